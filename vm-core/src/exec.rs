@@ -1,0 +1,348 @@
+//! The stackless executor: one stack of frames, each owned by a language.
+//!
+//! Guest calls never recurse on the Rust stack. The executor asks the top
+//! frame's language to [`Language::step`] it; a step runs until it calls,
+//! returns, raises, reaches a merge point or spends its fuel, and hands back an
+//! [`Action`]. Calls across languages, exceptions that cross languages, deep
+//! recursion without overflow and collection in the middle of a long program
+//! all follow from this loop (see `run_slice`).
+//!
+//! While the JIT records, the same loop runs each language's recording step;
+//! when compiled code exists for a merge point, the executor runs it and
+//! rebuilds frames from the exit's snapshot (`jit::driver`).
+
+use gc_arena::{Collect, Mutation};
+
+use crate::heap::LangId;
+use crate::jit::ir::Ref;
+use crate::jit::recorder::Recording;
+use crate::jit::JitState;
+use crate::meta::{Meta, Plain};
+use crate::value::Value;
+
+/// One activation: code, pc and registers. Everything a language keeps in a
+/// frame lives in its registers, so the JIT can rebuild any frame from a
+/// snapshot (`lang`, `code`, `pc`, `regs`, `ret_reg`).
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Frame<'gc> {
+    /// The language that steps this frame.
+    pub lang: LangId,
+    /// The code object being run.
+    pub code: Value<'gc>,
+    /// The instruction to run next (set by [`Meta::begin`]).
+    pub pc: u32,
+    /// The registers.
+    pub regs: Vec<Value<'gc>>,
+    /// The register that receives the result of the call this frame is making.
+    pub ret_reg: u32,
+    /// While recording: the IR value of each register. Empty otherwise.
+    #[collect(require_static)]
+    pub shadow: Vec<Ref>,
+}
+
+impl<'gc> Frame<'gc> {
+    /// A frame of `lang` running `code` from pc 0 with `regs`.
+    pub fn new(lang: LangId, code: Value<'gc>, regs: Vec<Value<'gc>>) -> Frame<'gc> {
+        Frame {
+            lang,
+            code,
+            pc: 0,
+            regs,
+            ret_reg: 0,
+            shadow: Vec::new(),
+        }
+    }
+}
+
+/// What a step hands back to the executor.
+#[derive(Debug)]
+pub enum Action<'gc, V> {
+    /// Call `callee` (a code object, or a record whose class is one; already
+    /// promoted) with `args`. The calling frame has set its `pc` to where it
+    /// resumes and its `ret_reg` to the register that receives the result.
+    Call { callee: Value<'gc>, args: Vec<V> },
+    /// Return from the frame with a value.
+    Return(V),
+    /// Raise a guest exception.
+    Raise(Value<'gc>),
+    /// Fuel is spent; the frame resumes at its `pc`.
+    Yield,
+    /// A merge point asked for the JIT; the frame is at the loop header (`pc`).
+    Jit,
+}
+
+/// What kind of error the executor itself raises, in the language of the frame it raises in.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum CoreError {
+    /// The frame stack reached [`Config::max_depth`].
+    Recursion,
+    /// A call of something that is not callable.
+    NotCallable,
+}
+
+/// Where a frame is in its source, for tracebacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameInfo {
+    /// The language's name.
+    pub lang: &'static str,
+    /// The function (or `<module>`).
+    pub name: String,
+    /// The source file.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub col: u32,
+}
+
+/// A guest language: how to step its frames and enter its code.
+///
+/// Each language writes one generic `step<M: Meta>` and forwards both
+/// `step_plain` and `step_recording` to it, so the interpreter exists once in
+/// source and twice after monomorphisation.
+pub trait Language: 'static {
+    /// The language's name (`"python"`, `"fl"` ...).
+    fn name(&self) -> &'static str;
+    /// Runs the top frame until it produces an action (plain interpreter).
+    fn step_plain<'gc>(
+        &self,
+        m: &mut Plain<'gc, '_>,
+        fr: &mut Frame<'gc>,
+    ) -> Action<'gc, Value<'gc>>;
+    /// Runs the top frame until it produces an action (recording).
+    fn step_recording<'gc>(
+        &self,
+        m: &mut Recording<'gc, '_>,
+        fr: &mut Frame<'gc>,
+    ) -> Action<'gc, <Recording<'gc, '_> as Meta<'gc>>::V>;
+    /// Builds the frame for calling `callee` with `args` (plain interpreter).
+    fn enter_plain<'gc>(
+        &self,
+        m: &mut Plain<'gc, '_>,
+        callee: Value<'gc>,
+        args: &[Value<'gc>],
+    ) -> Result<Frame<'gc>, Value<'gc>>;
+    /// Builds the frame for calling `callee` with `args` (recording).
+    fn enter_recording<'gc>(
+        &self,
+        m: &mut Recording<'gc, '_>,
+        callee: Value<'gc>,
+        args: &[<Recording<'gc, '_> as Meta<'gc>>::V],
+    ) -> Result<Frame<'gc>, Value<'gc>>;
+    /// Looks for a handler of `exc` in `fr`; if there is one, points the
+    /// frame at it (pc, registers) and returns true.
+    fn catch<'gc>(&self, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool;
+    /// Makes this language's exception for an error the executor detected.
+    fn core_error<'gc>(&self, mc: &Mutation<'gc>, kind: CoreError, msg: &str) -> Value<'gc>;
+    /// Describes an exception of any language for an error message.
+    fn describe_exception<'gc>(&self, exc: Value<'gc>) -> String;
+    /// Where `fr` is, for tracebacks.
+    fn frame_info<'gc>(&self, fr: &Frame<'gc>) -> FrameInfo;
+}
+
+/// Knobs of the VM.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Whether the JIT runs (`--no-jit` turns it off).
+    pub jit: bool,
+    /// Iterations of a loop before it is recorded.
+    pub hot_loop: u32,
+    /// Failures of a guard before a bridge is recorded from it.
+    pub hot_exit: u32,
+    /// Longest trace recorded, in IR ops.
+    pub max_trace_len: usize,
+    /// Aborts of one loop before it is no longer traced.
+    pub max_aborts: u32,
+    /// Deepest frame stack before the executor raises a recursion error.
+    pub max_depth: usize,
+    /// Instructions per slice between returns to the host (collection points).
+    pub fuel: i64,
+    /// Print traces and aborts (`POLYVM_LOG=jit`).
+    pub log_jit: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            jit: true,
+            hot_loop: 57,
+            hot_exit: 50,
+            max_trace_len: 20_000,
+            max_aborts: 3,
+            max_depth: 10_000_000,
+            fuel: 100_000,
+            log_jit: false,
+        }
+    }
+}
+
+impl Config {
+    /// The defaults, with `POLYVM_LOG=jit` read from the environment.
+    pub fn from_env() -> Config {
+        let log = std::env::var("POLYVM_LOG").unwrap_or_default();
+        Config {
+            log_jit: log.split(',').any(|s| s.trim() == "jit"),
+            ..Config::default()
+        }
+    }
+}
+
+/// The arena's root: the thread's frames, the JIT, and per-language state.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Root<'gc> {
+    /// The frame stack, outermost first.
+    pub frames: Vec<Frame<'gc>>,
+    /// Counters, traces and the recorder.
+    pub jit: JitState<'gc>,
+    /// One slot per registered language, for that language's global state.
+    pub lang_state: Vec<Value<'gc>>,
+    /// The value the outermost frame returned.
+    pub result: Value<'gc>,
+    /// Frames unwound by an uncaught exception (for the traceback).
+    #[collect(require_static)]
+    pub traceback: Vec<FrameInfo>,
+}
+
+/// How a slice of execution ended.
+pub enum Slice<'gc> {
+    /// Fuel spent; call again.
+    Yield,
+    /// The frame stack is empty; the outermost frame returned this.
+    Done(Value<'gc>),
+    /// An exception reached the bottom of the stack.
+    Uncaught(Value<'gc>),
+}
+
+/// The language that runs a callable value, if it is callable.
+pub fn callee_lang(v: Value<'_>) -> Option<LangId> {
+    match v {
+        Value::Code(c) => Some(c.lang),
+        Value::Record(r) => match r.class {
+            Value::Code(c) => Some(c.lang),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Runs frames for one slice of fuel. This is the executor's loop.
+pub fn run_slice<'gc>(
+    mc: &Mutation<'gc>,
+    root: &mut Root<'gc>,
+    langs: &[Box<dyn Language>],
+    config: &Config,
+) -> Slice<'gc> {
+    let mut fuel = config.fuel;
+    loop {
+        if root.jit.is_recording() {
+            match crate::jit::driver::record_step(mc, root, langs, config, &mut fuel) {
+                Some(s) => return s,
+                None => continue,
+            }
+        }
+        let Some(fr) = root.frames.last_mut() else {
+            return Slice::Done(root.result);
+        };
+        let lang = &langs[fr.lang as usize];
+        let mut m = Plain::new(mc, &mut root.jit, &mut fuel);
+        let action = lang.step_plain(&mut m, fr);
+        match action {
+            Action::Yield => return Slice::Yield,
+            Action::Call { callee, args } => {
+                if let Err(exc) = push_call(
+                    &mut m,
+                    root_frames(&mut root.frames),
+                    langs,
+                    config,
+                    callee,
+                    &args,
+                ) {
+                    if let Some(s) = unwind(mc, root, langs, exc) {
+                        return s;
+                    }
+                }
+            }
+            Action::Return(v) => {
+                root.frames.pop();
+                match root.frames.last_mut() {
+                    Some(caller) => {
+                        let r = caller.ret_reg as usize;
+                        caller.regs[r] = v;
+                    }
+                    None => {
+                        root.result = v;
+                        return Slice::Done(v);
+                    }
+                }
+            }
+            Action::Raise(exc) => {
+                if let Some(s) = unwind(mc, root, langs, exc) {
+                    return s;
+                }
+            }
+            Action::Jit => {
+                if let Some(s) =
+                    crate::jit::driver::at_merge_point(mc, root, langs, config, &mut fuel)
+                {
+                    return s;
+                }
+            }
+        }
+    }
+}
+
+fn root_frames<'a, 'gc>(frames: &'a mut Vec<Frame<'gc>>) -> &'a mut Vec<Frame<'gc>> {
+    frames
+}
+
+/// Pushes the frame for a call, in plain mode.
+fn push_call<'gc>(
+    m: &mut Plain<'gc, '_>,
+    frames: &mut Vec<Frame<'gc>>,
+    langs: &[Box<dyn Language>],
+    config: &Config,
+    callee: Value<'gc>,
+    args: &[Value<'gc>],
+) -> Result<(), Value<'gc>> {
+    let caller_lang = &langs[frames.last().map(|f| f.lang).unwrap_or(0) as usize];
+    let Some(id) = callee_lang(callee) else {
+        return Err(caller_lang.core_error(
+            m.mc(),
+            CoreError::NotCallable,
+            "object is not callable",
+        ));
+    };
+    if frames.len() >= config.max_depth {
+        return Err(caller_lang.core_error(
+            m.mc(),
+            CoreError::Recursion,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    let frame = langs[id as usize].enter_plain(m, callee, args)?;
+    frames.push(frame);
+    Ok(())
+}
+
+/// Unwinds frames until one catches `exc`; `Some` when none does.
+pub(crate) fn unwind<'gc>(
+    mc: &Mutation<'gc>,
+    root: &mut Root<'gc>,
+    langs: &[Box<dyn Language>],
+    exc: Value<'gc>,
+) -> Option<Slice<'gc>> {
+    root.traceback.clear();
+    while let Some(fr) = root.frames.last_mut() {
+        let lang = &langs[fr.lang as usize];
+        root.traceback.push(lang.frame_info(fr));
+        if lang.catch(mc, fr, exc) {
+            root.traceback.clear();
+            return None;
+        }
+        root.frames.pop();
+    }
+    root.traceback.reverse();
+    Some(Slice::Uncaught(exc))
+}

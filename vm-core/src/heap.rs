@@ -1,0 +1,312 @@
+//! Heap objects shared by every language, and the operations on them.
+//!
+//! Objects are allocated in the one gc-arena of a [`crate::Vm`] and reached
+//! through the pointer variants of [`Value`], whose tag names the object's type.
+//! The kinds are the building blocks every guest uses: strings, bigints, lists,
+//! insertion-ordered dicts, records (a class value plus indexed fields: the
+//! shape of functions, cells, bound methods, instances) and code objects.
+//!
+//! The functions here are the single implementation of each heap operation:
+//! the plain interpreter calls them, the recorder calls them while recording,
+//! and the JIT's helpers call them from machine code.
+
+use std::any::Any;
+use std::hash::{Hash, Hasher};
+
+use gc_arena::barrier::unlock;
+use gc_arena::lock::RefLock;
+use gc_arena::{Collect, Gc, Mutation};
+use indexmap::IndexMap;
+
+use crate::value::Value;
+
+/// Identifies a language registered with the VM (its index in the registry).
+pub type LangId = u16;
+
+/// An immutable UTF-8 string with its hash cached.
+#[derive(Collect)]
+#[collect(require_static)]
+pub struct Str {
+    text: Box<str>,
+    hash: u64,
+}
+
+impl Str {
+    /// Makes a string, computing its hash once.
+    pub fn new(text: &str) -> Str {
+        let mut h = rustc_hash::FxHasher::default();
+        text.hash(&mut h);
+        Str {
+            text: text.into(),
+            hash: h.finish(),
+        }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The cached hash of the text.
+    pub fn hash_code(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// An immutable arbitrary-precision integer, only ever outside the i64 range.
+#[derive(Collect)]
+#[collect(require_static)]
+pub struct BigInt(pub num_bigint::BigInt);
+
+/// A language-defined object: class plus indexed fields.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Record<'gc> {
+    /// The language's notion of the object's class.
+    pub class: Value<'gc>,
+    /// The fields, addressed by index.
+    pub fields: RefLock<Vec<Value<'gc>>>,
+}
+
+/// A code object: language-specific static data plus heap constants.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Code<'gc> {
+    /// The language whose interpreter runs this code.
+    pub lang: LangId,
+    /// The instructions and metadata, as the language defines them.
+    #[collect(require_static)]
+    pub data: Box<dyn Any>,
+    /// Constants the instructions refer to by index.
+    pub consts: Vec<Value<'gc>>,
+}
+
+impl Code<'_> {
+    /// The language's static data, if it has type `T`.
+    pub fn data<T: Any>(&self) -> Option<&T> {
+        self.data.downcast_ref::<T>()
+    }
+}
+
+/// The key of a dict entry: immediates by value, strings by content, other
+/// objects by identity. Languages normalise their own equalities (Python's
+/// `1 == 1.0 == True`, PHP's `"1"` ⇒ `1`) before building keys.
+#[derive(Copy, Clone, Collect)]
+#[collect(no_drop)]
+pub struct Key<'gc>(pub Value<'gc>);
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.0, other.0) {
+            (Value::Str(a), Value::Str(b)) => {
+                Gc::ptr_eq(a, b) || (a.hash == b.hash && a.text == b.text)
+            }
+            (Value::BigInt(a), Value::BigInt(b)) => a.0 == b.0,
+            (a, b) => a.same(&b),
+        }
+    }
+}
+impl Eq for Key<'_> {}
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        match self.0 {
+            Value::Str(s) => state.write_u64(s.hash),
+            Value::BigInt(b) => b.0.hash(state),
+            v => {
+                state.write_u8(v.tag().byte());
+                state.write_u64(v.payload_bits());
+            }
+        }
+    }
+}
+
+/// The map inside a dict object.
+pub type Dict<'gc> = IndexMap<Key<'gc>, Value<'gc>, rustc_hash::FxBuildHasher>;
+
+/// Allocates a string.
+pub fn new_str<'gc>(mc: &Mutation<'gc>, s: &str) -> Value<'gc> {
+    Value::Str(Gc::new(mc, Str::new(s)))
+}
+
+/// Allocates an empty list.
+pub fn new_list<'gc>(mc: &Mutation<'gc>) -> Value<'gc> {
+    new_list_from(mc, Vec::new())
+}
+
+/// Allocates a list holding `items`.
+pub fn new_list_from<'gc>(mc: &Mutation<'gc>, items: Vec<Value<'gc>>) -> Value<'gc> {
+    Value::List(Gc::new(mc, RefLock::new(items)))
+}
+
+/// Allocates an empty dict.
+pub fn new_dict<'gc>(mc: &Mutation<'gc>) -> Value<'gc> {
+    Value::Dict(Gc::new(mc, RefLock::new(Dict::default())))
+}
+
+/// Allocates a record of `class` with `fields`.
+pub fn new_record<'gc>(
+    mc: &Mutation<'gc>,
+    class: Value<'gc>,
+    fields: Vec<Value<'gc>>,
+) -> Value<'gc> {
+    Value::Record(Gc::new(
+        mc,
+        Record {
+            class,
+            fields: RefLock::new(fields),
+        },
+    ))
+}
+
+/// Allocates a code object.
+pub fn new_code<'gc>(
+    mc: &Mutation<'gc>,
+    lang: LangId,
+    data: Box<dyn Any>,
+    consts: Vec<Value<'gc>>,
+) -> Value<'gc> {
+    Value::Code(Gc::new(mc, Code { lang, data, consts }))
+}
+
+/// An integer value: `Int` when it fits in 64 bits, else a bigint.
+pub fn new_int<'gc>(mc: &Mutation<'gc>, i: num_bigint::BigInt) -> Value<'gc> {
+    match i64::try_from(&i) {
+        Ok(small) => Value::Int(small),
+        Err(_) => Value::BigInt(Gc::new(mc, BigInt(i))),
+    }
+}
+
+fn list_of<'gc>(l: Value<'gc>) -> Gc<'gc, RefLock<Vec<Value<'gc>>>> {
+    match l {
+        Value::List(p) => p,
+        other => panic!("list operation on {:?}", other.tag()),
+    }
+}
+
+fn dict_of<'gc>(d: Value<'gc>) -> Gc<'gc, RefLock<Dict<'gc>>> {
+    match d {
+        Value::Dict(p) => p,
+        other => panic!("dict operation on {:?}", other.tag()),
+    }
+}
+
+fn record_of<'gc>(r: Value<'gc>) -> Gc<'gc, Record<'gc>> {
+    match r {
+        Value::Record(p) => p,
+        other => panic!("record operation on {:?}", other.tag()),
+    }
+}
+
+/// Number of items in a list.
+pub fn list_len(l: Value<'_>) -> i64 {
+    list_of(l).borrow().len() as i64
+}
+
+/// Item `i` of a list (`0 <= i < len`, checked by the caller).
+pub fn list_get<'gc>(l: Value<'gc>, i: i64) -> Value<'gc> {
+    list_of(l).borrow()[i as usize]
+}
+
+/// A copy of a list's items.
+pub fn list_items<'gc>(l: Value<'gc>) -> Vec<Value<'gc>> {
+    list_of(l).borrow().clone()
+}
+
+/// Replaces item `i` of a list.
+pub fn list_set<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64, v: Value<'gc>) {
+    list_of(l).borrow_mut(mc)[i as usize] = v;
+}
+
+/// Appends to a list.
+pub fn list_append<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, v: Value<'gc>) {
+    list_of(l).borrow_mut(mc).push(v);
+}
+
+/// Removes and returns the last item (the list is non-empty, checked by the caller).
+pub fn list_pop<'gc>(mc: &Mutation<'gc>, l: Value<'gc>) -> Value<'gc> {
+    list_of(l)
+        .borrow_mut(mc)
+        .pop()
+        .expect("pop from an empty list")
+}
+
+/// Shortens a list to `n` items (no-op when it is not longer).
+pub fn list_truncate<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, n: i64) {
+    list_of(l).borrow_mut(mc).truncate(n.max(0) as usize);
+}
+
+/// Looks `k` up in a dict; [`Value::Absent`] when missing.
+pub fn dict_get<'gc>(d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
+    dict_of(d)
+        .borrow()
+        .get(&Key(k))
+        .copied()
+        .unwrap_or(Value::Absent)
+}
+
+/// Binds `k` to `v` in a dict (an existing key keeps its position).
+pub fn dict_set<'gc>(mc: &Mutation<'gc>, d: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
+    dict_of(d).borrow_mut(mc).insert(Key(k), v);
+}
+
+/// Removes `k` from a dict; returns whether it was there.
+pub fn dict_del<'gc>(mc: &Mutation<'gc>, d: Value<'gc>, k: Value<'gc>) -> bool {
+    dict_of(d).borrow_mut(mc).shift_remove(&Key(k)).is_some()
+}
+
+/// Number of entries in a dict.
+pub fn dict_len(d: Value<'_>) -> i64 {
+    dict_of(d).borrow().len() as i64
+}
+
+/// A copy of a dict's entries in insertion order.
+pub fn dict_entries<'gc>(d: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
+    dict_of(d).borrow().iter().map(|(k, v)| (k.0, *v)).collect()
+}
+
+/// Field `i` of a record.
+pub fn get_field<'gc>(r: Value<'gc>, i: u32) -> Value<'gc> {
+    record_of(r).fields.borrow()[i as usize]
+}
+
+/// Sets field `i` of a record.
+pub fn set_field<'gc>(mc: &Mutation<'gc>, r: Value<'gc>, i: u32, v: Value<'gc>) {
+    let rec = record_of(r);
+    unlock!(Gc::write(mc, rec), Record, fields).borrow_mut()[i as usize] = v;
+}
+
+/// The class of a record.
+pub fn record_class<'gc>(r: Value<'gc>) -> Value<'gc> {
+    record_of(r).class
+}
+
+/// Number of fields of a record.
+pub fn record_len(r: Value<'_>) -> u32 {
+    record_of(r).fields.borrow().len() as u32
+}
+
+/// The code object behind `v`.
+pub fn as_code<'gc>(v: Value<'gc>) -> Option<&'gc Code<'gc>> {
+    match v {
+        Value::Code(c) => Some(Gc::as_ref(c)),
+        _ => None,
+    }
+}
+
+/// Formats a float the way the IR text form (and Python's `repr`) does: the
+/// shortest digits that round-trip, always with a `.` or an exponent.
+pub fn float_literal(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let s = format!("{x:?}");
+    if s.contains('.') || s.contains('e') || s.contains("inf") {
+        s
+    } else {
+        format!("{s}.0")
+    }
+}

@@ -1,0 +1,1 @@
+//! Lowers optimised traces to machine code with Cranelift.

@@ -1,0 +1,129 @@
+//! The meta-tracing JIT: hot-loop counters, the recorder, the optimiser, the
+//! Cranelift backend, and deoptimisation back into interpreter frames.
+//!
+//! - [`ir`]: the trace IR; [`ir_print`] and [`ir_parse`] its text form.
+//! - [`recorder`]: the `Recording` instance of [`crate::meta::Meta`].
+//! - [`opt`]: the optimiser, one pass per file.
+//! - [`backend`]: lowering to Cranelift and running compiled traces.
+//! - [`driver`]: what the executor does at merge points and exits.
+
+pub mod backend;
+pub mod driver;
+pub mod helpers;
+pub mod ir;
+pub mod ir_parse;
+pub mod ir_print;
+pub mod opt;
+pub mod recorder;
+
+use gc_arena::Collect;
+use rustc_hash::FxHashMap;
+
+use crate::exec::Frame;
+use crate::value::Value;
+
+/// Identifies a loop for the JIT: the code object's address and the pc of the loop header.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GreenKey {
+    /// Address of the code object (kept alive by any trace that uses the key).
+    pub code: usize,
+    /// The loop header's pc.
+    pub pc: u32,
+}
+
+impl GreenKey {
+    /// The key of `fr`'s loop header at `pc`.
+    pub fn of(fr: &Frame<'_>, pc: u32) -> GreenKey {
+        GreenKey {
+            code: fr.code.payload_bits() as usize,
+            pc,
+        }
+    }
+}
+
+impl std::fmt::Display for GreenKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#x}@{}", self.code, self.pc)
+    }
+}
+
+/// What the JIT knows about one loop header.
+#[derive(Default, Clone, Debug)]
+pub struct LoopInfo {
+    /// Times the merge point was reached in the plain interpreter.
+    pub count: u32,
+    /// Times recording from here was aborted.
+    pub aborts: u32,
+    /// No longer traced: aborted too often.
+    pub blacklisted: bool,
+    /// The compiled loop, index into `JitState::traces`.
+    pub trace: Option<usize>,
+}
+
+/// The JIT's state, rooted in the arena so trace constants stay alive.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct JitState<'gc> {
+    /// Per-loop counters and compiled traces.
+    #[collect(require_static)]
+    pub loops: FxHashMap<GreenKey, LoopInfo>,
+    /// Compiled traces (loops and bridges); `None` once freed.
+    pub traces: Vec<Option<driver::CompiledTrace<'gc>>>,
+    /// The trace being recorded, if any.
+    pub recorder: Option<recorder::Recorder<'gc>>,
+    /// Settings copied from the VM's config.
+    #[collect(require_static)]
+    pub enabled: bool,
+    /// Hot-loop threshold.
+    #[collect(require_static)]
+    pub hot_loop: u32,
+    /// Blacklisting threshold.
+    #[collect(require_static)]
+    pub max_aborts: u32,
+}
+
+impl<'gc> Default for JitState<'gc> {
+    fn default() -> Self {
+        JitState {
+            loops: FxHashMap::default(),
+            traces: Vec::new(),
+            recorder: None,
+            enabled: true,
+            hot_loop: 57,
+            max_aborts: 3,
+        }
+    }
+}
+
+impl<'gc> JitState<'gc> {
+    /// Whether a trace is being recorded.
+    pub fn is_recording(&self) -> bool {
+        self.recorder.is_some()
+    }
+
+    /// Counts a plain-interpreter visit of a merge point; true when the
+    /// executor should act (the loop is compiled, or hot enough to record).
+    #[inline]
+    pub fn hot_or_compiled(&mut self, fr: &Frame<'gc>, pc: u32) -> bool {
+        if !self.enabled {
+            return false;
+        }
+        let info = self.loops.entry(GreenKey::of(fr, pc)).or_default();
+        if info.trace.is_some() {
+            return true;
+        }
+        if info.blacklisted {
+            return false;
+        }
+        info.count += 1;
+        info.count >= self.hot_loop
+    }
+
+    /// Drops any recording in progress (the program ended or raised).
+    pub fn stop_recording(&mut self) {
+        self.recorder = None;
+    }
+
+    /// A constant value as a trace root.
+    pub fn root_const(&mut self, _v: Value<'gc>) {}
+}

@@ -1,0 +1,292 @@
+//! The tracing interface interpreters are written against, and its plain instance.
+//!
+//! An interpreter's `step` is generic over [`Meta`]. Everything whose result
+//! the JIT must know goes through it: register reads and writes, type tests,
+//! arithmetic, heap access, helper calls, decisions on values, merge points.
+//! Green values (the code object, the pc, instruction operands) stay ordinary
+//! Rust values and become constants of the trace.
+//!
+//! Two instances exist: [`Plain`] (a handle is a [`Value`]; operations just
+//! compute) and [`crate::jit::recorder::Recording`] (a handle is a value plus
+//! the IR ref that produced it; each operation computes and appends IR, each
+//! decision appends a guard).
+//!
+//! The contract an interpreter keeps so its traces can resume anywhere:
+//! - call [`Meta::begin`] at the start of every instruction, with the frame's
+//!   state as it must be if the instruction is redone from scratch;
+//! - within one instruction, make every decision (type test, branch, promote,
+//!   overflow check, helper that may raise) *before* the first write to an
+//!   object that existed before the instruction; the recorder aborts a trace
+//!   that breaks this rule rather than compiling a wrong one;
+//! - keep all frame state in the frame's registers (plus code and pc).
+
+use gc_arena::Mutation;
+
+use crate::exec::Frame;
+use crate::heap;
+use crate::jit::helpers::Helper;
+use crate::jit::ir::{Cmp, FloatOp, IntOp, OvfOp};
+use crate::jit::JitState;
+use crate::value::{Tag, Value};
+
+/// The tracing interface. See the module docs for the contract.
+pub trait Meta<'gc> {
+    /// A value handle: a [`Value`] in the plain interpreter, a value plus its IR ref when recording.
+    type V: Copy + std::fmt::Debug;
+
+    /// The arena's mutation context, for allocation.
+    fn mc(&self) -> &Mutation<'gc>;
+    /// The concrete value behind a handle. Reading it records nothing: use it
+    /// only for what does not steer execution (printing, error messages) or
+    /// for what an earlier `tag`/`promote`/`truth` already fixed.
+    fn get(&self, v: Self::V) -> Value<'gc>;
+    /// A constant (green) value.
+    fn konst(&mut self, v: Value<'gc>) -> Self::V;
+
+    /// Starts instruction `pc` of `fr`: sets `fr.pc`, spends one unit of fuel,
+    /// and marks the state to resume from if a guard fails in this
+    /// instruction. Returns `false` when fuel is spent: the interpreter then
+    /// returns [`crate::exec::Action::Yield`] without running the instruction.
+    fn begin(&mut self, fr: &mut Frame<'gc>, pc: u32) -> bool;
+    /// Register `i` of the frame.
+    fn reg(&mut self, fr: &Frame<'gc>, i: usize) -> Self::V;
+    /// Sets register `i` of the frame.
+    fn set_reg(&mut self, fr: &mut Frame<'gc>, i: usize, v: Self::V);
+    /// A new frame of `lang` running `code` from pc 0 (used by `Language::enter_*`).
+    fn new_frame(
+        &mut self,
+        lang: crate::heap::LangId,
+        code: Value<'gc>,
+        regs: &[Self::V],
+    ) -> Frame<'gc>;
+
+    /// The tag of `v`; the trace guards that it stays so.
+    fn tag(&mut self, v: Self::V) -> Tag;
+    /// The exact value of `v`; the trace guards on it and treats it as a constant from here on.
+    fn promote(&mut self, v: Self::V) -> Value<'gc>;
+    /// The Bool `v` as a Rust bool; the trace guards on the outcome.
+    fn truth(&mut self, v: Self::V) -> bool;
+    /// Whether `a` and `b` are the same value (identity for objects); the trace guards on the outcome.
+    fn same(&mut self, a: Self::V, b: Self::V) -> bool;
+
+    /// `a op b` on ints, or `None` when it overflows (the trace guards either way).
+    fn int_ovf(&mut self, op: OvfOp, a: Self::V, b: Self::V) -> Option<Self::V>;
+    /// `a op b` on ints; the caller has checked the op's preconditions (see [`IntOp`]).
+    fn int(&mut self, op: IntOp, a: Self::V, b: Self::V) -> Self::V;
+    /// Bool `a cmp b` on ints.
+    fn int_cmp(&mut self, c: Cmp, a: Self::V, b: Self::V) -> Self::V;
+    /// `a op b` on floats.
+    fn float(&mut self, op: FloatOp, a: Self::V, b: Self::V) -> Self::V;
+    /// Bool `a cmp b` on floats.
+    fn float_cmp(&mut self, c: Cmp, a: Self::V, b: Self::V) -> Self::V;
+    /// The float of an int.
+    fn int_to_float(&mut self, a: Self::V) -> Self::V;
+    /// Bool negation.
+    fn not(&mut self, a: Self::V) -> Self::V;
+
+    /// A new empty list.
+    fn new_list(&mut self) -> Self::V;
+    /// A new empty dict.
+    fn new_dict(&mut self) -> Self::V;
+    /// A new record.
+    fn new_record(&mut self, class: Self::V, fields: &[Self::V]) -> Self::V;
+    /// Length of a list (int).
+    fn list_len(&mut self, l: Self::V) -> Self::V;
+    /// Item `i` (an int the caller checked is in range) of a list.
+    fn list_get(&mut self, l: Self::V, i: Self::V) -> Self::V;
+    /// Sets item `i` (in range) of a list.
+    fn list_set(&mut self, l: Self::V, i: Self::V, v: Self::V);
+    /// Appends to a list.
+    fn list_append(&mut self, l: Self::V, v: Self::V);
+    /// Removes and returns the last item of a non-empty list.
+    fn list_pop(&mut self, l: Self::V) -> Self::V;
+    /// Shortens a list to `n` (int) items.
+    fn list_truncate(&mut self, l: Self::V, n: Self::V);
+    /// The value bound to `k` in a dict, or `Absent`.
+    fn dict_get(&mut self, d: Self::V, k: Self::V) -> Self::V;
+    /// Binds `k` to `v` in a dict.
+    fn dict_set(&mut self, d: Self::V, k: Self::V, v: Self::V);
+    /// Field `i` of a record.
+    fn get_field(&mut self, r: Self::V, i: u32) -> Self::V;
+    /// Sets field `i` of a record.
+    fn set_field(&mut self, r: Self::V, i: u32, v: Self::V);
+
+    /// Calls a Rust helper. `Err` carries a raised guest exception.
+    fn call(&mut self, h: &'static Helper, args: &[Self::V]) -> Result<Self::V, Value<'gc>>;
+
+    /// A merge point: `fr` is at a loop header `pc` (a backward-jump target).
+    /// Returns `true` when the interpreter must hand control to the executor
+    /// now, by returning [`crate::exec::Action::Jit`] with `fr.pc == pc`.
+    fn merge_point(&mut self, fr: &Frame<'gc>, pc: u32) -> bool;
+}
+
+/// The plain interpreter: handles are values, operations compute.
+pub struct Plain<'gc, 'a> {
+    pub(crate) mc: &'a Mutation<'gc>,
+    pub(crate) jit: &'a mut JitState<'gc>,
+    pub(crate) fuel: &'a mut i64,
+}
+
+impl<'gc, 'a> Plain<'gc, 'a> {
+    /// A plain instance over `jit`'s counters, spending `fuel`.
+    pub fn new(mc: &'a Mutation<'gc>, jit: &'a mut JitState<'gc>, fuel: &'a mut i64) -> Self {
+        Plain { mc, jit, fuel }
+    }
+}
+
+impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
+    type V = Value<'gc>;
+
+    #[inline]
+    fn mc(&self) -> &Mutation<'gc> {
+        self.mc
+    }
+    #[inline]
+    fn get(&self, v: Value<'gc>) -> Value<'gc> {
+        v
+    }
+    #[inline]
+    fn konst(&mut self, v: Value<'gc>) -> Value<'gc> {
+        v
+    }
+    #[inline]
+    fn begin(&mut self, fr: &mut Frame<'gc>, pc: u32) -> bool {
+        fr.pc = pc;
+        *self.fuel -= 1;
+        *self.fuel >= 0
+    }
+    #[inline]
+    fn reg(&mut self, fr: &Frame<'gc>, i: usize) -> Value<'gc> {
+        fr.regs[i]
+    }
+    #[inline]
+    fn set_reg(&mut self, fr: &mut Frame<'gc>, i: usize, v: Value<'gc>) {
+        fr.regs[i] = v;
+    }
+    fn new_frame(
+        &mut self,
+        lang: crate::heap::LangId,
+        code: Value<'gc>,
+        regs: &[Value<'gc>],
+    ) -> Frame<'gc> {
+        Frame::new(lang, code, regs.to_vec())
+    }
+    #[inline]
+    fn tag(&mut self, v: Value<'gc>) -> Tag {
+        v.tag()
+    }
+    #[inline]
+    fn promote(&mut self, v: Value<'gc>) -> Value<'gc> {
+        v
+    }
+    #[inline]
+    fn truth(&mut self, v: Value<'gc>) -> bool {
+        matches!(v, Value::Bool(true))
+    }
+    #[inline]
+    fn same(&mut self, a: Value<'gc>, b: Value<'gc>) -> bool {
+        a.same(&b)
+    }
+    #[inline]
+    fn int_ovf(&mut self, op: OvfOp, a: Value<'gc>, b: Value<'gc>) -> Option<Value<'gc>> {
+        op.eval(int_of(a), int_of(b)).map(Value::Int)
+    }
+    #[inline]
+    fn int(&mut self, op: IntOp, a: Value<'gc>, b: Value<'gc>) -> Value<'gc> {
+        Value::Int(op.eval(int_of(a), int_of(b)))
+    }
+    #[inline]
+    fn int_cmp(&mut self, c: Cmp, a: Value<'gc>, b: Value<'gc>) -> Value<'gc> {
+        Value::Bool(c.eval(int_of(a), int_of(b)))
+    }
+    #[inline]
+    fn float(&mut self, op: FloatOp, a: Value<'gc>, b: Value<'gc>) -> Value<'gc> {
+        Value::Float(op.eval(float_of(a), float_of(b)))
+    }
+    #[inline]
+    fn float_cmp(&mut self, c: Cmp, a: Value<'gc>, b: Value<'gc>) -> Value<'gc> {
+        Value::Bool(c.eval(float_of(a), float_of(b)))
+    }
+    #[inline]
+    fn int_to_float(&mut self, a: Value<'gc>) -> Value<'gc> {
+        Value::Float(int_of(a) as f64)
+    }
+    #[inline]
+    fn not(&mut self, a: Value<'gc>) -> Value<'gc> {
+        Value::Bool(!matches!(a, Value::Bool(true)))
+    }
+    fn new_list(&mut self) -> Value<'gc> {
+        heap::new_list(self.mc)
+    }
+    fn new_dict(&mut self) -> Value<'gc> {
+        heap::new_dict(self.mc)
+    }
+    fn new_record(&mut self, class: Value<'gc>, fields: &[Value<'gc>]) -> Value<'gc> {
+        heap::new_record(self.mc, class, fields.to_vec())
+    }
+    #[inline]
+    fn list_len(&mut self, l: Value<'gc>) -> Value<'gc> {
+        Value::Int(heap::list_len(l))
+    }
+    #[inline]
+    fn list_get(&mut self, l: Value<'gc>, i: Value<'gc>) -> Value<'gc> {
+        heap::list_get(l, int_of(i))
+    }
+    #[inline]
+    fn list_set(&mut self, l: Value<'gc>, i: Value<'gc>, v: Value<'gc>) {
+        heap::list_set(self.mc, l, int_of(i), v)
+    }
+    #[inline]
+    fn list_append(&mut self, l: Value<'gc>, v: Value<'gc>) {
+        heap::list_append(self.mc, l, v)
+    }
+    #[inline]
+    fn list_pop(&mut self, l: Value<'gc>) -> Value<'gc> {
+        heap::list_pop(self.mc, l)
+    }
+    #[inline]
+    fn list_truncate(&mut self, l: Value<'gc>, n: Value<'gc>) {
+        heap::list_truncate(self.mc, l, int_of(n))
+    }
+    #[inline]
+    fn dict_get(&mut self, d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
+        heap::dict_get(d, k)
+    }
+    #[inline]
+    fn dict_set(&mut self, d: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
+        heap::dict_set(self.mc, d, k, v)
+    }
+    #[inline]
+    fn get_field(&mut self, r: Value<'gc>, i: u32) -> Value<'gc> {
+        heap::get_field(r, i)
+    }
+    #[inline]
+    fn set_field(&mut self, r: Value<'gc>, i: u32, v: Value<'gc>) {
+        heap::set_field(self.mc, r, i, v)
+    }
+    fn call(&mut self, h: &'static Helper, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+        (h.func)(self.mc, args)
+    }
+    #[inline]
+    fn merge_point(&mut self, fr: &Frame<'gc>, pc: u32) -> bool {
+        self.jit.hot_or_compiled(fr, pc)
+    }
+}
+
+/// The int inside `v` (the trace has guarded the tag).
+#[inline]
+pub fn int_of(v: Value<'_>) -> i64 {
+    match v {
+        Value::Int(i) => i,
+        other => panic!("int operation on {:?}", other.tag()),
+    }
+}
+
+/// The float inside `v` (the trace has guarded the tag).
+#[inline]
+pub fn float_of(v: Value<'_>) -> f64 {
+    match v {
+        Value::Float(f) => f,
+        other => panic!("float operation on {:?}", other.tag()),
+    }
+}

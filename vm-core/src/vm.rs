@@ -1,0 +1,120 @@
+//! The virtual machine: one arena, the registered languages, and the loop
+//! that alternates execution slices with garbage collection.
+
+use gc_arena::{Arena, Mutation, Rootable};
+
+use crate::exec::{self, Config, FrameInfo, Language, Root, Slice};
+use crate::heap::LangId;
+use crate::jit::JitState;
+use crate::value::Value;
+
+/// An exception no frame caught, described for the host.
+#[derive(Clone, Debug)]
+pub struct Uncaught {
+    /// The exception, described by the language of the innermost frame.
+    pub message: String,
+    /// The frames it unwound, outermost first.
+    pub traceback: Vec<FrameInfo>,
+}
+
+/// One heap, one frame stack, one JIT, several languages.
+pub struct Vm {
+    arena: Arena<Rootable![Root<'_>]>,
+    langs: Vec<Box<dyn Language>>,
+    /// The knobs; change them before running.
+    pub config: Config,
+}
+
+impl Vm {
+    /// An empty VM.
+    pub fn new(config: Config) -> Vm {
+        let arena = Arena::<Rootable![Root<'_>]>::new(|_mc| Root {
+            frames: Vec::new(),
+            jit: JitState::default(),
+            lang_state: Vec::new(),
+            result: Value::None,
+            traceback: Vec::new(),
+        });
+        Vm {
+            arena,
+            langs: Vec::new(),
+            config,
+        }
+    }
+
+    /// Registers a language; its frames and code carry the returned id.
+    pub fn register(&mut self, lang: Box<dyn Language>) -> LangId {
+        self.langs.push(lang);
+        self.arena
+            .mutate_root(|_, root| root.lang_state.push(Value::None));
+        (self.langs.len() - 1) as LangId
+    }
+
+    /// The registered languages, by id.
+    pub fn languages(&self) -> &[Box<dyn Language>] {
+        &self.langs
+    }
+
+    /// Runs `f` with the heap and the root (push frames, set language state).
+    pub fn mutate<R>(
+        &mut self,
+        f: impl for<'gc> FnOnce(&'gc Mutation<'gc>, &'gc mut Root<'gc>) -> R,
+    ) -> R {
+        self.arena.mutate_root(f)
+    }
+
+    /// Runs until the frame stack is empty. Collects garbage between slices.
+    pub fn run(&mut self) -> Result<(), Uncaught> {
+        let config = self.config.clone();
+        loop {
+            let langs = &self.langs;
+            let outcome = self.arena.mutate_root(|mc, root| {
+                match exec::run_slice(mc, root, langs, &config) {
+                    Slice::Yield => None,
+                    Slice::Done(_) => Some(Ok(())),
+                    Slice::Uncaught(exc) => {
+                        let message = describe(langs, root, exc);
+                        Some(Err(Uncaught {
+                            message,
+                            traceback: std::mem::take(&mut root.traceback),
+                        }))
+                    }
+                }
+            });
+            if let Some(result) = outcome {
+                self.arena.mutate_root(|_, root| root.jit.stop_recording());
+                return result;
+            }
+            self.collect_if_due();
+        }
+    }
+
+    /// Runs a full collection when the heap has grown enough since the last one.
+    ///
+    /// Only whole cycles run, between slices: while a slice runs the collector
+    /// sleeps, so no object is ever black during mutation and compiled code
+    /// needs no write barrier.
+    pub fn collect_if_due(&mut self) {
+        if self.arena.metrics().allocation_debt() > 0.0 {
+            self.arena.finish_cycle();
+        }
+    }
+
+    /// Runs a full collection now.
+    pub fn collect_all(&mut self) {
+        self.arena.finish_cycle();
+    }
+}
+
+fn describe<'gc>(langs: &[Box<dyn Language>], root: &Root<'gc>, exc: Value<'gc>) -> String {
+    // The language of the frame that raised knows its own exceptions best.
+    let name = root.traceback.last().map(|f| f.lang);
+    let lang = langs
+        .iter()
+        .find(|l| Some(l.name()) == name)
+        .or(langs.first());
+    match lang {
+        Some(l) => l.describe_exception(exc),
+        None => format!("{exc:?}"),
+    }
+}
