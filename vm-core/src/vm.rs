@@ -66,6 +66,11 @@ impl Vm {
     /// Runs until the frame stack is empty. Collects garbage between slices.
     pub fn run(&mut self) -> Result<(), Uncaught> {
         let config = self.config.clone();
+        self.arena.mutate_root(|_, root| {
+            root.jit.enabled = config.jit;
+            root.jit.hot_loop = config.hot_loop;
+            root.jit.max_aborts = config.max_aborts;
+        });
         loop {
             let langs = &self.langs;
             let outcome = self.arena.mutate_root(|mc, root| {

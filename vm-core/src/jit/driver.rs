@@ -1,38 +1,462 @@
-//! What the executor does when the JIT is involved: at merge points (start
-//! recording, close a trace, enter compiled code), while recording, and at
-//! trace exits (rebuild frames from a snapshot, start bridges).
+//! What the executor does when the JIT is involved.
+//!
+//! - At a hot merge point it starts recording; the executor then runs the
+//!   recording instance of every language's step until the loop closes
+//!   ([`record_step`]); the trace is optimised, compiled and installed.
+//! - At a merge point with compiled code it enters the machine code with the
+//!   frame's registers ([`at_merge_point`]).
+//! - When the code exits, the exit's snapshot is turned back into frames
+//!   ([`deoptimize`]): virtual objects are built, delayed heap writes are
+//!   replayed, the root frame is rewritten and frames of inlined calls are
+//!   pushed. A guard that fails often gets a bridge: a trace recorded from its
+//!   snapshot, entered by this dispatcher right after the exit.
 
 use gc_arena::{Collect, Mutation};
 
-use crate::exec::{Config, Language, Root, Slice};
-use crate::jit::ir::TraceIr;
+use crate::exec::{self, callee_lang, Action, Config, CoreError, Frame, Language, Root, Slice};
+use crate::heap;
+use crate::jit::backend::{self, CompiledCode};
+use crate::jit::ir::{Op, PendingWrite, SnapValue, Snapshot, TraceIr, Virtual};
+use crate::jit::recorder::{Recorder, Recording, TraceKind};
+use crate::jit::{opt, GreenKey};
+use crate::meta::{int_of, Meta};
+use crate::value::Value;
 
-/// A compiled trace and the IR it came from.
+/// A compiled trace, the IR it came from, and its exits' bookkeeping.
 #[derive(Collect)]
 #[collect(no_drop)]
 pub struct CompiledTrace<'gc> {
-    /// The optimised IR (its constants are this trace's roots).
+    /// The optimised IR; its constant pool roots every heap pointer baked into the code.
     pub ir: TraceIr<'gc>,
+    /// The machine code (freed when this is dropped).
+    #[collect(require_static)]
+    pub code: CompiledCode,
+    /// The loop this trace belongs to.
+    #[collect(require_static)]
+    pub key: GreenKey,
+    /// Loop or bridge.
+    #[collect(require_static)]
+    pub kind: TraceKind,
+    /// Failures per exit.
+    #[collect(require_static)]
+    pub exit_counts: Vec<u32>,
+    /// Bridge attached to each exit, by trace index.
+    #[collect(require_static)]
+    pub bridges: Vec<Option<usize>>,
 }
 
-/// Runs one recording step of the top frame; `Some` ends the slice.
-pub fn record_step<'gc>(
-    _mc: &Mutation<'gc>,
-    _root: &mut Root<'gc>,
-    _langs: &[Box<dyn Language>],
-    _config: &Config,
-    _fuel: &mut i64,
-) -> Option<Slice<'gc>> {
-    None
-}
-
-/// Handles [`crate::exec::Action::Jit`] from the plain interpreter.
+/// Handles [`Action::Jit`] from the plain interpreter: the top frame is at a
+/// loop header that is hot or compiled. `Some` ends the slice.
 pub fn at_merge_point<'gc>(
-    _mc: &Mutation<'gc>,
-    _root: &mut Root<'gc>,
-    _langs: &[Box<dyn Language>],
-    _config: &Config,
-    _fuel: &mut i64,
+    mc: &Mutation<'gc>,
+    root: &mut Root<'gc>,
+    langs: &[Box<dyn Language>],
+    config: &Config,
+    fuel: &mut i64,
 ) -> Option<Slice<'gc>> {
+    let depth = root.frames.len() - 1;
+    let fr = root.frames.last_mut()?;
+    let key = GreenKey::of(fr, fr.pc);
+    let info = root.jit.loops.entry(key).or_default();
+    if let Some(t) = info.trace {
+        return run_trace(mc, root, langs, config, fuel, t, depth);
+    }
+    // Hot: record from here.
+    info.count = 0;
+    let mut rec = Recorder::start_loop(fr, key, depth, config.max_trace_len);
+    rec.compiled_loops = root
+        .jit
+        .loops
+        .iter()
+        .filter(|(_, i)| i.trace.is_some())
+        .map(|(k, _)| *k)
+        .collect();
+    root.jit.recorder = Some(rec);
     None
+}
+
+/// Runs compiled trace `t` entered with the frames above `root_depth`, then
+/// any bridges its exits lead to. `Some` ends the slice.
+fn run_trace<'gc>(
+    mc: &Mutation<'gc>,
+    root: &mut Root<'gc>,
+    langs: &[Box<dyn Language>],
+    config: &Config,
+    fuel: &mut i64,
+    mut t: usize,
+    root_depth: usize,
+) -> Option<Slice<'gc>> {
+    loop {
+        let trace = root.jit.traces[t].as_mut().expect("entered a freed trace");
+        let mut buf = vec![Value::None; trace.code.buf_len().max(1)];
+        let mut slot = 0;
+        for fr in &root.frames[root_depth..] {
+            for v in &fr.regs {
+                buf[slot] = *v;
+                slot += 1;
+            }
+        }
+        let exit = trace.code.run(mc, fuel, &mut buf) as usize;
+        let info = &trace.code.exits()[exit];
+        let snap = &trace.ir.snapshots[info.snap as usize];
+        let is_fuel = is_fuel_exit(&trace.ir, info.snap);
+        deoptimize(
+            mc,
+            &mut root.frames,
+            root_depth,
+            &trace.ir,
+            snap,
+            &info.live,
+            &buf,
+        );
+        if let Some(b) = trace.bridges[exit] {
+            t = b;
+            continue;
+        }
+        if *fuel < 0 {
+            return Some(Slice::Yield);
+        }
+        trace.exit_counts[exit] += 1;
+        let hot = trace.exit_counts[exit] == config.hot_exit;
+        if hot && !is_fuel && root.jit.recorder.is_none() {
+            let key = trace.key;
+            let kind = TraceKind::Bridge {
+                parent: t,
+                exit: exit as u32,
+            };
+            let mut rec = Recorder::start_bridge(
+                &mut root.frames[root_depth..],
+                key,
+                kind,
+                root_depth,
+                config.max_trace_len,
+            );
+            rec.compiled_loops = root
+                .jit
+                .loops
+                .iter()
+                .filter(|(_, i)| i.trace.is_some())
+                .map(|(k, _)| *k)
+                .collect();
+            root.jit.recorder = Some(rec);
+        }
+        let _ = langs;
+        return None;
+    }
+}
+
+fn is_fuel_exit(ir: &TraceIr<'_>, snap: u32) -> bool {
+    ir.ops
+        .iter()
+        .any(|i| i.snap == Some(snap) && matches!(i.op, Op::Fuel))
+}
+
+/// Rebuilds interpreter frames from an exit: builds the virtual objects,
+/// replays delayed writes, rewrites the frames above `root_depth`.
+pub fn deoptimize<'gc>(
+    mc: &Mutation<'gc>,
+    frames: &mut Vec<Frame<'gc>>,
+    root_depth: usize,
+    ir: &TraceIr<'gc>,
+    snap: &Snapshot,
+    live: &[crate::jit::ir::Ref],
+    buf: &[Value<'gc>],
+) {
+    let lookup = |r: crate::jit::ir::Ref| -> Value<'gc> {
+        if r.is_const() {
+            ir.consts[r.index()]
+        } else {
+            let i = live
+                .iter()
+                .position(|x| *x == r)
+                .expect("snapshot value missing from exit");
+            buf[i]
+        }
+    };
+    // Virtuals: allocate all first (they may refer to each other), then fill.
+    let objs: Vec<Value<'gc>> = snap
+        .virtuals
+        .iter()
+        .map(|v| match v {
+            Virtual::List(_) => heap::new_list(mc),
+            Virtual::Dict(_) => heap::new_dict(mc),
+            Virtual::Record(class, fields) => {
+                // A record's class is fixed at allocation; a class that is itself virtual does not occur.
+                let class = match class {
+                    SnapValue::Ref(r) => lookup(*r),
+                    SnapValue::Virtual(_) => Value::None,
+                };
+                heap::new_record(mc, class, vec![Value::None; fields.len()])
+            }
+        })
+        .collect();
+    let resolve = |s: &SnapValue| -> Value<'gc> {
+        match s {
+            SnapValue::Ref(r) => lookup(*r),
+            SnapValue::Virtual(i) => objs[*i as usize],
+        }
+    };
+    for (v, obj) in snap.virtuals.iter().zip(&objs) {
+        match v {
+            Virtual::List(items) => items
+                .iter()
+                .for_each(|x| heap::list_append(mc, *obj, resolve(x))),
+            Virtual::Dict(entries) => entries
+                .iter()
+                .for_each(|(k, x)| heap::dict_set(mc, *obj, lookup(*k), resolve(x))),
+            Virtual::Record(_, fields) => {
+                for (i, x) in fields.iter().enumerate() {
+                    heap::set_field(mc, *obj, i as u32, resolve(x));
+                }
+            }
+        }
+    }
+    for p in &snap.pending {
+        match p {
+            PendingWrite::DictSet(d, k, v) => {
+                heap::dict_set(mc, resolve(d), resolve(k), resolve(v))
+            }
+            PendingWrite::ListAppend(l, v) => heap::list_append(mc, resolve(l), resolve(v)),
+            PendingWrite::ListSet(l, i, v) => {
+                heap::list_set(mc, resolve(l), int_of(resolve(i)), resolve(v))
+            }
+            PendingWrite::ListTruncate(l, n) => {
+                heap::list_truncate(mc, resolve(l), int_of(resolve(n)))
+            }
+            PendingWrite::SetField(r, i, v) => heap::set_field(mc, resolve(r), *i, resolve(v)),
+        }
+    }
+    frames.truncate(root_depth);
+    for f in &snap.frames {
+        let mut fr = Frame::new(
+            f.lang,
+            lookup(f.code),
+            f.regs.iter().map(&resolve).collect(),
+        );
+        fr.pc = f.pc;
+        fr.ret_reg = f.ret_reg;
+        frames.push(fr);
+    }
+}
+
+/// Runs one recording step of the top frame. `Some` ends the slice.
+pub fn record_step<'gc>(
+    mc: &Mutation<'gc>,
+    root: &mut Root<'gc>,
+    langs: &[Box<dyn Language>],
+    config: &Config,
+    fuel: &mut i64,
+) -> Option<Slice<'gc>> {
+    let rec = root
+        .jit
+        .recorder
+        .as_mut()
+        .expect("record_step without a recorder");
+    let Some(fr) = root.frames.last_mut() else {
+        root.jit.recorder = None;
+        return None;
+    };
+    let lang = &langs[fr.lang as usize];
+    let mut m = Recording::new(mc, rec);
+    let action = lang.step_recording(&mut m, fr);
+    match action {
+        Action::Yield | Action::Jit => {
+            if m.rec.closed {
+                finish(mc, root, langs, config);
+            } else {
+                let reason = m
+                    .rec
+                    .abort
+                    .clone()
+                    .unwrap_or_else(|| "the interpreter yielded while recording".into());
+                abort(root, langs, config, &reason);
+            }
+            None
+        }
+        Action::Call { callee, args } => {
+            let caller_lang = lang;
+            let Some(id) = callee_lang(callee) else {
+                abort(root, langs, config, "call of a non-callable value");
+                let exc =
+                    caller_lang.core_error(mc, CoreError::NotCallable, "object is not callable");
+                return exec::unwind(mc, root, langs, exc);
+            };
+            if root.frames.len() >= config.max_depth {
+                abort(root, langs, config, "recursion limit");
+                let exc = caller_lang.core_error(
+                    mc,
+                    CoreError::Recursion,
+                    "maximum recursion depth exceeded",
+                );
+                return exec::unwind(mc, root, langs, exc);
+            }
+            let caller = root.frames.last().expect("caller frame");
+            m.rec.frame_pushed(caller);
+            match langs[id as usize].enter_recording(&mut m, callee, &args) {
+                Ok(frame) => {
+                    root.frames.push(frame);
+                    let _ = fuel;
+                    None
+                }
+                Err(exc) => {
+                    abort(root, langs, config, "exception while entering a call");
+                    exec::unwind(mc, root, langs, exc)
+                }
+            }
+        }
+        Action::Return(v) => {
+            let inside = m.rec.frame_popped();
+            root.frames.pop();
+            match root.frames.last_mut() {
+                Some(caller) if inside => {
+                    let r = caller.ret_reg as usize;
+                    m.set_reg(caller, r, v);
+                    None
+                }
+                Some(caller) => {
+                    let r = caller.ret_reg as usize;
+                    caller.regs[r] = v.v;
+                    abort(root, langs, config, "returned from the trace's root frame");
+                    None
+                }
+                None => {
+                    root.result = v.v;
+                    abort(root, langs, config, "returned from the outermost frame");
+                    Some(Slice::Done(v.v))
+                }
+            }
+        }
+        Action::Raise(exc) => {
+            abort(root, langs, config, "exception raised while recording");
+            exec::unwind(mc, root, langs, exc)
+        }
+    }
+}
+
+/// Gives up the current recording.
+fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config, reason: &str) {
+    let Some(rec) = root.jit.recorder.take() else {
+        return;
+    };
+    clear_shadows(&mut root.frames);
+    if config.log_jit {
+        eprintln!("jit: abort {}: {}", key_name(root, langs, &rec), reason);
+    }
+    match rec.kind {
+        TraceKind::Loop => {
+            let max = root.jit.max_aborts;
+            let info = root.jit.loops.entry(rec.key).or_default();
+            info.aborts += 1;
+            if info.aborts >= max {
+                info.blacklisted = true;
+            }
+        }
+        TraceKind::Bridge { parent, exit } => {
+            // Try again after another round of failures, a few times at most.
+            if let Some(Some(p)) = root.jit.traces.get_mut(parent) {
+                let c = &mut p.exit_counts[exit as usize];
+                *c = if *c > config.hot_exit * 4 {
+                    u32::MAX / 2
+                } else {
+                    0
+                };
+            }
+        }
+    }
+}
+
+fn key_name(root: &Root<'_>, langs: &[Box<dyn Language>], rec: &Recorder<'_>) -> String {
+    let fr = root.frames.get(rec.root_depth).or(root.frames.last());
+    match fr {
+        Some(fr) => {
+            let lang = &langs[fr.lang as usize];
+            let info = lang.frame_info(fr);
+            format!("{}:{}:{}@{}", lang.name(), info.file, info.name, rec.key.pc)
+        }
+        None => rec.key.to_string(),
+    }
+}
+
+fn clear_shadows(frames: &mut [Frame<'_>]) {
+    for fr in frames {
+        fr.shadow.clear();
+    }
+}
+
+/// Optimises, compiles and installs the closed recording.
+fn finish<'gc>(
+    mc: &Mutation<'gc>,
+    root: &mut Root<'gc>,
+    langs: &[Box<dyn Language>],
+    config: &Config,
+) {
+    let Some(rec) = root.jit.recorder.take() else {
+        return;
+    };
+    clear_shadows(&mut root.frames);
+    let name = key_name(root, langs, &rec);
+    let n = root.jit.traces.len();
+    let mut ir = rec.trace;
+    let recorded = ir.work_len();
+    if config.log_jit {
+        eprintln!(
+            "jit: trace {n} ({name}) recorded, {recorded} ops:\n{}",
+            ir.to_text()
+        );
+    }
+    opt::optimize(mc, &mut ir);
+    let (preamble, body) = split_counts(&ir);
+    if config.log_jit {
+        eprintln!(
+            "jit: trace {n} ({name}) optimised, {} ops:\n{}",
+            preamble + body,
+            ir.to_text()
+        );
+    }
+    match backend::compile(&ir) {
+        Ok(code) => {
+            let exits = code.exits().len();
+            if config.log_jit {
+                eprintln!("jit: trace {n} compiled: {recorded} ops recorded, {body} ops after optimisation");
+                if preamble > 0 {
+                    eprintln!("jit: trace {n} preamble: {preamble} ops");
+                }
+            }
+            root.jit.traces.push(Some(CompiledTrace {
+                ir,
+                code,
+                key: rec.key,
+                kind: rec.kind,
+                exit_counts: vec![0; exits],
+                bridges: vec![None; exits],
+            }));
+            match rec.kind {
+                TraceKind::Loop => root.jit.loops.entry(rec.key).or_default().trace = Some(n),
+                TraceKind::Bridge { parent, exit } => {
+                    if let Some(Some(p)) = root.jit.traces.get_mut(parent) {
+                        p.bridges[exit as usize] = Some(n);
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            if config.log_jit {
+                eprintln!("jit: abort {name}: backend: {e}");
+            }
+            if rec.kind == TraceKind::Loop {
+                let info = root.jit.loops.entry(rec.key).or_default();
+                info.blacklisted = true;
+            }
+        }
+    }
+}
+
+/// Work ops before the label (preamble) and from the label on (the loop, or
+/// the whole trace when there is no preamble).
+pub fn split_counts(ir: &TraceIr<'_>) -> (usize, usize) {
+    let work = |ops: &[crate::jit::ir::Inst]| ops.iter().filter(|i| !i.op.is_structural()).count();
+    match ir.label_pos() {
+        Some(l) => (work(&ir.ops[..l]), work(&ir.ops[l..])),
+        None => (0, work(&ir.ops)),
+    }
 }

@@ -1,0 +1,73 @@
+//! The stackless executor: deep recursion, recursion limits, fuel.
+
+mod common;
+
+use common::{start, Prog, TestLang};
+use vm_core::{Config, Vm};
+
+fn vm(config: Config) -> Vm {
+    let mut vm = Vm::new(config);
+    vm.register(Box::new(TestLang));
+    vm
+}
+
+fn result(vm: &mut Vm) -> String {
+    vm.mutate(|_, root| format!("{:?}", root.result))
+}
+
+#[test]
+fn recursion_a_million_deep_completes_without_rust_recursion() {
+    // A small thread stack proves the guest recursion is not on the Rust stack.
+    let handle = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            let mut vm = vm(Config {
+                jit: false,
+                ..Config::default()
+            });
+            start(&mut vm, Prog::Recurse, vec![1_000_000]);
+            vm.run().expect("runs");
+            result(&mut vm)
+        })
+        .unwrap();
+    assert_eq!(handle.join().unwrap(), "1000000");
+}
+
+#[test]
+fn recursion_past_the_limit_raises_a_clean_error() {
+    let mut vm = vm(Config {
+        jit: false,
+        max_depth: 1000,
+        ..Config::default()
+    });
+    start(&mut vm, Prog::Recurse, vec![1_000_000]);
+    let err = vm.run().expect_err("must hit the limit");
+    assert!(err.message.contains("Recursion"), "{}", err.message);
+    assert_eq!(err.traceback.len(), 1000);
+}
+
+#[test]
+fn fuel_slices_return_to_the_host() {
+    // With tiny fuel the run still completes, through many slices.
+    let mut vm = vm(Config {
+        jit: false,
+        fuel: 7,
+        ..Config::default()
+    });
+    start(&mut vm, Prog::Recurse, vec![500]);
+    vm.run().expect("runs");
+    assert_eq!(result(&mut vm), "500");
+}
+
+#[test]
+fn a_loop_runs_the_same_with_the_jit_on() {
+    for jit in [false, true] {
+        let mut vm = vm(Config {
+            jit,
+            ..Config::default()
+        });
+        start(&mut vm, Prog::AllocLoop, vec![0, 1000]);
+        vm.run().expect("runs");
+        assert_eq!(result(&mut vm), "[999]", "jit={jit}");
+    }
+}
