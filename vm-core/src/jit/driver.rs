@@ -397,6 +397,7 @@ fn finish<'gc>(
     let name = key_name(root, langs, &rec);
     let n = root.jit.traces.len();
     let mut ir = rec.trace;
+    strip_unused_label(&mut ir);
     let recorded = ir.work_len();
     if config.log_jit {
         eprintln!(
@@ -458,5 +459,38 @@ pub fn split_counts(ir: &TraceIr<'_>) -> (usize, usize) {
     match ir.label_pos() {
         Some(l) => (work(&ir.ops[..l]), work(&ir.ops[l..])),
         None => (0, work(&ir.ops)),
+    }
+}
+
+/// A loop trace that ended at another loop's header never jumps back: drop
+/// its label, and let the params' uses refer to the inputs directly.
+fn strip_unused_label(ir: &mut TraceIr<'_>) {
+    if ir.ops.iter().any(|i| matches!(i.op, Op::Jump(_))) {
+        return;
+    }
+    let Some(l) = ir.label_pos() else { return };
+    let Op::Label(args) = ir.ops[l].op.clone() else {
+        return;
+    };
+    let mut map: Vec<crate::jit::ir::Ref> = Vec::with_capacity(ir.ops.len());
+    let mut ops = Vec::with_capacity(ir.ops.len());
+    for (i, inst) in ir.ops.drain(..).enumerate() {
+        match inst.op {
+            Op::Label(_) => map.push(crate::jit::ir::Ref::op(0)), // no value; never referred to
+            Op::Param(k) => map.push(args[k as usize]),
+            _ => {
+                let mut inst = inst;
+                inst.op
+                    .map_args(|r| if r.is_const() { r } else { map[r.index()] });
+                ops.push(inst);
+                map.push(crate::jit::ir::Ref::op(ops.len() - 1));
+            }
+        }
+        debug_assert_eq!(map.len(), i + 1);
+    }
+    // Arguments of the label were defined before it, so they were already mapped.
+    ir.ops = ops;
+    for s in &mut ir.snapshots {
+        s.map_refs(|r| if r.is_const() { r } else { map[r.index()] });
     }
 }

@@ -537,6 +537,12 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
         match rec.kind {
             TraceKind::Loop => {
                 if key != rec.key {
+                    // Another loop with compiled code: end here and let the
+                    // executor enter that loop's trace (rather than unrolling it).
+                    if rec.started && rec.compiled_loops.contains(&key) {
+                        rec.close_bridge();
+                        return true;
+                    }
                     return false;
                 }
                 if !rec.started {
