@@ -53,6 +53,7 @@ fn main() -> ExitCode {
     };
     let _args = &rest[1..];
     let _goal = cli.goal;
+    let _ = config;
     let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
     eprintln!("polyvm: cannot run .{ext} files yet (no language is built in); the core's proving language runs with `cargo run --release -p vm-core --example fl -- FILE`");
     ExitCode::from(2)
