@@ -494,3 +494,104 @@ fn strip_unused_label(ir: &mut TraceIr<'_>) {
         s.map_refs(|r| if r.is_const() { r } else { map[r.index()] });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::jit::ir::{Ref, SnapFrame};
+
+    #[test]
+    fn deoptimize_builds_virtuals_replays_writes_and_pushes_inlined_frames() {
+        gc_arena::arena::rootless_mutate(|mc| {
+            let mut ir = TraceIr::default();
+            let code_a = heap::new_code(mc, 0, Box::new(()), vec![]);
+            let code_b = heap::new_code(mc, 1, Box::new(()), vec![]);
+            let ca = ir.konst(code_a);
+            let cb = ir.konst(code_b);
+            let key = ir.konst(heap::new_str(mc, "x"));
+            let seven = ir.konst(Value::Int(7));
+            // Two live values come from the exit buffer: v0 (a dict) and v1 (an int).
+            let v0 = ir.push(Op::Input(0), None);
+            let v1 = ir.push(Op::Input(1), None);
+            let snap = Snapshot {
+                frames: vec![
+                    SnapFrame {
+                        lang: 0,
+                        code: ca,
+                        pc: 5,
+                        ret_reg: 2,
+                        regs: vec![SnapValue::Ref(v0), SnapValue::Virtual(0)],
+                    },
+                    SnapFrame {
+                        lang: 1,
+                        code: cb,
+                        pc: 3,
+                        ret_reg: 0,
+                        regs: vec![SnapValue::Virtual(1), SnapValue::Ref(seven)],
+                    },
+                ],
+                virtuals: vec![
+                    Virtual::List(vec![SnapValue::Ref(v1), SnapValue::Virtual(1)]),
+                    Virtual::Dict(vec![(key, SnapValue::Ref(v1))]),
+                ],
+                pending: vec![PendingWrite::DictSet(
+                    SnapValue::Ref(v0),
+                    SnapValue::Ref(key),
+                    SnapValue::Virtual(0),
+                )],
+            };
+            let live: Vec<Ref> = vec![v0, v1];
+            let dict = heap::new_dict(mc);
+            let buf = vec![dict, Value::Int(42)];
+            let below = Frame::new(0, code_a, vec![]);
+            let root = Frame::new(0, code_a, vec![Value::None, Value::None]);
+            let mut frames = vec![below, root];
+            deoptimize(mc, &mut frames, 1, &ir, &snap, &live, &buf);
+
+            assert_eq!(
+                frames.len(),
+                3,
+                "the frame below the root is kept, the inlined one pushed"
+            );
+            assert_eq!(frames[1].pc, 5);
+            assert_eq!(frames[1].ret_reg, 2);
+            assert!(frames[1].regs[0].same(&dict));
+            assert_eq!(format!("{:?}", frames[1].regs[1]), r#"[42, {"x": 42}]"#);
+            assert_eq!(frames[2].lang, 1);
+            assert_eq!(frames[2].pc, 3);
+            assert_eq!(format!("{:?}", frames[2].regs[0]), r#"{"x": 42}"#);
+            assert_eq!(format!("{:?}", frames[2].regs[1]), "7");
+            // The virtual dict is one object, shared by the list and the inlined frame.
+            let in_list = heap::list_get(frames[1].regs[1], 1);
+            assert!(in_list.same(&frames[2].regs[0]));
+            // The pending write ran, after the virtuals were built.
+            let written = heap::dict_get(dict, heap::new_str(mc, "x"));
+            assert!(written.same(&frames[1].regs[1]));
+        });
+    }
+
+    #[test]
+    fn a_label_without_a_jump_is_removed() {
+        gc_arena::arena::rootless_mutate(|mc| {
+            let text_ops = |ir: &TraceIr<'_>| ir.to_text();
+            let mut ir = TraceIr::default();
+            let i0 = ir.push(Op::Input(0), None);
+            ir.push(Op::Label(vec![i0]), None);
+            let p0 = ir.push(Op::Param(0), None);
+            let one = ir.konst(Value::Int(1));
+            ir.snapshots.push(Snapshot::default());
+            let s = ir.push(Op::IntOvf(crate::jit::ir::OvfOp::Add, p0, one), Some(0));
+            ir.snapshots[0].frames.push(SnapFrame {
+                lang: 0,
+                code: one,
+                pc: 0,
+                ret_reg: 0,
+                regs: vec![SnapValue::Ref(s)],
+            });
+            ir.push(Op::Exit, Some(0));
+            let _ = mc;
+            strip_unused_label(&mut ir);
+            assert_eq!(text_ops(&ir), "v0 = input 0\nv1 = int_add_ovf v0, 1 @0\nexit @0\nsnapshot @0\n  frame lang=0 code=1 pc=0 ret=0 regs=[v1]\n");
+        });
+    }
+}

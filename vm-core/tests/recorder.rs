@@ -1,0 +1,61 @@
+//! The recorder: what one iteration of a loop records.
+
+mod common;
+
+use common::{Prog, TestLang};
+use vm_core::exec::{Action, Frame, Language};
+use vm_core::heap;
+use vm_core::jit::recorder::{Recorder, Recording};
+use vm_core::jit::GreenKey;
+use vm_core::Value;
+
+#[test]
+fn one_loop_iteration_records_inputs_guards_and_a_jump() {
+    gc_arena::arena::rootless_mutate(|mc| {
+        let code = heap::new_code(mc, 0, Box::new(Prog::AllocLoop), vec![]);
+        let mut fr = Frame::new(0, code, vec![Value::Int(0), Value::Int(10), Value::None]);
+        let key = GreenKey::of(&fr, 0);
+        let mut rec = Recorder::start_loop(&mut fr, key, 0, 1000);
+        let action = {
+            let mut m = Recording::new(mc, &mut rec);
+            TestLang.step_recording(&mut m, &mut fr)
+        };
+        assert!(matches!(action, Action::Jit));
+        assert!(rec.closed, "the loop closed at its header");
+        assert_eq!(rec.abort, None);
+        let text = rec.trace.to_text();
+        let ops: Vec<&str> = text
+            .lines()
+            .take_while(|l| !l.starts_with("snapshot"))
+            .collect();
+        assert_eq!(
+            ops,
+            [
+                "v0 = input 0",
+                "v1 = input 1",
+                "v2 = input 2",
+                "label v0, v1, v2",
+                "v4 = param 0",
+                "v5 = param 1",
+                "v6 = param 2",
+                "v7 = int_lt v4, v5",
+                "guard_true v7 @0",
+                "v9 = new_list",
+                "list_append v9, v4",
+                // The write to the fresh list does not stop the overflow guard
+                // from sharing the instruction's snapshot.
+                "v11 = int_add_ovf v4, 1 @0",
+                "fuel @1",
+                "jump v11, v5, v9",
+            ]
+        );
+        // The concrete state advanced by one iteration.
+        assert_eq!(format!("{:?}", fr.regs[0]), "1");
+        assert_eq!(format!("{:?}", fr.regs[2]), "[0]");
+        // Each guard resumes at the start of its instruction with the registers it had then.
+        assert!(
+            text.contains("snapshot @1\n  frame lang=0 code=c0 pc=0 ret=0 regs=[v11, v5, v9]"),
+            "{text}"
+        );
+    });
+}
