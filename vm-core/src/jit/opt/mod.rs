@@ -8,6 +8,7 @@ use gc_arena::Mutation;
 
 use crate::jit::ir::{Op, Ref, TraceIr};
 
+pub mod heap;
 #[cfg(test)]
 pub mod testing;
 
@@ -18,6 +19,7 @@ pub fn optimize<'gc>(_mc: &Mutation<'gc>, _t: &mut TraceIr<'gc>) {}
 pub fn run_pass<'gc>(name: &str, mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) -> Result<(), String> {
     match name {
         "optimize" => optimize(mc, t),
+        "heap" => heap::run(mc, t),
         _ => return Err(format!("no optimiser pass called `{name}`")),
     }
     Ok(())
