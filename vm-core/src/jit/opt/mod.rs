@@ -9,6 +9,7 @@ use gc_arena::Mutation;
 use crate::jit::ir::{Op, Ref, TraceIr};
 
 pub mod heap;
+pub mod virtualize;
 #[cfg(test)]
 pub mod testing;
 
@@ -20,6 +21,7 @@ pub fn run_pass<'gc>(name: &str, mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) -> Re
     match name {
         "optimize" => optimize(mc, t),
         "heap" => heap::run(mc, t),
+        "virtualize" => virtualize::run(mc, t),
         _ => return Err(format!("no optimiser pass called `{name}`")),
     }
     Ok(())
