@@ -8,7 +8,10 @@ use gc_arena::Mutation;
 
 use crate::jit::ir::{Op, Ref, TraceIr};
 
+pub mod fold;
+pub mod guards;
 pub mod heap;
+pub mod rewrite;
 pub mod virtualize;
 #[cfg(test)]
 pub mod testing;
@@ -20,6 +23,8 @@ pub fn optimize<'gc>(_mc: &Mutation<'gc>, _t: &mut TraceIr<'gc>) {}
 pub fn run_pass<'gc>(name: &str, mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) -> Result<(), String> {
     match name {
         "optimize" => optimize(mc, t),
+        "fold" => fold::run(mc, t),
+        "guards" => guards::run(mc, t),
         "heap" => heap::run(mc, t),
         "virtualize" => virtualize::run(mc, t),
         _ => return Err(format!("no optimiser pass called `{name}`")),
