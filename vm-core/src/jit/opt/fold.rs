@@ -116,14 +116,6 @@ fn bool_of(t: &TraceIr<'_>, r: Ref) -> Option<bool> {
     }
 }
 
-/// Whether `a op b` = `b op a`.
-fn commutes(o: IntOp) -> bool {
-    matches!(
-        o,
-        IntOp::Add | IntOp::Mul | IntOp::And | IntOp::Or | IntOp::Xor
-    )
-}
-
 /// Whether [`IntOp::eval`] may run on these constants (the op's precondition holds).
 fn int_defined(o: IntOp, a: i64, b: i64) -> bool {
     match o {
@@ -155,7 +147,7 @@ fn add_const(t: &mut TraceIr<'_>, x: Ref, k: i64) -> Out {
 }
 
 fn int(t: &mut TraceIr<'_>, o: IntOp, mut a: Ref, mut b: Ref) -> Out {
-    if commutes(o) && a.is_const() && !b.is_const() {
+    if o.commutes() && a.is_const() && !b.is_const() {
         std::mem::swap(&mut a, &mut b);
     }
     let (ka, kb) = (t.as_int(a), t.as_int(b));
@@ -225,7 +217,7 @@ fn int_cmp(t: &mut TraceIr<'_>, mut c: Cmp, mut a: Ref, mut b: Ref) -> Out {
 }
 
 fn float(t: &mut TraceIr<'_>, o: FloatOp, mut a: Ref, mut b: Ref) -> Out {
-    if matches!(o, FloatOp::Add | FloatOp::Mul) && a.is_const() && !b.is_const() {
+    if o.commutes() && a.is_const() && !b.is_const() {
         std::mem::swap(&mut a, &mut b);
     }
     let (fa, fb) = (float_of(t, a), float_of(t, b));
@@ -283,7 +275,7 @@ fn same(t: &mut TraceIr<'_>, mut a: Ref, mut b: Ref) -> Out {
 }
 
 fn int_ovf(t: &mut TraceIr<'_>, o: OvfOp, mut a: Ref, mut b: Ref) -> Out {
-    if matches!(o, OvfOp::Add | OvfOp::Mul) && a.is_const() && !b.is_const() {
+    if o.commutes() && a.is_const() && !b.is_const() {
         std::mem::swap(&mut a, &mut b);
     }
     if let (Some(x), Some(y)) = (t.as_int(a), t.as_int(b)) {

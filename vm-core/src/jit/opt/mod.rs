@@ -8,6 +8,7 @@ use gc_arena::Mutation;
 
 use crate::jit::ir::{Op, Ref, TraceIr};
 
+pub mod cse;
 pub mod fold;
 pub mod guards;
 pub mod heap;
@@ -23,6 +24,7 @@ pub fn optimize<'gc>(_mc: &Mutation<'gc>, _t: &mut TraceIr<'gc>) {}
 pub fn run_pass<'gc>(name: &str, mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) -> Result<(), String> {
     match name {
         "optimize" => optimize(mc, t),
+        "cse" => cse::run(mc, t),
         "fold" => fold::run(mc, t),
         "guards" => guards::run(mc, t),
         "heap" => heap::run(mc, t),
