@@ -514,7 +514,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         s.map_refs(|r| self.get(r));
         let mut pending = self.pending();
         pending.append(&mut s.pending);
-        s.pending = pending;
+        s.pending = compact(pending);
         let mut known: Vec<(Ref, bool)> = Vec::new();
         s.for_each_ref(|r| {
             if let Some(b) = self.on_failure(op, r) {
@@ -954,6 +954,47 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         }
         used
     }
+}
+
+/// Merges a dict or record store into an earlier one to the same object
+/// and key (keeping the earlier position, which fixes a new key's insertion
+/// order) when no store to that key of another object comes between.
+fn compact(mut ws: Vec<PendingWrite>) -> Vec<PendingWrite> {
+    fn loc(w: &PendingWrite) -> Option<(SnapValue, Result<SnapValue, u32>, SnapValue)> {
+        match *w {
+            PendingWrite::DictSet(o, k, v) => Some((o, Ok(k), v)),
+            PendingWrite::SetField(o, f, v) => Some((o, Err(f), v)),
+            _ => None,
+        }
+    }
+    let mut j = 1;
+    while j < ws.len() {
+        let Some((o, k, v)) = loc(&ws[j]) else {
+            j += 1;
+            continue;
+        };
+        let mut merged = false;
+        for i in (0..j).rev() {
+            match loc(&ws[i]) {
+                Some((o2, k2, _)) if k2 == k && o2 == o => {
+                    ws[i] = match k {
+                        Ok(k) => PendingWrite::DictSet(o, k, v),
+                        Err(f) => PendingWrite::SetField(o, f, v),
+                    };
+                    merged = true;
+                    break;
+                }
+                Some((_, k2, _)) if k2 == k => break,
+                _ => {}
+            }
+        }
+        if merged {
+            ws.remove(j);
+        } else {
+            j += 1;
+        }
+    }
+    ws
 }
 
 /// Whether `a held_cmp b` decides `a c2 b`: `Some(true)` if it implies it,

@@ -14,6 +14,7 @@ pub mod guards;
 pub mod heap;
 pub mod rewrite;
 pub mod virtualize;
+pub mod peel;
 #[cfg(test)]
 pub mod testing;
 
@@ -29,6 +30,7 @@ pub fn run_pass<'gc>(name: &str, mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) -> Re
         "guards" => guards::run(mc, t),
         "heap" => heap::run(mc, t),
         "virtualize" => virtualize::run(mc, t),
+        "peel" => peel::run(mc, t),
         _ => return Err(format!("no optimiser pass called `{name}`")),
     }
     Ok(())
