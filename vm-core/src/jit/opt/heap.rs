@@ -819,6 +819,14 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         })
     }
 
+    /// Emits the pending stores to objects the trace allocated (and to
+    /// whatever may alias them): they are not carried across the label.
+    fn flush_fresh_stores(&mut self) {
+        while let Some(s) = self.stores.iter().find(|s| self.fresh.contains(&s.obj)).copied() {
+            self.flush_stores_for(s.obj, s.key);
+        }
+    }
+
     /// At the loop label: the cache becomes extra label arguments.
     fn export(&mut self, op: Op) -> Ref {
         let Op::Label(mut args) = op else { unreachable!() };
@@ -826,14 +834,19 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         for l in &ls {
             self.flush_list(*l);
         }
+        self.flush_fresh_stores();
         if !self.stores_consistent() {
             self.flush_all_stores();
         }
+        // Objects the trace allocated are not carried: each iteration makes its own.
+        let ls: Vec<Ref> = ls.into_iter().filter(|l| !self.fresh.contains(l)).collect();
         let original = args.len();
         let mut slots = Vec::new();
         for (&(o, k), &v) in &self.fields {
-            slots.push(Slot::Field(o, k));
-            args.push(v);
+            if !self.fresh.contains(&o) {
+                slots.push(Slot::Field(o, k));
+                args.push(v);
+            }
         }
         for l in ls {
             let st = &self.lists[&l];
@@ -892,6 +905,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             self.flush_list(l);
         }
         let carry = self.carry.take().expect("carry");
+        self.flush_fresh_stores();
         // The pending stores must be ones the loop started with, in the same
         // order, each the cached value; otherwise emit them.
         let mut at = 0;

@@ -752,4 +752,61 @@ mod tests {
             "#,
         );
     }
+    #[test]
+    fn an_inlined_frame_dict_and_stack_vanish_from_the_loop() {
+        // The loop calls a function whose frame (a fresh vars dict and a
+        // fresh stack list) the recorder inlined.
+        check_pipeline(
+            r#"
+            v0 = input 0
+            label v0
+            v2 = param 0
+            v3 = dict_get v2, "x"
+            guard_tag v3, int @0
+            v5 = new_dict
+            dict_set v5, "a", v3
+            v7 = new_list
+            v8 = dict_get v5, "a"
+            list_append v7, v8
+            list_append v7, 1
+            v11 = list_len v7
+            v12 = int_sub v11, 1
+            v13 = list_get v7, v12
+            v14 = int_sub v11, 2
+            v15 = list_get v7, v14
+            v16 = int_add_ovf v15, v13 @1
+            list_truncate v7, v14
+            dict_set v2, "x", v16
+            fuel @2
+            jump v2
+            snapshot @1
+              frame code=c9 pc=5 regs=[v2]
+              frame code=c8 pc=2 regs=[v5, v7]
+            "#,
+            r#"
+            v0 = input 0
+            v1 = dict_get v0, "x"
+            guard_tag v1, int @0
+            v3 = int_add_ovf v1, 1 @1
+            fuel @2
+            label v3
+            v6 = param 0
+            v7 = int_add_ovf v6, 1 @3
+            fuel @4
+            jump v7
+            ...
+            snapshot @3
+              frame lang=0 code=c9 pc=5 ret=0 regs=[v0]
+              frame lang=0 code=c8 pc=2 ret=0 regs=[virt0, virt1]
+              virtual 0 = dict []
+              virtual 1 = list []
+              pending dict_set v0, "x", v6
+              pending dict_set virt0, "a", v6
+              pending list_append virt1, v6
+              pending list_append virt1, 1
+            snapshot @4
+              pending dict_set v0, "x", v7
+            "#,
+        );
+    }
 }

@@ -354,11 +354,12 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
                 }
             })
             .collect();
-        let s = Snapshot {
+        let mut s = Snapshot {
             frames,
             virtuals,
             pending,
         };
+        prune(&mut s);
         let copies = self.snaps.entry(old_snap).or_default();
         if let Some(&id) = copies
             .iter()
@@ -559,6 +560,106 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
             _ => self.escape(op, snap),
         }
     }
+}
+
+/// Drops from a snapshot the virtuals nothing reachable refers to, and the
+/// pending writes to them: an exit would build objects no one can see.
+fn prune(s: &mut Snapshot) {
+    fn virt(v: &SnapValue) -> Option<usize> {
+        match v {
+            SnapValue::Virtual(i) => Some(*i as usize),
+            SnapValue::Ref(_) => None,
+        }
+    }
+    fn parts(p: &PendingWrite) -> (SnapValue, Vec<SnapValue>) {
+        match *p {
+            PendingWrite::DictSet(a, b, c) | PendingWrite::ListSet(a, b, c) => (a, vec![b, c]),
+            PendingWrite::ListAppend(a, b) | PendingWrite::ListTruncate(a, b) => (a, vec![b]),
+            PendingWrite::SetField(a, _, b) => (a, vec![b]),
+        }
+    }
+    let n = s.virtuals.len();
+    let mut live = vec![false; n];
+    let mut work: Vec<usize> = s.frames.iter().flat_map(|f| f.regs.iter().filter_map(virt)).collect();
+    let mut done_pending = vec![false; s.pending.len()];
+    loop {
+        while let Some(i) = work.pop() {
+            if i >= n || live[i] {
+                continue;
+            }
+            live[i] = true;
+            let inner: Vec<SnapValue> = match &s.virtuals[i] {
+                Virtual::List(xs) => xs.clone(),
+                Virtual::Dict(es) => es.iter().map(|(_, v)| *v).collect(),
+                Virtual::Record(c, fs) => std::iter::once(*c).chain(fs.iter().copied()).collect(),
+            };
+            work.extend(inner.iter().filter_map(virt));
+        }
+        // A pending write to a live or real object makes what it stores live.
+        let mut more = false;
+        for (j, p) in s.pending.iter().enumerate() {
+            let (target, vals) = parts(p);
+            if !done_pending[j] && virt(&target).is_none_or(|i| i >= n || live[i]) {
+                done_pending[j] = true;
+                work.extend(vals.iter().filter_map(virt));
+                more = true;
+            }
+        }
+        if !more && work.is_empty() {
+            break;
+        }
+    }
+    if live.iter().all(|l| *l) {
+        return;
+    }
+    let mut new_index = vec![0u32; n];
+    let mut next = 0;
+    for i in 0..n {
+        new_index[i] = next;
+        next += live[i] as u32;
+    }
+    let renum = |v: &mut SnapValue| {
+        if let SnapValue::Virtual(i) = v {
+            *i = new_index[*i as usize];
+        }
+    };
+    let mut pending = std::mem::take(&mut s.pending);
+    let mut j = 0;
+    pending.retain(|_| {
+        j += 1;
+        done_pending[j - 1]
+    });
+    let old = std::mem::take(&mut s.virtuals);
+    s.virtuals = old.into_iter().zip(&live).filter(|(_, l)| **l).map(|(v, _)| v).collect();
+    for f in &mut s.frames {
+        f.regs.iter_mut().for_each(renum);
+    }
+    for v in &mut s.virtuals {
+        match v {
+            Virtual::List(xs) => xs.iter_mut().for_each(renum),
+            Virtual::Dict(es) => es.iter_mut().for_each(|(_, x)| renum(x)),
+            Virtual::Record(c, fs) => {
+                renum(c);
+                fs.iter_mut().for_each(renum)
+            }
+        }
+    }
+    for p in &mut pending {
+        match p {
+            PendingWrite::DictSet(a, b, c) | PendingWrite::ListSet(a, b, c) => {
+                renum(a);
+                renum(b);
+                renum(c)
+            }
+            PendingWrite::ListAppend(a, b)
+            | PendingWrite::ListTruncate(a, b)
+            | PendingWrite::SetField(a, _, b) => {
+                renum(a);
+                renum(b)
+            }
+        }
+    }
+    s.pending = pending;
 }
 
 #[cfg(test)]
