@@ -5,7 +5,8 @@
 //! operands: pure ops whose operands are all constants become constants
 //! (division and shifts only when their preconditions hold); guards whose
 //! operands are constants are removed when they hold and kept when they fail
-//! (the trace then always exits there); identities go (`x+0`, `x*1`, `x-x`,
+//! (the trace then always exits there), and so is a `guard_tag` of a value
+//! whose op decides its tag (`int_add_ovf` is an int); identities go (`x+0`, `x*1`, `x-x`,
 //! `x&x`, `bool_not(bool_not x)`, `int_lt x, x`, ...); chains of plain
 //! `int_add`/`int_sub`/`int_mul` by constants are reassociated
 //! (`(x+c1)-c2 → x+(c1-c2)`); a constant operand of a commutative op or a
@@ -295,9 +296,14 @@ fn int_ovf(t: &mut TraceIr<'_>, o: OvfOp, mut a: Ref, mut b: Ref) -> Out {
 }
 
 fn guard_tag(t: &mut TraceIr<'_>, a: Ref, tag: Tag) -> Out {
-    match t.as_const(a) {
-        Some(v) if v.tag() == tag => Out::Drop,
-        _ => Out::Keep(Op::GuardTag(a, tag)),
+    let known = match t.as_const(a) {
+        Some(v) => Some(v.tag()),
+        None => def(t, a).and_then(Op::result_tag),
+    };
+    if known == Some(tag) {
+        Out::Drop
+    } else {
+        Out::Keep(Op::GuardTag(a, tag))
     }
 }
 
@@ -514,17 +520,20 @@ mod tests {
             v5 = int_eq v1, 5
             guard_true v5 @0
             v7 = int_add_ovf 9223372036854775807, 0 @0
+            v8 = int_add_ovf v0, 1 @0
+            guard_tag v8, int @0
             guard_lt v1, 4 @1
             guard_tag v1, str @1
             v10 = int_add_ovf 9223372036854775807, 1 @1
-            jump v7, v10
+            jump v7, v10, v8
             ",
             "
             v0 = input 0
+            v1 = int_add_ovf v0, 1 @0
             guard_lt 5, 4 @1
             guard_tag 5, str @1
-            v3 = int_add_ovf 9223372036854775807, 1 @1
-            jump 9223372036854775807, v3
+            v4 = int_add_ovf 9223372036854775807, 1 @1
+            jump 9223372036854775807, v4, v1
             ...
             ",
         );
