@@ -547,7 +547,10 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         let Inst { op, snap } = &old.ops[i];
         let mut op = op.clone();
         op.map_args(|r| self.get(r));
-        if self.carry.as_ref().is_some_and(|c| c.params.is_empty() && !c.slots.is_empty())
+        if self
+            .carry
+            .as_ref()
+            .is_some_and(|c| c.params.is_empty() && !c.slots.is_empty())
             && !matches!(op, Op::Param(_))
         {
             self.import();
@@ -822,14 +825,21 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
     /// Emits the pending stores to objects the trace allocated (and to
     /// whatever may alias them): they are not carried across the label.
     fn flush_fresh_stores(&mut self) {
-        while let Some(s) = self.stores.iter().find(|s| self.fresh.contains(&s.obj)).copied() {
+        while let Some(s) = self
+            .stores
+            .iter()
+            .find(|s| self.fresh.contains(&s.obj))
+            .copied()
+        {
             self.flush_stores_for(s.obj, s.key);
         }
     }
 
     /// At the loop label: the cache becomes extra label arguments.
     fn export(&mut self, op: Op) -> Ref {
-        let Op::Label(mut args) = op else { unreachable!() };
+        let Op::Label(mut args) = op else {
+            unreachable!()
+        };
         let ls: Vec<Ref> = self.lists.keys().copied().collect();
         for l in &ls {
             self.flush_list(*l);
@@ -899,7 +909,9 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
 
     /// At the jump: pass the cache's current values for the carried facts.
     fn back_edge(&mut self, op: Op) -> Ref {
-        let Op::Jump(mut args) = op else { unreachable!() };
+        let Op::Jump(mut args) = op else {
+            unreachable!()
+        };
         let ls: Vec<Ref> = self.lists.keys().copied().collect();
         for l in ls {
             self.flush_list(l);
@@ -910,7 +922,10 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         // order, each the cached value; otherwise emit them.
         let mut at = 0;
         let in_order = self.stores.iter().all(|s| {
-            match carry.pending[at..].iter().position(|p| *p == (s.obj, s.key)) {
+            match carry.pending[at..]
+                .iter()
+                .position(|p| *p == (s.obj, s.key))
+            {
                 Some(k) => {
                     at += k + 1;
                     true

@@ -63,10 +63,14 @@ pub fn run<'gc>(mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
 /// The loop's parts: label position, number of params, jump position.
 fn shape(t: &TraceIr<'_>) -> Option<(usize, usize, usize)> {
     let lp = t.label_pos()?;
-    let Op::Label(args) = &t.ops[lp].op else { return None };
+    let Op::Label(args) = &t.ops[lp].op else {
+        return None;
+    };
     let n = args.len();
     let last = t.ops.len().checked_sub(1)?;
-    let Op::Jump(next) = &t.ops[last].op else { return None };
+    let Op::Jump(next) = &t.ops[last].op else {
+        return None;
+    };
     if next.len() != n || lp + n >= last {
         return None;
     }
@@ -82,8 +86,12 @@ fn shape(t: &TraceIr<'_>) -> Option<(usize, usize, usize)> {
 /// body again as the loop, and the jump.
 fn unroll<'gc>(t: &TraceIr<'gc>) -> Option<TraceIr<'gc>> {
     let (lp, n, last) = shape(t)?;
-    let Op::Label(args) = &t.ops[lp].op else { return None };
-    let Op::Jump(next) = &t.ops[last].op else { return None };
+    let Op::Label(args) = &t.ops[lp].op else {
+        return None;
+    };
+    let Op::Jump(next) = &t.ops[last].op else {
+        return None;
+    };
     let invariant: Vec<bool> = (0..n).map(|k| next[k] == Ref::op(lp + 1 + k)).collect();
     let mut u = TraceIr {
         ops: Vec::new(),
@@ -92,8 +100,8 @@ fn unroll<'gc>(t: &TraceIr<'gc>) -> Option<TraceIr<'gc>> {
     };
     let mut m: Vec<Ref> = vec![Ref::op(0); t.ops.len()];
     let get = |m: &Vec<Ref>, r: Ref| if r.is_const() { r } else { m[r.index()] };
-    for i in 0..lp {
-        m[i] = u.push(t.ops[i].op.clone(), None);
+    for (slot, inst) in m.iter_mut().zip(&t.ops[..lp]) {
+        *slot = u.push(inst.op.clone(), None);
     }
     for k in 0..n {
         m[lp + 1 + k] = get(&m, args[k]);
@@ -137,13 +145,17 @@ fn unroll<'gc>(t: &TraceIr<'gc>) -> Option<TraceIr<'gc>> {
 /// duplicates (same label and jump arguments). Returns whether it changed
 /// anything.
 fn drop_params(t: &mut TraceIr<'_>) -> bool {
-    let Some(lp) = t.label_pos() else { return false };
+    let Some(lp) = t.label_pos() else {
+        return false;
+    };
     let last = t.ops.len() - 1;
     let (Op::Label(args), Op::Jump(next)) = (&t.ops[lp].op, &t.ops[last].op) else {
         return false;
     };
     let n = args.len();
-    if next.len() != n || (0..n).any(|k| t.ops.get(lp + 1 + k).map(|i| &i.op) != Some(&Op::Param(k as u32))) {
+    if next.len() != n
+        || (0..n).any(|k| t.ops.get(lp + 1 + k).map(|i| &i.op) != Some(&Op::Param(k as u32)))
+    {
         return false;
     }
     let param = |k: usize| Ref::op(lp + 1 + k);
@@ -276,13 +288,13 @@ fn drop_tag_guards(t: &mut TraceIr<'_>) {
     }
     let mut dead = vec![false; t.ops.len()];
     let mut facts = FxHashMap::default();
-    for i in 0..last {
+    for (i, dead) in dead.iter_mut().enumerate().take(last) {
         if i == lp {
             facts = loop_facts(&assume);
         }
         if let Op::GuardTag(r, tag) = t.ops[i].op {
             if tag_of(t, &facts, r) == Some(tag) {
-                dead[i] = true;
+                *dead = true;
                 continue;
             }
         }
@@ -324,7 +336,15 @@ mod tests {
         opt::optimize(mc, t);
         if t.label_pos().is_some_and(|l| l <= 2) {
             // `optimize` does not run the passes yet: run them here.
-            for pass in ["fold", "guards", "heap", "virtualize", "peel", "fold", "guards"] {
+            for pass in [
+                "fold",
+                "guards",
+                "heap",
+                "virtualize",
+                "peel",
+                "fold",
+                "guards",
+            ] {
                 opt::run_pass(pass, mc, t).unwrap();
                 opt::verify(t).unwrap_or_else(|e| panic!("after {pass}: {e}\n{}", print(t)));
             }
@@ -342,14 +362,8 @@ mod tests {
             pipeline(mc, &mut t);
             opt::verify(&t).unwrap_or_else(|e| panic!("{e}\n{}", print(&t)));
             let lp = t.label_pos().unwrap();
-            let in_loop = t.ops[lp..]
-                .iter()
-                .filter(|i| !i.op.is_structural())
-                .count();
-            let preamble = t.ops[..lp]
-                .iter()
-                .filter(|i| !i.op.is_structural())
-                .count();
+            let in_loop = t.ops[lp..].iter().filter(|i| !i.op.is_structural()).count();
+            let preamble = t.ops[..lp].iter().filter(|i| !i.op.is_structural()).count();
             (before, preamble, in_loop, print(&t))
         })
     }
@@ -357,7 +371,10 @@ mod tests {
     #[track_caller]
     fn check_pipeline(input: &str, expected: &str) {
         let (_, _, _, out) = optimise(input);
-        assert!(matches(expected, &out), "--- expected\n{expected}\n--- got\n{out}");
+        assert!(
+            matches(expected, &out),
+            "--- expected\n{expected}\n--- got\n{out}"
+        );
     }
 
     /// The seed interpreter's loop, as recorded: variables in a dict (`v3`),
@@ -495,7 +512,9 @@ mod tests {
     /// The snapshots of [`TOY_LOOP`]: instruction `pc` resumes at `pc`.
     fn toy_loop() -> String {
         let mut s = TOY_LOOP.to_string();
-        for pc in [0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] {
+        for pc in [
+            0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+        ] {
             s += &format!("snapshot @{pc}\n  frame code=c9 pc={pc} regs=[v3, v4]\n");
         }
         s
@@ -507,9 +526,16 @@ mod tests {
         eprintln!("{out}");
         assert_eq!(before, 111, "{out}");
         let lp = out.lines().position(|l| l.starts_with("label")).unwrap();
-        let body: Vec<&str> = out.lines().skip(lp).take_while(|l| !l.starts_with("snapshot")).collect();
+        let body: Vec<&str> = out
+            .lines()
+            .skip(lp)
+            .take_while(|l| !l.starts_with("snapshot"))
+            .collect();
         for op in ["dict_", "list_"] {
-            assert!(!body.iter().any(|l| l.contains(op)), "{op} in the loop:\n{out}");
+            assert!(
+                !body.iter().any(|l| l.contains(op)),
+                "{op} in the loop:\n{out}"
+            );
         }
         assert!(
             matches(

@@ -169,7 +169,9 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
 
     /// The canonical constant for a dict key, if `k` is a constant.
     fn key(&mut self, k: Ref) -> Option<Ref> {
-        let Val::Ref(k) = self.val(k) else { return None };
+        let Val::Ref(k) = self.val(k) else {
+            return None;
+        };
         if !k.is_const() {
             return None;
         }
@@ -267,7 +269,12 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
     // ---- snapshots ----
 
     /// `v` as a snapshot value, describing virtuals in `table`.
-    fn snap_val(&self, v: Val, out: &mut Vec<Virtual>, table: &mut FxHashMap<usize, u32>) -> SnapValue {
+    fn snap_val(
+        &self,
+        v: Val,
+        out: &mut Vec<Virtual>,
+        table: &mut FxHashMap<usize, u32>,
+    ) -> SnapValue {
         match self.resolve(v) {
             Val::Ref(r) => SnapValue::Ref(r),
             Val::Virt(id) => {
@@ -278,9 +285,12 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
                 table.insert(id, i);
                 out.push(Virtual::List(Vec::new()));
                 let entry = match &self.virts[id].obj {
-                    VObj::List(items) => {
-                        Virtual::List(items.iter().map(|x| self.snap_val(*x, out, table)).collect())
-                    }
+                    VObj::List(items) => Virtual::List(
+                        items
+                            .iter()
+                            .map(|x| self.snap_val(*x, out, table))
+                            .collect(),
+                    ),
                     VObj::Dict(entries) => Virtual::Dict(
                         entries
                             .iter()
@@ -580,7 +590,11 @@ fn prune(s: &mut Snapshot) {
     }
     let n = s.virtuals.len();
     let mut live = vec![false; n];
-    let mut work: Vec<usize> = s.frames.iter().flat_map(|f| f.regs.iter().filter_map(virt)).collect();
+    let mut work: Vec<usize> = s
+        .frames
+        .iter()
+        .flat_map(|f| f.regs.iter().filter_map(virt))
+        .collect();
     let mut done_pending = vec![false; s.pending.len()];
     loop {
         while let Some(i) = work.pop() {
@@ -630,7 +644,12 @@ fn prune(s: &mut Snapshot) {
         done_pending[j - 1]
     });
     let old = std::mem::take(&mut s.virtuals);
-    s.virtuals = old.into_iter().zip(&live).filter(|(_, l)| **l).map(|(v, _)| v).collect();
+    s.virtuals = old
+        .into_iter()
+        .zip(&live)
+        .filter(|(_, l)| **l)
+        .map(|(v, _)| v)
+        .collect();
     for f in &mut s.frames {
         f.regs.iter_mut().for_each(renum);
     }
