@@ -1383,4 +1383,34 @@ mod tests {
             "#,
         );
     }
+    #[test]
+    fn an_exit_replays_the_pending_stores_instead_of_emitting_them() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = dict_get v0, "x"
+            v3 = int_add v2, 1
+            dict_set v0, "x", v3
+            v5 = list_len v1
+            list_append v1, v3
+            exit @0
+            snapshot @0
+              frame code=c9 pc=7 regs=[v0, v1]
+            "#,
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = dict_get v0, "x"
+            v3 = int_add v2, 1
+            v4 = list_len v1
+            exit @0
+            snapshot @0
+              frame lang=0 code=c9 pc=7 ret=0 regs=[v0, v1]
+              pending dict_set v0, "x", v3
+              pending list_append v1, v3
+            "#,
+        );
+    }
 }

@@ -311,45 +311,11 @@ mod tests {
     use crate::jit::ir_parse::parse;
     use crate::jit::ir_print::print;
     use crate::jit::opt::testing::{check, matches, register_test_helpers};
-    use crate::jit::opt::{self, rewrite};
-
-    /// Removes ops whose results nobody uses (until `dce` is in the pipeline).
-    fn dce(t: &mut TraceIr<'_>) {
-        loop {
-            let uses = rewrite::use_counts(t);
-            let dead: Vec<bool> = t
-                .ops
-                .iter()
-                .enumerate()
-                .map(|(i, inst)| uses[i] == 0 && inst.op.is_removable_if_unused())
-                .collect();
-            if !dead.contains(&true) {
-                break;
-            }
-            rewrite::remove_ops(t, &dead);
-        }
-        rewrite::remove_unused_snapshots(t);
-    }
+    use crate::jit::opt;
 
     /// The whole optimiser.
     fn pipeline<'gc>(mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
         opt::optimize(mc, t);
-        if t.label_pos().is_some_and(|l| l <= 2) {
-            // `optimize` does not run the passes yet: run them here.
-            for pass in [
-                "fold",
-                "guards",
-                "heap",
-                "virtualize",
-                "peel",
-                "fold",
-                "guards",
-            ] {
-                opt::run_pass(pass, mc, t).unwrap();
-                opt::verify(t).unwrap_or_else(|e| panic!("after {pass}: {e}\n{}", print(t)));
-            }
-        }
-        dce(t);
     }
 
     /// Runs [`pipeline`] over `input`; returns (ops before, loop ops after, text after).
