@@ -203,6 +203,13 @@ impl IntOp {
         IntOp::TruncDiv,
         IntOp::TruncRem,
     ];
+    /// Whether `a op b` equals `b op a`.
+    pub fn commutes(self) -> bool {
+        matches!(
+            self,
+            IntOp::Add | IntOp::Mul | IntOp::And | IntOp::Or | IntOp::Xor
+        )
+    }
     /// Computes the op (with wrapping semantics; preconditions assumed).
     pub fn eval(self, a: i64, b: i64) -> i64 {
         match self {
@@ -257,6 +264,10 @@ impl FloatOp {
     }
     /// Every float op.
     pub const ALL: &'static [FloatOp] = &[FloatOp::Add, FloatOp::Sub, FloatOp::Mul, FloatOp::Div];
+    /// Whether `a op b` equals `b op a`.
+    pub fn commutes(self) -> bool {
+        matches!(self, FloatOp::Add | FloatOp::Mul)
+    }
     /// Computes the op.
     pub fn eval(self, a: f64, b: f64) -> f64 {
         match self {
@@ -284,6 +295,10 @@ impl OvfOp {
             OvfOp::Sub => "sub",
             OvfOp::Mul => "mul",
         }
+    }
+    /// Whether `a op b` equals `b op a`.
+    pub fn commutes(self) -> bool {
+        matches!(self, OvfOp::Add | OvfOp::Mul)
     }
     /// Computes the op, `None` on overflow.
     pub fn eval(self, a: i64, b: i64) -> Option<i64> {
