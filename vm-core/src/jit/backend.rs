@@ -1,1 +1,0 @@
-//! Lowers optimised traces to machine code with Cranelift.
