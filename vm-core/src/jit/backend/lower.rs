@@ -1,0 +1,832 @@
+//! Trace IR to Cranelift IR.
+//!
+//! The trace is linear, so lowering is one walk over its ops, keeping for
+//! each SSA value a [`Val`]: a payload whose tag is known at compile time, or
+//! a (tag, payload) pair known only at run time. A passed guard refines the
+//! operand it tested for every later op (they are all dominated by it):
+//! `guard_tag` makes the tag known, `guard_value` and `guard_true`/`false`
+//! replace the operand by the constant. The loop block's parameters are
+//! payload-only when [`param_tags`] proves the tag on both edges.
+//!
+//! Invariant: every payload that compares or flows into a loop param is
+//! normalised as [`Value::payload_bits`] (0 for None and Absent, 0 or 1 for
+//! Bool), so `same` and `guard_value` are two word compares. Trampolines
+//! write normalised results and known-tag payloads are made normalised;
+//! inputs, whose unused payload bytes may be garbage, carry the normalised
+//! word besides the raw one ([`Val::Dyn`]), and the normalising code is dead,
+//! so removed, when a guard fixes the input's tag first.
+//!
+//! [`Value::payload_bits`]: crate::value::Value::payload_bits
+
+use cranelift_codegen::ir::condcodes::{FloatCC, IntCC};
+use cranelift_codegen::ir::{
+    self, types, AbiParam, Block, BlockArg, InstBuilder, MemFlagsData, StackSlotData, StackSlotKind,
+};
+use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
+
+use super::runtime::{Tramp, CTX_FUEL_OFFSET, STATUS_OK};
+use super::ExitInfo;
+use crate::jit::ir::{Cmp, FloatOp, IntOp, Op, OvfOp, Ref, TraceIr};
+use crate::jit::ir_print::op_text;
+use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
+
+/// What [`lower`] reports besides the function it built.
+pub(super) struct Lowered {
+    /// One per guard or exit op, in trace order.
+    pub exits: Vec<ExitInfo>,
+    /// One more than the highest input slot read.
+    pub n_inputs: usize,
+    /// The loop header, if the trace has a label.
+    pub loop_block: Option<Block>,
+}
+
+/// An SSA value of the trace in Cranelift terms.
+#[derive(Copy, Clone, Debug)]
+enum Val {
+    /// The tag is known; the payload's type is [`payload_type`] of it.
+    Known(Tag, ir::Value),
+    /// Tag (`i8`) and payload (`i64`) known only at run time. `norm` is the
+    /// payload normalised as [`Value::payload_bits`] (compares use it); `raw`
+    /// is the word as loaded, equal but for the unused bits of Bool, None
+    /// and Absent payloads. Stores and refinement by a guard take `raw`, so
+    /// normalising costs nothing once a guard has fixed the tag.
+    Dyn {
+        tag: ir::Value,
+        norm: ir::Value,
+        raw: ir::Value,
+    },
+}
+
+/// The Cranelift type of a known-tag payload.
+fn payload_type(tag: Tag) -> ir::Type {
+    match tag {
+        Tag::Bool => types::I8,
+        Tag::Float => types::F64,
+        _ => types::I64,
+    }
+}
+
+/// Loads and stores of value buffers, the context and the call slot: all
+/// aligned and in bounds (see `runtime` for why).
+fn mem() -> MemFlagsData {
+    MemFlagsData::trusted()
+}
+
+fn int_cc(c: Cmp) -> IntCC {
+    match c {
+        Cmp::Lt => IntCC::SignedLessThan,
+        Cmp::Le => IntCC::SignedLessThanOrEqual,
+        Cmp::Gt => IntCC::SignedGreaterThan,
+        Cmp::Ge => IntCC::SignedGreaterThanOrEqual,
+        Cmp::Eq => IntCC::Equal,
+        Cmp::Ne => IntCC::NotEqual,
+    }
+}
+
+/// Ordered compares (false on NaN) except `ne`, which is unordered-or-not-equal.
+fn float_cc(c: Cmp) -> FloatCC {
+    match c {
+        Cmp::Lt => FloatCC::LessThan,
+        Cmp::Le => FloatCC::LessThanOrEqual,
+        Cmp::Gt => FloatCC::GreaterThan,
+        Cmp::Ge => FloatCC::GreaterThanOrEqual,
+        Cmp::Eq => FloatCC::Equal,
+        Cmp::Ne => FloatCC::NotEqual,
+    }
+}
+
+/// The tag a passed guard gives its operand, when the operand's tag was not
+/// known before. Shared by [`param_tags`] and the lowering, which must agree.
+fn refinement(t: &TraceIr<'_>, op: &Op, tag_of: impl Fn(Ref) -> Option<Tag>) -> Option<(Ref, Tag)> {
+    let (a, tag) = match *op {
+        Op::GuardTag(a, tag) => (a, tag),
+        Op::GuardValue(a, c) if c.is_const() => (a, t.consts.get(c.index())?.tag()),
+        Op::GuardTrue(a) | Op::GuardFalse(a) => (a, Tag::Bool),
+        _ => return None,
+    };
+    (!a.is_const() && tag_of(a).is_none()).then_some((a, tag))
+}
+
+/// The tag of each loop param that is known on entry and on every jump, so
+/// that the param can be a bare payload. Starts from the label arguments'
+/// tags and drops those the jump does not preserve, until nothing changes.
+fn param_tags(t: &TraceIr<'_>, label: usize) -> Vec<Option<Tag>> {
+    let Op::Label(entry_args) = &t.ops[label].op else {
+        return Vec::new();
+    };
+    // Tags of op results (refined by guards) at the current point of a walk.
+    fn walk(
+        t: &TraceIr<'_>,
+        tags: &mut [Option<Tag>],
+        range: std::ops::Range<usize>,
+        params: &[Option<Tag>],
+    ) -> Option<Vec<Option<Tag>>> {
+        let tag_of = |tags: &[Option<Tag>], r: Ref| -> Option<Tag> {
+            if r.is_const() {
+                t.consts.get(r.index()).map(|v| v.tag())
+            } else {
+                tags.get(r.index()).copied().flatten()
+            }
+        };
+        for i in range {
+            let op = &t.ops[i].op;
+            if let Op::Jump(args) = op {
+                return Some(args.iter().map(|a| tag_of(tags, *a)).collect());
+            }
+            if op.has_result() {
+                tags[i] = match op {
+                    Op::Param(k) => params.get(*k as usize).copied().flatten(),
+                    _ => op.result_tag(),
+                };
+            }
+            if let Some((a, tag)) = refinement(t, op, |r| tag_of(tags, r)) {
+                tags[a.index()] = Some(tag);
+            }
+        }
+        None
+    }
+    let mut at_label = vec![None; t.ops.len()];
+    walk(t, &mut at_label, 0..label, &[]);
+    let mut spec: Vec<Option<Tag>> = entry_args
+        .iter()
+        .map(|a| {
+            if a.is_const() {
+                t.consts.get(a.index()).map(|v| v.tag())
+            } else {
+                at_label.get(a.index()).copied().flatten()
+            }
+        })
+        .collect();
+    loop {
+        let mut tags = at_label.clone();
+        let Some(jump) = walk(t, &mut tags, label + 1..t.ops.len(), &spec) else {
+            return spec;
+        };
+        let mut changed = false;
+        for (k, s) in spec.iter_mut().enumerate() {
+            if s.is_some() && *s != jump.get(k).copied().flatten() {
+                *s = None;
+                changed = true;
+            }
+        }
+        if !changed {
+            return spec;
+        }
+    }
+}
+
+/// The exits of a trace: one per guard op, with the live values of its snapshot.
+fn exits(t: &TraceIr<'_>) -> Result<Vec<ExitInfo>, String> {
+    let mut out = Vec::new();
+    for (i, inst) in t.ops.iter().enumerate() {
+        if !inst.op.is_guard() {
+            continue;
+        }
+        let snap = inst
+            .snap
+            .ok_or_else(|| format!("op {i} `{}`: guard without snapshot", op_text(t, &inst.op)))?;
+        let s = t
+            .snapshots
+            .get(snap as usize)
+            .ok_or_else(|| format!("op {i}: no snapshot @{snap}"))?;
+        let mut live: Vec<Ref> = Vec::new();
+        s.for_each_ref(|r| {
+            if !r.is_const() && !live.contains(&r) {
+                live.push(r)
+            }
+        });
+        out.push(ExitInfo { snap, live });
+    }
+    Ok(out)
+}
+
+/// Builds `func` (whose signature is already `(ctx, buf) -> i32`) from the trace.
+pub(super) fn lower(
+    t: &TraceIr<'_>,
+    func: &mut ir::Function,
+    fctx: &mut FunctionBuilderContext,
+    ptr: ir::Type,
+    call_conv: CallConv,
+    config: TargetFrontendConfig,
+) -> Result<Lowered, String> {
+    let exits = exits(t)?;
+    let mut b = FunctionBuilder::new(func, fctx);
+    let entry = b.create_block();
+    b.append_block_params_for_function_params(entry);
+    b.switch_to_block(entry);
+    let ctx = b.block_params(entry)[0];
+    let buf = b.block_params(entry)[1];
+
+    // One stack slot for the arguments and result of every trampoline call.
+    let slot_values = t
+        .ops
+        .iter()
+        .filter_map(|inst| Tramp::of(&inst.op).map(|_| 1 + inst.op.args().len()))
+        .max();
+    let slot = slot_values.map(|n| {
+        b.create_sized_stack_slot(StackSlotData::new(
+            StackSlotKind::ExplicitSlot,
+            (n * VALUE_SIZE) as u32,
+            4,
+        ))
+    });
+    let tramp_sig = slot.map(|_| {
+        let mut sig = ir::Signature::new(call_conv);
+        sig.params.push(AbiParam::new(ptr)); // ctx
+        sig.params.push(AbiParam::new(ptr)); // slot
+        sig.params.push(AbiParam::new(types::I64)); // argument count
+        sig.params.push(AbiParam::new(types::I64)); // immediate
+        sig.returns.push(AbiParam::new(types::I32)); // status
+        b.import_signature(sig)
+    });
+    // Fuel lives in a register between the entry and the exits.
+    let fuel = t
+        .ops
+        .iter()
+        .any(|i| matches!(i.op, Op::Fuel))
+        .then(|| b.ins().load(types::I64, mem(), ctx, CTX_FUEL_OFFSET));
+
+    let label = t.label_pos();
+    let mut lw = Lower {
+        t,
+        b,
+        ptr,
+        ctx,
+        buf,
+        vals: vec![None; t.ops.len()],
+        fuel,
+        exits,
+        next_exit: 0,
+        slot,
+        tramp_sig,
+        spec: label.map(|l| param_tags(t, l)).unwrap_or_default(),
+        loop_block: None,
+        params: Vec::new(),
+        n_inputs: 0,
+        cur: 0,
+    };
+    let mut ended = false;
+    for (i, inst) in t.ops.iter().enumerate() {
+        lw.cur = i;
+        if ended {
+            return Err(lw.err("op after the end of the trace"));
+        }
+        ended = lw.op(i, &inst.op)?;
+    }
+    if !ended {
+        return Err("trace does not end in jump or exit".into());
+    }
+    let Lower {
+        mut b,
+        exits,
+        n_inputs,
+        loop_block,
+        ..
+    } = lw;
+    b.seal_all_blocks();
+    b.finalize(config);
+    Ok(Lowered {
+        exits,
+        n_inputs,
+        loop_block,
+    })
+}
+
+struct Lower<'a, 'f, 'gc> {
+    t: &'a TraceIr<'gc>,
+    b: FunctionBuilder<'f>,
+    ptr: ir::Type,
+    ctx: ir::Value,
+    buf: ir::Value,
+    /// The value of each op's result as later ops see it (guards refine it).
+    vals: Vec<Option<Val>>,
+    /// The fuel counter as of the current point, if the trace burns fuel.
+    fuel: Option<ir::Value>,
+    exits: Vec<ExitInfo>,
+    next_exit: usize,
+    slot: Option<ir::StackSlot>,
+    tramp_sig: Option<ir::SigRef>,
+    /// Known tags of the loop params ([`param_tags`]).
+    spec: Vec<Option<Tag>>,
+    loop_block: Option<Block>,
+    params: Vec<Val>,
+    n_inputs: usize,
+    /// The op being lowered, for error messages.
+    cur: usize,
+}
+
+impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
+    fn err(&self, msg: &str) -> String {
+        let text = self
+            .t
+            .ops
+            .get(self.cur)
+            .map(|i| op_text(self.t, &i.op))
+            .unwrap_or_default();
+        format!("op {} `{text}`: {msg}", self.cur)
+    }
+
+    /// Lowers op `i`; true when it ended the trace.
+    fn op(&mut self, i: usize, op: &Op) -> Result<bool, String> {
+        let result = match op {
+            Op::Input(k) => Some(self.input(*k)),
+            Op::Label(args) => {
+                self.label(args)?;
+                None
+            }
+            Op::Param(k) => Some(
+                *self
+                    .params
+                    .get(*k as usize)
+                    .ok_or_else(|| self.err("param without a label argument"))?,
+            ),
+            Op::Jump(args) => {
+                self.jump(args)?;
+                return Ok(true);
+            }
+            Op::Exit => {
+                self.next_exit += 1;
+                self.exit_code(self.next_exit - 1)?;
+                return Ok(true);
+            }
+            Op::GuardTag(a, tag) => {
+                match self.val(*a)? {
+                    Val::Known(known, _) if known == *tag => self.next_exit += 1,
+                    Val::Known(..) => {
+                        // Always fails; the code after it is dead but still well-formed.
+                        let fails = self.b.ins().iconst(types::I8, 1);
+                        self.guard(fails, false)?;
+                    }
+                    Val::Dyn { tag: tg, raw, .. } => {
+                        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, tg, tag.byte() as i64);
+                        self.guard(ok, true)?;
+                        let p = self.narrow(raw, *tag);
+                        self.vals[a.index()] = Some(Val::Known(*tag, p));
+                    }
+                }
+                None
+            }
+            Op::GuardValue(a, c) => {
+                let (va, vc) = (self.val(*a)?, self.val(*c)?);
+                let ok = self.same(va, vc);
+                self.guard(ok, true)?;
+                let compatible = match (va, vc) {
+                    (Val::Known(x, _), Val::Known(y, _)) => x == y,
+                    _ => true,
+                };
+                if c.is_const() && !a.is_const() && compatible {
+                    self.vals[a.index()] = Some(vc);
+                }
+                None
+            }
+            Op::GuardTrue(a) | Op::GuardFalse(a) => {
+                let expect = matches!(op, Op::GuardTrue(_));
+                let v = self.val(*a)?;
+                let cond = self.bool(v);
+                self.guard(cond, expect)?;
+                if !a.is_const() && matches!(v, Val::Dyn { .. } | Val::Known(Tag::Bool, _)) {
+                    let k = self.b.ins().iconst(types::I8, expect as i64);
+                    self.vals[a.index()] = Some(Val::Known(Tag::Bool, k));
+                }
+                None
+            }
+            Op::GuardIntCmp(c, a, b) => {
+                let (x, y) = (self.int(*a)?, self.int(*b)?);
+                let ok = self.b.ins().icmp(int_cc(*c), x, y);
+                self.guard(ok, true)?;
+                None
+            }
+            Op::GuardFloatCmp(c, a, b) => {
+                let (x, y) = (self.float(*a)?, self.float(*b)?);
+                let ok = self.b.ins().fcmp(float_cc(*c), x, y);
+                self.guard(ok, true)?;
+                None
+            }
+            Op::IntOvf(o, a, b) => {
+                let (x, y) = (self.int(*a)?, self.int(*b)?);
+                let (r, overflow) = match o {
+                    OvfOp::Add => self.b.ins().sadd_overflow(x, y),
+                    OvfOp::Sub => self.b.ins().ssub_overflow(x, y),
+                    OvfOp::Mul => self.b.ins().smul_overflow(x, y),
+                };
+                self.guard(overflow, false)?;
+                Some(Val::Known(Tag::Int, r))
+            }
+            Op::Fuel => {
+                let old = self.fuel.ok_or_else(|| self.err("no fuel counter"))?;
+                self.fuel = Some(self.b.ins().iadd_imm_s(old, -1));
+                // `old - 1 < 0`, tested on `old` so the decrement is not needed first.
+                let spent = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, old, 1);
+                self.guard(spent, false)?;
+                None
+            }
+            Op::Int(o, a, b) => {
+                let (x, y) = (self.int(*a)?, self.int(*b)?);
+                Some(Val::Known(Tag::Int, self.int_op(*o, x, y)))
+            }
+            Op::IntCmp(c, a, b) => {
+                let (x, y) = (self.int(*a)?, self.int(*b)?);
+                Some(Val::Known(Tag::Bool, self.b.ins().icmp(int_cc(*c), x, y)))
+            }
+            Op::Float(o, a, b) => {
+                let (x, y) = (self.float(*a)?, self.float(*b)?);
+                let ins = self.b.ins();
+                let r = match o {
+                    FloatOp::Add => ins.fadd(x, y),
+                    FloatOp::Sub => ins.fsub(x, y),
+                    FloatOp::Mul => ins.fmul(x, y),
+                    FloatOp::Div => ins.fdiv(x, y),
+                };
+                Some(Val::Known(Tag::Float, r))
+            }
+            Op::FloatCmp(c, a, b) => {
+                let (x, y) = (self.float(*a)?, self.float(*b)?);
+                Some(Val::Known(Tag::Bool, self.b.ins().fcmp(float_cc(*c), x, y)))
+            }
+            Op::IntToFloat(a) => {
+                let x = self.int(*a)?;
+                let r = self.b.ins().fcvt_from_sint(types::F64, x);
+                Some(Val::Known(Tag::Float, r))
+            }
+            Op::BoolNot(a) => {
+                let v = self.val(*a)?;
+                let x = self.bool(v);
+                Some(Val::Known(Tag::Bool, self.b.ins().bxor_imm_s(x, 1)))
+            }
+            Op::Same(a, b) => {
+                let (x, y) = (self.val(*a)?, self.val(*b)?);
+                Some(Val::Known(Tag::Bool, self.same(x, y)))
+            }
+            Op::Call(h, args) => {
+                let imm = *h as *const crate::jit::helpers::Helper as u64;
+                let status = self.call(Tramp::Call, args, imm)?;
+                if h.effects.may_raise {
+                    let ok = self
+                        .b
+                        .ins()
+                        .icmp_imm_s(IntCC::Equal, status, STATUS_OK as i64);
+                    self.guard(ok, true)?;
+                }
+                Some(self.result(None))
+            }
+            _ => {
+                // The heap ops: through their trampoline.
+                let tramp = Tramp::of(op).ok_or_else(|| self.err("no lowering"))?;
+                let imm = match op {
+                    Op::GetField(_, k) | Op::SetField(_, k, _) => *k as u64,
+                    _ => 0,
+                };
+                self.call(tramp, &op.args(), imm)?;
+                op.has_result().then(|| self.result(op.result_tag()))
+            }
+        };
+        if let Some(v) = result {
+            self.vals[i] = Some(v);
+        }
+        Ok(false)
+    }
+
+    // ---- values ----
+
+    /// The current value of `r`; constants are materialised where used.
+    fn val(&mut self, r: Ref) -> Result<Val, String> {
+        if !r.is_const() {
+            return self
+                .vals
+                .get(r.index())
+                .copied()
+                .flatten()
+                .ok_or_else(|| self.err(&format!("v{} is not defined here", r.index())));
+        }
+        let v = *self
+            .t
+            .consts
+            .get(r.index())
+            .ok_or_else(|| self.err(&format!("no constant c{}", r.index())))?;
+        let ins = self.b.ins();
+        let p = match v {
+            Value::Bool(x) => ins.iconst(types::I8, x as i64),
+            Value::Float(x) => ins.f64const(x),
+            _ => ins.iconst(types::I64, v.payload_bits() as i64),
+        };
+        Ok(Val::Known(v.tag(), p))
+    }
+
+    /// An int operand. The trace has fixed its tag, so a run-time-tagged
+    /// operand's raw payload is its value.
+    fn int(&mut self, r: Ref) -> Result<ir::Value, String> {
+        Ok(match self.val(r)? {
+            Val::Dyn { raw, .. } => raw,
+            v => self.payload_i64(v),
+        })
+    }
+
+    fn float(&mut self, r: Ref) -> Result<ir::Value, String> {
+        let v = self.val(r)?;
+        Ok(match v {
+            Val::Known(Tag::Float, p) => p,
+            Val::Dyn { raw, .. } => self.narrow(raw, Tag::Float),
+            _ => {
+                let p = self.payload_i64(v);
+                self.b.ins().bitcast(types::F64, MemFlagsData::new(), p)
+            }
+        })
+    }
+
+    /// The value as an `i8` truth value.
+    fn bool(&mut self, v: Val) -> ir::Value {
+        match v {
+            Val::Known(Tag::Bool, p) => p,
+            _ => {
+                let p = self.payload_i64(v);
+                self.b.ins().icmp_imm_s(IntCC::NotEqual, p, 0)
+            }
+        }
+    }
+
+    /// The payload as the `i64` word stored at offset 8.
+    fn payload_i64(&mut self, v: Val) -> ir::Value {
+        match v {
+            Val::Known(Tag::Bool, p) => self.b.ins().uextend(types::I64, p),
+            Val::Known(Tag::Float, p) => self.b.ins().bitcast(types::I64, MemFlagsData::new(), p),
+            Val::Known(_, p) | Val::Dyn { norm: p, .. } => p,
+        }
+    }
+
+    /// A raw `i64` payload as the payload of a known `tag`.
+    fn narrow(&mut self, raw: ir::Value, tag: Tag) -> ir::Value {
+        match tag {
+            // Byte 8 is the low byte (little-endian hosts only, see `build`).
+            Tag::Bool => self.b.ins().ireduce(types::I8, raw),
+            Tag::Float => self.b.ins().bitcast(types::F64, MemFlagsData::new(), raw),
+            Tag::None | Tag::Absent => self.b.ins().iconst(types::I64, 0),
+            _ => raw,
+        }
+    }
+
+    /// The tag as an `i8`.
+    fn tag(&mut self, v: Val) -> ir::Value {
+        match v {
+            Val::Known(tag, _) => self.b.ins().iconst(types::I8, tag.byte() as i64),
+            Val::Dyn { tag, .. } => tag,
+        }
+    }
+
+    /// `i8` truth of [`Value::same`]: equal tags and equal (normalised) payloads.
+    fn same(&mut self, x: Val, y: Val) -> ir::Value {
+        match (x, y) {
+            (Val::Known(tx, _), Val::Known(ty, _)) if tx != ty => self.b.ins().iconst(types::I8, 0),
+            (Val::Known(Tag::Bool, p), Val::Known(_, q)) => self.b.ins().icmp(IntCC::Equal, p, q),
+            (Val::Known(_, _), Val::Known(_, _)) => {
+                let (p, q) = (self.payload_i64(x), self.payload_i64(y));
+                self.b.ins().icmp(IntCC::Equal, p, q)
+            }
+            _ => {
+                let (tx, ty) = (self.tag(x), self.tag(y));
+                let tags = self.b.ins().icmp(IntCC::Equal, tx, ty);
+                let (p, q) = (self.payload_i64(x), self.payload_i64(y));
+                let payloads = self.b.ins().icmp(IntCC::Equal, p, q);
+                self.b.ins().band(tags, payloads)
+            }
+        }
+    }
+
+    fn int_op(&mut self, o: IntOp, x: ir::Value, y: ir::Value) -> ir::Value {
+        let ins = self.b.ins();
+        match o {
+            IntOp::Add => ins.iadd(x, y),
+            IntOp::Sub => ins.isub(x, y),
+            IntOp::Mul => ins.imul(x, y),
+            IntOp::And => ins.band(x, y),
+            IntOp::Or => ins.bor(x, y),
+            IntOp::Xor => ins.bxor(x, y),
+            // Cranelift takes the amount modulo 64, as `wrapping_shl` does.
+            IntOp::Shl => ins.ishl(x, y),
+            IntOp::Shr => ins.sshr(x, y),
+            IntOp::TruncDiv => ins.sdiv(x, y),
+            IntOp::TruncRem => ins.srem(x, y),
+            IntOp::FloorDiv => {
+                // q - 1 when the remainder is non-zero and its sign differs from y's.
+                let q = self.b.ins().sdiv(x, y);
+                let qy = self.b.ins().imul(q, y);
+                let r = self.b.ins().isub(x, qy);
+                let adjust = self.floor_adjust(r, y);
+                let adjust = self.b.ins().uextend(types::I64, adjust);
+                self.b.ins().isub(q, adjust)
+            }
+            IntOp::FloorMod => {
+                // r + y when r is non-zero and its sign differs from y's.
+                let r = self.b.ins().srem(x, y);
+                let adjust = self.floor_adjust(r, y);
+                let ry = self.b.ins().iadd(r, y);
+                self.b.ins().select(adjust, ry, r)
+            }
+        }
+    }
+
+    /// `i8`: `r != 0 && (r < 0) != (y < 0)`.
+    fn floor_adjust(&mut self, r: ir::Value, y: ir::Value) -> ir::Value {
+        let nonzero = self.b.ins().icmp_imm_s(IntCC::NotEqual, r, 0);
+        let signs = self.b.ins().bxor(r, y);
+        let differ = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, signs, 0);
+        self.b.ins().band(nonzero, differ)
+    }
+
+    /// Stores `v` as a 16-byte value at `base + off`.
+    fn store_value(&mut self, v: Val, base: ir::Value, off: i32) {
+        let tag = self.tag(v);
+        self.b.ins().store(mem(), tag, base, off + TAG_OFFSET);
+        let p = match v {
+            // The whole word, so the stored payload is normalised.
+            Val::Known(Tag::Bool, p) => self.b.ins().uextend(types::I64, p),
+            Val::Known(_, p) | Val::Dyn { raw: p, .. } => p,
+        };
+        self.b.ins().store(mem(), p, base, off + PAYLOAD_OFFSET);
+    }
+
+    // ---- structure ----
+
+    fn input(&mut self, k: u32) -> Val {
+        self.n_inputs = self.n_inputs.max(k as usize + 1);
+        let off = (k as usize * VALUE_SIZE) as i32;
+        let tag = self
+            .b
+            .ins()
+            .load(types::I8, mem(), self.buf, off + TAG_OFFSET);
+        let raw = self
+            .b
+            .ins()
+            .load(types::I64, mem(), self.buf, off + PAYLOAD_OFFSET);
+        // Normalise: only byte 8 of a Bool is meaningful, None and Absent have none.
+        let ins = self.b.ins();
+        let is_bool = ins.icmp_imm_s(IntCC::Equal, tag, Tag::Bool.byte() as i64);
+        let low = self.b.ins().band_imm_s(raw, 0xff);
+        let p = self.b.ins().select(is_bool, low, raw);
+        let is_none = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, Tag::None.byte() as i64);
+        let is_absent = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, tag, Tag::Absent.byte() as i64);
+        let empty = self.b.ins().bor(is_none, is_absent);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        let norm = self.b.ins().select(empty, zero, p);
+        Val::Dyn { tag, norm, raw }
+    }
+
+    /// The block arguments passing `args` to the loop params, then the fuel.
+    fn loop_args(&mut self, args: &[Ref]) -> Result<Vec<BlockArg>, String> {
+        if args.len() != self.spec.len() {
+            return Err(self.err("argument count differs from the label's"));
+        }
+        let mut out = Vec::new();
+        for (k, a) in args.iter().enumerate() {
+            let v = self.val(*a)?;
+            match (self.spec[k], v) {
+                (Some(tag), Val::Known(t, p)) if t == tag => out.push(p.into()),
+                (Some(_), _) => return Err(self.err(&format!("argument {k}: tag not as analysed"))),
+                (None, _) => {
+                    let tg = self.tag(v);
+                    let p = self.payload_i64(v);
+                    out.push(tg.into());
+                    out.push(p.into());
+                }
+            }
+        }
+        if let Some(f) = self.fuel {
+            out.push(f.into());
+        }
+        Ok(out)
+    }
+
+    fn label(&mut self, args: &[Ref]) -> Result<(), String> {
+        let args = self.loop_args(args)?;
+        let lp = self.b.create_block();
+        for k in 0..self.spec.len() {
+            let v = match self.spec[k] {
+                Some(tag) => Val::Known(tag, self.b.append_block_param(lp, payload_type(tag))),
+                None => {
+                    let tag = self.b.append_block_param(lp, types::I8);
+                    let norm = self.b.append_block_param(lp, types::I64);
+                    Val::Dyn {
+                        tag,
+                        norm,
+                        raw: norm,
+                    }
+                }
+            };
+            self.params.push(v);
+        }
+        if self.fuel.is_some() {
+            self.fuel = Some(self.b.append_block_param(lp, types::I64));
+        }
+        self.b.ins().jump(lp, &args);
+        self.b.switch_to_block(lp);
+        self.loop_block = Some(lp);
+        Ok(())
+    }
+
+    fn jump(&mut self, args: &[Ref]) -> Result<(), String> {
+        let lp = self
+            .loop_block
+            .ok_or_else(|| self.err("jump without a label"))?;
+        let args = self.loop_args(args)?;
+        self.b.ins().jump(lp, &args);
+        Ok(())
+    }
+
+    // ---- guards and exits ----
+
+    /// Continues when the `i8` `cond` equals `expect`; else leaves through
+    /// this guard's exit.
+    fn guard(&mut self, cond: ir::Value, expect: bool) -> Result<(), String> {
+        let index = self.next_exit;
+        self.next_exit += 1;
+        let exit = self.b.create_block();
+        self.b.set_cold_block(exit);
+        let cont = self.b.create_block();
+        if expect {
+            self.b.ins().brif(cond, cont, &[], exit, &[]);
+        } else {
+            self.b.ins().brif(cond, exit, &[], cont, &[]);
+        }
+        self.b.switch_to_block(exit);
+        self.exit_code(index)?;
+        self.b.switch_to_block(cont);
+        Ok(())
+    }
+
+    /// Stores exit `index`'s live values and the fuel, and returns `index`.
+    fn exit_code(&mut self, index: usize) -> Result<(), String> {
+        let live = self
+            .exits
+            .get(index)
+            .ok_or_else(|| self.err("exit count differs from the guard count"))?
+            .live
+            .clone();
+        for (j, r) in live.iter().enumerate() {
+            let v = self.val(*r)?;
+            self.store_value(v, self.buf, (j * VALUE_SIZE) as i32);
+        }
+        if let Some(f) = self.fuel {
+            self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
+        }
+        let code = self.b.ins().iconst(types::I32, index as i64);
+        self.b.ins().return_(&[code]);
+        Ok(())
+    }
+
+    // ---- calls ----
+
+    /// Calls a trampoline with `args` in slot values 1.., returns its status.
+    fn call(&mut self, tramp: Tramp, args: &[Ref], imm: u64) -> Result<ir::Value, String> {
+        let (Some(slot), Some(sig)) = (self.slot, self.tramp_sig) else {
+            return Err(self.err("no call slot"));
+        };
+        let vals = args
+            .iter()
+            .map(|a| self.val(*a))
+            .collect::<Result<Vec<_>, _>>()?;
+        let base = self.b.ins().stack_addr(self.ptr, slot, 0);
+        for (j, v) in vals.into_iter().enumerate() {
+            self.store_value(v, base, ((j + 1) * VALUE_SIZE) as i32);
+        }
+        let ins = self.b.ins();
+        let target = ins.iconst(self.ptr, tramp.addr() as i64);
+        let n = self.b.ins().iconst(types::I64, args.len() as i64);
+        let imm = self.b.ins().iconst(types::I64, imm as i64);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(sig, target, &[self.ctx, base, n, imm]);
+        Ok(self.b.inst_results(call)[0])
+    }
+
+    /// The value the last trampoline left in slot value 0.
+    fn result(&mut self, tag: Option<Tag>) -> Val {
+        let slot = self.slot.expect("result after a call");
+        let base = self.b.ins().stack_addr(self.ptr, slot, 0);
+        match tag {
+            Some(tag) => {
+                let p = self
+                    .b
+                    .ins()
+                    .load(payload_type(tag), mem(), base, PAYLOAD_OFFSET);
+                Val::Known(tag, p)
+            }
+            None => {
+                // Trampolines store normalised payloads.
+                let tag = self.b.ins().load(types::I8, mem(), base, TAG_OFFSET);
+                let norm = self.b.ins().load(types::I64, mem(), base, PAYLOAD_OFFSET);
+                Val::Dyn {
+                    tag,
+                    norm,
+                    raw: norm,
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,757 @@
+//! Tests of the backend: traces built by hand, compiled, run on a buffer.
+
+use gc_arena::arena::rootless_mutate;
+use gc_arena::Mutation;
+
+use super::{build, compile, CompiledCode};
+use crate::heap;
+use crate::jit::helpers::{Effects, Helper};
+use crate::jit::ir::{
+    Cmp, FloatOp, IntOp, Op, OvfOp, Ref, SnapFrame, SnapId, SnapValue, Snapshot, TraceIr,
+};
+use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
+
+/// A snapshot of one frame whose registers are `regs`.
+fn snap(t: &mut TraceIr<'_>, regs: &[Ref]) -> SnapId {
+    let code = t.konst(Value::None);
+    t.snapshots.push(Snapshot {
+        frames: vec![SnapFrame {
+            lang: 0,
+            code,
+            pc: 0,
+            ret_reg: 0,
+            regs: regs.iter().map(|r| SnapValue::Ref(*r)).collect(),
+        }],
+        ..Default::default()
+    });
+    (t.snapshots.len() - 1) as SnapId
+}
+
+/// Pushes a guard op with a fresh snapshot of `live`.
+fn guard(t: &mut TraceIr<'_>, op: Op, live: &[Ref]) -> Ref {
+    let s = snap(t, live);
+    t.push(op, Some(s))
+}
+
+/// Inputs `0..n`.
+fn inputs(t: &mut TraceIr<'_>, n: u32) -> Vec<Ref> {
+    (0..n).map(|k| t.push(Op::Input(k), None)).collect()
+}
+
+/// Runs `code` on `ins`; returns the exit and its live values.
+fn run<'gc>(
+    code: &CompiledCode,
+    mc: &Mutation<'gc>,
+    fuel: &mut i64,
+    ins: &[Value<'gc>],
+) -> (u32, Vec<Value<'gc>>) {
+    let mut buf = vec![Value::None; code.buf_len().max(ins.len())];
+    buf[..ins.len()].copy_from_slice(ins);
+    let exit = code.run(mc, fuel, &mut buf);
+    let n = code.exits()[exit as usize].live.len();
+    (exit, buf[..n].to_vec())
+}
+
+fn run1<'gc>(
+    code: &CompiledCode,
+    mc: &Mutation<'gc>,
+    ins: &[Value<'gc>],
+) -> (u32, Vec<Value<'gc>>) {
+    run(code, mc, &mut 1000, ins)
+}
+
+/// Asserts `same` (floats: equal or both NaN).
+fn assert_values<'gc>(got: &[Value<'gc>], want: &[Value<'gc>]) {
+    assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
+    for (g, w) in got.iter().zip(want) {
+        let ok = match (g, w) {
+            (Value::Float(a), Value::Float(b)) => a == b || (a.is_nan() && b.is_nan()),
+            _ => g.same(w),
+        };
+        assert!(ok, "got {got:?}, want {want:?}");
+    }
+}
+
+#[test]
+fn value_layout_is_as_documented() {
+    assert_eq!(std::mem::size_of::<Value<'_>>(), VALUE_SIZE);
+    assert_eq!(std::mem::align_of::<Value<'_>>(), 8);
+    assert_eq!((TAG_OFFSET, PAYLOAD_OFFSET), (0, 8));
+    rootless_mutate(|mc| {
+        let samples = [
+            Value::None,
+            Value::Bool(true),
+            Value::Bool(false),
+            Value::Int(-0x1234_5678_9abc),
+            Value::Float(-2.5),
+            Value::Absent,
+            heap::new_str(mc, "s"),
+            heap::new_int(mc, num_bigint::BigInt::from(u64::MAX) * 7),
+            heap::new_list(mc),
+            heap::new_dict(mc),
+            heap::new_record(mc, Value::None, vec![]),
+            heap::new_code(mc, 0, Box::new(()), vec![]),
+        ];
+        let tags: Vec<Tag> = samples.iter().map(|v| v.tag()).collect();
+        assert_eq!(tags.len(), Tag::ALL.len() + 1, "every tag sampled");
+        // Machine code checks each input's tag byte and payload word against
+        // the constant, and computes on the immediates.
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, samples.len() as u32);
+        let mut out = Vec::new();
+        for (x, v) in xs.iter().zip(samples) {
+            guard(&mut t, Op::GuardTag(*x, v.tag()), &[]);
+            let c = t.konst(v);
+            let same = t.push(Op::Same(*x, c), None);
+            guard(&mut t, Op::GuardTrue(same), &[]);
+            out.push(*x);
+        }
+        let one = t.konst(Value::Int(1));
+        let half = t.konst(Value::Float(0.5));
+        out.push(t.push(Op::BoolNot(xs[1]), None));
+        out.push(t.push(Op::Int(IntOp::Add, xs[3], one), None));
+        out.push(t.push(Op::Float(FloatOp::Add, xs[4], half), None));
+        guard(&mut t, Op::Exit, &out);
+        let code = compile(&t).unwrap();
+        let (exit, live) = run1(&code, mc, &samples);
+        assert_eq!(exit as usize, 2 * samples.len());
+        let mut want = samples.to_vec();
+        want.extend([
+            Value::Bool(false),
+            Value::Int(-0x1234_5678_9abc + 1),
+            Value::Float(-2.0),
+        ]);
+        assert_values(&live, &want);
+        // A wrong tag is caught by the first guard of that input.
+        let mut wrong = samples.to_vec();
+        wrong[3] = Value::Float(1.0);
+        assert_eq!(run1(&code, mc, &wrong).0, 6);
+        // A wrong payload by the `same` guard.
+        wrong[3] = Value::Int(5);
+        assert_eq!(run1(&code, mc, &wrong).0, 7);
+    });
+}
+
+#[test]
+fn inputs_are_normalised_whatever_the_padding() {
+    rootless_mutate(|mc| {
+        // A Bool and a None whose unused payload bytes are garbage.
+        let mut buf = [Value::Int(-1); 5];
+        let base = buf.as_mut_ptr() as *mut u8;
+        // SAFETY: both written bytes are inside `buf`; tag 1 with byte 8 = 1
+        // is `Value::Bool(true)` and tag 0 is `Value::None`, whatever the
+        // other (padding) bytes hold, so the buffer still holds valid values.
+        unsafe {
+            base.add(TAG_OFFSET as usize).write(Tag::Bool.byte());
+            base.add(PAYLOAD_OFFSET as usize).write(1);
+            base.add(VALUE_SIZE + TAG_OFFSET as usize)
+                .write(Tag::None.byte());
+        }
+        assert!(matches!(buf[..2], [Value::Bool(true), Value::None]));
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2);
+        let (tru, none) = (t.konst(Value::Bool(true)), t.konst(Value::None));
+        let s1 = t.push(Op::Same(xs[0], tru), None);
+        let s2 = t.push(Op::Same(xs[1], none), None);
+        let not = t.push(Op::BoolNot(xs[0]), None);
+        guard(&mut t, Op::GuardValue(xs[0], tru), &[]);
+        guard(&mut t, Op::Exit, &[xs[0], xs[1], s1, s2, not]);
+        let code = compile(&t).unwrap();
+        let want = [
+            Value::Bool(true),
+            Value::None,
+            Value::Bool(true),
+            Value::Bool(true),
+            Value::Bool(false),
+        ];
+        assert_eq!(code.run(mc, &mut 0, &mut buf), 1);
+        assert_values(&buf, &want);
+        let (exit, live) = run1(&code, mc, &[Value::Bool(true), Value::None]);
+        assert_eq!(exit, 1);
+        assert_values(&live, &want);
+    });
+}
+
+/// `i, s, n` with int guards in the preamble; the loop sums `i` into `s`
+/// while `i < n`. Exits: 0-2 the tag guards, 3 `guard_lt`, 4 overflow, 5 fuel.
+fn summing_loop<'gc>() -> TraceIr<'gc> {
+    let mut t = TraceIr::default();
+    let xs = inputs(&mut t, 3);
+    for x in &xs {
+        guard(&mut t, Op::GuardTag(*x, Tag::Int), &xs);
+    }
+    t.push(Op::Label(xs.clone()), None);
+    let p: Vec<Ref> = (0..3).map(|k| t.push(Op::Param(k), None)).collect();
+    let (i, s, n) = (p[0], p[1], p[2]);
+    guard(&mut t, Op::GuardIntCmp(Cmp::Lt, i, n), &[i, s]);
+    let s2 = guard(&mut t, Op::IntOvf(OvfOp::Add, s, i), &[i, s, n]);
+    let one = t.konst(Value::Int(1));
+    let i2 = t.push(Op::Int(IntOp::Add, i, one), None);
+    guard(&mut t, Op::Fuel, &[i2, s2, n]);
+    t.push(Op::Jump(vec![i2, s2, n]), None);
+    t
+}
+
+#[test]
+fn summing_loop_exits_through_its_guard() {
+    rootless_mutate(|mc| {
+        let code = compile(&summing_loop()).unwrap();
+        assert_eq!(code.exits().len(), 6);
+        assert_eq!(code.buf_len(), 3);
+        let mut fuel = 1000;
+        let (exit, live) = run(
+            &code,
+            mc,
+            &mut fuel,
+            &[Value::Int(0), Value::Int(0), Value::Int(100)],
+        );
+        assert_eq!(exit, 3);
+        assert_values(&live, &[Value::Int(100), Value::Int(4950)]);
+        assert_eq!(fuel, 900);
+        // A non-int input leaves through its tag guard with the inputs.
+        let (exit, live) = run1(
+            &code,
+            mc,
+            &[Value::Int(0), Value::Float(0.0), Value::Int(3)],
+        );
+        assert_eq!(exit, 1);
+        assert_values(&live, &[Value::Int(0), Value::Float(0.0), Value::Int(3)]);
+    });
+}
+
+#[test]
+fn summing_loop_is_a_tight_machine_loop() {
+    let (_, built) = build(&summing_loop(), true).unwrap();
+    if std::env::var_os("SHOW_LISTING").is_some() {
+        eprintln!("{}", built.listing);
+    }
+    let func = built.func.unwrap();
+    let lp = built.loop_block.unwrap();
+    // Specialised params: int payloads and the fuel, no tags (Cranelift
+    // drops the invariant `n`).
+    let params = func.dfg.block_params(lp);
+    assert!(params.len() <= 4, "{}", built.listing);
+    for p in params {
+        assert_eq!(func.dfg.value_type(*p), cranelift_codegen::ir::types::I64);
+    }
+    let entry = func.layout.entry_block().unwrap();
+    for block in func.layout.blocks() {
+        if block == entry || func.layout.is_cold(block) {
+            continue;
+        }
+        for inst in func.layout.block_insts(block) {
+            let op = func.dfg.insts[inst].opcode();
+            assert!(
+                !op.can_load() && !op.can_store() && !op.is_call(),
+                "{op} in the loop:\n{}",
+                built.listing
+            );
+        }
+    }
+}
+
+#[test]
+fn overflow_exits() {
+    rootless_mutate(|mc| {
+        for (o, a, b) in [
+            (OvfOp::Add, i64::MAX, 1),
+            (OvfOp::Sub, i64::MIN, 1),
+            (OvfOp::Mul, i64::MAX / 2, 3),
+            (OvfOp::Mul, i64::MIN, -1),
+        ] {
+            let mut t = TraceIr::default();
+            let xs = inputs(&mut t, 2);
+            let r = guard(&mut t, Op::IntOvf(o, xs[0], xs[1]), &[xs[1], xs[0]]);
+            guard(&mut t, Op::Exit, &[r]);
+            let code = compile(&t).unwrap();
+            let (exit, live) = run1(&code, mc, &[Value::Int(a), Value::Int(b)]);
+            assert_eq!(exit, 0, "{o:?} {a} {b}");
+            assert_values(&live, &[Value::Int(b), Value::Int(a)]);
+            let (exit, live) = run1(&code, mc, &[Value::Int(7), Value::Int(-3)]);
+            assert_eq!(exit, 1);
+            assert_values(&live, &[Value::Int(o.eval(7, -3).unwrap())]);
+        }
+    });
+}
+
+#[test]
+fn every_int_op_and_compare() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 3); // a, b, shift amount
+        let mut out = Vec::new();
+        for o in IntOp::ALL {
+            let amount = matches!(o, IntOp::Shl | IntOp::Shr);
+            out.push(t.push(Op::Int(*o, xs[0], xs[if amount { 2 } else { 1 }]), None));
+        }
+        for c in [Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge, Cmp::Eq, Cmp::Ne] {
+            out.push(t.push(Op::IntCmp(c, xs[0], xs[1]), None));
+        }
+        guard(&mut t, Op::Exit, &out);
+        let code = compile(&t).unwrap();
+        let pairs = [
+            (7, 2),
+            (-7, 2),
+            (7, -2),
+            (-7, -2),
+            (6, 3),
+            (-6, 3),
+            (6, -3),
+            (0, -5),
+            (1, 1),
+            (i64::MAX, 2),
+            (i64::MIN, 3),
+            (i64::MIN, i64::MAX),
+            (-1, i64::MIN),
+        ];
+        for (a, b) in pairs {
+            let s = (a.unsigned_abs() % 64) as i64;
+            let (exit, live) = run1(&code, mc, &[Value::Int(a), Value::Int(b), Value::Int(s)]);
+            assert_eq!(exit, 0);
+            let mut want: Vec<Value> = IntOp::ALL
+                .iter()
+                .map(|o| {
+                    let amount = matches!(o, IntOp::Shl | IntOp::Shr);
+                    Value::Int(o.eval(a, if amount { s } else { b }))
+                })
+                .collect();
+            for c in [Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge, Cmp::Eq, Cmp::Ne] {
+                want.push(Value::Bool(c.eval(a, b)));
+            }
+            assert_values(&live, &want);
+        }
+        // Python semantics spelled out.
+        assert_eq!(IntOp::FloorDiv.eval(-7, 2), -4);
+        assert_eq!(IntOp::FloorMod.eval(-7, 2), 1);
+        assert_eq!(IntOp::FloorMod.eval(7, -2), -1);
+    });
+}
+
+#[test]
+fn floor_ops_with_constant_divisors_and_min_by_minus_one() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2);
+        let mut out = Vec::new();
+        for d in [3, -3, 8, -8] {
+            let c = t.konst(Value::Int(d));
+            for o in [
+                IntOp::FloorDiv,
+                IntOp::FloorMod,
+                IntOp::TruncDiv,
+                IntOp::TruncRem,
+            ] {
+                out.push(t.push(Op::Int(o, xs[0], c), None));
+            }
+        }
+        // Remainders allow a divisor of -1 even for MIN.
+        out.push(t.push(Op::Int(IntOp::FloorMod, xs[0], xs[1]), None));
+        out.push(t.push(Op::Int(IntOp::TruncRem, xs[0], xs[1]), None));
+        guard(&mut t, Op::Exit, &out);
+        let code = compile(&t).unwrap();
+        for a in [i64::MIN, -9, -8, -7, -1, 0, 1, 7, 8, 9, i64::MAX] {
+            let (_, live) = run1(&code, mc, &[Value::Int(a), Value::Int(-1)]);
+            let mut want = Vec::new();
+            for d in [3, -3, 8, -8] {
+                for o in [
+                    IntOp::FloorDiv,
+                    IntOp::FloorMod,
+                    IntOp::TruncDiv,
+                    IntOp::TruncRem,
+                ] {
+                    want.push(Value::Int(o.eval(a, d)));
+                }
+            }
+            want.extend([Value::Int(0), Value::Int(0)]);
+            assert_values(&live, &want);
+        }
+    });
+}
+
+#[test]
+fn float_arithmetic_and_compares() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 3); // x, y floats; i int
+        let mut out = Vec::new();
+        for o in FloatOp::ALL {
+            out.push(t.push(Op::Float(*o, xs[0], xs[1]), None));
+        }
+        for c in [Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge, Cmp::Eq, Cmp::Ne] {
+            out.push(t.push(Op::FloatCmp(c, xs[0], xs[1]), None));
+        }
+        out.push(t.push(Op::IntToFloat(xs[2]), None));
+        guard(&mut t, Op::GuardFloatCmp(Cmp::Le, xs[0], xs[1]), &[xs[0]]);
+        guard(&mut t, Op::Exit, &out);
+        let code = compile(&t).unwrap();
+        for (x, y) in [(1.5, 2.25), (-0.0, 0.0), (1.0, f64::NAN), (3.0, -1e300)] {
+            let (exit, live) = run1(
+                &code,
+                mc,
+                &[Value::Float(x), Value::Float(y), Value::Int(-3)],
+            );
+            if !Cmp::Le.eval(x, y) {
+                assert_eq!(exit, 0);
+                assert_values(&live, &[Value::Float(x)]);
+                continue;
+            }
+            assert_eq!(exit, 1);
+            let mut want: Vec<Value> = FloatOp::ALL
+                .iter()
+                .map(|o| Value::Float(o.eval(x, y)))
+                .collect();
+            for c in [Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge, Cmp::Eq, Cmp::Ne] {
+                want.push(Value::Bool(c.eval(x, y)));
+            }
+            want.push(Value::Float(-3.0));
+            assert_values(&live, &want);
+        }
+        // NaN: every compare false but `ne`.
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2);
+        let out: Vec<Ref> = [Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge, Cmp::Eq, Cmp::Ne]
+            .into_iter()
+            .map(|c| t.push(Op::FloatCmp(c, xs[0], xs[1]), None))
+            .collect();
+        guard(&mut t, Op::Exit, &out);
+        let code = compile(&t).unwrap();
+        let (_, live) = run1(&code, mc, &[Value::Float(f64::NAN), Value::Float(1.0)]);
+        let f = Value::Bool(false);
+        assert_values(&live, &[f, f, f, f, f, Value::Bool(true)]);
+    });
+}
+
+#[test]
+fn float_and_bool_loop_params_carry_payloads_only() {
+    rootless_mutate(|mc| {
+        // x = 0.0, flag = false, i = 0; while i < n: x += 0.5; flag = not flag; i += 1
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 1);
+        guard(&mut t, Op::GuardTag(xs[0], Tag::Int), &[]);
+        let (zero_f, fls, zero) = (
+            t.konst(Value::Float(0.0)),
+            t.konst(Value::Bool(false)),
+            t.konst(Value::Int(0)),
+        );
+        t.push(Op::Label(vec![zero_f, fls, zero, xs[0]]), None);
+        let p: Vec<Ref> = (0..4).map(|k| t.push(Op::Param(k), None)).collect();
+        guard(
+            &mut t,
+            Op::GuardIntCmp(Cmp::Lt, p[2], p[3]),
+            &[p[0], p[1], p[2]],
+        );
+        let half = t.konst(Value::Float(0.5));
+        let x2 = t.push(Op::Float(FloatOp::Add, p[0], half), None);
+        let f2 = t.push(Op::BoolNot(p[1]), None);
+        let one = t.konst(Value::Int(1));
+        let i2 = t.push(Op::Int(IntOp::Add, p[2], one), None);
+        t.push(Op::Jump(vec![x2, f2, i2, p[3]]), None);
+        let (code, built) = build(&t, true).unwrap();
+        let func = built.func.unwrap();
+        let tys: Vec<_> = func
+            .dfg
+            .block_params(built.loop_block.unwrap())
+            .iter()
+            .map(|v| func.dfg.value_type(*v).to_string())
+            .collect();
+        assert_eq!(tys[..3], ["f64", "i8", "i64"]); // `n`, invariant, may be dropped
+        let (exit, live) = run1(&code, mc, &[Value::Int(5)]);
+        assert_eq!(exit, 1);
+        assert_values(
+            &live,
+            &[Value::Float(2.5), Value::Bool(true), Value::Int(5)],
+        );
+    });
+}
+
+#[test]
+fn loop_params_with_unknown_tags() {
+    rootless_mutate(|mc| {
+        // No guards before the label: the params carry tags; the loop guards them.
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 3);
+        t.push(Op::Label(xs.clone()), None);
+        let p: Vec<Ref> = (0..3).map(|k| t.push(Op::Param(k), None)).collect();
+        guard(&mut t, Op::GuardTag(p[0], Tag::Int), &p);
+        guard(&mut t, Op::GuardTag(p[1], Tag::List), &p);
+        guard(&mut t, Op::GuardTag(p[2], Tag::Int), &p);
+        guard(&mut t, Op::GuardIntCmp(Cmp::Lt, p[0], p[2]), &p);
+        // The item is loop-carried with whatever tag it has.
+        let item = t.push(Op::ListGet(p[1], p[0]), None);
+        let one = t.konst(Value::Int(1));
+        let i2 = t.push(Op::Int(IntOp::Add, p[0], one), None);
+        t.push(Op::Jump(vec![i2, p[1], p[2]]), None);
+        let _ = item;
+        let code = compile(&t).unwrap();
+        let l = heap::new_list_from(mc, vec![Value::Int(1), Value::Float(2.0)]);
+        let (exit, live) = run1(&code, mc, &[Value::Int(0), l, Value::Int(2)]);
+        assert_eq!(exit, 3);
+        assert_values(&live, &[Value::Int(2), l, Value::Int(2)]);
+        let (exit, _) = run1(&code, mc, &[Value::Int(0), Value::None, Value::Int(2)]);
+        assert_eq!(exit, 1);
+
+        // A loop-carried value whose tag varies: the param keeps a run-time tag.
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2); // list, index
+        guard(&mut t, Op::GuardTag(xs[0], Tag::List), &[]);
+        guard(&mut t, Op::GuardTag(xs[1], Tag::Int), &[]);
+        let none = t.konst(Value::None);
+        t.push(Op::Label(vec![none, xs[1]]), None);
+        let p: Vec<Ref> = (0..2).map(|k| t.push(Op::Param(k), None)).collect();
+        let len = t.push(Op::ListLen(xs[0]), None);
+        guard(&mut t, Op::GuardIntCmp(Cmp::Lt, p[1], len), &[p[0], p[1]]);
+        let item = t.push(Op::ListGet(xs[0], p[1]), None);
+        let one = t.konst(Value::Int(1));
+        let i2 = t.push(Op::Int(IntOp::Add, p[1], one), None);
+        t.push(Op::Jump(vec![item, i2]), None);
+        let (code, built) = build(&t, true).unwrap();
+        let func = built.func.unwrap();
+        let params = func.dfg.block_params(built.loop_block.unwrap());
+        assert_eq!(
+            func.dfg.value_type(params[0]),
+            cranelift_codegen::ir::types::I8
+        );
+        assert_eq!(params.len(), 3);
+        let s = heap::new_str(mc, "last");
+        let l = heap::new_list_from(mc, vec![Value::Int(1), Value::Bool(true), s]);
+        let (exit, live) = run1(&code, mc, &[l, Value::Int(0)]);
+        assert_eq!(exit, 2);
+        assert_values(&live, &[s, Value::Int(3)]);
+        let (_, live) = run1(&code, mc, &[l, Value::Int(3)]);
+        assert_values(&live, &[Value::None, Value::Int(3)]);
+    });
+}
+
+#[test]
+fn guard_value_on_a_heap_constant() {
+    rootless_mutate(|mc| {
+        let d = heap::new_dict(mc);
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 1);
+        let c = t.konst(d);
+        guard(&mut t, Op::GuardValue(xs[0], c), &[xs[0]]);
+        // After the guard the operand is the constant: a dict op needs no tag guard.
+        let k = t.konst(Value::Int(1));
+        let v = t.konst(Value::Bool(true));
+        t.push(Op::DictSet(xs[0], k, v), None);
+        guard(&mut t, Op::Exit, &[xs[0]]);
+        let code = compile(&t).unwrap();
+        let (exit, live) = run1(&code, mc, &[d]);
+        assert_eq!(exit, 1);
+        assert_values(&live, &[d]);
+        assert!(heap::dict_get(d, Value::Int(1)).same(&Value::Bool(true)));
+        let other = heap::new_dict(mc);
+        for x in [
+            other,
+            Value::Int(Value::payload_bits(&d) as i64),
+            Value::None,
+        ] {
+            let (exit, live) = run1(&code, mc, &[x]);
+            assert_eq!(exit, 0);
+            assert_values(&live, &[x]);
+        }
+        assert_eq!(heap::dict_len(other), 0);
+    });
+}
+
+#[test]
+fn statically_known_guards_fold_and_keep_their_exit_index() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 1);
+        guard(&mut t, Op::GuardTag(xs[0], Tag::Int), &[xs[0]]);
+        guard(&mut t, Op::GuardTag(xs[0], Tag::Int), &[xs[0]]); // folds
+        let b = t.push(Op::IntCmp(Cmp::Lt, xs[0], xs[0]), None);
+        guard(&mut t, Op::GuardTag(b, Tag::Bool), &[]); // folds
+        guard(&mut t, Op::GuardFalse(b), &[b]);
+        guard(&mut t, Op::GuardTag(b, Tag::Int), &[xs[0], b]); // always fails
+        guard(&mut t, Op::Exit, &[]);
+        let code = compile(&t).unwrap();
+        assert_eq!(code.exits().len(), 6);
+        let (exit, live) = run1(&code, mc, &[Value::Int(4)]);
+        assert_eq!(exit, 4);
+        assert_values(&live, &[Value::Int(4), Value::Bool(false)]);
+        assert_eq!(run1(&code, mc, &[Value::None]).0, 0);
+    });
+}
+
+#[test]
+fn fuel_runs_out() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 1);
+        guard(&mut t, Op::GuardTag(xs[0], Tag::Int), &[]);
+        t.push(Op::Label(vec![xs[0]]), None);
+        let i = t.push(Op::Param(0), None);
+        let one = t.konst(Value::Int(1));
+        let i2 = t.push(Op::Int(IntOp::Add, i, one), None);
+        guard(&mut t, Op::Fuel, &[i2]);
+        t.push(Op::Jump(vec![i2]), None);
+        let code = compile(&t).unwrap();
+        let mut fuel = 3;
+        let (exit, live) = run(&code, mc, &mut fuel, &[Value::Int(0)]);
+        assert_eq!(exit, 1);
+        assert_eq!(fuel, -1);
+        assert_values(&live, &[Value::Int(4)]);
+        // Fuel already spent: the first `fuel` exits.
+        let mut fuel = 0;
+        let (_, live) = run(&code, mc, &mut fuel, &[Value::Int(0)]);
+        assert_eq!((fuel, live.len()), (-1, 1));
+        assert_values(&live, &[Value::Int(1)]);
+        // An exit before any `fuel` op leaves it as it was.
+        let mut fuel = 7;
+        assert_eq!(run(&code, mc, &mut fuel, &[Value::None]).0, 0);
+        assert_eq!(fuel, 7);
+    });
+}
+
+fn half_even<'gc>(_: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    match a {
+        [Value::Int(i)] if i % 2 == 0 => Ok(Value::Int(i / 2)),
+        _ => Err(Value::None),
+    }
+}
+static HALF_EVEN: Helper = Helper {
+    name: "half_even",
+    func: half_even,
+    effects: Effects {
+        may_raise: true,
+        ..Effects::PURE
+    },
+};
+
+fn concat<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let s: String = a.iter().map(|v| v.as_str().unwrap()).collect();
+    Ok(heap::new_str(mc, &s))
+}
+static CONCAT: Helper = Helper {
+    name: "concat",
+    func: concat,
+    effects: Effects::PURE,
+};
+
+#[test]
+fn helper_calls_succeed_or_raise_through_their_guard() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2);
+        let h = guard(&mut t, Op::Call(&HALF_EVEN, vec![xs[0]]), &[xs[0], xs[1]]);
+        let sep = t.konst(heap::new_str(mc, "-"));
+        let s = t.push(Op::Call(&CONCAT, vec![xs[1], sep, xs[1]]), None);
+        guard(&mut t, Op::Exit, &[h, s]);
+        let code = compile(&t).unwrap();
+        let ab = heap::new_str(mc, "ab");
+        let (exit, live) = run1(&code, mc, &[Value::Int(42), ab]);
+        assert_eq!(exit, 1);
+        assert!(live[0].same(&Value::Int(21)));
+        assert_eq!(live[1].as_str(), Some("ab-ab"));
+        let (exit, live) = run1(&code, mc, &[Value::Int(7), ab]);
+        assert_eq!(exit, 0);
+        assert_values(&live, &[Value::Int(7), ab]);
+    });
+}
+
+#[test]
+fn heap_ops_through_trampolines() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2); // dict, list
+        let (d, l) = (xs[0], xs[1]);
+        guard(&mut t, Op::GuardTag(d, Tag::Dict), &[]);
+        guard(&mut t, Op::GuardTag(l, Tag::List), &[]);
+        let k = t.konst(heap::new_str(mc, "k"));
+        let five = t.konst(Value::Int(5));
+        t.push(Op::DictSet(d, k, five), None);
+        let v = t.push(Op::DictGet(d, k), None);
+        guard(&mut t, Op::GuardTag(v, Tag::Int), &[]);
+        let missing = t.push(Op::DictGet(d, five), None);
+        t.push(Op::ListAppend(l, v), None);
+        let f = t.konst(Value::Float(1.5));
+        t.push(Op::ListAppend(l, f), None);
+        let n = t.push(Op::ListLen(l), None);
+        let zero = t.konst(Value::Int(0));
+        let first = t.push(Op::ListGet(l, zero), None);
+        let popped = t.push(Op::ListPop(l), None);
+        let tru = t.konst(Value::Bool(true));
+        t.push(Op::ListSet(l, zero, tru), None);
+        let nl = t.push(Op::NewList, None);
+        t.push(Op::ListAppend(nl, n), None);
+        t.push(Op::ListAppend(nl, n), None);
+        let one = t.konst(Value::Int(1));
+        t.push(Op::ListTruncate(nl, one), None);
+        let nd = t.push(Op::NewDict, None);
+        t.push(Op::DictSet(nd, five, popped), None);
+        let rec = t.push(Op::NewRecord(k, vec![nl, nd, zero]), None);
+        t.push(Op::SetField(rec, 2, missing), None);
+        let f1 = t.push(Op::GetField(rec, 1), None);
+        guard(
+            &mut t,
+            Op::Exit,
+            &[v, missing, n, first, popped, nl, nd, rec, f1],
+        );
+        let code = compile(&t).unwrap();
+        let (dict, list) = (
+            heap::new_dict(mc),
+            heap::new_list_from(mc, vec![Value::None]),
+        );
+        let (exit, live) = run1(&code, mc, &[dict, list]);
+        assert_eq!(exit, 3);
+        let [v, missing, n, first, popped, nl, nd, rec, f1] = live[..] else {
+            panic!("{live:?}")
+        };
+        assert_values(
+            &[v, missing, n, first, popped],
+            &[
+                Value::Int(5),
+                Value::Absent,
+                Value::Int(3),
+                Value::None,
+                Value::Float(1.5),
+            ],
+        );
+        assert_values(&heap::list_items(list), &[Value::Bool(true), Value::Int(5)]);
+        assert!(heap::dict_get(dict, heap::new_str(mc, "k")).same(&Value::Int(5)));
+        assert_values(&heap::list_items(nl), &[Value::Int(3)]);
+        assert_values(&[heap::dict_get(nd, Value::Int(5))], &[Value::Float(1.5)]);
+        assert_eq!(heap::record_class(rec).as_str(), Some("k"));
+        assert_eq!(heap::record_len(rec), 3);
+        assert!(heap::get_field(rec, 2).same(&Value::Absent));
+        assert!(f1.same(&nd));
+    });
+}
+
+#[test]
+fn exit_live_values_are_deduplicated_without_constants() {
+    let mut t = TraceIr::default();
+    let xs = inputs(&mut t, 3);
+    let c = t.konst(Value::Int(9));
+    guard(&mut t, Op::Exit, &[xs[2], c, xs[0], xs[2], xs[0]]);
+    let code = compile(&t).unwrap();
+    assert_eq!(code.exits()[0].live, vec![xs[2], xs[0]]);
+    assert_eq!(code.exits()[0].snap, 0);
+    assert_eq!(code.buf_len(), 3);
+}
+
+#[test]
+fn malformed_traces_are_errors() {
+    // No end.
+    let mut t = TraceIr::default();
+    inputs(&mut t, 1);
+    assert!(compile(&t).is_err());
+    // A guard whose snapshot needs its own result.
+    let mut t = TraceIr::default();
+    let xs = inputs(&mut t, 2);
+    let s = snap(&mut t, &[Ref::op(2)]);
+    t.push(Op::IntOvf(OvfOp::Add, xs[0], xs[1]), Some(s));
+    guard(&mut t, Op::Exit, &[]);
+    let e = compile(&t).err().unwrap();
+    assert!(
+        e.contains("int_add_ovf v0, v1") && e.contains("not defined"),
+        "{e}"
+    );
+    // A jump without a label.
+    let mut t = TraceIr::default();
+    let xs = inputs(&mut t, 1);
+    t.push(Op::Jump(xs), None);
+    assert!(compile(&t).is_err());
+}
