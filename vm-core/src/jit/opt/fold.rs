@@ -227,7 +227,7 @@ fn float(t: &mut TraceIr<'_>, o: FloatOp, mut a: Ref, mut b: Ref) -> Out {
     }
     // Identities that hold for every float, -0.0 and NaN included.
     match (o, fb) {
-        (FloatOp::Mul | FloatOp::Div, Some(y)) if y == 1.0 => Out::Is(a),
+        (FloatOp::Mul | FloatOp::Div, Some(1.0)) => Out::Is(a),
         (FloatOp::Sub, Some(y)) if y == 0.0 && y.is_sign_positive() => Out::Is(a),
         (FloatOp::Add, Some(y)) if y == 0.0 && y.is_sign_negative() => Out::Is(a),
         _ => Out::Keep(Op::Float(o, a, b)),
