@@ -1,0 +1,492 @@
+//! Runs the FL example's programs (`vm-core/examples/fl/programs/`) and
+//! checks them against their expectations.
+//!
+//! The FL implementation is included as a module (`#[path]`) and run in
+//! process, so this test needs no prebuilt binary: `cargo test --test
+//! fl_programs` builds only this target, and cargo does not build examples
+//! for a filtered test run, so finding `target/*/examples/fl` would be
+//! fragile. Only the (ignored) logging test runs the binary, building it first.
+//!
+//! Each `P.fl` has `P.fl.out` (its stdout, computed with CPython by
+//! `programs/expected.py`); each `errors/P.fl` has `P.fl.err` (the one
+//! stderr line, named as `programs/errors/P.fl`, relative to
+//! `examples/fl/`) and, when it prints first, `P.fl.out`. A program whose
+//! first line says `test: skip` is a benchmark and is not run here.
+//!
+//! Engines: every program runs with the plain interpreter and with the
+//! record-check engine (which records each hot loop through `Recording` and
+//! carries on); once `DRIVER_LANDED` is set in `examples/fl/run.rs`, also
+//! with the core's JIT.
+
+#[path = "../examples/fl/lib.rs"]
+#[allow(dead_code)]
+mod fl;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fl::run::{run_file, Engine, Options, Outcome, DRIVER_LANDED};
+
+fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/fl")
+}
+
+fn engines() -> Vec<Engine> {
+    let mut e = vec![Engine::Plain, Engine::RecordCheck];
+    if DRIVER_LANDED {
+        e.push(Engine::Jit);
+    }
+    e
+}
+
+/// Runs `rel` (relative to `examples/fl/`).
+fn run(rel: &str, engine: Engine, max_depth: Option<usize>) -> Outcome {
+    let opts = Options {
+        engine,
+        max_depth,
+        capture: true,
+    };
+    run_file(&examples_dir().join(rel), rel, &opts)
+}
+
+/// The `.fl` files of a directory (relative to `examples/fl/`), minus benchmarks.
+fn programs(sub: &str) -> Vec<String> {
+    let dir = examples_dir().join(sub);
+    let mut out: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".fl"))
+        .filter(|n| {
+            let src = std::fs::read_to_string(dir.join(n)).unwrap_or_default();
+            !src.lines().next().unwrap_or("").contains("test: skip")
+        })
+        .map(|n| format!("{sub}/{n}"))
+        .collect();
+    out.sort();
+    out
+}
+
+fn read(rel: &str) -> Option<String> {
+    std::fs::read_to_string(examples_dir().join(rel)).ok()
+}
+
+/// Runs `check` on every program on its own thread; panics listing all failures.
+fn check_all(progs: Vec<String>, check: fn(&str, Engine) -> Result<(), String>) {
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = progs
+            .iter()
+            .flat_map(|p| engines().into_iter().map(move |e| (p.clone(), e)))
+            .map(|(p, e)| {
+                s.spawn(move || match std::panic::catch_unwind(|| check(&p, e)) {
+                    Ok(r) => r,
+                    Err(_) => Err(format!("{p} ({e:?}): panicked")),
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .filter_map(|h| h.join().ok().and_then(|r| r.err()))
+            .collect()
+    });
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn programs_print_their_expected_output() {
+    let progs = programs("programs");
+    assert!(progs.len() >= 12, "programs missing: {progs:?}");
+    check_all(progs, |p, e| {
+        let want = read(&format!("{p}.out")).ok_or(format!("{p}: no .out file"))?;
+        let out = run(p, e, None);
+        if out.code != 0 || !out.stderr.is_empty() {
+            return Err(format!(
+                "{p} ({e:?}): exit {} stderr {:?}",
+                out.code, out.stderr
+            ));
+        }
+        if out.stdout != want {
+            return Err(format!(
+                "{p} ({e:?}): stdout\n{}\nwanted\n{}",
+                out.stdout, want
+            ));
+        }
+        keeps_meta_contract(p, &out)
+    });
+}
+
+/// No recording was aborted because the interpreter broke the `Meta`
+/// contract (a decision after a heap write, a guard outside an instruction).
+fn keeps_meta_contract(p: &str, out: &Outcome) -> Result<(), String> {
+    for t in &out.traces {
+        let why = t.abort.as_deref().unwrap_or("");
+        if why.contains("guard after a heap write") || why.contains("no Meta::begin") {
+            return Err(format!(
+                "{p}: loop {} breaks the Meta contract: {why}",
+                t.key
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn error_programs_print_one_line_and_exit_1() {
+    let progs = programs("programs/errors");
+    assert!(progs.len() >= 5, "error programs missing: {progs:?}");
+    check_all(progs, |p, e| {
+        let want_err = read(&format!("{p}.err")).ok_or(format!("{p}: no .err file"))?;
+        let want_out = read(&format!("{p}.out")).unwrap_or_default();
+        let out = run(p, e, None);
+        if out.code != 1 || out.stderr != want_err || out.stdout != want_out {
+            return Err(format!(
+                "{p} ({e:?}): exit {}, stderr {:?}, stdout {:?}; wanted stderr {want_err:?}, stdout {want_out:?}",
+                out.code, out.stderr, out.stdout
+            ));
+        }
+        keeps_meta_contract(p, &out)
+    });
+}
+
+#[test]
+fn deep_recursion_fails_cleanly_under_a_small_limit() {
+    for e in engines() {
+        let out = run("programs/deep_recursion.fl", e, Some(1000));
+        assert_eq!(out.code, 1, "{e:?}");
+        assert_eq!(out.stdout, "");
+        assert_eq!(
+            out.stderr,
+            "programs/deep_recursion.fl:4:16: error: maximum recursion depth exceeded\n",
+            "{e:?}"
+        );
+    }
+}
+
+/// The record-check engine's traces: the seed loop closes, and an FL loop
+/// calling RPN calling FL closes with all three inlined. (Every program's
+/// recordings are checked against the `Meta` contract by the tests above.)
+#[test]
+fn recordings_close_and_inline_across_languages() {
+    let seed = run("programs/seed.fl", Engine::RecordCheck, None);
+    assert_eq!(seed.traces.len(), 1, "{:?}", seed.traces);
+    assert!(seed.traces[0].closed, "{:?}", seed.traces[0].abort);
+
+    let cross = run("programs/cross.fl", Engine::RecordCheck, None);
+    let t = &cross.traces[0];
+    assert!(t.closed, "{:?}", t.abort);
+    assert!(
+        t.entered.contains(&"rpn") && t.entered.contains(&"fl"),
+        "{:?}",
+        t.entered
+    );
+    assert!(t.max_inlined >= 2, "FL -> RPN -> FL: {}", t.max_inlined);
+    assert!(
+        t.text.contains("new_dict"),
+        "the FL callee's frame is built in the trace"
+    );
+    assert!(cross.traces.iter().all(|t| t.closed), "{:?}", cross.traces);
+}
+
+/// A tiny deterministic PRNG (xorshift64*), so the fuzz test needs no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Compiles `src`; fails on a panic or on taking far too long (the bound is
+/// loose: the machine may be busy, and a real hang never returns anyway).
+fn compiles_or_errs(src: &str) -> Result<(), String> {
+    let start = Instant::now();
+    let r = std::panic::catch_unwind(|| fl::compiler::compile_source("fuzz.fl", src));
+    let shown: String = src.chars().take(120).collect();
+    let shown = format!("{shown:?} ({} bytes)", src.len());
+    if r.is_err() {
+        return Err(format!("compiler panicked on {shown}"));
+    }
+    if start.elapsed() > Duration::from_secs(30) {
+        return Err(format!("compiler took {:?} on {shown}", start.elapsed()));
+    }
+    Ok(())
+}
+
+/// The lexer, parser and compiler end on any input with a result or a
+/// `SyntaxError`: random token soups, random bytes, every prefix of every
+/// program, mutated programs, and very deep nesting.
+#[test]
+fn compiler_never_panics_or_hangs() {
+    let mut sources: Vec<String> = Vec::new();
+    for p in programs("programs")
+        .iter()
+        .chain(programs("programs/errors").iter())
+    {
+        sources.push(read(p).unwrap_or_default());
+    }
+    let pieces = [
+        "x",
+        "y",
+        "f",
+        "rpn",
+        "def",
+        "if",
+        "elif",
+        "else",
+        "while",
+        "return",
+        "pass",
+        "not",
+        "and",
+        "or",
+        "True",
+        "None",
+        "print",
+        "(",
+        ")",
+        ",",
+        ":",
+        "=",
+        "==",
+        "<",
+        "<=",
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "1",
+        "0",
+        "007",
+        "1.5",
+        "1e",
+        "1e+",
+        ".5",
+        "9999999999999999999999",
+        "\n",
+        "\n    ",
+        "\n        ",
+        "\n  ",
+        "\t",
+        " ",
+        "#",
+        "dup",
+        "swap",
+        "f/2",
+        "/0",
+        "é",
+        "\r\n",
+        "$",
+        "\"",
+        "\\",
+    ];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut failures = Vec::new();
+    let mut check = |src: &str| {
+        if let Err(e) = compiles_or_errs(src) {
+            failures.push(e);
+        }
+    };
+    // Prefixes of real programs (every character boundary of the short ones).
+    for src in &sources {
+        let bounds: Vec<usize> = src.char_indices().map(|(i, _)| i).collect();
+        let step = (bounds.len() / 200).max(1);
+        for &b in bounds.iter().step_by(step) {
+            check(&src[..b]);
+        }
+    }
+    // Mutations: delete, duplicate or insert a piece at random places.
+    for _ in 0..2000 {
+        let mut s = sources[rng.below(sources.len())].clone();
+        for _ in 0..1 + rng.below(4) {
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            let at = bounds[rng.below(bounds.len())];
+            match rng.below(3) {
+                0 => {
+                    let end = bounds.iter().copied().find(|&b| b > at).unwrap_or(at);
+                    s.replace_range(at..end, "");
+                }
+                1 => s.insert_str(at, pieces[rng.below(pieces.len())]),
+                _ => {
+                    let end = bounds.iter().copied().find(|&b| b > at).unwrap_or(at);
+                    let dup = s[at..end].to_string();
+                    s.insert_str(at, &dup);
+                }
+            }
+        }
+        check(&s);
+    }
+    // Token soups and random bytes.
+    for _ in 0..3000 {
+        let n = rng.below(60);
+        let s: String = (0..n).map(|_| pieces[rng.below(pieces.len())]).collect();
+        check(&s);
+        let bytes: Vec<u8> = (0..rng.below(80)).map(|_| rng.next() as u8).collect();
+        check(&String::from_utf8_lossy(&bytes));
+    }
+    // Nesting far past the parser's limit must be an error, not a stack overflow.
+    for (open, close) in [
+        ("(", ")"),
+        ("-", ""),
+        ("not ", ""),
+        ("f(", ")"),
+        ("(1 + ", ")"),
+    ] {
+        check(&format!(
+            "x = {}1{}\n",
+            open.repeat(100_000),
+            close.repeat(100_000)
+        ));
+        check(&format!("x = {}1\n", open.repeat(100_000)));
+    }
+    check(
+        &(0..300)
+            .map(|i| format!("{}if x:\n", "    ".repeat(i)))
+            .collect::<String>(),
+    );
+    check(&"\n".repeat(100_000));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let deep = fl::compiler::compile_source(
+        "deep.fl",
+        &format!("x = {}1{}\n", "(".repeat(500), ")".repeat(500)),
+    );
+    assert!(
+        deep.is_err(),
+        "nesting deeper than the limit is a syntax error"
+    );
+}
+
+#[test]
+fn floats_print_like_python_repr() {
+    use fl::helpers::float_repr;
+    let cases = [
+        (0.1, "0.1"),
+        (1e16, "1e+16"),
+        (1e15, "1000000000000000.0"),
+        (2.0, "2.0"),
+        (f64::INFINITY, "inf"),
+        (f64::NEG_INFINITY, "-inf"),
+        (f64::NAN, "nan"),
+        (-0.0, "-0.0"),
+        (0.0001, "0.0001"),
+        (0.00001, "1e-05"),
+        (1.5e-10, "1.5e-10"),
+        (1.2345678901234568e17, "1.2345678901234568e+17"),
+        (5e-324, "5e-324"),
+        (1.7976931348623157e308, "1.7976931348623157e+308"),
+        (123.456, "123.456"),
+        (-2.5e20, "-2.5e+20"),
+    ];
+    for (x, want) in cases {
+        assert_eq!(float_repr(x), want, "repr of {x:e}");
+    }
+}
+
+#[test]
+fn big_int_division_is_correctly_rounded() {
+    use fl::helpers::int_true_div;
+    use num_bigint::BigInt;
+    let big = |s: &str| s.parse::<BigInt>().unwrap();
+    // Expected values from CPython.
+    assert_eq!(
+        int_true_div(&big("10").pow(20), &big("3")),
+        Some(3.333333333333333e19)
+    );
+    assert_eq!(
+        int_true_div(&big("9223372036854775808"), &big("7")),
+        Some(1.3176245766935393e18)
+    );
+    assert_eq!(int_true_div(&big("1"), &big("10").pow(30)), Some(1e-30));
+    assert_eq!(
+        int_true_div(&-big("10").pow(400), &big("10").pow(399)),
+        Some(-10.0)
+    );
+    assert_eq!(int_true_div(&big("10").pow(400), &big("1")), None);
+    assert_eq!(
+        int_true_div(&big("18014398509481985"), &big("2")),
+        Some(9007199254740992.0)
+    );
+}
+
+#[test]
+fn arity_messages_match_python() {
+    use fl::error::arity_message;
+    let ps = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        arity_message("f", &ps(&["a", "b"]), 3),
+        "f() takes 2 positional arguments but 3 were given"
+    );
+    assert_eq!(
+        arity_message("g", &[], 1),
+        "g() takes 0 positional arguments but 1 was given"
+    );
+    assert_eq!(
+        arity_message("f", &ps(&["a", "b", "c"]), 0),
+        "f() missing 3 required positional arguments: 'a', 'b', and 'c'"
+    );
+    assert_eq!(
+        arity_message("f", &ps(&["a", "b"]), 1),
+        "f() missing 1 required positional argument: 'b'"
+    );
+}
+
+/// Once the core's JIT driver lands: `POLYVM_LOG=jit` reports the seed loop's
+/// trace. Runs the example binary (built here) because the log goes to stderr.
+#[test]
+#[ignore = "needs the JIT driver (vm_core::jit::driver); un-ignore when it lands"]
+fn seed_logs_its_compiled_trace() {
+    let cargo = option_env!("CARGO").unwrap_or("cargo");
+    let mut build = std::process::Command::new(cargo);
+    build.args(["build", "-p", "vm-core", "--example", "fl"]);
+    if !cfg!(debug_assertions) {
+        build.arg("--release");
+    }
+    assert!(
+        build.status().expect("cargo runs").success(),
+        "building the fl example"
+    );
+    // target/<profile>/deps/fl_programs-HASH -> target/<profile>/examples/fl
+    let exe = std::env::current_exe().expect("test binary path");
+    let bin = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|p| {
+            p.join("examples")
+                .join(format!("fl{}", std::env::consts::EXE_SUFFIX))
+        })
+        .expect("target directory");
+    let out = std::process::Command::new(&bin)
+        .args(["--core-jit", "programs/seed.fl"])
+        .current_dir(examples_dir())
+        .env("POLYVM_LOG", "jit")
+        .output()
+        .expect("the fl example runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "5000006\n");
+    let log = String::from_utf8_lossy(&out.stderr);
+    // jit: trace N compiled: R ops recorded, O ops after optimisation
+    let found = log.lines().any(|l| {
+        let Some(rest) = l.strip_prefix("jit: trace ") else {
+            return false;
+        };
+        let w: Vec<&str> = rest.split_whitespace().collect();
+        w.len() == 9
+            && w[0].parse::<u32>().is_ok()
+            && w[1] == "compiled:"
+            && w[2].parse::<u32>().is_ok()
+            && w[3..5] == ["ops", "recorded,"]
+            && w[5].parse::<u32>().is_ok()
+            && w[6..] == ["ops", "after", "optimisation"]
+    });
+    assert!(found, "no trace line in the log:\n{log}");
+}
