@@ -170,7 +170,7 @@ impl Default for Config {
             hot_exit: 50,
             max_trace_len: 20_000,
             max_aborts: 3,
-            max_depth: 10_000_000,
+            max_depth: 2_000_000,
             fuel: 100_000,
             log_jit: false,
         }
@@ -229,7 +229,7 @@ pub fn callee_lang(v: Value<'_>) -> Option<LangId> {
 
 /// Runs frames for one slice of fuel. This is the executor's loop.
 pub fn run_slice<'gc>(
-    mc: &Mutation<'gc>,
+    mc: &'gc Mutation<'gc>,
     root: &mut Root<'gc>,
     langs: &[Box<dyn Language>],
     config: &Config,
@@ -327,7 +327,7 @@ fn push_call<'gc>(
 }
 
 /// Unwinds frames until one catches `exc`; `Some` when none does.
-pub(crate) fn unwind<'gc>(
+pub fn unwind<'gc>(
     mc: &Mutation<'gc>,
     root: &mut Root<'gc>,
     langs: &[Box<dyn Language>],

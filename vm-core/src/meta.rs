@@ -34,8 +34,10 @@ pub trait Meta<'gc> {
     /// A value handle: a [`Value`] in the plain interpreter, a value plus its IR ref when recording.
     type V: Copy + std::fmt::Debug;
 
-    /// The arena's mutation context, for allocation.
-    fn mc(&self) -> &Mutation<'gc>;
+    /// The arena's mutation context, for allocation. It lives as long as the
+    /// arena's `'gc`, not as the borrow of `self`, so an interpreter may hold
+    /// it while it goes on using `self`.
+    fn mc(&self) -> &'gc Mutation<'gc>;
     /// The concrete value behind a handle. Reading it records nothing: use it
     /// only for what does not steer execution (printing, error messages) or
     /// for what an earlier `tag`/`promote`/`truth` already fixed.
@@ -122,14 +124,14 @@ pub trait Meta<'gc> {
 
 /// The plain interpreter: handles are values, operations compute.
 pub struct Plain<'gc, 'a> {
-    pub(crate) mc: &'a Mutation<'gc>,
+    pub(crate) mc: &'gc Mutation<'gc>,
     pub(crate) jit: &'a mut JitState<'gc>,
     pub(crate) fuel: &'a mut i64,
 }
 
 impl<'gc, 'a> Plain<'gc, 'a> {
     /// A plain instance over `jit`'s counters, spending `fuel`.
-    pub fn new(mc: &'a Mutation<'gc>, jit: &'a mut JitState<'gc>, fuel: &'a mut i64) -> Self {
+    pub fn new(mc: &'gc Mutation<'gc>, jit: &'a mut JitState<'gc>, fuel: &'a mut i64) -> Self {
         Plain { mc, jit, fuel }
     }
 }
@@ -138,7 +140,7 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     type V = Value<'gc>;
 
     #[inline]
-    fn mc(&self) -> &Mutation<'gc> {
+    fn mc(&self) -> &'gc Mutation<'gc> {
         self.mc
     }
     #[inline]

@@ -33,7 +33,7 @@ use crate::fl::lang::{Fl, Rpn};
 
 /// Whether `vm_core::jit::driver` does something at merge points yet. Flip
 /// to `true` when it lands: the default engine becomes the real JIT.
-pub const DRIVER_LANDED: bool = false;
+pub const DRIVER_LANDED: bool = true;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Engine {

@@ -48,7 +48,7 @@ pub struct CompiledTrace<'gc> {
 /// Handles [`Action::Jit`] from the plain interpreter: the top frame is at a
 /// loop header that is hot or compiled. `Some` ends the slice.
 pub fn at_merge_point<'gc>(
-    mc: &Mutation<'gc>,
+    mc: &'gc Mutation<'gc>,
     root: &mut Root<'gc>,
     langs: &[Box<dyn Language>],
     config: &Config,
@@ -78,7 +78,7 @@ pub fn at_merge_point<'gc>(
 /// Runs compiled trace `t` entered with the frames above `root_depth`, then
 /// any bridges its exits lead to. `Some` ends the slice.
 fn run_trace<'gc>(
-    mc: &Mutation<'gc>,
+    mc: &'gc Mutation<'gc>,
     root: &mut Root<'gc>,
     langs: &[Box<dyn Language>],
     config: &Config,
@@ -99,7 +99,7 @@ fn run_trace<'gc>(
         let exit = trace.code.run(mc, fuel, &mut buf) as usize;
         let info = &trace.code.exits()[exit];
         let snap = &trace.ir.snapshots[info.snap as usize];
-        let is_fuel = is_fuel_exit(&trace.ir, info.snap);
+        let snap_id = info.snap;
         deoptimize(
             mc,
             &mut root.frames,
@@ -109,6 +109,26 @@ fn run_trace<'gc>(
             &info.live,
             &buf,
         );
+        let stats = &mut root.jit.stats;
+        stats.exits += 1;
+        if snap.frames.len() > 1 {
+            stats.inlined_frames_rebuilt += (snap.frames.len() - 1) as u64;
+            for f in &snap.frames {
+                if !stats.rebuilt_langs.contains(&f.lang) {
+                    stats.rebuilt_langs.push(f.lang);
+                }
+            }
+        }
+        let by_exit_op = trace
+            .ir
+            .ops
+            .iter()
+            .any(|i| i.snap == Some(snap_id) && matches!(i.op, Op::Exit));
+        if !by_exit_op {
+            if let Some(top) = root.frames.last() {
+                root.jit.skip_once = Some(GreenKey::of(top, top.pc));
+            }
+        }
         if let Some(b) = trace.bridges[exit] {
             t = b;
             continue;
@@ -118,7 +138,7 @@ fn run_trace<'gc>(
         }
         trace.exit_counts[exit] += 1;
         let hot = trace.exit_counts[exit] == config.hot_exit;
-        if hot && !is_fuel && root.jit.recorder.is_none() {
+        if hot && root.jit.recorder.is_none() && is_bridgeable(&trace.ir, snap_id) {
             let key = trace.key;
             let kind = TraceKind::Bridge {
                 parent: t,
@@ -145,10 +165,13 @@ fn run_trace<'gc>(
     }
 }
 
-fn is_fuel_exit(ir: &TraceIr<'_>, snap: u32) -> bool {
-    ir.ops
+/// Whether a bridge may grow from the exit with snapshot `snap`: not from a
+/// fuel check (it exits to let the host collect) nor from an `exit` op (it
+/// hands over to a loop header whose compiled trace the executor enters).
+fn is_bridgeable(ir: &TraceIr<'_>, snap: u32) -> bool {
+    !ir.ops
         .iter()
-        .any(|i| i.snap == Some(snap) && matches!(i.op, Op::Fuel))
+        .any(|i| i.snap == Some(snap) && matches!(i.op, Op::Fuel | Op::Exit))
 }
 
 /// Rebuilds interpreter frames from an exit: builds the virtual objects,
@@ -241,7 +264,7 @@ pub fn deoptimize<'gc>(
 
 /// Runs one recording step of the top frame. `Some` ends the slice.
 pub fn record_step<'gc>(
-    mc: &Mutation<'gc>,
+    mc: &'gc Mutation<'gc>,
     root: &mut Root<'gc>,
     langs: &[Box<dyn Language>],
     config: &Config,
@@ -339,8 +362,12 @@ fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config
         return;
     };
     clear_shadows(&mut root.frames);
+    let line = format!("jit: abort {}: {}", key_name(root, langs, &rec), reason);
     if config.log_jit {
-        eprintln!("jit: abort {}: {}", key_name(root, langs, &rec), reason);
+        eprintln!("{line}");
+    }
+    if root.jit.stats.aborts.len() < 100 {
+        root.jit.stats.aborts.push(line);
     }
     match rec.kind {
         TraceKind::Loop => {
@@ -385,7 +412,7 @@ fn clear_shadows(frames: &mut [Frame<'_>]) {
 
 /// Optimises, compiles and installs the closed recording.
 fn finish<'gc>(
-    mc: &Mutation<'gc>,
+    mc: &'gc Mutation<'gc>,
     root: &mut Root<'gc>,
     langs: &[Box<dyn Language>],
     config: &Config,
@@ -416,6 +443,7 @@ fn finish<'gc>(
     }
     match backend::compile(&ir) {
         Ok(code) => {
+            root.jit.stats.compiled += 1;
             let exits = code.exits().len();
             if config.log_jit {
                 eprintln!("jit: trace {n} compiled: {recorded} ops recorded, {body} ops after optimisation");

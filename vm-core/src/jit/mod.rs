@@ -80,6 +80,29 @@ pub struct JitState<'gc> {
     /// Blacklisting threshold.
     #[collect(require_static)]
     pub max_aborts: u32,
+    /// A guard exit resumed the interpreter at this merge point: interpret
+    /// it once before entering compiled code there again, so an exit that
+    /// resumes at a loop header always makes progress.
+    #[collect(require_static)]
+    pub skip_once: Option<GreenKey>,
+    /// Counters for tests and the log.
+    #[collect(require_static)]
+    pub stats: JitStats,
+}
+
+/// What the JIT has done so far.
+#[derive(Clone, Debug, Default)]
+pub struct JitStats {
+    /// Traces compiled (loops and bridges).
+    pub compiled: u64,
+    /// Recordings aborted, with their reasons (the first 100).
+    pub aborts: Vec<String>,
+    /// Guard exits taken.
+    pub exits: u64,
+    /// Frames of inlined calls rebuilt by exits (beyond each exit's root frame).
+    pub inlined_frames_rebuilt: u64,
+    /// Languages of the frames rebuilt by exits that rebuilt more than one frame.
+    pub rebuilt_langs: Vec<crate::heap::LangId>,
 }
 
 impl<'gc> Default for JitState<'gc> {
@@ -91,6 +114,8 @@ impl<'gc> Default for JitState<'gc> {
             enabled: true,
             hot_loop: 57,
             max_aborts: 3,
+            skip_once: None,
+            stats: JitStats::default(),
         }
     }
 }
@@ -108,7 +133,13 @@ impl<'gc> JitState<'gc> {
         if !self.enabled {
             return false;
         }
-        let info = self.loops.entry(GreenKey::of(fr, pc)).or_default();
+        let key = GreenKey::of(fr, pc);
+        if let Some(skip) = self.skip_once.take() {
+            if skip == key {
+                return false;
+            }
+        }
+        let info = self.loops.entry(key).or_default();
         if info.trace.is_some() {
             return true;
         }

@@ -290,14 +290,14 @@ impl<'gc> Recorder<'gc> {
 
 /// The recording instance of [`Meta`].
 pub struct Recording<'gc, 'a> {
-    mc: &'a Mutation<'gc>,
+    mc: &'gc Mutation<'gc>,
     /// The recorder being appended to.
     pub rec: &'a mut Recorder<'gc>,
 }
 
 impl<'gc, 'a> Recording<'gc, 'a> {
     /// A recording instance appending to `rec`.
-    pub fn new(mc: &'a Mutation<'gc>, rec: &'a mut Recorder<'gc>) -> Self {
+    pub fn new(mc: &'gc Mutation<'gc>, rec: &'a mut Recorder<'gc>) -> Self {
         Recording { mc, rec }
     }
 
@@ -310,7 +310,7 @@ impl<'gc, 'a> Recording<'gc, 'a> {
 impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
     type V = RV<'gc>;
 
-    fn mc(&self) -> &Mutation<'gc> {
+    fn mc(&self) -> &'gc Mutation<'gc> {
         self.mc
     }
     fn get(&self, v: RV<'gc>) -> Value<'gc> {
@@ -553,7 +553,9 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
                 true
             }
             TraceKind::Bridge { .. } => {
-                if rec.compiled_loops.contains(&key) || key == rec.key {
+                // A bridge that starts at a loop header records one iteration first.
+                let empty = rec.trace.work_len() == 0;
+                if !empty && (rec.compiled_loops.contains(&key) || key == rec.key) {
                     rec.close_bridge();
                     true
                 } else {

@@ -15,9 +15,9 @@ pub mod guards;
 pub mod heap;
 pub mod peel;
 pub mod rewrite;
-pub mod virtualize;
 #[cfg(test)]
 pub mod testing;
+pub mod virtualize;
 
 /// The passes [`optimize`] runs, in order (names as [`run_pass`] takes them).
 /// The first round simplifies what the recorder wrote so the heap cache and

@@ -310,8 +310,8 @@ mod tests {
     use crate::jit::ir::TraceIr;
     use crate::jit::ir_parse::parse;
     use crate::jit::ir_print::print;
-    use crate::jit::opt::testing::{check, matches, register_test_helpers};
     use crate::jit::opt;
+    use crate::jit::opt::testing::{check, matches, register_test_helpers};
 
     /// The whole optimiser.
     fn pipeline<'gc>(mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
