@@ -70,6 +70,10 @@ fn a_loop_runs_the_same_with_the_jit_on() {
         vm.run().expect("runs");
         assert_eq!(result(&mut vm), "[999]", "jit={jit}");
         let compiled = vm.mutate(|_, root| root.jit.stats.compiled);
-        assert_eq!(compiled > 0, jit, "a trace is compiled exactly when the JIT is on");
+        assert_eq!(
+            compiled > 0,
+            jit,
+            "a trace is compiled exactly when the JIT is on"
+        );
     }
 }

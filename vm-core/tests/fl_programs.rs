@@ -13,10 +13,8 @@
 //! `examples/fl/`) and, when it prints first, `P.fl.out`. A program whose
 //! first line says `test: skip` is a benchmark and is not run here.
 //!
-//! Engines: every program runs with the plain interpreter and with the
-//! record-check engine (which records each hot loop through `Recording` and
-//! carries on); once `DRIVER_LANDED` is set in `examples/fl/run.rs`, also
-//! with the core's JIT.
+//! Engines: every program runs with the plain interpreter (`--no-jit`) and
+//! with the JIT, and both must print the expected output.
 
 #[path = "../examples/fl/lib.rs"]
 #[allow(dead_code)]
@@ -25,18 +23,14 @@ mod fl;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use fl::run::{run_file, Engine, Options, Outcome, DRIVER_LANDED};
+use fl::run::{run_file, Engine, Options, Outcome};
 
 fn examples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/fl")
 }
 
 fn engines() -> Vec<Engine> {
-    let mut e = vec![Engine::Plain, Engine::RecordCheck];
-    if DRIVER_LANDED {
-        e.push(Engine::Jit);
-    }
-    e
+    vec![Engine::Plain, Engine::Jit]
 }
 
 /// Runs `rel` (relative to `examples/fl/`).
@@ -123,13 +117,9 @@ fn programs_print_their_expected_output() {
 /// No recording was aborted because the interpreter broke the `Meta`
 /// contract (a decision after a heap write, a guard outside an instruction).
 fn keeps_meta_contract(p: &str, out: &Outcome) -> Result<(), String> {
-    for t in &out.traces {
-        let why = t.abort.as_deref().unwrap_or("");
+    for why in &out.stats.aborts {
         if why.contains("guard after a heap write") || why.contains("no Meta::begin") {
-            return Err(format!(
-                "{p}: loop {} breaks the Meta contract: {why}",
-                t.key
-            ));
+            return Err(format!("{p}: breaks the Meta contract: {why}"));
         }
     }
     Ok(())
@@ -167,29 +157,44 @@ fn deep_recursion_fails_cleanly_under_a_small_limit() {
     }
 }
 
-/// The record-check engine's traces: the seed loop closes, and an FL loop
-/// calling RPN calling FL closes with all three inlined. (Every program's
-/// recordings are checked against the `Meta` contract by the tests above.)
+/// The seed loop compiles; an FL loop calling RPN calling FL compiles to
+/// one trace with the operations of both languages and no call left in it.
 #[test]
-fn recordings_close_and_inline_across_languages() {
-    let seed = run("programs/seed.fl", Engine::RecordCheck, None);
-    assert_eq!(seed.traces.len(), 1, "{:?}", seed.traces);
-    assert!(seed.traces[0].closed, "{:?}", seed.traces[0].abort);
+fn traces_compile_and_inline_across_languages() {
+    let seed = run("programs/seed.fl", Engine::Jit, None);
+    assert!(!seed.traces.is_empty(), "{:?}", seed.stats);
 
-    let cross = run("programs/cross.fl", Engine::RecordCheck, None);
+    let cross = run("programs/cross.fl", Engine::Jit, None);
     let t = &cross.traces[0];
-    assert!(t.closed, "{:?}", t.abort);
     assert!(
-        t.entered.contains(&"rpn") && t.entered.contains(&"fl"),
-        "{:?}",
-        t.entered
+        t.langs.contains(&"rpn") && t.langs.contains(&"fl"),
+        "{:?}\n{}",
+        t.langs,
+        t.text
     );
-    assert!(t.max_inlined >= 2, "FL -> RPN -> FL: {}", t.max_inlined);
     assert!(
-        t.text.contains("new_dict"),
-        "the FL callee's frame is built in the trace"
+        t.max_frames >= 3,
+        "FL -> RPN -> FL inlined: {}",
+        t.max_frames
     );
-    assert!(cross.traces.iter().all(|t| t.closed), "{:?}", cross.traces);
+    assert!(!t.has_calls, "{}", t.text);
+    // The callee frames' vars dicts and stacks were never allocated.
+    let loop_part = &t.text[t.text.find("label").expect("a peeled loop")..];
+    let loop_ops = loop_part.split("snapshot").next().unwrap_or("");
+    assert!(
+        !loop_ops.contains("new_dict") && !loop_ops.contains("new_list"),
+        "{loop_ops}"
+    );
+}
+
+/// A guard that fails inside the inlined part rebuilds the frames of both
+/// languages, and the output stays right (checked against `.out` above).
+#[test]
+fn exits_inside_inlined_calls_rebuild_frames_of_both_languages() {
+    let out = run("programs/cross_flip.fl", Engine::Jit, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stats.inlined_frames_rebuilt > 0, "{:?}", out.stats);
+    assert!(out.stats.rebuilt_langs.len() >= 2, "{:?}", out.stats);
 }
 
 /// A tiny deterministic PRNG (xorshift64*), so the fuzz test needs no crate.
@@ -444,7 +449,6 @@ fn arity_messages_match_python() {
 /// Once the core's JIT driver lands: `POLYVM_LOG=jit` reports the seed loop's
 /// trace. Runs the example binary (built here) because the log goes to stderr.
 #[test]
-#[ignore = "needs the JIT driver (vm_core::jit::driver); un-ignore when it lands"]
 fn seed_logs_its_compiled_trace() {
     let cargo = option_env!("CARGO").unwrap_or("cargo");
     let mut build = std::process::Command::new(cargo);
@@ -467,7 +471,7 @@ fn seed_logs_its_compiled_trace() {
         })
         .expect("target directory");
     let out = std::process::Command::new(&bin)
-        .args(["--core-jit", "programs/seed.fl"])
+        .args(["programs/seed.fl"])
         .current_dir(examples_dir())
         .env("POLYVM_LOG", "jit")
         .output()

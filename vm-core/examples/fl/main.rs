@@ -2,8 +2,7 @@
 //!
 //! Prints the program's output; on a syntax or runtime error prints one line
 //! `FILE:LINE:COL: error: MESSAGE` to stderr and exits with status 1.
-//! `--record-check` runs the recording check engine (see `run.rs`),
-//! `--core-jit` the core's JIT driver whatever `DRIVER_LANDED` says.
+//! `POLYVM_LOG=jit` prints every trace and abort.
 
 #[path = "lib.rs"]
 #[allow(dead_code)]
@@ -21,7 +20,7 @@ fn usage() -> ! {
 
 fn main() {
     let mut opts = Options {
-        engine: Engine::jit_default(),
+        engine: Engine::Jit,
         max_depth: None,
         capture: false,
     };
@@ -30,8 +29,6 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--no-jit" => opts.engine = Engine::Plain,
-            "--record-check" => opts.engine = Engine::RecordCheck,
-            "--core-jit" => opts.engine = Engine::Jit,
             "--max-depth" => match args.next().and_then(|n| n.parse::<usize>().ok()) {
                 Some(n) if n > 0 => opts.max_depth = Some(n),
                 _ => usage(),
