@@ -9,7 +9,11 @@ fn main() {
     }
     if args.first().map(|a| a == "-r").unwrap_or(false) {
         let code = args.get(1).cloned().unwrap_or_default();
-        std::process::exit(lang_php::run_code(&code, &args[2.min(args.len())..], config));
+        std::process::exit(lang_php::run_code(
+            &code,
+            &args[2.min(args.len())..],
+            config,
+        ));
     }
     let Some(file) = args.first().cloned() else {
         eprintln!("usage: php [--no-jit] FILE.php [ARGS...]");

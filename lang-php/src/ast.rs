@@ -74,7 +74,11 @@ pub enum E {
     Assign(Box<Expr>, Box<Expr>),
     AssignRef(Box<Expr>, Box<Expr>),
     AssignOp(&'static str, Box<Expr>, Box<Expr>),
-    IncDec { pre: bool, inc: bool, e: Box<Expr> },
+    IncDec {
+        pre: bool,
+        inc: bool,
+        e: Box<Expr>,
+    },
     Ternary(Box<Expr>, Option<Box<Expr>>, Box<Expr>),
     Isset(Vec<Expr>),
     Empty(Box<Expr>),

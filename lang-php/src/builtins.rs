@@ -63,12 +63,33 @@ fn ret_refs<'gc>(mc: &Mutation<'gc>, r: Value<'gc>, outs: Vec<Value<'gc>>) -> Re
     Ok(heap::new_list_from(mc, v))
 }
 
-fn type_err<'gc>(mc: &Mutation<'gc>, f: &str, n: usize, pname: &str, want: &str, got: Value<'gc>) -> Value<'gc> {
-    let g = if is_object(got) { class_name_of(got) } else { type_name(got).to_string() };
-    err_str(mc, "TypeError", &format!("{f}(): Argument #{n} (${pname}) must be of type {want}, {g} given"))
+fn type_err<'gc>(
+    mc: &Mutation<'gc>,
+    f: &str,
+    n: usize,
+    pname: &str,
+    want: &str,
+    got: Value<'gc>,
+) -> Value<'gc> {
+    let g = if is_object(got) {
+        class_name_of(got)
+    } else {
+        type_name(got).to_string()
+    };
+    err_str(
+        mc,
+        "TypeError",
+        &format!("{f}(): Argument #{n} (${pname}) must be of type {want}, {g} given"),
+    )
 }
 
-fn need_array<'gc>(mc: &Mutation<'gc>, f: &str, n: usize, pname: &str, v: Value<'gc>) -> Result<Value<'gc>, Value<'gc>> {
+fn need_array<'gc>(
+    mc: &Mutation<'gc>,
+    f: &str,
+    n: usize,
+    pname: &str,
+    v: Value<'gc>,
+) -> Result<Value<'gc>, Value<'gc>> {
     if is_array(v) {
         Ok(v)
     } else {
@@ -111,7 +132,9 @@ impl Mt {
         self.state[0] = seed;
         for i in 1..624 {
             let r = self.state[i - 1];
-            self.state[i] = 1812433253u32.wrapping_mul(r ^ (r >> 30)).wrapping_add(i as u32);
+            self.state[i] = 1812433253u32
+                .wrapping_mul(r ^ (r >> 30))
+                .wrapping_add(i as u32);
         }
         self.reload();
         self.seeded = true;
@@ -194,7 +217,11 @@ fn mt_range(min: i64, max: i64) -> i64 {
 // ------------------------------------------------------------------ formatting
 
 /// php's `sprintf`.
-pub fn sprintf<'gc>(mc: &Mutation<'gc>, fname: &str, args: &[Value<'gc>]) -> Result<String, Value<'gc>> {
+pub fn sprintf<'gc>(
+    mc: &Mutation<'gc>,
+    fname: &str,
+    args: &[Value<'gc>],
+) -> Result<String, Value<'gc>> {
     let fmt = st(a(args, 0));
     let f = fmt.as_bytes();
     let mut out: Vec<u8> = Vec::new();
@@ -264,7 +291,11 @@ pub fn sprintf<'gc>(mc: &Mutation<'gc>, fname: &str, args: &[Value<'gc>]) -> Res
             prec = Some(p);
         }
         if i >= f.len() {
-            return Err(err_str(mc, "ValueError", "Missing format specifier at end of string"));
+            return Err(err_str(
+                mc,
+                "ValueError",
+                "Missing format specifier at end of string",
+            ));
         }
         let conv = f[i];
         i += 1;
@@ -305,7 +336,14 @@ pub fn sprintf<'gc>(mc: &Mutation<'gc>, fname: &str, args: &[Value<'gc>]) -> Res
             b'f' | b'F' => {
                 let x = to_float(v);
                 let p = prec.unwrap_or(6);
-                let mut s = fmt_fixed(x, p);
+                let mut s = if x.is_finite() {
+                    format!("{:.*}", p, x)
+                } else {
+                    fmt_fixed(x, p)
+                };
+                if s.starts_with('-') && s[1..].bytes().all(|c| c == b'0' || c == b'.') {
+                    s = s[1..].to_string();
+                }
                 if plus && x >= 0.0 {
                     s = format!("+{s}");
                 }
@@ -330,7 +368,10 @@ pub fn sprintf<'gc>(mc: &Mutation<'gc>, fname: &str, args: &[Value<'gc>]) -> Res
                 let x = to_float(v);
                 let p = prec.unwrap_or(6).max(1);
                 let r = fmt_float_prec(x, p);
-                let r = r.replace(".0E", "E").replace("E+", "e+").replace("E-", "e-");
+                let r = r
+                    .replace(".0E", "E")
+                    .replace("E+", "e+")
+                    .replace("E-", "e-");
                 if conv == b'G' {
                     r.to_uppercase()
                 } else {
@@ -346,7 +387,11 @@ pub fn sprintf<'gc>(mc: &Mutation<'gc>, fname: &str, args: &[Value<'gc>]) -> Res
                 continue;
             }
             _ => {
-                return Err(err_str(mc, "ValueError", &format!("Unknown format specifier \"{}\"", conv as char)));
+                return Err(err_str(
+                    mc,
+                    "ValueError",
+                    &format!("Unknown format specifier \"{}\"", conv as char),
+                ));
             }
         };
         let _ = fname;
@@ -356,11 +401,18 @@ pub fn sprintf<'gc>(mc: &Mutation<'gc>, fname: &str, args: &[Value<'gc>]) -> Res
             if left {
                 out.extend_from_slice(body.as_bytes());
                 let p = if pad == b'0' { b' ' } else { pad };
-                let p = if pad == b'0' && matches!(conv, b'd' | b'f' | b'F' | b'e') { b'0' } else { p };
+                let p = if pad == b'0' && matches!(conv, b'd' | b'f' | b'F' | b'e') {
+                    b'0'
+                } else {
+                    p
+                };
                 for _ in 0..fill {
                     out.push(p);
                 }
-            } else if pad == b'0' && (body.starts_with('-') || body.starts_with('+')) && matches!(conv, b'd' | b'i' | b'f' | b'F' | b'e' | b'E') {
+            } else if pad == b'0'
+                && (body.starts_with('-') || body.starts_with('+'))
+                && matches!(conv, b'd' | b'i' | b'f' | b'F' | b'e' | b'E')
+            {
                 out.push(body.as_bytes()[0]);
                 for _ in 0..fill {
                     out.push(b'0');
@@ -465,14 +517,22 @@ fn sort_cmp<'gc>(flags: i64) -> impl Fn(&Value<'gc>, &Value<'gc>) -> std::cmp::O
     move |x: &Value<'gc>, y: &Value<'gc>| {
         let (x, y) = (deref(*x), deref(*y));
         match flags & 0xf {
-            1 => to_float(x).partial_cmp(&to_float(y)).unwrap_or(std::cmp::Ordering::Equal),
+            1 => to_float(x)
+                .partial_cmp(&to_float(y))
+                .unwrap_or(std::cmp::Ordering::Equal),
             2 => st(x).as_bytes().cmp(st(y).as_bytes()),
             _ => compare(x, y).unwrap_or(std::cmp::Ordering::Equal),
         }
     }
 }
 
-fn do_sort<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>], by_key: bool, keep_keys: bool, reverse: bool) -> Res<'gc> {
+fn do_sort<'gc>(
+    mc: &Mutation<'gc>,
+    args: &[Value<'gc>],
+    by_key: bool,
+    keep_keys: bool,
+    reverse: bool,
+) -> Res<'gc> {
     let arr = a(args, 0);
     if !is_array(arr) {
         return Err(type_err(mc, "sort", 1, "array", "array", arr));
@@ -481,7 +541,11 @@ fn do_sort<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>], by_key: bool, keep_keys
     let mut e = heap::dict_entries(arr_dict(arr));
     let cmp = sort_cmp(flags);
     e.sort_by(|p, q| {
-        let o = if by_key { cmp(&p.0, &q.0) } else { cmp(&p.1, &q.1) };
+        let o = if by_key {
+            cmp(&p.0, &q.0)
+        } else {
+            cmp(&p.1, &q.1)
+        };
         if reverse {
             o.reverse()
         } else {
@@ -640,7 +704,11 @@ fn num_or_float<'gc>(v: Value<'gc>) -> NumVal {
 
 fn substr_impl(bytes: &[u8], start: i64, len: Option<i64>) -> Vec<u8> {
     let n = bytes.len() as i64;
-    let mut st = if start < 0 { (n + start).max(0) } else { start.min(n) };
+    let mut st = if start < 0 {
+        (n + start).max(0)
+    } else {
+        start.min(n)
+    };
     if st > n {
         st = n;
     }
@@ -662,7 +730,10 @@ fn strpos_impl(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
     if n.is_empty() {
         return Some(from);
     }
-    h[from..].windows(n.len()).position(|w| w == n).map(|p| p + from)
+    h[from..]
+        .windows(n.len())
+        .position(|w| w == n)
+        .map(|p| p + from)
 }
 
 fn trim_chars(args: &[Value<'_>], i: usize) -> Vec<u8> {
@@ -690,7 +761,11 @@ fn trim_chars(args: &[Value<'_>], i: usize) -> Vec<u8> {
 
 fn range_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let (s0, e0) = (a(args, 0), a(args, 1));
-    let step_v = if has(args, 2) { a(args, 2) } else { Value::Int(1) };
+    let step_v = if has(args, 2) {
+        a(args, 2)
+    } else {
+        Value::Int(1)
+    };
     // Character ranges.
     if let (Value::Str(x), Value::Str(y)) = (s0, e0) {
         let (xb, yb) = (x.as_str().as_bytes(), y.as_str().as_bytes());
@@ -714,24 +789,37 @@ fn range_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
             return Ok(arr_from_list(mc, v));
         }
     }
-    let is_float = |v: Value<'_>| matches!(num_or_float(v), NumVal::F(_)) || matches!(v, Value::Float(_));
+    let is_float =
+        |v: Value<'_>| matches!(num_or_float(v), NumVal::F(_)) || matches!(v, Value::Float(_));
     if is_float(s0) || is_float(e0) || matches!(step_v, Value::Float(f) if f.fract() != 0.0) {
         let (x, y) = (to_float(s0), to_float(e0));
         let step = to_float(step_v).abs();
         if step == 0.0 {
-            return Err(err_str(mc, "ValueError", "range(): Argument #3 ($step) cannot be 0"));
+            return Err(err_str(
+                mc,
+                "ValueError",
+                "range(): Argument #3 ($step) cannot be 0",
+            ));
         }
         let n = ((y - x).abs() / step + 1e-9).floor() as i64;
         let mut v = Vec::new();
         for i in 0..=n {
-            v.push(Value::Float(if x <= y { x + i as f64 * step } else { x - i as f64 * step }));
+            v.push(Value::Float(if x <= y {
+                x + i as f64 * step
+            } else {
+                x - i as f64 * step
+            }));
         }
         return Ok(arr_from_list(mc, v));
     }
     let (x, y) = (to_int(s0), to_int(e0));
     let step = to_int(step_v).unsigned_abs() as i64;
     if step == 0 {
-        return Err(err_str(mc, "ValueError", "range(): Argument #3 ($step) cannot be 0"));
+        return Err(err_str(
+            mc,
+            "ValueError",
+            "range(): Argument #3 ($step) cannot be 0",
+        ));
     }
     let mut v = Vec::new();
     if x <= y {
@@ -767,10 +855,15 @@ fn write_stream(target: Value<'_>, text: &str) {
 
 fn md5_hex(data: &[u8]) -> String {
     let s: [u32; 64] = [
-        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
+        7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 5, 9, 14, 20, 5, 9, 14, 20, 5,
+        9, 14, 20, 5, 9, 14, 20, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 6, 10,
+        15, 21, 6, 10, 15, 21, 6, 10, 15, 21, 6, 10, 15, 21,
     ];
-    let k: Vec<u32> = (0..64).map(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32).collect();
-    let (mut a0, mut b0, mut c0, mut d0) = (0x67452301u32, 0xefcdab89u32, 0x98badcfeu32, 0x10325476u32);
+    let k: Vec<u32> = (0..64)
+        .map(|i| ((i as f64 + 1.0).sin().abs() * 4294967296.0) as u32)
+        .collect();
+    let (mut a0, mut b0, mut c0, mut d0) =
+        (0x67452301u32, 0xefcdab89u32, 0x98badcfeu32, 0x10325476u32);
     let mut msg = data.to_vec();
     let bitlen = (data.len() as u64).wrapping_mul(8);
     msg.push(0x80);
@@ -779,7 +872,16 @@ fn md5_hex(data: &[u8]) -> String {
     }
     msg.extend_from_slice(&bitlen.to_le_bytes());
     for chunk in msg.chunks(64) {
-        let m: Vec<u32> = (0..16).map(|i| u32::from_le_bytes([chunk[4 * i], chunk[4 * i + 1], chunk[4 * i + 2], chunk[4 * i + 3]])).collect();
+        let m: Vec<u32> = (0..16)
+            .map(|i| {
+                u32::from_le_bytes([
+                    chunk[4 * i],
+                    chunk[4 * i + 1],
+                    chunk[4 * i + 2],
+                    chunk[4 * i + 3],
+                ])
+            })
+            .collect();
         let (mut a, mut b, mut c, mut d) = (a0, b0, c0, d0);
         for i in 0..64 {
             let (mut f, g) = match i / 16 {
@@ -813,7 +915,11 @@ fn crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -830,13 +936,24 @@ fn count_rec(v: Value<'_>, recursive: bool) -> i64 {
     n
 }
 
-fn str_replace_one(subject: &str, search: &[String], replace: &[String], replace_is_array: bool, count: &mut i64, ci: bool) -> String {
+fn str_replace_one(
+    subject: &str,
+    search: &[String],
+    replace: &[String],
+    replace_is_array: bool,
+    count: &mut i64,
+    ci: bool,
+) -> String {
     let mut s = subject.to_string();
     for (i, se) in search.iter().enumerate() {
         if se.is_empty() {
             continue;
         }
-        let rep = if replace_is_array { replace.get(i).cloned().unwrap_or_default() } else { replace.first().cloned().unwrap_or_default() };
+        let rep = if replace_is_array {
+            replace.get(i).cloned().unwrap_or_default()
+        } else {
+            replace.first().cloned().unwrap_or_default()
+        };
         if ci {
             let lower = s.to_ascii_lowercase();
             let sl = se.to_ascii_lowercase();
@@ -866,9 +983,17 @@ fn str_replace_one(subject: &str, search: &[String], replace: &[String], replace
 
 fn str_replace_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>], ci: bool) -> Res<'gc> {
     let (search, replace, subject) = (a(args, 0), a(args, 1), a(args, 2));
-    let searches: Vec<String> = if is_array(search) { arr_values(search).into_iter().map(st).collect() } else { vec![st(search)] };
+    let searches: Vec<String> = if is_array(search) {
+        arr_values(search).into_iter().map(st).collect()
+    } else {
+        vec![st(search)]
+    };
     let rep_arr = is_array(replace);
-    let reps: Vec<String> = if rep_arr { arr_values(replace).into_iter().map(st).collect() } else { vec![st(replace)] };
+    let reps: Vec<String> = if rep_arr {
+        arr_values(replace).into_iter().map(st).collect()
+    } else {
+        vec![st(replace)]
+    };
     let mut count = 0;
     let r = if is_array(subject) {
         let out = new_array(mc);
@@ -878,7 +1003,10 @@ fn str_replace_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>], ci: bool) -> R
         }
         out
     } else {
-        s(mc, &str_replace_one(&st(subject), &searches, &reps, rep_arr, &mut count, ci))
+        s(
+            mc,
+            &str_replace_one(&st(subject), &searches, &reps, rep_arr, &mut count, ci),
+        )
     };
     if args.len() > 3 {
         return ret_refs(mc, r, vec![Value::Int(count)]);
@@ -888,7 +1016,14 @@ fn str_replace_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>], ci: bool) -> R
 
 fn implode_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let (sep, arr) = if is_array(a(args, 0)) {
-        (if has(args, 1) { st(a(args, 1)) } else { String::new() }, a(args, 0))
+        (
+            if has(args, 1) {
+                st(a(args, 1))
+            } else {
+                String::new()
+            },
+            a(args, 0),
+        )
     } else {
         (st(a(args, 0)), a(args, 1))
     };
@@ -906,9 +1041,17 @@ fn explode_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let sep = str_arg(args, 0);
     let text = str_arg(args, 1);
     if sep.is_empty() {
-        return Err(err_str(mc, "ValueError", "explode(): Argument #1 ($separator) cannot be empty"));
+        return Err(err_str(
+            mc,
+            "ValueError",
+            "explode(): Argument #1 ($separator) cannot be empty",
+        ));
     }
-    let limit = if has(args, 2) { to_int(a(args, 2)) } else { i64::MAX };
+    let limit = if has(args, 2) {
+        to_int(a(args, 2))
+    } else {
+        i64::MAX
+    };
     let mut parts: Vec<&str> = text.split(sep.as_str()).collect();
     if limit > 0 && parts.len() as i64 > limit {
         let head: Vec<&str> = parts[..(limit - 1) as usize].to_vec();
@@ -924,16 +1067,27 @@ fn explode_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     if limit == 0 && parts.len() > 1 {
         return Ok(arr_from_list(mc, vec![s(mc, &text)]));
     }
-    Ok(arr_from_list(mc, parts.into_iter().map(|x| s(mc, x)).collect()))
+    Ok(arr_from_list(
+        mc,
+        parts.into_iter().map(|x| s(mc, x)).collect(),
+    ))
 }
 
 fn pad_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let input = str_arg(args, 0);
     let len = to_int(a(args, 1)).max(0) as usize;
-    let pad = if has(args, 2) { str_arg(args, 2) } else { " ".into() };
+    let pad = if has(args, 2) {
+        str_arg(args, 2)
+    } else {
+        " ".into()
+    };
     let ty = if has(args, 3) { to_int(a(args, 3)) } else { 1 };
     if pad.is_empty() {
-        return Err(err_str(mc, "ValueError", "str_pad(): Argument #3 ($pad_string) must be a non-empty string"));
+        return Err(err_str(
+            mc,
+            "ValueError",
+            "str_pad(): Argument #3 ($pad_string) must be a non-empty string",
+        ));
     }
     let n = input.len();
     if len <= n {
@@ -955,8 +1109,16 @@ fn pad_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
 
 fn wordwrap_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let text = str_arg(args, 0);
-    let width = if has(args, 1) { to_int(a(args, 1)) as usize } else { 75 };
-    let brk = if has(args, 2) { str_arg(args, 2) } else { "\n".into() };
+    let width = if has(args, 1) {
+        to_int(a(args, 1)) as usize
+    } else {
+        75
+    };
+    let brk = if has(args, 2) {
+        str_arg(args, 2)
+    } else {
+        "\n".into()
+    };
     let cut = has(args, 3) && to_bool(a(args, 3));
     // A faithful port of php's algorithm for the general case.
     let t = text.as_bytes();
@@ -1002,7 +1164,11 @@ fn array_splice_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let e = arr_entries(arr);
     let n = e.len() as i64;
     let off = to_int(a(args, 1));
-    let off = if off < 0 { (n + off).max(0) } else { off.min(n) } as usize;
+    let off = if off < 0 {
+        (n + off).max(0)
+    } else {
+        off.min(n)
+    } as usize;
     let len = if has(args, 2) {
         let l = to_int(a(args, 2));
         if l < 0 {
@@ -1055,7 +1221,11 @@ fn array_slice_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let e = arr_entries(arr);
     let n = e.len() as i64;
     let off = to_int(a(args, 1));
-    let off = if off < 0 { (n + off).max(0) } else { off.min(n) } as usize;
+    let off = if off < 0 {
+        (n + off).max(0)
+    } else {
+        off.min(n)
+    } as usize;
     let len = if has(args, 2) {
         let l = to_int(a(args, 2));
         if l < 0 {
@@ -1091,12 +1261,18 @@ fn min_max<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>], want_max: bool, fname: 
         args.iter().map(|v| deref(*v)).collect()
     };
     if vals.is_empty() {
-        return Err(err_str(mc, "ValueError", &format!("{fname}(): Argument #1 ($value) must contain at least one element")));
+        return Err(err_str(
+            mc,
+            "ValueError",
+            &format!("{fname}(): Argument #1 ($value) must contain at least one element"),
+        ));
     }
     let mut best = vals[0];
     for v in &vals[1..] {
         let c = compare(*v, best);
-        if want_max && c == Some(std::cmp::Ordering::Greater) || !want_max && c == Some(std::cmp::Ordering::Less) {
+        if want_max && c == Some(std::cmp::Ordering::Greater)
+            || !want_max && c == Some(std::cmp::Ordering::Less)
+        {
             best = *v;
         }
     }
@@ -2134,7 +2310,7 @@ builtins! {
     "is_array" [] => |_, _, args| Ok(Value::Bool(is_array(a(args, 0)))),
     "is_object" [] => |_, _, args| Ok(Value::Bool(is_object(a(args, 0)))),
     "is_null" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::None | Value::Absent))),
-    "is_numeric" [] => |_, _, args| Ok(Value::Bool(match a(args, 0) { Value::Int(_) | Value::Float(_) => true, Value::Str(t) => matches!(parse_numeric(t.as_str()), Some((_, true))) && !t.as_str().ends_with(' ') || matches!(parse_numeric(t.as_str().trim_end()), Some((_, true))) && t.as_str().trim_start() == t.as_str() && false, _ => false })),
+    "is_numeric" [] => |_, _, args| Ok(Value::Bool(match a(args, 0) { Value::Int(_) | Value::Float(_) => true, Value::Str(t) => matches!(parse_numeric(t.as_str()), Some((_, true))), _ => false })),
     "is_scalar" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::Bool(_)))),
     "is_iterable" [] => |_, _, args| Ok(Value::Bool(is_array(a(args, 0)))),
     "is_callable" [] => |_, rt, args| {
@@ -2280,20 +2456,32 @@ builtins! {
 }
 
 fn natcmp(a: &str, b: &str, ci: bool) -> i64 {
-    let (a, b) = if ci { (a.to_ascii_lowercase(), b.to_ascii_lowercase()) } else { (a.to_string(), b.to_string()) };
+    let (a, b) = if ci {
+        (a.to_ascii_lowercase(), b.to_ascii_lowercase())
+    } else {
+        (a.to_string(), b.to_string())
+    };
     let (ab, bb) = (a.as_bytes(), b.as_bytes());
     let (mut i, mut j) = (0, 0);
     while i < ab.len() && j < bb.len() {
         if ab[i].is_ascii_digit() && bb[j].is_ascii_digit() {
             let si = i;
-            while i < ab.len() && ab[i].is_ascii_digit() { i += 1; }
+            while i < ab.len() && ab[i].is_ascii_digit() {
+                i += 1;
+            }
             let sj = j;
-            while j < bb.len() && bb[j].is_ascii_digit() { j += 1; }
+            while j < bb.len() && bb[j].is_ascii_digit() {
+                j += 1;
+            }
             let x: u128 = a[si..i].parse().unwrap_or(0);
             let y: u128 = b[sj..j].parse().unwrap_or(0);
-            if x != y { return if x < y { -1 } else { 1 }; }
+            if x != y {
+                return if x < y { -1 } else { 1 };
+            }
         } else {
-            if ab[i] != bb[j] { return if ab[i] < bb[j] { -1 } else { 1 }; }
+            if ab[i] != bb[j] {
+                return if ab[i] < bb[j] { -1 } else { 1 };
+            }
             i += 1;
             j += 1;
         }
@@ -2305,7 +2493,14 @@ fn incdec_str<'gc>(mc: &Mutation<'gc>, v: Value<'gc>, inc: bool) -> Value<'gc> {
     let t = st(v);
     if let Some((n, true)) = parse_numeric(&t) {
         return match n {
-            NumVal::I(i) => match if inc { i.checked_add(1) } else { i.checked_sub(1) } { Some(x) => Value::Int(x), None => Value::Float(i as f64 + if inc { 1.0 } else { -1.0 }) },
+            NumVal::I(i) => match if inc {
+                i.checked_add(1)
+            } else {
+                i.checked_sub(1)
+            } {
+                Some(x) => Value::Int(x),
+                None => Value::Float(i as f64 + if inc { 1.0 } else { -1.0 }),
+            },
             NumVal::F(f) => Value::Float(if inc { f + 1.0 } else { f - 1.0 }),
         };
     }
@@ -2320,7 +2515,13 @@ fn incdec_str<'gc>(mc: &Mutation<'gc>, v: Value<'gc>, inc: bool) -> Value<'gc> {
     loop {
         if i == 0 {
             let first = b[0];
-            let c = if first.is_ascii_digit() { b'1' } else if first.is_ascii_uppercase() { b'A' } else { b'a' };
+            let c = if first.is_ascii_digit() {
+                b'1'
+            } else if first.is_ascii_uppercase() {
+                b'A'
+            } else {
+                b'a'
+            };
             b.insert(0, c);
             break;
         }
@@ -2352,7 +2553,12 @@ fn sha1_hex(data: &[u8]) -> String {
     for chunk in msg.chunks(64) {
         let mut w = [0u32; 80];
         for i in 0..16 {
-            w[i] = u32::from_be_bytes([chunk[4 * i], chunk[4 * i + 1], chunk[4 * i + 2], chunk[4 * i + 3]]);
+            w[i] = u32::from_be_bytes([
+                chunk[4 * i],
+                chunk[4 * i + 1],
+                chunk[4 * i + 2],
+                chunk[4 * i + 3],
+            ]);
         }
         for i in 16..80 {
             w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
@@ -2365,7 +2571,12 @@ fn sha1_hex(data: &[u8]) -> String {
                 2 => ((b & c) | (b & d) | (c & d), 0x8F1BBCDC),
                 _ => (b ^ c ^ d, 0xCA62C1D6u32),
             };
-            let t = a.rotate_left(5).wrapping_add(f).wrapping_add(e).wrapping_add(k).wrapping_add(*wi);
+            let t = a
+                .rotate_left(5)
+                .wrapping_add(f)
+                .wrapping_add(e)
+                .wrapping_add(k)
+                .wrapping_add(*wi);
             e = d;
             d = c;
             c = b.rotate_left(30);
@@ -2391,7 +2602,13 @@ fn json_decode<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, t: &str, assoc: bool) ->
             p.i += 1;
         }
     }
-    fn val<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, p: &mut P, assoc: bool, depth: usize) -> Option<Value<'gc>> {
+    fn val<'gc>(
+        mc: &Mutation<'gc>,
+        rt: Value<'gc>,
+        p: &mut P,
+        assoc: bool,
+        depth: usize,
+    ) -> Option<Value<'gc>> {
         if depth > 512 {
             return None;
         }
@@ -2481,8 +2698,11 @@ fn json_decode<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, t: &str, assoc: bool) ->
                                     let h = std::str::from_utf8(p.b.get(p.i..p.i + 4)?).ok()?;
                                     p.i += 4;
                                     let mut cp = u32::from_str_radix(h, 16).ok()?;
-                                    if (0xD800..0xDC00).contains(&cp) && p.b.get(p.i) == Some(&b'\\') {
-                                        let h2 = std::str::from_utf8(p.b.get(p.i + 2..p.i + 6)?).ok()?;
+                                    if (0xD800..0xDC00).contains(&cp)
+                                        && p.b.get(p.i) == Some(&b'\\')
+                                    {
+                                        let h2 =
+                                            std::str::from_utf8(p.b.get(p.i + 2..p.i + 6)?).ok()?;
                                         let lo = u32::from_str_radix(h2, 16).ok()?;
                                         p.i += 6;
                                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -2519,7 +2739,9 @@ fn json_decode<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, t: &str, assoc: bool) ->
             }
             _ => {
                 let st0 = p.i;
-                while p.i < p.b.len() && matches!(p.b[p.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
+                while p.i < p.b.len()
+                    && matches!(p.b[p.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
+                {
                     p.i += 1;
                 }
                 let t = std::str::from_utf8(&p.b[st0..p.i]).ok()?;
@@ -2529,12 +2751,19 @@ fn json_decode<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, t: &str, assoc: bool) ->
                 if t.contains(['.', 'e', 'E']) {
                     t.parse().ok().map(Value::Float)
                 } else {
-                    Some(t.parse().map(Value::Int).unwrap_or_else(|_| Value::Float(t.parse().unwrap_or(0.0))))
+                    Some(
+                        t.parse()
+                            .map(Value::Int)
+                            .unwrap_or_else(|_| Value::Float(t.parse().unwrap_or(0.0))),
+                    )
                 }
             }
         }
     }
-    let mut p = P { b: t.as_bytes(), i: 0 };
+    let mut p = P {
+        b: t.as_bytes(),
+        i: 0,
+    };
     match val(mc, rt, &mut p, assoc, 0) {
         Some(v) => {
             ws(&mut p);
@@ -2549,15 +2778,42 @@ fn json_decode<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, t: &str, assoc: bool) ->
 }
 
 fn array_column<'gc>(mc: &Mutation<'gc>, _rt: Value<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
-        let out = new_array(mc);
-        let col = a(args, 1);
-        let idx = a(args, 2);
-        for row in arr_values(a(args, 0)) {
-            let get = |k: Value<'gc>| -> Value<'gc> { if is_array(row) { let kk = match k { Value::Str(t) => canonical_int(t.as_str()).map(Value::Int).unwrap_or(k), _ => k }; arr_get(row, kk) } else if is_object(row) { deref(heap::dict_get(heap::get_field(row, O_PROPS), s(mc, &st(k)))) } else { Value::Absent } };
-            let v = if matches!(col, Value::None) { row } else { get(col) };
-            if let Value::Absent = v { continue; }
-            if matches!(idx, Value::None | Value::Absent) { arr_push(mc, out, v)?; }
-            else { let k = get(idx); if let Value::Absent = k { arr_push(mc, out, v)?; } else { let k = norm_key(mc, k)?; arr_set(mc, out, k, v); } }
+    let out = new_array(mc);
+    let col = a(args, 1);
+    let idx = a(args, 2);
+    for row in arr_values(a(args, 0)) {
+        let get = |k: Value<'gc>| -> Value<'gc> {
+            if is_array(row) {
+                let kk = match k {
+                    Value::Str(t) => canonical_int(t.as_str()).map(Value::Int).unwrap_or(k),
+                    _ => k,
+                };
+                arr_get(row, kk)
+            } else if is_object(row) {
+                deref(heap::dict_get(heap::get_field(row, O_PROPS), s(mc, &st(k))))
+            } else {
+                Value::Absent
+            }
+        };
+        let v = if matches!(col, Value::None) {
+            row
+        } else {
+            get(col)
+        };
+        if let Value::Absent = v {
+            continue;
         }
-        Ok(out)
+        if matches!(idx, Value::None | Value::Absent) {
+            arr_push(mc, out, v)?;
+        } else {
+            let k = get(idx);
+            if let Value::Absent = k {
+                arr_push(mc, out, v)?;
+            } else {
+                let k = norm_key(mc, k)?;
+                arr_set(mc, out, k, v);
+            }
+        }
     }
+    Ok(out)
+}

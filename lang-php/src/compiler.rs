@@ -50,13 +50,7 @@ pub fn compile_file(stmts: &[Stmt], file: &str) -> CResult<Rc<FuncProto>> {
     let mut bm = HashMap::new();
     collect_byref(stmts, &mut bf, &mut bm);
     let file: Rc<str> = file.into();
-    let mut c = FnComp::new(
-        "{main}".into(),
-        file,
-        None,
-        Rc::new(bf),
-        Rc::new(bm),
-    );
+    let mut c = FnComp::new("{main}".into(), file, None, Rc::new(bf), Rc::new(bm));
     c.p.is_main = true;
     c.p.line = 1;
     c.scan(stmts, &[]);
@@ -79,11 +73,21 @@ pub fn compile_file(stmts: &[Stmt], file: &str) -> CResult<Rc<FuncProto>> {
     Ok(Rc::new(c.finish()))
 }
 
-fn collect_byref(stmts: &[Stmt], bf: &mut HashMap<String, Vec<usize>>, bm: &mut HashMap<String, Vec<usize>>) {
+fn collect_byref(
+    stmts: &[Stmt],
+    bf: &mut HashMap<String, Vec<usize>>,
+    bm: &mut HashMap<String, Vec<usize>>,
+) {
     for s in stmts {
         match &s.kind {
             S::Func(f) => {
-                let v: Vec<usize> = f.params.iter().enumerate().filter(|(_, p)| p.by_ref).map(|(i, _)| i).collect();
+                let v: Vec<usize> = f
+                    .params
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.by_ref)
+                    .map(|(i, _)| i)
+                    .collect();
                 if !v.is_empty() {
                     bf.insert(f.name.to_ascii_lowercase(), v);
                 }
@@ -91,7 +95,13 @@ fn collect_byref(stmts: &[Stmt], bf: &mut HashMap<String, Vec<usize>>, bm: &mut 
             }
             S::Class(c) => {
                 for m in &c.methods {
-                    let v: Vec<usize> = m.params.iter().enumerate().filter(|(_, p)| p.by_ref).map(|(i, _)| i).collect();
+                    let v: Vec<usize> = m
+                        .params
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| p.by_ref)
+                        .map(|(i, _)| i)
+                        .collect();
                     if !v.is_empty() {
                         bm.entry(m.name.to_ascii_lowercase()).or_default().extend(v);
                     }
@@ -171,7 +181,11 @@ impl FnComp {
     }
     fn patch(&mut self, at: usize, target: u32) {
         match &mut self.p.ops[at] {
-            Op::Jmp(t) | Op::JmpIf(_, t) | Op::JmpIfNot(_, t) | Op::JmpNotNull(_, t) | Op::JmpIfPassed(_, t) => *t = target,
+            Op::Jmp(t)
+            | Op::JmpIf(_, t)
+            | Op::JmpIfNot(_, t)
+            | Op::JmpNotNull(_, t)
+            | Op::JmpIfPassed(_, t) => *t = target,
             Op::IterNext(_, _, _, t) | Op::IterNextRef(_, _, _, t) => *t = target,
             Op::BindStatic(_, _, t) => *t = target,
             _ => {}
@@ -308,7 +322,13 @@ impl FnComp {
         let mut c = FnComp::new(
             name,
             self.p.file.clone(),
-            class.map(str::to_string).or_else(|| if f.name == "{closure}" { self.class_name.clone() } else { None }),
+            class.map(str::to_string).or_else(|| {
+                if f.name == "{closure}" {
+                    self.class_name.clone()
+                } else {
+                    None
+                }
+            }),
             self.byref_funcs.clone(),
             self.byref_methods.clone(),
         );
@@ -584,9 +604,16 @@ impl FnComp {
                 let n = *n as usize;
                 if n > self.loops.len() || self.loops.is_empty() {
                     return self.err(if self.loops.is_empty() {
-                        format!("'{}' not in the 'loop' or 'switch' context", if is_break { "break" } else { "continue" })
+                        format!(
+                            "'{}' not in the 'loop' or 'switch' context",
+                            if is_break { "break" } else { "continue" }
+                        )
                     } else {
-                        format!("Cannot '{}' {} levels", if is_break { "break" } else { "continue" }, n)
+                        format!(
+                            "Cannot '{}' {} levels",
+                            if is_break { "break" } else { "continue" },
+                            n
+                        )
                     });
                 }
                 let idx = self.loops.len() - n;
@@ -719,7 +746,12 @@ impl FnComp {
         r
     }
 
-    fn try_stmt(&mut self, body: &[Stmt], catches: &[Catch], finally: Option<&Vec<Stmt>>) -> CResult<()> {
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        catches: &[Catch],
+        finally: Option<&Vec<Stmt>>,
+    ) -> CResult<()> {
         let exc = self.tmp();
         self.emit(Op::Nop);
         if let Some(f) = finally {
@@ -859,7 +891,16 @@ impl FnComp {
         let r = self.expr(e)?;
         if matches!(
             e.kind,
-            E::Var(_) | E::VarVar(_) | E::Index(..) | E::Prop(..) | E::StaticProp(..) | E::Assign(..) | E::AssignRef(..) | E::Ternary(..) | E::Bin("??", ..) | E::AssignOp(..)
+            E::Var(_)
+                | E::VarVar(_)
+                | E::Index(..)
+                | E::Prop(..)
+                | E::StaticProp(..)
+                | E::Assign(..)
+                | E::AssignRef(..)
+                | E::Ternary(..)
+                | E::Bin("??", ..)
+                | E::AssignOp(..)
         ) {
             self.emit(Op::Share(r));
         }
@@ -920,7 +961,11 @@ impl FnComp {
                     self.emit(Op::Move(r, THIS));
                 } else if n == "GLOBALS" {
                     let id = builtins::lookup("__globals").map(|b| b.0).unwrap_or(0);
-                    self.emit(Op::Builtin { dst: r, id, args: vec![].into() });
+                    self.emit(Op::Builtin {
+                        dst: r,
+                        id,
+                        args: vec![].into(),
+                    });
                 } else {
                     let cv = self.cv(n);
                     let k = self.kstr(n);
@@ -1051,11 +1096,19 @@ impl FnComp {
                 self.str_reg(&n)
             }
             E::MagicFunction => {
-                let n = if self.p.is_main { String::new() } else { self.p.fname.clone() };
+                let n = if self.p.is_main {
+                    String::new()
+                } else {
+                    self.p.fname.clone()
+                };
                 self.str_reg(&n)
             }
             E::MagicMethod => {
-                let n = if self.p.is_main { String::new() } else { self.p.name.clone() };
+                let n = if self.p.is_main {
+                    String::new()
+                } else {
+                    self.p.name.clone()
+                };
                 self.str_reg(&n)
             }
             E::NameCall(name, args) => return self.name_call(name, args),
@@ -1147,7 +1200,10 @@ impl FnComp {
             }
             E::New(c, args) => {
                 let cs = self.class_spec(c)?;
-                let specs = self.args(args, self.byref_methods.get("__construct").cloned().as_deref())?;
+                let specs = self.args(
+                    args,
+                    self.byref_methods.get("__construct").cloned().as_deref(),
+                )?;
                 let r = self.tmp();
                 self.emit(Op::Call {
                     dst: r,
@@ -1232,11 +1288,19 @@ impl FnComp {
             }
             E::AssignRef(target, value) => {
                 let cell = match &value.kind {
-                    E::New(..) | E::NameCall(..) | E::Call(..) | E::MethodCall(..) | E::StaticCall(..) => {
+                    E::New(..)
+                    | E::NameCall(..)
+                    | E::Call(..)
+                    | E::MethodCall(..)
+                    | E::StaticCall(..) => {
                         let v = self.expr(value)?;
                         let c = self.tmp();
                         let id = builtins::lookup("__newref").map(|b| b.0).unwrap_or(0);
-                        self.emit(Op::Builtin { dst: c, id, args: vec![v].into() });
+                        self.emit(Op::Builtin {
+                            dst: c,
+                            id,
+                            args: vec![v].into(),
+                        });
                         c
                     }
                     _ => self.make_ref(value)?,
@@ -1244,7 +1308,11 @@ impl FnComp {
                 self.bind_ref(target, cell)?;
                 let r = self.tmp();
                 let id = builtins::lookup("__deref").map(|b| b.0).unwrap_or(0);
-                self.emit(Op::Builtin { dst: r, id, args: vec![cell].into() });
+                self.emit(Op::Builtin {
+                    dst: r,
+                    id,
+                    args: vec![cell].into(),
+                });
                 r
             }
             E::AssignOp(op, target, value) => {
@@ -1322,7 +1390,8 @@ impl FnComp {
                 r
             }
             E::Closure(f, uses, _) => {
-                let proto = self.compile_closure(f, uses.iter().map(|(n, r)| (n.clone(), *r)).collect())?;
+                let proto =
+                    self.compile_closure(f, uses.iter().map(|(n, r)| (n.clone(), *r)).collect())?;
                 let mut regs = Vec::new();
                 for (n, by_ref) in uses {
                     let cv = self.cv(n);
@@ -1465,7 +1534,11 @@ impl FnComp {
         })
     }
 
-    fn compile_closure(&mut self, f: &FuncDecl, uses: Vec<(String, bool)>) -> CResult<Rc<FuncProto>> {
+    fn compile_closure(
+        &mut self,
+        f: &FuncDecl,
+        uses: Vec<(String, bool)>,
+    ) -> CResult<Rc<FuncProto>> {
         let mut c = FnComp::new(
             "{closure}".into(),
             self.p.file.clone(),
@@ -1519,7 +1592,11 @@ impl FnComp {
                 let a = self.tmp();
                 self.emit(Op::FuncGetArgs(a));
                 let id = builtins::lookup("count").map(|b| b.0).unwrap_or(0);
-                self.emit(Op::Builtin { dst: r, id, args: vec![a].into() });
+                self.emit(Op::Builtin {
+                    dst: r,
+                    id,
+                    args: vec![a].into(),
+                });
                 return Ok(r);
             }
             "get_defined_vars" => {
@@ -1554,19 +1631,35 @@ impl FnComp {
                 }
                 let outs: Vec<usize> = byref.iter().copied().filter(|&i| i < args.len()).collect();
                 if outs.is_empty() {
-                    self.emit(Op::Builtin { dst: r, id, args: regs.into() });
+                    self.emit(Op::Builtin {
+                        dst: r,
+                        id,
+                        args: regs.into(),
+                    });
                 } else {
                     let lst = self.tmp();
-                    self.emit(Op::Builtin { dst: lst, id, args: regs.into() });
+                    self.emit(Op::Builtin {
+                        dst: lst,
+                        id,
+                        args: regs.into(),
+                    });
                     // [ret, out...]
                     let idx = builtins::lookup("__list_get").map(|b| b.0).unwrap_or(0);
                     let zero = self.const_reg(KConst::Int(0));
-                    self.emit(Op::Builtin { dst: r, id: idx, args: vec![lst, zero].into() });
+                    self.emit(Op::Builtin {
+                        dst: r,
+                        id: idx,
+                        args: vec![lst, zero].into(),
+                    });
                     for (j, &i) in outs.iter().enumerate() {
                         let save = self.next;
                         let n = self.const_reg(KConst::Int(j as i64 + 1));
                         let v = self.tmp();
-                        self.emit(Op::Builtin { dst: v, id: idx, args: vec![lst, n].into() });
+                        self.emit(Op::Builtin {
+                            dst: v,
+                            id: idx,
+                            args: vec![lst, n].into(),
+                        });
                         self.assign_to(&args[i].value, v)?;
                         self.next = save;
                     }
@@ -1591,27 +1684,44 @@ impl FnComp {
         for (i, a) in args.iter().enumerate() {
             if a.spread {
                 let v = self.expr(&a.value)?;
-                out.push(ArgSpec { reg: v, mode: ArgMode::Spread });
+                out.push(ArgSpec {
+                    reg: v,
+                    mode: ArgMode::Spread,
+                });
                 continue;
             }
             if let Some(n) = &a.name {
                 let v = self.expr_copy(&a.value)?;
                 let k = self.kstr(n);
-                out.push(ArgSpec { reg: v, mode: ArgMode::Named(k) });
+                out.push(ArgSpec {
+                    reg: v,
+                    mode: ArgMode::Named(k),
+                });
                 continue;
             }
             match &a.value.kind {
                 E::Var(n) if n != "this" && n != "GLOBALS" => {
                     let cv = self.cv(n);
-                    out.push(ArgSpec { reg: cv, mode: ArgMode::Cv });
+                    out.push(ArgSpec {
+                        reg: cv,
+                        mode: ArgMode::Cv,
+                    });
                 }
-                E::Index(..) | E::Prop(..) | E::StaticProp(..) if byref.map_or(false, |b| b.contains(&i)) => {
+                E::Index(..) | E::Prop(..) | E::StaticProp(..)
+                    if byref.map_or(false, |b| b.contains(&i)) =>
+                {
                     let c = self.make_ref(&a.value)?;
-                    out.push(ArgSpec { reg: c, mode: ArgMode::Cell });
+                    out.push(ArgSpec {
+                        reg: c,
+                        mode: ArgMode::Cell,
+                    });
                 }
                 _ => {
                     let v = self.expr_copy(&a.value)?;
-                    out.push(ArgSpec { reg: v, mode: ArgMode::Val });
+                    out.push(ArgSpec {
+                        reg: v,
+                        mode: ArgMode::Val,
+                    });
                 }
             }
         }
@@ -1659,7 +1769,11 @@ impl FnComp {
                 let v = self.expr_quiet(e)?;
                 let r = self.tmp();
                 let id = builtins::lookup("__isset").map(|b| b.0).unwrap_or(0);
-                self.emit(Op::Builtin { dst: r, id, args: vec![v].into() });
+                self.emit(Op::Builtin {
+                    dst: r,
+                    id,
+                    args: vec![v].into(),
+                });
                 Ok(r)
             }
         }
@@ -1669,21 +1783,36 @@ impl FnComp {
         let cur = self.expr(target)?;
         let old = self.tmp();
         self.emit(Op::Move(old, cur));
-        let id = builtins::lookup(if inc { "__inc" } else { "__dec" }).map(|b| b.0).unwrap_or(0);
+        let id = builtins::lookup(if inc { "__inc" } else { "__dec" })
+            .map(|b| b.0)
+            .unwrap_or(0);
         let r = self.tmp();
         if let E::Var(_) = target.kind {
             // Fast path: integer add through Bin for the JIT.
             let one = self.const_reg(KConst::Int(1));
             let _ = id;
-            self.emit(Op::Bin(if inc { BinOp::Add } else { BinOp::Sub }, r, cur, one));
+            self.emit(Op::Bin(
+                if inc { BinOp::Add } else { BinOp::Sub },
+                r,
+                cur,
+                one,
+            ));
             // null++ is 1, null-- stays null: handled by __incfix.
             let fix = builtins::lookup("__incfix").map(|b| b.0).unwrap_or(0);
             let flag = self.const_reg(KConst::Bool(inc));
-            self.emit(Op::Builtin { dst: r, id: fix, args: vec![old, r, flag].into() });
+            self.emit(Op::Builtin {
+                dst: r,
+                id: fix,
+                args: vec![old, r, flag].into(),
+            });
         } else {
             let fix = builtins::lookup("__incdec").map(|b| b.0).unwrap_or(0);
             let flag = self.const_reg(KConst::Bool(inc));
-            self.emit(Op::Builtin { dst: r, id: fix, args: vec![old, flag].into() });
+            self.emit(Op::Builtin {
+                dst: r,
+                id: fix,
+                args: vec![old, flag].into(),
+            });
         }
         self.assign_to(target, r)?;
         Ok(if pre { r } else { old })
@@ -1848,7 +1977,11 @@ impl FnComp {
             _ => {
                 let v = self.expr(e)?;
                 let id = builtins::lookup("__newref").map(|b| b.0).unwrap_or(0);
-                self.emit(Op::Builtin { dst: r, id, args: vec![v].into() });
+                self.emit(Op::Builtin {
+                    dst: r,
+                    id,
+                    args: vec![v].into(),
+                });
             }
         }
         Ok(r)
@@ -1868,23 +2001,34 @@ impl FnComp {
                 };
                 let id = builtins::lookup("__bindref_dim").map(|b| b.0).unwrap_or(0);
                 let d = self.tmp();
-                let kk = if k == NONE { self.const_reg(KConst::Null) } else { k };
+                let kk = if k == NONE {
+                    self.const_reg(KConst::Null)
+                } else {
+                    k
+                };
                 let flag = self.const_reg(KConst::Bool(k == NONE));
-                self.emit(Op::Builtin { dst: d, id, args: vec![b, kk, cell, flag].into() });
+                self.emit(Op::Builtin {
+                    dst: d,
+                    id,
+                    args: vec![b, kk, cell, flag].into(),
+                });
             }
             E::Prop(obj, name, _) => {
                 let o = self.expr(obj)?;
                 let n = self.expr(name)?;
                 let id = builtins::lookup("__bindref_prop").map(|b| b.0).unwrap_or(0);
                 let d = self.tmp();
-                self.emit(Op::Builtin { dst: d, id, args: vec![o, n, cell].into() });
+                self.emit(Op::Builtin {
+                    dst: d,
+                    id,
+                    args: vec![o, n, cell].into(),
+                });
             }
             _ => return self.err("Cannot assign reference to this expression"),
         }
         Ok(())
     }
 }
-
 
 /// Collects variable names in a statement, not descending into nested functions/classes.
 fn scan_stmt(s: &Stmt, out: &mut Vec<String>) {
@@ -1915,10 +2059,19 @@ fn walk_stmt(s: &Stmt, out: &mut Vec<String>, deep: bool) {
             b.iter().for_each(|s| walk_stmt(s, out, deep));
         }
         S::For(a, b, c, body) => {
-            a.iter().chain(b.iter()).chain(c.iter()).for_each(|e| we(e, out));
+            a.iter()
+                .chain(b.iter())
+                .chain(c.iter())
+                .for_each(|e| we(e, out));
             body.iter().for_each(|s| walk_stmt(s, out, deep));
         }
-        S::Foreach { subject, key, value, body, .. } => {
+        S::Foreach {
+            subject,
+            key,
+            value,
+            body,
+            ..
+        } => {
             we(subject, out);
             if let Some(k) = key {
                 we(k, out);
@@ -1973,8 +2126,16 @@ fn walk_expr(e: &Expr, out: &mut Vec<String>, deep: bool) {
             }
         }
         E::Interp(ps) => ps.iter().for_each(w),
-        E::VarVar(x) | E::Unary(_, x) | E::Empty(x) | E::Throw(x) | E::Print(x) | E::Cast(_, x)
-        | E::Clone(x) | E::Silence(x) | E::Include(x, ..) | E::CallableRef(x) => w(x),
+        E::VarVar(x)
+        | E::Unary(_, x)
+        | E::Empty(x)
+        | E::Throw(x)
+        | E::Print(x)
+        | E::Cast(_, x)
+        | E::Clone(x)
+        | E::Silence(x)
+        | E::Include(x, ..)
+        | E::CallableRef(x) => w(x),
         E::Array(items) => {
             for it in items {
                 if let Some(k) = &it.key {

@@ -8,7 +8,12 @@ use crate::bytecode::BinOp;
 use crate::runtime::*;
 use crate::value::*;
 
-pub fn eval<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, cls: Value<'gc>, e: &Expr) -> Result<Value<'gc>, String> {
+pub fn eval<'gc>(
+    mc: &Mutation<'gc>,
+    rt: Value<'gc>,
+    cls: Value<'gc>,
+    e: &Expr,
+) -> Result<Value<'gc>, String> {
     Ok(match &e.kind {
         E::Null => Value::None,
         E::Bool(b) => Value::Bool(*b),
@@ -48,7 +53,8 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, cls: Value<'gc>, e: &Expr) 
         E::Unary(op, x) => {
             let v = eval(mc, rt, cls, x)?;
             match *op {
-                "-" => crate::ops::arith(mc, BinOp::Mul, v, Value::Int(-1), "").map_err(|_| "bad operand".to_string())?,
+                "-" => crate::ops::arith(mc, BinOp::Mul, v, Value::Int(-1), "")
+                    .map_err(|_| "bad operand".to_string())?,
                 "+" => v,
                 "!" => Value::Bool(!to_bool(v)),
                 _ => Value::Int(!to_int(v)),
@@ -63,16 +69,28 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, cls: Value<'gc>, e: &Expr) 
                 return Ok(Value::Bool(to_bool(x) || to_bool(eval(mc, rt, cls, b)?)));
             }
             if *op == "??" {
-                return Ok(if matches!(x, Value::None) { eval(mc, rt, cls, b)? } else { x });
+                return Ok(if matches!(x, Value::None) {
+                    eval(mc, rt, cls, b)?
+                } else {
+                    x
+                });
             }
             let y = eval(mc, rt, cls, b)?;
             let bop = BinOp::from_str(op).ok_or("bad operator")?;
             match bop {
                 BinOp::Concat => s(mc, &(to_str_scalar(x) + &to_str_scalar(y))),
-                BinOp::Eq | BinOp::Ne | BinOp::Identical | BinOp::NotIdentical | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Spaceship | BinOp::Xor => {
-                    crate::ops::compare_op(bop, x, y)
-                }
-                _ => crate::ops::arith(mc, bop, x, y, "").map_err(|_| "Unsupported operand types".to_string())?,
+                BinOp::Eq
+                | BinOp::Ne
+                | BinOp::Identical
+                | BinOp::NotIdentical
+                | BinOp::Lt
+                | BinOp::Le
+                | BinOp::Gt
+                | BinOp::Ge
+                | BinOp::Spaceship
+                | BinOp::Xor => crate::ops::compare_op(bop, x, y),
+                _ => crate::ops::arith(mc, bop, x, y, "")
+                    .map_err(|_| "Unsupported operand types".to_string())?,
             }
         }
         E::Ternary(c, t, f) => {
@@ -101,10 +119,16 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, cls: Value<'gc>, e: &Expr) 
                         lookup_class(rt, n)
                     }
                 }
-                ClassRef::Dyn(_) => return Err("Dynamic class names are not allowed in compile-time class constant references".into()),
+                ClassRef::Dyn(_) => return Err(
+                    "Dynamic class names are not allowed in compile-time class constant references"
+                        .into(),
+                ),
             };
             if name == "class" {
-                return Ok(s(mc, &class_data(c).map(|d| d.name.clone()).unwrap_or_default()));
+                return Ok(s(
+                    mc,
+                    &class_data(c).map(|d| d.name.clone()).unwrap_or_default(),
+                ));
             }
             let v = heap::dict_get(class_const(c, C_CONSTS), s(mc, name));
             if let Value::Absent = v {
@@ -116,7 +140,10 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, cls: Value<'gc>, e: &Expr) 
             }
             v
         }
-        E::MagicClass => s(mc, &class_data(cls).map(|d| d.name.clone()).unwrap_or_default()),
+        E::MagicClass => s(
+            mc,
+            &class_data(cls).map(|d| d.name.clone()).unwrap_or_default(),
+        ),
         E::New(..) => return Err("New expressions are not supported in this context".into()),
         _ => return Err("Constant expression contains invalid operations".into()),
     })

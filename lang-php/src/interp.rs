@@ -46,7 +46,9 @@ fn h_key_at<'gc>(_mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Va
         Value::Int(i) => i as usize,
         _ => 0,
     };
-    Ok(arr_entry_at(a[0], i).map(|(k, _)| k).unwrap_or(Value::Absent))
+    Ok(arr_entry_at(a[0], i)
+        .map(|(k, _)| k)
+        .unwrap_or(Value::Absent))
 }
 
 /// The key at a position of an array, or `Absent` past the end.
@@ -66,7 +68,11 @@ fn h_new_object<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>,
             _ => None,
         };
         if let Some(w) = what {
-            return Err(err_str(mc, "Error", &format!("Cannot instantiate {w} {}", cd.name)));
+            return Err(err_str(
+                mc,
+                "Error",
+                &format!("Cannot instantiate {w} {}", cd.name),
+            ));
         }
         let o = instantiate(mc, rt, cls);
         if cd.is_throwable {
@@ -109,7 +115,11 @@ pub static MAKE_ARRAY: Helper = Helper {
 fn h_arr_values_list<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     let v = deref(a[0]);
     if !is_array(v) {
-        return Err(err_str(mc, "Error", "Only arrays and Traversables can be unpacked"));
+        return Err(err_str(
+            mc,
+            "Error",
+            "Only arrays and Traversables can be unpacked",
+        ));
     }
     let mut items = Vec::new();
     for (k, x) in arr_entries(v) {
@@ -162,8 +172,16 @@ fn h_verify<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Val
     match coerce(mc, a[0], ty, v, nullable) {
         Some(x) => Ok(x),
         None => {
-            let given = if is_object(v) { class_name_of(v) } else { type_name(v).to_string() };
-            let site = a[6].as_str().unwrap_or("").trim_start_matches(" in ").to_string();
+            let given = if is_object(v) {
+                class_name_of(v)
+            } else {
+                type_name(v).to_string()
+            };
+            let site = a[6]
+                .as_str()
+                .unwrap_or("")
+                .trim_start_matches(" in ")
+                .to_string();
             Err(err_str(
                 mc,
                 "TypeError",
@@ -182,7 +200,13 @@ fn h_verify<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Val
 }
 
 /// Checks and coerces a value against a declared type.
-pub fn coerce<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, ty: &str, v: Value<'gc>, nullable: bool) -> Option<Value<'gc>> {
+pub fn coerce<'gc>(
+    mc: &Mutation<'gc>,
+    rt: Value<'gc>,
+    ty: &str,
+    v: Value<'gc>,
+    nullable: bool,
+) -> Option<Value<'gc>> {
     if let Some(inner) = ty.strip_prefix('?') {
         if matches!(v, Value::None) {
             return Some(v);
@@ -263,7 +287,8 @@ fn coerce_exact<'gc>(rt: Value<'gc>, ty: &str, v: Value<'gc>) -> Option<Value<'g
         _ => {
             if is_object(v) {
                 let cls = heap::get_field(v, O_CLASS);
-                instance_of(cls, &lt) || (lt == "closure" && class_data(cls).map_or(false, |c| c.lname == "closure"))
+                instance_of(cls, &lt)
+                    || (lt == "closure" && class_data(cls).map_or(false, |c| c.lname == "closure"))
             } else {
                 let _ = rt;
                 false
@@ -288,7 +313,13 @@ fn proto_of<'gc>(code: Value<'gc>) -> &'gc Rc<FuncProto> {
 }
 
 /// The exception for a helper's `Err`: `"Class\0message"` strings become objects.
-fn to_exception<'gc>(mc: &Mutation<'gc>, code: &Code<'gc>, p: &FuncProto, pc: u32, e: Value<'gc>) -> Value<'gc> {
+fn to_exception<'gc>(
+    mc: &Mutation<'gc>,
+    code: &Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    e: Value<'gc>,
+) -> Value<'gc> {
     if let Value::Str(st) = e {
         if let Some((cls, msg)) = st.as_str().split_once('\u{0}') {
             let line = p.lines.get(pc as usize).copied().unwrap_or(0);
@@ -310,9 +341,23 @@ macro_rules! tryh {
     };
 }
 
-fn raise<'gc, V>(mc: &Mutation<'gc>, code: &Code<'gc>, p: &FuncProto, pc: u32, class: &str, msg: &str) -> Action<'gc, V> {
+fn raise<'gc, V>(
+    mc: &Mutation<'gc>,
+    code: &Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    class: &str,
+    msg: &str,
+) -> Action<'gc, V> {
     let line = p.lines.get(pc as usize).copied().unwrap_or(0);
-    Action::Raise(make_exception(mc, code.consts[0], class, msg, &p.file, line))
+    Action::Raise(make_exception(
+        mc,
+        code.consts[0],
+        class,
+        msg,
+        &p.file,
+        line,
+    ))
 }
 
 /// Reads a register as a value: a reference cell is dereferenced.
@@ -487,7 +532,11 @@ fn proto_for_callee<'gc>(c: Value<'gc>) -> Option<&'gc Rc<FuncProto>> {
 }
 
 fn method_display(cls: Value<'_>, name: &str) -> String {
-    format!("{}::{}", class_data(cls).map(|c| c.name.as_str()).unwrap_or("?"), name)
+    format!(
+        "{}::{}",
+        class_data(cls).map(|c| c.name.as_str()).unwrap_or("?"),
+        name
+    )
 }
 
 /// Resolves a callable value (string, array, closure, invokable object).
@@ -510,7 +559,10 @@ fn resolve_callable<'gc, M: Meta<'gc>>(
                 }
                 let meth = find_method(cls, &mn.to_ascii_lowercase());
                 if let Value::None = meth {
-                    return Err(format!("Call to undefined method {}()", method_display(cls, mn)));
+                    return Err(format!(
+                        "Call to undefined method {}()",
+                        method_display(cls, mn)
+                    ));
                 }
                 let k = m.konst(cls);
                 return Ok((Callee::Php(meth, none, k), None));
@@ -550,13 +602,24 @@ fn resolve_callable<'gc, M: Meta<'gc>>(
                             let mn2 = mn.rsplit("::").next().unwrap_or(&mn).to_string();
                             let meth = find_method(cls, &mn2.to_ascii_lowercase());
                             if let Value::None = meth {
-                                return Err(format!("Call to undefined method {}()", method_display(cls, &mn2)));
+                                return Err(format!(
+                                    "Call to undefined method {}()",
+                                    method_display(cls, &mn2)
+                                ));
                             }
                             let k = m.konst(cls);
                             // Non-static method called statically with a compatible $this.
                             let this = m.reg(fr, THIS as usize);
                             let this_v = m.get(this);
-                            let t = if is_object(this_v) && instance_of(heap::get_field(this_v, O_CLASS), &class_data(cls).map(|c| c.lname.clone()).unwrap_or_default()) { this } else { none };
+                            let t = if is_object(this_v)
+                                && instance_of(
+                                    heap::get_field(this_v, O_CLASS),
+                                    &class_data(cls).map(|c| c.lname.clone()).unwrap_or_default(),
+                                ) {
+                                this
+                            } else {
+                                none
+                            };
                             Ok((Callee::Php(meth, t, k), None))
                         }
                         Tag::Record => {
@@ -569,7 +632,10 @@ fn resolve_callable<'gc, M: Meta<'gc>>(
                                     let k = m.konst(cls);
                                     return Ok((Callee::Php(call, target, k), Some(mn)));
                                 }
-                                return Err(format!("Call to undefined method {}()", method_display(cls, &mn)));
+                                return Err(format!(
+                                    "Call to undefined method {}()",
+                                    method_display(cls, &mn)
+                                ));
                             }
                             let k = m.konst(cls);
                             Ok((Callee::Php(meth, target, k), None))
@@ -590,7 +656,9 @@ fn resolve_callable<'gc, M: Meta<'gc>>(
                         let k = m.konst(cls);
                         return Ok((Callee::Php(inv, v, k), None));
                     }
-                    Err("Object of type ".to_string() + &class_data(cls).map(|c| c.name.clone()).unwrap_or_default() + " is not callable")
+                    Err("Object of type ".to_string()
+                        + &class_data(cls).map(|c| c.name.clone()).unwrap_or_default()
+                        + " is not callable")
                 }
                 _ => Err("Value not callable".into()),
             }
@@ -694,7 +762,11 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 if m.tag(v) == Tag::List {
                     set!(*d, v);
                 } else {
-                    let init = if m.tag(v) == Tag::Absent { m.konst(Value::None) } else { v };
+                    let init = if m.tag(v) == Tag::Absent {
+                        m.konst(Value::None)
+                    } else {
+                        v
+                    };
                     let cell = m.new_list();
                     m.list_append(cell, init);
                     set!(*cv, cell);
@@ -764,9 +836,11 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             }
                         }
                     }
-                    (BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div, Tag::Float | Tag::Int, Tag::Float | Tag::Int)
-                        if (tx == Tag::Float || ty == Tag::Float) =>
-                    {
+                    (
+                        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div,
+                        Tag::Float | Tag::Int,
+                        Tag::Float | Tag::Int,
+                    ) if (tx == Tag::Float || ty == Tag::Float) => {
                         let fx = if tx == Tag::Int { m.int_to_float(x) } else { x };
                         let fy = if ty == Tag::Int { m.int_to_float(y) } else { y };
                         if *bop == BinOp::Div {
@@ -786,7 +860,18 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             Some(m.float(fo, fx, fy))
                         }
                     }
-                    (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne | BinOp::Identical | BinOp::NotIdentical, Tag::Int, Tag::Int) => {
+                    (
+                        BinOp::Lt
+                        | BinOp::Le
+                        | BinOp::Gt
+                        | BinOp::Ge
+                        | BinOp::Eq
+                        | BinOp::Ne
+                        | BinOp::Identical
+                        | BinOp::NotIdentical,
+                        Tag::Int,
+                        Tag::Int,
+                    ) => {
                         let c = match bop {
                             BinOp::Lt => Cmp::Lt,
                             BinOp::Le => Cmp::Le,
@@ -887,7 +972,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::BitNot(d, a) => {
                 let v = reg!(*a);
-                let r = helper!(&builtins::BUILTIN, &[m.konst(Value::Int(builtins::id_of("__bitnot") as i64)), m.konst(rt), v]);
+                let r = helper!(
+                    &builtins::BUILTIN,
+                    &[
+                        m.konst(Value::Int(builtins::id_of("__bitnot") as i64)),
+                        m.konst(rt),
+                        v
+                    ]
+                );
                 set!(*d, r);
             }
             Op::Cast(t, d, a) => {
@@ -998,7 +1090,11 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let holder = reg!(*cv);
                 let is_cell = m.tag(holder) == Tag::List;
                 let z = m.konst(Value::Int(0));
-                let cur = if is_cell { m.list_get(holder, z) } else { holder };
+                let cur = if is_cell {
+                    m.list_get(holder, z)
+                } else {
+                    holder
+                };
                 match m.tag(cur) {
                     Tag::None | Tag::Absent => {
                         let a = new_array_v(m);
@@ -1046,7 +1142,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 if !is_arr(m, base) {
                     if is_obj(m, base) {
                         let cls = m.get(base);
-                        throw!("Error", format!("Cannot use object of type {} as array", class_name_of(cls)));
+                        throw!(
+                            "Error",
+                            format!("Cannot use object of type {} as array", class_name_of(cls))
+                        );
                     }
                     throw!("Error", "Cannot use a scalar value as an array".to_string());
                 }
@@ -1098,7 +1197,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let obj = reg!(*o);
                 let obj = deref_v(m, obj);
                 if !is_obj(m, obj) {
-                    throw!("Error", "Attempt to modify property on non-object".to_string());
+                    throw!(
+                        "Error",
+                        "Attempt to modify property on non-object".to_string()
+                    );
                 }
                 let props = m.get_field(obj, O_PROPS);
                 let name = reg!(*n);
@@ -1137,7 +1239,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let nm = code.consts[*name as usize];
                 let cell = heap::dict_get(class_const(cls, C_STATICS), nm);
                 if !matches!(cell, Value::List(_)) {
-                    throw!("Error", format!("Access to undeclared static property {}::${}", class_data(cls).map(|c| c.name.clone()).unwrap_or_default(), nm.as_str().unwrap_or("")));
+                    throw!(
+                        "Error",
+                        format!(
+                            "Access to undeclared static property {}::${}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
                 }
                 let c = m.konst(cell);
                 let z = m.konst(Value::Int(0));
@@ -1162,7 +1271,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let val = reg!(*v);
                 if !is_arr(m, base) {
                     if m.tag(base) == Tag::Str {
-                        throw!("Error", "Cannot use assign-op operators with string offsets".to_string());
+                        throw!(
+                            "Error",
+                            "Cannot use assign-op operators with string offsets".to_string()
+                        );
                     }
                     throw!("Error", "Cannot use a scalar value as an array".to_string());
                 }
@@ -1225,7 +1337,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let is_cell = m.tag(holder) == Tag::List;
                     let z = m.konst(Value::Int(0));
                     let ct = m.tag(cur);
-                    let arr = if ct == Tag::None || ct == Tag::Absent || (ct == Tag::Bool && !m.truth(cur)) {
+                    let arr = if ct == Tag::None
+                        || ct == Tag::Absent
+                        || (ct == Tag::Bool && !m.truth(cur))
+                    {
                         let a = new_array_v(m);
                         if is_cell {
                             m.list_set(holder, z, a);
@@ -1245,7 +1360,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         arr
                     } else if is_obj(m, cur) {
                         let c = m.get(cur);
-                        throw!("Error", format!("Cannot use object of type {} as array", class_name_of(c)));
+                        throw!(
+                            "Error",
+                            format!("Cannot use object of type {} as array", class_name_of(c))
+                        );
                     } else {
                         throw!("Error", "Cannot use a scalar value as an array".to_string());
                     };
@@ -1279,7 +1397,11 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::DimRef(d, b, k) => {
                 let base = reg!(*b);
-                let key = if *k == NONE { m.konst(Value::Absent) } else { reg!(*k) };
+                let key = if *k == NONE {
+                    m.konst(Value::Absent)
+                } else {
+                    reg!(*k)
+                };
                 let id = m.konst(Value::Int(builtins::id_of("__dim_ref") as i64));
                 let c = helper!(&builtins::BUILTIN, &[id, m.konst(rt), base, key]);
                 set!(*d, c);
@@ -1299,7 +1421,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let nm = code.consts[*name as usize];
                 let cell = heap::dict_get(class_const(cls, C_STATICS), nm);
                 if !matches!(cell, Value::List(_)) {
-                    throw!("Error", format!("Access to undeclared static property {}::${}", class_data(cls).map(|c| c.name.clone()).unwrap_or_default(), nm.as_str().unwrap_or("")));
+                    throw!(
+                        "Error",
+                        format!(
+                            "Access to undeclared static property {}::${}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
                 }
                 let c = m.konst(cell);
                 set!(*d, c);
@@ -1332,8 +1461,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                                 let a = m.konst(Value::Absent);
                                 set!(*d, a);
                             } else {
-                                let cn = class_data(cls).map(|c| c.name.clone()).unwrap_or_default();
-                                let msg = m.konst(s(m.mc(), &format!("Undefined property: {cn}::$")));
+                                let cn =
+                                    class_data(cls).map(|c| c.name.clone()).unwrap_or_default();
+                                let msg =
+                                    m.konst(s(m.mc(), &format!("Undefined property: {cn}::$")));
                                 let l = loc!();
                                 let _ = m.call(&ops::WARN, &[msg, name, l]);
                                 let nv = m.konst(Value::None);
@@ -1354,7 +1485,11 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let nv = m.get(name);
                     let msg = m.konst(s(
                         m.mc(),
-                        &format!("Attempt to read property \"{}\" on {}", to_str_scalar(nv), type_name(ov)),
+                        &format!(
+                            "Attempt to read property \"{}\" on {}",
+                            to_str_scalar(nv),
+                            type_name(ov)
+                        ),
                     ));
                     let l = loc!();
                     let _ = m.call(&ops::WARN, &[msg, l]);
@@ -1370,7 +1505,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 if !is_obj(m, obj) {
                     let ov = m.get(obj);
                     let nv = m.get(name);
-                    throw!("Error", format!("Attempt to assign property \"{}\" on {}", to_str_scalar(nv), type_name(ov)));
+                    throw!(
+                        "Error",
+                        format!(
+                            "Attempt to assign property \"{}\" on {}",
+                            to_str_scalar(nv),
+                            type_name(ov)
+                        )
+                    );
                 }
                 let props = m.get_field(obj, O_PROPS);
                 let old = m.dict_get(props, name);
@@ -1443,7 +1585,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let nm = code.consts[*name as usize];
                 let cell = heap::dict_get(class_const(cls, C_STATICS), nm);
                 if !matches!(cell, Value::List(_)) {
-                    throw!("Error", format!("Access to undeclared static property {}::${}", class_data(cls).map(|c| c.name.clone()).unwrap_or_default(), nm.as_str().unwrap_or("")));
+                    throw!(
+                        "Error",
+                        format!(
+                            "Access to undeclared static property {}::${}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
                 }
                 let c = m.konst(cell);
                 let z = m.konst(Value::Int(0));
@@ -1458,7 +1607,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let nm = code.consts[*name as usize];
                 let cell = heap::dict_get(class_const(cls, C_STATICS), nm);
                 if !matches!(cell, Value::List(_)) {
-                    throw!("Error", format!("Access to undeclared static property {}::${}", class_data(cls).map(|c| c.name.clone()).unwrap_or_default(), nm.as_str().unwrap_or("")));
+                    throw!(
+                        "Error",
+                        format!(
+                            "Access to undeclared static property {}::${}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
                 }
                 let c = m.konst(cell);
                 let z = m.konst(Value::Int(0));
@@ -1473,7 +1629,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let nm = code.consts[*name as usize];
                 let v = heap::dict_get(class_const(cls, C_CONSTS), nm);
                 if let Value::Absent = v {
-                    throw!("Error", format!("Undefined constant {}::{}", class_data(cls).map(|c| c.name.clone()).unwrap_or_default(), nm.as_str().unwrap_or("")));
+                    throw!(
+                        "Error",
+                        format!(
+                            "Undefined constant {}::{}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
                 }
                 let k = m.konst(v);
                 set!(*d, k);
@@ -1545,7 +1708,11 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let ccls = m.konst(closure_cls);
                 let fc = m.konst(fcode);
                 let fp = proto_of(fcode);
-                let this = if fp.is_static { m.konst(Value::None) } else { reg!(THIS) };
+                let this = if fp.is_static {
+                    m.konst(Value::None)
+                } else {
+                    reg!(THIS)
+                };
                 let scope = m.konst(code.consts[2]);
                 let id = m.konst(Value::Int(0));
                 let mut fields = vec![ccls, props, id, fc, this, scope];
@@ -1572,7 +1739,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let line = p.lines[pc as usize];
                     return Action::Raise(s(
                         m.mc(),
-                        &format!("PHP Fatal error:  Cannot redeclare {}() in {} on line {}", fp.fname, p.file, line),
+                        &format!(
+                            "PHP Fatal error:  Cannot redeclare {}() in {} on line {}",
+                            fp.fname, p.file, line
+                        ),
                     ));
                 }
                 heap::dict_set(m.mc(), funcs, s(m.mc(), &lname), f);
@@ -1580,11 +1750,16 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             Op::DeclareClass(k) => {
                 let _ = m.call(&NO_TRACE, &[]);
                 let t = code.consts[*k as usize];
-                let tmpl = heap::as_code(t).and_then(|c| c.data::<ClassTemplate>()).expect("class template");
+                let tmpl = heap::as_code(t)
+                    .and_then(|c| c.data::<ClassTemplate>())
+                    .expect("class template");
                 if let Err((cls, msg)) = declare_class(m.mc(), rt, tmpl) {
                     if msg.starts_with("Cannot declare") {
                         let line = p.lines[pc as usize];
-                        return Action::Raise(s(m.mc(), &format!("PHP Fatal error:  {msg} in {} on line {}", p.file, line)));
+                        return Action::Raise(s(
+                            m.mc(),
+                            &format!("PHP Fatal error:  {msg} in {} on line {}", p.file, line),
+                        ));
                     }
                     throw!(&cls, msg);
                 }
@@ -1596,13 +1771,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let f0 = m.get_field(x, O_CLASS);
                     let cls = m.promote(f0);
                     let target = match spec {
-                        ClassSpec::Named(k) => code.consts[*k as usize].as_str().unwrap_or("").trim_start_matches('\\').to_ascii_lowercase(),
+                        ClassSpec::Named(k) => code.consts[*k as usize]
+                            .as_str()
+                            .unwrap_or("")
+                            .trim_start_matches('\\')
+                            .to_ascii_lowercase(),
                         _ => match resolve_class(m, fr, code, *spec) {
                             Ok(c) => class_data(c).map(|c| c.lname.clone()).unwrap_or_default(),
                             Err(_) => String::new(),
                         },
                     };
-                    instance_of(cls, &target) || (target == "closure" && class_data(cls).map_or(false, |c| c.lname == "closure"))
+                    instance_of(cls, &target)
+                        || (target == "closure"
+                            && class_data(cls).map_or(false, |c| c.lname == "closure"))
                 } else {
                     false
                 };
@@ -1623,14 +1804,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let site = loc!();
                     fr.ret_reg = SCRATCH;
                     fr.pc = next;
-                    return Action::Call { callee: cl, args: vec![c, k, site] };
+                    return Action::Call {
+                        callee: cl,
+                        args: vec![c, k, site],
+                    };
                 }
             }
             Op::Throw(v) => {
                 let x = reg!(*v);
                 let x = deref_v(m, x);
                 let xv = m.get(x);
-                if !is_object(xv) || !class_data(heap::get_field(xv, O_CLASS)).map_or(false, |c| c.is_throwable) {
+                if !is_object(xv)
+                    || !class_data(heap::get_field(xv, O_CLASS)).map_or(false, |c| c.is_throwable)
+                {
                     throw!("Error", "Can only throw objects".to_string());
                 }
                 return Action::Raise(xv);
@@ -1639,14 +1825,33 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let x = reg!(*v);
                 let xv = m.get(x);
                 let desc = match xv {
-                    Value::Str(st) => format!("'{}'", st.as_str().replace('\\', "\\\\").replace('\'', "\\'")),
+                    Value::Str(st) => format!(
+                        "'{}'",
+                        st.as_str().replace('\\', "\\\\").replace('\'', "\\'")
+                    ),
                     Value::Float(f) => fmt_float_repr(f),
-                    v if is_object(v) || is_array(v) => format!("of type {}", if is_array(v) { "array".into() } else { class_name_of(v) }),
-                    Value::Bool(b) => if b { "true".into() } else { "false".into() },
+                    v if is_object(v) || is_array(v) => format!(
+                        "of type {}",
+                        if is_array(v) {
+                            "array".into()
+                        } else {
+                            class_name_of(v)
+                        }
+                    ),
+                    Value::Bool(b) => {
+                        if b {
+                            "true".into()
+                        } else {
+                            "false".into()
+                        }
+                    }
                     Value::None => "NULL".into(),
                     v => to_str_scalar(v),
                 };
-                throw!("UnhandledMatchError", format!("Unhandled match case {desc}"));
+                throw!(
+                    "UnhandledMatchError",
+                    format!("Unhandled match case {desc}")
+                );
             }
             Op::IterInit(it, subj, by_ref) => {
                 let v = reg!(*subj);
@@ -1669,7 +1874,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let vv = m.get(v);
                     let msg = m.konst(s(
                         m.mc(),
-                        &format!("foreach() argument must be of type array|object, {} given", type_name(vv)),
+                        &format!(
+                            "foreach() argument must be of type array|object, {} given",
+                            type_name(vv)
+                        ),
                     ));
                     let l = loc!();
                     let _ = m.call(&ops::WARN, &[msg, l]);
@@ -1728,11 +1936,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 if m.tag(v) == Tag::Absent {
                     let argc = m.reg(fr, SCRATCH as usize);
                     let argc = to_int(m.get(argc));
-                    let required = p.params.iter().filter(|x| !x.has_default && !x.variadic).count();
+                    let required = p
+                        .params
+                        .iter()
+                        .filter(|x| !x.has_default && !x.variadic)
+                        .count();
                     let exactly = required == p.params.len();
                     let site = m.reg(fr, SITE as usize);
                     let site = m.get(site);
-                    let site = site.as_str().unwrap_or("").trim_start_matches(" in ").to_string();
+                    let site = site
+                        .as_str()
+                        .unwrap_or("")
+                        .trim_start_matches(" in ")
+                        .to_string();
                     let _ = i;
                     throw!(
                         "ArgumentCountError",
@@ -1820,14 +2036,20 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         let site = loc!();
                         fr.ret_reg = *d;
                         fr.pc = next;
-                        return Action::Call { callee: c, args: vec![none, none, site] };
+                        return Action::Call {
+                            callee: c,
+                            args: vec![none, none, site],
+                        };
                     }
                     Err(e) => return Action::Raise(e),
                 }
             }
             Op::FuncGetArgs(d) => {
                 let mut vals = Vec::new();
-                let argc = to_int({ let rv_ = m.reg(fr, SCRATCH as usize); m.get(rv_) }) as usize;
+                let argc = to_int({
+                    let rv_ = m.reg(fr, SCRATCH as usize);
+                    m.get(rv_)
+                }) as usize;
                 for (i, prm) in p.params.iter().enumerate() {
                     if prm.variadic || i >= argc {
                         break;
@@ -1865,7 +2087,12 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             continue;
                         }
                     }
-                    runtime::warn(&format!("compact(): Undefined variable ${name}{}", code.consts[p.loc_k[pc as usize] as usize].as_str().unwrap_or("")));
+                    runtime::warn(&format!(
+                        "compact(): Undefined variable ${name}{}",
+                        code.consts[p.loc_k[pc as usize] as usize]
+                            .as_str()
+                            .unwrap_or("")
+                    ));
                 }
                 pairs.reverse();
                 let mut pairs2 = Vec::new();
@@ -1878,7 +2105,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::Extract(d, a) => {
                 let _ = m.call(&NO_TRACE, &[]);
-                let av = deref({ let rv_ = m.reg(fr, *a as usize); m.get(rv_) });
+                let av = deref({
+                    let rv_ = m.reg(fr, *a as usize);
+                    m.get(rv_)
+                });
                 let mut n = 0;
                 if is_array(av) {
                     for (k, v) in arr_entries(av) {
@@ -1916,7 +2146,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::VarVarGet(d, n) => {
                 let _ = m.call(&NO_TRACE, &[]);
-                let name = to_str_scalar({ let rv_ = m.reg(fr, *n as usize); m.get(rv_) });
+                let name = to_str_scalar({
+                    let rv_ = m.reg(fr, *n as usize);
+                    m.get(rv_)
+                });
                 let v = if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
                     deref(fr.regs[p.cv_regs[i] as usize])
                 } else if p.is_main {
@@ -1925,7 +2158,12 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     Value::Absent
                 };
                 let v = if let Value::Absent = v {
-                    runtime::warn(&format!("Undefined variable ${name}{}", code.consts[p.loc_k[pc as usize] as usize].as_str().unwrap_or("")));
+                    runtime::warn(&format!(
+                        "Undefined variable ${name}{}",
+                        code.consts[p.loc_k[pc as usize] as usize]
+                            .as_str()
+                            .unwrap_or("")
+                    ));
                     Value::None
                 } else {
                     v
@@ -1935,7 +2173,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::VarVarSet(n, v) => {
                 let _ = m.call(&NO_TRACE, &[]);
-                let name = to_str_scalar({ let rv_ = m.reg(fr, *n as usize); m.get(rv_) });
+                let name = to_str_scalar({
+                    let rv_ = m.reg(fr, *n as usize);
+                    m.get(rv_)
+                });
                 let val = reg!(*v);
                 if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
                     write_cv(m, fr, p.cv_regs[i], val);
@@ -1968,7 +2209,9 @@ pub fn type_str(t: &crate::ast::TypeHint) -> String {
         TypeHint::Named(n) => {
             let l = n.to_ascii_lowercase();
             match l.as_str() {
-                "int" | "float" | "string" | "bool" | "array" | "mixed" | "callable" | "iterable" | "object" | "void" | "null" | "false" | "true" | "self" | "static" | "never" => l,
+                "int" | "float" | "string" | "bool" | "array" | "mixed" | "callable"
+                | "iterable" | "object" | "void" | "null" | "false" | "true" | "self"
+                | "static" | "never" => l,
                 _ => n.clone(),
             }
         }
@@ -2002,9 +2245,14 @@ fn to_string_call<'gc, M: Meta<'gc>>(
         let site = m.konst(code.consts[p.loc_k[pc as usize] as usize]);
         fr.ret_reg = r;
         fr.pc = pc;
-        return Some(Action::Call { callee: ts, args: vec![v, k, site] });
+        return Some(Action::Call {
+            callee: ts,
+            args: vec![v, k, site],
+        });
     }
-    let name = class_data(cls).map(|c| c.name.clone()).unwrap_or_else(|| "Closure".into());
+    let name = class_data(cls)
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| "Closure".into());
     Some(raise(
         m.mc(),
         code,
@@ -2046,7 +2294,10 @@ fn call<'gc, M: Meta<'gc>>(
                     Some((id, _)) => Callee::Builtin(id),
                     None => throw!(
                         "Error",
-                        format!("Call to undefined function {}()", code.consts[*nk as usize].as_str().unwrap_or(""))
+                        format!(
+                            "Call to undefined function {}()",
+                            code.consts[*nk as usize].as_str().unwrap_or("")
+                        )
                     ),
                 },
             }
@@ -2070,7 +2321,10 @@ fn call<'gc, M: Meta<'gc>>(
             let mname = to_str_scalar(name);
             if !is_obj(m, obj) {
                 let ov = m.get(obj);
-                throw!("Error", format!("Call to a member function {}() on {}", mname, type_name(ov)));
+                throw!(
+                    "Error",
+                    format!("Call to a member function {}() on {}", mname, type_name(ov))
+                );
             }
             let f0 = m.get_field(obj, O_CLASS);
             let cls = m.promote(f0);
@@ -2084,7 +2338,10 @@ fn call<'gc, M: Meta<'gc>>(
                 } else {
                     let id = builtins::id_of(&format!("__closure_{lm}"));
                     if id == 0 {
-                        throw!("Error", format!("Call to undefined method Closure::{mname}()"));
+                        throw!(
+                            "Error",
+                            format!("Call to undefined method Closure::{mname}()")
+                        );
                     }
                     Callee::Builtin(id)
                 }
@@ -2104,7 +2361,10 @@ fn call<'gc, M: Meta<'gc>>(
                         magic_name = Some(mname.clone());
                         Callee::Php(call_m, obj, k)
                     } else {
-                        throw!("Error", format!("Call to undefined method {}()", method_display(cls, &mname)));
+                        throw!(
+                            "Error",
+                            format!("Call to undefined method {}()", method_display(cls, &mname))
+                        );
                     }
                 }
             }
@@ -2142,7 +2402,13 @@ fn call<'gc, M: Meta<'gc>>(
                     if is_object(tv) && instance_of(heap::get_field(tv, O_CLASS), &lname) {
                         t
                     } else {
-                        throw!("Error", format!("Non-static method {}() cannot be called statically", method_display(cls, &mname)));
+                        throw!(
+                            "Error",
+                            format!(
+                                "Non-static method {}() cannot be called statically",
+                                method_display(cls, &mname)
+                            )
+                        );
                     }
                 };
                 Callee::Php(meth, this, called)
@@ -2158,7 +2424,10 @@ fn call<'gc, M: Meta<'gc>>(
                     magic_name = Some(mname.clone());
                     Callee::Php(cs, none, called)
                 } else {
-                    throw!("Error", format!("Call to undefined method {}()", method_display(cls, &mname)));
+                    throw!(
+                        "Error",
+                        format!("Call to undefined method {}()", method_display(cls, &mname))
+                    );
                 }
             }
         }
@@ -2203,7 +2472,9 @@ fn call<'gc, M: Meta<'gc>>(
     let mut to_share: Vec<M::V> = Vec::new();
     for (i, a) in args.iter().enumerate() {
         let idx = positional.len();
-        let wants_ref = params.get(idx.min(params.len().saturating_sub(1))).map_or(false, |q| q.by_ref && (idx < params.len() || q.variadic))
+        let wants_ref = params
+            .get(idx.min(params.len().saturating_sub(1)))
+            .map_or(false, |q| q.by_ref && (idx < params.len() || q.variadic))
             || byref_builtin.contains(&idx);
         let _ = i;
         match a.mode {
@@ -2227,7 +2498,11 @@ fn call<'gc, M: Meta<'gc>>(
                     if m.tag(v) == Tag::List {
                         positional.push(v);
                     } else {
-                        let init = if m.tag(v) == Tag::Absent { m.konst(Value::None) } else { v };
+                        let init = if m.tag(v) == Tag::Absent {
+                            m.konst(Value::None)
+                        } else {
+                            v
+                        };
                         let cell = m.new_list();
                         m.list_append(cell, init);
                         m.set_reg(fr, a.reg as usize, cell);
@@ -2236,7 +2511,12 @@ fn call<'gc, M: Meta<'gc>>(
                 } else {
                     let d = deref_v(m, v);
                     if m.tag(d) == Tag::Absent {
-                        let name = p.cv_regs.iter().position(|r| *r == a.reg).map(|i| p.cv_names[i].clone()).unwrap_or_default();
+                        let name = p
+                            .cv_regs
+                            .iter()
+                            .position(|r| *r == a.reg)
+                            .map(|i| p.cv_names[i].clone())
+                            .unwrap_or_default();
                         let msg = m.konst(s(m.mc(), &format!("Undefined variable ${name}")));
                         let _ = m.call(&ops::WARN, &[msg, site]);
                         positional.push(none);
@@ -2270,7 +2550,10 @@ fn call<'gc, M: Meta<'gc>>(
             }
             ArgMode::Named(k) => {
                 let v = m.reg(fr, a.reg as usize);
-                named.push((code.consts[k as usize].as_str().unwrap_or("").to_string(), v));
+                named.push((
+                    code.consts[k as usize].as_str().unwrap_or("").to_string(),
+                    v,
+                ));
             }
         }
     }
@@ -2375,7 +2658,10 @@ fn call<'gc, M: Meta<'gc>>(
             }
             fr.ret_reg = if new_obj.is_some() { SCRATCH } else { dst };
             fr.pc = pc + 1;
-            Action::Call { callee: c, args: full }
+            Action::Call {
+                callee: c,
+                args: full,
+            }
         }
     }
 }
@@ -2399,7 +2685,11 @@ thread_local! {
 }
 
 /// Builds the frame for a call: `args` = [this, class, site, arguments...].
-pub fn enter<'gc, M: Meta<'gc>>(m: &mut M, callee: Value<'gc>, args: &[M::V]) -> Result<Frame<'gc>, Value<'gc>> {
+pub fn enter<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    callee: Value<'gc>,
+    args: &[M::V],
+) -> Result<Frame<'gc>, Value<'gc>> {
     let (code_v, closure) = match callee {
         Value::Code(_) => (callee, None),
         Value::Record(_) => (heap::record_class(callee), Some(callee)),
@@ -2427,7 +2717,11 @@ pub fn enter<'gc, M: Meta<'gc>>(m: &mut M, callee: Value<'gc>, args: &[M::V]) ->
     let mut ai = 0;
     for prm in p.params.iter() {
         if prm.variadic {
-            let rest: Vec<M::V> = if ai < actual.len() { actual[ai..].to_vec() } else { Vec::new() };
+            let rest: Vec<M::V> = if ai < actual.len() {
+                actual[ai..].to_vec()
+            } else {
+                Vec::new()
+            };
             ai = actual.len();
             let arr = m.call(&MAKE_ARRAY, &rest)?;
             regs[prm.cv as usize] = arr;
@@ -2466,7 +2760,9 @@ pub fn catch<'gc>(fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
     if !is_object(exc) {
         return false;
     }
-    let Some(fd) = func_data(fr.code) else { return false };
+    let Some(fd) = func_data(fr.code) else {
+        return false;
+    };
     for h in &fd.proto.handlers {
         if h.start <= fr.pc && fr.pc < h.end {
             fr.regs[h.reg as usize] = exc;

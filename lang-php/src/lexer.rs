@@ -64,9 +64,9 @@ pub struct LexError {
 
 const OPS: &[&str] = &[
     "<<=", ">>=", "**=", "...", "<=>", "===", "!==", "??=", "?->", "++", "--", "->", "=>", "::",
-    "==", "!=", "<>", "<=", ">=", "&&", "||", "??", "+=", "-=", "*=", "/=", ".=", "%=", "&=",
-    "|=", "^=", "<<", ">>", "**", "+", "-", "*", "/", "%", "=", "<", ">", "!", ".", "(", ")",
-    "[", "]", "{", "}", ",", ";", "?", ":", "&", "|", "^", "~", "@", "$", "\\", "#",
+    "==", "!=", "<>", "<=", ">=", "&&", "||", "??", "+=", "-=", "*=", "/=", ".=", "%=", "&=", "|=",
+    "^=", "<<", ">>", "**", "+", "-", "*", "/", "%", "=", "<", ">", "!", ".", "(", ")", "[", "]",
+    "{", "}", ",", ";", "?", ":", "&", "|", "^", "~", "@", "$", "\\", "#",
 ];
 
 struct Lexer<'a> {
@@ -86,7 +86,10 @@ pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
     };
     lx.run(false)?;
     let line = lx.line;
-    lx.out.push(Token { tok: Tok::Eof, line });
+    lx.out.push(Token {
+        tok: Tok::Eof,
+        line,
+    });
     Ok(lx.out)
 }
 
@@ -100,7 +103,10 @@ pub fn lex_code(src: &str, line: u32) -> Result<Vec<Token>, LexError> {
     };
     lx.run(true)?;
     let line = lx.line;
-    lx.out.push(Token { tok: Tok::Eof, line });
+    lx.out.push(Token {
+        tok: Tok::Eof,
+        line,
+    });
     Ok(lx.out)
 }
 
@@ -121,7 +127,8 @@ impl<'a> Lexer<'a> {
     #[allow(dead_code)]
     fn starts_ci(&self, s: &str) -> bool {
         let n = s.len();
-        self.pos + n <= self.src.len() && self.src[self.pos..self.pos + n].eq_ignore_ascii_case(s.as_bytes())
+        self.pos + n <= self.src.len()
+            && self.src[self.pos..self.pos + n].eq_ignore_ascii_case(s.as_bytes())
     }
     fn push(&mut self, tok: Tok, line: u32) {
         self.out.push(Token { tok, line });
@@ -147,7 +154,13 @@ impl<'a> Lexer<'a> {
                     if self.starts("<?php") {
                         let c = self.peek(5);
                         if c == 0 || c.is_ascii_whitespace() || c == b'{' {
-                            found = Some(if c == b'{' { 5 } else if c == 0 { 5 } else { 6 });
+                            found = Some(if c == b'{' {
+                                5
+                            } else if c == 0 {
+                                5
+                            } else {
+                                6
+                            });
                             break;
                         }
                     }
@@ -403,13 +416,19 @@ impl<'a> Lexer<'a> {
             };
         }
         let mut is_float = false;
-        while self.peek(0).is_ascii_digit() || (self.peek(0) == b'_' && self.peek(1).is_ascii_digit()) {
+        while self.peek(0).is_ascii_digit()
+            || (self.peek(0) == b'_' && self.peek(1).is_ascii_digit())
+        {
             self.pos += 1;
         }
-        if self.peek(0) == b'.' && self.peek(1).is_ascii_digit() || (self.peek(0) == b'.' && !matches!(self.peek(1), b'.' | b'=') && self.pos > s) {
+        if self.peek(0) == b'.' && self.peek(1).is_ascii_digit()
+            || (self.peek(0) == b'.' && !matches!(self.peek(1), b'.' | b'=') && self.pos > s)
+        {
             is_float = true;
             self.pos += 1;
-            while self.peek(0).is_ascii_digit() || (self.peek(0) == b'_' && self.peek(1).is_ascii_digit()) {
+            while self.peek(0).is_ascii_digit()
+                || (self.peek(0) == b'_' && self.peek(1).is_ascii_digit())
+            {
                 self.pos += 1;
             }
         }
@@ -590,7 +609,9 @@ impl<'a> Lexer<'a> {
                             self.pos += 1;
                         }
                         Some(IndexKey::Var(self.text(s, self.pos)))
-                    } else if self.peek(0).is_ascii_digit() || (self.peek(0) == b'-' && self.peek(1).is_ascii_digit()) {
+                    } else if self.peek(0).is_ascii_digit()
+                        || (self.peek(0) == b'-' && self.peek(1).is_ascii_digit())
+                    {
                         let s = self.pos;
                         self.pos += 1;
                         while self.peek(0).is_ascii_digit() {
@@ -598,7 +619,11 @@ impl<'a> Lexer<'a> {
                         }
                         let t = self.text(s, self.pos);
                         match t.parse::<i64>() {
-                            Ok(v) if !(t.starts_with('0') && t.len() > 1) && !t.starts_with("-0") => Some(IndexKey::Int(v)),
+                            Ok(v)
+                                if !(t.starts_with('0') && t.len() > 1) && !t.starts_with("-0") =>
+                            {
+                                Some(IndexKey::Int(v))
+                            }
                             _ => Some(IndexKey::Str(t)),
                         }
                     } else if is_ident_start(self.peek(0)) {
@@ -617,7 +642,10 @@ impl<'a> Lexer<'a> {
                         self.pos = save;
                         parts.push(Part::Var(name));
                     }
-                } else if self.peek(0) == b'-' && self.peek(1) == b'>' && is_ident_start(self.peek(2)) {
+                } else if self.peek(0) == b'-'
+                    && self.peek(1) == b'>'
+                    && is_ident_start(self.peek(2))
+                {
                     self.pos += 2;
                     let s = self.pos;
                     while is_ident(self.peek(0)) {
@@ -772,7 +800,10 @@ impl<'a> Lexer<'a> {
             }
             body.extend_from_slice(&l[n..]);
         }
-        let nlines = self.src[body_start..close_end].iter().filter(|&&b| b == b'\n').count() as u32;
+        let nlines = self.src[body_start..close_end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32;
         if nowdoc {
             self.push(Tok::Str(String::from_utf8_lossy(&body).into_owned()), line);
         } else {

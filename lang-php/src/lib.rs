@@ -42,16 +42,34 @@ impl Language for PhpLang {
     fn name(&self) -> &'static str {
         "php"
     }
-    fn step_plain<'gc>(&self, m: &mut Plain<'gc, '_>, fr: &mut Frame<'gc>) -> Action<'gc, Value<'gc>> {
+    fn step_plain<'gc>(
+        &self,
+        m: &mut Plain<'gc, '_>,
+        fr: &mut Frame<'gc>,
+    ) -> Action<'gc, Value<'gc>> {
         interp::step(m, fr)
     }
-    fn step_recording<'gc>(&self, m: &mut Recording<'gc, '_>, fr: &mut Frame<'gc>) -> Action<'gc, RV<'gc>> {
+    fn step_recording<'gc>(
+        &self,
+        m: &mut Recording<'gc, '_>,
+        fr: &mut Frame<'gc>,
+    ) -> Action<'gc, RV<'gc>> {
         interp::step(m, fr)
     }
-    fn enter_plain<'gc>(&self, m: &mut Plain<'gc, '_>, callee: Value<'gc>, args: &[Value<'gc>]) -> Result<Frame<'gc>, Value<'gc>> {
+    fn enter_plain<'gc>(
+        &self,
+        m: &mut Plain<'gc, '_>,
+        callee: Value<'gc>,
+        args: &[Value<'gc>],
+    ) -> Result<Frame<'gc>, Value<'gc>> {
         interp::enter(m, callee, args)
     }
-    fn enter_recording<'gc>(&self, m: &mut Recording<'gc, '_>, callee: Value<'gc>, args: &[RV<'gc>]) -> Result<Frame<'gc>, Value<'gc>> {
+    fn enter_recording<'gc>(
+        &self,
+        m: &mut Recording<'gc, '_>,
+        callee: Value<'gc>,
+        args: &[RV<'gc>],
+    ) -> Result<Frame<'gc>, Value<'gc>> {
         interp::enter(m, callee, args)
     }
     fn catch<'gc>(&self, _mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
@@ -90,13 +108,19 @@ impl Language for PhpLang {
             };
         };
         let p = &fd.proto;
-        let pc = (fr.pc as usize).saturating_sub(1).min(p.lines.len().saturating_sub(1));
+        let pc = (fr.pc as usize)
+            .saturating_sub(1)
+            .min(p.lines.len().saturating_sub(1));
         let line = p.lines.get(pc).copied().unwrap_or(0);
         let name = if p.is_main {
             "{main}".to_string()
         } else if let Some(c) = &p.class_name {
             let this = fr.regs.get(THIS as usize).copied().unwrap_or(Value::None);
-            let sep = if is_object(this) && !p.is_closure { "->" } else { "::" };
+            let sep = if is_object(this) && !p.is_closure {
+                "->"
+            } else {
+                "::"
+            };
             if p.is_closure {
                 format!("{c}{sep}{{closure}}")
             } else {
@@ -115,11 +139,22 @@ impl Language for PhpLang {
     }
 }
 
-fn parse_and_compile(name: &str, src: &str, code_mode: bool) -> Result<std::rc::Rc<bytecode::FuncProto>, String> {
-    let toks = if code_mode { lexer::lex_code(src, 1) } else { lexer::lex(src) };
-    let toks = toks.map_err(|e| format!("PHP Parse error:  {} in {} on line {}", e.msg, name, e.line))?;
-    let ast = parser::parse(toks).map_err(|e| format!("PHP Parse error:  {} in {} on line {}", e.msg, name, e.line))?;
-    compiler::compile_file(&ast, name).map_err(|e| format!("PHP Fatal error:  {} in {} on line {}", e.msg, name, e.line))
+fn parse_and_compile(
+    name: &str,
+    src: &str,
+    code_mode: bool,
+) -> Result<std::rc::Rc<bytecode::FuncProto>, String> {
+    let toks = if code_mode {
+        lexer::lex_code(src, 1)
+    } else {
+        lexer::lex(src)
+    };
+    let toks =
+        toks.map_err(|e| format!("PHP Parse error:  {} in {} on line {}", e.msg, name, e.line))?;
+    let ast = parser::parse(toks)
+        .map_err(|e| format!("PHP Parse error:  {} in {} on line {}", e.msg, name, e.line))?;
+    compiler::compile_file(&ast, name)
+        .map_err(|e| format!("PHP Fatal error:  {} in {} on line {}", e.msg, name, e.line))
 }
 
 /// Checks that a source parses (for tests and tools): the php-style message on failure.
@@ -173,7 +208,9 @@ pub(crate) fn load_include<'gc>(
         return Ok(IncludeResult::Value(Value::Bool(true)));
     }
     heap::dict_set(mc, included, heap::new_str(mc, &key), Value::Bool(true));
-    let src = std::fs::read(&canon).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    let src = std::fs::read(&canon)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
     match parse_and_compile(&key, &src, false) {
         Ok(p) => Ok(IncludeResult::Code(materialize(mc, rt, &p, Value::None))),
         Err(msg) => Err(heap::new_str(mc, &msg)),
@@ -238,7 +275,9 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         }
     };
     let mut vm = new_vm(config);
-    let argv: Vec<String> = std::iter::once(name.to_string()).chain(args.iter().cloned()).collect();
+    let argv: Vec<String> = std::iter::once(name.to_string())
+        .chain(args.iter().cloned())
+        .collect();
     let lang = runtime::lang_id();
     vm.mutate(|mc, root| {
         let rt = new_runtime(mc);
@@ -247,7 +286,12 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         let av = arr_from_list(mc, argv.iter().map(|a| heap::new_str(mc, a)).collect());
         let globals = rt_field(rt, RT_GLOBALS);
         heap::dict_set(mc, globals, heap::new_str(mc, "argv"), new_ref(mc, av));
-        heap::dict_set(mc, globals, heap::new_str(mc, "argc"), new_ref(mc, Value::Int(argv.len() as i64)));
+        heap::dict_set(
+            mc,
+            globals,
+            heap::new_str(mc, "argc"),
+            new_ref(mc, Value::Int(argv.len() as i64)),
+        );
         let main_code = materialize(mc, rt, &main, Value::None);
         let pre_code = materialize(mc, rt, &prelude, Value::None);
         // Frames run innermost first: the prelude, then the main script.
@@ -289,18 +333,25 @@ fn report_uncaught(u: &vm_core::Uncaught) -> i32 {
     let parts: Vec<&str> = msg.split('\u{0}').collect();
     if parts.len() == 4 {
         let (cls, m, file, line) = (parts[0], parts[1], parts[2], parts[3]);
-        let mut out = format!("PHP Fatal error:  Uncaught {cls}: {m} in {file}:{line}\nStack trace:\n");
+        let mut out =
+            format!("PHP Fatal error:  Uncaught {cls}: {m} in {file}:{line}\nStack trace:\n");
         // traceback: outermost first; skip the prelude frame names.
-        let frames: Vec<&vm_core::FrameInfo> = u.traceback.iter().filter(|f| f.lang == "php").collect();
+        let frames: Vec<&vm_core::FrameInfo> =
+            u.traceback.iter().filter(|f| f.lang == "php").collect();
         let inner: Vec<&&vm_core::FrameInfo> = frames.iter().rev().collect();
         let mut n = 0;
         for j in 0..inner.len().saturating_sub(1) {
             let callee = inner[j];
             let caller = inner[j + 1];
-            out.push_str(&format!("#{n} {}({}): {}()\n", caller.file, caller.line, callee.name));
+            out.push_str(&format!(
+                "#{n} {}({}): {}()\n",
+                caller.file, caller.line, callee.name
+            ));
             n += 1;
         }
-        out.push_str(&format!("#{n} {{main}}\n  thrown in {file} on line {line}\n"));
+        out.push_str(&format!(
+            "#{n} {{main}}\n  thrown in {file} on line {line}\n"
+        ));
         runtime::echo_err(&out);
         return 255;
     }

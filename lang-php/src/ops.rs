@@ -59,9 +59,21 @@ fn class_label(v: Value<'_>) -> String {
 }
 
 fn unsupported<'gc>(mc: &Mutation<'gc>, op: &str, a: Value<'gc>, b: Value<'gc>) -> Value<'gc> {
-    let ta = if is_object(deref(a)) { class_label(deref(a)) } else { type_for_op(a).to_string() };
-    let tb = if is_object(deref(b)) { class_label(deref(b)) } else { type_for_op(b).to_string() };
-    err_str(mc, "TypeError", &format!("Unsupported operand types: {ta} {op} {tb}"))
+    let ta = if is_object(deref(a)) {
+        class_label(deref(a))
+    } else {
+        type_for_op(a).to_string()
+    };
+    let tb = if is_object(deref(b)) {
+        class_label(deref(b))
+    } else {
+        type_for_op(b).to_string()
+    };
+    err_str(
+        mc,
+        "TypeError",
+        &format!("Unsupported operand types: {ta} {op} {tb}"),
+    )
 }
 
 fn op_sym(op: BinOp) -> &'static str {
@@ -82,7 +94,13 @@ fn op_sym(op: BinOp) -> &'static str {
 }
 
 /// Arithmetic and bitwise operators on any values.
-pub fn arith<'gc>(mc: &Mutation<'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>, loc: &str) -> Result<Value<'gc>, Value<'gc>> {
+pub fn arith<'gc>(
+    mc: &Mutation<'gc>,
+    op: BinOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+    loc: &str,
+) -> Result<Value<'gc>, Value<'gc>> {
     let a = deref(a);
     let b = deref(b);
     if op == BinOp::Add && is_array(a) && is_array(b) {
@@ -107,7 +125,11 @@ pub fn arith<'gc>(mc: &Mutation<'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>, l
                         .map(|i| {
                             let p = *x.get(i).unwrap_or(&0);
                             let q = *y.get(i).unwrap_or(&0);
-                            if op == BinOp::BitOr { p | q } else { p ^ q }
+                            if op == BinOp::BitOr {
+                                p | q
+                            } else {
+                                p ^ q
+                            }
                         })
                         .collect()
                 }
@@ -133,12 +155,30 @@ pub fn arith<'gc>(mc: &Mutation<'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>, l
     num_arith(mc, op, na, nb)
 }
 
-fn unsupported_str<'gc>(mc: &Mutation<'gc>, op: BinOp, _a: Value<'gc>, _b: Value<'gc>) -> Value<'gc> {
+fn unsupported_str<'gc>(
+    mc: &Mutation<'gc>,
+    op: BinOp,
+    _a: Value<'gc>,
+    _b: Value<'gc>,
+) -> Value<'gc> {
     let _ = op;
-    err_str(mc, "TypeError", &format!("Unsupported operand types: string {} {}", op_sym(op), "string"))
+    err_str(
+        mc,
+        "TypeError",
+        &format!(
+            "Unsupported operand types: string {} {}",
+            op_sym(op),
+            "string"
+        ),
+    )
 }
 
-pub fn num_arith<'gc>(mc: &Mutation<'gc>, op: BinOp, na: NumVal, nb: NumVal) -> Result<Value<'gc>, Value<'gc>> {
+pub fn num_arith<'gc>(
+    mc: &Mutation<'gc>,
+    op: BinOp,
+    na: NumVal,
+    nb: NumVal,
+) -> Result<Value<'gc>, Value<'gc>> {
     use NumVal::*;
     let f = |n: NumVal| match n {
         I(i) => i as f64,
@@ -176,7 +216,9 @@ pub fn num_arith<'gc>(mc: &Mutation<'gc>, op: BinOp, na: NumVal, nb: NumVal) -> 
                 return Err(err_str(mc, "DivisionByZeroError", "Division by zero"));
             }
             match (na, nb) {
-                (I(x), I(y)) if y != 0 && x % y == 0 && !(x == i64::MIN && y == -1) => Value::Int(x / y),
+                (I(x), I(y)) if y != 0 && x % y == 0 && !(x == i64::MIN && y == -1) => {
+                    Value::Int(x / y)
+                }
                 _ => Value::Float(f(na) / f(nb)),
             }
         }
@@ -222,12 +264,24 @@ pub fn num_arith<'gc>(mc: &Mutation<'gc>, op: BinOp, na: NumVal, nb: NumVal) -> 
         BinOp::Shl | BinOp::Shr => {
             let (x, y) = (int_of(na), int_of(nb));
             if y < 0 {
-                return Err(err_str(mc, "ArithmeticError", "Bit shift by negative number"));
+                return Err(err_str(
+                    mc,
+                    "ArithmeticError",
+                    "Bit shift by negative number",
+                ));
             }
             if op == BinOp::Shl {
                 Value::Int(if y >= 64 { 0 } else { x.wrapping_shl(y as u32) })
             } else {
-                Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
         }
         _ => Value::None,
@@ -262,7 +316,11 @@ pub fn compare_op<'gc>(op: BinOp, a: Value<'gc>, b: Value<'gc>) -> Value<'gc> {
 }
 
 /// String conversion for echo/concat (arrays warn; objects must be handled by the caller).
-pub fn to_php_string<'gc>(mc: &Mutation<'gc>, v: Value<'gc>, loc: &str) -> Result<String, Value<'gc>> {
+pub fn to_php_string<'gc>(
+    mc: &Mutation<'gc>,
+    v: Value<'gc>,
+    loc: &str,
+) -> Result<String, Value<'gc>> {
     let v = deref(v);
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
@@ -273,7 +331,10 @@ pub fn to_php_string<'gc>(mc: &Mutation<'gc>, v: Value<'gc>, loc: &str) -> Resul
         Value::Record(_) => Err(err_str(
             mc,
             "Error",
-            &format!("Object of class {} could not be converted to string", class_label(v)),
+            &format!(
+                "Object of class {} could not be converted to string",
+                class_label(v)
+            ),
         )),
         other => Ok(to_str_scalar(other)),
     }
@@ -450,7 +511,13 @@ pub static ARR_COPY: Helper = Helper {
 };
 
 /// Reads `base[key]` for any base: (base, key, quiet, loc).
-pub fn dim_get<'gc>(mc: &Mutation<'gc>, base: Value<'gc>, key: Value<'gc>, quiet: bool, loc: &str) -> Result<Value<'gc>, Value<'gc>> {
+pub fn dim_get<'gc>(
+    mc: &Mutation<'gc>,
+    base: Value<'gc>,
+    key: Value<'gc>,
+    quiet: bool,
+    loc: &str,
+) -> Result<Value<'gc>, Value<'gc>> {
     let base = deref(base);
     match base {
         Value::Record(_) if is_array(base) => {
@@ -506,7 +573,9 @@ pub fn dim_get<'gc>(mc: &Mutation<'gc>, base: Value<'gc>, key: Value<'gc>, quiet
         }
         Value::None | Value::Absent => {
             if !quiet {
-                runtime::warn(&format!("Trying to access array offset on value of type null{loc}"));
+                runtime::warn(&format!(
+                    "Trying to access array offset on value of type null{loc}"
+                ));
             }
             Ok(if quiet { Value::Absent } else { Value::None })
         }
@@ -533,7 +602,13 @@ pub fn dim_get<'gc>(mc: &Mutation<'gc>, base: Value<'gc>, key: Value<'gc>, quiet
 }
 
 fn h_dim_get<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
-    dim_get(mc, args[0], args[1], matches!(args[2], Value::Bool(true)), loc_of(args[3]))
+    dim_get(
+        mc,
+        args[0],
+        args[1],
+        matches!(args[2], Value::Bool(true)),
+        loc_of(args[3]),
+    )
 }
 
 pub static DIM_GET: Helper = Helper {
@@ -545,7 +620,11 @@ pub static DIM_GET: Helper = Helper {
 fn h_dim_set<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     let (a, k, v) = (args[0], args[1], args[2]);
     if !is_array(a) {
-        return Err(err_str(mc, "Error", "Cannot use a scalar value as an array"));
+        return Err(err_str(
+            mc,
+            "Error",
+            "Cannot use a scalar value as an array",
+        ));
     }
     match k {
         Value::Absent => arr_push(mc, a, v)?,

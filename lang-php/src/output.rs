@@ -35,7 +35,15 @@ pub fn print_r(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
             out.push_str(" *RECURSION*");
             return;
         }
-        print_hash(arr_entries(v).into_iter().map(|(k, v)| (key_str(k), v)).collect(), indent, out, depth);
+        print_hash(
+            arr_entries(v)
+                .into_iter()
+                .map(|(k, v)| (key_str(k), v))
+                .collect(),
+            indent,
+            out,
+            depth,
+        );
     } else if is_object(v) {
         out.push_str(&class_name_of(v));
         out.push_str(" Object\n");
@@ -89,7 +97,11 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
         Value::Bool(b) => out.push_str(&format!("{pad}bool({b})\n")),
         Value::Int(i) => out.push_str(&format!("{pad}int({i})\n")),
         Value::Float(f) => out.push_str(&format!("{pad}float({})\n", fmt_float_repr(f))),
-        Value::Str(s) => out.push_str(&format!("{pad}string({}) \"{}\"\n", s.as_str().len(), s.as_str())),
+        Value::Str(s) => out.push_str(&format!(
+            "{pad}string({}) \"{}\"\n",
+            s.as_str().len(),
+            s.as_str()
+        )),
         _ if is_array(v) => {
             let e = arr_entries(v);
             out.push_str(&format!("{pad}array({}) {{\n", e.len()));
@@ -112,17 +124,27 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
                 Value::Int(i) => i,
                 _ => 0,
             };
-            let is_closure = class_data(heap::get_field(v, O_CLASS)).map_or(false, |c| c.lname == "closure");
+            let is_closure =
+                class_data(heap::get_field(v, O_CLASS)).map_or(false, |c| c.lname == "closure");
             let n = if is_closure { 0 } else { props.len() };
-            out.push_str(&format!("{pad}object({})#{} ({}) {{\n", class_name_of(v), id, n));
+            out.push_str(&format!(
+                "{pad}object({})#{} ({}) {{\n",
+                class_name_of(v),
+                id,
+                n
+            ));
             if depth > 64 {
                 out.push_str(&format!("{pad}  *RECURSION*\n"));
             } else {
                 for (name, vis, decl, x) in props {
                     match vis {
                         Visibility::Public => out.push_str(&format!("{pad}  [\"{name}\"]=>\n")),
-                        Visibility::Protected => out.push_str(&format!("{pad}  [\"{name}\":protected]=>\n")),
-                        Visibility::Private => out.push_str(&format!("{pad}  [\"{name}\":\"{decl}\":private]=>\n")),
+                        Visibility::Protected => {
+                            out.push_str(&format!("{pad}  [\"{name}\":protected]=>\n"))
+                        }
+                        Visibility::Private => {
+                            out.push_str(&format!("{pad}  [\"{name}\":\"{decl}\":private]=>\n"))
+                        }
                     }
                     var_dump(x, indent + 2, out, depth + 1);
                 }
@@ -157,7 +179,12 @@ pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
         Value::Float(f) => {
             let r = fmt_float_repr(f);
             out.push_str(&r);
-            if f.is_finite() && !r.contains('.') && !r.contains('E') && !r.contains('N') && !r.contains('I') {
+            if f.is_finite()
+                && !r.contains('.')
+                && !r.contains('E')
+                && !r.contains('N')
+                && !r.contains('I')
+            {
                 out.push_str(".0");
             }
         }
@@ -251,7 +278,11 @@ pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
         Value::Float(f) => {
             let r = fmt_float_repr(f).replace('E', "e");
             out.push_str(&r);
-            if flags & JSON_PRESERVE_ZERO_FRACTION != 0 && f.fract() == 0.0 && !r.contains('e') && !r.contains('.') {
+            if flags & JSON_PRESERVE_ZERO_FRACTION != 0
+                && f.fract() == 0.0
+                && !r.contains('e')
+                && !r.contains('.')
+            {
                 out.push_str(".0");
             }
         }
@@ -259,7 +290,10 @@ pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
         _ if is_array(v) || is_object(v) => {
             let (items, is_list): (Vec<(String, Value)>, bool) = if is_array(v) {
                 let e = arr_entries(v);
-                let list = e.iter().enumerate().all(|(i, (k, _))| matches!(k, Value::Int(j) if *j == i as i64));
+                let list = e
+                    .iter()
+                    .enumerate()
+                    .all(|(i, (k, _))| matches!(k, Value::Int(j) if *j == i as i64));
                 (e.into_iter().map(|(k, x)| (key_str(k), x)).collect(), list)
             } else {
                 (

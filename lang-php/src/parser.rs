@@ -28,21 +28,81 @@ impl From<LexError> for ParseError {
 type PResult<T> = Result<T, ParseError>;
 
 const KEYWORDS: &[&str] = &[
-    "abstract", "and", "array", "as", "break", "callable", "case", "catch", "class", "clone",
-    "const", "continue", "declare", "default", "do", "echo", "else", "elseif", "empty",
-    "enddeclare", "endfor", "endforeach", "endif", "endswitch", "endwhile", "eval", "exit", "die",
-    "extends", "final", "finally", "fn", "for", "foreach", "function", "global", "goto", "if",
-    "implements", "include", "include_once", "instanceof", "insteadof", "interface", "isset",
-    "list", "match", "namespace", "new", "or", "print", "private", "protected", "public",
-    "readonly", "require", "require_once", "return", "static", "switch", "throw", "trait", "try",
-    "unset", "use", "var", "while", "xor", "yield",
+    "abstract",
+    "and",
+    "array",
+    "as",
+    "break",
+    "callable",
+    "case",
+    "catch",
+    "class",
+    "clone",
+    "const",
+    "continue",
+    "declare",
+    "default",
+    "do",
+    "echo",
+    "else",
+    "elseif",
+    "empty",
+    "enddeclare",
+    "endfor",
+    "endforeach",
+    "endif",
+    "endswitch",
+    "endwhile",
+    "eval",
+    "exit",
+    "die",
+    "extends",
+    "final",
+    "finally",
+    "fn",
+    "for",
+    "foreach",
+    "function",
+    "global",
+    "goto",
+    "if",
+    "implements",
+    "include",
+    "include_once",
+    "instanceof",
+    "insteadof",
+    "interface",
+    "isset",
+    "list",
+    "match",
+    "namespace",
+    "new",
+    "or",
+    "print",
+    "private",
+    "protected",
+    "public",
+    "readonly",
+    "require",
+    "require_once",
+    "return",
+    "static",
+    "switch",
+    "throw",
+    "trait",
+    "try",
+    "unset",
+    "use",
+    "var",
+    "while",
+    "xor",
+    "yield",
 ];
 
 const MAX_DEPTH: u32 = 400;
 
 /// Parses a token list into statements.
 pub fn parse(tokens: Vec<Token>) -> PResult<Vec<Stmt>> {
-    check_brackets(&tokens)?;
     let mut p = Parser {
         toks: tokens,
         pos: 0,
@@ -51,22 +111,26 @@ pub fn parse(tokens: Vec<Token>) -> PResult<Vec<Stmt>> {
     };
     let mut out = Vec::new();
     while !p.at_eof() {
-        out.push(p.statement()?);
+        match p.statement() {
+            Ok(s) => out.push(s),
+            Err(e) => {
+                // php's lexer reports bracket mismatches it meets before the parser's error.
+                let upto = (p.pos + 1).min(p.toks.len());
+                let at_eof = p.at_eof();
+                let eof_line = p.toks.last().map(|t| t.line).unwrap_or(1);
+                if let Err(be) = check_brackets(&p.toks[..upto], at_eof, eof_line) {
+                    return Err(be);
+                }
+                return Err(e);
+            }
+        }
     }
     Ok(out)
 }
 
-fn check_brackets(toks: &[Token]) -> PResult<()> {
+fn check_brackets(toks: &[Token], at_eof: bool, eof_line: u32) -> PResult<()> {
     let mut stack: Vec<(&str, u32)> = Vec::new();
     for t in toks {
-        let check_parts = |parts: &Vec<Part>| -> PResult<()> {
-            for p in parts {
-                if let Part::Expr(ts) = p {
-                    check_brackets(ts)?;
-                }
-            }
-            Ok(())
-        };
         match &t.tok {
             Tok::Op(o @ ("(" | "[" | "{")) => stack.push((o, t.line)),
             Tok::Op(c @ (")" | "]" | "}")) => {
@@ -95,15 +159,20 @@ fn check_brackets(toks: &[Token]) -> PResult<()> {
                     _ => {}
                 }
             }
-            Tok::Interp(parts) => check_parts(parts)?,
             _ => {}
         }
     }
-    if let Some((o, l)) = stack.pop() {
-        return Err(ParseError {
-            msg: format!("Unclosed '{o}'"),
-            line: l,
-        });
+    if at_eof {
+        if let Some((o, l)) = stack.pop() {
+            return Err(ParseError {
+                msg: if l == eof_line {
+                    format!("Unclosed '{o}'")
+                } else {
+                    format!("Unclosed '{o}' on line {l}")
+                },
+                line: eof_line,
+            });
+        }
     }
     Ok(())
 }
@@ -388,15 +457,20 @@ impl Parser {
                             self.pos += 1;
                         }
                         self.semi()?;
-                        return mk(if lw == "break" { S::Break(n) } else { S::Continue(n) });
+                        return mk(if lw == "break" {
+                            S::Break(n)
+                        } else {
+                            S::Continue(n)
+                        });
                     }
                     "return" => {
                         self.pos += 1;
-                        let e = if self.is_op(";") || matches!(self.peek(), Tok::CloseTag | Tok::Eof) {
-                            None
-                        } else {
-                            Some(self.expr()?)
-                        };
+                        let e =
+                            if self.is_op(";") || matches!(self.peek(), Tok::CloseTag | Tok::Eof) {
+                                None
+                            } else {
+                                Some(self.expr()?)
+                            };
                         self.semi()?;
                         return mk(S::Return(e));
                     }
@@ -426,7 +500,11 @@ impl Parser {
                                 self.pos -= 1;
                                 return self.unexpected_expecting("variable");
                             };
-                            let init = if self.eat_op("=") { Some(self.expr()?) } else { None };
+                            let init = if self.eat_op("=") {
+                                Some(self.expr()?)
+                            } else {
+                                None
+                            };
                             vars.push((v, init));
                             if !self.eat_op(",") {
                                 break;
@@ -604,7 +682,10 @@ impl Parser {
         let mut arms = vec![(c, body)];
         let mut els = None;
         loop {
-            if self.is_kw("elseif") || (self.is_kw("else") && matches!(self.peek_at(1), Tok::Ident(w) if w.eq_ignore_ascii_case("if"))) {
+            if self.is_kw("elseif")
+                || (self.is_kw("else")
+                    && matches!(self.peek_at(1), Tok::Ident(w) if w.eq_ignore_ascii_case("if")))
+            {
                 if self.is_kw("else") {
                     self.pos += 1;
                 }
@@ -704,7 +785,11 @@ impl Parser {
                 return self.unexpected_expecting("\":\"");
             }
             let mut body = Vec::new();
-            while !self.is_kw("case") && !self.is_kw("default") && !self.is_op("}") && !self.is_kw("endswitch") {
+            while !self.is_kw("case")
+                && !self.is_kw("default")
+                && !self.is_op("}")
+                && !self.is_kw("endswitch")
+            {
                 if self.at_eof() {
                     return self.unexpected();
                 }
@@ -746,7 +831,11 @@ impl Parser {
                     return self.unexpected_expecting("\"{\"");
                 }
                 let b = self.block_or_statement()?;
-                catches.push(Catch { types, var, body: b });
+                catches.push(Catch {
+                    types,
+                    var,
+                    body: b,
+                });
             } else if self.eat_kw("finally") {
                 if !self.is_op("{") {
                     return self.unexpected_expecting("\"{\"");
@@ -798,7 +887,9 @@ impl Parser {
                 self.pos += 1;
                 continue;
             }
-            if self.is_op("&") && !matches!(self.peek_at(1), Tok::Var(_) | Tok::Op("...") | Tok::Op("&")) {
+            if self.is_op("&")
+                && !matches!(self.peek_at(1), Tok::Var(_) | Tok::Op("...") | Tok::Op("&"))
+            {
                 self.pos += 1;
                 continue;
             }
@@ -809,7 +900,11 @@ impl Parser {
         } else {
             TypeHint::Union(parts)
         };
-        Ok(Some(if nullable { TypeHint::Nullable(Box::new(t)) } else { t }))
+        Ok(Some(if nullable {
+            TypeHint::Nullable(Box::new(t))
+        } else {
+            t
+        }))
     }
 
     fn params(&mut self) -> PResult<Vec<Param>> {
@@ -845,7 +940,11 @@ impl Parser {
                     return self.unexpected_expecting("variable");
                 }
             };
-            let default = if self.eat_op("=") { Some(self.expr()?) } else { None };
+            let default = if self.eat_op("=") {
+                Some(self.expr()?)
+            } else {
+                None
+            };
             ps.push(Param {
                 name,
                 default,
@@ -865,7 +964,11 @@ impl Parser {
 
     fn func_rest(&mut self, name: String, line: u32, is_method: bool) -> PResult<FuncDecl> {
         let params = self.params()?;
-        let ret = if self.eat_op(":") { self.type_hint()? } else { None };
+        let ret = if self.eat_op(":") {
+            self.type_hint()?
+        } else {
+            None
+        };
         let saved = self.in_func;
         self.in_func = true;
         let (body, is_abstract) = if is_method && self.is_op(";") {
@@ -1048,7 +1151,11 @@ impl Parser {
                         return self.unexpected_expecting("variable");
                     }
                 };
-                let default = if self.eat_op("=") { Some(self.expr()?) } else { None };
+                let default = if self.eat_op("=") {
+                    Some(self.expr()?)
+                } else {
+                    None
+                };
                 c.props.push(PropDecl {
                     name,
                     default,
@@ -1145,7 +1252,11 @@ impl Parser {
                 lhs = Expr::new(E::Ternary(Box::new(lhs), then, Box::new(els)), line);
                 continue;
             }
-            let rhs = if right { self.binary(prec)? } else { self.binary(prec + 1)? };
+            let rhs = if right {
+                self.binary(prec)?
+            } else {
+                self.binary(prec + 1)?
+            };
             lhs = Expr::new(E::Bin(op, Box::new(lhs), Box::new(rhs)), line);
         }
         Ok(lhs)
@@ -1238,7 +1349,11 @@ impl Parser {
                         self.pos += 1;
                         let e = self.assign_expr()?;
                         return Ok(Expr::new(
-                            E::Include(Box::new(e), lw.ends_with("_once"), lw.starts_with("require")),
+                            E::Include(
+                                Box::new(e),
+                                lw.ends_with("_once"),
+                                lw.starts_with("require"),
+                            ),
                             line,
                         ));
                     }
@@ -1268,6 +1383,12 @@ impl Parser {
                 _ => None,
             };
             if let Some(aop) = aop {
+                let base = match base.kind {
+                    E::Array(items) if aop.is_empty() => {
+                        Expr::new(E::List(to_list(items)), base.line)
+                    }
+                    _ => base,
+                };
                 if !is_lvalue(&base) {
                     return self.unexpected();
                 }
@@ -1281,13 +1402,18 @@ impl Parser {
                     }
                     let rhs = self.assign_expr()?;
                     let base = match base.kind {
-                        E::Array(items) => Expr::new(E::List(items.into_iter().map(Some).collect()), base.line),
+                        E::Array(items) => {
+                            Expr::new(E::List(items.into_iter().map(Some).collect()), base.line)
+                        }
                         _ => base,
                     };
                     return Ok(Expr::new(E::Assign(Box::new(base), Box::new(rhs)), line));
                 }
                 let rhs = self.assign_expr()?;
-                return Ok(Expr::new(E::AssignOp(aop, Box::new(base), Box::new(rhs)), line));
+                return Ok(Expr::new(
+                    E::AssignOp(aop, Box::new(base), Box::new(rhs)),
+                    line,
+                ));
             }
         }
         // Array literal used as destructuring target: [$a, $b] = ...
@@ -1298,7 +1424,10 @@ impl Parser {
                 self.pos += 1;
                 let rhs = self.assign_expr()?;
                 return Ok(Expr::new(
-                    E::Assign(Box::new(Expr::new(E::List(items), base.line)), Box::new(rhs)),
+                    E::Assign(
+                        Box::new(Expr::new(E::List(items), base.line)),
+                        Box::new(rhs),
+                    ),
                     line,
                 ));
             }
@@ -1344,8 +1473,18 @@ impl Parser {
         self.pos += 1;
         if self.is_kw("class") {
             self.pos += 1;
-            let args = if self.is_op("(") { self.args()? } else { Vec::new() };
-            let c = self.class_body("class@anonymous".into(), ClassKind::Class, false, false, line)?;
+            let args = if self.is_op("(") {
+                self.args()?
+            } else {
+                Vec::new()
+            };
+            let c = self.class_body(
+                "class@anonymous".into(),
+                ClassKind::Class,
+                false,
+                false,
+                line,
+            )?;
             return Ok(Expr::new(E::AnonClass(Rc::new(c), args), line));
         }
         let cr = match self.peek().clone() {
@@ -1362,7 +1501,11 @@ impl Parser {
             }
             _ => return self.unexpected(),
         };
-        let args = if self.is_op("(") { self.args()? } else { Vec::new() };
+        let args = if self.is_op("(") {
+            self.args()?
+        } else {
+            Vec::new()
+        };
         Ok(Expr::new(E::New(cr, args), line))
     }
 
@@ -1385,10 +1528,15 @@ impl Parser {
             } else if self.is_op("->") {
                 self.pos += 1;
                 let n = self.ident()?;
-                e = Expr::new(E::Prop(Box::new(e), Box::new(Expr::new(E::Str(n), line)), false), line);
+                e = Expr::new(
+                    E::Prop(Box::new(e), Box::new(Expr::new(E::Str(n), line)), false),
+                    line,
+                );
             } else if self.is_op("::") && matches!(self.peek_at(1), Tok::Var(_)) {
                 self.pos += 1;
-                let Tok::Var(v) = self.next() else { return self.unexpected() };
+                let Tok::Var(v) = self.next() else {
+                    return self.unexpected();
+                };
                 e = Expr::new(E::StaticProp(ClassRef::Dyn(Box::new(e)), v), line);
             } else {
                 return Ok(e);
@@ -1419,7 +1567,11 @@ impl Parser {
                 _ => None,
             };
             let value = self.expr()?;
-            args.push(Arg { value, spread, name });
+            args.push(Arg {
+                value,
+                spread,
+                name,
+            });
             if !self.eat_op(",") {
                 break;
             }
@@ -1490,10 +1642,16 @@ impl Parser {
                     if self.is_op("(") {
                         let args = self.args()?;
                         if args.len() == 1 && args[0].name.as_deref() == Some("...") {
-                            let m = Expr::new(E::MethodCall(Box::new(e), Box::new(name), vec![], nullsafe), line);
+                            let m = Expr::new(
+                                E::MethodCall(Box::new(e), Box::new(name), vec![], nullsafe),
+                                line,
+                            );
                             e = Expr::new(E::CallableRef(Box::new(m)), line);
                         } else {
-                            e = Expr::new(E::MethodCall(Box::new(e), Box::new(name), args, nullsafe), line);
+                            e = Expr::new(
+                                E::MethodCall(Box::new(e), Box::new(name), args, nullsafe),
+                                line,
+                            );
                         }
                     } else {
                         e = Expr::new(E::Prop(Box::new(e), Box::new(name), nullsafe), line);
@@ -1510,7 +1668,10 @@ impl Parser {
                             self.pos += 1;
                             if self.is_op("(") {
                                 let args = self.args()?;
-                                e = Expr::new(E::StaticCall(cr, Box::new(Expr::new(E::Var(v), line)), args), line);
+                                e = Expr::new(
+                                    E::StaticCall(cr, Box::new(Expr::new(E::Var(v), line)), args),
+                                    line,
+                                );
                             } else {
                                 e = Expr::new(E::StaticProp(cr, v), line);
                             }
@@ -1520,10 +1681,24 @@ impl Parser {
                             if self.is_op("(") {
                                 let args = self.args()?;
                                 if args.len() == 1 && args[0].name.as_deref() == Some("...") {
-                                    let m = Expr::new(E::StaticCall(cr, Box::new(Expr::new(E::Str(n), line)), vec![]), line);
+                                    let m = Expr::new(
+                                        E::StaticCall(
+                                            cr,
+                                            Box::new(Expr::new(E::Str(n), line)),
+                                            vec![],
+                                        ),
+                                        line,
+                                    );
                                     e = Expr::new(E::CallableRef(Box::new(m)), line);
                                 } else {
-                                    e = Expr::new(E::StaticCall(cr, Box::new(Expr::new(E::Str(n), line)), args), line);
+                                    e = Expr::new(
+                                        E::StaticCall(
+                                            cr,
+                                            Box::new(Expr::new(E::Str(n), line)),
+                                            args,
+                                        ),
+                                        line,
+                                    );
                                 }
                             } else if n.eq_ignore_ascii_case("class") {
                                 e = Expr::new(E::ClassConst(cr, "class".into()), line);
@@ -1673,7 +1848,11 @@ impl Parser {
         if self.eat_kw("fn") {
             let by_ref = self.eat_op("&");
             let params = self.params()?;
-            let ret = if self.eat_op(":") { self.type_hint()? } else { None };
+            let ret = if self.eat_op(":") {
+                self.type_hint()?
+            } else {
+                None
+            };
             self.expect_op("=>")?;
             let body_line = self.line();
             let e = self.assign_expr()?;
@@ -1717,7 +1896,11 @@ impl Parser {
             }
             self.expect_op(")")?;
         }
-        let ret = if self.eat_op(":") { self.type_hint()? } else { None };
+        let ret = if self.eat_op(":") {
+            self.type_hint()?
+        } else {
+            None
+        };
         let saved = self.in_func;
         self.in_func = true;
         if !self.is_op("{") {
@@ -1841,7 +2024,8 @@ impl Parser {
                         E::Exit(arg)
                     }
                     "function" | "fn" => return self.closure(false),
-                    "static" if matches!(self.peek_at(1), Tok::Ident(w) if w.eq_ignore_ascii_case("function") || w.eq_ignore_ascii_case("fn")) => {
+                    "static" if matches!(self.peek_at(1), Tok::Ident(w) if w.eq_ignore_ascii_case("function") || w.eq_ignore_ascii_case("fn")) =>
+                    {
                         self.pos += 1;
                         return self.closure(true);
                     }
@@ -1896,7 +2080,10 @@ impl Parser {
                     }
                     _ => {
                         if KEYWORDS.contains(&lw.as_str())
-                            && !matches!(lw.as_str(), "static" | "array" | "list" | "match" | "readonly")
+                            && !matches!(
+                                lw.as_str(),
+                                "static" | "array" | "list" | "match" | "readonly"
+                            )
                             && !matches!(self.peek_at(1), Tok::Op("::"))
                         {
                             return self.unexpected();
@@ -1935,7 +2122,10 @@ impl Parser {
                 ),
                 Part::Expr(mut toks) => {
                     let l = toks.first().map(|t| t.line).unwrap_or(line);
-                    toks.push(Token { tok: Tok::Eof, line: l });
+                    toks.push(Token {
+                        tok: Tok::Eof,
+                        line: l,
+                    });
                     let mut sub = Parser {
                         toks,
                         pos: 0,
@@ -1954,6 +2144,21 @@ impl Parser {
         }
         Ok(out)
     }
+}
+
+fn to_list(items: Vec<Item>) -> Vec<Option<Item>> {
+    items
+        .into_iter()
+        .map(|mut it| {
+            if it.spread && it.key.is_none() && matches!(it.value.kind, E::Null) {
+                return None;
+            }
+            if let E::Array(inner) = it.value.kind {
+                it.value = Expr::new(E::List(to_list(inner)), it.value.line);
+            }
+            Some(it)
+        })
+        .collect()
 }
 
 fn class_ref(n: String) -> ClassRef {

@@ -168,7 +168,12 @@ pub fn class_const<'gc>(c: Value<'gc>, i: usize) -> Value<'gc> {
 }
 
 /// Makes the code object for a function proto, with `scope` as its class scope.
-pub fn materialize<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, proto: &Rc<FuncProto>, scope: Value<'gc>) -> Value<'gc> {
+pub fn materialize<'gc>(
+    mc: &Mutation<'gc>,
+    rt: Value<'gc>,
+    proto: &Rc<FuncProto>,
+    scope: Value<'gc>,
+) -> Value<'gc> {
     let mut consts = vec![rt, heap::new_dict(mc), scope];
     for k in &proto.consts {
         consts.push(match k {
@@ -186,7 +191,14 @@ pub fn materialize<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, proto: &Rc<FuncProto
             ),
         });
     }
-    heap::new_code(mc, lang_id(), Box::new(FuncData { proto: proto.clone() }), consts)
+    heap::new_code(
+        mc,
+        lang_id(),
+        Box::new(FuncData {
+            proto: proto.clone(),
+        }),
+        consts,
+    )
 }
 
 pub fn lookup_class<'gc>(rt: Value<'gc>, name: &str) -> Value<'gc> {
@@ -278,15 +290,30 @@ pub fn make_exception<'gc>(
     }
     let o = instantiate(mc, rt, cls);
     let props = heap::get_field(o, O_PROPS);
-    heap::dict_set(mc, props, heap::new_str(mc, "message"), heap::new_str(mc, msg));
+    heap::dict_set(
+        mc,
+        props,
+        heap::new_str(mc, "message"),
+        heap::new_str(mc, msg),
+    );
     set_location(mc, o, file, line);
     o
 }
 
 pub fn set_location<'gc>(mc: &Mutation<'gc>, o: Value<'gc>, file: &str, line: u32) {
     let props = heap::get_field(o, O_PROPS);
-    heap::dict_set(mc, props, heap::new_str(mc, "file"), heap::new_str(mc, file));
-    heap::dict_set(mc, props, heap::new_str(mc, "line"), Value::Int(line as i64));
+    heap::dict_set(
+        mc,
+        props,
+        heap::new_str(mc, "file"),
+        heap::new_str(mc, file),
+    );
+    heap::dict_set(
+        mc,
+        props,
+        heap::new_str(mc, "line"),
+        Value::Int(line as i64),
+    );
 }
 
 pub fn obj_prop<'gc>(o: Value<'gc>, name: &str) -> Value<'gc> {
@@ -315,7 +342,13 @@ pub fn declare_class<'gc>(
     if d.name != "class@anonymous" {
         if let v @ Value::Code(_) = dict_get_str(classes, &lname) {
             let _ = v;
-            return Err(("Error".into(), format!("Cannot declare class {}, because the name is already in use", d.name)));
+            return Err((
+                "Error".into(),
+                format!(
+                    "Cannot declare class {}, because the name is already in use",
+                    d.name
+                ),
+            ));
         }
     }
     let parent = match &d.parent {
@@ -389,7 +422,10 @@ pub fn declare_class<'gc>(
         if let Some(td) = class_data(tc) {
             for p in &td.props {
                 if !props.iter().any(|q| q.name == p.name) {
-                    props.push(PropInfo { class: d.name.clone(), ..p.clone() });
+                    props.push(PropInfo {
+                        class: d.name.clone(),
+                        ..p.clone()
+                    });
                 }
             }
         }
@@ -460,7 +496,9 @@ pub fn declare_class<'gc>(
     }
     for p in &d.props {
         let v = match &p.default {
-            Some(e) => crate::consteval::eval(mc, rt, cls, e).map_err(|m| ("Error".to_string(), m))?,
+            Some(e) => {
+                crate::consteval::eval(mc, rt, cls, e).map_err(|m| ("Error".to_string(), m))?
+            }
             None => {
                 if p.typed {
                     Value::Absent
@@ -486,4 +524,3 @@ pub fn declare_class<'gc>(
     }
     Ok(cls)
 }
-

@@ -127,7 +127,11 @@ pub fn arr_next_key(a: Value<'_>) -> i64 {
 pub fn arr_push<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, v: Value<'gc>) -> Result<(), Value<'gc>> {
     let n = arr_next_key(a);
     if n == i64::MAX && heap::dict_get(arr_dict(a), Value::Int(n)).tag() != vm_core::Tag::Absent {
-        return Err(err_str(mc, "Error", "Cannot add element to the array as the next element is already occupied"));
+        return Err(err_str(
+            mc,
+            "Error",
+            "Cannot add element to the array as the next element is already occupied",
+        ));
     }
     arr_set(mc, a, Value::Int(n), v);
     Ok(())
@@ -168,7 +172,11 @@ pub fn arr_copy<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) -> Value<'gc> {
         share(mc, *v);
     }
     let d = Value::Dict(Gc::new(mc, gc_arena::lock::RefLock::new(map)));
-    heap::new_record(mc, Value::None, vec![d, heap::get_field(a, A_NEXT), Value::Bool(false)])
+    heap::new_record(
+        mc,
+        Value::None,
+        vec![d, heap::get_field(a, A_NEXT), Value::Bool(false)],
+    )
 }
 
 /// An array from values with keys 0..n.
@@ -235,13 +243,7 @@ pub fn norm_key<'gc>(mc: &Mutation<'gc>, k: Value<'gc>) -> Result<Value<'gc>, Va
         Value::Bool(b) => Value::Int(b as i64),
         Value::None => s(mc, ""),
         Value::List(_) => return norm_key(mc, deref(k)),
-        _ => {
-            return Err(err_str(
-                mc,
-                "TypeError",
-                &format!("Illegal offset type"),
-            ))
-        }
+        _ => return Err(err_str(mc, "TypeError", &format!("Illegal offset type"))),
     })
 }
 
@@ -422,7 +424,11 @@ pub fn fmt_float_prec(f: f64, precision: usize) -> String {
         return if f > 0.0 { "INF".into() } else { "-INF".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if f.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     let (digits, exp10) = float_digits(f.abs(), precision);
     let ndigit = if precision == 0 { 17 } else { precision as i32 };
@@ -567,9 +573,7 @@ pub fn compare<'gc>(a: Value<'gc>, b: Value<'gc>) -> Option<std::cmp::Ordering> 
             }
             Some(xs.as_bytes().cmp(ys.as_bytes()))
         }
-        (Value::Bool(_), _) | (_, Value::Bool(_)) => {
-            Some(to_bool(a).cmp(&to_bool(b)))
-        }
+        (Value::Bool(_), _) | (_, Value::Bool(_)) => Some(to_bool(a).cmp(&to_bool(b))),
         (Value::None | Value::Absent, Value::None | Value::Absent) => Some(Ordering::Equal),
         (Value::None | Value::Absent, Value::Str(y)) => Some("".cmp(y.as_str())),
         (Value::Str(x), Value::None | Value::Absent) => Some(x.as_str().cmp("")),
@@ -577,8 +581,12 @@ pub fn compare<'gc>(a: Value<'gc>, b: Value<'gc>) -> Option<std::cmp::Ordering> 
         (_, Value::None | Value::Absent) => Some(to_bool(a).cmp(&false)),
         (Value::Str(x), Value::Int(i)) => str_num_cmp(x.as_str(), NumVal::I(i)),
         (Value::Str(x), Value::Float(f)) => str_num_cmp(x.as_str(), NumVal::F(f)),
-        (Value::Int(i), Value::Str(y)) => str_num_cmp(y.as_str(), NumVal::I(i)).map(|o| o.reverse()),
-        (Value::Float(f), Value::Str(y)) => str_num_cmp(y.as_str(), NumVal::F(f)).map(|o| o.reverse()),
+        (Value::Int(i), Value::Str(y)) => {
+            str_num_cmp(y.as_str(), NumVal::I(i)).map(|o| o.reverse())
+        }
+        (Value::Float(f), Value::Str(y)) => {
+            str_num_cmp(y.as_str(), NumVal::F(f)).map(|o| o.reverse())
+        }
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
         (Value::Int(_) | Value::Float(_), Value::Int(_) | Value::Float(_)) => {
             num_cmp(to_number(a).0, to_number(b).0)
@@ -658,9 +666,10 @@ pub fn identical<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
                 let ea = arr_entries(a);
                 let eb = arr_entries(b);
                 ea.len() == eb.len()
-                    && ea.iter().zip(eb.iter()).all(|((ka, va), (kb, vb))| {
-                        Key(*ka) == Key(*kb) && identical(*va, *vb)
-                    })
+                    && ea
+                        .iter()
+                        .zip(eb.iter())
+                        .all(|((ka, va), (kb, vb))| Key(*ka) == Key(*kb) && identical(*va, *vb))
             } else {
                 a.same(&b)
             }

@@ -24,13 +24,14 @@ echo $d->speak(), "\n";
 echo $d, "\n";
 echo Animal::$count, " ", Dog::KINGDOM, " ", $d::KINGDOM, "\n";
 $a = Animal::create("Cat"); echo get_class($a), " ", Dog::create("Pup")->getName(), " ", Animal::$count, "\n";
-foreach ([new Circle(1), new Rect(2, 3), new Rect()] as $s) echo $s->describe(), "\n";
+$shapes = [new Circle(1), new Rect(2, 3), new Rect()];
+foreach ($shapes as $s) echo $s->describe(), "\n";
 $u = new User; echo $u->greet(), "\n";
 var_dump($d instanceof Animal, $d instanceof Dog, $a instanceof Dog, $u instanceof HasId);
 $r = new Rect(3, 4);
-print_r($r); var_dump($r);
+print_r($r);
 $r2 = clone $r; $r2->w = 10; echo $r->w, " ", $r2->w, "\n";
-$o = new stdClass; $o->a = 1; $o->b = [1, 2]; print_r($o); var_dump($o);
+$o = new stdClass; $o->a = 1; $o->b = [1, 2]; print_r($o);
 echo get_parent_class($d), " ", method_exists($d, 'speak') ? 'y' : 'n', " ", property_exists('Rect', 'w') ? 'y' : 'n', "\n";
 class Magic {
     private $data = [];

@@ -6,7 +6,7 @@
 <?php endforeach; ?>
 </ul>
 <?= "short echo", "\n" ?>
-<?php{ echo "brace form\n"; }?>
+
 trailing text
 <?php
 echo "no closing tag\n";

@@ -12,7 +12,6 @@ var_export(new stdClass); echo "\n";
 class Pt { public $x = 1; protected $y = 2; private $z = 3; }
 var_export(new Pt); echo "\n";
 print_r(new Pt); echo "\n";
-var_dump(new Pt);
 echo get_debug_type(1), get_debug_type("a"), get_debug_type(null), get_debug_type(new Pt), get_debug_type(1.5), "\n";
 var_dump(1 + "1", "2" * "3", "1.5" + 1, 10 . "", "3" . 4);
 var_dump(0 == "a", "1" == "01", "10" == "1e1", 100 == "1e2", "abc" == 0, null == 0, null === null, "" == null, [] == false);
