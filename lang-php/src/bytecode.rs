@@ -152,6 +152,8 @@ pub enum Op {
     /// Binds CV to a static variable (const: name); jumps to target if already initialised.
     BindStatic(R, u32, u32),
     Bin(BinOp, R, R, R),
+    /// `++`/`--` on a value: dst, src, is increment.
+    IncDec(R, R, bool),
     Not(R, R),
     Neg(R, R),
     Plus(R, R),

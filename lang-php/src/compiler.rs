@@ -1787,33 +1787,8 @@ impl FnComp {
             .map(|b| b.0)
             .unwrap_or(0);
         let r = self.tmp();
-        if let E::Var(_) = target.kind {
-            // Fast path: integer add through Bin for the JIT.
-            let one = self.const_reg(KConst::Int(1));
-            let _ = id;
-            self.emit(Op::Bin(
-                if inc { BinOp::Add } else { BinOp::Sub },
-                r,
-                cur,
-                one,
-            ));
-            // null++ is 1, null-- stays null: handled by __incfix.
-            let fix = builtins::lookup("__incfix").map(|b| b.0).unwrap_or(0);
-            let flag = self.const_reg(KConst::Bool(inc));
-            self.emit(Op::Builtin {
-                dst: r,
-                id: fix,
-                args: vec![old, r, flag].into(),
-            });
-        } else {
-            let fix = builtins::lookup("__incdec").map(|b| b.0).unwrap_or(0);
-            let flag = self.const_reg(KConst::Bool(inc));
-            self.emit(Op::Builtin {
-                dst: r,
-                id: fix,
-                args: vec![old, flag].into(),
-            });
-        }
+        let _ = id;
+        self.emit(Op::IncDec(r, old, inc));
         self.assign_to(target, r)?;
         Ok(if pre { r } else { old })
     }

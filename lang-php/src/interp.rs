@@ -937,6 +937,29 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                 }
             }
+            Op::IncDec(d, a, inc) => {
+                let v = reg!(*a);
+                let done = if m.tag(v) == Tag::Int {
+                    let one = m.konst(Value::Int(1));
+                    let o = if *inc { OvfOp::Add } else { OvfOp::Sub };
+                    match m.int_ovf(o, v, one) {
+                        Some(r) => {
+                            set!(*d, r);
+                            true
+                        }
+                        None => false,
+                    }
+                } else {
+                    false
+                };
+                if !done {
+                    let id = m.konst(Value::Int(builtins::id_of("__incdec") as i64));
+                    let flag = m.konst(Value::Bool(*inc));
+                    let rtv = m.konst(rt);
+                    let r = helper!(&builtins::BUILTIN, &[id, rtv, v, flag]);
+                    set!(*d, r);
+                }
+            }
             Op::Not(d, a) => {
                 let v = reg!(*a);
                 let b = truthy(m, v);

@@ -99,7 +99,7 @@ const KEYWORDS: &[&str] = &[
     "yield",
 ];
 
-const MAX_DEPTH: u32 = 400;
+const MAX_DEPTH: u32 = 256;
 
 /// Parses a token list into statements.
 pub fn parse(tokens: Vec<Token>) -> PResult<Vec<Stmt>> {
@@ -1232,11 +1232,20 @@ impl Parser {
     }
 
     fn binary(&mut self, min: u8) -> PResult<Expr> {
+        let depth0 = self.depth;
+        let r = self.binary_chain(min);
+        self.depth = depth0;
+        r
+    }
+
+    fn binary_chain(&mut self, min: u8) -> PResult<Expr> {
         let mut lhs = self.unary()?;
         while let Some((op, prec, right)) = self.binop_prec() {
             if prec < min {
                 break;
             }
+            // A left-deep chain nests as deeply as a parenthesised one.
+            self.enter()?;
             let line = self.line();
             self.pos += 1;
             if op == "?" {
