@@ -1729,28 +1729,11 @@ builtins! {
         if is_array(v) || is_object(v) { return Err(type_err(mc, "strlen", 1, "string", "string", v)); }
         Ok(Value::Int(st(v).len() as i64))
     },
-    "mb_strlen" [] => |_, _, args| Ok(Value::Int(str_arg(args, 0).chars().count() as i64)),
     "substr" [] => |mc, _, args| {
         let t = str_arg(args, 0);
         let len = if has(args, 2) { Some(to_int(a(args, 2))) } else { None };
         Ok(s(mc, &bytes_str(&substr_impl(t.as_bytes(), to_int(a(args, 1)), len))))
     },
-    "mb_substr" [] => |mc, _, args| {
-        let t: Vec<char> = str_arg(args, 0).chars().collect();
-        let n = t.len() as i64;
-        let st0 = to_int(a(args, 1));
-        let st0 = if st0 < 0 { (n + st0).max(0) } else { st0.min(n) };
-        let end = if has(args, 2) { let l = to_int(a(args, 2)); if l < 0 { (n + l).max(st0) } else { (st0 + l).min(n) } } else { n };
-        Ok(s(mc, &t[st0 as usize..end.max(st0) as usize].iter().collect::<String>()))
-    },
-    "mb_str_split" [] => |mc, _, args| {
-        let t = str_arg(args, 0);
-        let n = if has(args, 1) { to_int(a(args, 1)).max(1) as usize } else { 1 };
-        let chars: Vec<char> = t.chars().collect();
-        Ok(arr_from_list(mc, chars.chunks(n).map(|c| s(mc, &c.iter().collect::<String>())).collect()))
-    },
-    "mb_strtoupper" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).to_uppercase())),
-    "mb_strtolower" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).to_lowercase())),
     "strpos" [] => |mc, _, args| {
         let (h, n) = (str_arg(args, 0), str_arg(args, 1));
         let off = to_int(a(args, 2));
@@ -2330,7 +2313,6 @@ builtins! {
     "floatval" [] => |_, _, args| fl(to_float(a(args, 0))),
     "doubleval" [] => |_, _, args| fl(to_float(a(args, 0))),
     "boolval" [] => |_, _, args| Ok(Value::Bool(to_bool(a(args, 0)))),
-    "strval" [] => |mc, _, args| Ok(s(mc, &crate::ops::to_php_string(mc, a(args, 0), &loc())?)),
     "gettype" [] => |mc, _, args| Ok(s(mc, gettype(a(args, 0)))),
     "get_debug_type" [] => |mc, _, args| { let v = a(args, 0); Ok(s(mc, &if is_object(v) { class_name_of(v) } else { type_name(v).to_string() })) },
     "settype" [0] => |mc, _, args| {

@@ -160,3 +160,4 @@ function call_user_func($callback, ...$args) { return $callback(...$args); }
 function call_user_func_array($callback, $args) { return $callback(...$args); }
 function iterator_apply() { return 0; }
 function array_find($array, $callback) { foreach ($array as $k => $v) { if ($callback($v, $k)) return $v; } return null; }
+function strval($value) { return "$value"; }
