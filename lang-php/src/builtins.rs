@@ -2413,7 +2413,25 @@ builtins! {
     "usleep" [] => |_, _, _| Ok(Value::None),
     "sleep" [] => |_, _, _| Ok(Value::Int(0)),
     "flush" [] => |_, _, _| Ok(Value::None),
-    "ob_start" [] => |_, _, _| Ok(Value::Bool(true)),
+    "ob_start" [] => |_, _, _| { runtime::ob_start(); Ok(Value::Bool(true)) },
+    "ob_end_clean" [] => |_, _, _| Ok(Value::Bool(runtime::ob_pop().is_some())),
+    "ob_get_clean" [] => |mc, _, _| Ok(match runtime::ob_pop() { Some(b) => s(mc, &bytes_str(&b)), None => Value::Bool(false) }),
+    "ob_get_contents" [] => |mc, _, _| Ok(match runtime::ob_contents() { Some(b) => s(mc, &bytes_str(&b)), None => Value::Bool(false) }),
+    "ob_end_flush" [] => |_, _, _| Ok(match runtime::ob_pop() { Some(b) => { runtime::echo(&bytes_str(&b)); Value::Bool(true) } None => Value::Bool(false) }),
+    "ob_get_flush" [] => |mc, _, _| Ok(match runtime::ob_pop() { Some(b) => { let t = bytes_str(&b); runtime::echo(&t); s(mc, &t) } None => Value::Bool(false) }),
+    "ob_get_level" [] => |_, _, _| Ok(Value::Int(runtime::ob_level() as i64)),
+    "date_default_timezone_set" [] => |_, _, _| Ok(Value::Bool(true)),
+    "date_default_timezone_get" [] => |mc, _, _| Ok(s(mc, "UTC")),
+    "gettimeofday" [] => |mc, _, args| {
+        let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        if to_bool(a(args, 0)) { return fl(d.as_secs_f64()); }
+        let out = new_array(mc);
+        arr_set(mc, out, s(mc, "sec"), Value::Int(d.as_secs() as i64));
+        arr_set(mc, out, s(mc, "usec"), Value::Int(d.subsec_micros() as i64));
+        arr_set(mc, out, s(mc, "minuteswest"), Value::Int(0));
+        arr_set(mc, out, s(mc, "dsttime"), Value::Int(0));
+        Ok(out)
+    },
     "assert" [] => |mc, _, args| {
         if to_bool(a(args, 0)) { return Ok(Value::Bool(true)); }
         let msg = if has(args, 1) { str_arg(args, 1) } else { "assert(false)".into() };

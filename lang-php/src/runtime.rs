@@ -30,6 +30,8 @@ thread_local! {
 
 #[derive(Default)]
 struct Output {
+    /// `ob_start` buffers, innermost last.
+    buffers: Vec<Vec<u8>>,
     stdout: Vec<u8>,
     stderr: Vec<u8>,
     capture: bool,
@@ -63,6 +65,10 @@ pub fn take_output() -> (Vec<u8>, Vec<u8>) {
 pub fn echo(s: &str) {
     OUT.with(|o| {
         let mut o = o.borrow_mut();
+        if let Some(b) = o.buffers.last_mut() {
+            b.extend_from_slice(s.as_bytes());
+            return;
+        }
         o.stdout.extend_from_slice(s.as_bytes());
         if !o.capture && o.stdout.len() > 1 << 16 {
             let _ = std::io::stdout().write_all(&o.stdout);
@@ -85,9 +91,33 @@ pub fn echo_err(s: &str) {
     });
 }
 
+/// `ob_start`.
+pub fn ob_start() {
+    OUT.with(|o| o.borrow_mut().buffers.push(Vec::new()));
+}
+
+/// Pops the innermost output buffer (None when there is none).
+pub fn ob_pop() -> Option<Vec<u8>> {
+    OUT.with(|o| o.borrow_mut().buffers.pop())
+}
+
+/// The innermost buffer's contents.
+pub fn ob_contents() -> Option<Vec<u8>> {
+    OUT.with(|o| o.borrow().buffers.last().cloned())
+}
+
+pub fn ob_level() -> usize {
+    OUT.with(|o| o.borrow().buffers.len())
+}
+
 pub fn flush() {
     OUT.with(|o| {
         let mut o = o.borrow_mut();
+        // Buffers still open at the end are flushed, as php does.
+        let bufs = std::mem::take(&mut o.buffers);
+        for b in bufs {
+            o.stdout.extend_from_slice(&b);
+        }
         if !o.capture {
             let out = std::mem::take(&mut o.stdout);
             let _ = std::io::stdout().write_all(&out);
