@@ -593,12 +593,80 @@ pub fn name_of(id: u16) -> &'static str {
     TABLE.get(id as usize).map(|e| e.0).unwrap_or("")
 }
 
+/// Builtins whose object arguments are converted with `__toString` first
+/// (through the prelude's `__stringify_call`).
+const STRINGY: &[&str] = &[
+    "strlen",
+    "str_pad",
+    "str_repeat",
+    "strtoupper",
+    "strtolower",
+    "ucfirst",
+    "lcfirst",
+    "ucwords",
+    "trim",
+    "ltrim",
+    "rtrim",
+    "substr",
+    "strpos",
+    "stripos",
+    "strrpos",
+    "str_replace",
+    "str_contains",
+    "str_starts_with",
+    "str_ends_with",
+    "strrev",
+    "sprintf",
+    "printf",
+    "explode",
+    "implode",
+    "join",
+    "md5",
+    "crc32",
+    "sha1",
+    "htmlspecialchars",
+    "nl2br",
+    "strcmp",
+    "strcasecmp",
+    "str_split",
+    "wordwrap",
+    "substr_count",
+    "ord",
+    "fwrite",
+    "fputs",
+    "vsprintf",
+    "number_format",
+    "strstr",
+    "strtr",
+    "addslashes",
+    "str_word_count",
+];
+
+const FALLBACK: &str = "\u{1}fallback";
+
+/// Whether a builtin's error asks for the `__toString` fallback.
+pub fn is_fallback(e: Value<'_>) -> bool {
+    e.as_str() == Some(FALLBACK)
+}
+
+fn has_object_arg(args: &[Value<'_>]) -> bool {
+    args.iter().any(|v| {
+        let v = deref(*v);
+        is_object(v) || (is_array(v) && arr_values(v).iter().any(|x| is_object(*x)))
+    })
+}
+
 fn h_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let id = match args[0] {
         Value::Int(i) => i as usize,
         _ => 0,
     };
     let rt = args[1];
+    if let Some((name, _, _)) = TABLE.get(id) {
+        if STRINGY.contains(name) && has_object_arg(&args[2..]) {
+            return Err(s(mc, FALLBACK));
+        }
+    }
     match TABLE.get(id) {
         Some((_, _, f)) => f(mc, rt, &args[2..]),
         None => Ok(Value::None),

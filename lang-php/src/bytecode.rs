@@ -155,6 +155,8 @@ pub enum Op {
     /// `++`/`--` on a value: dst, src, is increment.
     IncDec(R, R, bool),
     Not(R, R),
+    /// `@`: start (saves the level in the register) or end (restores it).
+    Silence(R, bool),
     Neg(R, R),
     Plus(R, R),
     BitNot(R, R),

@@ -552,6 +552,7 @@ impl FnComp {
                 } else {
                     let vreg = self.tmp();
                     next_pc = self.emit(Op::IterNext(it, kreg, vreg, 0));
+                    self.emit(Op::Share(vreg));
                     self.assign_to(value, vreg)?;
                 }
                 if let Some(k) = key {
@@ -1524,7 +1525,13 @@ impl FnComp {
                 self.emit(Op::Clone(r, v));
                 r
             }
-            E::Silence(x) => self.expr(x)?,
+            E::Silence(x) => {
+                let save = self.tmp();
+                self.emit(Op::Silence(save, true));
+                let v = self.expr(x)?;
+                self.emit(Op::Silence(save, false));
+                v
+            }
             E::Include(x, once, require) => {
                 let v = self.expr(x)?;
                 let r = self.tmp();

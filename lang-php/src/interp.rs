@@ -921,7 +921,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     None => {
                         if *bop == BinOp::Concat || *bop == BinOp::Eq || *bop == BinOp::Ne {
                             // __toString on object operands (not for ==).
-                            if *bop == BinOp::Concat {
+                            let other_str = |t: Tag| t == Tag::Str;
+                            if *bop == BinOp::Concat || (other_str(tx) || other_str(ty)) {
                                 for r in [*a, *b] {
                                     let v = reg!(r);
                                     if let Some(act) = to_string_call(m, fr, code, r, v, pc) {
@@ -958,6 +959,20 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let rtv = m.konst(rt);
                     let r = helper!(&builtins::BUILTIN, &[id, rtv, v, flag]);
                     set!(*d, r);
+                }
+            }
+            Op::Silence(r, start) => {
+                // The level lives outside the heap; not traced.
+                let _ = m.call(&NO_TRACE, &[]);
+                if *start {
+                    let l = runtime::silence_level();
+                    let k = m.konst(Value::Int(l));
+                    set!(*r, k);
+                    runtime::set_silence(l + 1);
+                } else {
+                    let v = reg!(*r);
+                    let l = to_int(m.get(v));
+                    runtime::set_silence(l);
                 }
             }
             Op::Not(d, a) => {
@@ -1721,8 +1736,24 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 }
                 let l = loc!();
                 builtins::set_loc(m.get(l));
-                let r = helper!(&builtins::BUILTIN, &vals);
-                set!(*dst, r);
+                match m.call(&builtins::BUILTIN, &vals) {
+                    Ok(r) => set!(*dst, r),
+                    Err(e) if builtins::is_fallback(e) => {
+                        // Objects among string arguments: convert them in PHP first.
+                        let f = dict_get_str(rt_field(rt, RT_FUNCS), "__stringify_call");
+                        let none = m.konst(Value::None);
+                        let name = m.konst(s(m.mc(), builtins::name_of(*id)));
+                        let mut full = vec![none, none, l, name];
+                        full.extend(vals[2..].iter().copied());
+                        fr.ret_reg = *dst;
+                        fr.pc = next;
+                        return Action::Call {
+                            callee: f,
+                            args: full,
+                        };
+                    }
+                    Err(e) => return Action::Raise(to_exception(m.mc(), code, p, pc, e)),
+                }
             }
             Op::Closure(d, k, caps) => {
                 let fcode = code.consts[*k as usize];
@@ -2788,6 +2819,7 @@ pub fn catch<'gc>(fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
     };
     for h in &fd.proto.handlers {
         if h.start <= fr.pc && fr.pc < h.end {
+            runtime::set_silence(0);
             fr.regs[h.reg as usize] = exc;
             fr.pc = h.target;
             return true;

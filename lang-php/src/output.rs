@@ -175,6 +175,7 @@ pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
     match v {
         Value::None | Value::Absent => out.push_str("NULL"),
         Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        Value::Int(i) if i == i64::MIN => out.push_str("-9223372036854775807-1"),
         Value::Int(i) => out.push_str(&i.to_string()),
         Value::Float(f) => {
             let r = fmt_float_repr(f);

@@ -126,7 +126,22 @@ pub fn flush() {
     });
 }
 
+thread_local! {
+    static SILENCE: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+pub fn silence_level() -> i64 {
+    SILENCE.with(|c| c.get())
+}
+
+pub fn set_silence(l: i64) {
+    SILENCE.with(|c| c.set(l));
+}
+
 pub fn warn(msg: &str) {
+    if silence_level() > 0 {
+        return;
+    }
     echo_err(&format!("PHP Warning:  {msg}\n"));
 }
 

@@ -161,3 +161,10 @@ function call_user_func_array($callback, $args) { return $callback(...$args); }
 function iterator_apply() { return 0; }
 function array_find($array, $callback) { foreach ($array as $k => $v) { if ($callback($v, $k)) return $v; } return null; }
 function strval($value) { return "$value"; }
+function __stringify_call($name, ...$args) {
+    foreach ($args as $i => $a) {
+        if (is_object($a)) { $args[$i] = "$a"; }
+        elseif (is_array($a)) { foreach ($a as $k => $v) { if (is_object($v)) { $a[$k] = "$v"; } } $args[$i] = $a; }
+    }
+    return $name(...$args);
+}
