@@ -281,7 +281,7 @@ pub struct ParamInfo {
 }
 
 /// A compiled function, method, closure or file body.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct FuncProto {
     /// For traces and error messages (`foo`, `A::m`, `{closure}`).
     pub name: String,
@@ -307,6 +307,35 @@ pub struct FuncProto {
     pub is_main: bool,
     pub by_ref_return: bool,
     pub is_closure: bool,
+    pub visibility: crate::ast::Visibility,
+}
+
+impl Default for FuncProto {
+    fn default() -> Self {
+        FuncProto {
+            name: String::new(),
+            fname: String::new(),
+            class_name: None,
+            file: "".into(),
+            line: 0,
+            params: Vec::new(),
+            types: Vec::new(),
+            nregs: 0,
+            ops: Vec::new(),
+            lines: Vec::new(),
+            handlers: Vec::new(),
+            consts: Vec::new(),
+            uses: Vec::new(),
+            cv_names: Vec::new(),
+            cv_regs: Vec::new(),
+            loc_k: Vec::new(),
+            is_static: false,
+            is_main: false,
+            by_ref_return: false,
+            is_closure: false,
+            visibility: crate::ast::Visibility::Public,
+        }
+    }
 }
 
 /// A class as compiled: its declaration plus method protos.

@@ -336,6 +336,7 @@ impl FnComp {
         c.p.line = f.line;
         c.line = f.line;
         c.p.is_static = f.is_static;
+        c.p.visibility = f.visibility;
         c.p.by_ref_return = f.by_ref;
         let pnames: Vec<String> = f.params.iter().map(|p| p.name.clone()).collect();
         c.scan(&f.body, &pnames);

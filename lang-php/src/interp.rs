@@ -515,6 +515,39 @@ fn resolve_class<'gc, M: Meta<'gc>>(
     }
 }
 
+/// Visibility/readonly check of a property access (None: nothing to check).
+fn check_prop<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    code: &Code<'gc>,
+    obj: M::V,
+    name: M::V,
+    write: bool,
+    initialized: bool,
+) -> Option<PropAccess> {
+    let f0 = m.get_field(obj, O_CLASS);
+    let cls = m.promote(f0);
+    let cd = class_data(cls)?;
+    if cd
+        .props
+        .iter()
+        .all(|p| p.vis == crate::ast::Visibility::Public && !p.readonly)
+    {
+        return None;
+    }
+    if m.tag(name) != Tag::Str {
+        return None;
+    }
+    let nm = m.promote(name);
+    let acc = prop_access(
+        cls,
+        code.consts[2],
+        nm.as_str().unwrap_or(""),
+        write,
+        initialized,
+    );
+    Some(acc)
+}
+
 /// What a call resolved to.
 enum Callee<'gc, V> {
     /// A PHP function or method code object (or closure record) with this/class.
@@ -1477,7 +1510,16 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let name = reg!(*n);
                 if is_obj(m, obj) {
                     let props = m.get_field(obj, O_PROPS);
-                    let v = m.dict_get(props, name);
+                    let mut v = m.dict_get(props, name);
+                    if let Some(acc) = check_prop(m, code, obj, name, false, false) {
+                        match acc {
+                            PropAccess::Denied(msg) | PropAccess::Readonly(msg) => {
+                                throw!("Error", msg)
+                            }
+                            PropAccess::Invisible => v = m.konst(Value::Absent),
+                            PropAccess::Ok => {}
+                        }
+                    }
                     match m.tag(v) {
                         Tag::Absent => {
                             let f0 = m.get_field(obj, O_CLASS);
@@ -1554,6 +1596,13 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 }
                 let props = m.get_field(obj, O_PROPS);
                 let old = m.dict_get(props, name);
+                let initialized = m.tag(old) != Tag::Absent;
+                if let Some(acc) = check_prop(m, code, obj, name, true, initialized) {
+                    match acc {
+                        PropAccess::Denied(msg) | PropAccess::Readonly(msg) => throw!("Error", msg),
+                        PropAccess::Invisible | PropAccess::Ok => {}
+                    }
+                }
                 match m.tag(old) {
                     Tag::List => {
                         let z = m.konst(Value::Int(0));
@@ -2403,6 +2452,9 @@ fn call<'gc, M: Meta<'gc>>(
                 let meth = find_method(cls, &lm);
                 let k = m.konst(cls);
                 if let Value::Code(_) = meth {
+                    if let Err(msg) = method_access(meth, code.consts[2], cls, &mname) {
+                        throw!("Error", msg);
+                    }
                     let mp = proto_of(meth);
                     if mp.is_static {
                         Callee::Php(meth, none, k)

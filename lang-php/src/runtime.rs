@@ -178,6 +178,131 @@ pub struct PropInfo {
     pub vis: Visibility,
     pub is_static: bool,
     pub class: String,
+    pub readonly: bool,
+}
+
+/// How a property access from `scope` (a class or None) sees `name` on objects of `cls`.
+pub enum PropAccess {
+    Ok,
+    /// Private to an ancestor: behaves as undeclared here.
+    Invisible,
+    Denied(String),
+    /// Writing an initialised readonly property, or from outside its class.
+    Readonly(String),
+}
+
+pub fn prop_access(
+    cls: Value<'_>,
+    scope: Value<'_>,
+    name: &str,
+    write: bool,
+    initialized: bool,
+) -> PropAccess {
+    let Some(cd) = class_data(cls) else {
+        return PropAccess::Ok;
+    };
+    let Some(pi) = cd.props.iter().find(|p| p.name == name && !p.is_static) else {
+        return PropAccess::Ok;
+    };
+    let scope_name = class_data(scope).map(|c| c.lname.clone());
+    let decl = pi.class.to_ascii_lowercase();
+    match pi.vis {
+        Visibility::Public => {}
+        Visibility::Private => {
+            if scope_name.as_deref() != Some(decl.as_str()) {
+                if scope_name.is_some() && instance_of(scope, &decl) {
+                    return PropAccess::Invisible;
+                }
+                return PropAccess::Denied(format!(
+                    "Cannot access private property {}::${}",
+                    cd.name, name
+                ));
+            }
+        }
+        Visibility::Protected => {
+            let ok = match &scope_name {
+                Some(sn) => {
+                    instance_of(scope, &decl)
+                        || class_data(cls)
+                            .map_or(false, |_| instance_of(lookup_class_by_data(cls, &decl), sn))
+                }
+                None => false,
+            };
+            if !ok {
+                return PropAccess::Denied(format!(
+                    "Cannot access protected property {}::${}",
+                    cd.name, name
+                ));
+            }
+        }
+    }
+    if write && pi.readonly {
+        let inside = scope_name.as_deref() == Some(decl.as_str());
+        if initialized || !inside {
+            return PropAccess::Readonly(format!(
+                "Cannot modify readonly property {}::${}",
+                cd.name, name
+            ));
+        }
+    }
+    PropAccess::Ok
+}
+
+/// The ancestor of `cls` named `lname` (for protected checks), or `cls` itself.
+fn lookup_class_by_data<'gc>(cls: Value<'gc>, lname: &str) -> Value<'gc> {
+    let mut c = cls;
+    while let Some(cd) = class_data(c) {
+        if cd.lname == lname {
+            return c;
+        }
+        c = class_const(c, C_PARENT);
+    }
+    cls
+}
+
+/// Method visibility check: `Err(message)` when `scope` may not call it.
+pub fn method_access(
+    meth: Value<'_>,
+    scope: Value<'_>,
+    cls: Value<'_>,
+    name: &str,
+) -> Result<(), String> {
+    let Some(fd) = func_data(meth) else {
+        return Ok(());
+    };
+    let vis = fd.proto.visibility;
+    if vis == Visibility::Public {
+        return Ok(());
+    }
+    let decl = class_const(meth, 2);
+    let decl_l = class_data(decl)
+        .map(|c| c.lname.clone())
+        .unwrap_or_default();
+    let scope_l = class_data(scope).map(|c| c.lname.clone());
+    let ok = match (vis, &scope_l) {
+        (_, None) => false,
+        (Visibility::Private, Some(s)) => *s == decl_l,
+        (_, Some(s)) => instance_of(scope, &decl_l) || instance_of(decl, s),
+    };
+    if ok {
+        return Ok(());
+    }
+    let kind = if vis == Visibility::Private {
+        "private"
+    } else {
+        "protected"
+    };
+    let from = match class_data(scope) {
+        Some(c) => format!("scope {}", c.name),
+        None => "global scope".to_string(),
+    };
+    let cname = class_data(decl)
+        .or(class_data(cls))
+        .map(|c| c.name.clone())
+        .unwrap_or_default();
+    Err(format!(
+        "Call to {kind} method {cname}::{name}() from {from}"
+    ))
 }
 
 /// The static data of a declared class.
@@ -488,12 +613,14 @@ pub fn declare_class<'gc>(
             Some(q) => {
                 q.vis = p.visibility;
                 q.class = d.name.clone();
+                q.readonly = p.readonly;
             }
             None => props.push(PropInfo {
                 name: p.name.clone(),
                 vis: p.visibility,
                 is_static: p.is_static,
                 class: d.name.clone(),
+                readonly: p.readonly,
             }),
         }
     }
@@ -507,6 +634,7 @@ pub fn declare_class<'gc>(
                             vis,
                             is_static: false,
                             class: d.name.clone(),
+                            readonly: prm.promote_readonly,
                         });
                     }
                 }
