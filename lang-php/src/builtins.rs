@@ -1633,8 +1633,9 @@ builtins! {
         if is_array(extra) { for v in arr_values(extra) { arr_push(mc, base, v)?; } }
         Ok(base)
     },
-    "__closure_bindto" [] => |mc, _, args| {
+    "__closure_bindto" [] => |mc, rt, args| {
         let c = deref(args[0]);
+        if !is_object(c) || heap::record_len(c) < 6 { return Ok(Value::None); }
         let this = a(args, 1);
         let n = heap::record_len(c);
         let mut f: Vec<Value> = (0..n).map(|i| heap::get_field(c, i)).collect();
@@ -1643,6 +1644,7 @@ builtins! {
         if has(args, 2) {
             let sc = a(args, 2);
             if is_object(sc) { f[5] = heap::get_field(sc, O_CLASS); }
+            else if let Value::Str(t) = sc { if t.as_str() != "static" { let cl = lookup_class(rt, t.as_str()); if !matches!(cl, Value::None) { f[5] = cl; } } }
         }
         Ok(heap::new_record(mc, heap::record_class(c), f))
     },

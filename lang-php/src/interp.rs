@@ -421,7 +421,7 @@ fn truthy<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
 fn new_array_v<'gc, M: Meta<'gc>>(m: &mut M) -> M::V {
     let d = m.new_dict();
     let cls = m.konst(Value::None);
-    let z = m.konst(Value::Int(0));
+    let z = m.konst(Value::None);
     let f = m.konst(Value::Bool(false));
     m.new_record(cls, &[d, z, f])
 }
@@ -518,6 +518,7 @@ fn resolve_class<'gc, M: Meta<'gc>>(
 /// Visibility/readonly check of a property access (None: nothing to check).
 fn check_prop<'gc, M: Meta<'gc>>(
     m: &mut M,
+    fr: &Frame<'gc>,
     code: &Code<'gc>,
     obj: M::V,
     name: M::V,
@@ -538,14 +539,22 @@ fn check_prop<'gc, M: Meta<'gc>>(
         return None;
     }
     let nm = m.promote(name);
-    let acc = prop_access(
-        cls,
-        code.consts[2],
-        nm.as_str().unwrap_or(""),
-        write,
-        initialized,
-    );
+    let scope = scope_of(m, fr, code);
+    let acc = prop_access(cls, scope, nm.as_str().unwrap_or(""), write, initialized);
     Some(acc)
+}
+
+/// The class scope for visibility: the method's class, or a closure's bound scope.
+fn scope_of<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, code: &Code<'gc>) -> Value<'gc> {
+    let p = proto_of(fr.code);
+    if p.is_closure {
+        let c = m.reg(fr, CLASS as usize);
+        let c = m.promote(c);
+        if let Value::Code(_) = c {
+            return c;
+        }
+    }
+    code.consts[2]
 }
 
 /// What a call resolved to.
@@ -1223,7 +1232,11 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let dict = m.get_field(base, A_DICT);
                 let key = if *k == NONE {
                     let nk = m.get_field(base, A_NEXT);
-                    nk
+                    if m.tag(nk) == Tag::Int {
+                        nk
+                    } else {
+                        m.konst(Value::Int(0))
+                    }
                 } else {
                     let kv = reg!(*k);
                     if m.tag(kv) == Tag::Int {
@@ -1353,7 +1366,12 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 if *k == NONE {
                     let nk = m.get_field(base, A_NEXT);
                     let one = m.konst(Value::Int(1));
-                    match m.int_ovf(OvfOp::Add, nk, one) {
+                    let sum = if m.tag(nk) == Tag::Int {
+                        m.int_ovf(OvfOp::Add, nk, one)
+                    } else {
+                        None
+                    };
+                    match sum {
                         Some(n1) => {
                             m.dict_set(dict, nk, val);
                             m.set_field(base, A_NEXT, n1);
@@ -1372,8 +1390,13 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             m.list_set(old, z, val);
                         } else {
                             let nk = m.get_field(base, A_NEXT);
-                            let ge = m.int_cmp(Cmp::Ge, key, nk);
-                            if m.truth(ge) {
+                            let ge = if m.tag(nk) == Tag::Int {
+                                let c = m.int_cmp(Cmp::Ge, key, nk);
+                                m.truth(c)
+                            } else {
+                                true
+                            };
+                            if ge {
                                 let one = m.konst(Value::Int(1));
                                 match m.int_ovf(OvfOp::Add, key, one) {
                                     Some(n1) => {
@@ -1446,8 +1469,13 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         let old = m.dict_get(dict, key);
                         if m.tag(old) != Tag::List {
                             let nk = m.get_field(arr, A_NEXT);
-                            let ge = m.int_cmp(Cmp::Ge, key, nk);
-                            if !m.truth(ge) {
+                            let ge = if m.tag(nk) == Tag::Int {
+                                let c = m.int_cmp(Cmp::Ge, key, nk);
+                                m.truth(c)
+                            } else {
+                                true
+                            };
+                            if !ge {
                                 m.dict_set(dict, key, val);
                                 done = true;
                             }
@@ -1511,7 +1539,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 if is_obj(m, obj) {
                     let props = m.get_field(obj, O_PROPS);
                     let mut v = m.dict_get(props, name);
-                    if let Some(acc) = check_prop(m, code, obj, name, false, false) {
+                    if let Some(acc) = check_prop(m, fr, code, obj, name, false, false) {
                         match acc {
                             PropAccess::Denied(msg) | PropAccess::Readonly(msg) => {
                                 throw!("Error", msg)
@@ -1597,7 +1625,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let props = m.get_field(obj, O_PROPS);
                 let old = m.dict_get(props, name);
                 let initialized = m.tag(old) != Tag::Absent;
-                if let Some(acc) = check_prop(m, code, obj, name, true, initialized) {
+                if let Some(acc) = check_prop(m, fr, code, obj, name, true, initialized) {
                     match acc {
                         PropAccess::Denied(msg) | PropAccess::Readonly(msg) => throw!("Error", msg),
                         PropAccess::Invisible | PropAccess::Ok => {}
@@ -2387,6 +2415,7 @@ fn call<'gc, M: Meta<'gc>>(
     }
     let mut magic_name: Option<String> = None;
     let mut new_obj: Option<M::V> = None;
+    let mut drop_first = false;
     let callee: Callee<'gc, M::V> = match target {
         Target::Name(lk, nk) => {
             let lname = code.consts[*lk as usize].as_str().unwrap_or("");
@@ -2433,11 +2462,16 @@ fn call<'gc, M: Meta<'gc>>(
             let cls = m.promote(f0);
             let lm = mname.to_ascii_lowercase();
             if class_data(cls).map_or(false, |c| c.lname == "closure") {
-                if lm == "call" || lm == "__invoke" {
+                if lm == "__invoke" {
                     let c = m.promote(obj);
                     let this = m.get_field(obj, 4);
                     let scope = m.get_field(obj, 5);
                     Callee::Php(c, this, scope)
+                } else if lm == "call" {
+                    // $closure->call($newThis, ...$args)
+                    let c = m.promote(obj);
+                    drop_first = true;
+                    Callee::Php(c, none, none)
                 } else {
                     let id = builtins::id_of(&format!("__closure_{lm}"));
                     if id == 0 {
@@ -2452,7 +2486,8 @@ fn call<'gc, M: Meta<'gc>>(
                 let meth = find_method(cls, &lm);
                 let k = m.konst(cls);
                 if let Value::Code(_) = meth {
-                    if let Err(msg) = method_access(meth, code.consts[2], cls, &mname) {
+                    let scope = scope_of(m, fr, code);
+                    if let Err(msg) = method_access(meth, scope, cls, &mname) {
                         throw!("Error", msg);
                     }
                     let mp = proto_of(meth);
@@ -2746,7 +2781,33 @@ fn call<'gc, M: Meta<'gc>>(
             fr.pc = pc + 1;
             Action::Yield.then_continue()
         }
-        Callee::Php(c, this, cls) => {
+        Callee::Php(c, mut this, mut cls) => {
+            if drop_first && !positional.is_empty() {
+                let nt = positional.remove(0);
+                this = nt;
+                cls = m.get_field(nt, 0);
+                // Rebind: a copy of the closure with the new $this and scope.
+                let cv = c;
+                let n = heap::record_len(cv);
+                let mut f: Vec<M::V> = Vec::new();
+                for i in 0..n {
+                    let k = m.konst(c);
+                    f.push(m.get_field(k, i));
+                }
+                f[4] = nt;
+                f[5] = cls;
+                let fc = m.konst(heap::record_class(cv));
+                let nc = m.new_record(fc, &f);
+                let ncv = m.get(nc);
+                let mut full = vec![this, cls, site];
+                full.extend(positional);
+                fr.ret_reg = dst;
+                fr.pc = pc + 1;
+                return Action::Call {
+                    callee: ncv,
+                    args: full,
+                };
+            }
             let mut full = Vec::with_capacity(positional.len() + 3);
             full.push(this);
             full.push(cls);

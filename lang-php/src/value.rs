@@ -30,7 +30,7 @@ pub fn new_array<'gc>(mc: &Mutation<'gc>) -> Value<'gc> {
     heap::new_record(
         mc,
         Value::None,
-        vec![heap::new_dict(mc), Value::Int(0), Value::Bool(false)],
+        vec![heap::new_dict(mc), Value::None, Value::Bool(false)],
     )
 }
 
@@ -95,10 +95,21 @@ pub fn arr_set<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Value<'
         return;
     }
     heap::dict_set(mc, d, k, v);
+    bump_next(mc, a, k);
+}
+
+/// php's nNextFreeElement: one past the largest int key ever inserted
+/// (`None` until the first int key, so a first key of -5 makes it -4).
+fn bump_next<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>) {
     if let Value::Int(i) = k {
-        if let Value::Int(n) = heap::get_field(a, A_NEXT) {
-            if i >= n {
-                heap::set_field(mc, a, A_NEXT, Value::Int(i.wrapping_add(1)));
+        match heap::get_field(a, A_NEXT) {
+            Value::Int(n) if i < n => {}
+            _ => {
+                if i != i64::MAX {
+                    heap::set_field(mc, a, A_NEXT, Value::Int(i + 1));
+                } else {
+                    heap::set_field(mc, a, A_NEXT, Value::Int(i64::MAX));
+                }
             }
         }
     }
@@ -107,13 +118,7 @@ pub fn arr_set<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Value<'
 /// Sets the raw slot (used to store reference cells).
 pub fn arr_set_slot<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
     heap::dict_set(mc, arr_dict(a), k, v);
-    if let Value::Int(i) = k {
-        if let Value::Int(n) = heap::get_field(a, A_NEXT) {
-            if i >= n {
-                heap::set_field(mc, a, A_NEXT, Value::Int(i.wrapping_add(1)));
-            }
-        }
-    }
+    bump_next(mc, a, k);
 }
 
 /// The key `[]` appends at.
@@ -191,7 +196,9 @@ pub fn arr_from_list<'gc>(mc: &Mutation<'gc>, items: Vec<Value<'gc>>) -> Value<'
             m.insert(Key(Value::Int(i as i64)), v);
         }
     }
-    heap::set_field(mc, a, A_NEXT, Value::Int(n));
+    if n > 0 {
+        heap::set_field(mc, a, A_NEXT, Value::Int(n));
+    }
     a
 }
 
@@ -360,7 +367,18 @@ pub fn to_int(v: Value<'_>) -> i64 {
         Value::Float(f) => float_to_int(f),
         Value::Str(s) => match parse_numeric(s.as_str()) {
             Some((NumVal::I(i), _)) => i,
-            Some((NumVal::F(f), _)) => float_to_int(f),
+            Some((NumVal::F(f), _)) => {
+                // Numeric strings saturate (zend_dval_to_lval_cap).
+                if !f.is_finite() {
+                    0
+                } else if f >= 9.223372036854775807e18 {
+                    i64::MAX
+                } else if f <= -9.223372036854775808e18 {
+                    i64::MIN
+                } else {
+                    f as i64
+                }
+            }
             None => 0,
         },
         Value::List(_) => to_int(deref(v)),
@@ -379,6 +397,7 @@ pub fn to_float(v: Value<'_>) -> f64 {
     match v {
         Value::Float(f) => f,
         Value::Str(s) => match parse_numeric(s.as_str()) {
+            Some((NumVal::I(0), _)) if s.as_str().trim_start().starts_with('-') => -0.0,
             Some((NumVal::I(i), _)) => i as f64,
             Some((NumVal::F(f), _)) => f,
             None => 0.0,

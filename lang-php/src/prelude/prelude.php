@@ -8,7 +8,10 @@ interface Stringable {}
 interface JsonSerializable {}
 interface UnitEnum {}
 interface Throwable extends Stringable {}
-final class Closure {}
+final class Closure {
+    public static function bind($closure, $newThis, $newScope = "static") { return __closure_bindto($closure, $newThis, $newScope); }
+    public static function fromCallable($callable) { return $callable; }
+}
 class stdClass {}
 class ArrayObject {}
 class Exception implements Throwable {
