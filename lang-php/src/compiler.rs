@@ -16,6 +16,9 @@ pub struct CompileError {
 
 type CResult<T> = Result<T, CompileError>;
 
+/// Variables that are global in every scope.
+pub const SUPERGLOBALS: &[&str] = &["_GET", "_POST", "_COOKIE", "_FILES", "_REQUEST", "_SESSION", "_ENV", "_SERVER"];
+
 struct LoopCtx {
     breaks: Vec<usize>,
     continues: Vec<usize>,
@@ -357,6 +360,14 @@ impl FnComp {
     }
 
     fn finish_body(mut self, f: &FuncDecl) -> CResult<FuncProto> {
+        // Superglobals are bound to the globals in every function.
+        for (i, n) in self.p.cv_names.clone().iter().enumerate() {
+            if SUPERGLOBALS.contains(&n.as_str()) {
+                let k = self.kstr(n);
+                let cv = self.p.cv_regs[i];
+                self.emit(Op::BindGlobal(cv, k | GLOBAL_STMT));
+            }
+        }
         // Prologue: defaults, required checks, types, promotion.
         for (i, p) in f.params.iter().enumerate() {
             let cv = self.cvs[&p.name];

@@ -292,6 +292,22 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
             heap::new_str(mc, "argc"),
             new_ref(mc, Value::Int(argv.len() as i64)),
         );
+        for sg in ["_GET", "_POST", "_COOKIE", "_FILES", "_REQUEST", "_ENV"] {
+            heap::dict_set(mc, globals, heap::new_str(mc, sg), new_ref(mc, new_array(mc)));
+        }
+        let server = new_array(mc);
+        let av2 = arr_from_list(mc, argv.iter().map(|a| heap::new_str(mc, a)).collect());
+        arr_set(mc, server, heap::new_str(mc, "argv"), av2);
+        arr_set(mc, server, heap::new_str(mc, "argc"), Value::Int(argv.len() as i64));
+        arr_set(mc, server, heap::new_str(mc, "SCRIPT_NAME"), heap::new_str(mc, name));
+        arr_set(mc, server, heap::new_str(mc, "SCRIPT_FILENAME"), heap::new_str(mc, name));
+        arr_set(mc, server, heap::new_str(mc, "PHP_SELF"), heap::new_str(mc, name));
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        arr_set(mc, server, heap::new_str(mc, "REQUEST_TIME"), Value::Int(now));
+        heap::dict_set(mc, globals, heap::new_str(mc, "_SERVER"), new_ref(mc, server));
         let main_code = materialize(mc, rt, &main, Value::None);
         let pre_code = materialize(mc, rt, &prelude, Value::None);
         // Frames run innermost first: the prelude, then the main script.
