@@ -1513,6 +1513,7 @@ builtins! {
         }
         Ok(out)
     },
+    "__host" [] => |mc, _, args| Ok(crate::embed::call_host(mc, to_int(args[0]) as usize, &args[1..])),
     "__newref" [] => |mc, _, args| Ok(new_ref(mc, a(args, 0))),
     "__deref" [] => |_, _, args| Ok(a(args, 0)),
     "__list_get" [] => |_, _, args| {

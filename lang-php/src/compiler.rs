@@ -17,7 +17,9 @@ pub struct CompileError {
 type CResult<T> = Result<T, CompileError>;
 
 /// Variables that are global in every scope.
-pub const SUPERGLOBALS: &[&str] = &["_GET", "_POST", "_COOKIE", "_FILES", "_REQUEST", "_SESSION", "_ENV", "_SERVER"];
+pub const SUPERGLOBALS: &[&str] = &[
+    "_GET", "_POST", "_COOKIE", "_FILES", "_REQUEST", "_SESSION", "_ENV", "_SERVER",
+];
 
 struct LoopCtx {
     breaks: Vec<usize>,

@@ -2416,6 +2416,7 @@ fn call<'gc, M: Meta<'gc>>(
     let mut magic_name: Option<String> = None;
     let mut new_obj: Option<M::V> = None;
     let mut drop_first = false;
+    let mut host_index: Option<usize> = None;
     let callee: Callee<'gc, M::V> = match target {
         Target::Name(lk, nk) => {
             let lname = code.consts[*lk as usize].as_str().unwrap_or("");
@@ -2424,6 +2425,10 @@ fn call<'gc, M: Meta<'gc>>(
                 Value::Code(_) => Callee::Php(f, none, none),
                 _ => match builtins::lookup(lname) {
                     Some((id, _)) => Callee::Builtin(id),
+                    None if crate::embed::host_fn_index(lname).is_some() => {
+                        host_index = crate::embed::host_fn_index(lname);
+                        Callee::Builtin(builtins::id_of("__host"))
+                    }
                     None => throw!(
                         "Error",
                         format!(
@@ -2745,6 +2750,10 @@ fn call<'gc, M: Meta<'gc>>(
                 } else {
                     vals.push(*v);
                 }
+            }
+            if let Some(hi) = host_index {
+                let k = m.konst(Value::Int(hi as i64));
+                vals.insert(2, k);
             }
             if let Target::Method(o, _) = target {
                 // Closure methods get the closure first.

@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
 pub mod consteval;
+pub mod embed;
 pub mod interp;
 pub mod lexer;
 pub mod ops;
@@ -33,7 +34,7 @@ use crate::interp::IncludeResult;
 use crate::runtime::*;
 use crate::value::*;
 
-const PRELUDE: &str = include_str!("prelude/prelude.php");
+pub(crate) const PRELUDE: &str = include_str!("prelude/prelude.php");
 
 /// The PHP language for the executor.
 pub struct PhpLang;
@@ -139,7 +140,7 @@ impl Language for PhpLang {
     }
 }
 
-fn parse_and_compile(
+pub(crate) fn parse_and_compile(
     name: &str,
     src: &str,
     code_mode: bool,
@@ -217,7 +218,7 @@ pub(crate) fn load_include<'gc>(
     }
 }
 
-fn new_vm(config: Config) -> Vm {
+pub(crate) fn new_vm(config: Config) -> Vm {
     let mut vm = Vm::new(config);
     let id = vm.register(Box::new(PhpLang));
     runtime::set_lang_id(id);
@@ -293,21 +294,56 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
             new_ref(mc, Value::Int(argv.len() as i64)),
         );
         for sg in ["_GET", "_POST", "_COOKIE", "_FILES", "_REQUEST", "_ENV"] {
-            heap::dict_set(mc, globals, heap::new_str(mc, sg), new_ref(mc, new_array(mc)));
+            heap::dict_set(
+                mc,
+                globals,
+                heap::new_str(mc, sg),
+                new_ref(mc, new_array(mc)),
+            );
         }
         let server = new_array(mc);
         let av2 = arr_from_list(mc, argv.iter().map(|a| heap::new_str(mc, a)).collect());
         arr_set(mc, server, heap::new_str(mc, "argv"), av2);
-        arr_set(mc, server, heap::new_str(mc, "argc"), Value::Int(argv.len() as i64));
-        arr_set(mc, server, heap::new_str(mc, "SCRIPT_NAME"), heap::new_str(mc, name));
-        arr_set(mc, server, heap::new_str(mc, "SCRIPT_FILENAME"), heap::new_str(mc, name));
-        arr_set(mc, server, heap::new_str(mc, "PHP_SELF"), heap::new_str(mc, name));
+        arr_set(
+            mc,
+            server,
+            heap::new_str(mc, "argc"),
+            Value::Int(argv.len() as i64),
+        );
+        arr_set(
+            mc,
+            server,
+            heap::new_str(mc, "SCRIPT_NAME"),
+            heap::new_str(mc, name),
+        );
+        arr_set(
+            mc,
+            server,
+            heap::new_str(mc, "SCRIPT_FILENAME"),
+            heap::new_str(mc, name),
+        );
+        arr_set(
+            mc,
+            server,
+            heap::new_str(mc, "PHP_SELF"),
+            heap::new_str(mc, name),
+        );
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0);
-        arr_set(mc, server, heap::new_str(mc, "REQUEST_TIME"), Value::Int(now));
-        heap::dict_set(mc, globals, heap::new_str(mc, "_SERVER"), new_ref(mc, server));
+        arr_set(
+            mc,
+            server,
+            heap::new_str(mc, "REQUEST_TIME"),
+            Value::Int(now),
+        );
+        heap::dict_set(
+            mc,
+            globals,
+            heap::new_str(mc, "_SERVER"),
+            new_ref(mc, server),
+        );
         let main_code = materialize(mc, rt, &main, Value::None);
         let pre_code = materialize(mc, rt, &prelude, Value::None);
         // Frames run innermost first: the prelude, then the main script.
@@ -323,7 +359,7 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
     code
 }
 
-fn frame_for(code: Value<'_>) -> Frame<'_> {
+pub(crate) fn frame_for(code: Value<'_>) -> Frame<'_> {
     let p = &func_data(code).expect("php code").proto;
     let mut regs = vec![Value::Absent; p.nregs as usize];
     regs[THIS as usize] = Value::None;
