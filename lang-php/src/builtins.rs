@@ -368,10 +368,7 @@ pub fn sprintf<'gc>(
                 let x = to_float(v);
                 let p = prec.unwrap_or(6).max(1);
                 let r = fmt_float_prec(x, p);
-                let r = r
-                    .replace(".0E", "E")
-                    .replace("E+", "e+")
-                    .replace("E-", "e-");
+                let r = r.replace("E+", "e+").replace("E-", "e-");
                 if conv == b'G' {
                     r.to_uppercase()
                 } else {
@@ -1905,7 +1902,27 @@ builtins! {
         Ok(s(mc, &bytes_str(&[c])))
     },
     "wordwrap" [] => |mc, _, args| wordwrap_impl(mc, args),
-    "nl2br" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace('\n', "<br />\n"))),
+    "nl2br" [] => |mc, _, args| {
+        let t = str_arg(args, 0);
+        let b = t.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if c == b'\r' || c == b'\n' {
+                out.extend_from_slice(b"<br />");
+                out.push(c);
+                if i + 1 < b.len() && (b[i + 1] == b'\r' || b[i + 1] == b'\n') && b[i + 1] != c {
+                    out.push(b[i + 1]);
+                    i += 1;
+                }
+            } else {
+                out.push(c);
+            }
+            i += 1;
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
     "htmlspecialchars" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#039;"))),
     "addslashes" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace('\\', "\\\\").replace('\'', "\\'").replace('"', "\\\""))),
     "md5" [] => |mc, _, args| Ok(s(mc, &md5_hex(str_arg(args, 0).as_bytes()))),

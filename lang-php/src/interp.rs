@@ -2932,9 +2932,19 @@ pub fn enter<'gc, M: Meta<'gc>>(
 }
 
 /// Points `fr` at the handler for `exc`, if one covers its pc.
-pub fn catch<'gc>(fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
+pub fn catch<'gc>(mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
     if !is_object(exc) {
         return false;
+    }
+    // Gather the stack trace as the exception passes through each frame.
+    if heap::record_len(exc) > X_SKIP {
+        if matches!(heap::get_field(exc, X_SKIP), Value::Bool(true)) {
+            heap::set_field(mc, exc, X_SKIP, Value::Bool(false));
+        } else {
+            let fi = crate::php_frame_info(fr);
+            let entry = s(mc, &format!("{}\u{2}{}\u{2}{}", fi.file, fi.line, fi.name));
+            let _ = arr_push(mc, heap::get_field(exc, X_TRACE), entry);
+        }
     }
     let Some(fd) = func_data(fr.code) else {
         return false;
@@ -2942,6 +2952,9 @@ pub fn catch<'gc>(fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
     for h in &fd.proto.handlers {
         if h.start <= fr.pc && fr.pc < h.end {
             runtime::set_silence(0);
+            if heap::record_len(exc) > X_SKIP {
+                heap::set_field(mc, exc, X_SKIP, Value::Bool(true));
+            }
             fr.regs[h.reg as usize] = exc;
             fr.pc = h.target;
             return true;

@@ -73,8 +73,8 @@ impl Language for PhpLang {
     ) -> Result<Frame<'gc>, Value<'gc>> {
         interp::enter(m, callee, args)
     }
-    fn catch<'gc>(&self, _mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
-        interp::catch(fr, exc)
+    fn catch<'gc>(&self, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
+        interp::catch(mc, fr, exc)
     }
     fn core_error<'gc>(&self, mc: &Mutation<'gc>, kind: CoreError, msg: &str) -> Value<'gc> {
         match kind {
@@ -93,50 +93,70 @@ impl Language for PhpLang {
                 let msg = to_str_scalar(obj_prop(v, "message"));
                 let file = to_str_scalar(obj_prop(v, "file"));
                 let line = to_str_scalar(obj_prop(v, "line"));
-                format!("{}\u{0}{}\u{0}{}\u{0}{}", class_name_of(v), msg, file, line)
+                let mut trace = String::new();
+                if heap::record_len(v) > X_TRACE {
+                    for e in arr_values(heap::get_field(v, X_TRACE)) {
+                        trace.push_str(&to_str_scalar(e));
+                        trace.push('\u{1}');
+                    }
+                }
+                format!(
+                    "{}\u{0}{}\u{0}{}\u{0}{}\u{0}{}",
+                    class_name_of(v),
+                    msg,
+                    file,
+                    line,
+                    trace
+                )
             }
             v => format!("\u{0}fatal\u{0}PHP Fatal error:  {v:?}"),
         }
     }
     fn frame_info<'gc>(&self, fr: &Frame<'gc>) -> FrameInfo {
-        let Some(fd) = func_data(fr.code) else {
-            return FrameInfo {
-                lang: "php",
-                name: "?".into(),
-                file: String::new(),
-                line: 0,
-                col: 0,
-            };
-        };
-        let p = &fd.proto;
-        let pc = (fr.pc as usize)
-            .saturating_sub(1)
-            .min(p.lines.len().saturating_sub(1));
-        let line = p.lines.get(pc).copied().unwrap_or(0);
-        let name = if p.is_main {
-            "{main}".to_string()
-        } else if let Some(c) = &p.class_name {
-            let this = fr.regs.get(THIS as usize).copied().unwrap_or(Value::None);
-            let sep = if is_object(this) && !p.is_closure {
-                "->"
-            } else {
-                "::"
-            };
-            if p.is_closure {
-                format!("{c}{sep}{{closure}}")
-            } else {
-                format!("{c}{sep}{}", p.fname)
-            }
-        } else {
-            p.fname.clone()
-        };
-        FrameInfo {
+        php_frame_info(fr)
+    }
+}
+
+/// Where a PHP frame is: the function's display name and the line it is at
+/// (for a suspended caller, the line of the call).
+pub(crate) fn php_frame_info(fr: &Frame<'_>) -> FrameInfo {
+    let Some(fd) = func_data(fr.code) else {
+        return FrameInfo {
             lang: "php",
-            name,
-            file: p.file.to_string(),
-            line,
+            name: "?".into(),
+            file: String::new(),
+            line: 0,
             col: 0,
+        };
+    };
+    let p = &fd.proto;
+    let pc = (fr.pc as usize)
+        .saturating_sub(1)
+        .min(p.lines.len().saturating_sub(1));
+    let line = p.lines.get(pc).copied().unwrap_or(0);
+    let name = if p.is_main {
+        "{main}".to_string()
+    } else if let Some(c) = &p.class_name {
+        let this = fr.regs.get(THIS as usize).copied().unwrap_or(Value::None);
+        let sep = if is_object(this) && !p.is_closure {
+            "->"
+        } else {
+            "::"
+        };
+        if p.is_closure {
+            format!("{c}{sep}{{closure}}")
+        } else {
+            format!("{c}{sep}{}", p.fname)
         }
+    } else {
+        p.fname.clone()
+    };
+    FrameInfo {
+        lang: "php",
+        name,
+        file: p.file.to_string(),
+        line,
+        col: 0,
     }
 }
 
@@ -383,21 +403,34 @@ fn report_uncaught(u: &vm_core::Uncaught) -> i32 {
         return 255;
     }
     let parts: Vec<&str> = msg.split('\u{0}').collect();
-    if parts.len() == 4 {
+    if parts.len() == 5 {
         let (cls, m, file, line) = (parts[0], parts[1], parts[2], parts[3]);
+        let mut m = m.to_string();
+        if (cls == "TypeError" || cls == "ArgumentCountError") && m.contains(", called in ") {
+            m.push_str(" and defined");
+        }
         let mut out =
             format!("PHP Fatal error:  Uncaught {cls}: {m} in {file}:{line}\nStack trace:\n");
-        // traceback: outermost first; skip the prelude frame names.
-        let frames: Vec<&vm_core::FrameInfo> =
-            u.traceback.iter().filter(|f| f.lang == "php").collect();
-        let inner: Vec<&&vm_core::FrameInfo> = frames.iter().rev().collect();
+        // Trace entries, innermost first: "file\0line\0function" joined by \u{1}.
+        let frames: Vec<(&str, &str, &str)> = parts[4]
+            .split('\u{1}')
+            .filter(|e| !e.is_empty())
+            .map(|e| {
+                let mut it = e.split('\u{2}');
+                (
+                    it.next().unwrap_or(""),
+                    it.next().unwrap_or(""),
+                    it.next().unwrap_or(""),
+                )
+            })
+            .collect();
         let mut n = 0;
-        for j in 0..inner.len().saturating_sub(1) {
-            let callee = inner[j];
-            let caller = inner[j + 1];
+        for j in 0..frames.len().saturating_sub(1) {
+            let callee = frames[j];
+            let caller = frames[j + 1];
             out.push_str(&format!(
                 "#{n} {}({}): {}()\n",
-                caller.file, caller.line, callee.name
+                caller.0, caller.1, callee.2
             ));
             n += 1;
         }
@@ -405,6 +438,7 @@ fn report_uncaught(u: &vm_core::Uncaught) -> i32 {
             "#{n} {{main}}\n  thrown in {file} on line {line}\n"
         ));
         runtime::echo_err(&out);
+        let _ = &u.traceback;
         return 255;
     }
     runtime::echo_err(&format!("PHP Fatal error:  {msg}\n"));

@@ -541,12 +541,8 @@ impl Parser {
                     "abstract" | "final" | "class" | "interface" | "trait" | "readonly"
                         if lw != "readonly" || self.is_class_ahead() =>
                     {
-                        if lw == "class" && !matches!(self.peek_at(1), Tok::Ident(_)) {
-                            // fall through to expression (e.g. error)
-                        } else {
-                            let c = self.class_decl()?;
-                            return mk(S::Class(Rc::new(c)));
-                        }
+                        let c = self.class_decl()?;
+                        return mk(S::Class(Rc::new(c)));
                     }
                     "enum" if matches!(self.peek_at(1), Tok::Ident(_)) => {
                         return Err(ParseError {

@@ -439,8 +439,19 @@ pub fn instantiate<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, cls: Value<'gc>) -> 
         heap::dict_set(mc, props, k, v);
     }
     let id = next_object_id(mc, rt);
-    heap::new_record(mc, cls, vec![cls, props, Value::Int(id)])
+    let mut fields = vec![cls, props, Value::Int(id)];
+    if class_data(cls).is_some_and(|c| c.is_throwable) {
+        // The stack trace, gathered frame by frame while the exception unwinds,
+        // and a flag "the next frame is the one that caught it" (see `interp::catch`).
+        fields.push(new_array(mc));
+        fields.push(Value::Bool(false));
+    }
+    heap::new_record(mc, cls, fields)
 }
+
+/// Field of a throwable: the trace entries ("file\0line\0function"), innermost first.
+pub const X_TRACE: u32 = 3;
+pub const X_SKIP: u32 = 4;
 
 /// Makes an exception object of a built-in class with message, file and line.
 pub fn make_exception<'gc>(
