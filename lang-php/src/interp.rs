@@ -1450,6 +1450,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             } else {
                                 set!(*cv, arr);
                             }
+                            // The copy wrote to the heap: run the instruction again
+                            // (it now finds an unshared array) so its guards come first.
+                            fr.pc = pc;
+                            continue;
                         }
                         arr
                     } else if is_obj(m, cur) {
@@ -2731,11 +2735,10 @@ fn call<'gc, M: Meta<'gc>>(
         }
     }
     // Writes last: mark shared arrays.
-    for v in to_share {
-        if is_arr(m, v) {
-            let t = m.konst(Value::Bool(true));
-            m.set_field(v, A_SHARED, t);
-        }
+    let arrays: Vec<M::V> = to_share.into_iter().filter(|v| is_arr(m, *v)).collect();
+    for v in arrays {
+        let t = m.konst(Value::Bool(true));
+        m.set_field(v, A_SHARED, t);
     }
     match callee {
         Callee::Builtin(id) => {
