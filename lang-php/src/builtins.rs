@@ -2292,12 +2292,18 @@ builtins! {
     "array_rand" [] => |mc, _, args| {
         let e = arr_entries(a(args, 0));
         let n = if has(args, 1) { to_int(a(args, 1)) } else { 1 };
-        if e.is_empty() { return Err(err_str(mc, "ValueError", "array_rand(): Argument #1 ($array) cannot be empty")); }
-        if n == 1 { let i = mt_range(0, e.len() as i64 - 1) as usize; return Ok(e[i].0); }
-        let mut keys = Vec::new();
-        let mut need = n as usize;
-        let mut left = e.len();
-        for (k, _) in &e { if mt_range(0, left as i64 - 1) < need as i64 { keys.push(*k); need -= 1; } left -= 1; }
+        let avail = e.len() as i64;
+        if avail == 0 { return Err(err_str(mc, "ValueError", "array_rand(): Argument #1 ($array) cannot be empty")); }
+        if n <= 0 || n > avail { return Err(err_str(mc, "ValueError", "array_rand(): Argument #2 ($num) must be between 1 and the number of elements in argument #1 ($array)")); }
+        if n == 1 { let i = mt_range(0, avail - 1) as usize; return Ok(e[i].0); }
+        // php's algorithm: a bitset of picked positions (or of excluded ones when picking most).
+        let (negative, mut need) = if n > avail >> 1 { (true, avail - n) } else { (false, n) };
+        let mut bits = vec![false; e.len()];
+        while need > 0 {
+            let r = mt_range(0, avail - 1) as usize;
+            if !bits[r] { bits[r] = true; need -= 1; }
+        }
+        let keys: Vec<Value> = e.iter().enumerate().filter(|(i, _)| bits[*i] ^ negative).map(|(_, (k, _))| *k).collect();
         Ok(arr_from_list(mc, keys))
     },
     "compact_fallback" [] => |mc, _, _| Ok(new_array(mc)),

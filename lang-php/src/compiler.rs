@@ -21,6 +21,13 @@ pub const SUPERGLOBALS: &[&str] = &[
     "_GET", "_POST", "_COOKIE", "_FILES", "_REQUEST", "_SESSION", "_ENV", "_SERVER",
 ];
 
+/// An lvalue whose container and key are already evaluated.
+enum Place {
+    Dim(R, R),
+    Prop(R, R),
+    Other(Expr),
+}
+
 struct LoopCtx {
     breaks: Vec<usize>,
     continues: Vec<usize>,
@@ -1331,26 +1338,27 @@ impl FnComp {
                 r
             }
             E::AssignOp(op, target, value) => {
+                let place = self.place(target)?;
                 if *op == "??" {
                     let r = self.tmp();
-                    let cur = self.expr_quiet(target)?;
+                    let cur = self.place_read(&place, true)?;
                     self.emit(Op::Move(r, cur));
                     let j = self.emit(Op::JmpNotNull(r, 0));
                     let v = self.expr_copy(value)?;
                     self.emit(Op::Move(r, v));
-                    self.assign_to(target, r)?;
+                    self.place_write(&place, r)?;
                     let pc = self.pc();
                     self.patch(j, pc);
                     return Ok(r);
                 }
-                let cur = self.expr(target)?;
+                let cur = self.place_read(&place, false)?;
                 let v = self.expr(value)?;
                 let r = self.tmp();
                 let Some(bop) = BinOp::from_str(op) else {
                     return self.err("bad operator");
                 };
                 self.emit(Op::Bin(bop, r, cur, v));
-                self.assign_to(target, r)?;
+                self.place_write(&place, r)?;
                 r
             }
             E::IncDec { pre, inc, e: inner } => {
@@ -1800,8 +1808,62 @@ impl FnComp {
         }
     }
 
+    /// Evaluates an lvalue's container and key once (for `+=`, `++`, `??=`).
+    fn place(&mut self, target: &Expr) -> CResult<Place> {
+        Ok(match &target.kind {
+            E::Index(base, Some(k)) if !matches!(base.kind, E::Var(ref n) if n == "this") => {
+                let b = self.fetch_w(base)?;
+                let kr = self.expr(k)?;
+                let keep = self.tmp();
+                self.emit(Op::Move(keep, kr));
+                Place::Dim(b, keep)
+            }
+            E::Prop(obj, name, _) => {
+                let o = self.expr(obj)?;
+                let n = self.expr(name)?;
+                Place::Prop(o, n)
+            }
+            _ => Place::Other(target.clone()),
+        })
+    }
+
+    fn place_read(&mut self, p: &Place, quiet: bool) -> CResult<R> {
+        let r = self.tmp();
+        match p {
+            Place::Dim(b, k) => {
+                self.emit(Op::DimGet(r, *b, *k, quiet));
+            }
+            Place::Prop(o, n) => {
+                self.emit(Op::PropGet(r, *o, *n, quiet));
+            }
+            Place::Other(e) => {
+                let v = if quiet {
+                    self.expr_quiet(e)?
+                } else {
+                    self.expr(e)?
+                };
+                self.emit(Op::Move(r, v));
+            }
+        }
+        Ok(r)
+    }
+
+    fn place_write(&mut self, p: &Place, v: R) -> CResult<()> {
+        match p {
+            Place::Dim(b, k) => {
+                self.emit(Op::DimSet(*b, *k, v));
+            }
+            Place::Prop(o, n) => {
+                self.emit(Op::PropSet(*o, *n, v));
+            }
+            Place::Other(e) => self.assign_to(e, v)?,
+        }
+        Ok(())
+    }
+
     fn incdec(&mut self, target: &Expr, inc: bool, pre: bool) -> CResult<R> {
-        let cur = self.expr(target)?;
+        let place = self.place(target)?;
+        let cur = self.place_read(&place, false)?;
         let old = self.tmp();
         self.emit(Op::Move(old, cur));
         let id = builtins::lookup(if inc { "__inc" } else { "__dec" })
@@ -1810,7 +1872,7 @@ impl FnComp {
         let r = self.tmp();
         let _ = id;
         self.emit(Op::IncDec(r, old, inc));
-        self.assign_to(target, r)?;
+        self.place_write(&place, r)?;
         Ok(if pre { r } else { old })
     }
 
