@@ -236,6 +236,8 @@ pub enum Op {
     JmpIfPassed(R, u32),
     /// Checks/coerces a parameter's type (type index, param index).
     VerifyParam(R, u32, u32),
+    /// Checks/coerces a return value in place (type index).
+    VerifyReturn(R, u32),
     /// Stores a promoted constructor parameter into `$this`.
     PromoteProp(u32, R),
     Exit(R),

@@ -46,6 +46,8 @@ struct FnComp {
     finallys: Vec<Vec<Stmt>>,
     line: u32,
     depth: u32,
+    /// The declared return type's index in `types` (checked at `return`).
+    ret_type: Option<u32>,
     kstr: HashMap<String, u32>,
     class_name: Option<String>,
     /// Known by-ref parameter positions of user functions in this file (lower-case name).
@@ -157,6 +159,7 @@ impl FnComp {
             finallys: Vec::new(),
             line: 0,
             depth: 0,
+            ret_type: None,
             kstr: HashMap::new(),
             class_name,
             byref_funcs: bf,
@@ -369,6 +372,13 @@ impl FnComp {
     }
 
     fn finish_body(mut self, f: &FuncDecl) -> CResult<FuncProto> {
+        if let Some(t) = &f.ret {
+            let skip = matches!(t, TypeHint::Named(n) if matches!(n.to_ascii_lowercase().as_str(), "void" | "never" | "mixed" | "static" | "self"));
+            if !skip {
+                self.p.types.push(t.clone());
+                self.ret_type = Some(self.p.types.len() as u32 - 1);
+            }
+        }
         // Superglobals are bound to the globals in every function.
         for (i, n) in self.p.cv_names.clone().iter().enumerate() {
             if SUPERGLOBALS.contains(&n.as_str()) {
@@ -651,7 +661,17 @@ impl FnComp {
             }
             S::Return(e) => {
                 let r = match e {
-                    Some(e) => self.expr_copy(e)?,
+                    Some(e) => {
+                        let r = self.expr_copy(e)?;
+                        if let Some(ti) = self.ret_type {
+                            let keep = self.tmp();
+                            self.emit(Op::Move(keep, r));
+                            self.emit(Op::VerifyReturn(keep, ti));
+                            keep
+                        } else {
+                            r
+                        }
+                    }
                     None => {
                         let r = self.tmp();
                         let k = self.konst(KConst::Null);

@@ -235,7 +235,7 @@ pub fn coerce<'gc>(
     }
     match ty.to_ascii_lowercase().as_str() {
         "int" => match v {
-            Value::Float(f) if f.fract() == 0.0 && f.is_finite() => Some(Value::Int(f as i64)),
+            Value::Float(f) if f.is_finite() => Some(Value::Int(f as i64)),
             Value::Bool(b) => Some(Value::Int(b as i64)),
             Value::Str(s) => match parse_numeric(s.as_str()) {
                 Some((NumVal::I(i), true)) => Some(Value::Int(i)),
@@ -301,6 +301,38 @@ fn coerce_exact<'gc>(rt: Value<'gc>, ty: &str, v: Value<'gc>) -> Option<Value<'g
         None
     }
 }
+
+fn h_verify_ret<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    // (rt, type, value, fname)
+    let ty = a[1].as_str().unwrap_or("mixed");
+    let v = deref(a[2]);
+    match coerce(mc, a[0], ty, v, false) {
+        Some(x) => Ok(x),
+        None => {
+            let given = if is_object(v) {
+                class_name_of(v)
+            } else {
+                type_name(v).to_string()
+            };
+            Err(err_str(
+                mc,
+                "TypeError",
+                &format!(
+                    "{}(): Return value must be of type {}, {} returned",
+                    a[3].as_str().unwrap_or(""),
+                    ty,
+                    given
+                ),
+            ))
+        }
+    }
+}
+
+pub static VERIFY_RET: Helper = Helper {
+    name: "php_verify_ret",
+    func: h_verify_ret,
+    effects: EFF_ANY,
+};
 
 pub static VERIFY: Helper = Helper {
     name: "php_verify",
@@ -2131,6 +2163,27 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let nd = m.konst(Value::Bool(nullable_default && is_null));
                     let r = helper!(&VERIFY, &[rtv, tk, v, fname, idx, pn, site, nd]);
                     write_cv(m, fr, *cv, r);
+                }
+            }
+            Op::VerifyReturn(r, ti) => {
+                let v = reg!(*r);
+                let v = deref_v(m, v);
+                let tys = type_str(&p.types[*ti as usize]);
+                let tag = m.tag(v);
+                let ok = match tys.as_str() {
+                    "int" => tag == Tag::Int,
+                    "float" => tag == Tag::Float,
+                    "string" => tag == Tag::Str,
+                    "bool" => tag == Tag::Bool,
+                    "array" => is_arr(m, v),
+                    _ => false,
+                };
+                if !ok {
+                    let rtv = m.konst(rt);
+                    let tk = m.konst(s(m.mc(), &tys));
+                    let fname = m.konst(s(m.mc(), &p.name));
+                    let r2 = helper!(&VERIFY_RET, &[rtv, tk, v, fname]);
+                    set!(*r, r2);
                 }
             }
             Op::PromoteProp(k, cv) => {

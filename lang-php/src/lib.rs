@@ -260,6 +260,7 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &interp::ARR_ENTRIES,
         &interp::CLONE,
         &interp::VERIFY,
+        &interp::VERIFY_RET,
     ] {
         vm_core::jit::helpers::register(h);
     }
