@@ -112,6 +112,37 @@ pub static MAKE_ARRAY: Helper = Helper {
     },
 };
 
+fn h_make_variadic<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (items, bag) = match a.last() {
+        Some(l @ Value::List(_)) if heap::list_len(*l) != 1 => (&a[..a.len() - 1], Some(*l)),
+        _ => (a, None),
+    };
+    let arr = arr_from_list(mc, items.to_vec());
+    if let Some(b) = bag {
+        let kv = heap::list_items(b);
+        for pair in kv.chunks(2) {
+            if let [k, v] = pair {
+                arr_set(mc, arr, *k, *v);
+            }
+        }
+    }
+    Ok(arr)
+}
+
+/// The array a variadic parameter receives (with a trailing named bag, if any).
+pub static MAKE_VARIADIC: Helper = Helper {
+    name: "php_make_variadic",
+    func: h_make_variadic,
+    effects: Effects {
+        reads_heap: true,
+        writes_heap: false,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    },
+};
+
 fn h_arr_values_list<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     let v = deref(a[0]);
     if !is_array(v) {
@@ -2672,6 +2703,7 @@ fn call<'gc, M: Meta<'gc>>(
     };
     let mut positional: Vec<M::V> = Vec::new();
     let mut named: Vec<(String, M::V)> = Vec::new();
+    let mut variadic_named: Vec<M::V> = Vec::new();
     let mut to_share: Vec<M::V> = Vec::new();
     for (i, a) in args.iter().enumerate() {
         let idx = positional.len();
@@ -2778,7 +2810,9 @@ fn call<'gc, M: Meta<'gc>>(
                     }
                     None => {
                         if params.last().map_or(false, |q| q.variadic) {
-                            positional.push(v);
+                            let k = m.konst(s(m.mc(), &n));
+                            variadic_named.push(k);
+                            variadic_named.push(v);
                         } else {
                             throw!("Error", format!("Unknown named parameter ${n}"));
                         }
@@ -2888,6 +2922,15 @@ fn call<'gc, M: Meta<'gc>>(
             } else {
                 full.extend(positional);
             }
+            if !variadic_named.is_empty() {
+                // Named arguments collected by a variadic parameter travel as a
+                // "named bag": a list [name, value, ...] (never one item long).
+                let bag = m.new_list();
+                for v in variadic_named {
+                    m.list_append(bag, v);
+                }
+                full.push(bag);
+            }
             fr.ret_reg = if new_obj.is_some() { SCRATCH } else { dst };
             fr.pc = pc + 1;
             Action::Call {
@@ -2955,7 +2998,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
                 Vec::new()
             };
             ai = actual.len();
-            let arr = m.call(&MAKE_ARRAY, &rest)?;
+            let arr = m.call(&MAKE_VARIADIC, &rest)?;
             regs[prm.cv as usize] = arr;
             break;
         }

@@ -257,6 +257,7 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &interp::KEY_AT,
         &interp::NEW_OBJECT,
         &interp::MAKE_ARRAY,
+        &interp::MAKE_VARIADIC,
         &interp::ARR_ENTRIES,
         &interp::CLONE,
         &interp::VERIFY,

@@ -96,7 +96,7 @@ function array_map($callback, $array, ...$more) {
         }
         return $r;
     }
-    $list = array_is_list($array);
+    if ($callback === null) { return $array; }
     foreach ($array as $k => $v) { $r[$k] = $callback($v); }
     return $r;
 }
