@@ -227,5 +227,7 @@ pub enum S {
     Try(Vec<Stmt>, Vec<Catch>, Option<Vec<Stmt>>),
     Const(Vec<(String, Expr)>),
     Block(Vec<Stmt>),
+    /// `declare(strict_types=1)`.
+    StrictTypes,
     Nop,
 }

@@ -310,6 +310,8 @@ pub struct FuncProto {
     pub by_ref_return: bool,
     pub is_closure: bool,
     pub visibility: crate::ast::Visibility,
+    /// Compiled under `declare(strict_types=1)`.
+    pub strict: bool,
 }
 
 impl Default for FuncProto {
@@ -336,6 +338,7 @@ impl Default for FuncProto {
             by_ref_return: false,
             is_closure: false,
             visibility: crate::ast::Visibility::Public,
+            strict: false,
         }
     }
 }

@@ -67,6 +67,7 @@ pub fn compile_file(stmts: &[Stmt], file: &str) -> CResult<Rc<FuncProto>> {
     let mut c = FnComp::new("{main}".into(), file, None, Rc::new(bf), Rc::new(bm));
     c.p.is_main = true;
     c.p.line = 1;
+    c.p.strict = stmts.iter().any(|s| matches!(s.kind, S::StrictTypes));
     c.scan(stmts, &[]);
     c.next = CV0 + c.p.cv_names.len() as R;
     c.max = c.next;
@@ -348,6 +349,7 @@ impl FnComp {
             self.byref_methods.clone(),
         );
         c.p.fname = f.name.clone();
+        c.p.strict = self.p.strict;
         c.p.line = f.line;
         c.line = f.line;
         c.p.is_static = f.is_static;
@@ -456,7 +458,7 @@ impl FnComp {
 
     fn stmt_inner(&mut self, s: &Stmt) -> CResult<()> {
         match &s.kind {
-            S::Nop => {}
+            S::Nop | S::StrictTypes => {}
             S::InlineHtml(t) => {
                 let r = self.tmp();
                 let k = self.kstr(t);
@@ -1596,6 +1598,7 @@ impl FnComp {
             self.byref_methods.clone(),
         );
         c.p.fname = "{closure}".into();
+        c.p.strict = self.p.strict;
         c.p.name = match &self.class_name {
             Some(cn) => format!("{cn}::{{closure}}"),
             None => "{closure}".into(),

@@ -200,7 +200,13 @@ fn h_verify<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Val
     let ty = a[1].as_str().unwrap_or("mixed");
     let v = deref(a[2]);
     let nullable = matches!(a[7], Value::Bool(true));
-    match coerce(mc, a[0], ty, v, nullable) {
+    let strict = matches!(a.get(8), Some(Value::Bool(true)));
+    let r = if strict {
+        coerce_strict(a[0], ty, v, nullable)
+    } else {
+        coerce(mc, a[0], ty, v, nullable)
+    };
+    match r {
         Some(x) => Ok(x),
         None => {
             let given = if is_object(v) {
@@ -299,6 +305,35 @@ pub fn coerce<'gc>(
     }
 }
 
+/// `declare(strict_types=1)`: exact types only, except int to float.
+pub fn coerce_strict<'gc>(
+    rt: Value<'gc>,
+    ty: &str,
+    v: Value<'gc>,
+    nullable: bool,
+) -> Option<Value<'gc>> {
+    if let Some(inner) = ty.strip_prefix('?') {
+        if matches!(v, Value::None) {
+            return Some(v);
+        }
+        return coerce_strict(rt, inner, v, nullable);
+    }
+    if matches!(v, Value::None) && nullable {
+        return Some(v);
+    }
+    for t in ty.split('|') {
+        if let Some(x) = coerce_exact(rt, t, v) {
+            return Some(x);
+        }
+    }
+    if let Value::Int(i) = v {
+        if ty.split('|').any(|t| t.eq_ignore_ascii_case("float")) {
+            return Some(Value::Float(i as f64));
+        }
+    }
+    None
+}
+
 fn coerce_exact<'gc>(rt: Value<'gc>, ty: &str, v: Value<'gc>) -> Option<Value<'gc>> {
     let lt = ty.to_ascii_lowercase();
     let ok = match lt.as_str() {
@@ -337,7 +372,13 @@ fn h_verify_ret<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>,
     // (rt, type, value, fname)
     let ty = a[1].as_str().unwrap_or("mixed");
     let v = deref(a[2]);
-    match coerce(mc, a[0], ty, v, false) {
+    let strict = matches!(a.get(4), Some(Value::Bool(true)));
+    let r = if strict {
+        coerce_strict(a[0], ty, v, false)
+    } else {
+        coerce(mc, a[0], ty, v, false)
+    };
+    match r {
         Some(x) => Ok(x),
         None => {
             let given = if is_object(v) {
@@ -2192,7 +2233,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let site = m.reg(fr, SITE as usize);
                     let is_null = m.tag(v) == Tag::None;
                     let nd = m.konst(Value::Bool(nullable_default && is_null));
-                    let r = helper!(&VERIFY, &[rtv, tk, v, fname, idx, pn, site, nd]);
+                    let st = m.konst(Value::Bool(p.strict));
+                    let r = helper!(&VERIFY, &[rtv, tk, v, fname, idx, pn, site, nd, st]);
                     write_cv(m, fr, *cv, r);
                 }
             }
@@ -2213,7 +2255,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let rtv = m.konst(rt);
                     let tk = m.konst(s(m.mc(), &tys));
                     let fname = m.konst(s(m.mc(), &p.name));
-                    let r2 = helper!(&VERIFY_RET, &[rtv, tk, v, fname]);
+                    let st = m.konst(Value::Bool(p.strict));
+                    let r2 = helper!(&VERIFY_RET, &[rtv, tk, v, fname, st]);
                     set!(*r, r2);
                 }
             }

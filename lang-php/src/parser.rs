@@ -593,8 +593,20 @@ impl Parser {
                     "declare" => {
                         self.pos += 1;
                         self.expect_op("(")?;
+                        let mut strict = false;
                         while !self.is_op(")") && !self.at_eof() {
+                            if self.is_kw("strict_types")
+                                && matches!(self.peek_at(1), Tok::Op("="))
+                                && matches!(self.peek_at(2), Tok::Int(1))
+                            {
+                                strict = true;
+                            }
                             self.pos += 1;
+                        }
+                        if strict {
+                            self.expect_op(")")?;
+                            self.semi()?;
+                            return mk(S::StrictTypes);
                         }
                         self.expect_op(")")?;
                         if !self.eat_op(";") && !matches!(self.peek(), Tok::CloseTag | Tok::Eof) {
