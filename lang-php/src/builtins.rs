@@ -663,6 +663,10 @@ fn h_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
         if STRINGY.contains(name) && has_object_arg(&args[2..]) {
             return Err(s(mc, FALLBACK));
         }
+        if (*name == "count" || *name == "sizeof") && args.len() > 2 && is_object(deref(args[2])) {
+            // Countable::count() runs in PHP (see the prelude's __stringify_call).
+            return Err(s(mc, FALLBACK));
+        }
     }
     match TABLE.get(id) {
         Some((_, _, f)) => f(mc, rt, &args[2..]),

@@ -661,6 +661,36 @@ fn scope_of<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, code: &Code<'gc>) -> 
     code.consts[2]
 }
 
+/// Calls an `ArrayAccess` method on `obj` (result discarded), if its class has it.
+#[allow(clippy::too_many_arguments)]
+fn offset_call<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    code: &Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    obj: M::V,
+    name: &str,
+    args: &[M::V],
+) -> Option<Action<'gc, M::V>> {
+    let f0 = m.get_field(obj, O_CLASS);
+    let cls = m.promote(f0);
+    let meth = find_method(cls, name);
+    if let Value::Code(_) = meth {
+        let k = m.konst(cls);
+        let site = m.konst(code.consts[p.loc_k[pc as usize] as usize]);
+        let mut full = vec![obj, k, site];
+        full.extend_from_slice(args);
+        fr.ret_reg = SCRATCH;
+        fr.pc = pc + 1;
+        return Some(Action::Call {
+            callee: meth,
+            args: full,
+        });
+    }
+    None
+}
+
 /// What a call resolved to.
 enum Callee<'gc, V> {
     /// A PHP function or method code object (or closure record) with this/class.
@@ -1263,6 +1293,21 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         }
                     }
                 }
+                if !done && is_obj(m, base) {
+                    let f0 = m.get_field(base, O_CLASS);
+                    let cls = m.promote(f0);
+                    let og = find_method(cls, "offsetget");
+                    if let Value::Code(_) = og {
+                        let k = m.konst(cls);
+                        let site = loc!();
+                        fr.ret_reg = *d;
+                        fr.pc = next;
+                        return Action::Call {
+                            callee: og,
+                            args: vec![base, k, site, key],
+                        };
+                    }
+                }
                 if !done {
                     let q = m.konst(Value::Bool(*quiet));
                     let l = loc!();
@@ -1457,6 +1502,17 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             Op::DimSet(b, k, v) => {
                 let base = reg!(*b);
                 let val = reg!(*v);
+                if is_obj(m, base) {
+                    let key = if *k == NONE {
+                        m.konst(Value::None)
+                    } else {
+                        reg!(*k)
+                    };
+                    if let Some(a) = offset_call(m, fr, code, p, pc, base, "offsetset", &[key, val])
+                    {
+                        return a;
+                    }
+                }
                 if !is_arr(m, base) {
                     if m.tag(base) == Tag::Str {
                         throw!(
@@ -1561,6 +1617,13 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         }
                         arr
                     } else if is_obj(m, cur) {
+                        let key = reg!(*k);
+                        let val = reg!(*v);
+                        if let Some(a) =
+                            offset_call(m, fr, code, p, pc, cur, "offsetset", &[key, val])
+                        {
+                            return a;
+                        }
                         let c = m.get(cur);
                         throw!(
                             "Error",
@@ -1596,6 +1659,12 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::DimUnset(b, k) => {
                 let base = reg!(*b);
+                if is_obj(m, base) {
+                    let key = reg!(*k);
+                    if let Some(a) = offset_call(m, fr, code, p, pc, base, "offsetunset", &[key]) {
+                        return a;
+                    }
+                }
                 if is_arr(m, base) {
                     let key = reg!(*k);
                     let id = m.konst(Value::Int(builtins::id_of("__dim_unset") as i64));
@@ -2106,6 +2175,34 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     set!(*it, v);
                 } else if is_obj(m, v) {
+                    let f0 = m.get_field(v, O_CLASS);
+                    let cls = m.promote(f0);
+                    if instance_of(cls, "iteratoraggregate") {
+                        // getIterator() replaces the subject; then this instruction runs again.
+                        let gi = find_method(cls, "getiterator");
+                        let k = m.konst(cls);
+                        let site = loc!();
+                        fr.ret_reg = *subj;
+                        fr.pc = pc;
+                        return Action::Call {
+                            callee: gi,
+                            args: vec![v, k, site],
+                        };
+                    }
+                    if instance_of(cls, "iterator") {
+                        set!(*it, v);
+                        let ph = m.konst(Value::Int(-1));
+                        set!(*it + 1, ph);
+                        let rw = find_method(cls, "rewind");
+                        let k = m.konst(cls);
+                        let site = loc!();
+                        fr.ret_reg = SCRATCH;
+                        fr.pc = next;
+                        return Action::Call {
+                            callee: rw,
+                            args: vec![v, k, site],
+                        };
+                    }
                     let id = m.konst(Value::Int(builtins::id_of("get_object_vars") as i64));
                     let a = helper!(&builtins::BUILTIN, &[id, m.konst(rt), v]);
                     set!(*it, a);
@@ -2124,6 +2221,52 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     set!(*it, a);
                 }
                 set!(*it + 1, z);
+            }
+            Op::IterNext(it, kd, vd, exit)
+                if {
+                    let a = reg!(*it);
+                    is_obj(m, a)
+                } =>
+            {
+                // The Iterator protocol, one guest call per run of this instruction;
+                // the phase lives in the position register (negative values).
+                let obj = reg!(*it);
+                let f0 = m.get_field(obj, O_CLASS);
+                let cls = m.promote(f0);
+                let phase = reg!(*it + 1);
+                let phase = to_int(m.promote(phase));
+                let k = m.konst(cls);
+                let site = loc!();
+                let call =
+                    |m: &mut M, fr: &mut Frame<'gc>, name: &str, ret: R, ph: i64, again: bool| {
+                        let p2 = m.konst(Value::Int(ph));
+                        m.set_reg(fr, (*it + 1) as usize, p2);
+                        fr.ret_reg = ret;
+                        fr.pc = if again { pc } else { pc + 1 };
+                        Action::Call {
+                            callee: find_method(cls, name),
+                            args: vec![obj, k, site],
+                        }
+                    };
+                match phase {
+                    -1 => return call(m, fr, "valid", SCRATCH, -2, true),
+                    -2 => {
+                        let ok = reg!(SCRATCH);
+                        if !truthy(m, ok) {
+                            next = *exit;
+                        } else {
+                            return call(m, fr, "current", *vd, -3, true);
+                        }
+                    }
+                    -3 => {
+                        if *kd != NONE {
+                            return call(m, fr, "key", *kd, -5, false);
+                        }
+                        let p2 = m.konst(Value::Int(-5));
+                        set!(*it + 1, p2);
+                    }
+                    _ => return call(m, fr, "next", SCRATCH, -1, true),
+                }
             }
             Op::IterNext(it, kd, vd, exit) => {
                 let arr = reg!(*it);

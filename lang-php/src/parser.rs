@@ -1339,7 +1339,8 @@ impl Parser {
                 match lw.as_str() {
                     "new" => {
                         let e = self.new_expr()?;
-                        return self.postfix_ops(e);
+                        let e = self.postfix_ops(e)?;
+                        return self.unary_tail(e);
                     }
                     "clone" => {
                         self.pos += 1;
@@ -1449,6 +1450,11 @@ impl Parser {
                 ));
             }
         }
+        self.unary_tail(base)
+    }
+
+    /// `**` and `instanceof` after an operand.
+    fn unary_tail(&mut self, base: Expr) -> PResult<Expr> {
         // Power (right-assoc, binds tighter than unary minus on its left).
         let base = if self.eat_op("**") {
             let line = self.line();

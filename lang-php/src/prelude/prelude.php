@@ -2,6 +2,16 @@
 interface Traversable {}
 interface Iterator extends Traversable {}
 interface IteratorAggregate extends Traversable {}
+class ArrayIterator implements Iterator, Countable {
+    private $__a; private $__k; private $__i = 0;
+    public function __construct($array = []) { $this->__a = $array; $this->__k = array_keys($array); }
+    public function current(): mixed { return $this->__a[$this->__k[$this->__i]]; }
+    public function key(): mixed { return $this->__k[$this->__i]; }
+    public function next(): void { $this->__i++; }
+    public function rewind(): void { $this->__i = 0; $this->__k = array_keys($this->__a); }
+    public function valid(): bool { return $this->__i < count($this->__k); }
+    public function count(): int { return count($this->__a); }
+}
 interface ArrayAccess {}
 interface Countable {}
 interface Stringable {}
@@ -165,6 +175,10 @@ function iterator_apply() { return 0; }
 function array_find($array, $callback) { foreach ($array as $k => $v) { if ($callback($v, $k)) return $v; } return null; }
 function strval($value) { return "$value"; }
 function __stringify_call($name, ...$args) {
+    if (($name === 'count' || $name === 'sizeof') && is_object($args[0])) {
+        if ($args[0] instanceof Countable) { return $args[0]->count(); }
+        throw new TypeError("count(): Argument #1 (\$value) must be of type Countable|array, " . get_class($args[0]) . " given");
+    }
     foreach ($args as $i => $a) {
         if (is_object($a)) { $args[$i] = "$a"; }
         elseif (is_array($a)) { foreach ($a as $k => $v) { if (is_object($v)) { $a[$k] = "$v"; } } $args[$i] = $a; }
