@@ -1,0 +1,3249 @@
+//! The interpreter: one generic `step` over [`Meta`], the frame builder
+//! `enter`, and exception-table lookup `catch`.
+//!
+//! Hot paths (int arithmetic and comparison, variable traffic, int-keyed
+//! array reads and writes, property reads) use `Meta` operations directly so
+//! traces see them; everything else goes through helpers (`ops`, `builtins`).
+//! Guest calls (user functions, methods, constructors, magic methods,
+//! `__toString`) are returned to the executor as `Action::Call`; an
+//! instruction that needs `__toString` of an operand calls it with the
+//! operand's register as the return register and runs again.
+
+use std::rc::Rc;
+
+use vm_core::exec::{Action, Frame};
+use vm_core::heap::{self, Code};
+use vm_core::jit::helpers::{Effects, Helper};
+use vm_core::jit::ir::{Cmp, FloatOp, OvfOp};
+use vm_core::{Meta, Mutation, Tag, Value};
+
+use crate::builtins;
+use crate::bytecode::*;
+use crate::ops::{self, EFF_ANY};
+use crate::runtime::{self, *};
+use crate::value::*;
+
+fn h_abort<'gc>(_mc: &Mutation<'gc>, _a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(Value::None)
+}
+
+/// Marks an instruction the recorder must not trace (it reads state outside `Meta`).
+pub static NO_TRACE: Helper = Helper {
+    name: "php_no_trace",
+    func: h_abort,
+    effects: Effects {
+        reads_heap: true,
+        writes_heap: true,
+        may_raise: false,
+        calls_guest: true,
+        elidable: false,
+        io: true,
+    },
+};
+
+fn h_key_at<'gc>(_mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let i = match a[1] {
+        Value::Int(i) => i as usize,
+        _ => 0,
+    };
+    Ok(arr_entry_at(a[0], i)
+        .map(|(k, _)| k)
+        .unwrap_or(Value::Absent))
+}
+
+/// The key at a position of an array, or `Absent` past the end.
+pub static KEY_AT: Helper = Helper {
+    name: "php_key_at",
+    func: h_key_at,
+    effects: Effects::READS,
+};
+
+fn h_new_object<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (rt, cls) = (a[0], a[1]);
+    if let Some(cd) = class_data(cls) {
+        let what = match cd.kind {
+            crate::ast::ClassKind::Interface => Some("interface"),
+            crate::ast::ClassKind::Trait => Some("trait"),
+            _ if cd.is_abstract => Some("abstract class"),
+            _ => None,
+        };
+        if let Some(w) = what {
+            return Err(err_str(
+                mc,
+                "Error",
+                &format!("Cannot instantiate {w} {}", cd.name),
+            ));
+        }
+        let o = instantiate(mc, rt, cls);
+        if cd.is_throwable {
+            let line = match a[3] {
+                Value::Int(l) => l as u32,
+                _ => 0,
+            };
+            set_location(mc, o, a[2].as_str().unwrap_or(""), line);
+        }
+        return Ok(o);
+    }
+    Err(err_str(mc, "Error", "Class not found"))
+}
+
+/// `new`: (runtime, class, file, line) to a fresh object.
+pub static NEW_OBJECT: Helper = Helper {
+    name: "php_new_object",
+    func: h_new_object,
+    effects: EFF_ANY,
+};
+
+fn h_make_array<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(arr_from_list(mc, a.to_vec()))
+}
+
+/// An array of the arguments.
+pub static MAKE_ARRAY: Helper = Helper {
+    name: "php_make_array",
+    func: h_make_array,
+    effects: Effects {
+        reads_heap: false,
+        writes_heap: false,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    },
+};
+
+fn h_make_variadic<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (items, bag) = match a.last() {
+        Some(l @ Value::List(_)) if heap::list_len(*l) != 1 => (&a[..a.len() - 1], Some(*l)),
+        _ => (a, None),
+    };
+    let arr = arr_from_list(mc, items.to_vec());
+    if let Some(b) = bag {
+        let kv = heap::list_items(b);
+        for pair in kv.chunks(2) {
+            if let [k, v] = pair {
+                arr_set(mc, arr, *k, *v);
+            }
+        }
+    }
+    Ok(arr)
+}
+
+/// The array a variadic parameter receives (with a trailing named bag, if any).
+pub static MAKE_VARIADIC: Helper = Helper {
+    name: "php_make_variadic",
+    func: h_make_variadic,
+    effects: Effects {
+        reads_heap: true,
+        writes_heap: false,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    },
+};
+
+fn h_arr_values_list<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let v = deref(a[0]);
+    if !is_array(v) {
+        return Err(err_str(
+            mc,
+            "Error",
+            "Only arrays and Traversables can be unpacked",
+        ));
+    }
+    let mut items = Vec::new();
+    for (k, x) in arr_entries(v) {
+        share(mc, x);
+        items.push(k);
+        items.push(x);
+    }
+    Ok(heap::new_list_from(mc, items))
+}
+
+/// The entries of an array as a flat list `[k0, v0, k1, v1, ...]`.
+pub static ARR_ENTRIES: Helper = Helper {
+    name: "php_arr_entries",
+    func: h_arr_values_list,
+    effects: EFF_ANY,
+};
+
+fn h_clone<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (rt, o) = (a[0], deref(a[1]));
+    if !is_object(o) {
+        return Err(err_str(mc, "Error", "__clone method called on non-object"));
+    }
+    let cls = heap::get_field(o, O_CLASS);
+    let props = heap::new_dict(mc);
+    for (k, v) in heap::dict_entries(heap::get_field(o, O_PROPS)) {
+        let v = deref(v);
+        share(mc, v);
+        heap::dict_set(mc, props, k, v);
+    }
+    let id = next_object_id(mc, rt);
+    let n = heap::record_len(o);
+    let mut fields = vec![cls, props, Value::Int(id)];
+    for i in 3..n {
+        fields.push(heap::get_field(o, i));
+    }
+    Ok(heap::new_record(mc, heap::record_class(o), fields))
+}
+
+pub static CLONE: Helper = Helper {
+    name: "php_clone",
+    func: h_clone,
+    effects: EFF_ANY,
+};
+
+fn h_verify<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    // (rt, type, value, fname, index, pname, site, nullable_default)
+    let ty = a[1].as_str().unwrap_or("mixed");
+    let v = deref(a[2]);
+    let nullable = matches!(a[7], Value::Bool(true));
+    let strict = matches!(a.get(8), Some(Value::Bool(true)));
+    let r = if strict {
+        coerce_strict(a[0], ty, v, nullable)
+    } else {
+        coerce(mc, a[0], ty, v, nullable)
+    };
+    match r {
+        Some(x) => Ok(x),
+        None => {
+            let given = if is_object(v) {
+                class_name_of(v)
+            } else {
+                type_name(v).to_string()
+            };
+            let site = a[6]
+                .as_str()
+                .unwrap_or("")
+                .trim_start_matches(" in ")
+                .to_string();
+            Err(err_str(
+                mc,
+                "TypeError",
+                &format!(
+                    "{}(): Argument #{} (${}) must be of type {}, {} given, called in {}",
+                    a[3].as_str().unwrap_or(""),
+                    to_int(a[4]),
+                    a[5].as_str().unwrap_or(""),
+                    ty,
+                    given,
+                    site
+                ),
+            ))
+        }
+    }
+}
+
+/// Checks and coerces a value against a declared type.
+pub fn coerce<'gc>(
+    mc: &Mutation<'gc>,
+    rt: Value<'gc>,
+    ty: &str,
+    v: Value<'gc>,
+    nullable: bool,
+) -> Option<Value<'gc>> {
+    if let Some(inner) = ty.strip_prefix('?') {
+        if matches!(v, Value::None) {
+            return Some(v);
+        }
+        return coerce(mc, rt, inner, v, nullable);
+    }
+    if matches!(v, Value::None) && nullable {
+        return Some(v);
+    }
+    if ty.contains('|') {
+        // Exact matches first, then coercions.
+        for t in ty.split('|') {
+            if let Some(x) = coerce_exact(rt, t, v) {
+                return Some(x);
+            }
+        }
+        for t in ty.split('|') {
+            if let Some(x) = coerce(mc, rt, t, v, nullable) {
+                return Some(x);
+            }
+        }
+        return None;
+    }
+    if let Some(x) = coerce_exact(rt, ty, v) {
+        return Some(x);
+    }
+    match ty.to_ascii_lowercase().as_str() {
+        "int" => match v {
+            Value::Float(f) if f.is_finite() => Some(Value::Int(f as i64)),
+            Value::Bool(b) => Some(Value::Int(b as i64)),
+            Value::Str(s) => match parse_numeric(s.as_str()) {
+                Some((NumVal::I(i), true)) => Some(Value::Int(i)),
+                Some((NumVal::F(f), true)) if f.fract() == 0.0 => Some(Value::Int(f as i64)),
+                _ => None,
+            },
+            _ => None,
+        },
+        "float" => match v {
+            Value::Int(i) => Some(Value::Float(i as f64)),
+            Value::Bool(b) => Some(Value::Float(b as i64 as f64)),
+            Value::Str(s) => match parse_numeric(s.as_str()) {
+                Some((n, true)) => Some(Value::Float(match n {
+                    NumVal::I(i) => i as f64,
+                    NumVal::F(f) => f,
+                })),
+                _ => None,
+            },
+            _ => None,
+        },
+        "string" => match v {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) => Some(s(mc, &to_str_scalar(v))),
+            _ => None,
+        },
+        "bool" => match v {
+            Value::Int(_) | Value::Float(_) | Value::Str(_) => Some(Value::Bool(to_bool(v))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `declare(strict_types=1)`: exact types only, except int to float.
+pub fn coerce_strict<'gc>(
+    rt: Value<'gc>,
+    ty: &str,
+    v: Value<'gc>,
+    nullable: bool,
+) -> Option<Value<'gc>> {
+    if let Some(inner) = ty.strip_prefix('?') {
+        if matches!(v, Value::None) {
+            return Some(v);
+        }
+        return coerce_strict(rt, inner, v, nullable);
+    }
+    if matches!(v, Value::None) && nullable {
+        return Some(v);
+    }
+    for t in ty.split('|') {
+        if let Some(x) = coerce_exact(rt, t, v) {
+            return Some(x);
+        }
+    }
+    if let Value::Int(i) = v {
+        if ty.split('|').any(|t| t.eq_ignore_ascii_case("float")) {
+            return Some(Value::Float(i as f64));
+        }
+    }
+    None
+}
+
+fn coerce_exact<'gc>(rt: Value<'gc>, ty: &str, v: Value<'gc>) -> Option<Value<'gc>> {
+    let lt = ty.to_ascii_lowercase();
+    let ok = match lt.as_str() {
+        "mixed" => true,
+        "int" => matches!(v, Value::Int(_)),
+        "float" => matches!(v, Value::Float(_)),
+        "string" => matches!(v, Value::Str(_)),
+        "bool" => matches!(v, Value::Bool(_)),
+        "false" => matches!(v, Value::Bool(false)),
+        "true" => matches!(v, Value::Bool(true)),
+        "null" | "void" => matches!(v, Value::None),
+        "array" => is_array(v),
+        "iterable" => is_array(v) || is_object(v),
+        "object" => is_object(v),
+        "callable" => matches!(v, Value::Str(_)) || is_array(v) || is_object(v),
+        "self" | "static" => is_object(v),
+        _ => {
+            if is_object(v) {
+                let cls = heap::get_field(v, O_CLASS);
+                instance_of(cls, &lt)
+                    || (lt == "closure" && class_data(cls).map_or(false, |c| c.lname == "closure"))
+            } else {
+                let _ = rt;
+                false
+            }
+        }
+    };
+    if ok {
+        Some(v)
+    } else {
+        None
+    }
+}
+
+fn h_verify_ret<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    // (rt, type, value, fname)
+    let ty = a[1].as_str().unwrap_or("mixed");
+    let v = deref(a[2]);
+    let strict = matches!(a.get(4), Some(Value::Bool(true)));
+    let r = if strict {
+        coerce_strict(a[0], ty, v, false)
+    } else {
+        coerce(mc, a[0], ty, v, false)
+    };
+    match r {
+        Some(x) => Ok(x),
+        None => {
+            let given = if is_object(v) {
+                class_name_of(v)
+            } else {
+                type_name(v).to_string()
+            };
+            Err(err_str(
+                mc,
+                "TypeError",
+                &format!(
+                    "{}(): Return value must be of type {}, {} returned",
+                    a[3].as_str().unwrap_or(""),
+                    ty,
+                    given
+                ),
+            ))
+        }
+    }
+}
+
+pub static VERIFY_RET: Helper = Helper {
+    name: "php_verify_ret",
+    func: h_verify_ret,
+    effects: EFF_ANY,
+};
+
+pub static VERIFY: Helper = Helper {
+    name: "php_verify",
+    func: h_verify,
+    effects: EFF_ANY,
+};
+
+fn proto_of<'gc>(code: Value<'gc>) -> &'gc Rc<FuncProto> {
+    &func_data(code).expect("php code").proto
+}
+
+/// The exception for a helper's `Err`: `"Class\0message"` strings become objects.
+fn to_exception<'gc>(
+    mc: &Mutation<'gc>,
+    code: &Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    e: Value<'gc>,
+) -> Value<'gc> {
+    if let Value::Str(st) = e {
+        if let Some((cls, msg)) = st.as_str().split_once('\u{0}') {
+            let line = p.lines.get(pc as usize).copied().unwrap_or(0);
+            return make_exception(mc, code.consts[0], cls, msg, &p.file, line);
+        }
+    }
+    e
+}
+
+macro_rules! tryh {
+    ($m:expr, $code:expr, $p:expr, $pc:expr, $e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => {
+                let exc = to_exception($m.mc(), $code, $p, $pc, e);
+                return Action::Raise(exc);
+            }
+        }
+    };
+}
+
+fn raise<'gc, V>(
+    mc: &Mutation<'gc>,
+    code: &Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    class: &str,
+    msg: &str,
+) -> Action<'gc, V> {
+    let line = p.lines.get(pc as usize).copied().unwrap_or(0);
+    Action::Raise(make_exception(
+        mc,
+        code.consts[0],
+        class,
+        msg,
+        &p.file,
+        line,
+    ))
+}
+
+/// Reads a register as a value: a reference cell is dereferenced.
+fn deref_v<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> M::V {
+    if m.tag(v) == Tag::List {
+        let z = m.konst(Value::Int(0));
+        m.list_get(v, z)
+    } else {
+        v
+    }
+}
+
+fn read_cv<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, cv: R) -> M::V {
+    let v = m.reg(fr, cv as usize);
+    deref_v(m, v)
+}
+
+fn write_cv<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, cv: R, v: M::V) {
+    let cur = m.reg(fr, cv as usize);
+    if m.tag(cur) == Tag::List {
+        let z = m.konst(Value::Int(0));
+        m.list_set(cur, z, v);
+    } else {
+        m.set_reg(fr, cv as usize, v);
+    }
+}
+
+/// Whether `v` (not a reference) is a PHP array; records the tests.
+fn is_arr<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
+    if m.tag(v) != Tag::Record {
+        return false;
+    }
+    let f0 = m.get_field(v, 0);
+    m.tag(f0) == Tag::Dict
+}
+
+fn is_obj<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
+    if m.tag(v) != Tag::Record {
+        return false;
+    }
+    let f0 = m.get_field(v, 0);
+    m.tag(f0) == Tag::Code
+}
+
+fn truthy<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
+    match m.tag(v) {
+        Tag::Bool => m.truth(v),
+        Tag::Int => {
+            let z = m.konst(Value::Int(0));
+            let c = m.int_cmp(Cmp::Ne, v, z);
+            m.truth(c)
+        }
+        Tag::None | Tag::Absent => false,
+        _ => match m.call(&ops::TO_BOOL, &[v]) {
+            Ok(b) => m.truth(b),
+            Err(_) => false,
+        },
+    }
+}
+
+fn new_array_v<'gc, M: Meta<'gc>>(m: &mut M) -> M::V {
+    let d = m.new_dict();
+    let cls = m.konst(Value::None);
+    let z = m.konst(Value::None);
+    let f = m.konst(Value::Bool(false));
+    m.new_record(cls, &[d, z, f])
+}
+
+/// Prepares the array held in `holder` (a value) for writing: separates a
+/// shared array. Returns (array, replaced?) — when replaced, the caller stores it back.
+fn separate<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V) -> (M::V, bool) {
+    let sh = m.get_field(arr, A_SHARED);
+    if m.truth(sh) {
+        match m.call(&ops::ARR_COPY, &[arr]) {
+            Ok(c) => (c, true),
+            Err(_) => (arr, false),
+        }
+    } else {
+        (arr, false)
+    }
+}
+
+fn class_by_name<'gc>(rt: Value<'gc>, name: &str) -> Value<'gc> {
+    lookup_class(rt, name)
+}
+
+fn resolve_class<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &Frame<'gc>,
+    code: &Code<'gc>,
+    spec: ClassSpec,
+) -> Result<Value<'gc>, String> {
+    let rt = code.consts[0];
+    match spec {
+        ClassSpec::Named(k) => {
+            let name = code.consts[k as usize].as_str().unwrap_or("");
+            let c = class_by_name(rt, name);
+            if let Value::None = c {
+                return Err(format!("Class \"{name}\" not found"));
+            }
+            Ok(c)
+        }
+        ClassSpec::SelfC => {
+            let c = code.consts[2];
+            if let Value::None = c {
+                return Err("Cannot use \"self\" when no class scope is active".into());
+            }
+            Ok(c)
+        }
+        ClassSpec::Parent => {
+            let c = code.consts[2];
+            let p = class_const(c, C_PARENT);
+            if let Value::None = p {
+                return Err("Cannot use \"parent\" when current class scope has no parent".into());
+            }
+            Ok(p)
+        }
+        ClassSpec::Static => {
+            let v = m.reg(fr, CLASS as usize);
+            let c = m.promote(v);
+            if let Value::Code(_) = c {
+                Ok(c)
+            } else {
+                let c = code.consts[2];
+                if let Value::None = c {
+                    return Err("Cannot use \"static\" when no class scope is active".into());
+                }
+                Ok(c)
+            }
+        }
+        ClassSpec::Dyn(r) => {
+            let v = m.reg(fr, r as usize);
+            let v = deref_v(m, v);
+            match m.tag(v) {
+                Tag::Str => {
+                    let s = m.promote(v);
+                    let name = s.as_str().unwrap_or("");
+                    let c = class_by_name(rt, name);
+                    if let Value::None = c {
+                        return Err(format!("Class \"{name}\" not found"));
+                    }
+                    Ok(c)
+                }
+                Tag::Record => {
+                    let f0 = m.get_field(v, 0);
+                    if m.tag(f0) == Tag::Code {
+                        Ok(m.promote(f0))
+                    } else {
+                        Err("Cannot use value as class name".into())
+                    }
+                }
+                _ => Err("Cannot use value as class name".into()),
+            }
+        }
+    }
+}
+
+/// Visibility/readonly check of a property access (None: nothing to check).
+fn check_prop<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &Frame<'gc>,
+    code: &Code<'gc>,
+    obj: M::V,
+    name: M::V,
+    write: bool,
+    initialized: bool,
+) -> Option<PropAccess> {
+    let f0 = m.get_field(obj, O_CLASS);
+    let cls = m.promote(f0);
+    let cd = class_data(cls)?;
+    if cd
+        .props
+        .iter()
+        .all(|p| p.vis == crate::ast::Visibility::Public && !p.readonly)
+    {
+        return None;
+    }
+    if m.tag(name) != Tag::Str {
+        return None;
+    }
+    let nm = m.promote(name);
+    let scope = scope_of(m, fr, code);
+    let acc = prop_access(cls, scope, nm.as_str().unwrap_or(""), write, initialized);
+    Some(acc)
+}
+
+/// The class scope for visibility: the method's class, or a closure's bound scope.
+fn scope_of<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, code: &Code<'gc>) -> Value<'gc> {
+    let p = proto_of(fr.code);
+    if p.is_closure {
+        let c = m.reg(fr, CLASS as usize);
+        let c = m.promote(c);
+        if let Value::Code(_) = c {
+            return c;
+        }
+    }
+    code.consts[2]
+}
+
+/// Calls an `ArrayAccess` method on `obj` (result discarded), if its class has it.
+#[allow(clippy::too_many_arguments)]
+fn offset_call<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    code: &Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    obj: M::V,
+    name: &str,
+    args: &[M::V],
+) -> Option<Action<'gc, M::V>> {
+    let f0 = m.get_field(obj, O_CLASS);
+    let cls = m.promote(f0);
+    let meth = find_method(cls, name);
+    if let Value::Code(_) = meth {
+        let k = m.konst(cls);
+        let site = m.konst(code.consts[p.loc_k[pc as usize] as usize]);
+        let mut full = vec![obj, k, site];
+        full.extend_from_slice(args);
+        fr.ret_reg = SCRATCH;
+        fr.pc = pc + 1;
+        return Some(Action::Call {
+            callee: meth,
+            args: full,
+        });
+    }
+    None
+}
+
+/// What a call resolved to.
+enum Callee<'gc, V> {
+    /// A PHP function or method code object (or closure record) with this/class.
+    Php(Value<'gc>, V, V),
+    /// A builtin by id.
+    Builtin(u16),
+}
+
+fn proto_for_callee<'gc>(c: Value<'gc>) -> Option<&'gc Rc<FuncProto>> {
+    match c {
+        Value::Code(_) => func_data(c).map(|f| &f.proto),
+        Value::Record(_) => func_data(heap::record_class(c)).map(|f| &f.proto),
+        _ => None,
+    }
+}
+
+fn method_display(cls: Value<'_>, name: &str) -> String {
+    format!(
+        "{}::{}",
+        class_data(cls).map(|c| c.name.as_str()).unwrap_or("?"),
+        name
+    )
+}
+
+/// Resolves a callable value (string, array, closure, invokable object).
+fn resolve_callable<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    code: &Code<'gc>,
+    fr: &Frame<'gc>,
+    v: M::V,
+) -> Result<(Callee<'gc, M::V>, Option<String>), String> {
+    let rt = code.consts[0];
+    let none = m.konst(Value::None);
+    match m.tag(v) {
+        Tag::Str => {
+            let sv = m.promote(v);
+            let name = sv.as_str().unwrap_or("").trim_start_matches('\\');
+            if let Some((cn, mn)) = name.split_once("::") {
+                let cls = class_by_name(rt, cn);
+                if let Value::None = cls {
+                    return Err(format!("Class \"{cn}\" not found"));
+                }
+                let meth = find_method(cls, &mn.to_ascii_lowercase());
+                if let Value::None = meth {
+                    return Err(format!(
+                        "Call to undefined method {}()",
+                        method_display(cls, mn)
+                    ));
+                }
+                let k = m.konst(cls);
+                return Ok((Callee::Php(meth, none, k), None));
+            }
+            let lname = name.to_ascii_lowercase();
+            let f = dict_get_str(rt_field(rt, RT_FUNCS), &lname);
+            if let Value::Code(_) = f {
+                return Ok((Callee::Php(f, none, none), None));
+            }
+            if let Some((id, _)) = builtins::lookup(&lname) {
+                return Ok((Callee::Builtin(id), None));
+            }
+            Err(format!("Call to undefined function {name}()"))
+        }
+        Tag::Record => {
+            let f0 = m.get_field(v, 0);
+            match m.tag(f0) {
+                Tag::Dict => {
+                    // [obj-or-class, 'method']
+                    let z = m.konst(Value::Int(0));
+                    let one = m.konst(Value::Int(1));
+                    let d = f0;
+                    let target = m.dict_get(d, z);
+                    let target = deref_v(m, target);
+                    let mname = m.dict_get(d, one);
+                    let mname = deref_v(m, mname);
+                    let mn = m.promote(mname);
+                    let mn = mn.as_str().unwrap_or("").to_string();
+                    match m.tag(target) {
+                        Tag::Str => {
+                            let cn = m.promote(target);
+                            let cn = cn.as_str().unwrap_or("");
+                            let cls = class_by_name(rt, cn);
+                            if let Value::None = cls {
+                                return Err(format!("Class \"{cn}\" not found"));
+                            }
+                            let mn2 = mn.rsplit("::").next().unwrap_or(&mn).to_string();
+                            let meth = find_method(cls, &mn2.to_ascii_lowercase());
+                            if let Value::None = meth {
+                                return Err(format!(
+                                    "Call to undefined method {}()",
+                                    method_display(cls, &mn2)
+                                ));
+                            }
+                            let k = m.konst(cls);
+                            // Non-static method called statically with a compatible $this.
+                            let this = m.reg(fr, THIS as usize);
+                            let this_v = m.get(this);
+                            let t = if is_object(this_v)
+                                && instance_of(
+                                    heap::get_field(this_v, O_CLASS),
+                                    &class_data(cls).map(|c| c.lname.clone()).unwrap_or_default(),
+                                ) {
+                                this
+                            } else {
+                                none
+                            };
+                            Ok((Callee::Php(meth, t, k), None))
+                        }
+                        Tag::Record => {
+                            let cls = m.get_field(target, 0);
+                            let cls = m.promote(cls);
+                            let meth = find_method(cls, &mn.to_ascii_lowercase());
+                            if let Value::None = meth {
+                                let call = find_method(cls, "__call");
+                                if let Value::Code(_) = call {
+                                    let k = m.konst(cls);
+                                    return Ok((Callee::Php(call, target, k), Some(mn)));
+                                }
+                                return Err(format!(
+                                    "Call to undefined method {}()",
+                                    method_display(cls, &mn)
+                                ));
+                            }
+                            let k = m.konst(cls);
+                            Ok((Callee::Php(meth, target, k), None))
+                        }
+                        _ => Err("Array callback must have exactly two elements".into()),
+                    }
+                }
+                Tag::Code => {
+                    let cls = m.promote(f0);
+                    if class_data(cls).map_or(false, |c| c.lname == "closure") {
+                        let c = m.promote(v);
+                        let this = m.get_field(v, 4);
+                        let scope = m.get_field(v, 5);
+                        return Ok((Callee::Php(c, this, scope), None));
+                    }
+                    let inv = find_method(cls, "__invoke");
+                    if let Value::Code(_) = inv {
+                        let k = m.konst(cls);
+                        return Ok((Callee::Php(inv, v, k), None));
+                    }
+                    Err("Object of type ".to_string()
+                        + &class_data(cls).map(|c| c.name.clone()).unwrap_or_default()
+                        + " is not callable")
+                }
+                _ => Err("Value not callable".into()),
+            }
+        }
+        _ => Err("Value not callable".into()),
+    }
+}
+
+/// The interpreter loop for one frame.
+pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> {
+    let code: &'gc Code<'gc> = heap::as_code(fr.code).expect("php frame code");
+    let p: &'gc FuncProto = &func_data(fr.code).expect("php code").proto;
+    let rt = code.consts[0];
+    loop {
+        let pc = fr.pc;
+        if !m.begin(fr, pc) {
+            return Action::Yield;
+        }
+        let op = &p.ops[pc as usize];
+        let mut next = pc + 1;
+        macro_rules! reg {
+            ($r:expr) => {
+                m.reg(fr, $r as usize)
+            };
+        }
+        macro_rules! set {
+            ($r:expr, $v:expr) => {{
+                let v = $v;
+                m.set_reg(fr, $r as usize, v)
+            }};
+        }
+        macro_rules! k {
+            ($i:expr) => {
+                m.konst(code.consts[$i as usize])
+            };
+        }
+        macro_rules! loc {
+            () => {
+                m.konst(code.consts[p.loc_k[pc as usize] as usize])
+            };
+        }
+        macro_rules! helper {
+            ($h:expr, $args:expr) => {{
+                let args_v: Vec<M::V> = $args.to_vec();
+                tryh!(m, code, p, pc, m.call($h, &args_v))
+            }};
+        }
+        macro_rules! throw {
+            ($cls:expr, $msg:expr) => {
+                return raise(m.mc(), code, p, pc, $cls, &$msg)
+            };
+        }
+        match op {
+            Op::Nop => {}
+            Op::Loop => {
+                if m.merge_point(fr, pc) {
+                    return Action::Jit;
+                }
+            }
+            Op::Const(d, i) => {
+                let v = k!(*i);
+                set!(*d, v);
+            }
+            Op::Move(d, s_) => {
+                let v = reg!(*s_);
+                set!(*d, v);
+            }
+            Op::LoadCv(d, cv, name) => {
+                let v = read_cv(m, fr, *cv);
+                if m.tag(v) == Tag::Absent {
+                    let msg = m.konst(s(m.mc(), "Undefined variable $"));
+                    let n = k!(*name);
+                    let l = loc!();
+                    let _ = m.call(&ops::WARN, &[msg, n, l]);
+                    let nv = m.konst(Value::None);
+                    set!(*d, nv);
+                } else {
+                    set!(*d, v);
+                }
+            }
+            Op::LoadCvQ(d, cv) => {
+                let v = read_cv(m, fr, *cv);
+                set!(*d, v);
+            }
+            Op::StoreCv(cv, src) => {
+                let v = reg!(*src);
+                write_cv(m, fr, *cv, v);
+            }
+            Op::Share(r) => {
+                let v = reg!(*r);
+                if is_arr(m, v) {
+                    let sh = m.get_field(v, A_SHARED);
+                    if !m.truth(sh) {
+                        let t = m.konst(Value::Bool(true));
+                        m.set_field(v, A_SHARED, t);
+                    }
+                }
+            }
+            Op::MakeRefCv(d, cv) => {
+                let v = reg!(*cv);
+                if m.tag(v) == Tag::List {
+                    set!(*d, v);
+                } else {
+                    let init = if m.tag(v) == Tag::Absent {
+                        m.konst(Value::None)
+                    } else {
+                        v
+                    };
+                    let cell = m.new_list();
+                    m.list_append(cell, init);
+                    set!(*cv, cell);
+                    set!(*d, cell);
+                }
+            }
+            Op::BindCv(cv, cell) => {
+                let c = reg!(*cell);
+                set!(*cv, c);
+            }
+            Op::UnsetCv(cv) => {
+                let a = m.konst(Value::Absent);
+                set!(*cv, a);
+            }
+            Op::BindGlobal(cv, kk) => {
+                let stmt = kk & GLOBAL_STMT != 0;
+                let name = code.consts[(kk & !GLOBAL_STMT) as usize];
+                let globals = rt_field(rt, RT_GLOBALS);
+                let mut cell = heap::dict_get(globals, name);
+                if !matches!(cell, Value::List(_)) {
+                    cell = new_ref(m.mc(), Value::Absent);
+                    heap::dict_set(m.mc(), globals, name, cell);
+                }
+                if stmt && matches!(heap::list_get(cell, 0), Value::Absent) {
+                    heap::list_set(m.mc(), cell, 0, Value::None);
+                }
+                let c = m.konst(cell);
+                set!(*cv, c);
+            }
+            Op::BindStatic(cv, name, target) => {
+                let statics = code.consts[1];
+                let nm = code.consts[*name as usize];
+                let cell = heap::dict_get(statics, nm);
+                if let Value::List(_) = cell {
+                    let c = m.konst(cell);
+                    set!(*cv, c);
+                    next = *target;
+                } else {
+                    let cell = new_ref(m.mc(), Value::None);
+                    heap::dict_set(m.mc(), statics, nm, cell);
+                    let c = m.konst(cell);
+                    set!(*cv, c);
+                }
+            }
+            Op::Bin(bop, d, a, b) => {
+                let x = reg!(*a);
+                let y = reg!(*b);
+                let (tx, ty) = (m.tag(x), m.tag(y));
+                let fast = match (bop, tx, ty) {
+                    (BinOp::Add | BinOp::Sub | BinOp::Mul, Tag::Int, Tag::Int) => {
+                        let o = match bop {
+                            BinOp::Add => OvfOp::Add,
+                            BinOp::Sub => OvfOp::Sub,
+                            _ => OvfOp::Mul,
+                        };
+                        match m.int_ovf(o, x, y) {
+                            Some(r) => Some(r),
+                            None => {
+                                let fx = m.int_to_float(x);
+                                let fy = m.int_to_float(y);
+                                let fo = match bop {
+                                    BinOp::Add => FloatOp::Add,
+                                    BinOp::Sub => FloatOp::Sub,
+                                    _ => FloatOp::Mul,
+                                };
+                                Some(m.float(fo, fx, fy))
+                            }
+                        }
+                    }
+                    (
+                        BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div,
+                        Tag::Float | Tag::Int,
+                        Tag::Float | Tag::Int,
+                    ) if (tx == Tag::Float || ty == Tag::Float) => {
+                        let fx = if tx == Tag::Int { m.int_to_float(x) } else { x };
+                        let fy = if ty == Tag::Int { m.int_to_float(y) } else { y };
+                        if *bop == BinOp::Div {
+                            let z = m.konst(Value::Float(0.0));
+                            let isz = m.float_cmp(Cmp::Eq, fy, z);
+                            if m.truth(isz) {
+                                None
+                            } else {
+                                Some(m.float(FloatOp::Div, fx, fy))
+                            }
+                        } else {
+                            let fo = match bop {
+                                BinOp::Add => FloatOp::Add,
+                                BinOp::Sub => FloatOp::Sub,
+                                _ => FloatOp::Mul,
+                            };
+                            Some(m.float(fo, fx, fy))
+                        }
+                    }
+                    (
+                        BinOp::Lt
+                        | BinOp::Le
+                        | BinOp::Gt
+                        | BinOp::Ge
+                        | BinOp::Eq
+                        | BinOp::Ne
+                        | BinOp::Identical
+                        | BinOp::NotIdentical,
+                        Tag::Int,
+                        Tag::Int,
+                    ) => {
+                        let c = match bop {
+                            BinOp::Lt => Cmp::Lt,
+                            BinOp::Le => Cmp::Le,
+                            BinOp::Gt => Cmp::Gt,
+                            BinOp::Ge => Cmp::Ge,
+                            BinOp::Eq | BinOp::Identical => Cmp::Eq,
+                            _ => Cmp::Ne,
+                        };
+                        Some(m.int_cmp(c, x, y))
+                    }
+                    (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, Tag::Float, Tag::Float) => {
+                        let c = match bop {
+                            BinOp::Lt => Cmp::Lt,
+                            BinOp::Le => Cmp::Le,
+                            BinOp::Gt => Cmp::Gt,
+                            _ => Cmp::Ge,
+                        };
+                        Some(m.float_cmp(c, x, y))
+                    }
+                    (BinOp::Mod, Tag::Int, Tag::Int) => {
+                        let z = m.konst(Value::Int(0));
+                        let m1 = m.konst(Value::Int(-1));
+                        let isz = m.int_cmp(Cmp::Eq, y, z);
+                        if m.truth(isz) {
+                            None
+                        } else {
+                            let ism1 = m.int_cmp(Cmp::Eq, y, m1);
+                            if m.truth(ism1) {
+                                Some(z)
+                            } else {
+                                Some(m.int(vm_core::jit::ir::IntOp::TruncRem, x, y))
+                            }
+                        }
+                    }
+                    (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor, Tag::Int, Tag::Int) => {
+                        let io = match bop {
+                            BinOp::BitAnd => vm_core::jit::ir::IntOp::And,
+                            BinOp::BitOr => vm_core::jit::ir::IntOp::Or,
+                            _ => vm_core::jit::ir::IntOp::Xor,
+                        };
+                        Some(m.int(io, x, y))
+                    }
+                    _ => None,
+                };
+                match fast {
+                    Some(r) => set!(*d, r),
+                    None => {
+                        if *bop == BinOp::Concat || *bop == BinOp::Eq || *bop == BinOp::Ne {
+                            // __toString on object operands (not for ==).
+                            let other_str = |t: Tag| t == Tag::Str;
+                            if *bop == BinOp::Concat || (other_str(tx) || other_str(ty)) {
+                                for r in [*a, *b] {
+                                    let v = reg!(r);
+                                    if let Some(act) = to_string_call(m, fr, code, r, v, pc) {
+                                        return act;
+                                    }
+                                }
+                            }
+                        }
+                        let opk = m.konst(Value::Int(ops::op_index(*bop)));
+                        let l = loc!();
+                        let r = helper!(&ops::BINOP, &[opk, x, y, l]);
+                        set!(*d, r);
+                    }
+                }
+            }
+            Op::IncDec(d, a, inc) => {
+                let v = reg!(*a);
+                let done = if m.tag(v) == Tag::Int {
+                    let one = m.konst(Value::Int(1));
+                    let o = if *inc { OvfOp::Add } else { OvfOp::Sub };
+                    match m.int_ovf(o, v, one) {
+                        Some(r) => {
+                            set!(*d, r);
+                            true
+                        }
+                        None => false,
+                    }
+                } else {
+                    false
+                };
+                if !done {
+                    let id = m.konst(Value::Int(builtins::id_of("__incdec") as i64));
+                    let flag = m.konst(Value::Bool(*inc));
+                    let rtv = m.konst(rt);
+                    let r = helper!(&builtins::BUILTIN, &[id, rtv, v, flag]);
+                    set!(*d, r);
+                }
+            }
+            Op::Silence(r, start) => {
+                // The level lives outside the heap; not traced.
+                let _ = m.call(&NO_TRACE, &[]);
+                if *start {
+                    let l = runtime::silence_level();
+                    let k = m.konst(Value::Int(l));
+                    set!(*r, k);
+                    runtime::set_silence(l + 1);
+                } else {
+                    let v = reg!(*r);
+                    let l = to_int(m.get(v));
+                    runtime::set_silence(l);
+                }
+            }
+            Op::Not(d, a) => {
+                let v = reg!(*a);
+                let b = truthy(m, v);
+                let r = m.konst(Value::Bool(!b));
+                set!(*d, r);
+            }
+            Op::Neg(d, a) => {
+                let v = reg!(*a);
+                if m.tag(v) == Tag::Int {
+                    let z = m.konst(Value::Int(0));
+                    match m.int_ovf(OvfOp::Sub, z, v) {
+                        Some(r) => set!(*d, r),
+                        None => {
+                            let r = m.konst(Value::Float(9.223372036854775808e18));
+                            set!(*d, r)
+                        }
+                    }
+                } else {
+                    let opk = m.konst(Value::Int(ops::op_index(BinOp::Mul)));
+                    let m1 = m.konst(Value::Int(-1));
+                    let l = loc!();
+                    let r = helper!(&ops::BINOP, &[opk, v, m1, l]);
+                    set!(*d, r);
+                }
+            }
+            Op::Plus(d, a) => {
+                let v = reg!(*a);
+                let opk = m.konst(Value::Int(ops::op_index(BinOp::Mul)));
+                let one = m.konst(Value::Int(1));
+                let l = loc!();
+                let r = helper!(&ops::BINOP, &[opk, v, one, l]);
+                set!(*d, r);
+            }
+            Op::BitNot(d, a) => {
+                let v = reg!(*a);
+                let r = helper!(
+                    &builtins::BUILTIN,
+                    &[
+                        m.konst(Value::Int(builtins::id_of("__bitnot") as i64)),
+                        m.konst(rt),
+                        v
+                    ]
+                );
+                set!(*d, r);
+            }
+            Op::Cast(t, d, a) => {
+                let v = reg!(*a);
+                if *t == "bool" {
+                    let b = truthy(m, v);
+                    let r = m.konst(Value::Bool(b));
+                    set!(*d, r);
+                } else if *t == "int" && m.tag(v) == Tag::Int {
+                    set!(*d, v);
+                } else {
+                    if *t == "string" {
+                        if let Some(act) = to_string_call(m, fr, code, *a, v, pc) {
+                            return act;
+                        }
+                    }
+                    let id = m.konst(Value::Int(builtins::id_of("__cast") as i64));
+                    let tk = m.konst(s(m.mc(), t));
+                    let r = helper!(&builtins::BUILTIN, &[id, m.konst(rt), v, tk]);
+                    set!(*d, r);
+                }
+            }
+            Op::Jmp(t) => next = *t,
+            Op::JmpIf(c, t) => {
+                let v = reg!(*c);
+                if truthy(m, v) {
+                    next = *t;
+                }
+            }
+            Op::JmpIfNot(c, t) => {
+                let v = reg!(*c);
+                if !truthy(m, v) {
+                    next = *t;
+                }
+            }
+            Op::JmpNotNull(c, t) => {
+                let v = reg!(*c);
+                if !matches!(m.tag(v), Tag::None | Tag::Absent) {
+                    next = *t;
+                }
+            }
+            Op::Echo(r) => {
+                let v = reg!(*r);
+                if let Some(act) = to_string_call(m, fr, code, *r, v, pc) {
+                    return act;
+                }
+                let l = loc!();
+                helper!(&ops::ECHO, &[v, l]);
+            }
+            Op::Ret(r) => {
+                let v = reg!(*r);
+                let v = deref_v(m, v);
+                return Action::Return(v);
+            }
+            Op::NewArray(d) => {
+                let a = new_array_v(m);
+                set!(*d, a);
+            }
+            Op::ArrPush(a, v) => {
+                let arr = reg!(*a);
+                let val = reg!(*v);
+                let k = m.konst(Value::Absent);
+                helper!(&ops::DIM_SET, &[arr, k, val]);
+            }
+            Op::ArrSet(a, k, v) => {
+                let arr = reg!(*a);
+                let key = reg!(*k);
+                let val = reg!(*v);
+                helper!(&ops::DIM_SET, &[arr, key, val]);
+            }
+            Op::ArrSpread(a, v) => {
+                let arr = reg!(*a);
+                let src = reg!(*v);
+                let id = m.konst(Value::Int(builtins::id_of("__spread") as i64));
+                helper!(&builtins::BUILTIN, &[id, m.konst(rt), arr, src]);
+            }
+            Op::DimGet(d, b, k, quiet) => {
+                let base = reg!(*b);
+                let base = deref_v(m, base);
+                let key = reg!(*k);
+                let mut done = false;
+                if m.tag(key) == Tag::Int && m.tag(base) == Tag::Record {
+                    let dict = m.get_field(base, A_DICT);
+                    if m.tag(dict) == Tag::Dict {
+                        let v = m.dict_get(dict, key);
+                        match m.tag(v) {
+                            Tag::Absent => {}
+                            Tag::List => {
+                                let v = deref_v(m, v);
+                                set!(*d, v);
+                                done = true;
+                            }
+                            _ => {
+                                set!(*d, v);
+                                done = true;
+                            }
+                        }
+                    }
+                }
+                if !done && is_obj(m, base) {
+                    let f0 = m.get_field(base, O_CLASS);
+                    let cls = m.promote(f0);
+                    let og = find_method(cls, "offsetget");
+                    if let Value::Code(_) = og {
+                        let k = m.konst(cls);
+                        let site = loc!();
+                        fr.ret_reg = *d;
+                        fr.pc = next;
+                        return Action::Call {
+                            callee: og,
+                            args: vec![base, k, site, key],
+                        };
+                    }
+                }
+                if !done {
+                    let q = m.konst(Value::Bool(*quiet));
+                    let l = loc!();
+                    let v = helper!(&ops::DIM_GET, &[base, key, q, l]);
+                    set!(*d, v);
+                }
+            }
+            Op::CvFetchW(d, cv) => {
+                let holder = reg!(*cv);
+                let is_cell = m.tag(holder) == Tag::List;
+                let z = m.konst(Value::Int(0));
+                let cur = if is_cell {
+                    m.list_get(holder, z)
+                } else {
+                    holder
+                };
+                match m.tag(cur) {
+                    Tag::None | Tag::Absent => {
+                        let a = new_array_v(m);
+                        if is_cell {
+                            m.list_set(holder, z, a);
+                        } else {
+                            set!(*cv, a);
+                        }
+                        set!(*d, a);
+                    }
+                    Tag::Record => {
+                        let f0 = m.get_field(cur, 0);
+                        if m.tag(f0) == Tag::Dict {
+                            let (arr, replaced) = separate(m, cur);
+                            if replaced {
+                                if is_cell {
+                                    m.list_set(holder, z, arr);
+                                } else {
+                                    set!(*cv, arr);
+                                }
+                            }
+                            set!(*d, arr);
+                        } else {
+                            // An object (ArrayAccess is not supported): pass it on.
+                            set!(*d, cur);
+                        }
+                    }
+                    Tag::Str => {
+                        set!(*d, cur);
+                    }
+                    Tag::Bool if !m.truth(cur) => {
+                        let a = new_array_v(m);
+                        if is_cell {
+                            m.list_set(holder, z, a);
+                        } else {
+                            set!(*cv, a);
+                        }
+                        set!(*d, a);
+                    }
+                    _ => throw!("Error", "Cannot use a scalar value as an array".to_string()),
+                }
+            }
+            Op::DimFetchW(d, b, k) => {
+                let base = reg!(*b);
+                if !is_arr(m, base) {
+                    if is_obj(m, base) {
+                        let cls = m.get(base);
+                        throw!(
+                            "Error",
+                            format!("Cannot use object of type {} as array", class_name_of(cls))
+                        );
+                    }
+                    throw!("Error", "Cannot use a scalar value as an array".to_string());
+                }
+                let dict = m.get_field(base, A_DICT);
+                let key = if *k == NONE {
+                    let nk = m.get_field(base, A_NEXT);
+                    if m.tag(nk) == Tag::Int {
+                        nk
+                    } else {
+                        m.konst(Value::Int(0))
+                    }
+                } else {
+                    let kv = reg!(*k);
+                    if m.tag(kv) == Tag::Int {
+                        kv
+                    } else {
+                        helper!(&ops::NORM_KEY, &[kv])
+                    }
+                };
+                let slot = m.dict_get(dict, key);
+                let is_cell = m.tag(slot) == Tag::List;
+                let z = m.konst(Value::Int(0));
+                let cur = if is_cell { m.list_get(slot, z) } else { slot };
+                let ct = m.tag(cur);
+                if ct == Tag::Absent || ct == Tag::None {
+                    let a = new_array_v(m);
+                    if is_cell {
+                        m.list_set(slot, z, a);
+                    } else {
+                        let h = m.konst(Value::Absent);
+                        let _ = h;
+                        let kk = key;
+                        helper!(&ops::DIM_SET, &[base, kk, a]);
+                    }
+                    set!(*d, a);
+                } else if is_arr(m, cur) {
+                    let (arr, replaced) = separate(m, cur);
+                    if replaced {
+                        if is_cell {
+                            m.list_set(slot, z, arr);
+                        } else {
+                            m.dict_set(dict, key, arr);
+                        }
+                    }
+                    set!(*d, arr);
+                } else if is_obj(m, cur) {
+                    set!(*d, cur);
+                } else {
+                    throw!("Error", "Cannot use a scalar value as an array".to_string());
+                }
+            }
+            Op::PropFetchW(d, o, n) => {
+                let obj = reg!(*o);
+                let obj = deref_v(m, obj);
+                if !is_obj(m, obj) {
+                    throw!(
+                        "Error",
+                        "Attempt to modify property on non-object".to_string()
+                    );
+                }
+                let props = m.get_field(obj, O_PROPS);
+                let name = reg!(*n);
+                let slot = m.dict_get(props, name);
+                let is_cell = m.tag(slot) == Tag::List;
+                let z = m.konst(Value::Int(0));
+                let cur = if is_cell { m.list_get(slot, z) } else { slot };
+                let ct = m.tag(cur);
+                if ct == Tag::Absent || ct == Tag::None {
+                    let a = new_array_v(m);
+                    if is_cell {
+                        m.list_set(slot, z, a);
+                    } else {
+                        m.dict_set(props, name, a);
+                    }
+                    set!(*d, a);
+                } else if is_arr(m, cur) {
+                    let (arr, replaced) = separate(m, cur);
+                    if replaced {
+                        if is_cell {
+                            m.list_set(slot, z, arr);
+                        } else {
+                            m.dict_set(props, name, arr);
+                        }
+                    }
+                    set!(*d, arr);
+                } else {
+                    set!(*d, cur);
+                }
+            }
+            Op::StaticPropFetchW(d, spec, name) => {
+                let cls = match resolve_class(m, fr, code, *spec) {
+                    Ok(c) => c,
+                    Err(e) => throw!("Error", e),
+                };
+                let nm = code.consts[*name as usize];
+                let cell = heap::dict_get(class_const(cls, C_STATICS), nm);
+                if !matches!(cell, Value::List(_)) {
+                    throw!(
+                        "Error",
+                        format!(
+                            "Access to undeclared static property {}::${}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
+                }
+                let c = m.konst(cell);
+                let z = m.konst(Value::Int(0));
+                let cur = m.list_get(c, z);
+                let ct = m.tag(cur);
+                if ct == Tag::None || ct == Tag::Absent {
+                    let a = new_array_v(m);
+                    m.list_set(c, z, a);
+                    set!(*d, a);
+                } else if is_arr(m, cur) {
+                    let (arr, replaced) = separate(m, cur);
+                    if replaced {
+                        m.list_set(c, z, arr);
+                    }
+                    set!(*d, arr);
+                } else {
+                    set!(*d, cur);
+                }
+            }
+            Op::DimSet(b, k, v) => {
+                let base = reg!(*b);
+                let val = reg!(*v);
+                if is_obj(m, base) {
+                    let key = if *k == NONE {
+                        m.konst(Value::None)
+                    } else {
+                        reg!(*k)
+                    };
+                    if let Some(a) = offset_call(m, fr, code, p, pc, base, "offsetset", &[key, val])
+                    {
+                        return a;
+                    }
+                }
+                if !is_arr(m, base) {
+                    if m.tag(base) == Tag::Str {
+                        throw!(
+                            "Error",
+                            "Cannot use assign-op operators with string offsets".to_string()
+                        );
+                    }
+                    throw!("Error", "Cannot use a scalar value as an array".to_string());
+                }
+                let dict = m.get_field(base, A_DICT);
+                if *k == NONE {
+                    let nk = m.get_field(base, A_NEXT);
+                    let one = m.konst(Value::Int(1));
+                    let sum = if m.tag(nk) == Tag::Int {
+                        m.int_ovf(OvfOp::Add, nk, one)
+                    } else {
+                        None
+                    };
+                    match sum {
+                        Some(n1) => {
+                            m.dict_set(dict, nk, val);
+                            m.set_field(base, A_NEXT, n1);
+                        }
+                        None => {
+                            let kk = m.konst(Value::Absent);
+                            helper!(&ops::DIM_SET, &[base, kk, val]);
+                        }
+                    }
+                } else {
+                    let key = reg!(*k);
+                    if m.tag(key) == Tag::Int {
+                        let old = m.dict_get(dict, key);
+                        if m.tag(old) == Tag::List {
+                            let z = m.konst(Value::Int(0));
+                            m.list_set(old, z, val);
+                        } else {
+                            let nk = m.get_field(base, A_NEXT);
+                            let ge = if m.tag(nk) == Tag::Int {
+                                let c = m.int_cmp(Cmp::Ge, key, nk);
+                                m.truth(c)
+                            } else {
+                                true
+                            };
+                            if ge {
+                                let one = m.konst(Value::Int(1));
+                                match m.int_ovf(OvfOp::Add, key, one) {
+                                    Some(n1) => {
+                                        m.dict_set(dict, key, val);
+                                        m.set_field(base, A_NEXT, n1);
+                                    }
+                                    None => {
+                                        helper!(&ops::DIM_SET, &[base, key, val]);
+                                    }
+                                }
+                            } else {
+                                m.dict_set(dict, key, val);
+                            }
+                        }
+                    } else {
+                        helper!(&ops::DIM_SET, &[base, key, val]);
+                    }
+                }
+            }
+            Op::StrOffsetSet(cv, k, v) => {
+                let cur = read_cv(m, fr, *cv);
+                if m.tag(cur) == Tag::Str {
+                    let key = reg!(*k);
+                    let val = reg!(*v);
+                    let id = m.konst(Value::Int(builtins::id_of("__str_offset_set") as i64));
+                    let l = loc!();
+                    let r = helper!(&builtins::BUILTIN, &[id, m.konst(rt), cur, key, val, l]);
+                    write_cv(m, fr, *cv, r);
+                } else {
+                    // Array element write on a CV: fetch for write, then set.
+                    let holder = reg!(*cv);
+                    let is_cell = m.tag(holder) == Tag::List;
+                    let z = m.konst(Value::Int(0));
+                    let ct = m.tag(cur);
+                    let arr = if ct == Tag::None
+                        || ct == Tag::Absent
+                        || (ct == Tag::Bool && !m.truth(cur))
+                    {
+                        let a = new_array_v(m);
+                        if is_cell {
+                            m.list_set(holder, z, a);
+                        } else {
+                            set!(*cv, a);
+                        }
+                        a
+                    } else if is_arr(m, cur) {
+                        let (arr, replaced) = separate(m, cur);
+                        if replaced {
+                            if is_cell {
+                                m.list_set(holder, z, arr);
+                            } else {
+                                set!(*cv, arr);
+                            }
+                            // The copy wrote to the heap: run the instruction again
+                            // (it now finds an unshared array) so its guards come first.
+                            fr.pc = pc;
+                            continue;
+                        }
+                        arr
+                    } else if is_obj(m, cur) {
+                        let key = reg!(*k);
+                        let val = reg!(*v);
+                        if let Some(a) =
+                            offset_call(m, fr, code, p, pc, cur, "offsetset", &[key, val])
+                        {
+                            return a;
+                        }
+                        let c = m.get(cur);
+                        throw!(
+                            "Error",
+                            format!("Cannot use object of type {} as array", class_name_of(c))
+                        );
+                    } else {
+                        throw!("Error", "Cannot use a scalar value as an array".to_string());
+                    };
+                    let key = reg!(*k);
+                    let val = reg!(*v);
+                    let dict = m.get_field(arr, A_DICT);
+                    let mut done = false;
+                    if m.tag(key) == Tag::Int {
+                        let old = m.dict_get(dict, key);
+                        if m.tag(old) != Tag::List {
+                            let nk = m.get_field(arr, A_NEXT);
+                            let ge = if m.tag(nk) == Tag::Int {
+                                let c = m.int_cmp(Cmp::Ge, key, nk);
+                                m.truth(c)
+                            } else {
+                                true
+                            };
+                            if !ge {
+                                m.dict_set(dict, key, val);
+                                done = true;
+                            }
+                        }
+                    }
+                    if !done {
+                        helper!(&ops::DIM_SET, &[arr, key, val]);
+                    }
+                }
+            }
+            Op::DimUnset(b, k) => {
+                let base = reg!(*b);
+                if is_obj(m, base) {
+                    let key = reg!(*k);
+                    if let Some(a) = offset_call(m, fr, code, p, pc, base, "offsetunset", &[key]) {
+                        return a;
+                    }
+                }
+                if is_arr(m, base) {
+                    let key = reg!(*k);
+                    let id = m.konst(Value::Int(builtins::id_of("__dim_unset") as i64));
+                    helper!(&builtins::BUILTIN, &[id, m.konst(rt), base, key]);
+                }
+            }
+            Op::DimRef(d, b, k) => {
+                let base = reg!(*b);
+                let key = if *k == NONE {
+                    m.konst(Value::Absent)
+                } else {
+                    reg!(*k)
+                };
+                let id = m.konst(Value::Int(builtins::id_of("__dim_ref") as i64));
+                let c = helper!(&builtins::BUILTIN, &[id, m.konst(rt), base, key]);
+                set!(*d, c);
+            }
+            Op::PropRef(d, o, n) => {
+                let obj = reg!(*o);
+                let name = reg!(*n);
+                let id = m.konst(Value::Int(builtins::id_of("__prop_ref") as i64));
+                let c = helper!(&builtins::BUILTIN, &[id, m.konst(rt), obj, name]);
+                set!(*d, c);
+            }
+            Op::StaticPropRef(d, spec, name) => {
+                let cls = match resolve_class(m, fr, code, *spec) {
+                    Ok(c) => c,
+                    Err(e) => throw!("Error", e),
+                };
+                let nm = code.consts[*name as usize];
+                let cell = heap::dict_get(class_const(cls, C_STATICS), nm);
+                if !matches!(cell, Value::List(_)) {
+                    throw!(
+                        "Error",
+                        format!(
+                            "Access to undeclared static property {}::${}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
+                }
+                let c = m.konst(cell);
+                set!(*d, c);
+            }
+            Op::PropGet(d, o, n, quiet) => {
+                let obj = reg!(*o);
+                let obj = deref_v(m, obj);
+                let name = reg!(*n);
+                if is_obj(m, obj) {
+                    let props = m.get_field(obj, O_PROPS);
+                    let mut v = m.dict_get(props, name);
+                    if let Some(acc) = check_prop(m, fr, code, obj, name, false, false) {
+                        match acc {
+                            PropAccess::Denied(msg) | PropAccess::Readonly(msg) => {
+                                throw!("Error", msg)
+                            }
+                            PropAccess::Invisible => v = m.konst(Value::Absent),
+                            PropAccess::Ok => {}
+                        }
+                    }
+                    match m.tag(v) {
+                        Tag::Absent => {
+                            let f0 = m.get_field(obj, O_CLASS);
+                            let cls = m.promote(f0);
+                            let getter = find_method(cls, "__get");
+                            if let Value::Code(_) = getter {
+                                if !*quiet || true {
+                                    let this_cls = m.konst(cls);
+                                    let site = loc!();
+                                    fr.ret_reg = *d;
+                                    fr.pc = next;
+                                    return Action::Call {
+                                        callee: getter,
+                                        args: vec![obj, this_cls, site, name],
+                                    };
+                                }
+                            }
+                            if *quiet {
+                                let a = m.konst(Value::Absent);
+                                set!(*d, a);
+                            } else {
+                                let cn =
+                                    class_data(cls).map(|c| c.name.clone()).unwrap_or_default();
+                                let msg =
+                                    m.konst(s(m.mc(), &format!("Undefined property: {cn}::$")));
+                                let l = loc!();
+                                let _ = m.call(&ops::WARN, &[msg, name, l]);
+                                let nv = m.konst(Value::None);
+                                set!(*d, nv);
+                            }
+                        }
+                        Tag::List => {
+                            let v = deref_v(m, v);
+                            set!(*d, v);
+                        }
+                        _ => set!(*d, v),
+                    }
+                } else if *quiet {
+                    let a = m.konst(Value::Absent);
+                    set!(*d, a);
+                } else {
+                    let ov = m.get(obj);
+                    let nv = m.get(name);
+                    let msg = m.konst(s(
+                        m.mc(),
+                        &format!(
+                            "Attempt to read property \"{}\" on {}",
+                            to_str_scalar(nv),
+                            type_name(ov)
+                        ),
+                    ));
+                    let l = loc!();
+                    let _ = m.call(&ops::WARN, &[msg, l]);
+                    let nv = m.konst(Value::None);
+                    set!(*d, nv);
+                }
+            }
+            Op::PropSet(o, n, v) => {
+                let obj = reg!(*o);
+                let obj = deref_v(m, obj);
+                let name = reg!(*n);
+                let val = reg!(*v);
+                if !is_obj(m, obj) {
+                    let ov = m.get(obj);
+                    let nv = m.get(name);
+                    throw!(
+                        "Error",
+                        format!(
+                            "Attempt to assign property \"{}\" on {}",
+                            to_str_scalar(nv),
+                            type_name(ov)
+                        )
+                    );
+                }
+                let props = m.get_field(obj, O_PROPS);
+                let old = m.dict_get(props, name);
+                let initialized = m.tag(old) != Tag::Absent;
+                if let Some(acc) = check_prop(m, fr, code, obj, name, true, initialized) {
+                    match acc {
+                        PropAccess::Denied(msg) | PropAccess::Readonly(msg) => throw!("Error", msg),
+                        PropAccess::Invisible | PropAccess::Ok => {}
+                    }
+                }
+                match m.tag(old) {
+                    Tag::List => {
+                        let z = m.konst(Value::Int(0));
+                        m.list_set(old, z, val);
+                    }
+                    Tag::Absent => {
+                        let f0 = m.get_field(obj, O_CLASS);
+                        let cls = m.promote(f0);
+                        let setter = find_method(cls, "__set");
+                        if let Value::Code(_) = setter {
+                            let this_cls = m.konst(cls);
+                            let site = loc!();
+                            fr.ret_reg = SCRATCH;
+                            fr.pc = next;
+                            return Action::Call {
+                                callee: setter,
+                                args: vec![obj, this_cls, site, name, val],
+                            };
+                        }
+                        m.dict_set(props, name, val);
+                    }
+                    _ => m.dict_set(props, name, val),
+                }
+            }
+            Op::PropUnset(o, n) => {
+                let obj = reg!(*o);
+                let name = reg!(*n);
+                let id = m.konst(Value::Int(builtins::id_of("__prop_unset") as i64));
+                helper!(&builtins::BUILTIN, &[id, m.konst(rt), obj, name]);
+            }
+            Op::PropIsset(d, o, n) => {
+                let obj = reg!(*o);
+                let obj = deref_v(m, obj);
+                let name = reg!(*n);
+                if is_obj(m, obj) {
+                    let props = m.get_field(obj, O_PROPS);
+                    let v = m.dict_get(props, name);
+                    let v = deref_v(m, v);
+                    let t = m.tag(v);
+                    if t == Tag::Absent {
+                        let f0 = m.get_field(obj, O_CLASS);
+                        let cls = m.promote(f0);
+                        let isset = find_method(cls, "__isset");
+                        if let Value::Code(_) = isset {
+                            let this_cls = m.konst(cls);
+                            let site = loc!();
+                            fr.ret_reg = *d;
+                            fr.pc = next;
+                            return Action::Call {
+                                callee: isset,
+                                args: vec![obj, this_cls, site, name],
+                            };
+                        }
+                    }
+                    let r = m.konst(Value::Bool(t != Tag::Absent && t != Tag::None));
+                    set!(*d, r);
+                } else {
+                    let r = m.konst(Value::Bool(false));
+                    set!(*d, r);
+                }
+            }
+            Op::StaticPropGet(d, spec, name) => {
+                let cls = match resolve_class(m, fr, code, *spec) {
+                    Ok(c) => c,
+                    Err(e) => throw!("Error", e),
+                };
+                let nm = code.consts[*name as usize];
+                let cell = heap::dict_get(class_const(cls, C_STATICS), nm);
+                if !matches!(cell, Value::List(_)) {
+                    throw!(
+                        "Error",
+                        format!(
+                            "Access to undeclared static property {}::${}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
+                }
+                let c = m.konst(cell);
+                let z = m.konst(Value::Int(0));
+                let v = m.list_get(c, z);
+                set!(*d, v);
+            }
+            Op::StaticPropSet(spec, name, v) => {
+                let cls = match resolve_class(m, fr, code, *spec) {
+                    Ok(c) => c,
+                    Err(e) => throw!("Error", e),
+                };
+                let nm = code.consts[*name as usize];
+                let cell = heap::dict_get(class_const(cls, C_STATICS), nm);
+                if !matches!(cell, Value::List(_)) {
+                    throw!(
+                        "Error",
+                        format!(
+                            "Access to undeclared static property {}::${}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
+                }
+                let c = m.konst(cell);
+                let z = m.konst(Value::Int(0));
+                let val = reg!(*v);
+                m.list_set(c, z, val);
+            }
+            Op::ClassConst(d, spec, name) => {
+                let cls = match resolve_class(m, fr, code, *spec) {
+                    Ok(c) => c,
+                    Err(e) => throw!("Error", e),
+                };
+                let nm = code.consts[*name as usize];
+                let v = heap::dict_get(class_const(cls, C_CONSTS), nm);
+                if let Value::Absent = v {
+                    throw!(
+                        "Error",
+                        format!(
+                            "Undefined constant {}::{}",
+                            class_data(cls).map(|c| c.name.clone()).unwrap_or_default(),
+                            nm.as_str().unwrap_or("")
+                        )
+                    );
+                }
+                let k = m.konst(v);
+                set!(*d, k);
+            }
+            Op::ClassName(d, spec) => {
+                let cls = match resolve_class(m, fr, code, *spec) {
+                    Ok(c) => c,
+                    Err(e) => {
+                        if let ClassSpec::Named(k) = spec {
+                            let v = m.konst(code.consts[*k as usize]);
+                            set!(*d, v);
+                            fr.pc = next;
+                            continue;
+                        }
+                        throw!("Error", e)
+                    }
+                };
+                let n = class_data(cls).map(|c| c.name.clone()).unwrap_or_default();
+                let v = m.konst(s(m.mc(), &n));
+                set!(*d, v);
+            }
+            Op::GetConst(d, name) => {
+                let nm = code.consts[*name as usize];
+                let n = nm.as_str().unwrap_or("");
+                match builtins::constant(m.mc(), rt, n) {
+                    Some(v) => {
+                        let k = m.konst(v);
+                        set!(*d, k);
+                    }
+                    None => throw!("Error", format!("Undefined constant \"{n}\"")),
+                }
+            }
+            Op::Interp(d, parts) => {
+                let mut vals = Vec::with_capacity(parts.len() + 1);
+                for r in parts.iter() {
+                    let v = reg!(*r);
+                    if let Some(act) = to_string_call(m, fr, code, *r, v, pc) {
+                        return act;
+                    }
+                    vals.push(v);
+                }
+                vals.push(loc!());
+                let r = helper!(&ops::INTERP, &vals);
+                set!(*d, r);
+            }
+            Op::Call { dst, target, args } => {
+                let a = call(m, fr, code, p, pc, *dst, target, args);
+                if !CONTINUE.with(|c| c.replace(false)) {
+                    return a;
+                }
+            }
+            Op::Builtin { dst, id, args } => {
+                let mut vals = Vec::with_capacity(args.len() + 2);
+                vals.push(m.konst(Value::Int(*id as i64)));
+                vals.push(m.konst(rt));
+                for r in args.iter() {
+                    let v = reg!(*r);
+                    vals.push(v);
+                }
+                let l = loc!();
+                builtins::set_loc(m.get(l));
+                match m.call(&builtins::BUILTIN, &vals) {
+                    Ok(r) => set!(*dst, r),
+                    Err(e) if builtins::is_fallback(e) => {
+                        // Objects among string arguments: convert them in PHP first.
+                        let f = dict_get_str(rt_field(rt, RT_FUNCS), "__stringify_call");
+                        let none = m.konst(Value::None);
+                        let name = m.konst(s(m.mc(), builtins::name_of(*id)));
+                        let mut full = vec![none, none, l, name];
+                        full.extend(vals[2..].iter().copied());
+                        fr.ret_reg = *dst;
+                        fr.pc = next;
+                        return Action::Call {
+                            callee: f,
+                            args: full,
+                        };
+                    }
+                    Err(e) => return Action::Raise(to_exception(m.mc(), code, p, pc, e)),
+                }
+            }
+            Op::Closure(d, k, caps) => {
+                let fcode = code.consts[*k as usize];
+                let closure_cls = lookup_class(rt, "Closure");
+                let props = m.new_dict();
+                let ccls = m.konst(closure_cls);
+                let fc = m.konst(fcode);
+                let fp = proto_of(fcode);
+                let this = if fp.is_static {
+                    m.konst(Value::None)
+                } else {
+                    reg!(THIS)
+                };
+                let scope = m.konst(code.consts[2]);
+                let id = m.konst(Value::Int(0));
+                let mut fields = vec![ccls, props, id, fc, this, scope];
+                let _ = &mut fields;
+                // Layout: [Closure class, props, id, code, this, scope, captured...]
+                for r in caps.iter() {
+                    let v = reg!(*r);
+                    fields.push(v);
+                }
+                let c = m.new_record(fc, &fields);
+                set!(*d, c);
+            }
+            Op::MakeCallable(d, v) => {
+                let x = reg!(*v);
+                set!(*d, x);
+            }
+            Op::DeclareFunc(k) => {
+                let _ = m.call(&NO_TRACE, &[]);
+                let f = code.consts[*k as usize];
+                let fp = proto_of(f);
+                let lname = fp.fname.to_ascii_lowercase();
+                let funcs = rt_field(rt, RT_FUNCS);
+                if let Value::Code(_) = dict_get_str(funcs, &lname) {
+                    let line = p.lines[pc as usize];
+                    return Action::Raise(s(
+                        m.mc(),
+                        &format!(
+                            "PHP Fatal error:  Cannot redeclare {}() in {} on line {}",
+                            fp.fname, p.file, line
+                        ),
+                    ));
+                }
+                heap::dict_set(m.mc(), funcs, s(m.mc(), &lname), f);
+            }
+            Op::DeclareClass(k) => {
+                let _ = m.call(&NO_TRACE, &[]);
+                let t = code.consts[*k as usize];
+                let tmpl = heap::as_code(t)
+                    .and_then(|c| c.data::<ClassTemplate>())
+                    .expect("class template");
+                if let Err((cls, msg)) = declare_class(m.mc(), rt, tmpl) {
+                    if msg.starts_with("Cannot declare") {
+                        let line = p.lines[pc as usize];
+                        return Action::Raise(s(
+                            m.mc(),
+                            &format!("PHP Fatal error:  {msg} in {} on line {}", p.file, line),
+                        ));
+                    }
+                    throw!(&cls, msg);
+                }
+            }
+            Op::InstanceOf(d, v, spec) => {
+                let x = reg!(*v);
+                let x = deref_v(m, x);
+                let res = if is_obj(m, x) {
+                    let f0 = m.get_field(x, O_CLASS);
+                    let cls = m.promote(f0);
+                    let target = match spec {
+                        ClassSpec::Named(k) => code.consts[*k as usize]
+                            .as_str()
+                            .unwrap_or("")
+                            .trim_start_matches('\\')
+                            .to_ascii_lowercase(),
+                        _ => match resolve_class(m, fr, code, *spec) {
+                            Ok(c) => class_data(c).map(|c| c.lname.clone()).unwrap_or_default(),
+                            Err(_) => String::new(),
+                        },
+                    };
+                    instance_of(cls, &target)
+                        || (target == "closure"
+                            && class_data(cls).map_or(false, |c| c.lname == "closure"))
+                } else {
+                    false
+                };
+                let r = m.konst(Value::Bool(res));
+                set!(*d, r);
+            }
+            Op::Clone(d, v) => {
+                let x = reg!(*v);
+                let x = deref_v(m, x);
+                let rtv = m.konst(rt);
+                let c = helper!(&CLONE, &[rtv, x]);
+                set!(*d, c);
+                let f0 = m.get_field(c, O_CLASS);
+                let cls = m.promote(f0);
+                let cl = find_method(cls, "__clone");
+                if let Value::Code(_) = cl {
+                    let k = m.konst(cls);
+                    let site = loc!();
+                    fr.ret_reg = SCRATCH;
+                    fr.pc = next;
+                    return Action::Call {
+                        callee: cl,
+                        args: vec![c, k, site],
+                    };
+                }
+            }
+            Op::Throw(v) => {
+                let x = reg!(*v);
+                let x = deref_v(m, x);
+                let xv = m.get(x);
+                if !is_object(xv)
+                    || !class_data(heap::get_field(xv, O_CLASS)).map_or(false, |c| c.is_throwable)
+                {
+                    throw!("Error", "Can only throw objects".to_string());
+                }
+                return Action::Raise(xv);
+            }
+            Op::MatchError(v) => {
+                let x = reg!(*v);
+                let xv = m.get(x);
+                let desc = match xv {
+                    Value::Str(st) => format!(
+                        "'{}'",
+                        st.as_str().replace('\\', "\\\\").replace('\'', "\\'")
+                    ),
+                    Value::Float(f) => fmt_float_repr(f),
+                    v if is_object(v) || is_array(v) => format!(
+                        "of type {}",
+                        if is_array(v) {
+                            "array".into()
+                        } else {
+                            class_name_of(v)
+                        }
+                    ),
+                    Value::Bool(b) => {
+                        if b {
+                            "true".into()
+                        } else {
+                            "false".into()
+                        }
+                    }
+                    Value::None => "NULL".into(),
+                    v => to_str_scalar(v),
+                };
+                throw!(
+                    "UnhandledMatchError",
+                    format!("Unhandled match case {desc}")
+                );
+            }
+            Op::IterInit(it, subj, by_ref) => {
+                let v = reg!(*subj);
+                let v = deref_v(m, v);
+                let z = m.konst(Value::Int(0));
+                if is_arr(m, v) {
+                    if !*by_ref {
+                        let sh = m.get_field(v, A_SHARED);
+                        if !m.truth(sh) {
+                            let t = m.konst(Value::Bool(true));
+                            m.set_field(v, A_SHARED, t);
+                        }
+                    }
+                    set!(*it, v);
+                } else if is_obj(m, v) {
+                    let f0 = m.get_field(v, O_CLASS);
+                    let cls = m.promote(f0);
+                    if instance_of(cls, "iteratoraggregate") {
+                        // getIterator() replaces the subject; then this instruction runs again.
+                        let gi = find_method(cls, "getiterator");
+                        let k = m.konst(cls);
+                        let site = loc!();
+                        fr.ret_reg = *subj;
+                        fr.pc = pc;
+                        return Action::Call {
+                            callee: gi,
+                            args: vec![v, k, site],
+                        };
+                    }
+                    if instance_of(cls, "iterator") {
+                        set!(*it, v);
+                        let ph = m.konst(Value::Int(-1));
+                        set!(*it + 1, ph);
+                        let rw = find_method(cls, "rewind");
+                        let k = m.konst(cls);
+                        let site = loc!();
+                        fr.ret_reg = SCRATCH;
+                        fr.pc = next;
+                        return Action::Call {
+                            callee: rw,
+                            args: vec![v, k, site],
+                        };
+                    }
+                    let id = m.konst(Value::Int(builtins::id_of("get_object_vars") as i64));
+                    let a = helper!(&builtins::BUILTIN, &[id, m.konst(rt), v]);
+                    set!(*it, a);
+                } else {
+                    let vv = m.get(v);
+                    let msg = m.konst(s(
+                        m.mc(),
+                        &format!(
+                            "foreach() argument must be of type array|object, {} given",
+                            type_name(vv)
+                        ),
+                    ));
+                    let l = loc!();
+                    let _ = m.call(&ops::WARN, &[msg, l]);
+                    let a = new_array_v(m);
+                    set!(*it, a);
+                }
+                set!(*it + 1, z);
+            }
+            Op::IterNext(it, kd, vd, exit)
+                if {
+                    let a = reg!(*it);
+                    is_obj(m, a)
+                } =>
+            {
+                // The Iterator protocol, one guest call per run of this instruction;
+                // the phase lives in the position register (negative values).
+                let obj = reg!(*it);
+                let f0 = m.get_field(obj, O_CLASS);
+                let cls = m.promote(f0);
+                let phase = reg!(*it + 1);
+                let phase = to_int(m.promote(phase));
+                let k = m.konst(cls);
+                let site = loc!();
+                let call =
+                    |m: &mut M, fr: &mut Frame<'gc>, name: &str, ret: R, ph: i64, again: bool| {
+                        let p2 = m.konst(Value::Int(ph));
+                        m.set_reg(fr, (*it + 1) as usize, p2);
+                        fr.ret_reg = ret;
+                        fr.pc = if again { pc } else { pc + 1 };
+                        Action::Call {
+                            callee: find_method(cls, name),
+                            args: vec![obj, k, site],
+                        }
+                    };
+                match phase {
+                    -1 => return call(m, fr, "valid", SCRATCH, -2, true),
+                    -2 => {
+                        let ok = reg!(SCRATCH);
+                        if !truthy(m, ok) {
+                            next = *exit;
+                        } else {
+                            return call(m, fr, "current", *vd, -3, true);
+                        }
+                    }
+                    -3 => {
+                        if *kd != NONE {
+                            return call(m, fr, "key", *kd, -5, false);
+                        }
+                        let p2 = m.konst(Value::Int(-5));
+                        set!(*it + 1, p2);
+                    }
+                    _ => return call(m, fr, "next", SCRATCH, -1, true),
+                }
+            }
+            Op::IterNext(it, kd, vd, exit) => {
+                let arr = reg!(*it);
+                let pos = reg!(*it + 1);
+                let key = helper!(&KEY_AT, &[arr, pos]);
+                if m.tag(key) == Tag::Absent {
+                    next = *exit;
+                } else {
+                    let dict = m.get_field(arr, A_DICT);
+                    let v = m.dict_get(dict, key);
+                    let v = deref_v(m, v);
+                    set!(*vd, v);
+                    if *kd != NONE {
+                        set!(*kd, key);
+                    }
+                    let one = m.konst(Value::Int(1));
+                    let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                    set!(*it + 1, p1);
+                }
+            }
+            Op::IterNextRef(it, kd, cv, exit) => {
+                let arr = reg!(*it);
+                let pos = reg!(*it + 1);
+                let key = helper!(&KEY_AT, &[arr, pos]);
+                if m.tag(key) == Tag::Absent {
+                    next = *exit;
+                } else {
+                    let dict = m.get_field(arr, A_DICT);
+                    let v = m.dict_get(dict, key);
+                    let cell = if m.tag(v) == Tag::List {
+                        v
+                    } else {
+                        let c = m.new_list();
+                        m.list_append(c, v);
+                        m.dict_set(dict, key, c);
+                        c
+                    };
+                    set!(*cv, cell);
+                    if *kd != NONE {
+                        set!(*kd, key);
+                    }
+                    let one = m.konst(Value::Int(1));
+                    let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                    set!(*it + 1, p1);
+                }
+            }
+            Op::RecvCheck(cv, i) => {
+                let v = reg!(*cv);
+                if m.tag(v) == Tag::Absent {
+                    let argc = m.reg(fr, SCRATCH as usize);
+                    let argc = to_int(m.get(argc));
+                    let required = p
+                        .params
+                        .iter()
+                        .filter(|x| !x.has_default && !x.variadic)
+                        .count();
+                    let exactly = required == p.params.len();
+                    let site = m.reg(fr, SITE as usize);
+                    let site = m.get(site);
+                    let site = site
+                        .as_str()
+                        .unwrap_or("")
+                        .trim_start_matches(" in ")
+                        .to_string();
+                    let _ = i;
+                    throw!(
+                        "ArgumentCountError",
+                        format!(
+                            "Too few arguments to function {}(), {} passed in {} and {} {} expected",
+                            p.name,
+                            argc,
+                            site,
+                            if exactly { "exactly" } else { "at least" },
+                            required
+                        )
+                    );
+                }
+            }
+            Op::JmpIfPassed(cv, t) => {
+                let v = reg!(*cv);
+                if m.tag(v) != Tag::Absent {
+                    next = *t;
+                }
+            }
+            Op::VerifyParam(cv, ti, i) => {
+                let v = read_cv(m, fr, *cv);
+                let ty = &p.types[*ti as usize];
+                let tys = type_str(ty);
+                let tag = m.tag(v);
+                let ok = match tys.as_str() {
+                    "int" => tag == Tag::Int,
+                    "float" => tag == Tag::Float,
+                    "string" => tag == Tag::Str,
+                    "bool" => tag == Tag::Bool,
+                    "mixed" => true,
+                    "array" => is_arr(m, v),
+                    _ => false,
+                };
+                if !ok {
+                    let prm = &p.params[*i as usize];
+                    let nullable_default = prm.has_default;
+                    let rtv = m.konst(rt);
+                    let tk = m.konst(s(m.mc(), &tys));
+                    let fname = m.konst(s(m.mc(), &p.name));
+                    let idx = m.konst(Value::Int(*i as i64 + 1));
+                    let pn = m.konst(s(m.mc(), &prm.name));
+                    let site = m.reg(fr, SITE as usize);
+                    let is_null = m.tag(v) == Tag::None;
+                    let nd = m.konst(Value::Bool(nullable_default && is_null));
+                    let st = m.konst(Value::Bool(p.strict));
+                    let r = helper!(&VERIFY, &[rtv, tk, v, fname, idx, pn, site, nd, st]);
+                    write_cv(m, fr, *cv, r);
+                }
+            }
+            Op::VerifyReturn(r, ti) => {
+                let v = reg!(*r);
+                let v = deref_v(m, v);
+                let tys = type_str(&p.types[*ti as usize]);
+                let tag = m.tag(v);
+                let ok = match tys.as_str() {
+                    "int" => tag == Tag::Int,
+                    "float" => tag == Tag::Float,
+                    "string" => tag == Tag::Str,
+                    "bool" => tag == Tag::Bool,
+                    "array" => is_arr(m, v),
+                    _ => false,
+                };
+                if !ok {
+                    let rtv = m.konst(rt);
+                    let tk = m.konst(s(m.mc(), &tys));
+                    let fname = m.konst(s(m.mc(), &p.name));
+                    let st = m.konst(Value::Bool(p.strict));
+                    let r2 = helper!(&VERIFY_RET, &[rtv, tk, v, fname, st]);
+                    set!(*r, r2);
+                }
+            }
+            Op::PromoteProp(k, cv) => {
+                let this = reg!(THIS);
+                let v = read_cv(m, fr, *cv);
+                if is_obj(m, this) {
+                    let props = m.get_field(this, O_PROPS);
+                    let n = k!(*k);
+                    m.dict_set(props, n, v);
+                }
+            }
+            Op::Exit(v) => {
+                let x = reg!(*v);
+                let xv = m.get(x);
+                let code_v = match xv {
+                    Value::Str(st) => {
+                        runtime::echo(st.as_str());
+                        0
+                    }
+                    Value::Int(i) => i,
+                    _ => 0,
+                };
+                return Action::Raise(Value::Int(code_v));
+            }
+            Op::Include(d, path, once, require) => {
+                let _ = m.call(&NO_TRACE, &[]);
+                let pv = reg!(*path);
+                let pv = m.get(pv);
+                let target = to_str_scalar(pv);
+                let line = p.lines[pc as usize];
+                match crate::load_include(m.mc(), rt, &p.file, &target, *once, *require, line) {
+                    Ok(IncludeResult::Value(v)) => {
+                        let k = m.konst(v);
+                        set!(*d, k);
+                    }
+                    Ok(IncludeResult::Code(c)) => {
+                        let none = m.konst(Value::None);
+                        let site = loc!();
+                        fr.ret_reg = *d;
+                        fr.pc = next;
+                        return Action::Call {
+                            callee: c,
+                            args: vec![none, none, site],
+                        };
+                    }
+                    Err(e) => return Action::Raise(e),
+                }
+            }
+            Op::FuncGetArgs(d) => {
+                let mut vals = Vec::new();
+                let argc = to_int({
+                    let rv_ = m.reg(fr, SCRATCH as usize);
+                    m.get(rv_)
+                }) as usize;
+                for (i, prm) in p.params.iter().enumerate() {
+                    if prm.variadic || i >= argc {
+                        break;
+                    }
+                    let v = read_cv(m, fr, prm.cv);
+                    vals.push(v);
+                }
+                let base = helper!(&MAKE_ARRAY, &vals);
+                let extra = reg!(EXTRA);
+                let id = m.konst(Value::Int(builtins::id_of("__append_values") as i64));
+                let r = helper!(&builtins::BUILTIN, &[id, m.konst(rt), base, extra]);
+                set!(*d, r);
+            }
+            Op::Compact(d, names) => {
+                let _ = m.call(&NO_TRACE, &[]);
+                let mut pairs = Vec::new();
+                let mut todo: Vec<Value<'gc>> = Vec::new();
+                for r in names.iter() {
+                    let v = m.reg(fr, *r as usize);
+                    todo.push(m.get(v));
+                }
+                while let Some(n) = todo.pop() {
+                    if is_array(n) {
+                        for v in arr_values(n).into_iter().rev() {
+                            todo.push(v);
+                        }
+                        continue;
+                    }
+                    let name = to_str_scalar(n);
+                    if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
+                        let v = deref(fr.regs[p.cv_regs[i] as usize]);
+                        if !matches!(v, Value::Absent) {
+                            share(m.mc(), v);
+                            pairs.push((s(m.mc(), &name), v));
+                            continue;
+                        }
+                    }
+                    runtime::warn(&format!(
+                        "compact(): Undefined variable ${name}{}",
+                        code.consts[p.loc_k[pc as usize] as usize]
+                            .as_str()
+                            .unwrap_or("")
+                    ));
+                }
+                pairs.reverse();
+                let mut pairs2 = Vec::new();
+                for (k, v) in pairs {
+                    pairs2.push((norm_key(m.mc(), k).unwrap_or(k), v));
+                }
+                let a = arr_from_pairs(m.mc(), pairs2);
+                let k = m.konst(a);
+                set!(*d, k);
+            }
+            Op::Extract(d, a) => {
+                let _ = m.call(&NO_TRACE, &[]);
+                let av = deref({
+                    let rv_ = m.reg(fr, *a as usize);
+                    m.get(rv_)
+                });
+                let mut n = 0;
+                if is_array(av) {
+                    for (k, v) in arr_entries(av) {
+                        let name = to_str_scalar(k);
+                        if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
+                            let r = p.cv_regs[i];
+                            share(m.mc(), v);
+                            let vv = m.konst(v);
+                            write_cv(m, fr, r, vv);
+                            n += 1;
+                        } else if p.is_main {
+                            let globals = rt_field(rt, RT_GLOBALS);
+                            let cell = new_ref(m.mc(), v);
+                            heap::dict_set(m.mc(), globals, s(m.mc(), &name), cell);
+                            n += 1;
+                        }
+                    }
+                }
+                let k = m.konst(Value::Int(n));
+                set!(*d, k);
+            }
+            Op::GetDefinedVars(d) => {
+                let _ = m.call(&NO_TRACE, &[]);
+                let mut pairs = Vec::new();
+                for (i, name) in p.cv_names.iter().enumerate() {
+                    let v = deref(fr.regs[p.cv_regs[i] as usize]);
+                    if !matches!(v, Value::Absent) {
+                        share(m.mc(), v);
+                        pairs.push((s(m.mc(), name), v));
+                    }
+                }
+                let a = arr_from_pairs(m.mc(), pairs);
+                let k = m.konst(a);
+                set!(*d, k);
+            }
+            Op::VarVarGet(d, n) => {
+                let _ = m.call(&NO_TRACE, &[]);
+                let name = to_str_scalar({
+                    let rv_ = m.reg(fr, *n as usize);
+                    m.get(rv_)
+                });
+                let v = if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
+                    deref(fr.regs[p.cv_regs[i] as usize])
+                } else if p.is_main {
+                    deref(heap::dict_get(rt_field(rt, RT_GLOBALS), s(m.mc(), &name)))
+                } else {
+                    Value::Absent
+                };
+                let v = if let Value::Absent = v {
+                    runtime::warn(&format!(
+                        "Undefined variable ${name}{}",
+                        code.consts[p.loc_k[pc as usize] as usize]
+                            .as_str()
+                            .unwrap_or("")
+                    ));
+                    Value::None
+                } else {
+                    v
+                };
+                let k = m.konst(v);
+                set!(*d, k);
+            }
+            Op::VarVarSet(n, v) => {
+                let _ = m.call(&NO_TRACE, &[]);
+                let name = to_str_scalar({
+                    let rv_ = m.reg(fr, *n as usize);
+                    m.get(rv_)
+                });
+                let val = reg!(*v);
+                if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
+                    write_cv(m, fr, p.cv_regs[i], val);
+                } else if p.is_main {
+                    let globals = rt_field(rt, RT_GLOBALS);
+                    let key = s(m.mc(), &name);
+                    let cell = heap::dict_get(globals, key);
+                    let vv = m.get(val);
+                    if let Value::List(_) = cell {
+                        heap::list_set(m.mc(), cell, 0, vv);
+                    } else {
+                        let c = new_ref(m.mc(), vv);
+                        heap::dict_set(m.mc(), globals, key, c);
+                    }
+                }
+            }
+        }
+        fr.pc = next;
+    }
+}
+
+pub enum IncludeResult<'gc> {
+    Value(Value<'gc>),
+    Code(Value<'gc>),
+}
+
+pub fn type_str(t: &crate::ast::TypeHint) -> String {
+    use crate::ast::TypeHint;
+    match t {
+        TypeHint::Named(n) => {
+            let l = n.to_ascii_lowercase();
+            match l.as_str() {
+                "int" | "float" | "string" | "bool" | "array" | "mixed" | "callable"
+                | "iterable" | "object" | "void" | "null" | "false" | "true" | "self"
+                | "static" | "never" => l,
+                _ => n.clone(),
+            }
+        }
+        TypeHint::Nullable(i) => format!("?{}", type_str(i)),
+        TypeHint::Union(v) => v.iter().map(type_str).collect::<Vec<_>>().join("|"),
+    }
+}
+
+/// If `v` is an object, calls its `__toString` with `r` as the return register and
+/// the current instruction as the resume point.
+fn to_string_call<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    code: &Code<'gc>,
+    r: R,
+    v: M::V,
+    pc: u32,
+) -> Option<Action<'gc, M::V>> {
+    if m.tag(v) != Tag::Record {
+        return None;
+    }
+    let f0 = m.get_field(v, 0);
+    if m.tag(f0) != Tag::Code {
+        return None;
+    }
+    let cls = m.promote(f0);
+    let ts = find_method(cls, "__tostring");
+    let p = proto_of(fr.code);
+    if let Value::Code(_) = ts {
+        let k = m.konst(cls);
+        let site = m.konst(code.consts[p.loc_k[pc as usize] as usize]);
+        fr.ret_reg = r;
+        fr.pc = pc;
+        return Some(Action::Call {
+            callee: ts,
+            args: vec![v, k, site],
+        });
+    }
+    let name = class_data(cls)
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| "Closure".into());
+    Some(raise(
+        m.mc(),
+        code,
+        p,
+        pc,
+        "Error",
+        &format!("Object of class {name} could not be converted to string"),
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn call<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    code: &'gc Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    dst: R,
+    target: &Target,
+    args: &[ArgSpec],
+) -> Action<'gc, M::V> {
+    let rt = code.consts[0];
+    let none = m.konst(Value::None);
+    let site = m.konst(code.consts[p.loc_k[pc as usize] as usize]);
+    macro_rules! throw {
+        ($cls:expr, $msg:expr) => {
+            return raise(m.mc(), code, p, pc, $cls, &$msg)
+        };
+    }
+    let mut magic_name: Option<String> = None;
+    let mut new_obj: Option<M::V> = None;
+    let mut drop_first = false;
+    let mut host_index: Option<usize> = None;
+    let callee: Callee<'gc, M::V> = match target {
+        Target::Name(lk, nk) => {
+            let lname = code.consts[*lk as usize].as_str().unwrap_or("");
+            let f = dict_get_str(rt_field(rt, RT_FUNCS), lname);
+            match f {
+                Value::Code(_) => Callee::Php(f, none, none),
+                _ => match builtins::lookup(lname) {
+                    Some((id, _)) => Callee::Builtin(id),
+                    None if crate::embed::host_fn_index(lname).is_some() => {
+                        host_index = crate::embed::host_fn_index(lname);
+                        Callee::Builtin(builtins::id_of("__host"))
+                    }
+                    None => throw!(
+                        "Error",
+                        format!(
+                            "Call to undefined function {}()",
+                            code.consts[*nk as usize].as_str().unwrap_or("")
+                        )
+                    ),
+                },
+            }
+        }
+        Target::Value(r) => {
+            let v = m.reg(fr, *r as usize);
+            let v = deref_v(m, v);
+            match resolve_callable(m, code, fr, v) {
+                Ok((c, mn)) => {
+                    magic_name = mn;
+                    c
+                }
+                Err(e) => throw!("Error", e),
+            }
+        }
+        Target::Method(o, n) => {
+            let obj = m.reg(fr, *o as usize);
+            let obj = deref_v(m, obj);
+            let name = m.reg(fr, *n as usize);
+            let name = m.promote(name);
+            let mname = to_str_scalar(name);
+            if !is_obj(m, obj) {
+                let ov = m.get(obj);
+                throw!(
+                    "Error",
+                    format!("Call to a member function {}() on {}", mname, type_name(ov))
+                );
+            }
+            let f0 = m.get_field(obj, O_CLASS);
+            let cls = m.promote(f0);
+            let lm = mname.to_ascii_lowercase();
+            if class_data(cls).map_or(false, |c| c.lname == "closure") {
+                if lm == "__invoke" {
+                    let c = m.promote(obj);
+                    let this = m.get_field(obj, 4);
+                    let scope = m.get_field(obj, 5);
+                    Callee::Php(c, this, scope)
+                } else if lm == "call" {
+                    // $closure->call($newThis, ...$args)
+                    let c = m.promote(obj);
+                    drop_first = true;
+                    Callee::Php(c, none, none)
+                } else {
+                    let id = builtins::id_of(&format!("__closure_{lm}"));
+                    if id == 0 {
+                        throw!(
+                            "Error",
+                            format!("Call to undefined method Closure::{mname}()")
+                        );
+                    }
+                    Callee::Builtin(id)
+                }
+            } else {
+                let meth = find_method(cls, &lm);
+                let k = m.konst(cls);
+                if let Value::Code(_) = meth {
+                    let scope = scope_of(m, fr, code);
+                    if let Err(msg) = method_access(meth, scope, cls, &mname) {
+                        throw!("Error", msg);
+                    }
+                    let mp = proto_of(meth);
+                    if mp.is_static {
+                        Callee::Php(meth, none, k)
+                    } else {
+                        Callee::Php(meth, obj, k)
+                    }
+                } else {
+                    let call_m = find_method(cls, "__call");
+                    if let Value::Code(_) = call_m {
+                        magic_name = Some(mname.clone());
+                        Callee::Php(call_m, obj, k)
+                    } else {
+                        throw!(
+                            "Error",
+                            format!("Call to undefined method {}()", method_display(cls, &mname))
+                        );
+                    }
+                }
+            }
+        }
+        Target::Static(spec, n) => {
+            let cls = match resolve_class(m, fr, code, *spec) {
+                Ok(c) => c,
+                Err(e) => throw!("Error", e),
+            };
+            let name = m.reg(fr, *n as usize);
+            let name = m.promote(name);
+            let mname = to_str_scalar(name);
+            let lm = mname.to_ascii_lowercase();
+            let meth = find_method(cls, &lm);
+            // Called class: forwarded for parent::/self::/static::.
+            let called = match spec {
+                ClassSpec::Parent | ClassSpec::SelfC | ClassSpec::Static => {
+                    let c = m.reg(fr, CLASS as usize);
+                    if let Value::Code(_) = m.get(c) {
+                        c
+                    } else {
+                        m.konst(cls)
+                    }
+                }
+                _ => m.konst(cls),
+            };
+            if let Value::Code(_) = meth {
+                let mp = proto_of(meth);
+                let this = if mp.is_static {
+                    none
+                } else {
+                    let t = m.reg(fr, THIS as usize);
+                    let tv = m.get(t);
+                    let lname = class_data(cls).map(|c| c.lname.clone()).unwrap_or_default();
+                    if is_object(tv) && instance_of(heap::get_field(tv, O_CLASS), &lname) {
+                        t
+                    } else {
+                        throw!(
+                            "Error",
+                            format!(
+                                "Non-static method {}() cannot be called statically",
+                                method_display(cls, &mname)
+                            )
+                        );
+                    }
+                };
+                Callee::Php(meth, this, called)
+            } else {
+                let cs = find_method(cls, "__callstatic");
+                let call_m = find_method(cls, "__call");
+                let t = m.reg(fr, THIS as usize);
+                let tv = m.get(t);
+                if let (Value::Code(_), true) = (call_m, is_object(tv)) {
+                    magic_name = Some(mname.clone());
+                    Callee::Php(call_m, t, called)
+                } else if let Value::Code(_) = cs {
+                    magic_name = Some(mname.clone());
+                    Callee::Php(cs, none, called)
+                } else {
+                    throw!(
+                        "Error",
+                        format!("Call to undefined method {}()", method_display(cls, &mname))
+                    );
+                }
+            }
+        }
+        Target::New(spec) => {
+            let cls = match resolve_class(m, fr, code, *spec) {
+                Ok(c) => c,
+                Err(e) => throw!("Error", e),
+            };
+            let rtv = m.konst(rt);
+            let k = m.konst(cls);
+            let file = m.konst(s(m.mc(), &p.file));
+            let line = m.konst(Value::Int(p.lines[pc as usize] as i64));
+            let obj = match m.call(&NEW_OBJECT, &[rtv, k, file, line]) {
+                Ok(o) => o,
+                Err(e) => return Action::Raise(to_exception(m.mc(), code, p, pc, e)),
+            };
+            m.set_reg(fr, dst as usize, obj);
+            let ctor = find_method(cls, "__construct");
+            if let Value::Code(_) = ctor {
+                new_obj = Some(obj);
+                Callee::Php(ctor, obj, k)
+            } else {
+                fr.pc = pc + 1;
+                return Action::Yield.then_continue();
+            }
+        }
+    };
+    // Arrange the arguments.
+    let params: &[ParamInfo] = match &callee {
+        Callee::Php(c, _, _) => match proto_for_callee(*c) {
+            Some(pp) => &pp.params,
+            None => &[],
+        },
+        Callee::Builtin(_) => &[],
+    };
+    let byref_builtin: &[usize] = match &callee {
+        Callee::Builtin(id) => builtins::byref_of(*id),
+        _ => &[],
+    };
+    let mut positional: Vec<M::V> = Vec::new();
+    let mut named: Vec<(String, M::V)> = Vec::new();
+    let mut variadic_named: Vec<M::V> = Vec::new();
+    let mut to_share: Vec<M::V> = Vec::new();
+    for (i, a) in args.iter().enumerate() {
+        let idx = positional.len();
+        let wants_ref = params
+            .get(idx.min(params.len().saturating_sub(1)))
+            .map_or(false, |q| q.by_ref && (idx < params.len() || q.variadic))
+            || byref_builtin.contains(&idx);
+        let _ = i;
+        match a.mode {
+            ArgMode::Val => {
+                let v = m.reg(fr, a.reg as usize);
+                positional.push(v);
+            }
+            ArgMode::Cell => {
+                let v = m.reg(fr, a.reg as usize);
+                if wants_ref {
+                    positional.push(v);
+                } else {
+                    let d = deref_v(m, v);
+                    to_share.push(d);
+                    positional.push(d);
+                }
+            }
+            ArgMode::Cv => {
+                let v = m.reg(fr, a.reg as usize);
+                if wants_ref {
+                    if m.tag(v) == Tag::List {
+                        positional.push(v);
+                    } else {
+                        let init = if m.tag(v) == Tag::Absent {
+                            m.konst(Value::None)
+                        } else {
+                            v
+                        };
+                        let cell = m.new_list();
+                        m.list_append(cell, init);
+                        m.set_reg(fr, a.reg as usize, cell);
+                        positional.push(cell);
+                    }
+                } else {
+                    let d = deref_v(m, v);
+                    if m.tag(d) == Tag::Absent {
+                        let name = p
+                            .cv_regs
+                            .iter()
+                            .position(|r| *r == a.reg)
+                            .map(|i| p.cv_names[i].clone())
+                            .unwrap_or_default();
+                        let msg = m.konst(s(m.mc(), &format!("Undefined variable ${name}")));
+                        let _ = m.call(&ops::WARN, &[msg, site]);
+                        positional.push(none);
+                    } else {
+                        to_share.push(d);
+                        positional.push(d);
+                    }
+                }
+            }
+            ArgMode::Spread => {
+                let v = m.reg(fr, a.reg as usize);
+                let list = match m.call(&ARR_ENTRIES, &[v]) {
+                    Ok(l) => l,
+                    Err(e) => return Action::Raise(to_exception(m.mc(), code, p, pc, e)),
+                };
+                let n = m.list_len(list);
+                let n = m.promote(n);
+                let n = to_int(n) as usize;
+                for j in 0..n / 2 {
+                    let ki = m.konst(Value::Int(2 * j as i64));
+                    let vi = m.konst(Value::Int(2 * j as i64 + 1));
+                    let key = m.list_get(list, ki);
+                    let val = m.list_get(list, vi);
+                    if m.tag(key) == Tag::Str {
+                        let kn = m.promote(key);
+                        named.push((to_str_scalar(kn), val));
+                    } else {
+                        positional.push(val);
+                    }
+                }
+            }
+            ArgMode::Named(k) => {
+                let v = m.reg(fr, a.reg as usize);
+                named.push((
+                    code.consts[k as usize].as_str().unwrap_or("").to_string(),
+                    v,
+                ));
+            }
+        }
+    }
+    if !named.is_empty() {
+        if let Callee::Builtin(_) = callee {
+            // Builtins take named args positionally in declaration order (approximation).
+            for (_, v) in named.drain(..) {
+                positional.push(v);
+            }
+        } else {
+            let absent = m.konst(Value::Absent);
+            for (n, v) in named.drain(..) {
+                match params.iter().position(|q| q.name == n && !q.variadic) {
+                    Some(ix) => {
+                        while positional.len() <= ix {
+                            positional.push(absent);
+                        }
+                        positional[ix] = v;
+                    }
+                    None => {
+                        if params.last().map_or(false, |q| q.variadic) {
+                            let k = m.konst(s(m.mc(), &n));
+                            variadic_named.push(k);
+                            variadic_named.push(v);
+                        } else {
+                            throw!("Error", format!("Unknown named parameter ${n}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Writes last: mark shared arrays.
+    let arrays: Vec<M::V> = to_share.into_iter().filter(|v| is_arr(m, *v)).collect();
+    for v in arrays {
+        let t = m.konst(Value::Bool(true));
+        m.set_field(v, A_SHARED, t);
+    }
+    match callee {
+        Callee::Builtin(id) => {
+            let mut vals = Vec::with_capacity(positional.len() + 2);
+            vals.push(m.konst(Value::Int(id as i64)));
+            vals.push(m.konst(rt));
+            let refs: Vec<usize> = byref_builtin.to_vec();
+            for (i, v) in positional.iter().enumerate() {
+                if refs.contains(&i) {
+                    let d = deref_v(m, *v);
+                    vals.push(d);
+                } else {
+                    vals.push(*v);
+                }
+            }
+            if let Some(hi) = host_index {
+                let k = m.konst(Value::Int(hi as i64));
+                vals.insert(2, k);
+            }
+            if let Target::Method(o, _) = target {
+                // Closure methods get the closure first.
+                let c = m.reg(fr, *o as usize);
+                vals.insert(2, c);
+            }
+            builtins::set_loc(code.consts[p.loc_k[pc as usize] as usize]);
+            let r = match m.call(&builtins::BUILTIN, &vals) {
+                Ok(r) => r,
+                Err(e) => return Action::Raise(to_exception(m.mc(), code, p, pc, e)),
+            };
+            let r = if refs.is_empty() {
+                r
+            } else {
+                // [ret, outs...]: write outputs through the cells.
+                let rv = m.get(r);
+                if let Value::List(_) = rv {
+                    let items = heap::list_items(rv);
+                    for (j, &ri) in refs.iter().enumerate() {
+                        if let (Some(cell), Some(out)) = (positional.get(ri), items.get(j + 1)) {
+                            if let Value::List(_) = m.get(*cell) {
+                                let z = m.konst(Value::Int(0));
+                                let o = m.konst(*out);
+                                m.list_set(*cell, z, o);
+                            }
+                        }
+                    }
+                    m.konst(items.first().copied().unwrap_or(Value::None))
+                } else {
+                    r
+                }
+            };
+            m.set_reg(fr, dst as usize, r);
+            fr.pc = pc + 1;
+            Action::Yield.then_continue()
+        }
+        Callee::Php(c, mut this, mut cls) => {
+            if drop_first && !positional.is_empty() {
+                let nt = positional.remove(0);
+                this = nt;
+                cls = m.get_field(nt, 0);
+                // Rebind: a copy of the closure with the new $this and scope.
+                let cv = c;
+                let n = heap::record_len(cv);
+                let mut f: Vec<M::V> = Vec::new();
+                for i in 0..n {
+                    let k = m.konst(c);
+                    f.push(m.get_field(k, i));
+                }
+                f[4] = nt;
+                f[5] = cls;
+                let fc = m.konst(heap::record_class(cv));
+                let nc = m.new_record(fc, &f);
+                let ncv = m.get(nc);
+                let mut full = vec![this, cls, site];
+                full.extend(positional);
+                fr.ret_reg = dst;
+                fr.pc = pc + 1;
+                return Action::Call {
+                    callee: ncv,
+                    args: full,
+                };
+            }
+            let mut full = Vec::with_capacity(positional.len() + 3);
+            full.push(this);
+            full.push(cls);
+            full.push(site);
+            if let Some(mn) = magic_name {
+                let n = m.konst(s(m.mc(), &mn));
+                let arr = match m.call(&MAKE_ARRAY, &positional) {
+                    Ok(a) => a,
+                    Err(e) => return Action::Raise(e),
+                };
+                full.push(n);
+                full.push(arr);
+            } else {
+                full.extend(positional);
+            }
+            if !variadic_named.is_empty() {
+                // Named arguments collected by a variadic parameter travel as a
+                // "named bag": a list [name, value, ...] (never one item long).
+                let bag = m.new_list();
+                for v in variadic_named {
+                    m.list_append(bag, v);
+                }
+                full.push(bag);
+            }
+            fr.ret_reg = if new_obj.is_some() { SCRATCH } else { dst };
+            fr.pc = pc + 1;
+            Action::Call {
+                callee: c,
+                args: full,
+            }
+        }
+    }
+}
+
+trait ThenContinue<'gc, V> {
+    fn then_continue(self) -> Action<'gc, V>;
+}
+
+impl<'gc, V> ThenContinue<'gc, V> for Action<'gc, V> {
+    /// Continue the frame: the executor just steps it again (a Yield costs one
+    /// return to the executor loop, which runs the same frame next).
+    fn then_continue(self) -> Action<'gc, V> {
+        CONTINUE.with(|c| c.set(true));
+        self
+    }
+}
+
+thread_local! {
+    /// Set when a step returned only to continue (see `step_loop`).
+    pub static CONTINUE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Builds the frame for a call: `args` = [this, class, site, arguments...].
+pub fn enter<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    callee: Value<'gc>,
+    args: &[M::V],
+) -> Result<Frame<'gc>, Value<'gc>> {
+    let (code_v, closure) = match callee {
+        Value::Code(_) => (callee, None),
+        Value::Record(_) => (heap::record_class(callee), Some(callee)),
+        _ => return Err(Value::None),
+    };
+    let Some(fd) = func_data(code_v) else {
+        return Err(Value::None);
+    };
+    let p = &fd.proto;
+    let absent = m.konst(Value::Absent);
+    let none = m.konst(Value::None);
+    let mut regs = vec![absent; p.nregs as usize];
+    // Calls from other languages pass plain arguments: then there is no header.
+    let (this, cls, site, actual) = if args.len() >= 3 {
+        (args[0], args[1], args[2], &args[3..])
+    } else {
+        (none, none, none, args)
+    };
+    regs[THIS as usize] = this;
+    regs[CLASS as usize] = cls;
+    regs[SITE as usize] = site;
+    regs[CALLEE as usize] = m.konst(callee);
+    regs[SCRATCH as usize] = m.konst(Value::Int(actual.len() as i64));
+    regs[EXTRA as usize] = none;
+    let mut ai = 0;
+    for prm in p.params.iter() {
+        if prm.variadic {
+            let rest: Vec<M::V> = if ai < actual.len() {
+                actual[ai..].to_vec()
+            } else {
+                Vec::new()
+            };
+            ai = actual.len();
+            let arr = m.call(&MAKE_VARIADIC, &rest)?;
+            regs[prm.cv as usize] = arr;
+            break;
+        }
+        if ai < actual.len() {
+            regs[prm.cv as usize] = actual[ai];
+        }
+        ai += 1;
+    }
+    if ai < actual.len() {
+        let extra = m.call(&MAKE_ARRAY, &actual[ai..])?;
+        regs[EXTRA as usize] = extra;
+    }
+    if let Some(c) = closure {
+        let cv = m.konst(c);
+        let this = m.get_field(cv, 4);
+        if !matches!(m.get(this), Value::None) {
+            regs[THIS as usize] = this;
+            let f0 = m.get_field(this, 0);
+            regs[CLASS as usize] = f0;
+        } else {
+            let scope = m.get_field(cv, 5);
+            regs[CLASS as usize] = scope;
+        }
+        for (i, (reg, _)) in p.uses.iter().enumerate() {
+            let v = m.get_field(cv, 6 + i as u32);
+            regs[*reg as usize] = v;
+        }
+    }
+    Ok(m.new_frame(runtime::lang_id(), code_v, &regs))
+}
+
+/// Points `fr` at the handler for `exc`, if one covers its pc.
+pub fn catch<'gc>(mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
+    if !is_object(exc) {
+        return false;
+    }
+    // Gather the stack trace as the exception passes through each frame.
+    if heap::record_len(exc) > X_SKIP {
+        if matches!(heap::get_field(exc, X_SKIP), Value::Bool(true)) {
+            heap::set_field(mc, exc, X_SKIP, Value::Bool(false));
+        } else {
+            let fi = crate::php_frame_info(fr);
+            let entry = s(mc, &format!("{}\u{2}{}\u{2}{}", fi.file, fi.line, fi.name));
+            let _ = arr_push(mc, heap::get_field(exc, X_TRACE), entry);
+        }
+    }
+    let Some(fd) = func_data(fr.code) else {
+        return false;
+    };
+    for h in &fd.proto.handlers {
+        if h.start <= fr.pc && fr.pc < h.end {
+            runtime::set_silence(0);
+            if heap::record_len(exc) > X_SKIP {
+                heap::set_field(mc, exc, X_SKIP, Value::Bool(true));
+            }
+            fr.regs[h.reg as usize] = exc;
+            fr.pc = h.target;
+            return true;
+        }
+    }
+    false
+}

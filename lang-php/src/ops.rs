@@ -1,0 +1,644 @@
+//! PHP operators on values (the slow paths behind the interpreter's fast
+//! int/float paths), and the helpers traces call for them.
+
+use vm_core::jit::helpers::{Effects, Helper};
+use vm_core::{Mutation, Value};
+
+use crate::bytecode::BinOp;
+use crate::runtime;
+use crate::value::*;
+
+pub const EFF_ANY: Effects = Effects {
+    reads_heap: true,
+    writes_heap: true,
+    may_raise: true,
+    calls_guest: false,
+    elidable: false,
+    io: true,
+};
+
+pub const EFF_RAISE: Effects = Effects {
+    reads_heap: true,
+    writes_heap: false,
+    may_raise: true,
+    calls_guest: false,
+    elidable: false,
+    io: false,
+};
+
+fn type_for_op(v: Value<'_>) -> &'static str {
+    type_name(v)
+}
+
+fn numeric_warn(v: Value<'_>, loc: &str) -> Result<NumVal, String> {
+    match deref(v) {
+        Value::Record(_) => {
+            if is_array(deref(v)) {
+                Err("array".into())
+            } else {
+                Err(class_label(deref(v)))
+            }
+        }
+        v => {
+            let (n, w) = to_number(v);
+            if let Some(w) = w {
+                if let Value::Str(s) = v {
+                    if parse_numeric(s.as_str()).is_none() {
+                        return Err(format!("\u{1}{}", s.as_str()));
+                    }
+                }
+                runtime::warn(&format!("{w} encountered{loc}"));
+            }
+            Ok(n)
+        }
+    }
+}
+
+fn class_label(v: Value<'_>) -> String {
+    runtime::class_name_of(v)
+}
+
+fn unsupported<'gc>(mc: &Mutation<'gc>, op: &str, a: Value<'gc>, b: Value<'gc>) -> Value<'gc> {
+    let ta = if is_object(deref(a)) {
+        class_label(deref(a))
+    } else {
+        type_for_op(a).to_string()
+    };
+    let tb = if is_object(deref(b)) {
+        class_label(deref(b))
+    } else {
+        type_for_op(b).to_string()
+    };
+    err_str(
+        mc,
+        "TypeError",
+        &format!("Unsupported operand types: {ta} {op} {tb}"),
+    )
+}
+
+fn op_sym(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "-",
+        BinOp::Mul => "*",
+        BinOp::Div => "/",
+        BinOp::Mod => "%",
+        BinOp::Pow => "**",
+        BinOp::BitAnd => "&",
+        BinOp::BitOr => "|",
+        BinOp::BitXor => "^",
+        BinOp::Shl => "<<",
+        BinOp::Shr => ">>",
+        _ => "?",
+    }
+}
+
+/// Arithmetic and bitwise operators on any values.
+pub fn arith<'gc>(
+    mc: &Mutation<'gc>,
+    op: BinOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+    loc: &str,
+) -> Result<Value<'gc>, Value<'gc>> {
+    let a = deref(a);
+    let b = deref(b);
+    if op == BinOp::Add && is_array(a) && is_array(b) {
+        let r = arr_copy(mc, a);
+        for (k, v) in arr_entries(b) {
+            if let Value::Absent = arr_slot(r, k) {
+                share(mc, v);
+                arr_set(mc, r, k, v);
+            }
+        }
+        return Ok(r);
+    }
+    // Bitwise on two strings works bytewise.
+    if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+        if let (Value::Str(x), Value::Str(y)) = (a, b) {
+            let (x, y) = (x.as_str().as_bytes(), y.as_str().as_bytes());
+            let out: Vec<u8> = match op {
+                BinOp::BitAnd => x.iter().zip(y).map(|(p, q)| p & q).collect(),
+                BinOp::BitOr | BinOp::BitXor => {
+                    let n = x.len().max(y.len());
+                    (0..n)
+                        .map(|i| {
+                            let p = *x.get(i).unwrap_or(&0);
+                            let q = *y.get(i).unwrap_or(&0);
+                            if op == BinOp::BitOr {
+                                p | q
+                            } else {
+                                p ^ q
+                            }
+                        })
+                        .collect()
+                }
+                _ => vec![],
+            };
+            return Ok(s(mc, &String::from_utf8_lossy(&out)));
+        }
+    }
+    let na = match numeric_warn(a, loc) {
+        Ok(n) => n,
+        Err(t) if t.starts_with('\u{1}') => {
+            return Err(unsupported_str(mc, op, a, b));
+        }
+        Err(_) => return Err(unsupported(mc, op_sym(op), a, b)),
+    };
+    let nb = match numeric_warn(b, loc) {
+        Ok(n) => n,
+        Err(t) if t.starts_with('\u{1}') => {
+            return Err(unsupported_str(mc, op, a, b));
+        }
+        Err(_) => return Err(unsupported(mc, op_sym(op), a, b)),
+    };
+    num_arith(mc, op, na, nb)
+}
+
+fn unsupported_str<'gc>(
+    mc: &Mutation<'gc>,
+    op: BinOp,
+    _a: Value<'gc>,
+    _b: Value<'gc>,
+) -> Value<'gc> {
+    let _ = op;
+    err_str(
+        mc,
+        "TypeError",
+        &format!(
+            "Unsupported operand types: string {} {}",
+            op_sym(op),
+            "string"
+        ),
+    )
+}
+
+pub fn num_arith<'gc>(
+    mc: &Mutation<'gc>,
+    op: BinOp,
+    na: NumVal,
+    nb: NumVal,
+) -> Result<Value<'gc>, Value<'gc>> {
+    use NumVal::*;
+    let f = |n: NumVal| match n {
+        I(i) => i as f64,
+        F(x) => x,
+    };
+    let int_of = |n: NumVal| match n {
+        I(i) => i,
+        F(x) => float_to_int(x),
+    };
+    Ok(match op {
+        BinOp::Add | BinOp::Sub | BinOp::Mul => match (na, nb) {
+            (I(x), I(y)) => {
+                let r = match op {
+                    BinOp::Add => x.checked_add(y),
+                    BinOp::Sub => x.checked_sub(y),
+                    _ => x.checked_mul(y),
+                };
+                match r {
+                    Some(v) => Value::Int(v),
+                    None => Value::Float(match op {
+                        BinOp::Add => x as f64 + y as f64,
+                        BinOp::Sub => x as f64 - y as f64,
+                        _ => x as f64 * y as f64,
+                    }),
+                }
+            }
+            _ => Value::Float(match op {
+                BinOp::Add => f(na) + f(nb),
+                BinOp::Sub => f(na) - f(nb),
+                _ => f(na) * f(nb),
+            }),
+        },
+        BinOp::Div => {
+            if f(nb) == 0.0 {
+                return Err(err_str(mc, "DivisionByZeroError", "Division by zero"));
+            }
+            match (na, nb) {
+                (I(x), I(y)) if y != 0 && x % y == 0 && !(x == i64::MIN && y == -1) => {
+                    Value::Int(x / y)
+                }
+                _ => Value::Float(f(na) / f(nb)),
+            }
+        }
+        BinOp::Mod => {
+            let (x, y) = (int_of(na), int_of(nb));
+            if y == 0 {
+                return Err(err_str(mc, "DivisionByZeroError", "Modulo by zero"));
+            }
+            if y == -1 {
+                Value::Int(0)
+            } else {
+                Value::Int(x % y)
+            }
+        }
+        BinOp::Pow => match (na, nb) {
+            (I(x), I(y)) if y >= 0 => {
+                let mut acc: i64 = 1;
+                let mut ok = true;
+                for _ in 0..y.min(64) {
+                    match acc.checked_mul(x) {
+                        Some(v) => acc = v,
+                        None => {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if ok && (y <= 64 || x == 0 || x == 1) {
+                    if y > 64 && x == -1 {
+                        Value::Int(if y % 2 == 0 { 1 } else { -1 })
+                    } else {
+                        Value::Int(acc)
+                    }
+                } else {
+                    Value::Float((x as f64).powf(y as f64))
+                }
+            }
+            _ => Value::Float(f(na).powf(f(nb))),
+        },
+        BinOp::BitAnd => Value::Int(int_of(na) & int_of(nb)),
+        BinOp::BitOr => Value::Int(int_of(na) | int_of(nb)),
+        BinOp::BitXor => Value::Int(int_of(na) ^ int_of(nb)),
+        BinOp::Shl | BinOp::Shr => {
+            let (x, y) = (int_of(na), int_of(nb));
+            if y < 0 {
+                return Err(err_str(
+                    mc,
+                    "ArithmeticError",
+                    "Bit shift by negative number",
+                ));
+            }
+            if op == BinOp::Shl {
+                Value::Int(if y >= 64 { 0 } else { x.wrapping_shl(y as u32) })
+            } else {
+                Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
+            }
+        }
+        _ => Value::None,
+    })
+}
+
+/// Comparison operators (`==`, `<`, `<=>` ...), returning Bool or Int.
+pub fn compare_op<'gc>(op: BinOp, a: Value<'gc>, b: Value<'gc>) -> Value<'gc> {
+    use std::cmp::Ordering::*;
+    match op {
+        BinOp::Identical => Value::Bool(identical(a, b)),
+        BinOp::NotIdentical => Value::Bool(!identical(a, b)),
+        BinOp::Eq => Value::Bool(loose_eq(a, b)),
+        BinOp::Ne => Value::Bool(!loose_eq(a, b)),
+        BinOp::Xor => Value::Bool(to_bool(a) ^ to_bool(b)),
+        _ => {
+            let c = compare(a, b);
+            match op {
+                BinOp::Lt => Value::Bool(c == Some(Less)),
+                BinOp::Le => Value::Bool(matches!(c, Some(Less | Equal))),
+                BinOp::Gt => Value::Bool(c == Some(Greater)),
+                BinOp::Ge => Value::Bool(matches!(c, Some(Greater | Equal))),
+                BinOp::Spaceship => Value::Int(match c {
+                    Some(Less) => -1,
+                    Some(Equal) => 0,
+                    _ => 1,
+                }),
+                _ => Value::None,
+            }
+        }
+    }
+}
+
+/// String conversion for echo/concat (arrays warn; objects must be handled by the caller).
+pub fn to_php_string<'gc>(
+    mc: &Mutation<'gc>,
+    v: Value<'gc>,
+    loc: &str,
+) -> Result<String, Value<'gc>> {
+    let v = deref(v);
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::Record(_) if is_array(v) => {
+            runtime::warn(&format!("Array to string conversion{loc}"));
+            Ok("Array".into())
+        }
+        Value::Record(_) => Err(err_str(
+            mc,
+            "Error",
+            &format!(
+                "Object of class {} could not be converted to string",
+                class_label(v)
+            ),
+        )),
+        other => Ok(to_str_scalar(other)),
+    }
+}
+
+fn loc_of<'a>(v: Value<'a>) -> &'a str {
+    v.as_str().unwrap_or("")
+}
+
+fn op_of(v: Value<'_>) -> BinOp {
+    const ALL: [BinOp; 22] = [
+        BinOp::Add,
+        BinOp::Sub,
+        BinOp::Mul,
+        BinOp::Div,
+        BinOp::Mod,
+        BinOp::Pow,
+        BinOp::Concat,
+        BinOp::Eq,
+        BinOp::Ne,
+        BinOp::Identical,
+        BinOp::NotIdentical,
+        BinOp::Lt,
+        BinOp::Le,
+        BinOp::Gt,
+        BinOp::Ge,
+        BinOp::Spaceship,
+        BinOp::BitAnd,
+        BinOp::BitOr,
+        BinOp::BitXor,
+        BinOp::Shl,
+        BinOp::Shr,
+        BinOp::Xor,
+    ];
+    match v {
+        Value::Int(i) => ALL[i as usize % ALL.len()],
+        _ => BinOp::Add,
+    }
+}
+
+pub fn op_index(op: BinOp) -> i64 {
+    op as i64
+}
+
+fn h_binop<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let op = op_of(args[0]);
+    let (a, b) = (args[1], args[2]);
+    match op {
+        BinOp::Concat => {
+            let loc = loc_of(args[3]);
+            let mut x = to_php_string(mc, a, loc)?;
+            x.push_str(&to_php_string(mc, b, loc)?);
+            Ok(s(mc, &x))
+        }
+        BinOp::Eq
+        | BinOp::Ne
+        | BinOp::Identical
+        | BinOp::NotIdentical
+        | BinOp::Lt
+        | BinOp::Le
+        | BinOp::Gt
+        | BinOp::Ge
+        | BinOp::Spaceship
+        | BinOp::Xor => Ok(compare_op(op, a, b)),
+        _ => arith(mc, op, a, b, loc_of(args[3])),
+    }
+}
+
+/// `op(a, b, loc)`: any binary operator on any values.
+pub static BINOP: Helper = Helper {
+    name: "php_binop",
+    func: h_binop,
+    effects: EFF_ANY,
+};
+
+fn h_to_bool<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(Value::Bool(to_bool(args[0])))
+}
+
+/// Truthiness of any value.
+pub static TO_BOOL: Helper = Helper {
+    name: "php_to_bool",
+    func: h_to_bool,
+    effects: Effects::READS,
+};
+
+fn h_echo<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let t = to_php_string(mc, args[0], loc_of(args[1]))?;
+    runtime::echo(&t);
+    Ok(Value::None)
+}
+
+/// Prints a value (string conversion included).
+pub static ECHO: Helper = Helper {
+    name: "php_echo",
+    func: h_echo,
+    effects: EFF_ANY,
+};
+
+fn h_warn<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let mut m = String::new();
+    for a in args {
+        m.push_str(&to_str_scalar(*a));
+    }
+    runtime::warn(&m);
+    Ok(Value::None)
+}
+
+/// Prints `PHP Warning:  <concatenated args>`.
+pub static WARN: Helper = Helper {
+    name: "php_warn",
+    func: h_warn,
+    effects: Effects {
+        reads_heap: true,
+        writes_heap: false,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: true,
+    },
+};
+
+fn h_interp<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (loc, parts) = args.split_last().expect("loc");
+    let loc = loc_of(*loc);
+    let mut out = String::new();
+    for p in parts {
+        out.push_str(&to_php_string(mc, *p, loc)?);
+    }
+    Ok(s(mc, &out))
+}
+
+/// Interpolated string: concatenation of parts, then the location.
+pub static INTERP: Helper = Helper {
+    name: "php_interp",
+    func: h_interp,
+    effects: EFF_ANY,
+};
+
+fn h_norm_key<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    norm_key(mc, args[0])
+}
+
+/// Array key normalisation ("5" is 5, 1.5 is 1, true is 1, null is "").
+pub static NORM_KEY: Helper = Helper {
+    name: "php_norm_key",
+    func: h_norm_key,
+    effects: Effects {
+        reads_heap: false,
+        writes_heap: false,
+        may_raise: true,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    },
+};
+
+fn h_arr_copy<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(arr_copy(mc, args[0]))
+}
+
+/// Copies a shared array (its nested arrays become shared).
+pub static ARR_COPY: Helper = Helper {
+    name: "php_arr_copy",
+    func: h_arr_copy,
+    effects: Effects {
+        reads_heap: true,
+        writes_heap: true,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    },
+};
+
+/// Reads `base[key]` for any base: (base, key, quiet, loc).
+pub fn dim_get<'gc>(
+    mc: &Mutation<'gc>,
+    base: Value<'gc>,
+    key: Value<'gc>,
+    quiet: bool,
+    loc: &str,
+) -> Result<Value<'gc>, Value<'gc>> {
+    let base = deref(base);
+    match base {
+        Value::Record(_) if is_array(base) => {
+            let k = norm_key(mc, key)?;
+            let v = arr_get(base, k);
+            if let Value::Absent = v {
+                if !quiet {
+                    let ks = match k {
+                        Value::Int(i) => i.to_string(),
+                        other => format!("\"{}\"", to_str_scalar(other)),
+                    };
+                    runtime::warn(&format!("Undefined array key {ks}{loc}"));
+                }
+                return Ok(if quiet { Value::Absent } else { Value::None });
+            }
+            Ok(v)
+        }
+        Value::Str(st) => {
+            let t = st.as_str().as_bytes();
+            let k = deref(key);
+            let i = match k {
+                Value::Int(i) => i,
+                Value::Str(ks) => match canonical_int(ks.as_str()) {
+                    Some(i) => i,
+                    None => {
+                        if quiet {
+                            return Ok(Value::Absent);
+                        }
+                        match parse_numeric(ks.as_str()) {
+                            Some((NumVal::I(i), _)) => i,
+                            _ => {
+                                return Err(err_str(
+                                    mc,
+                                    "TypeError",
+                                    &format!("Cannot access offset of type {} on string", "string"),
+                                ))
+                            }
+                        }
+                    }
+                },
+                other => to_int(other),
+            };
+            let idx = if i < 0 { t.len() as i64 + i } else { i };
+            if idx < 0 || idx >= t.len() as i64 {
+                if quiet {
+                    return Ok(Value::Absent);
+                }
+                runtime::warn(&format!("Uninitialized string offset {i}{loc}"));
+                return Ok(s(mc, ""));
+            }
+            let b = t[idx as usize];
+            Ok(s(mc, &String::from_utf8_lossy(&[b])))
+        }
+        Value::None | Value::Absent => {
+            if !quiet {
+                runtime::warn(&format!(
+                    "Trying to access array offset on value of type null{loc}"
+                ));
+            }
+            Ok(if quiet { Value::Absent } else { Value::None })
+        }
+        Value::Record(_) => {
+            if quiet {
+                return Ok(Value::Absent);
+            }
+            Err(err_str(
+                mc,
+                "Error",
+                &format!("Cannot use object of type {} as array", class_label(base)),
+            ))
+        }
+        other => {
+            if !quiet {
+                runtime::warn(&format!(
+                    "Trying to access array offset on value of type {}{loc}",
+                    type_name(other)
+                ));
+            }
+            Ok(if quiet { Value::Absent } else { Value::None })
+        }
+    }
+}
+
+fn h_dim_get<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    dim_get(
+        mc,
+        args[0],
+        args[1],
+        matches!(args[2], Value::Bool(true)),
+        loc_of(args[3]),
+    )
+}
+
+pub static DIM_GET: Helper = Helper {
+    name: "php_dim_get",
+    func: h_dim_get,
+    effects: EFF_ANY,
+};
+
+fn h_dim_set<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (a, k, v) = (args[0], args[1], args[2]);
+    if !is_array(a) {
+        return Err(err_str(
+            mc,
+            "Error",
+            "Cannot use a scalar value as an array",
+        ));
+    }
+    match k {
+        Value::Absent => arr_push(mc, a, v)?,
+        k => {
+            let k = norm_key(mc, k)?;
+            arr_set(mc, a, k, v);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// `arr[key] = v` (key Absent: append) on an array prepared for writing.
+pub static DIM_SET: Helper = Helper {
+    name: "php_dim_set",
+    func: h_dim_set,
+    effects: EFF_ANY,
+};

@@ -1,0 +1,340 @@
+//! `print_r`, `var_dump`, `var_export` and `json_encode`, byte for byte as php prints them.
+
+use vm_core::heap;
+use vm_core::Value;
+
+use crate::ast::Visibility;
+use crate::runtime::{class_data, class_name_of};
+use crate::value::*;
+
+/// Object properties with their declared visibility (dynamic ones are public).
+pub fn object_props<'gc>(o: Value<'gc>) -> Vec<(String, Visibility, String, Value<'gc>)> {
+    let cls = heap::get_field(o, O_CLASS);
+    let cd = class_data(cls);
+    let mut out = Vec::new();
+    for (k, v) in heap::dict_entries(heap::get_field(o, O_PROPS)) {
+        let name = to_str_scalar(k);
+        let (vis, decl) = cd
+            .and_then(|c| c.props.iter().find(|p| p.name == name && !p.is_static))
+            .map(|p| (p.vis, p.class.clone()))
+            .unwrap_or((Visibility::Public, String::new()));
+        out.push((name, vis, decl, deref(v)));
+    }
+    out
+}
+
+fn key_str(k: Value<'_>) -> String {
+    to_str_scalar(k)
+}
+
+pub fn print_r(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
+    let v = deref(v);
+    if is_array(v) {
+        out.push_str("Array\n");
+        if depth > 64 {
+            out.push_str(" *RECURSION*");
+            return;
+        }
+        print_hash(
+            arr_entries(v)
+                .into_iter()
+                .map(|(k, v)| (key_str(k), v))
+                .collect(),
+            indent,
+            out,
+            depth,
+        );
+    } else if is_object(v) {
+        out.push_str(&class_name_of(v));
+        out.push_str(" Object\n");
+        if depth > 64 {
+            out.push_str(" *RECURSION*");
+            return;
+        }
+        let items = object_props(v)
+            .into_iter()
+            .map(|(n, vis, decl, x)| {
+                let k = match vis {
+                    Visibility::Public => n,
+                    Visibility::Protected => format!("{n}:protected"),
+                    Visibility::Private => format!("{n}:{decl}:private"),
+                };
+                (k, x)
+            })
+            .collect();
+        print_hash(items, indent, out, depth);
+    } else {
+        out.push_str(&to_str_scalar(v));
+    }
+}
+
+fn print_hash(items: Vec<(String, Value<'_>)>, indent: usize, out: &mut String, depth: usize) {
+    for _ in 0..indent {
+        out.push(' ');
+    }
+    out.push_str("(\n");
+    for (k, v) in items {
+        for _ in 0..indent + 4 {
+            out.push(' ');
+        }
+        out.push('[');
+        out.push_str(&k);
+        out.push_str("] => ");
+        print_r(v, indent + 8, out, depth + 1);
+        out.push('\n');
+    }
+    for _ in 0..indent {
+        out.push(' ');
+    }
+    out.push_str(")\n");
+}
+
+pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
+    let pad = " ".repeat(indent);
+    let v = deref(v);
+    match v {
+        Value::None | Value::Absent => out.push_str(&format!("{pad}NULL\n")),
+        Value::Bool(b) => out.push_str(&format!("{pad}bool({b})\n")),
+        Value::Int(i) => out.push_str(&format!("{pad}int({i})\n")),
+        Value::Float(f) => out.push_str(&format!("{pad}float({})\n", fmt_float_repr(f))),
+        Value::Str(s) => out.push_str(&format!(
+            "{pad}string({}) \"{}\"\n",
+            s.as_str().len(),
+            s.as_str()
+        )),
+        _ if is_array(v) => {
+            let e = arr_entries(v);
+            out.push_str(&format!("{pad}array({}) {{\n", e.len()));
+            if depth > 64 {
+                out.push_str(&format!("{pad}  *RECURSION*\n"));
+            } else {
+                for (k, x) in e {
+                    match k {
+                        Value::Int(i) => out.push_str(&format!("{pad}  [{i}]=>\n")),
+                        k => out.push_str(&format!("{pad}  [\"{}\"]=>\n", key_str(k))),
+                    }
+                    var_dump(x, indent + 2, out, depth + 1);
+                }
+            }
+            out.push_str(&format!("{pad}}}\n"));
+        }
+        _ if is_object(v) => {
+            let props = object_props(v);
+            let id = match heap::get_field(v, O_ID) {
+                Value::Int(i) => i,
+                _ => 0,
+            };
+            let is_closure =
+                class_data(heap::get_field(v, O_CLASS)).map_or(false, |c| c.lname == "closure");
+            let n = if is_closure { 0 } else { props.len() };
+            out.push_str(&format!(
+                "{pad}object({})#{} ({}) {{\n",
+                class_name_of(v),
+                id,
+                n
+            ));
+            if depth > 64 {
+                out.push_str(&format!("{pad}  *RECURSION*\n"));
+            } else {
+                for (name, vis, decl, x) in props {
+                    match vis {
+                        Visibility::Public => out.push_str(&format!("{pad}  [\"{name}\"]=>\n")),
+                        Visibility::Protected => {
+                            out.push_str(&format!("{pad}  [\"{name}\":protected]=>\n"))
+                        }
+                        Visibility::Private => {
+                            out.push_str(&format!("{pad}  [\"{name}\":\"{decl}\":private]=>\n"))
+                        }
+                    }
+                    var_dump(x, indent + 2, out, depth + 1);
+                }
+            }
+            out.push_str(&format!("{pad}}}\n"));
+        }
+        _ => out.push_str(&format!("{pad}NULL\n")),
+    }
+}
+
+pub fn export_str(s: &str) -> String {
+    let mut o = String::from("'");
+    for c in s.chars() {
+        match c {
+            '\\' => o.push_str("\\\\"),
+            '\'' => o.push_str("\\'"),
+            '\0' => o.push_str("' . \"\\0\" . '"),
+            c => o.push(c),
+        }
+    }
+    o.push('\'');
+    o
+}
+
+pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    let v = deref(v);
+    match v {
+        Value::None | Value::Absent => out.push_str("NULL"),
+        Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        Value::Int(i) if i == i64::MIN => out.push_str("-9223372036854775807-1"),
+        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Float(f) => {
+            let r = fmt_float_repr(f);
+            out.push_str(&r);
+            if f.is_finite()
+                && !r.contains('.')
+                && !r.contains('E')
+                && !r.contains('N')
+                && !r.contains('I')
+            {
+                out.push_str(".0");
+            }
+        }
+        Value::Str(s) => out.push_str(&export_str(s.as_str())),
+        _ if is_array(v) => {
+            out.push_str("array (\n");
+            for (k, x) in arr_entries(v) {
+                out.push_str(&pad);
+                out.push_str("  ");
+                match k {
+                    Value::Int(i) => out.push_str(&i.to_string()),
+                    k => out.push_str(&export_str(&key_str(k))),
+                }
+                out.push_str(" => ");
+                if is_array(deref(x)) || is_object(deref(x)) {
+                    out.push('\n');
+                    out.push_str(&pad);
+                    out.push_str("  ");
+                }
+                var_export(x, indent + 2, out);
+                out.push_str(",\n");
+            }
+            out.push_str(&pad);
+            out.push(')');
+        }
+        _ if is_object(v) => {
+            let cn = class_name_of(v);
+            if cn == "stdClass" {
+                out.push_str("(object) array(\n");
+            } else {
+                out.push_str(&format!("\\{cn}::__set_state(array(\n"));
+            }
+            for (name, _, _, x) in object_props(v) {
+                out.push_str(&pad);
+                out.push_str("   ");
+                out.push_str(&export_str(&name));
+                out.push_str(" => ");
+                if is_array(deref(x)) || is_object(deref(x)) {
+                    out.push('\n');
+                    out.push_str(&pad);
+                    out.push_str("  ");
+                }
+                var_export(x, indent + 2, out);
+                out.push_str(",\n");
+            }
+            out.push_str(&pad);
+            out.push_str(if cn == "stdClass" { ")" } else { "))" });
+        }
+        _ => out.push_str("NULL"),
+    }
+}
+
+pub const JSON_HEX_TAG: i64 = 1;
+pub const JSON_PRETTY_PRINT: i64 = 128;
+pub const JSON_UNESCAPED_SLASHES: i64 = 64;
+pub const JSON_UNESCAPED_UNICODE: i64 = 256;
+pub const JSON_PRESERVE_ZERO_FRACTION: i64 = 1024;
+
+fn json_str(s: &str, flags: i64, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '/' if flags & JSON_UNESCAPED_SLASHES == 0 => out.push_str("\\/"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if (c as u32) > 0x7f && flags & JSON_UNESCAPED_UNICODE == 0 => {
+                let mut buf = [0u16; 2];
+                for u in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{:04x}", u));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
+    let v = deref(v);
+    let pretty = flags & JSON_PRETTY_PRINT != 0;
+    match v {
+        Value::None | Value::Absent => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Float(f) => {
+            let r = fmt_float_repr(f).replace('E', "e");
+            out.push_str(&r);
+            if flags & JSON_PRESERVE_ZERO_FRACTION != 0
+                && f.fract() == 0.0
+                && !r.contains('e')
+                && !r.contains('.')
+            {
+                out.push_str(".0");
+            }
+        }
+        Value::Str(s) => json_str(s.as_str(), flags, out),
+        _ if is_array(v) || is_object(v) => {
+            let (items, is_list): (Vec<(String, Value)>, bool) = if is_array(v) {
+                let e = arr_entries(v);
+                let list = e
+                    .iter()
+                    .enumerate()
+                    .all(|(i, (k, _))| matches!(k, Value::Int(j) if *j == i as i64));
+                (e.into_iter().map(|(k, x)| (key_str(k), x)).collect(), list)
+            } else {
+                (
+                    object_props(v)
+                        .into_iter()
+                        .filter(|(_, vis, _, _)| *vis == Visibility::Public)
+                        .map(|(n, _, _, x)| (n, x))
+                        .collect(),
+                    false,
+                )
+            };
+            let (open, close) = if is_list { ('[', ']') } else { ('{', '}') };
+            out.push(open);
+            if items.is_empty() {
+                out.push(close);
+                return;
+            }
+            for (i, (k, x)) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if pretty {
+                    out.push('\n');
+                    out.push_str(&" ".repeat(indent + 4));
+                }
+                if !is_list {
+                    json_str(k, flags, out);
+                    out.push(':');
+                    if pretty {
+                        out.push(' ');
+                    }
+                }
+                json_encode(*x, flags, indent + 4, out);
+            }
+            if pretty {
+                out.push('\n');
+                out.push_str(&" ".repeat(indent));
+            }
+            out.push(close);
+        }
+        _ => out.push_str("null"),
+    }
+}

@@ -1,0 +1,34 @@
+<?php
+$a = [3 => 'c', 'x' => 'y', 'd'];
+var_dump($a);
+$b = ["1" => 'a', "01" => 'b', 1.7 => 'c', true => 'd', null => 'e', "-5" => 'f'];
+var_dump($b);
+$c = [];
+$c[] = 1; $c[] = 2; $c[10] = 3; $c[] = 4; $c["k"] = 5; $c[] = 6;
+print_r($c);
+unset($c[11]);
+$c[] = 7;
+print_r($c);
+$m = [[1, 2], [3, 4]];
+$m[1][] = 5;
+$m[2]['new'] = 'x';
+print_r($m);
+echo count($m), " ", count($m, COUNT_RECURSIVE), "\n";
+$copy = $m;
+$copy[0][0] = 99;
+echo $m[0][0], " ", $copy[0][0], "\n";
+list($p, $q) = [1, 2]; echo "$p $q\n";
+[$p, [$q, $r]] = [5, [6, 7]]; echo "$p $q $r\n";
+['x' => $xx, 'y' => $yy] = ['x' => 'X', 'y' => 'Y']; echo "$xx $yy\n";
+[, $second] = [1, 2]; echo $second, "\n";
+[$p, $q] = [$q, $p]; echo "$p $q\n";
+var_dump(isset($a['x']), isset($a['nope']), empty($a['x']), empty($c[99]));
+echo $a['missing'] ?? 'def', "\n";
+$nested = ['a' => ['b' => ['c' => 1]]];
+echo $nested['a']['b']['c'], "\n";
+var_dump(array_key_exists('x', $a), in_array('y', $a));
+$s = "hello";
+echo $s[0], $s[-1], "\n";
+$arr2 = [1, 2, 3];
+foreach ($arr2 as $k => $v) { $arr2[$k] = $v * 10; }
+print_r($arr2);

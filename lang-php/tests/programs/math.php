@@ -1,0 +1,20 @@
+<?php
+echo abs(-5), " ", abs(-5.5), " ", floor(3.7), " ", ceil(3.2), " ", round(3.5), " ", round(-3.5), " ", round(1.955, 2), " ", round(1234.5678, -2), "\n";
+echo sqrt(16), " ", sqrt(2), " ", pow(2, 8), " ", pow(2, 0.5), " ", pow(2, -2), " ", 2 ** 63, " ", pi(), "\n";
+echo intdiv(7, 2), " ", fmod(7.5, 2), " ", 7 % -3, " ", max(1, 2.5), " ", min(-1, "0"), "\n";
+echo sin(0), " ", cos(0), " ", tan(M_PI_4), " ", atan2(1, 1), " ", exp(1), " ", log(M_E), " ", log10(1000), " ", log(8, 2), "\n";
+var_dump(round(2.5), round(3.14159, 3), floor(-0.5), 10 / 4, 10 / 5, 0.1 + 0.7, (0.1 + 0.7) * 10, (int)((0.1 + 0.7) * 10));
+var_dump(PHP_INT_MAX + 1, PHP_INT_MIN, -PHP_INT_MAX - 2, PHP_INT_MAX * 2, 9223372036854775807 + 0);
+var_dump(1e100, 1.0, -1.5e-10, 123456789012345678, 0.00001, 1/3, NAN, INF, -INF, is_nan(NAN));
+var_dump((int)"12abc", (float)"3.14xyz", (int)12.9, (int)-12.9, (bool)"0", (bool)"", (bool)"0.0", (bool)[], (string)false, intval("0x1A", 16), intval("012", 0), intval("42", 8));
+var_dump(7 <=> 3, "a" <=> "b", [1, 2] == [1, 2], [1, 2] === [2 => 1], 0 == "", null < 1, "abc" == "abc ");
+echo 10 & 6, " ", 10 | 6, " ", 10 ^ 6, " ", ~5, " ", 1 << 3, " ", -16 >> 2, "\n";
+mt_srand(42);
+echo mt_rand(), " ", mt_rand(), " ", mt_rand(1, 100), " ", mt_rand(1, 6), "\n";
+mt_srand(123);
+$r = []; for ($i = 0; $i < 5; $i++) $r[] = mt_rand(0, 9); echo implode(",", $r), "\n";
+srand(7); echo rand(), " ", rand(10, 20), "\n";
+mt_srand(1); $arr = range(1, 10); shuffle($arr); echo implode(",", $arr), "\n";
+echo str_shuffle("abcdef") !== "" ? "ok" : "bad", "\n";
+echo number_format(2.675, 2), " ", round(2.675, 2), " ", sprintf("%.2f", 2.675), " ", sprintf("%.1f", 0.05), "\n";
+echo 0.1 + 0.2 == 0.3 ? "eq" : "neq", " ", abs((0.1 + 0.2) - 0.3) < PHP_FLOAT_EPSILON ? "close" : "far", "\n";

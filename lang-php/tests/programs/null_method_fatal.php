@@ -1,0 +1,4 @@
+<?php
+$obj = null;
+echo "before\n";
+$obj->method();

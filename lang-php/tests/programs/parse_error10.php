@@ -1,0 +1,5 @@
+<?php
+if ($x) {
+  echo 1;
+} else if {
+}

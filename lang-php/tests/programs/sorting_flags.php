@@ -1,0 +1,23 @@
+<?php
+$a = ["10", "9", "2", "1"];
+sort($a); echo implode(",", $a), "\n";
+sort($a, SORT_STRING); echo implode(",", $a), "\n";
+$b = ["b" => 1, "a" => 1, "c" => 0];
+asort($b); echo json_encode($b), "\n";
+arsort($b); echo json_encode($b), "\n";
+$c = [3 => 'c', 1 => 'a', 2 => 'b'];
+krsort($c); echo json_encode($c), "\n";
+$words = ["banana", "Apple", "cherry", "apple"];
+sort($words); echo implode(",", $words), "\n";
+usort($words, 'strcasecmp'); echo implode(",", $words), "\n";
+$n = [1.5, 1, "1.2", 0.9];
+sort($n); var_dump($n);
+$people = [['n' => 'A', 'age' => 30], ['n' => 'B', 'age' => 25], ['n' => 'C', 'age' => 30]];
+usort($people, fn($x, $y) => $y['age'] <=> $x['age'] ?: strcmp($x['n'], $y['n']));
+echo implode(" ", array_map(fn($p) => $p['n'], $people)), "\n";
+$keys = ['x10' => 1, 'x9' => 2, 'x1' => 3];
+uksort($keys, 'strnatcmp'); echo implode(",", array_keys($keys)), "\n";
+$stable = [['k' => 1, 'v' => 'a'], ['k' => 0, 'v' => 'b'], ['k' => 1, 'v' => 'c'], ['k' => 0, 'v' => 'd']];
+usort($stable, fn($x, $y) => $x['k'] <=> $y['k']);
+echo implode("", array_column($stable, 'v')), "\n";
+$r = [5, 3, 9]; rsort($r); echo implode(",", $r), "\n";

@@ -1,0 +1,23 @@
+<?php
+$arr = [1, 2, 3];
+echo $arr[3] ?? "none", "\n";
+echo $arr[-1], "|\n";
+$str = "hello";
+echo $str[-1], $str[0], "\n";
+$assoc = ['key' => 'value'];
+echo $assoc['KEY'], "|\n";
+echo "Sum: " . (array_sum([]) + 0) . "\n";
+$undefinedArr[] = 1;
+print_r($undefinedArr);
+$n = null;
+$n['k'] = 'auto';
+print_r($n);
+$i = "abc";
+$i++;
+echo $i, "\n";
+echo intdiv(7, 2) . PHP_EOL;
+$o = new stdClass;
+$o->list[] = 1;
+$o->count ??= 0;
+$o->count++;
+print_r($o);
