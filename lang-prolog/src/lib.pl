@@ -265,3 +265,19 @@ string_char_list_(_, _) :- fail.
     '$run_main_init',
     ( Goal == '$none' -> true ; '$run_goal'(Goal, Text) ),
     halt(0).
+'>>'(Ps, B) :- '$lambda'(Ps, B, []).
+'>>'(Ps, B, A1) :- '$lambda'(Ps, B, [A1]).
+'>>'(Ps, B, A1, A2) :- '$lambda'(Ps, B, [A1,A2]).
+'>>'(Ps, B, A1, A2, A3) :- '$lambda'(Ps, B, [A1,A2,A3]).
+'>>'(Ps, B, A1, A2, A3, A4) :- '$lambda'(Ps, B, [A1,A2,A3,A4]).
+'>>'(Ps, B, A1, A2, A3, A4, A5) :- '$lambda'(Ps, B, [A1,A2,A3,A4,A5]).
+'>>'(Ps, B, A1, A2, A3, A4, A5, A6) :- '$lambda'(Ps, B, [A1,A2,A3,A4,A5,A6]).
+'$lambda'(Free/Ps0, B0, Args) :- !,
+    copy_term(Free/Ps0>>B0, Free1/Ps>>B), Free1 = Free,
+    '$lambda_call'(Ps, B, Args).
+'$lambda'(Ps0, B0, Args) :-
+    copy_term(Ps0>>B0, Ps>>B),
+    '$lambda_call'(Ps, B, Args).
+'$lambda_call'([], B, Args) :- !, G =.. [call, B|Args], call(G).
+'$lambda_call'([P|Ps], B, [A|As]) :- !, P = A, '$lambda_call'(Ps, B, As).
+'$lambda_call'(_, B, []) :- call(B).
