@@ -343,7 +343,7 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
         "exp" => check_float(mc, x.to_f().exp())?,
         "log" => {
             if x.is_int() && x.to_big().is_zero() || x.to_f() == 0.0 {
-                return Err(err::evaluation_error(mc, "undefined"));
+                return Err(err::evaluation_error(mc, "float_overflow"));
             }
             if x.to_f() < 0.0 {
                 return Err(err::evaluation_error(mc, "undefined"));
@@ -453,6 +453,19 @@ fn int_pow<'gc>(mc: &Mutation<'gc>, x: &N, y: &N, caret: bool) -> PResult<'gc, N
 }
 
 fn apply2<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
+    apply2_(mc, name, x, y).map_err(|ball| {
+        // SWI names the function in the context of a division by zero
+        if let T::Compound("error", a) = view(ball) {
+            if matches!(view(a[0]), T::Compound("evaluation_error", z) if matches!(view(z[0]), T::Atom("zero_divisor"))) {
+                let ctx = terms::compound(mc, "context", vec![err::pi(mc, name, 2), terms::new_var(mc, 0)]);
+                return terms::compound(mc, "error", vec![a[0], ctx]);
+            }
+        }
+        ball
+    })
+}
+
+fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
     use N::*;
     Ok(match name {
         "+" => match (&x, &y) {
@@ -527,17 +540,17 @@ fn apply2<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
             })
         }
         "min" => {
-            if cmp_n(&y, &x) == std::cmp::Ordering::Less {
-                y
-            } else {
+            if cmp_n(&x, &y) == std::cmp::Ordering::Less {
                 x
+            } else {
+                y
             }
         }
         "max" => {
-            if cmp_n(&y, &x) == std::cmp::Ordering::Greater {
-                y
-            } else {
+            if cmp_n(&x, &y) == std::cmp::Ordering::Greater {
                 x
+            } else {
+                y
             }
         }
         "**" => {

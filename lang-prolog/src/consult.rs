@@ -125,7 +125,10 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
             Err(se) => {
                 let s = format!(
                     "ERROR: {}:{}:{}: Syntax error: {}\n",
-                    path, se.line, se.col, se.msg
+                    path,
+                    se.line,
+                    se.col.saturating_sub(1),
+                    se.msg
                 );
                 e.g.borrow_mut().write_err(&s);
             }

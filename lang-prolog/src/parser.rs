@@ -48,6 +48,11 @@ pub struct Parser<'a, 'gc> {
     tok: Token,
     vars: Vec<(String, Value<'gc>, usize)>,
     depth: usize,
+    /// Parsing an argument or list element: `,` and `|` end the term, but
+    /// operators above 999 are accepted (as SWI-Prolog does).
+    arg_mode: bool,
+    /// The name token being handled by `after_name` (for error positions).
+    op_tok: Option<Token>,
 }
 
 fn err_at(t: &Token, msg: &str) -> SyntaxError {
@@ -88,6 +93,8 @@ pub fn read_term<'gc>(
         tok: first,
         vars: Vec::new(),
         depth: 0,
+        arg_mode: false,
+        op_tok: None,
     };
     let r = p.parse(1200).and_then(|(t, _)| {
         if p.tok.tok == Tok::End {
@@ -215,6 +222,9 @@ impl<'a, 'gc> Parser<'a, 'gc> {
         max: u32,
     ) -> Result<(Value<'gc>, u32), SyntaxError> {
         loop {
+            if self.arg_mode && matches!(self.tok.tok, Tok::Comma | Tok::Bar) {
+                break;
+            }
             let Some(name) = self.infix_name() else {
                 break;
             };
@@ -226,6 +236,9 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                 };
                 if p <= max && lp <= la {
                     self.advance()?;
+                    if self.tok.tok == Tok::End {
+                        return Err(err_at(&self.tok, "Unbalanced operator"));
+                    }
                     let (right, _) = self.parse(ra)?;
                     let fname = if name == "|" && p >= 1100 { ";" } else { &name };
                     left = terms::compound(self.mc, fname, vec![left, right]);
@@ -247,11 +260,29 @@ impl<'a, 'gc> Parser<'a, 'gc> {
         Ok((left, lp))
     }
 
+    /// Parses an argument or list element.
+    fn arg(&mut self) -> Result<(Value<'gc>, u32), SyntaxError> {
+        let save = self.arg_mode;
+        self.arg_mode = true;
+        let r = self.parse(1200);
+        self.arg_mode = save;
+        r
+    }
+
+    /// Parses a parenthesised or braced term (commas are operators again).
+    fn inner(&mut self) -> Result<(Value<'gc>, u32), SyntaxError> {
+        let save = self.arg_mode;
+        self.arg_mode = false;
+        let r = self.parse(1200);
+        self.arg_mode = save;
+        r
+    }
+
     fn arglist(&mut self) -> Result<Vec<Value<'gc>>, SyntaxError> {
         // current token is just after '('
         let mut args = Vec::new();
         loop {
-            let (a, _) = self.parse(999)?;
+            let (a, _) = self.arg()?;
             args.push(a);
             match self.tok.tok {
                 Tok::Comma => self.advance()?,
@@ -259,17 +290,14 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                     self.advance()?;
                     return Ok(args);
                 }
-                _ => {
-                    return self
-                        .expect(Tok::Close, "Illegal start of term")
-                        .map(|_| args)
-                }
+                _ => return self.expect(Tok::Close, "Operator expected").map(|_| args),
             }
         }
     }
 
     fn primary(&mut self, max: u32) -> Result<(Value<'gc>, u32), SyntaxError> {
         let tok = self.tok.clone();
+        let tok_copy = tok.clone();
         let mc = self.mc;
         match tok.tok {
             Tok::Int(i) => {
@@ -294,8 +322,8 @@ impl<'a, 'gc> Parser<'a, 'gc> {
             }
             Tok::Open | Tok::OpenCT => {
                 self.advance()?;
-                let (t, _) = self.parse(1200)?;
-                self.expect(Tok::Close, "Illegal start of term")?;
+                let (t, _) = self.inner()?;
+                self.expect(Tok::Close, "Operator expected")?;
                 Ok((t, 0))
             }
             Tok::OpenList => {
@@ -306,18 +334,18 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                 }
                 let mut items = Vec::new();
                 loop {
-                    let (a, _) = self.parse(999)?;
+                    let (a, _) = self.arg()?;
                     items.push(a);
                     match self.tok.tok {
                         Tok::Comma => self.advance()?,
                         Tok::Bar => {
                             self.advance()?;
-                            let (tail, _) = self.parse(999)?;
-                            self.expect(Tok::CloseList, "Illegal start of term")?;
+                            let (tail, _) = self.arg()?;
+                            self.expect(Tok::CloseList, "Operator expected")?;
                             return Ok((terms::list_from(mc, items, tail), 0));
                         }
                         _ => {
-                            self.expect(Tok::CloseList, "Illegal start of term")?;
+                            self.expect(Tok::CloseList, "Operator expected")?;
                             return Ok((terms::list_from(mc, items, Value::None), 0));
                         }
                     }
@@ -330,8 +358,8 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                     let a = terms::atom(mc, "{}");
                     return self.after_name("{}".into(), false, a, max);
                 }
-                let (t, _) = self.parse(1200)?;
-                self.expect(Tok::CloseCurly, "Illegal start of term")?;
+                let (t, _) = self.inner()?;
+                self.expect(Tok::CloseCurly, "Operator expected")?;
                 Ok((terms::compound(mc, "{}", vec![t]), 0))
             }
             Tok::Name(n) => {
@@ -353,6 +381,7 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                     }
                 }
                 let a = terms::atom(mc, &n);
+                self.op_tok = Some(tok_copy);
                 self.after_name(n, true, a, max)
             }
             Tok::QName(n) => {
@@ -397,9 +426,9 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                     let pr = if p <= max { p } else { 0 };
                     return Ok((atom, pr));
                 }
-                let mut p = p;
                 if p > max {
-                    p = 999.min(max);
+                    let at = self.op_tok.clone().unwrap_or_else(|| self.tok.clone());
+                    return Err(err_at(&at, "Operator priority clash"));
                 }
                 let argmax = if t == OpType::Fy {
                     p

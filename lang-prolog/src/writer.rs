@@ -99,7 +99,7 @@ pub fn needs_quote(s: &str) -> bool {
         return !s.chars().all(|c| c.is_alphanumeric() || c == '_');
     }
     if s.chars().all(is_symbol_char) {
-        return false;
+        return s.starts_with("/*");
     }
     if s == "!" || s == ";" || s == "{}" {
         return false;
@@ -346,7 +346,7 @@ impl W<'_> {
                     if br {
                         self.emit("(");
                     }
-                    self.term(args[0], lp);
+                    self.operand_right(args[0], lp);
                     if name == "," {
                         self.out.push(',');
                     } else {
@@ -401,7 +401,7 @@ impl W<'_> {
                             || (is_symbol_char(last) && is_symbol_char(first))
                             || ((last.is_alphanumeric() || last == '_')
                                 && (first.is_alphanumeric() || first == '_'))
-                            || (last.is_alphanumeric() && first == '(')
+                            || first == '('
                         {
                             self.out.push(' ');
                         }

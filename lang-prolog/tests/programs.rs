@@ -35,11 +35,15 @@ fn run_one(file: &Path, jit: bool) -> Result<(), String> {
     let want_out = std::fs::read_to_string(format!("{}.out", file.display())).unwrap_or_default();
     let mut problems = Vec::new();
     if stdout != want_out {
-        problems.push(format!("stdout differs:\n--- want\n{want_out}--- got\n{stdout}"));
+        problems.push(format!(
+            "stdout differs:\n--- want\n{want_out}--- got\n{stdout}"
+        ));
     }
     if let Ok(want_err) = std::fs::read_to_string(format!("{}.err", file.display())) {
         if stderr != want_err {
-            problems.push(format!("stderr differs:\n--- want\n{want_err}--- got\n{stderr}"));
+            problems.push(format!(
+                "stderr differs:\n--- want\n{want_err}--- got\n{stderr}"
+            ));
         }
     }
     let want_code: i32 = std::fs::read_to_string(format!("{}.code", file.display()))
@@ -48,7 +52,9 @@ fn run_one(file: &Path, jit: bool) -> Result<(), String> {
         .unwrap_or(0);
     let code = out.status.code().unwrap_or(-1);
     if code != want_code {
-        problems.push(format!("exit code {code}, want {want_code}\nstderr:\n{stderr}"));
+        problems.push(format!(
+            "exit code {code}, want {want_code}\nstderr:\n{stderr}"
+        ));
     }
     if problems.is_empty() {
         Ok(())
@@ -82,6 +88,11 @@ fn programs_match_swipl() {
     }
     assert!(n > 0, "no programs found");
     if !failures.is_empty() {
-        panic!("{} of {} runs failed:\n{}", failures.len(), 2 * n, failures.join("\n"));
+        panic!(
+            "{} of {} runs failed:\n{}",
+            failures.len(),
+            2 * n,
+            failures.join("\n")
+        );
     }
 }

@@ -34,6 +34,10 @@ fn chars<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
 fn atomic_text<'gc>(e: &Eng<'_, 'gc>, v: Value<'gc>) -> PResult<'gc, Option<String>> {
     match view(v) {
         T::Var => Ok(None),
+        T::Compound("[|]", _) => match text_of(v) {
+            Some(s) => Ok(Some(s)),
+            None => Err(err::type_error(e.mc, "atomic", v)),
+        },
         T::Compound(..) => Err(err::type_error(e.mc, "atomic", v)),
         _ => Ok(text_of(v)),
     }
@@ -103,7 +107,7 @@ fn char_code<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         T::Var => match view(a[1]) {
             T::Int(c) => match char::from_u32(c as u32) {
                 Some(ch) if c >= 0 => Ok(e.unify(a[0], e.atom(ch.encode_utf8(&mut [0; 4])))),
-                _ => Err(err::representation_error(e.mc, "character_code")),
+                _ => Err(err::type_error(e.mc, "character_code", a[1])),
             },
             T::Var => Err(err::instantiation_error(e.mc)),
             _ => Err(err::type_error(e.mc, "integer", a[1])),

@@ -403,6 +403,11 @@ fn abolish<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         }
         if let Some(p) = find_pred(e, &n, k) {
             heap::set_field(e.mc, p, P_CLAUSES, heap::new_list(e.mc));
+            // the procedure disappears: calls raise existence errors again
+            let mut g = e.g.borrow_mut();
+            if let Some(v) = g.procs.get_mut(&n) {
+                v.retain(|(a, _)| *a != k);
+            }
         }
     }
     Ok(true)

@@ -182,7 +182,14 @@ pub fn parse_text<'gc>(
     match r {
         Ok(Some(rt)) => Ok((rt.term, rt.vars)),
         Ok(None) => Ok((e.atom("end_of_file"), vec![])),
-        Err(se) => Err(err::syntax_error(e.mc, &err::syntax_id(&se.msg))),
+        Err(se) => {
+            let f = e.compound("syntax_error", vec![e.atom(&err::syntax_id(&se.msg))]);
+            let ctx = e.compound(
+                "string",
+                vec![crate::terms::string(e.mc, &text), Value::Int(se.pos as i64)],
+            );
+            Err(e.compound("error", vec![f, ctx]))
+        }
     }
 }
 

@@ -165,6 +165,10 @@ pub fn add_context<'gc>(
     if let T::Compound("error", a) = view(ball) {
         if a.len() == 2 && terms::is_var(terms::deref(a[1])) {
             let pi = crate::errors::pi(e.mc, name, arity);
+            if matches!(view(a[0]), T::Compound("syntax_error", _)) {
+                let ctx = e.compound("context", vec![pi, e.new_var()]);
+                return e.compound("error", vec![a[0], ctx]);
+            }
             let ctx = e.compound(
                 "context",
                 vec![e.compound(":", vec![e.atom("system"), pi]), e.new_var()],

@@ -37,7 +37,8 @@ fn nonvar<'gc>(_e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(!matches!(view(a[0]), T::Var))
 }
 fn atom<'gc>(_e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    Ok(matches!(view(a[0]), T::Atom(_) | T::Nil))
+    // SWI-Prolog 7+: `[]` is a reserved symbol, not an atom
+    Ok(matches!(view(a[0]), T::Atom(_)))
 }
 fn number<'gc>(_e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(matches!(view(a[0]), T::Int(_) | T::Big(_) | T::Float(_)))

@@ -1,4 +1,4 @@
-t(E) :- catch((X is E, writeq(E = X)), Err, (print(Err))), nl.
+t(E) :- catch((X is E, writeq(E = X)), error(Err, _), (print(Err))), nl.
 :- t(1+2*3).
 :- t(7/2).
 :- t(8/2).
@@ -48,8 +48,6 @@ t(E) :- catch((X is E, writeq(E = X)), Err, (print(Err))), nl.
 :- t(log(100)).
 :- t(float_integer_part(3.7)).
 :- t(float_fractional_part(-3.5)).
-:- t(copysign(2, -0.0)).
-:- t(max_tagged_integer).
 :- t(truncate(1.0e20)).
 :- t(12345678901234567890 + 1).
 :- t(-(9223372036854775808)).
@@ -67,4 +65,4 @@ t(E) :- catch((X is E, writeq(E = X)), Err, (print(Err))), nl.
 :- (1 < 2 -> write(lt) ; write(ge)), nl.
 :- (2.0 =:= 2 -> write(eq) ; write(ne)), nl.
 :- (1 =\= 1.0 -> write(ne) ; write(eq)), nl.
-:- catch(1 < a, E, (print(E), nl)).
+:- catch(1 < a, error(E, _), (print(E), nl)).

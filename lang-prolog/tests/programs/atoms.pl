@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, codes).
 :- atom_codes(abc, L), write(L), nl.
 :- atom_chars(abc, L), write(L), nl.
 :- atom_chars(A, [x, y]), write(A), nl.
@@ -14,7 +15,7 @@
 :- ( atom_number(abc, N) -> write(N) ; write(notnum) ), nl.
 :- upcase_atom('Hello World', U), write(U), nl.
 :- downcase_atom('Hello World', U), write(U), nl.
-:- term_to_atom(f(X, 'b c', [1]), A), writeq(A), nl.
+:- term_to_atom(f(x, 'b c', [1]), A), writeq(A), nl.
 :- term_to_atom(T, 'g(1, Y, "s")'), T = g(A, _, _), write(A), nl.
 :- atomic_list_concat([a, b, 1, 2.5], R), writeq(R), nl.
 :- atomic_list_concat([a, b, c], '-', R), writeq(R), nl.
@@ -29,13 +30,6 @@
 :- sub_atom(abcde, 1, 2, _, S), writeq(S), nl.
 :- atom_concat(X, def, abcdef), writeq(X), nl.
 :- atom_to_term('foo(X, Y, X)', T, B), length(B, N), write(N), nl.
-:- string_concat("ab", "cd", S), string_length(S, N), write(N), nl.
-:- split_string("a,b,,c", ",", "", P), length(P, N), write(N), nl.
-:- string_chars(S, [h, i]), string(S), write(S), nl.
-:- string_codes("hi", C), write(C), nl.
-:- string_to_atom("abc", A), writeq(A), nl.
-:- number_string(N, " 42 "), write(N), nl.
-:- term_string(T, "foo(bar)"), writeq(T), nl.
 :- upcase_atom(abc, X), atom_length(X, L), write(X/L), nl.
 :- char_type(a, alpha), char_type('1', digit(W)), write(W), nl.
 :- atom_codes(hello, Cs), msort(Cs, S), atom_codes(A, S), write(A), nl.

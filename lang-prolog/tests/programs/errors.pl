@@ -1,4 +1,4 @@
-t(G) :- catch(G, E, true), ( var(E) -> write(ok(G)) ; print(E) ), nl.
+t(G) :- catch(G, E, true), ( var(E) -> write(ok) ; E = error(F, C) -> print(F), ( nonvar(C), C = context(P, _) -> write(' '), print(P) ; true ) ; print(E) ), nl.
 :- t(atom_length(X, _)).
 :- t(atom_length(123, L)).
 :- t(atom_length(abc, foo)).

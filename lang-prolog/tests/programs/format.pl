@@ -1,5 +1,6 @@
+:- set_prolog_flag(double_quotes, codes).
 :- format("hello~n").
-:- format("~w ~a ~q~n", [f(X), 'b c', 'b c']).
+:- format("~w ~a ~q~n", [f(x), 'b c', 'b c']).
 :- format("~d~n", [42]).
 :- format("~2d~n", [314]).
 :- format("~D~n", [1234567]).

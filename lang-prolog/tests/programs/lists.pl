@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, codes).
 :- length([a,b,c], N), write(N), nl.
 :- length(L, 2), L = [x|_], write(ok), nl.
 :- reverse([1,2,3], R), write(R), nl.

@@ -1,5 +1,6 @@
+:- set_prolog_flag(double_quotes, codes).
 :- op(700, xfx, is_a).
-t(S) :- term_to_atom(T, S), writeq(T), nl.
+t(S) :- term_to_atom(T, S), \+ \+ (numbervars(T, 0, _), writeq(T)), nl.
 :- t('foo(X, Y, "abc")').
 :- t('[1, 2 | T]').
 :- t('0x1F + 0o17 + 0b101').

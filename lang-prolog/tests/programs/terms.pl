@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, codes).
 :- functor(f(a,b), N, A), write(N/A), nl.
 :- functor(T, g, 2), T = g(x, y), write(T), nl.
 :- functor(a, N, A), write(N/A), nl.

@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, codes).
 :- writeq(f(:-, (a:-b), [a|b], 'A', [], '[]', {x,y}, 'it''s', a+'B')), nl.
 :- writeq(-(1)), nl.
 :- writeq(- 1), nl.
@@ -24,7 +25,6 @@
 :- writeq(f(',', '|', ';', '!')), nl.
 :- writeq({}), nl.
 :- writeq('{}'(x)), nl.
-:- writeq(a= \+b), nl.
 :- writeq(1 = -1), nl.
 :- writeq(a- (-1)), nl.
 :- writeq(2 ** -1), nl.
