@@ -54,6 +54,9 @@ pub struct Globals {
     pub other_flags: HashMap<String, String>,
     /// Loaded files (absolute paths).
     pub loaded: Vec<String>,
+    /// Deepest continuation / most choicepoints before a resource error
+    /// (the `stack_limit` flag divided by an approximate cell size).
+    pub cont_limit: i64,
 }
 
 impl Default for Globals {
@@ -73,6 +76,7 @@ impl Default for Globals {
             column: 0,
             other_flags: HashMap::new(),
             loaded: Vec::new(),
+            cont_limit: crate::machine::MAX_CONT_DEPTH,
         }
     }
 }

@@ -99,7 +99,7 @@ pub const R_ERROR: i64 = 3;
 pub const R_HALT: i64 = 4;
 
 /// Deepest continuation (non-tail recursion depth) before a resource error.
-pub const MAX_CONT_DEPTH: i64 = 6_000_000;
+pub const MAX_CONT_DEPTH: i64 = 4_000_000;
 /// Most choicepoints before a resource error.
 pub const MAX_CPS: i64 = 6_000_000;
 
@@ -187,7 +187,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         cont: Value<'gc>,
         extra: &[Value<'gc>],
     ) -> PResult<'gc, Value<'gc>> {
-        if self.cp_height() >= MAX_CPS {
+        if self.cp_height() >= self.g.borrow().cont_limit.min(MAX_CPS) {
             return Err(err::resource_error(self.mc, "memory"));
         }
         let serial = self.g.borrow().serial;
@@ -535,7 +535,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
 
     fn push_goal(&self, goal: Value<'gc>, cutb: i64) -> PResult<'gc, ()> {
         let k = cell(self.mc, goal, cutb, self.get(MS_CONT));
-        if int_of(heap::get_field(k, 3)) > MAX_CONT_DEPTH {
+        if int_of(heap::get_field(k, 3)) > self.g.borrow().cont_limit {
             return Err(err::resource_error(self.mc, "stack"));
         }
         self.set(MS_CONT, k);

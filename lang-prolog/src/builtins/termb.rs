@@ -335,6 +335,12 @@ fn set_flag<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
             }
         }
         "unknown" => g.flag_unknown_fail = vs == "fail",
+        "stack_limit" => {
+            if let T::Int(n) = view(v) {
+                g.cont_limit = (n / 200).max(1000);
+            }
+            g.other_flags.insert(f.to_string(), vs);
+        }
         _ => {
             g.other_flags.insert(f.to_string(), vs);
         }
