@@ -19,7 +19,7 @@ fn rank(t: &T<'_>) -> u8 {
         T::Var => 0,
         T::Int(_) | T::Big(_) | T::Float(_) => 1,
         T::Atom(_) | T::Nil => 3,
-        T::Str(_) => 4,
+        T::Str(_) => 2,
         T::Compound(..) => 5,
         _ => 6,
     }
