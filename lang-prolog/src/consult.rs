@@ -343,6 +343,10 @@ fn init_error<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> PResult<'gc, bool> {
     let path = text_of(a[1]).unwrap_or_default();
     let mut s = format!("ERROR: {path}: Initialization goal raised exception:\n");
     for l in lines_of(e, a[0]) {
+        let l = match l.strip_prefix("catch/3: ") {
+            Some(rest) => format!("'$run_init_goal'/1: {rest}"),
+            None => l,
+        };
         s.push_str(&format!("ERROR: {l}\n"));
     }
     e.g.borrow_mut().write_err(&s);

@@ -334,7 +334,18 @@ fn set_flag<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
                 }
             }
         }
-        "unknown" => g.flag_unknown_fail = vs == "fail",
+        "unknown" => {
+            g.flag_unknown_fail = vs == "fail";
+            if vs != "error" {
+                if let Some(l) = g.loads.last() {
+                    let msg = format!(
+                        "Warning: {}:{}:\nWarning:    Using a non-error value for unknown in the global module\nWarning:    causes most of the development environment to stop working.\nWarning:    Please use :- dynamic or limit usage of unknown to a module.\nWarning:    See https://www.swi-prolog.org/howto/database.html\n",
+                        l.path, l.line
+                    );
+                    g.write_err(&msg);
+                }
+            }
+        }
         "stack_limit" => {
             if let T::Int(n) = view(v) {
                 g.cont_limit = (n / 200).max(1000);
