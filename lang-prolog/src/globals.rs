@@ -7,6 +7,8 @@
 //! global variables, the machine state) lives in the machine-state record.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::io::Write;
 
 use crate::builtins::Proc;
@@ -29,7 +31,7 @@ pub struct Globals {
     /// Operators.
     pub ops: Ops,
     /// Procedures by name, then arity.
-    pub procs: HashMap<String, Vec<(usize, Proc)>>,
+    pub procs: FxHashMap<String, Vec<(usize, Proc)>>,
     /// Variable serial counter (also the age stamp for conditional trailing).
     pub serial: i64,
     /// Set by `halt/0,1`.
@@ -63,7 +65,7 @@ impl Default for Globals {
     fn default() -> Self {
         Globals {
             ops: Ops::default(),
-            procs: HashMap::new(),
+            procs: FxHashMap::default(),
             serial: 1,
             halted: None,
             flag_unknown_fail: false,

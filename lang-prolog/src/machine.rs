@@ -726,27 +726,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         }
     }
 
-    /// Tries clauses of the choicepoint `cp` (at stack index `idx`) from its
-    /// next index; keeps, updates or pops the choicepoint.
-    fn try_clauses(&self, cp: Value<'gc>, idx: i64) -> PResult<'gc, ()> {
-        let goal = heap::get_field(cp, CP_A);
-        let list = heap::get_field(cp, CP_B);
-        let mut i = int_of(heap::get_field(cp, CP_C));
-        let limit = int_of(heap::get_field(cp, CP_D));
-        let args = terms::args(goal);
-        let a1 = args
-            .first()
-            .map(|a| terms::deref(*a))
-            .filter(|a| !terms::is_var(*a));
-        // find the clause to try and the one after it
+    /// The indices of the first two clauses in `list[from..limit]` whose first
+    /// argument may match `a1`.
+    fn candidates(list: Value<'gc>, from: i64, limit: i64, a1: Option<Value<'gc>>) -> (i64, i64) {
+        let mut i = from;
         while i < limit
             && !Self::first_arg_may_match(heap::get_field(heap::list_get(list, i), C_HEAD), a1)
         {
             i += 1;
-        }
-        if i >= limit {
-            heap::list_truncate(self.mc, self.cps(), idx);
-            return self.backtrack();
         }
         let mut j = i + 1;
         while j < limit
@@ -754,11 +741,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         {
             j += 1;
         }
-        if j >= limit {
-            heap::list_truncate(self.mc, self.cps(), idx);
-        } else {
-            heap::set_field(self.mc, cp, CP_C, Value::Int(j));
-        }
+        (i, j)
+    }
+
+    /// Resolves `goal` with clause `i` of `list`; the body's cut barrier is `cutb`.
+    fn resolve_clause(&self, goal: Value<'gc>, list: Value<'gc>, i: i64, cutb: i64) -> PResult<'gc, ()> {
+        let args = terms::args(goal);
         let clause = heap::list_get(list, i);
         let nvars = int_of(heap::get_field(clause, C_NVARS)) as usize;
         let mut env: Vec<Option<Value<'gc>>> = vec![None; nvars];
@@ -774,7 +762,31 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             }
         }
         let b = self.build(body, &mut env);
-        self.push_goal(b, idx)
+        self.push_goal(b, cutb)
+    }
+
+    /// Tries the next clauses of the choicepoint `cp` (at stack index `idx`);
+    /// keeps, updates or pops the choicepoint.
+    fn try_clauses(&self, cp: Value<'gc>, idx: i64) -> PResult<'gc, ()> {
+        let goal = heap::get_field(cp, CP_A);
+        let list = heap::get_field(cp, CP_B);
+        let from = int_of(heap::get_field(cp, CP_C));
+        let limit = int_of(heap::get_field(cp, CP_D));
+        let a1 = terms::args(goal)
+            .first()
+            .map(|a| terms::deref(*a))
+            .filter(|a| !terms::is_var(*a));
+        let (i, j) = Self::candidates(list, from, limit, a1);
+        if i >= limit {
+            heap::list_truncate(self.mc, self.cps(), idx);
+            return self.backtrack();
+        }
+        if j >= limit {
+            heap::list_truncate(self.mc, self.cps(), idx);
+        } else {
+            heap::set_field(self.mc, cp, CP_C, Value::Int(j));
+        }
+        self.resolve_clause(goal, list, i, idx)
     }
 
     /// Enters user predicate `k` with the goal in `MS_GOAL`.
