@@ -745,7 +745,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     }
 
     /// Resolves `goal` with clause `i` of `list`; the body's cut barrier is `cutb`.
-    fn resolve_clause(&self, goal: Value<'gc>, list: Value<'gc>, i: i64, cutb: i64) -> PResult<'gc, ()> {
+    fn resolve_clause(
+        &self,
+        goal: Value<'gc>,
+        list: Value<'gc>,
+        i: i64,
+        cutb: i64,
+    ) -> PResult<'gc, ()> {
         let args = terms::args(goal);
         let clause = heap::list_get(list, i);
         let nvars = int_of(heap::get_field(clause, C_NVARS)) as usize;
