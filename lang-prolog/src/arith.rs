@@ -505,6 +505,9 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
                 }
             } else {
                 if y.to_f() == 0.0 {
+                    if x.to_f() == 0.0 || x.to_f().is_nan() {
+                        return Err(err::evaluation_error(mc, "undefined"));
+                    }
                     return Err(err::evaluation_error(mc, "zero_divisor"));
                 }
                 check_float(mc, x.to_f() / y.to_f())?

@@ -281,3 +281,4 @@ string_char_list_(_, _) :- fail.
 '$lambda_call'([], B, Args) :- !, G =.. [call, B|Args], call(G).
 '$lambda_call'([P|Ps], B, [A|As]) :- !, P = A, '$lambda_call'(Ps, B, As).
 '$lambda_call'(_, B, []) :- call(B).
+_:G :- call(G).

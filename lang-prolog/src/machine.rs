@@ -951,8 +951,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 } else {
                     Value::None
                 };
-                if !terms::is_var(terms::deref(args[2])) && !is_list_or_partial(args[2]) {
-                    return Err(err::type_error(mc, "list", args[2]));
+                let r = terms::deref(args[2]);
+                if terms::is_atomic(r) && !matches!(r, Value::None) {
+                    return Err(err::type_error(mc, "list", r));
                 }
                 self.push_cp(K_FINDALL, cont, &[coll, args[2], tail])?;
                 self.push_goal(self.atom("fail"), 0)?;
@@ -1173,17 +1174,6 @@ fn occurs<'gc>(var: Value<'gc>, t: Value<'gc>) -> bool {
         }
     }
     false
-}
-
-fn is_list_or_partial(v: Value<'_>) -> bool {
-    let mut t = v;
-    loop {
-        match view(t) {
-            T::Nil | T::Var => return true,
-            T::Compound("[|]", a) if a.len() == 2 => t = a[1],
-            _ => return false,
-        }
-    }
 }
 
 /// `call/N`: adds extra arguments to a goal.

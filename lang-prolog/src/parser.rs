@@ -391,6 +391,10 @@ impl<'a, 'gc> Parser<'a, 'gc> {
             }
             Tok::Bar if false => unreachable!(),
             Tok::End => Err(err_at(&tok, "Unexpected end of clause")),
+            Tok::Comma | Tok::Bar => Err(err_at(
+                &tok,
+                "Operand expected, unquoted comma or bar found",
+            )),
             Tok::Eof => Err(err_at(&tok, "Unexpected end of file")),
             _ => Err(err_at(&tok, "Illegal start of term")),
         }

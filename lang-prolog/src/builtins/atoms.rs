@@ -32,13 +32,19 @@ fn chars<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
 
 /// Text of an atomic first argument, or None when it is a variable.
 fn atomic_text<'gc>(e: &Eng<'_, 'gc>, v: Value<'gc>) -> PResult<'gc, Option<String>> {
+    atomic_text_as(e, v, "atomic")
+}
+
+/// Like [`atomic_text`], naming `ty` in the type error (SWI varies it per builtin).
+fn atomic_text_as<'gc>(e: &Eng<'_, 'gc>, v: Value<'gc>, ty: &str) -> PResult<'gc, Option<String>> {
     match view(v) {
         T::Var => Ok(None),
-        T::Compound("[|]", _) => match text_of(v) {
+        T::Nil if ty == "atom" => Err(err::type_error(e.mc, ty, v)),
+        T::Compound("[|]", _) if ty == "atomic" => match text_of(v) {
             Some(s) => Ok(Some(s)),
-            None => Err(err::type_error(e.mc, "atomic", v)),
+            None => Err(err::type_error(e.mc, ty, v)),
         },
-        T::Compound(..) => Err(err::type_error(e.mc, "atomic", v)),
+        T::Compound(..) => Err(err::type_error(e.mc, ty, v)),
         _ => Ok(text_of(v)),
     }
 }
@@ -56,7 +62,7 @@ fn list_text<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>, what: &str) -> PResult<'gc, S
                     T::Var => return Err(err::instantiation_error(e.mc)),
                     T::Int(c) if what == "code" => match char::from_u32(c as u32) {
                         Some(ch) if c >= 0 => s.push(ch),
-                        _ => return Err(err::representation_error(e.mc, "character_code")),
+                        _ => return Err(err::type_error(e.mc, "character_code", a[0])),
                     },
                     T::Atom(c) if what == "char" && c.chars().count() == 1 => s.push_str(c),
                     T::Int(c) if what == "any" => match char::from_u32(c as u32) {
@@ -81,7 +87,7 @@ fn list_text<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>, what: &str) -> PResult<'gc, S
 }
 
 fn atom_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    match atomic_text(e, a[0])? {
+    match atomic_text_as(e, a[0], "atom")? {
         Some(s) => Ok(e.unify(a[1], codes(e, &s))),
         None => {
             let s = list_text(e, a[1], "code")?;
@@ -90,7 +96,7 @@ fn atom_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
 }
 fn atom_chars<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    match atomic_text(e, a[0])? {
+    match atomic_text_as(e, a[0], "atom")? {
         Some(s) => Ok(e.unify(a[1], chars(e, &s))),
         None => {
             let s = list_text(e, a[1], "char")?;
@@ -116,7 +122,7 @@ fn char_code<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
 }
 fn atom_length<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let Some(s) = atomic_text(e, a[0])? else {
+    let Some(s) = atomic_text_as(e, a[0], "text")? else {
         return Err(err::instantiation_error(e.mc));
     };
     match view(a[1]) {
@@ -176,7 +182,7 @@ fn string_concat<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> ND<'gc> {
 }
 
 fn sub_text<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>], string: bool) -> ND<'gc> {
-    let Some(s) = atomic_text(e, a[0])? else {
+    let Some(s) = atomic_text_as(e, a[0], if string { "atomic" } else { "atom" })? else {
         return Err(err::instantiation_error(e.mc));
     };
     let cs: Vec<char> = s.chars().collect();

@@ -352,7 +352,8 @@ fn pi_list<'gc>(
             T::Compound("/", a) if a.len() == 2 => match (view(a[0]), view(a[1])) {
                 (T::Atom(n), T::Int(k)) => out.push((n.to_string(), k as usize)),
                 (T::Var, _) | (_, T::Var) => return Err(err::instantiation_error(e.mc)),
-                _ => return Err(err::type_error(e.mc, "predicate_indicator", s)),
+                (T::Atom(_), _) => return Err(err::type_error(e.mc, "integer", a[1])),
+                _ => return Err(err::type_error(e.mc, "atom", a[0])),
             },
             T::Compound("//", a) if a.len() == 2 => match (view(a[0]), view(a[1])) {
                 (T::Atom(n), T::Int(k)) => out.push((n.to_string(), k as usize + 2)),

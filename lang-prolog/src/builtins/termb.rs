@@ -126,6 +126,9 @@ fn arg<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> PResult<'gc, (Value<'gc>, Vec
     };
     match view(n) {
         T::Int(i) => {
+            if i < 0 {
+                return Err(err::domain_error(e.mc, "not_less_than_zero", n));
+            }
             if i < 1 || i as usize > args.len() {
                 return Ok((a[2], vec![]));
             }
@@ -154,7 +157,15 @@ fn univ<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
                 return Err(err::instantiation_error(e.mc));
             }
             let Some(items) = terms::list_to_vec(l) else {
-                return Err(err::type_error(e.mc, "list", l));
+                // a partial list is an instantiation error, anything else a type error
+                let mut t = l;
+                loop {
+                    match view(t) {
+                        T::Var => return Err(err::instantiation_error(e.mc)),
+                        T::Compound("[|]", x) if x.len() == 2 => t = x[1],
+                        _ => return Err(err::type_error(e.mc, "list", l)),
+                    }
+                }
             };
             if items.is_empty() {
                 return Err(err::domain_error(e.mc, "non_empty_list", l));
@@ -163,6 +174,9 @@ fn univ<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
             if items.len() == 1 {
                 if terms::is_var(h) {
                     return Err(err::instantiation_error(e.mc));
+                }
+                if !terms::is_atomic(h) {
+                    return Err(err::type_error(e.mc, "atomic", h));
                 }
                 return Ok(e.unify(t, h));
             }
