@@ -125,6 +125,16 @@ impl Lexer {
         Some(c)
     }
 
+    /// Reads one character (for `get_char/1`).
+    pub fn next_char(&mut self) -> Option<char> {
+        self.bump()
+    }
+
+    /// The next character without consuming it (for `peek_char/1`).
+    pub fn peek_char(&self) -> Option<char> {
+        self.peek()
+    }
+
     /// The current position (line, col).
     pub fn position(&self) -> (usize, usize) {
         (self.line, self.col)

@@ -328,6 +328,49 @@ fn print_message<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(true)
 }
 
+fn with_stdin<R>(e: &Eng<'_, '_>, f: impl FnOnce(&mut Lexer) -> R) -> R {
+    let mut g = e.g.borrow_mut();
+    if g.stdin.is_none() {
+        g.flush();
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+        g.stdin = Some(Lexer::new(&s));
+    }
+    let lex = g.stdin.as_mut().expect("stdin");
+    f(lex)
+}
+
+fn char_result<'gc>(e: &Eng<'_, 'gc>, c: Option<char>, code: bool) -> Value<'gc> {
+    match (c, code) {
+        (Some(c), false) => e.atom(c.encode_utf8(&mut [0; 4])),
+        (Some(c), true) => Value::Int(c as i64),
+        (None, false) => e.atom("end_of_file"),
+        (None, true) => Value::Int(-1),
+    }
+}
+fn get_char1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let c = with_stdin(e, |l| l.next_char());
+    Ok(e.unify(a[a.len() - 1], char_result(e, c, false)))
+}
+fn get_code1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let c = with_stdin(e, |l| l.next_char());
+    Ok(e.unify(a[a.len() - 1], char_result(e, c, true)))
+}
+fn peek_char1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let c = with_stdin(e, |l| l.peek_char());
+    Ok(e.unify(a[a.len() - 1], char_result(e, c, false)))
+}
+fn peek_code1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let c = with_stdin(e, |l| l.peek_char());
+    Ok(e.unify(a[a.len() - 1], char_result(e, c, true)))
+}
+fn current_output<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    Ok(e.unify(a[0], e.atom("user_output")))
+}
+fn current_input<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    Ok(e.unify(a[0], e.atom("user_input")))
+}
+
 /// Registers the I/O builtins.
 pub fn install(g: &mut Globals) {
     det(g, "write", 1, write1);
@@ -355,4 +398,14 @@ pub fn install(g: &mut Globals) {
     det(g, "op", 3, op3);
     nondet(g, "current_op", 3, current_op);
     det(g, "print_message", 2, print_message);
+    det(g, "get_char", 1, get_char1);
+    det(g, "get_char", 2, get_char1);
+    det(g, "get_code", 1, get_code1);
+    det(g, "get_code", 2, get_code1);
+    det(g, "peek_char", 1, peek_char1);
+    det(g, "peek_char", 2, peek_char1);
+    det(g, "peek_code", 1, peek_code1);
+    det(g, "peek_code", 2, peek_code1);
+    det(g, "current_output", 1, current_output);
+    det(g, "current_input", 1, current_input);
 }

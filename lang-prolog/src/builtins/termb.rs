@@ -330,6 +330,18 @@ fn nb_getval<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[1], v))
 }
 
+fn nb_current<'gc>(
+    e: &Eng<'_, 'gc>,
+    a: &[Value<'gc>],
+) -> PResult<'gc, (Value<'gc>, Vec<Value<'gc>>)> {
+    let target = e.compound("-", vec![a[0], a[1]]);
+    let alts = heap::dict_entries(e.get(MS_GVARS))
+        .into_iter()
+        .map(|(k, v)| e.compound("-", vec![e.atom(k.as_str().unwrap_or("")), v]))
+        .collect();
+    Ok((target, alts))
+}
+
 fn set_flag<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let f = need_atom(e, a[0])?;
     let v = terms::deref(a[1]);
@@ -469,6 +481,7 @@ pub fn install(g: &mut Globals) {
     det(g, "b_setval", 2, b_setval);
     det(g, "nb_getval", 2, nb_getval);
     det(g, "b_getval", 2, nb_getval);
+    nondet(g, "nb_current", 2, nb_current);
     det(g, "set_prolog_flag", 2, set_flag);
     nondet(g, "current_prolog_flag", 2, current_flag);
     det(g, "numbervars", 3, numbervars);
