@@ -1,0 +1,482 @@
+//! The clause database: adding clauses (consult and assert), `retract/1`,
+//! `retractall/1`, `abolish/1`, `clause/2`, `dynamic/1`.
+//!
+//! A clause is stored as a template (variables replaced by numbered slots,
+//! see [`crate::terms`]). A predicate's clause list is replaced, not
+//! mutated, by `asserta` and `retract` (copy on write), and only appended to
+//! by `assertz`; a running call keeps the list and length it started with,
+//! which gives the logical update view.
+
+use vm_core::{heap, Value};
+
+use super::{det, need_callable, nondet, Proc};
+use crate::errors as err;
+use crate::globals::Globals;
+use crate::machine::{
+    Eng, PResult, CP_A, CP_B, CP_C, CP_D, C_BODY, C_ERASED, C_HEAD, C_NVARS, K_RETRACT, MS_CONT,
+    MS_PREDS, P_CLAUSES, P_DYNAMIC, P_LIB,
+};
+use crate::terms::{self, view, T};
+
+type R<'gc> = PResult<'gc, bool>;
+
+/// Splits a clause term into head and body.
+pub fn split_clause<'gc>(t: Value<'gc>) -> (Value<'gc>, Value<'gc>) {
+    let t = terms::deref(t);
+    if let T::Compound(":-", a) = view(t) {
+        if a.len() == 2 {
+            return (terms::deref(a[0]), terms::deref(a[1]));
+        }
+    }
+    (t, Value::None)
+}
+
+/// Compiles a clause into a clause record (template with numbered variables).
+pub fn compile_clause<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, Value<'gc>> {
+    let (head, body) = split_clause(t);
+    let body = if matches!(body, Value::None) {
+        e.atom("true")
+    } else {
+        body
+    };
+    match view(head) {
+        T::Var => return Err(err::instantiation_error(e.mc)),
+        T::Atom(_) | T::Nil | T::Compound(..) => {}
+        _ => return Err(err::type_error(e.mc, "callable", head)),
+    }
+    // body: variables as goals become call/1; non-callables are errors
+    let body = wrap_body(e, body)?;
+    let mut vars: Vec<Value<'gc>> = Vec::new();
+    let h = template(e, head, &mut vars);
+    let b = template(e, body, &mut vars);
+    Ok(heap::new_record(
+        e.mc,
+        Value::Bool(true),
+        vec![h, b, Value::Int(vars.len() as i64), Value::Bool(false)],
+    ))
+}
+
+fn wrap_body<'gc>(e: &Eng<'_, 'gc>, b: Value<'gc>) -> PResult<'gc, Value<'gc>> {
+    let b = terms::deref(b);
+    match view(b) {
+        T::Var => Ok(e.compound("call", vec![b])),
+        T::Compound(n, a) if a.len() == 2 && matches!(n, "," | ";" | "->" | "*->" | "|") => {
+            let l = wrap_body(e, a[0])?;
+            let r = wrap_body(e, a[1])?;
+            Ok(e.compound(n, vec![l, r]))
+        }
+        T::Compound("\\+", a) if a.len() == 1 => {
+            let l = wrap_body(e, a[0])?;
+            Ok(e.compound("\\+", vec![l]))
+        }
+        T::Atom(_) | T::Nil | T::Compound(..) => Ok(b),
+        _ => Err(err::type_error(e.mc, "callable", b)),
+    }
+}
+
+fn template<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, vars: &mut Vec<Value<'gc>>) -> Value<'gc> {
+    enum W<'gc> {
+        Visit(Value<'gc>),
+        Build(Value<'gc>, usize),
+    }
+    let mut work = vec![W::Visit(t)];
+    let mut out: Vec<Value<'gc>> = Vec::new();
+    while let Some(w) = work.pop() {
+        match w {
+            W::Visit(v) => {
+                let v = terms::deref(v);
+                match v {
+                    Value::List(_) => {
+                        let n = match vars.iter().position(|x| x.same(&v)) {
+                            Some(n) => n,
+                            None => {
+                                vars.push(v);
+                                vars.len() - 1
+                            }
+                        };
+                        out.push(terms::tvar(e.mc, n));
+                    }
+                    Value::Record(_) => match terms::record_parts(v) {
+                        Some((class @ Value::Str(_), fields)) => {
+                            work.push(W::Build(class, fields.len()));
+                            for f in fields.iter().rev() {
+                                work.push(W::Visit(*f));
+                            }
+                        }
+                        _ => out.push(v),
+                    },
+                    _ => out.push(v),
+                }
+            }
+            W::Build(class, n) => {
+                let args = out.split_off(out.len() - n);
+                out.push(heap::new_record(e.mc, class, args));
+            }
+        }
+    }
+    out.pop().unwrap_or(Value::None)
+}
+
+/// The predicate record for `name/arity`, created if missing. Errors for
+/// builtins and control constructs.
+pub fn get_or_create_pred<'gc>(
+    e: &Eng<'_, 'gc>,
+    name: &str,
+    arity: usize,
+) -> PResult<'gc, Value<'gc>> {
+    let p = e.g.borrow().lookup(name, arity);
+    match p {
+        Some(Proc::User(id)) => Ok(heap::list_get(e.get(MS_PREDS), id as i64)),
+        Some(_) => Err(err::permission_error(
+            e.mc,
+            "modify",
+            "static_procedure",
+            err::pi(e.mc, name, arity),
+        )),
+        None => {
+            let lib = e.g.borrow().loading_lib;
+            let rec = heap::new_record(
+                e.mc,
+                Value::Bool(true),
+                vec![
+                    heap::new_list(e.mc),
+                    Value::Bool(false),
+                    Value::Bool(true),
+                    Value::Bool(lib),
+                    e.atom(name),
+                    Value::Int(arity as i64),
+                ],
+            );
+            let preds = e.get(MS_PREDS);
+            let id = heap::list_len(preds) as usize;
+            heap::list_append(e.mc, preds, rec);
+            let mut g = e.g.borrow_mut();
+            g.npreds = id + 1;
+            g.define(name, arity, Proc::User(id));
+            Ok(rec)
+        }
+    }
+}
+
+/// The user predicate record for `name/arity`, if one exists.
+pub fn find_pred<'gc>(e: &Eng<'_, 'gc>, name: &str, arity: usize) -> Option<Value<'gc>> {
+    match e.g.borrow().lookup(name, arity) {
+        Some(Proc::User(id)) => Some(heap::list_get(e.get(MS_PREDS), id as i64)),
+        _ => None,
+    }
+}
+
+/// Adds a clause term at the end (`front`: at the start) of its predicate.
+pub fn add_clause<'gc>(
+    e: &Eng<'_, 'gc>,
+    t: Value<'gc>,
+    front: bool,
+    from_consult: bool,
+) -> PResult<'gc, ()> {
+    let (head, _) = split_clause(t);
+    let Some((name, arity)) = terms::name_arity(head) else {
+        if terms::is_var(head) {
+            return Err(err::instantiation_error(e.mc));
+        }
+        return Err(err::type_error(e.mc, "callable", head));
+    };
+    let c = compile_clause(e, t)?;
+    let pred = get_or_create_pred(e, name, arity)?;
+    if from_consult && !e.g.borrow().loading_lib {
+        if let Value::Bool(true) = heap::get_field(pred, P_LIB) {
+            // a user definition replaces the library's
+            heap::set_field(e.mc, pred, P_CLAUSES, heap::new_list(e.mc));
+            heap::set_field(e.mc, pred, P_LIB, Value::Bool(false));
+        }
+    }
+    let list = heap::get_field(pred, P_CLAUSES);
+    if front {
+        let mut items = vec![c];
+        items.extend(heap::list_items(list));
+        heap::set_field(e.mc, pred, P_CLAUSES, heap::new_list_from(e.mc, items));
+    } else {
+        heap::list_append(e.mc, list, c);
+    }
+    Ok(())
+}
+
+fn assertz<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    add_clause(e, a[0], false, false)?;
+    Ok(true)
+}
+fn asserta<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    add_clause(e, a[0], true, false)?;
+    Ok(true)
+}
+
+/// A renamed copy `Head :- Body` of a stored clause.
+fn renamed<'gc>(e: &Eng<'_, 'gc>, c: Value<'gc>) -> (Value<'gc>, Value<'gc>) {
+    let n = match heap::get_field(c, C_NVARS) {
+        Value::Int(n) => n as usize,
+        _ => 0,
+    };
+    let mut env = vec![None; n];
+    let h = e.build(heap::get_field(c, C_HEAD), &mut env);
+    let b = e.build(heap::get_field(c, C_BODY), &mut env);
+    (h, b)
+}
+
+fn erase<'gc>(e: &Eng<'_, 'gc>, pred: Value<'gc>, c: Value<'gc>) {
+    heap::set_field(e.mc, c, C_ERASED, Value::Bool(true));
+    let list = heap::get_field(pred, P_CLAUSES);
+    let items: Vec<Value<'gc>> = heap::list_items(list)
+        .into_iter()
+        .filter(|x| !x.same(&c))
+        .collect();
+    heap::set_field(e.mc, pred, P_CLAUSES, heap::new_list_from(e.mc, items));
+}
+
+/// Starts `retract/1`.
+pub fn retract_start<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, ()> {
+    let (head, _) = split_clause(t);
+    let Some((name, arity)) = terms::name_arity(head) else {
+        if terms::is_var(head) {
+            return Err(err::instantiation_error(e.mc));
+        }
+        return Err(err::type_error(e.mc, "callable", head));
+    };
+    let p = e.g.borrow().lookup(name, arity);
+    let pred = match p {
+        Some(Proc::User(id)) => heap::list_get(e.get(MS_PREDS), id as i64),
+        Some(_) => {
+            return Err(err::permission_error(
+                e.mc,
+                "modify",
+                "static_procedure",
+                err::pi(e.mc, name, arity),
+            ))
+        }
+        None => return e.backtrack(),
+    };
+    let target = if terms::is_functor(terms::deref(t), ":-", 2) {
+        terms::deref(t)
+    } else {
+        e.compound(":-", vec![t, e.atom("true")])
+    };
+    let list = heap::get_field(pred, P_CLAUSES);
+    let h = e.cp_height();
+    let cont = e.get(MS_CONT);
+    let cp = e.push_cp(K_RETRACT, cont, &[target, list, Value::Int(0), pred])?;
+    if retract_next(e, cp, h)? {
+        Ok(())
+    } else {
+        e.backtrack()
+    }
+}
+
+/// Tries the next clause of a retract choicepoint (at stack index `idx`).
+pub fn retract_next<'gc>(e: &Eng<'_, 'gc>, cp: Value<'gc>, idx: i64) -> PResult<'gc, bool> {
+    let target = heap::get_field(cp, CP_A);
+    let list = heap::get_field(cp, CP_B);
+    let pred = heap::get_field(cp, CP_D);
+    let mut i = match heap::get_field(cp, CP_C) {
+        Value::Int(i) => i,
+        _ => 0,
+    };
+    let n = heap::list_len(list);
+    let mark = match heap::get_field(cp, crate::machine::CP_TRAIL) {
+        Value::Int(m) => m,
+        _ => 0,
+    };
+    while i < n {
+        let c = heap::list_get(list, i);
+        i += 1;
+        if let Value::Bool(true) = heap::get_field(c, C_ERASED) {
+            continue;
+        }
+        let (h, b) = renamed(e, c);
+        let ct = e.compound(":-", vec![h, b]);
+        if e.unify(target, ct) {
+            if i >= n {
+                e.cut_to(idx);
+            } else {
+                heap::set_field(e.mc, cp, CP_C, Value::Int(i));
+            }
+            erase(e, pred, c);
+            return Ok(true);
+        }
+        e.undo_to(mark);
+    }
+    e.cut_to(idx);
+    Ok(false)
+}
+
+fn retractall<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let head = terms::deref(a[0]);
+    need_callable(e, head)?;
+    let (name, arity) = terms::name_arity(head).unwrap_or(("", 0));
+    let pred = get_or_create_pred(e, name, arity)?;
+    if find_pred(e, name, arity).is_some() && heap::list_len(heap::get_field(pred, P_CLAUSES)) == 0
+    {
+        heap::set_field(e.mc, pred, P_DYNAMIC, Value::Bool(true));
+    }
+    let list = heap::get_field(pred, P_CLAUSES);
+    let h = e.cp_height();
+    e.push_cp(crate::machine::K_DEAD, Value::None, &[])?;
+    let mark = heap::list_len(e.get(crate::machine::MS_TRAIL));
+    for c in heap::list_items(list) {
+        let (ch, _) = renamed(e, c);
+        if e.unify(head, ch) {
+            erase(e, pred, c);
+        }
+        e.undo_to(mark);
+    }
+    e.cut_to(h);
+    Ok(true)
+}
+
+fn pi_list<'gc>(
+    e: &Eng<'_, 'gc>,
+    spec: Value<'gc>,
+    out: &mut Vec<(String, usize)>,
+) -> PResult<'gc, ()> {
+    let mut st = vec![spec];
+    while let Some(s) = st.pop() {
+        let s = terms::deref(s);
+        match view(s) {
+            T::Compound(",", a) if a.len() == 2 => {
+                st.push(a[1]);
+                st.push(a[0]);
+            }
+            T::Compound("[|]", _) => {
+                if let Some(items) = terms::list_to_vec(s) {
+                    st.extend(items.into_iter().rev());
+                }
+            }
+            T::Nil => {}
+            T::Compound("/", a) if a.len() == 2 => match (view(a[0]), view(a[1])) {
+                (T::Atom(n), T::Int(k)) => out.push((n.to_string(), k as usize)),
+                (T::Var, _) | (_, T::Var) => return Err(err::instantiation_error(e.mc)),
+                (T::Atom(_), _) => return Err(err::type_error(e.mc, "integer", a[1])),
+                _ => return Err(err::type_error(e.mc, "atom", a[0])),
+            },
+            T::Compound("//", a) if a.len() == 2 => match (view(a[0]), view(a[1])) {
+                (T::Atom(n), T::Int(k)) => out.push((n.to_string(), k as usize + 2)),
+                _ => return Err(err::type_error(e.mc, "predicate_indicator", s)),
+            },
+            T::Var => return Err(err::instantiation_error(e.mc)),
+            _ => return Err(err::type_error(e.mc, "predicate_indicator", s)),
+        }
+    }
+    Ok(())
+}
+
+fn dynamic<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let mut v = Vec::new();
+    pi_list(e, a[0], &mut v)?;
+    for (n, k) in v {
+        let p = get_or_create_pred(e, &n, k)?;
+        heap::set_field(e.mc, p, P_DYNAMIC, Value::Bool(true));
+        if e.g.borrow().loading_lib {
+            continue;
+        }
+        if let Value::Bool(true) = heap::get_field(p, P_LIB) {
+            heap::set_field(e.mc, p, P_CLAUSES, heap::new_list(e.mc));
+            heap::set_field(e.mc, p, P_LIB, Value::Bool(false));
+        }
+    }
+    Ok(true)
+}
+fn discontiguous<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let mut v = Vec::new();
+    pi_list(e, a[0], &mut v)?;
+    Ok(true)
+}
+fn abolish<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let mut v = Vec::new();
+    pi_list(e, a[0], &mut v)?;
+    for (n, k) in v {
+        match e.g.borrow().lookup(&n, k) {
+            Some(Proc::User(_)) | None => {}
+            Some(_) => {
+                return Err(err::permission_error(
+                    e.mc,
+                    "modify",
+                    "static_procedure",
+                    err::pi(e.mc, &n, k),
+                ))
+            }
+        }
+        if let Some(p) = find_pred(e, &n, k) {
+            heap::set_field(e.mc, p, P_CLAUSES, heap::new_list(e.mc));
+            // the procedure disappears: calls raise existence errors again
+            let mut g = e.g.borrow_mut();
+            if let Some(v) = g.procs.get_mut(&n) {
+                v.retain(|(a, _)| *a != k);
+            }
+        }
+    }
+    Ok(true)
+}
+
+fn clause<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> PResult<'gc, (Value<'gc>, Vec<Value<'gc>>)> {
+    let head = terms::deref(a[0]);
+    need_callable(e, head)?;
+    match view(terms::deref(a[1])) {
+        T::Int(_) | T::Float(_) | T::Big(_) => return Err(err::type_error(e.mc, "callable", a[1])),
+        _ => {}
+    }
+    let (name, arity) = terms::name_arity(head).unwrap_or(("", 0));
+    let p = e.g.borrow().lookup(name, arity);
+    let pred = match p {
+        Some(Proc::User(id)) => heap::list_get(e.get(MS_PREDS), id as i64),
+        Some(_) => {
+            return Err(err::permission_error(
+                e.mc,
+                "access",
+                "private_procedure",
+                err::pi(e.mc, name, arity),
+            ))
+        }
+        None => return Ok((head, vec![])),
+    };
+    let target = e.compound("-", vec![head, a[1]]);
+    let alts = heap::list_items(heap::get_field(pred, P_CLAUSES))
+        .into_iter()
+        .map(|c| {
+            let (h, b) = renamed(e, c);
+            e.compound("-", vec![h, b])
+        })
+        .collect();
+    Ok((target, alts))
+}
+
+fn current_predicate<'gc>(
+    e: &Eng<'_, 'gc>,
+    a: &[Value<'gc>],
+) -> PResult<'gc, (Value<'gc>, Vec<Value<'gc>>)> {
+    let spec = terms::deref(a[0]);
+    let preds = heap::list_items(e.get(MS_PREDS));
+    let mut alts = Vec::new();
+    for p in preds {
+        if let Value::Bool(true) = heap::get_field(p, P_LIB) {
+            continue;
+        }
+        let dynamic = matches!(heap::get_field(p, P_DYNAMIC), Value::Bool(true));
+        if heap::list_len(heap::get_field(p, P_CLAUSES)) == 0 && !dynamic {
+            continue;
+        }
+        let n = heap::get_field(p, crate::machine::P_NAME);
+        let k = heap::get_field(p, crate::machine::P_ARITY);
+        alts.push(e.compound("/", vec![n, k]));
+    }
+    Ok((spec, alts))
+}
+
+/// Registers the database builtins.
+pub fn install(g: &mut Globals) {
+    det(g, "assert", 1, assertz);
+    det(g, "assertz", 1, assertz);
+    det(g, "asserta", 1, asserta);
+    det(g, "retractall", 1, retractall);
+    det(g, "dynamic", 1, dynamic);
+    det(g, "discontiguous", 1, discontiguous);
+    det(g, "abolish", 1, abolish);
+    nondet(g, "clause", 2, clause);
+    nondet(g, "current_predicate", 1, current_predicate);
+}

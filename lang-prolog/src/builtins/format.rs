@@ -1,0 +1,358 @@
+//! `format/1,2,3` with SWI-Prolog's directives: `~w ~p ~q ~a ~d ~D ~s ~e
+//! ~f ~g ~n ~c ~r ~R ~t ~| ~+ ~i ~* ~~`, and column stops with fill.
+
+use vm_core::Value;
+
+use super::io::{emit, stream_of, term_text, Stream};
+use super::{det, text_of};
+use crate::arith::{self, N};
+use crate::errors as err;
+use crate::globals::Globals;
+use crate::machine::{Eng, PResult};
+use crate::terms::{self, view, T};
+use crate::writer::{self, Opts};
+
+type R<'gc> = PResult<'gc, bool>;
+
+fn format_error<'gc>(e: &Eng<'_, 'gc>, msg: &str) -> Value<'gc> {
+    let f = e.compound("format", vec![terms::string(e.mc, msg)]);
+    e.compound("error", vec![f, e.new_var()])
+}
+
+/// Formats `fmt` with `args`; `col0` is the column output starts at.
+pub fn format_to_string<'gc>(
+    e: &Eng<'_, 'gc>,
+    fmt: Value<'gc>,
+    args: Value<'gc>,
+    col0: usize,
+) -> PResult<'gc, String> {
+    let Some(f) = text_of(terms::deref(fmt)) else {
+        if terms::is_var(terms::deref(fmt)) {
+            return Err(err::instantiation_error(e.mc));
+        }
+        return Err(err::type_error(e.mc, "text", fmt));
+    };
+    let args = terms::deref(args);
+    let mut args: Vec<Value<'gc>> = match terms::list_to_vec(args) {
+        Some(l) => l,
+        None => vec![args],
+    };
+    args.reverse();
+    let mut next_arg = |e: &Eng<'_, 'gc>| -> PResult<'gc, Value<'gc>> {
+        args.pop()
+            .map(terms::deref)
+            .ok_or_else(|| format_error(e, "not enough arguments"))
+    };
+    let mut out = String::new();
+    // column bookkeeping
+    let mut line_start: usize = 0; // byte index in out where the current line starts
+    let mut seg_start: usize = 0; // byte index where the current column segment starts
+    let mut last_stop_col: usize = col0; // column of the previous column stop
+    let mut fills: Vec<(usize, char)> = Vec::new();
+    let col_of = |out: &str, line_start: usize| -> usize {
+        let c = out[line_start..].chars().count();
+        if line_start == 0 {
+            c + col0
+        } else {
+            c
+        }
+    };
+    let cs: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        i += 1;
+        if c != '~' {
+            out.push(c);
+            if c == '\n' {
+                line_start = out.len();
+                seg_start = out.len();
+                last_stop_col = 0;
+                fills.clear();
+            }
+            continue;
+        }
+        if i >= cs.len() {
+            return Err(format_error(e, "truncated format specification"));
+        }
+        // numeric argument
+        let mut num: Option<i64> = None;
+        let mut fill_char = ' ';
+        if cs[i] == '*' {
+            let a = next_arg(e)?;
+            match view(a) {
+                T::Int(n) if n >= 0 => num = Some(n),
+                _ => return Err(format_error(e, "no or negative integer for `*' argument")),
+            }
+            i += 1;
+        } else if cs[i] == '`' {
+            if i + 1 < cs.len() {
+                fill_char = cs[i + 1];
+                num = Some(cs[i + 1] as i64);
+                i += 2;
+            }
+        } else {
+            let st = i;
+            while i < cs.len() && cs[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i > st {
+                num = cs[st..i].iter().collect::<String>().parse().ok();
+            }
+        }
+        if i >= cs.len() {
+            return Err(format_error(e, "truncated format specification"));
+        }
+        let d = cs[i];
+        i += 1;
+        match d {
+            'w' => {
+                let a = next_arg(e)?;
+                out.push_str(&term_text(e, a, Opts::write()));
+            }
+            'p' => {
+                let a = next_arg(e)?;
+                out.push_str(&term_text(e, a, Opts::print()));
+            }
+            'q' => {
+                let a = next_arg(e)?;
+                out.push_str(&term_text(e, a, Opts::print()));
+            }
+            'a' => {
+                let a = next_arg(e)?;
+                match text_of(a) {
+                    Some(s) if terms::is_atomic(a) => out.push_str(&s),
+                    _ => {
+                        if terms::is_var(a) {
+                            return Err(err::instantiation_error(e.mc));
+                        }
+                        return Err(err::type_error(e.mc, "atomic", a));
+                    }
+                }
+            }
+            'd' | 'D' => {
+                let a = next_arg(e)?;
+                let Some(v) = terms::to_bigint(a) else {
+                    if terms::is_var(a) {
+                        return Err(err::instantiation_error(e.mc));
+                    }
+                    return Err(format_error(e, "~D expects an integer argument"));
+                };
+                let neg = v.sign() == num_bigint::Sign::Minus;
+                let mut digits = v.magnitude().to_string();
+                let k = num.unwrap_or(0) as usize;
+                let mut frac = String::new();
+                if k > 0 {
+                    while digits.len() <= k {
+                        digits.insert(0, '0');
+                    }
+                    frac = digits.split_off(digits.len() - k);
+                }
+                if d == 'D' {
+                    let mut g = String::new();
+                    let n = digits.len();
+                    for (j, ch) in digits.chars().enumerate() {
+                        if j > 0 && (n - j) % 3 == 0 {
+                            g.push(',');
+                        }
+                        g.push(ch);
+                    }
+                    digits = g;
+                }
+                if neg {
+                    out.push('-');
+                }
+                out.push_str(&digits);
+                if k > 0 {
+                    out.push('.');
+                    out.push_str(&frac);
+                }
+            }
+            'f' | 'e' | 'g' => {
+                let a = next_arg(e)?;
+                let n = match arith::eval(e.mc, a) {
+                    Ok(n) => n,
+                    Err(_) => return Err(format_error(e, "~f expects a numeric argument")),
+                };
+                let prec = num.unwrap_or(6) as usize;
+                let x = match &n {
+                    N::I(i) => *i as f64,
+                    N::B(b) => num_traits::ToPrimitive::to_f64(b).unwrap_or(0.0),
+                    N::F(f) => *f,
+                };
+                match d {
+                    'f' => {
+                        if let N::B(b) = &n {
+                            out.push_str(&b.to_string());
+                            if prec > 0 {
+                                out.push('.');
+                                out.push_str(&"0".repeat(prec));
+                            }
+                        } else {
+                            out.push_str(&format!("{:.*}", prec, x));
+                        }
+                    }
+                    'e' => {
+                        let s = format!("{:.*e}", prec, x);
+                        let (m, ex) = s.split_once('e').unwrap_or((&s, "0"));
+                        let exn: i32 = ex.parse().unwrap_or(0);
+                        out.push_str(&format!(
+                            "{}e{}{:02}",
+                            m,
+                            if exn < 0 { '-' } else { '+' },
+                            exn.abs()
+                        ));
+                    }
+                    _ => out.push_str(&writer::format_g(x, prec.max(1))),
+                }
+            }
+            'n' => {
+                for _ in 0..num.unwrap_or(1) {
+                    out.push('\n');
+                }
+                line_start = out.len();
+                seg_start = out.len();
+                last_stop_col = 0;
+                fills.clear();
+            }
+            'c' => {
+                let a = next_arg(e)?;
+                let T::Int(code) = view(a) else {
+                    return Err(format_error(e, "~c expects an integer argument"));
+                };
+                let ch = char::from_u32(code as u32).unwrap_or('?');
+                for _ in 0..num.unwrap_or(1) {
+                    out.push(ch);
+                }
+            }
+            'r' | 'R' => {
+                let a = next_arg(e)?;
+                let Some(v) = terms::to_bigint(a) else {
+                    return Err(format_error(e, "~r expects an integer argument"));
+                };
+                let radix = num.unwrap_or(8) as u32;
+                if !(2..=36).contains(&radix) {
+                    return Err(format_error(e, "radix must be 2..36"));
+                }
+                let s = v.to_str_radix(radix);
+                out.push_str(&if d == 'R' { s.to_uppercase() } else { s });
+            }
+            's' => {
+                let a = next_arg(e)?;
+                match text_of(a) {
+                    Some(s) => out.push_str(&s),
+                    None => return Err(format_error(e, "~s expects a string argument")),
+                }
+            }
+            'i' => {
+                next_arg(e)?;
+            }
+            '~' => out.push('~'),
+            't' => {
+                let fc = if num.is_some() && fill_char == ' ' {
+                    char::from_u32(num.unwrap_or(32) as u32).unwrap_or(' ')
+                } else {
+                    fill_char
+                };
+                fills.push((out.len(), fc));
+            }
+            '|' | '+' => {
+                let cur = col_of(&out, line_start);
+                let target = if d == '+' {
+                    last_stop_col + num.unwrap_or(8) as usize
+                } else {
+                    num.map(|n| n as usize).unwrap_or(cur)
+                };
+                if cur < target {
+                    let pad = target - cur;
+                    if fills.is_empty() {
+                        if d == '+' {
+                            // default: right-align (pad before the segment)
+                            out.insert_str(seg_start, &" ".repeat(pad));
+                        } else {
+                            out.push_str(&" ".repeat(pad));
+                        }
+                    } else {
+                        let nf = fills.len();
+                        let base = pad / nf;
+                        let extra = pad % nf;
+                        for (k, (pos, fc)) in fills.iter().enumerate().rev() {
+                            let cnt = base + if k == nf - 1 { extra } else { 0 };
+                            out.insert_str(*pos, &fc.to_string().repeat(cnt));
+                        }
+                    }
+                }
+                last_stop_col = target.max(cur.min(target));
+                if cur > target && d == '|' {
+                    last_stop_col = cur;
+                }
+                seg_start = out.len();
+                fills.clear();
+            }
+            _ => return Err(format_error(e, &format!("Unknown directive: ~{d}"))),
+        }
+    }
+    if !args.is_empty() {
+        return Err(format_error(e, "too many arguments"));
+    }
+    Ok(out)
+}
+
+fn format1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let col = e.g.borrow().column;
+    let s = format_to_string(e, a[0], Value::None, col)?;
+    emit(e, Stream::Out, &s);
+    Ok(true)
+}
+fn format2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let col = e.g.borrow().column;
+    let s = format_to_string(e, a[0], a[1], col)?;
+    emit(e, Stream::Out, &s);
+    Ok(true)
+}
+fn format3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let sink = terms::deref(a[0]);
+    if let T::Compound(kind, x) = view(sink) {
+        if x.len() == 1 {
+            let s = format_to_string(e, a[1], a[2], 0)?;
+            let v = match kind {
+                "atom" => e.atom(&s),
+                "string" => terms::string(e.mc, &s),
+                "codes" => terms::list_from(
+                    e.mc,
+                    s.chars().map(|c| Value::Int(c as i64)).collect(),
+                    Value::None,
+                ),
+                "chars" => terms::list_from(
+                    e.mc,
+                    s.chars()
+                        .map(|c| e.atom(c.encode_utf8(&mut [0; 4])))
+                        .collect(),
+                    Value::None,
+                ),
+                _ => return Err(err::domain_error(e.mc, "output_sink", sink)),
+            };
+            return Ok(e.unify(x[0], v));
+        }
+    }
+    let st = stream_of(e, sink)?;
+    let col = if st == Stream::Out {
+        e.g.borrow().column
+    } else {
+        0
+    };
+    let s = format_to_string(e, a[1], a[2], col)?;
+    emit(e, st, &s);
+    Ok(true)
+}
+fn with_output_to_dummy<'gc>(_e: &Eng<'_, 'gc>, _a: &[Value<'gc>]) -> R<'gc> {
+    Ok(true)
+}
+
+/// Registers format/1,2,3.
+pub fn install(g: &mut Globals) {
+    det(g, "format", 1, format1);
+    det(g, "format", 2, format2);
+    det(g, "format", 3, format3);
+    let _ = with_output_to_dummy;
+}

@@ -1,0 +1,146 @@
+//! Rust-side global state of one Prolog instance: the operator table,
+//! flags, the procedure table (name/arity → control construct, builtin, or
+//! user predicate id), files being loaded, and buffered output.
+//!
+//! It lives in the data of the program's code object (`RefCell<Globals>`),
+//! reached from every frame through its code; heap-resident state (clauses,
+//! global variables, the machine state) lives in the machine-state record.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+use std::io::Write;
+
+use crate::builtins::Proc;
+use crate::lexer::Lexer;
+use crate::ops::Ops;
+use crate::parser::DoubleQuotes;
+
+/// A file being consulted.
+pub struct Load {
+    /// Absolute path (for messages).
+    pub path: String,
+    /// The lexer positioned after the last clause read.
+    pub lex: Lexer,
+    /// Line of the directive being run.
+    pub line: usize,
+}
+
+/// The global state.
+pub struct Globals {
+    /// Operators.
+    pub ops: Ops,
+    /// Procedures by name, then arity.
+    pub procs: FxHashMap<String, Vec<(usize, Proc)>>,
+    /// Variable serial counter (also the age stamp for conditional trailing).
+    pub serial: i64,
+    /// Set by `halt/0,1`.
+    pub halted: Option<i32>,
+    /// `unknown` flag is `fail`.
+    pub flag_unknown_fail: bool,
+    /// The `double_quotes` flag.
+    pub double_quotes: DoubleQuotes,
+    /// Buffered standard output.
+    pub out: Vec<u8>,
+    /// Files being loaded, innermost last.
+    pub loads: Vec<Load>,
+    /// Number of user predicates.
+    pub npreds: usize,
+    /// Loading the system library (its predicates are marked as library).
+    pub loading_lib: bool,
+    /// Standard input, read lazily.
+    pub stdin: Option<Lexer>,
+    /// Whether the output column is 0 (for `format`'s column tracking).
+    pub column: usize,
+    /// Flags set with set_prolog_flag that we only remember.
+    pub other_flags: HashMap<String, String>,
+    /// Loaded files (absolute paths).
+    pub loaded: Vec<String>,
+    /// Deepest continuation / most choicepoints before a resource error
+    /// (the `stack_limit` flag divided by an approximate cell size).
+    pub cont_limit: i64,
+}
+
+impl Default for Globals {
+    fn default() -> Self {
+        Globals {
+            ops: Ops::default(),
+            procs: FxHashMap::default(),
+            serial: 1,
+            halted: None,
+            flag_unknown_fail: false,
+            double_quotes: DoubleQuotes::Codes,
+            out: Vec::new(),
+            loads: Vec::new(),
+            npreds: 0,
+            loading_lib: false,
+            stdin: None,
+            column: 0,
+            other_flags: HashMap::new(),
+            loaded: Vec::new(),
+            cont_limit: crate::machine::MAX_CONT_DEPTH,
+        }
+    }
+}
+
+impl Globals {
+    /// The procedure `name/arity`, if any.
+    #[inline]
+    pub fn lookup(&self, name: &str, arity: usize) -> Option<Proc> {
+        self.procs
+            .get(name)?
+            .iter()
+            .find(|(a, _)| *a == arity)
+            .map(|(_, p)| *p)
+    }
+
+    /// Defines `name/arity`.
+    pub fn define(&mut self, name: &str, arity: usize, p: Proc) {
+        let v = self.procs.entry(name.to_string()).or_default();
+        if let Some(e) = v.iter_mut().find(|(a, _)| *a == arity) {
+            e.1 = p;
+        } else {
+            v.push((arity, p));
+        }
+    }
+
+    /// Arities defined for `name`.
+    pub fn arities(&self, name: &str) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .procs
+            .get(name)
+            .map(|v| v.iter().map(|(a, _)| *a).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    }
+
+    /// Appends text to standard output.
+    pub fn write_out(&mut self, s: &str) {
+        if let Some(p) = s.rfind('\n') {
+            self.column = s[p + 1..].chars().count();
+        } else {
+            self.column += s.chars().count();
+        }
+        self.out.extend_from_slice(s.as_bytes());
+        if self.out.len() > 1 << 16 {
+            self.flush();
+        }
+    }
+
+    /// Flushes standard output.
+    pub fn flush(&mut self) {
+        let mut so = std::io::stdout().lock();
+        let _ = so.write_all(&self.out);
+        let _ = so.flush();
+        self.out.clear();
+    }
+
+    /// Writes text to standard error (flushing standard output first).
+    pub fn write_err(&mut self, s: &str) {
+        self.flush();
+        let mut se = std::io::stderr().lock();
+        let _ = se.write_all(s.as_bytes());
+        let _ = se.flush();
+    }
+}

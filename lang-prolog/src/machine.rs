@@ -1,0 +1,1218 @@
+//! The Prolog machine: continuations, choicepoints, the trail, unification,
+//! cut, exceptions, and the solve loop.
+//!
+//! All machine state lives in one heap record (the *machine state*, see the
+//! `MS_*` field indices) reachable from the frame's register 0, so the frame
+//! can be rebuilt from `(code, pc, regs)` and nothing of a guest computation
+//! lives on the Rust stack:
+//!
+//! - the **continuation** is a linked list of goal cells `[goal, cut barrier,
+//!   next, depth]` (a success continuation, as in Pyrolog); a body is pushed
+//!   in front of the caller's continuation, and a last call pushes nothing
+//!   behind itself, so tail recursion runs in constant space;
+//! - the **choicepoint stack** is a heap list of records (`CP_*` fields); the
+//!   cut barrier of a clause body is the stack height when its predicate was
+//!   called, so `!` truncates the list to it;
+//! - the **trail** lists variables bound while a choicepoint older than them
+//!   existed (conditional trailing by serial number);
+//! - exceptions walk the continuation for `'$catch_exit'` markers, each
+//!   naming the catch/3 choicepoint that is active while its goal runs.
+//!
+//! [`Eng::run`] is the body of the interpreter's one helper: it runs goals
+//! until it is about to enter a user predicate (the JIT's merge point, whose
+//! green key is the predicate), spends its budget, or finishes.
+
+use std::cell::RefCell;
+
+use vm_core::heap;
+use vm_core::{Gc, Mutation, Value};
+
+use crate::builtins::{self, Proc};
+use crate::errors as err;
+use crate::globals::Globals;
+use crate::terms::{self, view, T};
+
+// ---- machine-state record fields ----
+pub const MS_CONT: u32 = 0;
+pub const MS_CPS: u32 = 1;
+pub const MS_TRAIL: u32 = 2;
+pub const MS_PREDS: u32 = 3;
+pub const MS_GVARS: u32 = 4;
+pub const MS_GOAL: u32 = 5;
+pub const MS_CUTB: u32 = 6;
+pub const MS_NEXT: u32 = 7;
+pub const MS_INITS: u32 = 8;
+pub const MS_RESULT: u32 = 9;
+pub const MS_FLAGS: u32 = 10;
+pub const MS_CODE: u32 = 11;
+pub const MS_QVARS: u32 = 12;
+pub const MS_NFIELDS: usize = 13;
+
+// ---- choicepoint record fields ----
+pub const CP_KIND: u32 = 0;
+pub const CP_TRAIL: u32 = 1;
+pub const CP_CONT: u32 = 2;
+pub const CP_SERIAL: u32 = 3;
+pub const CP_A: u32 = 4;
+pub const CP_B: u32 = 5;
+pub const CP_C: u32 = 6;
+pub const CP_D: u32 = 7;
+
+/// Choicepoint kinds.
+pub const K_ALT: i64 = 0; // A: goal, B: cut barrier
+pub const K_CLAUSES: i64 = 1; // A: goal, B: clause list, C: next index, D: limit
+pub const K_CATCH: i64 = 2; // A: catcher, B: recovery, C: cut barrier
+pub const K_FINDALL: i64 = 3; // A: collector, B: result, C: tail
+pub const K_DEAD: i64 = 4;
+pub const K_ALTS: i64 = 5; // A: target, B: alternatives list, C: next index
+pub const K_BETWEEN: i64 = 6; // A: var, B: next, C: high (or inf)
+pub const K_REPEAT: i64 = 7;
+pub const K_BASE: i64 = 8; // bottom of a query
+pub const K_RETRACT: i64 = 9; // A: target, B: clause list, C: next index, D: pred
+
+// ---- clause record fields ----
+pub const C_HEAD: u32 = 0;
+pub const C_BODY: u32 = 1;
+pub const C_NVARS: u32 = 2;
+pub const C_ERASED: u32 = 3;
+
+// ---- predicate record fields ----
+pub const P_CLAUSES: u32 = 0;
+pub const P_DYNAMIC: u32 = 1;
+pub const P_DEFINED: u32 = 2;
+pub const P_LIB: u32 = 3;
+pub const P_NAME: u32 = 4;
+pub const P_ARITY: u32 = 5;
+
+/// Next-pc values the helper hands back to the interpreter loop.
+pub const PC_DISPATCH: u32 = 0;
+pub const PC_RUN: u32 = 1;
+pub const PC_REDO: u32 = 2;
+pub const PC_DONE: u32 = 3;
+/// User predicate `k` is entered at pc `PRED_BASE + k`: the merge point.
+pub const PRED_BASE: u32 = 16;
+
+/// Query outcomes stored in `MS_RESULT`.
+pub const R_SOLUTION: i64 = 1;
+pub const R_FAIL: i64 = 2;
+pub const R_ERROR: i64 = 3;
+pub const R_HALT: i64 = 4;
+
+/// Deepest continuation (non-tail recursion depth) before a resource error.
+pub const MAX_CONT_DEPTH: i64 = 4_000_000;
+/// Most choicepoints before a resource error.
+pub const MAX_CPS: i64 = 6_000_000;
+
+/// The class of machine-internal records (never a term: `view` says `Other`).
+
+/// A Prolog exception in flight (the ball).
+pub type PResult<'gc, T> = Result<T, Value<'gc>>;
+
+/// The machine, as Rust code sees it during one helper call.
+pub struct Eng<'a, 'gc> {
+    /// Allocation context.
+    pub mc: &'a Mutation<'gc>,
+    /// The machine-state record.
+    pub st: Value<'gc>,
+    /// Rust-side global state (operators, flags, procedures, output).
+    pub g: &'a RefCell<Globals>,
+}
+
+/// A continuation cell.
+pub fn cell<'gc>(mc: &Mutation<'gc>, goal: Value<'gc>, cutb: i64, next: Value<'gc>) -> Value<'gc> {
+    let depth = match next {
+        Value::Record(_) => match heap::get_field(next, 3) {
+            Value::Int(d) => d + 1,
+            _ => 1,
+        },
+        _ => 1,
+    };
+    heap::new_record(
+        mc,
+        Value::Bool(true),
+        vec![goal, Value::Int(cutb), next, Value::Int(depth)],
+    )
+}
+
+fn int_of(v: Value<'_>) -> i64 {
+    match v {
+        Value::Int(i) => i,
+        _ => 0,
+    }
+}
+
+/// Wraps an internal object so it can sit inside a goal term.
+pub fn internal<'gc>(mc: &Mutation<'gc>, v: Value<'gc>) -> Value<'gc> {
+    heap::new_record(mc, Value::Bool(true), vec![v])
+}
+
+impl<'a, 'gc> Eng<'a, 'gc> {
+    pub fn get(&self, f: u32) -> Value<'gc> {
+        heap::get_field(self.st, f)
+    }
+    pub fn set(&self, f: u32, v: Value<'gc>) {
+        heap::set_field(self.mc, self.st, f, v)
+    }
+
+    /// A fresh variable.
+    pub fn new_var(&self) -> Value<'gc> {
+        let mut g = self.g.borrow_mut();
+        g.serial += 1;
+        terms::new_var(self.mc, g.serial)
+    }
+
+    pub fn atom(&self, s: &str) -> Value<'gc> {
+        terms::atom(self.mc, s)
+    }
+    pub fn compound(&self, name: &str, args: Vec<Value<'gc>>) -> Value<'gc> {
+        terms::compound(self.mc, name, args)
+    }
+
+    // ---------------- choicepoints and trail ----------------
+
+    pub fn cps(&self) -> Value<'gc> {
+        self.get(MS_CPS)
+    }
+    pub fn cp_height(&self) -> i64 {
+        heap::list_len(self.cps())
+    }
+    fn trail_len(&self) -> i64 {
+        heap::list_len(self.get(MS_TRAIL))
+    }
+
+    /// Pushes a choicepoint of `kind` with continuation `cont` and extra fields.
+    pub fn push_cp(
+        &self,
+        kind: i64,
+        cont: Value<'gc>,
+        extra: &[Value<'gc>],
+    ) -> PResult<'gc, Value<'gc>> {
+        if self.cp_height() >= self.g.borrow().cont_limit.min(MAX_CPS) {
+            return Err(err::resource_error(self.mc, "memory"));
+        }
+        let serial = self.g.borrow().serial;
+        let mut f = vec![
+            Value::Int(kind),
+            Value::Int(self.trail_len()),
+            cont,
+            Value::Int(serial),
+        ];
+        f.extend_from_slice(extra);
+        while f.len() < 8 {
+            f.push(Value::None);
+        }
+        let cp = heap::new_record(self.mc, Value::Bool(true), f);
+        heap::list_append(self.mc, self.cps(), cp);
+        Ok(cp)
+    }
+
+    /// Binds an unbound variable, trailing it when a choicepoint older than it exists.
+    pub fn bind(&self, var: Value<'gc>, val: Value<'gc>) {
+        let cps = self.cps();
+        let n = heap::list_len(cps);
+        if n > 0 {
+            let top = heap::list_get(cps, n - 1);
+            let mark = int_of(heap::get_field(top, CP_SERIAL));
+            if terms::var_serial(var) <= mark {
+                heap::list_append(self.mc, self.get(MS_TRAIL), var);
+            }
+        }
+        terms::bind_raw(self.mc, var, val);
+    }
+
+    /// Undoes bindings back to trail length `mark`.
+    pub fn undo_to(&self, mark: i64) {
+        let trail = self.get(MS_TRAIL);
+        while heap::list_len(trail) > mark {
+            let e = heap::list_pop(self.mc, trail);
+            match e {
+                Value::List(_) => terms::unbind(self.mc, e),
+                // a global-variable undo entry: [key, old value]
+                Value::Record(_) => {
+                    let k = heap::get_field(e, 0);
+                    let old = heap::get_field(e, 1);
+                    heap::dict_set(self.mc, self.get(MS_GVARS), k, old);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Cuts the choicepoint stack back to height `h`.
+    pub fn cut_to(&self, h: i64) {
+        let cps = self.cps();
+        if heap::list_len(cps) > h {
+            heap::list_truncate(self.mc, cps, h);
+        }
+    }
+
+    // ---------------- unification ----------------
+
+    /// Unifies two terms (no occurs check). Bindings are trailed; on failure
+    /// the caller backtracks, which undoes partial bindings.
+    pub fn unify(&self, a: Value<'gc>, b: Value<'gc>) -> bool {
+        let mut stack = vec![(a, b)];
+        while let Some((x, y)) = stack.pop() {
+            let x = terms::deref(x);
+            let y = terms::deref(y);
+            if let (Value::List(p), Value::List(q)) = (x, y) {
+                if Gc::ptr_eq(p, q) {
+                    continue;
+                }
+                // bind the younger to the older
+                if terms::var_serial(x) < terms::var_serial(y) {
+                    self.bind(y, x);
+                } else {
+                    self.bind(x, y);
+                }
+                continue;
+            }
+            if terms::is_var(x) {
+                self.bind(x, y);
+                continue;
+            }
+            if terms::is_var(y) {
+                self.bind(y, x);
+                continue;
+            }
+            match (view(x), view(y)) {
+                (T::Compound(n1, a1), T::Compound(n2, a2)) => {
+                    if a1.len() != a2.len() || n1 != n2 {
+                        return false;
+                    }
+                    for i in (0..a1.len()).rev() {
+                        stack.push((a1[i], a2[i]));
+                    }
+                }
+                _ => {
+                    if !atomic_eq(x, y) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Unification with occurs check.
+    pub fn unify_oc(&self, a: Value<'gc>, b: Value<'gc>) -> bool {
+        let mut stack = vec![(a, b)];
+        while let Some((x, y)) = stack.pop() {
+            let x = terms::deref(x);
+            let y = terms::deref(y);
+            if let (Value::List(p), Value::List(q)) = (x, y) {
+                if Gc::ptr_eq(p, q) {
+                    continue;
+                }
+                self.bind(x, y);
+                continue;
+            }
+            if terms::is_var(x) {
+                if occurs(x, y) {
+                    return false;
+                }
+                self.bind(x, y);
+                continue;
+            }
+            if terms::is_var(y) {
+                if occurs(y, x) {
+                    return false;
+                }
+                self.bind(y, x);
+                continue;
+            }
+            match (view(x), view(y)) {
+                (T::Compound(n1, a1), T::Compound(n2, a2)) => {
+                    if a1.len() != a2.len() || n1 != n2 {
+                        return false;
+                    }
+                    for i in (0..a1.len()).rev() {
+                        stack.push((a1[i], a2[i]));
+                    }
+                }
+                _ => {
+                    if !atomic_eq(x, y) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    // ---------------- copying ----------------
+
+    /// Copies a term with fresh variables (`copy_term/2`); `map` pairs old
+    /// variables with their copies and may be pre-filled.
+    pub fn copy(&self, t: Value<'gc>, map: &mut Vec<(Value<'gc>, Value<'gc>)>) -> Value<'gc> {
+        enum W<'gc> {
+            Visit(Value<'gc>),
+            Build(Value<'gc>, usize),
+        }
+        let mut work = vec![W::Visit(t)];
+        let mut out: Vec<Value<'gc>> = Vec::new();
+        while let Some(w) = work.pop() {
+            match w {
+                W::Visit(v) => {
+                    let v = terms::deref(v);
+                    match v {
+                        Value::List(p) => {
+                            if let Some((_, c)) = map.iter().find(|(o, _)| match o {
+                                Value::List(q) => Gc::ptr_eq(p, *q),
+                                _ => false,
+                            }) {
+                                out.push(*c);
+                            } else {
+                                let c = self.new_var();
+                                map.push((v, c));
+                                out.push(c);
+                            }
+                        }
+                        Value::Record(_) => match terms::record_parts(v) {
+                            Some((class @ Value::Str(_), fields)) => {
+                                work.push(W::Build(class, fields.len()));
+                                for f in fields.iter().rev() {
+                                    work.push(W::Visit(*f));
+                                }
+                            }
+                            _ => out.push(v),
+                        },
+                        _ => out.push(v),
+                    }
+                }
+                W::Build(class, n) => {
+                    let args = out.split_off(out.len() - n);
+                    out.push(heap::new_record(self.mc, class, args));
+                }
+            }
+        }
+        out.pop().unwrap_or(Value::None)
+    }
+
+    /// Copies a term, resolving bindings; unbound variables are shared (not renamed).
+    pub fn resolve(&self, t: Value<'gc>) -> Value<'gc> {
+        self.copy_with(t, &mut |_, v| v)
+    }
+
+    fn copy_with(
+        &self,
+        t: Value<'gc>,
+        on_var: &mut dyn FnMut(&Self, Value<'gc>) -> Value<'gc>,
+    ) -> Value<'gc> {
+        enum W<'gc> {
+            Visit(Value<'gc>),
+            Build(Value<'gc>, usize),
+        }
+        let mut work = vec![W::Visit(t)];
+        let mut out: Vec<Value<'gc>> = Vec::new();
+        while let Some(w) = work.pop() {
+            match w {
+                W::Visit(v) => {
+                    let v = terms::deref(v);
+                    match v {
+                        Value::List(_) => out.push(on_var(self, v)),
+                        Value::Record(_) => match terms::record_parts(v) {
+                            Some((class @ Value::Str(_), fields)) => {
+                                work.push(W::Build(class, fields.len()));
+                                for f in fields.iter().rev() {
+                                    work.push(W::Visit(*f));
+                                }
+                            }
+                            _ => out.push(v),
+                        },
+                        _ => out.push(v),
+                    }
+                }
+                W::Build(class, n) => {
+                    let args = out.split_off(out.len() - n);
+                    out.push(heap::new_record(self.mc, class, args));
+                }
+            }
+        }
+        out.pop().unwrap_or(Value::None)
+    }
+
+    /// Builds a clause template into a term with variables from `env`.
+    pub fn build(&self, t: Value<'gc>, env: &mut [Option<Value<'gc>>]) -> Value<'gc> {
+        enum W<'gc> {
+            Visit(Value<'gc>),
+            Build(Value<'gc>, usize),
+        }
+        let mut work = vec![W::Visit(t)];
+        let mut out: Vec<Value<'gc>> = Vec::new();
+        while let Some(w) = work.pop() {
+            match w {
+                W::Visit(v) => match terms::record_parts(v) {
+                    Some((Value::Int(n), _)) => {
+                        let n = n as usize;
+                        let x = match env[n] {
+                            Some(x) => x,
+                            None => {
+                                let x = self.new_var();
+                                env[n] = Some(x);
+                                x
+                            }
+                        };
+                        out.push(x);
+                    }
+                    Some((class @ Value::Str(_), fields)) => {
+                        work.push(W::Build(class, fields.len()));
+                        for f in fields.iter().rev() {
+                            work.push(W::Visit(*f));
+                        }
+                    }
+                    _ => out.push(v),
+                },
+                W::Build(class, n) => {
+                    let args = out.split_off(out.len() - n);
+                    out.push(heap::new_record(self.mc, class, args));
+                }
+            }
+        }
+        out.pop().unwrap_or(Value::None)
+    }
+
+    /// Unifies a clause-head template with a goal's arguments, filling `env`.
+    pub fn unify_head(
+        &self,
+        tpl_args: &[Value<'gc>],
+        args: &[Value<'gc>],
+        env: &mut [Option<Value<'gc>>],
+    ) -> bool {
+        let mut stack: Vec<(Value<'gc>, Value<'gc>)> = tpl_args
+            .iter()
+            .rev()
+            .zip(args.iter().rev())
+            .map(|(a, b)| (*a, *b))
+            .collect();
+        while let Some((t, v)) = stack.pop() {
+            match terms::record_parts(t) {
+                Some((Value::Int(n), _)) => {
+                    let n = n as usize;
+                    match env[n] {
+                        None => env[n] = Some(v),
+                        Some(x) => {
+                            if !self.unify(x, v) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+                Some((tc @ Value::Str(_), tf)) => {
+                    let v = terms::deref(v);
+                    if terms::is_var(v) {
+                        let b = self.build(t, env);
+                        self.bind(v, b);
+                        continue;
+                    }
+                    match terms::record_parts(v) {
+                        Some((vc @ Value::Str(_), vf)) => {
+                            if vf.len() != tf.len() || !terms::same_name(tc, vc) {
+                                return false;
+                            }
+                            for i in (0..tf.len()).rev() {
+                                stack.push((tf[i], vf[i]));
+                            }
+                        }
+                        _ => return false,
+                    }
+                }
+                _ => {
+                    // atomic template
+                    let v = terms::deref(v);
+                    if terms::is_var(v) {
+                        self.bind(v, t);
+                    } else if !atomic_eq(t, v) {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    // ---------------- the solve loop ----------------
+
+    fn push_goal(&self, goal: Value<'gc>, cutb: i64) -> PResult<'gc, ()> {
+        let k = cell(self.mc, goal, cutb, self.get(MS_CONT));
+        if int_of(heap::get_field(k, 3)) > self.g.borrow().cont_limit {
+            return Err(err::resource_error(self.mc, "stack"));
+        }
+        self.set(MS_CONT, k);
+        Ok(())
+    }
+
+    /// Starts a query: `goal` under a base choicepoint, ending with a
+    /// solution marker.
+    pub fn start_query(&self, goal: Value<'gc>) {
+        self.set(MS_CPS, heap::new_list(self.mc));
+        self.set(MS_TRAIL, heap::new_list(self.mc));
+        let done = self.atom("$solution");
+        let k0 = cell(self.mc, done, 0, Value::None);
+        self.set(MS_CONT, k0);
+        let _ = self.push_cp(K_BASE, Value::None, &[]);
+        // the whole query runs inside a root catch
+        let cp = self
+            .push_cp(
+                K_CATCH,
+                k0,
+                &[self.new_var(), self.atom("true"), Value::Int(1)],
+            )
+            .unwrap_or(Value::None);
+        let marker = self.compound("$catch_exit", vec![internal(self.mc, cp)]);
+        let k1 = cell(self.mc, marker, 2, k0);
+        let k2 = cell(self.mc, goal, 2, k1);
+        self.set(MS_CONT, k2);
+        self.set(MS_RESULT, Value::None);
+        self.set(MS_NEXT, Value::Int(PC_RUN as i64));
+    }
+
+    /// Runs the machine from `pc` for a bounded number of steps. Returns the
+    /// next pc: `PRED_BASE + k` when entering user predicate `k`, `PC_RUN`
+    /// when the budget is spent, `PC_DONE` when the query has an outcome.
+    pub fn run(&self, pc: u32) -> u32 {
+        let mut budget = 256;
+        let mut pc = pc;
+        loop {
+            let r = if pc >= PRED_BASE {
+                let r = self.enter_pred((pc - PRED_BASE) as usize);
+                pc = PC_RUN;
+                r.map(|_| None)
+            } else if pc == PC_REDO {
+                pc = PC_RUN;
+                self.backtrack().map(|_| None)
+            } else {
+                self.solve_one()
+            };
+            match r {
+                Ok(Some(next)) => return next,
+                Ok(None) => {}
+                Err(ball) => {
+                    if let Err(b2) = self.throw(ball) {
+                        // uncaught even by the root catch: give up the query
+                        self.set(MS_RESULT, Value::Int(R_ERROR));
+                        self.set(MS_GOAL, b2);
+                        return PC_DONE;
+                    }
+                }
+            }
+            if !matches!(self.get(MS_RESULT), Value::None) {
+                return PC_DONE;
+            }
+            budget -= 1;
+            if budget == 0 {
+                return PC_RUN;
+            }
+        }
+    }
+
+    /// Backtracks to the newest choicepoint.
+    pub fn backtrack(&self) -> PResult<'gc, ()> {
+        loop {
+            let cps = self.cps();
+            let n = heap::list_len(cps);
+            if n == 0 {
+                self.set(MS_RESULT, Value::Int(R_FAIL));
+                return Ok(());
+            }
+            let cp = heap::list_get(cps, n - 1);
+            let kind = int_of(heap::get_field(cp, CP_KIND));
+            self.undo_to(int_of(heap::get_field(cp, CP_TRAIL)));
+            let cont = heap::get_field(cp, CP_CONT);
+            match kind {
+                K_ALT => {
+                    heap::list_truncate(self.mc, cps, n - 1);
+                    self.set(MS_CONT, cont);
+                    let g = heap::get_field(cp, CP_A);
+                    let cb = int_of(heap::get_field(cp, CP_B));
+                    return self.push_goal(g, cb);
+                }
+                K_CLAUSES => {
+                    self.set(MS_CONT, cont);
+                    return self.try_clauses(cp, n - 1);
+                }
+                K_FINDALL => {
+                    heap::list_truncate(self.mc, cps, n - 1);
+                    self.set(MS_CONT, cont);
+                    let coll = heap::get_field(cp, CP_A);
+                    let items = heap::list_items(coll);
+                    let tail = heap::get_field(cp, CP_C);
+                    let l = terms::list_from(self.mc, items, tail);
+                    if self.unify(heap::get_field(cp, CP_B), l) {
+                        return Ok(());
+                    }
+                    continue;
+                }
+                K_ALTS => {
+                    let alts = heap::get_field(cp, CP_B);
+                    let i = int_of(heap::get_field(cp, CP_C));
+                    let len = heap::list_len(alts);
+                    if i + 1 >= len {
+                        heap::list_truncate(self.mc, cps, n - 1);
+                    } else {
+                        heap::set_field(self.mc, cp, CP_C, Value::Int(i + 1));
+                    }
+                    if i >= len {
+                        continue;
+                    }
+                    self.set(MS_CONT, cont);
+                    let target = heap::get_field(cp, CP_A);
+                    if self.unify(target, heap::list_get(alts, i)) {
+                        return Ok(());
+                    }
+                    continue;
+                }
+                K_RETRACT => {
+                    self.set(MS_CONT, cont);
+                    if builtins::db::retract_next(self, cp, n - 1)? {
+                        return Ok(());
+                    }
+                    continue;
+                }
+                K_BETWEEN => {
+                    let var = heap::get_field(cp, CP_A);
+                    let next = heap::get_field(cp, CP_B);
+                    let high = heap::get_field(cp, CP_C);
+                    let nv = crate::arith::int_add1(self.mc, next);
+                    let last = match high {
+                        Value::Str(_) => false,
+                        h => crate::arith::num_cmp(next, h) != std::cmp::Ordering::Less,
+                    };
+                    if last {
+                        heap::list_truncate(self.mc, cps, n - 1);
+                    } else {
+                        heap::set_field(self.mc, cp, CP_B, nv);
+                    }
+                    self.set(MS_CONT, cont);
+                    if self.unify(var, next) {
+                        return Ok(());
+                    }
+                    continue;
+                }
+                K_REPEAT => {
+                    self.set(MS_CONT, cont);
+                    return Ok(());
+                }
+                K_BASE => {
+                    self.set(MS_RESULT, Value::Int(R_FAIL));
+                    return Ok(());
+                }
+                _ => {
+                    // K_DEAD, K_CATCH: just drop
+                    heap::list_truncate(self.mc, cps, n - 1);
+                    continue;
+                }
+            }
+        }
+    }
+
+    /// Whether the first argument of a clause head can match `a1`.
+    fn first_arg_may_match(head: Value<'gc>, a1: Option<Value<'gc>>) -> bool {
+        let Some(a1) = a1 else { return true };
+        let Some((_, hargs)) = terms::record_parts(head) else {
+            return true;
+        };
+        let h = hargs[0];
+        match terms::record_parts(h) {
+            Some((Value::Int(_), _)) => true,
+            Some((Value::Str(hn), hf)) => match terms::record_parts(a1) {
+                Some((Value::Str(an), af)) => {
+                    af.len() == hf.len() && terms::same_name(Value::Str(hn), Value::Str(an))
+                }
+                _ => false,
+            },
+            Some(_) => atomic_eq(h, a1),
+            None => !matches!(a1, Value::Record(_)) && atomic_eq(h, a1),
+        }
+    }
+
+    /// The indices of the first two clauses in `list[from..limit]` whose first
+    /// argument may match `a1`.
+    fn candidates(list: Value<'gc>, from: i64, limit: i64, a1: Option<Value<'gc>>) -> (i64, i64) {
+        let mut i = from;
+        while i < limit
+            && !Self::first_arg_may_match(heap::get_field(heap::list_get(list, i), C_HEAD), a1)
+        {
+            i += 1;
+        }
+        let mut j = i + 1;
+        while j < limit
+            && !Self::first_arg_may_match(heap::get_field(heap::list_get(list, j), C_HEAD), a1)
+        {
+            j += 1;
+        }
+        (i, j)
+    }
+
+    /// Resolves `goal` with clause `i` of `list`; the body's cut barrier is `cutb`.
+    fn resolve_clause(
+        &self,
+        goal: Value<'gc>,
+        list: Value<'gc>,
+        i: i64,
+        cutb: i64,
+    ) -> PResult<'gc, ()> {
+        let args = terms::args(goal);
+        let clause = heap::list_get(list, i);
+        let nvars = int_of(heap::get_field(clause, C_NVARS)) as usize;
+        let mut env: Vec<Option<Value<'gc>>> = vec![None; nvars];
+        let head = heap::get_field(clause, C_HEAD);
+        let hargs = terms::record_parts(head).map(|(_, f)| f).unwrap_or(&[]);
+        if !self.unify_head(hargs, args, &mut env) {
+            return self.backtrack();
+        }
+        let body = heap::get_field(clause, C_BODY);
+        if let Value::Str(s) = body {
+            if s.as_str() == "true" {
+                return Ok(());
+            }
+        }
+        let b = self.build(body, &mut env);
+        self.push_goal(b, cutb)
+    }
+
+    /// Tries the next clauses of the choicepoint `cp` (at stack index `idx`);
+    /// keeps, updates or pops the choicepoint.
+    fn try_clauses(&self, cp: Value<'gc>, idx: i64) -> PResult<'gc, ()> {
+        let goal = heap::get_field(cp, CP_A);
+        let list = heap::get_field(cp, CP_B);
+        let from = int_of(heap::get_field(cp, CP_C));
+        let limit = int_of(heap::get_field(cp, CP_D));
+        let a1 = terms::args(goal)
+            .first()
+            .map(|a| terms::deref(*a))
+            .filter(|a| !terms::is_var(*a));
+        let (i, j) = Self::candidates(list, from, limit, a1);
+        if i >= limit {
+            heap::list_truncate(self.mc, self.cps(), idx);
+            return self.backtrack();
+        }
+        if j >= limit {
+            heap::list_truncate(self.mc, self.cps(), idx);
+        } else {
+            heap::set_field(self.mc, cp, CP_C, Value::Int(j));
+        }
+        self.resolve_clause(goal, list, i, idx)
+    }
+
+    /// Enters user predicate `k` with the goal in `MS_GOAL`.
+    fn enter_pred(&self, k: usize) -> PResult<'gc, ()> {
+        let goal = self.get(MS_GOAL);
+        let pred = heap::list_get(self.get(MS_PREDS), k as i64);
+        let list = heap::get_field(pred, P_CLAUSES);
+        let limit = heap::list_len(list);
+        let h = self.cp_height();
+        let cont = self.get(MS_CONT);
+        let cp = self.push_cp(
+            K_CLAUSES,
+            cont,
+            &[goal, list, Value::Int(0), Value::Int(limit)],
+        )?;
+        self.try_clauses(cp, h)
+    }
+
+    /// Pops and runs one goal. `Ok(Some(pc))` hands a predicate call back to
+    /// the interpreter loop.
+    fn solve_one(&self) -> PResult<'gc, Option<u32>> {
+        let k = self.get(MS_CONT);
+        let Value::Record(_) = k else {
+            self.set(MS_RESULT, Value::Int(R_SOLUTION));
+            return Ok(None);
+        };
+        let goal = heap::get_field(k, 0);
+        let cutb = int_of(heap::get_field(k, 1));
+        self.set(MS_CONT, heap::get_field(k, 2));
+        self.call_goal(goal, cutb)
+    }
+
+    /// Runs `goal` with cut barrier `cutb` (continuation already popped).
+    pub fn call_goal(&self, goal: Value<'gc>, cutb: i64) -> PResult<'gc, Option<u32>> {
+        let goal = terms::deref(goal);
+        let (name, args): (&str, &[Value<'gc>]) = match view(goal) {
+            T::Atom(a) => (a, &[]),
+            T::Compound(n, a) => (n, a),
+            T::Var => return Err(err::instantiation_error(self.mc)),
+            T::Nil => ("[]", &[]),
+            _ => return Err(err::type_error(self.mc, "callable", goal)),
+        };
+        let proc = self.g.borrow().lookup(name, args.len());
+        match proc {
+            Some(Proc::Control(c)) => {
+                self.control(c, goal, args, cutb)
+                    .map(|_| None)
+                    .map_err(|ball| {
+                        if name == "throw" {
+                            ball
+                        } else {
+                            builtins::add_context(self, ball, name, args.len())
+                        }
+                    })
+            }
+            Some(Proc::Det(f)) => match f(self, args) {
+                Ok(true) => Ok(None),
+                Ok(false) => self.backtrack().map(|_| None),
+                Err(ball) => Err(builtins::add_context(self, ball, name, args.len())),
+            },
+            Some(Proc::User(id)) => {
+                self.set(MS_GOAL, goal);
+                Ok(Some(PRED_BASE + id as u32))
+            }
+            None => {
+                let unknown_fail = self.g.borrow().flag_unknown_fail;
+                if unknown_fail {
+                    return self.backtrack().map(|_| None);
+                }
+                Err(err::existence_error_proc(self.mc, name, args.len()))
+            }
+        }
+    }
+
+    fn control(
+        &self,
+        c: Ctl,
+        goal: Value<'gc>,
+        args: &[Value<'gc>],
+        cutb: i64,
+    ) -> PResult<'gc, ()> {
+        let mc = self.mc;
+        match c {
+            Ctl::True => Ok(()),
+            Ctl::Fail => self.backtrack(),
+            Ctl::Cut => {
+                self.cut_to(cutb);
+                Ok(())
+            }
+            Ctl::Conj => {
+                self.push_goal(args[1], cutb)?;
+                self.push_goal(args[0], cutb)
+            }
+            Ctl::Disj => {
+                let l = terms::deref(args[0]);
+                let h = self.cp_height();
+                let cont = self.get(MS_CONT);
+                if terms::is_functor(l, "->", 2) {
+                    let la = terms::args(l);
+                    self.push_cp(K_ALT, cont, &[args[1], Value::Int(cutb)])?;
+                    self.push_goal(la[1], cutb)?;
+                    self.push_goal(self.compound("$cut", vec![Value::Int(h)]), 0)?;
+                    self.push_goal(la[0], h + 1)
+                } else if terms::is_functor(l, "*->", 2) {
+                    let la = terms::args(l);
+                    let cp = self.push_cp(K_ALT, cont, &[args[1], Value::Int(cutb)])?;
+                    self.push_goal(la[1], cutb)?;
+                    self.push_goal(self.compound("$softcut", vec![internal(mc, cp)]), 0)?;
+                    self.push_goal(la[0], h + 1)
+                } else {
+                    self.push_cp(K_ALT, cont, &[args[1], Value::Int(cutb)])?;
+                    self.push_goal(args[0], cutb)
+                }
+            }
+            Ctl::IfThen => {
+                let h = self.cp_height();
+                self.push_goal(args[1], cutb)?;
+                self.push_goal(self.compound("$cut", vec![Value::Int(h)]), 0)?;
+                self.push_goal(args[0], h)
+            }
+            Ctl::SoftIfThen => {
+                self.push_goal(args[1], cutb)?;
+                self.push_goal(args[0], self.cp_height())
+            }
+            Ctl::CutTo => {
+                self.cut_to(int_of(args[0]));
+                Ok(())
+            }
+            Ctl::SoftCut => {
+                let cp = heap::get_field(args[0], 0);
+                heap::set_field(mc, cp, CP_KIND, Value::Int(K_DEAD));
+                Ok(())
+            }
+            Ctl::Not => {
+                let h = self.cp_height();
+                let cont = self.get(MS_CONT);
+                self.push_cp(K_ALT, cont, &[self.atom("true"), Value::Int(cutb)])?;
+                self.push_goal(self.atom("fail"), 0)?;
+                self.push_goal(self.compound("$cut", vec![Value::Int(h)]), 0)?;
+                self.push_goal(args[0], h + 1)
+            }
+            Ctl::Call => {
+                let mut g = terms::deref(args[0]);
+                if args.len() > 1 {
+                    g = add_args(self, g, &args[1..])?;
+                }
+                check_callable_body(self, g)?;
+                self.push_goal(g, self.cp_height())
+            }
+            Ctl::Findall => {
+                let h = self.cp_height();
+                let coll = heap::new_list(mc);
+                let cont = self.get(MS_CONT);
+                let tail = if args.len() == 4 {
+                    args[3]
+                } else {
+                    Value::None
+                };
+                let r = terms::deref(args[2]);
+                if terms::is_atomic(r) && !matches!(r, Value::None) {
+                    return Err(err::type_error(mc, "list", r));
+                }
+                self.push_cp(K_FINDALL, cont, &[coll, args[2], tail])?;
+                self.push_goal(self.atom("fail"), 0)?;
+                self.push_goal(
+                    self.compound("$fa_add", vec![args[0], internal(mc, coll)]),
+                    0,
+                )?;
+                let g = terms::deref(args[1]);
+                check_callable_body(self, g)?;
+                self.push_goal(g, h + 1)
+            }
+            Ctl::FaAdd => {
+                let coll = heap::get_field(args[1], 0);
+                let mut map = Vec::new();
+                let c = self.copy(args[0], &mut map);
+                heap::list_append(mc, coll, c);
+                Ok(())
+            }
+            Ctl::Catch => {
+                let h = self.cp_height();
+                let cont = self.get(MS_CONT);
+                let cp = self.push_cp(K_CATCH, cont, &[args[1], args[2], Value::Int(cutb)])?;
+                self.push_goal(self.compound("$catch_exit", vec![internal(mc, cp)]), 0)?;
+                let g = terms::deref(args[0]);
+                self.push_goal(g, h + 1)
+            }
+            Ctl::CatchExit => {
+                let cp = heap::get_field(args[0], 0);
+                let cps = self.cps();
+                let n = heap::list_len(cps);
+                if n > 0 && heap::list_get(cps, n - 1).same(&cp) {
+                    heap::list_truncate(mc, cps, n - 1);
+                }
+                Ok(())
+            }
+            Ctl::Throw => {
+                let b = terms::deref(args[0]);
+                if terms::is_var(b) {
+                    return Err(err::instantiation_error(mc));
+                }
+                Err(self.resolve(b))
+            }
+            Ctl::Between => {
+                let (lo, hi, x) = (
+                    terms::deref(args[0]),
+                    terms::deref(args[1]),
+                    terms::deref(args[2]),
+                );
+                crate::arith::check_int(mc, lo)?;
+                let hi_inf = matches!(view(hi), T::Atom("inf") | T::Atom("infinite"));
+                if !hi_inf {
+                    crate::arith::check_int(mc, hi)?;
+                }
+                if !terms::is_var(x) {
+                    crate::arith::check_int(mc, x)?;
+                    let ok = crate::arith::num_cmp(lo, x) != std::cmp::Ordering::Greater
+                        && (hi_inf || crate::arith::num_cmp(x, hi) != std::cmp::Ordering::Greater);
+                    return if ok { Ok(()) } else { self.backtrack() };
+                }
+                if !hi_inf && crate::arith::num_cmp(lo, hi) == std::cmp::Ordering::Greater {
+                    return self.backtrack();
+                }
+                if hi_inf || crate::arith::num_cmp(lo, hi) == std::cmp::Ordering::Less {
+                    let cont = self.get(MS_CONT);
+                    let next = crate::arith::int_add1(mc, lo);
+                    let hv = if hi_inf { self.atom("inf") } else { hi };
+                    self.push_cp(K_BETWEEN, cont, &[x, next, hv])?;
+                }
+                self.bind(x, lo);
+                Ok(())
+            }
+            Ctl::Repeat => {
+                let cont = self.get(MS_CONT);
+                self.push_cp(K_REPEAT, cont, &[])?;
+                Ok(())
+            }
+            Ctl::NonDet(f) => {
+                let (target, alts) = f(self, args)?;
+                self.alternatives(target, alts)
+            }
+            Ctl::Solution => {
+                self.set(MS_RESULT, Value::Int(R_SOLUTION));
+                // keep the marker so a redo after this solution backtracks
+                Ok(())
+            }
+            Ctl::Halt => {
+                let code = match args.first().map(|a| view(*a)) {
+                    Some(T::Int(i)) => i,
+                    Some(T::Var) => return Err(err::instantiation_error(mc)),
+                    Some(_) => return Err(err::type_error(mc, "integer", args[0])),
+                    None => 0,
+                };
+                self.g.borrow_mut().halted = Some(code as i32);
+                self.set(MS_RESULT, Value::Int(R_HALT));
+                Ok(())
+            }
+            Ctl::Retract => builtins::db::retract_start(self, args[0]),
+            Ctl::Consult => crate::consult::consult_goal(self, goal, args),
+            Ctl::LoadNext => crate::consult::load_next(self),
+        }
+    }
+
+    /// Tries `target = alts[0]`, leaving a choicepoint for the rest.
+    pub fn alternatives(&self, target: Value<'gc>, alts: Vec<Value<'gc>>) -> PResult<'gc, ()> {
+        if alts.is_empty() {
+            return self.backtrack();
+        }
+        if alts.len() > 1 {
+            let cont = self.get(MS_CONT);
+            let l = heap::new_list_from(self.mc, alts.clone());
+            self.push_cp(K_ALTS, cont, &[target, l, Value::Int(1)])?;
+        }
+        if self.unify(target, alts[0]) {
+            Ok(())
+        } else {
+            self.backtrack()
+        }
+    }
+
+    /// Delivers an exception: finds the innermost active catch/3 whose
+    /// catcher unifies with the ball. `Err` when nothing catches it.
+    pub fn throw(&self, ball: Value<'gc>) -> PResult<'gc, ()> {
+        let mut k = self.get(MS_CONT);
+        loop {
+            let Value::Record(_) = k else {
+                return Err(ball);
+            };
+            let goal = heap::get_field(k, 0);
+            k = heap::get_field(k, 2);
+            if !terms::is_functor(goal, "$catch_exit", 1) {
+                continue;
+            }
+            let cp = heap::get_field(terms::args(goal)[0], 0);
+            let cps = self.cps();
+            let n = heap::list_len(cps);
+            let mut idx = None;
+            for i in (0..n).rev() {
+                if heap::list_get(cps, i).same(&cp) {
+                    idx = Some(i);
+                    break;
+                }
+            }
+            let Some(i) = idx else { continue };
+            let mark = int_of(heap::get_field(cp, CP_TRAIL));
+            self.undo_to(mark);
+            heap::list_truncate(self.mc, cps, i);
+            let catcher = heap::get_field(cp, CP_A);
+            if self.unify(catcher, ball) {
+                let recovery = heap::get_field(cp, CP_B);
+                self.set(MS_CONT, heap::get_field(cp, CP_CONT));
+                if i == 1 && int_of(heap::get_field(cp, CP_C)) == 1 {
+                    // the root catch of a query: report the error as the outcome
+                    self.set(MS_RESULT, Value::Int(R_ERROR));
+                    self.set(MS_GOAL, ball);
+                    return Ok(());
+                }
+                return self.push_goal(recovery, i);
+            }
+            self.undo_to(mark);
+        }
+    }
+}
+
+/// Control constructs and machine-level builtins (those that touch the
+/// continuation or choicepoints).
+#[derive(Copy, Clone)]
+pub enum Ctl {
+    True,
+    Fail,
+    Cut,
+    Conj,
+    Disj,
+    IfThen,
+    SoftIfThen,
+    CutTo,
+    SoftCut,
+    Not,
+    Call,
+    Findall,
+    FaAdd,
+    Catch,
+    CatchExit,
+    Throw,
+    Between,
+    Repeat,
+    NonDet(builtins::NonDetFn),
+    Solution,
+    Halt,
+    Retract,
+    Consult,
+    LoadNext,
+}
+
+/// Whether two atomic terms are identical (same type and value).
+pub fn atomic_eq<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x == y || (x.is_nan() && y.is_nan()),
+        (Value::Str(_), Value::Str(_)) | (Value::None, Value::None) => terms::same_name(a, b),
+        (Value::BigInt(x), Value::BigInt(y)) => x.0 == y.0,
+        (Value::Record(_), Value::Record(_)) => match (view(a), view(b)) {
+            (T::Str(x), T::Str(y)) => x == y,
+            _ => a.same(&b),
+        },
+        _ => false,
+    }
+}
+
+fn occurs<'gc>(var: Value<'gc>, t: Value<'gc>) -> bool {
+    let mut stack = vec![t];
+    while let Some(x) = stack.pop() {
+        let x = terms::deref(x);
+        if x.same(&var) {
+            return true;
+        }
+        if let T::Compound(_, a) = view(x) {
+            stack.extend_from_slice(a);
+        }
+    }
+    false
+}
+
+/// `call/N`: adds extra arguments to a goal.
+pub fn add_args<'gc>(
+    e: &Eng<'_, 'gc>,
+    g: Value<'gc>,
+    extra: &[Value<'gc>],
+) -> PResult<'gc, Value<'gc>> {
+    match view(g) {
+        T::Atom(a) => Ok(e.compound(a, extra.to_vec())),
+        T::Nil => Ok(e.compound("[]", extra.to_vec())),
+        T::Compound(n, a) => {
+            let mut v = a.to_vec();
+            v.extend_from_slice(extra);
+            Ok(e.compound(n, v))
+        }
+        T::Var => Err(err::instantiation_error(e.mc)),
+        _ => Err(err::type_error(e.mc, "callable", g)),
+    }
+}
+
+/// ISO: a goal body must be callable throughout its control structure.
+pub fn check_callable_body<'gc>(e: &Eng<'_, 'gc>, g: Value<'gc>) -> PResult<'gc, ()> {
+    let mut stack = vec![g];
+    while let Some(x) = stack.pop() {
+        let x = terms::deref(x);
+        match view(x) {
+            T::Var => {}
+            T::Atom(_) | T::Nil => {}
+            T::Compound(n, a) if a.len() == 2 && matches!(n, "," | ";" | "->" | "*->") => {
+                stack.push(a[0]);
+                stack.push(a[1]);
+            }
+            T::Compound(..) => {}
+            _ => return Err(err::type_error(e.mc, "callable", g)),
+        }
+    }
+    if terms::is_var(terms::deref(g)) {
+        return Err(err::instantiation_error(e.mc));
+    }
+    Ok(())
+}

@@ -1,0 +1,274 @@
+//! Prolog terms on the shared heap.
+//!
+//! Every term is a [`Value`] of the one heap every language shares, so a term
+//! can cross into another language without a copy:
+//!
+//! | term                | value                                                    |
+//! |---------------------|----------------------------------------------------------|
+//! | atom                | `Str` (the atom's name; atoms compare by content)        |
+//! | `[]` (SWI 7+)       | `None` (a reserved atom-like constant, `[] \== '[]'`)    |
+//! | integer             | `Int`, or `BigInt` outside the i64 range                 |
+//! | float               | `Float`                                                  |
+//! | compound `f(A1..An)`| `Record` whose class is the name `Str("f")`, fields args |
+//! | SWI string          | `Record` whose class is `None`, field 0 the text `Str`   |
+//! | variable            | `List` `[binding, serial]`; unbound: binding is `Bool(false)` |
+//! | clause-template var | `Record` whose class is `Int(n)`, no fields              |
+//!
+//! The functor of a compound is its class (name) plus its field count
+//! (arity). Variables are bound by writing their binding slot; the serial
+//! number orders variables by age, so a binding younger than the newest
+//! choicepoint need not be trailed (conditional trailing, as the WAM does with
+//! addresses). Dereferencing follows binding chains iteratively.
+
+use num_bigint::BigInt;
+use vm_core::heap::{self, Record};
+use vm_core::{Gc, Mutation, Value};
+
+/// The binding slot of an unbound variable.
+pub const UNBOUND: Value<'static> = Value::Bool(false);
+
+/// A new unbound variable with serial number `serial`.
+pub fn new_var<'gc>(mc: &Mutation<'gc>, serial: i64) -> Value<'gc> {
+    heap::new_list_from(mc, vec![Value::Bool(false), Value::Int(serial)])
+}
+
+/// Follows variable bindings until an unbound variable or a non-variable.
+#[inline]
+pub fn deref<'gc>(mut v: Value<'gc>) -> Value<'gc> {
+    loop {
+        match v {
+            Value::List(l) => {
+                let b = l.borrow()[0];
+                match b {
+                    Value::Bool(false) => return v,
+                    other => v = other,
+                }
+            }
+            _ => return v,
+        }
+    }
+}
+
+/// The serial number of a variable.
+pub fn var_serial(v: Value<'_>) -> i64 {
+    match v {
+        Value::List(l) => match l.borrow()[1] {
+            Value::Int(i) => i,
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// Whether `v` (dereferenced) is an unbound variable.
+#[inline]
+pub fn is_var(v: Value<'_>) -> bool {
+    matches!(v, Value::List(_))
+}
+
+/// Binds an unbound variable (no trailing: the machine trails).
+pub fn bind_raw<'gc>(mc: &Mutation<'gc>, var: Value<'gc>, val: Value<'gc>) {
+    heap::list_set(mc, var, 0, val);
+}
+
+/// Resets a variable to unbound.
+pub fn unbind<'gc>(mc: &Mutation<'gc>, var: Value<'gc>) {
+    heap::list_set(mc, var, 0, Value::Bool(false));
+}
+
+/// An atom.
+pub fn atom<'gc>(mc: &Mutation<'gc>, name: &str) -> Value<'gc> {
+    heap::new_str(mc, name)
+}
+
+/// A compound term (`args` non-empty) or an atom (`args` empty).
+pub fn compound<'gc>(mc: &Mutation<'gc>, name: &str, args: Vec<Value<'gc>>) -> Value<'gc> {
+    if args.is_empty() {
+        return atom(mc, name);
+    }
+    heap::new_record(mc, heap::new_str(mc, name), args)
+}
+
+/// A compound term whose name is an existing atom value.
+pub fn compound_v<'gc>(mc: &Mutation<'gc>, name: Value<'gc>, args: Vec<Value<'gc>>) -> Value<'gc> {
+    if args.is_empty() {
+        return name;
+    }
+    heap::new_record(mc, name, args)
+}
+
+/// A SWI string.
+pub fn string<'gc>(mc: &Mutation<'gc>, text: &str) -> Value<'gc> {
+    heap::new_record(mc, Value::None, vec![heap::new_str(mc, text)])
+}
+
+/// An integer.
+pub fn int<'gc>(mc: &Mutation<'gc>, i: BigInt) -> Value<'gc> {
+    heap::new_int(mc, i)
+}
+
+/// A clause-template variable slot.
+pub fn tvar<'gc>(mc: &Mutation<'gc>, n: usize) -> Value<'gc> {
+    heap::new_record(mc, Value::Int(n as i64), vec![])
+}
+
+/// The list `[a, b, ... | tail]`.
+pub fn list_from<'gc>(mc: &Mutation<'gc>, items: Vec<Value<'gc>>, tail: Value<'gc>) -> Value<'gc> {
+    let mut t = tail;
+    let dot = heap::new_str(mc, "[|]");
+    for it in items.into_iter().rev() {
+        t = heap::new_record(mc, dot, vec![it, t]);
+    }
+    t
+}
+
+/// A cons cell.
+pub fn cons<'gc>(mc: &Mutation<'gc>, h: Value<'gc>, t: Value<'gc>) -> Value<'gc> {
+    heap::new_record(mc, heap::new_str(mc, "[|]"), vec![h, t])
+}
+
+/// A view of a dereferenced term for matching in Rust.
+pub enum T<'gc> {
+    Var,
+    Atom(&'gc str),
+    Nil,
+    Int(i64),
+    Big(&'gc BigInt),
+    Float(f64),
+    Str(&'gc str),
+    Compound(&'gc str, &'gc [Value<'gc>]),
+    /// A clause-template variable (only inside stored clauses).
+    TVar(usize),
+    /// Not a term (internal machine objects).
+    Other,
+}
+
+/// Classifies `v` (dereferenced first).
+pub fn view<'gc>(v: Value<'gc>) -> T<'gc> {
+    match deref(v) {
+        Value::List(_) => T::Var,
+        Value::Str(s) => T::Atom(Gc::as_ref(s).as_str()),
+        Value::None => T::Nil,
+        Value::Int(i) => T::Int(i),
+        Value::BigInt(b) => T::Big(&Gc::as_ref(b).0),
+        Value::Float(f) => T::Float(f),
+        Value::Record(r) => record_view(r),
+        _ => T::Other,
+    }
+}
+
+fn record_view<'gc>(r: Gc<'gc, Record<'gc>>) -> T<'gc> {
+    let rec: &'gc Record<'gc> = Gc::as_ref(r);
+    // SAFETY-free trick: records of terms are never mutated after creation, so a
+    // shared borrow that lives as long as the record is sound in practice; we
+    // go through `as_ptr` on the RefLock's contents to get the 'gc lifetime.
+    let fields: &'gc [Value<'gc>] = unsafe { &*(rec.fields.as_ptr() as *const Vec<Value<'gc>>) };
+    match rec.class {
+        Value::Str(s) => T::Compound(Gc::as_ref(s).as_str(), fields),
+        Value::None => match fields.first() {
+            Some(Value::Str(s)) => T::Str(Gc::as_ref(*s).as_str()),
+            _ => T::Other,
+        },
+        Value::Int(n) => T::TVar(n as usize),
+        _ => T::Other,
+    }
+}
+
+/// The arguments of a compound term (empty for anything else).
+pub fn args<'gc>(v: Value<'gc>) -> &'gc [Value<'gc>] {
+    match view(v) {
+        T::Compound(_, a) => a,
+        _ => &[],
+    }
+}
+
+/// Name and arity of a callable term, if it is one.
+pub fn name_arity<'gc>(v: Value<'gc>) -> Option<(&'gc str, usize)> {
+    match view(v) {
+        T::Atom(a) => Some((a, 0)),
+        T::Nil => Some(("[]", 0)),
+        T::Compound(n, a) => Some((n, a.len())),
+        _ => None,
+    }
+}
+
+/// Whether `v` is the compound `name/arity`.
+pub fn is_functor(v: Value<'_>, name: &str, arity: usize) -> bool {
+    matches!(view(v), T::Compound(n, a) if n == name && a.len() == arity)
+}
+
+/// Whether `v` is an atom (including `[]`).
+pub fn is_atom(v: Value<'_>) -> bool {
+    matches!(view(v), T::Atom(_) | T::Nil)
+}
+
+/// The text of an atom (`[]` included).
+pub fn atom_text<'gc>(v: Value<'gc>) -> Option<&'gc str> {
+    match view(v) {
+        T::Atom(a) => Some(a),
+        T::Nil => Some("[]"),
+        _ => None,
+    }
+}
+
+/// Whether `v` is callable (atom or compound).
+pub fn is_callable(v: Value<'_>) -> bool {
+    matches!(view(v), T::Atom(_) | T::Nil | T::Compound(..))
+}
+
+/// Whether `v` is atomic.
+pub fn is_atomic(v: Value<'_>) -> bool {
+    matches!(
+        view(v),
+        T::Atom(_) | T::Nil | T::Int(_) | T::Big(_) | T::Float(_) | T::Str(_)
+    )
+}
+
+/// The elements of a proper list, or `None` (partial or not a list).
+pub fn list_to_vec<'gc>(v: Value<'gc>) -> Option<Vec<Value<'gc>>> {
+    let mut out = Vec::new();
+    let mut t = v;
+    loop {
+        match view(t) {
+            T::Nil => return Some(out),
+            T::Compound("[|]", a) if a.len() == 2 => {
+                out.push(a[0]);
+                t = a[1];
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Integer value as a bigint, if `v` is an integer.
+pub fn to_bigint(v: Value<'_>) -> Option<BigInt> {
+    match view(v) {
+        T::Int(i) => Some(BigInt::from(i)),
+        T::Big(b) => Some(b.clone()),
+        _ => None,
+    }
+}
+
+/// Whether two atoms/compound names are the same value by content.
+pub fn same_name<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => {
+            Gc::ptr_eq(x, y) || (x.hash_code() == y.hash_code() && x.as_str() == y.as_str())
+        }
+        (Value::None, Value::None) => true,
+        _ => false,
+    }
+}
+
+/// The class and fields of a compound term record.
+pub fn record_parts<'gc>(v: Value<'gc>) -> Option<(Value<'gc>, &'gc [Value<'gc>])> {
+    match v {
+        Value::Record(r) => {
+            let rec: &'gc Record<'gc> = Gc::as_ref(r);
+            let fields: &'gc [Value<'gc>] =
+                unsafe { &*(rec.fields.as_ptr() as *const Vec<Value<'gc>>) };
+            Some((rec.class, fields))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,98 @@
+//! Runs every `tests/programs/NAME.pl` through the `prolog-run` binary twice
+//! (JIT on and off) and compares with the goldens from the real `swipl`:
+//! `NAME.pl.out` (stdout, exact), `NAME.pl.err` (stderr, when present),
+//! `NAME.pl.code` (exit code, default 0). `NAME.pl.goal` holds a `-g` goal.
+//! Paths in messages are normalised: the programs directory becomes `<DIR>`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn programs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs")
+}
+
+fn normalise(s: &str, dir: &str) -> String {
+    s.replace(&format!("{dir}/"), "<DIR>/")
+}
+
+fn run_one(file: &Path, jit: bool) -> Result<(), String> {
+    let dir = std::fs::canonicalize(programs_dir()).unwrap();
+    let dir_s = dir.to_string_lossy().into_owned();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_prolog-run"));
+    if !jit {
+        cmd.arg("--no-jit");
+    }
+    cmd.arg(file);
+    let goal_file = PathBuf::from(format!("{}.goal", file.display()));
+    if let Ok(g) = std::fs::read_to_string(&goal_file) {
+        cmd.arg("-g").arg(g.trim());
+    }
+    cmd.current_dir(&dir);
+    cmd.stdin(std::process::Stdio::null());
+    let out = cmd.output().map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = normalise(&String::from_utf8_lossy(&out.stderr), &dir_s);
+    let want_out = std::fs::read_to_string(format!("{}.out", file.display())).unwrap_or_default();
+    let mut problems = Vec::new();
+    if stdout != want_out {
+        problems.push(format!(
+            "stdout differs:\n--- want\n{want_out}--- got\n{stdout}"
+        ));
+    }
+    if let Ok(want_err) = std::fs::read_to_string(format!("{}.err", file.display())) {
+        if stderr != want_err {
+            problems.push(format!(
+                "stderr differs:\n--- want\n{want_err}--- got\n{stderr}"
+            ));
+        }
+    }
+    let want_code: i32 = std::fs::read_to_string(format!("{}.code", file.display()))
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0);
+    let code = out.status.code().unwrap_or(-1);
+    if code != want_code {
+        problems.push(format!(
+            "exit code {code}, want {want_code}\nstderr:\n{stderr}"
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+#[test]
+fn programs_match_swipl() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(programs_dir())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pl"))
+        .collect();
+    files.sort();
+    let only = std::env::var("PL_TEST").ok();
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        if only.as_deref().is_some_and(|o| !name.contains(o)) {
+            continue;
+        }
+        n += 1;
+        for jit in [false, true] {
+            if let Err(e) = run_one(f, jit) {
+                failures.push(format!("== {name} (jit={jit})\n{e}"));
+            }
+        }
+    }
+    assert!(n > 0, "no programs found");
+    if !failures.is_empty() {
+        panic!(
+            "{} of {} runs failed:\n{}",
+            failures.len(),
+            2 * n,
+            failures.join("\n")
+        );
+    }
+}

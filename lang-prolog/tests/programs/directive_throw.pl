@@ -1,0 +1,3 @@
+:- write(first), nl.
+:- throw(oops).
+:- write(never), nl.

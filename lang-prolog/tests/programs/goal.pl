@@ -1,0 +1,2 @@
+main :- write(from_goal), nl.
+:- write(loaded), nl.

@@ -1,0 +1,1 @@
+main :- X is foo + 1, write(X).

@@ -1,0 +1,1 @@
+main :- write(trying), nl, fail.

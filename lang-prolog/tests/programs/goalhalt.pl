@@ -1,0 +1,1 @@
+run :- write(running), nl, halt(4).

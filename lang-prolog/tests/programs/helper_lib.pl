@@ -1,0 +1,2 @@
+helper(X) :- X = from_helper.
+:- write(helper_loaded), nl.

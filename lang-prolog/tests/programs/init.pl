@@ -1,0 +1,3 @@
+:- initialization(main).
+main :- write(main_ran), nl.
+:- write(loading), nl.
