@@ -7,7 +7,10 @@ use num_bigint::BigInt;
 pub struct Expr {
     pub kind: ExprKind,
     pub line: u32,
+    /// Byte column of the first character.
     pub col: u32,
+    /// Line and byte column just past the last character.
+    pub end: (u32, u32),
 }
 
 /// A constant.

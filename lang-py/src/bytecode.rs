@@ -167,6 +167,30 @@ pub struct Handler {
     pub reg: R,
 }
 
+/// The source span of an instruction, for tracebacks (CPython 3.11's
+/// `co_positions`): byte columns; `col == NONE` means the whole line.
+/// `anchor` splits a binary operation or subscript into `~~^^~~` parts.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+    pub anchor: Option<(u32, u32)>,
+}
+
+impl Pos {
+    pub fn line(line: u32) -> Pos {
+        Pos {
+            line,
+            col: NONE,
+            end_line: line,
+            end_col: NONE,
+            anchor: None,
+        }
+    }
+}
+
 /// The static part of a code object (`Code::data`).
 #[derive(Debug)]
 pub struct CodeData {
@@ -174,6 +198,7 @@ pub struct CodeData {
     pub qualname: String,
     pub ops: Vec<Op>,
     pub lines: Vec<u32>,
+    pub pos: Vec<Pos>,
     pub nregs: u32,
     pub params: ParamSpec,
     /// Free variables arrive from the closure into these registers.

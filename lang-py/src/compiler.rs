@@ -13,8 +13,8 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 
 use crate::ast::*;
-use crate::bytecode::*;
 use crate::bytecode::Handler;
+use crate::bytecode::*;
 use crate::errors::SyntaxError;
 use crate::symtable::{analyze, Access, ScopeKind, SymTable};
 
@@ -74,8 +74,6 @@ enum Block {
     Loop {
         continue_to: u32,
         breaks: Vec<usize>,
-        /// Temporaries live across the loop (the iterator).
-        floor: u32,
     },
     /// A protected range; `cleanup` is emitted on every way out but an exception.
     Try {
@@ -100,6 +98,9 @@ struct FnState {
     qualname: String,
     ops: Vec<Op>,
     lines: Vec<u32>,
+    pos: Vec<Pos>,
+    /// The span of the expression being compiled, if any.
+    epos: Option<Pos>,
     consts: Vec<CConst>,
     str_consts: HashMap<String, K>,
     regs: HashMap<String, R>,
@@ -130,6 +131,8 @@ impl FnState {
             qualname,
             ops: Vec::new(),
             lines: Vec::new(),
+            pos: Vec::new(),
+            epos: None,
             consts: vec![CConst::None, CConst::None],
             str_consts: HashMap::new(),
             regs: HashMap::new(),
@@ -200,6 +203,8 @@ impl FnState {
     fn emit(&mut self, op: Op) -> usize {
         self.ops.push(op);
         self.lines.push(self.line);
+        self.pos
+            .push(self.epos.unwrap_or_else(|| Pos::line(self.line)));
         self.ops.len() - 1
     }
     fn pc(&self) -> u32 {
@@ -287,6 +292,7 @@ impl Compiler {
             qualname,
             ops,
             lines,
+            pos,
             mut consts,
             max_reg,
             mut handlers,
@@ -299,7 +305,7 @@ impl Compiler {
             kind,
             ..
         } = f;
-        // Expand handler ranges into entries, inner handlers first.
+        // Expand handler ranges into entries, inner (shorter) ranges first.
         let mut entries = Vec::new();
         for (i, h) in handlers.drain(..).enumerate() {
             for &(s, e) in &ranges[i] {
@@ -312,6 +318,7 @@ impl Compiler {
                 }
             }
         }
+        entries.sort_by_key(|h: &Handler| h.end - h.start);
         consts[0] = CConst::None;
         Rc::new(CodeUnit {
             data: Rc::new(CodeData {
@@ -319,6 +326,7 @@ impl Compiler {
                 qualname,
                 ops,
                 lines,
+                pos,
                 nregs: max_reg + 1,
                 params,
                 free_start,
@@ -428,9 +436,14 @@ impl Compiler {
                             return Ok(());
                         }
                     }
-                    if let (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) = (&targets[0].kind, &value.kind) {
+                    if let (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) =
+                        (&targets[0].kind, &value.kind)
+                    {
                         if ts.len() == vs.len()
-                            && !ts.iter().chain(vs.iter()).any(|e| matches!(e.kind, ExprKind::Starred(_)))
+                            && !ts
+                                .iter()
+                                .chain(vs.iter())
+                                .any(|e| matches!(e.kind, ExprKind::Starred(_)))
                         {
                             let base = f.temps(vs.len() as u32);
                             for (i, v) in vs.iter().enumerate() {
@@ -484,7 +497,6 @@ impl Compiler {
                 f.blocks.push(Block::Loop {
                     continue_to: top,
                     breaks: Vec::new(),
-                    floor: f.floor,
                 });
                 self.body(f, body)?;
                 f.line = s.line;
@@ -515,7 +527,6 @@ impl Compiler {
                 f.blocks.push(Block::Loop {
                     continue_to: top,
                     breaks: Vec::new(),
-                    floor: f.floor,
                 });
                 f.next_temp = f.floor;
                 self.assign(f, target, item)?;
@@ -537,7 +548,11 @@ impl Compiler {
             }
             StmtKind::Break | StmtKind::Continue => {
                 let is_break = matches!(s.kind, StmtKind::Break);
-                let Some(li) = f.blocks.iter().rposition(|b| matches!(b, Block::Loop { .. })) else {
+                let Some(li) = f
+                    .blocks
+                    .iter()
+                    .rposition(|b| matches!(b, Block::Loop { .. }))
+                else {
                     return Err(serr(
                         if is_break {
                             "'break' outside loop"
@@ -953,6 +968,7 @@ impl Compiler {
             match b {
                 Arg::Pos(e) => pos.push(e.clone()),
                 Arg::Star(e) => pos.push(Expr {
+                    end: (0, 0),
                     kind: ExprKind::Starred(Box::new(e.clone())),
                     line: e.line,
                     col: e.col,
@@ -992,7 +1008,9 @@ impl Compiler {
         let code_k = f.konst(CConst::Code(unit));
         let closure = self.closure_from_names(f, &frees);
         let func = f.temp();
-        f.emit(Op::MakeFunction(func, code_k, NONE, NONE, closure.0, closure.1));
+        f.emit(Op::MakeFunction(
+            func, code_k, NONE, NONE, closure.0, closure.1,
+        ));
         let ns = f.temp();
         f.emit(Op::Call(ns, func, ns, 0, NONE));
         let cls = f.temp();
@@ -1031,6 +1049,7 @@ impl Compiler {
                     a.default.clone().map(|v| {
                         (
                             Some(Expr {
+                                end: (0, 0),
                                 kind: ExprKind::Const(Const::Str(a.name.clone())),
                                 line,
                                 col: 0,
@@ -1092,7 +1111,9 @@ impl Compiler {
         let code_k = f.konst(CConst::Code(unit));
         let (cbase, n) = self.closure_from_names(f, &frees);
         let dst = f.temp();
-        f.emit(Op::MakeFunction(dst, code_k, defaults, kwdefaults, cbase, n));
+        f.emit(Op::MakeFunction(
+            dst, code_k, defaults, kwdefaults, cbase, n,
+        ));
         Ok(dst)
     }
 
@@ -1111,6 +1132,16 @@ impl Compiler {
     // ------------------------------------------------------------ assignment
 
     fn assign(&mut self, f: &mut FnState, t: &Expr, v: R) -> CResult<()> {
+        let saved = f.epos;
+        if matches!(t.kind, ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
+            f.epos = Some(self.span(t));
+        }
+        let r = self.assign_inner(f, t, v);
+        f.epos = saved;
+        r
+    }
+
+    fn assign_inner(&mut self, f: &mut FnState, t: &Expr, v: R) -> CResult<()> {
         match &t.kind {
             ExprKind::Name(n) => {
                 self.store_name(f, n, v);
@@ -1154,7 +1185,13 @@ impl Compiler {
                     t.col,
                 ))
             }
-            _ => return Err(SyntaxError::new("cannot assign to expression", t.line, t.col)),
+            _ => {
+                return Err(SyntaxError::new(
+                    "cannot assign to expression",
+                    t.line,
+                    t.col,
+                ))
+            }
         }
         Ok(())
     }
@@ -1236,7 +1273,13 @@ impl Compiler {
                 f.emit(Op::Inplace(op, out, cur, rhs));
                 f.emit(Op::SetItem(o, i, out));
             }
-            _ => return Err(SyntaxError::new("illegal expression for augmented assignment", t.line, t.col)),
+            _ => {
+                return Err(SyntaxError::new(
+                    "illegal expression for augmented assignment",
+                    t.line,
+                    t.col,
+                ))
+            }
         }
         Ok(())
     }
@@ -1262,12 +1305,82 @@ impl Compiler {
 
     fn expr(&mut self, f: &mut FnState, e: &Expr, dst: Option<R>) -> CResult<R> {
         let saved_line = f.line;
+        let saved_pos = f.epos;
         if e.line > 0 {
             f.line = e.line;
+            f.epos = Some(self.span(e));
         }
         let r = self.expr_inner(f, e, dst);
         f.line = saved_line;
+        f.epos = saved_pos;
         r
+    }
+
+    /// The traceback span of `e`, with CPython's caret anchors for binary operations and subscripts.
+    fn span(&self, e: &Expr) -> Pos {
+        let mut p = Pos {
+            line: e.line,
+            col: e.col,
+            end_line: e.end.0,
+            end_col: e.end.1,
+            anchor: None,
+        };
+        if e.end.0 != e.line || e.end == (0, 0) {
+            if e.end == (0, 0) {
+                p.end_line = e.line;
+                p.end_col = NONE;
+            }
+            return p;
+        }
+        let text = self
+            .source
+            .lines
+            .get(e.line as usize - 1)
+            .map(|s| s.as_bytes())
+            .unwrap_or(&[]);
+        let seg_end = (e.end.1 as usize).min(text.len());
+        let at = |i: usize| -> u8 {
+            if i < seg_end {
+                text[i]
+            } else {
+                0
+            }
+        };
+        match &e.kind {
+            ExprKind::BinOp(l, _, r) if l.end.0 == e.line && r.line == e.line => {
+                let (ls, re) = (l.end.1 as usize, r.col as usize);
+                let op = &text[ls.min(seg_end)..re.min(seg_end).max(ls.min(seg_end))];
+                let off = op.iter().take_while(|c| c.is_ascii_whitespace()).count();
+                let mut left = ls + off;
+                let mut right = left + 1;
+                if off + 1 < op.len() && !op[off + 1].is_ascii_whitespace() {
+                    right += 1;
+                }
+                while left < seg_end
+                    && (at(left).is_ascii_whitespace() || at(left) == b')' || at(left) == b'#')
+                {
+                    left += 1;
+                    right += 1;
+                }
+                p.anchor = Some((left as u32, right as u32));
+            }
+            ExprKind::Subscript(v, s) if v.end.0 == e.line && s.end.0 == e.line => {
+                let mut left = v.end.1 as usize;
+                let mut right = s.end.1 as usize + 1;
+                while left < seg_end && at(left) != b'[' {
+                    left += 1;
+                }
+                while right < seg_end && at(right) != b']' {
+                    right += 1;
+                }
+                if right < seg_end {
+                    right += 1;
+                }
+                p.anchor = Some((left as u32, right as u32));
+            }
+            _ => {}
+        }
+        p
     }
 
     fn expr_inner(&mut self, f: &mut FnState, e: &Expr, dst: Option<R>) -> CResult<R> {
@@ -1462,9 +1575,15 @@ impl Compiler {
                     None => r,
                 }
             }
-            ExprKind::ListComp(elt, comps) => self.comprehension(f, CompKind::List, elt, None, comps, dst, e.line)?,
-            ExprKind::SetComp(elt, comps) => self.comprehension(f, CompKind::Set, elt, None, comps, dst, e.line)?,
-            ExprKind::GenExp(elt, comps) => self.comprehension(f, CompKind::Gen, elt, None, comps, dst, e.line)?,
+            ExprKind::ListComp(elt, comps) => {
+                self.comprehension(f, CompKind::List, elt, None, comps, dst, e.line)?
+            }
+            ExprKind::SetComp(elt, comps) => {
+                self.comprehension(f, CompKind::Set, elt, None, comps, dst, e.line)?
+            }
+            ExprKind::GenExp(elt, comps) => {
+                self.comprehension(f, CompKind::Gen, elt, None, comps, dst, e.line)?
+            }
             ExprKind::DictComp(k, v, comps) => {
                 self.comprehension(f, CompKind::Dict, k, Some(v), comps, dst, e.line)?
             }
@@ -1567,7 +1686,13 @@ impl Compiler {
         Ok(())
     }
 
-    fn build_seq(&mut self, f: &mut FnState, items: &[Expr], kind: SeqKind, dst: Option<R>) -> CResult<R> {
+    fn build_seq(
+        &mut self,
+        f: &mut FnState,
+        items: &[Expr],
+        kind: SeqKind,
+        dst: Option<R>,
+    ) -> CResult<R> {
         let has_star = items.iter().any(|e| matches!(e.kind, ExprKind::Starred(_)));
         if !has_star {
             let n = items.len() as u32;
@@ -1625,7 +1750,12 @@ impl Compiler {
         Ok(d)
     }
 
-    fn dict_display(&mut self, f: &mut FnState, items: &[(Option<Expr>, Expr)], d: R) -> CResult<()> {
+    fn dict_display(
+        &mut self,
+        f: &mut FnState,
+        items: &[(Option<Expr>, Expr)],
+        d: R,
+    ) -> CResult<()> {
         if items.iter().all(|(k, _)| k.is_some()) {
             let n = items.len() as u32;
             let base = f.temps(n * 2);
@@ -1739,6 +1869,7 @@ impl Compiler {
             .filter_map(|a| match a {
                 Arg::Pos(e) => Some(e.clone()),
                 Arg::Star(e) => Some(Expr {
+                    end: (0, 0),
                     kind: ExprKind::Starred(Box::new(e.clone())),
                     line: e.line,
                     col: e.col,
@@ -1752,6 +1883,7 @@ impl Compiler {
             .filter_map(|a| match a {
                 Arg::Kw(n, e) => Some((
                     Some(Expr {
+                        end: (0, 0),
                         kind: ExprKind::Const(Const::Str(n.clone())),
                         line: e.line,
                         col: e.col,
@@ -1959,10 +2091,14 @@ fn contains_walrus(e: &Expr) -> bool {
         ExprKind::Call(f, args) => {
             contains_walrus(f)
                 || args.iter().any(|a| match a {
-                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => contains_walrus(e),
+                    Arg::Pos(e) | Arg::Star(e) | Arg::Kw(_, e) | Arg::StarStar(e) => {
+                        contains_walrus(e)
+                    }
                 })
         }
-        ExprKind::Compare(a, rest) => contains_walrus(a) || rest.iter().any(|(_, e)| contains_walrus(e)),
+        ExprKind::Compare(a, rest) => {
+            contains_walrus(a) || rest.iter().any(|(_, e)| contains_walrus(e))
+        }
         ExprKind::BoolOp(_, items) | ExprKind::List(items) | ExprKind::Tuple(items) => {
             items.iter().any(contains_walrus)
         }

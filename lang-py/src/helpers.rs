@@ -145,7 +145,11 @@ fn unary<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
             };
             rt.err(
                 Ty::TypeError,
-                format!("bad operand type for unary {}: '{}'", sym, type_name_of(rt, v)),
+                format!(
+                    "bad operand type for unary {}: '{}'",
+                    sym,
+                    type_name_of(rt, v)
+                ),
             )
         }
     }
@@ -156,25 +160,95 @@ helper!(H_INPLACE, "py.inplace", WRITE_RAISE, inplace);
 helper!(H_COMPARE, "py.compare", READ_RAISE, compare);
 helper!(H_TRUTH, "py.truth", READ_RAISE, truth);
 helper!(H_UNARY, "py.unary", READ_RAISE, unary);
-helper!(H_GETITEM, "py.getitem", READ_RAISE, crate::builtins::getitem);
-helper!(H_SETITEM, "py.setitem", WRITE_RAISE, crate::builtins::setitem);
-helper!(H_DELITEM, "py.delitem", WRITE_RAISE, crate::builtins::delitem);
-helper!(H_GETATTR, "py.getattr", READ_RAISE, crate::builtins::getattr_native);
-helper!(H_SETATTR, "py.setattr", WRITE_RAISE, crate::builtins::setattr_native);
-helper!(H_DELATTR, "py.delattr", WRITE_RAISE, crate::builtins::delattr_native);
-helper!(H_GETITER, "py.getiter", READ_RAISE, crate::builtins::getiter);
-helper!(H_ITERNEXT, "py.iternext", WRITE_RAISE, crate::builtins::iternext);
+helper!(
+    H_GETITEM,
+    "py.getitem",
+    READ_RAISE,
+    crate::builtins::getitem
+);
+helper!(
+    H_SETITEM,
+    "py.setitem",
+    WRITE_RAISE,
+    crate::builtins::setitem
+);
+helper!(
+    H_DELITEM,
+    "py.delitem",
+    WRITE_RAISE,
+    crate::builtins::delitem
+);
+helper!(
+    H_GETATTR,
+    "py.getattr",
+    READ_RAISE,
+    crate::builtins::getattr_native
+);
+helper!(
+    H_SETATTR,
+    "py.setattr",
+    WRITE_RAISE,
+    crate::builtins::setattr_native
+);
+helper!(
+    H_DELATTR,
+    "py.delattr",
+    WRITE_RAISE,
+    crate::builtins::delattr_native
+);
+helper!(
+    H_GETITER,
+    "py.getiter",
+    READ_RAISE,
+    crate::builtins::getiter
+);
+helper!(
+    H_ITERNEXT,
+    "py.iternext",
+    WRITE_RAISE,
+    crate::builtins::iternext
+);
 helper!(H_TUPLE_GET, "py.tuple_get", Effects::PURE, tuple_get);
 helper!(H_BUILTIN, "py.builtin", IO, crate::builtins::call_builtin);
-helper!(H_METHOD, "py.method", IO, crate::builtins::methods::call_method);
-helper!(H_FORMAT, "py.format", READ_RAISE, crate::builtins::format_value);
+helper!(
+    H_METHOD,
+    "py.method",
+    IO,
+    crate::builtins::methods::call_method
+);
+helper!(
+    H_FORMAT,
+    "py.format",
+    READ_RAISE,
+    crate::builtins::format_value
+);
 helper!(H_CONCAT, "py.concat", READ_RAISE, concat);
 helper!(H_UNPACK, "py.unpack", WRITE_RAISE, crate::builtins::unpack);
-helper!(H_EXCMATCH, "py.excmatch", READ_RAISE, crate::builtins::exc_match);
-helper!(H_MAKECLASS, "py.makeclass", WRITE_RAISE, crate::builtins::make_class);
+helper!(
+    H_EXCMATCH,
+    "py.excmatch",
+    READ_RAISE,
+    crate::builtins::exc_match
+);
+helper!(
+    H_MAKECLASS,
+    "py.makeclass",
+    WRITE_RAISE,
+    crate::builtins::make_class
+);
 helper!(H_IMPORT, "py.import", GUEST, crate::modules::import);
-helper!(H_IMPORTFROM, "py.importfrom", READ_RAISE, crate::modules::import_from);
-helper!(H_IMPORTSTAR, "py.importstar", WRITE_RAISE, crate::modules::import_star);
+helper!(
+    H_IMPORTFROM,
+    "py.importfrom",
+    READ_RAISE,
+    crate::modules::import_from
+);
+helper!(
+    H_IMPORTSTAR,
+    "py.importstar",
+    WRITE_RAISE,
+    crate::modules::import_star
+);
 helper!(H_DICT_SET, "py.dict_set", WRITE_RAISE, dict_set);
 helper!(H_DICT_GET, "py.dict_get", READ_RAISE, dict_get);
 helper!(H_SET_ADD, "py.set_add", WRITE_RAISE, set_add);
@@ -183,8 +257,18 @@ helper!(H_EXTEND, "py.extend", WRITE_RAISE, extend);
 helper!(H_DICT_UPDATE, "py.dict_update", WRITE_RAISE, dict_update);
 helper!(H_SLICE, "py.slice", READ_RAISE, make_slice);
 helper!(H_TYPEOF, "py.typeof", Effects::READS, typeof_);
-helper!(H_NEW_INSTANCE, "py.new_instance", READ_RAISE, crate::builtins::new_instance);
-helper!(H_RAISE_PREP, "py.raise_prep", WRITE_RAISE, crate::builtins::raise_prep);
+helper!(
+    H_NEW_INSTANCE,
+    "py.new_instance",
+    READ_RAISE,
+    crate::builtins::new_instance
+);
+helper!(
+    H_RAISE_PREP,
+    "py.raise_prep",
+    WRITE_RAISE,
+    crate::builtins::raise_prep
+);
 helper!(H_DICT_ITEMS, "py.dict_items", READ_RAISE, dict_items_flat);
 
 fn tuple_get<'gc>(_rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
@@ -270,11 +354,40 @@ fn dict_items_flat<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Val
 /// Registers every helper by name (for the IR text parser).
 pub fn register_all() {
     for h in [
-        &H_BINOP, &H_INPLACE, &H_COMPARE, &H_TRUTH, &H_UNARY, &H_GETITEM, &H_SETITEM, &H_DELITEM,
-        &H_GETATTR, &H_SETATTR, &H_DELATTR, &H_GETITER, &H_ITERNEXT, &H_TUPLE_GET, &H_BUILTIN,
-        &H_METHOD, &H_FORMAT, &H_CONCAT, &H_UNPACK, &H_EXCMATCH, &H_MAKECLASS, &H_IMPORT,
-        &H_IMPORTFROM, &H_IMPORTSTAR, &H_DICT_SET, &H_DICT_GET, &H_SET_ADD, &H_TO_TUPLE,
-        &H_EXTEND, &H_DICT_UPDATE, &H_SLICE, &H_TYPEOF, &H_NEW_INSTANCE, &H_RAISE_PREP,
+        &H_BINOP,
+        &H_INPLACE,
+        &H_COMPARE,
+        &H_TRUTH,
+        &H_UNARY,
+        &H_GETITEM,
+        &H_SETITEM,
+        &H_DELITEM,
+        &H_GETATTR,
+        &H_SETATTR,
+        &H_DELATTR,
+        &H_GETITER,
+        &H_ITERNEXT,
+        &H_TUPLE_GET,
+        &H_BUILTIN,
+        &H_METHOD,
+        &H_FORMAT,
+        &H_CONCAT,
+        &H_UNPACK,
+        &H_EXCMATCH,
+        &H_MAKECLASS,
+        &H_IMPORT,
+        &H_IMPORTFROM,
+        &H_IMPORTSTAR,
+        &H_DICT_SET,
+        &H_DICT_GET,
+        &H_SET_ADD,
+        &H_TO_TUPLE,
+        &H_EXTEND,
+        &H_DICT_UPDATE,
+        &H_SLICE,
+        &H_TYPEOF,
+        &H_NEW_INSTANCE,
+        &H_RAISE_PREP,
         &H_DICT_ITEMS,
     ] {
         vm_core::jit::helpers::register(h);

@@ -126,7 +126,12 @@ fn fallback<'gc, M: Meta<'gc>>(
 ) -> Flow<'gc, M::V> {
     let f = cx.rtx(mc_of(m)).prelude(name);
     if matches!(f, Value::Absent) {
-        return raise_new(cx, m, Ty::NotImplementedError, &format!("{name} is not available"));
+        return raise_new(
+            cx,
+            m,
+            Ty::NotImplementedError,
+            &format!("{name} is not available"),
+        );
     }
     let fv = m.konst(f);
     call_value(cx, m, fr, fv, args, Vec::new(), Vec::new(), dst, pc, resume)
@@ -184,7 +189,12 @@ fn record_type<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64>
     }
 }
 
-fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32) -> Flow<'gc, M::V> {
+fn exec<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+) -> Flow<'gc, M::V> {
     let op = &cx.data.ops[pc as usize];
     match *op {
         Op::Nop => Flow::Next,
@@ -218,7 +228,12 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
                 w(m, fr, d, v);
                 return Flow::Next;
             }
-            raise_new(cx, m, Ty::NameError, &format!("name '{}' is not defined", cx.name(k)))
+            raise_new(
+                cx,
+                m,
+                Ty::NameError,
+                &format!("name '{}' is not defined", cx.name(k)),
+            )
         }
         Op::StoreGlobal(k, s) => {
             let g = m.konst(cx.k(K_GLOBALS));
@@ -231,7 +246,12 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
             let rt = cx.rtx(mc_of(m));
             let g = cx.k(K_GLOBALS);
             if !heap::dict_del(rt.mc, g, cx.k(k)) {
-                return raise_new(cx, m, Ty::NameError, &format!("name '{}' is not defined", cx.name(k)));
+                return raise_new(
+                    cx,
+                    m,
+                    Ty::NameError,
+                    &format!("name '{}' is not defined", cx.name(k)),
+                );
             }
             Flow::Next
         }
@@ -257,7 +277,12 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
                 w(m, fr, d, v);
                 return Flow::Next;
             }
-            raise_new(cx, m, Ty::NameError, &format!("name '{}' is not defined", cx.name(k)))
+            raise_new(
+                cx,
+                m,
+                Ty::NameError,
+                &format!("name '{}' is not defined", cx.name(k)),
+            )
         }
         Op::StoreName(k, s) => {
             let key = m.konst(cx.k(k));
@@ -274,9 +299,18 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
         Op::DelName(k) => {
             let nsv = r(m, fr, REG_NS);
             let ns = m.get(nsv);
-            let target = if matches!(ns, Value::Dict(_)) { ns } else { cx.k(K_GLOBALS) };
+            let target = if matches!(ns, Value::Dict(_)) {
+                ns
+            } else {
+                cx.k(K_GLOBALS)
+            };
             if !heap::dict_del(m.mc(), target, cx.k(k)) {
-                return raise_new(cx, m, Ty::NameError, &format!("name '{}' is not defined", cx.name(k)));
+                return raise_new(
+                    cx,
+                    m,
+                    Ty::NameError,
+                    &format!("name '{}' is not defined", cx.name(k)),
+                );
             }
             Flow::Next
         }
@@ -287,7 +321,10 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
                     cx,
                     m,
                     Ty::UnboundLocalError,
-                    &format!("cannot access local variable '{}' where it is not associated with a value", cx.name(k)),
+                    &format!(
+                        "cannot access local variable '{}' where it is not associated with a value",
+                        cx.name(k)
+                    ),
                 );
             }
             if matches!(op, Op::DelLocal(..)) {
@@ -482,9 +519,16 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
             let dv = r(m, fr, dr);
             let sv = r(m, fr, s);
             match hcall(cx, m, &H_DICT_UPDATE, &[dv, sv]) {
-                Ok(res) if m.tag(res) == Tag::Absent => {
-                    fallback(cx, m, fr, "__dict_update", vec![dv, sv], REG_DISCARD, pc, pc + 1)
-                }
+                Ok(res) if m.tag(res) == Tag::Absent => fallback(
+                    cx,
+                    m,
+                    fr,
+                    "__dict_update",
+                    vec![dv, sv],
+                    REG_DISCARD,
+                    pc,
+                    pc + 1,
+                ),
                 Ok(_) => Flow::Next,
                 Err(e) => raise(cx, e),
             }
@@ -514,9 +558,16 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
             let ov = r(m, fr, o);
             let kv = m.konst(cx.k(k));
             match hcall(cx, m, &H_DELATTR, &[ov, kv]) {
-                Ok(res) if m.tag(res) == Tag::Absent => {
-                    fallback(cx, m, fr, "__delattr", vec![ov, kv], REG_DISCARD, pc, pc + 1)
-                }
+                Ok(res) if m.tag(res) == Tag::Absent => fallback(
+                    cx,
+                    m,
+                    fr,
+                    "__delattr",
+                    vec![ov, kv],
+                    REG_DISCARD,
+                    pc,
+                    pc + 1,
+                ),
                 Ok(_) => Flow::Next,
                 Err(e) => raise(cx, e),
             }
@@ -527,9 +578,16 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
             let ov = r(m, fr, o);
             let kv = r(m, fr, k);
             match hcall(cx, m, &H_DELITEM, &[ov, kv]) {
-                Ok(res) if m.tag(res) == Tag::Absent => {
-                    fallback(cx, m, fr, "__delitem", vec![ov, kv], REG_DISCARD, pc, pc + 1)
-                }
+                Ok(res) if m.tag(res) == Tag::Absent => fallback(
+                    cx,
+                    m,
+                    fr,
+                    "__delitem",
+                    vec![ov, kv],
+                    REG_DISCARD,
+                    pc,
+                    pc + 1,
+                ),
                 Ok(_) => Flow::Next,
                 Err(e) => raise(cx, e),
             }
@@ -619,7 +677,11 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
             let rt = cx.rtx(mc_of(m));
             let none = m.konst(Value::None);
             let defaults = if defs == NONE { none } else { r(m, fr, defs) };
-            let kwdefaults = if kwdefs == NONE { none } else { r(m, fr, kwdefs) };
+            let kwdefaults = if kwdefs == NONE {
+                none
+            } else {
+                r(m, fr, kwdefs)
+            };
             let closure = if n == 0 {
                 none
             } else {
@@ -675,7 +737,18 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
                         w(m, fr, d, bv);
                         let _ = module;
                         let f = m.konst(body);
-                        return call_value(cx, m, fr, f, vec![], vec![], vec![], REG_DISCARD, pc, pc + 1);
+                        return call_value(
+                            cx,
+                            m,
+                            fr,
+                            f,
+                            vec![],
+                            vec![],
+                            vec![],
+                            REG_DISCARD,
+                            pc,
+                            pc + 1,
+                        );
                     }
                     w(m, fr, d, res);
                     Flow::Next
@@ -711,9 +784,15 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
                 return Flow::Next;
             }
             let c = int(m, conv as i64);
-            let sp = if spec == NONE { m.konst(Value::None) } else { r(m, fr, spec) };
+            let sp = if spec == NONE {
+                m.konst(Value::None)
+            } else {
+                r(m, fr, spec)
+            };
             match hcall(cx, m, &H_FORMAT, &[vv, c, sp]) {
-                Ok(res) if m.tag(res) == Tag::Absent => fallback(cx, m, fr, "__format", vec![vv, c, sp], d, pc, pc + 1),
+                Ok(res) if m.tag(res) == Tag::Absent => {
+                    fallback(cx, m, fr, "__format", vec![vv, c, sp], d, pc, pc + 1)
+                }
                 Ok(res) => {
                     w(m, fr, d, res);
                     Flow::Next
@@ -777,7 +856,13 @@ fn exec<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc:
 }
 
 /// Stores `k: v` into a dict, with the fast path for str and int keys.
-fn store_key<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, d: M::V, k: M::V, v: M::V) -> Result<(), Value<'gc>> {
+fn store_key<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    d: M::V,
+    k: M::V,
+    v: M::V,
+) -> Result<(), Value<'gc>> {
     match m.tag(k) {
         Tag::Str | Tag::Int => {
             m.dict_set(d, k, v);
@@ -787,17 +872,31 @@ fn store_key<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, d: M::V, k: M::V, v
     }
 }
 
-fn kw_args<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &Frame<'gc>, start: R, kwk: K) -> (Vec<Value<'gc>>, Vec<M::V>) {
+fn kw_args<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &Frame<'gc>,
+    start: R,
+    kwk: K,
+) -> (Vec<Value<'gc>>, Vec<M::V>) {
     if kwk == NONE {
         return (Vec::new(), Vec::new());
     }
     let names = tuple_items(cx.k(kwk));
-    let vals = (0..names.len() as u32).map(|i| r(m, fr, start + i)).collect();
+    let vals = (0..names.len() as u32)
+        .map(|i| r(m, fr, start + i))
+        .collect();
     (names, vals)
 }
 
 /// Truth of a value: Ok(bool), or a flow that calls `__bool__`/`__len__` and re-enters.
-fn truthy<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, v: M::V) -> Result<bool, Flow<'gc, M::V>> {
+fn truthy<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    v: M::V,
+) -> Result<bool, Flow<'gc, M::V>> {
     match m.tag(v) {
         Tag::Bool => Ok(m.truth(v)),
         Tag::Int => {
@@ -821,7 +920,12 @@ fn truthy<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, p
             if let Some(res) = reentry(m, fr, pc) {
                 return match m.tag(res) {
                     Tag::Bool => Ok(m.truth(res)),
-                    _ => Err(raise_new(cx, m, Ty::TypeError, "__bool__ should return bool")),
+                    _ => Err(raise_new(
+                        cx,
+                        m,
+                        Ty::TypeError,
+                        "__bool__ should return bool",
+                    )),
                 };
             }
             match hcall(cx, m, &H_TRUTH, &[v]) {
@@ -860,7 +964,15 @@ fn binop<'gc, M: Meta<'gc>>(
                 let z = int(m, 0);
                 let nz = m.int_cmp(Cmp::Gt, y, z);
                 if m.truth(nz) {
-                    Some(m.int(if op == BinOp::Mod { IntOp::FloorMod } else { IntOp::FloorDiv }, x, y))
+                    Some(m.int(
+                        if op == BinOp::Mod {
+                            IntOp::FloorMod
+                        } else {
+                            IntOp::FloorDiv
+                        },
+                        x,
+                        y,
+                    ))
                 } else {
                     None
                 }
@@ -922,7 +1034,11 @@ fn binop<'gc, M: Meta<'gc>>(
     let h = if inplace { &H_INPLACE } else { &H_BINOP };
     match hcall(cx, m, h, &[i, x, y]) {
         Ok(v) if m.tag(v) == Tag::Absent => {
-            let name = if inplace { "__inplace_op" } else { "__binary_op" };
+            let name = if inplace {
+                "__inplace_op"
+            } else {
+                "__binary_op"
+            };
             fallback(cx, m, fr, name, vec![i, x, y], d, pc, pc + 1)
         }
         Ok(v) => {
@@ -974,7 +1090,9 @@ fn compare<'gc, M: Meta<'gc>>(
                 let fx = m.int_to_float(x);
                 Some(m.float_cmp(c, fx, y))
             }
-            (Tag::None, Tag::None) if matches!(c, Cmp::Eq | Cmp::Ne) => Some(m.konst(Value::Bool(c == Cmp::Eq))),
+            (Tag::None, Tag::None) if matches!(c, Cmp::Eq | Cmp::Ne) => {
+                Some(m.konst(Value::Bool(c == Cmp::Eq)))
+            }
             _ => None,
         };
         if let Some(v) = res {
@@ -984,7 +1102,9 @@ fn compare<'gc, M: Meta<'gc>>(
     }
     let i = int(m, cmpop_index(op));
     match hcall(cx, m, &H_COMPARE, &[i, x, y]) {
-        Ok(v) if m.tag(v) == Tag::Absent => fallback(cx, m, fr, "__compare_op", vec![i, x, y], d, pc, pc + 1),
+        Ok(v) if m.tag(v) == Tag::Absent => {
+            fallback(cx, m, fr, "__compare_op", vec![i, x, y], d, pc, pc + 1)
+        }
         Ok(v) => {
             w(m, fr, d, v);
             Flow::Next
@@ -993,7 +1113,14 @@ fn compare<'gc, M: Meta<'gc>>(
     }
 }
 
-fn get_iter<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, d: R, s: R) -> Flow<'gc, M::V> {
+fn get_iter<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    d: R,
+    s: R,
+) -> Flow<'gc, M::V> {
     let v = r(m, fr, s);
     let rt = cx.rtx(mc_of(m));
     match m.tag(v) {
@@ -1081,7 +1208,12 @@ fn resume_gen<'gc, M: Meta<'gc>>(
     if st == GEN_CREATED {
         if let Value::None = m.get(sent) {
         } else {
-            return raise_new(cx, m, Ty::TypeError, "can't send non-None value to a just-started generator");
+            return raise_new(
+                cx,
+                m,
+                Ty::TypeError,
+                "can't send non-None value to a just-started generator",
+            );
         }
     }
     let gpc = m.get_field(g, G_PC);
@@ -1105,7 +1237,15 @@ fn resume_gen<'gc, M: Meta<'gc>>(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn for_iter<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, itr: R, d: R, exit: u32) -> Flow<'gc, M::V> {
+fn for_iter<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    itr: R,
+    d: R,
+    exit: u32,
+) -> Flow<'gc, M::V> {
     let it = r(m, fr, itr);
     if m.tag(it) != Tag::Record {
         return raise_new(cx, m, Ty::TypeError, "not an iterator");
@@ -1174,7 +1314,12 @@ fn for_iter<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
                 let rt = cx.rtx(mc_of(m));
                 let f = lookup(&rt, ty, "__next__");
                 if !is_py_function(f) {
-                    return raise_new(cx, m, Ty::TypeError, &format!("'{}' object is not an iterator", type_name(ty)));
+                    return raise_new(
+                        cx,
+                        m,
+                        Ty::TypeError,
+                        &format!("'{}' object is not an iterator", type_name(ty)),
+                    );
                 }
                 let fv = m.konst(f);
                 // StopIteration from __next__ is caught by `catch` (the frame waits on a ForIter).
@@ -1199,7 +1344,15 @@ fn for_iter<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
     }
 }
 
-fn get_item<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, d: R, o: R, k: R) -> Flow<'gc, M::V> {
+fn get_item<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    d: R,
+    o: R,
+    k: R,
+) -> Flow<'gc, M::V> {
     let ov = r(m, fr, o);
     let kv = r(m, fr, k);
     let (to, tk) = (m.tag(ov), m.tag(kv));
@@ -1208,7 +1361,11 @@ fn get_item<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
             let n = m.list_len(ov);
             let z = int(m, 0);
             let neg = m.int_cmp(Cmp::Lt, kv, z);
-            let i = if m.truth(neg) { m.int(IntOp::Add, kv, n) } else { kv };
+            let i = if m.truth(neg) {
+                m.int(IntOp::Add, kv, n)
+            } else {
+                kv
+            };
             let ok_lo = m.int_cmp(Cmp::Ge, i, z);
             let ok_hi = m.int_cmp(Cmp::Lt, i, n);
             if !m.truth(ok_lo) || !m.truth(ok_hi) {
@@ -1228,7 +1385,9 @@ fn get_item<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
         _ => {}
     }
     match hcall(cx, m, &H_GETITEM, &[ov, kv]) {
-        Ok(v) if m.tag(v) == Tag::Absent => fallback(cx, m, fr, "__getitem", vec![ov, kv], d, pc, pc + 1),
+        Ok(v) if m.tag(v) == Tag::Absent => {
+            fallback(cx, m, fr, "__getitem", vec![ov, kv], d, pc, pc + 1)
+        }
         Ok(v) => {
             w(m, fr, d, v);
             Flow::Next
@@ -1237,7 +1396,15 @@ fn get_item<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
     }
 }
 
-fn set_item<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, o: R, k: R, v: R) -> Flow<'gc, M::V> {
+fn set_item<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    o: R,
+    k: R,
+    v: R,
+) -> Flow<'gc, M::V> {
     let ov = r(m, fr, o);
     let kv = r(m, fr, k);
     let vv = r(m, fr, v);
@@ -1247,7 +1414,11 @@ fn set_item<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
             let n = m.list_len(ov);
             let z = int(m, 0);
             let neg = m.int_cmp(Cmp::Lt, kv, z);
-            let i = if m.truth(neg) { m.int(IntOp::Add, kv, n) } else { kv };
+            let i = if m.truth(neg) {
+                m.int(IntOp::Add, kv, n)
+            } else {
+                kv
+            };
             let ok_lo = m.int_cmp(Cmp::Ge, i, z);
             let ok_hi = m.int_cmp(Cmp::Lt, i, n);
             if !m.truth(ok_lo) || !m.truth(ok_hi) {
@@ -1263,7 +1434,16 @@ fn set_item<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
         _ => {}
     }
     match hcall(cx, m, &H_SETITEM, &[ov, kv, vv]) {
-        Ok(res) if m.tag(res) == Tag::Absent => fallback(cx, m, fr, "__setitem", vec![ov, kv, vv], REG_DISCARD, pc, pc + 1),
+        Ok(res) if m.tag(res) == Tag::Absent => fallback(
+            cx,
+            m,
+            fr,
+            "__setitem",
+            vec![ov, kv, vv],
+            REG_DISCARD,
+            pc,
+            pc + 1,
+        ),
         Ok(_) => Flow::Next,
         Err(e) => raise(cx, e),
     }
@@ -1282,7 +1462,16 @@ fn mro_lookup<'gc, M: Meta<'gc>>(m: &mut M, ty: Value<'gc>, key: M::V) -> Option
 }
 
 #[allow(clippy::too_many_arguments)]
-fn get_attr<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, d: R, o: R, k: K, resume: u32) -> Flow<'gc, M::V> {
+fn get_attr<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    d: R,
+    o: R,
+    k: K,
+    resume: u32,
+) -> Flow<'gc, M::V> {
     let ov = r(m, fr, o);
     let key = m.konst(cx.k(k));
     let name = cx.name(k);
@@ -1314,9 +1503,29 @@ fn get_attr<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
                             Ty::Property => {
                                 let fget = m.get_field(v, 1);
                                 if let Value::None = m.get(fget) {
-                                    return raise_new(cx, m, Ty::AttributeError, &format!("property '{}' of '{}' object has no getter", name, type_name(ty)));
+                                    return raise_new(
+                                        cx,
+                                        m,
+                                        Ty::AttributeError,
+                                        &format!(
+                                            "property '{}' of '{}' object has no getter",
+                                            name,
+                                            type_name(ty)
+                                        ),
+                                    );
                                 }
-                                return call_value(cx, m, fr, fget, vec![ov], vec![], vec![], d, pc, resume);
+                                return call_value(
+                                    cx,
+                                    m,
+                                    fr,
+                                    fget,
+                                    vec![ov],
+                                    vec![],
+                                    vec![],
+                                    d,
+                                    pc,
+                                    resume,
+                                );
                             }
                             Ty::StaticMethod => {
                                 let f = m.get_field(v, 1);
@@ -1340,7 +1549,18 @@ fn get_attr<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
                     let ga = lookup(&rt, ty, "__getattr__");
                     if is_py_function(ga) {
                         let f = m.konst(ga);
-                        return call_value(cx, m, fr, f, vec![ov, key], vec![], vec![], d, pc, resume);
+                        return call_value(
+                            cx,
+                            m,
+                            fr,
+                            f,
+                            vec![ov, key],
+                            vec![],
+                            vec![],
+                            d,
+                            pc,
+                            resume,
+                        );
                     }
                 }
                 Some(Ty::Module) => {
@@ -1356,7 +1576,9 @@ fn get_attr<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
         }
     }
     match hcall(cx, m, &H_GETATTR, &[ov, key]) {
-        Ok(v) if m.tag(v) == Tag::Absent => fallback(cx, m, fr, "__getattr", vec![ov, key], d, pc, resume),
+        Ok(v) if m.tag(v) == Tag::Absent => {
+            fallback(cx, m, fr, "__getattr", vec![ov, key], d, pc, resume)
+        }
         Ok(v) => {
             w(m, fr, d, v);
             Flow::Jump(resume)
@@ -1365,7 +1587,15 @@ fn get_attr<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
     }
 }
 
-fn set_attr<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, o: R, k: K, v: R) -> Flow<'gc, M::V> {
+fn set_attr<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    o: R,
+    k: K,
+    v: R,
+) -> Flow<'gc, M::V> {
     let ov = r(m, fr, o);
     let vv = r(m, fr, v);
     let key = m.konst(cx.k(k));
@@ -1387,14 +1617,32 @@ fn set_attr<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
         }
     }
     match hcall(cx, m, &H_SETATTR, &[ov, key, vv]) {
-        Ok(res) if m.tag(res) == Tag::Absent => fallback(cx, m, fr, "__setattr", vec![ov, key, vv], REG_DISCARD, pc, pc + 1),
+        Ok(res) if m.tag(res) == Tag::Absent => fallback(
+            cx,
+            m,
+            fr,
+            "__setattr",
+            vec![ov, key, vv],
+            REG_DISCARD,
+            pc,
+            pc + 1,
+        ),
         Ok(_) => Flow::Next,
         Err(e) => raise(cx, e),
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn unpack<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, s: R, d: R, before: u32, after: u32) -> Flow<'gc, M::V> {
+fn unpack<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    s: R,
+    d: R,
+    before: u32,
+    after: u32,
+) -> Flow<'gc, M::V> {
     let v = r(m, fr, s);
     if after == NONE {
         let n = before;
@@ -1406,7 +1654,8 @@ fn unpack<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, p
                         let nv = int(m, n as i64);
                         let ok = m.int_cmp(Cmp::Eq, len, nv);
                         if m.truth(ok) {
-                            let items: Vec<M::V> = (0..n).map(|i| m.get_field(v, TUP_ITEMS + i)).collect();
+                            let items: Vec<M::V> =
+                                (0..n).map(|i| m.get_field(v, TUP_ITEMS + i)).collect();
                             for (i, x) in items.into_iter().enumerate() {
                                 w(m, fr, d + i as u32, x);
                             }
@@ -1435,26 +1684,41 @@ fn unpack<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, p
             _ => {}
         }
     }
-    let total = if after == NONE { before } else { before + after + 1 };
+    let total = if after == NONE {
+        before
+    } else {
+        before + after + 1
+    };
     let tuple = if let Some(res) = reentry(m, fr, pc) {
         res
     } else {
         let b = int(m, before as i64);
         let a = int(m, if after == NONE { -1 } else { after as i64 });
         match hcall(cx, m, &H_UNPACK, &[v, b, a]) {
-            Ok(t) if m.tag(t) == Tag::Absent => return fallback_reenter(cx, m, fr, "__unpack", vec![v, b, a], pc),
+            Ok(t) if m.tag(t) == Tag::Absent => {
+                return fallback_reenter(cx, m, fr, "__unpack", vec![v, b, a], pc)
+            }
             Ok(t) => t,
             Err(e) => return raise(cx, e),
         }
     };
-    let items: Vec<M::V> = (0..total).map(|i| m.get_field(tuple, TUP_ITEMS + i)).collect();
+    let items: Vec<M::V> = (0..total)
+        .map(|i| m.get_field(tuple, TUP_ITEMS + i))
+        .collect();
     for (i, x) in items.into_iter().enumerate() {
         w(m, fr, d + i as u32, x);
     }
     Flow::Next
 }
 
-fn do_raise<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>, pc: u32, e: R, c: R) -> Flow<'gc, M::V> {
+fn do_raise<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    e: R,
+    c: R,
+) -> Flow<'gc, M::V> {
     if e == NONE {
         return raise_new(cx, m, Ty::RuntimeError, "No active exception to reraise");
     }
@@ -1466,7 +1730,12 @@ fn do_raise<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
             let v = m.get(ev);
             if is_type(v) {
                 if !is_exception_type(&rt, v) {
-                    return raise_new(cx, m, Ty::TypeError, "exceptions must derive from BaseException");
+                    return raise_new(
+                        cx,
+                        m,
+                        Ty::TypeError,
+                        "exceptions must derive from BaseException",
+                    );
                 }
                 // Instantiate the class, then come back.
                 let p = int(m, pc as i64);
@@ -1477,7 +1746,11 @@ fn do_raise<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, fr: &mut Frame<'gc>,
             ev
         }
     };
-    let cause = if c == NONE { m.konst(Value::Absent) } else { r(m, fr, c) };
+    let cause = if c == NONE {
+        m.konst(Value::Absent)
+    } else {
+        r(m, fr, c)
+    };
     match hcall(cx, m, &H_RAISE_PREP, &[ev, cause]) {
         Ok(x) => {
             let x = m.get(x);
@@ -1579,9 +1852,17 @@ fn call_method<'gc, M: Meta<'gc>>(
                     let start = m.promote(start);
                     let obj = m.get_field(ov, 2);
                     let objv = m.get(obj);
-                    let objty = if is_type(objv) { objv } else { type_of(&rt, objv) };
+                    let objty = if is_type(objv) {
+                        objv
+                    } else {
+                        type_of(&rt, objv)
+                    };
                     let chain = mro(objty);
-                    let idx = chain.iter().position(|c| c.same(&start)).map(|i| i + 1).unwrap_or(chain.len());
+                    let idx = chain
+                        .iter()
+                        .position(|c| c.same(&start))
+                        .map(|i| i + 1)
+                        .unwrap_or(chain.len());
                     for c in &chain[idx..] {
                         let dv = m.konst(field(*c, T_DICT));
                         let v = m.dict_get(dv, key);
@@ -1626,7 +1907,11 @@ fn call_method<'gc, M: Meta<'gc>>(
             },
             Err(KIND_GEN) => match name {
                 "__next__" | "send" => {
-                    let sent = if name == "send" && !pos.is_empty() { pos[0] } else { m.konst(Value::None) };
+                    let sent = if name == "send" && !pos.is_empty() {
+                        pos[0]
+                    } else {
+                        m.konst(Value::None)
+                    };
                     return resume_gen(cx, m, fr, pc, ov, sent, 1, d, pc + 1, None);
                 }
                 "close" => {
@@ -1643,15 +1928,16 @@ fn call_method<'gc, M: Meta<'gc>>(
         _ => {}
     }
     // Everything else: native methods in Rust, or getattr-then-call.
-    let native = match m.tag(ov) {
-        Tag::Record => {
-            let k = kind_of(&rt, m.get(ov));
-            !is_instance_kind(k) && !matches!(k, Ty::Module | Ty::Type | Ty::Super | Ty::Function | Ty::Generator)
-        }
-        _ => true,
+    let native = {
+        let k = kind_of(&rt, m.get(ov));
+        crate::builtins::methods::has_method(k, name)
     };
     if native {
-        let mut args = vec![key, m.konst(if kwk == NONE { Value::None } else { cx.k(kwk) }), ov];
+        let mut args = vec![
+            key,
+            m.konst(if kwk == NONE { Value::None } else { cx.k(kwk) }),
+            ov,
+        ];
         args.extend(pos.iter().copied());
         args.extend(kwv.iter().copied());
         return match hcall(cx, m, &H_METHOD, &args) {
@@ -1661,7 +1947,12 @@ fn call_method<'gc, M: Meta<'gc>>(
                 let fname = format!("__m_{}_{}", tname, name);
                 let f = rt.prelude(&fname);
                 if matches!(f, Value::Absent) {
-                    return raise_new(cx, m, Ty::TypeError, &format!("{}.{}() with these arguments is not supported", tname, name));
+                    return raise_new(
+                        cx,
+                        m,
+                        Ty::TypeError,
+                        &format!("{}.{}() with these arguments is not supported", tname, name),
+                    );
                 }
                 let fv = m.konst(f);
                 pos.insert(0, ov);
@@ -1716,11 +2007,21 @@ fn bind<'gc, M: Meta<'gc>>(
         let takes = if ndef > 0 {
             format!("from {} to {} positional arguments", nargs - ndef, nargs)
         } else {
-            format!("{} positional argument{}", nargs, if nargs == 1 { "" } else { "s" })
+            format!(
+                "{} positional argument{}",
+                nargs,
+                if nargs == 1 { "" } else { "s" }
+            )
         };
         return Err(rt.exc(
             Ty::TypeError,
-            &format!("{} takes {} but {} {} given", fname(), takes, pos.len(), if pos.len() == 1 { "was" } else { "were" }),
+            &format!(
+                "{} takes {} but {} {} given",
+                fname(),
+                takes,
+                pos.len(),
+                if pos.len() == 1 { "was" } else { "were" }
+            ),
         ));
     }
     for (i, v) in pos.iter().enumerate().take(nargs) {
@@ -1742,7 +2043,10 @@ fn bind<'gc, M: Meta<'gc>>(
         match idx {
             Some(i) if i >= p.posonly as usize => {
                 if slots[i].is_some() {
-                    return Err(rt.exc(Ty::TypeError, &format!("{} got multiple values for argument '{}'", fname(), name)));
+                    return Err(rt.exc(
+                        Ty::TypeError,
+                        &format!("{} got multiple values for argument '{}'", fname(), name),
+                    ));
                 }
                 slots[i] = Some(v);
             }
@@ -1752,7 +2056,10 @@ fn bind<'gc, M: Meta<'gc>>(
                     m.dict_set(d, k, v);
                 }
                 None => {
-                    return Err(rt.exc(Ty::TypeError, &format!("{} got an unexpected keyword argument '{}'", fname(), name)));
+                    return Err(rt.exc(
+                        Ty::TypeError,
+                        &format!("{} got an unexpected keyword argument '{}'", fname(), name),
+                    ));
                 }
             },
         }
@@ -1781,7 +2088,10 @@ fn bind<'gc, M: Meta<'gc>>(
             1 => format!("'{}'", missing[0]),
             2 => format!("'{}' and '{}'", missing[0], missing[1]),
             _ => {
-                let init: Vec<String> = missing[..missing.len() - 1].iter().map(|s| format!("'{s}'")).collect();
+                let init: Vec<String> = missing[..missing.len() - 1]
+                    .iter()
+                    .map(|s| format!("'{s}'"))
+                    .collect();
                 format!("{}, and '{}'", init.join(", "), missing[missing.len() - 1])
             }
         };
@@ -1829,7 +2139,13 @@ fn bind<'gc, M: Meta<'gc>>(
 }
 
 /// The registers of a new frame for `func` with bound `args`.
-fn initial_regs<'gc, M: Meta<'gc>>(m: &mut M, func: Value<'gc>, data: &CodeData, depth: M::V, args: &[M::V]) -> Vec<M::V> {
+fn initial_regs<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    func: Value<'gc>,
+    data: &CodeData,
+    depth: M::V,
+    args: &[M::V],
+) -> Vec<M::V> {
     let none = m.konst(Value::None);
     let mut regs = vec![none; data.nregs as usize];
     regs[REG_DEPTH as usize] = depth;
@@ -1867,7 +2183,12 @@ pub fn call_value<'gc, M: Meta<'gc>>(
     for _ in 0..8 {
         if m.tag(f) != Tag::Record {
             let v = m.get(f);
-            return raise_new(cx, m, Ty::TypeError, &format!("'{}' object is not callable", type_name_of(&rt, v)));
+            return raise_new(
+                cx,
+                m,
+                Ty::TypeError,
+                &format!("'{}' object is not callable", type_name_of(&rt, v)),
+            );
         }
         match record_type(m, f) {
             Err(KIND_FUNC) => {
@@ -1885,7 +2206,12 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                 let lim = m.get_field(rtv, RT_RECLIMIT);
                 let over = m.int_cmp(Cmp::Gt, nd, lim);
                 if m.truth(over) {
-                    return raise_new(cx, m, Ty::RecursionError, "maximum recursion depth exceeded");
+                    return raise_new(
+                        cx,
+                        m,
+                        Ty::RecursionError,
+                        "maximum recursion depth exceeded",
+                    );
                 }
                 if data.is_generator {
                     let regs = initial_regs(m, fv, data, nd, &args);
@@ -1914,7 +2240,10 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                 let cp = int(m, pc as i64);
                 w(m, fr, REG_CALLPC, cp);
                 fr.pc = resume;
-                return Flow::Act(Action::Call { callee: fv, args: full });
+                return Flow::Act(Action::Call {
+                    callee: fv,
+                    args: full,
+                });
             }
             Err(_) => return raise_new(cx, m, Ty::TypeError, "'generator' object is not callable"),
             Ok(ty) => match builtin_of(ty) {
@@ -1925,7 +2254,9 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                     f = func;
                     continue;
                 }
-                Some(Ty::StaticMethod) | Some(Ty::ClassMethod) if builtin_of(ty) == Some(Ty::StaticMethod) => {
+                Some(Ty::StaticMethod) | Some(Ty::ClassMethod)
+                    if builtin_of(ty) == Some(Ty::StaticMethod) =>
+                {
                     f = m.get_field(f, 1);
                     continue;
                 }
@@ -1939,7 +2270,14 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                             }
                         }
                     }
-                    let mut args = vec![m.konst(fv), m.konst(if kwn.is_empty() { Value::None } else { rt.tuple(&kwn) })];
+                    let mut args = vec![
+                        m.konst(fv),
+                        m.konst(if kwn.is_empty() {
+                            Value::None
+                        } else {
+                            rt.tuple(&kwn)
+                        }),
+                    ];
                     args.extend(pos.iter().copied());
                     args.extend(kwv.iter().copied());
                     return match hcall(cx, m, &H_BUILTIN, &args) {
@@ -1949,16 +2287,27 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                             } else {
                                 let bself = field(fv, 3);
                                 match bself {
-                                    Value::None => format!("__b_{}", field(fv, 2).as_str().unwrap_or("")),
+                                    Value::None => {
+                                        format!("__b_{}", field(fv, 2).as_str().unwrap_or(""))
+                                    }
                                     s => {
                                         pos.insert(0, m.konst(s));
-                                        format!("__m_{}_{}", type_name_of(&rt, s), field(fv, 2).as_str().unwrap_or(""))
+                                        format!(
+                                            "__m_{}_{}",
+                                            type_name_of(&rt, s),
+                                            field(fv, 2).as_str().unwrap_or("")
+                                        )
                                     }
                                 }
                             };
                             let fb = rt.prelude(&name);
                             if matches!(fb, Value::Absent) {
-                                return raise_new(cx, m, Ty::TypeError, &format!("{name}: unsupported arguments"));
+                                return raise_new(
+                                    cx,
+                                    m,
+                                    Ty::TypeError,
+                                    &format!("{name}: unsupported arguments"),
+                                );
                             }
                             let fbv = m.konst(fb);
                             call_value(cx, m, fr, fbv, pos, kwn, kwv, dst, pc, resume)
@@ -1984,7 +2333,12 @@ pub fn call_value<'gc, M: Meta<'gc>>(
         }
     }
     let v = m.get(f);
-    raise_new(cx, m, Ty::TypeError, &format!("'{}' object is not callable", type_name_of(&rt, v)))
+    raise_new(
+        cx,
+        m,
+        Ty::TypeError,
+        &format!("'{}' object is not callable", type_name_of(&rt, v)),
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -2032,14 +2386,24 @@ fn instantiate<'gc, M: Meta<'gc>>(
         return call_value(cx, m, fr, f, args, kwn, kwv, REG_DISCARD, pc, resume);
     }
     if !is_exc && (!pos.is_empty() || !kwn.is_empty()) {
-        return raise_new(cx, m, Ty::TypeError, &format!("{}() takes no arguments", type_name(cls)));
+        return raise_new(
+            cx,
+            m,
+            Ty::TypeError,
+            &format!("{}() takes no arguments", type_name(cls)),
+        );
     }
     w(m, fr, dst, inst);
     Flow::Jump(resume)
 }
 
 /// Builds the frame for a call (plain or recording).
-pub fn enter<'gc, M: Meta<'gc>>(lang: &PyLang, m: &mut M, callee: Value<'gc>, args: &[M::V]) -> Result<Frame<'gc>, Value<'gc>> {
+pub fn enter<'gc, M: Meta<'gc>>(
+    lang: &PyLang,
+    m: &mut M,
+    callee: Value<'gc>,
+    args: &[M::V],
+) -> Result<Frame<'gc>, Value<'gc>> {
     let code = heap::record_class(callee);
     let data = code_data(code).expect("Python callee");
     let id = lang.id.get();
@@ -2091,7 +2455,9 @@ pub fn catch<'gc>(lang: &PyLang, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: V
     };
     let code = heap::as_code(fr.code).expect("code");
     let rt = Rt::new(mc, code.consts[K_RT as usize]);
-    let is_exc = matches!(exc, Value::Record(_)) && matches!(field(exc, F_TYPE), Value::Record(_)) && is_exception_type(&rt, field(exc, F_TYPE));
+    let is_exc = matches!(exc, Value::Record(_))
+        && matches!(field(exc, F_TYPE), Value::Record(_))
+        && is_exception_type(&rt, field(exc, F_TYPE));
     // StopIteration from a user __next__ ends the for loop waiting on it.
     if !fresh && is_exc && is_subtype(field(exc, F_TYPE), rt.ty(Ty::StopIteration)) {
         if let Some(Op::ForIter(_, _, exit)) = data.ops.get(pc as usize) {

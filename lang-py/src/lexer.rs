@@ -55,6 +55,8 @@ pub struct Token {
     pub tok: Tok,
     pub line: u32,
     pub col: u32,
+    /// Line and column just past the token.
+    pub end: (u32, u32),
 }
 
 const OPS: &[&str] = &[
@@ -110,12 +112,16 @@ pub fn tokenize_expr(text: &str, line: u32, col: u32) -> Result<Vec<Token>, Synt
         if t.line == line {
             t.col += col;
         }
+        if t.end.0 == line {
+            t.end.1 += col;
+        }
     }
     let l = lx.line;
     lx.toks.push(Token {
         tok: Tok::End,
         line: l,
         col: 0,
+        end: (l, 0),
     });
     Ok(lx.toks)
 }
@@ -138,7 +144,13 @@ impl<'a> Lexer<'a> {
         *self.src.get(self.pos + k).unwrap_or(&0)
     }
     fn push(&mut self, tok: Tok, line: u32, col: u32) {
-        self.toks.push(Token { tok, line, col });
+        let end = (self.line, self.col());
+        self.toks.push(Token {
+            tok,
+            line,
+            col,
+            end,
+        });
     }
 
     fn run(&mut self) -> Result<(), SyntaxError> {
@@ -204,10 +216,7 @@ impl<'a> Lexer<'a> {
             let c = self.peek(0);
             if c == b'\n' || c == b'\r' {
                 if self.depth.is_empty() {
-                    if !matches!(
-                        self.toks.last().map(|t| &t.tok),
-                        Some(Tok::Newline) | None
-                    ) {
+                    if !matches!(self.toks.last().map(|t| &t.tok), Some(Tok::Newline) | None) {
                         let (l, col) = (self.line, self.col());
                         self.push(Tok::Newline, l, col);
                     }
@@ -521,11 +530,7 @@ impl<'a> Lexer<'a> {
             self.push(Tok::FStr(parts), line, col);
         } else if bytes {
             if body.bytes().any(|b| b >= 0x80) {
-                return Err(self.err(
-                    "bytes can only contain ASCII literal characters",
-                    line,
-                    col,
-                ));
+                return Err(self.err("bytes can only contain ASCII literal characters", line, col));
             }
             let s = if raw {
                 body.to_string()
@@ -794,7 +799,9 @@ fn parse_field(
     if i < chars.len() && chars[i].1 == '!' {
         let c = chars.get(i + 1).map(|x| x.1).unwrap_or(' ');
         if !matches!(c, 's' | 'r' | 'a') {
-            return Err(err("invalid conversion character: expected 's', 'r', or 'a'"));
+            return Err(err(
+                "invalid conversion character: expected 's', 'r', or 'a'",
+            ));
         }
         conv = Some(c);
         i += 2;

@@ -68,16 +68,34 @@ impl Language for PyLang {
     fn name(&self) -> &'static str {
         "python"
     }
-    fn step_plain<'gc>(&self, m: &mut Plain<'gc, '_>, fr: &mut Frame<'gc>) -> Action<'gc, Value<'gc>> {
+    fn step_plain<'gc>(
+        &self,
+        m: &mut Plain<'gc, '_>,
+        fr: &mut Frame<'gc>,
+    ) -> Action<'gc, Value<'gc>> {
         interp::step(self, m, fr)
     }
-    fn step_recording<'gc>(&self, m: &mut Recording<'gc, '_>, fr: &mut Frame<'gc>) -> Action<'gc, RV<'gc>> {
+    fn step_recording<'gc>(
+        &self,
+        m: &mut Recording<'gc, '_>,
+        fr: &mut Frame<'gc>,
+    ) -> Action<'gc, RV<'gc>> {
         interp::step(self, m, fr)
     }
-    fn enter_plain<'gc>(&self, m: &mut Plain<'gc, '_>, callee: Value<'gc>, args: &[Value<'gc>]) -> Result<Frame<'gc>, Value<'gc>> {
+    fn enter_plain<'gc>(
+        &self,
+        m: &mut Plain<'gc, '_>,
+        callee: Value<'gc>,
+        args: &[Value<'gc>],
+    ) -> Result<Frame<'gc>, Value<'gc>> {
         interp::enter(self, m, callee, args)
     }
-    fn enter_recording<'gc>(&self, m: &mut Recording<'gc, '_>, callee: Value<'gc>, args: &[RV<'gc>]) -> Result<Frame<'gc>, Value<'gc>> {
+    fn enter_recording<'gc>(
+        &self,
+        m: &mut Recording<'gc, '_>,
+        callee: Value<'gc>,
+        args: &[RV<'gc>],
+    ) -> Result<Frame<'gc>, Value<'gc>> {
         interp::enter(self, m, callee, args)
     }
     fn catch<'gc>(&self, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
@@ -165,13 +183,30 @@ fn bootstrap_types<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>) {
     // Builtin dunders on object and BaseException.
     let od = field(r.ty(Ty::Object), T_DICT);
     for n in [
-        "__init__", "__setattr__", "__getattribute__", "__new__", "__repr__", "__str__", "__eq__", "__ne__",
-        "__hash__", "__lt__", "__le__", "__gt__", "__ge__", "__init_subclass__",
+        "__init__",
+        "__setattr__",
+        "__getattribute__",
+        "__new__",
+        "__repr__",
+        "__str__",
+        "__eq__",
+        "__ne__",
+        "__hash__",
+        "__lt__",
+        "__le__",
+        "__gt__",
+        "__ge__",
+        "__init_subclass__",
     ] {
         heap::dict_set(mc, od, r.s(n), builtins::builtin_fn(&r, n, Value::None));
     }
     let ed = field(r.ty(Ty::BaseException), T_DICT);
-    heap::dict_set(mc, ed, r.s("__init__"), builtins::builtin_fn(&r, "__init__", Value::None));
+    heap::dict_set(
+        mc,
+        ed,
+        r.s("__init__"),
+        builtins::builtin_fn(&r, "__init__", Value::None),
+    );
 }
 
 fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<'gc> {
@@ -198,16 +233,41 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
     for t in Ty::ALL {
         if matches!(
             t,
-            Ty::NoneType | Ty::Function | Ty::BuiltinFunction | Ty::Method | Ty::Generator | Ty::Cell | Ty::Module
-                | Ty::NotImplementedType | Ty::EllipsisType | Ty::ListIter | Ty::TupleIter | Ty::RangeIter | Ty::SeqIter
-                | Ty::ListRevIter | Ty::DictKeys | Ty::DictValues | Ty::DictItems | Ty::File | Ty::Code
+            Ty::NoneType
+                | Ty::Function
+                | Ty::BuiltinFunction
+                | Ty::Method
+                | Ty::Generator
+                | Ty::Cell
+                | Ty::Module
+                | Ty::NotImplementedType
+                | Ty::EllipsisType
+                | Ty::ListIter
+                | Ty::TupleIter
+                | Ty::RangeIter
+                | Ty::SeqIter
+                | Ty::ListRevIter
+                | Ty::DictKeys
+                | Ty::DictValues
+                | Ty::DictItems
+                | Ty::File
+                | Ty::Code
         ) {
             continue;
         }
-        let name = if *t == Ty::SyntaxErrorT { "SyntaxError" } else { t.name() };
+        let name = if *t == Ty::SyntaxErrorT {
+            "SyntaxError"
+        } else {
+            t.name()
+        };
         heap::dict_set(mc, b, r.s(name), r.ty(*t));
     }
-    heap::dict_set(mc, b, r.s("NotImplemented"), r.record(Ty::NotImplementedType, &[]));
+    heap::dict_set(
+        mc,
+        b,
+        r.s("NotImplemented"),
+        r.record(Ty::NotImplementedType, &[]),
+    );
     heap::dict_set(mc, b, r.s("Ellipsis"), r.record(Ty::EllipsisType, &[]));
     heap::dict_set(mc, b, r.s("EnvironmentError"), r.ty(Ty::OSError));
     heap::dict_set(mc, b, r.s("IOError"), r.ty(Ty::OSError));
@@ -267,9 +327,19 @@ pub fn module_function<'gc>(rt: &Rt<'_, 'gc>, code: Value<'gc>, name: &str) -> V
 }
 
 /// Compiles module source into a body function with `globals` (for imports).
-pub fn load_module_code<'gc>(rt: &Rt<'_, 'gc>, src: &str, file: &str, globals: Value<'gc>, hidden: bool) -> Result<Value<'gc>, Value<'gc>> {
+pub fn load_module_code<'gc>(
+    rt: &Rt<'_, 'gc>,
+    src: &str,
+    file: &str,
+    globals: Value<'gc>,
+    hidden: bool,
+) -> Result<Value<'gc>, Value<'gc>> {
     let unit = compile_source(src, file, hidden).map_err(|e| {
-        let t = if e.indent { Ty::IndentationError } else { Ty::SyntaxErrorT };
+        let t = if e.indent {
+            Ty::IndentationError
+        } else {
+            Ty::SyntaxErrorT
+        };
         rt.exc(t, &format!("{} ({}, line {})", e.msg, file, e.line))
     })?;
     let code = load_code(rt, &unit, globals);
@@ -277,7 +347,11 @@ pub fn load_module_code<'gc>(rt: &Rt<'_, 'gc>, src: &str, file: &str, globals: V
 }
 
 /// Parses and compiles a module.
-pub fn compile_source(src: &str, file: &str, hidden: bool) -> Result<Rc<CodeUnit>, errors::SyntaxError> {
+pub fn compile_source(
+    src: &str,
+    file: &str,
+    hidden: bool,
+) -> Result<Rc<CodeUnit>, errors::SyntaxError> {
     let ast = parser::parse_module(src)?;
     let source = Rc::new(Source {
         name: file.to_string(),
@@ -295,22 +369,100 @@ fn module_frame<'gc>(rt: &Rt<'_, 'gc>, code: Value<'gc>) -> Frame<'gc> {
 
 // ---------------------------------------------------------------- tracebacks
 
-fn tb_entries(exc: Value<'_>) -> Vec<(String, u32, String, String)> {
+/// One traceback line: file, line, function, and the source text with its caret line.
+#[derive(PartialEq)]
+struct TbEntry {
+    file: String,
+    line: u32,
+    name: String,
+    text: String,
+}
+
+fn tb_entries(exc: Value<'_>) -> Vec<TbEntry> {
     let mut out = Vec::new();
     if let Value::List(_) = field(exc, I_SLOT1) {
         let items = heap::list_items(field(exc, I_SLOT1));
         for pair in items.chunks(2).rev() {
             if let (Some(data), Value::Int(pc)) = (interp::code_data(pair[0]), pair[1]) {
-                let line = data.line_of(pc as u32);
-                let text = data
+                let pos = data
+                    .pos
+                    .get(pc as usize)
+                    .copied()
+                    .unwrap_or(Pos::line(data.line_of(pc as u32)));
+                let raw = data
                     .source
                     .lines
-                    .get(line.saturating_sub(1) as usize)
-                    .map(|s| s.trim().to_string())
+                    .get(pos.line.saturating_sub(1) as usize)
+                    .cloned()
                     .unwrap_or_default();
-                out.push((data.source.name.clone(), line, data.name.clone(), text));
+                out.push(TbEntry {
+                    file: data.source.name.clone(),
+                    line: pos.line,
+                    name: data.name.clone(),
+                    text: source_with_carets(&raw, &pos),
+                });
             }
         }
+    }
+    out
+}
+
+fn char_off(line: &str, byte: u32) -> usize {
+    let b = (byte as usize).min(line.len());
+    let mut b = b;
+    while b > 0 && !line.is_char_boundary(b) {
+        b -= 1;
+    }
+    line[..b].chars().count()
+}
+
+/// The `    source` line and, as CPython 3.11 prints them, the `^^^` / `~~^^~~` markers.
+fn source_with_carets(raw: &str, pos: &Pos) -> String {
+    let stripped = raw.trim();
+    if stripped.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("    {}\n", stripped);
+    if pos.col == NONE || pos.end_col == NONE {
+        return out;
+    }
+    let start = char_off(raw, pos.col);
+    let mut end = char_off(raw, pos.end_col);
+    let same_line = pos.end_line == pos.line;
+    if !same_line {
+        end = raw.trim_end().chars().count();
+    }
+    if end < start {
+        return out;
+    }
+    let anchors = if same_line {
+        pos.anchor.map(|(l, r)| {
+            let seg: String = raw.chars().skip(start).take(end - start).collect();
+            let seg_start_byte = pos.col as usize;
+            let rel = |b: u32| -> usize {
+                let rb = (b as usize).saturating_sub(seg_start_byte);
+                char_off(&seg, rb as u32)
+            };
+            (rel(l), rel(r))
+        })
+    } else {
+        None
+    };
+    let stripped_chars = raw.chars().count() + 1 - stripped.chars().count();
+    let show =
+        end - start < stripped.chars().count() || anchors.map(|(l, r)| r > l).unwrap_or(false);
+    if show {
+        out.push_str("    ");
+        out.push_str(&" ".repeat((start + 1).saturating_sub(stripped_chars)));
+        match anchors {
+            Some((l, r)) => {
+                out.push_str(&"~".repeat(l));
+                out.push_str(&"^".repeat(r.saturating_sub(l)));
+                out.push_str(&"~".repeat((end - start).saturating_sub(r)));
+            }
+            None => out.push_str(&"^".repeat(end - start)),
+        }
+        out.push('\n');
     }
     out
 }
@@ -318,9 +470,16 @@ fn tb_entries(exc: Value<'_>) -> Vec<(String, u32, String, String)> {
 fn exc_line(exc: Value<'_>) -> String {
     let t = field(exc, F_TYPE);
     let name = type_name(t);
-    let module = field(t, T_MODULE).as_str().unwrap_or("builtins").to_string();
+    let module = field(t, T_MODULE)
+        .as_str()
+        .unwrap_or("builtins")
+        .to_string();
     let qual = field(t, T_QUALNAME).as_str().unwrap_or(&name).to_string();
-    let tname = if module == "builtins" || module == "__main__" { qual } else { format!("{module}.{qual}") };
+    let tname = if module == "builtins" || module == "__main__" {
+        qual
+    } else {
+        format!("{module}.{qual}")
+    };
     let args = exc_args(exc);
     let msg = message_of(exc, &args);
     if msg.is_empty() {
@@ -332,7 +491,9 @@ fn exc_line(exc: Value<'_>) -> String {
 
 fn message_of(exc: Value<'_>, args: &[Value<'_>]) -> String {
     let t = field(exc, F_TYPE);
-    let is_key_error = mro(t).iter().any(|c| type_name(*c) == "KeyError" && field(*c, T_MODULE).as_str() == Some("builtins"));
+    let is_key_error = mro(t)
+        .iter()
+        .any(|c| type_name(*c) == "KeyError" && field(*c, T_MODULE).as_str() == Some("builtins"));
     let simple = |v: Value<'_>, repr_it: bool| -> String {
         match v {
             Value::Str(s) if !repr_it => s.as_str().to_string(),
@@ -363,7 +524,9 @@ fn render_one(exc: Value<'_>, out: &mut String, depth: u32) {
         for (k, v) in heap::dict_entries(field(exc, I_DICT)) {
             if k.as_str() == Some("__cause__") && matches!(v, Value::Record(_)) {
                 render_one(v, out, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             }
         }
     }
@@ -375,19 +538,29 @@ fn render_one(exc: Value<'_>, out: &mut String, depth: u32) {
     while i < entries.len() {
         let e = &entries[i];
         let mut j = i + 1;
-        while j < entries.len() && entries[j] == *e {
+        while j < entries.len()
+            && entries[j].file == e.file
+            && entries[j].line == e.line
+            && entries[j].name == e.name
+        {
             j += 1;
         }
         let reps = j - i;
-        for _ in 0..reps.min(3) {
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.0, e.1, e.2));
-            if !e.3.is_empty() {
-                out.push_str(&format!("    {}\n", e.3));
-            }
+        for k in 0..reps.min(3) {
+            let x = &entries[i + k];
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                x.file, x.line, x.name
+            ));
+            out.push_str(&x.text);
         }
         if reps > 3 {
             let n = reps - 3;
-            out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n == 1 { "" } else { "s" }));
+            out.push_str(&format!(
+                "  [Previous line repeated {} more time{}]\n",
+                n,
+                if n == 1 { "" } else { "s" }
+            ));
         }
         i = j;
     }
@@ -453,7 +626,13 @@ fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
     modules::set_argv(argv);
     let mut path = vec![Path::new(name)
         .parent()
-        .map(|p| if p.as_os_str().is_empty() { ".".into() } else { p.to_string_lossy().into_owned() })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                ".".into()
+            } else {
+                p.to_string_lossy().into_owned()
+            }
+        })
         .unwrap_or_else(|| ".".into())];
     if let Ok(pp) = std::env::var("PYTHONPATH") {
         path.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));

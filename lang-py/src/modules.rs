@@ -46,7 +46,12 @@ fn set<'gc>(rt: &Rt<'_, 'gc>, m: Value<'gc>, name: &str, v: Value<'gc>) {
 
 fn funcs<'gc>(rt: &Rt<'_, 'gc>, m: Value<'gc>, module: &str, names: &[&str]) {
     for n in names {
-        set(rt, m, n, builtin_fn(rt, &format!("{module}:{n}"), Value::None));
+        set(
+            rt,
+            m,
+            n,
+            builtin_fn(rt, &format!("{module}:{n}"), Value::None),
+        );
     }
 }
 
@@ -54,20 +59,103 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
     let m = new_module(rt, name, None);
     match name {
         "sys" => {
-            funcs(rt, m, "sys", &["exit", "setrecursionlimit", "getrecursionlimit", "getsizeof", "intern"]);
-            set(rt, m, "stdout", rt.record(Ty::File, &[Value::Int(-1), rt.s("<stdout>"), rt.s("w"), Value::Bool(false)]));
-            set(rt, m, "stderr", rt.record(Ty::File, &[Value::Int(-2), rt.s("<stderr>"), rt.s("w"), Value::Bool(false)]));
-            set(rt, m, "stdin", rt.record(Ty::File, &[Value::Int(-3), rt.s("<stdin>"), rt.s("r"), Value::Bool(false)]));
+            funcs(
+                rt,
+                m,
+                "sys",
+                &[
+                    "exit",
+                    "setrecursionlimit",
+                    "getrecursionlimit",
+                    "getsizeof",
+                    "intern",
+                ],
+            );
+            set(
+                rt,
+                m,
+                "stdout",
+                rt.record(
+                    Ty::File,
+                    &[
+                        Value::Int(-1),
+                        rt.s("<stdout>"),
+                        rt.s("w"),
+                        Value::Bool(false),
+                    ],
+                ),
+            );
+            set(
+                rt,
+                m,
+                "stderr",
+                rt.record(
+                    Ty::File,
+                    &[
+                        Value::Int(-2),
+                        rt.s("<stderr>"),
+                        rt.s("w"),
+                        Value::Bool(false),
+                    ],
+                ),
+            );
+            set(
+                rt,
+                m,
+                "stdin",
+                rt.record(
+                    Ty::File,
+                    &[
+                        Value::Int(-3),
+                        rt.s("<stdin>"),
+                        rt.s("r"),
+                        Value::Bool(false),
+                    ],
+                ),
+            );
             set(rt, m, "maxsize", Value::Int(i64::MAX));
             set(rt, m, "version", rt.s("3.11.7 (polyvm)"));
             set(rt, m, "platform", rt.s("linux"));
             set(rt, m, "byteorder", rt.s("little"));
             set(rt, m, "modules", field(rt.rt, RT_MODULES));
             set(rt, m, "path", field(rt.rt, RT_PATH));
-            set(rt, m, "version_info", rt.tuple(&[Value::Int(3), Value::Int(11), Value::Int(7), rt.s("final"), Value::Int(0)]));
-            set(rt, m, "float_info", rt.tuple(&[Value::Float(f64::MAX), Value::Int(1024), Value::Int(308), Value::Float(f64::MIN_POSITIVE), Value::Int(-1021), Value::Int(-307), Value::Int(15), Value::Int(53), Value::Float(f64::EPSILON), Value::Int(2), Value::Int(1)]));
+            set(
+                rt,
+                m,
+                "version_info",
+                rt.tuple(&[
+                    Value::Int(3),
+                    Value::Int(11),
+                    Value::Int(7),
+                    rt.s("final"),
+                    Value::Int(0),
+                ]),
+            );
+            set(
+                rt,
+                m,
+                "float_info",
+                rt.tuple(&[
+                    Value::Float(f64::MAX),
+                    Value::Int(1024),
+                    Value::Int(308),
+                    Value::Float(f64::MIN_POSITIVE),
+                    Value::Int(-1021),
+                    Value::Int(-307),
+                    Value::Int(15),
+                    Value::Int(53),
+                    Value::Float(f64::EPSILON),
+                    Value::Int(2),
+                    Value::Int(1),
+                ]),
+            );
             let argv = ARGV.with(|a| a.borrow().clone());
-            set(rt, m, "argv", rt.list(argv.iter().map(|s| rt.s(s)).collect()));
+            set(
+                rt,
+                m,
+                "argv",
+                rt.list(argv.iter().map(|s| rt.s(s)).collect()),
+            );
         }
         "math" => {
             funcs(
@@ -75,11 +163,53 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
                 m,
                 "math",
                 &[
-                    "sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh",
-                    "exp", "expm1", "log", "log2", "log10", "log1p", "pow", "floor", "ceil", "fabs", "isnan",
-                    "isinf", "isfinite", "gcd", "lcm", "factorial", "hypot", "degrees", "radians", "trunc",
-                    "copysign", "fmod", "comb", "perm", "isqrt", "prod", "fsum", "modf", "frexp", "ldexp",
-                    "isclose", "dist", "erf", "erfc", "gamma", "lgamma",
+                    "sqrt",
+                    "sin",
+                    "cos",
+                    "tan",
+                    "asin",
+                    "acos",
+                    "atan",
+                    "atan2",
+                    "sinh",
+                    "cosh",
+                    "tanh",
+                    "exp",
+                    "expm1",
+                    "log",
+                    "log2",
+                    "log10",
+                    "log1p",
+                    "pow",
+                    "floor",
+                    "ceil",
+                    "fabs",
+                    "isnan",
+                    "isinf",
+                    "isfinite",
+                    "gcd",
+                    "lcm",
+                    "factorial",
+                    "hypot",
+                    "degrees",
+                    "radians",
+                    "trunc",
+                    "copysign",
+                    "fmod",
+                    "comb",
+                    "perm",
+                    "isqrt",
+                    "prod",
+                    "fsum",
+                    "modf",
+                    "frexp",
+                    "ldexp",
+                    "isclose",
+                    "dist",
+                    "erf",
+                    "erfc",
+                    "gamma",
+                    "lgamma",
                 ],
             );
             set(rt, m, "pi", Value::Float(std::f64::consts::PI));
@@ -88,7 +218,20 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
             set(rt, m, "inf", Value::Float(f64::INFINITY));
             set(rt, m, "nan", Value::Float(f64::NAN));
         }
-        "time" => funcs(rt, m, "time", &["time", "perf_counter", "sleep", "process_time", "monotonic", "time_ns", "perf_counter_ns"]),
+        "time" => funcs(
+            rt,
+            m,
+            "time",
+            &[
+                "time",
+                "perf_counter",
+                "sleep",
+                "process_time",
+                "monotonic",
+                "time_ns",
+                "perf_counter_ns",
+            ],
+        ),
         "_random" => funcs(rt, m, "_random", &["seed", "random", "getrandbits"]),
         "gc" => funcs(rt, m, "gc", &["collect", "disable", "enable"]),
         "os" => {
@@ -144,7 +287,10 @@ pub fn import<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'g
         match found {
             Some(f) => f,
             None => {
-                return rt.err(Ty::ModuleNotFoundError, format!("No module named '{}'", name));
+                return rt.err(
+                    Ty::ModuleNotFoundError,
+                    format!("No module named '{}'", name),
+                );
             }
         }
     };
@@ -168,7 +314,9 @@ pub fn import_from<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Val
                 "cannot import name '{}' from '{}' ({})",
                 name.as_str().unwrap_or(""),
                 field(m, 2).as_str().unwrap_or("?"),
-                heap::dict_get(field(m, 1), rt.s("__file__")).as_str().unwrap_or("unknown location")
+                heap::dict_get(field(m, 1), rt.s("__file__"))
+                    .as_str()
+                    .unwrap_or("unknown location")
             ),
         ),
         v => Ok(v),
@@ -202,8 +350,13 @@ fn f64_arg<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, f64> {
         Value::Float(f) => Ok(f),
         Value::Int(i) => Ok(i as f64),
         Value::Bool(b) => Ok(b as i64 as f64),
-        Value::BigInt(b) => b.0.to_f64().ok_or_else(|| Fail::Raise(rt.exc(Ty::OverflowError, "int too large to convert to float"))),
-        _ => rt.err(Ty::TypeError, format!("must be real number, not {}", type_name_of(rt, v))),
+        Value::BigInt(b) => b.0.to_f64().ok_or_else(|| {
+            Fail::Raise(rt.exc(Ty::OverflowError, "int too large to convert to float"))
+        }),
+        _ => rt.err(
+            Ty::TypeError,
+            format!("must be real number, not {}", type_name_of(rt, v)),
+        ),
     }
 }
 
@@ -212,7 +365,10 @@ fn float_to_int<'gc>(rt: &Rt<'_, 'gc>, f: f64) -> PyResult<'gc, Value<'gc>> {
         return rt.err(Ty::ValueError, "cannot convert float NaN to integer");
     }
     if f.is_infinite() {
-        return rt.err(Ty::OverflowError, "cannot convert float infinity to integer");
+        return rt.err(
+            Ty::OverflowError,
+            "cannot convert float infinity to integer",
+        );
     }
     if f.abs() < 9.2e18 {
         Ok(Value::Int(f as i64))
@@ -226,7 +382,13 @@ fn math_domain<'gc, T>(rt: &Rt<'_, 'gc>) -> PyResult<'gc, T> {
 }
 
 /// Calls `module:function`.
-pub fn call<'gc>(rt: &Rt<'_, 'gc>, module: &str, f: &str, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
+pub fn call<'gc>(
+    rt: &Rt<'_, 'gc>,
+    module: &str,
+    f: &str,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
     let fa = |i: usize| -> PyResult<'gc, f64> {
         match args.get(i) {
             Some(v) => f64_arg(rt, *v),
@@ -237,13 +399,20 @@ pub fn call<'gc>(rt: &Rt<'_, 'gc>, module: &str, f: &str, args: &[Value<'gc>], k
     match (module, f) {
         ("sys", "exit") => {
             let code = args.first().copied().unwrap_or(Value::None);
-            let a = if matches!(code, Value::None) { rt.tuple(&[]) } else { rt.tuple(&[code]) };
+            let a = if matches!(code, Value::None) {
+                rt.tuple(&[])
+            } else {
+                rt.tuple(&[code])
+            };
             Err(Fail::Raise(rt.exc_args(rt.ty(Ty::SystemExit), a)))
         }
         ("sys", "setrecursionlimit") => {
             let n = int_of(args[0]);
             if n < 1 {
-                return rt.err(Ty::ValueError, "recursion limit must be greater or equal than 1");
+                return rt.err(
+                    Ty::ValueError,
+                    "recursion limit must be greater or equal than 1",
+                );
             }
             heap::set_field(rt.mc, rt.rt, RT_RECLIMIT, Value::Int(n));
             Ok(Value::None)
@@ -252,7 +421,9 @@ pub fn call<'gc>(rt: &Rt<'_, 'gc>, module: &str, f: &str, args: &[Value<'gc>], k
         ("sys", "getsizeof") => Ok(Value::Int(64)),
         ("sys", "intern") => Ok(args[0]),
         ("gc", _) => Ok(Value::None),
-        ("os", "getcwd") => Ok(rt.s(&std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default())),
+        ("os", "getcwd") => Ok(rt.s(&std::env::current_dir()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default())),
         ("os", "getenv") => {
             let k = args[0].as_str().unwrap_or("");
             match std::env::var(k) {
@@ -260,9 +431,15 @@ pub fn call<'gc>(rt: &Rt<'_, 'gc>, module: &str, f: &str, args: &[Value<'gc>], k
                 Err(_) => Ok(args.get(1).copied().unwrap_or(Value::None)),
             }
         }
-        ("time", "time") => fl(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0)),
+        ("time", "time") => fl(std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0)),
         ("time", "time_ns") | ("time", "perf_counter_ns") => Ok(Value::Int(
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as i64)
+                .unwrap_or(0),
         )),
         ("time", "perf_counter") | ("time", "monotonic") | ("time", "process_time") => {
             thread_local!(static START: std::time::Instant = std::time::Instant::now());
@@ -274,9 +451,14 @@ pub fn call<'gc>(rt: &Rt<'_, 'gc>, module: &str, f: &str, args: &[Value<'gc>], k
         }
         ("_random", "seed") => {
             let n = match args.first() {
-                Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => to_bigint(*v).unwrap_or_default(),
+                Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
+                    to_bigint(*v).unwrap_or_default()
+                }
                 Some(Value::None) | None => num_bigint::BigInt::from(
-                    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0),
+                    std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map(|d| d.as_nanos() as i64)
+                        .unwrap_or(0),
                 ),
                 Some(Value::Float(f)) => num_bigint::BigInt::from(f.to_bits()),
                 Some(Value::Str(s)) => {
@@ -301,7 +483,10 @@ pub fn call<'gc>(rt: &Rt<'_, 'gc>, module: &str, f: &str, args: &[Value<'gc>], k
             Ok(rt.int(MT.with(|m| m.borrow_mut().getrandbits(k as u64))))
         }
         ("math", _) => math(rt, f, args, kw, &fa),
-        _ => rt.err(Ty::AttributeError, format!("module '{}' has no attribute '{}'", module, f)),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!("module '{}' has no attribute '{}'", module, f),
+        ),
     }
 }
 
@@ -376,7 +561,11 @@ fn math<'gc>(
                 Some(b) => {
                     let b = f64_arg(rt, *b)?;
                     if b <= 0.0 || b == 1.0 {
-                        return if b == 1.0 { rt.err(Ty::ZeroDivisionError, "float division by zero") } else { math_domain(rt) };
+                        return if b == 1.0 {
+                            rt.err(Ty::ZeroDivisionError, "float division by zero")
+                        } else {
+                            math_domain(rt)
+                        };
                     }
                     fl(x.ln() / b.ln())
                 }
@@ -402,18 +591,27 @@ fn math<'gc>(
             if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
                 return math_domain(rt);
             }
-            checked(x.powf(y)).or_else(|e| if x.is_infinite() || y.is_infinite() { Ok(Value::Float(x.powf(y))) } else { Err(e) })
+            checked(x.powf(y)).or_else(|e| {
+                if x.is_infinite() || y.is_infinite() {
+                    Ok(Value::Float(x.powf(y)))
+                } else {
+                    Err(e)
+                }
+            })
         }
         "floor" | "ceil" | "trunc" => match args[0] {
             v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v),
             Value::Bool(b) => Ok(Value::Int(b as i64)),
             _ => {
                 let x = fa(0)?;
-                float_to_int(rt, match f {
-                    "floor" => x.floor(),
-                    "ceil" => x.ceil(),
-                    _ => x.trunc(),
-                })
+                float_to_int(
+                    rt,
+                    match f {
+                        "floor" => x.floor(),
+                        "ceil" => x.ceil(),
+                        _ => x.trunc(),
+                    },
+                )
             }
         },
         "fabs" => fl(fa(0)?.abs()),
@@ -423,7 +621,12 @@ fn math<'gc>(
         "gcd" | "lcm" => {
             let mut acc = num_bigint::BigInt::from(if f == "gcd" { 0 } else { 1 });
             for a in args {
-                let b = to_bigint(*a).ok_or_else(|| Fail::Raise(rt.exc(Ty::TypeError, "'float' object cannot be interpreted as an integer")))?;
+                let b = to_bigint(*a).ok_or_else(|| {
+                    Fail::Raise(rt.exc(
+                        Ty::TypeError,
+                        "'float' object cannot be interpreted as an integer",
+                    ))
+                })?;
                 acc = if f == "gcd" {
                     num_integer::Integer::gcd(&acc, &b)
                 } else if b.is_zero() || acc.is_zero() {
@@ -440,7 +643,10 @@ fn math<'gc>(
                 _ => return rt.err(Ty::TypeError, "factorial() only accepts integral values"),
             };
             if n < 0 {
-                return rt.err(Ty::ValueError, "factorial() not defined for negative values");
+                return rt.err(
+                    Ty::ValueError,
+                    "factorial() not defined for negative values",
+                );
             }
             let mut acc = num_bigint::BigInt::from(1);
             for i in 2..=n {
@@ -455,7 +661,13 @@ fn math<'gc>(
                 None => n,
             };
             if n < 0 || k < 0 {
-                return rt.err(Ty::ValueError, format!("{} must be a non-negative integer", if n < 0 { "n" } else { "k" }));
+                return rt.err(
+                    Ty::ValueError,
+                    format!(
+                        "{} must be a non-negative integer",
+                        if n < 0 { "n" } else { "k" }
+                    ),
+                );
             }
             if k > n {
                 return Ok(Value::Int(0));
@@ -518,13 +730,24 @@ fn math<'gc>(
             }
             let e = x.abs().log2().floor() as i64 + 1;
             let m = x / 2f64.powi(e as i32);
-            let (m, e) = if m.abs() >= 1.0 { (m / 2.0, e + 1) } else if m.abs() < 0.5 { (m * 2.0, e - 1) } else { (m, e) };
+            let (m, e) = if m.abs() >= 1.0 {
+                (m / 2.0, e + 1)
+            } else if m.abs() < 0.5 {
+                (m * 2.0, e - 1)
+            } else {
+                (m, e)
+            };
             Ok(rt.tuple(&[Value::Float(m), Value::Int(e)]))
         }
         "ldexp" => fl(fa(0)? * 2f64.powi(int_of(args[1]) as i32)),
         "isclose" => {
             let (a, b) = (fa(0)?, fa(1)?);
-            let kwf = |n: &str, d: f64| kw.iter().find(|(k, _)| k == n).map(|(_, v)| f64_arg(rt, *v)).unwrap_or(Ok(d));
+            let kwf = |n: &str, d: f64| {
+                kw.iter()
+                    .find(|(k, _)| k == n)
+                    .map(|(_, v)| f64_arg(rt, *v))
+                    .unwrap_or(Ok(d))
+            };
             let rel = kwf("rel_tol", 1e-9)?;
             let abs = kwf("abs_tol", 0.0)?;
             if a == b {
@@ -534,10 +757,16 @@ fn math<'gc>(
                 return Ok(Value::Bool(false));
             }
             let d = (a - b).abs();
-            Ok(Value::Bool(d <= (rel * b).abs() || d <= (rel * a).abs() || d <= abs))
+            Ok(Value::Bool(
+                d <= (rel * b).abs() || d <= (rel * a).abs() || d <= abs,
+            ))
         }
         "prod" => {
-            let mut acc = kw.iter().find(|(k, _)| k == "start").map(|(_, v)| *v).unwrap_or(Value::Int(1));
+            let mut acc = kw
+                .iter()
+                .find(|(k, _)| k == "start")
+                .map(|(_, v)| *v)
+                .unwrap_or(Value::Int(1));
             for x in iterate(rt, args[0])? {
                 acc = crate::ops::binary(rt, crate::ast::BinOp::Mul, acc, x)?;
             }
@@ -577,7 +806,10 @@ fn math<'gc>(
             };
             fl(r)
         }
-        _ => rt.err(Ty::AttributeError, format!("module 'math' has no attribute '{}'", f)),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!("module 'math' has no attribute '{}'", f),
+        ),
     }
 }
 
@@ -600,7 +832,11 @@ fn erf(x: f64) -> f64 {
         - t * (-x * x - 1.26551223
             + t * (1.00002368
                 + t * (0.37409196
-                    + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+                    + t * (0.09678418
+                        + t * (-0.18628806
+                            + t * (0.27886807
+                                + t * (-1.13520398
+                                    + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
             .exp();
     if x >= 0.0 {
         y
@@ -653,7 +889,9 @@ impl Mt {
         self.state[0] = s;
         for i in 1..624 {
             let prev = self.state[i - 1];
-            self.state[i] = 1812433253u32.wrapping_mul(prev ^ (prev >> 30)).wrapping_add(i as u32);
+            self.state[i] = 1812433253u32
+                .wrapping_mul(prev ^ (prev >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = 624;
     }
@@ -683,7 +921,8 @@ impl Mt {
         k = n - 1;
         while k > 0 {
             let prev = self.state[i - 1];
-            self.state[i] = (self.state[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941)).wrapping_sub(i as u32);
+            self.state[i] = (self.state[i] ^ (prev ^ (prev >> 30)).wrapping_mul(1566083941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= n {
                 self.state[0] = self.state[n - 1];
@@ -746,7 +985,12 @@ impl Mt {
 }
 
 /// Dispatch for `module:function` builtin names.
-pub fn call_qualified<'gc>(rt: &Rt<'_, 'gc>, qual: &str, a: &[Value<'gc>], kwnames: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn call_qualified<'gc>(
+    rt: &Rt<'_, 'gc>,
+    qual: &str,
+    a: &[Value<'gc>],
+    kwnames: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let (m, f) = qual.split_once(':').unwrap_or(("", qual));
     let (args, kw) = split_args(kwnames, a);
     call(rt, m, f, &args, &kw)

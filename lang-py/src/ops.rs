@@ -93,9 +93,15 @@ pub fn float_floordiv(a: f64, b: f64) -> f64 {
 
 pub fn int_pow<'gc>(rt: &Rt<'_, 'gc>, a: &BigInt, b: &BigInt) -> PyResult<'gc, Value<'gc>> {
     if b.is_negative() {
-        let (x, y) = (a.to_f64().unwrap_or(f64::INFINITY), b.to_f64().unwrap_or(0.0));
+        let (x, y) = (
+            a.to_f64().unwrap_or(f64::INFINITY),
+            b.to_f64().unwrap_or(0.0),
+        );
         if x == 0.0 {
-            return rt.err(Ty::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+            return rt.err(
+                Ty::ZeroDivisionError,
+                "0.0 cannot be raised to a negative power",
+            );
         }
         return Ok(Value::Float(x.powf(y)));
     }
@@ -111,7 +117,11 @@ pub fn int_pow<'gc>(rt: &Rt<'_, 'gc>, a: &BigInt, b: &BigInt) -> PyResult<'gc, V
     Ok(rt.int(num_traits::pow::pow(a.clone(), e as usize)))
 }
 
-fn seq_repeat<'gc>(rt: &Rt<'_, 'gc>, items: Vec<Value<'gc>>, n: &BigInt) -> PyResult<'gc, Vec<Value<'gc>>> {
+fn seq_repeat<'gc>(
+    rt: &Rt<'_, 'gc>,
+    items: Vec<Value<'gc>>,
+    n: &BigInt,
+) -> PyResult<'gc, Vec<Value<'gc>>> {
     let n = n.to_i64().unwrap_or(0).max(0) as usize;
     if items.len().saturating_mul(n) > 1 << 31 {
         return rt.err(Ty::MemoryError, "");
@@ -124,7 +134,12 @@ fn seq_repeat<'gc>(rt: &Rt<'_, 'gc>, items: Vec<Value<'gc>>, n: &BigInt) -> PyRe
 }
 
 /// `a op b` for every built-in combination.
-pub fn binary<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn binary<'gc>(
+    rt: &Rt<'_, 'gc>,
+    op: BinOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     // Integers (small and big).
     if is_int(a) && is_int(b) {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
@@ -135,8 +150,12 @@ pub fn binary<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) ->
                 BinOp::BitAnd => Some(x & y),
                 BinOp::BitOr => Some(x | y),
                 BinOp::BitXor => Some(x ^ y),
-                BinOp::FloorDiv if y != 0 => x.checked_div_euclid(y).map(|_| num_integer::Integer::div_floor(&x, &y)),
-                BinOp::Mod if y != 0 => x.checked_rem_euclid(y).map(|_| num_integer::Integer::mod_floor(&x, &y)),
+                BinOp::FloorDiv if y != 0 => x
+                    .checked_div_euclid(y)
+                    .map(|_| num_integer::Integer::div_floor(&x, &y)),
+                BinOp::Mod if y != 0 => x
+                    .checked_rem_euclid(y)
+                    .map(|_| num_integer::Integer::mod_floor(&x, &y)),
                 BinOp::RShift if (0..64).contains(&y) => Some(x >> y),
                 BinOp::RShift if y >= 64 => Some(if x < 0 { -1 } else { 0 }),
                 BinOp::LShift if (0..63).contains(&y) => {
@@ -181,7 +200,10 @@ pub fn binary<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) ->
                         let f = q.to_f64().unwrap_or(f64::INFINITY)
                             + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(1.0);
                         if f.is_infinite() {
-                            return rt.err(Ty::OverflowError, "integer division result too large for a float");
+                            return rt.err(
+                                Ty::OverflowError,
+                                "integer division result too large for a float",
+                            );
                         }
                         Value::Float(f)
                     }
@@ -204,7 +226,11 @@ pub fn binary<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) ->
                 }
                 let s = y.to_usize().unwrap_or(usize::MAX);
                 if s > 1 << 24 {
-                    rt.int(if x.is_negative() { BigInt::from(-1) } else { BigInt::zero() })
+                    rt.int(if x.is_negative() {
+                        BigInt::from(-1)
+                    } else {
+                        BigInt::zero()
+                    })
                 } else {
                     // Floor shift for negatives.
                     rt.int(x.div_floor(&(BigInt::one() << s)))
@@ -245,7 +271,10 @@ pub fn binary<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) ->
                 }
                 BinOp::Pow => {
                     if x == 0.0 && y < 0.0 {
-                        return rt.err(Ty::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+                        return rt.err(
+                            Ty::ZeroDivisionError,
+                            "0.0 cannot be raised to a negative power",
+                        );
                     }
                     if x < 0.0 && y.fract() != 0.0 {
                         return rt.err(Ty::ValueError, "complex results are not supported");
@@ -289,7 +318,10 @@ pub fn binary<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) ->
         }
         (Value::Dict(_), Value::Dict(_)) if op == BinOp::BitOr => {
             let d = heap::new_dict(rt.mc);
-            for (k, v) in heap::dict_entries(a).into_iter().chain(heap::dict_entries(b)) {
+            for (k, v) in heap::dict_entries(a)
+                .into_iter()
+                .chain(heap::dict_entries(b))
+            {
                 heap::dict_set(rt.mc, d, k, v);
             }
             return Ok(d);
@@ -356,7 +388,11 @@ pub fn binary<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) ->
         return binary(rt, op, sa, sb);
     }
     if ka == Ty::Bytes && kb == Ty::Bytes && op == BinOp::Add {
-        let s = format!("{}{}", field(a, 1).as_str().unwrap_or(""), field(b, 1).as_str().unwrap_or(""));
+        let s = format!(
+            "{}{}",
+            field(a, 1).as_str().unwrap_or(""),
+            field(b, 1).as_str().unwrap_or("")
+        );
         return Ok(rt.record(Ty::Bytes, &[rt.s(&s)]));
     }
     let (da, ra) = dunder(op);
@@ -366,17 +402,28 @@ pub fn binary<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) ->
     unsupported(rt, op, a, b)
 }
 
-fn unsupported<'gc, T>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, T> {
+fn unsupported<'gc, T>(
+    rt: &Rt<'_, 'gc>,
+    op: BinOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, T> {
     if op == BinOp::Add && matches!(a, Value::Str(_)) {
         return rt.err(
             Ty::TypeError,
-            format!("can only concatenate str (not \"{}\") to str", type_name_of(rt, b)),
+            format!(
+                "can only concatenate str (not \"{}\") to str",
+                type_name_of(rt, b)
+            ),
         );
     }
     if op == BinOp::Add && matches!(a, Value::List(_)) {
         return rt.err(
             Ty::TypeError,
-            format!("can only concatenate list (not \"{}\") to list", type_name_of(rt, b)),
+            format!(
+                "can only concatenate list (not \"{}\") to list",
+                type_name_of(rt, b)
+            ),
         );
     }
     rt.err(
@@ -391,7 +438,12 @@ fn unsupported<'gc, T>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>
 }
 
 /// In-place variants: lists extend, sets update, dicts merge; others as binary.
-pub fn inplace<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn inplace<'gc>(
+    rt: &Rt<'_, 'gc>,
+    op: BinOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     match (a, op) {
         (Value::List(_), BinOp::Add) => {
             let items = match iterate(rt, b) {
@@ -443,7 +495,12 @@ pub fn inplace<'gc>(rt: &Rt<'_, 'gc>, op: BinOp, a: Value<'gc>, b: Value<'gc>) -
 }
 
 /// `a op b` for comparisons other than identity.
-pub fn compare<'gc>(rt: &Rt<'_, 'gc>, op: CmpOp, a: Value<'gc>, b: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn compare<'gc>(
+    rt: &Rt<'_, 'gc>,
+    op: CmpOp,
+    a: Value<'gc>,
+    b: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     use std::cmp::Ordering::*;
     let r = match op {
         CmpOp::Eq => eq(rt, a, b)?,
@@ -493,13 +550,20 @@ pub fn compare<'gc>(rt: &Rt<'_, 'gc>, op: CmpOp, a: Value<'gc>, b: Value<'gc>) -
 }
 
 /// `x in container`.
-pub fn contains<'gc>(rt: &Rt<'_, 'gc>, container: Value<'gc>, x: Value<'gc>) -> PyResult<'gc, bool> {
+pub fn contains<'gc>(
+    rt: &Rt<'_, 'gc>,
+    container: Value<'gc>,
+    x: Value<'gc>,
+) -> PyResult<'gc, bool> {
     match container {
         Value::Str(s) => match x {
             Value::Str(n) => Ok(s.as_str().contains(n.as_str())),
             _ => rt.err(
                 Ty::TypeError,
-                format!("'in <string>' requires string as left operand, not {}", type_name_of(rt, x)),
+                format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    type_name_of(rt, x)
+                ),
             ),
         },
         Value::Dict(_) => Ok(!matches!(dict_get(rt, container, x)?, Value::Absent)),
@@ -512,24 +576,38 @@ pub fn contains<'gc>(rt: &Rt<'_, 'gc>, container: Value<'gc>, x: Value<'gc>) -> 
             Ok(false)
         }
         Value::Record(_) => match kind_of(rt, container) {
-            Ty::Set | Ty::FrozenSet => Ok(!matches!(dict_get(rt, set_dict(container), x)?, Value::Absent)),
-            Ty::DictKeys => Ok(!matches!(dict_get(rt, field(container, 1), x)?, Value::Absent)),
+            Ty::Set | Ty::FrozenSet => Ok(!matches!(
+                dict_get(rt, set_dict(container), x)?,
+                Value::Absent
+            )),
+            Ty::DictKeys => Ok(!matches!(
+                dict_get(rt, field(container, 1), x)?,
+                Value::Absent
+            )),
             Ty::Range => {
-                let (a, b, s) = (int_of(field(container, 1)), int_of(field(container, 2)), int_of(field(container, 3)));
+                let (a, b, s) = (
+                    int_of(field(container, 1)),
+                    int_of(field(container, 2)),
+                    int_of(field(container, 3)),
+                );
                 match x {
                     Value::Int(i) => Ok(if s > 0 {
                         i >= a && i < b && (i - a) % s == 0
                     } else {
                         i <= a && i > b && (a - i) % (-s) == 0
                     }),
-                    _ => Ok(iterate(rt, container)?.iter().any(|y| eq(rt, x, *y).unwrap_or(false))),
+                    _ => Ok(iterate(rt, container)?
+                        .iter()
+                        .any(|y| eq(rt, x, *y).unwrap_or(false))),
                 }
             }
             Ty::Bytes => {
                 let s = field(container, 1).as_str().unwrap_or("");
                 match x {
                     Value::Int(i) => Ok(s.chars().any(|c| c as i64 == i)),
-                    _ if kind_of(rt, x) == Ty::Bytes => Ok(s.contains(field(x, 1).as_str().unwrap_or(""))),
+                    _ if kind_of(rt, x) == Ty::Bytes => {
+                        Ok(s.contains(field(x, 1).as_str().unwrap_or("")))
+                    }
                     _ => rt.err(Ty::TypeError, "a bytes-like object is required"),
                 }
             }
@@ -542,7 +620,10 @@ pub fn contains<'gc>(rt: &Rt<'_, 'gc>, container: Value<'gc>, x: Value<'gc>) -> 
                 }
                 rt.err(
                     Ty::TypeError,
-                    format!("argument of type '{}' is not iterable", type_name_of(rt, container)),
+                    format!(
+                        "argument of type '{}' is not iterable",
+                        type_name_of(rt, container)
+                    ),
                 )
             }
             _ => {
@@ -557,7 +638,10 @@ pub fn contains<'gc>(rt: &Rt<'_, 'gc>, container: Value<'gc>, x: Value<'gc>) -> 
         },
         _ => rt.err(
             Ty::TypeError,
-            format!("argument of type '{}' is not iterable", type_name_of(rt, container)),
+            format!(
+                "argument of type '{}' is not iterable",
+                type_name_of(rt, container)
+            ),
         ),
     }
 }
@@ -573,13 +657,21 @@ pub fn norm_index(i: i64, len: i64) -> Option<i64> {
 }
 
 /// Resolves a slice's start, stop, step against a length (CPython's PySlice_AdjustIndices).
-pub fn slice_indices<'gc>(rt: &Rt<'_, 'gc>, sl: Value<'gc>, len: i64) -> PyResult<'gc, (i64, i64, i64)> {
+pub fn slice_indices<'gc>(
+    rt: &Rt<'_, 'gc>,
+    sl: Value<'gc>,
+    len: i64,
+) -> PyResult<'gc, (i64, i64, i64)> {
     let get = |v: Value<'gc>| -> PyResult<'gc, Option<i64>> {
         match v {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(i)),
             Value::Bool(b) => Ok(Some(b as i64)),
-            Value::BigInt(b) => Ok(Some(if b.0.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+            Value::BigInt(b) => Ok(Some(if b.0.is_negative() {
+                i64::MIN / 2
+            } else {
+                i64::MAX / 2
+            })),
             _ => rt.err(
                 Ty::TypeError,
                 "slice indices must be integers or None or have an __index__ method",

@@ -63,6 +63,20 @@ impl Parser {
     fn col(&self) -> u32 {
         self.toks[self.pos.min(self.toks.len() - 1)].col
     }
+    /// Where the last consumed token ends.
+    fn prev_end(&self) -> (u32, u32) {
+        if self.pos == 0 {
+            return (1, 0);
+        }
+        self.toks[self.pos - 1].end
+    }
+    /// Sets an expression's end to the last consumed token if not set yet.
+    fn fin(&self, mut e: Expr) -> Expr {
+        if e.end == (0, 0) {
+            e.end = self.prev_end();
+        }
+        e
+    }
     fn at_end(&self) -> bool {
         matches!(self.peek(), Tok::End)
     }
@@ -224,6 +238,7 @@ impl Parser {
                                 items.push(self.test()?);
                             }
                             Expr {
+                                end: (0, 0),
                                 line: hline,
                                 col: 0,
                                 kind: ExprKind::Tuple(items),
@@ -347,7 +362,8 @@ impl Parser {
                 Tok::Op(")") | Tok::Op("]") | Tok::Op("}") => {
                     depth -= 1;
                     if depth == 0 {
-                        return saw_as && matches!(self.toks.get(i + 1).map(|t| &t.tok), Some(Tok::Op(":")));
+                        return saw_as
+                            && matches!(self.toks.get(i + 1).map(|t| &t.tok), Some(Tok::Op(":")));
                     }
                 }
                 Tok::Name(n) if n == "as" && depth == 1 => saw_as = true,
@@ -439,7 +455,9 @@ impl Parser {
                     if allow_annot && self.eat(":") {
                         self.test()?;
                     }
-                } else if self.is(end) || matches!(self.peek_at(1), Tok::Op(")")) && end == ")" && false {
+                } else if self.is(end)
+                    || matches!(self.peek_at(1), Tok::Op(")")) && end == ")" && false
+                {
                     return Err(self.err_here("named arguments must follow bare *"));
                 }
                 if !self.eat(",") {
@@ -505,10 +523,7 @@ impl Parser {
         }
         if !self.eat_tok(&Tok::Indent) {
             return Err(SyntaxError::indent(
-                format!(
-                    "expected an indented block after {}",
-                    "statement"
-                ),
+                format!("expected an indented block after {}", "statement"),
                 self.line(),
                 self.col(),
             ));
@@ -774,6 +789,7 @@ impl Parser {
             self.advance();
             let inner = self.or_expr()?;
             Expr {
+                end: (0, 0),
                 kind: ExprKind::Starred(Box::new(inner)),
                 line,
                 col,
@@ -800,6 +816,7 @@ impl Parser {
             items.push(self.target()?);
         }
         Ok(Expr {
+            end: (0, 0),
             kind: ExprKind::Tuple(items),
             line,
             col,
@@ -817,6 +834,7 @@ impl Parser {
             self.advance();
             let inner = self.or_expr()?;
             return Ok(Expr {
+                end: (0, 0),
                 kind: ExprKind::Starred(Box::new(inner)),
                 line,
                 col,
@@ -826,6 +844,11 @@ impl Parser {
     }
 
     fn star_expr_list(&mut self) -> PResult<Expr> {
+        let e = self.star_expr_list_inner()?;
+        Ok(self.fin(e))
+    }
+
+    fn star_expr_list_inner(&mut self) -> PResult<Expr> {
         let (line, col) = (self.line(), self.col());
         let first = self.star_or_test()?;
         if !self.is(",") {
@@ -846,6 +869,7 @@ impl Parser {
             items.push(self.star_or_test()?);
         }
         Ok(Expr {
+            end: (0, 0),
             kind: ExprKind::Tuple(items),
             line,
             col,
@@ -857,8 +881,24 @@ impl Parser {
             Tok::Newline | Tok::End | Tok::Dedent | Tok::Indent => true,
             Tok::Op(o) => matches!(
                 *o,
-                "=" | ")" | "]" | "}" | ":" | ";" | "+=" | "-=" | "*=" | "/=" | "//=" | "%="
-                    | "**=" | ">>=" | "<<=" | "&=" | "|=" | "^=" | "@="
+                "=" | ")"
+                    | "]"
+                    | "}"
+                    | ":"
+                    | ";"
+                    | "+="
+                    | "-="
+                    | "*="
+                    | "/="
+                    | "//="
+                    | "%="
+                    | "**="
+                    | ">>="
+                    | "<<="
+                    | "&="
+                    | "|="
+                    | "^="
+                    | "@="
             ),
             Tok::Name(n) => n == "in",
             _ => false,
@@ -866,12 +906,18 @@ impl Parser {
     }
 
     fn named_expr(&mut self) -> PResult<Expr> {
+        let e = self.named_expr_inner()?;
+        Ok(self.fin(e))
+    }
+
+    fn named_expr_inner(&mut self) -> PResult<Expr> {
         if let (Tok::Name(n), Tok::Op(":=")) = (self.peek().clone(), self.peek_at(1).clone()) {
             let (line, col) = (self.line(), self.col());
             self.advance();
             self.advance();
             let v = self.test()?;
             return Ok(Expr {
+                end: (0, 0),
                 kind: ExprKind::NamedExpr(n, Box::new(v)),
                 line,
                 col,
@@ -885,7 +931,7 @@ impl Parser {
         self.enter()?;
         let r = self.test_inner();
         self.leave();
-        r
+        r.map(|e| self.fin(e))
     }
 
     fn test_inner(&mut self) -> PResult<Expr> {
@@ -895,6 +941,7 @@ impl Parser {
             self.expect(":")?;
             let body = self.test()?;
             return Ok(Expr {
+                end: (0, 0),
                 kind: ExprKind::Lambda(Box::new(params), Box::new(body)),
                 line,
                 col,
@@ -910,6 +957,7 @@ impl Parser {
             })?;
             let other = self.test()?;
             return Ok(Expr {
+                end: (0, 0),
                 kind: ExprKind::IfExp(Box::new(cond), Box::new(e), Box::new(other)),
                 line,
                 col,
@@ -927,6 +975,11 @@ impl Parser {
     }
 
     fn or_test(&mut self) -> PResult<Expr> {
+        let e = self.or_test_inner()?;
+        Ok(self.fin(e))
+    }
+
+    fn or_test_inner(&mut self) -> PResult<Expr> {
         let (line, col) = (self.line(), self.col());
         let first = self.and_test()?;
         if !self.is_kw("or") {
@@ -937,6 +990,7 @@ impl Parser {
             items.push(self.and_test()?);
         }
         Ok(Expr {
+            end: (0, 0),
             kind: ExprKind::BoolOp(false, items),
             line,
             col,
@@ -944,6 +998,11 @@ impl Parser {
     }
 
     fn and_test(&mut self) -> PResult<Expr> {
+        let e = self.and_test_inner()?;
+        Ok(self.fin(e))
+    }
+
+    fn and_test_inner(&mut self) -> PResult<Expr> {
         let (line, col) = (self.line(), self.col());
         let first = self.not_test()?;
         if !self.is_kw("and") {
@@ -954,6 +1013,7 @@ impl Parser {
             items.push(self.not_test()?);
         }
         Ok(Expr {
+            end: (0, 0),
             kind: ExprKind::BoolOp(true, items),
             line,
             col,
@@ -967,6 +1027,7 @@ impl Parser {
             let e = self.not_test();
             self.leave();
             return Ok(Expr {
+                end: (0, 0),
                 kind: ExprKind::UnaryOp(UnOp::Not, Box::new(e?)),
                 line,
                 col,
@@ -1006,6 +1067,11 @@ impl Parser {
     }
 
     fn comparison(&mut self) -> PResult<Expr> {
+        let e = self.comparison_inner()?;
+        Ok(self.fin(e))
+    }
+
+    fn comparison_inner(&mut self) -> PResult<Expr> {
         let (line, col) = (self.line(), self.col());
         let first = self.or_expr()?;
         let mut rest = Vec::new();
@@ -1016,6 +1082,7 @@ impl Parser {
             return Ok(first);
         }
         Ok(Expr {
+            end: (0, 0),
             kind: ExprKind::Compare(Box::new(first), rest),
             line,
             col,
@@ -1058,17 +1125,23 @@ impl Parser {
             let (line, col) = (lhs.line, lhs.col);
             self.advance();
             let rhs = self.binary(prec + 1)?;
-            lhs = Expr {
+            lhs = self.fin(Expr {
+                end: (0, 0),
                 kind: ExprKind::BinOp(Box::new(lhs), op, Box::new(rhs)),
                 line,
                 col,
-            };
+            });
         }
         self.leave();
         Ok(lhs)
     }
 
     fn unary(&mut self) -> PResult<Expr> {
+        let e = self.unary_inner()?;
+        Ok(self.fin(e))
+    }
+
+    fn unary_inner(&mut self) -> PResult<Expr> {
         let (line, col) = (self.line(), self.col());
         let op = match self.peek() {
             Tok::Op("-") => Some(UnOp::Neg),
@@ -1083,6 +1156,7 @@ impl Parser {
             self.leave();
             let e = e?;
             return Ok(Expr {
+                end: (0, 0),
                 kind: ExprKind::UnaryOp(op, Box::new(e)),
                 line,
                 col,
@@ -1102,6 +1176,7 @@ impl Parser {
             let exp = self.unary();
             self.leave();
             return Ok(Expr {
+                end: (0, 0),
                 kind: ExprKind::BinOp(Box::new(base), BinOp::Pow, Box::new(exp?)),
                 line,
                 col,
@@ -1112,20 +1187,25 @@ impl Parser {
 
     fn primary(&mut self) -> PResult<Expr> {
         let mut e = self.atom()?;
+        e = self.fin(e);
         loop {
+            e = self.fin(e);
             let (line, col) = (e.line, e.col);
             if self.eat("(") {
                 let args = self.call_args()?;
                 self.expect(")")?;
                 e = Expr {
+                    end: (0, 0),
                     kind: ExprKind::Call(Box::new(e), args),
                     line,
                     col,
                 };
             } else if self.eat("[") {
                 let idx = self.subscript_list()?;
+                let idx = self.fin(idx);
                 self.expect("]")?;
                 e = Expr {
+                    end: (0, 0),
                     kind: ExprKind::Subscript(Box::new(e), Box::new(idx)),
                     line,
                     col,
@@ -1133,6 +1213,7 @@ impl Parser {
             } else if self.eat(".") {
                 let n = self.name()?;
                 e = Expr {
+                    end: (0, 0),
                     kind: ExprKind::Attribute(Box::new(e), n),
                     line,
                     col,
@@ -1157,6 +1238,7 @@ impl Parser {
             items.push(self.subscript()?);
         }
         Ok(Expr {
+            end: (0, 0),
             kind: ExprKind::Tuple(items),
             line,
             col,
@@ -1164,6 +1246,11 @@ impl Parser {
     }
 
     fn subscript(&mut self) -> PResult<Expr> {
+        let e = self.subscript_inner()?;
+        Ok(self.fin(e))
+    }
+
+    fn subscript_inner(&mut self) -> PResult<Expr> {
         let (line, col) = (self.line(), self.col());
         let lower = if self.is(":") {
             None
@@ -1190,6 +1277,7 @@ impl Parser {
             None
         };
         Ok(Expr {
+            end: (0, 0),
             kind: ExprKind::Slice(lower, upper, step),
             line,
             col,
@@ -1205,7 +1293,9 @@ impl Parser {
                 seen_kw = true;
             } else if self.eat("*") {
                 args.push(Arg::Star(self.test()?));
-            } else if let (Tok::Name(n), Tok::Op("=")) = (self.peek().clone(), self.peek_at(1).clone()) {
+            } else if let (Tok::Name(n), Tok::Op("=")) =
+                (self.peek().clone(), self.peek_at(1).clone())
+            {
                 self.advance();
                 self.advance();
                 args.push(Arg::Kw(n, self.test()?));
@@ -1216,6 +1306,7 @@ impl Parser {
                 if self.is_kw("for") {
                     let comps = self.comp_clauses()?;
                     args.push(Arg::Pos(Expr {
+                        end: (0, 0),
                         kind: ExprKind::GenExp(Box::new(e), comps),
                         line,
                         col,
@@ -1264,6 +1355,7 @@ impl Parser {
         if self.eat_kw("from") {
             let e = self.test()?;
             return Ok(Expr {
+                end: (0, 0),
                 kind: ExprKind::YieldFrom(Box::new(e)),
                 line,
                 col,
@@ -1275,6 +1367,7 @@ impl Parser {
             Some(Box::new(self.star_expr_list()?))
         };
         Ok(Expr {
+            end: (0, 0),
             kind: ExprKind::Yield(v),
             line,
             col,
@@ -1283,7 +1376,12 @@ impl Parser {
 
     fn atom(&mut self) -> PResult<Expr> {
         let (line, col) = (self.line(), self.col());
-        let mk = |kind| Expr { kind, line, col };
+        let mk = |kind| Expr {
+            end: (0, 0),
+            kind,
+            line,
+            col,
+        };
         let t = self.peek().clone();
         match t {
             Tok::Name(n) => {
@@ -1511,7 +1609,12 @@ impl Parser {
             };
             ExprKind::Const(Const::Str(s))
         };
-        Ok(Expr { kind, line, col })
+        Ok(Expr {
+            end: (0, 0),
+            kind,
+            line,
+            col,
+        })
     }
 
     fn fpart(&mut self, p: FPart) -> PResult<FExpr> {
@@ -1556,6 +1659,7 @@ impl Parser {
                     // `{x=}` is the text, then the field.
                     return Ok(FExpr::Field {
                         value: Box::new(Expr {
+                            end: (0, 0),
                             kind: ExprKind::JoinedStr(vec![FExpr::Lit(d), field]),
                             line,
                             col,
@@ -1625,9 +1729,18 @@ fn check_target(e: &Expr, _in_for: bool) -> PResult<()> {
         ExprKind::Starred(inner) => check_target(inner, _in_for),
         _ => {
             let d = expr_desc(e);
-            let msg = if matches!(e.kind, ExprKind::Const(Const::None | Const::True | Const::False)) {
+            let msg = if matches!(
+                e.kind,
+                ExprKind::Const(Const::None | Const::True | Const::False)
+            ) {
                 format!("cannot assign to {d}")
-            } else if matches!(e.kind, ExprKind::Compare(..) | ExprKind::BinOp(..) | ExprKind::Call(..) | ExprKind::Const(_)) {
+            } else if matches!(
+                e.kind,
+                ExprKind::Compare(..)
+                    | ExprKind::BinOp(..)
+                    | ExprKind::Call(..)
+                    | ExprKind::Const(_)
+            ) {
                 format!("cannot assign to {d} here. Maybe you meant '==' instead of '='?")
             } else {
                 format!("cannot assign to {d}")

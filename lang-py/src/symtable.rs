@@ -311,7 +311,9 @@ impl SymTable {
             }
             StmtKind::Import(names) => {
                 for (m, a) in names {
-                    let n = a.clone().unwrap_or_else(|| m.split('.').next().unwrap_or("").into());
+                    let n = a
+                        .clone()
+                        .unwrap_or_else(|| m.split('.').next().unwrap_or("").into());
                     self.bind(&n);
                 }
                 Ok(())
@@ -478,7 +480,12 @@ impl SymTable {
                 self.expr(v)?;
                 // Inside a comprehension the target binds in the enclosing function.
                 let mut s = self.cur;
-                while self.scopes[s].params.first().map(|p| p == ".0").unwrap_or(false) {
+                while self.scopes[s]
+                    .params
+                    .first()
+                    .map(|p| p == ".0")
+                    .unwrap_or(false)
+                {
                     match self.scopes[s].parent {
                         Some(p) => s = p,
                         None => break,

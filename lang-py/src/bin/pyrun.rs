@@ -9,7 +9,9 @@ fn main() {
         args.remove(0);
     }
     let code = match args.first().map(String::as_str) {
-        Some("-c") if args.len() > 1 => lang_py::run_source("<string>", &args[1], &args[2..], config),
+        Some("-c") if args.len() > 1 => {
+            lang_py::run_source("<string>", &args[1], &args[2..], config)
+        }
         Some(path) => lang_py::run_file(std::path::Path::new(path), &args[1..], config),
         None => {
             eprintln!("usage: pyrun [--no-jit] FILE.py [ARGS...] | -c CODE");

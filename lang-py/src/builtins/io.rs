@@ -84,7 +84,9 @@ pub fn open_file(path: &str, mode: &str) -> Result<usize, String> {
             Err(e) if mode.contains('a') && e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(e) => {
                 return Err(match e.kind() {
-                    std::io::ErrorKind::NotFound => format!("[Errno 2] No such file or directory: '{path}'"),
+                    std::io::ErrorKind::NotFound => {
+                        format!("[Errno 2] No such file or directory: '{path}'")
+                    }
                     _ => format!("{e}: '{path}'"),
                 })
             }

@@ -12,19 +12,55 @@ const LIST: &[&str] = &[
     "clear",
 ];
 const DICT: &[&str] = &[
-    "get", "keys", "values", "items", "pop", "popitem", "setdefault", "update", "copy", "clear",
+    "get",
+    "keys",
+    "values",
+    "items",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "copy",
+    "clear",
     "fromkeys",
 ];
 const SET: &[&str] = &[
-    "add", "remove", "discard", "pop", "update", "union", "intersection", "difference",
-    "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy", "clear",
-    "intersection_update", "difference_update", "symmetric_difference_update",
+    "add",
+    "remove",
+    "discard",
+    "pop",
+    "update",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "copy",
+    "clear",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
 ];
 const TUPLE: &[&str] = &["index", "count"];
-const INT: &[&str] = &["bit_length", "to_bytes", "conjugate", "bit_count", "is_integer"];
+const INT: &[&str] = &[
+    "bit_length",
+    "to_bytes",
+    "conjugate",
+    "bit_count",
+    "is_integer",
+];
 const FLOAT: &[&str] = &["is_integer", "as_integer_ratio", "conjugate", "hex"];
 const FILE: &[&str] = &[
-    "write", "read", "readline", "readlines", "close", "__enter__", "__exit__", "flush",
+    "write",
+    "read",
+    "readline",
+    "readlines",
+    "close",
+    "__enter__",
+    "__exit__",
+    "flush",
     "writelines",
 ];
 const BYTES: &[&str] = &["decode", "hex", "startswith", "endswith"];
@@ -35,7 +71,13 @@ pub fn has_method(k: Ty, name: &str) -> bool {
         Ty::List => LIST.contains(&name),
         Ty::Dict => DICT.contains(&name),
         Ty::Set => SET.contains(&name),
-        Ty::FrozenSet => SET.contains(&name) && !matches!(name, "add" | "remove" | "discard" | "pop" | "update" | "clear"),
+        Ty::FrozenSet => {
+            SET.contains(&name)
+                && !matches!(
+                    name,
+                    "add" | "remove" | "discard" | "pop" | "update" | "clear"
+                )
+        }
         Ty::Tuple | Ty::Range => TUPLE.contains(&name),
         Ty::Int | Ty::Bool => INT.contains(&name),
         Ty::Float => FLOAT.contains(&name),
@@ -43,6 +85,7 @@ pub fn has_method(k: Ty, name: &str) -> bool {
         Ty::File => FILE.contains(&name),
         Ty::Bytes => BYTES.contains(&name),
         Ty::DictKeys | Ty::DictItems => ["isdisjoint"].contains(&name),
+        Ty::Property => ["setter", "getter", "deleter"].contains(&name),
         _ => false,
     }
 }
@@ -54,15 +97,35 @@ pub fn call_method<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Val
     method(rt, &name, a[2], &args, &kw)
 }
 
-fn want<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], min: usize, max: usize) -> PyResult<'gc, ()> {
+fn want<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    args: &[Value<'gc>],
+    min: usize,
+    max: usize,
+) -> PyResult<'gc, ()> {
     if args.len() < min || args.len() > max {
         if min == max {
             return rt.err(
                 Ty::TypeError,
-                format!("{}() takes exactly {} argument{} ({} given)", name, min, if min == 1 { "" } else { "s" }, args.len()),
+                format!(
+                    "{}() takes exactly {} argument{} ({} given)",
+                    name,
+                    min,
+                    if min == 1 { "" } else { "s" },
+                    args.len()
+                ),
             );
         }
-        return rt.err(Ty::TypeError, format!("{}() takes at most {} arguments ({} given)", name, max, args.len()));
+        return rt.err(
+            Ty::TypeError,
+            format!(
+                "{}() takes at most {} arguments ({} given)",
+                name,
+                max,
+                args.len()
+            ),
+        );
     }
     Ok(())
 }
@@ -78,7 +141,11 @@ fn set_list<'gc>(rt: &Rt<'_, 'gc>, l: Value<'gc>, items: Vec<Value<'gc>>) {
     }
 }
 
-fn find_eq<'gc>(rt: &Rt<'_, 'gc>, items: &[Value<'gc>], x: Value<'gc>) -> PyResult<'gc, Option<usize>> {
+fn find_eq<'gc>(
+    rt: &Rt<'_, 'gc>,
+    items: &[Value<'gc>],
+    x: Value<'gc>,
+) -> PyResult<'gc, Option<usize>> {
     for (i, y) in items.iter().enumerate() {
         if x.same(y) || eq(rt, x, *y)? {
             return Ok(Some(i));
@@ -88,7 +155,13 @@ fn find_eq<'gc>(rt: &Rt<'_, 'gc>, items: &[Value<'gc>], x: Value<'gc>) -> PyResu
 }
 
 /// Calls method `name` of built-in value `s`.
-pub fn method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
+pub fn method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    s: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
     let k = kind_of(rt, s);
     match k {
         Ty::Str => return strings::str_method(rt, name, s, args, kw),
@@ -111,7 +184,10 @@ pub fn method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'g
             }
             match find_eq(rt, &items, args[0])? {
                 Some(i) => Ok(Value::Int(i as i64)),
-                None => rt.err(Ty::ValueError, format!("{}.index(x): x not in {}", k.name(), k.name())),
+                None => rt.err(
+                    Ty::ValueError,
+                    format!("{}.index(x): x not in {}", k.name(), k.name()),
+                ),
             }
         }
         (Ty::Int | Ty::Bool, "bit_length") => {
@@ -121,20 +197,33 @@ pub fn method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'g
         (Ty::Int | Ty::Bool, "bit_count") => {
             let b = to_bigint(s).unwrap_or_default();
             let (_, digits) = b.to_u32_digits();
-            Ok(Value::Int(digits.iter().map(|d| d.count_ones() as i64).sum()))
+            Ok(Value::Int(
+                digits.iter().map(|d| d.count_ones() as i64).sum(),
+            ))
         }
         (Ty::Int | Ty::Bool, "conjugate") => Ok(s),
         (Ty::Int | Ty::Bool, "is_integer") => Ok(Value::Bool(true)),
-        (Ty::Float, "is_integer") => Ok(Value::Bool(matches!(s, Value::Float(f) if f.fract() == 0.0 && f.is_finite()))),
+        (Ty::Float, "is_integer") => Ok(Value::Bool(
+            matches!(s, Value::Float(f) if f.fract() == 0.0 && f.is_finite()),
+        )),
         (Ty::Float, "conjugate") => Ok(s),
         (Ty::Float, "as_integer_ratio") => {
-            let Value::Float(f) = s else { return Ok(Value::None) };
+            let Value::Float(f) = s else {
+                return Ok(Value::None);
+            };
             if !f.is_finite() {
-                return rt.err(Ty::OverflowError, "cannot convert Infinity to integer ratio");
+                return rt.err(
+                    Ty::OverflowError,
+                    "cannot convert Infinity to integer ratio",
+                );
             }
             let bits = f.to_bits();
             let exp = ((bits >> 52) & 0x7ff) as i64;
-            let mant = if exp == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
+            let mant = if exp == 0 {
+                (bits & ((1 << 52) - 1)) << 1
+            } else {
+                (bits & ((1 << 52) - 1)) | (1 << 52)
+            };
             let mut num = num_bigint::BigInt::from(mant);
             let mut den = num_bigint::BigInt::from(1);
             let e = exp - 1075;
@@ -151,7 +240,12 @@ pub fn method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'g
         }
         (Ty::Bytes, "decode") => Ok(field(s, 1)),
         (Ty::Bytes, "hex") => {
-            let t: String = field(s, 1).as_str().unwrap_or("").chars().map(|c| format!("{:02x}", c as u32)).collect();
+            let t: String = field(s, 1)
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .map(|c| format!("{:02x}", c as u32))
+                .collect();
             Ok(rt.s(&t))
         }
         (Ty::File, _) => file_method(rt, name, s, args),
@@ -168,11 +262,23 @@ pub fn method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'g
             let a = super::make_set(rt, s, false)?;
             set_method(rt, "isdisjoint", a, args)
         }
-        _ => rt.err(Ty::AttributeError, format!("'{}' object has no attribute '{}'", type_name_of(rt, s), name)),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name_of(rt, s),
+                name
+            ),
+        ),
     }
 }
 
-fn file_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, f: Value<'gc>, args: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+fn file_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    f: Value<'gc>,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
     let id = int_of(field(f, 1));
     if id < 0 {
         // sys.stdout / sys.stderr
@@ -214,7 +320,12 @@ fn file_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, f: Value<'gc>, args: &[Value<'
         "write" => {
             let t = match args[0] {
                 Value::Str(s) => s.as_str().to_string(),
-                v => return rt.err(Ty::TypeError, format!("write() argument must be str, not {}", type_name_of(rt, v))),
+                v => {
+                    return rt.err(
+                        Ty::TypeError,
+                        format!("write() argument must be str, not {}", type_name_of(rt, v)),
+                    )
+                }
             };
             io::with_file(id, |st| st.data.extend_from_slice(t.as_bytes()));
             Ok(Value::Int(t.chars().count() as i64))
@@ -228,7 +339,8 @@ fn file_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, f: Value<'gc>, args: &[Value<'
         }
         "read" => {
             let t = io::with_file(id, |st| {
-                let rest = String::from_utf8_lossy(&st.data[st.pos.min(st.data.len())..]).into_owned();
+                let rest =
+                    String::from_utf8_lossy(&st.data[st.pos.min(st.data.len())..]).into_owned();
                 st.pos = st.data.len();
                 rest
             })
@@ -238,7 +350,11 @@ fn file_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, f: Value<'gc>, args: &[Value<'
         "readline" => {
             let t = io::with_file(id, |st| {
                 let start = st.pos.min(st.data.len());
-                let end = st.data[start..].iter().position(|b| *b == b'\n').map(|p| start + p + 1).unwrap_or(st.data.len());
+                let end = st.data[start..]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map(|p| start + p + 1)
+                    .unwrap_or(st.data.len());
                 st.pos = end;
                 String::from_utf8_lossy(&st.data[start..end]).into_owned()
             })
@@ -247,7 +363,8 @@ fn file_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, f: Value<'gc>, args: &[Value<'
         }
         "readlines" => {
             let t = io::with_file(id, |st| {
-                let rest = String::from_utf8_lossy(&st.data[st.pos.min(st.data.len())..]).into_owned();
+                let rest =
+                    String::from_utf8_lossy(&st.data[st.pos.min(st.data.len())..]).into_owned();
                 st.pos = st.data.len();
                 rest
             })
@@ -260,15 +377,28 @@ fn file_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, f: Value<'gc>, args: &[Value<'
                 return rt.err(Ty::OSError, m);
             }
             heap::set_field(rt.mc, f, 4, Value::Bool(true));
-            Ok(if name == "close" { Value::None } else { Value::Bool(false) })
+            Ok(if name == "close" {
+                Value::None
+            } else {
+                Value::Bool(false)
+            })
         }
         "__enter__" => Ok(f),
         "flush" => Ok(Value::None),
-        _ => rt.err(Ty::AttributeError, format!("'TextIOWrapper' object has no attribute '{}'", name)),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!("'TextIOWrapper' object has no attribute '{}'", name),
+        ),
     }
 }
 
-fn list_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, l: Value<'gc>, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
+fn list_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    l: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
     match name {
         "append" => {
             want(rt, "list.append", args, 1, 1)?;
@@ -331,7 +461,11 @@ fn list_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, l: Value<'gc>, args: &[Value<'
         "index" => {
             let items = heap::list_items(l);
             let start = args.get(1).map(|v| int_of(*v)).unwrap_or(0).max(0) as usize;
-            let stop = args.get(2).map(|v| int_of(*v) as usize).unwrap_or(items.len()).min(items.len());
+            let stop = args
+                .get(2)
+                .map(|v| int_of(*v) as usize)
+                .unwrap_or(items.len())
+                .min(items.len());
             if start < stop {
                 if let Some(i) = find_eq(rt, &items[start..stop], args[0])? {
                     return Ok(Value::Int((i + start) as i64));
@@ -350,7 +484,10 @@ fn list_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, l: Value<'gc>, args: &[Value<'
             Ok(Value::Int(n))
         }
         "sort" => {
-            if kwv(kw, "key").map(|k| !matches!(k, Value::None)).unwrap_or(false) {
+            if kwv(kw, "key")
+                .map(|k| !matches!(k, Value::None))
+                .unwrap_or(false)
+            {
                 return Err(Fail::Guest);
             }
             let reverse = truth(rt, kwv(kw, "reverse").unwrap_or(Value::Bool(false)))?;
@@ -370,11 +507,20 @@ fn list_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, l: Value<'gc>, args: &[Value<'
             heap::list_truncate(rt.mc, l, 0);
             Ok(Value::None)
         }
-        _ => rt.err(Ty::AttributeError, format!("'list' object has no attribute '{}'", name)),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!("'list' object has no attribute '{}'", name),
+        ),
     }
 }
 
-fn dict_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, d: Value<'gc>, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
+fn dict_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    d: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
     match name {
         "get" => {
             want(rt, "get", args, 1, 2)?;
@@ -396,7 +542,9 @@ fn dict_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, d: Value<'gc>, args: &[Value<'
             match v {
                 Value::Absent => match args.get(1) {
                     Some(x) => Ok(*x),
-                    None => Err(Fail::Raise(rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[args[0]])))),
+                    None => Err(Fail::Raise(
+                        rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[args[0]])),
+                    )),
                 },
                 v => {
                     if let Some(k) = k {
@@ -456,11 +604,19 @@ fn dict_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, d: Value<'gc>, args: &[Value<'
             }
             Ok(c)
         }
-        _ => rt.err(Ty::AttributeError, format!("'dict' object has no attribute '{}'", name)),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!("'dict' object has no attribute '{}'", name),
+        ),
     }
 }
 
-fn set_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+fn set_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    s: Value<'gc>,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
     let d = set_dict(s);
     let frozen = kind_of(rt, s) == Ty::FrozenSet;
     let other = |i: usize| -> PyResult<'gc, Value<'gc>> {
@@ -484,7 +640,9 @@ fn set_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'g
                 None => false,
             };
             if !removed && name == "remove" {
-                return Err(Fail::Raise(rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[args[0]]))));
+                return Err(Fail::Raise(
+                    rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[args[0]])),
+                ));
             }
             Ok(Value::None)
         }
@@ -558,15 +716,21 @@ fn set_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'g
         }
         "issubset" => {
             let o = other(0)?;
-            Ok(Value::Bool(heap::dict_entries(d).iter().all(|(k, _)| has(o, *k))))
+            Ok(Value::Bool(
+                heap::dict_entries(d).iter().all(|(k, _)| has(o, *k)),
+            ))
         }
         "issuperset" => {
             let o = other(0)?;
-            Ok(Value::Bool(heap::dict_entries(o).iter().all(|(k, _)| has(d, *k))))
+            Ok(Value::Bool(
+                heap::dict_entries(o).iter().all(|(k, _)| has(d, *k)),
+            ))
         }
         "isdisjoint" => {
             let o = other(0)?;
-            Ok(Value::Bool(!heap::dict_entries(d).iter().any(|(k, _)| has(o, *k))))
+            Ok(Value::Bool(
+                !heap::dict_entries(d).iter().any(|(k, _)| has(o, *k)),
+            ))
         }
         "copy" => {
             let out = rt.new_set(frozen);
@@ -581,6 +745,13 @@ fn set_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, s: Value<'gc>, args: &[Value<'g
             }
             Ok(Value::None)
         }
-        _ => rt.err(Ty::AttributeError, format!("'{}' object has no attribute '{}'", type_name_of(rt, s), name)),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name_of(rt, s),
+                name
+            ),
+        ),
     }
 }

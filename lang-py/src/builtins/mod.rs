@@ -20,42 +20,124 @@ use crate::ops;
 
 /// Names of the builtin functions (their records carry the name).
 pub const FUNCTIONS: &[&str] = &[
-    "print", "len", "enumerate", "zip", "map", "filter", "sorted", "reversed", "min", "max", "sum",
-    "abs", "all", "any", "isinstance", "issubclass", "hasattr", "getattr", "setattr", "delattr",
-    "hash", "id", "ord", "chr", "iter", "next", "divmod", "pow", "round", "hex", "oct", "bin",
-    "callable", "format", "input", "open", "vars", "dir", "repr", "globals", "exit", "quit",
-    "_lookup", "_sort_by_keys", "_native_sort", "_exc_tb", "_set_args", "_is_gen", "_py_eq",
+    "print",
+    "len",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "sorted",
+    "reversed",
+    "min",
+    "max",
+    "sum",
+    "abs",
+    "all",
+    "any",
+    "isinstance",
+    "issubclass",
+    "hasattr",
+    "getattr",
+    "setattr",
+    "delattr",
+    "hash",
+    "id",
+    "ord",
+    "chr",
+    "iter",
+    "next",
+    "divmod",
+    "pow",
+    "round",
+    "hex",
+    "oct",
+    "bin",
+    "callable",
+    "format",
+    "input",
+    "open",
+    "vars",
+    "dir",
+    "repr",
+    "globals",
+    "exit",
+    "quit",
+    "_lookup",
+    "_sort_by_keys",
+    "_native_sort",
+    "_exc_tb",
+    "_set_args",
+    "_is_gen",
+    "_py_eq",
 ];
 
 pub fn builtin_fn<'gc>(rt: &Rt<'_, 'gc>, name: &str, bound: Value<'gc>) -> Value<'gc> {
     rt.record(Ty::BuiltinFunction, &[Value::Int(-1), rt.s(name), bound])
 }
 
-fn argc<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], min: usize, max: usize) -> PyResult<'gc, ()> {
+fn argc<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    args: &[Value<'gc>],
+    min: usize,
+    max: usize,
+) -> PyResult<'gc, ()> {
     if args.len() < min || args.len() > max {
         if min == max {
             return rt.err(
                 Ty::TypeError,
-                format!("{}() takes exactly {} argument{} ({} given)", name, min, if min == 1 { "" } else { "s" }, args.len()),
+                format!(
+                    "{}() takes exactly {} argument{} ({} given)",
+                    name,
+                    min,
+                    if min == 1 { "" } else { "s" },
+                    args.len()
+                ),
             );
         }
         if args.len() < min {
-            return rt.err(Ty::TypeError, format!("{} expected at least {} argument{}, got {}", name, min, if min == 1 { "" } else { "s" }, args.len()));
+            return rt.err(
+                Ty::TypeError,
+                format!(
+                    "{} expected at least {} argument{}, got {}",
+                    name,
+                    min,
+                    if min == 1 { "" } else { "s" },
+                    args.len()
+                ),
+            );
         }
-        return rt.err(Ty::TypeError, format!("{} expected at most {} arguments, got {}", name, max, args.len()));
+        return rt.err(
+            Ty::TypeError,
+            format!(
+                "{} expected at most {} arguments, got {}",
+                name,
+                max,
+                args.len()
+            ),
+        );
     }
     Ok(())
 }
 
 /// Splits `(kwnames, values...)` into positional and keyword arguments.
-pub fn split_args<'gc>(kwnames: Value<'gc>, vals: &[Value<'gc>]) -> (Vec<Value<'gc>>, Vec<(String, Value<'gc>)>) {
+pub fn split_args<'gc>(
+    kwnames: Value<'gc>,
+    vals: &[Value<'gc>],
+) -> (Vec<Value<'gc>>, Vec<(String, Value<'gc>)>) {
     let names: Vec<String> = match kwnames {
-        Value::Record(_) => tuple_items(kwnames).iter().map(|n| n.as_str().unwrap_or("").to_string()).collect(),
+        Value::Record(_) => tuple_items(kwnames)
+            .iter()
+            .map(|n| n.as_str().unwrap_or("").to_string())
+            .collect(),
         _ => Vec::new(),
     };
     let npos = vals.len() - names.len();
     let pos = vals[..npos].to_vec();
-    let kw = names.into_iter().zip(vals[npos..].iter().copied()).collect();
+    let kw = names
+        .into_iter()
+        .zip(vals[npos..].iter().copied())
+        .collect();
     (pos, kw)
 }
 
@@ -65,7 +147,10 @@ fn kwarg<'gc>(kw: &[(String, Value<'gc>)], name: &str) -> Option<Value<'gc>> {
 
 fn no_kw<'gc>(rt: &Rt<'_, 'gc>, name: &str, kw: &[(String, Value<'gc>)]) -> PyResult<'gc, ()> {
     if let Some((k, _)) = kw.first() {
-        return rt.err(Ty::TypeError, format!("{}() got an unexpected keyword argument '{}'", name, k));
+        return rt.err(
+            Ty::TypeError,
+            format!("{}() got an unexpected keyword argument '{}'", name, k),
+        );
     }
     Ok(())
 }
@@ -88,9 +173,14 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
     if let Some((tname, mname)) = name.split_once('.') {
         // An unbound method of a built-in type: `str.join(sep, items)`.
         if args.is_empty() {
-            return rt.err(Ty::TypeError, format!("unbound method {}() needs an argument", name));
+            return rt.err(
+                Ty::TypeError,
+                format!("unbound method {}() needs an argument", name),
+            );
         }
-        let _ = tname;
+        if tname == "dict" && mname == "fromkeys" {
+            return methods::method(rt, mname, heap::new_dict(rt.mc), &args, &kw);
+        }
         return methods::method(rt, mname, args[0], &args[1..], &kw);
     }
     function(rt, &name, &args, &kw)
@@ -113,7 +203,11 @@ pub fn len_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
             Ty::Set | Ty::FrozenSet => heap::dict_len(set_dict(v)),
             Ty::DictKeys | Ty::DictValues | Ty::DictItems => heap::dict_len(field(v, 1)),
             Ty::Range => {
-                let (a, b, s) = (int_of(field(v, 1)), int_of(field(v, 2)), int_of(field(v, 3)));
+                let (a, b, s) = (
+                    int_of(field(v, 1)),
+                    int_of(field(v, 2)),
+                    int_of(field(v, 3)),
+                );
                 if s > 0 && b > a {
                     (b - a + s - 1) / s
                 } else if s < 0 && a > b {
@@ -124,9 +218,19 @@ pub fn len_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
             }
             Ty::Bytes => field(v, 1).as_str().unwrap_or("").chars().count() as i64,
             k if is_instance_kind(k) && has_py_method(rt, v, "__len__") => return Err(Fail::Guest),
-            _ => return rt.err(Ty::TypeError, format!("object of type '{}' has no len()", type_name_of(rt, v))),
+            _ => {
+                return rt.err(
+                    Ty::TypeError,
+                    format!("object of type '{}' has no len()", type_name_of(rt, v)),
+                )
+            }
         },
-        _ => return rt.err(Ty::TypeError, format!("object of type '{}' has no len()", type_name_of(rt, v))),
+        _ => {
+            return rt.err(
+                Ty::TypeError,
+                format!("object of type '{}' has no len()", type_name_of(rt, v)),
+            )
+        }
     })
 }
 
@@ -148,7 +252,10 @@ fn to_int<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, base: Option<u32>) -> PyResult<'
                 return rt.err(Ty::ValueError, "cannot convert float NaN to integer");
             }
             if f.is_infinite() {
-                return rt.err(Ty::OverflowError, "cannot convert float infinity to integer");
+                return rt.err(
+                    Ty::OverflowError,
+                    "cannot convert float infinity to integer",
+                );
             }
             let t = f.trunc();
             if t.abs() < 9.2e18 {
@@ -177,19 +284,29 @@ fn to_int<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, base: Option<u32>) -> PyResult<'
                 }
             };
             let clean = digits.replace('_', "");
-            let ok = !clean.is_empty() && !digits.starts_with('_') && !digits.ends_with('_') && !digits.contains("__");
+            let ok = !clean.is_empty()
+                && !digits.starts_with('_')
+                && !digits.ends_with('_')
+                && !digits.contains("__");
             match (ok, num_bigint::BigInt::parse_bytes(clean.as_bytes(), radix)) {
                 (true, Some(b)) => Ok(rt.int(if neg { -b } else { b })),
                 _ => rt.err(
                     Ty::ValueError,
-                    format!("invalid literal for int() with base {}: {}", base, str_repr(s.as_str())),
+                    format!(
+                        "invalid literal for int() with base {}: {}",
+                        base,
+                        str_repr(s.as_str())
+                    ),
                 ),
             }
         }
         Value::Record(_) if is_instance_kind(kind_of(rt, v)) => Err(Fail::Guest),
         _ => rt.err(
             Ty::TypeError,
-            format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name_of(rt, v)),
+            format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                type_name_of(rt, v)
+            ),
         ),
     }
 }
@@ -198,7 +315,13 @@ pub fn parse_float(s: &str) -> Option<f64> {
     let t = s.trim().replace('_', "");
     let l = t.to_ascii_lowercase();
     match l.trim_start_matches(['+', '-']) {
-        "inf" | "infinity" => return Some(if l.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY }),
+        "inf" | "infinity" => {
+            return Some(if l.starts_with('-') {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            })
+        }
         "nan" => return Some(f64::NAN),
         _ => {}
     }
@@ -219,18 +342,32 @@ fn to_float<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
         },
         Value::Str(s) => match parse_float(s.as_str()) {
             Some(f) => Ok(Value::Float(f)),
-            None => rt.err(Ty::ValueError, format!("could not convert string to float: {}", str_repr(s.as_str()))),
+            None => rt.err(
+                Ty::ValueError,
+                format!(
+                    "could not convert string to float: {}",
+                    str_repr(s.as_str())
+                ),
+            ),
         },
         Value::Record(_) if is_instance_kind(kind_of(rt, v)) => Err(Fail::Guest),
         _ => rt.err(
             Ty::TypeError,
-            format!("float() argument must be a string or a real number, not '{}'", type_name_of(rt, v)),
+            format!(
+                "float() argument must be a string or a real number, not '{}'",
+                type_name_of(rt, v)
+            ),
         ),
     }
 }
 
 /// Calling a built-in type.
-pub fn construct<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
+pub fn construct<'gc>(
+    rt: &Rt<'_, 'gc>,
+    t: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
     let k = builtin_of(t).unwrap_or(Ty::Object);
     let name = k.name();
     match k {
@@ -303,13 +440,32 @@ pub fn construct<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, args: &[Value<'gc>], kw: 
                     _ => Err(()),
                 })
                 .collect::<Result<_, _>>()
-                .or_else(|_| rt.err(Ty::TypeError, format!("'{}' object cannot be interpreted as an integer", type_name_of(rt, *args.iter().find(|v| !matches!(v, Value::Int(_) | Value::Bool(_))).unwrap_or(&Value::None)))))?;
+                .or_else(|_| {
+                    rt.err(
+                        Ty::TypeError,
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name_of(
+                                rt,
+                                *args
+                                    .iter()
+                                    .find(|v| !matches!(v, Value::Int(_) | Value::Bool(_)))
+                                    .unwrap_or(&Value::None)
+                            )
+                        ),
+                    )
+                })?;
             let (a, b, s) = match ints.len() {
                 1 => (0, ints[0], 1),
                 2 => (ints[0], ints[1], 1),
                 3 => (ints[0], ints[1], ints[2]),
                 0 => return rt.err(Ty::TypeError, "range expected at least 1 argument, got 0"),
-                n => return rt.err(Ty::TypeError, format!("range expected at most 3 arguments, got {n}")),
+                n => {
+                    return rt.err(
+                        Ty::TypeError,
+                        format!("range expected at most 3 arguments, got {n}"),
+                    )
+                }
             };
             if s == 0 {
                 return rt.err(Ty::ValueError, "range() arg 3 must not be zero");
@@ -327,7 +483,11 @@ pub fn construct<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, args: &[Value<'gc>], kw: 
         }
         Ty::Object => {
             let d = heap::new_dict(rt.mc);
-            Ok(heap::new_record(rt.mc, t, vec![t, d, Value::None, Value::None]))
+            Ok(heap::new_record(
+                rt.mc,
+                t,
+                vec![t, d, Value::None, Value::None],
+            ))
         }
         Ty::Type => match args.len() {
             1 => Ok(type_of(rt, args[0])),
@@ -349,8 +509,12 @@ pub fn construct<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, args: &[Value<'gc>], kw: 
             Ok(rt.record(Ty::Super, &[args[0], args[1]]))
         }
         Ty::Property => {
-            let g = |i: usize, n: &str| kwarg(kw, n).or(args.get(i).copied()).unwrap_or(Value::None);
-            Ok(rt.record(Ty::Property, &[g(0, "fget"), g(1, "fset"), g(2, "fdel"), g(3, "doc")]))
+            let g =
+                |i: usize, n: &str| kwarg(kw, n).or(args.get(i).copied()).unwrap_or(Value::None);
+            Ok(rt.record(
+                Ty::Property,
+                &[g(0, "fget"), g(1, "fset"), g(2, "fdel"), g(3, "doc")],
+            ))
         }
         Ty::StaticMethod | Ty::ClassMethod => {
             argc(rt, name, args, 1, 1)?;
@@ -375,7 +539,11 @@ pub fn construct<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, args: &[Value<'gc>], kw: 
     }
 }
 
-pub fn dict_update_from<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, src: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn dict_update_from<'gc>(
+    rt: &Rt<'_, 'gc>,
+    d: Value<'gc>,
+    src: Value<'gc>,
+) -> PyResult<'gc, ()> {
     match src {
         Value::Dict(_) => {
             for (k, v) in heap::dict_entries(src) {
@@ -394,7 +562,10 @@ pub fn dict_update_from<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, src: Value<'gc>) -
                 if pair.len() != 2 {
                     return rt.err(
                         Ty::ValueError,
-                        format!("dictionary update sequence element #0 has length {}; 2 is required", pair.len()),
+                        format!(
+                            "dictionary update sequence element #0 has length {}; 2 is required",
+                            pair.len()
+                        ),
                     );
                 }
                 dict_set(rt, d, pair[0], pair[1])?;
@@ -404,21 +575,40 @@ pub fn dict_update_from<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, src: Value<'gc>) -
     Ok(())
 }
 
-fn minmax<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
-    if kw.iter().any(|(n, v)| n == "key" && !matches!(v, Value::None)) {
+fn minmax<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
+    if kw
+        .iter()
+        .any(|(n, v)| n == "key" && !matches!(v, Value::None))
+    {
         return Err(Fail::Guest);
     }
-    let items = if args.len() == 1 { iterate(rt, args[0])? } else { args.to_vec() };
+    let items = if args.len() == 1 {
+        iterate(rt, args[0])?
+    } else {
+        args.to_vec()
+    };
     if items.is_empty() {
         if let Some(d) = kwarg(kw, "default") {
             return Ok(d);
         }
-        return rt.err(Ty::ValueError, format!("{}() arg is an empty sequence", name));
+        return rt.err(
+            Ty::ValueError,
+            format!("{}() arg is an empty sequence", name),
+        );
     }
     let mut best = items[0];
     for x in &items[1..] {
         let o = cmp(rt, *x, best, if name == "min" { "<" } else { ">" })?;
-        let better = if name == "min" { o == std::cmp::Ordering::Less } else { o == std::cmp::Ordering::Greater };
+        let better = if name == "min" {
+            o == std::cmp::Ordering::Less
+        } else {
+            o == std::cmp::Ordering::Greater
+        };
         if better && !has_nan(*x, best) {
             best = *x;
         }
@@ -427,7 +617,12 @@ fn minmax<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(String,
 }
 
 /// Sorts natively when every comparison is native.
-pub fn sort_values<'gc>(rt: &Rt<'_, 'gc>, items: &mut Vec<Value<'gc>>, keys: Option<Vec<Value<'gc>>>, reverse: bool) -> PyResult<'gc, ()> {
+pub fn sort_values<'gc>(
+    rt: &Rt<'_, 'gc>,
+    items: &mut Vec<Value<'gc>>,
+    keys: Option<Vec<Value<'gc>>>,
+    reverse: bool,
+) -> PyResult<'gc, ()> {
     let keys = keys.unwrap_or_else(|| items.clone());
     let mut idx: Vec<usize> = (0..items.len()).collect();
     let mut err: Option<Fail<'gc>> = None;
@@ -436,7 +631,11 @@ pub fn sort_values<'gc>(rt: &Rt<'_, 'gc>, items: &mut Vec<Value<'gc>>, keys: Opt
         if err.is_some() {
             return std::cmp::Ordering::Equal;
         }
-        let (a, b) = if reverse { (keys[j], keys[i]) } else { (keys[i], keys[j]) };
+        let (a, b) = if reverse {
+            (keys[j], keys[i])
+        } else {
+            (keys[i], keys[j])
+        };
         match cmp(rt, a, b, "<") {
             Ok(o) => o,
             Err(e) => {
@@ -465,7 +664,11 @@ fn round_half_even(x: f64, nd: i32) -> f64 {
         let p = 10f64.powi(-nd);
         let y = x / p;
         let r = y.round();
-        let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
+        let r = if (y - y.trunc()).abs() == 0.5 {
+            2.0 * (y / 2.0).round()
+        } else {
+            r
+        };
         r * p
     }
 }
@@ -488,7 +691,12 @@ fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
 }
 
 /// The builtin functions.
-fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
+fn function<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
     match name {
         "print" => {
             let sep = match kwarg(kw, "sep") {
@@ -518,7 +726,9 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
             Ok(Value::Int(len_of(rt, args[0])?))
         }
         "enumerate" => {
-            let start = kwarg(kw, "start").or(args.get(1).copied()).unwrap_or(Value::Int(0));
+            let start = kwarg(kw, "start")
+                .or(args.get(1).copied())
+                .unwrap_or(Value::Int(0));
             let it = getiter(rt, &args[..1])?;
             if is_generator(it) || is_instance_kind(kind_of(rt, it)) {
                 return Err(Fail::Guest);
@@ -562,7 +772,11 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
         "_native_sort" => {
             // Sorts list args[0] in place by keys args[1]; Absent when guest comparison is needed.
             let mut items = heap::list_items(args[0]);
-            let keys = if matches!(args[1], Value::None) { None } else { Some(heap::list_items(args[1])) };
+            let keys = if matches!(args[1], Value::None) {
+                None
+            } else {
+                Some(heap::list_items(args[1]))
+            };
             let reverse = truth(rt, args[2])?;
             sort_values(rt, &mut items, keys, reverse)?;
             heap::list_truncate(rt.mc, args[0], 0);
@@ -592,14 +806,19 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
                         items.reverse();
                         Ok(rt.record(Ty::SeqIter, &[rt.list(items), Value::Int(0)]))
                     }
-                    _ => rt.err(Ty::TypeError, format!("'{}' object is not reversible", type_name_of(rt, v))),
+                    _ => rt.err(
+                        Ty::TypeError,
+                        format!("'{}' object is not reversible", type_name_of(rt, v)),
+                    ),
                 },
             }
         }
         "min" | "max" => minmax(rt, name, args, kw),
         "sum" => {
             let items = iterate(rt, args[0])?;
-            let mut acc = kwarg(kw, "start").or(args.get(1).copied()).unwrap_or(Value::Int(0));
+            let mut acc = kwarg(kw, "start")
+                .or(args.get(1).copied())
+                .unwrap_or(Value::Int(0));
             // Floats are summed like CPython: a running double.
             for x in items {
                 acc = ops::binary(rt, crate::ast::BinOp::Add, acc, x)?;
@@ -617,7 +836,10 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
                 Value::BigInt(b) => Ok(rt.int(b.0.abs())),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
                 v if has_py_method(rt, v, "__abs__") => Err(Fail::Guest),
-                v => rt.err(Ty::TypeError, format!("bad operand type for abs(): '{}'", type_name_of(rt, v))),
+                v => rt.err(
+                    Ty::TypeError,
+                    format!("bad operand type for abs(): '{}'", type_name_of(rt, v)),
+                ),
             }
         }
         "all" | "any" => {
@@ -636,16 +858,24 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
         "isinstance" | "issubclass" => {
             argc(rt, name, args, 2, 2)?;
             let (v, c) = (args[0], args[1]);
-            let classes = if kind_of(rt, c) == Ty::Tuple { tuple_items(c) } else { vec![c] };
+            let classes = if kind_of(rt, c) == Ty::Tuple {
+                tuple_items(c)
+            } else {
+                vec![c]
+            };
             for cls in classes {
                 if !is_type(cls) {
                     return rt.err(
                         Ty::TypeError,
-                        format!("{}() arg 2 must be a type, a tuple of types, or a union", name),
+                        format!(
+                            "{}() arg 2 must be a type, a tuple of types, or a union",
+                            name
+                        ),
                     );
                 }
                 let hit = if name == "isinstance" {
-                    isinstance(rt, v, cls) || (matches!(v, Value::Bool(_)) && cls.same(&rt.ty(Ty::Int)))
+                    isinstance(rt, v, cls)
+                        || (matches!(v, Value::Bool(_)) && cls.same(&rt.ty(Ty::Int)))
                 } else {
                     if !is_type(v) {
                         return rt.err(Ty::TypeError, "issubclass() arg 1 must be a class");
@@ -661,7 +891,9 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
         "hasattr" => match getattr_native(rt, &[args[0], args[1]]) {
             Ok(Value::Absent) => Err(Fail::Guest),
             Ok(_) => Ok(Value::Bool(true)),
-            Err(Fail::Raise(e)) if is_subtype(field(e, F_TYPE), rt.ty(Ty::AttributeError)) => Ok(Value::Bool(false)),
+            Err(Fail::Raise(e)) if is_subtype(field(e, F_TYPE), rt.ty(Ty::AttributeError)) => {
+                Ok(Value::Bool(false))
+            }
             Err(e) => Err(e),
         },
         "getattr" => {
@@ -672,7 +904,12 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
             match getattr_full(rt, args[0], args[1]) {
                 Ok(Value::Absent) => Err(Fail::Guest),
                 Ok(v) => Ok(v),
-                Err(Fail::Raise(e)) if args.len() == 3 && is_subtype(field(e, F_TYPE), rt.ty(Ty::AttributeError)) => Ok(args[2]),
+                Err(Fail::Raise(e))
+                    if args.len() == 3
+                        && is_subtype(field(e, F_TYPE), rt.ty(Ty::AttributeError)) =>
+                {
+                    Ok(args[2])
+                }
                 Err(e) => Err(e),
             }
         }
@@ -693,12 +930,23 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
             v => (v.payload_bits() >> 3) as i64,
         })),
         "ord" => match args[0] {
-            Value::Str(s) if s.as_str().chars().count() == 1 => Ok(Value::Int(s.as_str().chars().next().unwrap_or('\0') as i64)),
+            Value::Str(s) if s.as_str().chars().count() == 1 => {
+                Ok(Value::Int(s.as_str().chars().next().unwrap_or('\0') as i64))
+            }
             Value::Str(s) => rt.err(
                 Ty::TypeError,
-                format!("ord() expected a character, but string of length {} found", s.as_str().chars().count()),
+                format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.as_str().chars().count()
+                ),
             ),
-            v => rt.err(Ty::TypeError, format!("ord() expected string of length 1, but {} found", type_name_of(rt, v))),
+            v => rt.err(
+                Ty::TypeError,
+                format!(
+                    "ord() expected string of length 1, but {} found",
+                    type_name_of(rt, v)
+                ),
+            ),
         },
         "chr" => {
             let i = int_of(args[0]);
@@ -741,10 +989,17 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
                         return rt.err(Ty::ValueError, "pow() 3rd argument cannot be 0");
                     }
                     if e.is_negative() {
-                        return rt.err(Ty::ValueError, "base is not invertible for the given modulus");
+                        return rt.err(
+                            Ty::ValueError,
+                            "base is not invertible for the given modulus",
+                        );
                     }
                     let r = b.modpow(&e, &m);
-                    let r = if r.is_negative() != m.is_negative() && !r.is_zero() { r + &m } else { r };
+                    let r = if r.is_negative() != m.is_negative() && !r.is_zero() {
+                        r + &m
+                    } else {
+                        r
+                    };
                     return Ok(rt.int(r));
                 }
             }
@@ -759,12 +1014,24 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
                 (Value::Float(f), None) => {
                     if !f.is_finite() {
                         return rt.err(
-                            if f.is_nan() { Ty::ValueError } else { Ty::OverflowError },
-                            if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" },
+                            if f.is_nan() {
+                                Ty::ValueError
+                            } else {
+                                Ty::OverflowError
+                            },
+                            if f.is_nan() {
+                                "cannot convert float NaN to integer"
+                            } else {
+                                "cannot convert float infinity to integer"
+                            },
                         );
                     }
                     let r = f.round();
-                    let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
+                    let r = if (f - f.trunc()).abs() == 0.5 {
+                        2.0 * (f / 2.0).round()
+                    } else {
+                        r
+                    };
                     to_int(rt, Value::Float(r), None)
                 }
                 (Value::Float(f), Some(n)) => Ok(Value::Float(round_half_even(f, n as i32))),
@@ -772,18 +1039,34 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
                     let p = 10i64.pow((-n) as u32);
                     let q = i.div_euclid(p);
                     let r = i.rem_euclid(p);
-                    let q = if 2 * r > p || (2 * r == p && q % 2 != 0) { q + 1 } else { q };
+                    let q = if 2 * r > p || (2 * r == p && q % 2 != 0) {
+                        q + 1
+                    } else {
+                        q
+                    };
                     Ok(Value::Int(q * p))
                 }
                 (v @ (Value::Int(_) | Value::BigInt(_)), _) => Ok(v),
                 (Value::Bool(b), _) => Ok(Value::Int(b as i64)),
                 (v, _) if has_py_method(rt, v, "__round__") => Err(Fail::Guest),
-                (v, _) => rt.err(Ty::TypeError, format!("type {} doesn't define __round__ method", type_name_of(rt, v))),
+                (v, _) => rt.err(
+                    Ty::TypeError,
+                    format!(
+                        "type {} doesn't define __round__ method",
+                        type_name_of(rt, v)
+                    ),
+                ),
             }
         }
         "hex" | "oct" | "bin" => {
             let Some(b) = to_bigint(args[0]) else {
-                return rt.err(Ty::TypeError, format!("'{}' object cannot be interpreted as an integer", type_name_of(rt, args[0])));
+                return rt.err(
+                    Ty::TypeError,
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name_of(rt, args[0])
+                    ),
+                );
             };
             let (radix, p) = match name {
                 "hex" => (16, "0x"),
@@ -801,7 +1084,9 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
             let v = args[0];
             Ok(Value::Bool(match kind_of(rt, v) {
                 Ty::Function | Ty::BuiltinFunction | Ty::Method | Ty::Type => true,
-                k if is_instance_kind(k) => !matches!(lookup(rt, field(v, F_TYPE), "__call__"), Value::Absent),
+                k if is_instance_kind(k) => {
+                    !matches!(lookup(rt, field(v, F_TYPE), "__call__"), Value::Absent)
+                }
                 _ => is_type(v),
             }))
         }
@@ -828,8 +1113,23 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
                 _ => "r".into(),
             };
             match io::open_file(&path, &mode) {
-                Ok(id) => Ok(rt.record(Ty::File, &[Value::Int(id as i64), rt.s(&path), rt.s(&mode), Value::Bool(false)])),
-                Err(m) => rt.err(if m.contains("No such file") { Ty::FileNotFoundError } else { Ty::OSError }, m),
+                Ok(id) => Ok(rt.record(
+                    Ty::File,
+                    &[
+                        Value::Int(id as i64),
+                        rt.s(&path),
+                        rt.s(&mode),
+                        Value::Bool(false),
+                    ],
+                )),
+                Err(m) => rt.err(
+                    if m.contains("No such file") {
+                        Ty::FileNotFoundError
+                    } else {
+                        Ty::OSError
+                    },
+                    m,
+                ),
             }
         }
         "vars" => {
@@ -837,7 +1137,10 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
             match kind_of(rt, v) {
                 k if is_instance_kind(k) => Ok(field(v, I_DICT)),
                 Ty::Module | Ty::Type => Ok(field(v, 1)),
-                _ => rt.err(Ty::TypeError, "vars() argument must have __dict__ attribute"),
+                _ => rt.err(
+                    Ty::TypeError,
+                    "vars() argument must have __dict__ attribute",
+                ),
             }
         }
         "dir" => {
@@ -878,7 +1181,11 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
         }
         "exit" | "quit" => {
             let code = args.first().copied().unwrap_or(Value::None);
-            let a = if matches!(code, Value::None) { rt.tuple(&[]) } else { rt.tuple(&[code]) };
+            let a = if matches!(code, Value::None) {
+                rt.tuple(&[])
+            } else {
+                rt.tuple(&[code])
+            };
             Err(Fail::Raise(rt.exc_args(rt.ty(Ty::SystemExit), a)))
         }
         "_lookup" => {
@@ -936,21 +1243,41 @@ fn function<'gc>(rt: &Rt<'_, 'gc>, name: &str, args: &[Value<'gc>], kw: &[(Strin
             };
             Ok(heap::new_record(rt.mc, cls, vec![cls, d, s1, s2]))
         }
-        "__repr__" => Ok(rt.s(&repr(rt, args[0]).or_else(|_| Ok::<String, Fail>(default_repr(rt, args[0])))?)),
-        "__str__" => Ok(rt.s(&str_of(rt, args[0]).or_else(|_| Ok::<String, Fail>(default_repr(rt, args[0])))?)),
-        "__eq__" => Ok(if args[0].same(&args[1]) { Value::Bool(true) } else { rt.builtins_get("NotImplemented") }),
-        "__ne__" => Ok(if args[0].same(&args[1]) { Value::Bool(false) } else { rt.builtins_get("NotImplemented") }),
+        "__repr__" => Ok(
+            rt.s(&repr(rt, args[0]).or_else(|_| Ok::<String, Fail>(default_repr(rt, args[0])))?)
+        ),
+        "__str__" => {
+            Ok(rt
+                .s(&str_of(rt, args[0])
+                    .or_else(|_| Ok::<String, Fail>(default_repr(rt, args[0])))?))
+        }
+        "__eq__" => Ok(if args[0].same(&args[1]) {
+            Value::Bool(true)
+        } else {
+            rt.builtins_get("NotImplemented")
+        }),
+        "__ne__" => Ok(if args[0].same(&args[1]) {
+            Value::Bool(false)
+        } else {
+            rt.builtins_get("NotImplemented")
+        }),
         "__hash__" => Ok(Value::Int((args[0].payload_bits() >> 4) as i64)),
         "__lt__" | "__le__" | "__gt__" | "__ge__" => Ok(rt.builtins_get("NotImplemented")),
         "__init_subclass__" => Ok(Value::None),
-        _ => rt.err(Ty::NameError, format!("builtin {} is not implemented", name)),
+        _ => rt.err(
+            Ty::NameError,
+            format!("builtin {} is not implemented", name),
+        ),
     }
 }
 
 pub fn default_repr<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> String {
     let t = type_of(rt, v);
     if is_exception_type(rt, t) {
-        let args: Vec<String> = exc_args(v).iter().map(|a| repr(rt, *a).unwrap_or_default()).collect();
+        let args: Vec<String> = exc_args(v)
+            .iter()
+            .map(|a| repr(rt, *a).unwrap_or_default())
+            .collect();
         return format!("{}({})", type_name(t), args.join(", "));
     }
     format!(
@@ -995,10 +1322,18 @@ fn index_of<'gc>(rt: &Rt<'_, 'gc>, k: Value<'gc>, what: &str) -> PyResult<'gc, i
     match k {
         Value::Int(i) => Ok(i),
         Value::Bool(b) => Ok(b as i64),
-        Value::BigInt(b) => Ok(if b.0.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 }),
+        Value::BigInt(b) => Ok(if b.0.is_negative() {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        }),
         _ => rt.err(
             Ty::TypeError,
-            format!("{} indices must be integers or slices, not {}", what, type_name_of(rt, k)),
+            format!(
+                "{} indices must be integers or slices, not {}",
+                what,
+                type_name_of(rt, k)
+            ),
         ),
     }
 }
@@ -1012,7 +1347,12 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             let items = heap::list_items(o);
             if is_slice {
                 let (s, e, st) = ops::slice_indices(rt, k, items.len() as i64)?;
-                return Ok(rt.list(ops::slice_positions(s, e, st).iter().map(|&i| items[i]).collect()));
+                return Ok(rt.list(
+                    ops::slice_positions(s, e, st)
+                        .iter()
+                        .map(|&i| items[i])
+                        .collect(),
+                ));
             }
             let i = index_of(rt, k, "list")?;
             match ops::norm_index(i, items.len() as i64) {
@@ -1027,9 +1367,16 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                 if is_slice {
                     let (st, e, step) = ops::slice_indices(rt, k, b.len() as i64)?;
                     if step == 1 {
-                        return Ok(rt.s(if st < e { &text[st as usize..e as usize] } else { "" }));
+                        return Ok(rt.s(if st < e {
+                            &text[st as usize..e as usize]
+                        } else {
+                            ""
+                        }));
                     }
-                    let out: String = ops::slice_positions(st, e, step).iter().map(|&i| b[i] as char).collect();
+                    let out: String = ops::slice_positions(st, e, step)
+                        .iter()
+                        .map(|&i| b[i] as char)
+                        .collect();
                     return Ok(rt.s(&out));
                 }
                 let i = index_of(rt, k, "string")?;
@@ -1041,7 +1388,10 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             let chars: Vec<char> = text.chars().collect();
             if is_slice {
                 let (st, e, step) = ops::slice_indices(rt, k, chars.len() as i64)?;
-                let out: String = ops::slice_positions(st, e, step).iter().map(|&i| chars[i]).collect();
+                let out: String = ops::slice_positions(st, e, step)
+                    .iter()
+                    .map(|&i| chars[i])
+                    .collect();
                 return Ok(rt.s(&out));
             }
             let i = index_of(rt, k, "string")?;
@@ -1051,7 +1401,9 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             }
         }
         Value::Dict(_) => match dict_get(rt, o, k)? {
-            Value::Absent => Err(Fail::Raise(rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[k])))),
+            Value::Absent => Err(Fail::Raise(
+                rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[k])),
+            )),
             v => Ok(v),
         },
         Value::Record(_) => match kind_of(rt, o) {
@@ -1059,7 +1411,10 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                 let items = tuple_items(o);
                 if is_slice {
                     let (s, e, st) = ops::slice_indices(rt, k, items.len() as i64)?;
-                    let v: Vec<Value<'gc>> = ops::slice_positions(s, e, st).iter().map(|&i| items[i]).collect();
+                    let v: Vec<Value<'gc>> = ops::slice_positions(s, e, st)
+                        .iter()
+                        .map(|&i| items[i])
+                        .collect();
                     return Ok(rt.tuple(&v));
                 }
                 let i = index_of(rt, k, "tuple")?;
@@ -1073,7 +1428,14 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                 if is_slice {
                     let (s, e, st) = ops::slice_indices(rt, k, items.len() as i64)?;
                     let (a0, s0) = (int_of(field(o, 1)), int_of(field(o, 3)));
-                    return Ok(rt.record(Ty::Range, &[Value::Int(a0 + s * s0), Value::Int(a0 + e * s0), Value::Int(st * s0)]));
+                    return Ok(rt.record(
+                        Ty::Range,
+                        &[
+                            Value::Int(a0 + s * s0),
+                            Value::Int(a0 + e * s0),
+                            Value::Int(st * s0),
+                        ],
+                    ));
                 }
                 let i = index_of(rt, k, "range")?;
                 match ops::norm_index(i, items.len() as i64) {
@@ -1085,7 +1447,10 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                 let chars: Vec<char> = field(o, 1).as_str().unwrap_or("").chars().collect();
                 if is_slice {
                     let (s, e, st) = ops::slice_indices(rt, k, chars.len() as i64)?;
-                    let out: String = ops::slice_positions(s, e, st).iter().map(|&i| chars[i]).collect();
+                    let out: String = ops::slice_positions(s, e, st)
+                        .iter()
+                        .map(|&i| chars[i])
+                        .collect();
                     return Ok(rt.record(Ty::Bytes, &[rt.s(&out)]));
                 }
                 let i = index_of(rt, k, "byte")?;
@@ -1096,9 +1461,15 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             }
             k2 if is_instance_kind(k2) && has_py_method(rt, o, "__getitem__") => Err(Fail::Guest),
             Ty::Type => Ok(o), // `list[int]` style annotations evaluate to the class.
-            _ => rt.err(Ty::TypeError, format!("'{}' object is not subscriptable", type_name_of(rt, o))),
+            _ => rt.err(
+                Ty::TypeError,
+                format!("'{}' object is not subscriptable", type_name_of(rt, o)),
+            ),
         },
-        _ => rt.err(Ty::TypeError, format!("'{}' object is not subscriptable", type_name_of(rt, o))),
+        _ => rt.err(
+            Ty::TypeError,
+            format!("'{}' object is not subscriptable", type_name_of(rt, o)),
+        ),
     }
 }
 
@@ -1146,8 +1517,18 @@ pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             dict_set(rt, o, k, v)?;
             Ok(Value::None)
         }
-        Value::Record(_) if is_instance_kind(kind_of(rt, o)) && has_py_method(rt, o, "__setitem__") => Err(Fail::Guest),
-        _ => rt.err(Ty::TypeError, format!("'{}' object does not support item assignment", type_name_of(rt, o))),
+        Value::Record(_)
+            if is_instance_kind(kind_of(rt, o)) && has_py_method(rt, o, "__setitem__") =>
+        {
+            Err(Fail::Guest)
+        }
+        _ => rt.err(
+            Ty::TypeError,
+            format!(
+                "'{}' object does not support item assignment",
+                type_name_of(rt, o)
+            ),
+        ),
     }
 }
 
@@ -1183,11 +1564,23 @@ pub fn delitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             let kk = lookup_key_value(rt, k)?;
             match kk {
                 Some(kk) if heap::dict_del(rt.mc, o, kk) => Ok(Value::None),
-                _ => Err(Fail::Raise(rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[k])))),
+                _ => Err(Fail::Raise(
+                    rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[k])),
+                )),
             }
         }
-        Value::Record(_) if is_instance_kind(kind_of(rt, o)) && has_py_method(rt, o, "__delitem__") => Err(Fail::Guest),
-        _ => rt.err(Ty::TypeError, format!("'{}' object doesn't support item deletion", type_name_of(rt, o))),
+        Value::Record(_)
+            if is_instance_kind(kind_of(rt, o)) && has_py_method(rt, o, "__delitem__") =>
+        {
+            Err(Fail::Guest)
+        }
+        _ => rt.err(
+            Ty::TypeError,
+            format!(
+                "'{}' object doesn't support item deletion",
+                type_name_of(rt, o)
+            ),
+        ),
     }
 }
 
@@ -1197,17 +1590,35 @@ fn attr_error<'gc, T>(rt: &Rt<'_, 'gc>, o: Value<'gc>, name: &str) -> PyResult<'
     if kind_of(rt, o) == Ty::Module {
         return rt.err(
             Ty::AttributeError,
-            format!("module '{}' has no attribute '{}'", field(o, 2).as_str().unwrap_or("?"), name),
+            format!(
+                "module '{}' has no attribute '{}'",
+                field(o, 2).as_str().unwrap_or("?"),
+                name
+            ),
         );
     }
     if is_type(o) {
-        return rt.err(Ty::AttributeError, format!("type object '{}' has no attribute '{}'", type_name(o), name));
+        return rt.err(
+            Ty::AttributeError,
+            format!("type object '{}' has no attribute '{}'", type_name(o), name),
+        );
     }
-    rt.err(Ty::AttributeError, format!("'{}' object has no attribute '{}'", type_name_of(rt, o), name))
+    rt.err(
+        Ty::AttributeError,
+        format!(
+            "'{}' object has no attribute '{}'",
+            type_name_of(rt, o),
+            name
+        ),
+    )
 }
 
 /// Full attribute lookup without guest code (`getattr`).
-pub fn getattr_full<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>, key: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn getattr_full<'gc>(
+    rt: &Rt<'_, 'gc>,
+    o: Value<'gc>,
+    key: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let name = key.as_str().unwrap_or("");
     if is_instance_kind(kind_of(rt, o)) {
         let t = field(o, F_TYPE);
@@ -1223,7 +1634,10 @@ pub fn getattr_full<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>, key: Value<'gc>) -> Py
             Ty::Function => return Ok(rt.record(Ty::Method, &[cattr, o])),
             Ty::ClassMethod => return Ok(rt.record(Ty::Method, &[field(cattr, 1), t])),
             Ty::StaticMethod => return Ok(field(cattr, 1)),
-            Ty::BuiltinFunction if name.starts_with("__") => return Ok(builtin_fn(rt, &format!("object.{}", name), Value::None)).map(|f| rt.record(Ty::Method, &[f, o])),
+            Ty::BuiltinFunction if name.starts_with("__") => {
+                return Ok(builtin_fn(rt, &format!("object.{}", name), Value::None))
+                    .map(|f| rt.record(Ty::Method, &[f, o]))
+            }
             _ => {}
         }
         if !matches!(cattr, Value::Absent) {
@@ -1232,6 +1646,11 @@ pub fn getattr_full<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>, key: Value<'gc>) -> Py
         if is_py_function(lookup(rt, t, "__getattr__")) {
             return Err(Fail::Guest);
         }
+        return match name {
+            "__dict__" | "args" | "__cause__" | "__context__" | "__traceback__" | "__class__"
+            | "value" | "code" => getattr_native(rt, &[o, key]),
+            _ => attr_error(rt, o, name),
+        };
     }
     if kind_of(rt, o) == Ty::Module {
         let v = heap::dict_get(field(o, 1), key);
@@ -1257,10 +1676,12 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             let t = field(o, F_TYPE);
             match name {
                 "__dict__" => return Ok(field(o, I_DICT)),
-                "args" if is_exception_type(rt, t) => return Ok(match field(o, I_SLOT2) {
-                    Value::None => rt.tuple(&[]),
-                    v => v,
-                }),
+                "args" if is_exception_type(rt, t) => {
+                    return Ok(match field(o, I_SLOT2) {
+                        Value::None => rt.tuple(&[]),
+                        v => v,
+                    })
+                }
                 "__cause__" | "__context__" if is_exception_type(rt, t) => return Ok(Value::None),
                 "__traceback__" if is_exception_type(rt, t) => return Ok(Value::None),
                 "__suppress_context__" => return Ok(Value::Bool(false)),
@@ -1272,9 +1693,21 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 }
                 _ => {}
             }
-            let v = getattr_full(rt, o, key)?;
+            let v = heap::dict_get(field(o, I_DICT), key);
             if !matches!(v, Value::Absent) {
                 return Ok(v);
+            }
+            let cattr = lookup_key(t, key);
+            match kind_of(rt, cattr) {
+                _ if matches!(cattr, Value::Absent) => {}
+                Ty::Function | Ty::BuiltinFunction => return Ok(rt.record(Ty::Method, &[cattr, o])),
+                Ty::ClassMethod => return Ok(rt.record(Ty::Method, &[field(cattr, 1), t])),
+                Ty::StaticMethod => return Ok(field(cattr, 1)),
+                Ty::Property => return Err(Fail::Guest),
+                _ => return Ok(cattr),
+            }
+            if is_py_function(lookup(rt, t, "__getattr__")) {
+                return Err(Fail::Guest);
             }
             attr_error(rt, o, name)
         }
@@ -1293,7 +1726,11 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 _ if matches!(v, Value::Absent) => {
                     if let Some(b) = builtin_of(o) {
                         if !is_instance_kind(b) && methods::has_method(b, name) {
-                            return Ok(builtin_fn(rt, &format!("{}.{}", b.name(), name), Value::None));
+                            return Ok(builtin_fn(
+                                rt,
+                                &format!("{}.{}", b.name(), name),
+                                Value::None,
+                            ));
                         }
                     }
                     attr_error(rt, o, name)
@@ -1326,7 +1763,9 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
         Ty::Method => match name {
             "__self__" => Ok(field(o, 2)),
             "__func__" => Ok(field(o, 1)),
-            "__name__" | "__qualname__" | "__module__" | "__doc__" => getattr_native(rt, &[field(o, 1), key]),
+            "__name__" | "__qualname__" | "__module__" | "__doc__" => {
+                getattr_native(rt, &[field(o, 1), key])
+            }
             _ => getattr_native(rt, &[field(o, 1), key]),
         },
         Ty::BuiltinFunction => match name {
@@ -1339,7 +1778,9 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
         },
         Ty::Generator => match name {
             "__name__" => Ok(field(o, G_NAME)),
-            "__next__" | "send" | "close" | "throw" => Ok(rt.record(Ty::Method, &[rt.prelude(&format!("__gen_{name}")), o])),
+            "__next__" | "send" | "close" | "throw" => {
+                Ok(rt.record(Ty::Method, &[rt.prelude(&format!("__gen_{name}")), o]))
+            }
             _ => attr_error(rt, o, name),
         },
         Ty::Property => match name {
@@ -1386,7 +1827,11 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             let obj = field(o, 2);
             let objty = if is_type(obj) { obj } else { type_of(rt, obj) };
             let chain = mro(objty);
-            let idx = chain.iter().position(|c| c.same(&start)).map(|i| i + 1).unwrap_or(chain.len());
+            let idx = chain
+                .iter()
+                .position(|c| c.same(&start))
+                .map(|i| i + 1)
+                .unwrap_or(chain.len());
             for c in &chain[idx..] {
                 let v = heap::dict_get(field(*c, T_DICT), key);
                 if !matches!(v, Value::Absent) {
@@ -1428,17 +1873,27 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     match kind_of(rt, o) {
         k if is_instance_kind(k) => {
             let t = field(o, F_TYPE);
-            if is_py_function(lookup(rt, t, "__setattr__")) || kind_of(rt, lookup_key(t, key)) == Ty::Property {
+            if is_py_function(lookup(rt, t, "__setattr__"))
+                || kind_of(rt, lookup_key(t, key)) == Ty::Property
+            {
                 return Err(Fail::Guest);
             }
             heap::dict_set(rt.mc, field(o, I_DICT), key, v);
             Ok(Value::None)
         }
         Ty::Type => {
-            if builtin_of(o).map(|b| !is_instance_kind(b) || o.same(&rt.ty(b))).unwrap_or(false) && !matches!(field(o, T_MODULE).as_str(), Some(m) if m != "builtins") {
+            if builtin_of(o)
+                .map(|b| !is_instance_kind(b) || o.same(&rt.ty(b)))
+                .unwrap_or(false)
+                && !matches!(field(o, T_MODULE).as_str(), Some(m) if m != "builtins")
+            {
                 return rt.err(
                     Ty::TypeError,
-                    format!("cannot set '{}' attribute of immutable type '{}'", name, type_name(o)),
+                    format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        name,
+                        type_name(o)
+                    ),
                 );
             }
             heap::dict_set(rt.mc, field(o, T_DICT), key, v);
@@ -1453,7 +1908,14 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             heap::dict_set(rt.mc, d, key, v);
             Ok(Value::None)
         }
-        _ => rt.err(Ty::AttributeError, format!("'{}' object has no attribute '{}'", type_name_of(rt, o), name)),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name_of(rt, o),
+                name
+            ),
+        ),
     }
 }
 
@@ -1485,11 +1947,19 @@ pub fn getiter<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
     let v = a[0];
     Ok(match v {
         Value::List(_) => rt.record(Ty::ListIter, &[v, Value::Int(0)]),
-        Value::Str(_) | Value::Dict(_) => rt.record(Ty::SeqIter, &[rt.list(iterate(rt, v)?), Value::Int(0)]),
+        Value::Str(_) | Value::Dict(_) => {
+            rt.record(Ty::SeqIter, &[rt.list(iterate(rt, v)?), Value::Int(0)])
+        }
         Value::Record(_) => match kind_of(rt, v) {
             Ty::Tuple => rt.record(Ty::TupleIter, &[v, Value::Int(0)]),
             Ty::Range => rt.record(Ty::RangeIter, &[field(v, 1), field(v, 2), field(v, 3)]),
-            Ty::Generator | Ty::ListIter | Ty::TupleIter | Ty::RangeIter | Ty::SeqIter | Ty::Enumerate | Ty::Zip => v,
+            Ty::Generator
+            | Ty::ListIter
+            | Ty::TupleIter
+            | Ty::RangeIter
+            | Ty::SeqIter
+            | Ty::Enumerate
+            | Ty::Zip => v,
             Ty::File => {
                 let lines = methods::method(rt, "readlines", v, &[], &[])?;
                 rt.record(Ty::SeqIter, &[lines, Value::Int(0)])
@@ -1497,7 +1967,12 @@ pub fn getiter<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             k if is_instance_kind(k) => return Err(Fail::Guest),
             _ => rt.record(Ty::SeqIter, &[rt.list(iterate(rt, v)?), Value::Int(0)]),
         },
-        _ => return rt.err(Ty::TypeError, format!("'{}' object is not iterable", type_name_of(rt, v))),
+        _ => {
+            return rt.err(
+                Ty::TypeError,
+                format!("'{}' object is not iterable", type_name_of(rt, v)),
+            )
+        }
     })
 }
 
@@ -1526,7 +2001,11 @@ pub fn iternext<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<
             }
         }
         Ty::RangeIter => {
-            let (c, e, s) = (int_of(field(it, 1)), int_of(field(it, 2)), int_of(field(it, 3)));
+            let (c, e, s) = (
+                int_of(field(it, 1)),
+                int_of(field(it, 2)),
+                int_of(field(it, 3)),
+            );
             if (s > 0 && c < e) || (s < 0 && c > e) {
                 heap::set_field(rt.mc, it, 1, Value::Int(c + s));
                 Ok(Value::Int(c))
@@ -1562,7 +2041,10 @@ pub fn iternext<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<
         }
         Ty::Generator => Err(Fail::Guest),
         k if is_instance_kind(k) => Err(Fail::Guest),
-        _ => rt.err(Ty::TypeError, format!("'{}' object is not an iterator", type_name_of(rt, it))),
+        _ => rt.err(
+            Ty::TypeError,
+            format!("'{}' object is not an iterator", type_name_of(rt, it)),
+        ),
     }
 }
 
@@ -1574,11 +2056,18 @@ pub fn unpack<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'g
     if after < 0 {
         if items.len() != before {
             if items.len() > before {
-                return rt.err(Ty::ValueError, format!("too many values to unpack (expected {})", before));
+                return rt.err(
+                    Ty::ValueError,
+                    format!("too many values to unpack (expected {})", before),
+                );
             }
             return rt.err(
                 Ty::ValueError,
-                format!("not enough values to unpack (expected {}, got {})", before, items.len()),
+                format!(
+                    "not enough values to unpack (expected {}, got {})",
+                    before,
+                    items.len()
+                ),
             );
         }
         return Ok(rt.tuple(&items));
@@ -1587,7 +2076,11 @@ pub fn unpack<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'g
     if items.len() < before + after {
         return rt.err(
             Ty::ValueError,
-            format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len()),
+            format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            ),
         );
     }
     let mut out = items[..before].to_vec();
@@ -1633,7 +2126,10 @@ pub fn format_value<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
             if sp.ty.is_some() || sp.precision.is_some() {
                 return rt.err(
                     Ty::TypeError,
-                    format!("unsupported format string passed to {}.__format__", type_name_of(rt, v)),
+                    format!(
+                        "unsupported format string passed to {}.__format__",
+                        type_name_of(rt, v)
+                    ),
                 );
             }
             fmt::format_str(&str_of(rt, v)?, &sp)
@@ -1648,10 +2144,17 @@ pub fn format_value<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
 /// `H_EXCMATCH`: whether exception a[0] matches class (or tuple) a[1].
 pub fn exc_match<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
     let t = type_of(rt, a[0]);
-    let classes = if kind_of(rt, a[1]) == Ty::Tuple { tuple_items(a[1]) } else { vec![a[1]] };
+    let classes = if kind_of(rt, a[1]) == Ty::Tuple {
+        tuple_items(a[1])
+    } else {
+        vec![a[1]]
+    };
     for c in classes {
         if !is_type(c) || !is_exception_type(rt, c) {
-            return rt.err(Ty::TypeError, "catching classes that do not inherit from BaseException is not allowed");
+            return rt.err(
+                Ty::TypeError,
+                "catching classes that do not inherit from BaseException is not allowed",
+            );
         }
         if is_subtype(t, c) {
             return Ok(Value::Bool(true));
@@ -1676,7 +2179,10 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
         if !is_instance_kind(k) {
             return rt.err(
                 Ty::TypeError,
-                format!("subclassing the built-in type '{}' is not supported yet", k.name()),
+                format!(
+                    "subclassing the built-in type '{}' is not supported yet",
+                    k.name()
+                ),
             );
         }
         if k != Ty::Object {
@@ -1700,7 +2206,15 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
         }
     }
     let meta = rt.ty(Ty::Type);
-    let t = match new_type(rt, meta, &name, &bases, dict, Value::Int(builtin as i64), &module) {
+    let t = match new_type(
+        rt,
+        meta,
+        &name,
+        &bases,
+        dict,
+        Value::Int(builtin as i64),
+        &module,
+    ) {
         Ok(t) => t,
         Err(m) => return rt.err(Ty::TypeError, m),
     };
@@ -1715,7 +2229,11 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
 pub fn new_instance<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
     let cls = a[0];
     let d = heap::new_dict(rt.mc);
-    Ok(heap::new_record(rt.mc, cls, vec![cls, d, Value::None, Value::None]))
+    Ok(heap::new_record(
+        rt.mc,
+        cls,
+        vec![cls, d, Value::None, Value::None],
+    ))
 }
 
 /// `H_RAISE_PREP`: checks the raised value and attaches the cause.
@@ -1726,7 +2244,11 @@ pub fn raise_prep<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
     }
     if !matches!(a[1], Value::Absent) {
         let cause = a[1];
-        let cause = if is_type(cause) { rt.exc_args(cause, rt.tuple(&[])) } else { cause };
+        let cause = if is_type(cause) {
+            rt.exc_args(cause, rt.tuple(&[]))
+        } else {
+            cause
+        };
         heap::dict_set(rt.mc, field(e, I_DICT), rt.s("__cause__"), cause);
     }
     // A fresh traceback for a new raise of an exception object that was raised before.

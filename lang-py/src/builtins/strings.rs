@@ -7,18 +7,62 @@ use crate::objects::format::{self as fmt, Num};
 use crate::objects::*;
 
 pub const METHODS: &[&str] = &[
-    "upper", "lower", "strip", "lstrip", "rstrip", "split", "rsplit", "join", "replace", "find",
-    "rfind", "index", "rindex", "count", "startswith", "endswith", "isdigit", "isalpha", "isalnum",
-    "isspace", "isupper", "islower", "isnumeric", "isdecimal", "isidentifier", "istitle",
-    "format", "title", "capitalize", "swapcase", "center", "ljust", "rjust", "zfill", "splitlines",
-    "partition", "rpartition", "encode", "casefold", "expandtabs", "format_map", "removeprefix",
-    "removesuffix", "translate", "maketrans", "isprintable", "isascii",
+    "upper",
+    "lower",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "join",
+    "replace",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "count",
+    "startswith",
+    "endswith",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "isnumeric",
+    "isdecimal",
+    "isidentifier",
+    "istitle",
+    "format",
+    "title",
+    "capitalize",
+    "swapcase",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "splitlines",
+    "partition",
+    "rpartition",
+    "encode",
+    "casefold",
+    "expandtabs",
+    "format_map",
+    "removeprefix",
+    "removesuffix",
+    "translate",
+    "maketrans",
+    "isprintable",
+    "isascii",
 ];
 
 fn s_arg<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, what: &str) -> PyResult<'gc, String> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
-        _ => rt.err(Ty::TypeError, format!("{} arg must be str, not {}", what, type_name_of(rt, v))),
+        _ => rt.err(
+            Ty::TypeError,
+            format!("{} arg must be str, not {}", what, type_name_of(rt, v)),
+        ),
     }
 }
 
@@ -48,7 +92,10 @@ fn range_of<'gc>(s: &str, args: &[Value<'gc>]) -> (usize, usize) {
     };
     let st = norm(args.first(), 0);
     let en = norm(args.get(1), n);
-    (char_index_to_byte(s, st as usize), char_index_to_byte(s, en.max(st) as usize))
+    (
+        char_index_to_byte(s, st as usize),
+        char_index_to_byte(s, en.max(st) as usize),
+    )
 }
 
 fn split_ws(s: &str, max: i64) -> Vec<String> {
@@ -74,7 +121,10 @@ fn rsplit_ws(s: &str, max: i64) -> Vec<String> {
             out.push(rest.to_string());
             break;
         }
-        let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)).unwrap_or(0);
+        let start = rest
+            .rfind(char::is_whitespace)
+            .map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1))
+            .unwrap_or(0);
         out.push(rest[start..].to_string());
         rest = rest[..start].trim_end();
     }
@@ -82,7 +132,13 @@ fn rsplit_ws(s: &str, max: i64) -> Vec<String> {
     out
 }
 
-pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
+pub fn str_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    sv: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
     let s = sv.as_str().unwrap_or("");
     let sl = |v: Vec<String>| rt.list(v.iter().map(|x| rt.s(x)).collect());
     let kwv = |n: &str| kw.iter().find(|(k, _)| k == n).map(|(_, v)| *v);
@@ -115,7 +171,11 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
                 _ => -1,
             };
             match sep {
-                Value::None => sl(if name == "split" { split_ws(s, max) } else { rsplit_ws(s, max) }),
+                Value::None => sl(if name == "split" {
+                    split_ws(s, max)
+                } else {
+                    rsplit_ws(s, max)
+                }),
                 v => {
                     let sep = s_arg(rt, v, "sep")?;
                     if sep.is_empty() {
@@ -125,12 +185,17 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
                         if max < 0 {
                             s.split(sep.as_str()).map(String::from).collect()
                         } else {
-                            s.splitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+                            s.splitn(max as usize + 1, sep.as_str())
+                                .map(String::from)
+                                .collect()
                         }
                     } else if max < 0 {
                         s.split(sep.as_str()).map(String::from).collect()
                     } else {
-                        let mut v: Vec<String> = s.rsplitn(max as usize + 1, sep.as_str()).map(String::from).collect();
+                        let mut v: Vec<String> = s
+                            .rsplitn(max as usize + 1, sep.as_str())
+                            .map(String::from)
+                            .collect();
                         v.reverse();
                         v
                     };
@@ -139,7 +204,12 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
             }
         }
         "splitlines" => {
-            let keep = truth(rt, kwv("keepends").or(args.first().copied()).unwrap_or(Value::Bool(false)))?;
+            let keep = truth(
+                rt,
+                kwv("keepends")
+                    .or(args.first().copied())
+                    .unwrap_or(Value::Bool(false)),
+            )?;
             let mut out = Vec::new();
             let mut cur = String::new();
             let mut it = s.chars().peekable();
@@ -175,7 +245,11 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
                     v => {
                         return rt.err(
                             Ty::TypeError,
-                            format!("sequence item {}: expected str instance, {} found", i, type_name_of(rt, *v)),
+                            format!(
+                                "sequence item {}: expected str instance, {} found",
+                                i,
+                                type_name_of(rt, *v)
+                            ),
                         )
                     }
                 }
@@ -186,7 +260,9 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
             let old = s_arg(rt, args[0], "replace")?;
             let new = s_arg(rt, args[1], "replace")?;
             match args.get(2) {
-                Some(Value::Int(n)) if *n >= 0 => rt.s(&s.replacen(old.as_str(), &new, *n as usize)),
+                Some(Value::Int(n)) if *n >= 0 => {
+                    rt.s(&s.replacen(old.as_str(), &new, *n as usize))
+                }
                 _ => rt.s(&s.replace(old.as_str(), &new)),
             }
         }
@@ -195,39 +271,65 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
             let (b0, b1) = range_of(s, &args[1..]);
             let hay = &s[b0..b1];
             if name == "count" {
-                let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(sub.as_str()).count() };
+                let n = if sub.is_empty() {
+                    hay.chars().count() + 1
+                } else {
+                    hay.matches(sub.as_str()).count()
+                };
                 return Ok(Value::Int(n as i64));
             }
-            let pos = if name.starts_with('r') { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+            let pos = if name.starts_with('r') {
+                hay.rfind(sub.as_str())
+            } else {
+                hay.find(sub.as_str())
+            };
             match pos {
                 Some(p) => Value::Int(byte_to_char_index(s, b0 + p) as i64),
-                None if name.ends_with("index") => return rt.err(Ty::ValueError, "substring not found"),
+                None if name.ends_with("index") => {
+                    return rt.err(Ty::ValueError, "substring not found")
+                }
                 None => Value::Int(-1),
             }
         }
         "startswith" | "endswith" => {
             let (b0, b1) = range_of(s, &args[1..]);
             let hay = &s[b0..b1];
-            let cands = if kind_of(rt, args[0]) == Ty::Tuple { tuple_items(args[0]) } else { vec![args[0]] };
+            let cands = if kind_of(rt, args[0]) == Ty::Tuple {
+                tuple_items(args[0])
+            } else {
+                vec![args[0]]
+            };
             let mut hit = false;
             for c in cands {
                 let p = s_arg(rt, c, name)?;
-                if (name == "startswith" && hay.starts_with(p.as_str())) || (name == "endswith" && hay.ends_with(p.as_str())) {
+                if (name == "startswith" && hay.starts_with(p.as_str()))
+                    || (name == "endswith" && hay.ends_with(p.as_str()))
+                {
                     hit = true;
                 }
             }
             Value::Bool(hit)
         }
-        "isdigit" | "isnumeric" | "isdecimal" => Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_numeric())),
+        "isdigit" | "isnumeric" | "isdecimal" => {
+            Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_numeric()))
+        }
         "isalpha" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic)),
         "isalnum" => Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric)),
         "isspace" => Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace)),
-        "isupper" => Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)),
-        "islower" => Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)),
+        "isupper" => {
+            Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))
+        }
+        "islower" => {
+            Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))
+        }
         "isascii" => Value::Bool(s.is_ascii()),
         "isprintable" => Value::Bool(s.chars().all(|c| !c.is_control())),
         "isidentifier" => Value::Bool(
-            s.chars().next().map(|c| c == '_' || c.is_alphabetic()).unwrap_or(false) && s.chars().all(|c| c == '_' || c.is_alphanumeric()),
+            s.chars()
+                .next()
+                .map(|c| c == '_' || c.is_alphabetic())
+                .unwrap_or(false)
+                && s.chars().all(|c| c == '_' || c.is_alphanumeric()),
         ),
         "istitle" => {
             let t = title(s);
@@ -244,7 +346,13 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
         }
         "swapcase" => rt.s(&s
             .chars()
-            .map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() })
+            .map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<String>()
+                } else {
+                    c.to_uppercase().collect()
+                }
+            })
             .collect::<String>()),
         "center" | "ljust" | "rjust" => {
             let w = int_of(args[0]).max(0) as usize;
@@ -265,7 +373,12 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
                     (l, pad - l)
                 }
             };
-            rt.s(&format!("{}{}{}", fill.to_string().repeat(l), s, fill.to_string().repeat(r)))
+            rt.s(&format!(
+                "{}{}{}",
+                fill.to_string().repeat(l),
+                s,
+                fill.to_string().repeat(r)
+            ))
         }
         "zfill" => {
             let w = int_of(args[0]).max(0) as usize;
@@ -273,12 +386,20 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
             if n >= w {
                 return Ok(sv);
             }
-            let (sign, body) = if s.starts_with(['+', '-']) { s.split_at(1) } else { ("", s) };
+            let (sign, body) = if s.starts_with(['+', '-']) {
+                s.split_at(1)
+            } else {
+                ("", s)
+            };
             rt.s(&format!("{}{}{}", sign, "0".repeat(w - n), body))
         }
         "partition" | "rpartition" => {
             let sep = s_arg(rt, args[0], name)?;
-            let pos = if name == "partition" { s.find(sep.as_str()) } else { s.rfind(sep.as_str()) };
+            let pos = if name == "partition" {
+                s.find(sep.as_str())
+            } else {
+                s.rfind(sep.as_str())
+            };
             match pos {
                 Some(p) => rt.tuple(&[rt.s(&s[..p]), rt.s(&sep), rt.s(&s[p + sep.len()..])]),
                 None if name == "partition" => rt.tuple(&[sv, rt.s(""), rt.s("")]),
@@ -337,7 +458,9 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
             } else if let Some(Value::Dict(_)) = args.first() {
                 for (k, v) in heap::dict_entries(args[0]) {
                     let kk = match k {
-                        Value::Str(c) => Value::Int(c.as_str().chars().next().unwrap_or('\0') as i64),
+                        Value::Str(c) => {
+                            Value::Int(c.as_str().chars().next().unwrap_or('\0') as i64)
+                        }
                         o => o,
                     };
                     heap::dict_set(rt.mc, d, kk, v);
@@ -359,7 +482,12 @@ pub fn str_method<'gc>(rt: &Rt<'_, 'gc>, name: &str, sv: Value<'gc>, args: &[Val
             }
             rt.s(&out)
         }
-        _ => return rt.err(Ty::AttributeError, format!("'str' object has no attribute '{}'", name)),
+        _ => {
+            return rt.err(
+                Ty::AttributeError,
+                format!("'str' object has no attribute '{}'", name),
+            )
+        }
     })
 }
 
@@ -393,7 +521,12 @@ fn title(s: &str) -> String {
 }
 
 /// `str.format`.
-pub fn str_format<'gc>(rt: &Rt<'_, 'gc>, s: &str, args: &[Value<'gc>], kw: &[(String, Value<'gc>)]) -> PyResult<'gc, Value<'gc>> {
+pub fn str_format<'gc>(
+    rt: &Rt<'_, 'gc>,
+    s: &str,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
     let mut out = String::new();
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
@@ -440,17 +573,37 @@ pub fn str_format<'gc>(rt: &Rt<'_, 'gc>, s: &str, args: &[Value<'gc>], kw: &[(St
                 auto += 1;
                 match v {
                     Some(v) => v,
-                    None => return rt.err(Ty::IndexError, format!("Replacement index {} out of range for positional args tuple", auto - 1)),
+                    None => {
+                        return rt.err(
+                            Ty::IndexError,
+                            format!(
+                                "Replacement index {} out of range for positional args tuple",
+                                auto - 1
+                            ),
+                        )
+                    }
                 }
             } else if let Ok(n) = first.parse::<usize>() {
                 match args.get(n) {
                     Some(v) => *v,
-                    None => return rt.err(Ty::IndexError, format!("Replacement index {} out of range for positional args tuple", n)),
+                    None => {
+                        return rt.err(
+                            Ty::IndexError,
+                            format!(
+                                "Replacement index {} out of range for positional args tuple",
+                                n
+                            ),
+                        )
+                    }
                 }
             } else {
                 match kw.iter().find(|(k, _)| k == first) {
                     Some((_, v)) => *v,
-                    None => return Err(Fail::Raise(rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[rt.s(first)])))),
+                    None => {
+                        return Err(Fail::Raise(
+                            rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[rt.s(first)])),
+                        ))
+                    }
                 }
             };
             let mut rest = &head[end..];
@@ -507,10 +660,22 @@ pub fn str_format<'gc>(rt: &Rt<'_, 'gc>, s: &str, args: &[Value<'gc>], kw: &[(St
 }
 
 /// `fmt % values`.
-pub fn percent_format<'gc>(rt: &Rt<'_, 'gc>, f: &str, values: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+pub fn percent_format<'gc>(
+    rt: &Rt<'_, 'gc>,
+    f: &str,
+    values: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
     let is_tuple = kind_of(rt, values) == Ty::Tuple;
-    let items = if is_tuple { tuple_items(values) } else { vec![values] };
-    let mapping = if matches!(values, Value::Dict(_)) { Some(values) } else { None };
+    let items = if is_tuple {
+        tuple_items(values)
+    } else {
+        vec![values]
+    };
+    let mapping = if matches!(values, Value::Dict(_)) {
+        Some(values)
+    } else {
+        None
+    };
     let mut idx = 0;
     let mut out = String::new();
     let chars: Vec<char> = f.chars().collect();
@@ -536,12 +701,21 @@ pub fn percent_format<'gc>(rt: &Rt<'_, 'gc>, f: &str, values: Value<'gc>) -> PyR
         }
         let mut key_val = None;
         if chars[i] == '(' {
-            let end = chars[i..].iter().position(|&c| c == ')').map(|p| p + i).unwrap_or(chars.len());
+            let end = chars[i..]
+                .iter()
+                .position(|&c| c == ')')
+                .map(|p| p + i)
+                .unwrap_or(chars.len());
             let key: String = chars[i + 1..end].iter().collect();
             i = end + 1;
-            let m = mapping.ok_or_else(|| Fail::Raise(rt.exc(Ty::TypeError, "format requires a mapping")))?;
+            let m = mapping
+                .ok_or_else(|| Fail::Raise(rt.exc(Ty::TypeError, "format requires a mapping")))?;
             key_val = Some(match dict_get(rt, m, rt.s(&key))? {
-                Value::Absent => return Err(Fail::Raise(rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[rt.s(&key)])))),
+                Value::Absent => {
+                    return Err(Fail::Raise(
+                        rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[rt.s(&key)])),
+                    ))
+                }
                 v => v,
             });
         }
@@ -592,7 +766,11 @@ pub fn percent_format<'gc>(rt: &Rt<'_, 'gc>, f: &str, values: Value<'gc>) -> PyR
         };
         let text = match conv {
             's' | 'r' | 'a' => {
-                let mut t = if conv == 's' { str_of(rt, v)? } else { repr(rt, v)? };
+                let mut t = if conv == 's' {
+                    str_of(rt, v)?
+                } else {
+                    repr(rt, v)?
+                };
                 if let Some(p) = prec {
                     t = t.chars().take(p).collect();
                 }
@@ -604,18 +782,26 @@ pub fn percent_format<'gc>(rt: &Rt<'_, 'gc>, f: &str, values: Value<'gc>) -> PyR
                 fmt::format_str(&t, &sp).unwrap_or(t)
             }
             'c' => match v {
-                Value::Int(n) => char::from_u32(n as u32).map(|c| c.to_string()).unwrap_or_default(),
+                Value::Int(n) => char::from_u32(n as u32)
+                    .map(|c| c.to_string())
+                    .unwrap_or_default(),
                 Value::Str(s) => s.as_str().to_string(),
                 _ => return rt.err(Ty::TypeError, "%c requires int or char"),
             },
             _ => {
                 let num = match v {
                     Value::Float(f) => Num::Float(f),
-                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Num::Int(to_bigint(v).unwrap_or_default()),
+                    Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+                        Num::Int(to_bigint(v).unwrap_or_default())
+                    }
                     _ => {
                         return rt.err(
                             Ty::TypeError,
-                            format!("%{} format: a real number is required, not {}", conv, type_name_of(rt, v)),
+                            format!(
+                                "%{} format: a real number is required, not {}",
+                                conv,
+                                type_name_of(rt, v)
+                            ),
                         )
                     }
                 };
@@ -628,7 +814,10 @@ pub fn percent_format<'gc>(rt: &Rt<'_, 'gc>, f: &str, values: Value<'gc>) -> PyR
         out.push_str(&text);
     }
     if mapping.is_none() && idx < items.len() && (is_tuple || idx == 0) {
-        return rt.err(Ty::TypeError, "not all arguments converted during string formatting");
+        return rt.err(
+            Ty::TypeError,
+            "not all arguments converted during string formatting",
+        );
     }
     Ok(rt.s(&out))
 }

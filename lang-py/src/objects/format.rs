@@ -13,7 +13,11 @@ fn shortest(x: f64) -> (String, i32) {
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
     let digits = digits.trim_end_matches('0').to_string();
-    let digits = if digits.is_empty() { "0".to_string() } else { digits };
+    let digits = if digits.is_empty() {
+        "0".to_string()
+    } else {
+        digits
+    };
     (digits, exp + 1)
 }
 
@@ -26,7 +30,11 @@ pub fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let (digits, exp) = shortest(x);
     let sign = if x < 0.0 { "-" } else { "" };
@@ -48,7 +56,11 @@ pub fn float_repr(x: f64) -> String {
         } else {
             format!("{}.{}", &digits[..1], &digits[1..])
         };
-        format!("{sign}{mant}e{}{:02}", if e10 < 0 { '-' } else { '+' }, e10.abs())
+        format!(
+            "{sign}{mant}e{}{:02}",
+            if e10 < 0 { '-' } else { '+' },
+            e10.abs()
+        )
     }
 }
 
@@ -163,7 +175,10 @@ fn pad(sp: &Spec, sign: &str, body: &str, default_right: bool) -> String {
 pub fn format_str(s: &str, sp: &Spec) -> Result<String, String> {
     if let Some(t) = sp.ty {
         if t != 's' {
-            return Err(format!("Unknown format code '{}' for object of type 'str'", t));
+            return Err(format!(
+                "Unknown format code '{}' for object of type 'str'",
+                t
+            ));
         }
     }
     if sp.sign.is_some() {
@@ -206,10 +221,18 @@ pub fn format_int(v: &BigInt, sp: &Spec) -> Result<String, String> {
         'o' => (mag.to_str_radix(8), "0o"),
         'b' => (mag.to_str_radix(2), "0b"),
         'c' => {
-            let c = u32::try_from(&mag).ok().and_then(char::from_u32).unwrap_or('?');
+            let c = u32::try_from(&mag)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('?');
             return Ok(pad(sp, "", &c.to_string(), false));
         }
-        _ => return Err(format!("Unknown format code '{}' for object of type 'int'", ty)),
+        _ => {
+            return Err(format!(
+                "Unknown format code '{}' for object of type 'int'",
+                ty
+            ))
+        }
     };
     let digits = match sp.grouping {
         Some(g) => group(&digits, g, if ty == 'd' || ty == 'n' { 3 } else { 4 }),
@@ -224,14 +247,24 @@ fn exp_form(x: f64, p: usize, upper: bool) -> String {
     let s = format!("{:.*e}", p, x);
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
-    format!("{}{}{}{:02}", m, if upper { 'E' } else { 'e' }, if e < 0 { '-' } else { '+' }, e.abs())
+    format!(
+        "{}{}{}{:02}",
+        m,
+        if upper { 'E' } else { 'e' },
+        if e < 0 { '-' } else { '+' },
+        e.abs()
+    )
 }
 
 /// `%g`: precision p significant digits, trailing zeros removed unless alt.
 fn general(x: f64, p: usize, upper: bool, alt: bool) -> String {
     let p = if p == 0 { 1 } else { p };
     if x == 0.0 {
-        let mut s = if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        let mut s = if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".into()
+        };
         if x.is_sign_negative() {
             s.insert(0, '-');
         }
@@ -292,7 +325,12 @@ pub fn format_float(x: f64, sp: &Spec) -> Result<String, String> {
             Some('g' | 'G') => general(a, sp.precision.unwrap_or(6), upper, sp.alt),
             Some('n') => general(a, sp.precision.unwrap_or(6), false, sp.alt),
             Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
-            Some(t) => return Err(format!("Unknown format code '{}' for object of type 'float'", t)),
+            Some(t) => {
+                return Err(format!(
+                    "Unknown format code '{}' for object of type 'float'",
+                    t
+                ))
+            }
         }
     };
     let body = match sp.grouping {
@@ -309,7 +347,13 @@ pub fn format_float(x: f64, sp: &Spec) -> Result<String, String> {
 }
 
 /// `%`-formatting of one conversion for a number; `None` when the value is not numeric.
-pub fn percent_number(conv: char, flags: &str, width: Option<usize>, prec: Option<usize>, num: Num) -> Result<String, String> {
+pub fn percent_number(
+    conv: char,
+    flags: &str,
+    width: Option<usize>,
+    prec: Option<usize>,
+    num: Num,
+) -> Result<String, String> {
     let mut sp = Spec {
         width,
         precision: prec,
@@ -339,7 +383,12 @@ pub fn percent_number(conv: char, flags: &str, width: Option<usize>, prec: Optio
         'x' | 'X' | 'o' => {
             let i = match num {
                 Num::Int(i) => i,
-                Num::Float(_) => return Err(format!("%{} format: an integer is required, not float", conv)),
+                Num::Float(_) => {
+                    return Err(format!(
+                        "%{} format: an integer is required, not float",
+                        conv
+                    ))
+                }
             };
             sp.ty = Some(conv);
             sp.precision = None;

@@ -273,11 +273,7 @@ impl<'a, 'gc> Rt<'a, 'gc> {
     }
     pub fn exc_args(&self, cls: Value<'gc>, args: Value<'gc>) -> Value<'gc> {
         let d = heap::new_dict(self.mc);
-        heap::new_record(
-            self.mc,
-            cls,
-            vec![cls, d, heap::new_list(self.mc), args],
-        )
+        heap::new_record(self.mc, cls, vec![cls, d, heap::new_list(self.mc), args])
     }
     pub fn err<T>(&self, t: Ty, msg: impl AsRef<str>) -> PyResult<'gc, T> {
         Err(Fail::Raise(self.exc(t, msg.as_ref())))
@@ -529,7 +525,11 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
     Ok(match v {
         Value::List(_) => heap::list_items(v),
         Value::Dict(_) => heap::dict_entries(v).into_iter().map(|(k, _)| k).collect(),
-        Value::Str(s) => s.as_str().chars().map(|c| rt.s(c.encode_utf8(&mut [0; 4]))).collect(),
+        Value::Str(s) => s
+            .as_str()
+            .chars()
+            .map(|c| rt.s(c.encode_utf8(&mut [0; 4])))
+            .collect(),
         Value::Record(_) => match kind_of(rt, v) {
             Ty::Tuple => tuple_items(v),
             Ty::Set | Ty::FrozenSet => heap::dict_entries(set_dict(v))
@@ -537,7 +537,11 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
                 .map(|(k, _)| k)
                 .collect(),
             Ty::Range => {
-                let (a, b, s) = (int_of(field(v, 1)), int_of(field(v, 2)), int_of(field(v, 3)));
+                let (a, b, s) = (
+                    int_of(field(v, 1)),
+                    int_of(field(v, 2)),
+                    int_of(field(v, 3)),
+                );
                 let mut out = Vec::new();
                 let mut i = a;
                 while (s > 0 && i < b) || (s < 0 && i > b) {
@@ -579,7 +583,11 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
                 items.into_iter().skip(i as usize).collect()
             }
             Ty::RangeIter => {
-                let (mut a, b, s) = (int_of(field(v, 1)), int_of(field(v, 2)), int_of(field(v, 3)));
+                let (mut a, b, s) = (
+                    int_of(field(v, 1)),
+                    int_of(field(v, 2)),
+                    int_of(field(v, 3)),
+                );
                 let mut out = Vec::new();
                 while (s > 0 && a < b) || (s < 0 && a > b) {
                     out.push(Value::Int(a));
@@ -725,7 +733,12 @@ pub fn dict_get<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> PyResult
     }
 }
 
-pub fn dict_set<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>, v: Value<'gc>) -> PyResult<'gc, ()> {
+pub fn dict_set<'gc>(
+    rt: &Rt<'_, 'gc>,
+    d: Value<'gc>,
+    k: Value<'gc>,
+    v: Value<'gc>,
+) -> PyResult<'gc, ()> {
     let k = key(rt, k)?;
     heap::dict_set(rt.mc, d, k, v);
     Ok(())
@@ -775,7 +788,12 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                     if f.fract() != 0.0 || !f.is_finite() {
                         false
                     } else {
-                        to_bigint(i).map(|bi| num_bigint::BigInt::from(f as i128) == bi || (bi.to_f64() == Some(f) && f.abs() < 9e15)).unwrap_or(false)
+                        to_bigint(i)
+                            .map(|bi| {
+                                num_bigint::BigInt::from(f as i128) == bi
+                                    || (bi.to_f64() == Some(f) && f.abs() < 9e15)
+                            })
+                            .unwrap_or(false)
                     }
                 } else {
                     x == y
@@ -857,7 +875,12 @@ fn seq_eq<'gc>(rt: &Rt<'_, 'gc>, x: &[Value<'gc>], y: &[Value<'gc>]) -> Result<b
 }
 
 /// Three-way comparison for `<` and friends; `Err(Raise)` for unorderable types.
-pub fn cmp<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>, op: &str) -> PyResult<'gc, std::cmp::Ordering> {
+pub fn cmp<'gc>(
+    rt: &Rt<'_, 'gc>,
+    a: Value<'gc>,
+    b: Value<'gc>,
+    op: &str,
+) -> PyResult<'gc, std::cmp::Ordering> {
     use std::cmp::Ordering;
     if is_intlike(a) && is_intlike(b) {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
@@ -905,7 +928,12 @@ pub fn has_nan(a: Value<'_>, b: Value<'_>) -> bool {
     matches!(a, Value::Float(x) if x.is_nan()) || matches!(b, Value::Float(x) if x.is_nan())
 }
 
-fn seq_cmp<'gc>(rt: &Rt<'_, 'gc>, x: &[Value<'gc>], y: &[Value<'gc>], op: &str) -> PyResult<'gc, std::cmp::Ordering> {
+fn seq_cmp<'gc>(
+    rt: &Rt<'_, 'gc>,
+    x: &[Value<'gc>],
+    y: &[Value<'gc>],
+    op: &str,
+) -> PyResult<'gc, std::cmp::Ordering> {
     for (a, b) in x.iter().zip(y) {
         if !eq(rt, *a, *b)? {
             return cmp(rt, *a, *b, op);
@@ -962,7 +990,9 @@ pub fn str_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<String, NeedGuest>
                     return Err(NeedGuest);
                 }
                 let t = field(v, F_TYPE);
-                if is_exception_type(rt, t) && !has_py_method(rt, v, "__repr__") || is_exception_type(rt, t) {
+                if is_exception_type(rt, t) && !has_py_method(rt, v, "__repr__")
+                    || is_exception_type(rt, t)
+                {
                     return exc_str(rt, v);
                 }
             }
@@ -1033,7 +1063,11 @@ pub fn str_repr(s: &str) -> String {
 }
 
 pub fn bytes_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(q);
     for c in s.chars() {
@@ -1055,7 +1089,12 @@ pub fn bytes_repr(s: &str) -> String {
     out
 }
 
-fn repr_into<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String, depth: u32) -> Result<(), NeedGuest> {
+fn repr_into<'gc>(
+    rt: &Rt<'_, 'gc>,
+    v: Value<'gc>,
+    out: &mut String,
+    depth: u32,
+) -> Result<(), NeedGuest> {
     if depth > 200 {
         return Err(NeedGuest);
     }
@@ -1142,7 +1181,11 @@ fn repr_into<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String, depth: u32)
                     }
                 }
                 Ty::Range => {
-                    let (a, b, s) = (int_of(field(v, 1)), int_of(field(v, 2)), int_of(field(v, 3)));
+                    let (a, b, s) = (
+                        int_of(field(v, 1)),
+                        int_of(field(v, 2)),
+                        int_of(field(v, 3)),
+                    );
                     if s == 1 {
                         out.push_str(&format!("range({a}, {b})"));
                     } else {
@@ -1162,7 +1205,10 @@ fn repr_into<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String, depth: u32)
                 Ty::Type => {
                     let t = v;
                     if let Some(b) = builtin_of(t) {
-                        if b != Ty::Object && (b as u8) < Ty::BaseException as u8 && b.name() == type_name(t) {
+                        if b != Ty::Object
+                            && (b as u8) < Ty::BaseException as u8
+                            && b.name() == type_name(t)
+                        {
                             out.push_str(&format!("<class '{}'>", type_name(t)));
                             return Ok(());
                         }
@@ -1170,9 +1216,16 @@ fn repr_into<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String, depth: u32)
                     let module = field(t, T_MODULE);
                     let m = module.as_str().unwrap_or("builtins");
                     if m == "builtins" {
-                        out.push_str(&format!("<class '{}'>", field(t, T_QUALNAME).as_str().unwrap_or("?")));
+                        out.push_str(&format!(
+                            "<class '{}'>",
+                            field(t, T_QUALNAME).as_str().unwrap_or("?")
+                        ));
                     } else {
-                        out.push_str(&format!("<class '{}.{}'>", m, field(t, T_QUALNAME).as_str().unwrap_or("?")));
+                        out.push_str(&format!(
+                            "<class '{}.{}'>",
+                            m,
+                            field(t, T_QUALNAME).as_str().unwrap_or("?")
+                        ));
                     }
                 }
                 Ty::Function => {
@@ -1214,7 +1267,10 @@ fn repr_into<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String, depth: u32)
                     out.push('>');
                 }
                 Ty::Module => {
-                    out.push_str(&format!("<module '{}'>", field(v, 2).as_str().unwrap_or("?")));
+                    out.push_str(&format!(
+                        "<module '{}'>",
+                        field(v, 2).as_str().unwrap_or("?")
+                    ));
                 }
                 Ty::NotImplementedType => out.push_str("NotImplemented"),
                 Ty::EllipsisType => out.push_str("Ellipsis"),
@@ -1227,7 +1283,9 @@ fn repr_into<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String, depth: u32)
                     out.push(')');
                 }
                 Ty::Cell => out.push_str("<cell>"),
-                Ty::Property => out.push_str(&format!("<property object at 0x{:x}>", v.payload_bits())),
+                Ty::Property => {
+                    out.push_str(&format!("<property object at 0x{:x}>", v.payload_bits()))
+                }
                 Ty::Object => {
                     if has_py_method(rt, v, "__repr__") {
                         return Err(NeedGuest);
@@ -1272,7 +1330,11 @@ fn repr_into<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String, depth: u32)
                         out.push(')');
                         return Ok(());
                     }
-                    out.push_str(&format!("<{} object at 0x{:x}>", other.name(), v.payload_bits()));
+                    out.push_str(&format!(
+                        "<{} object at 0x{:x}>",
+                        other.name(),
+                        v.payload_bits()
+                    ));
                 }
             }
         }
