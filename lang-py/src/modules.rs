@@ -846,6 +846,13 @@ fn erf(x: f64) -> f64 {
 }
 
 fn gamma(x: f64) -> f64 {
+    if x.fract() == 0.0 && (1.0..=23.0).contains(&x) {
+        let mut r = 1.0;
+        for i in 2..(x as i64) {
+            r *= i as f64;
+        }
+        return r;
+    }
     if x < 0.5 {
         return std::f64::consts::PI / ((std::f64::consts::PI * x).sin() * gamma(1.0 - x));
     }

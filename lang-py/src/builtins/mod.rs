@@ -181,6 +181,9 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
         if tname == "dict" && mname == "fromkeys" {
             return methods::method(rt, mname, heap::new_dict(rt.mc), &args, &kw);
         }
+        if tname == "str" && mname == "maketrans" {
+            return methods::method(rt, mname, rt.s(""), &args, &kw);
+        }
         return methods::method(rt, mname, args[0], &args[1..], &kw);
     }
     function(rt, &name, &args, &kw)
@@ -1904,8 +1907,16 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             Ok(Value::None)
         }
         Ty::Function => {
-            let d = fn_dict(rt, o);
-            heap::dict_set(rt.mc, d, key, v);
+            match name {
+                "__name__" => heap::set_field(rt.mc, o, FN_NAME, v),
+                "__qualname__" => heap::set_field(rt.mc, o, FN_QUALNAME, v),
+                "__module__" => heap::set_field(rt.mc, o, FN_MODULE, v),
+                "__defaults__" => heap::set_field(rt.mc, o, FN_DEFAULTS, v),
+                _ => {
+                    let d = fn_dict(rt, o);
+                    heap::dict_set(rt.mc, d, key, v);
+                }
+            }
             Ok(Value::None)
         }
         _ => rt.err(
