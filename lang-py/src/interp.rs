@@ -1817,6 +1817,32 @@ fn call_method<'gc, M: Meta<'gc>>(
                             _ => {}
                         }
                     }
+                    if let (Some(_), Some(nk)) = (native_slot(m.get(ov)), native_base(ty)) {
+                        if crate::builtins::methods::has_method(nk, name) {
+                            let slot = m.get_field(ov, I_SLOT1);
+                            let mut args = vec![
+                                key,
+                                m.konst(if kwk == NONE { Value::None } else { cx.k(kwk) }),
+                                slot,
+                            ];
+                            args.extend(pos.iter().copied());
+                            args.extend(kwv.iter().copied());
+                            return match hcall(cx, m, &H_METHOD, &args) {
+                                Ok(v) if m.tag(v) == Tag::Absent => {
+                                    let fname = format!("__m_{}_{}", nk.name(), name);
+                                    let f = rt.prelude(&fname);
+                                    let fv = m.konst(f);
+                                    pos.insert(0, slot);
+                                    call_value(cx, m, fr, fv, pos, kwn, kwv, d, pc, pc + 1)
+                                }
+                                Ok(v) => {
+                                    w(m, fr, d, v);
+                                    Flow::Next
+                                }
+                                Err(e) => raise(cx, e),
+                            };
+                        }
+                    }
                 }
                 Some(Ty::Module) => {
                     let dict = m.get_field(ov, 1);
@@ -1863,6 +1889,15 @@ fn call_method<'gc, M: Meta<'gc>>(
                         .position(|c| c.same(&start))
                         .map(|i| i + 1)
                         .unwrap_or(chain.len());
+                    if name == "__init__"
+                        && native_slot(objv).is_some()
+                        && (!pos.is_empty() || !kwn.is_empty())
+                    {
+                        let mut args = vec![obj];
+                        args.extend(pos);
+                        let f = m.konst(rt.prelude("__native_init"));
+                        return call_value(cx, m, fr, f, args, kwn, kwv, d, pc, pc + 1);
+                    }
                     for c in &chain[idx..] {
                         let dv = m.konst(field(*c, T_DICT));
                         let v = m.dict_get(dv, key);
@@ -1889,6 +1924,26 @@ fn call_method<'gc, M: Meta<'gc>>(
                                     return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                                 }
                             }
+                        }
+                    }
+                    if let Some(n) = native_slot(objv) {
+                        let nk = native_base(objty).unwrap_or(Ty::List);
+                        if crate::builtins::methods::has_method(nk, name) {
+                            let slot = m.konst(n);
+                            let mut args = vec![
+                                key,
+                                m.konst(if kwk == NONE { Value::None } else { cx.k(kwk) }),
+                                slot,
+                            ];
+                            args.extend(pos.iter().copied());
+                            args.extend(kwv.iter().copied());
+                            return match hcall(cx, m, &H_METHOD, &args) {
+                                Ok(v) => {
+                                    w(m, fr, d, v);
+                                    Flow::Next
+                                }
+                                Err(e) => raise(cx, e),
+                            };
                         }
                     }
                     if name == "__init__" || name == "__init_subclass__" {
@@ -2366,7 +2421,18 @@ fn instantiate<'gc, M: Meta<'gc>>(
     let is_exc = is_exception_type(&rt, cls);
     let cv = m.konst(cls);
     let dict = m.new_dict();
-    let (s1, s2) = if is_exc {
+    let nat = native_base(cls);
+    let (s1, s2) = if let Some(nk) = nat {
+        let none = m.konst(Value::None);
+        (
+            if nk == Ty::Dict {
+                m.new_dict()
+            } else {
+                m.new_list()
+            },
+            none,
+        )
+    } else if is_exc {
         let l = m.new_list();
         let t = m.konst(rt.ty(Ty::Tuple));
         let mut fields = vec![t, int(m, pos.len() as i64)];
@@ -2383,6 +2449,14 @@ fn instantiate<'gc, M: Meta<'gc>>(
         let mut args = vec![inst];
         args.extend(pos);
         w(m, fr, dst, inst);
+        return call_value(cx, m, fr, f, args, kwn, kwv, REG_DISCARD, pc, resume);
+    }
+    if nat.is_some() && (!pos.is_empty() || !kwn.is_empty()) {
+        // list(iterable) / dict(mapping, **kw) initialisation of the native part.
+        w(m, fr, dst, inst);
+        let mut args = vec![inst];
+        args.extend(pos);
+        let f = m.konst(rt.prelude("__native_init"));
         return call_value(cx, m, fr, f, args, kwn, kwv, REG_DISCARD, pc, resume);
     }
     if !is_exc && (!pos.is_empty() || !kwn.is_empty()) {

@@ -145,6 +145,7 @@ fn bootstrap_types<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>) {
                 Value::Int(*t as i64),
                 heap::new_str(mc, t.name()),
                 heap::new_str(mc, "builtins"),
+                Value::None,
             ],
         );
         heap::list_append(mc, types, rec);

@@ -140,6 +140,18 @@ pub fn binary<'gc>(
     a: Value<'gc>,
     b: Value<'gc>,
 ) -> PyResult<'gc, Value<'gc>> {
+    if native_slot(a).is_some() || native_slot(b).is_some() {
+        let (da, rb) = dunder(op);
+        if has_py_method(rt, a, da) || has_py_method(rt, b, rb) {
+            return Err(Fail::Guest);
+        }
+        return binary(
+            rt,
+            op,
+            native_slot(a).unwrap_or(a),
+            native_slot(b).unwrap_or(b),
+        );
+    }
     // Integers (small and big).
     if is_int(a) && is_int(b) {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
@@ -555,6 +567,11 @@ pub fn contains<'gc>(
     container: Value<'gc>,
     x: Value<'gc>,
 ) -> PyResult<'gc, bool> {
+    if let Some(n) = native_slot(container) {
+        if !has_py_method(rt, container, "__contains__") {
+            return contains(rt, n, x);
+        }
+    }
     match container {
         Value::Str(s) => match x {
             Value::Str(n) => Ok(s.as_str().contains(n.as_str())),

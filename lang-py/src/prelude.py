@@ -298,6 +298,18 @@ def __format(v, conv, spec):
     raise TypeError("unsupported format string passed to " + type(v).__name__ + ".__format__")
 
 
+def __native_init(self, *args, **kw):
+    n = _native_of(self)
+    if type(n) is list:
+        n.clear()
+        if args:
+            for x in args[0]:
+                n.append(x)
+    else:
+        n.clear()
+        n.update(*args, **kw)
+
+
 def __extend(l, it):
     for x in it:
         l.append(x)

@@ -162,6 +162,9 @@ pub fn method<'gc>(
     args: &[Value<'gc>],
     kw: &[(String, Value<'gc>)],
 ) -> PyResult<'gc, Value<'gc>> {
+    if let Some(n) = native_slot(s) {
+        return method(rt, name, n, args, kw);
+    }
     let k = kind_of(rt, s);
     match k {
         Ty::Str => return strings::str_method(rt, name, s, args, kw),

@@ -68,6 +68,7 @@ pub const FUNCTIONS: &[&str] = &[
     "_exc_tb",
     "_set_args",
     "_is_gen",
+    "_native_of",
     "_py_eq",
 ];
 
@@ -190,6 +191,11 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
 }
 
 pub fn len_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
+    if let Some(n) = native_slot(v) {
+        if !has_py_method(rt, v, "__len__") {
+            return len_of(rt, n);
+        }
+    }
     Ok(match v {
         Value::Str(s) => {
             let t = s.as_str();
@@ -1204,6 +1210,7 @@ fn function<'gc>(
             Ok(Value::None)
         }
         "_is_gen" => Ok(Value::Bool(is_generator(args[0]))),
+        "_native_of" => Ok(native_slot(args[0]).unwrap_or(Value::None)),
         "_py_eq" => Ok(match eq(rt, args[0], args[1]) {
             Ok(b) => Value::Bool(b),
             Err(_) => Value::None,
@@ -1343,6 +1350,13 @@ fn index_of<'gc>(rt: &Rt<'_, 'gc>, k: Value<'gc>, what: &str) -> PyResult<'gc, i
 
 /// `H_GETITEM`: `o[k]`.
 pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    if let Some(n) = native_slot(a[0]) {
+        if !has_py_method(rt, a[0], "__getitem__") {
+            let mut b = a.to_vec();
+            b[0] = n;
+            return getitem(rt, &b);
+        }
+    }
     let (o, k) = (a[0], a[1]);
     let is_slice = kind_of(rt, k) == Ty::Slice;
     match o {
@@ -1478,6 +1492,13 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
 
 /// `H_SETITEM`: `o[k] = v`.
 pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    if let Some(n) = native_slot(a[0]) {
+        if !has_py_method(rt, a[0], "__setitem__") {
+            let mut b = a.to_vec();
+            b[0] = n;
+            return setitem(rt, &b);
+        }
+    }
     let (o, k, v) = (a[0], a[1], a[2]);
     match o {
         Value::List(_) => {
@@ -1537,6 +1558,13 @@ pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
 
 /// `H_DELITEM`: `del o[k]`.
 pub fn delitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    if let Some(n) = native_slot(a[0]) {
+        if !has_py_method(rt, a[0], "__delitem__") {
+            let mut b = a.to_vec();
+            b[0] = n;
+            return delitem(rt, &b);
+        }
+    }
     let (o, k) = (a[0], a[1]);
     match o {
         Value::List(_) => {
@@ -1712,6 +1740,11 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             if is_py_function(lookup(rt, t, "__getattr__")) {
                 return Err(Fail::Guest);
             }
+            if let (Some(n), Some(nk)) = (native_slot(o), native_base(t)) {
+                if methods::has_method(nk, name) {
+                    return Ok(builtin_fn(rt, name, n));
+                }
+            }
             attr_error(rt, o, name)
         }
         Ty::Type => {
@@ -1835,11 +1868,16 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 .position(|c| c.same(&start))
                 .map(|i| i + 1)
                 .unwrap_or(chain.len());
+            if name == "__init__" && native_slot(obj).is_some() {
+                return Ok(rt.record(Ty::Method, &[rt.prelude("__native_init"), obj]));
+            }
             for c in &chain[idx..] {
                 let v = heap::dict_get(field(*c, T_DICT), key);
                 if !matches!(v, Value::Absent) {
                     return Ok(match kind_of(rt, v) {
-                        Ty::Function if !is_type(obj) => rt.record(Ty::Method, &[v, obj]),
+                        Ty::Function | Ty::BuiltinFunction if !is_type(obj) => {
+                            rt.record(Ty::Method, &[v, obj])
+                        }
                         Ty::ClassMethod => rt.record(Ty::Method, &[field(v, 1), objty]),
                         Ty::StaticMethod => field(v, 1),
                         Ty::Property => return Err(Fail::Guest),
@@ -1955,7 +1993,10 @@ pub fn delattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
 
 /// `H_GETITER`: an iterator over a built-in iterable; Absent for user types.
 pub fn getiter<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
-    let v = a[0];
+    let v = match native_slot(a[0]) {
+        Some(n) if !has_py_method(rt, a[0], "__iter__") => n,
+        _ => a[0],
+    };
     Ok(match v {
         Value::List(_) => rt.record(Ty::ListIter, &[v, Value::Int(0)]),
         Value::Str(_) | Value::Dict(_) => {
@@ -2182,12 +2223,17 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
         bases.push(rt.ty(Ty::Object));
     }
     let mut builtin = Ty::Object;
+    let mut native: Option<Ty> = None;
     for b in &bases {
         if !is_type(*b) {
             return rt.err(Ty::TypeError, "bases must be types");
         }
         let k = builtin_of(*b).unwrap_or(Ty::Object);
-        if !is_instance_kind(k) {
+        if let Some(n) = native_base(*b) {
+            native = Some(n);
+        } else if matches!(k, Ty::List | Ty::Dict) {
+            native = Some(k);
+        } else if !is_instance_kind(k) {
             return rt.err(
                 Ty::TypeError,
                 format!(
@@ -2195,8 +2241,7 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
                     k.name()
                 ),
             );
-        }
-        if k != Ty::Object {
+        } else if k != Ty::Object {
             builtin = k;
         }
     }
@@ -2230,6 +2275,9 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
         Err(m) => return rt.err(Ty::TypeError, m),
     };
     heap::set_field(rt.mc, t, T_QUALNAME, rt.s(&qual));
+    if let Some(n) = native {
+        heap::set_field(rt.mc, t, T_NATIVE, Value::Int(n as i64));
+    }
     if let Value::Record(_) = cell {
         heap::set_field(rt.mc, cell, 1, t);
     }

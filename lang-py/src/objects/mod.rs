@@ -45,7 +45,10 @@ pub const T_MRO: u32 = 4;
 pub const T_BUILTIN: u32 = 5;
 pub const T_QUALNAME: u32 = 6;
 pub const T_MODULE: u32 = 7;
-pub const T_COUNT: u32 = 8;
+/// For user classes deriving from a built-in container (list, dict): its
+/// `Ty` index; instances keep the native value in `I_SLOT1`.
+pub const T_NATIVE: u32 = 8;
+pub const T_COUNT: u32 = 9;
 // Functions (class = code, field 0 = Int(KIND_FUNC)).
 pub const KIND_FUNC: i64 = 1;
 pub const KIND_GEN: i64 = 2;
@@ -326,6 +329,30 @@ pub fn is_type(v: Value<'_>) -> bool {
     }
 }
 
+/// The native value inside an instance of a class deriving from list or dict.
+pub fn native_slot<'gc>(v: Value<'gc>) -> Option<Value<'gc>> {
+    if let Value::Record(_) = v {
+        let t = field(v, F_TYPE);
+        if let Value::Record(_) = t {
+            if heap::record_len(t) == T_COUNT
+                && matches!(field(t, T_NATIVE), Value::Int(_))
+                && heap::record_len(v) > I_SLOT1
+            {
+                return Some(field(v, I_SLOT1));
+            }
+        }
+    }
+    None
+}
+
+/// The native kind a class derives from, if any.
+pub fn native_base(t: Value<'_>) -> Option<Ty> {
+    match field(t, T_NATIVE) {
+        Value::Int(i) => Ty::ALL.get(i as usize).copied(),
+        _ => None,
+    }
+}
+
 /// The Python type of any value.
 pub fn type_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Value<'gc> {
     match v {
@@ -490,6 +517,7 @@ pub fn new_type<'gc>(
         builtin,
         rt.s(name),
         rt.s(module),
+        Value::None,
     ];
     let t = heap::new_record(rt.mc, meta, fields);
     let m = c3_mro(t, bases)?;
@@ -522,6 +550,11 @@ pub fn seq_items<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Option<Vec<Value<'gc>>
 
 /// Iterates a value natively when that needs no guest code.
 pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<'gc>>> {
+    if let Some(n) = native_slot(v) {
+        if !has_py_method(rt, v, "__iter__") {
+            return iterate(rt, n);
+        }
+    }
     Ok(match v {
         Value::List(_) => heap::list_items(v),
         Value::Dict(_) => heap::dict_entries(v).into_iter().map(|(k, _)| k).collect(),
@@ -774,8 +807,20 @@ fn is_intlike(v: Value<'_>) -> bool {
 
 /// `a == b` without guest code.
 pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, NeedGuest> {
+    if !a.same(&b) && (native_slot(a).is_some() || native_slot(b).is_some()) {
+        if has_py_method(rt, a, "__eq__") || has_py_method(rt, b, "__eq__") {
+            return Err(NeedGuest);
+        }
+        return eq(rt, native_slot(a).unwrap_or(a), native_slot(b).unwrap_or(b));
+    }
     if a.same(&b) && !matches!(a, Value::Float(_)) {
         return Ok(true);
+    }
+    if native_slot(a).is_some() || native_slot(b).is_some() {
+        if has_py_method(rt, a, "__eq__") || has_py_method(rt, b, "__eq__") {
+            return Err(NeedGuest);
+        }
+        return eq(rt, native_slot(a).unwrap_or(a), native_slot(b).unwrap_or(b));
     }
     Ok(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
@@ -945,6 +990,11 @@ fn seq_cmp<'gc>(
 // ---------------------------------------------------------------- truth
 
 pub fn truth<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<bool, NeedGuest> {
+    if let Some(n) = native_slot(v) {
+        if !has_py_method(rt, v, "__bool__") && !has_py_method(rt, v, "__len__") {
+            return truth(rt, n);
+        }
+    }
     Ok(match v {
         Value::None | Value::Absent => false,
         Value::Bool(b) => b,
@@ -1289,6 +1339,9 @@ fn repr_into<'gc>(
                 Ty::Object => {
                     if has_py_method(rt, v, "__repr__") {
                         return Err(NeedGuest);
+                    }
+                    if let Some(n) = native_slot(v) {
+                        return repr_into(rt, n, out, depth + 1);
                     }
                     let t = field(v, F_TYPE);
                     if is_exception_type(rt, t) {
