@@ -235,12 +235,27 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
         "_random" => funcs(rt, m, "_random", &["seed", "random", "getrandbits"]),
         "gc" => funcs(rt, m, "gc", &["collect", "disable", "enable"]),
         "os" => {
-            funcs(rt, m, "os", &["getcwd", "getenv"]);
+            funcs(rt, m, "os", &["getcwd", "getenv", "remove", "listdir"]);
+            let path = native_module_path(rt);
+            set(rt, m, "path", path);
             set(rt, m, "sep", rt.s("/"));
             set(rt, m, "linesep", rt.s("\n"));
             set(rt, m, "name", rt.s("posix"));
         }
         _ => {}
+    }
+    m
+}
+
+fn native_module_path<'gc>(rt: &Rt<'_, 'gc>) -> Value<'gc> {
+    let m = new_module(rt, "os.path", None);
+    for n in ["exists", "isfile", "isdir", "join", "basename", "dirname"] {
+        set(
+            rt,
+            m,
+            n,
+            builtin_fn(rt, &format!("os.path:{n}"), Value::None),
+        );
     }
     m
 }
@@ -424,6 +439,48 @@ pub fn call<'gc>(
         ("os", "getcwd") => Ok(rt.s(&std::env::current_dir()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default())),
+        ("os", "remove") | ("os.path", "remove") => {
+            let p = str_of(rt, args[0])?;
+            std::fs::remove_file(&p)
+                .map_err(|e| Fail::Raise(rt.exc(Ty::FileNotFoundError, &format!("{e}: '{p}'"))))?;
+            Ok(Value::None)
+        }
+        ("os", "listdir") => {
+            let p = match args.first() {
+                Some(v) => str_of(rt, *v)?,
+                None => ".".into(),
+            };
+            let mut names: Vec<String> = std::fs::read_dir(&p)
+                .map_err(|e| Fail::Raise(rt.exc(Ty::FileNotFoundError, &e.to_string())))?
+                .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+                .collect();
+            names.sort();
+            Ok(rt.list(names.iter().map(|n| rt.s(n)).collect()))
+        }
+        ("os.path", "exists") => Ok(Value::Bool(
+            std::path::Path::new(&str_of(rt, args[0])?).exists(),
+        )),
+        ("os.path", "isfile") => Ok(Value::Bool(
+            std::path::Path::new(&str_of(rt, args[0])?).is_file(),
+        )),
+        ("os.path", "isdir") => Ok(Value::Bool(
+            std::path::Path::new(&str_of(rt, args[0])?).is_dir(),
+        )),
+        ("os.path", "join") => {
+            let mut p = std::path::PathBuf::new();
+            for a in args {
+                p.push(str_of(rt, *a)?);
+            }
+            Ok(rt.s(&p.to_string_lossy()))
+        }
+        ("os.path", "basename") => {
+            let s = str_of(rt, args[0])?;
+            Ok(rt.s(s.rsplit('/').next().unwrap_or("")))
+        }
+        ("os.path", "dirname") => {
+            let s = str_of(rt, args[0])?;
+            Ok(rt.s(s.rsplit_once('/').map(|(d, _)| d).unwrap_or("")))
+        }
         ("os", "getenv") => {
             let k = args[0].as_str().unwrap_or("");
             match std::env::var(k) {

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/programs"
 DIR="$(pwd)"
 PY="${PYTHON:-python3}"
 files="$*"
-[ -z "$files" ] && files=$(ls *.py)
+[ -z "$files" ] && files=$(ls *.py | grep -v "^_")
 for f in $files; do
   set +e
   "$PY" "$DIR/$f" > "$f.out.tmp" 2> "$f.err.tmp"
