@@ -306,19 +306,25 @@ impl Compiler {
             ..
         } = f;
         // Expand handler ranges into entries, inner (shorter) ranges first.
-        let mut entries = Vec::new();
+        let mut entries: Vec<(usize, Handler)> = Vec::new();
         for (i, h) in handlers.drain(..).enumerate() {
             for &(s, e) in &ranges[i] {
                 if s < e {
-                    entries.push(Handler {
-                        start: s,
-                        end: e,
-                        ..h
-                    });
+                    entries.push((
+                        i,
+                        Handler {
+                            start: s,
+                            end: e,
+                            ..h
+                        },
+                    ));
                 }
             }
         }
-        entries.sort_by_key(|h: &Handler| h.end - h.start);
+        // Innermost first: shorter ranges, and on equal ranges the handler
+        // registered later (an inner `try` registers after its outer one).
+        entries.sort_by_key(|(i, h)| (h.end - h.start, std::cmp::Reverse(*i)));
+        let entries: Vec<Handler> = entries.into_iter().map(|(_, h)| h).collect();
         consts[0] = CConst::None;
         Rc::new(CodeUnit {
             data: Rc::new(CodeData {
@@ -363,6 +369,10 @@ impl Compiler {
         match self.access(f, n) {
             Access::Local => {
                 let r = f.regs[n];
+                if self.st.scopes[f.scope].deleted.contains(n) {
+                    let k = f.name_k(n);
+                    f.emit(Op::CheckLocal(r, k));
+                }
                 match dst {
                     Some(d) if d != r => {
                         f.emit(Op::Move(d, r));

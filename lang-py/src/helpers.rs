@@ -44,6 +44,48 @@ pub fn conv<'gc>(r: PyResult<'gc, Value<'gc>>) -> Result<Value<'gc>, Value<'gc>>
     }
 }
 
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Panics inside helpers (a bug, or arguments a builtin did not check) become
+/// a Python `RuntimeError` instead of aborting; the hook keeps them quiet.
+pub fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !GUARDED.with(|g| g.get()) {
+                prev(info)
+            }
+        }));
+    });
+}
+
+pub fn guarded<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    f: impl FnOnce() -> PyResult<'gc, Value<'gc>>,
+) -> Result<Value<'gc>, Value<'gc>> {
+    let was = GUARDED.with(|g| g.replace(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(was));
+    match r {
+        Ok(x) => conv(x),
+        Err(p) => {
+            let msg = p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            Err(rt.exc(
+                Ty::RuntimeError,
+                &format!("internal error in {name}: {msg}"),
+            ))
+        }
+    }
+}
+
 macro_rules! helper {
     ($static:ident, $name:literal, $eff:expr, $func:path) => {
         pub static $static: Helper = Helper {
@@ -51,7 +93,7 @@ macro_rules! helper {
             func: {
                 fn f<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
                     let rt = Rt::new(mc, a[0]);
-                    conv($func(&rt, &a[1..]))
+                    guarded(&rt, $name, || $func(&rt, &a[1..]))
                 }
                 f
             },

@@ -462,8 +462,17 @@ fn exec<'gc, M: Meta<'gc>>(
             let set = m.new_record(t, &[t, dict]);
             for i in 0..n {
                 let v = r(m, fr, s + i);
-                if let Err(e) = hcall(cx, m, &H_SET_ADD, &[set, v]) {
-                    return raise(cx, e);
+                match hcall(cx, m, &H_SET_ADD, &[set, v]) {
+                    Err(e) => return raise(cx, e),
+                    Ok(x) if m.tag(x) == Tag::Absent => {
+                        w(m, fr, d, set);
+                        let mut args = vec![set];
+                        for j in 0..n {
+                            args.push(r(m, fr, s + j));
+                        }
+                        return fallback(cx, m, fr, "__set_fill", args, REG_DISCARD, pc, pc + 1);
+                    }
+                    Ok(_) => {}
                 }
             }
             w(m, fr, d, set);
@@ -474,8 +483,17 @@ fn exec<'gc, M: Meta<'gc>>(
             for i in 0..n {
                 let k = r(m, fr, s + 2 * i);
                 let v = r(m, fr, s + 2 * i + 1);
-                if let Err(e) = store_key(cx, m, dict, k, v) {
-                    return raise(cx, e);
+                match store_key(cx, m, dict, k, v) {
+                    Err(e) => return raise(cx, e),
+                    Ok(true) => {}
+                    Ok(false) => {
+                        w(m, fr, d, dict);
+                        let mut args = vec![dict];
+                        for j in 0..2 * n {
+                            args.push(r(m, fr, s + j));
+                        }
+                        return fallback(cx, m, fr, "__dict_fill", args, REG_DISCARD, pc, pc + 1);
+                    }
                 }
             }
             w(m, fr, d, dict);
@@ -502,6 +520,16 @@ fn exec<'gc, M: Meta<'gc>>(
             let sv = r(m, fr, s);
             let vv = r(m, fr, v);
             match hcall(cx, m, &H_SET_ADD, &[sv, vv]) {
+                Ok(x) if m.tag(x) == Tag::Absent => fallback(
+                    cx,
+                    m,
+                    fr,
+                    "__set_add",
+                    vec![sv, vv],
+                    REG_DISCARD,
+                    pc,
+                    pc + 1,
+                ),
                 Ok(_) => Flow::Next,
                 Err(e) => raise(cx, e),
             }
@@ -511,7 +539,17 @@ fn exec<'gc, M: Meta<'gc>>(
             let kv = r(m, fr, k);
             let vv = r(m, fr, v);
             match store_key(cx, m, dv, kv, vv) {
-                Ok(()) => Flow::Next,
+                Ok(true) => Flow::Next,
+                Ok(false) => fallback(
+                    cx,
+                    m,
+                    fr,
+                    "__dict_set",
+                    vec![dv, kv, vv],
+                    REG_DISCARD,
+                    pc,
+                    pc + 1,
+                ),
                 Err(e) => raise(cx, e),
             }
         }
@@ -650,6 +688,24 @@ fn exec<'gc, M: Meta<'gc>>(
             Flow::Act(Action::Return(v))
         }
         Op::Yield(_d, s) => {
+            // Resumed by throw(): raise the exception here, at the yield.
+            let rs = r(m, fr, REG_RESUME);
+            if m.tag(rs) == Tag::Int {
+                let rv = m.promote(rs);
+                if rv.same(&Value::Int(-2)) {
+                    let none = m.konst(Value::None);
+                    w(m, fr, REG_RESUME, none);
+                    let sv = r(m, fr, REG_SENT);
+                    let e = m.get(sv);
+                    let rt = cx.rtx(mc_of(m));
+                    let e = if is_type(e) {
+                        rt.exc_args(e, rt.tuple(&[]))
+                    } else {
+                        e
+                    };
+                    return raise(cx, e);
+                }
+            }
             let v = r(m, fr, s);
             let g = r(m, fr, REG_GEN);
             let l = m.get_field(g, G_REGS);
@@ -716,6 +772,37 @@ fn exec<'gc, M: Meta<'gc>>(
             match hcall(cx, m, &H_MAKECLASS, &[name, b, n, g]) {
                 Ok(c) => {
                     w(m, fr, d, c);
+                    // The parents' __init_subclass__ (implicitly a classmethod).
+                    let cls = m.get(c);
+                    let chain = mro(cls);
+                    for p in chain.iter().skip(1) {
+                        let f = heap::dict_get(
+                            field(*p, T_DICT),
+                            cx.rtx(mc_of(m)).s("__init_subclass__"),
+                        );
+                        let f = match kind_of(&cx.rtx(mc_of(m)), f) {
+                            Ty::ClassMethod => field(f, 1),
+                            _ => f,
+                        };
+                        if is_py_function(f) {
+                            let fv = m.konst(f);
+                            return call_value(
+                                cx,
+                                m,
+                                fr,
+                                fv,
+                                vec![c],
+                                vec![],
+                                vec![],
+                                REG_DISCARD,
+                                pc,
+                                pc + 1,
+                            );
+                        }
+                        if !matches!(f, Value::Absent) {
+                            break;
+                        }
+                    }
                     Flow::Next
                 }
                 Err(e) => raise(cx, e),
@@ -862,13 +949,16 @@ fn store_key<'gc, M: Meta<'gc>>(
     d: M::V,
     k: M::V,
     v: M::V,
-) -> Result<(), Value<'gc>> {
+) -> Result<bool, Value<'gc>> {
     match m.tag(k) {
         Tag::Str | Tag::Int => {
             m.dict_set(d, k, v);
-            Ok(())
+            Ok(true)
         }
-        _ => hcall(cx, m, &H_DICT_SET, &[d, k, v]).map(|_| ()),
+        _ => {
+            let r = hcall(cx, m, &H_DICT_SET, &[d, k, v])?;
+            Ok(m.tag(r) != Tag::Absent)
+        }
     }
 }
 
@@ -1961,6 +2051,41 @@ fn call_method<'gc, M: Meta<'gc>>(
                 _ => {}
             },
             Err(KIND_GEN) => match name {
+                "throw" => {
+                    let st = m.get_field(ov, G_STATE);
+                    let st = int_of(m.promote(st));
+                    let e = if pos.is_empty() {
+                        m.konst(Value::None)
+                    } else {
+                        pos[0]
+                    };
+                    if st == GEN_SUSPENDED {
+                        return resume_gen(cx, m, fr, pc, ov, e, 2, d, pc + 1, None);
+                    }
+                    let done = int(m, GEN_DONE);
+                    m.set_field(ov, G_STATE, done);
+                    let ev = m.get(e);
+                    let rt2 = cx.rtx(mc_of(m));
+                    let ev = if is_type(ev) {
+                        rt2.exc_args(ev, rt2.tuple(&[]))
+                    } else {
+                        ev
+                    };
+                    return raise(cx, ev);
+                }
+                "close" => {
+                    let st = m.get_field(ov, G_STATE);
+                    let st = int_of(m.promote(st));
+                    if st == GEN_SUSPENDED {
+                        let f = m.konst(rt.prelude("__gen_close"));
+                        return call_value(cx, m, fr, f, vec![ov], vec![], vec![], d, pc, pc + 1);
+                    }
+                    let done = int(m, GEN_DONE);
+                    m.set_field(ov, G_STATE, done);
+                    let none = m.konst(Value::None);
+                    w(m, fr, d, none);
+                    return Flow::Next;
+                }
                 "__next__" | "send" => {
                     let sent = if name == "send" && !pos.is_empty() {
                         pos[0]
@@ -1968,13 +2093,6 @@ fn call_method<'gc, M: Meta<'gc>>(
                         m.konst(Value::None)
                     };
                     return resume_gen(cx, m, fr, pc, ov, sent, 1, d, pc + 1, None);
-                }
-                "close" => {
-                    let done = int(m, GEN_DONE);
-                    m.set_field(ov, G_STATE, done);
-                    let none = m.konst(Value::None);
-                    w(m, fr, d, none);
-                    return Flow::Next;
                 }
                 _ => {}
             },
@@ -2494,10 +2612,16 @@ pub fn enter<'gc, M: Meta<'gc>>(
             regs[REG_GEN as usize] = m.konst(callee);
             regs[REG_DEPTH as usize] = args[0];
             regs[REG_SENT as usize] = args[1];
-            let pc = int_of(m.get(args[2])) as u32;
+            let mut pc = int_of(m.get(args[2])) as u32;
             if pc > 0 {
                 if let Op::Yield(d, _) = data.ops[pc as usize - 1] {
-                    regs[d as usize] = args[1];
+                    if matches!(field(callee, G_MODE), Value::Int(2)) {
+                        // throw(): re-run the yield, which raises the exception.
+                        pc -= 1;
+                        regs[REG_RESUME as usize] = m.konst(Value::Int(-2));
+                    } else {
+                        regs[d as usize] = args[1];
+                    }
                 }
             }
             let mut fr = m.new_frame(id, code, &regs);

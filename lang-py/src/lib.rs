@@ -614,6 +614,7 @@ pub fn run_source(name: &str, src: &str, args: &[String], config: Config) -> i32
 
 fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
     helpers::register_all();
+    helpers::install_panic_hook();
     let unit = match compile_source(src, name, false) {
         Ok(u) => u,
         Err(e) => {

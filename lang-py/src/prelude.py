@@ -138,6 +138,11 @@ def __compare_op(i, a, b):
 
 
 def __contains(c, x):
+    t = type(c)
+    if t is dict:
+        return _raw_has(c, __key(x))
+    if t is set or t is frozenset:
+        return _raw_has(_set_dict(c), __key(x))
     f = _user(type(c), '__contains__')
     if f is not None:
         return bool(f(c, x))
@@ -198,7 +203,85 @@ def __iter(x):
     raise TypeError("'" + t.__name__ + "' object is not iterable")
 
 
+_canon = {}
+
+
+def __key(k):
+    # Objects with a user __hash__ are stored under one canonical equal object.
+    h = hash(k)
+    bucket = _canon.get(h)
+    if bucket is None:
+        _canon[h] = [k]
+        return k
+    for c in bucket:
+        if c is k or c == k:
+            return c
+    bucket.append(k)
+    return k
+
+
+def __dict_set(d, k, v):
+    _raw_set(d, __key(k), v)
+
+
+def __dict_fill(d, *kv):
+    i = 0
+    while i < len(kv):
+        _raw_set(d, __key(kv[i]), kv[i + 1])
+        i += 2
+
+
+def __set_add(s, v):
+    _raw_set(_set_dict(s), __key(v), None)
+
+
+def __set_fill(s, *vs):
+    for v in vs:
+        _raw_set(_set_dict(s), __key(v), None)
+
+
+def __m_dict_get(self, k, default=None):
+    return _raw_get(self, __key(k), default)
+
+
+def __m_dict_pop(self, k, *default):
+    c = __key(k)
+    if _raw_has(self, c):
+        v = _raw_get(self, c)
+        _raw_del(self, c)
+        return v
+    if default:
+        return default[0]
+    raise KeyError(k)
+
+
+def __m_dict_setdefault(self, k, default=None):
+    c = __key(k)
+    if _raw_has(self, c):
+        return _raw_get(self, c)
+    _raw_set(self, c, default)
+    return default
+
+
+def __m_set_add(self, v):
+    __set_add(self, v)
+
+
+def __m_set_discard(self, v):
+    _raw_del(_set_dict(self), __key(v))
+
+
+def __m_set_remove(self, v):
+    if not _raw_del(_set_dict(self), __key(v)):
+        raise KeyError(v)
+
+
 def __getitem(o, k):
+    if type(o) is dict:
+        c = __key(k)
+        if _raw_has(o, c):
+            return _raw_get(o, c)
+        raise KeyError(k)
     f = _user(type(o), '__getitem__')
     if f is None:
         if type(o) is type:
@@ -210,6 +293,9 @@ def __getitem(o, k):
 
 
 def __setitem(o, k, v):
+    if type(o) is dict:
+        _raw_set(o, __key(k), v)
+        return
     f = _user(type(o), '__setitem__')
     if f is None:
         raise TypeError("'" + type(o).__name__ + "' object does not support item assignment")
@@ -217,6 +303,10 @@ def __setitem(o, k, v):
 
 
 def __delitem(o, k):
+    if type(o) is dict:
+        if not _raw_del(o, __key(k)):
+            raise KeyError(k)
+        return
     f = _user(type(o), '__delitem__')
     if f is None:
         raise TypeError("'" + type(o).__name__ + "' object doesn't support item deletion")
@@ -843,12 +933,15 @@ def __gen_send(g, v):
 
 
 def __gen_close(g):
-    g.close()
+    try:
+        g.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        return None
+    raise RuntimeError("generator ignored GeneratorExit")
 
 
 def __gen_throw(g, e, *rest):
-    g.close()
-    raise e
+    return g.throw(e)
 
 
 _builtin_type = type(len)

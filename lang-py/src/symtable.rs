@@ -41,6 +41,8 @@ pub struct Scope {
     /// Names this scope takes from enclosing scopes.
     pub frees: Vec<String>,
     pub uses_super: bool,
+    /// Names deleted with `del` (their reads must check for unbound).
+    pub deleted: HashSet<String>,
 }
 
 impl Scope {
@@ -58,6 +60,7 @@ impl Scope {
             cells: Vec::new(),
             frees: Vec::new(),
             uses_super: false,
+            deleted: HashSet::new(),
         }
     }
     fn assign(&mut self, n: &str) {
@@ -298,6 +301,9 @@ impl SymTable {
             }
             StmtKind::Del(ts) => {
                 for t in ts {
+                    if let ExprKind::Name(n) = &t.kind {
+                        self.scope().deleted.insert(n.clone());
+                    }
                     self.target(t)?;
                 }
                 Ok(())

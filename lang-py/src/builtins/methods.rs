@@ -65,8 +65,50 @@ const FILE: &[&str] = &[
 ];
 const BYTES: &[&str] = &["decode", "hex", "startswith", "endswith"];
 
+const DUNDERS: &[&str] = &[
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__iter__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "__mod__",
+    "__truediv__",
+    "__floordiv__",
+    "__pow__",
+    "__and__",
+    "__or__",
+    "__xor__",
+    "__hash__",
+    "__repr__",
+    "__str__",
+    "__bool__",
+    "__neg__",
+    "__abs__",
+    "__format__",
+];
+
 /// Whether built-in kind `k` has a method `name`.
 pub fn has_method(k: Ty, name: &str) -> bool {
+    if name.starts_with("__")
+        && DUNDERS.contains(&name)
+        && !crate::objects::is_instance_kind(k)
+        && !matches!(
+            k,
+            Ty::Type | Ty::Module | Ty::Function | Ty::Generator | Ty::Super
+        )
+    {
+        return true;
+    }
     match k {
         Ty::List => LIST.contains(&name),
         Ty::Dict => DICT.contains(&name),
@@ -164,6 +206,9 @@ pub fn method<'gc>(
 ) -> PyResult<'gc, Value<'gc>> {
     if let Some(n) = native_slot(s) {
         return method(rt, name, n, args, kw);
+    }
+    if name.starts_with("__") && DUNDERS.contains(&name) {
+        return dunder(rt, name, s, args);
     }
     let k = kind_of(rt, s);
     match k {
@@ -748,6 +793,72 @@ fn set_method<'gc>(
             }
             Ok(Value::None)
         }
+        _ => rt.err(
+            Ty::AttributeError,
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name_of(rt, s),
+                name
+            ),
+        ),
+    }
+}
+
+/// Explicit dunder calls on built-in values (`[1].__len__()`, `int.__add__(1, 2)`).
+fn dunder<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    s: Value<'gc>,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    use crate::ast::{BinOp, CmpOp};
+    let arg = |i: usize| -> PyResult<'gc, Value<'gc>> {
+        args.get(i).copied().ok_or_else(|| {
+            Fail::Raise(rt.exc(Ty::TypeError, &format!("{}() missing argument", name)))
+        })
+    };
+    let bin = |op: BinOp| -> PyResult<'gc, Value<'gc>> {
+        match crate::ops::binary(rt, op, s, arg(0)?) {
+            Err(Fail::Raise(_)) => Ok(rt.builtins_get("NotImplemented")),
+            r => r,
+        }
+    };
+    let cmp = |op: CmpOp| -> PyResult<'gc, Value<'gc>> {
+        match crate::ops::compare(rt, op, s, arg(0)?) {
+            Err(Fail::Raise(_)) => Ok(rt.builtins_get("NotImplemented")),
+            r => r,
+        }
+    };
+    match name {
+        "__len__" => Ok(Value::Int(super::len_of(rt, s)?)),
+        "__getitem__" => super::getitem(rt, &[s, arg(0)?]),
+        "__setitem__" => super::setitem(rt, &[s, arg(0)?, arg(1)?]),
+        "__delitem__" => super::delitem(rt, &[s, arg(0)?]),
+        "__contains__" => Ok(Value::Bool(crate::ops::contains(rt, s, arg(0)?)?)),
+        "__iter__" => super::getiter(rt, &[s]),
+        "__eq__" => cmp(CmpOp::Eq),
+        "__ne__" => cmp(CmpOp::Ne),
+        "__lt__" => cmp(CmpOp::Lt),
+        "__le__" => cmp(CmpOp::Le),
+        "__gt__" => cmp(CmpOp::Gt),
+        "__ge__" => cmp(CmpOp::Ge),
+        "__add__" => bin(BinOp::Add),
+        "__sub__" => bin(BinOp::Sub),
+        "__mul__" => bin(BinOp::Mul),
+        "__mod__" => bin(BinOp::Mod),
+        "__truediv__" => bin(BinOp::Div),
+        "__floordiv__" => bin(BinOp::FloorDiv),
+        "__pow__" => bin(BinOp::Pow),
+        "__and__" => bin(BinOp::BitAnd),
+        "__or__" => bin(BinOp::BitOr),
+        "__xor__" => bin(BinOp::BitXor),
+        "__hash__" => super::function(rt, "hash", &[s], &[]),
+        "__repr__" => Ok(rt.s(&repr(rt, s)?)),
+        "__str__" => Ok(rt.s(&str_of(rt, s)?)),
+        "__bool__" => Ok(Value::Bool(truth(rt, s)?)),
+        "__neg__" => crate::ops::binary(rt, BinOp::Sub, Value::Int(0), s),
+        "__abs__" => super::function(rt, "abs", &[s], &[]),
+        "__format__" => super::format_value(rt, &[s, Value::Int(0), arg(0)?]),
         _ => rt.err(
             Ty::AttributeError,
             format!(

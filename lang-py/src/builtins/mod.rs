@@ -69,6 +69,11 @@ pub const FUNCTIONS: &[&str] = &[
     "_set_args",
     "_is_gen",
     "_native_of",
+    "_raw_get",
+    "_raw_set",
+    "_raw_has",
+    "_raw_del",
+    "_set_dict",
     "_py_eq",
 ];
 
@@ -685,11 +690,16 @@ fn round_half_even(x: f64, nd: i32) -> f64 {
 fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
     let k = key(rt, v)?;
     Ok(match k {
-        Value::Int(i) => {
-            if i == -1 {
+        Value::Int(i) => int_hash(i),
+        Value::BigInt(b) => {
+            let p = num_bigint::BigInt::from((1i64 << 61) - 1);
+            let m = b.0.abs() % &p;
+            let h = m.to_i64().unwrap_or(0);
+            let h = if b.0.is_negative() { -h } else { h };
+            if h == -1 {
                 -2
             } else {
-                i
+                h
             }
         }
         Value::None => 0x10000000,
@@ -700,7 +710,7 @@ fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
 }
 
 /// The builtin functions.
-fn function<'gc>(
+pub(crate) fn function<'gc>(
     rt: &Rt<'_, 'gc>,
     name: &str,
     args: &[Value<'gc>],
@@ -1211,6 +1221,24 @@ fn function<'gc>(
         }
         "_is_gen" => Ok(Value::Bool(is_generator(args[0]))),
         "_native_of" => Ok(native_slot(args[0]).unwrap_or(Value::None)),
+        "_raw_get" => Ok(match heap::dict_get(args[0], raw_key(rt, args[1])?) {
+            Value::Absent => args.get(2).copied().unwrap_or(Value::None),
+            v => v,
+        }),
+        "_raw_has" => Ok(Value::Bool(!matches!(
+            heap::dict_get(args[0], raw_key(rt, args[1])?),
+            Value::Absent
+        ))),
+        "_raw_set" => {
+            let k = raw_key(rt, args[1])?;
+            heap::dict_set(rt.mc, args[0], k, args[2]);
+            Ok(Value::None)
+        }
+        "_raw_del" => {
+            let k = raw_key(rt, args[1])?;
+            Ok(Value::Bool(heap::dict_del(rt.mc, args[0], k)))
+        }
+        "_set_dict" => Ok(set_dict(args[0])),
         "_py_eq" => Ok(match eq(rt, args[0], args[1]) {
             Ok(b) => Value::Bool(b),
             Err(_) => Value::None,
@@ -1278,6 +1306,18 @@ fn function<'gc>(
             Ty::NameError,
             format!("builtin {} is not implemented", name),
         ),
+    }
+}
+
+/// A dict key for an object whose equality the prelude already resolved:
+/// instances by identity, everything else as usual.
+fn raw_key<'gc>(rt: &Rt<'_, 'gc>, k: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+    if is_instance_kind(kind_of(rt, k)) && matches!(k, Value::Record(_)) {
+        return Ok(k);
+    }
+    match key(rt, k) {
+        Err(Fail::Guest) => Ok(k),
+        r => r,
     }
 }
 

@@ -539,6 +539,76 @@ pub fn set_dict<'gc>(s: Value<'gc>) -> Value<'gc> {
     field(s, 1)
 }
 
+/// CPython's hash of a machine int.
+pub fn int_hash(i: i64) -> i64 {
+    const P: i64 = (1 << 61) - 1;
+    let h = if i >= 0 {
+        i % P
+    } else {
+        -((-(i as i128) % P as i128) as i64)
+    };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// The members of a set in CPython's iteration order where it is
+/// deterministic (ints: their hash decides the slot), else insertion order.
+pub fn set_members<'gc>(s: Value<'gc>) -> Vec<Value<'gc>> {
+    let keys: Vec<Value<'gc>> = heap::dict_entries(set_dict(s))
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    if keys.len() < 2 || !keys.iter().all(|k| matches!(k, Value::Int(_))) {
+        return keys;
+    }
+    // Simulate CPython's open-addressing table (setobject.c) for int keys.
+    let mut table: Vec<Option<(u64, Value<'gc>)>> = vec![None; 8];
+    let mut fill = 0usize;
+    fn insert<'gc>(table: &mut [Option<(u64, Value<'gc>)>], h: u64, v: Value<'gc>) {
+        let mask = table.len() as u64 - 1;
+        let mut perturb = h;
+        let mut i = h & mask;
+        loop {
+            if table[i as usize].is_none() {
+                table[i as usize] = Some((h, v));
+                return;
+            }
+            if i + 9 <= mask {
+                for j in 1..=9 {
+                    if table[(i + j) as usize].is_none() {
+                        table[(i + j) as usize] = Some((h, v));
+                        return;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+        }
+    }
+    for k in keys {
+        let h = int_hash(int_of(k)) as u64;
+        insert(&mut table, h, k);
+        fill += 1;
+        let mask = table.len() - 1;
+        if fill * 5 >= mask * 3 {
+            let used = fill;
+            let mut newsize = 8;
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            while newsize <= minused {
+                newsize <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; newsize]);
+            for (h, v) in old.into_iter().flatten() {
+                insert(&mut table, h, v);
+            }
+        }
+    }
+    table.into_iter().flatten().map(|(_, v)| v).collect()
+}
+
 /// Items of a list or tuple (None for other values).
 pub fn seq_items<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Option<Vec<Value<'gc>>> {
     match v {
@@ -565,10 +635,7 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
             .collect(),
         Value::Record(_) => match kind_of(rt, v) {
             Ty::Tuple => tuple_items(v),
-            Ty::Set | Ty::FrozenSet => heap::dict_entries(set_dict(v))
-                .into_iter()
-                .map(|(k, _)| k)
-                .collect(),
+            Ty::Set | Ty::FrozenSet => set_members(v),
             Ty::Range => {
                 let (a, b, s) = (
                     int_of(field(v, 1)),
@@ -1209,7 +1276,8 @@ fn repr_into<'gc>(
                     out.push(')');
                 }
                 Ty::Set | Ty::FrozenSet => {
-                    let items = heap::dict_entries(set_dict(v));
+                    let items: Vec<(Value<'gc>, ())> =
+                        set_members(v).into_iter().map(|k| (k, ())).collect();
                     let frozen = k == Ty::FrozenSet;
                     if items.is_empty() {
                         out.push_str(if frozen { "frozenset()" } else { "set()" });
