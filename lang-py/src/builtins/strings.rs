@@ -151,7 +151,7 @@ pub fn str_method<'gc>(
     Ok(match name {
         "upper" => rt.s(&s.to_uppercase()),
         "lower" => rt.s(&s.to_lowercase()),
-        "casefold" => rt.s(&s.to_lowercase()),
+        "casefold" => rt.s(&s.to_lowercase().replace('ß', "ss")),
         "strip" => match strip_chars(0)? {
             None => rt.s(s.trim()),
             Some(cs) => rt.s(s.trim_matches(|c| cs.contains(&c))),

@@ -485,7 +485,7 @@ pub fn c3_mro<'gc>(cls: Value<'gc>, bases: &[Value<'gc>]) -> Result<Vec<Value<'g
         let Some(c) = found else {
             let names: Vec<String> = bases.iter().map(|b| type_name(*b)).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -712,7 +712,7 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
 /// The dict key for `v`: numbers normalised (1 == 1.0 == True), tuples interned.
 pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
     Ok(match v {
-        Value::Bool(b) => Value::Int(b as i64),
+        Value::Bool(_) => v,
         Value::Float(f) => {
             if f.fract() == 0.0 && f.abs() < 9.2e18 {
                 Value::Int(f as i64)
@@ -802,7 +802,10 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
             out.push(')');
         }
         _ => {
-            let k = key(rt, v)?;
+            let k = match key(rt, v)? {
+                Value::Bool(b) => Value::Int(b as i64),
+                k => k,
+            };
             match k {
                 Value::Int(i) => {
                     let _ = write!(out, "i{i};");
