@@ -951,7 +951,11 @@ fn store_key<'gc, M: Meta<'gc>>(
     v: M::V,
 ) -> Result<bool, Value<'gc>> {
     match m.tag(k) {
-        Tag::Str | Tag::Int => {
+        Tag::Str => {
+            m.dict_set(d, k, v);
+            Ok(true)
+        }
+        Tag::Int if not_bool_like(m, k) => {
             m.dict_set(d, k, v);
             Ok(true)
         }
@@ -977,6 +981,18 @@ fn kw_args<'gc, M: Meta<'gc>>(
         .map(|i| r(m, fr, start + i))
         .collect();
     (names, vals)
+}
+
+/// An int key other than 0 and 1 (which share dict entries with False and True).
+fn not_bool_like<'gc, M: Meta<'gc>>(m: &mut M, k: M::V) -> bool {
+    let one = int(m, 1);
+    let gt = m.int_cmp(Cmp::Gt, k, one);
+    if m.truth(gt) {
+        return true;
+    }
+    let z = int(m, 0);
+    let lt = m.int_cmp(Cmp::Lt, k, z);
+    m.truth(lt)
 }
 
 /// Truth of a value: Ok(bool), or a flow that calls `__bool__`/`__len__` and re-enters.
@@ -1517,7 +1533,11 @@ fn set_item<'gc, M: Meta<'gc>>(
             m.list_set(ov, i, vv);
             return Flow::Next;
         }
-        (Tag::Dict, Tag::Str) | (Tag::Dict, Tag::Int) => {
+        (Tag::Dict, Tag::Str) => {
+            m.dict_set(ov, kv, vv);
+            return Flow::Next;
+        }
+        (Tag::Dict, Tag::Int) if not_bool_like(m, kv) => {
             m.dict_set(ov, kv, vv);
             return Flow::Next;
         }

@@ -831,8 +831,24 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
 
 pub fn dict_get<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
     match lookup_key_value(rt, k)? {
-        Some(k) => Ok(heap::dict_get(d, k)),
+        Some(k) => {
+            let v = heap::dict_get(d, k);
+            if let (Value::Absent, Some(t)) = (v, bool_twin(k)) {
+                return Ok(heap::dict_get(d, t));
+            }
+            Ok(v)
+        }
         None => Ok(Value::Absent),
+    }
+}
+
+/// `True`/`False` and `1`/`0` are the same key; the dict keeps whichever came first.
+fn bool_twin<'gc>(k: Value<'gc>) -> Option<Value<'gc>> {
+    match k {
+        Value::Bool(b) => Some(Value::Int(b as i64)),
+        Value::Int(0) => Some(Value::Bool(false)),
+        Value::Int(1) => Some(Value::Bool(true)),
+        _ => None,
     }
 }
 
@@ -842,7 +858,14 @@ pub fn dict_set<'gc>(
     k: Value<'gc>,
     v: Value<'gc>,
 ) -> PyResult<'gc, ()> {
-    let k = key(rt, k)?;
+    let mut k = key(rt, k)?;
+    if let Some(t) = bool_twin(k) {
+        if matches!(heap::dict_get(d, k), Value::Absent)
+            && !matches!(heap::dict_get(d, t), Value::Absent)
+        {
+            k = t;
+        }
+    }
     heap::dict_set(rt.mc, d, k, v);
     Ok(())
 }
