@@ -213,6 +213,10 @@ pub struct CodeData {
     pub is_module: bool,
     /// A class body (runs with a fresh namespace dict in REG_NS).
     pub is_class: bool,
+    /// Parameter and local variable names (CPython's `co_varnames`).
+    pub varnames: Vec<String>,
+    /// For `CallMethod` instructions: the span of `obj.name` (an AttributeError points there).
+    pub method_pos: Vec<(u32, Pos)>,
 }
 
 impl CodeData {

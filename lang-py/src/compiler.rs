@@ -101,6 +101,7 @@ struct FnState {
     pos: Vec<Pos>,
     /// The span of the expression being compiled, if any.
     epos: Option<Pos>,
+    method_pos: Vec<(u32, Pos)>,
     consts: Vec<CConst>,
     str_consts: HashMap<String, K>,
     regs: HashMap<String, R>,
@@ -133,6 +134,7 @@ impl FnState {
             lines: Vec::new(),
             pos: Vec::new(),
             epos: None,
+            method_pos: Vec::new(),
             consts: vec![CConst::None, CConst::None],
             str_consts: HashMap::new(),
             regs: HashMap::new(),
@@ -303,8 +305,22 @@ impl Compiler {
             is_generator,
             is_module,
             kind,
+            scope,
+            method_pos,
             ..
         } = f;
+        let varnames: Vec<String> = if kind == ScopeKind::Function {
+            let s = &self.st.scopes[scope];
+            let mut v = s.params.clone();
+            for a in &s.assigned {
+                if !v.contains(a) && !s.globals.contains(a) && !s.nonlocals.contains(a) {
+                    v.push(a.clone());
+                }
+            }
+            v
+        } else {
+            Vec::new()
+        };
         // Expand handler ranges into entries, inner (shorter) ranges first.
         let mut entries: Vec<(usize, Handler)> = Vec::new();
         for (i, h) in handlers.drain(..).enumerate() {
@@ -343,6 +359,8 @@ impl Compiler {
                 hidden: self.hidden,
                 is_module,
                 is_class: kind == ScopeKind::Class,
+                varnames,
+                method_pos,
             }),
             consts,
         })
@@ -679,7 +697,10 @@ impl Compiler {
                     Some(m) => self.expr(f, m, None)?,
                     None => NONE,
                 };
+                let saved = f.epos;
+                f.epos = Some(self.span(test));
                 f.emit(Op::AssertFail(m));
+                f.epos = saved;
                 let end = f.pc();
                 f.patch(jt, end);
             }
@@ -1851,7 +1872,9 @@ impl Compiler {
                 let base = self.args_into(f, args)?;
                 let nk = f.name_k(name);
                 let d = Self::dst(f, dst);
-                f.emit(Op::CallMethod(d, o, nk, base, npos, kw));
+                let at = f.emit(Op::CallMethod(d, o, nk, base, npos, kw));
+                let span = self.span(func);
+                f.method_pos.push((at as u32, span));
                 return Ok(d);
             }
             let fr = self.expr(f, func, None)?;

@@ -8,6 +8,8 @@ pub struct SyntaxError {
     pub col: u32,
     /// `IndentationError` rather than `SyntaxError`.
     pub indent: bool,
+    /// End column of the offending range (carets span it), when known.
+    pub end_col: Option<u32>,
 }
 
 impl SyntaxError {
@@ -17,6 +19,7 @@ impl SyntaxError {
             line,
             col,
             indent: false,
+            end_col: None,
         }
     }
     pub fn indent(msg: impl Into<String>, line: u32, col: u32) -> SyntaxError {
@@ -50,10 +53,18 @@ impl SyntaxError {
                     .get(indent..indent + col)
                     .map(|s| s.chars().count())
                     .unwrap_or(col)
-                    .min(trimmed.chars().count());
+                    .min(trimmed.chars().count() + 1);
                 out.push_str("    ");
                 out.push_str(&" ".repeat(col));
-                out.push_str("^\n");
+                let width = match self.end_col {
+                    Some(e) if e > self.col => text
+                        .get(self.col as usize..(e as usize).min(text.len()))
+                        .map(|s| s.chars().count())
+                        .unwrap_or(1),
+                    _ => 1,
+                };
+                out.push_str(&"^".repeat(width.max(1)));
+                out.push('\n');
             }
         }
         out.push_str(&format!("{}: {}\n", self.class_name(), self.msg));

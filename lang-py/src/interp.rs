@@ -96,6 +96,14 @@ fn raise<'gc, V>(cx: &Cx<'_, 'gc>, e: Value<'gc>) -> Flow<'gc, V> {
     Flow::Act(Action::Raise(e))
 }
 
+/// A NameError carrying the name (for CPython's "Did you mean" suggestion).
+fn name_error<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, name: &str) -> Flow<'gc, M::V> {
+    let rt = cx.rtx(mc_of(m));
+    let e = rt.exc(Ty::NameError, &format!("name '{}' is not defined", name));
+    heap::dict_set(rt.mc, field(e, I_DICT), rt.s("name"), rt.s(name));
+    raise(cx, e)
+}
+
 fn raise_new<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, t: Ty, msg: &str) -> Flow<'gc, M::V> {
     let e = cx.rtx(mc_of(m)).exc(t, msg);
     raise(cx, e)
@@ -228,12 +236,7 @@ fn exec<'gc, M: Meta<'gc>>(
                 w(m, fr, d, v);
                 return Flow::Next;
             }
-            raise_new(
-                cx,
-                m,
-                Ty::NameError,
-                &format!("name '{}' is not defined", cx.name(k)),
-            )
+            name_error(cx, m, cx.name(k))
         }
         Op::StoreGlobal(k, s) => {
             let g = m.konst(cx.k(K_GLOBALS));
@@ -246,12 +249,7 @@ fn exec<'gc, M: Meta<'gc>>(
             let rt = cx.rtx(mc_of(m));
             let g = cx.k(K_GLOBALS);
             if !heap::dict_del(rt.mc, g, cx.k(k)) {
-                return raise_new(
-                    cx,
-                    m,
-                    Ty::NameError,
-                    &format!("name '{}' is not defined", cx.name(k)),
-                );
+                return name_error(cx, m, cx.name(k));
             }
             Flow::Next
         }
@@ -277,12 +275,7 @@ fn exec<'gc, M: Meta<'gc>>(
                 w(m, fr, d, v);
                 return Flow::Next;
             }
-            raise_new(
-                cx,
-                m,
-                Ty::NameError,
-                &format!("name '{}' is not defined", cx.name(k)),
-            )
+            name_error(cx, m, cx.name(k))
         }
         Op::StoreName(k, s) => {
             let key = m.konst(cx.k(k));
@@ -305,12 +298,7 @@ fn exec<'gc, M: Meta<'gc>>(
                 cx.k(K_GLOBALS)
             };
             if !heap::dict_del(m.mc(), target, cx.k(k)) {
-                return raise_new(
-                    cx,
-                    m,
-                    Ty::NameError,
-                    &format!("name '{}' is not defined", cx.name(k)),
-                );
+                return name_error(cx, m, cx.name(k));
             }
             Flow::Next
         }

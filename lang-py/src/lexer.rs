@@ -204,10 +204,15 @@ impl<'a> Lexer<'a> {
                         self.push(Tok::Dedent, l, col);
                     }
                     if *self.indents.last().unwrap_or(&0) != width {
+                        let end = self.text[self.pos..]
+                            .find('\n')
+                            .map(|i| self.pos + i)
+                            .unwrap_or(self.text.len());
+                        let line_len = self.text[self.line_start..end].trim_end().len() as u32;
                         return Err(SyntaxError::indent(
                             "unindent does not match any outer indentation level",
                             self.line,
-                            col,
+                            line_len,
                         ));
                     }
                 }

@@ -381,15 +381,23 @@ struct TbEntry {
 
 fn tb_entries(exc: Value<'_>) -> Vec<TbEntry> {
     let mut out = Vec::new();
+    let is_attr_error = mro(field(exc, F_TYPE))
+        .iter()
+        .any(|c| type_name(*c) == "AttributeError");
     if let Value::List(_) = field(exc, I_SLOT1) {
         let items = heap::list_items(field(exc, I_SLOT1));
-        for pair in items.chunks(2).rev() {
+        for (idx, pair) in items.chunks(2).enumerate().rev() {
             if let (Some(data), Value::Int(pc)) = (interp::code_data(pair[0]), pair[1]) {
-                let pos = data
+                let mut pos = data
                     .pos
                     .get(pc as usize)
                     .copied()
                     .unwrap_or(Pos::line(data.line_of(pc as u32)));
+                if idx == 0 && is_attr_error {
+                    if let Some((_, p)) = data.method_pos.iter().find(|(at, _)| *at == pc as u32) {
+                        pos = *p;
+                    }
+                }
                 let raw = data
                     .source
                     .lines
@@ -468,6 +476,253 @@ fn source_with_carets(raw: &str, pos: &Pos) -> String {
     out
 }
 
+// ---------------------------------------------------------------- "Did you mean"
+
+const MOVE_COST: usize = 2;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if (a & 31) != (b & 31) {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        1
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython 3.11's `levenshtein_distance` (Python/suggestions.c).
+fn levenshtein(a: &[u8], b: &[u8], max_cost: usize) -> usize {
+    let (mut a, mut b) = (a, b);
+    while !a.is_empty() && !b.is_empty() && a[0] == b[0] {
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while !a.is_empty() && !b.is_empty() && a[a.len() - 1] == b[b.len() - 1] {
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > 40 || b.len() > 40 {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (i, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[i];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[i] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+fn suggest(candidates: &[String], name: &str) -> Option<String> {
+    if candidates.len() >= 750 {
+        return None;
+    }
+    let mut best: Option<(&String, usize)> = None;
+    for c in candidates {
+        if c == name {
+            continue;
+        }
+        let mut max = (name.len() + c.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            max = max.min(d.saturating_sub(1));
+        }
+        let d = levenshtein(name.as_bytes(), c.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.map(|(_, bd)| d < bd).unwrap_or(true) {
+            best = Some((c, d));
+        }
+    }
+    best.map(|(c, _)| c.clone())
+}
+
+fn dict_keys(d: Value<'_>) -> Vec<String> {
+    match d {
+        Value::Dict(_) => heap::dict_entries(d)
+            .into_iter()
+            .filter_map(|(k, _)| k.as_str().map(String::from))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+const OBJECT_DIR: &[&str] = &[
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
+/// `dir(obj)` for the suggestion, read from the heap without allocating.
+fn dir_of(o: Value<'_>) -> Vec<String> {
+    let mut names: Vec<String> = OBJECT_DIR.iter().map(|s| s.to_string()).collect();
+    let native = |k: Ty| -> Vec<String> {
+        let list: &[&str] = match k {
+            Ty::Str => builtins::strings::METHODS,
+            _ => &[],
+        };
+        let mut v: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+        for m in [
+            "append",
+            "extend",
+            "pop",
+            "insert",
+            "remove",
+            "index",
+            "count",
+            "sort",
+            "reverse",
+            "copy",
+            "clear",
+            "get",
+            "keys",
+            "values",
+            "items",
+            "popitem",
+            "setdefault",
+            "update",
+            "add",
+            "discard",
+            "union",
+            "intersection",
+            "difference",
+        ] {
+            if builtins::methods::has_method(k, m) {
+                v.push(m.to_string());
+            }
+        }
+        v
+    };
+    match o {
+        Value::Str(_) => names.extend(native(Ty::Str)),
+        Value::List(_) => names.extend(native(Ty::List)),
+        Value::Dict(_) => names.extend(native(Ty::Dict)),
+        Value::Record(_) => match field(o, F_TYPE) {
+            t @ Value::Record(_) => {
+                if is_type(o) {
+                    for c in mro(o) {
+                        names.extend(dict_keys(field(c, T_DICT)));
+                    }
+                } else if builtin_of(t) == Some(Ty::Module) {
+                    names = dict_keys(field(o, 1));
+                } else {
+                    if let Some(k) = builtin_of(t) {
+                        if is_instance_kind(k) {
+                            names.extend(dict_keys(field(o, I_DICT)));
+                            names.push("__dict__".into());
+                            names.push("__module__".into());
+                        } else {
+                            names.extend(native(k));
+                        }
+                    }
+                    for c in mro(t) {
+                        names.extend(dict_keys(field(c, T_DICT)));
+                    }
+                }
+            }
+            _ => {}
+        },
+        _ => {}
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The ". Did you mean: 'x'?" CPython 3.11 appends to NameError and AttributeError.
+fn suggestion(exc: Value<'_>) -> Option<String> {
+    let t = field(exc, F_TYPE);
+    let d = field(exc, I_DICT);
+    let name = match d {
+        Value::Dict(_) => heap::dict_get(d, heap_str_key(d, "name")?),
+        _ => return None,
+    };
+    let name = name.as_str()?.to_string();
+    let tname = type_name(t);
+    if mro(t).iter().any(|c| type_name(*c) == "AttributeError") {
+        let obj = heap::dict_get(d, heap_str_key(d, "obj")?);
+        return suggest(&dir_of(obj), &name);
+    }
+    if tname != "NameError" {
+        return None;
+    }
+    // The innermost frame: its locals, then its globals, then the builtins.
+    let tb = field(exc, I_SLOT1);
+    let items = if let Value::List(_) = tb {
+        heap::list_items(tb)
+    } else {
+        Vec::new()
+    };
+    let code = *items.first()?;
+    let data = interp::code_data(code)?;
+    if let Some(s) = suggest(&data.varnames, &name) {
+        return Some(s);
+    }
+    let c = heap::as_code(code)?;
+    if let Some(s) = suggest(&dict_keys(c.consts[K_GLOBALS as usize]), &name) {
+        return Some(s);
+    }
+    let b: Vec<String> = dict_keys(field(c.consts[K_RT as usize], RT_BUILTINS))
+        .into_iter()
+        .filter(|n| !n.starts_with('_'))
+        .collect();
+    suggest(&b, &name)
+}
+
+/// The key `name` as it is stored in dict `d` (keys are compared by content).
+fn heap_str_key<'gc>(d: Value<'gc>, name: &str) -> Option<Value<'gc>> {
+    heap::dict_entries(d)
+        .into_iter()
+        .map(|(k, _)| k)
+        .find(|k| k.as_str() == Some(name))
+}
+
 fn exc_line(exc: Value<'_>) -> String {
     let t = field(exc, F_TYPE);
     let name = type_name(t);
@@ -482,7 +737,10 @@ fn exc_line(exc: Value<'_>) -> String {
         format!("{module}.{qual}")
     };
     let args = exc_args(exc);
-    let msg = message_of(exc, &args);
+    let mut msg = message_of(exc, &args);
+    if let Some(s) = suggestion(exc) {
+        msg.push_str(&format!(". Did you mean: '{s}'?"));
+    }
     if msg.is_empty() {
         tname
     } else {
@@ -666,7 +924,7 @@ fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
             if let Some(rest) = msg.strip_prefix("\0EXIT:") {
                 let (code, text) = rest.split_once('\n').unwrap_or((rest, ""));
                 if !text.is_empty() {
-                    builtins::io::write_err(&format!("{text}\n"));
+                    builtins::io::write_err(text);
                 }
                 return code.trim().parse().unwrap_or(1);
             }

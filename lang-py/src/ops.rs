@@ -429,6 +429,30 @@ fn unsupported<'gc, T>(
             ),
         );
     }
+    if op == BinOp::Mul
+        && (matches!(a, Value::Str(_) | Value::List(_)) || kind_of(rt, a) == Ty::Tuple)
+        && !is_int(b)
+    {
+        return rt.err(
+            Ty::TypeError,
+            format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name_of(rt, b)
+            ),
+        );
+    }
+    if op == BinOp::Mul
+        && (matches!(b, Value::Str(_) | Value::List(_)) || kind_of(rt, b) == Ty::Tuple)
+        && !is_int(a)
+    {
+        return rt.err(
+            Ty::TypeError,
+            format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name_of(rt, a)
+            ),
+        );
+    }
     if op == BinOp::Add && matches!(a, Value::List(_)) {
         return rt.err(
             Ty::TypeError,

@@ -1745,7 +1745,11 @@ fn check_target(e: &Expr, _in_for: bool) -> PResult<()> {
             } else {
                 format!("cannot assign to {d}")
             };
-            Err(SyntaxError::new(msg, e.line, e.col))
+            let mut err = SyntaxError::new(msg, e.line, e.col);
+            if e.end.0 == e.line {
+                err.end_col = Some(e.end.1);
+            }
+            Err(err)
         }
     }
 }

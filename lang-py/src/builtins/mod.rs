@@ -1658,30 +1658,25 @@ pub fn delitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
 // ---------------------------------------------------------------- attributes
 
 fn attr_error<'gc, T>(rt: &Rt<'_, 'gc>, o: Value<'gc>, name: &str) -> PyResult<'gc, T> {
-    if kind_of(rt, o) == Ty::Module {
-        return rt.err(
-            Ty::AttributeError,
-            format!(
-                "module '{}' has no attribute '{}'",
-                field(o, 2).as_str().unwrap_or("?"),
-                name
-            ),
-        );
-    }
-    if is_type(o) {
-        return rt.err(
-            Ty::AttributeError,
-            format!("type object '{}' has no attribute '{}'", type_name(o), name),
-        );
-    }
-    rt.err(
-        Ty::AttributeError,
+    let msg = if kind_of(rt, o) == Ty::Module {
+        format!(
+            "module '{}' has no attribute '{}'",
+            field(o, 2).as_str().unwrap_or("?"),
+            name
+        )
+    } else if is_type(o) {
+        format!("type object '{}' has no attribute '{}'", type_name(o), name)
+    } else {
         format!(
             "'{}' object has no attribute '{}'",
             type_name_of(rt, o),
             name
-        ),
-    )
+        )
+    };
+    let e = rt.exc(Ty::AttributeError, &msg);
+    heap::dict_set(rt.mc, field(e, I_DICT), rt.s("name"), rt.s(name));
+    heap::dict_set(rt.mc, field(e, I_DICT), rt.s("obj"), o);
+    Err(Fail::Raise(e))
 }
 
 /// Full attribute lookup without guest code (`getattr`).
