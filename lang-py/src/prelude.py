@@ -31,9 +31,51 @@ def _user(t, name):
     return f
 
 
+def __str_percent(fmt, values):
+    # `%` formatting when a value needs Python code: convert %s/%r/%a here.
+    single = type(values) is not tuple
+    vals = [values] if single else list(values)
+    if type(values) is dict or (single and _user(type(values), '__getitem__') is not None and type(values) is not str):
+        return fmt % {k: str(values[k]) for k in values}
+    out = []
+    args = []
+    i = 0
+    n = len(fmt)
+    k = 0
+    while i < n:
+        c = fmt[i]
+        if c != '%':
+            out.append(c)
+            i += 1
+            continue
+        j = i + 1
+        while j < n and fmt[j] in '-+ #0123456789.*':
+            if fmt[j] == '*':
+                args.append(vals[k])
+                k += 1
+            j += 1
+        conv = fmt[j] if j < n else ''
+        spec = fmt[i:j]
+        if conv == '%':
+            out.append('%%')
+        elif conv in 'sra':
+            v = vals[k]
+            k += 1
+            args.append(str(v) if conv == 's' else repr(v))
+            out.append(spec + 's')
+        else:
+            args.append(vals[k])
+            k += 1
+            out.append(spec + conv)
+        i = j + 1
+    return ''.join(out) % tuple(args)
+
+
 def __binary_op(i, a, b):
     ta = type(a)
     tb = type(b)
+    if i == 6 and ta is str:
+        return __str_percent(a, b)
     f = _user(ta, _BINOPS[i])
     if f is not None:
         r = f(a, b)
@@ -800,20 +842,82 @@ def __m_str_join(self, it):
     return self.join([x for x in it])
 
 
-def _prefmt(a):
-    t = type(a)
-    if t in (int, float, str, bool, list, tuple, dict):
-        return a
-    if _user(t, '__format__') is not None:
-        return a
-    return str(a)
-
-
 def __m_str_format(self, *args, **kw):
-    args = [_prefmt(a) for a in args]
-    for k in kw:
-        kw[k] = _prefmt(kw[k])
-    return self.format(*args, **kw)
+    # str.format when a value needs Python code (__format__, __str__, properties).
+    out = []
+    i = 0
+    n = len(self)
+    auto = 0
+    while i < n:
+        c = self[i]
+        if c == '{':
+            if i + 1 < n and self[i + 1] == '{':
+                out.append('{')
+                i += 2
+                continue
+            depth = 1
+            j = i + 1
+            while j < n and depth:
+                if self[j] == '{':
+                    depth += 1
+                elif self[j] == '}':
+                    depth -= 1
+                j += 1
+            field = self[i + 1:j - 1]
+            i = j
+            spec = ''
+            conv = None
+            k = field.find(':')
+            if k >= 0:
+                spec = field[k + 1:]
+                field = field[:k]
+            k = field.find('!')
+            if k >= 0:
+                conv = field[k + 1:]
+                field = field[:k]
+            head = field
+            rest = ''
+            for p in range(len(field)):
+                if field[p] in '.[':
+                    head = field[:p]
+                    rest = field[p:]
+                    break
+            if head == '':
+                v = args[auto]
+                auto += 1
+            elif head.isdigit():
+                v = args[int(head)]
+            else:
+                v = kw[head]
+            while rest:
+                if rest[0] == '.':
+                    e = 1
+                    while e < len(rest) and rest[e] not in '.[':
+                        e += 1
+                    v = getattr(v, rest[1:e])
+                    rest = rest[e:]
+                else:
+                    e = rest.index(']')
+                    key = rest[1:e]
+                    v = v[int(key)] if key.isdigit() else v[key]
+                    rest = rest[e + 1:]
+            if '{' in spec:
+                spec = __m_str_format(spec, *args, **kw)
+            if conv == 'r':
+                v = repr(v)
+            elif conv == 's':
+                v = str(v)
+            out.append(format(v, spec))
+            continue
+        if c == '}':
+            if i + 1 < n and self[i + 1] == '}':
+                out.append('}')
+                i += 2
+                continue
+            raise ValueError("Single '}' encountered in format string")
+        out.append(c)
+        i += 1
+    return ''.join(out)
 
 
 def __m_list_extend(self, it):

@@ -695,9 +695,9 @@ fn set_method<'gc>(
             Ok(Value::None)
         }
         "pop" => {
-            let entries = heap::dict_entries(d);
-            match entries.first() {
-                Some((k, _)) => {
+            let members = set_members(s);
+            match members.first() {
+                Some(k) => {
                     heap::dict_del(rt.mc, d, *k);
                     Ok(*k)
                 }

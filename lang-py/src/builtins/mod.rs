@@ -2009,7 +2009,9 @@ pub fn delattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     let name = key.as_str().unwrap_or("");
     let d = match kind_of(rt, o) {
         k if is_instance_kind(k) => {
-            if is_py_function(lookup(rt, field(o, F_TYPE), "__delattr__")) {
+            if is_py_function(lookup(rt, field(o, F_TYPE), "__delattr__"))
+                || kind_of(rt, lookup_key(field(o, F_TYPE), key)) == Ty::Property
+            {
                 return Err(Fail::Guest);
             }
             field(o, I_DICT)
