@@ -971,6 +971,18 @@ fn kw_args<'gc, M: Meta<'gc>>(
     (names, vals)
 }
 
+/// Whether an int converts to a float exactly (|i| <= 2**53), so comparing as floats is exact.
+fn exact_in_float<'gc, M: Meta<'gc>>(m: &mut M, i: M::V) -> bool {
+    let hi = int(m, 1 << 53);
+    let lo = int(m, -(1 << 53));
+    let le = m.int_cmp(Cmp::Le, i, hi);
+    if !m.truth(le) {
+        return false;
+    }
+    let ge = m.int_cmp(Cmp::Ge, i, lo);
+    m.truth(ge)
+}
+
 /// An int key other than 0 and 1 (which share dict entries with False and True).
 fn not_bool_like<'gc, M: Meta<'gc>>(m: &mut M, k: M::V) -> bool {
     let one = int(m, 1);
@@ -1176,11 +1188,11 @@ fn compare<'gc, M: Meta<'gc>>(
         let res = match (tx, ty) {
             (Tag::Int, Tag::Int) => Some(m.int_cmp(c, x, y)),
             (Tag::Float, Tag::Float) => Some(m.float_cmp(c, x, y)),
-            (Tag::Float, Tag::Int) => {
+            (Tag::Float, Tag::Int) if exact_in_float(m, y) => {
                 let fy = m.int_to_float(y);
                 Some(m.float_cmp(c, x, fy))
             }
-            (Tag::Int, Tag::Float) => {
+            (Tag::Int, Tag::Float) if exact_in_float(m, x) => {
                 let fx = m.int_to_float(x);
                 Some(m.float_cmp(c, fx, y))
             }
