@@ -115,8 +115,15 @@ fn hcall<'gc, M: Meta<'gc>>(
     h: &'static Helper,
     args: &[M::V],
 ) -> Result<M::V, Value<'gc>> {
+    let rt = m.konst(cx.rt);
+    if args.len() < 8 {
+        // Most helper calls are small: keep the argument vector on the stack.
+        let mut buf = [rt; 8];
+        buf[1..=args.len()].copy_from_slice(args);
+        return m.call(h, &buf[..=args.len()]);
+    }
     let mut v = Vec::with_capacity(args.len() + 1);
-    v.push(m.konst(cx.rt));
+    v.push(rt);
     v.extend_from_slice(args);
     m.call(h, &v)
 }

@@ -1400,20 +1400,23 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
     let (o, k) = (a[0], a[1]);
     let is_slice = kind_of(rt, k) == Ty::Slice;
     match o {
-        Value::List(_) => {
-            let items = heap::list_items(o);
+        Value::List(lst) => {
             if is_slice {
-                let (s, e, st) = ops::slice_indices(rt, k, items.len() as i64)?;
-                return Ok(rt.list(
-                    ops::slice_positions(s, e, st)
-                        .iter()
-                        .map(|&i| items[i])
-                        .collect(),
-                ));
+                let out: Vec<Value<'gc>> = {
+                    let items = lst.borrow();
+                    let (s, e, st) = ops::slice_indices(rt, k, items.len() as i64)?;
+                    if st == 1 {
+                        items[s as usize..e.max(s) as usize].to_vec()
+                    } else {
+                        ops::slice_positions(s, e, st).iter().map(|&i| items[i]).collect()
+                    }
+                };
+                return Ok(rt.list(out));
             }
             let i = index_of(rt, k, "list")?;
-            match ops::norm_index(i, items.len() as i64) {
-                Some(j) => Ok(items[j as usize]),
+            let n = heap::list_len(o);
+            match ops::norm_index(i, n) {
+                Some(j) => Ok(heap::list_get(o, j)),
                 None => rt.err(Ty::IndexError, "list index out of range"),
             }
         }
@@ -1545,26 +1548,27 @@ pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             let n = heap::list_len(o);
             if kind_of(rt, k) == Ty::Slice {
                 let new = iterate(rt, v)?;
-                let mut items = heap::list_items(o);
                 let (s, e, st) = ops::slice_indices(rt, k, n)?;
+                let Value::List(lst) = o else { unreachable!() };
                 if st == 1 {
                     let e = e.max(s);
-                    items.splice(s as usize..e as usize, new);
+                    lst.borrow_mut(rt.mc).splice(s as usize..e as usize, new);
                 } else {
                     let pos = ops::slice_positions(s, e, st);
                     if pos.len() != new.len() {
                         return rt.err(
                             Ty::ValueError,
-                            format!("attempt to assign sequence of size {} to extended slice of size {}", new.len(), pos.len()),
+                            format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                new.len(),
+                                pos.len()
+                            ),
                         );
                     }
+                    let mut items = lst.borrow_mut(rt.mc);
                     for (p, x) in pos.iter().zip(new) {
                         items[*p] = x;
                     }
-                }
-                heap::list_truncate(rt.mc, o, 0);
-                for x in items {
-                    heap::list_append(rt.mc, o, x);
                 }
                 return Ok(Value::None);
             }
