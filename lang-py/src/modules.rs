@@ -26,9 +26,10 @@ pub const STDLIB: &[(&str, &str)] = &[
     ("dataclasses", include_str!("lib/dataclasses.py")),
     ("abc", include_str!("lib/abc.py")),
     ("json", include_str!("lib/json.py")),
+    ("re", include_str!("lib/re.py")),
 ];
 
-const NATIVE: &[&str] = &["sys", "math", "time", "_random", "gc", "os"];
+const NATIVE: &[&str] = &["sys", "math", "time", "_random", "gc", "os", "_re"];
 
 pub fn new_module<'gc>(rt: &Rt<'_, 'gc>, name: &str, file: Option<&str>) -> Value<'gc> {
     let d = heap::new_dict(rt.mc);
@@ -233,6 +234,12 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
             ],
         ),
         "_random" => funcs(rt, m, "_random", &["seed", "random", "getrandbits"]),
+        "_re" => funcs(
+            rt,
+            m,
+            "_re",
+            &["compile", "groups", "match", "all", "escape"],
+        ),
         "gc" => funcs(rt, m, "gc", &["collect", "disable", "enable"]),
         "os" => {
             funcs(rt, m, "os", &["getcwd", "getenv", "remove", "listdir"]);
@@ -540,6 +547,7 @@ pub fn call<'gc>(
             Ok(rt.int(MT.with(|m| m.borrow_mut().getrandbits(k as u64))))
         }
         ("math", _) => math(rt, f, args, kw, &fa),
+        ("_re", _) => crate::builtins::regex::call(rt, f, args),
         _ => rt.err(
             Ty::AttributeError,
             format!("module '{}' has no attribute '{}'", module, f),

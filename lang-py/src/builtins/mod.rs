@@ -7,6 +7,7 @@
 
 pub mod io;
 pub mod methods;
+pub mod regex;
 pub mod strings;
 
 use num_bigint::BigInt;
@@ -1408,7 +1409,10 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                     if st == 1 {
                         items[s as usize..e.max(s) as usize].to_vec()
                     } else {
-                        ops::slice_positions(s, e, st).iter().map(|&i| items[i]).collect()
+                        ops::slice_positions(s, e, st)
+                            .iter()
+                            .map(|&i| items[i])
+                            .collect()
                     }
                 };
                 return Ok(rt.list(out));
