@@ -551,11 +551,17 @@ def __b_tuple(it=()):
 
 
 def __b_set(it=()):
-    return set(__b_list(it))
+    s = set()
+    for x in it:
+        __set_add(s, x)
+    return s
 
 
 def __b_frozenset(it=()):
-    return frozenset(__b_list(it))
+    s = frozenset()
+    for x in it:
+        __set_add(s, x)
+    return s
 
 
 def __b_dict(*args, **kw):
