@@ -36,10 +36,14 @@ pub const IO: Effects = Effects {
 /// Loads modules, runs anything: recording stops here.
 pub const GUEST: Effects = Effects::ANY;
 
+/// A helper's answer: `Err(Absent)` means "needs Python code" (the
+/// interpreter then runs a prelude fallback). Signalling it as an error
+/// keeps helpers that write the heap free of a tag test on their result,
+/// which the recorder would reject as a guard after a write.
 pub fn conv<'gc>(r: PyResult<'gc, Value<'gc>>) -> Result<Value<'gc>, Value<'gc>> {
     match r {
         Ok(v) => Ok(v),
-        Err(Fail::Guest) => Ok(Value::Absent),
+        Err(Fail::Guest) => Err(Value::Absent),
         Err(Fail::Raise(e)) => Err(e),
     }
 }

@@ -93,6 +93,7 @@ pub fn step<'gc, M: Meta<'gc>>(lang: &PyLang, m: &mut M, fr: &mut Frame<'gc>) ->
 
 fn raise<'gc, V>(cx: &Cx<'_, 'gc>, e: Value<'gc>) -> Flow<'gc, V> {
     cx.lang.fresh.set(true);
+
     Flow::Act(Action::Raise(e))
 }
 
@@ -386,16 +387,16 @@ fn exec<'gc, M: Meta<'gc>>(
             };
             let i = int(m, idx);
             match hcall(cx, m, &H_UNARY, &[i, v]) {
+                Err(Value::Absent) => {
+                    let name = match op {
+                        UnOp::Not => "__not",
+                        UnOp::Neg => "__neg",
+                        UnOp::Pos => "__pos",
+                        UnOp::Invert => "__invert",
+                    };
+                    fallback(cx, m, fr, name, vec![v], d, pc, pc + 1)
+                }
                 Ok(res) => {
-                    if m.tag(res) == Tag::Absent {
-                        let name = match op {
-                            UnOp::Not => "__not",
-                            UnOp::Neg => "__neg",
-                            UnOp::Pos => "__pos",
-                            UnOp::Invert => "__invert",
-                        };
-                        return fallback(cx, m, fr, name, vec![v], d, pc, pc + 1);
-                    }
                     w(m, fr, d, res);
                     Flow::Next
                 }
@@ -458,8 +459,7 @@ fn exec<'gc, M: Meta<'gc>>(
             for i in 0..n {
                 let v = r(m, fr, s + i);
                 match hcall(cx, m, &H_SET_ADD, &[set, v]) {
-                    Err(e) => return raise(cx, e),
-                    Ok(x) if m.tag(x) == Tag::Absent => {
+                    Err(Value::Absent) => {
                         w(m, fr, d, set);
                         let mut args = vec![set];
                         for j in 0..n {
@@ -467,6 +467,7 @@ fn exec<'gc, M: Meta<'gc>>(
                         }
                         return fallback(cx, m, fr, "__set_fill", args, REG_DISCARD, pc, pc + 1);
                     }
+                    Err(e) => return raise(cx, e),
                     Ok(_) => {}
                 }
             }
@@ -504,7 +505,7 @@ fn exec<'gc, M: Meta<'gc>>(
             let lv = r(m, fr, l);
             let vv = r(m, fr, v);
             match hcall(cx, m, &H_EXTEND, &[lv, vv]) {
-                Ok(res) if m.tag(res) == Tag::Absent => {
+                Err(Value::Absent) => {
                     fallback(cx, m, fr, "__extend", vec![lv, vv], REG_DISCARD, pc, pc + 1)
                 }
                 Ok(_) => Flow::Next,
@@ -515,7 +516,7 @@ fn exec<'gc, M: Meta<'gc>>(
             let sv = r(m, fr, s);
             let vv = r(m, fr, v);
             match hcall(cx, m, &H_SET_ADD, &[sv, vv]) {
-                Ok(x) if m.tag(x) == Tag::Absent => fallback(
+                Err(Value::Absent) => fallback(
                     cx,
                     m,
                     fr,
@@ -552,7 +553,7 @@ fn exec<'gc, M: Meta<'gc>>(
             let dv = r(m, fr, dr);
             let sv = r(m, fr, s);
             match hcall(cx, m, &H_DICT_UPDATE, &[dv, sv]) {
-                Ok(res) if m.tag(res) == Tag::Absent => fallback(
+                Err(Value::Absent) => fallback(
                     cx,
                     m,
                     fr,
@@ -591,7 +592,7 @@ fn exec<'gc, M: Meta<'gc>>(
             let ov = r(m, fr, o);
             let kv = m.konst(cx.k(k));
             match hcall(cx, m, &H_DELATTR, &[ov, kv]) {
-                Ok(res) if m.tag(res) == Tag::Absent => fallback(
+                Err(Value::Absent) => fallback(
                     cx,
                     m,
                     fr,
@@ -611,7 +612,7 @@ fn exec<'gc, M: Meta<'gc>>(
             let ov = r(m, fr, o);
             let kv = r(m, fr, k);
             match hcall(cx, m, &H_DELITEM, &[ov, kv]) {
-                Ok(res) if m.tag(res) == Tag::Absent => fallback(
+                Err(Value::Absent) => fallback(
                     cx,
                     m,
                     fr,
@@ -642,11 +643,11 @@ fn exec<'gc, M: Meta<'gc>>(
                 let dv = r(m, fr, kd);
                 let flat = match hcall(cx, m, &H_DICT_ITEMS, &[dv]) {
                     Ok(x) => x,
+                    Err(Value::Absent) => {
+                        return raise_new(cx, m, Ty::TypeError, "argument after ** must be a mapping")
+                    }
                     Err(e) => return raise(cx, e),
                 };
-                if m.tag(flat) == Tag::Absent {
-                    return raise_new(cx, m, Ty::TypeError, "argument after ** must be a mapping");
-                }
                 let n = m.get_field(flat, TUP_LEN);
                 let n = int_of(m.promote(n)) as u32;
                 for i in 0..n / 2 {
@@ -872,7 +873,7 @@ fn exec<'gc, M: Meta<'gc>>(
                 r(m, fr, spec)
             };
             match hcall(cx, m, &H_FORMAT, &[vv, c, sp]) {
-                Ok(res) if m.tag(res) == Tag::Absent => {
+                Err(Value::Absent) => {
                     fallback(cx, m, fr, "__format", vec![vv, c, sp], d, pc, pc + 1)
                 }
                 Ok(res) => {
@@ -955,8 +956,11 @@ fn store_key<'gc, M: Meta<'gc>>(
             Ok(true)
         }
         _ => {
-            let r = hcall(cx, m, &H_DICT_SET, &[d, k, v])?;
-            Ok(m.tag(r) != Tag::Absent)
+            match hcall(cx, m, &H_DICT_SET, &[d, k, v]) {
+                Ok(_) => Ok(true),
+                Err(Value::Absent) => Ok(false),
+                Err(e) => Err(e),
+            }
         }
     }
 }
@@ -1042,8 +1046,8 @@ fn truthy<'gc, M: Meta<'gc>>(
                 };
             }
             match hcall(cx, m, &H_TRUTH, &[v]) {
-                Ok(b) if m.tag(b) == Tag::Bool => Ok(m.truth(b)),
-                Ok(_) => Err(fallback_reenter(cx, m, fr, "__truth", vec![v], pc)),
+                Ok(b) => Ok(m.truth(b)),
+                Err(Value::Absent) => Err(fallback_reenter(cx, m, fr, "__truth", vec![v], pc)),
                 Err(e) => Err(raise(cx, e)),
             }
         }
@@ -1146,7 +1150,7 @@ fn binop<'gc, M: Meta<'gc>>(
     let i = int(m, binop_index(op));
     let h = if inplace { &H_INPLACE } else { &H_BINOP };
     match hcall(cx, m, h, &[i, x, y]) {
-        Ok(v) if m.tag(v) == Tag::Absent => {
+        Err(Value::Absent) => {
             let name = if inplace {
                 "__inplace_op"
             } else {
@@ -1215,7 +1219,7 @@ fn compare<'gc, M: Meta<'gc>>(
     }
     let i = int(m, cmpop_index(op));
     match hcall(cx, m, &H_COMPARE, &[i, x, y]) {
-        Ok(v) if m.tag(v) == Tag::Absent => {
+        Err(Value::Absent) => {
             fallback(cx, m, fr, "__compare_op", vec![i, x, y], d, pc, pc + 1)
         }
         Ok(v) => {
@@ -1283,7 +1287,7 @@ fn get_iter<'gc, M: Meta<'gc>>(
         _ => {}
     }
     match hcall(cx, m, &H_GETITER, &[v]) {
-        Ok(it) if m.tag(it) == Tag::Absent => fallback(cx, m, fr, "__iter", vec![v], d, pc, pc + 1),
+        Err(Value::Absent) => fallback(cx, m, fr, "__iter", vec![v], d, pc, pc + 1),
         Ok(it) => {
             w(m, fr, d, it);
             Flow::Next
@@ -1498,7 +1502,7 @@ fn get_item<'gc, M: Meta<'gc>>(
         _ => {}
     }
     match hcall(cx, m, &H_GETITEM, &[ov, kv]) {
-        Ok(v) if m.tag(v) == Tag::Absent => {
+        Err(Value::Absent) => {
             fallback(cx, m, fr, "__getitem", vec![ov, kv], d, pc, pc + 1)
         }
         Ok(v) => {
@@ -1551,7 +1555,7 @@ fn set_item<'gc, M: Meta<'gc>>(
         _ => {}
     }
     match hcall(cx, m, &H_SETITEM, &[ov, kv, vv]) {
-        Ok(res) if m.tag(res) == Tag::Absent => fallback(
+        Err(Value::Absent) => fallback(
             cx,
             m,
             fr,
@@ -1693,7 +1697,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
         }
     }
     match hcall(cx, m, &H_GETATTR, &[ov, key]) {
-        Ok(v) if m.tag(v) == Tag::Absent => {
+        Err(Value::Absent) => {
             fallback(cx, m, fr, "__getattr", vec![ov, key], d, pc, resume)
         }
         Ok(v) => {
@@ -1734,7 +1738,7 @@ fn set_attr<'gc, M: Meta<'gc>>(
         }
     }
     match hcall(cx, m, &H_SETATTR, &[ov, key, vv]) {
-        Ok(res) if m.tag(res) == Tag::Absent => fallback(
+        Err(Value::Absent) => fallback(
             cx,
             m,
             fr,
@@ -1812,7 +1816,7 @@ fn unpack<'gc, M: Meta<'gc>>(
         let b = int(m, before as i64);
         let a = int(m, if after == NONE { -1 } else { after as i64 });
         match hcall(cx, m, &H_UNPACK, &[v, b, a]) {
-            Ok(t) if m.tag(t) == Tag::Absent => {
+            Err(Value::Absent) => {
                 return fallback_reenter(cx, m, fr, "__unpack", vec![v, b, a], pc)
             }
             Ok(t) => t,
@@ -1945,7 +1949,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                             args.extend(pos.iter().copied());
                             args.extend(kwv.iter().copied());
                             return match hcall(cx, m, &H_METHOD, &args) {
-                                Ok(v) if m.tag(v) == Tag::Absent => {
+                                Err(Value::Absent) => {
                                     let fname = format!("__m_{}_{}", nk.name(), name);
                                     let f = rt.prelude(&fname);
                                     let fv = m.konst(f);
@@ -2141,7 +2145,7 @@ fn call_method<'gc, M: Meta<'gc>>(
         args.extend(pos.iter().copied());
         args.extend(kwv.iter().copied());
         return match hcall(cx, m, &H_METHOD, &args) {
-            Ok(v) if m.tag(v) == Tag::Absent => {
+            Err(Value::Absent) => {
                 // The method needs Python code: the prelude's `__m_<type>_<name>`.
                 let tname = type_name_of(&rt, m.get(ov));
                 let fname = format!("__m_{}_{}", tname, name);
@@ -2481,7 +2485,7 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                     args.extend(pos.iter().copied());
                     args.extend(kwv.iter().copied());
                     return match hcall(cx, m, &H_BUILTIN, &args) {
-                        Ok(v) if m.tag(v) == Tag::Absent => {
+                        Err(Value::Absent) => {
                             let name = if builtin_of(ty) == Some(Ty::Type) {
                                 format!("__b_{}", type_name(fv))
                             } else {

@@ -829,6 +829,9 @@ fn render_one(exc: Value<'_>, out: &mut String, depth: u32) {
 
 /// The text CPython prints for an uncaught exception; SystemExit is `"\0EXIT:code\nmessage"`.
 pub fn render_uncaught(exc: Value<'_>) -> String {
+    if let Value::Absent = exc {
+        return "RuntimeError: internal error: an operation needed Python code where no fallback exists\n".into();
+    }
     if let Some(s) = exc.as_str() {
         return format!("{s}\n");
     }
