@@ -644,7 +644,12 @@ fn exec<'gc, M: Meta<'gc>>(
                 let flat = match hcall(cx, m, &H_DICT_ITEMS, &[dv]) {
                     Ok(x) => x,
                     Err(Value::Absent) => {
-                        return raise_new(cx, m, Ty::TypeError, "argument after ** must be a mapping")
+                        return raise_new(
+                            cx,
+                            m,
+                            Ty::TypeError,
+                            "argument after ** must be a mapping",
+                        )
                     }
                     Err(e) => return raise(cx, e),
                 };
@@ -955,13 +960,11 @@ fn store_key<'gc, M: Meta<'gc>>(
             m.dict_set(d, k, v);
             Ok(true)
         }
-        _ => {
-            match hcall(cx, m, &H_DICT_SET, &[d, k, v]) {
-                Ok(_) => Ok(true),
-                Err(Value::Absent) => Ok(false),
-                Err(e) => Err(e),
-            }
-        }
+        _ => match hcall(cx, m, &H_DICT_SET, &[d, k, v]) {
+            Ok(_) => Ok(true),
+            Err(Value::Absent) => Ok(false),
+            Err(e) => Err(e),
+        },
     }
 }
 
@@ -1219,9 +1222,7 @@ fn compare<'gc, M: Meta<'gc>>(
     }
     let i = int(m, cmpop_index(op));
     match hcall(cx, m, &H_COMPARE, &[i, x, y]) {
-        Err(Value::Absent) => {
-            fallback(cx, m, fr, "__compare_op", vec![i, x, y], d, pc, pc + 1)
-        }
+        Err(Value::Absent) => fallback(cx, m, fr, "__compare_op", vec![i, x, y], d, pc, pc + 1),
         Ok(v) => {
             w(m, fr, d, v);
             Flow::Next
@@ -1442,6 +1443,79 @@ fn for_iter<'gc, M: Meta<'gc>>(
                 // StopIteration from __next__ is caught by `catch` (the frame waits on a ForIter).
                 call_value(cx, m, fr, fv, vec![it], vec![], vec![], d, pc, pc + 1)
             }
+            Some(Ty::Zip) | Some(Ty::Enumerate) => {
+                // Peek every inner native iterator first (decisions), then
+                // advance them all (writes), as the recorder requires.
+                let rt = cx.rtx(mc_of(m));
+                let inners: Vec<M::V> = if builtin_of(ty) == Some(Ty::Zip) {
+                    let l = m.get_field(it, 1);
+                    let n = m.list_len(l);
+                    let n = int_of(m.promote(n));
+                    (0..n)
+                        .map(|i| {
+                            let iv = int(m, i);
+                            m.list_get(l, iv)
+                        })
+                        .collect()
+                } else {
+                    vec![m.get_field(it, 1)]
+                };
+                if inners.is_empty() {
+                    return Flow::Jump(exit);
+                }
+                let mut peeks = Vec::with_capacity(inners.len());
+                for inner in &inners {
+                    match peek_native(cx, m, *inner) {
+                        Some(Some(p)) => peeks.push(p),
+                        Some(None) => return Flow::Jump(exit),
+                        None => {
+                            return match hcall(cx, m, &H_ITERNEXT, &[it]) {
+                                Ok(v) => {
+                                    if m.tag(v) == Tag::Absent {
+                                        return Flow::Jump(exit);
+                                    }
+                                    w(m, fr, d, v);
+                                    Flow::Jump(pc + 2)
+                                }
+                                Err(e) => raise(cx, e),
+                            }
+                        }
+                    }
+                }
+                let t = m.konst(rt.ty(Ty::Tuple));
+                let value = if builtin_of(ty) == Some(Ty::Enumerate) {
+                    let count = m.get_field(it, 2);
+                    if m.tag(count) != Tag::Int {
+                        return match hcall(cx, m, &H_ITERNEXT, &[it]) {
+                            Ok(v) => {
+                                w(m, fr, d, v);
+                                Flow::Jump(pc + 2)
+                            }
+                            Err(e) => raise(cx, e),
+                        };
+                    }
+                    let one = int(m, 1);
+                    let next = match m.int_ovf(OvfOp::Add, count, one) {
+                        Some(x) => x,
+                        None => {
+                            return raise_new(cx, m, Ty::OverflowError, "enumerate count overflow")
+                        }
+                    };
+                    let two = int(m, 2);
+                    let tup = m.new_record(t, &[t, two, count, peeks[0].value]);
+                    m.set_field(it, 2, next);
+                    tup
+                } else {
+                    let mut fields = vec![t, int(m, peeks.len() as i64)];
+                    fields.extend(peeks.iter().map(|p| p.value));
+                    m.new_record(t, &fields)
+                };
+                for p in &peeks {
+                    m.set_field(p.iter, p.field, p.next);
+                }
+                w(m, fr, d, value);
+                Flow::Jump(pc + 2)
+            }
             _ => match hcall(cx, m, &H_ITERNEXT, &[it]) {
                 Ok(v) => {
                     if m.tag(v) == Tag::Absent {
@@ -1458,6 +1532,90 @@ fn for_iter<'gc, M: Meta<'gc>>(
             resume_gen(cx, m, fr, pc, it, none, 0, d, pc + 1, Some(exit))
         }
         Err(_) => raise_new(cx, m, Ty::TypeError, "'function' object is not an iterator"),
+    }
+}
+
+/// The next item of a native iterator without advancing it.
+struct Peek<V> {
+    value: V,
+    iter: V,
+    field: u32,
+    next: V,
+}
+
+/// `Some(Some(peek))`: an item; `Some(None)`: exhausted; `None`: not a native iterator.
+fn peek_native<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    it: M::V,
+) -> Option<Option<Peek<M::V>>> {
+    if m.tag(it) != Tag::Record {
+        return None;
+    }
+    let ty = record_type(m, it).ok()?;
+    match builtin_of(ty)? {
+        Ty::ListIter | Ty::SeqIter => {
+            let l = m.get_field(it, 1);
+            let i = m.get_field(it, 2);
+            let n = m.list_len(l);
+            let more = m.int_cmp(Cmp::Lt, i, n);
+            if !m.truth(more) {
+                return Some(None);
+            }
+            let value = m.list_get(l, i);
+            let one = int(m, 1);
+            let next = m.int(IntOp::Add, i, one);
+            Some(Some(Peek {
+                value,
+                iter: it,
+                field: 2,
+                next,
+            }))
+        }
+        Ty::TupleIter => {
+            let t = m.get_field(it, 1);
+            let i = m.get_field(it, 2);
+            let n = m.get_field(t, TUP_LEN);
+            let more = m.int_cmp(Cmp::Lt, i, n);
+            if !m.truth(more) {
+                return Some(None);
+            }
+            let value = hcall(cx, m, &H_TUPLE_GET, &[t, i]).ok()?;
+            let one = int(m, 1);
+            let next = m.int(IntOp::Add, i, one);
+            Some(Some(Peek {
+                value,
+                iter: it,
+                field: 2,
+                next,
+            }))
+        }
+        Ty::RangeIter => {
+            let cur = m.get_field(it, 1);
+            let stop = m.get_field(it, 2);
+            let stp = m.get_field(it, 3);
+            if m.tag(cur) != Tag::Int || m.tag(stop) != Tag::Int || m.tag(stp) != Tag::Int {
+                return None;
+            }
+            let z = int(m, 0);
+            let pos = m.int_cmp(Cmp::Gt, stp, z);
+            let more = if m.truth(pos) {
+                m.int_cmp(Cmp::Lt, cur, stop)
+            } else {
+                m.int_cmp(Cmp::Gt, cur, stop)
+            };
+            if !m.truth(more) {
+                return Some(None);
+            }
+            let next = m.int_ovf(OvfOp::Add, cur, stp)?;
+            Some(Some(Peek {
+                value: cur,
+                iter: it,
+                field: 1,
+                next,
+            }))
+        }
+        _ => None,
     }
 }
 
@@ -1502,9 +1660,7 @@ fn get_item<'gc, M: Meta<'gc>>(
         _ => {}
     }
     match hcall(cx, m, &H_GETITEM, &[ov, kv]) {
-        Err(Value::Absent) => {
-            fallback(cx, m, fr, "__getitem", vec![ov, kv], d, pc, pc + 1)
-        }
+        Err(Value::Absent) => fallback(cx, m, fr, "__getitem", vec![ov, kv], d, pc, pc + 1),
         Ok(v) => {
             w(m, fr, d, v);
             Flow::Next
@@ -1697,9 +1853,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
         }
     }
     match hcall(cx, m, &H_GETATTR, &[ov, key]) {
-        Err(Value::Absent) => {
-            fallback(cx, m, fr, "__getattr", vec![ov, key], d, pc, resume)
-        }
+        Err(Value::Absent) => fallback(cx, m, fr, "__getattr", vec![ov, key], d, pc, resume),
         Ok(v) => {
             w(m, fr, d, v);
             Flow::Jump(resume)
