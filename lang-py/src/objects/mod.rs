@@ -971,6 +971,14 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                     let ib = iterate(rt, b).map_err(|_| NeedGuest)?;
                     seq_eq(rt, &ia, &ib)?
                 }
+                (Ty::DictKeys, Ty::Set | Ty::FrozenSet)
+                | (Ty::Set | Ty::FrozenSet, Ty::DictKeys) => {
+                    let (da, db) = (field(a, 1), field(b, 1));
+                    heap::dict_len(da) == heap::dict_len(db)
+                        && heap::dict_entries(da)
+                            .iter()
+                            .all(|(k, _)| !matches!(heap::dict_get(db, *k), Value::Absent))
+                }
                 (Ty::DictKeys, Ty::DictKeys) => {
                     let (da, db) = (field(a, 1), field(b, 1));
                     heap::dict_len(da) == heap::dict_len(db)
