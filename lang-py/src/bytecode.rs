@@ -77,6 +77,9 @@ pub enum Op {
     ForIter(R, R, u32),
     /// Continuation of a ForIter that resumed a generator: Absent means exhausted.
     ForGen(R, u32),
+    /// `SendIter(it, sent, dst, exit)`: `yield from`'s step: like ForIter, but a
+    /// generator is resumed with the value sent in.
+    SendIter(R, R, R, u32),
     BuildList(R, R, u32),
     BuildTuple(R, R, u32),
     BuildSet(R, R, u32),

@@ -251,6 +251,7 @@ impl FnState {
                 *t = target
             }
             Op::ForGen(_, t) => *t = target,
+            Op::SendIter(_, _, _, t) => *t = target,
             _ => {}
         }
     }
@@ -1642,12 +1643,14 @@ impl Compiler {
                 let src = self.expr(f, v, None)?;
                 let it = f.temp();
                 f.emit(Op::GetIter(it, src));
+                let sent = f.temp();
+                let k = f.konst(CConst::None);
+                f.emit(Op::Const(sent, k));
                 let item = f.temp();
                 let top = f.pc();
-                let fi = f.emit(Op::ForIter(it, item, 0));
+                let fi = f.emit(Op::SendIter(it, sent, item, 0));
                 let fg = f.emit(Op::ForGen(item, 0));
-                let sink = f.temp();
-                f.emit(Op::Yield(sink, item));
+                f.emit(Op::Yield(sent, item));
                 f.emit(Op::Jump(top));
                 let exit = f.pc();
                 f.patch(fi, exit);

@@ -420,11 +420,23 @@ fn exec<'gc, M: Meta<'gc>>(
         }
         Op::GetIter(d, s) => get_iter(cx, m, fr, pc, d, s),
         Op::ForIter(it, d, exit) => for_iter(cx, m, fr, pc, it, d, exit),
+        Op::SendIter(it, sent, d, exit) => {
+            let itv = r(m, fr, it);
+            if m.tag(itv) == Tag::Record {
+                if let Err(KIND_GEN) = record_type(m, itv) {
+                    let sv = r(m, fr, sent);
+                    return resume_gen(cx, m, fr, pc, itv, sv, 0, d, pc + 1, Some(exit));
+                }
+            }
+            for_iter(cx, m, fr, pc, it, d, exit)
+        }
         Op::ForGen(d, exit) => {
             let v = r(m, fr, d);
             if m.tag(v) == Tag::Absent {
                 // The generator finished: its return value is the value of `yield from`.
-                if let Op::ForIter(it, _, _) = cx.data.ops[pc as usize - 1] {
+                if let Op::ForIter(it, _, _) | Op::SendIter(it, _, _, _) =
+                    cx.data.ops[pc as usize - 1]
+                {
                     let g = r(m, fr, it);
                     let rv = m.get_field(g, G_RETVAL);
                     w(m, fr, d, rv);
