@@ -121,6 +121,10 @@ struct FnState {
     is_module: bool,
     /// The class cell register in a class body.
     class_cell: Option<R>,
+    /// Locals certainly bound at this point (assigned earlier in straight-line code).
+    definite: std::collections::HashSet<String>,
+    /// Depth of compound statements being compiled (0: the function's own body).
+    nest: u32,
 }
 
 impl FnState {
@@ -152,6 +156,8 @@ impl FnState {
             is_generator: s.is_generator,
             is_module: false,
             class_cell: None,
+            definite: s.params.iter().cloned().collect(),
+            nest: 0,
         };
         let mut next = SPECIALS;
         for p in &s.params {
@@ -374,6 +380,16 @@ impl Compiler {
         Ok(())
     }
 
+    /// A nested block: assignments in it do not make names certainly bound after it.
+    fn block(&mut self, f: &mut FnState, body: &[Stmt]) -> CResult<()> {
+        f.nest += 1;
+        let saved = f.definite.clone();
+        let r = self.body(f, body);
+        f.definite = saved;
+        f.nest -= 1;
+        r
+    }
+
     // ------------------------------------------------------------ names
 
     fn access(&self, f: &FnState, n: &str) -> Access {
@@ -388,7 +404,7 @@ impl Compiler {
         match self.access(f, n) {
             Access::Local => {
                 let r = f.regs[n];
-                if self.st.scopes[f.scope].deleted.contains(n) {
+                if !f.definite.contains(n) || self.st.scopes[f.scope].deleted.contains(n) {
                     let k = f.name_k(n);
                     f.emit(Op::CheckLocal(r, k));
                 }
@@ -423,6 +439,7 @@ impl Compiler {
     }
 
     fn store_name(&mut self, f: &mut FnState, n: &str, src: R) {
+        f.definite.insert(n.to_string());
         match self.access(f, n) {
             Access::Local => {
                 let r = f.regs[n];
@@ -462,6 +479,7 @@ impl Compiler {
                         if self.access(f, n) == Access::Local {
                             let r = f.regs[n];
                             self.expr(f, value, Some(r))?;
+                            f.definite.insert(n.clone());
                             return Ok(());
                         }
                     }
@@ -506,7 +524,7 @@ impl Compiler {
             }
             StmtKind::If(cond, body, orelse) => {
                 let jf = self.cond_jump(f, cond, false)?;
-                self.body(f, body)?;
+                self.block(f, body)?;
                 if orelse.is_empty() {
                     let end = f.pc();
                     f.patch(jf, end);
@@ -514,7 +532,7 @@ impl Compiler {
                     let j = f.emit(Op::Jump(0));
                     let else_pc = f.pc();
                     f.patch(jf, else_pc);
-                    self.body(f, orelse)?;
+                    self.block(f, orelse)?;
                     let end = f.pc();
                     f.patch(j, end);
                 }
@@ -527,7 +545,7 @@ impl Compiler {
                     continue_to: top,
                     breaks: Vec::new(),
                 });
-                self.body(f, body)?;
+                self.block(f, body)?;
                 f.line = s.line;
                 f.emit(Op::Jump(top));
                 let Some(Block::Loop { breaks, .. }) = f.blocks.pop() else {
@@ -535,7 +553,7 @@ impl Compiler {
                 };
                 let else_pc = f.pc();
                 f.patch(jf, else_pc);
-                self.body(f, orelse)?;
+                self.block(f, orelse)?;
                 let end = f.pc();
                 for b in breaks {
                     f.patch(b, end);
@@ -558,8 +576,10 @@ impl Compiler {
                     breaks: Vec::new(),
                 });
                 f.next_temp = f.floor;
+                let saved_definite = f.definite.clone();
                 self.assign(f, target, item)?;
-                self.body(f, body)?;
+                self.block(f, body)?;
+                f.definite = saved_definite;
                 f.line = s.line;
                 f.emit(Op::Jump(top));
                 let Some(Block::Loop { breaks, .. }) = f.blocks.pop() else {
@@ -569,7 +589,7 @@ impl Compiler {
                 f.patch(fi, exit);
                 f.patch(fg, exit);
                 f.floor = saved_floor;
-                self.body(f, orelse)?;
+                self.block(f, orelse)?;
                 let end = f.pc();
                 for b in breaks {
                     f.patch(b, end);
@@ -760,7 +780,7 @@ impl Compiler {
                     let saved_temp = f.next_temp;
                     let saved_floor = f.floor;
                     f.floor = f.next_temp;
-                    self.body(f, &stmts)?;
+                    self.block(f, &stmts)?;
                     f.floor = saved_floor;
                     f.next_temp = saved_temp;
                     f.line = saved_line;
@@ -828,7 +848,7 @@ impl Compiler {
             None
         };
         if handlers.is_empty() {
-            self.body(f, body)?;
+            self.block(f, body)?;
         } else {
             let exc = f.temp();
             f.floor = f.next_temp;
@@ -845,12 +865,12 @@ impl Compiler {
                 seg_start: f.pc(),
                 cleanup: None,
             });
-            self.body(f, body)?;
+            self.block(f, body)?;
             let depth = f.blocks.len() - 1;
             f.close_segments(depth);
             f.blocks.pop();
             // else clause (still inside the finally block, outside the handlers).
-            self.body(f, orelse)?;
+            self.block(f, orelse)?;
             let mut to_end = vec![f.emit(Op::Jump(0))];
             let target = f.pc();
             f.handlers[hi].target = target;
@@ -870,7 +890,7 @@ impl Compiler {
                 if let Some(n) = &h.name {
                     self.store_name(f, n, exc);
                 }
-                self.body(f, &h.body)?;
+                self.block(f, &h.body)?;
                 if let Some(n) = &h.name {
                     // `except E as e` unbinds e at the end.
                     if self.access(f, n) == Access::Local {
@@ -898,13 +918,13 @@ impl Compiler {
             f.blocks.pop();
             // Normal path.
             f.floor = f.next_temp;
-            self.body(f, finalbody)?;
+            self.block(f, finalbody)?;
             let j = f.emit(Op::Jump(0));
             // Exceptional path.
             let target = f.pc();
             f.handlers[hi].target = target;
             f.line = line;
-            self.body(f, finalbody)?;
+            self.block(f, finalbody)?;
             f.emit(Op::Reraise(exc));
             let end = f.pc();
             f.patch(j, end);
@@ -920,7 +940,7 @@ impl Compiler {
         body: &[Stmt],
     ) -> CResult<()> {
         let Some(((ctx, target), rest)) = items.split_first() else {
-            return self.body(f, body);
+            return self.block(f, body);
         };
         let line = f.line;
         let saved_floor = f.floor;
@@ -948,7 +968,7 @@ impl Compiler {
             self.assign(f, t, val)?;
         }
         if rest.is_empty() {
-            self.body(f, body)?;
+            self.block(f, body)?;
         } else {
             self.with_stmt(f, rest, body)?;
         }

@@ -2518,6 +2518,16 @@ fn initial_regs<'gc, M: Meta<'gc>>(
 ) -> Vec<M::V> {
     let none = m.konst(Value::None);
     let mut regs = vec![none; data.nregs as usize];
+    if !data.is_module && !data.is_class {
+        // Locals start unbound (reads the compiler could not prove safe check for it).
+        let unbound = m.konst(Value::Absent);
+        for r in regs
+            .iter_mut()
+            .skip((data.free_start + data.nfree) as usize)
+        {
+            *r = unbound;
+        }
+    }
     regs[REG_DEPTH as usize] = depth;
     for (i, a) in args.iter().enumerate() {
         regs[SPECIALS as usize + i] = *a;
@@ -2855,7 +2865,9 @@ pub fn catch<'gc>(lang: &PyLang, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: V
         && is_exception_type(&rt, field(exc, F_TYPE));
     // StopIteration from a user __next__ ends the for loop waiting on it.
     if !fresh && is_exc && is_subtype(field(exc, F_TYPE), rt.ty(Ty::StopIteration)) {
-        if let Some(Op::ForIter(_, _, exit)) = data.ops.get(pc as usize) {
+        if let Some(Op::ForIter(_, _, exit) | Op::SendIter(_, _, _, exit)) =
+            data.ops.get(pc as usize)
+        {
             fr.pc = *exit;
             fr.regs[REG_RESUME as usize] = Value::None;
             return true;
