@@ -13,6 +13,7 @@ pub mod ast;
 pub mod builtins;
 pub mod bytecode;
 pub mod compiler;
+pub mod embed;
 pub mod errors;
 pub mod helpers;
 pub mod interp;
@@ -361,7 +362,7 @@ pub fn compile_source(
     compiler::compile_module(&ast, source, hidden)
 }
 
-fn module_frame<'gc>(rt: &Rt<'_, 'gc>, code: Value<'gc>) -> Frame<'gc> {
+pub fn module_frame<'gc>(rt: &Rt<'_, 'gc>, code: Value<'gc>) -> Frame<'gc> {
     let data = interp::code_data(code).expect("module code");
     let mut regs = vec![Value::None; data.nregs as usize];
     regs[REG_DEPTH as usize] = Value::Int(1);
@@ -873,21 +874,16 @@ pub fn run_source(name: &str, src: &str, args: &[String], config: Config) -> i32
     code
 }
 
-fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
+/// A VM with the Python runtime set up and the prelude ready to run first;
+/// `__main__` exists (empty). Returns the VM and Python's language id.
+pub fn new_vm(config: Config, main_name: &str, args: &[String]) -> (Vm, u16) {
     helpers::register_all();
     helpers::install_panic_hook();
-    let unit = match compile_source(src, name, false) {
-        Ok(u) => u,
-        Err(e) => {
-            builtins::io::write_err(&e.render(name, src));
-            return 1;
-        }
-    };
     let prelude = compile_source(PRELUDE, "<prelude>", true).expect("the prelude compiles");
-    let mut argv = vec![name.to_string()];
+    let mut argv = vec![main_name.to_string()];
     argv.extend(args.iter().cloned());
     modules::set_argv(argv);
-    let mut path = vec![Path::new(name)
+    let mut path = vec![Path::new(main_name)
         .parent()
         .map(|p| {
             if p.as_os_str().is_empty() {
@@ -905,6 +901,7 @@ fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
     let id = vm.languages().len() as u16;
     lang.id.set(id);
     vm.register(Box::new(lang));
+    let main_name = main_name.to_string();
     vm.mutate(|mc, root| {
         let rt = make_runtime(mc, id, path);
         let r = Rt::new(mc, rt);
@@ -913,12 +910,29 @@ fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
         let pm = modules::new_module(&r, "__prelude__", None);
         heap::set_field(mc, rt, RT_PRELUDE, field(pm, 1));
         let pcode = load_code(&r, &prelude, field(pm, 1));
-        let main = modules::new_module(&r, "__main__", Some(name));
+        let main = modules::new_module(&r, "__main__", Some(&main_name));
         heap::dict_set(mc, modules_d, r.s("__main__"), main);
-        let mcode = load_code(&r, &unit, field(main, 1));
         root.lang_state[id as usize] = rt;
-        root.frames.push(module_frame(&r, mcode));
         root.frames.push(module_frame(&r, pcode));
+    });
+    (vm, id)
+}
+
+fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
+    let unit = match compile_source(src, name, false) {
+        Ok(u) => u,
+        Err(e) => {
+            builtins::io::write_err(&e.render(name, src));
+            return 1;
+        }
+    };
+    let (mut vm, id) = new_vm(config, name, args);
+    vm.mutate(|mc, root| {
+        let r = Rt::new(mc, root.lang_state[id as usize]);
+        let main = heap::dict_get(field(r.rt, RT_MODULES), r.s("__main__"));
+        let mcode = load_code(&r, &unit, field(main, 1));
+        // Below the prelude's frame: the prelude runs first.
+        root.frames.insert(0, module_frame(&r, mcode));
     });
     match vm.run() {
         Ok(()) => 0,

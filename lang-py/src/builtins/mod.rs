@@ -174,6 +174,9 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
     if !matches!(bself, Value::None) {
         return methods::method(rt, &name, bself, &args, &kw);
     }
+    if let Some(f) = name.strip_prefix("embed:") {
+        return crate::embed::call_rust(rt, f, &args);
+    }
     if name.contains(':') {
         return crate::modules::call_qualified(rt, &name, &a[2..], a[1]);
     }
