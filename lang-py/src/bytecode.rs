@@ -32,8 +32,11 @@ pub const REG_DEPTH: R = 5;
 pub const REG_CALLPC: R = 6;
 /// Receives results nobody reads (`__init__`'s None, `__exit__`'s value).
 pub const REG_DISCARD: R = 7;
+/// The exception being handled (in an `except` or `finally` body), else None:
+/// an exception raised meanwhile gets it as `__context__`.
+pub const REG_EXC: R = 8;
 /// Number of special registers; parameters start here.
-pub const SPECIALS: u32 = 8;
+pub const SPECIALS: u32 = 9;
 
 /// Constant 0 of every code object: the runtime record.
 pub const K_RT: K = 0;

@@ -81,8 +81,9 @@ enum Block {
         seg_start: u32,
         cleanup: Option<Cleanup>,
     },
-    /// Inside an `except` body: bare `raise` re-raises this register.
-    Except(R),
+    /// Inside an `except` body: bare `raise` re-raises the first register;
+    /// the second holds the previously handled exception (restored on exit).
+    Except(R, R),
 }
 
 #[derive(Clone)]
@@ -684,7 +685,7 @@ impl Compiler {
             StmtKind::Raise(exc, cause) => match exc {
                 None => {
                     let r = f.blocks.iter().rev().find_map(|b| match b {
-                        Block::Except(r) => Some(*r),
+                        Block::Except(r, _) => Some(*r),
                         _ => None,
                     });
                     match r {
@@ -768,6 +769,9 @@ impl Compiler {
         while i > from {
             i -= 1;
             f.close_segments(i);
+            if let Block::Except(_, saved) = f.blocks[i] {
+                f.emit(Op::Move(REG_EXC, saved));
+            }
             let cleanup = match &f.blocks[i] {
                 Block::Try { cleanup, .. } => cleanup.clone(),
                 _ => None,
@@ -874,7 +878,11 @@ impl Compiler {
             let mut to_end = vec![f.emit(Op::Jump(0))];
             let target = f.pc();
             f.handlers[hi].target = target;
-            f.blocks.push(Block::Except(exc));
+            let saved_exc = f.temp();
+            f.floor = f.next_temp;
+            f.emit(Op::Move(saved_exc, REG_EXC));
+            f.emit(Op::Move(REG_EXC, exc));
+            f.blocks.push(Block::Except(exc, saved_exc));
             for h in handlers {
                 f.line = h.line;
                 f.next_temp = f.floor;
@@ -899,6 +907,7 @@ impl Compiler {
                         f.emit(Op::Const(r, k));
                     }
                 }
+                f.emit(Op::Move(REG_EXC, saved_exc));
                 to_end.push(f.emit(Op::Jump(0)));
                 if let Some(j) = next {
                     let pc = f.pc();
@@ -906,6 +915,7 @@ impl Compiler {
                 }
             }
             f.blocks.pop();
+            f.emit(Op::Move(REG_EXC, saved_exc));
             f.emit(Op::Reraise(exc));
             let end = f.pc();
             for j in to_end {
@@ -924,7 +934,12 @@ impl Compiler {
             let target = f.pc();
             f.handlers[hi].target = target;
             f.line = line;
+            let saved_exc = f.temp();
+            f.floor = f.next_temp;
+            f.emit(Op::Move(saved_exc, REG_EXC));
+            f.emit(Op::Move(REG_EXC, exc));
             self.block(f, finalbody)?;
+            f.emit(Op::Move(REG_EXC, saved_exc));
             f.emit(Op::Reraise(exc));
             let end = f.pc();
             f.patch(j, end);

@@ -2863,6 +2863,15 @@ pub fn catch<'gc>(lang: &PyLang, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: V
     let is_exc = matches!(exc, Value::Record(_))
         && matches!(field(exc, F_TYPE), Value::Record(_))
         && is_exception_type(&rt, field(exc, F_TYPE));
+    // Raised while this frame handles another exception: that one is its context.
+    let handled = fr.regs[REG_EXC as usize];
+    if is_exc && matches!(handled, Value::Record(_)) && !handled.same(&exc) {
+        let d = field(exc, I_DICT);
+        let key = rt.s("__context__");
+        if matches!(heap::dict_get(d, key), Value::Absent) {
+            heap::dict_set(mc, d, key, handled);
+        }
+    }
     // StopIteration from a user __next__ ends the for loop waiting on it.
     if !fresh && is_exc && is_subtype(field(exc, F_TYPE), rt.ty(Ty::StopIteration)) {
         if let Some(Op::ForIter(_, _, exit) | Op::SendIter(_, _, _, exit)) =

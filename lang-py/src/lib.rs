@@ -781,13 +781,27 @@ fn render_one(exc: Value<'_>, out: &mut String, depth: u32) {
         return;
     }
     if let Value::Dict(_) = field(exc, I_DICT) {
-        for (k, v) in heap::dict_entries(field(exc, I_DICT)) {
-            if k.as_str() == Some("__cause__") && matches!(v, Value::Record(_)) {
-                render_one(v, out, depth + 1);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            }
+        let d = field(exc, I_DICT);
+        let get = |name: &str| -> Value<'_> {
+            heap::dict_entries(d)
+                .into_iter()
+                .find(|(k, _)| k.as_str() == Some(name))
+                .map(|(_, v)| v)
+                .unwrap_or(Value::Absent)
+        };
+        let cause = get("__cause__");
+        let suppress = matches!(get("__suppress_context__"), Value::Bool(true));
+        let context = get("__context__");
+        if let Value::Record(_) = cause {
+            render_one(cause, out, depth + 1);
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if let (Value::Record(_), false) = (context, suppress) {
+            render_one(context, out, depth + 1);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     let entries = tb_entries(exc);

@@ -2350,6 +2350,12 @@ pub fn raise_prep<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
         return rt.err(Ty::TypeError, "exceptions must derive from BaseException");
     }
     if !matches!(a[1], Value::Absent) {
+        heap::dict_set(
+            rt.mc,
+            field(e, I_DICT),
+            rt.s("__suppress_context__"),
+            Value::Bool(true),
+        );
         let cause = a[1];
         let cause = if is_type(cause) {
             rt.exc_args(cause, rt.tuple(&[]))
