@@ -1770,7 +1770,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                 Some(kd) if is_instance_kind(kd) => {
                     let rt = cx.rtx(mc_of(m));
                     // Data descriptors (properties) on the type win over the instance dict.
-                    let cattr = lookup(&rt, ty, name);
+                    let cattr = lookup_key(ty, cx.k(k));
                     let is_prop = kind_of(&rt, cattr) == Ty::Property;
                     if !is_prop {
                         let dict = m.get_field(ov, I_DICT);
@@ -1892,7 +1892,7 @@ fn set_attr<'gc, M: Meta<'gc>>(
                 if is_instance_kind(kd) {
                     // Properties and __setattr__ are looked up on the (promoted) type.
                     let rt = cx.rtx(mc_of(m));
-                    let cattr = lookup(&rt, ty, cx.name(k));
+                    let cattr = lookup_key(ty, cx.k(k));
                     let sa = lookup(&rt, ty, "__setattr__");
                     if kind_of(&rt, cattr) != Ty::Property && !is_py_function(sa) {
                         let dict = m.get_field(ov, I_DICT);

@@ -221,6 +221,7 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
         Value::Int(1000),
         Value::Int(lang as i64),
         heap::new_list(mc),
+        heap::new_list_from(mc, NAMES.iter().map(|n| heap::new_str(mc, n)).collect()),
     ];
     let rt = heap::new_record(mc, Value::None, fields);
     bootstrap_types(mc, rt);

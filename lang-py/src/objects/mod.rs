@@ -29,7 +29,21 @@ pub const RT_INTERN: u32 = 4;
 pub const RT_RECLIMIT: u32 = 5;
 pub const RT_LANG: u32 = 6;
 pub const RT_PATH: u32 = 7;
-pub const RT_COUNT: u32 = 8;
+/// Pre-allocated strings for the names in [`NAMES`] (no allocation per lookup).
+pub const RT_NAMES: u32 = 8;
+pub const RT_COUNT: u32 = 9;
+
+/// Names looked up on every attribute access, call or operator.
+pub const NAMES: &[&str] = &[
+    "__init__", "__new__", "__call__", "__iter__", "__next__", "__getitem__", "__setitem__",
+    "__delitem__", "__len__", "__bool__", "__contains__", "__getattr__", "__setattr__",
+    "__delattr__", "__repr__", "__str__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+    "__ge__", "__hash__", "__format__", "__add__", "__sub__", "__mul__", "__truediv__",
+    "__floordiv__", "__mod__", "__pow__", "__radd__", "__rsub__", "__rmul__", "__neg__",
+    "__enter__", "__exit__", "__init_subclass__", "__class_getitem__", "__index__", "__int__",
+    "__float__", "__abs__", "__round__", "__reversed__", "__missing__", "__name__", "__qualname__",
+    "__classcell__", "__dict__",
+];
 
 /// Field 0 of every typed record.
 pub const F_TYPE: u32 = 0;
@@ -409,7 +423,13 @@ pub fn mro<'gc>(t: Value<'gc>) -> Vec<Value<'gc>> {
 
 /// Looks `name` up along a type's MRO.
 pub fn lookup<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, name: &str) -> Value<'gc> {
-    let key = rt.s(name);
+    let key = match NAMES.iter().position(|n| *n == name) {
+        Some(i) => match field(rt.rt, RT_NAMES) {
+            l @ Value::List(_) => heap::list_get(l, i as i64),
+            _ => rt.s(name),
+        },
+        None => rt.s(name),
+    };
     lookup_key(t, key)
 }
 
