@@ -1769,16 +1769,14 @@ fn get_attr<'gc, M: Meta<'gc>>(
             match builtin_of(ty) {
                 Some(kd) if is_instance_kind(kd) => {
                     let rt = cx.rtx(mc_of(m));
-                    // Data descriptors (properties) on the type win over the instance dict.
-                    let cattr = lookup_key(ty, cx.k(k));
-                    let is_prop = kind_of(&rt, cattr) == Ty::Property;
-                    if !is_prop {
-                        let dict = m.get_field(ov, I_DICT);
-                        let v = m.dict_get(dict, key);
-                        if m.tag(v) != Tag::Absent {
-                            w(m, fr, d, v);
-                            return Flow::Next;
-                        }
+                    // The instance dict first: a property's name only gets there
+                    // through `__dict__` itself (properties intercept assignment),
+                    // so this matches CPython's data-descriptor-first order.
+                    let dict = m.get_field(ov, I_DICT);
+                    let v = m.dict_get(dict, key);
+                    if m.tag(v) != Tag::Absent {
+                        w(m, fr, d, v);
+                        return Flow::Next;
                     }
                     if let Some(v) = mro_lookup(m, ty, key) {
                         let cv = m.get(v);
