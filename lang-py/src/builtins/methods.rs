@@ -1,0 +1,871 @@
+//! Methods of the built-in types other than str (see `strings.rs`):
+//! list, dict, set, tuple, int, float, bytes, range, files, properties.
+
+use vm_core::heap;
+use vm_core::Value;
+
+use super::{io, split_args, strings};
+use crate::objects::*;
+
+const LIST: &[&str] = &[
+    "append", "extend", "pop", "insert", "remove", "index", "count", "sort", "reverse", "copy",
+    "clear",
+];
+const DICT: &[&str] = &[
+    "get",
+    "keys",
+    "values",
+    "items",
+    "pop",
+    "popitem",
+    "setdefault",
+    "update",
+    "copy",
+    "clear",
+    "fromkeys",
+];
+const SET: &[&str] = &[
+    "add",
+    "remove",
+    "discard",
+    "pop",
+    "update",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "copy",
+    "clear",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
+];
+const TUPLE: &[&str] = &["index", "count"];
+const INT: &[&str] = &[
+    "bit_length",
+    "to_bytes",
+    "conjugate",
+    "bit_count",
+    "is_integer",
+];
+const FLOAT: &[&str] = &["is_integer", "as_integer_ratio", "conjugate", "hex"];
+const FILE: &[&str] = &[
+    "write",
+    "read",
+    "readline",
+    "readlines",
+    "close",
+    "__enter__",
+    "__exit__",
+    "flush",
+    "writelines",
+];
+const BYTES: &[&str] = &["decode", "hex", "startswith", "endswith"];
+
+const DUNDERS: &[&str] = &[
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__iter__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__add__",
+    "__sub__",
+    "__mul__",
+    "__mod__",
+    "__truediv__",
+    "__floordiv__",
+    "__pow__",
+    "__and__",
+    "__or__",
+    "__xor__",
+    "__hash__",
+    "__repr__",
+    "__str__",
+    "__bool__",
+    "__neg__",
+    "__abs__",
+    "__format__",
+];
+
+/// Whether built-in kind `k` has a method `name`.
+pub fn has_method(k: Ty, name: &str) -> bool {
+    if name.starts_with("__")
+        && DUNDERS.contains(&name)
+        && !crate::objects::is_instance_kind(k)
+        && !matches!(
+            k,
+            Ty::Type | Ty::Module | Ty::Function | Ty::Generator | Ty::Super
+        )
+    {
+        return true;
+    }
+    match k {
+        Ty::List => LIST.contains(&name),
+        Ty::Dict => DICT.contains(&name),
+        Ty::Set => SET.contains(&name),
+        Ty::FrozenSet => {
+            SET.contains(&name)
+                && !matches!(
+                    name,
+                    "add" | "remove" | "discard" | "pop" | "update" | "clear"
+                )
+        }
+        Ty::Tuple | Ty::Range => TUPLE.contains(&name),
+        Ty::Int | Ty::Bool => INT.contains(&name),
+        Ty::Float => FLOAT.contains(&name),
+        Ty::Str => strings::METHODS.contains(&name),
+        Ty::File => FILE.contains(&name),
+        Ty::Bytes => BYTES.contains(&name),
+        Ty::DictKeys | Ty::DictItems => ["isdisjoint"].contains(&name),
+        Ty::Property => ["setter", "getter", "deleter"].contains(&name),
+        _ => false,
+    }
+}
+
+/// `H_METHOD`: a[0] name, a[1] kwnames, a[2] self, a[3..] values.
+pub fn call_method<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    let name = a[0].as_str().unwrap_or("").to_string();
+    let (args, kw) = split_args(a[1], &a[3..]);
+    method(rt, &name, a[2], &args, &kw)
+}
+
+fn want<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    args: &[Value<'gc>],
+    min: usize,
+    max: usize,
+) -> PyResult<'gc, ()> {
+    if args.len() < min || args.len() > max {
+        if min == max {
+            return rt.err(
+                Ty::TypeError,
+                format!(
+                    "{}() takes exactly {} argument{} ({} given)",
+                    name,
+                    min,
+                    if min == 1 { "" } else { "s" },
+                    args.len()
+                ),
+            );
+        }
+        return rt.err(
+            Ty::TypeError,
+            format!(
+                "{}() takes at most {} arguments ({} given)",
+                name,
+                max,
+                args.len()
+            ),
+        );
+    }
+    Ok(())
+}
+
+fn kwv<'gc>(kw: &[(String, Value<'gc>)], n: &str) -> Option<Value<'gc>> {
+    kw.iter().find(|(k, _)| k == n).map(|(_, v)| *v)
+}
+
+fn set_list<'gc>(rt: &Rt<'_, 'gc>, l: Value<'gc>, items: Vec<Value<'gc>>) {
+    heap::list_truncate(rt.mc, l, 0);
+    for x in items {
+        heap::list_append(rt.mc, l, x);
+    }
+}
+
+fn find_eq<'gc>(
+    rt: &Rt<'_, 'gc>,
+    items: &[Value<'gc>],
+    x: Value<'gc>,
+) -> PyResult<'gc, Option<usize>> {
+    for (i, y) in items.iter().enumerate() {
+        if x.same(y) || eq(rt, x, *y)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+/// Calls method `name` of built-in value `s`.
+pub fn method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    s: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
+    if let Some(n) = native_slot(s) {
+        return method(rt, name, n, args, kw);
+    }
+    if name.starts_with("__") && DUNDERS.contains(&name) {
+        return dunder(rt, name, s, args);
+    }
+    let k = kind_of(rt, s);
+    match k {
+        Ty::Str => return strings::str_method(rt, name, s, args, kw),
+        Ty::List => return list_method(rt, name, s, args, kw),
+        Ty::Dict => return dict_method(rt, name, s, args, kw),
+        Ty::Set | Ty::FrozenSet => return set_method(rt, name, s, args),
+        _ => {}
+    }
+    match (k, name) {
+        (Ty::Tuple | Ty::Range, "index" | "count") => {
+            let items = iterate(rt, s)?;
+            if name == "count" {
+                let mut n = 0;
+                for y in &items {
+                    if args[0].same(y) || eq(rt, args[0], *y)? {
+                        n += 1;
+                    }
+                }
+                return Ok(Value::Int(n));
+            }
+            match find_eq(rt, &items, args[0])? {
+                Some(i) => Ok(Value::Int(i as i64)),
+                None => rt.err(
+                    Ty::ValueError,
+                    format!("{}.index(x): x not in {}", k.name(), k.name()),
+                ),
+            }
+        }
+        (Ty::Int | Ty::Bool, "bit_length") => {
+            let b = to_bigint(s).unwrap_or_default();
+            Ok(Value::Int(b.bits() as i64))
+        }
+        (Ty::Int | Ty::Bool, "bit_count") => {
+            let b = to_bigint(s).unwrap_or_default();
+            let (_, digits) = b.to_u32_digits();
+            Ok(Value::Int(
+                digits.iter().map(|d| d.count_ones() as i64).sum(),
+            ))
+        }
+        (Ty::Int | Ty::Bool, "conjugate") => Ok(s),
+        (Ty::Int | Ty::Bool, "is_integer") => Ok(Value::Bool(true)),
+        (Ty::Float, "is_integer") => Ok(Value::Bool(
+            matches!(s, Value::Float(f) if f.fract() == 0.0 && f.is_finite()),
+        )),
+        (Ty::Float, "conjugate") => Ok(s),
+        (Ty::Float, "as_integer_ratio") => {
+            let Value::Float(f) = s else {
+                return Ok(Value::None);
+            };
+            if !f.is_finite() {
+                return rt.err(
+                    Ty::OverflowError,
+                    "cannot convert Infinity to integer ratio",
+                );
+            }
+            let bits = f.to_bits();
+            let exp = ((bits >> 52) & 0x7ff) as i64;
+            let mant = if exp == 0 {
+                (bits & ((1 << 52) - 1)) << 1
+            } else {
+                (bits & ((1 << 52) - 1)) | (1 << 52)
+            };
+            let mut num = num_bigint::BigInt::from(mant);
+            let mut den = num_bigint::BigInt::from(1);
+            let e = exp - 1075;
+            if e > 0 {
+                num <<= e as usize;
+            } else {
+                den <<= (-e) as usize;
+            }
+            let g = num_integer::Integer::gcd(&num, &den);
+            if f < 0.0 {
+                num = -num;
+            }
+            Ok(rt.tuple(&[rt.int(num / &g), rt.int(den / &g)]))
+        }
+        (Ty::Bytes, "decode") => Ok(field(s, 1)),
+        (Ty::Bytes, "hex") => {
+            let t: String = field(s, 1)
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .map(|c| format!("{:02x}", c as u32))
+                .collect();
+            Ok(rt.s(&t))
+        }
+        (Ty::File, _) => file_method(rt, name, s, args),
+        (Ty::Property, "setter" | "getter" | "deleter") => {
+            let (mut g, mut st, mut d) = (field(s, 1), field(s, 2), field(s, 3));
+            match name {
+                "setter" => st = args[0],
+                "getter" => g = args[0],
+                _ => d = args[0],
+            }
+            Ok(rt.record(Ty::Property, &[g, st, d, field(s, 4)]))
+        }
+        (Ty::DictKeys | Ty::DictItems, "isdisjoint") => {
+            let a = super::make_set(rt, s, false)?;
+            set_method(rt, "isdisjoint", a, args)
+        }
+        _ => rt.err(
+            Ty::AttributeError,
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name_of(rt, s),
+                name
+            ),
+        ),
+    }
+}
+
+fn file_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    f: Value<'gc>,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    let id = int_of(field(f, 1));
+    if id < 0 {
+        // sys.stdout / sys.stderr
+        return match name {
+            "write" => {
+                let t = str_of(rt, args[0])?;
+                if id == -1 {
+                    io::write_out(&t);
+                } else {
+                    io::write_err(&t);
+                }
+                Ok(Value::Int(t.chars().count() as i64))
+            }
+            "flush" => {
+                if id == -1 {
+                    io::flush_out();
+                }
+                Ok(Value::None)
+            }
+            "writelines" => {
+                for x in iterate(rt, args[0])? {
+                    let t = str_of(rt, x)?;
+                    if id == -1 {
+                        io::write_out(&t);
+                    } else {
+                        io::write_err(&t);
+                    }
+                }
+                Ok(Value::None)
+            }
+            _ => Ok(Value::None),
+        };
+    }
+    let id = id as usize;
+    if matches!(field(f, 4), Value::Bool(true)) && name != "close" && name != "__exit__" {
+        return rt.err(Ty::ValueError, "I/O operation on closed file.");
+    }
+    match name {
+        "write" => {
+            let t = match args[0] {
+                Value::Str(s) => s.as_str().to_string(),
+                v => {
+                    return rt.err(
+                        Ty::TypeError,
+                        format!("write() argument must be str, not {}", type_name_of(rt, v)),
+                    )
+                }
+            };
+            io::with_file(id, |st| st.data.extend_from_slice(t.as_bytes()));
+            Ok(Value::Int(t.chars().count() as i64))
+        }
+        "writelines" => {
+            for x in iterate(rt, args[0])? {
+                let t = str_of(rt, x)?;
+                io::with_file(id, |st| st.data.extend_from_slice(t.as_bytes()));
+            }
+            Ok(Value::None)
+        }
+        "read" => {
+            let t = io::with_file(id, |st| {
+                let rest =
+                    String::from_utf8_lossy(&st.data[st.pos.min(st.data.len())..]).into_owned();
+                st.pos = st.data.len();
+                rest
+            })
+            .unwrap_or_default();
+            Ok(rt.s(&t))
+        }
+        "readline" => {
+            let t = io::with_file(id, |st| {
+                let start = st.pos.min(st.data.len());
+                let end = st.data[start..]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map(|p| start + p + 1)
+                    .unwrap_or(st.data.len());
+                st.pos = end;
+                String::from_utf8_lossy(&st.data[start..end]).into_owned()
+            })
+            .unwrap_or_default();
+            Ok(rt.s(&t))
+        }
+        "readlines" => {
+            let t = io::with_file(id, |st| {
+                let rest =
+                    String::from_utf8_lossy(&st.data[st.pos.min(st.data.len())..]).into_owned();
+                st.pos = st.data.len();
+                rest
+            })
+            .unwrap_or_default();
+            let lines: Vec<Value<'gc>> = t.split_inclusive('\n').map(|l| rt.s(l)).collect();
+            Ok(rt.list(lines))
+        }
+        "close" | "__exit__" => {
+            if let Err(m) = io::close_file(id) {
+                return rt.err(Ty::OSError, m);
+            }
+            heap::set_field(rt.mc, f, 4, Value::Bool(true));
+            Ok(if name == "close" {
+                Value::None
+            } else {
+                Value::Bool(false)
+            })
+        }
+        "__enter__" => Ok(f),
+        "flush" => Ok(Value::None),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!("'TextIOWrapper' object has no attribute '{}'", name),
+        ),
+    }
+}
+
+fn list_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    l: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
+    match name {
+        "append" => {
+            want(rt, "list.append", args, 1, 1)?;
+            heap::list_append(rt.mc, l, args[0]);
+            Ok(Value::None)
+        }
+        "extend" => {
+            want(rt, "list.extend", args, 1, 1)?;
+            let items = iterate(rt, args[0])?;
+            for x in items {
+                heap::list_append(rt.mc, l, x);
+            }
+            Ok(Value::None)
+        }
+        "pop" => {
+            let mut items = heap::list_items(l);
+            if items.is_empty() {
+                return rt.err(Ty::IndexError, "pop from empty list");
+            }
+            let i = match args.first() {
+                Some(v) => int_of(*v),
+                None => -1,
+            };
+            match crate::ops::norm_index(i, items.len() as i64) {
+                Some(j) => {
+                    if j as usize == items.len() - 1 {
+                        return Ok(heap::list_pop(rt.mc, l));
+                    }
+                    let v = items.remove(j as usize);
+                    set_list(rt, l, items);
+                    Ok(v)
+                }
+                None => rt.err(Ty::IndexError, "pop index out of range"),
+            }
+        }
+        "insert" => {
+            want(rt, "insert", args, 2, 2)?;
+            let mut items = heap::list_items(l);
+            let n = items.len() as i64;
+            let mut i = int_of(args[0]);
+            if i < 0 {
+                i = (i + n).max(0);
+            }
+            let i = i.min(n) as usize;
+            items.insert(i, args[1]);
+            set_list(rt, l, items);
+            Ok(Value::None)
+        }
+        "remove" => {
+            let mut items = heap::list_items(l);
+            match find_eq(rt, &items, args[0])? {
+                Some(i) => {
+                    items.remove(i);
+                    set_list(rt, l, items);
+                    Ok(Value::None)
+                }
+                None => rt.err(Ty::ValueError, "list.remove(x): x not in list"),
+            }
+        }
+        "index" => {
+            let items = heap::list_items(l);
+            let start = args.get(1).map(|v| int_of(*v)).unwrap_or(0).max(0) as usize;
+            let stop = args
+                .get(2)
+                .map(|v| int_of(*v) as usize)
+                .unwrap_or(items.len())
+                .min(items.len());
+            if start < stop {
+                if let Some(i) = find_eq(rt, &items[start..stop], args[0])? {
+                    return Ok(Value::Int((i + start) as i64));
+                }
+            }
+            let r = repr(rt, args[0])?;
+            rt.err(Ty::ValueError, format!("{} is not in list", r))
+        }
+        "count" => {
+            let mut n = 0;
+            for y in heap::list_items(l) {
+                if args[0].same(&y) || eq(rt, args[0], y)? {
+                    n += 1;
+                }
+            }
+            Ok(Value::Int(n))
+        }
+        "sort" => {
+            if kwv(kw, "key")
+                .map(|k| !matches!(k, Value::None))
+                .unwrap_or(false)
+            {
+                return Err(Fail::Guest);
+            }
+            let reverse = truth(rt, kwv(kw, "reverse").unwrap_or(Value::Bool(false)))?;
+            let mut items = heap::list_items(l);
+            super::sort_values(rt, &mut items, None, reverse)?;
+            set_list(rt, l, items);
+            Ok(Value::None)
+        }
+        "reverse" => {
+            let mut items = heap::list_items(l);
+            items.reverse();
+            set_list(rt, l, items);
+            Ok(Value::None)
+        }
+        "copy" => Ok(rt.list(heap::list_items(l))),
+        "clear" => {
+            heap::list_truncate(rt.mc, l, 0);
+            Ok(Value::None)
+        }
+        _ => rt.err(
+            Ty::AttributeError,
+            format!("'list' object has no attribute '{}'", name),
+        ),
+    }
+}
+
+fn dict_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    d: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
+    match name {
+        "get" => {
+            want(rt, "get", args, 1, 2)?;
+            match dict_get(rt, d, args[0])? {
+                Value::Absent => Ok(args.get(1).copied().unwrap_or(Value::None)),
+                v => Ok(v),
+            }
+        }
+        "keys" => Ok(rt.record(Ty::DictKeys, &[d])),
+        "values" => Ok(rt.record(Ty::DictValues, &[d])),
+        "items" => Ok(rt.record(Ty::DictItems, &[d])),
+        "pop" => {
+            want(rt, "pop", args, 1, 2)?;
+            let k = lookup_key_value(rt, args[0])?;
+            let v = match k {
+                Some(k) => heap::dict_get(d, k),
+                None => Value::Absent,
+            };
+            match v {
+                Value::Absent => match args.get(1) {
+                    Some(x) => Ok(*x),
+                    None => Err(Fail::Raise(
+                        rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[args[0]])),
+                    )),
+                },
+                v => {
+                    if let Some(k) = k {
+                        heap::dict_del(rt.mc, d, k);
+                    }
+                    Ok(v)
+                }
+            }
+        }
+        "popitem" => {
+            let entries = heap::dict_entries(d);
+            match entries.last() {
+                Some((k, v)) => {
+                    heap::dict_del(rt.mc, d, *k);
+                    Ok(rt.tuple(&[*k, *v]))
+                }
+                None => rt.err(Ty::KeyError, "popitem(): dictionary is empty"),
+            }
+        }
+        "setdefault" => match dict_get(rt, d, args[0])? {
+            Value::Absent => {
+                let v = args.get(1).copied().unwrap_or(Value::None);
+                dict_set(rt, d, args[0], v)?;
+                Ok(v)
+            }
+            v => Ok(v),
+        },
+        "update" => {
+            if let Some(src) = args.first() {
+                super::dict_update_from(rt, d, *src)?;
+            }
+            for (n, v) in kw {
+                heap::dict_set(rt.mc, d, rt.s(n), *v);
+            }
+            Ok(Value::None)
+        }
+        "copy" => {
+            let c = heap::new_dict(rt.mc);
+            for (k, v) in heap::dict_entries(d) {
+                heap::dict_set(rt.mc, c, k, v);
+            }
+            Ok(c)
+        }
+        "clear" => {
+            for (k, _) in heap::dict_entries(d) {
+                heap::dict_del(rt.mc, d, k);
+            }
+            Ok(Value::None)
+        }
+        "fromkeys" => {
+            // Called as dict.fromkeys(keys, value): `d` is the first argument.
+            let c = heap::new_dict(rt.mc);
+            let v = args.get(1).copied().unwrap_or(Value::None);
+            let src = if args.is_empty() { d } else { args[0] };
+            for x in iterate(rt, src)? {
+                dict_set(rt, c, x, v)?;
+            }
+            Ok(c)
+        }
+        _ => rt.err(
+            Ty::AttributeError,
+            format!("'dict' object has no attribute '{}'", name),
+        ),
+    }
+}
+
+fn set_method<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    s: Value<'gc>,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    let d = set_dict(s);
+    let frozen = kind_of(rt, s) == Ty::FrozenSet;
+    let other = |i: usize| -> PyResult<'gc, Value<'gc>> {
+        let v = args[i];
+        if matches!(kind_of(rt, v), Ty::Set | Ty::FrozenSet) {
+            Ok(set_dict(v))
+        } else {
+            Ok(set_dict(super::make_set(rt, v, false)?))
+        }
+    };
+    let has = |dd: Value<'gc>, k: Value<'gc>| !matches!(heap::dict_get(dd, k), Value::Absent);
+    match name {
+        "add" => {
+            dict_set(rt, d, args[0], Value::None)?;
+            Ok(Value::None)
+        }
+        "remove" | "discard" => {
+            let k = lookup_key_value(rt, args[0])?;
+            let removed = match k {
+                Some(k) => heap::dict_del(rt.mc, d, k),
+                None => false,
+            };
+            if !removed && name == "remove" {
+                return Err(Fail::Raise(
+                    rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[args[0]])),
+                ));
+            }
+            Ok(Value::None)
+        }
+        "pop" => {
+            let members = set_members(s);
+            match members.first() {
+                Some(k) => {
+                    heap::dict_del(rt.mc, d, *k);
+                    Ok(*k)
+                }
+                None => rt.err(Ty::KeyError, "pop from an empty set"),
+            }
+        }
+        "update" => {
+            for i in 0..args.len() {
+                for x in iterate(rt, args[i])? {
+                    dict_set(rt, d, x, Value::None)?;
+                }
+            }
+            Ok(Value::None)
+        }
+        "union" | "intersection" | "difference" | "symmetric_difference" => {
+            let out = rt.new_set(frozen);
+            let od = set_dict(out);
+            for (k, _) in heap::dict_entries(d) {
+                heap::dict_set(rt.mc, od, k, Value::None);
+            }
+            for i in 0..args.len() {
+                let o = other(i)?;
+                match name {
+                    "union" => {
+                        for (k, _) in heap::dict_entries(o) {
+                            heap::dict_set(rt.mc, od, k, Value::None);
+                        }
+                    }
+                    "intersection" => {
+                        for (k, _) in heap::dict_entries(od) {
+                            if !has(o, k) {
+                                heap::dict_del(rt.mc, od, k);
+                            }
+                        }
+                    }
+                    "difference" => {
+                        for (k, _) in heap::dict_entries(o) {
+                            heap::dict_del(rt.mc, od, k);
+                        }
+                    }
+                    _ => {
+                        for (k, _) in heap::dict_entries(o) {
+                            if has(od, k) {
+                                heap::dict_del(rt.mc, od, k);
+                            } else {
+                                heap::dict_set(rt.mc, od, k, Value::None);
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(out)
+        }
+        "intersection_update" | "difference_update" | "symmetric_difference_update" => {
+            let base = name.trim_end_matches("_update");
+            let r = set_method(rt, base, s, args)?;
+            for (k, _) in heap::dict_entries(d) {
+                heap::dict_del(rt.mc, d, k);
+            }
+            for (k, _) in heap::dict_entries(set_dict(r)) {
+                heap::dict_set(rt.mc, d, k, Value::None);
+            }
+            Ok(Value::None)
+        }
+        "issubset" => {
+            let o = other(0)?;
+            Ok(Value::Bool(
+                heap::dict_entries(d).iter().all(|(k, _)| has(o, *k)),
+            ))
+        }
+        "issuperset" => {
+            let o = other(0)?;
+            Ok(Value::Bool(
+                heap::dict_entries(o).iter().all(|(k, _)| has(d, *k)),
+            ))
+        }
+        "isdisjoint" => {
+            let o = other(0)?;
+            Ok(Value::Bool(
+                !heap::dict_entries(d).iter().any(|(k, _)| has(o, *k)),
+            ))
+        }
+        "copy" => {
+            let out = rt.new_set(frozen);
+            for (k, _) in heap::dict_entries(d) {
+                heap::dict_set(rt.mc, set_dict(out), k, Value::None);
+            }
+            Ok(out)
+        }
+        "clear" => {
+            for (k, _) in heap::dict_entries(d) {
+                heap::dict_del(rt.mc, d, k);
+            }
+            Ok(Value::None)
+        }
+        _ => rt.err(
+            Ty::AttributeError,
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name_of(rt, s),
+                name
+            ),
+        ),
+    }
+}
+
+/// Explicit dunder calls on built-in values (`[1].__len__()`, `int.__add__(1, 2)`).
+fn dunder<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    s: Value<'gc>,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    use crate::ast::{BinOp, CmpOp};
+    let arg = |i: usize| -> PyResult<'gc, Value<'gc>> {
+        args.get(i).copied().ok_or_else(|| {
+            Fail::Raise(rt.exc(Ty::TypeError, &format!("{}() missing argument", name)))
+        })
+    };
+    let bin = |op: BinOp| -> PyResult<'gc, Value<'gc>> {
+        match crate::ops::binary(rt, op, s, arg(0)?) {
+            Err(Fail::Raise(_)) => Ok(rt.builtins_get("NotImplemented")),
+            r => r,
+        }
+    };
+    let cmp = |op: CmpOp| -> PyResult<'gc, Value<'gc>> {
+        match crate::ops::compare(rt, op, s, arg(0)?) {
+            Err(Fail::Raise(_)) => Ok(rt.builtins_get("NotImplemented")),
+            r => r,
+        }
+    };
+    match name {
+        "__len__" => Ok(Value::Int(super::len_of(rt, s)?)),
+        "__getitem__" => super::getitem(rt, &[s, arg(0)?]),
+        "__setitem__" => super::setitem(rt, &[s, arg(0)?, arg(1)?]),
+        "__delitem__" => super::delitem(rt, &[s, arg(0)?]),
+        "__contains__" => Ok(Value::Bool(crate::ops::contains(rt, s, arg(0)?)?)),
+        "__iter__" => super::getiter(rt, &[s]),
+        "__eq__" => cmp(CmpOp::Eq),
+        "__ne__" => cmp(CmpOp::Ne),
+        "__lt__" => cmp(CmpOp::Lt),
+        "__le__" => cmp(CmpOp::Le),
+        "__gt__" => cmp(CmpOp::Gt),
+        "__ge__" => cmp(CmpOp::Ge),
+        "__add__" => bin(BinOp::Add),
+        "__sub__" => bin(BinOp::Sub),
+        "__mul__" => bin(BinOp::Mul),
+        "__mod__" => bin(BinOp::Mod),
+        "__truediv__" => bin(BinOp::Div),
+        "__floordiv__" => bin(BinOp::FloorDiv),
+        "__pow__" => bin(BinOp::Pow),
+        "__and__" => bin(BinOp::BitAnd),
+        "__or__" => bin(BinOp::BitOr),
+        "__xor__" => bin(BinOp::BitXor),
+        "__hash__" => super::function(rt, "hash", &[s], &[]),
+        "__repr__" => Ok(rt.s(&repr(rt, s)?)),
+        "__str__" => Ok(rt.s(&str_of(rt, s)?)),
+        "__bool__" => Ok(Value::Bool(truth(rt, s)?)),
+        "__neg__" => crate::ops::binary(rt, BinOp::Sub, Value::Int(0), s),
+        "__abs__" => super::function(rt, "abs", &[s], &[]),
+        "__format__" => super::format_value(rt, &[s, Value::Int(0), arg(0)?]),
+        _ => rt.err(
+            Ty::AttributeError,
+            format!(
+                "'{}' object has no attribute '{}'",
+                type_name_of(rt, s),
+                name
+            ),
+        ),
+    }
+}

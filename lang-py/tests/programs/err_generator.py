@@ -1,0 +1,6 @@
+def items():
+    yield 1
+    yield 2
+    raise ValueError("generator failed")
+for x in items():
+    print(x)

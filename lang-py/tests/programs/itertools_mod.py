@@ -1,0 +1,11 @@
+import itertools as it
+print(list(it.islice(it.cycle("ab"), 5)), list(it.repeat(7, 3)), list(it.takewhile(lambda x: x < 3, [1, 2, 5, 1])))
+print(list(it.dropwhile(lambda x: x < 3, [1, 2, 5, 1])), list(it.compress("abcdef", [1, 0, 1, 0, 1, 1])))
+print(list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.zip_longest("ab", "xyz", fillvalue="-")))
+print([(k, list(g)) for k, g in it.groupby("aaabbcaa")])
+print(list(it.combinations_with_replacement("ab", 2)), len(list(it.permutations(range(5)))))
+print(list(it.product([1, 2], ["a", "b"])), list(it.accumulate([1, 2, 3, 4], lambda a, b: a * b)))
+print(list(it.pairwise([1, 2, 3, 4])), list(it.filterfalse(lambda x: x % 2, range(6))))
+print(list(it.chain.from_iterable([[1, 2], [3]])), list(it.islice(range(20), 2, 10, 3)))
+a, b = it.tee([1, 2, 3])
+print(list(a), list(b))

@@ -1,0 +1,15 @@
+import random
+for s in [0, 1, 12345, 2 ** 40 + 7]:
+    random.seed(s)
+    print(s, [random.random() for _ in range(3)])
+    print([random.randint(0, 10) for _ in range(10)])
+    print([random.randrange(100) for _ in range(5)], random.randrange(10, 20, 3))
+    deck = list(range(20))
+    random.shuffle(deck)
+    print(deck)
+    print(random.choice(["x", "y", "z"]), random.sample(range(1000), 10), random.uniform(-1, 1))
+    print(random.getrandbits(1), random.getrandbits(31), random.getrandbits(64), random.getrandbits(100))
+random.seed(7)
+print(round(sum(random.gauss(0, 1) for _ in range(100)), 6), random.triangular(0, 10, 3))
+r = random.Random(99)
+print(r.random(), r.randint(1, 6))

@@ -1,0 +1,17 @@
+import re
+m = re.search(r"(\d+)-(\d+)", "call 555-1234 now")
+print(m.group(), m.group(1), m.group(2), m.groups(), m.span(), m.start(1), m.end(2), bool(m))
+print(re.match(r"\w+", "hello world").group(), re.match(r"\d", "abc"), re.fullmatch(r"[a-z]+", "abc") is not None, re.fullmatch(r"[a-z]+", "abc1"))
+print(re.findall(r"\d+", "a1b22c333"), re.findall(r"(\w)(\d)", "a1 b2 c3"), re.findall(r"x(y)?", "x xy"))
+print(re.sub(r"\s+", " ", "too   many    spaces"), re.sub(r"(\w+)@(\w+)", r"\2 at \1", "me@host you@there"))
+print(re.sub(r"\d", lambda m: str(int(m.group()) * 2), "a1b2c3"), re.subn(r"a", "A", "banana"), re.sub("a", "-", "aaa", count=2))
+print(re.split(r"[,;]\s*", "a, b;c,  d"), re.split(r"(-)", "1-2-3"), re.split(r"\s", "a b c", maxsplit=1))
+p = re.compile(r"(?P<key>\w+)=(?P<val>\w+)")
+for mm in p.finditer("a=1 b=2 c=3"):
+    print(mm.group("key"), mm["val"], mm.groupdict())
+print(p.groups, sorted(p.groupindex.items()), p.pattern)
+print(re.findall(r"^\w+", "one\ntwo\nthree", re.M), re.findall(r"a.b", "a\nb", re.S), re.findall(r"HELLO", "hello Hello", re.I))
+print(re.escape("a.b*c"), re.search(r"\bcat\b", "concat cat").span(), re.match(r"(a)|(b)", "b").groups())
+email = re.compile(r"^[\w.+-]+@[\w-]+\.[\w.]+$")
+print([bool(email.match(e)) for e in ["a@b.com", "bad@", "x.y+z@dom.org"]])
+print(re.search(r"é+", "caféé").group(), re.search(r"é+", "caféé").span())

@@ -1,0 +1,6 @@
+def inner(x):
+    raise ValueError("bad value: " + str(x))
+def outer():
+    inner(42)
+print("before")
+outer()
