@@ -46,13 +46,9 @@ pub fn code_data<'gc>(code: Value<'gc>) -> Option<&'gc CodeData> {
         .map(|rc| &**rc)
 }
 
-/// The mutation context, detached from the borrow of `m`.
-///
-/// Sound because both `Meta` instances hold a `&'a Mutation<'gc>` that lives
-/// for the whole execution slice, longer than any step (see CORE_REQUESTS.md:
-/// `Meta::mc` could return that longer lifetime directly).
-fn mc_of<'x, 'gc, M: Meta<'gc>>(m: &M) -> &'x Mutation<'gc> {
-    unsafe { &*(m.mc() as *const Mutation<'gc>) }
+/// The mutation context, detached from the borrow of `m` (`Meta::mc` lives for `'gc`).
+fn mc_of<'gc, M: Meta<'gc>>(m: &M) -> &'gc Mutation<'gc> {
+    m.mc()
 }
 
 impl<'l, 'gc> Cx<'l, 'gc> {

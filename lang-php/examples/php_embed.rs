@@ -1,7 +1,7 @@
 //! Embedding PHP in Rust: run source, call a PHP function, read a global,
 //! and call back into Rust from PHP.
 //!
-//! `cargo run -p lang-php --example embed`
+//! `cargo run -p lang-php --example php_embed`
 use lang_php::embed::{Php, PhpValue};
 
 fn main() {

@@ -1,5 +1,5 @@
 //! Embedding lang-py: run Python, exchange values, call functions both ways.
-//! Run with `cargo run -p lang-py --example embed`.
+//! Run with `cargo run -p lang-py --example py_embed`.
 
 use lang_py::embed::{Interpreter, PyValue};
 

@@ -1,7 +1,7 @@
 //! Embedding lang-prolog: consult program text, run a query, and iterate its
 //! solutions lazily with the bindings as Rust values.
 //!
-//! Run with `cargo run -p lang-prolog --example embed`.
+//! Run with `cargo run -p lang-prolog --example prolog_embed`.
 
 use lang_prolog::{Engine, Term};
 
