@@ -43,18 +43,44 @@ fn main() -> ExitCode {
         config.jit = false;
     }
 
-    if cli.py_code.is_some() || cli.php_code.is_some() {
-        eprintln!("polyvm: Python and PHP are not built in yet");
-        return ExitCode::from(2);
+    if let Some(code) = cli.py_code {
+        return exit(lang_py::run_source("<string>", &code, &rest, config));
+    }
+    if let Some(code) = cli.php_code {
+        return exit(lang_php::run_code(&code, &rest, config));
     }
     let Some(file) = rest.first().map(PathBuf::from) else {
         eprintln!("polyvm: no program given (try `polyvm run FILE`)");
         return ExitCode::from(2);
     };
-    let _args = &rest[1..];
-    let _goal = cli.goal;
-    let _ = config;
-    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-    eprintln!("polyvm: cannot run .{ext} files yet (no language is built in); the core's proving language runs with `cargo run --release -p vm-core --example fl -- FILE`");
-    ExitCode::from(2)
+    // `polyvm run FILE.pl -g GOAL`: a goal given after the file.
+    let mut goal = cli.goal;
+    if let Some(i) = rest.iter().skip(1).position(|a| a == "-g") {
+        if rest.len() > i + 2 {
+            goal = Some(rest.remove(i + 2));
+            rest.remove(i + 1);
+        }
+    }
+    let args = &rest[1..];
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "py" => exit(lang_py::run_file(&file, args, config)),
+        "php" => exit(lang_php::run_file(&file, args, config)),
+        "pl" | "pro" => exit(lang_prolog::run_file_with_goal(
+            &file,
+            goal.as_deref(),
+            config,
+        )),
+        ext => {
+            eprintln!(
+                "polyvm: cannot run `{}`: unknown file type `.{ext}` (expected .py, .php or .pl)",
+                file.display()
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A guest's exit status as the process's (PHP's 255 included).
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(code.clamp(0, 255) as u8)
 }
