@@ -24,7 +24,7 @@ use gc_arena::Mutation;
 
 use crate::exec::Frame;
 use crate::heap;
-use crate::jit::helpers::Helper;
+use crate::jit::helpers::{Effects, Helper};
 use crate::jit::ir::{Cmp, FloatOp, IntOp, OvfOp};
 use crate::jit::JitState;
 use crate::value::{Tag, Value};
@@ -115,6 +115,19 @@ pub trait Meta<'gc> {
 
     /// Calls a Rust helper. `Err` carries a raised guest exception.
     fn call(&mut self, h: &'static Helper, args: &[Self::V]) -> Result<Self::V, Value<'gc>>;
+
+    /// The class of a record. A record's class never changes, so the trace
+    /// treats this as a pure function (CSE merges repeats; promote it to
+    /// specialise on it).
+    fn record_class(&mut self, r: Self::V) -> Self::V {
+        self.call(&RECORD_CLASS, &[r])
+            .expect("record_class cannot raise")
+    }
+    /// The number of fields of a record (fixed at allocation).
+    fn record_len(&mut self, r: Self::V) -> Self::V {
+        self.call(&RECORD_LEN, &[r])
+            .expect("record_len cannot raise")
+    }
 
     /// A merge point: `fr` is at a loop header `pc` (a backward-jump target).
     /// Returns `true` when the interpreter must hand control to the executor
@@ -274,6 +287,20 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
         self.jit.hot_or_compiled(fr, pc)
     }
 }
+
+/// The helper behind [`Meta::record_class`].
+pub static RECORD_CLASS: Helper = Helper {
+    name: "record_class",
+    func: |_, args| Ok(heap::record_class(args[0])),
+    effects: Effects::PURE,
+};
+
+/// The helper behind [`Meta::record_len`].
+pub static RECORD_LEN: Helper = Helper {
+    name: "record_len",
+    func: |_, args| Ok(Value::Int(heap::record_len(args[0]) as i64)),
+    effects: Effects::PURE,
+};
 
 /// The int inside `v` (the trace has guarded the tag).
 #[inline]

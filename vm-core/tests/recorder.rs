@@ -59,3 +59,34 @@ fn one_loop_iteration_records_inputs_guards_and_a_jump() {
         );
     });
 }
+
+#[test]
+fn record_class_is_a_pure_call_that_cse_merges() {
+    use vm_core::jit::opt;
+    use vm_core::Meta;
+    gc_arena::arena::rootless_mutate(|mc| {
+        let code = heap::new_code(mc, 0, Box::new(Prog::AllocLoop), vec![]);
+        let class = heap::new_str(mc, "Point");
+        let rec = heap::new_record(mc, class, vec![Value::Int(1), Value::Int(2)]);
+        let mut fr = Frame::new(0, code, vec![rec]);
+        let key = GreenKey::of(&fr, 0);
+        let mut r = Recorder::start_loop(&mut fr, key, 0, 1000);
+        let mut m = Recording::new(mc, &mut r);
+        assert!(m.begin(&mut fr, 0));
+        let obj = m.reg(&fr, 0);
+        let c1 = m.record_class(obj);
+        let c2 = m.record_class(obj);
+        let n = m.record_len(obj);
+        assert_eq!(m.get(c1).as_str(), Some("Point"));
+        assert_eq!(format!("{:?}", m.get(n)), "2");
+        m.set_reg(&mut fr, 0, c2);
+        r.close_loop(&fr);
+        let mut ir = std::mem::take(&mut r.trace);
+        opt::optimize(mc, &mut ir);
+        let text = ir.to_text();
+        // Two calls were recorded per iteration; the loop (after peeling) keeps one.
+        let loop_part = &text[text.find("label").expect("peeled")..];
+        assert_eq!(loop_part.matches("call record_class").count(), 1, "{text}");
+        assert!(!text.contains("record_len"), "unused pure calls go: {text}");
+    });
+}
