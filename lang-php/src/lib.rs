@@ -24,10 +24,9 @@ pub mod value;
 
 use std::path::Path;
 
-use vm_core::exec::{Action, CoreError, Frame, FrameInfo, Language};
+use vm_core::exec::{CoreError, Frame, FrameInfo, Language};
 use vm_core::heap;
-use vm_core::jit::recorder::{Recording, RV};
-use vm_core::{Config, Mutation, Plain, Value, Vm};
+use vm_core::{Config, Mutation, Value, Vm};
 
 use crate::bytecode::{SCRATCH, THIS};
 use crate::interp::IncludeResult;
@@ -43,36 +42,7 @@ impl Language for PhpLang {
     fn name(&self) -> &'static str {
         "php"
     }
-    fn step_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, Value<'gc>> {
-        interp::step(m, fr)
-    }
-    fn step_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, RV<'gc>> {
-        interp::step(m, fr)
-    }
-    fn enter_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[Value<'gc>],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        interp::enter(m, callee, args)
-    }
-    fn enter_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[RV<'gc>],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        interp::enter(m, callee, args)
-    }
+    vm_core::language_steps!(interp::step, interp::enter);
     fn catch<'gc>(&self, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
         interp::catch(mc, fr, exc)
     }

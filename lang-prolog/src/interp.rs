@@ -19,8 +19,7 @@
 use vm_core::exec::{Action, CoreError, Frame, FrameInfo, Language};
 use vm_core::heap;
 use vm_core::jit::helpers::{Effects, Helper};
-use vm_core::jit::recorder::{Recording, RV};
-use vm_core::{Meta, Mutation, Plain, Value};
+use vm_core::{Meta, Mutation, Value};
 
 use crate::machine::{Eng, MS_NEXT, PC_DISPATCH, PC_DONE, PRED_BASE};
 use crate::program::Program;
@@ -106,36 +105,7 @@ impl Language for PrologLang {
     fn name(&self) -> &'static str {
         "prolog"
     }
-    fn step_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, Value<'gc>> {
-        step(m, fr)
-    }
-    fn step_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, RV<'gc>> {
-        step(m, fr)
-    }
-    fn enter_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[Value<'gc>],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        enter(m, callee, args)
-    }
-    fn enter_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[RV<'gc>],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        enter(m, callee, args)
-    }
+    vm_core::language_steps!(step, enter);
     fn catch<'gc>(&self, _mc: &Mutation<'gc>, _fr: &mut Frame<'gc>, _exc: Value<'gc>) -> bool {
         false
     }

@@ -28,10 +28,9 @@ use std::cell::Cell;
 use std::path::Path;
 use std::rc::Rc;
 
-use vm_core::exec::{Action, CoreError, Frame, FrameInfo, Language};
+use vm_core::exec::{CoreError, Frame, FrameInfo, Language};
 use vm_core::heap;
-use vm_core::jit::recorder::{Recording, RV};
-use vm_core::{Config, Mutation, Plain, Value, Vm};
+use vm_core::{Config, Mutation, Value, Vm};
 
 use bytecode::*;
 use compiler::{CConst, CodeUnit};
@@ -69,36 +68,7 @@ impl Language for PyLang {
     fn name(&self) -> &'static str {
         "python"
     }
-    fn step_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, Value<'gc>> {
-        interp::step(self, m, fr)
-    }
-    fn step_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, RV<'gc>> {
-        interp::step(self, m, fr)
-    }
-    fn enter_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[Value<'gc>],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        interp::enter(self, m, callee, args)
-    }
-    fn enter_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[RV<'gc>],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        interp::enter(self, m, callee, args)
-    }
+    vm_core::language_steps!(self => interp::step, interp::enter);
     fn catch<'gc>(&self, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
         interp::catch(self, mc, fr, exc)
     }

@@ -141,6 +141,54 @@ pub trait Language: 'static {
     fn frame_info<'gc>(&self, fr: &Frame<'gc>) -> FrameInfo;
 }
 
+/// Writes the four mode-specific methods of [`Language`] (`step_plain`,
+/// `step_recording`, `enter_plain`, `enter_recording`) inside an
+/// `impl Language` block, forwarding to the language's one generic `step`
+/// and `enter`: `language_steps!(step, enter);`, or
+/// `language_steps!(self => step, enter);` when they take the language first.
+#[macro_export]
+macro_rules! language_steps {
+    ($step:path, $enter:path) => {
+        $crate::language_steps!(@impl self, (), $step, $enter);
+    };
+    // `self` is passed in so that the receiver and the calls use the same token.
+    ($this:tt => $step:path, $enter:path) => {
+        $crate::language_steps!(@impl $this, ($this,), $step, $enter);
+    };
+    (@impl $recv:tt, ($($this:tt,)?), $step:path, $enter:path) => {
+        fn step_plain<'gc>(
+            &$recv,
+            m: &mut $crate::meta::Plain<'gc, '_>,
+            fr: &mut $crate::exec::Frame<'gc>,
+        ) -> $crate::exec::Action<'gc, $crate::value::Value<'gc>> {
+            $step($($this,)? m, fr)
+        }
+        fn step_recording<'gc>(
+            &$recv,
+            m: &mut $crate::jit::recorder::Recording<'gc, '_>,
+            fr: &mut $crate::exec::Frame<'gc>,
+        ) -> $crate::exec::Action<'gc, $crate::jit::recorder::RV<'gc>> {
+            $step($($this,)? m, fr)
+        }
+        fn enter_plain<'gc>(
+            &$recv,
+            m: &mut $crate::meta::Plain<'gc, '_>,
+            callee: $crate::value::Value<'gc>,
+            args: &[$crate::value::Value<'gc>],
+        ) -> Result<$crate::exec::Frame<'gc>, $crate::value::Value<'gc>> {
+            $enter($($this,)? m, callee, args)
+        }
+        fn enter_recording<'gc>(
+            &$recv,
+            m: &mut $crate::jit::recorder::Recording<'gc, '_>,
+            callee: $crate::value::Value<'gc>,
+            args: &[$crate::jit::recorder::RV<'gc>],
+        ) -> Result<$crate::exec::Frame<'gc>, $crate::value::Value<'gc>> {
+            $enter($($this,)? m, callee, args)
+        }
+    };
+}
+
 /// Knobs of the VM.
 #[derive(Clone, Debug)]
 pub struct Config {

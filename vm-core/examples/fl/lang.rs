@@ -2,8 +2,7 @@
 //! generic `step` and both entries to its one generic `enter`.
 
 use gc_arena::Mutation;
-use vm_core::jit::recorder::Recording;
-use vm_core::{Action, CoreError, Frame, FrameInfo, Language, Meta, Plain, Value};
+use vm_core::{CoreError, Frame, FrameInfo, Language, Value};
 
 use crate::fl::error::{describe, new_error};
 use crate::fl::{interp, rpn};
@@ -22,36 +21,7 @@ impl Language for Fl {
     fn name(&self) -> &'static str {
         "fl"
     }
-    fn step_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, Value<'gc>> {
-        interp::step(m, fr)
-    }
-    fn step_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, <Recording<'gc, '_> as Meta<'gc>>::V> {
-        interp::step(m, fr)
-    }
-    fn enter_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[Value<'gc>],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        interp::enter(m, callee, args)
-    }
-    fn enter_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[<Recording<'gc, '_> as Meta<'gc>>::V],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        interp::enter(m, callee, args)
-    }
+    vm_core::language_steps!(interp::step, interp::enter);
     fn catch<'gc>(&self, _mc: &Mutation<'gc>, _fr: &mut Frame<'gc>, _exc: Value<'gc>) -> bool {
         false
     }
@@ -83,36 +53,7 @@ impl Language for Rpn {
     fn name(&self) -> &'static str {
         "rpn"
     }
-    fn step_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, Value<'gc>> {
-        rpn::step(m, fr)
-    }
-    fn step_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        fr: &mut Frame<'gc>,
-    ) -> Action<'gc, <Recording<'gc, '_> as Meta<'gc>>::V> {
-        rpn::step(m, fr)
-    }
-    fn enter_plain<'gc>(
-        &self,
-        m: &mut Plain<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[Value<'gc>],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        rpn::enter(m, callee, args)
-    }
-    fn enter_recording<'gc>(
-        &self,
-        m: &mut Recording<'gc, '_>,
-        callee: Value<'gc>,
-        args: &[<Recording<'gc, '_> as Meta<'gc>>::V],
-    ) -> Result<Frame<'gc>, Value<'gc>> {
-        rpn::enter(m, callee, args)
-    }
+    vm_core::language_steps!(rpn::step, rpn::enter);
     fn catch<'gc>(&self, _mc: &Mutation<'gc>, _fr: &mut Frame<'gc>, _exc: Value<'gc>) -> bool {
         false
     }
