@@ -285,7 +285,7 @@ pub fn run_slice<'gc>(
     let mut fuel = config.fuel;
     loop {
         if root.jit.is_recording() {
-            match crate::jit::driver::record_step(mc, root, langs, config, &mut fuel) {
+            match crate::jit::driver::record_step(mc, root, langs, config) {
                 Some(s) => return s,
                 None => continue,
             }
@@ -299,14 +299,8 @@ pub fn run_slice<'gc>(
         match action {
             Action::Yield => return Slice::Yield,
             Action::Call { callee, args } => {
-                if let Err(exc) = push_call(
-                    &mut m,
-                    root_frames(&mut root.frames),
-                    langs,
-                    config,
-                    callee,
-                    &args,
-                ) {
+                if let Err(exc) = push_call(&mut m, &mut root.frames, langs, config, callee, &args)
+                {
                     if let Some(s) = unwind(mc, root, langs, exc) {
                         return s;
                     }
@@ -331,9 +325,7 @@ pub fn run_slice<'gc>(
                 }
             }
             Action::Jit => {
-                if let Some(s) =
-                    crate::jit::driver::at_merge_point(mc, root, langs, config, &mut fuel)
-                {
+                if let Some(s) = crate::jit::driver::at_merge_point(mc, root, config, &mut fuel) {
                     return s;
                 }
             }
@@ -341,8 +333,27 @@ pub fn run_slice<'gc>(
     }
 }
 
-fn root_frames<'a, 'gc>(frames: &'a mut Vec<Frame<'gc>>) -> &'a mut Vec<Frame<'gc>> {
-    frames
+/// The language that runs `callee`, after the executor's checks (callable,
+/// depth); `Err` is the error to raise in the caller's language.
+pub fn check_call<'gc>(
+    mc: &Mutation<'gc>,
+    frames: &[Frame<'gc>],
+    langs: &[Box<dyn Language>],
+    config: &Config,
+    callee: Value<'gc>,
+) -> Result<LangId, Value<'gc>> {
+    let caller_lang = &langs[frames.last().map(|f| f.lang).unwrap_or(0) as usize];
+    let Some(id) = callee_lang(callee) else {
+        return Err(caller_lang.core_error(mc, CoreError::NotCallable, "object is not callable"));
+    };
+    if frames.len() >= config.max_depth {
+        return Err(caller_lang.core_error(
+            mc,
+            CoreError::Recursion,
+            "maximum recursion depth exceeded",
+        ));
+    }
+    Ok(id)
 }
 
 /// Pushes the frame for a call, in plain mode.
@@ -354,21 +365,7 @@ fn push_call<'gc>(
     callee: Value<'gc>,
     args: &[Value<'gc>],
 ) -> Result<(), Value<'gc>> {
-    let caller_lang = &langs[frames.last().map(|f| f.lang).unwrap_or(0) as usize];
-    let Some(id) = callee_lang(callee) else {
-        return Err(caller_lang.core_error(
-            m.mc(),
-            CoreError::NotCallable,
-            "object is not callable",
-        ));
-    };
-    if frames.len() >= config.max_depth {
-        return Err(caller_lang.core_error(
-            m.mc(),
-            CoreError::Recursion,
-            "maximum recursion depth exceeded",
-        ));
-    }
+    let id = check_call(m.mc(), frames, langs, config, callee)?;
     let frame = langs[id as usize].enter_plain(m, callee, args)?;
     frames.push(frame);
     Ok(())

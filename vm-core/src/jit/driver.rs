@@ -13,7 +13,7 @@
 
 use gc_arena::{Collect, Mutation};
 
-use crate::exec::{self, callee_lang, Action, Config, CoreError, Frame, Language, Root, Slice};
+use crate::exec::{self, Action, Config, Frame, Language, Root, Slice};
 use crate::heap;
 use crate::jit::backend::{self, CompiledCode};
 use crate::jit::ir::{Op, PendingWrite, SnapValue, Snapshot, TraceIr, Virtual};
@@ -43,6 +43,9 @@ pub struct CompiledTrace<'gc> {
     /// Bridge attached to each exit, by trace index.
     #[collect(require_static)]
     pub bridges: Vec<Option<usize>>,
+    /// What each exit leaves through.
+    #[collect(require_static)]
+    pub exit_kinds: Vec<ExitKind>,
 }
 
 /// Handles [`Action::Jit`] from the plain interpreter: the top frame is at a
@@ -50,7 +53,6 @@ pub struct CompiledTrace<'gc> {
 pub fn at_merge_point<'gc>(
     mc: &'gc Mutation<'gc>,
     root: &mut Root<'gc>,
-    langs: &[Box<dyn Language>],
     config: &Config,
     fuel: &mut i64,
 ) -> Option<Slice<'gc>> {
@@ -59,18 +61,12 @@ pub fn at_merge_point<'gc>(
     let key = GreenKey::of(fr, fr.pc);
     let info = root.jit.loops.entry(key).or_default();
     if let Some(t) = info.trace {
-        return run_trace(mc, root, langs, config, fuel, t, depth);
+        return run_trace(mc, root, config, fuel, t, depth);
     }
     // Hot: record from here.
     info.count = 0;
     let mut rec = Recorder::start_loop(fr, key, depth, config.max_trace_len);
-    rec.compiled_loops = root
-        .jit
-        .loops
-        .iter()
-        .filter(|(_, i)| i.trace.is_some())
-        .map(|(k, _)| *k)
-        .collect();
+    rec.compiled_loops = compiled_loops(&root.jit);
     root.jit.recorder = Some(rec);
     None
 }
@@ -80,7 +76,6 @@ pub fn at_merge_point<'gc>(
 fn run_trace<'gc>(
     mc: &'gc Mutation<'gc>,
     root: &mut Root<'gc>,
-    langs: &[Box<dyn Language>],
     config: &Config,
     fuel: &mut i64,
     mut t: usize,
@@ -99,7 +94,6 @@ fn run_trace<'gc>(
         let exit = trace.code.run(mc, fuel, &mut buf) as usize;
         let info = &trace.code.exits()[exit];
         let snap = &trace.ir.snapshots[info.snap as usize];
-        let snap_id = info.snap;
         deoptimize(
             mc,
             &mut root.frames,
@@ -119,12 +113,8 @@ fn run_trace<'gc>(
                 }
             }
         }
-        let by_exit_op = trace
-            .ir
-            .ops
-            .iter()
-            .any(|i| i.snap == Some(snap_id) && matches!(i.op, Op::Exit));
-        if !by_exit_op {
+        let kind = trace.exit_kinds[exit];
+        if kind != ExitKind::Exit {
             if let Some(top) = root.frames.last() {
                 root.jit.skip_once = Some(GreenKey::of(top, top.pc));
             }
@@ -138,7 +128,7 @@ fn run_trace<'gc>(
         }
         trace.exit_counts[exit] += 1;
         let hot = trace.exit_counts[exit] == config.hot_exit;
-        if hot && root.jit.recorder.is_none() && is_bridgeable(&trace.ir, snap_id) {
+        if hot && root.jit.recorder.is_none() && kind == ExitKind::Guard {
             let key = trace.key;
             let kind = TraceKind::Bridge {
                 parent: t,
@@ -151,27 +141,45 @@ fn run_trace<'gc>(
                 root_depth,
                 config.max_trace_len,
             );
-            rec.compiled_loops = root
-                .jit
-                .loops
-                .iter()
-                .filter(|(_, i)| i.trace.is_some())
-                .map(|(k, _)| *k)
-                .collect();
+            rec.compiled_loops = compiled_loops(&root.jit);
             root.jit.recorder = Some(rec);
         }
-        let _ = langs;
         return None;
     }
 }
 
-/// Whether a bridge may grow from the exit with snapshot `snap`: not from a
-/// fuel check (it exits to let the host collect) nor from an `exit` op (it
-/// hands over to a loop header whose compiled trace the executor enters).
-fn is_bridgeable(ir: &TraceIr<'_>, snap: u32) -> bool {
-    !ir.ops
+/// The loop headers that have compiled traces (where a recording ends).
+fn compiled_loops(jit: &crate::jit::JitState<'_>) -> rustc_hash::FxHashSet<GreenKey> {
+    jit.loops
         .iter()
-        .any(|i| i.snap == Some(snap) && matches!(i.op, Op::Fuel | Op::Exit))
+        .filter(|(_, i)| i.trace.is_some())
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+/// What kind of op an exit leaves through.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ExitKind {
+    /// A guard failed: a bridge may grow here when it fails often.
+    Guard,
+    /// The fuel check: the host gets control back; never bridged.
+    Fuel,
+    /// An `exit` op hands over to a loop header on purpose; never bridged,
+    /// and the executor may enter compiled code there at once.
+    Exit,
+}
+
+/// The kind of each exit, in exit order (the backend numbers exits by guard order).
+fn exit_kinds(ir: &TraceIr<'_>) -> Vec<ExitKind> {
+    ir.ops
+        .iter()
+        .filter(|i| i.op.is_guard())
+        .map(|i| match i.op {
+            Op::Fuel => ExitKind::Fuel,
+            Op::Exit => ExitKind::Exit,
+            _ => ExitKind::Guard,
+        })
+        .collect()
 }
 
 /// Rebuilds interpreter frames from an exit: builds the virtual objects,
@@ -268,7 +276,6 @@ pub fn record_step<'gc>(
     root: &mut Root<'gc>,
     langs: &[Box<dyn Language>],
     config: &Config,
-    fuel: &mut i64,
 ) -> Option<Slice<'gc>> {
     let rec = root
         .jit
@@ -297,28 +304,18 @@ pub fn record_step<'gc>(
             None
         }
         Action::Call { callee, args } => {
-            let caller_lang = lang;
-            let Some(id) = callee_lang(callee) else {
-                abort(root, langs, config, "call of a non-callable value");
-                let exc =
-                    caller_lang.core_error(mc, CoreError::NotCallable, "object is not callable");
-                return exec::unwind(mc, root, langs, exc);
+            let id = match exec::check_call(mc, &root.frames, langs, config, callee) {
+                Ok(id) => id,
+                Err(exc) => {
+                    abort(root, langs, config, "the call raises");
+                    return exec::unwind(mc, root, langs, exc);
+                }
             };
-            if root.frames.len() >= config.max_depth {
-                abort(root, langs, config, "recursion limit");
-                let exc = caller_lang.core_error(
-                    mc,
-                    CoreError::Recursion,
-                    "maximum recursion depth exceeded",
-                );
-                return exec::unwind(mc, root, langs, exc);
-            }
             let caller = root.frames.last().expect("caller frame");
             m.rec.frame_pushed(caller);
             match langs[id as usize].enter_recording(&mut m, callee, &args) {
                 Ok(frame) => {
                     root.frames.push(frame);
-                    let _ = fuel;
                     None
                 }
                 Err(exc) => {
@@ -445,6 +442,8 @@ fn finish<'gc>(
         Ok(code) => {
             root.jit.stats.compiled += 1;
             let exits = code.exits().len();
+            let exit_kinds = exit_kinds(&ir);
+            debug_assert_eq!(exit_kinds.len(), exits, "one exit per guard");
             if config.log_jit {
                 eprintln!("jit: trace {n} compiled: {recorded} ops recorded, {body} ops after optimisation");
                 if preamble > 0 {
@@ -458,6 +457,7 @@ fn finish<'gc>(
                 kind: rec.kind,
                 exit_counts: vec![0; exits],
                 bridges: vec![None; exits],
+                exit_kinds,
             }));
             match rec.kind {
                 TraceKind::Loop => root.jit.loops.entry(rec.key).or_default().trace = Some(n),

@@ -49,6 +49,18 @@ struct FrozenFrame {
     regs: Vec<Ref>,
 }
 
+impl FrozenFrame {
+    fn to_snap(&self) -> SnapFrame {
+        SnapFrame {
+            lang: self.lang,
+            code: self.code,
+            pc: self.pc,
+            ret_reg: self.ret_reg,
+            regs: self.regs.iter().map(|r| SnapValue::Ref(*r)).collect(),
+        }
+    }
+}
+
 /// The state of an in-progress recording.
 #[derive(Collect)]
 #[collect(no_drop)]
@@ -141,14 +153,8 @@ impl<'gc> Recorder<'gc> {
                 })
                 .collect();
             if i + 1 < count {
-                let code = rec.konst_ref(fr.code);
-                rec.frozen.push(FrozenFrame {
-                    lang: fr.lang,
-                    code,
-                    pc: fr.pc,
-                    ret_reg: fr.ret_reg,
-                    regs: fr.shadow.clone(),
-                });
+                let frozen = rec.freeze(fr);
+                rec.frozen.push(frozen);
             }
         }
         rec
@@ -198,16 +204,21 @@ impl<'gc> Recorder<'gc> {
         self.frozen.len()
     }
 
+    /// How `fr` resumes, as it stands: code, pc, result register, register refs.
+    fn freeze(&mut self, fr: &Frame<'gc>) -> FrozenFrame {
+        FrozenFrame {
+            lang: fr.lang,
+            code: self.konst_ref(fr.code),
+            pc: fr.pc,
+            ret_reg: fr.ret_reg,
+            regs: fr.shadow.clone(),
+        }
+    }
+
     /// The executor pushed `callee` on top of `caller` (whose pc and ret_reg say how it resumes).
     pub fn frame_pushed(&mut self, caller: &Frame<'gc>) {
-        let code = self.konst_ref(caller.code);
-        self.frozen.push(FrozenFrame {
-            lang: caller.lang,
-            code,
-            pc: caller.pc,
-            ret_reg: caller.ret_reg,
-            regs: caller.shadow.clone(),
-        });
+        let frozen = self.freeze(caller);
+        self.frozen.push(frozen);
         self.current = None;
         self.cur_snap = None;
     }
@@ -224,25 +235,9 @@ impl<'gc> Recorder<'gc> {
         if let Some(s) = self.cur_snap {
             return s;
         }
-        let mut frames: Vec<SnapFrame> = self
-            .frozen
-            .iter()
-            .map(|f| SnapFrame {
-                lang: f.lang,
-                code: f.code,
-                pc: f.pc,
-                ret_reg: f.ret_reg,
-                regs: f.regs.iter().map(|r| SnapValue::Ref(*r)).collect(),
-            })
-            .collect();
+        let mut frames: Vec<SnapFrame> = self.frozen.iter().map(FrozenFrame::to_snap).collect();
         match &self.current {
-            Some(f) => frames.push(SnapFrame {
-                lang: f.lang,
-                code: f.code,
-                pc: f.pc,
-                ret_reg: f.ret_reg,
-                regs: f.regs.iter().map(|r| SnapValue::Ref(*r)).collect(),
-            }),
+            Some(f) => frames.push(f.to_snap()),
             None => self.set_abort("guard outside an instruction (no Meta::begin)"),
         }
         self.trace.snapshots.push(Snapshot {
@@ -331,14 +326,7 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
         if rec.abort.is_some() || rec.closed {
             return false;
         }
-        let code = rec.konst_ref(fr.code);
-        rec.current = Some(FrozenFrame {
-            lang: fr.lang,
-            code,
-            pc,
-            ret_reg: fr.ret_reg,
-            regs: fr.shadow.clone(),
-        });
+        rec.current = Some(rec.freeze(fr));
         rec.cur_snap = None;
         rec.wrote = false;
         rec.fresh.clear();
