@@ -83,15 +83,15 @@ fn run_trace<'gc>(
 ) -> Option<Slice<'gc>> {
     loop {
         let trace = root.jit.traces[t].as_mut().expect("entered a freed trace");
-        let mut buf = vec![Value::None; trace.code.buf_len().max(1)];
-        let mut slot = 0;
-        for fr in &root.frames[root_depth..] {
-            for v in &fr.regs {
-                buf[slot] = *v;
-                slot += 1;
-            }
-        }
-        let exit = trace.code.run(mc, fuel, &mut buf) as usize;
+        let buf = &mut root.jit.buf;
+        buf.clear();
+        buf.extend(
+            root.frames[root_depth..]
+                .iter()
+                .flat_map(|fr| fr.regs.iter().copied()),
+        );
+        buf.resize(buf.len().max(trace.code.buf_len()).max(1), Value::None);
+        let exit = trace.code.run(mc, fuel, buf) as usize;
         let info = &trace.code.exits()[exit];
         let snap = &trace.ir.snapshots[info.snap as usize];
         deoptimize(
@@ -101,7 +101,7 @@ fn run_trace<'gc>(
             &trace.ir,
             snap,
             &info.live,
-            &buf,
+            buf,
         );
         let stats = &mut root.jit.stats;
         stats.exits += 1;

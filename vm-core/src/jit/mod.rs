@@ -88,6 +88,9 @@ pub struct JitState<'gc> {
     /// Counters for tests and the log.
     #[collect(require_static)]
     pub stats: JitStats,
+    /// The buffer traces read their inputs from and write their exits to,
+    /// kept between entries so entering a trace allocates nothing.
+    pub buf: Vec<Value<'gc>>,
 }
 
 /// What the JIT has done so far.
@@ -116,6 +119,7 @@ impl<'gc> Default for JitState<'gc> {
             max_aborts: 3,
             skip_once: None,
             stats: JitStats::default(),
+            buf: Vec::new(),
         }
     }
 }
@@ -154,7 +158,4 @@ impl<'gc> JitState<'gc> {
     pub fn stop_recording(&mut self) {
         self.recorder = None;
     }
-
-    /// A constant value as a trace root.
-    pub fn root_const(&mut self, _v: Value<'gc>) {}
 }
