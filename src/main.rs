@@ -7,6 +7,9 @@ use std::process::ExitCode;
 use clap::Parser;
 use vm_core::Config;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// polyvm: Python, PHP and Prolog on one meta-tracing VM.
 #[derive(Parser, Debug)]
 #[command(name = "polyvm", version, about, args_override_self = true)]

@@ -1,6 +1,7 @@
 //! The virtual machine: one arena, the registered languages, and the loop
 //! that alternates execution slices with garbage collection.
 
+use gc_arena::metrics::Pacing;
 use gc_arena::{Arena, Mutation, Rootable};
 
 use crate::exec::{self, Config, FrameInfo, Language, Root, Slice};
@@ -16,6 +17,17 @@ pub struct Uncaught {
     /// The frames it unwound, outermost first.
     pub traceback: Vec<FrameInfo>,
 }
+
+/// When collections run: only whole stop-the-world cycles (see
+/// [`Vm::collect_if_due`]), once the objects allocated since the last cycle
+/// outnumber the ones that survived it (the heap at most doubles between
+/// cycles, so collection work stays proportional to allocation), and never
+/// before 2^16 allocations, so small heaps are not traced every slice.
+const PACING: Pacing = Pacing {
+    sleep_factor: 1.0,
+    min_sleep: 1 << 16,
+    ..Pacing::STOP_THE_WORLD
+};
 
 /// One heap, one frame stack, one JIT, several languages.
 pub struct Vm {
@@ -35,6 +47,7 @@ impl Vm {
             result: Value::None,
             traceback: Vec::new(),
         });
+        arena.metrics().set_pacing(PACING);
         Vm {
             arena,
             langs: Vec::new(),
