@@ -162,7 +162,8 @@ fn record_view<'gc>(r: Gc<'gc, Record<'gc>>) -> T<'gc> {
     // SAFETY-free trick: records of terms are never mutated after creation, so a
     // shared borrow that lives as long as the record is sound in practice; we
     // go through `as_ptr` on the RefLock's contents to get the 'gc lifetime.
-    let fields: &'gc [Value<'gc>] = unsafe { &*(rec.fields.as_ptr() as *const Vec<Value<'gc>>) };
+    let fields: &'gc [Value<'gc>] =
+        unsafe { &*(rec.fields_lock().as_ptr() as *const Vec<Value<'gc>>) };
     match rec.class {
         Value::Str(s) => T::Compound(Gc::as_ref(s).as_str(), fields),
         Value::None => match fields.first() {
@@ -266,7 +267,7 @@ pub fn record_parts<'gc>(v: Value<'gc>) -> Option<(Value<'gc>, &'gc [Value<'gc>]
         Value::Record(r) => {
             let rec: &'gc Record<'gc> = Gc::as_ref(r);
             let fields: &'gc [Value<'gc>] =
-                unsafe { &*(rec.fields.as_ptr() as *const Vec<Value<'gc>>) };
+                unsafe { &*(rec.fields_lock().as_ptr() as *const Vec<Value<'gc>>) };
             Some((rec.class, fields))
         }
         _ => None,

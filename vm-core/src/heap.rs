@@ -58,14 +58,68 @@ impl Str {
 #[collect(require_static)]
 pub struct BigInt(pub num_bigint::BigInt);
 
-/// A language-defined object: class plus indexed fields.
+/// A language-defined object: class plus a fixed number of indexed fields.
+///
+/// The layout is fixed (`repr(C)`) because compiled traces read and write
+/// records without calling back into Rust: the class at
+/// [`RECORD_CLASS_OFFSET`], the field count at [`RECORD_LEN_OFFSET`] and the
+/// address of field 0 at [`RECORD_FIELDS_OFFSET`] (see the backend's
+/// `lower.rs`). That address stays valid because the field vector is private
+/// and never resized after allocation.
 #[derive(Collect)]
 #[collect(no_drop)]
+#[repr(C)]
 pub struct Record<'gc> {
     /// The language's notion of the object's class.
     pub class: Value<'gc>,
+    /// The address of field 0 (an integer, read only by machine code).
+    #[collect(require_static)]
+    fields_addr: usize,
+    /// The number of fields.
+    #[collect(require_static)]
+    len: usize,
     /// The fields, addressed by index.
-    pub fields: RefLock<Vec<Value<'gc>>>,
+    fields: RefLock<Vec<Value<'gc>>>,
+}
+
+/// Byte offset of [`Record::class`] (a 16-byte value).
+pub const RECORD_CLASS_OFFSET: i32 = 0;
+/// Byte offset of a record's field-vector address.
+pub const RECORD_FIELDS_OFFSET: i32 = 16;
+/// Byte offset of a record's field count (a `usize`).
+pub const RECORD_LEN_OFFSET: i32 = 24;
+
+impl<'gc> Record<'gc> {
+    /// A record of `class` with `fields`, which it keeps at a fixed address.
+    pub fn new(class: Value<'gc>, fields: Vec<Value<'gc>>) -> Record<'gc> {
+        Record {
+            class,
+            fields_addr: fields.as_ptr() as usize,
+            len: fields.len(),
+            fields: RefLock::new(fields),
+        }
+    }
+
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the record has no fields.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// A copy of the fields.
+    pub fn fields(&self) -> Vec<Value<'gc>> {
+        self.fields.borrow().clone()
+    }
+
+    /// The fields, for reading (writes go through [`set_field`], which keeps
+    /// the length fixed).
+    pub fn fields_lock(&self) -> &RefLock<Vec<Value<'gc>>> {
+        &self.fields
+    }
 }
 
 /// A code object: language-specific static data plus heap constants.
@@ -150,13 +204,7 @@ pub fn new_record<'gc>(
     class: Value<'gc>,
     fields: Vec<Value<'gc>>,
 ) -> Value<'gc> {
-    Value::Record(Gc::new(
-        mc,
-        Record {
-            class,
-            fields: RefLock::new(fields),
-        },
-    ))
+    Value::Record(Gc::new(mc, Record::new(class, fields)))
 }
 
 /// Allocates a code object.
@@ -283,7 +331,7 @@ pub fn record_class<'gc>(r: Value<'gc>) -> Value<'gc> {
 
 /// Number of fields of a record.
 pub fn record_len(r: Value<'_>) -> u32 {
-    record_of(r).fields.borrow().len() as u32
+    record_of(r).len as u32
 }
 
 /// The code object behind `v`.

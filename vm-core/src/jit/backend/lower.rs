@@ -27,8 +27,10 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use super::runtime::{Tramp, CTX_FUEL_OFFSET, STATUS_OK};
 use super::ExitInfo;
+use crate::heap;
 use crate::jit::ir::{Cmp, FloatOp, IntOp, Op, OvfOp, Ref, TraceIr};
 use crate::jit::ir_print::op_text;
+use crate::meta::{RECORD_CLASS, RECORD_LEN};
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
 
 /// What [`lower`] reports besides the function it built.
@@ -458,6 +460,23 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 let (x, y) = (self.val(*a)?, self.val(*b)?);
                 Some(Val::Known(Tag::Bool, self.same(x, y)))
             }
+            Op::GetField(r, k) => Some(self.get_field(op, *r, *k)?),
+            Op::SetField(r, k, v) => {
+                self.set_field(op, *r, *k, *v)?;
+                None
+            }
+            Op::Call(h, args) if std::ptr::eq(*h, &RECORD_CLASS) => {
+                let rec = self.record_ptr(args[0])?;
+                Some(self.load_value(rec, heap::RECORD_CLASS_OFFSET))
+            }
+            Op::Call(h, args) if std::ptr::eq(*h, &RECORD_LEN) => {
+                let rec = self.record_ptr(args[0])?;
+                let len = self
+                    .b
+                    .ins()
+                    .load(types::I64, mem(), rec, heap::RECORD_LEN_OFFSET);
+                Some(Val::Known(Tag::Int, len))
+            }
             Op::Call(h, args) => {
                 let imm = *h as *const crate::jit::helpers::Helper as u64;
                 let status = self.call(Tramp::Call, args, imm)?;
@@ -650,15 +669,24 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     fn input(&mut self, k: u32) -> Val {
         self.n_inputs = self.n_inputs.max(k as usize + 1);
         let off = (k as usize * VALUE_SIZE) as i32;
-        let tag = self
-            .b
-            .ins()
-            .load(types::I8, mem(), self.buf, off + TAG_OFFSET);
+        self.load_value(self.buf, off)
+    }
+
+    /// The value stored at `base + off`, with its payload normalised.
+    fn load_value(&mut self, base: ir::Value, off: i32) -> Val {
+        let tag = self.b.ins().load(types::I8, mem(), base, off + TAG_OFFSET);
         let raw = self
             .b
             .ins()
-            .load(types::I64, mem(), self.buf, off + PAYLOAD_OFFSET);
-        // Normalise: only byte 8 of a Bool is meaningful, None and Absent have none.
+            .load(types::I64, mem(), base, off + PAYLOAD_OFFSET);
+        let norm = self.normalise(tag, raw);
+        Val::Dyn { tag, norm, raw }
+    }
+
+    /// The payload word `raw` of a value tagged `tag`, normalised as
+    /// [`Value::payload_bits`]: only byte 8 of a Bool is meaningful, None and
+    /// Absent have none.
+    fn normalise(&mut self, tag: ir::Value, raw: ir::Value) -> ir::Value {
         let ins = self.b.ins();
         let is_bool = ins.icmp_imm_s(IntCC::Equal, tag, Tag::Bool.byte() as i64);
         let low = self.b.ins().band_imm_s(raw, 0xff);
@@ -673,8 +701,93 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .icmp_imm_s(IntCC::Equal, tag, Tag::Absent.byte() as i64);
         let empty = self.b.ins().bor(is_none, is_absent);
         let zero = self.b.ins().iconst(types::I64, 0);
-        let norm = self.b.ins().select(empty, zero, p);
-        Val::Dyn { tag, norm, raw }
+        self.b.ins().select(empty, zero, p)
+    }
+
+    // ---- records, read and written in place ----
+    //
+    // A record's layout is fixed (`heap::Record`, `repr(C)`): class value at
+    // offset 0, address of field 0 at 16, field count at 24. No write
+    // barrier is needed because collections run only between slices, so no
+    // object is black while a trace runs (`Vm::collect_if_due`).
+
+    /// The address of a record operand's `Record`.
+    fn record_ptr(&mut self, r: Ref) -> Result<ir::Value, String> {
+        let v = self.val(r)?;
+        Ok(self.payload_i64(v))
+    }
+
+    /// Branches on whether field `k` of the record at `rec` exists; returns
+    /// the field's address on the fast path and the (cold) slow block.
+    fn field_addr(&mut self, rec: ir::Value, k: u32) -> (ir::Value, Block) {
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), rec, heap::RECORD_LEN_OFFSET);
+        let inside = self
+            .b
+            .ins()
+            .icmp_imm_u(IntCC::UnsignedGreaterThan, len, k as i64);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(inside, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let base = self
+            .b
+            .ins()
+            .load(types::I64, mem(), rec, heap::RECORD_FIELDS_OFFSET);
+        let addr = self.b.ins().iadd_imm_s(base, k as i64 * VALUE_SIZE as i64);
+        (addr, slow)
+    }
+
+    /// `get_field r, #k` without a call. A missing field (an interpreter
+    /// bug: the interpreter would fail the same way) takes the trampoline,
+    /// which reports it.
+    fn get_field(&mut self, op: &Op, r: Ref, k: u32) -> Result<Val, String> {
+        let rec = self.record_ptr(r)?;
+        let (addr, slow) = self.field_addr(rec, k);
+        let join = self.b.create_block();
+        for ty in [types::I8, types::I64, types::I64] {
+            self.b.append_block_param(join, ty);
+        }
+        let Val::Dyn { tag, norm, raw } = self.load_value(addr, 0) else {
+            unreachable!("load_value gives a run-time tag")
+        };
+        self.jump_with(join, &[tag, norm, raw]);
+        self.b.switch_to_block(slow);
+        self.call(Tramp::GetField, &op.args(), k as u64)?;
+        let Val::Dyn { tag, norm, raw } = self.result(None) else {
+            unreachable!("an untyped result has a run-time tag")
+        };
+        self.jump_with(join, &[tag, norm, raw]);
+        self.b.switch_to_block(join);
+        let p = self.b.block_params(join);
+        Ok(Val::Dyn {
+            tag: p[0],
+            norm: p[1],
+            raw: p[2],
+        })
+    }
+
+    /// `set_field r, #k, v` without a call (see [`Self::get_field`]).
+    fn set_field(&mut self, op: &Op, r: Ref, k: u32, v: Ref) -> Result<(), String> {
+        let rec = self.record_ptr(r)?;
+        let value = self.val(v)?;
+        let (addr, slow) = self.field_addr(rec, k);
+        let join = self.b.create_block();
+        self.store_value(value, addr, 0);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(slow);
+        self.call(Tramp::SetField, &op.args(), k as u64)?;
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+        Ok(())
+    }
+
+    fn jump_with(&mut self, block: Block, args: &[ir::Value]) {
+        let args: Vec<BlockArg> = args.iter().map(|a| BlockArg::Value(*a)).collect();
+        self.b.ins().jump(block, &args);
     }
 
     /// The block arguments passing `args` to the loop params, then the fuel.

@@ -755,3 +755,50 @@ fn malformed_traces_are_errors() {
     t.push(Op::Jump(xs), None);
     assert!(compile(&t).is_err());
 }
+
+#[test]
+fn records_are_read_and_written_in_place() {
+    use crate::meta::{RECORD_CLASS, RECORD_LEN};
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2); // record, value to store
+        let (r, x) = (xs[0], xs[1]);
+        guard(&mut t, Op::GuardTag(r, Tag::Record), &[]);
+        let class = t.push(Op::Call(&RECORD_CLASS, vec![r]), None);
+        let len = t.push(Op::Call(&RECORD_LEN, vec![r]), None);
+        let f0 = t.push(Op::GetField(r, 0), None);
+        let f2 = t.push(Op::GetField(r, 2), None);
+        t.push(Op::SetField(r, 1, x), None);
+        let t2 = t.konst(Value::Bool(true));
+        t.push(Op::SetField(r, 2, t2), None);
+        let f1 = t.push(Op::GetField(r, 1), None);
+        // Compares use normalised payloads: a stored Bool equals the constant.
+        let f2b = t.push(Op::GetField(r, 2), None);
+        let same = t.push(Op::Same(f2b, t2), None);
+        guard(&mut t, Op::Exit, &[class, len, f0, f2, f1, same]);
+        let code = compile(&t).unwrap();
+        let k = heap::new_str(mc, "k");
+        let rec = heap::new_record(
+            mc,
+            k,
+            vec![Value::Float(2.5), Value::None, Value::Bool(false)],
+        );
+        let (exit, live) = run1(&code, mc, &[rec, Value::Int(-7)]);
+        assert_eq!(exit, 1); // after the tag guard
+        assert_values(
+            &live,
+            &[
+                k,
+                Value::Int(3),
+                Value::Float(2.5),
+                Value::Bool(false),
+                Value::Int(-7),
+                Value::Bool(true),
+            ],
+        );
+        assert_values(
+            &(0..3).map(|i| heap::get_field(rec, i)).collect::<Vec<_>>(),
+            &[Value::Float(2.5), Value::Int(-7), Value::Bool(true)],
+        );
+    });
+}
