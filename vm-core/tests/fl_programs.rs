@@ -197,6 +197,24 @@ fn exits_inside_inlined_calls_rebuild_frames_of_both_languages() {
     assert!(out.stats.rebuilt_langs.len() >= 2, "{:?}", out.stats);
 }
 
+/// An outer loop whose callee runs a long loop: the outer trace ends at the
+/// inner loop's header instead of unrolling it, so no trace is long.
+#[test]
+fn outer_traces_do_not_unroll_inner_loops_of_callees() {
+    let out = run("programs/inner_loop_call.fl", Engine::Jit, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.traces.len() >= 2, "{:?}", out.stats);
+    for t in &out.traces {
+        assert!(
+            t.ops < 200,
+            "trace {} has {} ops:\n{}",
+            t.key,
+            t.ops,
+            t.text
+        );
+    }
+}
+
 /// A tiny deterministic PRNG (xorshift64*), so the fuzz test needs no crate.
 struct Rng(u64);
 

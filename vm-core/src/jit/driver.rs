@@ -67,6 +67,7 @@ pub fn at_merge_point<'gc>(
     info.count = 0;
     let mut rec = Recorder::start_loop(fr, key, depth, config.max_trace_len);
     rec.compiled_loops = compiled_loops(&root.jit);
+    rec.untraceable_loops = untraceable_loops(&root.jit);
     root.jit.recorder = Some(rec);
     None
 }
@@ -142,6 +143,7 @@ fn run_trace<'gc>(
                 config.max_trace_len,
             );
             rec.compiled_loops = compiled_loops(&root.jit);
+            rec.untraceable_loops = untraceable_loops(&root.jit);
             root.jit.recorder = Some(rec);
         }
         return None;
@@ -153,6 +155,14 @@ fn compiled_loops(jit: &crate::jit::JitState<'_>) -> rustc_hash::FxHashSet<Green
     jit.loops
         .iter()
         .filter(|(_, i)| i.trace.is_some())
+        .map(|(k, _)| *k)
+        .collect()
+}
+
+fn untraceable_loops(jit: &crate::jit::JitState<'_>) -> rustc_hash::FxHashSet<GreenKey> {
+    jit.loops
+        .iter()
+        .filter(|(_, i)| i.blacklisted)
         .map(|(k, _)| *k)
         .collect()
 }
@@ -365,6 +375,18 @@ fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config
     }
     if root.jit.stats.aborts.len() < 100 {
         root.jit.stats.aborts.push(line);
+    }
+    if let Some(inner) = rec.hot_inner {
+        // Not the outer loop's fault: compile the inner loop first (it
+        // records the next time its header is reached), then the outer trace
+        // will end at its header.
+        let hot = root.jit.hot_loop;
+        let info = root.jit.loops.entry(inner).or_default();
+        info.count = info.count.max(hot.saturating_sub(1));
+        if let TraceKind::Loop = rec.kind {
+            root.jit.loops.entry(rec.key).or_default().count = 0;
+            return;
+        }
     }
     match rec.kind {
         TraceKind::Loop => {

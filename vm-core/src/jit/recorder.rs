@@ -109,7 +109,23 @@ pub struct Recorder<'gc> {
     /// Loop headers that have compiled traces (a bridge ends at one).
     #[collect(require_static)]
     pub compiled_loops: FxHashSet<GreenKey>,
+    /// Loop headers that will never be compiled (blacklisted): unrolled.
+    #[collect(require_static)]
+    pub untraceable_loops: FxHashSet<GreenKey>,
+    /// Times each other loop's header was passed while recording.
+    #[collect(require_static)]
+    inner_visits: FxHashMap<GreenKey, u32>,
+    /// Set when recording stopped because it was unrolling this inner loop,
+    /// which should be compiled first (the abort is not the outer loop's fault).
+    #[collect(require_static)]
+    pub hot_inner: Option<GreenKey>,
 }
+
+/// How many iterations of an inner loop without compiled code a trace may
+/// unroll before recording stops so that the inner loop is compiled first
+/// (LuaJIT's "inner loop in root trace"): unrolling a long inner loop makes
+/// an outer trace thousands of ops long and its compilation costly.
+const INNER_UNROLL: u32 = 8;
 
 impl<'gc> Recorder<'gc> {
     /// Starts recording a loop at `key`, rooted at the frame `fr` (at depth `depth`).
@@ -177,6 +193,9 @@ impl<'gc> Recorder<'gc> {
             started: false,
             max_len,
             compiled_loops: FxHashSet::default(),
+            untraceable_loops: FxHashSet::default(),
+            inner_visits: FxHashMap::default(),
+            hot_inner: None,
         }
     }
 
@@ -274,6 +293,23 @@ impl<'gc> Recorder<'gc> {
         self.guard(Op::Fuel);
         self.trace.push(Op::Jump(root.shadow.clone()), None);
         self.closed = true;
+    }
+
+    /// Passes the header of a loop without compiled code. True (stop
+    /// recording) once the trace has unrolled it [`INNER_UNROLL`] times,
+    /// unless that loop can never be compiled.
+    fn inner_loop(&mut self, key: GreenKey) -> bool {
+        if self.untraceable_loops.contains(&key) {
+            return false;
+        }
+        let n = self.inner_visits.entry(key).or_insert(0);
+        *n += 1;
+        if *n <= INNER_UNROLL {
+            return false;
+        }
+        self.set_abort("unrolling an inner loop that is not compiled yet");
+        self.hot_inner = Some(key);
+        true
     }
 
     /// Closes a bridge at a loop header: leave through the header's snapshot.
@@ -519,20 +555,12 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
     fn merge_point(&mut self, fr: &Frame<'gc>, pc: u32) -> bool {
         let key = GreenKey::of(fr, pc);
         let rec = &mut *self.rec;
-        if !rec.frozen.is_empty() {
-            return false;
-        }
+        // Only the root frame's own header closes the loop (a jump needs the
+        // root frame on top); any other header, in any inlined frame, is an
+        // inner loop.
+        let at_root = rec.frozen.is_empty();
         match rec.kind {
-            TraceKind::Loop => {
-                if key != rec.key {
-                    // Another loop with compiled code: end here and let the
-                    // executor enter that loop's trace (rather than unrolling it).
-                    if rec.started && rec.compiled_loops.contains(&key) {
-                        rec.close_bridge();
-                        return true;
-                    }
-                    return false;
-                }
+            TraceKind::Loop if key == rec.key && at_root => {
                 if !rec.started {
                     rec.started = true;
                     return false;
@@ -540,12 +568,26 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
                 rec.close_loop(fr);
                 true
             }
+            TraceKind::Loop => {
+                if !rec.started {
+                    return false;
+                }
+                if key != rec.key && rec.compiled_loops.contains(&key) {
+                    // Another loop with compiled code: end here and let the
+                    // executor enter that loop's trace (rather than unrolling it).
+                    rec.close_bridge();
+                    return true;
+                }
+                rec.inner_loop(key)
+            }
             TraceKind::Bridge { .. } => {
                 // A bridge that starts at a loop header records one iteration first.
                 let empty = rec.trace.work_len() == 0;
                 if !empty && (rec.compiled_loops.contains(&key) || key == rec.key) {
                     rec.close_bridge();
                     true
+                } else if !empty {
+                    rec.inner_loop(key)
                 } else {
                     false
                 }
