@@ -109,7 +109,14 @@ pub struct Recorder<'gc> {
     /// Loop headers that have compiled traces (a bridge ends at one).
     #[collect(require_static)]
     pub compiled_loops: FxHashSet<GreenKey>,
+    /// Visits of loop headers without compiled code inside inlined calls.
+    #[collect(require_static)]
+    inner_visits: Vec<(GreenKey, u32)>,
 }
+
+/// Iterations of an uncompiled loop inside an inlined call that a trace
+/// unrolls before it gives up (see [`Recorder::inner_merge_point`]).
+pub const MAX_INNER_UNROLL: u32 = 8;
 
 impl<'gc> Recorder<'gc> {
     /// Starts recording a loop at `key`, rooted at the frame `fr` (at depth `depth`).
@@ -177,6 +184,7 @@ impl<'gc> Recorder<'gc> {
             started: false,
             max_len,
             compiled_loops: FxHashSet::default(),
+            inner_visits: Vec::new(),
         }
     }
 
@@ -274,6 +282,35 @@ impl<'gc> Recorder<'gc> {
         self.guard(Op::Fuel);
         self.trace.push(Op::Jump(root.shadow.clone()), None);
         self.closed = true;
+    }
+
+    /// A loop header reached inside a call the trace inlined. A loop with
+    /// compiled code ends the trace there (leaving through the header's
+    /// snapshot, which rebuilds the inlined frames) so the executor enters
+    /// that loop's own trace; a loop without one is unrolled a few times
+    /// (short loops are cheap to inline) and then the recording is aborted,
+    /// so that the inner loop gets hot and compiled on its own first.
+    /// Returns `true` when the interpreter must hand control back.
+    fn inner_merge_point(&mut self, key: GreenKey) -> bool {
+        if self.compiled_loops.contains(&key) {
+            self.close_bridge();
+            return true;
+        }
+        let visits = match self.inner_visits.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                self.inner_visits.push((key, 1));
+                1
+            }
+        };
+        if visits > MAX_INNER_UNROLL {
+            self.set_abort("inner loop in an inlined call has no compiled trace yet");
+            return true;
+        }
+        false
     }
 
     /// Closes a bridge at a loop header: leave through the header's snapshot.
@@ -520,7 +557,7 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
         let key = GreenKey::of(fr, pc);
         let rec = &mut *self.rec;
         if !rec.frozen.is_empty() {
-            return false;
+            return rec.inner_merge_point(key);
         }
         match rec.kind {
             TraceKind::Loop => {
