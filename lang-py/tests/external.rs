@@ -12,7 +12,13 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const PROGRAMS: [&str; 5] = ["richards", "deltablue", "fannkuch", "nbody", "spectral_norm"];
+const PROGRAMS: [&str; 5] = [
+    "richards",
+    "deltablue",
+    "fannkuch",
+    "nbody",
+    "spectral_norm",
+];
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
