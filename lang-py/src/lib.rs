@@ -919,7 +919,21 @@ fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
         // Below the prelude's frame: the prelude runs first.
         root.frames.insert(0, module_frame(&r, mcode));
     });
-    match vm.run() {
+    let result = vm.run();
+    if vm.config.log_jit {
+        vm.mutate(|_, root| {
+            let s = &root.jit.stats;
+            eprintln!(
+                "jit: stats: {} traces compiled, {} entries, {} exits, {} inlined frames rebuilt, {} aborts",
+                s.compiled,
+                s.entries,
+                s.exits,
+                s.inlined_frames_rebuilt,
+                s.aborts.len()
+            );
+        });
+    }
+    match result {
         Ok(()) => 0,
         Err(u) => {
             let msg = u.message;
