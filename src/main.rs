@@ -7,6 +7,10 @@ use std::process::ExitCode;
 use clap::Parser;
 use vm_core::Config;
 
+/// The process allocator (see the comment on the dependency in Cargo.toml).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// polyvm: Python, PHP and Prolog on one meta-tracing VM.
 #[derive(Parser, Debug)]
 #[command(name = "polyvm", version, about, args_override_self = true)]
