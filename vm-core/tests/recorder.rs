@@ -91,9 +91,9 @@ fn record_class_is_a_pure_call_that_cse_merges() {
     });
 }
 
-/// A loop header reached inside an inlined call: a compiled loop ends the
-/// trace there with an `exit`; an uncompiled one is unrolled a few times, then
-/// the recording is aborted so the inner loop gets compiled on its own.
+/// A loop header reached inside an inlined call is unrolled a few times;
+/// then a compiled loop ends the trace there with an `exit`, and for an
+/// uncompiled one the recording is aborted so it gets compiled on its own.
 #[test]
 fn loop_headers_inside_inlined_calls_end_or_abort_the_trace() {
     use vm_core::jit::recorder::MAX_INNER_UNROLL;

@@ -46,6 +46,9 @@ pub struct CompiledTrace<'gc> {
     /// What each exit leaves through.
     #[collect(require_static)]
     pub exit_kinds: Vec<ExitKind>,
+    /// Times this trace was entered (for the log).
+    #[collect(require_static)]
+    pub entries: u64,
 }
 
 /// Handles [`Action::Jit`] from the plain interpreter: the top frame is at a
@@ -79,7 +82,7 @@ fn run_trace<'gc>(
     config: &Config,
     fuel: &mut i64,
     mut t: usize,
-    root_depth: usize,
+    mut root_depth: usize,
 ) -> Option<Slice<'gc>> {
     loop {
         let trace = root.jit.traces[t].as_mut().expect("entered a freed trace");
@@ -90,6 +93,7 @@ fn run_trace<'gc>(
         }
         buf.resize(buf.len().max(trace.code.buf_len()).max(1), Value::None);
         root.jit.stats.entries += 1;
+        trace.entries += 1;
         let exit = trace.code.run(mc, fuel, buf) as usize;
         let info = &trace.code.exits()[exit];
         let snap = &trace.ir.snapshots[info.snap as usize];
@@ -122,10 +126,30 @@ fn run_trace<'gc>(
             t = b;
             continue;
         }
-        if kind == ExitKind::Exit && matches!(trace.kind, TraceKind::Bridge { .. }) {
-            let key = trace.key;
-            note_loopback(root, root_depth, key);
-            return if *fuel < 0 { Some(Slice::Yield) } else { None };
+        if kind == ExitKind::Exit {
+            if matches!(trace.kind, TraceKind::Bridge { .. }) {
+                let key = trace.key;
+                note_loopback(root, root_depth, key);
+            }
+            if *fuel < 0 {
+                return Some(Slice::Yield);
+            }
+            // An `exit` op leaves at a loop header on purpose; when that loop
+            // has compiled code, enter it here rather than going through the
+            // interpreter's merge point to come back to the same place.
+            let top = root.frames.last()?;
+            let info = root.jit.loops.get(&GreenKey::of(top, top.pc));
+            if root.jit.recorder.is_none() {
+                if let Some(next) = info.and_then(|i| i.trace) {
+                    // The interpreter would have spent fuel on the header: a
+                    // cycle of traces and bridges still ends its slice.
+                    *fuel -= 1;
+                    t = next;
+                    root_depth = root.frames.len() - 1;
+                    continue;
+                }
+            }
+            return None;
         }
         if *fuel < 0 {
             return Some(Slice::Yield);
@@ -517,6 +541,7 @@ fn finish<'gc>(
                 exit_counts: vec![0; exits],
                 bridges: vec![None; exits],
                 exit_kinds,
+                entries: 0,
             }));
             match rec.kind {
                 TraceKind::Loop => root.jit.loops.entry(rec.key).or_default().trace = Some(n),

@@ -114,9 +114,9 @@ pub struct Recorder<'gc> {
     inner_visits: Vec<(GreenKey, u32)>,
 }
 
-/// Iterations of an uncompiled loop inside an inlined call that a trace
-/// unrolls before it gives up (see [`Recorder::inner_merge_point`]).
-pub const MAX_INNER_UNROLL: u32 = 8;
+/// Iterations of an inner loop that a trace unrolls (see
+/// [`Recorder::inner_merge_point`]).
+pub const MAX_INNER_UNROLL: u32 = 16;
 
 impl<'gc> Recorder<'gc> {
     /// Starts recording a loop at `key`, rooted at the frame `fr` (at depth `depth`).
@@ -284,18 +284,16 @@ impl<'gc> Recorder<'gc> {
         self.closed = true;
     }
 
-    /// A loop header reached inside a call the trace inlined. A loop with
-    /// compiled code ends the trace there (leaving through the header's
-    /// snapshot, which rebuilds the inlined frames) so the executor enters
-    /// that loop's own trace; a loop without one is unrolled a few times
-    /// (short loops are cheap to inline) and then the recording is aborted,
-    /// so that the inner loop gets hot and compiled on its own first.
+    /// The header of a loop other than the one being recorded (or of this
+    /// one, inside a recursive call). Short inner loops are unrolled into the
+    /// trace: leaving compiled code and entering another trace costs far more
+    /// than a few iterations inline. A loop that runs on past
+    /// [`MAX_INNER_UNROLL`] iterations ends the trace at its header when it has
+    /// compiled code (the exit rebuilds any inlined frames, and the executor
+    /// enters that loop's own trace); without compiled code the recording is
+    /// aborted, so the inner loop gets hot and compiled on its own first.
     /// Returns `true` when the interpreter must hand control back.
     fn inner_merge_point(&mut self, key: GreenKey) -> bool {
-        if self.compiled_loops.contains(&key) {
-            self.close_bridge();
-            return true;
-        }
         let visits = match self.inner_visits.iter_mut().find(|(k, _)| *k == key) {
             Some((_, n)) => {
                 *n += 1;
@@ -306,11 +304,15 @@ impl<'gc> Recorder<'gc> {
                 1
             }
         };
-        if visits > MAX_INNER_UNROLL {
-            self.set_abort("inner loop in an inlined call has no compiled trace yet");
-            return true;
+        if visits <= MAX_INNER_UNROLL {
+            return false;
         }
-        false
+        if self.compiled_loops.contains(&key) {
+            self.close_bridge();
+        } else {
+            self.set_abort("inner loop has no compiled trace yet");
+        }
+        true
     }
 
     /// Closes a bridge at a loop header: leave through the header's snapshot.
@@ -562,13 +564,7 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
         match rec.kind {
             TraceKind::Loop => {
                 if key != rec.key {
-                    // Another loop with compiled code: end here and let the
-                    // executor enter that loop's trace (rather than unrolling it).
-                    if rec.started && rec.compiled_loops.contains(&key) {
-                        rec.close_bridge();
-                        return true;
-                    }
-                    return false;
+                    return rec.started && rec.inner_merge_point(key);
                 }
                 if !rec.started {
                     rec.started = true;
