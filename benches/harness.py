@@ -15,10 +15,20 @@ Benchmarks are listed in benches/suite.json:
 
 `{fl}` and `{polyvm}` expand to the release binaries; a variant whose
 program is not installed (a peer such as `pypy3` or `php`) is skipped and
-reported as such. Every run's stdout is checked against `expect`, so a fast
-wrong answer never counts.
+reported as such. A benchmark whose `requires` file is absent (third-party
+programs under benches/external/, which CI does not have) is skipped. Every
+run's stdout is checked against `expect`, so a fast wrong answer never counts.
 
-Usage: benches/harness.py [-n RUNS] [--only NAME] [--markdown FILE]
+Peak memory is each child's maximum resident set, from `os.wait4`'s rusage.
+A child forked from this (Python) process starts with the harness's own
+resident set, which rusage would report as the floor of every peak; so each
+command runs under GNU time (`/usr/bin/time -f %M`), whose child is forked
+from a small process, when it is installed, and that figure is used.
+The table gives, per variant, the time ratio and the peak-RSS ratio against
+the baseline; after it, the geometric mean of the time ratios of each variant
+over the benchmarks that ran.
+
+Usage: benches/harness.py [-n RUNS] [--only NAME] [--markdown FILE] [NAME ...]
 """
 
 import argparse
@@ -30,6 +40,8 @@ import statistics
 import subprocess
 import sys
 import time
+
+PREPARE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "python", "prepare.py")
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARIES = {
@@ -58,15 +70,30 @@ def available(cmd):
     return os.path.exists(exe) if os.sep in exe else shutil.which(exe) is not None
 
 
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
 def run_once(cmd):
     """Runs cmd; returns (seconds, peak RSS in KiB, stdout, exit status)."""
+    rss_file = None
+    if GNU_TIME:
+        rss_file = os.path.join(ROOT, "target", f"harness-rss-{os.getpid()}.txt")
+        os.makedirs(os.path.dirname(rss_file), exist_ok=True)
+        cmd = [GNU_TIME, "-f", "%M", "-o", rss_file] + cmd
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, out.decode("utf-8", "replace"), proc.returncode
+    peak = usage.ru_maxrss
+    if rss_file:
+        try:
+            with open(rss_file) as f:
+                peak = int(f.read().split()[-1])
+        except (OSError, ValueError, IndexError):
+            pass
+    return elapsed, peak, out.decode("utf-8", "replace"), proc.returncode
 
 
 def summarize(times):
@@ -84,7 +111,9 @@ def main():
     ap.add_argument("--suite", default=os.path.join(ROOT, "benches", "suite.json"))
     ap.add_argument("--markdown", help="also write the table to this file")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("names", nargs="*", help="run only these benchmarks (same as --only)")
     args = ap.parse_args()
+    only = (args.only or []) + args.names
 
     if not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "vm-core", "--examples"], cwd=ROOT, check=True)
@@ -93,11 +122,21 @@ def main():
     with open(args.suite) as f:
         suite = json.load(f)
 
-    lines = ["| benchmark | variant | mean (s) | ±95% CI | peak RSS (MiB) | ratio vs baseline |",
-             "|---|---|---:|---:|---:|---:|"]
+    lines = ["| benchmark | variant | mean (s) | ±95% CI | peak RSS (MiB) | time vs baseline | RSS vs baseline |",
+             "|---|---|---:|---:|---:|---:|---:|"]
     failed = False
+    speedups = {}  # variant -> [baseline mean / variant mean, per benchmark]
+    prepared = False
     for bench in suite:
-        if args.only and bench["name"] not in args.only:
+        if only and bench["name"] not in only:
+            continue
+        need = bench.get("requires")
+        if need and not os.path.exists(os.path.join(ROOT, need)) and not prepared:
+            # pyperformance's programs are fetched as NAME.orig.py; make NAME.py.
+            prepared = True
+            subprocess.run([sys.executable, PREPARE], cwd=ROOT, stdout=subprocess.DEVNULL)
+        if need and not os.path.exists(os.path.join(ROOT, need)):
+            print(f"{bench['name']}: skipped ({need} absent: run benches/get_external.sh)", file=sys.stderr)
             continue
         variants = {name: expand(cmd) for name, cmd in bench["variants"].items()}
         present = {n: c for n, c in variants.items() if available(c)}
@@ -117,12 +156,23 @@ def main():
                 print(f"{bench['name']} {n} run {i + 1}: {t:.3f}s", file=sys.stderr)
         base = bench.get("baseline")
         base_mean = summarize(times[base])[0] if base in times else None
+        base_rss = rss.get(base)
         for n in present:
             mean, ci = summarize(times[n])
             ratio = f"{base_mean / mean:.2f}x faster" if base_mean else "-"
+            mem = f"{rss[n] / base_rss:.2f}x" if base_rss else "-"
+            if base_mean:
+                speedups.setdefault(n, []).append(base_mean / mean)
             if n == base:
-                ratio = "baseline"
-            lines.append(f"| {bench['name']} | {n} | {mean:.3f} | {ci:.3f} | {rss[n] / 1024:.1f} | {ratio} |")
+                ratio = mem = "baseline"
+            lines.append(f"| {bench['name']} | {n} | {mean:.3f} | {ci:.3f} | {rss[n] / 1024:.1f} | {ratio} | {mem} |")
+    if speedups:
+        lines.append("")
+        lines.append("| variant | benchmarks | geometric mean, time vs baseline |")
+        lines.append("|---|---:|---:|")
+        for n, xs in speedups.items():
+            geo = math.exp(statistics.fmean(math.log(x) for x in xs))
+            lines.append(f"| {n} | {len(xs)} | {geo:.2f}x faster |")
     table = "\n".join(lines)
     print(table)
     if args.markdown:

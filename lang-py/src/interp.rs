@@ -1734,8 +1734,29 @@ fn set_item<'gc, M: Meta<'gc>>(
     }
 }
 
-/// Looks a name up along a (promoted) type's MRO with traced dict loads.
-fn mro_lookup<'gc, M: Meta<'gc>>(m: &mut M, ty: Value<'gc>, key: M::V) -> Option<M::V> {
+/// Looks a (constant) name up along a (promoted) type's MRO.
+///
+/// While no class has been changed since its creation in a way that could
+/// change a lookup's answer (the runtime's class epoch, see
+/// [`crate::objects::class_changed`]), the answer is green: the trace guards
+/// the epoch (one load and compare, shared by every lookup in the trace) and
+/// uses the looked-up value as a constant, with no dict lookups at run time.
+/// Once a class's `__dict__` has been handed out the epoch is None for good
+/// and lookups are traced dict loads.
+fn mro_lookup<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    ty: Value<'gc>,
+    key: M::V,
+) -> Option<M::V> {
+    let rtv = m.konst(cx.rt);
+    let epoch = m.get_field(rtv, RT_EPOCH);
+    if let Value::Int(_) = m.promote(epoch) {
+        return match lookup_key(ty, m.get(key)) {
+            Value::Absent => None,
+            v => Some(m.konst(v)),
+        };
+    }
     for c in mro(ty) {
         let d = m.konst(field(c, T_DICT));
         let v = m.dict_get(d, key);
@@ -1774,7 +1795,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                         w(m, fr, d, v);
                         return Flow::Next;
                     }
-                    if let Some(v) = mro_lookup(m, ty, key) {
+                    if let Some(v) = mro_lookup(cx, m, ty, key) {
                         let cv = m.get(v);
                         match kind_of(&rt, cv) {
                             Ty::Function => {
@@ -2075,7 +2096,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                     if m.tag(v) != Tag::Absent {
                         return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                     }
-                    if let Some(v) = mro_lookup(m, ty, key) {
+                    if let Some(v) = mro_lookup(cx, m, ty, key) {
                         let cv = m.get(v);
                         match kind_of(&rt, cv) {
                             Ty::Function => {
@@ -2134,7 +2155,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                 }
                 Some(Ty::Type) => {
                     let ovp = ov_promoted(m, ov);
-                    if let Some(v) = mro_lookup(m, ovp, key) {
+                    if let Some(v) = mro_lookup(cx, m, ovp, key) {
                         let cv = m.get(v);
                         let tyv = m.get(ov);
                         match kind_of(&rt, cv) {

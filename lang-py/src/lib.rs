@@ -192,8 +192,15 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
         Value::Int(lang as i64),
         heap::new_list(mc),
         heap::new_list_from(mc, NAMES.iter().map(|n| heap::new_str(mc, n)).collect()),
+        heap::new_dict(mc),
+        Value::Int(0),
     ];
     let rt = heap::new_record(mc, Value::None, fields);
+    // The pre-allocated dunder names are the interned ones.
+    let (names, strs) = (field(rt, RT_NAMES), field(rt, RT_STRS));
+    for n in heap::list_items(names) {
+        heap::dict_set(mc, strs, n, n);
+    }
     bootstrap_types(mc, rt);
     let r = Rt::new(mc, rt);
     for p in path {
@@ -267,7 +274,7 @@ fn cconst<'gc>(rt: &Rt<'_, 'gc>, c: &CConst, globals: Value<'gc>) -> Value<'gc> 
         CConst::Bool(b) => Value::Bool(*b),
         CConst::Int(i) => rt.int(i.clone()),
         CConst::Float(f) => Value::Float(*f),
-        CConst::Str(s) => rt.s(s),
+        CConst::Str(s) => rt.name_str(s),
         CConst::Bytes(b) => {
             let s: String = b.iter().map(|x| *x as char).collect();
             rt.record(Ty::Bytes, &[rt.s(&s)])
@@ -919,7 +926,32 @@ fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
         // Below the prelude's frame: the prelude runs first.
         root.frames.insert(0, module_frame(&r, mcode));
     });
-    match vm.run() {
+    let result = vm.run();
+    if vm.config.log_jit {
+        vm.mutate(|_, root| {
+            let s = &root.jit.stats;
+            eprintln!(
+                "jit: stats: {} traces compiled, {} entries, {} exits, {} inlined frames rebuilt, {} aborts",
+                s.compiled,
+                s.entries,
+                s.exits,
+                s.inlined_frames_rebuilt,
+                s.aborts.len()
+            );
+            let mut busy: Vec<(u64, usize)> = root
+                .jit
+                .traces
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| t.as_ref().map(|t| (t.entries, i)))
+                .collect();
+            busy.sort_unstable_by(|a, b| b.cmp(a));
+            for (entries, i) in busy.iter().take(8) {
+                eprintln!("jit: stats: trace {i} entered {entries} times");
+            }
+        });
+    }
+    match result {
         Ok(()) => 0,
         Err(u) => {
             let msg = u.message;

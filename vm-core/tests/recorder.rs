@@ -90,3 +90,53 @@ fn record_class_is_a_pure_call_that_cse_merges() {
         assert!(!text.contains("record_len"), "unused pure calls go: {text}");
     });
 }
+
+/// A loop header reached inside an inlined call is unrolled a few times;
+/// then a compiled loop ends the trace there with an `exit`, and for an
+/// uncompiled one the recording is aborted so it gets compiled on its own.
+#[test]
+fn loop_headers_inside_inlined_calls_end_or_abort_the_trace() {
+    use vm_core::jit::recorder::MAX_INNER_UNROLL;
+    use vm_core::Meta;
+    gc_arena::arena::rootless_mutate(|mc| {
+        let outer = heap::new_code(mc, 0, Box::new(Prog::AllocLoop), vec![]);
+        let inner = heap::new_code(mc, 0, Box::new(Prog::AllocLoop), vec![]);
+        for compiled in [true, false] {
+            let mut caller = Frame::new(0, outer, vec![Value::Int(0)]);
+            let key = GreenKey::of(&caller, 0);
+            let mut rec = Recorder::start_loop(&mut caller, key, 0, 1000);
+            let inner_key = GreenKey::of(&Frame::new(0, inner, vec![]), 3);
+            if compiled {
+                rec.compiled_loops.insert(inner_key);
+            }
+            let mut m = Recording::new(mc, &mut rec);
+            assert!(m.begin(&mut caller, 0));
+            assert!(
+                !m.merge_point(&caller, 0),
+                "the trace's own header starts it"
+            );
+            m.rec.frame_pushed(&caller);
+            let args = [m.konst(Value::Int(1))];
+            let mut callee = m.new_frame(0, inner, &args);
+            let mut handed_back = 0;
+            for _ in 0..=MAX_INNER_UNROLL {
+                assert!(m.begin(&mut callee, 3) || handed_back > 0);
+                if m.merge_point(&callee, 3) {
+                    handed_back += 1;
+                    break;
+                }
+            }
+            assert_eq!(handed_back, 1);
+            if compiled {
+                assert!(m.rec.closed && m.rec.abort.is_none());
+                let text = m.rec.trace.to_text();
+                assert!(text.contains("exit @"), "{text}");
+                // The exit rebuilds both frames: the caller and the inlined callee.
+                assert_eq!(m.rec.trace.snapshots.last().unwrap().frames.len(), 2);
+            } else {
+                assert!(!m.rec.closed);
+                assert!(m.rec.abort.as_deref().unwrap().contains("inner loop"));
+            }
+        }
+    });
+}

@@ -1159,7 +1159,11 @@ pub(crate) fn function<'gc>(
             let v = args[0];
             match kind_of(rt, v) {
                 k if is_instance_kind(k) => Ok(field(v, I_DICT)),
-                Ty::Module | Ty::Type => Ok(field(v, 1)),
+                Ty::Module => Ok(field(v, 1)),
+                Ty::Type => {
+                    class_dict_exposed(rt);
+                    Ok(field(v, T_DICT))
+                }
                 _ => rt.err(
                     Ty::TypeError,
                     "vars() argument must have __dict__ attribute",
@@ -1800,7 +1804,10 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 "__module__" => return Ok(field(o, T_MODULE)),
                 "__bases__" => return Ok(field(o, T_BASES)),
                 "__mro__" => return Ok(rt.tuple(&mro(o))),
-                "__dict__" => return Ok(field(o, T_DICT)),
+                "__dict__" => {
+                    class_dict_exposed(rt);
+                    return Ok(field(o, T_DICT));
+                }
                 _ => {}
             }
             let v = lookup_key(o, key);
@@ -1984,6 +1991,7 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 );
             }
             heap::dict_set(rt.mc, field(o, T_DICT), key, v);
+            class_changed(rt);
             Ok(Value::None)
         }
         Ty::Module => {
@@ -2033,6 +2041,9 @@ pub fn delattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     };
     if !heap::dict_del(rt.mc, d, key) {
         return attr_error(rt, o, name);
+    }
+    if kind_of(rt, o) == Ty::Type {
+        class_changed(rt);
     }
     Ok(Value::None)
 }

@@ -31,7 +31,36 @@ pub const RT_LANG: u32 = 6;
 pub const RT_PATH: u32 = 7;
 /// Pre-allocated strings for the names in [`NAMES`] (no allocation per lookup).
 pub const RT_NAMES: u32 = 8;
-pub const RT_COUNT: u32 = 9;
+/// Identifier-like string constants, one object per text (see [`Rt::name_str`]).
+pub const RT_STRS: u32 = 9;
+/// The class epoch: an Int bumped whenever a class's attributes change after
+/// its creation; None once a class's `__dict__` has been handed out (then it
+/// can change behind our back). Traces guard it (see `interp::mro_lookup`).
+pub const RT_EPOCH: u32 = 10;
+pub const RT_COUNT: u32 = 11;
+
+/// A class's attributes changed: compiled lookups of class attributes are
+/// stale. A program that keeps changing classes (a counter kept as a class
+/// attribute) would make every trace fail its epoch guard, so after
+/// [`MAX_CLASS_CHANGES`] changes lookups are no longer green.
+pub fn class_changed<'gc>(rt: &Rt<'_, 'gc>) {
+    if let Value::Int(n) = field(rt.rt, RT_EPOCH) {
+        let next = if n + 1 >= MAX_CLASS_CHANGES {
+            Value::None
+        } else {
+            Value::Int(n + 1)
+        };
+        heap::set_field(rt.mc, rt.rt, RT_EPOCH, next);
+    }
+}
+
+/// Changes to classes after which class lookups stop being green.
+pub const MAX_CLASS_CHANGES: i64 = 1000;
+
+/// A class's own dict was handed to guest code, which may change it at any time.
+pub fn class_dict_exposed<'gc>(rt: &Rt<'_, 'gc>) {
+    heap::set_field(rt.mc, rt.rt, RT_EPOCH, Value::None);
+}
 
 /// Names looked up on every attribute access, call or operator.
 pub const NAMES: &[&str] = &[
@@ -307,6 +336,26 @@ impl<'a, 'gc> Rt<'a, 'gc> {
     }
     pub fn s(&self, text: &str) -> Value<'gc> {
         heap::new_str(self.mc, text)
+    }
+    /// The one string object for an identifier-like `text` (as CPython
+    /// interns such constants): attribute and global names used as dict keys
+    /// then compare by pointer, not by content.
+    pub fn name_str(&self, text: &str) -> Value<'gc> {
+        let is_name = !text.is_empty()
+            && text.len() <= 64
+            && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        let table = field(self.rt, RT_STRS);
+        if !is_name || !matches!(table, Value::Dict(_)) {
+            return self.s(text);
+        }
+        let s = self.s(text);
+        match heap::dict_get(table, s) {
+            Value::Absent => {
+                heap::dict_set(self.mc, table, s, s);
+                s
+            }
+            existing => existing,
+        }
     }
     pub fn tuple(&self, items: &[Value<'gc>]) -> Value<'gc> {
         new_tuple(self.mc, self.ty(Ty::Tuple), items)

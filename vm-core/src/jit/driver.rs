@@ -46,6 +46,9 @@ pub struct CompiledTrace<'gc> {
     /// What each exit leaves through.
     #[collect(require_static)]
     pub exit_kinds: Vec<ExitKind>,
+    /// Times this trace was entered (for the log).
+    #[collect(require_static)]
+    pub entries: u64,
 }
 
 /// Handles [`Action::Jit`] from the plain interpreter: the top frame is at a
@@ -80,18 +83,18 @@ fn run_trace<'gc>(
     config: &Config,
     fuel: &mut i64,
     mut t: usize,
-    root_depth: usize,
+    mut root_depth: usize,
 ) -> Option<Slice<'gc>> {
     loop {
         let trace = root.jit.traces[t].as_mut().expect("entered a freed trace");
         let buf = &mut root.jit.buf;
         buf.clear();
-        buf.extend(
-            root.frames[root_depth..]
-                .iter()
-                .flat_map(|fr| fr.regs.iter().copied()),
-        );
+        for fr in &root.frames[root_depth..] {
+            buf.extend_from_slice(&fr.regs);
+        }
         buf.resize(buf.len().max(trace.code.buf_len()).max(1), Value::None);
+        root.jit.stats.entries += 1;
+        trace.entries += 1;
         let exit = trace.code.run(mc, fuel, buf) as usize;
         let info = &trace.code.exits()[exit];
         let snap = &trace.ir.snapshots[info.snap as usize];
@@ -124,6 +127,31 @@ fn run_trace<'gc>(
             t = b;
             continue;
         }
+        if kind == ExitKind::Exit {
+            if matches!(trace.kind, TraceKind::Bridge { .. }) {
+                let key = trace.key;
+                note_loopback(root, root_depth, key);
+            }
+            if *fuel < 0 {
+                return Some(Slice::Yield);
+            }
+            // An `exit` op leaves at a loop header on purpose; when that loop
+            // has compiled code, enter it here rather than going through the
+            // interpreter's merge point to come back to the same place.
+            let top = root.frames.last()?;
+            let info = root.jit.loops.get(&GreenKey::of(top, top.pc));
+            if root.jit.recorder.is_none() {
+                if let Some(next) = info.and_then(|i| i.trace) {
+                    // The interpreter would have spent fuel on the header: a
+                    // cycle of traces and bridges still ends its slice.
+                    *fuel -= 1;
+                    t = next;
+                    root_depth = root.frames.len() - 1;
+                    continue;
+                }
+            }
+            return None;
+        }
         if *fuel < 0 {
             return Some(Slice::Yield);
         }
@@ -149,6 +177,36 @@ fn run_trace<'gc>(
         return None;
     }
 }
+
+/// A bridge of loop `key` went back to that loop's header: one iteration
+/// took a path its loop trace does not cover. When that keeps happening (the
+/// loop was recorded while its values had other types, as a sum that starts
+/// as an int and continues as a float), every iteration pays an exit and a
+/// re-entry; after [`RETRACE_LOOPBACKS`] such iterations the loop is recorded
+/// afresh (at most [`MAX_RETRACES`] times), so the common path is the loop.
+fn note_loopback(root: &mut Root<'_>, root_depth: usize, key: GreenKey) {
+    let at_header = root.frames.len() == root_depth + 1
+        && root
+            .frames
+            .last()
+            .is_some_and(|top| GreenKey::of(top, top.pc) == key);
+    if !at_header {
+        return;
+    }
+    let info = root.jit.loops.entry(key).or_default();
+    info.loopbacks += 1;
+    if info.loopbacks >= RETRACE_LOOPBACKS && info.retraces < MAX_RETRACES {
+        info.trace = None;
+        info.count = 0;
+        info.loopbacks = 0;
+        info.retraces += 1;
+    }
+}
+
+/// Iterations through a bridge back to its own loop's header before the loop is re-recorded.
+pub const RETRACE_LOOPBACKS: u32 = 1000;
+/// Re-recordings of one loop at most.
+pub const MAX_RETRACES: u32 = 2;
 
 /// The loop headers that have compiled traces (where a recording ends).
 fn compiled_loops(jit: &crate::jit::JitState<'_>) -> rustc_hash::FxHashSet<GreenKey> {
@@ -203,14 +261,22 @@ pub fn deoptimize<'gc>(
     live: &[crate::jit::ir::Ref],
     buf: &[Value<'gc>],
 ) {
+    // Snapshot values are mostly asked for in the order the exit stored
+    // them, so the search starts where the last one was found: linear in the
+    // snapshot's size rather than quadratic.
+    let cursor = std::cell::Cell::new(0usize);
     let lookup = |r: crate::jit::ir::Ref| -> Value<'gc> {
         if r.is_const() {
             ir.consts[r.index()]
         } else {
-            let i = live
+            let start = cursor.get().min(live.len());
+            let i = live[start..]
                 .iter()
                 .position(|x| *x == r)
+                .map(|i| i + start)
+                .or_else(|| live[..start].iter().position(|x| *x == r))
                 .expect("snapshot value missing from exit");
+            cursor.set(i + 1);
             buf[i]
         }
     };
@@ -267,17 +333,34 @@ pub fn deoptimize<'gc>(
             PendingWrite::SetField(r, i, v) => heap::set_field(mc, resolve(r), *i, resolve(v)),
         }
     }
-    frames.truncate(root_depth);
+    // Frames that still stand where the snapshot puts them, running the same
+    // code with as many registers (the root frame, nearly always), are
+    // rewritten in place: an exit then allocates nothing for them.
+    let mut depth = root_depth;
     for f in &snap.frames {
-        let mut fr = Frame::new(
-            f.lang,
-            lookup(f.code),
-            f.regs.iter().map(&resolve).collect(),
-        );
-        fr.pc = f.pc;
-        fr.ret_reg = f.ret_reg;
-        frames.push(fr);
+        let code = lookup(f.code);
+        let reuse = frames
+            .get(depth)
+            .is_some_and(|fr| fr.code.same(&code) && fr.regs.len() == f.regs.len());
+        if reuse {
+            let fr = &mut frames[depth];
+            for (slot, x) in fr.regs.iter_mut().zip(&f.regs) {
+                *slot = resolve(x);
+            }
+            fr.lang = f.lang;
+            fr.pc = f.pc;
+            fr.ret_reg = f.ret_reg;
+            fr.shadow.clear();
+        } else {
+            frames.truncate(depth);
+            let mut fr = Frame::new(f.lang, code, f.regs.iter().map(&resolve).collect());
+            fr.pc = f.pc;
+            fr.ret_reg = f.ret_reg;
+            frames.push(fr);
+        }
+        depth += 1;
     }
+    frames.truncate(depth);
 }
 
 /// Runs one recording step of the top frame. `Some` ends the slice.
@@ -480,6 +563,7 @@ fn finish<'gc>(
                 exit_counts: vec![0; exits],
                 bridges: vec![None; exits],
                 exit_kinds,
+                entries: 0,
             }));
             match rec.kind {
                 TraceKind::Loop => root.jit.loops.entry(rec.key).or_default().trace = Some(n),
@@ -617,6 +701,44 @@ mod tests {
             // The pending write ran, after the virtuals were built.
             let written = heap::dict_get(dict, heap::new_str(mc, "x"));
             assert!(written.same(&frames[1].regs[1]));
+        });
+    }
+
+    #[test]
+    fn a_loop_left_through_its_bridges_every_iteration_is_recorded_again() {
+        gc_arena::arena::rootless_mutate(|mc| {
+            let code = heap::new_code(mc, 0, Box::new(()), vec![]);
+            let mut fr = Frame::new(0, code, vec![Value::Int(0)]);
+            fr.pc = 4;
+            let key = GreenKey::of(&fr, 4);
+            let mut root = Root {
+                frames: vec![fr],
+                jit: crate::jit::JitState::default(),
+                lang_state: vec![],
+                result: Value::None,
+                traceback: vec![],
+            };
+            root.jit.loops.entry(key).or_default().trace = Some(0);
+            for round in 1..=MAX_RETRACES + 1 {
+                for _ in 0..RETRACE_LOOPBACKS - 1 {
+                    note_loopback(&mut root, 0, key);
+                }
+                assert_eq!(root.jit.loops[&key].trace, Some(0), "not yet");
+                note_loopback(&mut root, 0, key);
+                let info = &root.jit.loops[&key];
+                if round <= MAX_RETRACES {
+                    assert_eq!(info.trace, None, "dropped, to be recorded again");
+                    assert_eq!(info.retraces, round);
+                    root.jit.loops.get_mut(&key).unwrap().trace = Some(0);
+                } else {
+                    assert_eq!(info.trace, Some(0), "kept after {MAX_RETRACES} retraces");
+                }
+            }
+            // A bridge that ends anywhere but at its loop's header counts nothing.
+            root.frames[0].pc = 5;
+            let before = root.jit.loops[&key].loopbacks;
+            note_loopback(&mut root, 0, key);
+            assert_eq!(root.jit.loops[&key].loopbacks, before);
         });
     }
 

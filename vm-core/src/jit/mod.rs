@@ -58,6 +58,11 @@ pub struct LoopInfo {
     pub blacklisted: bool,
     /// The compiled loop, index into `JitState::traces`.
     pub trace: Option<usize>,
+    /// Iterations that left the loop's trace and came back to its header
+    /// through a bridge (see `driver::note_loopback`).
+    pub loopbacks: u32,
+    /// Times the loop was recorded afresh because of such iterations.
+    pub retraces: u32,
 }
 
 /// The JIT's state, rooted in the arena so trace constants stay alive.
@@ -100,6 +105,8 @@ pub struct JitStats {
     pub compiled: u64,
     /// Recordings aborted, with their reasons (the first 100).
     pub aborts: Vec<String>,
+    /// Entries into compiled code (loops and bridges).
+    pub entries: u64,
     /// Guard exits taken.
     pub exits: u64,
     /// Frames of inlined calls rebuilt by exits (beyond each exit's root frame).

@@ -1,0 +1,90 @@
+//! Runs pyperformance's richards, deltablue, fannkuch, nbody and
+//! spectral_norm (as turned into plain scripts by `benches/python/prepare.py`)
+//! through the `pyrun` binary, JIT on and off, and compares their output
+//! with CPython 3.11's (`tests/external/NAME.out`).
+//!
+//! The programs are third-party code, so they are not in the repository:
+//! `benches/get_external.sh` fetches them into `benches/external/` (git-
+//! ignored). Without them this test prints a notice and checks nothing; with
+//! them it runs every program. `prepare.py` is run first when `python3` is
+//! installed, so the scripts always match the committed recipe.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const PROGRAMS: [&str; 5] = [
+    "richards",
+    "deltablue",
+    "fannkuch",
+    "nbody",
+    "spectral_norm",
+];
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the workspace root")
+        .to_path_buf()
+}
+
+fn external_dir() -> PathBuf {
+    repo().join("benches").join("external").join("python")
+}
+
+/// Regenerates `NAME.py` from `NAME.orig.py` when python3 is available.
+fn prepare() {
+    let script = repo().join("benches").join("python").join("prepare.py");
+    match Command::new("python3").arg(&script).output() {
+        Ok(out) if out.status.success() => {}
+        Ok(out) => panic!(
+            "prepare.py failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(_) => eprintln!("external: python3 not found; using the prepared scripts as they are"),
+    }
+}
+
+#[test]
+fn pyperformance_programs_match_cpython() {
+    let dir = external_dir();
+    if !dir.join("richards.orig.py").exists() {
+        eprintln!(
+            "external: SKIPPED: {} is absent (run benches/get_external.sh to fetch pyperformance's programs)",
+            dir.display()
+        );
+        return;
+    }
+    prepare();
+    let mut failures = Vec::new();
+    for name in PROGRAMS {
+        let prog = dir.join(format!("{name}.py"));
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join("external")
+            .join(format!("{name}.out"));
+        let want = std::fs::read_to_string(&golden).expect("golden output");
+        for jit in [true, false] {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyrun"));
+            if !jit {
+                cmd.arg("--no-jit");
+            }
+            let out = cmd
+                .arg(&prog)
+                .current_dir(&dir)
+                .env_remove("POLYVM_LOG")
+                .output()
+                .expect("runs pyrun");
+            let (stdout, stderr) = (
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr),
+            );
+            if stdout != want || !out.status.success() {
+                failures.push(format!(
+                    "{name} (jit={jit}): exit {:?}\n--- want\n{want}--- got\n{stdout}--- stderr\n{stderr}",
+                    out.status.code()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
