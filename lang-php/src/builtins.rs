@@ -176,10 +176,15 @@ impl Mt {
         s1 ^= (s1 << 15) & 0xefc6_0000;
         s1 ^ (s1 >> 18)
     }
+    /// php 8.2's `php_random_range64`: the first draw is the low word.
+    fn next64(&mut self) -> u64 {
+        let lo = self.next32() as u64;
+        lo | (self.next32() as u64) << 32
+    }
     fn range(&mut self, min: i64, max: i64) -> i64 {
         let umax = (max as u64).wrapping_sub(min as u64);
         if umax > u32::MAX as u64 {
-            let mut result = ((self.next32() as u64) << 32) | self.next32() as u64;
+            let mut result = self.next64();
             if umax == u64::MAX {
                 return (result as i64).wrapping_add(min);
             }
@@ -189,7 +194,7 @@ impl Mt {
             }
             let limit = u64::MAX - (u64::MAX % umax) - 1;
             while result > limit {
-                result = ((self.next32() as u64) << 32) | self.next32() as u64;
+                result = self.next64();
             }
             return ((result % umax) as i64).wrapping_add(min);
         }
@@ -584,6 +589,53 @@ pub fn id_of(name: &str) -> u16 {
 
 pub fn byref_of(id: u16) -> &'static [usize] {
     TABLE.get(id as usize).map(|e| e.1).unwrap_or(&[])
+}
+
+/// Parameter names of the builtins most often called with named arguments
+/// (php's stubs); other builtins take named arguments in the order given.
+pub fn param_names(name: &str) -> Option<&'static [&'static str]> {
+    Some(match name {
+        "array_slice" => &["array", "offset", "length", "preserve_keys"],
+        "array_splice" => &["array", "offset", "length", "replacement"],
+        "str_pad" => &["string", "length", "pad_string", "pad_type"],
+        "implode" | "join" => &["separator", "array"],
+        "explode" => &["separator", "string", "limit"],
+        "json_encode" => &["value", "flags", "depth"],
+        "json_decode" => &["json", "associative", "depth", "flags"],
+        "number_format" => &[
+            "num",
+            "decimals",
+            "decimal_separator",
+            "thousands_separator",
+        ],
+        "round" => &["num", "precision"],
+        "in_array" => &["needle", "haystack", "strict"],
+        "array_search" => &["needle", "haystack", "strict"],
+        "array_keys" => &["array", "filter_value", "strict"],
+        "range" => &["start", "end", "step"],
+        "array_fill" => &["start_index", "count", "value"],
+        "str_split" => &["string", "length"],
+        "substr" => &["string", "offset", "length"],
+        "strpos" | "stripos" | "strrpos" => &["haystack", "needle", "offset"],
+        "str_replace" => &["search", "replace", "subject", "count"],
+        "htmlspecialchars" => &["string", "flags", "encoding", "double_encode"],
+        "print_r" | "var_export" => &["value", "return"],
+        "count" => &["value", "mode"],
+        "array_column" => &["array", "column_key", "index_key"],
+        "array_unique" => &["array", "flags"],
+        "sort" | "rsort" | "ksort" | "krsort" | "asort" | "arsort" => &["array", "flags"],
+        "str_repeat" => &["string", "times"],
+        "trim" | "ltrim" | "rtrim" => &["string", "characters"],
+        "wordwrap" => &["string", "width", "break", "cut_long_words"],
+        "array_pad" => &["array", "length", "value"],
+        "array_chunk" => &["array", "length", "preserve_keys"],
+        "array_combine" => &["keys", "values"],
+        "intdiv" => &["num1", "num2"],
+        "max" | "min" => &["value"],
+        "sprintf" | "printf" => &["format"],
+        "mt_rand" | "rand" | "random_int" => &["min", "max"],
+        _ => return None,
+    })
 }
 
 pub fn name_of(id: u16) -> &'static str {
@@ -1764,6 +1816,25 @@ builtins! {
         };
         Ok(match r { Ok(_) => Value::Int(data.len() as i64), Err(_) => Value::Bool(false) })
     },
+    "class_uses" [] => |mc, rt, args| {
+        let v = a(args, 0);
+        let cls = if is_object(v) { heap::get_field(v, O_CLASS) } else { lookup_class(rt, &st(v)) };
+        let Some(cd) = class_data(cls) else { return Ok(Value::Bool(false)) };
+        Ok(arr_from_pairs(mc, cd.traits.iter().map(|t| (s(mc, t), s(mc, t))).collect()))
+    },
+    "get_included_files" [] => |mc, rt, _| {
+        let files = heap::dict_entries(rt_field(rt, RT_INCLUDED)).into_iter().map(|(k, _)| k).collect();
+        Ok(arr_from_list(mc, files))
+    },
+    "get_required_files" [] => |mc, rt, _| {
+        let files = heap::dict_entries(rt_field(rt, RT_INCLUDED)).into_iter().map(|(k, _)| k).collect();
+        Ok(arr_from_list(mc, files))
+    },
+    "sys_get_temp_dir" [] => |mc, _, _| {
+        let d = std::env::temp_dir();
+        let d = d.to_string_lossy();
+        Ok(s(mc, d.trim_end_matches('/')))
+    },
     "file_exists" [] => |_, _, args| Ok(Value::Bool(std::path::Path::new(&str_arg(args, 0)).exists())),
     "is_file" [] => |_, _, args| Ok(Value::Bool(std::path::Path::new(&str_arg(args, 0)).is_file())),
     "is_dir" [] => |_, _, args| Ok(Value::Bool(std::path::Path::new(&str_arg(args, 0)).is_dir())),
@@ -2397,9 +2468,20 @@ builtins! {
     "is_callable" [] => |_, rt, args| {
         let v = a(args, 0);
         Ok(Value::Bool(match v {
-            Value::Str(t) => { let l = t.as_str().to_ascii_lowercase(); lookup(&l).is_some() || matches!(dict_get_str(rt_field(rt, RT_FUNCS), &l), Value::Code(_)) }
+            Value::Str(t) => match t.as_str().split_once("::") {
+                Some((c, m)) => matches!(find_method(lookup_class(rt, c), &m.to_ascii_lowercase()), Value::Code(_)),
+                None => { let l = t.as_str().to_ascii_lowercase(); lookup(&l).is_some() || matches!(dict_get_str(rt_field(rt, RT_FUNCS), &l), Value::Code(_)) }
+            },
             _ if is_object(v) => class_name_of(v) == "Closure" || matches!(find_method(heap::get_field(v, O_CLASS), "__invoke"), Value::Code(_)),
-            _ if is_array(v) => arr_len(v) == 2,
+            _ if is_array(v) && arr_len(v) == 2 => {
+                let vals = arr_values(v);
+                let (o, m) = (deref(vals[0]), deref(vals[1]));
+                let cls = if is_object(o) { heap::get_field(o, O_CLASS) } else { lookup_class(rt, &st(o)) };
+                let m = st(m).to_ascii_lowercase();
+                matches!(find_method(cls, &m), Value::Code(_))
+                    || (is_object(o) && matches!(find_method(cls, "__call"), Value::Code(_)))
+                    || (!is_object(o) && matches!(find_method(cls, "__callstatic"), Value::Code(_)))
+            }
             _ => false,
         }))
     },

@@ -136,6 +136,8 @@ pub enum Op {
     Const(R, u32),
     Move(R, R),
     /// Reads a CV (dereferenced); warns on undefined (const: variable name).
+    /// `$GLOBALS['k']` read: like `LoadCv`, warning "Undefined global variable".
+    LoadGlobalCv(R, R, u32),
     LoadCv(R, R, u32),
     /// Reads a CV without warning (undefined reads as `Absent`).
     LoadCvQ(R, R),
@@ -215,8 +217,6 @@ pub enum Op {
     },
     /// Makes a closure from a function const; captured values in registers.
     Closure(R, u32, Box<[R]>),
-    /// A callable from `f(...)`-style syntax on a value (string/array/closure).
-    MakeCallable(R, R),
     DeclareFunc(u32),
     DeclareClass(u32),
     InstanceOf(R, R, ClassSpec),
@@ -283,7 +283,7 @@ pub struct ParamInfo {
 }
 
 /// A compiled function, method, closure or file body.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FuncProto {
     /// For traces and error messages (`foo`, `A::m`, `{closure}`).
     pub name: String,

@@ -25,6 +25,8 @@ pub const SUPERGLOBALS: &[&str] = &[
 enum Place {
     Dim(R, R),
     Prop(R, R),
+    /// `$GLOBALS['k']`: the hidden local and the name's constant.
+    Cv(R, u32),
     Other(Expr),
 }
 
@@ -227,6 +229,27 @@ impl FnComp {
         self.kstr.insert(s.to_string(), k);
         k
     }
+    /// `$GLOBALS['name']` with a literal key: a hidden local bound to the
+    /// global's cell, so reads, writes and references reach the global.
+    fn globals_cv(&mut self, base: &Expr, key: Option<&Expr>) -> Option<R> {
+        let (
+            E::Var(n),
+            Some(Expr {
+                kind: E::Str(k), ..
+            }),
+        ) = (&base.kind, key)
+        else {
+            return None;
+        };
+        if n != "GLOBALS" {
+            return None;
+        }
+        let cv = self.cv(&format!("\0GLOBALS:{k}"));
+        let kk = self.kstr(k);
+        self.emit(Op::BindGlobal(cv, kk));
+        Some(cv)
+    }
+
     fn cv(&mut self, name: &str) -> R {
         if let Some(&r) = self.cvs.get(name) {
             return r;
@@ -898,6 +921,10 @@ impl FnComp {
                 self.emit(Op::UnsetCv(cv));
             }
             E::Index(base, Some(k)) => {
+                if let Some(cv) = self.globals_cv(base, Some(k)) {
+                    self.emit(Op::UnsetCv(cv));
+                    return Ok(());
+                }
                 let b = self.fetch_w(base)?;
                 let k = self.expr(k)?;
                 self.emit(Op::DimUnset(b, k));
@@ -1067,6 +1094,15 @@ impl FnComp {
                 let Some(key) = key else {
                     return self.err("Cannot use [] for reading");
                 };
+                if let Some(cv) = self.globals_cv(base, Some(key)) {
+                    let E::Str(name) = &key.kind else {
+                        unreachable!()
+                    };
+                    let k = self.kstr(name);
+                    let r = self.tmp();
+                    self.emit(Op::LoadGlobalCv(r, cv, k));
+                    return Ok(r);
+                }
                 let b = self.expr(base)?;
                 let k = self.expr(key)?;
                 let r = self.tmp();
@@ -1213,7 +1249,7 @@ impl FnComp {
                 match &inner.kind {
                     E::Str(_) => {
                         let v = self.expr(inner)?;
-                        self.emit(Op::MakeCallable(r, v));
+                        self.emit_fcc(r, v);
                     }
                     E::MethodCall(obj, name, _, _) => {
                         let o = self.expr(obj)?;
@@ -1222,7 +1258,7 @@ impl FnComp {
                         self.emit(Op::NewArray(a));
                         self.emit(Op::ArrPush(a, o));
                         self.emit(Op::ArrPush(a, n));
-                        self.emit(Op::MakeCallable(r, a));
+                        self.emit_fcc(r, a);
                     }
                     E::StaticCall(c, name, _) => {
                         let cs = self.class_spec(c)?;
@@ -1233,11 +1269,11 @@ impl FnComp {
                         self.emit(Op::NewArray(a));
                         self.emit(Op::ArrPush(a, cn));
                         self.emit(Op::ArrPush(a, n));
-                        self.emit(Op::MakeCallable(r, a));
+                        self.emit_fcc(r, a);
                     }
                     _ => {
                         let v = self.expr(inner)?;
-                        self.emit(Op::MakeCallable(r, v));
+                        self.emit_fcc(r, v);
                     }
                 }
                 r
@@ -1731,6 +1767,20 @@ impl FnComp {
         Ok(r)
     }
 
+    /// `f(...)`: the prelude's `__fcc` wraps the callable in a `Closure`.
+    fn emit_fcc(&mut self, dst: R, callable: R) {
+        let k = self.kstr("__fcc");
+        self.emit(Op::Call {
+            dst,
+            target: Target::Name(k, k),
+            args: vec![ArgSpec {
+                reg: callable,
+                mode: ArgMode::Val,
+            }]
+            .into(),
+        });
+    }
+
     fn args(&mut self, args: &[Arg], byref: Option<&[usize]>) -> CResult<Vec<ArgSpec>> {
         let mut out = Vec::new();
         for (i, a) in args.iter().enumerate() {
@@ -1790,6 +1840,11 @@ impl FnComp {
                 Ok(r)
             }
             E::Index(base, Some(k)) => {
+                if let Some(cv) = self.globals_cv(base, Some(k)) {
+                    let r = self.tmp();
+                    self.emit(Op::LoadCvQ(r, cv));
+                    return Ok(r);
+                }
                 let b = self.expr_quiet(base)?;
                 let k = self.expr(k)?;
                 let r = self.tmp();
@@ -1835,6 +1890,12 @@ impl FnComp {
     fn place(&mut self, target: &Expr) -> CResult<Place> {
         Ok(match &target.kind {
             E::Index(base, Some(k)) if !matches!(base.kind, E::Var(ref n) if n == "this") => {
+                if let Some(cv) = self.globals_cv(base, Some(k)) {
+                    let E::Str(name) = &k.kind else {
+                        unreachable!()
+                    };
+                    return Ok(Place::Cv(cv, self.kstr(name)));
+                }
                 let b = self.fetch_w(base)?;
                 let kr = self.expr(k)?;
                 let keep = self.tmp();
@@ -1856,6 +1917,12 @@ impl FnComp {
             Place::Dim(b, k) => {
                 self.emit(Op::DimGet(r, *b, *k, quiet));
             }
+            Place::Cv(cv, _) if quiet => {
+                self.emit(Op::LoadCvQ(r, *cv));
+            }
+            Place::Cv(cv, k) => {
+                self.emit(Op::LoadGlobalCv(r, *cv, *k));
+            }
             Place::Prop(o, n) => {
                 self.emit(Op::PropGet(r, *o, *n, quiet));
             }
@@ -1875,6 +1942,9 @@ impl FnComp {
         match p {
             Place::Dim(b, k) => {
                 self.emit(Op::DimSet(*b, *k, v));
+            }
+            Place::Cv(cv, _) => {
+                self.emit(Op::StoreCv(*cv, v));
             }
             Place::Prop(o, n) => {
                 self.emit(Op::PropSet(*o, *n, v));
@@ -1914,6 +1984,10 @@ impl FnComp {
                 self.emit(Op::VarVarSet(n, v));
             }
             E::Index(base, key) => {
+                if let Some(cv) = self.globals_cv(base, key.as_deref()) {
+                    self.emit(Op::StoreCv(cv, v));
+                    return Ok(());
+                }
                 if let (E::Var(n), Some(k)) = (&base.kind, key) {
                     if n != "this" {
                         // May be a string offset write.
@@ -2002,6 +2076,11 @@ impl FnComp {
                 Ok(r)
             }
             E::Index(base, key) => {
+                if let Some(cv) = self.globals_cv(base, key.as_deref()) {
+                    let r = self.tmp();
+                    self.emit(Op::CvFetchW(r, cv));
+                    return Ok(r);
+                }
                 let b = self.fetch_w(base)?;
                 let k = match key {
                     Some(k) => self.expr(k)?,
@@ -2038,6 +2117,10 @@ impl FnComp {
                 self.emit(Op::MakeRefCv(r, cv));
             }
             E::Index(base, key) => {
+                if let Some(cv) = self.globals_cv(base, key.as_deref()) {
+                    self.emit(Op::MakeRefCv(r, cv));
+                    return Ok(r);
+                }
                 let b = self.fetch_w(base)?;
                 let k = match key {
                     Some(k) => self.expr(k)?,

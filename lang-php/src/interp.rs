@@ -260,7 +260,15 @@ pub fn coerce<'gc>(
                 return Some(x);
             }
         }
-        for t in ty.split('|') {
+        // Weak mode tries int, float, string, bool, in that order.
+        let mut parts: Vec<&str> = ty.split('|').collect();
+        parts.sort_by_key(|t| {
+            ["int", "float", "string", "bool"]
+                .iter()
+                .position(|o| t.eq_ignore_ascii_case(o))
+                .unwrap_or(4)
+        });
+        for t in parts {
             if let Some(x) = coerce(mc, rt, t, v, nullable) {
                 return Some(x);
             }
@@ -906,6 +914,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let v = read_cv(m, fr, *cv);
                 if m.tag(v) == Tag::Absent {
                     let msg = m.konst(s(m.mc(), "Undefined variable $"));
+                    let n = k!(*name);
+                    let l = loc!();
+                    let _ = m.call(&ops::WARN, &[msg, n, l]);
+                    let nv = m.konst(Value::None);
+                    set!(*d, nv);
+                } else {
+                    set!(*d, v);
+                }
+            }
+            Op::LoadGlobalCv(d, cv, name) => {
+                let v = read_cv(m, fr, *cv);
+                if m.tag(v) == Tag::Absent {
+                    let msg = m.konst(s(m.mc(), "Undefined global variable $"));
                     let n = k!(*name);
                     let l = loc!();
                     let _ = m.call(&ops::WARN, &[msg, n, l]);
@@ -1835,6 +1856,26 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             Op::PropUnset(o, n) => {
                 let obj = reg!(*o);
                 let name = reg!(*n);
+                let objv = deref_v(m, obj);
+                if is_obj(m, objv) {
+                    let props = m.get_field(objv, O_PROPS);
+                    let v = m.dict_get(props, name);
+                    if m.tag(v) == Tag::Absent {
+                        let f0 = m.get_field(objv, O_CLASS);
+                        let cls = m.promote(f0);
+                        let unset = find_method(cls, "__unset");
+                        if let Value::Code(_) = unset {
+                            let this_cls = m.konst(cls);
+                            let site = loc!();
+                            fr.ret_reg = SCRATCH;
+                            fr.pc = next;
+                            return Action::Call {
+                                callee: unset,
+                                args: vec![objv, this_cls, site, name],
+                            };
+                        }
+                    }
+                }
                 let id = m.konst(Value::Int(builtins::id_of("__prop_unset") as i64));
                 helper!(&builtins::BUILTIN, &[id, m.konst(rt), obj, name]);
             }
@@ -2033,10 +2074,6 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let c = m.new_record(fc, &fields);
                 set!(*d, c);
             }
-            Op::MakeCallable(d, v) => {
-                let x = reg!(*v);
-                set!(*d, x);
-            }
             Op::DeclareFunc(k) => {
                 let _ = m.call(&NO_TRACE, &[]);
                 let f = code.consts[*k as usize];
@@ -2133,10 +2170,9 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let x = reg!(*v);
                 let xv = m.get(x);
                 let desc = match xv {
-                    Value::Str(st) => format!(
-                        "'{}'",
-                        st.as_str().replace('\\', "\\\\").replace('\'', "\\'")
-                    ),
+                    // php.ini-production's zend.exception_string_param_max_len = 0
+                    Value::Str(st) if st.as_str().is_empty() => "''".into(),
+                    Value::Str(_) => "'...'".into(),
                     Value::Float(f) => fmt_float_repr(f),
                     v if is_object(v) || is_array(v) => format!(
                         "of type {}",
@@ -2331,7 +2367,18 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         .unwrap_or("")
                         .trim_start_matches(" in ")
                         .to_string();
-                    let _ = i;
+                    if argc > *i as i64 {
+                        // A gap left by named arguments.
+                        throw!(
+                            "ArgumentCountError",
+                            format!(
+                                "{}(): Argument #{} (${}) not passed",
+                                p.name,
+                                *i + 1,
+                                p.params[*i as usize].name
+                            )
+                        );
+                    }
                     throw!(
                         "ArgumentCountError",
                         format!(
@@ -2540,7 +2587,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let mut pairs = Vec::new();
                 for (i, name) in p.cv_names.iter().enumerate() {
                     let v = deref(fr.regs[p.cv_regs[i] as usize]);
-                    if !matches!(v, Value::Absent) {
+                    // `\0GLOBALS:k` are the compiler's hidden `$GLOBALS['k']` locals.
+                    if !matches!(v, Value::Absent) && !name.starts_with('\0') {
                         share(m.mc(), v);
                         pairs.push((s(m.mc(), name), v));
                     }
@@ -2621,7 +2669,16 @@ pub fn type_str(t: &crate::ast::TypeHint) -> String {
             }
         }
         TypeHint::Nullable(i) => format!("?{}", type_str(i)),
-        TypeHint::Union(v) => v.iter().map(type_str).collect::<Vec<_>>().join("|"),
+        TypeHint::Union(v) => {
+            // php prints classes first, then builtin types in a fixed order.
+            const ORDER: &[&str] = &[
+                "static", "callable", "iterable", "object", "array", "string", "int", "float",
+                "bool", "false", "true", "void", "never", "mixed", "null",
+            ];
+            let mut parts: Vec<String> = v.iter().map(type_str).collect();
+            parts.sort_by_key(|p| ORDER.iter().position(|o| o == p).map_or(0, |i| i + 1));
+            parts.join("|")
+        }
     }
 }
 
@@ -2979,10 +3036,27 @@ fn call<'gc, M: Meta<'gc>>(
         }
     }
     if !named.is_empty() {
-        if let Callee::Builtin(_) = callee {
-            // Builtins take named args positionally in declaration order (approximation).
-            for (_, v) in named.drain(..) {
-                positional.push(v);
+        if let Callee::Builtin(id) = callee {
+            let bname = builtins::name_of(id);
+            match builtins::param_names(bname) {
+                Some(names) => {
+                    let absent = m.konst(Value::Absent);
+                    for (n, v) in named.drain(..) {
+                        let Some(ix) = names.iter().position(|q| *q == n) else {
+                            throw!("Error", format!("Unknown named parameter ${n}"));
+                        };
+                        while positional.len() <= ix {
+                            positional.push(absent);
+                        }
+                        positional[ix] = v;
+                    }
+                }
+                // Others take named arguments in the order given.
+                None => {
+                    for (_, v) in named.drain(..) {
+                        positional.push(v);
+                    }
+                }
             }
         } else {
             let absent = m.konst(Value::Absent);

@@ -278,6 +278,14 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         // $argv / $argc as globals.
         let av = arr_from_list(mc, argv.iter().map(|a| heap::new_str(mc, a)).collect());
         let globals = rt_field(rt, RT_GLOBALS);
+        if !code_mode {
+            // get_included_files() lists the main script first.
+            let canon = std::fs::canonicalize(name)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| name.to_string());
+            let included = rt_field(rt, RT_INCLUDED);
+            heap::dict_set(mc, included, heap::new_str(mc, &canon), Value::Bool(true));
+        }
         heap::dict_set(mc, globals, heap::new_str(mc, "argv"), new_ref(mc, av));
         heap::dict_set(
             mc,

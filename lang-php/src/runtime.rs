@@ -9,7 +9,7 @@ use std::rc::Rc;
 use vm_core::heap::{self, LangId};
 use vm_core::{Mutation, Value};
 
-use crate::ast::{ClassKind, Visibility};
+use crate::ast::{ClassKind, TraitRule, Visibility};
 use crate::bytecode::*;
 use crate::value::*;
 
@@ -316,6 +316,8 @@ pub struct ClassData {
     pub is_abstract: bool,
     pub props: Vec<PropInfo>,
     pub is_throwable: bool,
+    /// The traits the class itself uses, as written.
+    pub traits: Vec<String>,
 }
 
 /// Fields of a class code object's consts.
@@ -597,7 +599,43 @@ pub fn declare_class<'gc>(
         }
         for (_, m) in heap::dict_entries(class_const(tc, C_METHODS)) {
             if let Some(fd) = func_data(m) {
-                all_methods.push(fd.proto.clone());
+                let proto = &fd.proto;
+                let excluded = d.trait_rules.iter().any(|r| {
+                    matches!(r, TraitRule::Insteadof(_, meth, ex)
+                        if meth.eq_ignore_ascii_case(&proto.fname)
+                            && ex.iter().any(|x| x.eq_ignore_ascii_case(t)))
+                });
+                for r in &d.trait_rules {
+                    let TraitRule::Alias(tr, meth, vis, alias) = r else {
+                        continue;
+                    };
+                    if !meth.eq_ignore_ascii_case(&proto.fname)
+                        || tr.as_ref().map_or(false, |x| !x.eq_ignore_ascii_case(t))
+                    {
+                        continue;
+                    }
+                    let mut copy = (**proto).clone();
+                    if let Some(a) = alias {
+                        copy.fname = a.clone();
+                        copy.name = format!("{}::{a}", d.name);
+                    }
+                    if let Some(v) = vis {
+                        copy.visibility = *v;
+                    }
+                    if alias.is_some() {
+                        all_methods.push(Rc::new(copy));
+                    } else if !excluded {
+                        all_methods.push(Rc::new(copy));
+                    }
+                }
+                let changed = d.trait_rules.iter().any(|r| {
+                    matches!(r, TraitRule::Alias(tr, meth, _, None)
+                        if meth.eq_ignore_ascii_case(&proto.fname)
+                            && tr.as_ref().map_or(true, |x| x.eq_ignore_ascii_case(t)))
+                });
+                if !excluded && !changed {
+                    all_methods.push(proto.clone());
+                }
             }
         }
         if let Some(td) = class_data(tc) {
@@ -661,6 +699,7 @@ pub fn declare_class<'gc>(
         is_abstract: d.is_abstract,
         props,
         is_throwable,
+        traits: d.traits.clone(),
     };
     let cls = heap::new_code(
         mc,
