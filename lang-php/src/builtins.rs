@@ -221,6 +221,38 @@ fn mt_range(min: i64, max: i64) -> i64 {
 
 // ------------------------------------------------------------------ formatting
 
+fn url_encode(t: &str, plus: bool) -> String {
+    let mut out = String::new();
+    for c in t.bytes() {
+        match c {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(c as char),
+            b'~' if !plus => out.push('~'),
+            b' ' if plus => out.push('+'),
+            _ => out.push_str(&format!("%{c:02X}")),
+        }
+    }
+    out
+}
+
+fn url_decode(t: &str, plus: bool) -> Vec<u8> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz");
+            if let Ok(x) = u8::from_str_radix(hex, 16) {
+                out.push(x);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if plus && b[i] == b'+' { b' ' } else { b[i] });
+        i += 1;
+    }
+    out
+}
+
 /// php's `sprintf`.
 pub fn sprintf<'gc>(
     mc: &Mutation<'gc>,
@@ -518,11 +550,14 @@ pub fn number_format(x: f64, dec: usize, dp: &str, ts: &str) -> String {
 fn sort_cmp<'gc>(flags: i64) -> impl Fn(&Value<'gc>, &Value<'gc>) -> std::cmp::Ordering {
     move |x: &Value<'gc>, y: &Value<'gc>| {
         let (x, y) = (deref(*x), deref(*y));
-        match flags & 0xf {
+        let fold = flags & 8 != 0;
+        match flags & 7 {
             1 => to_float(x)
                 .partial_cmp(&to_float(y))
                 .unwrap_or(std::cmp::Ordering::Equal),
+            2 if fold => st(x).to_ascii_lowercase().cmp(&st(y).to_ascii_lowercase()),
             2 => st(x).as_bytes().cmp(st(y).as_bytes()),
+            6 => natcmp(&st(x), &st(y), fold).cmp(&0),
             _ => compare(x, y).unwrap_or(std::cmp::Ordering::Equal),
         }
     }
@@ -752,6 +787,12 @@ pub fn constant<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, name: &str) -> Option<V
         "PHP_MINOR_VERSION" => Value::Int(2),
         "PHP_OS" | "PHP_OS_FAMILY" => s(mc, "Linux"),
         "DIRECTORY_SEPARATOR" => s(mc, "/"),
+        "PATH_SEPARATOR" => s(mc, ":"),
+        "FILE_USE_INCLUDE_PATH" => Value::Int(1),
+        "FILE_IGNORE_NEW_LINES" => Value::Int(2),
+        "FILE_SKIP_EMPTY_LINES" => Value::Int(4),
+        "FILE_APPEND" => Value::Int(8),
+        "LOCK_EX" => Value::Int(2),
         "M_PI" => Value::Float(std::f64::consts::PI),
         "M_E" => Value::Float(std::f64::consts::E),
         "M_SQRT2" => Value::Float(std::f64::consts::SQRT_2),
@@ -965,10 +1006,84 @@ fn range_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     Ok(arr_from_list(mc, v))
 }
 
+/// An open file of `fopen`: read mode holds the whole contents and a cursor;
+/// write modes hold the file.
+struct OpenFile {
+    data: Vec<u8>,
+    pos: usize,
+    out: Option<std::fs::File>,
+}
+
+thread_local! {
+    /// Files opened by `fopen`; resource id `n` is slot `n - 4` (1-3 are the std streams).
+    static FILES: RefCell<Vec<Option<OpenFile>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn resource_id(v: Value<'_>) -> Option<usize> {
+    st(v).strip_prefix("\u{0}resource:")?.parse().ok()
+}
+
+fn with_file<R>(v: Value<'_>, f: impl FnOnce(&mut OpenFile) -> R) -> Option<R> {
+    let id = resource_id(v)?;
+    FILES.with(|fs| fs.borrow_mut().get_mut(id.checked_sub(4)?)?.as_mut().map(f))
+}
+
+fn open_file<'gc>(mc: &Mutation<'gc>, path: &str, mode: &str) -> Value<'gc> {
+    let file = if mode.starts_with('r') && !mode.contains('+') {
+        match std::fs::read(path) {
+            Ok(data) => OpenFile {
+                data,
+                pos: 0,
+                out: None,
+            },
+            Err(_) => {
+                warn(&format!(
+                    "fopen({path}): Failed to open stream: No such file or directory"
+                ));
+                return Value::Bool(false);
+            }
+        }
+    } else {
+        let mut o = std::fs::OpenOptions::new();
+        match mode.chars().next() {
+            Some('a') => o.append(true).create(true),
+            Some('x') => o.write(true).create_new(true),
+            Some('c') => o.write(true).create(true),
+            _ => o.write(true).create(true).truncate(true),
+        };
+        match o.open(path) {
+            Ok(f) => OpenFile {
+                data: Vec::new(),
+                pos: 0,
+                out: Some(f),
+            },
+            Err(_) => {
+                warn(&format!(
+                    "fopen({path}): Failed to open stream: No such file or directory"
+                ));
+                return Value::Bool(false);
+            }
+        }
+    };
+    let id = FILES.with(|fs| {
+        let mut fs = fs.borrow_mut();
+        fs.push(Some(file));
+        fs.len() + 3
+    });
+    s(mc, &format!("\u{0}resource:{id}"))
+}
+
 fn write_stream(target: Value<'_>, text: &str) {
     let t = st(target);
     if t == "\u{0}resource:3" {
         runtime::echo_err(text);
+    } else if resource_id(target).map_or(false, |id| id > 3) {
+        with_file(target, |f| {
+            if let Some(o) = f.out.as_mut() {
+                use std::io::Write;
+                let _ = o.write_all(text.as_bytes());
+            }
+        });
     } else {
         runtime::echo(text);
     }
@@ -1774,7 +1889,19 @@ builtins! {
         write_stream(a(args, 0), &t);
         Ok(Value::Int(t.len() as i64))
     },
-    "fgets" [] => |mc, _, _args| {
+    "fgets" [] => |mc, _, args| {
+        if resource_id(a(args, 0)).map_or(false, |id| id > 3) {
+            let line = with_file(a(args, 0), |f| {
+                if f.pos >= f.data.len() {
+                    return None;
+                }
+                let end = f.data[f.pos..].iter().position(|&c| c == b'\n').map_or(f.data.len(), |p| f.pos + p + 1);
+                let l = f.data[f.pos..end].to_vec();
+                f.pos = end;
+                Some(l)
+            });
+            return Ok(match line.flatten() { Some(l) => s(mc, &bytes_str(&l)), None => Value::Bool(false) });
+        }
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
             Ok(0) | Err(_) => Ok(Value::Bool(false)),
@@ -1787,10 +1914,39 @@ builtins! {
             "php://stdin" => s(mc, "\u{0}resource:1"),
             "php://stdout" | "php://output" => s(mc, "\u{0}resource:2"),
             "php://stderr" => s(mc, "\u{0}resource:3"),
-            _ => Value::Bool(false),
+            path => open_file(mc, path, &str_arg(args, 1)),
         })
     },
-    "fclose" [] => |_, _, _| Ok(Value::Bool(true)),
+    "fclose" [] => |_, _, args| {
+        if let Some(id) = resource_id(a(args, 0)).filter(|&id| id > 3) {
+            FILES.with(|fs| { if let Some(slot) = fs.borrow_mut().get_mut(id - 4) { *slot = None; } });
+        }
+        Ok(Value::Bool(true))
+    },
+    "feof" [] => |_, _, args| {
+        if resource_id(a(args, 0)).map_or(false, |id| id > 3) {
+            return Ok(Value::Bool(with_file(a(args, 0), |f| f.pos >= f.data.len()).unwrap_or(true)));
+        }
+        Ok(Value::Bool(false))
+    },
+    "fread" [] => |mc, _, args| {
+        let n = to_int(a(args, 1)).max(0) as usize;
+        let chunk = with_file(a(args, 0), |f| {
+            let end = (f.pos + n).min(f.data.len());
+            let c = f.data[f.pos..end].to_vec();
+            f.pos = end;
+            c
+        });
+        Ok(match chunk { Some(c) => s(mc, &bytes_str(&c)), None => Value::Bool(false) })
+    },
+    "mkdir" [] => |_, _, args| {
+        let p = str_arg(args, 0);
+        let r = if to_bool(a(args, 2)) { std::fs::create_dir_all(&p) } else { std::fs::create_dir(&p) };
+        if r.is_err() { warn(&format!("mkdir(): {}", if std::path::Path::new(&p).exists() { "File exists" } else { "No such file or directory" })); }
+        Ok(Value::Bool(r.is_ok()))
+    },
+    "rmdir" [] => |_, _, args| Ok(Value::Bool(std::fs::remove_dir(str_arg(args, 0)).is_ok())),
+    "filesize" [] => |_, _, args| Ok(match std::fs::metadata(str_arg(args, 0)) { Ok(m) => Value::Int(m.len() as i64), Err(_) => Value::Bool(false) }),
     "fflush" [] => |_, _, _| Ok(Value::Bool(true)),
     "file_get_contents" [] => |mc, _, args| {
         let p = str_arg(args, 0);
@@ -1807,6 +1963,11 @@ builtins! {
         let p = str_arg(args, 0);
         let d = a(args, 1);
         let data = if is_array(d) { arr_values(d).into_iter().map(st).collect::<String>() } else { st(d) };
+        match p.as_str() {
+            "php://stdout" | "php://output" => { runtime::echo(&data); return Ok(Value::Int(data.len() as i64)); }
+            "php://stderr" => { runtime::echo_err(&data); return Ok(Value::Int(data.len() as i64)); }
+            _ => {}
+        }
         let append = to_int(a(args, 2)) & 8 != 0;
         let r = if append {
             use std::io::Write;
@@ -1815,6 +1976,22 @@ builtins! {
             std::fs::write(&p, data.as_bytes())
         };
         Ok(match r { Ok(_) => Value::Int(data.len() as i64), Err(_) => Value::Bool(false) })
+    },
+    "class_implements" [] => |mc, rt, args| {
+        let v = a(args, 0);
+        let cls = if is_object(v) { heap::get_field(v, O_CLASS) } else { lookup_class(rt, &st(v)) };
+        let Some(cd) = class_data(cls) else { return Ok(Value::Bool(false)) };
+        let mut names: Vec<String> = Vec::new();
+        for anc in &cd.ancestors {
+            let c = lookup_class(rt, anc);
+            if let Some(d) = class_data(c) {
+                if d.kind == crate::ast::ClassKind::Interface {
+                    names.push(d.name.clone());
+                }
+            }
+        }
+        names.sort();
+        Ok(arr_from_pairs(mc, names.iter().map(|t| (s(mc, t), s(mc, t))).collect()))
     },
     "class_uses" [] => |mc, rt, args| {
         let v = a(args, 0);
@@ -1871,6 +2048,20 @@ builtins! {
         let v = a(args, 0);
         if is_array(v) || is_object(v) { return Err(type_err(mc, "strlen", 1, "string", "string", v)); }
         Ok(Value::Int(st(v).len() as i64))
+    },
+    "substr_replace" [] => |mc, _, args| {
+        let t = str_arg(args, 0);
+        let b = t.as_bytes();
+        let n = b.len() as i64;
+        let rep = str_arg(args, 1);
+        let start = to_int(a(args, 2));
+        let start = if start < 0 { (n + start).max(0) } else { start.min(n) } as usize;
+        let len = if has(args, 3) { to_int(a(args, 3)) } else { n };
+        let end = if len < 0 { ((n + len) as usize).max(start) } else { (start + len as usize).min(b.len()) };
+        let mut out = b[..start].to_vec();
+        out.extend_from_slice(rep.as_bytes());
+        out.extend_from_slice(&b[end..]);
+        Ok(s(mc, &bytes_str(&out)))
     },
     "substr" [] => |mc, _, args| {
         let t = str_arg(args, 0);
@@ -2004,6 +2195,112 @@ builtins! {
     "crc32" [] => |_, _, args| Ok(Value::Int(crc32(str_arg(args, 0).as_bytes()) as i64)),
     "strcmp" [] => |_, _, args| Ok(Value::Int(match str_arg(args, 0).as_bytes().cmp(str_arg(args, 1).as_bytes()) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 })),
     "strcasecmp" [] => |_, _, args| Ok(Value::Int(match str_arg(args, 0).to_ascii_lowercase().cmp(&str_arg(args, 1).to_ascii_lowercase()) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 })),
+    "strncasecmp" [] => |_, _, args| {
+        let n = to_int(a(args, 2)) as usize;
+        let (x, y) = (str_arg(args, 0).to_ascii_lowercase(), str_arg(args, 1).to_ascii_lowercase());
+        let (x, y) = (&x.as_bytes()[..n.min(x.len())], &y.as_bytes()[..n.min(y.len())]);
+        Ok(Value::Int(match x.cmp(y) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 }))
+    },
+    "html_entity_decode" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#039;", "'").replace("&#39;", "'").replace("&nbsp;", "\u{a0}").replace("&amp;", "&"))),
+    "htmlspecialchars_decode" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#039;", "'").replace("&amp;", "&"))),
+    "stripslashes" [] => |mc, _, args| {
+        let b = str_arg(args, 0).into_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'\\' {
+                i += 1;
+                if i < b.len() { out.push(if b[i] == b'0' { 0 } else { b[i] }); }
+            } else {
+                out.push(b[i]);
+            }
+            i += 1;
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
+    "chunk_split" [] => |mc, _, args| {
+        let b = str_arg(args, 0).into_bytes();
+        let n = if has(args, 1) { to_int(a(args, 1)).max(1) as usize } else { 76 };
+        let end = if has(args, 2) { str_arg(args, 2) } else { "\r\n".into() };
+        let mut out = Vec::new();
+        for c in b.chunks(n) { out.extend_from_slice(c); out.extend_from_slice(end.as_bytes()); }
+        Ok(s(mc, &bytes_str(&out)))
+    },
+    "strpbrk" [] => |mc, _, args| {
+        let (h, cs) = (str_arg(args, 0), str_arg(args, 1));
+        Ok(match h.bytes().position(|c| cs.as_bytes().contains(&c)) { Some(p) => s(mc, &bytes_str(&h.as_bytes()[p..])), None => Value::Bool(false) })
+    },
+    "stristr" [] => |mc, _, args| {
+        let (h, n) = (str_arg(args, 0), str_arg(args, 1));
+        match strpos_impl(h.to_ascii_lowercase().as_bytes(), n.to_ascii_lowercase().as_bytes(), 0) {
+            Some(p) => Ok(s(mc, &bytes_str(if to_bool(a(args, 2)) { &h.as_bytes()[..p] } else { &h.as_bytes()[p..] }))),
+            None => Ok(Value::Bool(false)),
+        }
+    },
+    "hex2bin" [] => |mc, _, args| {
+        let h = str_arg(args, 0);
+        let b = h.as_bytes();
+        if b.len() % 2 != 0 { return Ok(Value::Bool(false)); }
+        let mut out = Vec::new();
+        for c in b.chunks(2) {
+            match u8::from_str_radix(std::str::from_utf8(c).unwrap_or("zz"), 16) { Ok(x) => out.push(x), Err(_) => return Ok(Value::Bool(false)) }
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
+    "base64_encode" [] => |mc, _, args| {
+        const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let b = str_arg(args, 0).into_bytes();
+        let mut out = String::new();
+        for c in b.chunks(3) {
+            let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+            out.push(T[(n >> 18) as usize & 63] as char);
+            out.push(T[(n >> 12) as usize & 63] as char);
+            out.push(if c.len() > 1 { T[(n >> 6) as usize & 63] as char } else { '=' });
+            out.push(if c.len() > 2 { T[n as usize & 63] as char } else { '=' });
+        }
+        Ok(s(mc, &out))
+    },
+    "base64_decode" [] => |mc, _, args| {
+        let mut out = Vec::new();
+        let (mut acc, mut bits) = (0u32, 0);
+        for c in str_arg(args, 0).bytes() {
+            let v = match c { b'A'..=b'Z' => c - b'A', b'a'..=b'z' => c - b'a' + 26, b'0'..=b'9' => c - b'0' + 52, b'+' | b'-' => 62, b'/' | b'_' => 63, _ => continue } as u32;
+            acc = acc << 6 | v;
+            bits += 6;
+            if bits >= 8 { bits -= 8; out.push((acc >> bits) as u8); acc &= (1 << bits) - 1; }
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
+    "urlencode" [] => |mc, _, args| Ok(s(mc, &url_encode(&str_arg(args, 0), true))),
+    "rawurlencode" [] => |mc, _, args| Ok(s(mc, &url_encode(&str_arg(args, 0), false))),
+    "urldecode" [] => |mc, _, args| Ok(s(mc, &bytes_str(&url_decode(&str_arg(args, 0), true)))),
+    "rawurldecode" [] => |mc, _, args| Ok(s(mc, &bytes_str(&url_decode(&str_arg(args, 0), false)))),
+    "mb_strlen" [] => |_, _, args| Ok(Value::Int(str_arg(args, 0).chars().count() as i64)),
+    "mb_strtoupper" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).to_uppercase())),
+    "mb_strtolower" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).to_lowercase())),
+    "mb_substr" [] => |mc, _, args| {
+        let cs: Vec<char> = str_arg(args, 0).chars().collect();
+        let n = cs.len() as i64;
+        let st_ = to_int(a(args, 1));
+        let st_ = if st_ < 0 { (n + st_).max(0) } else { st_.min(n) };
+        let len = if has(args, 2) { to_int(a(args, 2)) } else { n };
+        let end = if len < 0 { (n + len).max(st_) } else { (st_ + len).min(n) };
+        Ok(s(mc, &cs[st_ as usize..end as usize].iter().collect::<String>()))
+    },
+    "strspn" [] => |_, _, args| { let (h, m) = (str_arg(args, 0), str_arg(args, 1)); Ok(Value::Int(h.bytes().take_while(|c| m.as_bytes().contains(c)).count() as i64)) },
+    "strcspn" [] => |_, _, args| { let (h, m) = (str_arg(args, 0), str_arg(args, 1)); Ok(Value::Int(h.bytes().take_while(|c| !m.as_bytes().contains(c)).count() as i64)) },
+    "is_countable" [] => |_, _, args| Ok(Value::Bool(is_array(a(args, 0)))),
+    "get_class_methods" [] => |mc, rt, args| {
+        let v = a(args, 0);
+        let cls = if is_object(v) { heap::get_field(v, O_CLASS) } else { lookup_class(rt, &st(v)) };
+        let mut out = Vec::new();
+        if let Value::Dict(_) = class_const(cls, C_METHODS) {
+            for (_, m) in heap::dict_entries(class_const(cls, C_METHODS)) {
+                if let Some(fd) = func_data(m) { out.push(s(mc, &fd.proto.fname)); }
+            }
+        }
+        Ok(arr_from_list(mc, out))
+    },
     "strncmp" [] => |_, _, args| {
         let n = to_int(a(args, 2)) as usize;
         let (x, y) = (str_arg(args, 0), str_arg(args, 1));
@@ -2153,6 +2450,17 @@ builtins! {
             for (k, v) in arr_entries(x) {
                 share(mc, v);
                 match k { Value::Int(_) => { arr_push(mc, out, v)?; } k => arr_set(mc, out, k, v) }
+            }
+        }
+        Ok(out)
+    },
+    "array_replace" [] => |mc, _, args| {
+        let out = new_array(mc);
+        for (i, x) in args.iter().enumerate() {
+            let x = need_array(mc, "array_replace", i + 1, "arrays", deref(*x))?;
+            for (k, v) in arr_entries(x) {
+                share(mc, v);
+                arr_set(mc, out, k, v);
             }
         }
         Ok(out)
@@ -2349,6 +2657,8 @@ builtins! {
         Ok(out)
     },
     "array_flip_keys" [] => |mc, _, _| Ok(new_array(mc)),
+    "natsort" [0] => |mc, _, args| do_sort(mc, &[a(args, 0), Value::Int(6)], false, true, false),
+    "natcasesort" [0] => |mc, _, args| do_sort(mc, &[a(args, 0), Value::Int(14)], false, true, false),
     "sort" [0] => |mc, _, args| do_sort(mc, args, false, false, false),
     "rsort" [0] => |mc, _, args| do_sort(mc, args, false, false, true),
     "asort" [0] => |mc, _, args| do_sort(mc, args, false, true, false),

@@ -1355,11 +1355,23 @@ impl FnComp {
                 r
             }
             E::Assign(target, value) => {
-                if let E::List(items) = &target.kind {
-                    let v = self.expr(value)?;
+                let items: Option<Vec<Option<Item>>> = match &target.kind {
+                    E::List(items) => Some(items.clone()),
+                    E::Array(items) => Some(items.iter().cloned().map(Some).collect()),
+                    _ => None,
+                };
+                if let Some(items) = items {
+                    if items.iter().flatten().any(|it| it.by_ref) {
+                        // `[$a, &$b] = $arr`: the source is fetched for writing
+                        // and the by-reference items bind to its elements.
+                        let c = self.fetch_w(value)?;
+                        self.destructure_ref(&items, c)?;
+                        return Ok(c);
+                    }
+                    let v = self.expr_copy(value)?;
                     let keep = self.tmp();
                     self.emit(Op::Move(keep, v));
-                    self.destructure(items, keep)?;
+                    self.destructure(&items, keep)?;
                     return Ok(keep);
                 }
                 let v = self.expr_copy(value)?;
@@ -2022,6 +2034,37 @@ impl FnComp {
                 self.destructure(&items, v)?;
             }
             _ => return self.err("Cannot assign to this expression"),
+        }
+        Ok(())
+    }
+
+    fn destructure_ref(&mut self, items: &[Option<Item>], src: R) -> CResult<()> {
+        let mut idx = 0i64;
+        for it in items {
+            let Some(it) = it else {
+                idx += 1;
+                continue;
+            };
+            let save = self.next;
+            let k = match &it.key {
+                Some(k) => self.expr(k)?,
+                None => {
+                    let r = self.const_reg(KConst::Int(idx));
+                    idx += 1;
+                    r
+                }
+            };
+            if it.by_ref {
+                let cell = self.tmp();
+                self.emit(Op::DimRef(cell, src, k));
+                self.bind_ref(&it.value, cell)?;
+            } else {
+                let v = self.tmp();
+                self.emit(Op::DimGet(v, src, k, false));
+                self.emit(Op::Share(v));
+                self.assign_to(&it.value, v)?;
+            }
+            self.next = save;
         }
         Ok(())
     }
