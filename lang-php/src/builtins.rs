@@ -2311,7 +2311,36 @@ builtins! {
     "strnatcasecmp" [] => |_, _, args| Ok(Value::Int(natcmp(&str_arg(args, 0), &str_arg(args, 1), true))),
     "similar_text" [] => |_, _, args| Ok(Value::Int(similar(str_arg(args, 0).as_bytes(), str_arg(args, 1).as_bytes()) as i64)),
     "levenshtein" [] => |_, _, args| Ok(Value::Int(levenshtein(str_arg(args, 0).as_bytes(), str_arg(args, 1).as_bytes()) as i64)),
-    "str_word_count" [] => |_, _, args| Ok(Value::Int(str_arg(args, 0).split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '-').filter(|w| !w.is_empty()).count() as i64)),
+    "str_word_count" [] => |mc, _, args| {
+        let t = str_arg(args, 0);
+        let b = t.as_bytes();
+        // Words: letters, `'` and `-` (php: a leading `-` or `'`, or a trailing `-`, is not part of a word).
+        let mut words: Vec<(usize, String)> = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let is_w = |c: u8| c.is_ascii_alphabetic() || c == b'\'' || c == b'-';
+            if is_w(b[i]) && b[i] != b'-' && b[i] != b'\'' || (b[i] == b'\'' && i > 0 && b[i - 1].is_ascii_alphabetic()) {
+                let start = i;
+                while i < b.len() && is_w(b[i]) { i += 1; }
+                let mut end = i;
+                while end > start && b[end - 1] == b'-' { end -= 1; }
+                words.push((start, t[start..end].to_string()));
+            } else {
+                i += 1;
+            }
+        }
+        Ok(match to_int(a(args, 1)) {
+            1 => arr_from_list(mc, words.into_iter().map(|(_, w)| s(mc, &w)).collect()),
+            2 => arr_from_pairs(mc, words.into_iter().map(|(p, w)| (Value::Int(p as i64), s(mc, &w))).collect()),
+            _ => Value::Int(words.len() as i64),
+        })
+    },
+    "count_chars" [] => |mc, _, args| {
+        let mut counts = [0i64; 256];
+        for c in str_arg(args, 0).bytes() { counts[c as usize] += 1; }
+        let mode = to_int(a(args, 1));
+        Ok(arr_from_pairs(mc, (0..256).filter(|&c| mode == 0 || counts[c] > 0).map(|c| (Value::Int(c as i64), Value::Int(counts[c]))).collect()))
+    },
     "ctype_digit" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_digit())))),
     "ctype_alpha" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_alphabetic())))),
     "ctype_alnum" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_alphanumeric())))),
