@@ -136,6 +136,10 @@ pub enum Op {
     Const(R, u32),
     Move(R, R),
     /// Reads a CV (dereferenced); warns on undefined (const: variable name).
+    /// `$cv .= v` on a string held directly in the register: appends in
+    /// place (`STR_APPEND`), stores the result in `dst` and jumps; otherwise
+    /// falls through to the generic code that follows.
+    AppendCv(R, R, R, u32),
     /// `$GLOBALS['k']` read: like `LoadCv`, warning "Undefined global variable".
     LoadGlobalCv(R, R, u32),
     LoadCv(R, R, u32),

@@ -1421,6 +1421,30 @@ impl FnComp {
                     self.patch(j, pc);
                     return Ok(r);
                 }
+                if let (
+                    ".",
+                    Place::Other(Expr {
+                        kind: E::Var(n), ..
+                    }),
+                ) = (*op, &place)
+                {
+                    if n != "this" && n != "GLOBALS" {
+                        // `$s .= x`: in place when `$s` holds a string (AppendCv),
+                        // else the generic read-concat-write below.
+                        let cv = self.cv(n);
+                        let v = self.expr(value)?;
+                        let r = self.tmp();
+                        let j = self.emit(Op::AppendCv(r, cv, v, 0));
+                        let cur = self.place_read(&place, false)?;
+                        self.emit(Op::Bin(BinOp::Concat, r, cur, v));
+                        self.place_write(&place, r)?;
+                        let end = self.pc();
+                        if let Op::AppendCv(_, _, _, t) = &mut self.p.ops[j] {
+                            *t = end;
+                        }
+                        return Ok(r);
+                    }
+                }
                 let cur = self.place_read(&place, false)?;
                 let v = self.expr(value)?;
                 let r = self.tmp();

@@ -474,9 +474,13 @@ fn raise<'gc, V>(
 
 /// Reads a register as a value: a reference cell is dereferenced.
 fn deref_v<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> M::V {
-    if m.tag(v) == Tag::List {
+    let t = m.tag(v);
+    if t == Tag::List {
         let z = m.konst(Value::Int(0));
         m.list_get(v, z)
+    } else if t == Tag::StrBuf {
+        // Only `AppendCv` works on append-built strings; every read freezes them.
+        m.call(&ops::STR_FREEZE, &[v]).unwrap_or(v)
     } else {
         v
     }
@@ -954,8 +958,34 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                 }
             }
+            Op::AppendCv(d, cv, rhs, target) => {
+                let cur = reg!(*cv);
+                let tc = m.tag(cur);
+                if tc == Tag::Str || tc == Tag::StrBuf {
+                    let rv = reg!(*rhs);
+                    let tr = m.tag(rv);
+                    if tr == Tag::Str || tr == Tag::Int {
+                        let r = helper!(&ops::STR_APPEND, &[cur, rv]);
+                        set!(*cv, r);
+                        set!(*d, r);
+                        next = *target;
+                    }
+                }
+                if tc == Tag::StrBuf && next != *target {
+                    // The generic path reads the variable: give it a plain string.
+                    let f = helper!(&ops::STR_FREEZE, &[cur]);
+                    set!(*cv, f);
+                }
+            }
             Op::MakeRefCv(d, cv) => {
                 let v = reg!(*cv);
+                let v = if m.tag(v) == Tag::StrBuf {
+                    let f = helper!(&ops::STR_FREEZE, &[v]);
+                    set!(*cv, f);
+                    f
+                } else {
+                    v
+                };
                 if m.tag(v) == Tag::List {
                     set!(*d, v);
                 } else {
@@ -1374,6 +1404,15 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     Tag::Str => {
                         set!(*d, cur);
+                    }
+                    Tag::StrBuf => {
+                        let f = helper!(&ops::STR_FREEZE, &[cur]);
+                        if is_cell {
+                            m.list_set(holder, z, f);
+                        } else {
+                            set!(*cv, f);
+                        }
+                        set!(*d, f);
                     }
                     Tag::Bool if !m.truth(cur) => {
                         let a = new_array_v(m);
@@ -2532,7 +2571,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     let name = to_str_scalar(n);
                     if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
-                        let v = deref(fr.regs[p.cv_regs[i] as usize]);
+                        let v =
+                            vm_core::strbuf::freeze(m.mc(), deref(fr.regs[p.cv_regs[i] as usize]));
                         if !matches!(v, Value::Absent) {
                             share(m.mc(), v);
                             pairs.push((s(m.mc(), &name), v));
@@ -2586,7 +2626,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let _ = m.call(&NO_TRACE, &[]);
                 let mut pairs = Vec::new();
                 for (i, name) in p.cv_names.iter().enumerate() {
-                    let v = deref(fr.regs[p.cv_regs[i] as usize]);
+                    let v = vm_core::strbuf::freeze(m.mc(), deref(fr.regs[p.cv_regs[i] as usize]));
                     // `\0GLOBALS:k` are the compiler's hidden `$GLOBALS['k']` locals.
                     if !matches!(v, Value::Absent) && !name.starts_with('\0') {
                         share(m.mc(), v);
@@ -2604,7 +2644,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     m.get(rv_)
                 });
                 let v = if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
-                    deref(fr.regs[p.cv_regs[i] as usize])
+                    vm_core::strbuf::freeze(m.mc(), deref(fr.regs[p.cv_regs[i] as usize]))
                 } else if p.is_main {
                     deref(heap::dict_get(rt_field(rt, RT_GLOBALS), s(m.mc(), &name)))
                 } else {
@@ -2972,6 +3012,13 @@ fn call<'gc, M: Meta<'gc>>(
             }
             ArgMode::Cv => {
                 let v = m.reg(fr, a.reg as usize);
+                let v = if m.tag(v) == Tag::StrBuf {
+                    let f = m.call(&ops::STR_FREEZE, &[v]).unwrap_or(v);
+                    m.set_reg(fr, a.reg as usize, f);
+                    f
+                } else {
+                    v
+                };
                 if wants_ref {
                     if m.tag(v) == Tag::List {
                         positional.push(v);

@@ -217,6 +217,8 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::TO_BOOL,
         &ops::ECHO,
         &ops::WARN,
+        &ops::STR_APPEND,
+        &ops::STR_FREEZE,
         &ops::INTERP,
         &ops::NORM_KEY,
         &ops::ARR_COPY,
