@@ -2932,6 +2932,39 @@ builtins! {
     "usleep" [] => |_, _, _| Ok(Value::None),
     "sleep" [] => |_, _, _| Ok(Value::Int(0)),
     "flush" [] => |_, _, _| Ok(Value::None),
+    "ob_implicit_flush" [] => |_, _, _| Ok(Value::None),
+    "pack" [] => |mc, _, args| {
+        // The byte formats (`c`, `C`, with a count or `*`); other formats are not supported.
+        let fmt = str_arg(args, 0);
+        let mut out = Vec::new();
+        let mut ai = 1;
+        let f = fmt.as_bytes();
+        let mut i = 0;
+        while i < f.len() {
+            let code = f[i];
+            i += 1;
+            let count = if i < f.len() && f[i] == b'*' {
+                i += 1;
+                usize::MAX
+            } else {
+                let st_ = i;
+                while i < f.len() && f[i].is_ascii_digit() { i += 1; }
+                fmt[st_..i].parse().unwrap_or(1)
+            };
+            match code {
+                b'c' | b'C' => {
+                    let mut n = 0;
+                    while n < count && ai < args.len() {
+                        out.push(to_int(args[ai]) as u8);
+                        ai += 1;
+                        n += 1;
+                    }
+                }
+                _ => return Err(err_str(mc, "ValueError", &format!("pack(): Type {}: unknown format code", code as char))),
+            }
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
     "ob_start" [] => |_, _, _| { runtime::ob_start(); Ok(Value::Bool(true)) },
     "ob_end_clean" [] => |_, _, _| Ok(Value::Bool(runtime::ob_pop().is_some())),
     "ob_get_clean" [] => |mc, _, _| Ok(match runtime::ob_pop() { Some(b) => s(mc, &bytes_str(&b)), None => Value::Bool(false) }),

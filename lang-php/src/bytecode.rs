@@ -140,6 +140,8 @@ pub enum Op {
     /// place (`STR_APPEND`), stores the result in `dst` and jumps; otherwise
     /// falls through to the generic code that follows.
     AppendCv(R, R, R, u32),
+    /// `func_num_args()`.
+    FuncNumArgs(R),
     /// `$GLOBALS['k']` read: like `LoadCv`, warning "Undefined global variable".
     LoadGlobalCv(R, R, u32),
     LoadCv(R, R, u32),

@@ -1713,14 +1713,7 @@ impl FnComp {
                 return Ok(r);
             }
             "func_num_args" => {
-                let a = self.tmp();
-                self.emit(Op::FuncGetArgs(a));
-                let id = builtins::lookup("count").map(|b| b.0).unwrap_or(0);
-                self.emit(Op::Builtin {
-                    dst: r,
-                    id,
-                    args: vec![a].into(),
-                });
+                self.emit(Op::FuncNumArgs(r));
                 return Ok(r);
             }
             "get_defined_vars" => {

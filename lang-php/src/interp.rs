@@ -2535,6 +2535,28 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     Err(e) => return Action::Raise(e),
                 }
             }
+            Op::FuncNumArgs(d) => {
+                // The arguments bound to parameters plus the extra ones.
+                let argc = to_int({
+                    let rv_ = m.reg(fr, SCRATCH as usize);
+                    m.get(rv_)
+                }) as usize;
+                let declared = p.params.iter().filter(|x| !x.variadic).count();
+                let extra = {
+                    let rv_ = m.reg(fr, EXTRA as usize);
+                    deref(m.get(rv_))
+                };
+                let mut extra = if is_array(extra) { arr_len(extra) as usize } else { 0 };
+                if let Some(v) = p.params.iter().find(|x| x.variadic) {
+                    let rest = read_cv(m, fr, v.cv);
+                    let rest = m.get(rest);
+                    if is_array(rest) {
+                        extra += arr_len(rest) as usize;
+                    }
+                }
+                let n = m.konst(Value::Int((argc.min(declared) + extra) as i64));
+                set!(*d, n);
+            }
             Op::FuncGetArgs(d) => {
                 let mut vals = Vec::new();
                 let argc = to_int({
