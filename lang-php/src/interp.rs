@@ -2546,7 +2546,11 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let rv_ = m.reg(fr, EXTRA as usize);
                     deref(m.get(rv_))
                 };
-                let mut extra = if is_array(extra) { arr_len(extra) as usize } else { 0 };
+                let mut extra = if is_array(extra) {
+                    arr_len(extra) as usize
+                } else {
+                    0
+                };
                 if let Some(v) = p.params.iter().find(|x| x.variadic) {
                     let rest = read_cv(m, fr, v.cv);
                     let rest = m.get(rest);

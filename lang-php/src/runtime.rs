@@ -383,21 +383,40 @@ pub fn lookup_class<'gc>(rt: Value<'gc>, name: &str) -> Value<'gc> {
 }
 
 pub fn dict_get_str<'gc>(d: Value<'gc>, k: &str) -> Value<'gc> {
-    // Str keys compare by content; a temporary Str is enough for lookup.
     match d {
         Value::Dict(dd) => {
-            let key = vm_core::heap::Str::new(k);
-            let map = dd.borrow();
-            for (kk, v) in map.iter() {
-                if let Value::Str(s) = kk.0 {
-                    if s.hash_code() == key.hash_code() && s.as_str() == k {
-                        return *v;
-                    }
-                }
-            }
-            Value::Absent
+            let mut h = rustc_hash::FxHasher::default();
+            std::hash::Hash::hash(k, &mut h);
+            let probe = StrProbe {
+                text: k,
+                hash: std::hash::Hasher::finish(&h),
+            };
+            dd.borrow().get(&probe).copied().unwrap_or(Value::Absent)
         }
         _ => Value::Absent,
+    }
+}
+
+/// Looks a string key up in a dict without allocating a `Str`: hashes as
+/// `heap::Key` hashes a `Str` (its cached text hash) and compares by content.
+struct StrProbe<'a> {
+    text: &'a str,
+    hash: u64,
+}
+
+impl std::hash::Hash for StrProbe<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl<'gc> indexmap::Equivalent<vm_core::heap::Key<'gc>> for StrProbe<'_> {
+    fn equivalent(&self, key: &vm_core::heap::Key<'gc>) -> bool {
+        match key.0 {
+            Value::Str(s) => s.hash_code() == self.hash && s.as_str() == self.text,
+            Value::StrBuf(b) => b.as_str() == self.text,
+            _ => false,
+        }
     }
 }
 

@@ -45,8 +45,8 @@ fn run(path: &Path, args: &[String], jit: bool) -> (String, String, i32) {
             lang_php::runtime::capture_output(true);
             let mut config = vm_core::Config::default();
             config.jit = jit;
-            let code = std::panic::catch_unwind(|| lang_php::run_file(&p, &args, config))
-                .unwrap_or(-101);
+            let code =
+                std::panic::catch_unwind(|| lang_php::run_file(&p, &args, config)).unwrap_or(-101);
             let (o, e) = lang_php::runtime::take_output();
             (
                 String::from_utf8_lossy(&o).into_owned(),
@@ -74,7 +74,9 @@ fn mask(s: &str) -> String {
                 let after = rest[sp..].trim_start_matches(' ');
                 let num_len = after
                     .char_indices()
-                    .take_while(|(i, c)| c.is_ascii_digit() || *c == ',' || *c == '.' || (*i == 0 && *c == '-'))
+                    .take_while(|(i, c)| {
+                        c.is_ascii_digit() || *c == ',' || *c == '.' || (*i == 0 && *c == '-')
+                    })
                     .count();
                 let num = &after[..num_len];
                 let is_fig = num.len() >= 5
@@ -108,8 +110,12 @@ fn external(name: &str) -> Option<PathBuf> {
 }
 
 fn golden(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/external").join(name))
-        .expect("golden")
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/external")
+            .join(name),
+    )
+    .expect("golden")
 }
 
 fn check_whole(file: &str) {
