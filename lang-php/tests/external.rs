@@ -59,41 +59,38 @@ fn run(path: &Path, args: &[String], jit: bool) -> (String, String, i32) {
         .unwrap_or((String::new(), "panicked".into(), -101))
 }
 
-/// Replaces each timing figure (` 0.123`, with its padding) by ` #`.
+/// Replaces each timing figure (`-?d[d,]*.ddd`, with the spaces before it) by
+/// ` #`; the same as `sed -E 's/ *-?[0-9][0-9,]*\.[0-9]{3}/ #/g'`.
 fn mask(s: &str) -> String {
-    s.lines()
-        .map(|l| {
-            let mut out = String::new();
-            let mut rest = l;
-            loop {
-                // Find " +-?digits[,digits]*.ddd" and replace it.
-                let Some(sp) = rest.find(' ') else {
-                    out.push_str(rest);
-                    break;
-                };
-                let after = rest[sp..].trim_start_matches(' ');
-                let num_len = after
-                    .char_indices()
-                    .take_while(|(i, c)| {
-                        c.is_ascii_digit() || *c == ',' || *c == '.' || (*i == 0 && *c == '-')
-                    })
-                    .count();
-                let num = &after[..num_len];
-                let is_fig = num.len() >= 5
-                    && num.as_bytes()[num.len() - 4] == b'.'
-                    && num[num.len() - 3..].bytes().all(|b| b.is_ascii_digit());
-                if is_fig {
-                    out.push_str(&rest[..sp]);
-                    out.push_str(" #");
-                    rest = &after[num_len..];
-                } else {
-                    out.push_str(&rest[..=sp]);
-                    rest = &rest[sp + 1..];
-                }
+    let b = s.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        let neg = b[i] == b'-' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if b[i].is_ascii_digit() || neg {
+            let mut j = i + usize::from(neg);
+            while j < b.len() && (b[j].is_ascii_digit() || b[j] == b',') {
+                j += 1;
             }
-            out + "\n"
-        })
-        .collect()
+            let frac =
+                b.len() >= j + 4 && b[j] == b'.' && b[j + 1..j + 4].iter().all(u8::is_ascii_digit);
+            if frac {
+                while out.ends_with(' ') {
+                    out.pop();
+                }
+                out.push_str(" #");
+                i = j + 4;
+                continue;
+            }
+            out.push_str(&s[i..j.max(i + 1)]);
+            i = j.max(i + 1);
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
 }
 
 fn external(name: &str) -> Option<PathBuf> {
@@ -133,6 +130,10 @@ fn mask_replaces_timing_figures_only() {
     assert_eq!(mask("fibo(30)          12.345\n"), "fibo(30) #\n");
     assert_eq!(mask("func()   0.123    -0.004\n"), "func() # #\n");
     assert_eq!(mask("Ack(3,7): 1021\n"), "Ack(3,7): 1021\n");
+    assert_eq!(
+        mask("$x = $f ? $f : tmp12.939 #\n"),
+        "$x = $f ? $f : tmp # #\n"
+    );
 }
 
 #[test]

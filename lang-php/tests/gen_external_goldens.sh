@@ -9,7 +9,7 @@ root=$(cd "$here/../.." && pwd)
 ext=$root/benches/external/php
 out=$here/external
 mkdir -p "$out"
-mask() { sed -E 's/ +-?[0-9][0-9,]*\.[0-9]{3}/ #/g'; }
+mask() { sed -E 's/ *-?[0-9][0-9,]*\.[0-9]{3}/ #/g'; }
 for b in bench micro_bench; do
   php "$ext/$b.php" | mask > "$out/$b.php.out"
 done
