@@ -269,6 +269,7 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
             return 255;
         }
     };
+    let log_jit = config.log_jit;
     let mut vm = new_vm(config);
     let argv: Vec<String> = std::iter::once(name.to_string())
         .chain(args.iter().cloned())
@@ -358,6 +359,17 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         Err(u) => report_uncaught(&u),
     };
     runtime::flush();
+    if log_jit {
+        vm.mutate(|_, root| {
+            let s = &root.jit.stats;
+            eprintln!(
+                "jit: stats: {} traces compiled, {} exits, {} aborts",
+                s.compiled,
+                s.exits,
+                s.aborts.len()
+            );
+        });
+    }
     code
 }
 
