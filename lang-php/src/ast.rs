@@ -161,6 +161,15 @@ pub struct PropDecl {
     pub readonly: bool,
 }
 
+/// A conflict-resolution rule of a trait `use` block.
+#[derive(Clone, Debug)]
+pub enum TraitRule {
+    /// `T::m insteadof U, V`: `m` comes from `T`, not from `U` or `V`.
+    Insteadof(String, String, Vec<String>),
+    /// `[T::]m as [visibility] [alias]`.
+    Alias(Option<String>, String, Option<Visibility>, Option<String>),
+}
+
 /// A class, interface, trait or enum.
 #[derive(Clone, Debug)]
 pub struct ClassDecl {
@@ -169,6 +178,8 @@ pub struct ClassDecl {
     pub parent: Option<String>,
     pub interfaces: Vec<String>,
     pub traits: Vec<String>,
+    /// `use A, B { A::m insteadof B; B::m as protected n; }`
+    pub trait_rules: Vec<TraitRule>,
     pub consts: Vec<(String, Expr)>,
     pub props: Vec<PropDecl>,
     pub methods: Vec<Rc<FuncDecl>>,

@@ -176,10 +176,15 @@ impl Mt {
         s1 ^= (s1 << 15) & 0xefc6_0000;
         s1 ^ (s1 >> 18)
     }
+    /// php 8.2's `php_random_range64`: the first draw is the low word.
+    fn next64(&mut self) -> u64 {
+        let lo = self.next32() as u64;
+        lo | (self.next32() as u64) << 32
+    }
     fn range(&mut self, min: i64, max: i64) -> i64 {
         let umax = (max as u64).wrapping_sub(min as u64);
         if umax > u32::MAX as u64 {
-            let mut result = ((self.next32() as u64) << 32) | self.next32() as u64;
+            let mut result = self.next64();
             if umax == u64::MAX {
                 return (result as i64).wrapping_add(min);
             }
@@ -189,7 +194,7 @@ impl Mt {
             }
             let limit = u64::MAX - (u64::MAX % umax) - 1;
             while result > limit {
-                result = ((self.next32() as u64) << 32) | self.next32() as u64;
+                result = self.next64();
             }
             return ((result % umax) as i64).wrapping_add(min);
         }
@@ -215,6 +220,38 @@ fn mt_range(min: i64, max: i64) -> i64 {
 }
 
 // ------------------------------------------------------------------ formatting
+
+fn url_encode(t: &str, plus: bool) -> String {
+    let mut out = String::new();
+    for c in t.bytes() {
+        match c {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(c as char),
+            b'~' if !plus => out.push('~'),
+            b' ' if plus => out.push('+'),
+            _ => out.push_str(&format!("%{c:02X}")),
+        }
+    }
+    out
+}
+
+fn url_decode(t: &str, plus: bool) -> Vec<u8> {
+    let b = t.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz");
+            if let Ok(x) = u8::from_str_radix(hex, 16) {
+                out.push(x);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(if plus && b[i] == b'+' { b' ' } else { b[i] });
+        i += 1;
+    }
+    out
+}
 
 /// php's `sprintf`.
 pub fn sprintf<'gc>(
@@ -513,11 +550,14 @@ pub fn number_format(x: f64, dec: usize, dp: &str, ts: &str) -> String {
 fn sort_cmp<'gc>(flags: i64) -> impl Fn(&Value<'gc>, &Value<'gc>) -> std::cmp::Ordering {
     move |x: &Value<'gc>, y: &Value<'gc>| {
         let (x, y) = (deref(*x), deref(*y));
-        match flags & 0xf {
+        let fold = flags & 8 != 0;
+        match flags & 7 {
             1 => to_float(x)
                 .partial_cmp(&to_float(y))
                 .unwrap_or(std::cmp::Ordering::Equal),
+            2 if fold => st(x).to_ascii_lowercase().cmp(&st(y).to_ascii_lowercase()),
             2 => st(x).as_bytes().cmp(st(y).as_bytes()),
+            6 => natcmp(&st(x), &st(y), fold).cmp(&0),
             _ => compare(x, y).unwrap_or(std::cmp::Ordering::Equal),
         }
     }
@@ -584,6 +624,53 @@ pub fn id_of(name: &str) -> u16 {
 
 pub fn byref_of(id: u16) -> &'static [usize] {
     TABLE.get(id as usize).map(|e| e.1).unwrap_or(&[])
+}
+
+/// Parameter names of the builtins most often called with named arguments
+/// (php's stubs); other builtins take named arguments in the order given.
+pub fn param_names(name: &str) -> Option<&'static [&'static str]> {
+    Some(match name {
+        "array_slice" => &["array", "offset", "length", "preserve_keys"],
+        "array_splice" => &["array", "offset", "length", "replacement"],
+        "str_pad" => &["string", "length", "pad_string", "pad_type"],
+        "implode" | "join" => &["separator", "array"],
+        "explode" => &["separator", "string", "limit"],
+        "json_encode" => &["value", "flags", "depth"],
+        "json_decode" => &["json", "associative", "depth", "flags"],
+        "number_format" => &[
+            "num",
+            "decimals",
+            "decimal_separator",
+            "thousands_separator",
+        ],
+        "round" => &["num", "precision"],
+        "in_array" => &["needle", "haystack", "strict"],
+        "array_search" => &["needle", "haystack", "strict"],
+        "array_keys" => &["array", "filter_value", "strict"],
+        "range" => &["start", "end", "step"],
+        "array_fill" => &["start_index", "count", "value"],
+        "str_split" => &["string", "length"],
+        "substr" => &["string", "offset", "length"],
+        "strpos" | "stripos" | "strrpos" => &["haystack", "needle", "offset"],
+        "str_replace" => &["search", "replace", "subject", "count"],
+        "htmlspecialchars" => &["string", "flags", "encoding", "double_encode"],
+        "print_r" | "var_export" => &["value", "return"],
+        "count" => &["value", "mode"],
+        "array_column" => &["array", "column_key", "index_key"],
+        "array_unique" => &["array", "flags"],
+        "sort" | "rsort" | "ksort" | "krsort" | "asort" | "arsort" => &["array", "flags"],
+        "str_repeat" => &["string", "times"],
+        "trim" | "ltrim" | "rtrim" => &["string", "characters"],
+        "wordwrap" => &["string", "width", "break", "cut_long_words"],
+        "array_pad" => &["array", "length", "value"],
+        "array_chunk" => &["array", "length", "preserve_keys"],
+        "array_combine" => &["keys", "values"],
+        "intdiv" => &["num1", "num2"],
+        "max" | "min" => &["value"],
+        "sprintf" | "printf" => &["format"],
+        "mt_rand" | "rand" | "random_int" => &["min", "max"],
+        _ => return None,
+    })
 }
 
 pub fn name_of(id: u16) -> &'static str {
@@ -700,6 +787,12 @@ pub fn constant<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, name: &str) -> Option<V
         "PHP_MINOR_VERSION" => Value::Int(2),
         "PHP_OS" | "PHP_OS_FAMILY" => s(mc, "Linux"),
         "DIRECTORY_SEPARATOR" => s(mc, "/"),
+        "PATH_SEPARATOR" => s(mc, ":"),
+        "FILE_USE_INCLUDE_PATH" => Value::Int(1),
+        "FILE_IGNORE_NEW_LINES" => Value::Int(2),
+        "FILE_SKIP_EMPTY_LINES" => Value::Int(4),
+        "FILE_APPEND" => Value::Int(8),
+        "LOCK_EX" => Value::Int(2),
         "M_PI" => Value::Float(std::f64::consts::PI),
         "M_E" => Value::Float(std::f64::consts::E),
         "M_SQRT2" => Value::Float(std::f64::consts::SQRT_2),
@@ -913,10 +1006,84 @@ fn range_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     Ok(arr_from_list(mc, v))
 }
 
+/// An open file of `fopen`: read mode holds the whole contents and a cursor;
+/// write modes hold the file.
+struct OpenFile {
+    data: Vec<u8>,
+    pos: usize,
+    out: Option<std::fs::File>,
+}
+
+thread_local! {
+    /// Files opened by `fopen`; resource id `n` is slot `n - 4` (1-3 are the std streams).
+    static FILES: RefCell<Vec<Option<OpenFile>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn resource_id(v: Value<'_>) -> Option<usize> {
+    st(v).strip_prefix("\u{0}resource:")?.parse().ok()
+}
+
+fn with_file<R>(v: Value<'_>, f: impl FnOnce(&mut OpenFile) -> R) -> Option<R> {
+    let id = resource_id(v)?;
+    FILES.with(|fs| fs.borrow_mut().get_mut(id.checked_sub(4)?)?.as_mut().map(f))
+}
+
+fn open_file<'gc>(mc: &Mutation<'gc>, path: &str, mode: &str) -> Value<'gc> {
+    let file = if mode.starts_with('r') && !mode.contains('+') {
+        match std::fs::read(path) {
+            Ok(data) => OpenFile {
+                data,
+                pos: 0,
+                out: None,
+            },
+            Err(_) => {
+                warn(&format!(
+                    "fopen({path}): Failed to open stream: No such file or directory"
+                ));
+                return Value::Bool(false);
+            }
+        }
+    } else {
+        let mut o = std::fs::OpenOptions::new();
+        match mode.chars().next() {
+            Some('a') => o.append(true).create(true),
+            Some('x') => o.write(true).create_new(true),
+            Some('c') => o.write(true).create(true),
+            _ => o.write(true).create(true).truncate(true),
+        };
+        match o.open(path) {
+            Ok(f) => OpenFile {
+                data: Vec::new(),
+                pos: 0,
+                out: Some(f),
+            },
+            Err(_) => {
+                warn(&format!(
+                    "fopen({path}): Failed to open stream: No such file or directory"
+                ));
+                return Value::Bool(false);
+            }
+        }
+    };
+    let id = FILES.with(|fs| {
+        let mut fs = fs.borrow_mut();
+        fs.push(Some(file));
+        fs.len() + 3
+    });
+    s(mc, &format!("\u{0}resource:{id}"))
+}
+
 fn write_stream(target: Value<'_>, text: &str) {
     let t = st(target);
     if t == "\u{0}resource:3" {
         runtime::echo_err(text);
+    } else if resource_id(target).map_or(false, |id| id > 3) {
+        with_file(target, |f| {
+            if let Some(o) = f.out.as_mut() {
+                use std::io::Write;
+                let _ = o.write_all(text.as_bytes());
+            }
+        });
     } else {
         runtime::echo(text);
     }
@@ -1722,7 +1889,19 @@ builtins! {
         write_stream(a(args, 0), &t);
         Ok(Value::Int(t.len() as i64))
     },
-    "fgets" [] => |mc, _, _args| {
+    "fgets" [] => |mc, _, args| {
+        if resource_id(a(args, 0)).map_or(false, |id| id > 3) {
+            let line = with_file(a(args, 0), |f| {
+                if f.pos >= f.data.len() {
+                    return None;
+                }
+                let end = f.data[f.pos..].iter().position(|&c| c == b'\n').map_or(f.data.len(), |p| f.pos + p + 1);
+                let l = f.data[f.pos..end].to_vec();
+                f.pos = end;
+                Some(l)
+            });
+            return Ok(match line.flatten() { Some(l) => s(mc, &bytes_str(&l)), None => Value::Bool(false) });
+        }
         let mut line = String::new();
         match std::io::stdin().read_line(&mut line) {
             Ok(0) | Err(_) => Ok(Value::Bool(false)),
@@ -1735,10 +1914,39 @@ builtins! {
             "php://stdin" => s(mc, "\u{0}resource:1"),
             "php://stdout" | "php://output" => s(mc, "\u{0}resource:2"),
             "php://stderr" => s(mc, "\u{0}resource:3"),
-            _ => Value::Bool(false),
+            path => open_file(mc, path, &str_arg(args, 1)),
         })
     },
-    "fclose" [] => |_, _, _| Ok(Value::Bool(true)),
+    "fclose" [] => |_, _, args| {
+        if let Some(id) = resource_id(a(args, 0)).filter(|&id| id > 3) {
+            FILES.with(|fs| { if let Some(slot) = fs.borrow_mut().get_mut(id - 4) { *slot = None; } });
+        }
+        Ok(Value::Bool(true))
+    },
+    "feof" [] => |_, _, args| {
+        if resource_id(a(args, 0)).map_or(false, |id| id > 3) {
+            return Ok(Value::Bool(with_file(a(args, 0), |f| f.pos >= f.data.len()).unwrap_or(true)));
+        }
+        Ok(Value::Bool(false))
+    },
+    "fread" [] => |mc, _, args| {
+        let n = to_int(a(args, 1)).max(0) as usize;
+        let chunk = with_file(a(args, 0), |f| {
+            let end = (f.pos + n).min(f.data.len());
+            let c = f.data[f.pos..end].to_vec();
+            f.pos = end;
+            c
+        });
+        Ok(match chunk { Some(c) => s(mc, &bytes_str(&c)), None => Value::Bool(false) })
+    },
+    "mkdir" [] => |_, _, args| {
+        let p = str_arg(args, 0);
+        let r = if to_bool(a(args, 2)) { std::fs::create_dir_all(&p) } else { std::fs::create_dir(&p) };
+        if r.is_err() { warn(&format!("mkdir(): {}", if std::path::Path::new(&p).exists() { "File exists" } else { "No such file or directory" })); }
+        Ok(Value::Bool(r.is_ok()))
+    },
+    "rmdir" [] => |_, _, args| Ok(Value::Bool(std::fs::remove_dir(str_arg(args, 0)).is_ok())),
+    "filesize" [] => |_, _, args| Ok(match std::fs::metadata(str_arg(args, 0)) { Ok(m) => Value::Int(m.len() as i64), Err(_) => Value::Bool(false) }),
     "fflush" [] => |_, _, _| Ok(Value::Bool(true)),
     "file_get_contents" [] => |mc, _, args| {
         let p = str_arg(args, 0);
@@ -1755,6 +1963,11 @@ builtins! {
         let p = str_arg(args, 0);
         let d = a(args, 1);
         let data = if is_array(d) { arr_values(d).into_iter().map(st).collect::<String>() } else { st(d) };
+        match p.as_str() {
+            "php://stdout" | "php://output" => { runtime::echo(&data); return Ok(Value::Int(data.len() as i64)); }
+            "php://stderr" => { runtime::echo_err(&data); return Ok(Value::Int(data.len() as i64)); }
+            _ => {}
+        }
         let append = to_int(a(args, 2)) & 8 != 0;
         let r = if append {
             use std::io::Write;
@@ -1763,6 +1976,41 @@ builtins! {
             std::fs::write(&p, data.as_bytes())
         };
         Ok(match r { Ok(_) => Value::Int(data.len() as i64), Err(_) => Value::Bool(false) })
+    },
+    "class_implements" [] => |mc, rt, args| {
+        let v = a(args, 0);
+        let cls = if is_object(v) { heap::get_field(v, O_CLASS) } else { lookup_class(rt, &st(v)) };
+        let Some(cd) = class_data(cls) else { return Ok(Value::Bool(false)) };
+        let mut names: Vec<String> = Vec::new();
+        for anc in &cd.ancestors {
+            let c = lookup_class(rt, anc);
+            if let Some(d) = class_data(c) {
+                if d.kind == crate::ast::ClassKind::Interface {
+                    names.push(d.name.clone());
+                }
+            }
+        }
+        names.sort();
+        Ok(arr_from_pairs(mc, names.iter().map(|t| (s(mc, t), s(mc, t))).collect()))
+    },
+    "class_uses" [] => |mc, rt, args| {
+        let v = a(args, 0);
+        let cls = if is_object(v) { heap::get_field(v, O_CLASS) } else { lookup_class(rt, &st(v)) };
+        let Some(cd) = class_data(cls) else { return Ok(Value::Bool(false)) };
+        Ok(arr_from_pairs(mc, cd.traits.iter().map(|t| (s(mc, t), s(mc, t))).collect()))
+    },
+    "get_included_files" [] => |mc, rt, _| {
+        let files = heap::dict_entries(rt_field(rt, RT_INCLUDED)).into_iter().map(|(k, _)| k).collect();
+        Ok(arr_from_list(mc, files))
+    },
+    "get_required_files" [] => |mc, rt, _| {
+        let files = heap::dict_entries(rt_field(rt, RT_INCLUDED)).into_iter().map(|(k, _)| k).collect();
+        Ok(arr_from_list(mc, files))
+    },
+    "sys_get_temp_dir" [] => |mc, _, _| {
+        let d = std::env::temp_dir();
+        let d = d.to_string_lossy();
+        Ok(s(mc, d.trim_end_matches('/')))
     },
     "file_exists" [] => |_, _, args| Ok(Value::Bool(std::path::Path::new(&str_arg(args, 0)).exists())),
     "is_file" [] => |_, _, args| Ok(Value::Bool(std::path::Path::new(&str_arg(args, 0)).is_file())),
@@ -1800,6 +2048,20 @@ builtins! {
         let v = a(args, 0);
         if is_array(v) || is_object(v) { return Err(type_err(mc, "strlen", 1, "string", "string", v)); }
         Ok(Value::Int(st(v).len() as i64))
+    },
+    "substr_replace" [] => |mc, _, args| {
+        let t = str_arg(args, 0);
+        let b = t.as_bytes();
+        let n = b.len() as i64;
+        let rep = str_arg(args, 1);
+        let start = to_int(a(args, 2));
+        let start = if start < 0 { (n + start).max(0) } else { start.min(n) } as usize;
+        let len = if has(args, 3) { to_int(a(args, 3)) } else { n };
+        let end = if len < 0 { ((n + len) as usize).max(start) } else { (start + len as usize).min(b.len()) };
+        let mut out = b[..start].to_vec();
+        out.extend_from_slice(rep.as_bytes());
+        out.extend_from_slice(&b[end..]);
+        Ok(s(mc, &bytes_str(&out)))
     },
     "substr" [] => |mc, _, args| {
         let t = str_arg(args, 0);
@@ -1933,6 +2195,112 @@ builtins! {
     "crc32" [] => |_, _, args| Ok(Value::Int(crc32(str_arg(args, 0).as_bytes()) as i64)),
     "strcmp" [] => |_, _, args| Ok(Value::Int(match str_arg(args, 0).as_bytes().cmp(str_arg(args, 1).as_bytes()) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 })),
     "strcasecmp" [] => |_, _, args| Ok(Value::Int(match str_arg(args, 0).to_ascii_lowercase().cmp(&str_arg(args, 1).to_ascii_lowercase()) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 })),
+    "strncasecmp" [] => |_, _, args| {
+        let n = to_int(a(args, 2)) as usize;
+        let (x, y) = (str_arg(args, 0).to_ascii_lowercase(), str_arg(args, 1).to_ascii_lowercase());
+        let (x, y) = (&x.as_bytes()[..n.min(x.len())], &y.as_bytes()[..n.min(y.len())]);
+        Ok(Value::Int(match x.cmp(y) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 }))
+    },
+    "html_entity_decode" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#039;", "'").replace("&#39;", "'").replace("&nbsp;", "\u{a0}").replace("&amp;", "&"))),
+    "htmlspecialchars_decode" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#039;", "'").replace("&amp;", "&"))),
+    "stripslashes" [] => |mc, _, args| {
+        let b = str_arg(args, 0).into_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'\\' {
+                i += 1;
+                if i < b.len() { out.push(if b[i] == b'0' { 0 } else { b[i] }); }
+            } else {
+                out.push(b[i]);
+            }
+            i += 1;
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
+    "chunk_split" [] => |mc, _, args| {
+        let b = str_arg(args, 0).into_bytes();
+        let n = if has(args, 1) { to_int(a(args, 1)).max(1) as usize } else { 76 };
+        let end = if has(args, 2) { str_arg(args, 2) } else { "\r\n".into() };
+        let mut out = Vec::new();
+        for c in b.chunks(n) { out.extend_from_slice(c); out.extend_from_slice(end.as_bytes()); }
+        Ok(s(mc, &bytes_str(&out)))
+    },
+    "strpbrk" [] => |mc, _, args| {
+        let (h, cs) = (str_arg(args, 0), str_arg(args, 1));
+        Ok(match h.bytes().position(|c| cs.as_bytes().contains(&c)) { Some(p) => s(mc, &bytes_str(&h.as_bytes()[p..])), None => Value::Bool(false) })
+    },
+    "stristr" [] => |mc, _, args| {
+        let (h, n) = (str_arg(args, 0), str_arg(args, 1));
+        match strpos_impl(h.to_ascii_lowercase().as_bytes(), n.to_ascii_lowercase().as_bytes(), 0) {
+            Some(p) => Ok(s(mc, &bytes_str(if to_bool(a(args, 2)) { &h.as_bytes()[..p] } else { &h.as_bytes()[p..] }))),
+            None => Ok(Value::Bool(false)),
+        }
+    },
+    "hex2bin" [] => |mc, _, args| {
+        let h = str_arg(args, 0);
+        let b = h.as_bytes();
+        if b.len() % 2 != 0 { return Ok(Value::Bool(false)); }
+        let mut out = Vec::new();
+        for c in b.chunks(2) {
+            match u8::from_str_radix(std::str::from_utf8(c).unwrap_or("zz"), 16) { Ok(x) => out.push(x), Err(_) => return Ok(Value::Bool(false)) }
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
+    "base64_encode" [] => |mc, _, args| {
+        const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let b = str_arg(args, 0).into_bytes();
+        let mut out = String::new();
+        for c in b.chunks(3) {
+            let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+            out.push(T[(n >> 18) as usize & 63] as char);
+            out.push(T[(n >> 12) as usize & 63] as char);
+            out.push(if c.len() > 1 { T[(n >> 6) as usize & 63] as char } else { '=' });
+            out.push(if c.len() > 2 { T[n as usize & 63] as char } else { '=' });
+        }
+        Ok(s(mc, &out))
+    },
+    "base64_decode" [] => |mc, _, args| {
+        let mut out = Vec::new();
+        let (mut acc, mut bits) = (0u32, 0);
+        for c in str_arg(args, 0).bytes() {
+            let v = match c { b'A'..=b'Z' => c - b'A', b'a'..=b'z' => c - b'a' + 26, b'0'..=b'9' => c - b'0' + 52, b'+' | b'-' => 62, b'/' | b'_' => 63, _ => continue } as u32;
+            acc = acc << 6 | v;
+            bits += 6;
+            if bits >= 8 { bits -= 8; out.push((acc >> bits) as u8); acc &= (1 << bits) - 1; }
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
+    "urlencode" [] => |mc, _, args| Ok(s(mc, &url_encode(&str_arg(args, 0), true))),
+    "rawurlencode" [] => |mc, _, args| Ok(s(mc, &url_encode(&str_arg(args, 0), false))),
+    "urldecode" [] => |mc, _, args| Ok(s(mc, &bytes_str(&url_decode(&str_arg(args, 0), true)))),
+    "rawurldecode" [] => |mc, _, args| Ok(s(mc, &bytes_str(&url_decode(&str_arg(args, 0), false)))),
+    "mb_strlen" [] => |_, _, args| Ok(Value::Int(str_arg(args, 0).chars().count() as i64)),
+    "mb_strtoupper" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).to_uppercase())),
+    "mb_strtolower" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).to_lowercase())),
+    "mb_substr" [] => |mc, _, args| {
+        let cs: Vec<char> = str_arg(args, 0).chars().collect();
+        let n = cs.len() as i64;
+        let st_ = to_int(a(args, 1));
+        let st_ = if st_ < 0 { (n + st_).max(0) } else { st_.min(n) };
+        let len = if has(args, 2) { to_int(a(args, 2)) } else { n };
+        let end = if len < 0 { (n + len).max(st_) } else { (st_ + len).min(n) };
+        Ok(s(mc, &cs[st_ as usize..end as usize].iter().collect::<String>()))
+    },
+    "strspn" [] => |_, _, args| { let (h, m) = (str_arg(args, 0), str_arg(args, 1)); Ok(Value::Int(h.bytes().take_while(|c| m.as_bytes().contains(c)).count() as i64)) },
+    "strcspn" [] => |_, _, args| { let (h, m) = (str_arg(args, 0), str_arg(args, 1)); Ok(Value::Int(h.bytes().take_while(|c| !m.as_bytes().contains(c)).count() as i64)) },
+    "is_countable" [] => |_, _, args| Ok(Value::Bool(is_array(a(args, 0)))),
+    "get_class_methods" [] => |mc, rt, args| {
+        let v = a(args, 0);
+        let cls = if is_object(v) { heap::get_field(v, O_CLASS) } else { lookup_class(rt, &st(v)) };
+        let mut out = Vec::new();
+        if let Value::Dict(_) = class_const(cls, C_METHODS) {
+            for (_, m) in heap::dict_entries(class_const(cls, C_METHODS)) {
+                if let Some(fd) = func_data(m) { out.push(s(mc, &fd.proto.fname)); }
+            }
+        }
+        Ok(arr_from_list(mc, out))
+    },
     "strncmp" [] => |_, _, args| {
         let n = to_int(a(args, 2)) as usize;
         let (x, y) = (str_arg(args, 0), str_arg(args, 1));
@@ -1943,7 +2311,36 @@ builtins! {
     "strnatcasecmp" [] => |_, _, args| Ok(Value::Int(natcmp(&str_arg(args, 0), &str_arg(args, 1), true))),
     "similar_text" [] => |_, _, args| Ok(Value::Int(similar(str_arg(args, 0).as_bytes(), str_arg(args, 1).as_bytes()) as i64)),
     "levenshtein" [] => |_, _, args| Ok(Value::Int(levenshtein(str_arg(args, 0).as_bytes(), str_arg(args, 1).as_bytes()) as i64)),
-    "str_word_count" [] => |_, _, args| Ok(Value::Int(str_arg(args, 0).split(|c: char| !c.is_ascii_alphabetic() && c != '\'' && c != '-').filter(|w| !w.is_empty()).count() as i64)),
+    "str_word_count" [] => |mc, _, args| {
+        let t = str_arg(args, 0);
+        let b = t.as_bytes();
+        // Words: letters, `'` and `-` (php: a leading `-` or `'`, or a trailing `-`, is not part of a word).
+        let mut words: Vec<(usize, String)> = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            let is_w = |c: u8| c.is_ascii_alphabetic() || c == b'\'' || c == b'-';
+            if is_w(b[i]) && b[i] != b'-' && b[i] != b'\'' || (b[i] == b'\'' && i > 0 && b[i - 1].is_ascii_alphabetic()) {
+                let start = i;
+                while i < b.len() && is_w(b[i]) { i += 1; }
+                let mut end = i;
+                while end > start && b[end - 1] == b'-' { end -= 1; }
+                words.push((start, t[start..end].to_string()));
+            } else {
+                i += 1;
+            }
+        }
+        Ok(match to_int(a(args, 1)) {
+            1 => arr_from_list(mc, words.into_iter().map(|(_, w)| s(mc, &w)).collect()),
+            2 => arr_from_pairs(mc, words.into_iter().map(|(p, w)| (Value::Int(p as i64), s(mc, &w))).collect()),
+            _ => Value::Int(words.len() as i64),
+        })
+    },
+    "count_chars" [] => |mc, _, args| {
+        let mut counts = [0i64; 256];
+        for c in str_arg(args, 0).bytes() { counts[c as usize] += 1; }
+        let mode = to_int(a(args, 1));
+        Ok(arr_from_pairs(mc, (0..256).filter(|&c| mode == 0 || counts[c] > 0).map(|c| (Value::Int(c as i64), Value::Int(counts[c]))).collect()))
+    },
     "ctype_digit" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_digit())))),
     "ctype_alpha" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_alphabetic())))),
     "ctype_alnum" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_alphanumeric())))),
@@ -2082,6 +2479,17 @@ builtins! {
             for (k, v) in arr_entries(x) {
                 share(mc, v);
                 match k { Value::Int(_) => { arr_push(mc, out, v)?; } k => arr_set(mc, out, k, v) }
+            }
+        }
+        Ok(out)
+    },
+    "array_replace" [] => |mc, _, args| {
+        let out = new_array(mc);
+        for (i, x) in args.iter().enumerate() {
+            let x = need_array(mc, "array_replace", i + 1, "arrays", deref(*x))?;
+            for (k, v) in arr_entries(x) {
+                share(mc, v);
+                arr_set(mc, out, k, v);
             }
         }
         Ok(out)
@@ -2278,6 +2686,8 @@ builtins! {
         Ok(out)
     },
     "array_flip_keys" [] => |mc, _, _| Ok(new_array(mc)),
+    "natsort" [0] => |mc, _, args| do_sort(mc, &[a(args, 0), Value::Int(6)], false, true, false),
+    "natcasesort" [0] => |mc, _, args| do_sort(mc, &[a(args, 0), Value::Int(14)], false, true, false),
     "sort" [0] => |mc, _, args| do_sort(mc, args, false, false, false),
     "rsort" [0] => |mc, _, args| do_sort(mc, args, false, false, true),
     "asort" [0] => |mc, _, args| do_sort(mc, args, false, true, false),
@@ -2397,9 +2807,20 @@ builtins! {
     "is_callable" [] => |_, rt, args| {
         let v = a(args, 0);
         Ok(Value::Bool(match v {
-            Value::Str(t) => { let l = t.as_str().to_ascii_lowercase(); lookup(&l).is_some() || matches!(dict_get_str(rt_field(rt, RT_FUNCS), &l), Value::Code(_)) }
+            Value::Str(t) => match t.as_str().split_once("::") {
+                Some((c, m)) => matches!(find_method(lookup_class(rt, c), &m.to_ascii_lowercase()), Value::Code(_)),
+                None => { let l = t.as_str().to_ascii_lowercase(); lookup(&l).is_some() || matches!(dict_get_str(rt_field(rt, RT_FUNCS), &l), Value::Code(_)) }
+            },
             _ if is_object(v) => class_name_of(v) == "Closure" || matches!(find_method(heap::get_field(v, O_CLASS), "__invoke"), Value::Code(_)),
-            _ if is_array(v) => arr_len(v) == 2,
+            _ if is_array(v) && arr_len(v) == 2 => {
+                let vals = arr_values(v);
+                let (o, m) = (deref(vals[0]), deref(vals[1]));
+                let cls = if is_object(o) { heap::get_field(o, O_CLASS) } else { lookup_class(rt, &st(o)) };
+                let m = st(m).to_ascii_lowercase();
+                matches!(find_method(cls, &m), Value::Code(_))
+                    || (is_object(o) && matches!(find_method(cls, "__call"), Value::Code(_)))
+                    || (!is_object(o) && matches!(find_method(cls, "__callstatic"), Value::Code(_)))
+            }
             _ => false,
         }))
     },
@@ -2511,6 +2932,39 @@ builtins! {
     "usleep" [] => |_, _, _| Ok(Value::None),
     "sleep" [] => |_, _, _| Ok(Value::Int(0)),
     "flush" [] => |_, _, _| Ok(Value::None),
+    "ob_implicit_flush" [] => |_, _, _| Ok(Value::None),
+    "pack" [] => |mc, _, args| {
+        // The byte formats (`c`, `C`, with a count or `*`); other formats are not supported.
+        let fmt = str_arg(args, 0);
+        let mut out = Vec::new();
+        let mut ai = 1;
+        let f = fmt.as_bytes();
+        let mut i = 0;
+        while i < f.len() {
+            let code = f[i];
+            i += 1;
+            let count = if i < f.len() && f[i] == b'*' {
+                i += 1;
+                usize::MAX
+            } else {
+                let st_ = i;
+                while i < f.len() && f[i].is_ascii_digit() { i += 1; }
+                fmt[st_..i].parse().unwrap_or(1)
+            };
+            match code {
+                b'c' | b'C' => {
+                    let mut n = 0;
+                    while n < count && ai < args.len() {
+                        out.push(to_int(args[ai]) as u8);
+                        ai += 1;
+                        n += 1;
+                    }
+                }
+                _ => return Err(err_str(mc, "ValueError", &format!("pack(): Type {}: unknown format code", code as char))),
+            }
+        }
+        Ok(s(mc, &bytes_str(&out)))
+    },
     "ob_start" [] => |_, _, _| { runtime::ob_start(); Ok(Value::Bool(true)) },
     "ob_end_clean" [] => |_, _, _| Ok(Value::Bool(runtime::ob_pop().is_some())),
     "ob_get_clean" [] => |mc, _, _| Ok(match runtime::ob_pop() { Some(b) => s(mc, &bytes_str(&b)), None => Value::Bool(false) }),

@@ -136,6 +136,14 @@ pub enum Op {
     Const(R, u32),
     Move(R, R),
     /// Reads a CV (dereferenced); warns on undefined (const: variable name).
+    /// `$cv .= v` on a string held directly in the register: appends in
+    /// place (`STR_APPEND`), stores the result in `dst` and jumps; otherwise
+    /// falls through to the generic code that follows.
+    AppendCv(R, R, R, u32),
+    /// `func_num_args()`.
+    FuncNumArgs(R),
+    /// `$GLOBALS['k']` read: like `LoadCv`, warning "Undefined global variable".
+    LoadGlobalCv(R, R, u32),
     LoadCv(R, R, u32),
     /// Reads a CV without warning (undefined reads as `Absent`).
     LoadCvQ(R, R),
@@ -215,8 +223,6 @@ pub enum Op {
     },
     /// Makes a closure from a function const; captured values in registers.
     Closure(R, u32, Box<[R]>),
-    /// A callable from `f(...)`-style syntax on a value (string/array/closure).
-    MakeCallable(R, R),
     DeclareFunc(u32),
     DeclareClass(u32),
     InstanceOf(R, R, ClassSpec),
@@ -283,7 +289,7 @@ pub struct ParamInfo {
 }
 
 /// A compiled function, method, closure or file body.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct FuncProto {
     /// For traces and error messages (`foo`, `A::m`, `{closure}`).
     pub name: String,

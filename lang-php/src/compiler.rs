@@ -25,6 +25,8 @@ pub const SUPERGLOBALS: &[&str] = &[
 enum Place {
     Dim(R, R),
     Prop(R, R),
+    /// `$GLOBALS['k']`: the hidden local and the name's constant.
+    Cv(R, u32),
     Other(Expr),
 }
 
@@ -227,6 +229,27 @@ impl FnComp {
         self.kstr.insert(s.to_string(), k);
         k
     }
+    /// `$GLOBALS['name']` with a literal key: a hidden local bound to the
+    /// global's cell, so reads, writes and references reach the global.
+    fn globals_cv(&mut self, base: &Expr, key: Option<&Expr>) -> Option<R> {
+        let (
+            E::Var(n),
+            Some(Expr {
+                kind: E::Str(k), ..
+            }),
+        ) = (&base.kind, key)
+        else {
+            return None;
+        };
+        if n != "GLOBALS" {
+            return None;
+        }
+        let cv = self.cv(&format!("\0GLOBALS:{k}"));
+        let kk = self.kstr(k);
+        self.emit(Op::BindGlobal(cv, kk));
+        Some(cv)
+    }
+
     fn cv(&mut self, name: &str) -> R {
         if let Some(&r) = self.cvs.get(name) {
             return r;
@@ -898,6 +921,10 @@ impl FnComp {
                 self.emit(Op::UnsetCv(cv));
             }
             E::Index(base, Some(k)) => {
+                if let Some(cv) = self.globals_cv(base, Some(k)) {
+                    self.emit(Op::UnsetCv(cv));
+                    return Ok(());
+                }
                 let b = self.fetch_w(base)?;
                 let k = self.expr(k)?;
                 self.emit(Op::DimUnset(b, k));
@@ -1067,6 +1094,15 @@ impl FnComp {
                 let Some(key) = key else {
                     return self.err("Cannot use [] for reading");
                 };
+                if let Some(cv) = self.globals_cv(base, Some(key)) {
+                    let E::Str(name) = &key.kind else {
+                        unreachable!()
+                    };
+                    let k = self.kstr(name);
+                    let r = self.tmp();
+                    self.emit(Op::LoadGlobalCv(r, cv, k));
+                    return Ok(r);
+                }
                 let b = self.expr(base)?;
                 let k = self.expr(key)?;
                 let r = self.tmp();
@@ -1213,7 +1249,7 @@ impl FnComp {
                 match &inner.kind {
                     E::Str(_) => {
                         let v = self.expr(inner)?;
-                        self.emit(Op::MakeCallable(r, v));
+                        self.emit_fcc(r, v);
                     }
                     E::MethodCall(obj, name, _, _) => {
                         let o = self.expr(obj)?;
@@ -1222,7 +1258,7 @@ impl FnComp {
                         self.emit(Op::NewArray(a));
                         self.emit(Op::ArrPush(a, o));
                         self.emit(Op::ArrPush(a, n));
-                        self.emit(Op::MakeCallable(r, a));
+                        self.emit_fcc(r, a);
                     }
                     E::StaticCall(c, name, _) => {
                         let cs = self.class_spec(c)?;
@@ -1233,11 +1269,11 @@ impl FnComp {
                         self.emit(Op::NewArray(a));
                         self.emit(Op::ArrPush(a, cn));
                         self.emit(Op::ArrPush(a, n));
-                        self.emit(Op::MakeCallable(r, a));
+                        self.emit_fcc(r, a);
                     }
                     _ => {
                         let v = self.expr(inner)?;
-                        self.emit(Op::MakeCallable(r, v));
+                        self.emit_fcc(r, v);
                     }
                 }
                 r
@@ -1319,11 +1355,23 @@ impl FnComp {
                 r
             }
             E::Assign(target, value) => {
-                if let E::List(items) = &target.kind {
-                    let v = self.expr(value)?;
+                let items: Option<Vec<Option<Item>>> = match &target.kind {
+                    E::List(items) => Some(items.clone()),
+                    E::Array(items) => Some(items.iter().cloned().map(Some).collect()),
+                    _ => None,
+                };
+                if let Some(items) = items {
+                    if items.iter().flatten().any(|it| it.by_ref) {
+                        // `[$a, &$b] = $arr`: the source is fetched for writing
+                        // and the by-reference items bind to its elements.
+                        let c = self.fetch_w(value)?;
+                        self.destructure_ref(&items, c)?;
+                        return Ok(c);
+                    }
+                    let v = self.expr_copy(value)?;
                     let keep = self.tmp();
                     self.emit(Op::Move(keep, v));
-                    self.destructure(items, keep)?;
+                    self.destructure(&items, keep)?;
                     return Ok(keep);
                 }
                 let v = self.expr_copy(value)?;
@@ -1372,6 +1420,30 @@ impl FnComp {
                     let pc = self.pc();
                     self.patch(j, pc);
                     return Ok(r);
+                }
+                if let (
+                    ".",
+                    Place::Other(Expr {
+                        kind: E::Var(n), ..
+                    }),
+                ) = (*op, &place)
+                {
+                    if n != "this" && n != "GLOBALS" {
+                        // `$s .= x`: in place when `$s` holds a string (AppendCv),
+                        // else the generic read-concat-write below.
+                        let cv = self.cv(n);
+                        let v = self.expr(value)?;
+                        let r = self.tmp();
+                        let j = self.emit(Op::AppendCv(r, cv, v, 0));
+                        let cur = self.place_read(&place, false)?;
+                        self.emit(Op::Bin(BinOp::Concat, r, cur, v));
+                        self.place_write(&place, r)?;
+                        let end = self.pc();
+                        if let Op::AppendCv(_, _, _, t) = &mut self.p.ops[j] {
+                            *t = end;
+                        }
+                        return Ok(r);
+                    }
                 }
                 let cur = self.place_read(&place, false)?;
                 let v = self.expr(value)?;
@@ -1641,14 +1713,7 @@ impl FnComp {
                 return Ok(r);
             }
             "func_num_args" => {
-                let a = self.tmp();
-                self.emit(Op::FuncGetArgs(a));
-                let id = builtins::lookup("count").map(|b| b.0).unwrap_or(0);
-                self.emit(Op::Builtin {
-                    dst: r,
-                    id,
-                    args: vec![a].into(),
-                });
+                self.emit(Op::FuncNumArgs(r));
                 return Ok(r);
             }
             "get_defined_vars" => {
@@ -1731,6 +1796,20 @@ impl FnComp {
         Ok(r)
     }
 
+    /// `f(...)`: the prelude's `__fcc` wraps the callable in a `Closure`.
+    fn emit_fcc(&mut self, dst: R, callable: R) {
+        let k = self.kstr("__fcc");
+        self.emit(Op::Call {
+            dst,
+            target: Target::Name(k, k),
+            args: vec![ArgSpec {
+                reg: callable,
+                mode: ArgMode::Val,
+            }]
+            .into(),
+        });
+    }
+
     fn args(&mut self, args: &[Arg], byref: Option<&[usize]>) -> CResult<Vec<ArgSpec>> {
         let mut out = Vec::new();
         for (i, a) in args.iter().enumerate() {
@@ -1790,6 +1869,11 @@ impl FnComp {
                 Ok(r)
             }
             E::Index(base, Some(k)) => {
+                if let Some(cv) = self.globals_cv(base, Some(k)) {
+                    let r = self.tmp();
+                    self.emit(Op::LoadCvQ(r, cv));
+                    return Ok(r);
+                }
                 let b = self.expr_quiet(base)?;
                 let k = self.expr(k)?;
                 let r = self.tmp();
@@ -1835,6 +1919,12 @@ impl FnComp {
     fn place(&mut self, target: &Expr) -> CResult<Place> {
         Ok(match &target.kind {
             E::Index(base, Some(k)) if !matches!(base.kind, E::Var(ref n) if n == "this") => {
+                if let Some(cv) = self.globals_cv(base, Some(k)) {
+                    let E::Str(name) = &k.kind else {
+                        unreachable!()
+                    };
+                    return Ok(Place::Cv(cv, self.kstr(name)));
+                }
                 let b = self.fetch_w(base)?;
                 let kr = self.expr(k)?;
                 let keep = self.tmp();
@@ -1856,6 +1946,12 @@ impl FnComp {
             Place::Dim(b, k) => {
                 self.emit(Op::DimGet(r, *b, *k, quiet));
             }
+            Place::Cv(cv, _) if quiet => {
+                self.emit(Op::LoadCvQ(r, *cv));
+            }
+            Place::Cv(cv, k) => {
+                self.emit(Op::LoadGlobalCv(r, *cv, *k));
+            }
             Place::Prop(o, n) => {
                 self.emit(Op::PropGet(r, *o, *n, quiet));
             }
@@ -1875,6 +1971,9 @@ impl FnComp {
         match p {
             Place::Dim(b, k) => {
                 self.emit(Op::DimSet(*b, *k, v));
+            }
+            Place::Cv(cv, _) => {
+                self.emit(Op::StoreCv(*cv, v));
             }
             Place::Prop(o, n) => {
                 self.emit(Op::PropSet(*o, *n, v));
@@ -1914,6 +2013,10 @@ impl FnComp {
                 self.emit(Op::VarVarSet(n, v));
             }
             E::Index(base, key) => {
+                if let Some(cv) = self.globals_cv(base, key.as_deref()) {
+                    self.emit(Op::StoreCv(cv, v));
+                    return Ok(());
+                }
                 if let (E::Var(n), Some(k)) = (&base.kind, key) {
                     if n != "this" {
                         // May be a string offset write.
@@ -1948,6 +2051,37 @@ impl FnComp {
                 self.destructure(&items, v)?;
             }
             _ => return self.err("Cannot assign to this expression"),
+        }
+        Ok(())
+    }
+
+    fn destructure_ref(&mut self, items: &[Option<Item>], src: R) -> CResult<()> {
+        let mut idx = 0i64;
+        for it in items {
+            let Some(it) = it else {
+                idx += 1;
+                continue;
+            };
+            let save = self.next;
+            let k = match &it.key {
+                Some(k) => self.expr(k)?,
+                None => {
+                    let r = self.const_reg(KConst::Int(idx));
+                    idx += 1;
+                    r
+                }
+            };
+            if it.by_ref {
+                let cell = self.tmp();
+                self.emit(Op::DimRef(cell, src, k));
+                self.bind_ref(&it.value, cell)?;
+            } else {
+                let v = self.tmp();
+                self.emit(Op::DimGet(v, src, k, false));
+                self.emit(Op::Share(v));
+                self.assign_to(&it.value, v)?;
+            }
+            self.next = save;
         }
         Ok(())
     }
@@ -2002,6 +2136,11 @@ impl FnComp {
                 Ok(r)
             }
             E::Index(base, key) => {
+                if let Some(cv) = self.globals_cv(base, key.as_deref()) {
+                    let r = self.tmp();
+                    self.emit(Op::CvFetchW(r, cv));
+                    return Ok(r);
+                }
                 let b = self.fetch_w(base)?;
                 let k = match key {
                     Some(k) => self.expr(k)?,
@@ -2038,6 +2177,10 @@ impl FnComp {
                 self.emit(Op::MakeRefCv(r, cv));
             }
             E::Index(base, key) => {
+                if let Some(cv) = self.globals_cv(base, key.as_deref()) {
+                    self.emit(Op::MakeRefCv(r, cv));
+                    return Ok(r);
+                }
                 let b = self.fetch_w(base)?;
                 let k = match key {
                     Some(k) => self.expr(k)?,

@@ -144,6 +144,15 @@ pub fn eval<'gc>(
             mc,
             &class_data(cls).map(|d| d.name.clone()).unwrap_or_default(),
         ),
+        E::Index(base, Some(k)) => {
+            let b = eval(mc, rt, cls, base)?;
+            let k = eval(mc, rt, cls, k)?;
+            if !is_array(b) {
+                return Err("Constant expression contains invalid operations".into());
+            }
+            let k = norm_key(mc, k).unwrap_or(k);
+            deref(arr_get(b, k))
+        }
         E::New(..) => return Err("New expressions are not supported in this context".into()),
         _ => return Err("Constant expression contains invalid operations".into()),
     })

@@ -260,7 +260,15 @@ pub fn coerce<'gc>(
                 return Some(x);
             }
         }
-        for t in ty.split('|') {
+        // Weak mode tries int, float, string, bool, in that order.
+        let mut parts: Vec<&str> = ty.split('|').collect();
+        parts.sort_by_key(|t| {
+            ["int", "float", "string", "bool"]
+                .iter()
+                .position(|o| t.eq_ignore_ascii_case(o))
+                .unwrap_or(4)
+        });
+        for t in parts {
             if let Some(x) = coerce(mc, rt, t, v, nullable) {
                 return Some(x);
             }
@@ -466,9 +474,13 @@ fn raise<'gc, V>(
 
 /// Reads a register as a value: a reference cell is dereferenced.
 fn deref_v<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> M::V {
-    if m.tag(v) == Tag::List {
+    let t = m.tag(v);
+    if t == Tag::List {
         let z = m.konst(Value::Int(0));
         m.list_get(v, z)
+    } else if t == Tag::StrBuf {
+        // Only `AppendCv` works on append-built strings; every read freezes them.
+        m.call(&ops::STR_FREEZE, &[v]).unwrap_or(v)
     } else {
         v
     }
@@ -915,6 +927,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     set!(*d, v);
                 }
             }
+            Op::LoadGlobalCv(d, cv, name) => {
+                let v = read_cv(m, fr, *cv);
+                if m.tag(v) == Tag::Absent {
+                    let msg = m.konst(s(m.mc(), "Undefined global variable $"));
+                    let n = k!(*name);
+                    let l = loc!();
+                    let _ = m.call(&ops::WARN, &[msg, n, l]);
+                    let nv = m.konst(Value::None);
+                    set!(*d, nv);
+                } else {
+                    set!(*d, v);
+                }
+            }
             Op::LoadCvQ(d, cv) => {
                 let v = read_cv(m, fr, *cv);
                 set!(*d, v);
@@ -933,8 +958,34 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                 }
             }
+            Op::AppendCv(d, cv, rhs, target) => {
+                let cur = reg!(*cv);
+                let tc = m.tag(cur);
+                if tc == Tag::Str || tc == Tag::StrBuf {
+                    let rv = reg!(*rhs);
+                    let tr = m.tag(rv);
+                    if tr == Tag::Str || tr == Tag::Int {
+                        let r = helper!(&ops::STR_APPEND, &[cur, rv]);
+                        set!(*cv, r);
+                        set!(*d, r);
+                        next = *target;
+                    }
+                }
+                if tc == Tag::StrBuf && next != *target {
+                    // The generic path reads the variable: give it a plain string.
+                    let f = helper!(&ops::STR_FREEZE, &[cur]);
+                    set!(*cv, f);
+                }
+            }
             Op::MakeRefCv(d, cv) => {
                 let v = reg!(*cv);
+                let v = if m.tag(v) == Tag::StrBuf {
+                    let f = helper!(&ops::STR_FREEZE, &[v]);
+                    set!(*cv, f);
+                    f
+                } else {
+                    v
+                };
                 if m.tag(v) == Tag::List {
                     set!(*d, v);
                 } else {
@@ -1353,6 +1404,15 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     Tag::Str => {
                         set!(*d, cur);
+                    }
+                    Tag::StrBuf => {
+                        let f = helper!(&ops::STR_FREEZE, &[cur]);
+                        if is_cell {
+                            m.list_set(holder, z, f);
+                        } else {
+                            set!(*cv, f);
+                        }
+                        set!(*d, f);
                     }
                     Tag::Bool if !m.truth(cur) => {
                         let a = new_array_v(m);
@@ -1835,6 +1895,26 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             Op::PropUnset(o, n) => {
                 let obj = reg!(*o);
                 let name = reg!(*n);
+                let objv = deref_v(m, obj);
+                if is_obj(m, objv) {
+                    let props = m.get_field(objv, O_PROPS);
+                    let v = m.dict_get(props, name);
+                    if m.tag(v) == Tag::Absent {
+                        let f0 = m.get_field(objv, O_CLASS);
+                        let cls = m.promote(f0);
+                        let unset = find_method(cls, "__unset");
+                        if let Value::Code(_) = unset {
+                            let this_cls = m.konst(cls);
+                            let site = loc!();
+                            fr.ret_reg = SCRATCH;
+                            fr.pc = next;
+                            return Action::Call {
+                                callee: unset,
+                                args: vec![objv, this_cls, site, name],
+                            };
+                        }
+                    }
+                }
                 let id = m.konst(Value::Int(builtins::id_of("__prop_unset") as i64));
                 helper!(&builtins::BUILTIN, &[id, m.konst(rt), obj, name]);
             }
@@ -2033,10 +2113,6 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let c = m.new_record(fc, &fields);
                 set!(*d, c);
             }
-            Op::MakeCallable(d, v) => {
-                let x = reg!(*v);
-                set!(*d, x);
-            }
             Op::DeclareFunc(k) => {
                 let _ = m.call(&NO_TRACE, &[]);
                 let f = code.consts[*k as usize];
@@ -2133,10 +2209,9 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let x = reg!(*v);
                 let xv = m.get(x);
                 let desc = match xv {
-                    Value::Str(st) => format!(
-                        "'{}'",
-                        st.as_str().replace('\\', "\\\\").replace('\'', "\\'")
-                    ),
+                    // php.ini-production's zend.exception_string_param_max_len = 0
+                    Value::Str(st) if st.as_str().is_empty() => "''".into(),
+                    Value::Str(_) => "'...'".into(),
                     Value::Float(f) => fmt_float_repr(f),
                     v if is_object(v) || is_array(v) => format!(
                         "of type {}",
@@ -2331,7 +2406,18 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         .unwrap_or("")
                         .trim_start_matches(" in ")
                         .to_string();
-                    let _ = i;
+                    if argc > *i as i64 {
+                        // A gap left by named arguments.
+                        throw!(
+                            "ArgumentCountError",
+                            format!(
+                                "{}(): Argument #{} (${}) not passed",
+                                p.name,
+                                *i + 1,
+                                p.params[*i as usize].name
+                            )
+                        );
+                    }
                     throw!(
                         "ArgumentCountError",
                         format!(
@@ -2449,6 +2535,32 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     Err(e) => return Action::Raise(e),
                 }
             }
+            Op::FuncNumArgs(d) => {
+                // The arguments bound to parameters plus the extra ones.
+                let argc = to_int({
+                    let rv_ = m.reg(fr, SCRATCH as usize);
+                    m.get(rv_)
+                }) as usize;
+                let declared = p.params.iter().filter(|x| !x.variadic).count();
+                let extra = {
+                    let rv_ = m.reg(fr, EXTRA as usize);
+                    deref(m.get(rv_))
+                };
+                let mut extra = if is_array(extra) {
+                    arr_len(extra) as usize
+                } else {
+                    0
+                };
+                if let Some(v) = p.params.iter().find(|x| x.variadic) {
+                    let rest = read_cv(m, fr, v.cv);
+                    let rest = m.get(rest);
+                    if is_array(rest) {
+                        extra += arr_len(rest) as usize;
+                    }
+                }
+                let n = m.konst(Value::Int((argc.min(declared) + extra) as i64));
+                set!(*d, n);
+            }
             Op::FuncGetArgs(d) => {
                 let mut vals = Vec::new();
                 let argc = to_int({
@@ -2485,7 +2597,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     let name = to_str_scalar(n);
                     if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
-                        let v = deref(fr.regs[p.cv_regs[i] as usize]);
+                        let v =
+                            vm_core::strbuf::freeze(m.mc(), deref(fr.regs[p.cv_regs[i] as usize]));
                         if !matches!(v, Value::Absent) {
                             share(m.mc(), v);
                             pairs.push((s(m.mc(), &name), v));
@@ -2539,8 +2652,9 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let _ = m.call(&NO_TRACE, &[]);
                 let mut pairs = Vec::new();
                 for (i, name) in p.cv_names.iter().enumerate() {
-                    let v = deref(fr.regs[p.cv_regs[i] as usize]);
-                    if !matches!(v, Value::Absent) {
+                    let v = vm_core::strbuf::freeze(m.mc(), deref(fr.regs[p.cv_regs[i] as usize]));
+                    // `\0GLOBALS:k` are the compiler's hidden `$GLOBALS['k']` locals.
+                    if !matches!(v, Value::Absent) && !name.starts_with('\0') {
                         share(m.mc(), v);
                         pairs.push((s(m.mc(), name), v));
                     }
@@ -2556,7 +2670,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     m.get(rv_)
                 });
                 let v = if let Some(i) = p.cv_names.iter().position(|x| *x == name) {
-                    deref(fr.regs[p.cv_regs[i] as usize])
+                    vm_core::strbuf::freeze(m.mc(), deref(fr.regs[p.cv_regs[i] as usize]))
                 } else if p.is_main {
                     deref(heap::dict_get(rt_field(rt, RT_GLOBALS), s(m.mc(), &name)))
                 } else {
@@ -2621,7 +2735,16 @@ pub fn type_str(t: &crate::ast::TypeHint) -> String {
             }
         }
         TypeHint::Nullable(i) => format!("?{}", type_str(i)),
-        TypeHint::Union(v) => v.iter().map(type_str).collect::<Vec<_>>().join("|"),
+        TypeHint::Union(v) => {
+            // php prints classes first, then builtin types in a fixed order.
+            const ORDER: &[&str] = &[
+                "static", "callable", "iterable", "object", "array", "string", "int", "float",
+                "bool", "false", "true", "void", "never", "mixed", "null",
+            ];
+            let mut parts: Vec<String> = v.iter().map(type_str).collect();
+            parts.sort_by_key(|p| ORDER.iter().position(|o| o == p).map_or(0, |i| i + 1));
+            parts.join("|")
+        }
     }
 }
 
@@ -2915,6 +3038,13 @@ fn call<'gc, M: Meta<'gc>>(
             }
             ArgMode::Cv => {
                 let v = m.reg(fr, a.reg as usize);
+                let v = if m.tag(v) == Tag::StrBuf {
+                    let f = m.call(&ops::STR_FREEZE, &[v]).unwrap_or(v);
+                    m.set_reg(fr, a.reg as usize, f);
+                    f
+                } else {
+                    v
+                };
                 if wants_ref {
                     if m.tag(v) == Tag::List {
                         positional.push(v);
@@ -2979,10 +3109,27 @@ fn call<'gc, M: Meta<'gc>>(
         }
     }
     if !named.is_empty() {
-        if let Callee::Builtin(_) = callee {
-            // Builtins take named args positionally in declaration order (approximation).
-            for (_, v) in named.drain(..) {
-                positional.push(v);
+        if let Callee::Builtin(id) = callee {
+            let bname = builtins::name_of(id);
+            match builtins::param_names(bname) {
+                Some(names) => {
+                    let absent = m.konst(Value::Absent);
+                    for (n, v) in named.drain(..) {
+                        let Some(ix) = names.iter().position(|q| *q == n) else {
+                            throw!("Error", format!("Unknown named parameter ${n}"));
+                        };
+                        while positional.len() <= ix {
+                            positional.push(absent);
+                        }
+                        positional[ix] = v;
+                    }
+                }
+                // Others take named arguments in the order given.
+                None => {
+                    for (_, v) in named.drain(..) {
+                        positional.push(v);
+                    }
+                }
             }
         } else {
             let absent = m.konst(Value::Absent);

@@ -520,7 +520,8 @@ impl<'a> Lexer<'a> {
                     break;
                 }
                 return Err(LexError {
-                    msg: "syntax error, unexpected end of file".into(),
+                    msg: "syntax error, unexpected end of file, expecting variable or \"${\" or \"{$\""
+                        .into(),
                     line: start_line.max(self.line),
                 });
             }

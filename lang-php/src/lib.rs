@@ -217,6 +217,8 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::TO_BOOL,
         &ops::ECHO,
         &ops::WARN,
+        &ops::STR_APPEND,
+        &ops::STR_FREEZE,
         &ops::INTERP,
         &ops::NORM_KEY,
         &ops::ARR_COPY,
@@ -267,6 +269,7 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
             return 255;
         }
     };
+    let log_jit = config.log_jit;
     let mut vm = new_vm(config);
     let argv: Vec<String> = std::iter::once(name.to_string())
         .chain(args.iter().cloned())
@@ -278,6 +281,14 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         // $argv / $argc as globals.
         let av = arr_from_list(mc, argv.iter().map(|a| heap::new_str(mc, a)).collect());
         let globals = rt_field(rt, RT_GLOBALS);
+        if !code_mode {
+            // get_included_files() lists the main script first.
+            let canon = std::fs::canonicalize(name)
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|_| name.to_string());
+            let included = rt_field(rt, RT_INCLUDED);
+            heap::dict_set(mc, included, heap::new_str(mc, &canon), Value::Bool(true));
+        }
         heap::dict_set(mc, globals, heap::new_str(mc, "argv"), new_ref(mc, av));
         heap::dict_set(
             mc,
@@ -348,6 +359,17 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         Err(u) => report_uncaught(&u),
     };
     runtime::flush();
+    if log_jit {
+        vm.mutate(|_, root| {
+            let s = &root.jit.stats;
+            eprintln!(
+                "jit: stats: {} traces compiled, {} exits, {} aborts",
+                s.compiled,
+                s.exits,
+                s.aborts.len()
+            );
+        });
+    }
     code
 }
 

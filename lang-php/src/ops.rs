@@ -324,6 +324,7 @@ pub fn to_php_string<'gc>(
     let v = deref(v);
     match v {
         Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::StrBuf(s) => Ok(s.as_str().to_string()),
         Value::Record(_) if is_array(v) => {
             runtime::warn(&format!("Array to string conversion{loc}"));
             Ok("Array".into())
@@ -442,6 +443,45 @@ fn h_warn<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, V
     runtime::warn(&m);
     Ok(Value::None)
 }
+
+fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let tail = to_str_scalar(args[1]);
+    Ok(vm_core::strbuf::append(mc, args[0], &tail).unwrap_or(args[0]))
+}
+
+/// `$s .= x` on a string in a plain variable: appends into the string's
+/// buffer in place when it is the newest value of that buffer (`vm_core::strbuf`).
+pub static STR_APPEND: Helper = Helper {
+    name: "php_str_append",
+    func: h_str_append,
+    effects: Effects {
+        reads_heap: true,
+        writes_heap: true,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    },
+};
+
+fn h_str_freeze<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(vm_core::strbuf::freeze(mc, args[0]))
+}
+
+/// An append-built string as an immutable `Str`: what every read of a
+/// variable sees, so that only `.=` ever meets a `StrBuf`.
+pub static STR_FREEZE: Helper = Helper {
+    name: "php_str_freeze",
+    func: h_str_freeze,
+    effects: Effects {
+        reads_heap: true,
+        writes_heap: false,
+        may_raise: false,
+        calls_guest: false,
+        elidable: true,
+        io: false,
+    },
+};
 
 /// Prints `PHP Warning:  <concatenated args>`.
 pub static WARN: Helper = Helper {

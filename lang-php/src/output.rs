@@ -102,6 +102,11 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
             s.as_str().len(),
             s.as_str()
         )),
+        Value::StrBuf(s) => out.push_str(&format!(
+            "{pad}string({}) \"{}\"\n",
+            s.as_str().len(),
+            s.as_str()
+        )),
         _ if is_array(v) => {
             let e = arr_entries(v);
             out.push_str(&format!("{pad}array({}) {{\n", e.len()));
@@ -190,6 +195,7 @@ pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
             }
         }
         Value::Str(s) => out.push_str(&export_str(s.as_str())),
+        Value::StrBuf(s) => out.push_str(&export_str(s.as_str())),
         _ if is_array(v) => {
             out.push_str("array (\n");
             for (k, x) in arr_entries(v) {
@@ -288,6 +294,7 @@ pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
             }
         }
         Value::Str(s) => json_str(s.as_str(), flags, out),
+        Value::StrBuf(s) => json_str(s.as_str(), flags, out),
         _ if is_array(v) || is_object(v) => {
             let (items, is_list): (Vec<(String, Value)>, bool) = if is_array(v) {
                 let e = arr_entries(v);

@@ -1068,6 +1068,7 @@ impl Parser {
             parent,
             interfaces,
             traits: Vec::new(),
+            trait_rules: Vec::new(),
             consts: Vec::new(),
             props: Vec::new(),
             methods: Vec::new(),
@@ -1085,8 +1086,42 @@ impl Parser {
                     c.traits.push(self.ident()?);
                 }
                 if self.eat_op("{") {
-                    while !self.eat_op("}") && !self.at_eof() {
-                        self.pos += 1;
+                    while !self.eat_op("}") {
+                        let first = self.ident()?;
+                        let (tr, meth) = if self.eat_op("::") {
+                            (Some(first), self.ident()?)
+                        } else {
+                            (None, first)
+                        };
+                        if self.eat_kw("insteadof") {
+                            let Some(tr) = tr else {
+                                return self.unexpected();
+                            };
+                            let mut ex = vec![self.ident()?];
+                            while self.eat_op(",") {
+                                ex.push(self.ident()?);
+                            }
+                            c.trait_rules.push(TraitRule::Insteadof(tr, meth, ex));
+                        } else if self.eat_kw("as") {
+                            let vis = if self.eat_kw("public") {
+                                Some(Visibility::Public)
+                            } else if self.eat_kw("protected") {
+                                Some(Visibility::Protected)
+                            } else if self.eat_kw("private") {
+                                Some(Visibility::Private)
+                            } else {
+                                None
+                            };
+                            let alias = if matches!(self.peek(), Tok::Ident(_)) {
+                                Some(self.ident()?)
+                            } else {
+                                None
+                            };
+                            c.trait_rules.push(TraitRule::Alias(tr, meth, vis, alias));
+                        } else {
+                            return self.unexpected();
+                        }
+                        self.semi()?;
                     }
                 } else {
                     self.semi()?;

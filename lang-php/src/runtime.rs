@@ -9,7 +9,7 @@ use std::rc::Rc;
 use vm_core::heap::{self, LangId};
 use vm_core::{Mutation, Value};
 
-use crate::ast::{ClassKind, Visibility};
+use crate::ast::{ClassKind, TraitRule, Visibility};
 use crate::bytecode::*;
 use crate::value::*;
 
@@ -316,6 +316,8 @@ pub struct ClassData {
     pub is_abstract: bool,
     pub props: Vec<PropInfo>,
     pub is_throwable: bool,
+    /// The traits the class itself uses, as written.
+    pub traits: Vec<String>,
 }
 
 /// Fields of a class code object's consts.
@@ -381,21 +383,40 @@ pub fn lookup_class<'gc>(rt: Value<'gc>, name: &str) -> Value<'gc> {
 }
 
 pub fn dict_get_str<'gc>(d: Value<'gc>, k: &str) -> Value<'gc> {
-    // Str keys compare by content; a temporary Str is enough for lookup.
     match d {
         Value::Dict(dd) => {
-            let key = vm_core::heap::Str::new(k);
-            let map = dd.borrow();
-            for (kk, v) in map.iter() {
-                if let Value::Str(s) = kk.0 {
-                    if s.hash_code() == key.hash_code() && s.as_str() == k {
-                        return *v;
-                    }
-                }
-            }
-            Value::Absent
+            let mut h = rustc_hash::FxHasher::default();
+            std::hash::Hash::hash(k, &mut h);
+            let probe = StrProbe {
+                text: k,
+                hash: std::hash::Hasher::finish(&h),
+            };
+            dd.borrow().get(&probe).copied().unwrap_or(Value::Absent)
         }
         _ => Value::Absent,
+    }
+}
+
+/// Looks a string key up in a dict without allocating a `Str`: hashes as
+/// `heap::Key` hashes a `Str` (its cached text hash) and compares by content.
+struct StrProbe<'a> {
+    text: &'a str,
+    hash: u64,
+}
+
+impl std::hash::Hash for StrProbe<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl<'gc> indexmap::Equivalent<vm_core::heap::Key<'gc>> for StrProbe<'_> {
+    fn equivalent(&self, key: &vm_core::heap::Key<'gc>) -> bool {
+        match key.0 {
+            Value::Str(s) => s.hash_code() == self.hash && s.as_str() == self.text,
+            Value::StrBuf(b) => b.as_str() == self.text,
+            _ => false,
+        }
     }
 }
 
@@ -597,7 +618,43 @@ pub fn declare_class<'gc>(
         }
         for (_, m) in heap::dict_entries(class_const(tc, C_METHODS)) {
             if let Some(fd) = func_data(m) {
-                all_methods.push(fd.proto.clone());
+                let proto = &fd.proto;
+                let excluded = d.trait_rules.iter().any(|r| {
+                    matches!(r, TraitRule::Insteadof(_, meth, ex)
+                        if meth.eq_ignore_ascii_case(&proto.fname)
+                            && ex.iter().any(|x| x.eq_ignore_ascii_case(t)))
+                });
+                for r in &d.trait_rules {
+                    let TraitRule::Alias(tr, meth, vis, alias) = r else {
+                        continue;
+                    };
+                    if !meth.eq_ignore_ascii_case(&proto.fname)
+                        || tr.as_ref().map_or(false, |x| !x.eq_ignore_ascii_case(t))
+                    {
+                        continue;
+                    }
+                    let mut copy = (**proto).clone();
+                    if let Some(a) = alias {
+                        copy.fname = a.clone();
+                        copy.name = format!("{}::{a}", d.name);
+                    }
+                    if let Some(v) = vis {
+                        copy.visibility = *v;
+                    }
+                    if alias.is_some() {
+                        all_methods.push(Rc::new(copy));
+                    } else if !excluded {
+                        all_methods.push(Rc::new(copy));
+                    }
+                }
+                let changed = d.trait_rules.iter().any(|r| {
+                    matches!(r, TraitRule::Alias(tr, meth, _, None)
+                        if meth.eq_ignore_ascii_case(&proto.fname)
+                            && tr.as_ref().map_or(true, |x| x.eq_ignore_ascii_case(t)))
+                });
+                if !excluded && !changed {
+                    all_methods.push(proto.clone());
+                }
             }
         }
         if let Some(td) = class_data(tc) {
@@ -661,6 +718,7 @@ pub fn declare_class<'gc>(
         is_abstract: d.is_abstract,
         props,
         is_throwable,
+        traits: d.traits.clone(),
     };
     let cls = heap::new_code(
         mc,

@@ -242,6 +242,7 @@ pub fn canonical_int(s: &str) -> Option<i64> {
 pub fn norm_key<'gc>(mc: &Mutation<'gc>, k: Value<'gc>) -> Result<Value<'gc>, Value<'gc>> {
     Ok(match k {
         Value::Int(_) => k,
+        Value::StrBuf(_) => return norm_key(mc, vm_core::strbuf::freeze(mc, k)),
         Value::Str(st) => match canonical_int(st.as_str()) {
             Some(i) => Value::Int(i),
             None => k,
@@ -347,6 +348,10 @@ pub fn to_bool(v: Value<'_>) -> bool {
             let t = s.as_str();
             !(t.is_empty() || t == "0")
         }
+        Value::StrBuf(s) => {
+            let t = s.as_str();
+            !(t.is_empty() || t == "0")
+        }
         Value::List(_) => to_bool(deref(v)),
         Value::Record(_) => {
             if is_array(v) {
@@ -366,6 +371,22 @@ pub fn to_int(v: Value<'_>) -> i64 {
         Value::Int(i) => i,
         Value::Float(f) => float_to_int(f),
         Value::Str(s) => match parse_numeric(s.as_str()) {
+            Some((NumVal::I(i), _)) => i,
+            Some((NumVal::F(f), _)) => {
+                // Numeric strings saturate (zend_dval_to_lval_cap).
+                if !f.is_finite() {
+                    0
+                } else if f >= 9.223372036854775807e18 {
+                    i64::MAX
+                } else if f <= -9.223372036854775808e18 {
+                    i64::MIN
+                } else {
+                    f as i64
+                }
+            }
+            None => 0,
+        },
+        Value::StrBuf(s) => match parse_numeric(s.as_str()) {
             Some((NumVal::I(i), _)) => i,
             Some((NumVal::F(f), _)) => {
                 // Numeric strings saturate (zend_dval_to_lval_cap).
@@ -402,6 +423,12 @@ pub fn to_float(v: Value<'_>) -> f64 {
             Some((NumVal::F(f), _)) => f,
             None => 0.0,
         },
+        Value::StrBuf(s) => match parse_numeric(s.as_str()) {
+            Some((NumVal::I(0), _)) if s.as_str().trim_start().starts_with('-') => -0.0,
+            Some((NumVal::I(i), _)) => i as f64,
+            Some((NumVal::F(f), _)) => f,
+            None => 0.0,
+        },
         Value::List(_) => to_float(deref(v)),
         other => to_int(other) as f64,
     }
@@ -415,6 +442,11 @@ pub fn to_number(v: Value<'_>) -> (NumVal, Option<&'static str>) {
         Value::None | Value::Absent => (NumVal::I(0), None),
         Value::Bool(b) => (NumVal::I(b as i64), None),
         Value::Str(s) => match parse_numeric(s.as_str()) {
+            Some((n, true)) => (n, None),
+            Some((n, false)) => (n, Some("A non-numeric value")),
+            None => (NumVal::I(0), Some("A non-numeric value")),
+        },
+        Value::StrBuf(s) => match parse_numeric(s.as_str()) {
             Some((n, true)) => (n, None),
             Some((n, false)) => (n, Some("A non-numeric value")),
             None => (NumVal::I(0), Some("A non-numeric value")),
@@ -516,6 +548,7 @@ pub fn to_str_scalar(v: Value<'_>) -> String {
         Value::Int(i) => i.to_string(),
         Value::Float(f) => fmt_float(f),
         Value::Str(s) => s.as_str().to_string(),
+        Value::StrBuf(s) => s.as_str().to_string(),
         Value::List(_) => to_str_scalar(deref(v)),
         Value::Record(_) if is_array(v) => "Array".into(),
         _ => String::new(),
@@ -529,6 +562,7 @@ pub fn type_name(v: Value<'_>) -> &'static str {
         Value::Int(_) => "int",
         Value::Float(_) => "float",
         Value::Str(_) => "string",
+        Value::StrBuf(_) => "string",
         Value::List(_) => type_name(deref(v)),
         Value::Record(_) if is_array(v) => "array",
         _ => "object",
@@ -543,6 +577,7 @@ pub fn gettype(v: Value<'_>) -> &'static str {
         Value::Int(_) => "integer",
         Value::Float(_) => "double",
         Value::Str(_) => "string",
+        Value::StrBuf(_) => "string",
         Value::List(_) => gettype(deref(v)),
         Value::Record(_) if is_array(v) => "array",
         _ => "object",

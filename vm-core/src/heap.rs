@@ -155,6 +155,10 @@ impl PartialEq for Key<'_> {
             (Value::Str(a), Value::Str(b)) => {
                 Gc::ptr_eq(a, b) || (a.hash == b.hash && a.text == b.text)
             }
+            // An append-built string is the same key as a `Str` of its text.
+            (a @ (Value::Str(_) | Value::StrBuf(_)), b @ (Value::Str(_) | Value::StrBuf(_))) => {
+                a.as_str() == b.as_str()
+            }
             (Value::BigInt(a), Value::BigInt(b)) => a.0 == b.0,
             (a, b) => a.same(&b),
         }
@@ -166,6 +170,7 @@ impl Hash for Key<'_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         match self.0 {
             Value::Str(s) => state.write_u64(s.hash),
+            Value::StrBuf(s) => state.write_u64(s.hash_code()),
             Value::BigInt(b) => b.0.hash(state),
             v => {
                 state.write_u8(v.tag().byte());

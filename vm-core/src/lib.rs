@@ -9,6 +9,7 @@ pub mod exec;
 pub mod heap;
 pub mod jit;
 pub mod meta;
+pub mod strbuf;
 pub mod value;
 pub mod vm;
 

@@ -22,11 +22,13 @@
 //! | 8   | `Dict`   | pointer to a `RefLock<Dict>`               |
 //! | 9   | `Record` | pointer to a [`Record`]                    |
 //! | 10  | `Code`   | pointer to a [`Code`]                      |
+//! | 12  | `StrBuf` | pointer to a [`StrBuf`] (append-friendly string; 11 is reserved) |
 
 use gc_arena::lock::RefLock;
 use gc_arena::{Collect, Gc};
 
 use crate::heap::{BigInt, Code, Dict, Record, Str};
+use crate::strbuf::StrBuf;
 
 macro_rules! tags {
     ($($(#[$doc:meta])* $name:ident = $konst:ident = $n:literal = $text:literal,)*) => {
@@ -63,6 +65,7 @@ tags! {
     Dict = TAG_DICT = 8 = "dict",
     Record = TAG_RECORD = 9 = "record",
     Code = TAG_CODE = 10 = "code",
+    StrBuf = TAG_STRBUF = 12 = "strbuf",
 }
 
 /// Byte offset of the tag inside a value.
@@ -99,6 +102,8 @@ pub enum Value<'gc> {
     Record(Gc<'gc, Record<'gc>>) = TAG_RECORD,
     /// Compiled code of some language.
     Code(Gc<'gc, Code<'gc>>) = TAG_CODE,
+    /// A string that is a prefix of a shared growable buffer (see `strbuf`).
+    StrBuf(Gc<'gc, StrBuf<'gc>>) = TAG_STRBUF,
 }
 
 impl<'gc> Value<'gc> {
@@ -116,6 +121,7 @@ impl<'gc> Value<'gc> {
             Value::Dict(_) => Tag::Dict,
             Value::Record(_) => Tag::Record,
             Value::Code(_) => Tag::Code,
+            Value::StrBuf(_) => Tag::StrBuf,
         }
     }
 
@@ -132,6 +138,7 @@ impl<'gc> Value<'gc> {
             Value::Dict(p) => Gc::as_ptr(p) as usize as u64,
             Value::Record(p) => Gc::as_ptr(p) as usize as u64,
             Value::Code(p) => Gc::as_ptr(p) as usize as u64,
+            Value::StrBuf(p) => Gc::as_ptr(p) as usize as u64,
         }
     }
 
@@ -140,10 +147,11 @@ impl<'gc> Value<'gc> {
         self.tag() >= Tag::Str
     }
 
-    /// The string contents, if this is a string.
+    /// The string contents, if this is a string (of either kind).
     pub fn as_str(&self) -> Option<&'gc str> {
         match *self {
             Value::Str(s) => Some(Gc::as_ref(s).as_str()),
+            Value::StrBuf(s) => Some(Gc::as_ref(s).as_str()),
             _ => None,
         }
     }
@@ -177,6 +185,7 @@ impl std::fmt::Debug for Value<'_> {
             },
             Value::Record(r) => write!(f, "<record of {:?}>", r.class),
             Value::Code(c) => write!(f, "<code of language {}>", c.lang),
+            Value::StrBuf(s) => write!(f, "{:?}", s.as_str()),
         }
     }
 }

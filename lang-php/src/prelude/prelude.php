@@ -20,7 +20,7 @@ interface UnitEnum {}
 interface Throwable extends Stringable {}
 final class Closure {
     public static function bind($closure, $newThis, $newScope = "static") { return __closure_bindto($closure, $newThis, $newScope); }
-    public static function fromCallable($callable) { return $callable; }
+    public static function fromCallable($callable) { return __fcc($callable); }
 }
 class stdClass {}
 class ArrayObject {}
@@ -168,6 +168,10 @@ function uksort(&$array, $callback) {
     $array = [];
     foreach ($sorted as $p) { $array[$p[0]] = $p[1]; }
     return true;
+}
+function __fcc($callable) {
+    if ($callable instanceof Closure) return $callable;
+    return function (...$args) use ($callable) { return $callable(...$args); };
 }
 function call_user_func($callback, ...$args) { return $callback(...$args); }
 function call_user_func_array($callback, $args) { return $callback(...$args); }

@@ -465,7 +465,7 @@ pub fn type_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Value<'gc> {
         Value::Bool(_) => rt.ty(Ty::Bool),
         Value::Int(_) | Value::BigInt(_) => rt.ty(Ty::Int),
         Value::Float(_) => rt.ty(Ty::Float),
-        Value::Str(_) => rt.ty(Ty::Str),
+        Value::Str(_) | Value::StrBuf(_) => rt.ty(Ty::Str),
         Value::List(_) => rt.ty(Ty::List),
         Value::Dict(_) => rt.ty(Ty::Dict),
         Value::Code(_) => rt.ty(Ty::Code),
@@ -484,7 +484,7 @@ pub fn kind_of(rt: &Rt<'_, '_>, v: Value<'_>) -> Ty {
         Value::Bool(_) => Ty::Bool,
         Value::Int(_) | Value::BigInt(_) => Ty::Int,
         Value::Float(_) => Ty::Float,
-        Value::Str(_) => Ty::Str,
+        Value::Str(_) | Value::StrBuf(_) => Ty::Str,
         Value::List(_) => Ty::List,
         Value::Dict(_) => Ty::Dict,
         Value::Code(_) => Ty::Code,
@@ -1214,6 +1214,7 @@ pub fn truth<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<bool, NeedGuest> {
         Value::BigInt(b) => !b.0.is_zero(),
         Value::Float(f) => f != 0.0,
         Value::Str(s) => !s.as_str().is_empty(),
+        Value::StrBuf(s) => !s.is_empty(),
         Value::List(_) => heap::list_len(v) != 0,
         Value::Dict(_) => heap::dict_len(v) != 0,
         Value::Code(_) => true,
@@ -1390,6 +1391,7 @@ fn repr_into<'gc>(
         Value::BigInt(b) => out.push_str(&b.0.to_string()),
         Value::Float(f) => out.push_str(&format::float_repr(f)),
         Value::Str(s) => out.push_str(&str_repr(s.as_str())),
+        Value::StrBuf(s) => out.push_str(&str_repr(s.as_str())),
         Value::List(l) => {
             if l.try_borrow_mut_check() {
                 out.push_str("[...]");

@@ -56,7 +56,7 @@ pub fn type_name(v: Value<'_>) -> &'static str {
         Value::Bool(_) => "bool",
         Value::Int(_) | Value::BigInt(_) => "int",
         Value::Float(_) => "float",
-        Value::Str(_) => "str",
+        Value::Str(_) | Value::StrBuf(_) => "str",
         Value::Code(_) => "function",
         Value::List(_) => "list",
         Value::Dict(_) => "dict",

@@ -125,7 +125,7 @@ pub struct Recorder<'gc> {
 /// unroll before recording stops so that the inner loop is compiled first
 /// (LuaJIT's "inner loop in root trace"): unrolling a long inner loop makes
 /// an outer trace thousands of ops long and its compilation costly.
-const INNER_UNROLL: u32 = 8;
+pub const MAX_INNER_UNROLL: u32 = 8;
 
 impl<'gc> Recorder<'gc> {
     /// Starts recording a loop at `key`, rooted at the frame `fr` (at depth `depth`).
@@ -296,7 +296,7 @@ impl<'gc> Recorder<'gc> {
     }
 
     /// Passes the header of a loop without compiled code. True (stop
-    /// recording) once the trace has unrolled it [`INNER_UNROLL`] times,
+    /// recording) once the trace has unrolled it [`MAX_INNER_UNROLL`] times,
     /// unless that loop can never be compiled.
     fn inner_loop(&mut self, key: GreenKey) -> bool {
         if self.untraceable_loops.contains(&key) {
@@ -304,7 +304,7 @@ impl<'gc> Recorder<'gc> {
         }
         let n = self.inner_visits.entry(key).or_insert(0);
         *n += 1;
-        if *n <= INNER_UNROLL {
+        if *n <= MAX_INNER_UNROLL {
             return false;
         }
         self.set_abort("unrolling an inner loop that is not compiled yet");

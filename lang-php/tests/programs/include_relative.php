@@ -1,0 +1,21 @@
+<?php
+$r = require 'lib/util.php';
+echo $r, "\n";
+echo util_sum([1, 2, 3]), ' ', shout('hey'), "\n";
+echo "helpers loaded $loaded_strings time(s)\n";
+var_dump(require_once 'lib/util.php');
+var_dump(include_once __DIR__ . '/lib/helpers.php');
+$depth = 2;
+$cfg = include 'lib/config.php';
+print_r($cfg);
+$cfg2 = include './lib/config.php';
+echo $cfg2['name'], "\n";
+$x = @include 'lib/missing.php';
+var_dump($x);
+echo basename(__FILE__), ' ', __LINE__, "\n";
+$files = array_map('basename', get_included_files());
+print_r($files);
+include 'lib/nope.php';
+echo "after failed include\n";
+require 'lib/nope.php';
+echo "not reached\n";

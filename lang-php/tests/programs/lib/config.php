@@ -1,0 +1,2 @@
+<?php
+return ['name' => 'demo', 'debug' => true, 'depth' => $depth ?? 0];
