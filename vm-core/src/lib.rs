@@ -9,6 +9,7 @@ pub mod exec;
 pub mod heap;
 pub mod jit;
 pub mod meta;
+pub mod tuple;
 pub mod value;
 pub mod vm;
 

@@ -22,11 +22,13 @@
 //! | 8   | `Dict`   | pointer to a `RefLock<Dict>`               |
 //! | 9   | `Record` | pointer to a [`Record`]                    |
 //! | 10  | `Code`   | pointer to a [`Code`]                      |
+//! | 11  | `Tuple`  | pointer to an immutable [`Tuple`]          |
 
 use gc_arena::lock::RefLock;
 use gc_arena::{Collect, Gc};
 
 use crate::heap::{BigInt, Code, Dict, Record, Str};
+use crate::tuple::Tuple;
 
 macro_rules! tags {
     ($($(#[$doc:meta])* $name:ident = $konst:ident = $n:literal = $text:literal,)*) => {
@@ -63,6 +65,7 @@ tags! {
     Dict = TAG_DICT = 8 = "dict",
     Record = TAG_RECORD = 9 = "record",
     Code = TAG_CODE = 10 = "code",
+    Tuple = TAG_TUPLE = 11 = "tuple",
 }
 
 /// Byte offset of the tag inside a value.
@@ -99,6 +102,8 @@ pub enum Value<'gc> {
     Record(Gc<'gc, Record<'gc>>) = TAG_RECORD,
     /// Compiled code of some language.
     Code(Gc<'gc, Code<'gc>>) = TAG_CODE,
+    /// An immutable head plus arguments (Prolog compound terms).
+    Tuple(Gc<'gc, Tuple<'gc>>) = TAG_TUPLE,
 }
 
 impl<'gc> Value<'gc> {
@@ -116,6 +121,7 @@ impl<'gc> Value<'gc> {
             Value::Dict(_) => Tag::Dict,
             Value::Record(_) => Tag::Record,
             Value::Code(_) => Tag::Code,
+            Value::Tuple(_) => Tag::Tuple,
         }
     }
 
@@ -132,6 +138,7 @@ impl<'gc> Value<'gc> {
             Value::Dict(p) => Gc::as_ptr(p) as usize as u64,
             Value::Record(p) => Gc::as_ptr(p) as usize as u64,
             Value::Code(p) => Gc::as_ptr(p) as usize as u64,
+            Value::Tuple(p) => Gc::as_ptr(p) as usize as u64,
         }
     }
 
@@ -177,6 +184,8 @@ impl std::fmt::Debug for Value<'_> {
             },
             Value::Record(r) => write!(f, "<record of {:?}>", r.class),
             Value::Code(c) => write!(f, "<code of language {}>", c.lang),
+            // Shallow: terms can be deep (a million-element list).
+            Value::Tuple(t) => write!(f, "<tuple {:?}/{}>", t.head(), t.len()),
         }
     }
 }

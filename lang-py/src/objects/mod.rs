@@ -419,7 +419,8 @@ pub fn type_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Value<'gc> {
         Value::Str(_) => rt.ty(Ty::Str),
         Value::List(_) => rt.ty(Ty::List),
         Value::Dict(_) => rt.ty(Ty::Dict),
-        Value::Code(_) => rt.ty(Ty::Code),
+        // A foreign tuple (a Prolog term) is an opaque object until interop wraps it.
+        Value::Code(_) | Value::Tuple(_) => rt.ty(Ty::Code),
         Value::Record(_) => match field(v, F_TYPE) {
             Value::Int(KIND_FUNC) => rt.ty(Ty::Function),
             Value::Int(_) => rt.ty(Ty::Generator),
@@ -438,7 +439,7 @@ pub fn kind_of(rt: &Rt<'_, '_>, v: Value<'_>) -> Ty {
         Value::Str(_) => Ty::Str,
         Value::List(_) => Ty::List,
         Value::Dict(_) => Ty::Dict,
-        Value::Code(_) => Ty::Code,
+        Value::Code(_) | Value::Tuple(_) => Ty::Code,
         Value::Record(_) => match field(v, F_TYPE) {
             Value::Int(KIND_FUNC) => Ty::Function,
             Value::Int(_) => Ty::Generator,
@@ -1167,7 +1168,7 @@ pub fn truth<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<bool, NeedGuest> {
         Value::Str(s) => !s.as_str().is_empty(),
         Value::List(_) => heap::list_len(v) != 0,
         Value::Dict(_) => heap::dict_len(v) != 0,
-        Value::Code(_) => true,
+        Value::Code(_) | Value::Tuple(_) => true,
         Value::Record(_) => match kind_of(rt, v) {
             Ty::Tuple => int_of(field(v, TUP_LEN)) != 0,
             Ty::Set | Ty::FrozenSet => heap::dict_len(set_dict(v)) != 0,
@@ -1377,6 +1378,7 @@ fn repr_into<'gc>(
             out.push('}');
         }
         Value::Code(_) => out.push_str("<code object>"),
+        Value::Tuple(_) => out.push_str("<foreign tuple>"),
         Value::Record(_) => {
             let k = kind_of(rt, v);
             match k {
