@@ -368,7 +368,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                                 out.push(c);
                             }
                         }
-                        Value::Record(_) => match terms::record_parts(v) {
+                        Value::Tuple(_) => match terms::record_parts(v) {
                             Some((class @ Value::Str(_), fields)) => {
                                 work.push(W::Build(class, fields.len()));
                                 for f in fields.iter().rev() {
@@ -382,7 +382,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 }
                 W::Build(class, n) => {
                     let args = out.split_off(out.len() - n);
-                    out.push(heap::new_record(self.mc, class, args));
+                    out.push(heap::new_tuple(self.mc, class, &args));
                 }
             }
         }
@@ -411,7 +411,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     let v = terms::deref(v);
                     match v {
                         Value::List(_) => out.push(on_var(self, v)),
-                        Value::Record(_) => match terms::record_parts(v) {
+                        Value::Tuple(_) => match terms::record_parts(v) {
                             Some((class @ Value::Str(_), fields)) => {
                                 work.push(W::Build(class, fields.len()));
                                 for f in fields.iter().rev() {
@@ -425,7 +425,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 }
                 W::Build(class, n) => {
                     let args = out.split_off(out.len() - n);
-                    out.push(heap::new_record(self.mc, class, args));
+                    out.push(heap::new_tuple(self.mc, class, &args));
                 }
             }
         }
@@ -465,7 +465,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 },
                 W::Build(class, n) => {
                     let args = out.split_off(out.len() - n);
-                    out.push(heap::new_record(self.mc, class, args));
+                    out.push(heap::new_tuple(self.mc, class, &args));
                 }
             }
         }
@@ -722,7 +722,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 _ => false,
             },
             Some(_) => atomic_eq(h, a1),
-            None => !matches!(a1, Value::Record(_)) && atomic_eq(h, a1),
+            None => !matches!(a1, Value::Tuple(_)) && atomic_eq(h, a1),
         }
     }
 
@@ -1154,7 +1154,7 @@ pub fn atomic_eq<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
         (Value::Float(x), Value::Float(y)) => x == y || (x.is_nan() && y.is_nan()),
         (Value::Str(_), Value::Str(_)) | (Value::None, Value::None) => terms::same_name(a, b),
         (Value::BigInt(x), Value::BigInt(y)) => x.0 == y.0,
-        (Value::Record(_), Value::Record(_)) => match (view(a), view(b)) {
+        (Value::Tuple(_), Value::Tuple(_)) => match (view(a), view(b)) {
             (T::Str(x), T::Str(y)) => x == y,
             _ => a.same(&b),
         },

@@ -9,19 +9,26 @@
 //! | `[]` (SWI 7+)       | `None` (a reserved atom-like constant, `[] \== '[]'`)    |
 //! | integer             | `Int`, or `BigInt` outside the i64 range                 |
 //! | float               | `Float`                                                  |
-//! | compound `f(A1..An)`| `Record` whose class is the name `Str("f")`, fields args |
-//! | SWI string          | `Record` whose class is `None`, field 0 the text `Str`   |
+//! | compound `f(A1..An)`| `Tuple` whose head is the name `Str("f")`, args the arguments |
+//! | SWI string          | `Tuple` whose head is `None`, argument 0 the text `Str`  |
 //! | variable            | `List` `[binding, serial]`; unbound: binding is `Bool(false)` |
-//! | clause-template var | `Record` whose class is `Int(n)`, no fields              |
+//! | clause-template var | `Tuple` whose head is `Int(n)`, no arguments             |
 //!
-//! The functor of a compound is its class (name) plus its field count
+//! Terms are immutable tuples, so Rust code borrows a compound's arguments
+//! for `'gc` ([`T::Compound`]) with no lock: nothing can write them while the
+//! view is held. Mutable machine objects (variables, continuation cells,
+//! choicepoints, the machine state) are lists and records, never tuples, so
+//! they are never seen through a term view. `setarg/3` therefore cannot
+//! change a term in place; see `builtins::termb`.
+//!
+//! The functor of a compound is its head (name) plus its argument count
 //! (arity). Variables are bound by writing their binding slot; the serial
 //! number orders variables by age, so a binding younger than the newest
 //! choicepoint need not be trailed (conditional trailing, as the WAM does with
 //! addresses). Dereferencing follows binding chains iteratively.
 
 use num_bigint::BigInt;
-use vm_core::heap::{self, Record};
+use vm_core::heap::{self, Tuple};
 use vm_core::{Gc, Mutation, Value};
 
 /// The binding slot of an unbound variable.
@@ -86,7 +93,7 @@ pub fn compound<'gc>(mc: &Mutation<'gc>, name: &str, args: Vec<Value<'gc>>) -> V
     if args.is_empty() {
         return atom(mc, name);
     }
-    heap::new_record(mc, heap::new_str(mc, name), args)
+    heap::new_tuple(mc, heap::new_str(mc, name), &args)
 }
 
 /// A compound term whose name is an existing atom value.
@@ -94,12 +101,19 @@ pub fn compound_v<'gc>(mc: &Mutation<'gc>, name: Value<'gc>, args: Vec<Value<'gc
     if args.is_empty() {
         return name;
     }
-    heap::new_record(mc, name, args)
+    heap::new_tuple(mc, name, &args)
+}
+
+/// A compound term from a name value and an argument slice (`args`
+/// non-empty, `name` a `Str`).
+#[inline]
+pub fn compound_s<'gc>(mc: &Mutation<'gc>, name: Value<'gc>, args: &[Value<'gc>]) -> Value<'gc> {
+    heap::new_tuple(mc, name, args)
 }
 
 /// A SWI string.
 pub fn string<'gc>(mc: &Mutation<'gc>, text: &str) -> Value<'gc> {
-    heap::new_record(mc, Value::None, vec![heap::new_str(mc, text)])
+    heap::new_tuple(mc, Value::None, &[heap::new_str(mc, text)])
 }
 
 /// An integer.
@@ -109,7 +123,7 @@ pub fn int<'gc>(mc: &Mutation<'gc>, i: BigInt) -> Value<'gc> {
 
 /// A clause-template variable slot.
 pub fn tvar<'gc>(mc: &Mutation<'gc>, n: usize) -> Value<'gc> {
-    heap::new_record(mc, Value::Int(n as i64), vec![])
+    heap::new_tuple(mc, Value::Int(n as i64), &[])
 }
 
 /// The list `[a, b, ... | tail]`.
@@ -117,14 +131,14 @@ pub fn list_from<'gc>(mc: &Mutation<'gc>, items: Vec<Value<'gc>>, tail: Value<'g
     let mut t = tail;
     let dot = heap::new_str(mc, "[|]");
     for it in items.into_iter().rev() {
-        t = heap::new_record(mc, dot, vec![it, t]);
+        t = heap::new_tuple(mc, dot, &[it, t]);
     }
     t
 }
 
 /// A cons cell.
 pub fn cons<'gc>(mc: &Mutation<'gc>, h: Value<'gc>, t: Value<'gc>) -> Value<'gc> {
-    heap::new_record(mc, heap::new_str(mc, "[|]"), vec![h, t])
+    heap::new_tuple(mc, heap::new_str(mc, "[|]"), &[h, t])
 }
 
 /// A view of a dereferenced term for matching in Rust.
@@ -152,19 +166,14 @@ pub fn view<'gc>(v: Value<'gc>) -> T<'gc> {
         Value::Int(i) => T::Int(i),
         Value::BigInt(b) => T::Big(&Gc::as_ref(b).0),
         Value::Float(f) => T::Float(f),
-        Value::Record(r) => record_view(r),
+        Value::Tuple(t) => tuple_view(Gc::as_ref(t)),
         _ => T::Other,
     }
 }
 
-fn record_view<'gc>(r: Gc<'gc, Record<'gc>>) -> T<'gc> {
-    let rec: &'gc Record<'gc> = Gc::as_ref(r);
-    // SAFETY-free trick: records of terms are never mutated after creation, so a
-    // shared borrow that lives as long as the record is sound in practice; we
-    // go through `as_ptr` on the RefLock's contents to get the 'gc lifetime.
-    let fields: &'gc [Value<'gc>] =
-        unsafe { &*(rec.fields_lock().as_ptr() as *const Vec<Value<'gc>>) };
-    match rec.class {
+fn tuple_view<'gc>(t: &'gc Tuple<'gc>) -> T<'gc> {
+    let fields: &'gc [Value<'gc>] = t.args();
+    match t.head() {
         Value::Str(s) => T::Compound(Gc::as_ref(s).as_str(), fields),
         Value::None => match fields.first() {
             Some(Value::Str(s)) => T::Str(Gc::as_ref(*s).as_str()),
@@ -261,15 +270,21 @@ pub fn same_name<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
     }
 }
 
-/// The class and fields of a compound term record.
-pub fn record_parts<'gc>(v: Value<'gc>) -> Option<(Value<'gc>, &'gc [Value<'gc>])> {
+/// The head and arguments of a term tuple (compound, string or template
+/// variable), not dereferenced; `None` for anything else.
+#[inline]
+pub fn tuple_parts<'gc>(v: Value<'gc>) -> Option<(Value<'gc>, &'gc [Value<'gc>])> {
     match v {
-        Value::Record(r) => {
-            let rec: &'gc Record<'gc> = Gc::as_ref(r);
-            let fields: &'gc [Value<'gc>] =
-                unsafe { &*(rec.fields_lock().as_ptr() as *const Vec<Value<'gc>>) };
-            Some((rec.class, fields))
+        Value::Tuple(t) => {
+            let t: &'gc Tuple<'gc> = Gc::as_ref(t);
+            Some((t.head(), t.args()))
         }
         _ => None,
     }
+}
+
+/// The old name of [`tuple_parts`] (terms were records before tuples existed).
+#[inline]
+pub fn record_parts<'gc>(v: Value<'gc>) -> Option<(Value<'gc>, &'gc [Value<'gc>])> {
+    tuple_parts(v)
 }

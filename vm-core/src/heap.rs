@@ -4,7 +4,8 @@
 //! through the pointer variants of [`Value`], whose tag names the object's type.
 //! The kinds are the building blocks every guest uses: strings, bigints, lists,
 //! insertion-ordered dicts, records (a class value plus indexed fields: the
-//! shape of functions, cells, bound methods, instances) and code objects.
+//! shape of functions, cells, bound methods, instances), immutable tuples
+//! (in [`crate::tuple`], re-exported here) and code objects.
 //!
 //! The functions here are the single implementation of each heap operation:
 //! the plain interpreter calls them, the recorder calls them while recording,
@@ -18,6 +19,7 @@ use gc_arena::lock::RefLock;
 use gc_arena::{Collect, Gc, Mutation};
 use indexmap::IndexMap;
 
+pub use crate::tuple::{as_tuple, new_tuple, tuple_get, tuple_head, tuple_len, Tuple};
 use crate::value::Value;
 
 /// Identifies a language registered with the VM (its index in the registry).

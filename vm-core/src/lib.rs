@@ -10,6 +10,7 @@ pub mod heap;
 pub mod jit;
 pub mod meta;
 pub mod strbuf;
+pub mod tuple;
 pub mod value;
 pub mod vm;
 

@@ -27,6 +27,7 @@ use crate::heap;
 use crate::jit::helpers::{Effects, Helper};
 use crate::jit::ir::{Cmp, FloatOp, IntOp, OvfOp};
 use crate::jit::JitState;
+use crate::tuple;
 use crate::value::{Tag, Value};
 
 /// The tracing interface. See the module docs for the contract.
@@ -127,6 +128,28 @@ pub trait Meta<'gc> {
     fn record_len(&mut self, r: Self::V) -> Self::V {
         self.call(&RECORD_LEN, &[r])
             .expect("record_len cannot raise")
+    }
+
+    /// A new immutable tuple of `head` and `args` (see [`crate::tuple`]).
+    fn new_tuple(&mut self, head: Self::V, args: &[Self::V]) -> Self::V {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(head);
+        all.extend_from_slice(args);
+        self.call(&NEW_TUPLE, &all).expect("new_tuple cannot raise")
+    }
+    /// The head of a tuple. Tuples never change, so this is pure.
+    fn tuple_head(&mut self, t: Self::V) -> Self::V {
+        self.call(&TUPLE_HEAD, &[t])
+            .expect("tuple_head cannot raise")
+    }
+    /// The number of arguments of a tuple (int).
+    fn tuple_len(&mut self, t: Self::V) -> Self::V {
+        self.call(&TUPLE_LEN, &[t]).expect("tuple_len cannot raise")
+    }
+    /// Argument `i` (an int the caller checked is in range) of a tuple.
+    fn tuple_get(&mut self, t: Self::V, i: Self::V) -> Self::V {
+        self.call(&TUPLE_GET, &[t, i])
+            .expect("tuple_get cannot raise")
     }
 
     /// A merge point: `fr` is at a loop header `pc` (a backward-jump target).
@@ -286,6 +309,21 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     fn merge_point(&mut self, fr: &Frame<'gc>, pc: u32) -> bool {
         self.jit.hot_or_compiled(fr, pc)
     }
+    fn new_tuple(&mut self, head: Value<'gc>, args: &[Value<'gc>]) -> Value<'gc> {
+        tuple::new_tuple(self.mc, head, args)
+    }
+    #[inline]
+    fn tuple_head(&mut self, t: Value<'gc>) -> Value<'gc> {
+        tuple::tuple_head(t)
+    }
+    #[inline]
+    fn tuple_len(&mut self, t: Value<'gc>) -> Value<'gc> {
+        Value::Int(tuple::tuple_len(t))
+    }
+    #[inline]
+    fn tuple_get(&mut self, t: Value<'gc>, i: Value<'gc>) -> Value<'gc> {
+        tuple::tuple_get(t, int_of(i))
+    }
 }
 
 /// The helper behind [`Meta::record_class`].
@@ -299,6 +337,43 @@ pub static RECORD_CLASS: Helper = Helper {
 pub static RECORD_LEN: Helper = Helper {
     name: "record_len",
     func: |_, args| Ok(Value::Int(heap::record_len(args[0]) as i64)),
+    effects: Effects::PURE,
+};
+
+/// The helper behind [`Meta::new_tuple`]: arguments are the head, then the
+/// tuple's arguments. It allocates, so it is never merged, but an unused one
+/// may be dropped.
+pub static NEW_TUPLE: Helper = Helper {
+    name: "new_tuple",
+    func: |mc, args| Ok(tuple::new_tuple(mc, args[0], &args[1..])),
+    effects: Effects {
+        reads_heap: false,
+        writes_heap: false,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    },
+};
+
+/// The helper behind [`Meta::tuple_head`].
+pub static TUPLE_HEAD: Helper = Helper {
+    name: "tuple_head",
+    func: |_, args| Ok(tuple::tuple_head(args[0])),
+    effects: Effects::PURE,
+};
+
+/// The helper behind [`Meta::tuple_len`].
+pub static TUPLE_LEN: Helper = Helper {
+    name: "tuple_len",
+    func: |_, args| Ok(Value::Int(tuple::tuple_len(args[0]))),
+    effects: Effects::PURE,
+};
+
+/// The helper behind [`Meta::tuple_get`] (a tuple's arguments never change).
+pub static TUPLE_GET: Helper = Helper {
+    name: "tuple_get",
+    func: |_, args| Ok(tuple::tuple_get(args[0], int_of(args[1]))),
     effects: Effects::PURE,
 };
 

@@ -22,13 +22,15 @@
 //! | 8   | `Dict`   | pointer to a `RefLock<Dict>`               |
 //! | 9   | `Record` | pointer to a [`Record`]                    |
 //! | 10  | `Code`   | pointer to a [`Code`]                      |
-//! | 12  | `StrBuf` | pointer to a [`StrBuf`] (append-friendly string; 11 is reserved) |
+//! | 11  | `Tuple`  | pointer to an immutable [`Tuple`]          |
+//! | 12  | `StrBuf` | pointer to a [`StrBuf`] (append-friendly string) |
 
 use gc_arena::lock::RefLock;
 use gc_arena::{Collect, Gc};
 
 use crate::heap::{BigInt, Code, Dict, Record, Str};
 use crate::strbuf::StrBuf;
+use crate::tuple::Tuple;
 
 macro_rules! tags {
     ($($(#[$doc:meta])* $name:ident = $konst:ident = $n:literal = $text:literal,)*) => {
@@ -65,6 +67,7 @@ tags! {
     Dict = TAG_DICT = 8 = "dict",
     Record = TAG_RECORD = 9 = "record",
     Code = TAG_CODE = 10 = "code",
+    Tuple = TAG_TUPLE = 11 = "tuple",
     StrBuf = TAG_STRBUF = 12 = "strbuf",
 }
 
@@ -102,6 +105,8 @@ pub enum Value<'gc> {
     Record(Gc<'gc, Record<'gc>>) = TAG_RECORD,
     /// Compiled code of some language.
     Code(Gc<'gc, Code<'gc>>) = TAG_CODE,
+    /// An immutable head plus arguments (Prolog compound terms).
+    Tuple(Gc<'gc, Tuple<'gc>>) = TAG_TUPLE,
     /// A string that is a prefix of a shared growable buffer (see `strbuf`).
     StrBuf(Gc<'gc, StrBuf<'gc>>) = TAG_STRBUF,
 }
@@ -121,6 +126,7 @@ impl<'gc> Value<'gc> {
             Value::Dict(_) => Tag::Dict,
             Value::Record(_) => Tag::Record,
             Value::Code(_) => Tag::Code,
+            Value::Tuple(_) => Tag::Tuple,
             Value::StrBuf(_) => Tag::StrBuf,
         }
     }
@@ -138,6 +144,7 @@ impl<'gc> Value<'gc> {
             Value::Dict(p) => Gc::as_ptr(p) as usize as u64,
             Value::Record(p) => Gc::as_ptr(p) as usize as u64,
             Value::Code(p) => Gc::as_ptr(p) as usize as u64,
+            Value::Tuple(p) => Gc::as_ptr(p) as usize as u64,
             Value::StrBuf(p) => Gc::as_ptr(p) as usize as u64,
         }
     }
@@ -185,6 +192,8 @@ impl std::fmt::Debug for Value<'_> {
             },
             Value::Record(r) => write!(f, "<record of {:?}>", r.class),
             Value::Code(c) => write!(f, "<code of language {}>", c.lang),
+            // Shallow: terms can be deep (a million-element list).
+            Value::Tuple(t) => write!(f, "<tuple {:?}/{}>", t.head(), t.len()),
             Value::StrBuf(s) => write!(f, "{:?}", s.as_str()),
         }
     }

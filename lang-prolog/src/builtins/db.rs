@@ -96,7 +96,7 @@ fn template<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, vars: &mut Vec<Value<'gc>>) ->
                         };
                         out.push(terms::tvar(e.mc, n));
                     }
-                    Value::Record(_) => match terms::record_parts(v) {
+                    Value::Tuple(_) => match terms::record_parts(v) {
                         Some((class @ Value::Str(_), fields)) => {
                             work.push(W::Build(class, fields.len()));
                             for f in fields.iter().rev() {
@@ -110,7 +110,7 @@ fn template<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, vars: &mut Vec<Value<'gc>>) ->
             }
             W::Build(class, n) => {
                 let args = out.split_off(out.len() - n);
-                out.push(heap::new_record(e.mc, class, args));
+                out.push(heap::new_tuple(e.mc, class, &args));
             }
         }
     }

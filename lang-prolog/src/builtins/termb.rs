@@ -429,7 +429,10 @@ fn numbervars<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 }
 
 fn setarg<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    // destructive, not undone on backtracking (nb_setarg semantics)
+    // Terms are immutable tuples on the shared heap (see `terms`), so an
+    // argument cannot be replaced in place: after the ISO type checks,
+    // setarg/3 and nb_setarg/3 raise a permission error rather than
+    // pretend (SWI's destructive assignment is not supported).
     let i = need_int(e, a[0])?;
     let t = terms::deref(a[1]);
     let T::Compound(_, args) = view(t) else {
@@ -438,8 +441,7 @@ fn setarg<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     if i < 1 || i as usize > args.len() {
         return Ok(false);
     }
-    heap::set_field(e.mc, t, (i - 1) as u32, terms::deref(a[2]));
-    Ok(true)
+    Err(err::permission_error(e.mc, "modify", "compound", t))
 }
 
 fn tab_stop<'gc>(_e: &Eng<'_, 'gc>, _a: &[Value<'gc>]) -> R<'gc> {

@@ -14,6 +14,9 @@ pub enum Prog {
     Recurse,
     /// regs [i, limit, last]: allocates a list `limit` times, keeping only the last.
     AllocLoop,
+    /// regs [i, limit, acc]: each iteration builds the tuple `i(acc, 1)` and
+    /// sets `acc = head + arg 0 + arg 1` (so acc = the sum of `i + 1`).
+    TupleLoop,
 }
 
 pub struct TestLang;
@@ -72,6 +75,39 @@ fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> 
             m.list_append(l, i);
             m.set_reg(fr, 2, l);
             let one = m.konst(Value::Int(1));
+            let i1 = m.int_ovf(OvfOp::Add, i, one).expect("no overflow");
+            m.set_reg(fr, 0, i1);
+        },
+        Prog::TupleLoop => loop {
+            let pc = fr.pc;
+            if !m.begin(fr, pc) {
+                return Action::Yield;
+            }
+            if m.merge_point(fr, pc) {
+                return Action::Jit;
+            }
+            let i = m.reg(fr, 0);
+            let limit = m.reg(fr, 1);
+            let more = m.int_cmp(Cmp::Lt, i, limit);
+            if !m.truth(more) {
+                let acc = m.reg(fr, 2);
+                return Action::Return(acc);
+            }
+            let acc = m.reg(fr, 2);
+            let one = m.konst(Value::Int(1));
+            let t = m.new_tuple(i, &[acc, one]);
+            assert_eq!(m.tag(t), vm_core::Tag::Tuple);
+            let n = m.tuple_len(t);
+            let two = m.konst(Value::Int(2));
+            let ok = m.int_cmp(Cmp::Eq, n, two);
+            assert!(m.truth(ok));
+            let zero = m.konst(Value::Int(0));
+            let h = m.tuple_head(t);
+            let a0 = m.tuple_get(t, zero);
+            let a1 = m.tuple_get(t, one);
+            let s = m.int_ovf(OvfOp::Add, h, a0).expect("no overflow");
+            let s = m.int_ovf(OvfOp::Add, s, a1).expect("no overflow");
+            m.set_reg(fr, 2, s);
             let i1 = m.int_ovf(OvfOp::Add, i, one).expect("no overflow");
             m.set_reg(fr, 0, i1);
         },

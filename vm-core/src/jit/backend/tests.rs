@@ -91,6 +91,7 @@ fn value_layout_is_as_documented() {
             heap::new_dict(mc),
             heap::new_record(mc, Value::None, vec![]),
             heap::new_code(mc, 0, Box::new(()), vec![]),
+            heap::new_tuple(mc, Value::None, &[Value::Int(1)]),
             crate::strbuf::append(mc, heap::new_str(mc, "a"), "b").unwrap(),
         ];
         let tags: Vec<Tag> = samples.iter().map(|v| v.tag()).collect();

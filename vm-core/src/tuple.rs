@@ -1,0 +1,169 @@
+//! Immutable tuples: a head value and a fixed slice of arguments.
+//!
+//! A tuple never changes after it is built, so its head and arguments can be
+//! borrowed for the arena's whole `'gc` lifetime ([`Tuple::args`] through
+//! `Gc::as_ref`), with no lock and no copy. That is what a language needs to
+//! walk terms in Rust (Prolog compounds: head = functor name, arguments =
+//! the term's arguments) without holding a `RefLock` borrow across code that
+//! may write other objects.
+//!
+//! Small tuples keep their arguments inline, so a tuple of up to
+//! [`INLINE_MAX`] arguments is one allocation; longer ones keep them in a
+//! boxed slice (a second allocation).
+
+use gc_arena::{Collect, Gc, Mutation};
+
+use crate::value::Value;
+
+/// The most arguments a tuple stores inline (without a second allocation).
+pub const INLINE_MAX: usize = 4;
+
+/// The arguments of a tuple, inline for small arities.
+#[derive(Collect)]
+#[collect(no_drop)]
+enum Args<'gc> {
+    A0,
+    A1([Value<'gc>; 1]),
+    A2([Value<'gc>; 2]),
+    A3([Value<'gc>; 3]),
+    A4([Value<'gc>; 4]),
+    Boxed(Box<[Value<'gc>]>),
+}
+
+/// An immutable heap tuple: a head and arguments (the target of `Value::Tuple`).
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct Tuple<'gc> {
+    head: Value<'gc>,
+    args: Args<'gc>,
+}
+
+impl<'gc> Tuple<'gc> {
+    /// A tuple of `head` and a copy of `args`.
+    pub fn new(head: Value<'gc>, args: &[Value<'gc>]) -> Tuple<'gc> {
+        let args = match *args {
+            [] => Args::A0,
+            [a] => Args::A1([a]),
+            [a, b] => Args::A2([a, b]),
+            [a, b, c] => Args::A3([a, b, c]),
+            [a, b, c, d] => Args::A4([a, b, c, d]),
+            _ => Args::Boxed(args.into()),
+        };
+        Tuple { head, args }
+    }
+
+    /// The head (for Prolog, the functor name).
+    #[inline]
+    pub fn head(&self) -> Value<'gc> {
+        self.head
+    }
+
+    /// The arguments.
+    #[inline]
+    pub fn args(&self) -> &[Value<'gc>] {
+        match &self.args {
+            Args::A0 => &[],
+            Args::A1(a) => a,
+            Args::A2(a) => a,
+            Args::A3(a) => a,
+            Args::A4(a) => a,
+            Args::Boxed(a) => a,
+        }
+    }
+
+    /// The number of arguments.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.args().len()
+    }
+
+    /// Whether the tuple has no arguments.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Allocates a tuple of `head` and `args`.
+pub fn new_tuple<'gc>(mc: &Mutation<'gc>, head: Value<'gc>, args: &[Value<'gc>]) -> Value<'gc> {
+    Value::Tuple(Gc::new(mc, Tuple::new(head, args)))
+}
+
+/// The tuple behind `v`, borrowed for the arena's lifetime, if `v` is one.
+#[inline]
+pub fn as_tuple<'gc>(v: Value<'gc>) -> Option<&'gc Tuple<'gc>> {
+    match v {
+        Value::Tuple(t) => Some(Gc::as_ref(t)),
+        _ => None,
+    }
+}
+
+fn tuple_of<'gc>(v: Value<'gc>) -> &'gc Tuple<'gc> {
+    match as_tuple(v) {
+        Some(t) => t,
+        None => panic!("tuple operation on {:?}", v.tag()),
+    }
+}
+
+/// The head of a tuple.
+#[inline]
+pub fn tuple_head<'gc>(v: Value<'gc>) -> Value<'gc> {
+    tuple_of(v).head
+}
+
+/// The number of arguments of a tuple.
+#[inline]
+pub fn tuple_len(v: Value<'_>) -> i64 {
+    tuple_of(v).len() as i64
+}
+
+/// Argument `i` of a tuple (`0 <= i < len`, checked by the caller).
+#[inline]
+pub fn tuple_get<'gc>(v: Value<'gc>, i: i64) -> Value<'gc> {
+    tuple_of(v).args()[i as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gc_arena::arena::rootless_mutate;
+
+    #[test]
+    fn every_arity_round_trips() {
+        rootless_mutate(|mc| {
+            for n in 0..9 {
+                let args: Vec<Value> = (0..n).map(Value::Int).collect();
+                let head = crate::heap::new_str(mc, "f");
+                let t = new_tuple(mc, head, &args);
+                assert_eq!(tuple_len(t), n);
+                assert_eq!(tuple_head(t).as_str(), Some("f"));
+                for i in 0..n {
+                    assert!(tuple_get(t, i).same(&Value::Int(i)));
+                }
+                let view = as_tuple(t).unwrap();
+                assert_eq!(view.args().len(), n as usize);
+                assert_eq!(view.is_empty(), n == 0);
+            }
+        });
+    }
+
+    #[test]
+    fn small_tuples_are_one_allocation() {
+        // Inline storage: the struct itself holds up to INLINE_MAX values.
+        assert!(std::mem::size_of::<Tuple>() <= 16 + 8 + 16 * INLINE_MAX);
+    }
+
+    #[test]
+    fn borrowed_args_outlive_other_writes() {
+        // The point of the kind: a view taken for 'gc stays valid while other
+        // objects (here a record holding the tuple) are written.
+        rootless_mutate(|mc| {
+            let t = new_tuple(mc, Value::None, &[Value::Int(1), Value::Int(2)]);
+            let rec = crate::heap::new_record(mc, Value::None, vec![t]);
+            let args = as_tuple(t).unwrap().args();
+            crate::heap::set_field(mc, rec, 0, Value::Int(9));
+            assert!(args[1].same(&Value::Int(2)));
+            assert!(as_tuple(Value::Int(3)).is_none());
+        });
+    }
+}
