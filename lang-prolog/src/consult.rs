@@ -38,6 +38,7 @@ pub fn start_load<'gc>(e: &Eng<'_, 'gc>, path: &str, text: &str) -> PResult<'gc,
             path: path.to_string(),
             lex: Lexer::new(text),
             line: 0,
+            order: Default::default(),
         });
         g.loaded.push(path.to_string());
     }
@@ -143,6 +144,14 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
                         false,
                     );
                 }
+                if !rt.multi_marked.is_empty() {
+                    let lines: Vec<String> = rt
+                        .multi_marked
+                        .iter()
+                        .map(|n| format!("Singleton-marked variable appears more than once: {n}"))
+                        .collect();
+                    warn(e, &path, rt.line, &lines, false);
+                }
                 let t = terms::deref(rt.term);
                 if let Some(l) = e.g.borrow_mut().loads.last_mut() {
                     l.line = rt.line;
@@ -182,6 +191,9 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
                 } else {
                     Ok(t)
                 };
+                if let Ok(c) = clause {
+                    check_order(e, c, &path, rt.line);
+                }
                 let r = clause.and_then(|c| builtins::db::add_clause(e, c, false, true));
                 if let Err(ball) = r {
                     let lines = {
@@ -196,6 +208,52 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
     let next = crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT));
     e.set(MS_CONT, next);
     Ok(())
+}
+
+/// SWI's warning for a clause of a predicate whose earlier clauses in this
+/// file are separated from it by other predicates' clauses.
+fn check_order<'gc>(e: &Eng<'_, 'gc>, clause: Value<'gc>, path: &str, line: usize) {
+    let (head, _) = builtins::db::split_clause(clause);
+    let Some((name, arity)) = terms::name_arity(head) else {
+        return;
+    };
+    let key = (name.to_string(), arity);
+    let msg = {
+        let mut g = e.g.borrow_mut();
+        if g.loading_lib {
+            return;
+        }
+        let declared = g.discontiguous.contains(&key);
+        let Some(load) = g.loads.last_mut() else {
+            return;
+        };
+        let order = &mut load.order;
+        let msg = match (order.first_line.get(&key), &order.last) {
+            (Some(first), Some(last)) if *last != key && !declared => Some(vec![
+                format!(
+                    "Clauses of {} are not together in the source-file",
+                    pi_text(&key)
+                ),
+                format!("Earlier definition at {path}:{first}"),
+                format!("Current predicate: {}", pi_text(last)),
+                format!(
+                    "Use :- discontiguous {}. to suppress this message",
+                    pi_text(&key)
+                ),
+            ]),
+            _ => None,
+        };
+        order.first_line.entry(key.clone()).or_insert(line);
+        order.last = Some(key);
+        msg
+    };
+    if let Some(lines) = msg {
+        warn(e, path, line, &lines, false);
+    }
+}
+
+fn pi_text((name, arity): &(String, usize)) -> String {
+    format!("{}/{arity}", crate::writer::quote_atom(name))
 }
 
 /// Pushes the initialization goals registered while loading at `depth`.

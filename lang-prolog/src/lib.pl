@@ -227,6 +227,9 @@ concat_atom(L, R) :- atomic_list_concat(L, R).
 concat_atom(L, S, R) :- atomic_list_concat(L, S, R).
 
 exclude_pairs_(_) :- fail.
+
+% Quintus mode declarations (library(quintus) in SWI): accepted and ignored.
+mode(_).
 string_char_list_(_, _) :- fail.
 
 % loading and the command line

@@ -221,6 +221,7 @@ impl Engine {
                 path: name,
                 lex: Lexer::new(&text),
                 line: 0,
+                order: Default::default(),
             });
             Some(e.atom("$load_next"))
         }) {
@@ -348,6 +349,7 @@ fn run_program(path: String, text: Option<String>, goal: Option<String>, config:
             path: path.clone(),
             lex: Lexer::new(&text),
             line: 0,
+            order: Default::default(),
         });
         eng.g.borrow_mut().loaded.push(path);
         let (g, t) = match &goal {

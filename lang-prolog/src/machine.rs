@@ -707,7 +707,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     }
 
     /// Whether the first argument of a clause head can match `a1`.
-    fn first_arg_may_match(head: Value<'gc>, a1: Option<Value<'gc>>) -> bool {
+    pub(crate) fn first_arg_may_match(head: Value<'gc>, a1: Option<Value<'gc>>) -> bool {
         let Some(a1) = a1 else { return true };
         let Some((_, hargs)) = terms::record_parts(head) else {
             return true;

@@ -99,7 +99,7 @@ pub fn needs_quote(s: &str) -> bool {
         return !s.chars().all(|c| c.is_alphanumeric() || c == '_');
     }
     if s.chars().all(is_symbol_char) {
-        return s.starts_with("/*");
+        return s.starts_with("/*") || s == ".";
     }
     if s == "!" || s == ";" || s == "{}" {
         return false;
@@ -122,9 +122,8 @@ pub fn quote_atom(s: &str) -> String {
                 '\x08' => o.push_str("\\b"),
                 '\x0c' => o.push_str("\\f"),
                 '\x0b' => o.push_str("\\v"),
-                '\0' => o.push_str("\\000\\"),
-                c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                    let _ = write!(o, "\\x{:x}\\", c as u32);
+                c if (c as u32) < 0x20 || (0x7f..=0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
+                    let _ = write!(o, "\\x{:X}\\", c as u32);
                 }
                 c => o.push(c),
             }
@@ -156,13 +155,38 @@ pub fn format_float(x: f64) -> String {
             "0.0".into()
         };
     }
-    for p in 15..=17 {
-        let s = format_g(x, p);
-        if s.parse::<f64>().ok() == Some(x) || p == 17 {
-            return fix_float(&s);
+    // the shortest digits that read back (as SWI's dtoa), laid out like
+    // C's `%.15g`: fixed notation for exponents -4..14, else scientific
+    let e = format!("{:e}", x);
+    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (sign, mant) = match mant.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mant),
+    };
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let s = if !(-4..15).contains(&exp) {
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
+        format!(
+            "{sign}{m}e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
+    } else if exp < 0 {
+        format!("{sign}0.{}{digits}", "0".repeat((-exp - 1) as usize))
+    } else {
+        let point = exp as usize + 1;
+        if digits.len() > point {
+            format!("{sign}{}.{}", &digits[..point], &digits[point..])
+        } else {
+            format!("{sign}{digits}{}", "0".repeat(point - digits.len()))
         }
-    }
-    unreachable!()
+    };
+    fix_float(&s)
 }
 
 /// C's `%.{p}g`.

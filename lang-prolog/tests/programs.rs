@@ -1,7 +1,8 @@
 //! Runs every `tests/programs/NAME.pl` through the `prolog-run` binary twice
 //! (JIT on and off) and compares with the goldens from the real `swipl`:
 //! `NAME.pl.out` (stdout, exact), `NAME.pl.err` (stderr, when present),
-//! `NAME.pl.code` (exit code, default 0). `NAME.pl.goal` holds a `-g` goal.
+//! `NAME.pl.code` (exit code, default 0). `NAME.pl.goal` holds a `-g` goal;
+//! `NAME.pl.in` is standard input (default: empty).
 //! Paths in messages are normalised: the programs directory becomes `<DIR>`.
 
 use std::path::{Path, PathBuf};
@@ -28,8 +29,19 @@ fn run_one(file: &Path, jit: bool) -> Result<(), String> {
         cmd.arg("-g").arg(g.trim());
     }
     cmd.current_dir(&dir);
-    cmd.stdin(std::process::Stdio::null());
-    let out = cmd.output().map_err(|e| e.to_string())?;
+    let input = std::fs::read(format!("{}.in", file.display())).unwrap_or_default();
+    cmd.stdin(std::process::Stdio::piped());
+    cmd.stdout(std::process::Stdio::piped());
+    cmd.stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
+    let mut stdin = child.stdin.take().unwrap();
+    // a writer thread, so a program that does not read cannot block us
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    let _ = feeder.join();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = normalise(&String::from_utf8_lossy(&out.stderr), &dir_s);
     let want_out = std::fs::read_to_string(format!("{}.out", file.display())).unwrap_or_default();

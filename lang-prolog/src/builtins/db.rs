@@ -283,10 +283,18 @@ pub fn retract_next<'gc>(e: &Eng<'_, 'gc>, cp: Value<'gc>, idx: i64) -> PResult<
         Value::Int(m) => m,
         _ => 0,
     };
+    // the target's first head argument, to skip clauses without renaming them
+    let a1 = terms::args(terms::args(target)[0])
+        .first()
+        .map(|a| terms::deref(*a))
+        .filter(|a| !terms::is_var(*a));
     while i < n {
         let c = heap::list_get(list, i);
         i += 1;
         if let Value::Bool(true) = heap::get_field(c, C_ERASED) {
+            continue;
+        }
+        if !Eng::first_arg_may_match(heap::get_field(c, C_HEAD), a1) {
             continue;
         }
         let (h, b) = renamed(e, c);
@@ -385,6 +393,7 @@ fn dynamic<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 fn discontiguous<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let mut v = Vec::new();
     pi_list(e, a[0], &mut v)?;
+    e.g.borrow_mut().discontiguous.extend(v);
     Ok(true)
 }
 fn abolish<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {

@@ -183,7 +183,7 @@ pub fn parse_text<'gc>(
         Ok(Some(rt)) => Ok((rt.term, rt.vars)),
         Ok(None) => Ok((e.atom("end_of_file"), vec![])),
         Err(se) => {
-            let f = e.compound("syntax_error", vec![e.atom(&err::syntax_id(&se.msg))]);
+            let f = e.compound("syntax_error", vec![err::syntax_term(e.mc, &se.msg)]);
             let ctx = e.compound(
                 "string",
                 vec![crate::terms::string(e.mc, &text), Value::Int(se.pos as i64)],
@@ -242,7 +242,7 @@ fn read_term_stdin<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, opts: Value<'gc>) -> R<
             Ok(e.unify(t, rt.term))
         }
         Ok(None) => Ok(e.unify(t, e.atom("end_of_file"))),
-        Err(se) => Err(err::syntax_error(e.mc, &err::syntax_id(&se.msg))),
+        Err(se) => Err(err::syntax_error(e.mc, &se.msg)),
     }
 }
 fn read_term2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
