@@ -113,6 +113,15 @@ fn need_int<'gc>(mc: &Mutation<'gc>, n: &N) -> PResult<'gc, ()> {
     }
 }
 
+/// A float result that must be a number (NaN: `evaluation_error(undefined)`).
+fn defined<'gc>(mc: &Mutation<'gc>, f: f64) -> PResult<'gc, N> {
+    if f.is_nan() {
+        Err(err::evaluation_error(mc, "undefined"))
+    } else {
+        Ok(N::F(f))
+    }
+}
+
 fn check_float<'gc>(mc: &Mutation<'gc>, f: f64) -> PResult<'gc, N> {
     if f.is_nan() {
         Err(err::evaluation_error(mc, "undefined"))
@@ -147,7 +156,33 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
                         vals.push(N::I(s.chars().next().unwrap_or('\0') as i64))
                     }
                     T::Compound("[|]", a) if a.len() == 2 && matches!(view(a[1]), T::Nil) => {
-                        work.push(Work::Eval(a[0]));
+                        match view(a[0]) {
+                            // "x": a one-character atom evaluates to its code
+                            T::Atom(s) if s.chars().count() == 1 => {
+                                vals.push(N::I(s.chars().next().unwrap_or('\0') as i64))
+                            }
+                            T::Int(_) | T::Big(_) | T::Float(_) | T::Var => {
+                                work.push(Work::Eval(a[0]))
+                            }
+                            _ => return Err(err::type_error(mc, "character", a[0])),
+                        }
+                    }
+                    T::Compound("[|]", a) if a.len() == 2 => {
+                        // SWI's error for a longer "text"
+                        let f = terms::compound(mc, "type_error", vec![Value::None, v]);
+                        let ctx = terms::compound(
+                            mc,
+                            "context",
+                            vec![
+                                terms::compound(
+                                    mc,
+                                    ":",
+                                    vec![terms::atom(mc, "system"), err::pi(mc, "is", 2)],
+                                ),
+                                terms::atom(mc, "\"x\" must hold one character"),
+                            ],
+                        );
+                        return Err(terms::compound(mc, "error", vec![f, ctx]));
                     }
                     T::Compound(name, args) => {
                         if !is_function(name, args.len()) {
@@ -331,15 +366,15 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
         "sin" => N::F(x.to_f().sin()),
         "cos" => N::F(x.to_f().cos()),
         "tan" => N::F(x.to_f().tan()),
-        "asin" => N::F(x.to_f().asin()),
-        "acos" => N::F(x.to_f().acos()),
+        "asin" => defined(mc, x.to_f().asin())?,
+        "acos" => defined(mc, x.to_f().acos())?,
         "atan" => N::F(x.to_f().atan()),
         "sinh" => N::F(x.to_f().sinh()),
         "cosh" => N::F(x.to_f().cosh()),
         "tanh" => N::F(x.to_f().tanh()),
         "asinh" => N::F(x.to_f().asinh()),
-        "acosh" => N::F(x.to_f().acosh()),
-        "atanh" => N::F(x.to_f().atanh()),
+        "acosh" => defined(mc, x.to_f().acosh())?,
+        "atanh" => defined(mc, x.to_f().atanh())?,
         "exp" => check_float(mc, x.to_f().exp())?,
         "log" => {
             if x.is_int() && x.to_big().is_zero() || x.to_f() == 0.0 {
@@ -370,6 +405,9 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
         "msb" => {
             need_int(mc, &x)?;
             let b = x.to_big();
+            if b < BigInt::from(1) {
+                return Err(err::domain_error(mc, "not_less_than_one", x.value(mc)));
+            }
             N::I(b.bits() as i64 - 1)
         }
         "lsb" => {
@@ -392,7 +430,8 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
         "truncate" | "integer" | "round" | "ceiling" | "floor" => match x {
             N::F(f) => {
                 if f.is_nan() || f.is_infinite() {
-                    return Err(err::evaluation_error(mc, "undefined"));
+                    // SWI returns the special float itself
+                    return Ok(N::F(f));
                 }
                 let r = match name {
                     "truncate" => f.trunc(),
@@ -408,7 +447,10 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
             }
             other => other,
         },
-        "float" => N::F(x.to_f()),
+        "float" => match x {
+            N::B(_) => check_float(mc, x.to_f())?,
+            other => N::F(other.to_f()),
+        },
         "float_integer_part" => N::F(x.to_f().trunc()),
         "float_fractional_part" => {
             let f = x.to_f();

@@ -5,7 +5,8 @@ use vm_core::{Mutation, Value};
 use crate::terms::{self, view, T};
 use crate::writer;
 
-fn error<'gc>(mc: &Mutation<'gc>, formal: Value<'gc>) -> Value<'gc> {
+/// `error(Formal, _)`: the context is left for the dispatcher.
+pub fn error<'gc>(mc: &Mutation<'gc>, formal: Value<'gc>) -> Value<'gc> {
     // the context is filled in by the builtin dispatcher when it is still unbound
     let ctx = terms::new_var(mc, 0);
     terms::compound(mc, "error", vec![formal, ctx])

@@ -19,6 +19,9 @@ reverse(L, R) :- '$reverse'(L, [], R).
 '$reverse'([], A, A).
 '$reverse'([H|T], A, R) :- '$reverse'(T, [H|A], R).
 
+length(_, N) :-
+    integer(N), N < 0, !,
+    throw(error(domain_error(not_less_than_zero, N), context(length/2, _))).
 length(L, N) :-
     '$skip_list'(L, N0, T),
     (   T == []

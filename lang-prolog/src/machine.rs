@@ -994,7 +994,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 if terms::is_var(b) {
                     return Err(err::instantiation_error(mc));
                 }
-                Err(self.resolve(b))
+                // the ball is copied (ISO): the catcher gets fresh variables
+                Err(self.copy(b, &mut Vec::new()))
             }
             Ctl::Between => {
                 let (lo, hi, x) = (

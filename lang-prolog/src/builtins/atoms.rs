@@ -312,10 +312,11 @@ fn atom_number<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 }
 fn number_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     match atomic_text(e, a[1])? {
-        Some(s) => {
-            let n = number_value(e, s.trim())?;
-            Ok(e.unify(a[0], n))
-        }
+        Some(s) => match number_value(e, s.trim()) {
+            Ok(n) => Ok(e.unify(a[0], n)),
+            // unlike number_codes/2, SWI's number_string/2 just fails
+            Err(_) => Ok(false),
+        },
         None => Ok(e.unify(
             a[1],
             terms::string(e.mc, &text_of(a[0]).unwrap_or_default()),

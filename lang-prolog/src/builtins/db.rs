@@ -358,6 +358,9 @@ fn pi_list<'gc>(
             }
             T::Nil => {}
             T::Compound("/", a) if a.len() == 2 => match (view(a[0]), view(a[1])) {
+                (T::Atom(_), T::Int(k)) if k < 0 => {
+                    return Err(err::domain_error(e.mc, "not_less_than_zero", a[1]))
+                }
                 (T::Atom(n), T::Int(k)) => out.push((n.to_string(), k as usize)),
                 (T::Var, _) | (_, T::Var) => return Err(err::instantiation_error(e.mc)),
                 (T::Atom(_), _) => return Err(err::type_error(e.mc, "integer", a[1])),
