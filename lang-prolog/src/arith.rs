@@ -216,7 +216,6 @@ fn constant<'gc>(mc: &Mutation<'gc>, a: &str, v: Value<'gc>) -> PResult<'gc, N> 
         "inf" | "infinite" => N::F(f64::INFINITY),
         "nan" => N::F(f64::NAN),
         "epsilon" => N::F(f64::EPSILON),
-        "max_tagged_integer" => N::I((1i64 << 60) - 1),
         "min_tagged_integer" => N::I(-(1i64 << 60)),
         "random" => N::I(pseudo_random() as i64),
         "random_float" => N::F((pseudo_random() % 1_000_000_007) as f64 / 1_000_000_007.0),
@@ -262,7 +261,6 @@ fn is_function(name: &str, n: usize) -> bool {
                 | "atan"
                 | "exp"
                 | "log"
-                | "log2"
                 | "\\"
                 | "msb"
                 | "truncate"
@@ -306,11 +304,9 @@ fn is_function(name: &str, n: usize) -> bool {
                 | "atan"
                 | "atan2"
                 | "gcd"
-                | "log"
                 | "copysign"
                 | "truncate"
                 | "cmpflags"
-                | "divmod"
         ),
         _ => false,
     }
@@ -584,20 +580,17 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
                 _ => a.div_floor(&b),
             })
         }
-        "min" => {
-            if cmp_n(&x, &y) == std::cmp::Ordering::Less {
-                x
-            } else {
-                y
+        "min" | "max" => {
+            use std::cmp::Ordering::*;
+            match (cmp_n(&x, &y), name) {
+                (Less, "min") | (Greater, "max") => x,
+                // equal values: SWI answers with the float one
+                (Equal, _) if !x.is_int() => x,
+                _ => y,
             }
         }
-        "max" => {
-            if cmp_n(&x, &y) == std::cmp::Ordering::Greater {
-                x
-            } else {
-                y
-            }
-        }
+        // SWI: a zero exponent gives the integer 1, whatever the types
+        "**" | "^" if y.to_f() == 0.0 => N::I(1),
         "**" => {
             if x.is_int() && y.is_int() {
                 int_pow(mc, &x, &y, false)?
@@ -632,7 +625,12 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
             }
         }
         "atan" | "atan2" => N::F(x.to_f().atan2(y.to_f())),
-        "copysign" => N::F(x.to_f().copysign(y.to_f())),
+        "copysign" => match x {
+            // SWI keeps an integer first argument an integer
+            N::I(i) if y.to_f().is_sign_negative() => N::I(-i.abs()),
+            N::I(i) => N::I(i.abs()),
+            _ => N::F(x.to_f().copysign(y.to_f())),
+        },
         "log" => N::F(y.to_f().ln() / x.to_f().ln()),
         "truncate" => x,
         _ => return Err(err::type_error(mc, "evaluable", err::pi(mc, name, 2))),

@@ -92,6 +92,17 @@ select(X, Xs, Y, Ys) :- '$select4'(Xs, X, Y, Ys).
 '$select4'([H|T], X, Y, [H|T2]) :- '$select4'(T, X, Y, T2).
 exclude(_, [], []).
 exclude(P, [H|T], R) :- ( call(P, H) -> R = R1 ; R = [H|R1] ), exclude(P, T, R1).
+partition(Pred, List, Less, Equal, Greater) :-
+    '$partition5'(List, Pred, Less, Equal, Greater).
+'$partition5'([], _, [], [], []).
+'$partition5'([H|T], Pred, L, E, G) :-
+    call(Pred, H, Diff),
+    '$partition5_'(Diff, H, Pred, T, L, E, G).
+'$partition5_'(<, H, Pred, T, [H|L], E, G) :- !, '$partition5'(T, Pred, L, E, G).
+'$partition5_'(=, H, Pred, T, L, [H|E], G) :- !, '$partition5'(T, Pred, L, E, G).
+'$partition5_'(>, H, Pred, T, L, E, [H|G]) :- !, '$partition5'(T, Pred, L, E, G).
+'$partition5_'(Diff, _, _, _, _, _, _) :-
+    throw(error(domain_error(order, Diff), context(partition/5, _))).
 include(_, [], []).
 include(P, [H|T], R) :- ( call(P, H) -> R = [H|R1] ; R = R1 ), include(P, T, R1).
 partition(_, [], [], []).
@@ -223,7 +234,19 @@ aggregate_all(bag(E), G, L) :- !, findall(E, G, L).
 aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).
 
 phrase(G, L) :- phrase(G, L, []).
-phrase(G, L, R) :- '$dcg_body'(G, S0, S, Goal), S0 = L, S = R, call(Goal).
+phrase(G, L, R) :-
+    (   var(G) -> throw(error(instantiation_error, _))
+    ;   callable(G) -> true
+    ;   throw(error(type_error(callable, G), _))
+    ),
+    '$phrase_list'(L), '$phrase_list'(R),
+    '$dcg_body'(G, S0, S, Goal), S0 = L, S = R, call(Goal).
+'$phrase_list'(L) :-
+    (   var(L) -> true
+    ;   L = [] -> true
+    ;   L = [_|_] -> true
+    ;   throw(error(type_error(list, L), _))
+    ).
 
 atomic_concat_(_, _) :- fail.
 concat_atom(L, R) :- atomic_list_concat(L, R).

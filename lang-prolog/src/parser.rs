@@ -501,6 +501,10 @@ fn atom_name<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) -> Value<'gc> {
 /// Parses a number from text the way `atom_number/2` and `number_codes/2` do
 /// (optional sign, then a number token, nothing else). `None` if it is not one.
 pub fn parse_number(s: &str) -> Option<Result<BigInt, f64>> {
+    // leading layout is allowed (as number_codes/2 does), trailing is not
+    if s.ends_with(char::is_whitespace) {
+        return None;
+    }
     let t = s.trim_start();
     let (neg, body) = if let Some(r) = t.strip_prefix('-') {
         (true, r)

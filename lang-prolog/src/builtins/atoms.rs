@@ -302,6 +302,9 @@ fn atom_number<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         },
         _ => {
             let s = need_atom(e, a[0])?;
+            if s.starts_with(char::is_whitespace) {
+                return Ok(false);
+            }
             match parser::parse_number(s) {
                 Some(Ok(i)) => Ok(e.unify(a[1], terms::int(e.mc, i))),
                 Some(Err(f)) => Ok(e.unify(a[1], Value::Float(f))),
@@ -312,7 +315,8 @@ fn atom_number<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 }
 fn number_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     match atomic_text(e, a[1])? {
-        Some(s) => match number_value(e, s.trim()) {
+        Some(s) if s.starts_with(char::is_whitespace) => Ok(false),
+        Some(s) => match number_value(e, &s) {
             Ok(n) => Ok(e.unify(a[0], n)),
             // unlike number_codes/2, SWI's number_string/2 just fails
             Err(_) => Ok(false),

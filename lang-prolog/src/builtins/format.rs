@@ -131,7 +131,13 @@ pub fn format_to_string<'gc>(
                 }
             }
             'd' | 'D' => {
-                let a = next_arg(e)?;
+                let mut a = next_arg(e)?;
+                if terms::is_callable(a) {
+                    // SWI evaluates an expression argument
+                    if let Ok(n) = crate::arith::eval(e.mc, a) {
+                        a = n.value(e.mc);
+                    }
+                }
                 let Some(v) = terms::to_bigint(a) else {
                     if terms::is_var(a) {
                         return Err(err::instantiation_error(e.mc));
