@@ -158,6 +158,14 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
                 }
                 if let T::Compound(":-", a) = view(t) {
                     if a.len() == 1 {
+                        // initialization(G, now) runs G as a directive
+                        let mut a0 = terms::deref(a[0]);
+                        if let T::Compound("initialization", ia) = view(a0) {
+                            if ia.len() == 2 && matches!(view(ia[1]), T::Atom("now")) {
+                                a0 = ia[0];
+                            }
+                        }
+                        let a = [a0];
                         let next =
                             crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT));
                         let d = e.compound(
@@ -366,7 +374,17 @@ fn directive_error<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> PResult<'gc, bool
         e.g.borrow_mut().write_err(&s);
         return Ok(false);
     }
-    warn(e, &path, line, &lines_of(e, ball), true);
+    let formal = terms::args(ball)[0];
+    if let T::Compound("syntax_error", _) = view(terms::deref(formal)) {
+        // SWI prints syntax errors from builtins without the location header
+        let mut s = String::new();
+        for l in lines_of(e, ball) {
+            s.push_str(&format!("ERROR: {l}\n"));
+        }
+        e.g.borrow_mut().write_err(&s);
+    } else {
+        warn(e, &path, line, &lines_of(e, ball), true);
+    }
     let gt = goal_text(e, a[1]);
     warn(
         e,

@@ -247,7 +247,10 @@ pub fn message_lines(ball: Value<'_>, known_arities: &dyn Fn(&str) -> Vec<usize>
         }
     }
     if let Some(m) = extra_msg {
-        lines.push(m);
+        // SWI appends the context's message as " (Msg)"
+        if let Some(last) = lines.last_mut() {
+            last.push_str(&format!(" ({m})"));
+        }
     }
     lines
 }

@@ -55,6 +55,8 @@ pub struct Globals {
     pub out: Vec<u8>,
     /// Files being loaded, innermost last.
     pub loads: Vec<Load>,
+    /// Output captured by `with_output_to/2` (innermost last).
+    pub capture: Vec<String>,
     /// Predicates declared `discontiguous`.
     pub discontiguous: std::collections::HashSet<(String, usize)>,
     /// Number of user predicates.
@@ -86,6 +88,7 @@ impl Default for Globals {
             out: Vec::new(),
             loads: Vec::new(),
             discontiguous: Default::default(),
+            capture: Vec::new(),
             npreds: 0,
             loading_lib: false,
             stdin: None,

@@ -254,6 +254,19 @@ concat_atom(L, S, R) :- atomic_list_concat(L, S, R).
 
 exclude_pairs_(_) :- fail.
 
+with_output_to(Sink, Goal) :-
+    '$capture_push',
+    (   catch(Goal, E, ('$capture_pop'(_), throw(E)))
+    ->  '$capture_pop'(S), '$output_sink'(Sink, S)
+    ;   '$capture_pop'(_), fail
+    ).
+'$output_sink'(Sink, _) :- var(Sink), !, throw(error(instantiation_error, _)).
+'$output_sink'(atom(A), S) :- !, atom_string(A, S).
+'$output_sink'(string(S0), S) :- !, S0 = S.
+'$output_sink'(codes(C), S) :- !, string_codes(S, C).
+'$output_sink'(chars(C), S) :- !, string_chars(S, C).
+'$output_sink'(Sink, _) :- throw(error(domain_error(output_sink, Sink), _)).
+
 % Quintus mode declarations (library(quintus) in SWI): accepted and ignored.
 mode(_).
 string_char_list_(_, _) :- fail.

@@ -489,6 +489,10 @@ fn term_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[1], terms::string(e.mc, &s)))
 }
 fn atom_to_term<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let b = terms::deref(a[2]);
+    if !matches!(view(b), T::Var | T::Nil | T::Compound("[|]", _)) {
+        return Err(err::type_error(e.mc, "list", b));
+    }
     let s = any_text(e, a[0])?;
     let (term, vars) = super::io::parse_text(e, &s)?;
     let bs = vars

@@ -36,7 +36,10 @@ pub fn stream_of<'gc>(e: &Eng<'_, 'gc>, s: Value<'gc>) -> PResult<'gc, Stream> {
 pub fn emit(e: &Eng<'_, '_>, s: Stream, text: &str) {
     let mut g = e.g.borrow_mut();
     match s {
-        Stream::Out => g.write_out(text),
+        Stream::Out => match g.capture.last_mut() {
+            Some(buf) => buf.push_str(text),
+            None => g.write_out(text),
+        },
         Stream::Err => g.write_err(text),
     }
 }
