@@ -48,11 +48,8 @@ pub fn emit(e: &Eng<'_, '_>, s: Stream, text: &str) {
 pub fn term_text(e: &Eng<'_, '_>, t: Value<'_>, o: Opts<'_>) -> String {
     let g = e.g.borrow();
     let o2 = Opts {
-        quoted: o.quoted,
-        ignore_ops: o.ignore_ops,
-        numbervars: o.numbervars,
-        canonical: o.canonical,
         ops: Some(&g.ops),
+        ..o
     };
     writer::to_string(t, o2)
 }
@@ -147,6 +144,14 @@ fn write_opts<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>) -> PResult<'gc, Opts<'static
             T::Compound("quoted", a) if a.len() == 1 => o.quoted = on(a[0]),
             T::Compound("ignore_ops", a) if a.len() == 1 => o.ignore_ops = on(a[0]),
             T::Compound("numbervars", a) if a.len() == 1 => o.numbervars = on(a[0]),
+            T::Compound("max_depth", a) if a.len() == 1 => {
+                if let T::Int(n) = view(a[0]) {
+                    o.max_depth = n.max(0) as usize;
+                }
+            }
+            T::Compound("spacing", a) if a.len() == 1 => {
+                o.space_args = matches!(view(a[0]), T::Atom("next_argument"))
+            }
             T::Compound(..) => {}
             T::Var => return Err(err::instantiation_error(e.mc)),
             _ => return Err(err::domain_error(e.mc, "write_option", it)),
