@@ -114,12 +114,16 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
         };
         match r {
             Ok(None) => {
-                let depth = {
+                let (depth, ssu) = {
                     let mut g = e.g.borrow_mut();
                     let d = g.loads.len();
-                    g.loads.pop();
-                    d
+                    let ssu = g.loads.pop().map(|l| l.order.ssu).unwrap_or_default();
+                    (d, ssu)
                 };
+                for (name, arity) in ssu {
+                    let c = crate::ssu::no_match_clause(e, &name, arity);
+                    builtins::db::add_clause(e, c, false, true)?;
+                }
                 run_inits(e, depth as i64);
                 return Ok(());
             }
@@ -193,6 +197,21 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
                 let clause = if let T::Compound("-->", a) = view(t) {
                     if a.len() == 2 {
                         crate::dcg::translate_rule(e, a[0], a[1])
+                    } else {
+                        Ok(t)
+                    }
+                } else if let Some((c, key)) = crate::ssu::translate(e, t) {
+                    let mut g = e.g.borrow_mut();
+                    if let Some(load) = g.loads.last_mut() {
+                        if !load.order.ssu.contains(&key) {
+                            load.order.ssu.push(key);
+                        }
+                    }
+                    Ok(c)
+                } else if let T::Compound(":-", a) = view(t) {
+                    // `$` and `$Goal` in ordinary clause bodies
+                    if a.len() == 2 {
+                        Ok(e.compound(":-", vec![a[0], crate::ssu::det_markers(e, a[1])]))
                     } else {
                         Ok(t)
                     }

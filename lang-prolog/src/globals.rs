@@ -35,6 +35,8 @@ pub struct ClauseOrder {
     pub first_line: HashMap<(String, usize), usize>,
     /// The predicate of the previous clause.
     pub last: Option<(String, usize)>,
+    /// Predicates defined by SSU (`=>`) rules in this file.
+    pub ssu: Vec<(String, usize)>,
 }
 
 /// The global state.

@@ -7,9 +7,12 @@ forall(C, A) :- \+ (call(C), \+ call(A)).
 
 append([], L, L).
 append([H|T], L, [H|R]) :- append(T, L, R).
-append(Ls, L) :- foldl('$append_', Ls, L0, []), L = L0, !.
-append([], []).
-'$append_'(L, T0, T) :- append(T, L, T0).
+append(ListOfLists, List) :- '$append_lists'(ListOfLists, List).
+'$append_lists'([], []).
+'$append_lists'([L|Ls], As) :- append(L, Ws, As), '$append_lists'(Ls, Ws).
+proper_length(List, Length) :- is_list(List), length(List, Length).
+nextto(X, Y, [X,Y|_]).
+nextto(X, Y, [_|Zs]) :- nextto(X, Y, Zs).
 
 member(X, [X|_]).
 member(X, [_|T]) :- member(X, T).
@@ -266,6 +269,24 @@ with_output_to(Sink, Goal) :-
 '$output_sink'(codes(C), S) :- !, string_codes(S, C).
 '$output_sink'(chars(C), S) :- !, string_chars(S, C).
 '$output_sink'(Sink, _) :- throw(error(domain_error(output_sink, Sink), _)).
+
+subsumes_term(General, Specific) :-
+    \+ \+ ( term_variables(Specific, V1),
+            unify_with_occurs_check(General, Specific),
+            term_variables(V1, V2),
+            V1 == V2 ).
+
+?=(A, B) :- ( A == B -> true ; \+ A = B ).
+
+% SSU rules (see ssu.rs)
+'$ssu_match'(Pattern, Call) :- subsumes_term(Pattern, Call), Pattern = Call.
+'$ssu_no_match'(Goal) :-
+    functor(Goal, N, A),
+    throw(error(existence_error(matching_rule, Goal), context(N/A, _))).
+'$det_call'(G) :-
+    (   call(G) -> true
+    ;   throw(error(determinism_error(G, det, fail, goal), _))
+    ).
 
 % Quintus mode declarations (library(quintus) in SWI): accepted and ignored.
 mode(_).

@@ -27,6 +27,7 @@ pub mod machine;
 pub mod ops;
 pub mod parser;
 pub mod program;
+pub mod ssu;
 pub mod terms;
 pub mod writer;
 

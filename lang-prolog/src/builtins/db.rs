@@ -480,6 +480,52 @@ fn current_predicate<'gc>(
     Ok((spec, alts))
 }
 
+/// `predicate_property(Head, Prop)` for a given head: the common
+/// properties (`defined`, `visible`, `built_in`/`static`/`dynamic`,
+/// `number_of_clauses(N)`); an unbound head has none here.
+fn predicate_property<'gc>(
+    e: &Eng<'_, 'gc>,
+    a: &[Value<'gc>],
+) -> PResult<'gc, (Value<'gc>, Vec<Value<'gc>>)> {
+    let mut head = terms::deref(a[0]);
+    if let T::Compound(":", m) = view(head) {
+        if m.len() == 2 {
+            head = terms::deref(m[1]);
+        }
+    }
+    let mut alts = Vec::new();
+    let Some((name, arity)) = terms::name_arity(head) else {
+        return Ok((a[1], alts));
+    };
+    let proc = e.g.borrow().lookup(name, arity);
+    match proc {
+        Some(Proc::User(id)) => {
+            let p = heap::list_get(e.get(MS_PREDS), id as i64);
+            let lib = matches!(heap::get_field(p, P_LIB), Value::Bool(true));
+            let dynamic = matches!(heap::get_field(p, P_DYNAMIC), Value::Bool(true));
+            let n = heap::list_len(heap::get_field(p, P_CLAUSES));
+            if !dynamic && n == 0 {
+                return Ok((a[1], alts));
+            }
+            alts.push(e.atom("interpreted"));
+            alts.push(e.atom("visible"));
+            alts.push(e.atom(if dynamic { "dynamic" } else { "static" }));
+            if lib {
+                alts.push(e.atom("system"));
+            }
+            alts.push(e.compound("number_of_clauses", vec![Value::Int(n)]));
+            alts.push(e.atom("defined"));
+        }
+        Some(_) => {
+            for p in ["visible", "built_in", "static", "system", "defined"] {
+                alts.push(e.atom(p));
+            }
+        }
+        None => {}
+    }
+    Ok((a[1], alts))
+}
+
 /// Registers the database builtins.
 pub fn install(g: &mut Globals) {
     det(g, "assert", 1, assertz);
@@ -491,4 +537,5 @@ pub fn install(g: &mut Globals) {
     det(g, "abolish", 1, abolish);
     nondet(g, "clause", 2, clause);
     nondet(g, "current_predicate", 1, current_predicate);
+    nondet(g, "predicate_property", 2, predicate_property);
 }

@@ -85,7 +85,9 @@ fn format_into<'gc>(
     };
     // column bookkeeping
     let mut line_start: usize = 0; // byte index in out where the current line starts
-    let mut last_stop_col: usize = col0; // column of the previous column stop
+                                   // column of the previous column stop: SWI counts from the line start
+                                   // even when this call starts mid-line
+    let mut last_stop_col: usize = 0;
     let mut fills: Vec<(usize, char)> = Vec::new();
     let col_of = |out: &str, line_start: usize| -> usize {
         let c = out[line_start..].chars().count();
