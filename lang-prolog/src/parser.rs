@@ -37,6 +37,8 @@ pub struct ReadTerm<'gc> {
     pub singletons: Vec<String>,
     /// Names marked as singletons (`_Upper`) that occur more than once.
     pub multi_marked: Vec<String>,
+    /// Every named variable occurring once (`read_term/2`'s `singletons`).
+    pub named_singletons: Vec<String>,
     /// Line where the term starts.
     pub line: usize,
 }
@@ -122,6 +124,12 @@ pub fn read_term<'gc>(
                 .filter(|(n, _, c)| *c == 1 && warns_singleton(n))
                 .map(|(n, _, _)| n.clone())
                 .collect();
+            let named_singletons = p
+                .vars
+                .iter()
+                .filter(|(_, _, c)| *c == 1)
+                .map(|(n, _, _)| n.clone())
+                .collect();
             let multi_marked = p
                 .vars
                 .iter()
@@ -134,6 +142,7 @@ pub fn read_term<'gc>(
                 vars,
                 singletons,
                 multi_marked,
+                named_singletons,
                 line,
             }))
         }

@@ -5,8 +5,15 @@
 //! `NAME.pl.in` is standard input (default: empty).
 //! Paths in messages are normalised: the programs directory becomes `<DIR>`.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// Longest one run may take (a runaway program fails instead of hanging).
+const TIMEOUT: Duration = Duration::from_secs(300);
+/// At most this much of a program's output is kept (and shown in a diff).
+const MAX_OUTPUT: u64 = 1 << 20;
 
 fn programs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs")
@@ -40,10 +47,45 @@ fn run_one(file: &Path, jit: bool) -> Result<(), String> {
         use std::io::Write;
         let _ = stdin.write_all(&input);
     });
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    let reader = |p: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            if let Some(p) = p {
+                let mut p = p.take(MAX_OUTPUT);
+                let _ = p.read_to_end(&mut v);
+                // drain the rest so the child never blocks on a full pipe
+                let _ = std::io::copy(&mut p.into_inner(), &mut std::io::sink());
+            }
+            v
+        })
+    };
+    let out_t = reader(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let err_t = reader(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
+            break st;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("timed out after {TIMEOUT:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
     let _ = feeder.join();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = normalise(&String::from_utf8_lossy(&out.stderr), &dir_s);
+    let stdout = String::from_utf8_lossy(&out_t.join().unwrap()).into_owned();
+    let stderr = normalise(&String::from_utf8_lossy(&err_t.join().unwrap()), &dir_s);
     let want_out = std::fs::read_to_string(format!("{}.out", file.display())).unwrap_or_default();
     let mut problems = Vec::new();
     if stdout != want_out {
@@ -62,7 +104,7 @@ fn run_one(file: &Path, jit: bool) -> Result<(), String> {
         .ok()
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(0);
-    let code = out.status.code().unwrap_or(-1);
+    let code = status.code().unwrap_or(-1);
     if code != want_code {
         problems.push(format!(
             "exit code {code}, want {want_code}\nstderr:\n{stderr}"

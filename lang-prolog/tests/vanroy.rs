@@ -16,6 +16,8 @@ use std::time::{Duration, Instant};
 
 /// Longest a single run may take (debug builds are slow on boyer/browse).
 const TIMEOUT: Duration = Duration::from_secs(600);
+/// At most this much of a run's output is kept.
+const MAX_OUTPUT: u64 = 1 << 22;
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,14 +41,17 @@ fn run(dir: &Path, file: &str, goal: &str, jit: bool) -> Result<Run, String> {
     let mut child = cmd.spawn().map_err(|e| e.to_string())?;
     let mut out_pipe = child.stdout.take().unwrap();
     let mut err_pipe = child.stderr.take().unwrap();
+    // read at most MAX_OUTPUT, then drain, so a runaway cannot exhaust memory
     let out_t = std::thread::spawn(move || {
         let mut s = Vec::new();
-        let _ = out_pipe.read_to_end(&mut s);
+        let _ = (&mut out_pipe).take(MAX_OUTPUT).read_to_end(&mut s);
+        let _ = std::io::copy(&mut out_pipe, &mut std::io::sink());
         s
     });
     let err_t = std::thread::spawn(move || {
         let mut s = Vec::new();
-        let _ = err_pipe.read_to_end(&mut s);
+        let _ = (&mut err_pipe).take(MAX_OUTPUT).read_to_end(&mut s);
+        let _ = std::io::copy(&mut err_pipe, &mut std::io::sink());
         s
     });
     let start = Instant::now();

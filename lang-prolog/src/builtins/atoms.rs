@@ -472,6 +472,8 @@ fn term_to_atom<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let ops = e.g.borrow().ops.clone();
     let mut o = writer::Opts::print();
     o.ops = Some(&ops);
+    // quoted, but '$VAR'(N) is not written as a variable name
+    o.numbervars = false;
     let s = writer::to_string(t, o);
     Ok(e.unify(a[1], e.atom(&s)))
 }

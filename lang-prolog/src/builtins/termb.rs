@@ -280,6 +280,11 @@ fn succ<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 fn plus<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let (x, y, z) = (terms::deref(a[0]), terms::deref(a[1]), terms::deref(a[2]));
     let mc = e.mc;
+    for v in [x, y, z] {
+        if !terms::is_var(v) && !matches!(view(v), T::Int(_) | T::Big(_)) {
+            return Err(err::type_error(mc, "integer", v));
+        }
+    }
     if !terms::is_var(x) && !terms::is_var(y) {
         let r = arith::eval(mc, e.compound("+", vec![x, y]))?.value(mc);
         return Ok(e.unify(z, r));
