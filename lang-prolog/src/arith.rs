@@ -113,6 +113,15 @@ fn need_int<'gc>(mc: &Mutation<'gc>, n: &N) -> PResult<'gc, ()> {
     }
 }
 
+/// A float result that must be a number (NaN: `evaluation_error(undefined)`).
+fn defined<'gc>(mc: &Mutation<'gc>, f: f64) -> PResult<'gc, N> {
+    if f.is_nan() {
+        Err(err::evaluation_error(mc, "undefined"))
+    } else {
+        Ok(N::F(f))
+    }
+}
+
 fn check_float<'gc>(mc: &Mutation<'gc>, f: f64) -> PResult<'gc, N> {
     if f.is_nan() {
         Err(err::evaluation_error(mc, "undefined"))
@@ -147,7 +156,33 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
                         vals.push(N::I(s.chars().next().unwrap_or('\0') as i64))
                     }
                     T::Compound("[|]", a) if a.len() == 2 && matches!(view(a[1]), T::Nil) => {
-                        work.push(Work::Eval(a[0]));
+                        match view(a[0]) {
+                            // "x": a one-character atom evaluates to its code
+                            T::Atom(s) if s.chars().count() == 1 => {
+                                vals.push(N::I(s.chars().next().unwrap_or('\0') as i64))
+                            }
+                            T::Int(_) | T::Big(_) | T::Float(_) | T::Var => {
+                                work.push(Work::Eval(a[0]))
+                            }
+                            _ => return Err(err::type_error(mc, "character", a[0])),
+                        }
+                    }
+                    T::Compound("[|]", a) if a.len() == 2 => {
+                        // SWI's error for a longer "text"
+                        let f = terms::compound(mc, "type_error", vec![Value::None, v]);
+                        let ctx = terms::compound(
+                            mc,
+                            "context",
+                            vec![
+                                terms::compound(
+                                    mc,
+                                    ":",
+                                    vec![terms::atom(mc, "system"), err::pi(mc, "is", 2)],
+                                ),
+                                terms::atom(mc, "\"x\" must hold one character"),
+                            ],
+                        );
+                        return Err(terms::compound(mc, "error", vec![f, ctx]));
                     }
                     T::Compound(name, args) => {
                         if !is_function(name, args.len()) {
@@ -181,7 +216,6 @@ fn constant<'gc>(mc: &Mutation<'gc>, a: &str, v: Value<'gc>) -> PResult<'gc, N> 
         "inf" | "infinite" => N::F(f64::INFINITY),
         "nan" => N::F(f64::NAN),
         "epsilon" => N::F(f64::EPSILON),
-        "max_tagged_integer" => N::I((1i64 << 60) - 1),
         "min_tagged_integer" => N::I(-(1i64 << 60)),
         "random" => N::I(pseudo_random() as i64),
         "random_float" => N::F((pseudo_random() % 1_000_000_007) as f64 / 1_000_000_007.0),
@@ -227,7 +261,6 @@ fn is_function(name: &str, n: usize) -> bool {
                 | "atan"
                 | "exp"
                 | "log"
-                | "log2"
                 | "\\"
                 | "msb"
                 | "truncate"
@@ -271,11 +304,9 @@ fn is_function(name: &str, n: usize) -> bool {
                 | "atan"
                 | "atan2"
                 | "gcd"
-                | "log"
                 | "copysign"
                 | "truncate"
                 | "cmpflags"
-                | "divmod"
         ),
         _ => false,
     }
@@ -331,15 +362,15 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
         "sin" => N::F(x.to_f().sin()),
         "cos" => N::F(x.to_f().cos()),
         "tan" => N::F(x.to_f().tan()),
-        "asin" => N::F(x.to_f().asin()),
-        "acos" => N::F(x.to_f().acos()),
+        "asin" => defined(mc, x.to_f().asin())?,
+        "acos" => defined(mc, x.to_f().acos())?,
         "atan" => N::F(x.to_f().atan()),
         "sinh" => N::F(x.to_f().sinh()),
         "cosh" => N::F(x.to_f().cosh()),
         "tanh" => N::F(x.to_f().tanh()),
         "asinh" => N::F(x.to_f().asinh()),
-        "acosh" => N::F(x.to_f().acosh()),
-        "atanh" => N::F(x.to_f().atanh()),
+        "acosh" => defined(mc, x.to_f().acosh())?,
+        "atanh" => defined(mc, x.to_f().atanh())?,
         "exp" => check_float(mc, x.to_f().exp())?,
         "log" => {
             if x.is_int() && x.to_big().is_zero() || x.to_f() == 0.0 {
@@ -370,6 +401,9 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
         "msb" => {
             need_int(mc, &x)?;
             let b = x.to_big();
+            if b < BigInt::from(1) {
+                return Err(err::domain_error(mc, "not_less_than_one", x.value(mc)));
+            }
             N::I(b.bits() as i64 - 1)
         }
         "lsb" => {
@@ -392,7 +426,8 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
         "truncate" | "integer" | "round" | "ceiling" | "floor" => match x {
             N::F(f) => {
                 if f.is_nan() || f.is_infinite() {
-                    return Err(err::evaluation_error(mc, "undefined"));
+                    // SWI returns the special float itself
+                    return Ok(N::F(f));
                 }
                 let r = match name {
                     "truncate" => f.trunc(),
@@ -408,7 +443,10 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
             }
             other => other,
         },
-        "float" => N::F(x.to_f()),
+        "float" => match x {
+            N::B(_) => check_float(mc, x.to_f())?,
+            other => N::F(other.to_f()),
+        },
         "float_integer_part" => N::F(x.to_f().trunc()),
         "float_fractional_part" => {
             let f = x.to_f();
@@ -542,20 +580,17 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
                 _ => a.div_floor(&b),
             })
         }
-        "min" => {
-            if cmp_n(&x, &y) == std::cmp::Ordering::Less {
-                x
-            } else {
-                y
+        "min" | "max" => {
+            use std::cmp::Ordering::*;
+            match (cmp_n(&x, &y), name) {
+                (Less, "min") | (Greater, "max") => x,
+                // equal values: SWI answers with the float one
+                (Equal, _) if !x.is_int() => x,
+                _ => y,
             }
         }
-        "max" => {
-            if cmp_n(&x, &y) == std::cmp::Ordering::Greater {
-                x
-            } else {
-                y
-            }
-        }
+        // SWI: a zero exponent gives the integer 1, whatever the types
+        "**" | "^" if y.to_f() == 0.0 => N::I(1),
         "**" => {
             if x.is_int() && y.is_int() {
                 int_pow(mc, &x, &y, false)?
@@ -590,7 +625,12 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
             }
         }
         "atan" | "atan2" => N::F(x.to_f().atan2(y.to_f())),
-        "copysign" => N::F(x.to_f().copysign(y.to_f())),
+        "copysign" => match x {
+            // SWI keeps an integer first argument an integer
+            N::I(i) if y.to_f().is_sign_negative() => N::I(-i.abs()),
+            N::I(i) => N::I(i.abs()),
+            _ => N::F(x.to_f().copysign(y.to_f())),
+        },
         "log" => N::F(y.to_f().ln() / x.to_f().ln()),
         "truncate" => x,
         _ => return Err(err::type_error(mc, "evaluable", err::pi(mc, name, 2))),

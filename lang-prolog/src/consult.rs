@@ -38,6 +38,7 @@ pub fn start_load<'gc>(e: &Eng<'_, 'gc>, path: &str, text: &str) -> PResult<'gc,
             path: path.to_string(),
             lex: Lexer::new(text),
             line: 0,
+            order: Default::default(),
         });
         g.loaded.push(path.to_string());
     }
@@ -113,12 +114,16 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
         };
         match r {
             Ok(None) => {
-                let depth = {
+                let (depth, ssu) = {
                     let mut g = e.g.borrow_mut();
                     let d = g.loads.len();
-                    g.loads.pop();
-                    d
+                    let ssu = g.loads.pop().map(|l| l.order.ssu).unwrap_or_default();
+                    (d, ssu)
                 };
+                for (name, arity) in ssu {
+                    let c = crate::ssu::no_match_clause(e, &name, arity);
+                    builtins::db::add_clause(e, c, false, true)?;
+                }
                 run_inits(e, depth as i64);
                 return Ok(());
             }
@@ -143,12 +148,28 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
                         false,
                     );
                 }
+                if !rt.multi_marked.is_empty() {
+                    let lines: Vec<String> = rt
+                        .multi_marked
+                        .iter()
+                        .map(|n| format!("Singleton-marked variable appears more than once: {n}"))
+                        .collect();
+                    warn(e, &path, rt.line, &lines, false);
+                }
                 let t = terms::deref(rt.term);
                 if let Some(l) = e.g.borrow_mut().loads.last_mut() {
                     l.line = rt.line;
                 }
                 if let T::Compound(":-", a) = view(t) {
                     if a.len() == 1 {
+                        // initialization(G, now) runs G as a directive
+                        let mut a0 = terms::deref(a[0]);
+                        if let T::Compound("initialization", ia) = view(a0) {
+                            if ia.len() == 2 && matches!(view(ia[1]), T::Atom("now")) {
+                                a0 = ia[0];
+                            }
+                        }
+                        let a = [a0];
                         let next =
                             crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT));
                         let d = e.compound(
@@ -179,9 +200,27 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
                     } else {
                         Ok(t)
                     }
+                } else if let Some((c, key)) = crate::ssu::translate(e, t) {
+                    let mut g = e.g.borrow_mut();
+                    if let Some(load) = g.loads.last_mut() {
+                        if !load.order.ssu.contains(&key) {
+                            load.order.ssu.push(key);
+                        }
+                    }
+                    Ok(c)
+                } else if let T::Compound(":-", a) = view(t) {
+                    // `$` and `$Goal` in ordinary clause bodies
+                    if a.len() == 2 {
+                        Ok(e.compound(":-", vec![a[0], crate::ssu::det_markers(e, a[1])]))
+                    } else {
+                        Ok(t)
+                    }
                 } else {
                     Ok(t)
                 };
+                if let Ok(c) = clause {
+                    check_order(e, c, &path, rt.line);
+                }
                 let r = clause.and_then(|c| builtins::db::add_clause(e, c, false, true));
                 if let Err(ball) = r {
                     let lines = {
@@ -196,6 +235,52 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
     let next = crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT));
     e.set(MS_CONT, next);
     Ok(())
+}
+
+/// SWI's warning for a clause of a predicate whose earlier clauses in this
+/// file are separated from it by other predicates' clauses.
+fn check_order<'gc>(e: &Eng<'_, 'gc>, clause: Value<'gc>, path: &str, line: usize) {
+    let (head, _) = builtins::db::split_clause(clause);
+    let Some((name, arity)) = terms::name_arity(head) else {
+        return;
+    };
+    let key = (name.to_string(), arity);
+    let msg = {
+        let mut g = e.g.borrow_mut();
+        if g.loading_lib {
+            return;
+        }
+        let declared = g.discontiguous.contains(&key);
+        let Some(load) = g.loads.last_mut() else {
+            return;
+        };
+        let order = &mut load.order;
+        let msg = match (order.first_line.get(&key), &order.last) {
+            (Some(first), Some(last)) if *last != key && !declared => Some(vec![
+                format!(
+                    "Clauses of {} are not together in the source-file",
+                    pi_text(&key)
+                ),
+                format!("Earlier definition at {path}:{first}"),
+                format!("Current predicate: {}", pi_text(last)),
+                format!(
+                    "Use :- discontiguous {}. to suppress this message",
+                    pi_text(&key)
+                ),
+            ]),
+            _ => None,
+        };
+        order.first_line.entry(key.clone()).or_insert(line);
+        order.last = Some(key);
+        msg
+    };
+    if let Some(lines) = msg {
+        warn(e, path, line, &lines, false);
+    }
+}
+
+fn pi_text((name, arity): &(String, usize)) -> String {
+    format!("{}/{arity}", crate::writer::quote_atom(name))
 }
 
 /// Pushes the initialization goals registered while loading at `depth`.
@@ -308,7 +393,17 @@ fn directive_error<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> PResult<'gc, bool
         e.g.borrow_mut().write_err(&s);
         return Ok(false);
     }
-    warn(e, &path, line, &lines_of(e, ball), true);
+    let formal = terms::args(ball)[0];
+    if let T::Compound("syntax_error", _) = view(terms::deref(formal)) {
+        // SWI prints syntax errors from builtins without the location header
+        let mut s = String::new();
+        for l in lines_of(e, ball) {
+            s.push_str(&format!("ERROR: {l}\n"));
+        }
+        e.g.borrow_mut().write_err(&s);
+    } else {
+        warn(e, &path, line, &lines_of(e, ball), true);
+    }
     let gt = goal_text(e, a[1]);
     warn(
         e,

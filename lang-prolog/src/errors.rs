@@ -5,7 +5,8 @@ use vm_core::{Mutation, Value};
 use crate::terms::{self, view, T};
 use crate::writer;
 
-fn error<'gc>(mc: &Mutation<'gc>, formal: Value<'gc>) -> Value<'gc> {
+/// `error(Formal, _)`: the context is left for the dispatcher.
+pub fn error<'gc>(mc: &Mutation<'gc>, formal: Value<'gc>) -> Value<'gc> {
     // the context is filled in by the builtin dispatcher when it is still unbound
     let ctx = terms::new_var(mc, 0);
     terms::compound(mc, "error", vec![formal, ctx])
@@ -99,7 +100,7 @@ pub fn permission_error<'gc>(
 
 /// `error(syntax_error(What), _)`.
 pub fn syntax_error<'gc>(mc: &Mutation<'gc>, what: &str) -> Value<'gc> {
-    let f = terms::compound(mc, "syntax_error", vec![terms::atom(mc, what)]);
+    let f = terms::compound(mc, "syntax_error", vec![syntax_term(mc, what)]);
     error(mc, f)
 }
 
@@ -222,6 +223,14 @@ pub fn message_lines(ball: Value<'_>, known_arities: &dyn Fn(&str) -> Vec<usize>
         T::Compound("syntax_error", t) if t.len() == 1 => {
             let m = match view(t[0]) {
                 T::Atom(a) => syntax_message(a),
+                T::Compound("end_of_file_in_quoted", qa) if qa.len() == 1 => {
+                    let kind = match view(qa[0]) {
+                        T::Atom("'") => "atom",
+                        T::Atom("\"") => "string",
+                        _ => "codes",
+                    };
+                    format!("End of file in quoted {kind}")
+                }
                 _ => q(t[0]),
             };
             format!("Syntax error: {m}")
@@ -238,7 +247,10 @@ pub fn message_lines(ball: Value<'_>, known_arities: &dyn Fn(&str) -> Vec<usize>
         }
     }
     if let Some(m) = extra_msg {
-        lines.push(m);
+        // SWI appends the context's message as " (Msg)"
+        if let Some(last) = lines.last_mut() {
+            last.push_str(&format!(" ({m})"));
+        }
     }
     lines
 }
@@ -252,6 +264,9 @@ pub fn syntax_message(id: &str) -> String {
         "operator_clash" => "Operator priority clash".into(),
         "cannot_start_term" => "Illegal start of term".into(),
         "end_of_file" => "Unexpected end of file".into(),
+        "list_rest" => "Unexpected comma or bar in rest of list".into(),
+        "operator_balance" => "Unbalanced operator".into(),
+        "quoted_punctuation" => "Operand expected, unquoted comma or bar found".into(),
         other => other.replace('_', " "),
     }
 }
@@ -265,6 +280,23 @@ pub fn syntax_id(msg: &str) -> String {
         "Operator priority clash" => "operator_clash".into(),
         "Illegal start of term" => "cannot_start_term".into(),
         "Unexpected end of file" => "end_of_file".into(),
+        "Unexpected comma or bar in rest of list" => "list_rest".into(),
+        "Unbalanced operator" => "operator_balance".into(),
+        "Operand expected, unquoted comma or bar found" => "quoted_punctuation".into(),
         other => other.to_lowercase().replace(' ', "_"),
     }
+}
+
+/// The `What` of `syntax_error(What)` for one of the reader's messages
+/// (`end_of_file_in_quoted(Q)` is the one compound).
+pub fn syntax_term<'gc>(mc: &Mutation<'gc>, msg: &str) -> Value<'gc> {
+    if let Some(kind) = msg.strip_prefix("End of file in quoted ") {
+        let q = match kind {
+            "atom" => "'",
+            "string" => "\"",
+            _ => "`",
+        };
+        return terms::compound(mc, "end_of_file_in_quoted", vec![terms::atom(mc, q)]);
+    }
+    terms::atom(mc, &syntax_id(msg))
 }

@@ -24,6 +24,19 @@ pub struct Load {
     pub lex: Lexer,
     /// Line of the directive being run.
     pub line: usize,
+    /// Clause order in this file, for SWI's discontiguous warning.
+    pub order: ClauseOrder,
+}
+
+/// Which predicates a file defined where, for the discontiguous warning.
+#[derive(Default)]
+pub struct ClauseOrder {
+    /// The line of each predicate's first clause in the file.
+    pub first_line: HashMap<(String, usize), usize>,
+    /// The predicate of the previous clause.
+    pub last: Option<(String, usize)>,
+    /// Predicates defined by SSU (`=>`) rules in this file.
+    pub ssu: Vec<(String, usize)>,
 }
 
 /// The global state.
@@ -44,6 +57,10 @@ pub struct Globals {
     pub out: Vec<u8>,
     /// Files being loaded, innermost last.
     pub loads: Vec<Load>,
+    /// Output captured by `with_output_to/2` (innermost last).
+    pub capture: Vec<String>,
+    /// Predicates declared `discontiguous`.
+    pub discontiguous: std::collections::HashSet<(String, usize)>,
     /// Number of user predicates.
     pub npreds: usize,
     /// Loading the system library (its predicates are marked as library).
@@ -72,6 +89,8 @@ impl Default for Globals {
             double_quotes: DoubleQuotes::Codes,
             out: Vec::new(),
             loads: Vec::new(),
+            discontiguous: Default::default(),
+            capture: Vec::new(),
             npreds: 0,
             loading_lib: false,
             stdin: None,

@@ -405,7 +405,12 @@ impl Lexer {
         let mut s = String::new();
         loop {
             let Some(c) = self.bump() else {
-                return Err(self.err("End of file in quoted"));
+                let what = match q {
+                    '\'' => "atom",
+                    '"' => "string",
+                    _ => "codes",
+                };
+                return Err(self.err(&format!("End of file in quoted {what}")));
             };
             if c == q {
                 if self.peek() == Some(q) {
@@ -481,6 +486,13 @@ impl Lexer {
                         return Ok(Tok::Int(
                             BigInt::from_str_radix(&ds, radix).unwrap_or_default(),
                         ));
+                    }
+                    // `0x` without digits: SWI reports an illegal number
+                    if !self
+                        .peek_at(2)
+                        .is_some_and(|d| d.is_alphanumeric() || d == '_')
+                    {
+                        return Err(self.err("Illegal number"));
                     }
                 }
                 _ => {}

@@ -7,9 +7,12 @@ forall(C, A) :- \+ (call(C), \+ call(A)).
 
 append([], L, L).
 append([H|T], L, [H|R]) :- append(T, L, R).
-append(Ls, L) :- foldl('$append_', Ls, L0, []), L = L0, !.
-append([], []).
-'$append_'(L, T0, T) :- append(T, L, T0).
+append(ListOfLists, List) :- '$append_lists'(ListOfLists, List).
+'$append_lists'([], []).
+'$append_lists'([L|Ls], As) :- append(L, Ws, As), '$append_lists'(Ls, Ws).
+proper_length(List, Length) :- is_list(List), length(List, Length).
+nextto(X, Y, [X,Y|_]).
+nextto(X, Y, [_|Zs]) :- nextto(X, Y, Zs).
 
 member(X, [X|_]).
 member(X, [_|T]) :- member(X, T).
@@ -19,6 +22,9 @@ reverse(L, R) :- '$reverse'(L, [], R).
 '$reverse'([], A, A).
 '$reverse'([H|T], A, R) :- '$reverse'(T, [H|A], R).
 
+length(_, N) :-
+    integer(N), N < 0, !,
+    throw(error(domain_error(not_less_than_zero, N), context(length/2, _))).
 length(L, N) :-
     '$skip_list'(L, N0, T),
     (   T == []
@@ -89,6 +95,17 @@ select(X, Xs, Y, Ys) :- '$select4'(Xs, X, Y, Ys).
 '$select4'([H|T], X, Y, [H|T2]) :- '$select4'(T, X, Y, T2).
 exclude(_, [], []).
 exclude(P, [H|T], R) :- ( call(P, H) -> R = R1 ; R = [H|R1] ), exclude(P, T, R1).
+partition(Pred, List, Less, Equal, Greater) :-
+    '$partition5'(List, Pred, Less, Equal, Greater).
+'$partition5'([], _, [], [], []).
+'$partition5'([H|T], Pred, L, E, G) :-
+    call(Pred, H, Diff),
+    '$partition5_'(Diff, H, Pred, T, L, E, G).
+'$partition5_'(<, H, Pred, T, [H|L], E, G) :- !, '$partition5'(T, Pred, L, E, G).
+'$partition5_'(=, H, Pred, T, L, [H|E], G) :- !, '$partition5'(T, Pred, L, E, G).
+'$partition5_'(>, H, Pred, T, L, E, [H|G]) :- !, '$partition5'(T, Pred, L, E, G).
+'$partition5_'(Diff, _, _, _, _, _, _) :-
+    throw(error(domain_error(order, Diff), context(partition/5, _))).
 include(_, [], []).
 include(P, [H|T], R) :- ( call(P, H) -> R = [H|R1] ; R = R1 ), include(P, T, R1).
 partition(_, [], [], []).
@@ -220,13 +237,59 @@ aggregate_all(bag(E), G, L) :- !, findall(E, G, L).
 aggregate_all(set(E), G, S) :- !, findall(E, G, L), sort(L, S).
 
 phrase(G, L) :- phrase(G, L, []).
-phrase(G, L, R) :- '$dcg_body'(G, S0, S, Goal), S0 = L, S = R, call(Goal).
+phrase(G, L, R) :-
+    (   var(G) -> throw(error(instantiation_error, _))
+    ;   callable(G) -> true
+    ;   throw(error(type_error(callable, G), _))
+    ),
+    '$phrase_list'(L), '$phrase_list'(R),
+    '$dcg_body'(G, S0, S, Goal), S0 = L, S = R, call(Goal).
+'$phrase_list'(L) :-
+    (   var(L) -> true
+    ;   L = [] -> true
+    ;   L = [_|_] -> true
+    ;   throw(error(type_error(list, L), _))
+    ).
 
 atomic_concat_(_, _) :- fail.
 concat_atom(L, R) :- atomic_list_concat(L, R).
 concat_atom(L, S, R) :- atomic_list_concat(L, S, R).
 
 exclude_pairs_(_) :- fail.
+
+with_output_to(Sink, Goal) :-
+    '$capture_push',
+    (   catch(Goal, E, ('$capture_pop'(_), throw(E)))
+    ->  '$capture_pop'(S), '$output_sink'(Sink, S)
+    ;   '$capture_pop'(_), fail
+    ).
+'$output_sink'(Sink, _) :- var(Sink), !, throw(error(instantiation_error, _)).
+'$output_sink'(atom(A), S) :- !, atom_string(A, S).
+'$output_sink'(string(S0), S) :- !, S0 = S.
+'$output_sink'(codes(C), S) :- !, string_codes(S, C).
+'$output_sink'(chars(C), S) :- !, string_chars(S, C).
+'$output_sink'(Sink, _) :- throw(error(domain_error(output_sink, Sink), _)).
+
+subsumes_term(General, Specific) :-
+    \+ \+ ( term_variables(Specific, V1),
+            unify_with_occurs_check(General, Specific),
+            term_variables(V1, V2),
+            V1 == V2 ).
+
+?=(A, B) :- ( A == B -> true ; \+ A = B ).
+
+% SSU rules (see ssu.rs)
+'$ssu_match'(Pattern, Call) :- subsumes_term(Pattern, Call), Pattern = Call.
+'$ssu_no_match'(Goal) :-
+    functor(Goal, N, A),
+    throw(error(existence_error(matching_rule, Goal), context(N/A, _))).
+'$det_call'(G) :-
+    (   call(G) -> true
+    ;   throw(error(determinism_error(G, det, fail, goal), _))
+    ).
+
+% Quintus mode declarations (library(quintus) in SWI): accepted and ignored.
+mode(_).
 string_char_list_(_, _) :- fail.
 
 % loading and the command line

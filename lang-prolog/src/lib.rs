@@ -27,6 +27,7 @@ pub mod machine;
 pub mod ops;
 pub mod parser;
 pub mod program;
+pub mod ssu;
 pub mod terms;
 pub mod writer;
 
@@ -221,6 +222,7 @@ impl Engine {
                 path: name,
                 lex: Lexer::new(&text),
                 line: 0,
+                order: Default::default(),
             });
             Some(e.atom("$load_next"))
         }) {
@@ -348,6 +350,7 @@ fn run_program(path: String, text: Option<String>, goal: Option<String>, config:
             path: path.clone(),
             lex: Lexer::new(&text),
             line: 0,
+            order: Default::default(),
         });
         eng.g.borrow_mut().loaded.push(path);
         let (g, t) = match &goal {

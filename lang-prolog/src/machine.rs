@@ -707,7 +707,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     }
 
     /// Whether the first argument of a clause head can match `a1`.
-    fn first_arg_may_match(head: Value<'gc>, a1: Option<Value<'gc>>) -> bool {
+    pub(crate) fn first_arg_may_match(head: Value<'gc>, a1: Option<Value<'gc>>) -> bool {
         let Some(a1) = a1 else { return true };
         let Some((_, hargs)) = terms::record_parts(head) else {
             return true;
@@ -994,7 +994,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 if terms::is_var(b) {
                     return Err(err::instantiation_error(mc));
                 }
-                Err(self.resolve(b))
+                // the ball is copied (ISO): the catcher gets fresh variables
+                Err(self.copy(b, &mut Vec::new()))
             }
             Ctl::Between => {
                 let (lo, hi, x) = (

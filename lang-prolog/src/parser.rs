@@ -32,8 +32,13 @@ pub struct ReadTerm<'gc> {
     pub term: Value<'gc>,
     /// Named variables in order of first occurrence.
     pub vars: Vec<(String, Value<'gc>)>,
-    /// Names of variables occurring once (not starting with `_`).
+    /// Names of variables occurring once that SWI warns about (see
+    /// [`warns_singleton`]).
     pub singletons: Vec<String>,
+    /// Names marked as singletons (`_Upper`) that occur more than once.
+    pub multi_marked: Vec<String>,
+    /// Every named variable occurring once (`read_term/2`'s `singletons`).
+    pub named_singletons: Vec<String>,
     /// Line where the term starts.
     pub line: usize,
 }
@@ -84,6 +89,7 @@ pub fn read_term<'gc>(
         return Ok(None);
     }
     let line = first.line;
+    let first_col = first.col;
     let mut p = Parser {
         lex,
         ops,
@@ -101,6 +107,11 @@ pub fn read_term<'gc>(
             Ok(t)
         } else if p.tok.tok == Tok::Eof {
             Err(err_at(&p.tok, "Unexpected end of file"))
+        } else if matches!(p.tok.tok, Tok::Close | Tok::CloseList | Tok::CloseCurly) {
+            Err(err_at(&p.tok, "Illegal start of term"))
+        } else if p.infix_name().is_some_and(|n| p.ops.infix(&n).is_some()) {
+            // an infix operator that does not fit the priorities
+            Err(err_at(&p.tok, "Operator priority clash"))
         } else {
             Err(err_at(&p.tok, "Operator expected"))
         }
@@ -110,7 +121,19 @@ pub fn read_term<'gc>(
             let singletons = p
                 .vars
                 .iter()
-                .filter(|(n, _, c)| *c == 1 && !n.starts_with('_'))
+                .filter(|(n, _, c)| *c == 1 && warns_singleton(n))
+                .map(|(n, _, _)| n.clone())
+                .collect();
+            let named_singletons = p
+                .vars
+                .iter()
+                .filter(|(_, _, c)| *c == 1)
+                .map(|(n, _, _)| n.clone())
+                .collect();
+            let multi_marked = p
+                .vars
+                .iter()
+                .filter(|(n, _, c)| *c > 1 && marked_singleton(n))
                 .map(|(n, _, _)| n.clone())
                 .collect();
             let vars = p.vars.iter().map(|(n, v, _)| (n.clone(), *v)).collect();
@@ -118,12 +141,19 @@ pub fn read_term<'gc>(
                 term,
                 vars,
                 singletons,
+                multi_marked,
+                named_singletons,
                 line,
             }))
         }
-        Err(e) => {
+        Err(mut e) => {
             if !matches!(p.tok.tok, Tok::End | Tok::Eof) {
                 p.lex.skip_to_end();
+            }
+            if e.msg.starts_with("End of file in quoted") {
+                // SWI reports where the clause starts
+                e.line = line;
+                e.col = first_col + 1;
             }
             Err(e)
         }
@@ -148,8 +178,6 @@ impl<'a, 'gc> Parser<'a, 'gc> {
             self.advance()
         } else if self.tok.tok == Tok::Eof {
             Err(err_at(&self.tok, "Unexpected end of file"))
-        } else if self.tok.tok == Tok::End {
-            Err(err_at(&self.tok, "Unexpected end of clause"))
         } else {
             Err(err_at(&self.tok, msg))
         }
@@ -341,6 +369,12 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                         Tok::Bar => {
                             self.advance()?;
                             let (tail, _) = self.arg()?;
+                            if matches!(self.tok.tok, Tok::Comma | Tok::Bar) {
+                                return Err(err_at(
+                                    &self.tok,
+                                    "Unexpected comma or bar in rest of list",
+                                ));
+                            }
                             self.expect(Tok::CloseList, "Operator expected")?;
                             return Ok((terms::list_from(mc, items, tail), 0));
                         }
@@ -476,6 +510,10 @@ fn atom_name<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) -> Value<'gc> {
 /// Parses a number from text the way `atom_number/2` and `number_codes/2` do
 /// (optional sign, then a number token, nothing else). `None` if it is not one.
 pub fn parse_number(s: &str) -> Option<Result<BigInt, f64>> {
+    // leading layout is allowed (as number_codes/2 does), trailing is not
+    if s.ends_with(char::is_whitespace) {
+        return None;
+    }
     let t = s.trim_start();
     let (neg, body) = if let Some(r) = t.strip_prefix('-') {
         (true, r)
@@ -498,4 +536,21 @@ pub fn parse_number(s: &str) -> Option<Result<BigInt, f64>> {
         Tok::Float(f) => Some(Err(if neg { -f } else { f })),
         _ => None,
     }
+}
+
+/// Whether SWI warns when the variable `name` occurs once: names not starting
+/// with `_`, and `_` followed by a lower-case letter (`_x`, not `_X`, `__x`, `_1`).
+pub fn warns_singleton(name: &str) -> bool {
+    let mut cs = name.chars();
+    match cs.next() {
+        Some('_') => cs.next().is_some_and(|c| c.is_lowercase()),
+        _ => true,
+    }
+}
+
+/// Whether `name` is marked as a singleton (`_` then an upper-case letter),
+/// so that SWI warns when it occurs more than once.
+pub fn marked_singleton(name: &str) -> bool {
+    let mut cs = name.chars();
+    cs.next() == Some('_') && cs.next().is_some_and(|c| c.is_uppercase())
 }

@@ -26,6 +26,10 @@ pub struct Opts<'o> {
     pub ops: Option<&'o Ops>,
     /// `write_canonical`: variables as `_` names, no `{}`/list sugar changes.
     pub canonical: bool,
+    /// `max_depth(N)`: deeper subterms and list tails print as `...` (0: no limit).
+    pub max_depth: usize,
+    /// `spacing(next_argument)`: a space after each argument comma.
+    pub space_args: bool,
 }
 
 impl<'o> Opts<'o> {
@@ -37,6 +41,8 @@ impl<'o> Opts<'o> {
             numbervars: true,
             ops: None,
             canonical: false,
+            max_depth: 0,
+            space_args: false,
         }
     }
     /// `print/1` and `writeq/1`.
@@ -54,6 +60,8 @@ impl<'o> Opts<'o> {
             numbervars: false,
             ops: None,
             canonical: true,
+            max_depth: 0,
+            space_args: false,
         }
     }
 }
@@ -72,15 +80,65 @@ pub fn to_string(v: Value<'_>, o: Opts<'_>) -> String {
             Some(x) => x,
             None => default_ops(),
         },
+        depth: 0,
+        var_names: if o.canonical {
+            canonical_var_names(v)
+        } else {
+            Default::default()
+        },
     };
     w.term(v, 1200);
     w.out
+}
+
+/// `write_canonical`'s variable names: `_` for variables occurring once,
+/// `A`, `B`, … `Z`, `A1`, … for the others in order of first occurrence.
+fn canonical_var_names(v: Value<'_>) -> std::collections::HashMap<i64, String> {
+    let mut order: Vec<i64> = Vec::new();
+    let mut count: std::collections::HashMap<i64, usize> = Default::default();
+    let mut stack = vec![v];
+    while let Some(t) = stack.pop() {
+        let t = terms::deref(t);
+        match view(t) {
+            T::Var => {
+                let k = terms::var_serial(t);
+                let c = count.entry(k).or_insert(0);
+                if *c == 0 {
+                    order.push(k);
+                }
+                *c += 1;
+            }
+            T::Compound(_, args) => stack.extend(args.iter().rev().copied()),
+            _ => {}
+        }
+    }
+    let mut names = std::collections::HashMap::new();
+    let mut n = 0;
+    for k in order {
+        if count[&k] == 1 {
+            names.insert(k, "_".to_string());
+        } else {
+            let letter = (b'A' + (n % 26) as u8) as char;
+            let name = if n >= 26 {
+                format!("{letter}{}", n / 26)
+            } else {
+                letter.to_string()
+            };
+            names.insert(k, name);
+            n += 1;
+        }
+    }
+    names
 }
 
 struct W<'o> {
     out: String,
     o: Opts<'o>,
     ops: &'o Ops,
+    /// Nesting depth of the term being written (for `max_depth`).
+    depth: usize,
+    /// Variable names for `write_canonical`, by variable serial.
+    var_names: std::collections::HashMap<i64, String>,
 }
 
 fn is_symbol_char(c: char) -> bool {
@@ -99,7 +157,7 @@ pub fn needs_quote(s: &str) -> bool {
         return !s.chars().all(|c| c.is_alphanumeric() || c == '_');
     }
     if s.chars().all(is_symbol_char) {
-        return s.starts_with("/*");
+        return s.starts_with("/*") || s == ".";
     }
     if s == "!" || s == ";" || s == "{}" {
         return false;
@@ -122,9 +180,8 @@ pub fn quote_atom(s: &str) -> String {
                 '\x08' => o.push_str("\\b"),
                 '\x0c' => o.push_str("\\f"),
                 '\x0b' => o.push_str("\\v"),
-                '\0' => o.push_str("\\000\\"),
-                c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                    let _ = write!(o, "\\x{:x}\\", c as u32);
+                c if (c as u32) < 0x20 || (0x7f..=0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
+                    let _ = write!(o, "\\x{:X}\\", c as u32);
                 }
                 c => o.push(c),
             }
@@ -156,13 +213,38 @@ pub fn format_float(x: f64) -> String {
             "0.0".into()
         };
     }
-    for p in 15..=17 {
-        let s = format_g(x, p);
-        if s.parse::<f64>().ok() == Some(x) || p == 17 {
-            return fix_float(&s);
+    // the shortest digits that read back (as SWI's dtoa), laid out like
+    // C's `%.15g`: fixed notation for exponents -4..14, else scientific
+    let e = format!("{:e}", x);
+    let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (sign, mant) = match mant.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mant),
+    };
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let s = if !(-4..15).contains(&exp) {
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
+        format!(
+            "{sign}{m}e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
+    } else if exp < 0 {
+        format!("{sign}0.{}{digits}", "0".repeat((-exp - 1) as usize))
+    } else {
+        let point = exp as usize + 1;
+        if digits.len() > point {
+            format!("{sign}{}.{}", &digits[..point], &digits[point..])
+        } else {
+            format!("{sign}{digits}{}", "0".repeat(point - digits.len()))
         }
-    }
-    unreachable!()
+    };
+    fix_float(&s)
 }
 
 /// C's `%.{p}g`.
@@ -249,9 +331,22 @@ impl W<'_> {
 
     fn term(&mut self, v: Value<'_>, max: u32) {
         let v = terms::deref(v);
+        if self.o.max_depth > 0 && self.depth >= self.o.max_depth {
+            self.emit("...");
+            return;
+        }
+        self.depth += 1;
+        self.term_inner(v, max);
+        self.depth -= 1;
+    }
+
+    fn term_inner(&mut self, v: Value<'_>, max: u32) {
         match view(v) {
             T::Var => {
-                let s = format!("_G{}", terms::var_serial(v)).replacen("_G", "_", 1);
+                let s = match self.var_names.get(&terms::var_serial(v)) {
+                    Some(n) => n.clone(),
+                    None => format!("_{}", terms::var_serial(v)),
+                };
                 self.emit(&s);
             }
             T::Int(i) => {
@@ -327,14 +422,20 @@ impl W<'_> {
                 self.emit(&s);
                 return;
             }
-        }
-        if !self.o.ignore_ops {
-            if name == "{}" && args.len() == 1 {
-                self.emit("{");
-                self.term(args[0], 1200);
-                self.out.push('}');
+            if let T::Atom(a) = view(args[0]) {
+                // '$VAR'('Name') writes Name
+                self.emit(a);
                 return;
             }
+        }
+        // braces are kept even with ignore_ops, but not by write_canonical
+        if name == "{}" && args.len() == 1 && !self.o.canonical {
+            self.emit("{");
+            self.term(args[0], 1200);
+            self.out.push('}');
+            return;
+        }
+        if !self.o.ignore_ops {
             if args.len() == 2 {
                 if let Some((p, t)) = self.ops.infix(name) {
                     let (lp, rp) = match t {
@@ -383,6 +484,8 @@ impl W<'_> {
                             out: String::new(),
                             o: self.o,
                             ops: self.ops,
+                            depth: self.depth,
+                            var_names: std::mem::take(&mut self.var_names),
                         };
                         if a_is_op_atom {
                             if let T::Atom(x) = view(a) {
@@ -391,6 +494,7 @@ impl W<'_> {
                         } else {
                             sub.term(a, ap);
                         }
+                        self.var_names = std::mem::take(&mut sub.var_names);
                         let text = sub.out;
                         let first = text.chars().next().unwrap_or(' ');
                         let last = self.out.chars().last().unwrap_or(' ');
@@ -431,7 +535,7 @@ impl W<'_> {
         self.out.push('(');
         for (i, a) in args.iter().enumerate() {
             if i > 0 {
-                self.out.push(',');
+                self.comma();
             }
             self.arg(*a);
         }
@@ -454,17 +558,31 @@ impl W<'_> {
         }
     }
 
+    fn comma(&mut self) {
+        self.out.push(',');
+        if self.o.space_args {
+            self.out.push(' ');
+        }
+    }
+
     fn list(&mut self, args: &[Value<'_>]) {
         self.emit("[");
         self.arg(args[0]);
         let mut t = terms::deref(args[1]);
+        let mut n = 1;
         loop {
             match view(t) {
                 T::Nil => break,
+                // with max_depth, SWI writes the first depth-1 elements
+                T::Compound("[|]", _) if self.o.max_depth > 0 && n + 1 >= self.o.max_depth => {
+                    self.out.push_str("|...");
+                    break;
+                }
                 T::Compound("[|]", a) if a.len() == 2 => {
-                    self.out.push(',');
+                    self.comma();
                     self.arg(a[0]);
                     t = terms::deref(a[1]);
+                    n += 1;
                 }
                 _ => {
                     self.out.push('|');

@@ -1,11 +1,19 @@
 //! Runs every `tests/programs/NAME.pl` through the `prolog-run` binary twice
 //! (JIT on and off) and compares with the goldens from the real `swipl`:
 //! `NAME.pl.out` (stdout, exact), `NAME.pl.err` (stderr, when present),
-//! `NAME.pl.code` (exit code, default 0). `NAME.pl.goal` holds a `-g` goal.
+//! `NAME.pl.code` (exit code, default 0). `NAME.pl.goal` holds a `-g` goal;
+//! `NAME.pl.in` is standard input (default: empty).
 //! Paths in messages are normalised: the programs directory becomes `<DIR>`.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// Longest one run may take (a runaway program fails instead of hanging).
+const TIMEOUT: Duration = Duration::from_secs(300);
+/// At most this much of a program's output is kept (and shown in a diff).
+const MAX_OUTPUT: u64 = 1 << 20;
 
 fn programs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs")
@@ -28,10 +36,56 @@ fn run_one(file: &Path, jit: bool) -> Result<(), String> {
         cmd.arg("-g").arg(g.trim());
     }
     cmd.current_dir(&dir);
-    cmd.stdin(std::process::Stdio::null());
-    let out = cmd.output().map_err(|e| e.to_string())?;
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = normalise(&String::from_utf8_lossy(&out.stderr), &dir_s);
+    let input = std::fs::read(format!("{}.in", file.display())).unwrap_or_default();
+    cmd.stdin(std::process::Stdio::piped());
+    cmd.stdout(std::process::Stdio::piped());
+    cmd.stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
+    let mut stdin = child.stdin.take().unwrap();
+    // a writer thread, so a program that does not read cannot block us
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(&input);
+    });
+    let reader = |p: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut v = Vec::new();
+            if let Some(p) = p {
+                let mut p = p.take(MAX_OUTPUT);
+                let _ = p.read_to_end(&mut v);
+                // drain the rest so the child never blocks on a full pipe
+                let _ = std::io::copy(&mut p.into_inner(), &mut std::io::sink());
+            }
+            v
+        })
+    };
+    let out_t = reader(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let err_t = reader(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
+            break st;
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("timed out after {TIMEOUT:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let _ = feeder.join();
+    let stdout = String::from_utf8_lossy(&out_t.join().unwrap()).into_owned();
+    let stderr = normalise(&String::from_utf8_lossy(&err_t.join().unwrap()), &dir_s);
     let want_out = std::fs::read_to_string(format!("{}.out", file.display())).unwrap_or_default();
     let mut problems = Vec::new();
     if stdout != want_out {
@@ -50,7 +104,7 @@ fn run_one(file: &Path, jit: bool) -> Result<(), String> {
         .ok()
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(0);
-    let code = out.status.code().unwrap_or(-1);
+    let code = status.code().unwrap_or(-1);
     if code != want_code {
         problems.push(format!(
             "exit code {code}, want {want_code}\nstderr:\n{stderr}"

@@ -302,6 +302,9 @@ fn atom_number<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         },
         _ => {
             let s = need_atom(e, a[0])?;
+            if s.starts_with(char::is_whitespace) {
+                return Ok(false);
+            }
             match parser::parse_number(s) {
                 Some(Ok(i)) => Ok(e.unify(a[1], terms::int(e.mc, i))),
                 Some(Err(f)) => Ok(e.unify(a[1], Value::Float(f))),
@@ -312,10 +315,12 @@ fn atom_number<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 }
 fn number_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     match atomic_text(e, a[1])? {
-        Some(s) => {
-            let n = number_value(e, s.trim())?;
-            Ok(e.unify(a[0], n))
-        }
+        Some(s) if s.starts_with(char::is_whitespace) => Ok(false),
+        Some(s) => match number_value(e, &s) {
+            Ok(n) => Ok(e.unify(a[0], n)),
+            // unlike number_codes/2, SWI's number_string/2 just fails
+            Err(_) => Ok(false),
+        },
         None => Ok(e.unify(
             a[1],
             terms::string(e.mc, &text_of(a[0]).unwrap_or_default()),
@@ -467,6 +472,8 @@ fn term_to_atom<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let ops = e.g.borrow().ops.clone();
     let mut o = writer::Opts::print();
     o.ops = Some(&ops);
+    // quoted, but '$VAR'(N) is not written as a variable name
+    o.numbervars = false;
     let s = writer::to_string(t, o);
     Ok(e.unify(a[1], e.atom(&s)))
 }
@@ -484,6 +491,10 @@ fn term_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[1], terms::string(e.mc, &s)))
 }
 fn atom_to_term<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let b = terms::deref(a[2]);
+    if !matches!(view(b), T::Var | T::Nil | T::Compound("[|]", _)) {
+        return Err(err::type_error(e.mc, "list", b));
+    }
     let s = any_text(e, a[0])?;
     let (term, vars) = super::io::parse_text(e, &s)?;
     let bs = vars

@@ -54,13 +54,11 @@ pub fn compare<'gc>(a: Value<'gc>, b: Value<'gc>) -> Ordering {
             (T::Atom(_) | T::Nil, T::Atom(_) | T::Nil) => {
                 let sa = terms::atom_text(x).unwrap_or("");
                 let sb = terms::atom_text(y).unwrap_or("");
-                match sa.cmp(sb) {
-                    Ordering::Equal => match (&tx, &ty) {
-                        (T::Nil, T::Atom(_)) => Ordering::Less,
-                        (T::Atom(_), T::Nil) => Ordering::Greater,
-                        _ => Ordering::Equal,
-                    },
-                    o => o,
+                // SWI 7's reserved `[]` sorts before every atom
+                match (&tx, &ty) {
+                    (T::Nil, T::Atom(_)) => Ordering::Less,
+                    (T::Atom(_), T::Nil) => Ordering::Greater,
+                    _ => sa.cmp(sb),
                 }
             }
             (T::Str(s), T::Str(t)) => s.cmp(t),

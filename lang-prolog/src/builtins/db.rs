@@ -283,10 +283,18 @@ pub fn retract_next<'gc>(e: &Eng<'_, 'gc>, cp: Value<'gc>, idx: i64) -> PResult<
         Value::Int(m) => m,
         _ => 0,
     };
+    // the target's first head argument, to skip clauses without renaming them
+    let a1 = terms::args(terms::args(target)[0])
+        .first()
+        .map(|a| terms::deref(*a))
+        .filter(|a| !terms::is_var(*a));
     while i < n {
         let c = heap::list_get(list, i);
         i += 1;
         if let Value::Bool(true) = heap::get_field(c, C_ERASED) {
+            continue;
+        }
+        if !Eng::first_arg_may_match(heap::get_field(c, C_HEAD), a1) {
             continue;
         }
         let (h, b) = renamed(e, c);
@@ -350,6 +358,9 @@ fn pi_list<'gc>(
             }
             T::Nil => {}
             T::Compound("/", a) if a.len() == 2 => match (view(a[0]), view(a[1])) {
+                (T::Atom(_), T::Int(k)) if k < 0 => {
+                    return Err(err::domain_error(e.mc, "not_less_than_zero", a[1]))
+                }
                 (T::Atom(n), T::Int(k)) => out.push((n.to_string(), k as usize)),
                 (T::Var, _) | (_, T::Var) => return Err(err::instantiation_error(e.mc)),
                 (T::Atom(_), _) => return Err(err::type_error(e.mc, "integer", a[1])),
@@ -385,6 +396,7 @@ fn dynamic<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 fn discontiguous<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let mut v = Vec::new();
     pi_list(e, a[0], &mut v)?;
+    e.g.borrow_mut().discontiguous.extend(v);
     Ok(true)
 }
 fn abolish<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
@@ -468,6 +480,52 @@ fn current_predicate<'gc>(
     Ok((spec, alts))
 }
 
+/// `predicate_property(Head, Prop)` for a given head: the common
+/// properties (`defined`, `visible`, `built_in`/`static`/`dynamic`,
+/// `number_of_clauses(N)`); an unbound head has none here.
+fn predicate_property<'gc>(
+    e: &Eng<'_, 'gc>,
+    a: &[Value<'gc>],
+) -> PResult<'gc, (Value<'gc>, Vec<Value<'gc>>)> {
+    let mut head = terms::deref(a[0]);
+    if let T::Compound(":", m) = view(head) {
+        if m.len() == 2 {
+            head = terms::deref(m[1]);
+        }
+    }
+    let mut alts = Vec::new();
+    let Some((name, arity)) = terms::name_arity(head) else {
+        return Ok((a[1], alts));
+    };
+    let proc = e.g.borrow().lookup(name, arity);
+    match proc {
+        Some(Proc::User(id)) => {
+            let p = heap::list_get(e.get(MS_PREDS), id as i64);
+            let lib = matches!(heap::get_field(p, P_LIB), Value::Bool(true));
+            let dynamic = matches!(heap::get_field(p, P_DYNAMIC), Value::Bool(true));
+            let n = heap::list_len(heap::get_field(p, P_CLAUSES));
+            if !dynamic && n == 0 {
+                return Ok((a[1], alts));
+            }
+            alts.push(e.atom("interpreted"));
+            alts.push(e.atom("visible"));
+            alts.push(e.atom(if dynamic { "dynamic" } else { "static" }));
+            if lib {
+                alts.push(e.atom("system"));
+            }
+            alts.push(e.compound("number_of_clauses", vec![Value::Int(n)]));
+            alts.push(e.atom("defined"));
+        }
+        Some(_) => {
+            for p in ["visible", "built_in", "static", "system", "defined"] {
+                alts.push(e.atom(p));
+            }
+        }
+        None => {}
+    }
+    Ok((a[1], alts))
+}
+
 /// Registers the database builtins.
 pub fn install(g: &mut Globals) {
     det(g, "assert", 1, assertz);
@@ -479,4 +537,5 @@ pub fn install(g: &mut Globals) {
     det(g, "abolish", 1, abolish);
     nondet(g, "clause", 2, clause);
     nondet(g, "current_predicate", 1, current_predicate);
+    nondet(g, "predicate_property", 2, predicate_property);
 }

@@ -15,7 +15,16 @@ use crate::writer::{self, Opts};
 type R<'gc> = PResult<'gc, bool>;
 
 fn format_error<'gc>(e: &Eng<'_, 'gc>, msg: &str) -> Value<'gc> {
-    let f = e.compound("format", vec![terms::string(e.mc, msg)]);
+    let f = e.compound("format", vec![e.atom(msg)]);
+    e.compound("error", vec![f, e.new_var()])
+}
+
+/// `error(format_argument_type(Directive, Arg), _)`.
+fn arg_type_error<'gc>(e: &Eng<'_, 'gc>, d: char, a: Value<'gc>) -> Value<'gc> {
+    let f = e.compound(
+        "format_argument_type",
+        vec![e.atom(d.encode_utf8(&mut [0; 4])), a],
+    );
     e.compound("error", vec![f, e.new_var()])
 }
 
@@ -26,6 +35,37 @@ pub fn format_to_string<'gc>(
     args: Value<'gc>,
     col0: usize,
 ) -> PResult<'gc, String> {
+    let mut out = String::new();
+    format_into(e, fmt, args, col0, &mut out)?;
+    Ok(out)
+}
+
+/// Formats to `st`; on an error, what was formatted before it is still
+/// written (as SWI does).
+fn format_stream<'gc>(
+    e: &Eng<'_, 'gc>,
+    st: Stream,
+    fmt: Value<'gc>,
+    args: Value<'gc>,
+    col0: usize,
+) -> R<'gc> {
+    let mut out = String::new();
+    let r = format_into(e, fmt, args, col0, &mut out);
+    emit(e, st, &out);
+    r.map(|_| true)
+}
+
+/// Formats `fmt` with `args` into `out`; `col0` is the column output starts at.
+fn format_into<'gc>(
+    e: &Eng<'_, 'gc>,
+    fmt: Value<'gc>,
+    args: Value<'gc>,
+    col0: usize,
+    out: &mut String,
+) -> PResult<'gc, ()> {
+    if matches!(view(fmt), T::Int(_) | T::Big(_) | T::Float(_)) {
+        return Err(err::type_error(e.mc, "text", fmt));
+    }
     let Some(f) = text_of(terms::deref(fmt)) else {
         if terms::is_var(terms::deref(fmt)) {
             return Err(err::instantiation_error(e.mc));
@@ -43,11 +83,11 @@ pub fn format_to_string<'gc>(
             .map(terms::deref)
             .ok_or_else(|| format_error(e, "not enough arguments"))
     };
-    let mut out = String::new();
     // column bookkeeping
     let mut line_start: usize = 0; // byte index in out where the current line starts
-    let mut seg_start: usize = 0; // byte index where the current column segment starts
-    let mut last_stop_col: usize = col0; // column of the previous column stop
+                                   // column of the previous column stop: SWI counts from the line start
+                                   // even when this call starts mid-line
+    let mut last_stop_col: usize = 0;
     let mut fills: Vec<(usize, char)> = Vec::new();
     let col_of = |out: &str, line_start: usize| -> usize {
         let c = out[line_start..].chars().count();
@@ -66,7 +106,6 @@ pub fn format_to_string<'gc>(
             out.push(c);
             if c == '\n' {
                 line_start = out.len();
-                seg_start = out.len();
                 last_stop_col = 0;
                 fills.clear();
             }
@@ -126,17 +165,21 @@ pub fn format_to_string<'gc>(
                         if terms::is_var(a) {
                             return Err(err::instantiation_error(e.mc));
                         }
-                        return Err(err::type_error(e.mc, "atomic", a));
+                        return Err(arg_type_error(e, 'a', a));
                     }
                 }
             }
             'd' | 'D' => {
-                let a = next_arg(e)?;
+                let mut a = next_arg(e)?;
+                if terms::is_callable(a) {
+                    // SWI evaluates an expression argument
+                    a = crate::arith::eval(e.mc, a)?.value(e.mc);
+                }
                 let Some(v) = terms::to_bigint(a) else {
                     if terms::is_var(a) {
                         return Err(err::instantiation_error(e.mc));
                     }
-                    return Err(format_error(e, "~D expects an integer argument"));
+                    return Err(arg_type_error(e, d, a));
                 };
                 let neg = v.sign() == num_bigint::Sign::Minus;
                 let mut digits = v.magnitude().to_string();
@@ -170,10 +213,7 @@ pub fn format_to_string<'gc>(
             }
             'f' | 'e' | 'g' => {
                 let a = next_arg(e)?;
-                let n = match arith::eval(e.mc, a) {
-                    Ok(n) => n,
-                    Err(_) => return Err(format_error(e, "~f expects a numeric argument")),
-                };
+                let n = arith::eval(e.mc, a)?;
                 let prec = num.unwrap_or(6) as usize;
                 let x = match &n {
                     N::I(i) => *i as f64,
@@ -211,14 +251,13 @@ pub fn format_to_string<'gc>(
                     out.push('\n');
                 }
                 line_start = out.len();
-                seg_start = out.len();
                 last_stop_col = 0;
                 fills.clear();
             }
             'c' => {
                 let a = next_arg(e)?;
                 let T::Int(code) = view(a) else {
-                    return Err(format_error(e, "~c expects an integer argument"));
+                    return Err(arg_type_error(e, 'c', a));
                 };
                 let ch = char::from_u32(code as u32).unwrap_or('?');
                 for _ in 0..num.unwrap_or(1) {
@@ -228,7 +267,7 @@ pub fn format_to_string<'gc>(
             'r' | 'R' => {
                 let a = next_arg(e)?;
                 let Some(v) = terms::to_bigint(a) else {
-                    return Err(format_error(e, "~r expects an integer argument"));
+                    return Err(arg_type_error(e, d, a));
                 };
                 let radix = num.unwrap_or(8) as u32;
                 if !(2..=36).contains(&radix) {
@@ -257,7 +296,7 @@ pub fn format_to_string<'gc>(
                 fills.push((out.len(), fc));
             }
             '|' | '+' => {
-                let cur = col_of(&out, line_start);
+                let cur = col_of(out, line_start);
                 let target = if d == '+' {
                     last_stop_col + num.unwrap_or(8) as usize
                 } else {
@@ -266,12 +305,8 @@ pub fn format_to_string<'gc>(
                 if cur < target {
                     let pad = target - cur;
                     if fills.is_empty() {
-                        if d == '+' {
-                            // default: right-align (pad before the segment)
-                            out.insert_str(seg_start, &" ".repeat(pad));
-                        } else {
-                            out.push_str(&" ".repeat(pad));
-                        }
+                        // no fill point: pad after the text (left-aligned)
+                        out.push_str(&" ".repeat(pad));
                     } else {
                         let nf = fills.len();
                         let base = pad / nf;
@@ -286,29 +321,33 @@ pub fn format_to_string<'gc>(
                 if cur > target && d == '|' {
                     last_stop_col = cur;
                 }
-                seg_start = out.len();
                 fills.clear();
             }
-            _ => return Err(format_error(e, &format!("Unknown directive: ~{d}"))),
+            _ => {
+                let f = e.compound(
+                    "existence_error",
+                    vec![
+                        e.atom("format_character"),
+                        e.atom(d.encode_utf8(&mut [0; 4])),
+                    ],
+                );
+                return Err(err::error(e.mc, f));
+            }
         }
     }
     if !args.is_empty() {
         return Err(format_error(e, "too many arguments"));
     }
-    Ok(out)
+    Ok(())
 }
 
 fn format1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let col = e.g.borrow().column;
-    let s = format_to_string(e, a[0], Value::None, col)?;
-    emit(e, Stream::Out, &s);
-    Ok(true)
+    format_stream(e, Stream::Out, a[0], Value::None, col)
 }
 fn format2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let col = e.g.borrow().column;
-    let s = format_to_string(e, a[0], a[1], col)?;
-    emit(e, Stream::Out, &s);
-    Ok(true)
+    format_stream(e, Stream::Out, a[0], a[1], col)
 }
 fn format3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let sink = terms::deref(a[0]);
@@ -341,12 +380,17 @@ fn format3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     } else {
         0
     };
-    let s = format_to_string(e, a[1], a[2], col)?;
-    emit(e, st, &s);
+    format_stream(e, st, a[1], a[2], col)
+}
+/// `'$capture_push'`: standard output goes to a new buffer (`with_output_to/2`).
+fn capture_push<'gc>(e: &Eng<'_, 'gc>, _a: &[Value<'gc>]) -> R<'gc> {
+    e.g.borrow_mut().capture.push(String::new());
     Ok(true)
 }
-fn with_output_to_dummy<'gc>(_e: &Eng<'_, 'gc>, _a: &[Value<'gc>]) -> R<'gc> {
-    Ok(true)
+/// `'$capture_pop'(String)`: ends the innermost capture.
+fn capture_pop<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let s = e.g.borrow_mut().capture.pop().unwrap_or_default();
+    Ok(e.unify(a[0], terms::string(e.mc, &s)))
 }
 
 /// Registers format/1,2,3.
@@ -354,5 +398,6 @@ pub fn install(g: &mut Globals) {
     det(g, "format", 1, format1);
     det(g, "format", 2, format2);
     det(g, "format", 3, format3);
-    let _ = with_output_to_dummy;
+    det(g, "$capture_push", 0, capture_push);
+    det(g, "$capture_pop", 1, capture_pop);
 }

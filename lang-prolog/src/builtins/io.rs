@@ -36,7 +36,10 @@ pub fn stream_of<'gc>(e: &Eng<'_, 'gc>, s: Value<'gc>) -> PResult<'gc, Stream> {
 pub fn emit(e: &Eng<'_, '_>, s: Stream, text: &str) {
     let mut g = e.g.borrow_mut();
     match s {
-        Stream::Out => g.write_out(text),
+        Stream::Out => match g.capture.last_mut() {
+            Some(buf) => buf.push_str(text),
+            None => g.write_out(text),
+        },
         Stream::Err => g.write_err(text),
     }
 }
@@ -45,11 +48,8 @@ pub fn emit(e: &Eng<'_, '_>, s: Stream, text: &str) {
 pub fn term_text(e: &Eng<'_, '_>, t: Value<'_>, o: Opts<'_>) -> String {
     let g = e.g.borrow();
     let o2 = Opts {
-        quoted: o.quoted,
-        ignore_ops: o.ignore_ops,
-        numbervars: o.numbervars,
-        canonical: o.canonical,
         ops: Some(&g.ops),
+        ..o
     };
     writer::to_string(t, o2)
 }
@@ -144,6 +144,14 @@ fn write_opts<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>) -> PResult<'gc, Opts<'static
             T::Compound("quoted", a) if a.len() == 1 => o.quoted = on(a[0]),
             T::Compound("ignore_ops", a) if a.len() == 1 => o.ignore_ops = on(a[0]),
             T::Compound("numbervars", a) if a.len() == 1 => o.numbervars = on(a[0]),
+            T::Compound("max_depth", a) if a.len() == 1 => {
+                if let T::Int(n) = view(a[0]) {
+                    o.max_depth = n.max(0) as usize;
+                }
+            }
+            T::Compound("spacing", a) if a.len() == 1 => {
+                o.space_args = matches!(view(a[0]), T::Atom("next_argument"))
+            }
             T::Compound(..) => {}
             T::Var => return Err(err::instantiation_error(e.mc)),
             _ => return Err(err::domain_error(e.mc, "write_option", it)),
@@ -183,7 +191,7 @@ pub fn parse_text<'gc>(
         Ok(Some(rt)) => Ok((rt.term, rt.vars)),
         Ok(None) => Ok((e.atom("end_of_file"), vec![])),
         Err(se) => {
-            let f = e.compound("syntax_error", vec![e.atom(&err::syntax_id(&se.msg))]);
+            let f = e.compound("syntax_error", vec![err::syntax_term(e.mc, &se.msg)]);
             let ctx = e.compound(
                 "string",
                 vec![crate::terms::string(e.mc, &text), Value::Int(se.pos as i64)],
@@ -229,6 +237,17 @@ fn read_term_stdin<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, opts: Value<'gc>) -> R<
                                 return Ok(false);
                             }
                         }
+                        T::Compound("singletons", a) if a.len() == 1 => {
+                            let l = rt
+                                .vars
+                                .iter()
+                                .filter(|(n, _)| rt.named_singletons.contains(n))
+                                .map(|(n, v)| e.compound("=", vec![e.atom(n), *v]))
+                                .collect();
+                            if !e.unify(a[0], terms::list_from(e.mc, l, Value::None)) {
+                                return Ok(false);
+                            }
+                        }
                         T::Compound("variables", a) if a.len() == 1 => {
                             let l = super::termb::term_vars(rt.term);
                             if !e.unify(a[0], terms::list_from(e.mc, l, Value::None)) {
@@ -242,7 +261,7 @@ fn read_term_stdin<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, opts: Value<'gc>) -> R<
             Ok(e.unify(t, rt.term))
         }
         Ok(None) => Ok(e.unify(t, e.atom("end_of_file"))),
-        Err(se) => Err(err::syntax_error(e.mc, &err::syntax_id(&se.msg))),
+        Err(se) => Err(err::syntax_error(e.mc, &se.msg)),
     }
 }
 fn read_term2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {

@@ -88,6 +88,13 @@ fn sort4<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         }
         match view(x) {
             T::Compound(_, args) if args.len() >= key as usize => Ok(args[key as usize - 1]),
+            T::Compound(..) => {
+                let f = e.compound(
+                    "existence_error",
+                    vec![e.atom("argument"), Value::Int(key), x],
+                );
+                Err(err::error(e.mc, f))
+            }
             _ => Err(err::type_error(e.mc, "compound", x)),
         }
     };

@@ -255,7 +255,7 @@ fn succ<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     match (view(x), view(y)) {
         (T::Int(i), _) => {
             if i < 0 {
-                return Err(err::type_error(e.mc, "not_less_than_zero", x));
+                return Err(err::domain_error(e.mc, "not_less_than_zero", x));
             }
             if !terms::is_var(y) && !matches!(view(y), T::Int(_) | T::Big(_)) {
                 return Err(err::type_error(e.mc, "integer", y));
@@ -264,7 +264,7 @@ fn succ<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         }
         (T::Var, T::Int(j)) => {
             if j < 0 {
-                return Err(err::type_error(e.mc, "not_less_than_zero", y));
+                return Err(err::domain_error(e.mc, "not_less_than_zero", y));
             }
             if j == 0 {
                 return Ok(false);
@@ -280,6 +280,11 @@ fn succ<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 fn plus<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let (x, y, z) = (terms::deref(a[0]), terms::deref(a[1]), terms::deref(a[2]));
     let mc = e.mc;
+    for v in [x, y, z] {
+        if !terms::is_var(v) && !matches!(view(v), T::Int(_) | T::Big(_)) {
+            return Err(err::type_error(mc, "integer", v));
+        }
+    }
     if !terms::is_var(x) && !terms::is_var(y) {
         let r = arith::eval(mc, e.compound("+", vec![x, y]))?.value(mc);
         return Ok(e.unify(z, r));
@@ -356,7 +361,7 @@ fn set_flag<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
                 "string" => DoubleQuotes::String,
                 _ => {
                     drop(g);
-                    return Err(err::domain_error(e.mc, "flag_value", v));
+                    return Err(err::domain_error(e.mc, "double_quotes", v));
                 }
             }
         }
