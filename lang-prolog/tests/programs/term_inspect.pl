@@ -1,4 +1,4 @@
-% functor/3, arg/3, =../2, copy_term/2, term_variables/2, setarg/3.
+% functor/3, arg/3, =../2, copy_term/2, term_variables/2.
 :- initialization(main).
 
 main :-
@@ -17,6 +17,4 @@ main :-
     copy_term(f(P, Q, P, [Q]), C), C = f(P1, Q1, P2, _), ( P1 == P2, P1 \== P, Q1 \== Q -> writeq(copied) ; true ), nl,
     copy_term([_A1-B1, B1], CT), length(CT, CL), writeq(CL), nl,
     term_variables(t(M, n(O, M), [_R|O]), TV), length(TV, NTV), writeq(NTV), nl,
-    T6 = f(1, 2, 3), setarg(2, T6, two), writeq(T6), nl,
-    T8 = f(1), nb_setarg(1, T8, kept), writeq(T8), nl,
     ( atom(abc) -> writeq(atom_ok), nl ; true ).
