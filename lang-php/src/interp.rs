@@ -1133,6 +1133,27 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             }
                         }
                     }
+                    (BinOp::Shl | BinOp::Shr, Tag::Int, Tag::Int) => {
+                        // Amounts outside 0..64 (0, -1 or ArithmeticError) take the slow path.
+                        let z = m.konst(Value::Int(0));
+                        let w = m.konst(Value::Int(64));
+                        let lo = m.int_cmp(Cmp::Ge, y, z);
+                        if m.truth(lo) {
+                            let hi = m.int_cmp(Cmp::Lt, y, w);
+                            if m.truth(hi) {
+                                let io = if *bop == BinOp::Shl {
+                                    vm_core::jit::ir::IntOp::Shl
+                                } else {
+                                    vm_core::jit::ir::IntOp::Shr
+                                };
+                                Some(m.int(io, x, y))
+                            } else {
+                                None
+                            }
+                        } else {
+                            None
+                        }
+                    }
                     (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor, Tag::Int, Tag::Int) => {
                         let io = match bop {
                             BinOp::BitAnd => vm_core::jit::ir::IntOp::And,
