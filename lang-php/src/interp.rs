@@ -2081,6 +2081,17 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     return a;
                 }
             }
+            Op::Builtin { dst, id, args }
+                if args.len() == 1 && *id == builtins::strlen_id() && {
+                    let v = reg!(args[0]);
+                    m.tag(v) == Tag::Str
+                } =>
+            {
+                // strlen of a string: a pure helper the optimiser can fold or drop.
+                let v = reg!(args[0]);
+                let r = helper!(&ops::STRLEN, &[v]);
+                set!(*dst, r);
+            }
             Op::Builtin { dst, id, args } => {
                 let mut vals = Vec::with_capacity(args.len() + 2);
                 vals.push(m.konst(Value::Int(*id as i64)));
