@@ -149,7 +149,10 @@ mod tests {
             let (Value::StrBuf(bb), Value::StrBuf(cb)) = (b, c) else {
                 panic!("not a strbuf")
             };
-            assert!(Gc::ptr_eq(bb.buf, cb.buf), "append to the newest value is in place");
+            assert!(
+                Gc::ptr_eq(bb.buf, cb.buf),
+                "append to the newest value is in place"
+            );
             // Appending to the older value copies: `c` is unaffected.
             let d = append(mc, b, "XY").unwrap();
             assert_eq!(d.as_str(), Some("abcdXY"));
