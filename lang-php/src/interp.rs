@@ -2848,8 +2848,10 @@ fn call<'gc, M: Meta<'gc>>(
     let mut host_index: Option<usize> = None;
     let callee: Callee<'gc, M::V> = match target {
         Target::Name(lk, nk) => {
-            let lname = code.consts[*lk as usize].as_str().unwrap_or("");
-            let f = dict_get_str(rt_field(rt, RT_FUNCS), lname);
+            let lname_v = code.consts[*lk as usize];
+            let lname = lname_v.as_str().unwrap_or("");
+            // The constant is a `Str` with its hash cached: no re-hashing per call.
+            let f = heap::dict_get(rt_field(rt, RT_FUNCS), lname_v);
             match f {
                 Value::Code(_) => Callee::Php(f, none, none),
                 _ => match builtins::lookup(lname) {
