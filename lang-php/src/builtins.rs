@@ -618,6 +618,12 @@ pub fn lookup(name: &str) -> Option<(u16, &'static [usize])> {
     INDEX.with(|ix| ix.get(name).map(|&i| (i, TABLE[i as usize].1)))
 }
 
+/// The id of `strlen` (the interpreter inlines it).
+pub fn strlen_id() -> u16 {
+    static ID: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| id_of("strlen"))
+}
+
 pub fn id_of(name: &str) -> u16 {
     lookup(name).map(|x| x.0).unwrap_or(0)
 }

@@ -1133,6 +1133,27 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             }
                         }
                     }
+                    (BinOp::Shl | BinOp::Shr, Tag::Int, Tag::Int) => {
+                        // Amounts outside 0..64 (0, -1 or ArithmeticError) take the slow path.
+                        let z = m.konst(Value::Int(0));
+                        let w = m.konst(Value::Int(64));
+                        let lo = m.int_cmp(Cmp::Ge, y, z);
+                        if m.truth(lo) {
+                            let hi = m.int_cmp(Cmp::Lt, y, w);
+                            if m.truth(hi) {
+                                let io = if *bop == BinOp::Shl {
+                                    vm_core::jit::ir::IntOp::Shl
+                                } else {
+                                    vm_core::jit::ir::IntOp::Shr
+                                };
+                                Some(m.int(io, x, y))
+                            } else {
+                                None
+                            }
+                        } else {
+                            None
+                        }
+                    }
                     (BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor, Tag::Int, Tag::Int) => {
                         let io = match bop {
                             BinOp::BitAnd => vm_core::jit::ir::IntOp::And,
@@ -2060,6 +2081,17 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     return a;
                 }
             }
+            Op::Builtin { dst, id, args }
+                if args.len() == 1 && *id == builtins::strlen_id() && {
+                    let v = reg!(args[0]);
+                    m.tag(v) == Tag::Str
+                } =>
+            {
+                // strlen of a string: a pure helper the optimiser can fold or drop.
+                let v = reg!(args[0]);
+                let r = helper!(&ops::STRLEN, &[v]);
+                set!(*dst, r);
+            }
             Op::Builtin { dst, id, args } => {
                 let mut vals = Vec::with_capacity(args.len() + 2);
                 vals.push(m.konst(Value::Int(*id as i64)));
@@ -2816,8 +2848,10 @@ fn call<'gc, M: Meta<'gc>>(
     let mut host_index: Option<usize> = None;
     let callee: Callee<'gc, M::V> = match target {
         Target::Name(lk, nk) => {
-            let lname = code.consts[*lk as usize].as_str().unwrap_or("");
-            let f = dict_get_str(rt_field(rt, RT_FUNCS), lname);
+            let lname_v = code.consts[*lk as usize];
+            let lname = lname_v.as_str().unwrap_or("");
+            // The constant is a `Str` with its hash cached: no re-hashing per call.
+            let f = heap::dict_get(rt_field(rt, RT_FUNCS), lname_v);
             match f {
                 Value::Code(_) => Callee::Php(f, none, none),
                 _ => match builtins::lookup(lname) {

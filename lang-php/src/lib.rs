@@ -219,6 +219,7 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::WARN,
         &ops::STR_APPEND,
         &ops::STR_FREEZE,
+        &ops::STRLEN,
         &ops::INTERP,
         &ops::NORM_KEY,
         &ops::ARR_COPY,

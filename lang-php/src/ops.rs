@@ -483,6 +483,24 @@ pub static STR_FREEZE: Helper = Helper {
     },
 };
 
+fn h_strlen<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(Value::Int(args[0].as_str().map_or(0, str::len) as i64))
+}
+
+/// `strlen` of a string (pure: the optimiser may fold or drop it).
+pub static STRLEN: Helper = Helper {
+    name: "php_strlen",
+    func: h_strlen,
+    effects: Effects {
+        reads_heap: false,
+        writes_heap: false,
+        may_raise: false,
+        calls_guest: false,
+        elidable: true,
+        io: false,
+    },
+};
+
 /// Prints `PHP Warning:  <concatenated args>`.
 pub static WARN: Helper = Helper {
     name: "php_warn",

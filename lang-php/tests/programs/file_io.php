@@ -1,6 +1,5 @@
 <?php
-$dir = sys_get_temp_dir() . '/polyvm_php_test_' . getmypid_free();
-function getmypid_free() { return 'fileio'; }
+$dir = sys_get_temp_dir() . '/polyvm_php_test_fileio';
 @mkdir($dir);
 $f = "$dir/data.txt";
 $bytes = file_put_contents($f, "line one\nline two\n");

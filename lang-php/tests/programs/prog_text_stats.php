@@ -19,8 +19,8 @@ $lines = explode("\n", $text);
 foreach ($lines as $i => $line) {
     echo str_pad((string) ($i + 1), 3, ' ', STR_PAD_LEFT), ' ', ucfirst(trim($line)), ' [', strlen($line), "]\n";
 }
-$sentences = array_filter(array_map('trim', preg_split_free($text)));
-function preg_split_free($t) { return explode(',', $t); }
+function split_clauses($t) { return explode(',', $t); }
+$sentences = array_filter(array_map('trim', split_clauses($text)));
 echo count($sentences), " clauses\n";
 $letters = count_chars(strtolower(str_replace([' ', "\n", ',', '.'], '', $text)), 1);
 arsort($letters);
