@@ -167,7 +167,10 @@ impl Interpreter {
 
     /// Sets a global of `__main__`.
     pub fn set_global(&mut self, name: &str, value: PyValue) {
-        self.main_dict(|rt, d| heap::dict_set(rt.mc, d, rt.s(name), from_rust(rt, &value)))
+        self.main_dict(|rt, d| {
+            heap::dict_set(rt.mc, d, rt.s(name), from_rust(rt, &value));
+            globals_changed(rt);
+        })
     }
 
     /// Calls the global function `name` with `args`.
@@ -190,6 +193,7 @@ impl Interpreter {
             let rt = Rt::new(mc, root.lang_state[id as usize]);
             let f = crate::builtins::builtin_fn(&rt, &format!("embed:{name}"), Value::None);
             heap::dict_set(mc, rt.builtins(), rt.s(&name), f);
+            globals_changed(&rt);
         });
     }
 }

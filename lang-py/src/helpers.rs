@@ -296,6 +296,12 @@ helper!(
     crate::modules::import_star
 );
 helper!(H_DICT_SET, "py.dict_set", WRITE_RAISE, dict_set);
+helper!(
+    H_STORE_GLOBAL,
+    "py.store_global",
+    WRITE_RAISE,
+    store_global_h
+);
 helper!(H_DICT_GET, "py.dict_get", READ_RAISE, dict_get);
 helper!(H_SET_ADD, "py.set_add", WRITE_RAISE, set_add);
 helper!(H_TO_TUPLE, "py.to_tuple", READ_RAISE, to_tuple);
@@ -327,6 +333,12 @@ fn concat<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> 
         s.push_str(v.as_str().unwrap_or(""));
     }
     Ok(rt.s(&s))
+}
+
+/// `H_STORE_GLOBAL`: a[0] the globals dict, a[1] the name, a[2] the value.
+fn store_global_h<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    store_global(rt, a[0], a[1], a[2]);
+    Ok(Value::None)
 }
 
 fn dict_set<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {

@@ -201,6 +201,11 @@ fn record_type<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64>
     }
 }
 
+/// Stores a module global (see [`crate::objects::store_global`]).
+fn store_global<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, g: M::V, key: M::V, v: M::V) {
+    hcall(cx, m, &H_STORE_GLOBAL, &[g, key, v]).expect("storing a global cannot raise");
+}
+
 fn exec<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
@@ -227,6 +232,23 @@ fn exec<'gc, M: Meta<'gc>>(
             Flow::Next
         }
         Op::LoadGlobal(d, k) => {
+            // While the globals epoch holds, a global's value is green: the
+            // trace guards the epoch (one load and compare, shared by every
+            // global read in the trace) and uses the value as a constant.
+            let key = cx.k(k);
+            let mut found = heap::dict_get(cx.k(K_GLOBALS), key);
+            if matches!(found, Value::Absent) {
+                found = heap::dict_get(cx.rtx(mc_of(m)).builtins(), key);
+            }
+            if is_green_global(found) {
+                let rtv = m.konst(cx.rt);
+                let epoch = m.get_field(rtv, RT_GEPOCH);
+                if let Value::Int(_) = m.promote(epoch) {
+                    let v = m.konst(found);
+                    w(m, fr, d, v);
+                    return Flow::Next;
+                }
+            }
             let g = m.konst(cx.k(K_GLOBALS));
             let key = m.konst(cx.k(k));
             let v = m.dict_get(g, key);
@@ -246,7 +268,7 @@ fn exec<'gc, M: Meta<'gc>>(
             let g = m.konst(cx.k(K_GLOBALS));
             let key = m.konst(cx.k(k));
             let v = r(m, fr, s);
-            m.dict_set(g, key, v);
+            store_global(cx, m, g, key, v);
             Flow::Next
         }
         Op::DelGlobal(k) => {
@@ -255,6 +277,7 @@ fn exec<'gc, M: Meta<'gc>>(
             if !heap::dict_del(rt.mc, g, cx.k(k)) {
                 return name_error(cx, m, cx.name(k));
             }
+            globals_changed(&rt);
             Flow::Next
         }
         Op::LoadName(d, k) => {
@@ -289,7 +312,7 @@ fn exec<'gc, M: Meta<'gc>>(
                 m.dict_set(ns, key, v);
             } else {
                 let g = m.konst(cx.k(K_GLOBALS));
-                m.dict_set(g, key, v);
+                store_global(cx, m, g, key, v);
             }
             Flow::Next
         }
@@ -304,6 +327,7 @@ fn exec<'gc, M: Meta<'gc>>(
             if !heap::dict_del(m.mc(), target, cx.k(k)) {
                 return name_error(cx, m, cx.name(k));
             }
+            globals_changed(&cx.rtx(mc_of(m)));
             Flow::Next
         }
         Op::CheckLocal(reg, k) | Op::DelLocal(reg, k) => {

@@ -194,6 +194,7 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
         heap::new_list_from(mc, NAMES.iter().map(|n| heap::new_str(mc, n)).collect()),
         heap::new_dict(mc),
         Value::Int(0),
+        Value::Int(0),
     ];
     let rt = heap::new_record(mc, Value::None, fields);
     // The pre-allocated dunder names are the interned ones.

@@ -358,6 +358,7 @@ pub fn import_star<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Val
             .collect(),
         v => iterate(rt, v)?,
     };
+    globals_changed(rt);
     for n in names {
         let v = heap::dict_get(d, n);
         if !matches!(v, Value::Absent) {

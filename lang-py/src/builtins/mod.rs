@@ -1159,7 +1159,10 @@ pub(crate) fn function<'gc>(
             let v = args[0];
             match kind_of(rt, v) {
                 k if is_instance_kind(k) => Ok(field(v, I_DICT)),
-                Ty::Module => Ok(field(v, 1)),
+                Ty::Module => {
+                    globals_exposed(rt);
+                    Ok(field(v, 1))
+                }
                 Ty::Type => {
                     class_dict_exposed(rt);
                     Ok(field(v, T_DICT))
@@ -1996,6 +1999,7 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
         }
         Ty::Module => {
             heap::dict_set(rt.mc, field(o, 1), key, v);
+            globals_changed(rt);
             Ok(Value::None)
         }
         Ty::Function => {
@@ -2042,8 +2046,10 @@ pub fn delattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     if !heap::dict_del(rt.mc, d, key) {
         return attr_error(rt, o, name);
     }
-    if kind_of(rt, o) == Ty::Type {
-        class_changed(rt);
+    match kind_of(rt, o) {
+        Ty::Type => class_changed(rt),
+        Ty::Module => globals_changed(rt),
+        _ => {}
     }
     Ok(Value::None)
 }

@@ -37,7 +37,14 @@ pub const RT_STRS: u32 = 9;
 /// its creation; None once a class's `__dict__` has been handed out (then it
 /// can change behind our back). Traces guard it (see `interp::mro_lookup`).
 pub const RT_EPOCH: u32 = 10;
-pub const RT_COUNT: u32 = 11;
+/// The globals epoch: like [`RT_EPOCH`], for module globals bound to
+/// functions, classes and modules (the ones traces treat as constants, see
+/// [`is_green_global`]). A store that overwrites such a binding, or adds a
+/// name (which may shadow a builtin), bumps it; stores over data (a counter,
+/// a loop variable) do not. None once a module dict is handed out, or after
+/// [`MAX_CLASS_CHANGES`] bumps.
+pub const RT_GEPOCH: u32 = 11;
+pub const RT_COUNT: u32 = 12;
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
@@ -56,6 +63,51 @@ pub fn class_changed<'gc>(rt: &Rt<'_, 'gc>) {
 
 /// Changes to classes after which class lookups stop being green.
 pub const MAX_CLASS_CHANGES: i64 = 1000;
+
+/// Whether a global bound to `v` is read as a constant by traces: functions,
+/// classes, modules and built-in functions, which programs rarely rebind.
+pub fn is_green_global(v: Value<'_>) -> bool {
+    if !matches!(v, Value::Record(_)) {
+        return false;
+    }
+    match field(v, F_TYPE) {
+        Value::Int(k) => k == KIND_FUNC,
+        t @ Value::Record(_) => {
+            matches!(
+                builtin_of(t),
+                Some(Ty::Type | Ty::Module | Ty::BuiltinFunction)
+            )
+        }
+        _ => false,
+    }
+}
+
+/// Binds a module global, bumping the globals epoch when the binding was
+/// absent or green (see [`RT_GEPOCH`]).
+pub fn store_global<'gc>(rt: &Rt<'_, 'gc>, g: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
+    let old = heap::dict_get(g, key);
+    if matches!(old, Value::Absent) || is_green_global(old) {
+        globals_changed(rt);
+    }
+    heap::dict_set(rt.mc, g, key, v);
+}
+
+/// A module global was stored or deleted outside [`store_global`].
+pub fn globals_changed<'gc>(rt: &Rt<'_, 'gc>) {
+    if let Value::Int(n) = field(rt.rt, RT_GEPOCH) {
+        let next = if n + 1 >= MAX_CLASS_CHANGES {
+            Value::None
+        } else {
+            Value::Int(n + 1)
+        };
+        heap::set_field(rt.mc, rt.rt, RT_GEPOCH, next);
+    }
+}
+
+/// A module's dict was handed to guest code, which may change it at any time.
+pub fn globals_exposed<'gc>(rt: &Rt<'_, 'gc>) {
+    heap::set_field(rt.mc, rt.rt, RT_GEPOCH, Value::None);
+}
 
 /// A class's own dict was handed to guest code, which may change it at any time.
 pub fn class_dict_exposed<'gc>(rt: &Rt<'_, 'gc>) {
