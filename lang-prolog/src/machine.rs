@@ -407,7 +407,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                                 out.push(c);
                             }
                         }
-                        Value::Tuple(_) => match terms::record_parts(v) {
+                        Value::Tuple(_) => match terms::tuple_parts(v) {
                             Some((class @ Value::Str(_), fields)) => {
                                 work.push(W::Build(class, fields.len()));
                                 for f in fields.iter().rev() {
@@ -450,7 +450,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     let v = terms::deref(v);
                     match v {
                         Value::List(_) => out.push(on_var(self, v)),
-                        Value::Tuple(_) => match terms::record_parts(v) {
+                        Value::Tuple(_) => match terms::tuple_parts(v) {
                             Some((class @ Value::Str(_), fields)) => {
                                 work.push(W::Build(class, fields.len()));
                                 for f in fields.iter().rev() {
@@ -521,7 +521,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         let mut out: Vec<Value<'gc>> = Vec::new();
         while let Some(w) = work.pop() {
             match w {
-                W::Visit(v) => match terms::record_parts(v) {
+                W::Visit(v) => match terms::tuple_parts(v) {
                     Some((Value::Int(n), _)) => {
                         let n = n as usize;
                         let x = match env[n] {
@@ -625,7 +625,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             .map(|(a, b)| (*a, *b))
             .collect();
         while let Some((t, v)) = stack.pop() {
-            match terms::record_parts(t) {
+            match terms::tuple_parts(t) {
                 Some((Value::Int(n), _)) => {
                     let n = n as usize;
                     match env[n] {
@@ -644,7 +644,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                         self.bind(v, b);
                         continue;
                     }
-                    match terms::record_parts(v) {
+                    match terms::tuple_parts(v) {
                         Some((vc @ Value::Str(_), vf)) => {
                             if vf.len() != tf.len() || !terms::same_name(tc, vc) {
                                 return false;
@@ -848,13 +848,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Whether the first argument of a clause head can match `a1`.
     fn first_arg_may_match(head: Value<'gc>, a1: Option<Value<'gc>>) -> bool {
         let Some(a1) = a1 else { return true };
-        let Some((_, hargs)) = terms::record_parts(head) else {
+        let Some((_, hargs)) = terms::tuple_parts(head) else {
             return true;
         };
         let h = hargs[0];
-        match terms::record_parts(h) {
+        match terms::tuple_parts(h) {
             Some((Value::Int(_), _)) => true,
-            Some((Value::Str(hn), hf)) => match terms::record_parts(a1) {
+            Some((Value::Str(hn), hf)) => match terms::tuple_parts(a1) {
                 Some((Value::Str(an), af)) => {
                     af.len() == hf.len() && terms::same_name(Value::Str(hn), Value::Str(an))
                 }
