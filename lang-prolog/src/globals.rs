@@ -76,6 +76,8 @@ pub struct Globals {
     /// Deepest continuation / most choicepoints before a resource error
     /// (the `stack_limit` flag divided by an approximate cell size).
     pub cont_limit: i64,
+    /// First-argument indexes of large predicates (see `index`).
+    pub index: crate::index::Indexes,
 }
 
 impl Default for Globals {
@@ -98,6 +100,7 @@ impl Default for Globals {
             other_flags: HashMap::new(),
             loaded: Vec::new(),
             cont_limit: crate::machine::MAX_CONT_DEPTH,
+            index: Default::default(),
         }
     }
 }

@@ -57,6 +57,8 @@ pub const CP_A: u32 = 4;
 pub const CP_B: u32 = 5;
 pub const CP_C: u32 = 6;
 pub const CP_D: u32 = 7;
+/// K_CLAUSES only: the predicate id (for its index).
+pub const CP_E: u32 = 8;
 
 /// Choicepoint kinds.
 pub const K_ALT: i64 = 0; // A: goal, B: cut barrier
@@ -75,6 +77,8 @@ pub const C_HEAD: u32 = 0;
 pub const C_BODY: u32 = 1;
 pub const C_NVARS: u32 = 2;
 pub const C_ERASED: u32 = 3;
+/// The body as a flat goal vector (see [`body_goals`]).
+pub const C_GOALS: u32 = 4;
 
 // ---- predicate record fields ----
 pub const P_CLAUSES: u32 = 0;
@@ -83,6 +87,8 @@ pub const P_DEFINED: u32 = 2;
 pub const P_LIB: u32 = 3;
 pub const P_NAME: u32 = 4;
 pub const P_ARITY: u32 = 5;
+/// The clause list the predicate's first-argument index was built for.
+pub const P_INDEXED: u32 = 6;
 
 /// Next-pc values the helper hands back to the interpreter loop.
 pub const PC_DISPATCH: u32 = 0;
@@ -97,6 +103,9 @@ pub const R_SOLUTION: i64 = 1;
 pub const R_FAIL: i64 = 2;
 pub const R_ERROR: i64 = 3;
 pub const R_HALT: i64 = 4;
+
+/// Template depth up to which `build` and head unification recurse in Rust.
+const BUILD_REC_DEPTH: u32 = 32;
 
 /// Deepest continuation (non-tail recursion depth) before a resource error.
 pub const MAX_CONT_DEPTH: i64 = 4_000_000;
@@ -118,20 +127,49 @@ pub struct Eng<'a, 'gc> {
     pub g: &'a RefCell<Globals>,
 }
 
-/// A continuation cell.
+/// A continuation cell: an immutable tuple `[goal, cut barrier, next,
+/// depth]` (head `true`, so a term view never mistakes it for a term). One
+/// allocation; nothing ever changes a cell after it is pushed.
 pub fn cell<'gc>(mc: &Mutation<'gc>, goal: Value<'gc>, cutb: i64, next: Value<'gc>) -> Value<'gc> {
-    let depth = match next {
-        Value::Record(_) => match heap::get_field(next, 3) {
-            Value::Int(d) => d + 1,
-            _ => 1,
-        },
-        _ => 1,
+    let depth = match heap::as_tuple(next) {
+        Some(t) => int_of(t.args()[3]) + 1,
+        None => 1,
     };
-    heap::new_record(
+    heap::new_tuple(
         mc,
         Value::Bool(true),
-        vec![goal, Value::Int(cutb), next, Value::Int(depth)],
+        &[goal, Value::Int(cutb), next, Value::Int(depth)],
     )
+}
+
+/// The fields of a continuation cell: goal, cut barrier, next, depth.
+#[inline]
+pub fn cell_parts<'gc>(k: Value<'gc>) -> Option<&'gc [Value<'gc>]> {
+    heap::as_tuple(k).map(|t| t.args())
+}
+
+/// A clause body template as a flat goal vector: the conjunction's goals in
+/// order, `true` dropped, in one tuple (head `false`, so a term view never
+/// takes it for a term). Pushing the goals of a flat vector does what
+/// pushing the `','/2` tree does (all share the clause's cut barrier),
+/// without building or dispatching the conjunctions.
+pub fn body_goals<'gc>(mc: &Mutation<'gc>, body: Value<'gc>) -> Value<'gc> {
+    let mut goals = Vec::new();
+    let mut stack = vec![body];
+    while let Some(g) = stack.pop() {
+        match terms::tuple_parts(g) {
+            Some((Value::Str(n), a)) if a.len() == 2 && n.as_str() == "," => {
+                stack.push(a[1]);
+                stack.push(a[0]);
+            }
+            _ => {
+                if !matches!(g, Value::Str(s) if s.as_str() == "true") {
+                    goals.push(g);
+                }
+            }
+        }
+    }
+    heap::new_tuple(mc, Value::Bool(false), &goals)
 }
 
 fn int_of(v: Value<'_>) -> i64 {
@@ -191,12 +229,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             return Err(err::resource_error(self.mc, "memory"));
         }
         let serial = self.g.borrow().serial;
-        let mut f = vec![
+        let mut f = Vec::with_capacity(8);
+        f.extend_from_slice(&[
             Value::Int(kind),
             Value::Int(self.trail_len()),
             cont,
             Value::Int(serial),
-        ];
+        ]);
         f.extend_from_slice(extra);
         while f.len() < 8 {
             f.push(Value::None);
@@ -368,7 +407,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                                 out.push(c);
                             }
                         }
-                        Value::Tuple(_) => match terms::record_parts(v) {
+                        Value::Tuple(_) => match terms::tuple_parts(v) {
                             Some((class @ Value::Str(_), fields)) => {
                                 work.push(W::Build(class, fields.len()));
                                 for f in fields.iter().rev() {
@@ -411,7 +450,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     let v = terms::deref(v);
                     match v {
                         Value::List(_) => out.push(on_var(self, v)),
-                        Value::Tuple(_) => match terms::record_parts(v) {
+                        Value::Tuple(_) => match terms::tuple_parts(v) {
                             Some((class @ Value::Str(_), fields)) => {
                                 work.push(W::Build(class, fields.len()));
                                 for f in fields.iter().rev() {
@@ -433,7 +472,47 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     }
 
     /// Builds a clause template into a term with variables from `env`.
+    #[inline]
     pub fn build(&self, t: Value<'gc>, env: &mut [Option<Value<'gc>>]) -> Value<'gc> {
+        self.build_rec(t, env, 0)
+    }
+
+    /// [`Eng::build`] by recursion over shallow templates (no scratch
+    /// allocation); deeper ones go to [`Eng::build_iter`], so the Rust stack
+    /// stays bounded whatever the term.
+    fn build_rec(&self, t: Value<'gc>, env: &mut [Option<Value<'gc>>], depth: u32) -> Value<'gc> {
+        let Some(tp) = heap::as_tuple(t) else {
+            return t;
+        };
+        match tp.head() {
+            Value::Int(n) => {
+                let n = n as usize;
+                match env[n] {
+                    Some(x) => x,
+                    None => {
+                        let x = self.new_var();
+                        env[n] = Some(x);
+                        x
+                    }
+                }
+            }
+            h @ Value::Str(_) => {
+                let a = tp.args();
+                if depth > BUILD_REC_DEPTH || a.len() > 8 {
+                    return self.build_iter(t, env);
+                }
+                let mut buf = [Value::None; 8];
+                for (i, x) in a.iter().enumerate() {
+                    buf[i] = self.build_rec(*x, env, depth + 1);
+                }
+                heap::new_tuple(self.mc, h, &buf[..a.len()])
+            }
+            _ => t,
+        }
+    }
+
+    /// [`Eng::build`] for any depth, with explicit stacks.
+    fn build_iter(&self, t: Value<'gc>, env: &mut [Option<Value<'gc>>]) -> Value<'gc> {
         enum W<'gc> {
             Visit(Value<'gc>),
             Build(Value<'gc>, usize),
@@ -442,7 +521,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         let mut out: Vec<Value<'gc>> = Vec::new();
         while let Some(w) = work.pop() {
             match w {
-                W::Visit(v) => match terms::record_parts(v) {
+                W::Visit(v) => match terms::tuple_parts(v) {
                     Some((Value::Int(n), _)) => {
                         let n = n as usize;
                         let x = match env[n] {
@@ -464,12 +543,72 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     _ => out.push(v),
                 },
                 W::Build(class, n) => {
-                    let args = out.split_off(out.len() - n);
-                    out.push(heap::new_tuple(self.mc, class, &args));
+                    let at = out.len() - n;
+                    let t = heap::new_tuple(self.mc, class, &out[at..]);
+                    out.truncate(at);
+                    out.push(t);
                 }
             }
         }
         out.pop().unwrap_or(Value::None)
+    }
+
+    /// Unifies one head-argument template `t` with the goal argument `v`,
+    /// filling `env`: by recursion over shallow templates, handing deeper
+    /// ones to [`Eng::unify_head`].
+    fn unify_head_rec(
+        &self,
+        t: Value<'gc>,
+        v: Value<'gc>,
+        env: &mut [Option<Value<'gc>>],
+        depth: u32,
+    ) -> bool {
+        if let Some(tp) = heap::as_tuple(t) {
+            match tp.head() {
+                Value::Int(n) => {
+                    let n = n as usize;
+                    return match env[n] {
+                        None => {
+                            env[n] = Some(v);
+                            true
+                        }
+                        Some(x) => self.unify(x, v),
+                    };
+                }
+                tc @ Value::Str(_) => {
+                    let v = terms::deref(v);
+                    if terms::is_var(v) {
+                        let b = self.build(t, env);
+                        self.bind(v, b);
+                        return true;
+                    }
+                    let tf = tp.args();
+                    return match terms::tuple_parts(v) {
+                        Some((vc @ Value::Str(_), vf)) => {
+                            if vf.len() != tf.len() || !terms::same_name(tc, vc) {
+                                return false;
+                            }
+                            if depth > BUILD_REC_DEPTH {
+                                return self.unify_head(tf, vf, env);
+                            }
+                            tf.iter()
+                                .zip(vf)
+                                .all(|(a, b)| self.unify_head_rec(*a, *b, env, depth + 1))
+                        }
+                        _ => false,
+                    };
+                }
+                _ => {}
+            }
+        }
+        // atomic template
+        let v = terms::deref(v);
+        if terms::is_var(v) {
+            self.bind(v, t);
+            true
+        } else {
+            atomic_eq(t, v)
+        }
     }
 
     /// Unifies a clause-head template with a goal's arguments, filling `env`.
@@ -486,7 +625,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             .map(|(a, b)| (*a, *b))
             .collect();
         while let Some((t, v)) = stack.pop() {
-            match terms::record_parts(t) {
+            match terms::tuple_parts(t) {
                 Some((Value::Int(n), _)) => {
                     let n = n as usize;
                     match env[n] {
@@ -505,7 +644,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                         self.bind(v, b);
                         continue;
                     }
-                    match terms::record_parts(v) {
+                    match terms::tuple_parts(v) {
                         Some((vc @ Value::Str(_), vf)) => {
                             if vf.len() != tf.len() || !terms::same_name(tc, vc) {
                                 return false;
@@ -535,7 +674,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
 
     fn push_goal(&self, goal: Value<'gc>, cutb: i64) -> PResult<'gc, ()> {
         let k = cell(self.mc, goal, cutb, self.get(MS_CONT));
-        if int_of(heap::get_field(k, 3)) > self.g.borrow().cont_limit {
+        if cell_parts(k).is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit) {
             return Err(err::resource_error(self.mc, "stack"));
         }
         self.set(MS_CONT, k);
@@ -709,13 +848,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Whether the first argument of a clause head can match `a1`.
     pub(crate) fn first_arg_may_match(head: Value<'gc>, a1: Option<Value<'gc>>) -> bool {
         let Some(a1) = a1 else { return true };
-        let Some((_, hargs)) = terms::record_parts(head) else {
+        let Some((_, hargs)) = terms::tuple_parts(head) else {
             return true;
         };
         let h = hargs[0];
-        match terms::record_parts(h) {
+        match terms::tuple_parts(h) {
             Some((Value::Int(_), _)) => true,
-            Some((Value::Str(hn), hf)) => match terms::record_parts(a1) {
+            Some((Value::Str(hn), hf)) => match terms::tuple_parts(a1) {
                 Some((Value::Str(an), af)) => {
                     af.len() == hf.len() && terms::same_name(Value::Str(hn), Value::Str(an))
                 }
@@ -724,6 +863,50 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             Some(_) => atomic_eq(h, a1),
             None => !matches!(a1, Value::Tuple(_)) && atomic_eq(h, a1),
         }
+    }
+
+    /// [`Eng::candidates`] through predicate `id`'s first-argument index when
+    /// `list` is large and indexed (building the index when `build` and it
+    /// is stale).
+    fn candidates_ix(
+        &self,
+        id: usize,
+        list: Value<'gc>,
+        from: i64,
+        limit: i64,
+        a1: Option<Value<'gc>>,
+        build: bool,
+    ) -> (i64, i64) {
+        if limit >= crate::index::MIN_CLAUSES {
+            if let Some(a) = a1 {
+                let pred = heap::list_get(self.get(MS_PREDS), id as i64);
+                let same_list = heap::get_field(pred, P_INDEXED).same(&list);
+                if build {
+                    let mut g = self.g.borrow_mut();
+                    match g.index.get_mut(id) {
+                        Some(ix) if same_list => {
+                            if ix.len() < limit {
+                                ix.extend(list);
+                            }
+                        }
+                        _ => {
+                            g.index.set(id, crate::index::ClauseIndex::build(list));
+                            drop(g);
+                            heap::set_field(self.mc, pred, P_INDEXED, list);
+                        }
+                    }
+                } else if !same_list {
+                    return Self::candidates(list, from, limit, a1);
+                }
+                let g = self.g.borrow();
+                if let Some(ix) = g.index.get(id).filter(|ix| ix.len() >= limit) {
+                    if let Some(r) = ix.candidates(from, limit, a) {
+                        return r;
+                    }
+                }
+            }
+        }
+        Self::candidates(list, from, limit, a1)
     }
 
     /// The indices of the first two clauses in `list[from..limit]` whose first
@@ -755,20 +938,47 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         let args = terms::args(goal);
         let clause = heap::list_get(list, i);
         let nvars = int_of(heap::get_field(clause, C_NVARS)) as usize;
-        let mut env: Vec<Option<Value<'gc>>> = vec![None; nvars];
+        let mut small: [Option<Value<'gc>>; 16] = [None; 16];
+        let mut big: Vec<Option<Value<'gc>>> = Vec::new();
+        let env: &mut [Option<Value<'gc>>] = if nvars <= small.len() {
+            &mut small[..nvars]
+        } else {
+            big.resize(nvars, None);
+            &mut big
+        };
         let head = heap::get_field(clause, C_HEAD);
-        let hargs = terms::record_parts(head).map(|(_, f)| f).unwrap_or(&[]);
-        if !self.unify_head(hargs, args, &mut env) {
-            return self.backtrack();
-        }
-        let body = heap::get_field(clause, C_BODY);
-        if let Value::Str(s) = body {
-            if s.as_str() == "true" {
-                return Ok(());
+        let hargs = terms::tuple_parts(head).map(|(_, f)| f).unwrap_or(&[]);
+        for (t, v) in hargs.iter().zip(args) {
+            if !self.unify_head_rec(*t, *v, env, 0) {
+                return self.backtrack();
             }
         }
-        let b = self.build(body, &mut env);
-        self.push_goal(b, cutb)
+        let goals = heap::get_field(clause, C_GOALS);
+        let gs = heap::as_tuple(goals).map(|t| t.args()).unwrap_or(&[]);
+        if gs.is_empty() {
+            return Ok(());
+        }
+        // Build in source order (variables are numbered by age), push in reverse.
+        let mut sbuf = [Value::None; 16];
+        let mut vbuf: Vec<Value<'gc>> = Vec::new();
+        let built: &mut [Value<'gc>] = if gs.len() <= sbuf.len() {
+            &mut sbuf[..gs.len()]
+        } else {
+            vbuf.resize(gs.len(), Value::None);
+            &mut vbuf
+        };
+        for (slot, g) in built.iter_mut().zip(gs) {
+            *slot = self.build(*g, env);
+        }
+        let mut k = self.get(MS_CONT);
+        for b in built.iter().rev() {
+            k = cell(self.mc, *b, cutb, k);
+        }
+        if cell_parts(k).is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit) {
+            return Err(err::resource_error(self.mc, "stack"));
+        }
+        self.set(MS_CONT, k);
+        Ok(())
     }
 
     /// Tries the next clauses of the choicepoint `cp` (at stack index `idx`);
@@ -782,7 +992,10 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             .first()
             .map(|a| terms::deref(*a))
             .filter(|a| !terms::is_var(*a));
-        let (i, j) = Self::candidates(list, from, limit, a1);
+        let (i, j) = match heap::get_field(cp, CP_E) {
+            Value::Int(id) => self.candidates_ix(id as usize, list, from, limit, a1, false),
+            _ => Self::candidates(list, from, limit, a1),
+        };
         if i >= limit {
             heap::list_truncate(self.mc, self.cps(), idx);
             return self.backtrack();
@@ -801,28 +1014,44 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         let pred = heap::list_get(self.get(MS_PREDS), k as i64);
         let list = heap::get_field(pred, P_CLAUSES);
         let limit = heap::list_len(list);
+        let a1 = terms::args(goal)
+            .first()
+            .map(|a| terms::deref(*a))
+            .filter(|a| !terms::is_var(*a));
+        let (i, j) = self.candidates_ix(k, list, 0, limit, a1, true);
+        if i >= limit {
+            return self.backtrack();
+        }
         let h = self.cp_height();
-        let cont = self.get(MS_CONT);
-        let cp = self.push_cp(
-            K_CLAUSES,
-            cont,
-            &[goal, list, Value::Int(0), Value::Int(limit)],
-        )?;
-        self.try_clauses(cp, h)
+        // A choicepoint only when another clause may match: a deterministic
+        // call allocates none.
+        if j < limit {
+            let cont = self.get(MS_CONT);
+            self.push_cp(
+                K_CLAUSES,
+                cont,
+                &[
+                    goal,
+                    list,
+                    Value::Int(j),
+                    Value::Int(limit),
+                    Value::Int(k as i64),
+                ],
+            )?;
+        }
+        self.resolve_clause(goal, list, i, h)
     }
 
     /// Pops and runs one goal. `Ok(Some(pc))` hands a predicate call back to
     /// the interpreter loop.
     fn solve_one(&self) -> PResult<'gc, Option<u32>> {
         let k = self.get(MS_CONT);
-        let Value::Record(_) = k else {
+        let Some(f) = cell_parts(k) else {
             self.set(MS_RESULT, Value::Int(R_SOLUTION));
             return Ok(None);
         };
-        let goal = heap::get_field(k, 0);
-        let cutb = int_of(heap::get_field(k, 1));
-        self.set(MS_CONT, heap::get_field(k, 2));
-        self.call_goal(goal, cutb)
+        self.set(MS_CONT, f[2]);
+        self.call_goal(f[0], int_of(f[1]))
     }
 
     /// Runs `goal` with cut barrier `cutb` (continuation already popped).
@@ -1079,11 +1308,11 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     pub fn throw(&self, ball: Value<'gc>) -> PResult<'gc, ()> {
         let mut k = self.get(MS_CONT);
         loop {
-            let Value::Record(_) = k else {
+            let Some(f) = cell_parts(k) else {
                 return Err(ball);
             };
-            let goal = heap::get_field(k, 0);
-            k = heap::get_field(k, 2);
+            let goal = f[0];
+            k = f[2];
             if !terms::is_functor(goal, "$catch_exit", 1) {
                 continue;
             }

@@ -1,5 +1,9 @@
 //! A tiny runner for the test harness: `prolog-run [--no-jit] FILE [-g GOAL]`.
 
+/// Small short-lived objects dominate a Prolog run; see Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut jit = true;
     let mut file = None;

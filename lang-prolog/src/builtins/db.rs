@@ -49,10 +49,17 @@ pub fn compile_clause<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, Valu
     let mut vars: Vec<Value<'gc>> = Vec::new();
     let h = template(e, head, &mut vars);
     let b = template(e, body, &mut vars);
+    let goals = crate::machine::body_goals(e.mc, b);
     Ok(heap::new_record(
         e.mc,
         Value::Bool(true),
-        vec![h, b, Value::Int(vars.len() as i64), Value::Bool(false)],
+        vec![
+            h,
+            b,
+            Value::Int(vars.len() as i64),
+            Value::Bool(false),
+            goals,
+        ],
     ))
 }
 
@@ -145,6 +152,7 @@ pub fn get_or_create_pred<'gc>(
                     Value::Bool(lib),
                     e.atom(name),
                     Value::Int(arity as i64),
+                    Value::None,
                 ],
             );
             let preds = e.get(MS_PREDS);
