@@ -102,14 +102,7 @@ fn h_make_array<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>,
 pub static MAKE_ARRAY: Helper = Helper {
     name: "php_make_array",
     func: h_make_array,
-    effects: Effects {
-        reads_heap: false,
-        writes_heap: false,
-        may_raise: false,
-        calls_guest: false,
-        elidable: false,
-        io: false,
-    },
+    effects: Effects::ALLOCATES,
 };
 
 fn h_make_variadic<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
@@ -914,23 +907,15 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let v = reg!(*s_);
                 set!(*d, v);
             }
-            Op::LoadCv(d, cv, name) => {
+            Op::LoadCv(d, cv, name) | Op::LoadGlobalCv(d, cv, name) => {
                 let v = read_cv(m, fr, *cv);
                 if m.tag(v) == Tag::Absent {
-                    let msg = m.konst(s(m.mc(), "Undefined variable $"));
-                    let n = k!(*name);
-                    let l = loc!();
-                    let _ = m.call(&ops::WARN, &[msg, n, l]);
-                    let nv = m.konst(Value::None);
-                    set!(*d, nv);
-                } else {
-                    set!(*d, v);
-                }
-            }
-            Op::LoadGlobalCv(d, cv, name) => {
-                let v = read_cv(m, fr, *cv);
-                if m.tag(v) == Tag::Absent {
-                    let msg = m.konst(s(m.mc(), "Undefined global variable $"));
+                    let text = if matches!(op, Op::LoadGlobalCv(..)) {
+                        "Undefined global variable $"
+                    } else {
+                        "Undefined variable $"
+                    };
+                    let msg = m.konst(s(m.mc(), text));
                     let n = k!(*name);
                     let l = loc!();
                     let _ = m.call(&ops::WARN, &[msg, n, l]);

@@ -346,14 +346,7 @@ pub static RECORD_LEN: Helper = Helper {
 pub static NEW_TUPLE: Helper = Helper {
     name: "new_tuple",
     func: |mc, args| Ok(tuple::new_tuple(mc, args[0], &args[1..])),
-    effects: Effects {
-        reads_heap: false,
-        writes_heap: false,
-        may_raise: false,
-        calls_guest: false,
-        elidable: false,
-        io: false,
-    },
+    effects: Effects::ALLOCATES,
 };
 
 /// The helper behind [`Meta::tuple_head`].

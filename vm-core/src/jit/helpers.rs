@@ -47,6 +47,16 @@ impl Effects {
         elidable: false,
         io: false,
     };
+    /// Allocates and returns a new object from its arguments, reading and
+    /// changing nothing else (not elidable: each call is a new object).
+    pub const ALLOCATES: Effects = Effects {
+        reads_heap: false,
+        writes_heap: false,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    };
     /// Anything at all.
     pub const ANY: Effects = Effects {
         reads_heap: true,
