@@ -126,14 +126,7 @@ fn h_make_variadic<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'g
 pub static MAKE_VARIADIC: Helper = Helper {
     name: "php_make_variadic",
     func: h_make_variadic,
-    effects: Effects {
-        reads_heap: true,
-        writes_heap: false,
-        may_raise: false,
-        calls_guest: false,
-        elidable: false,
-        io: false,
-    },
+    effects: Effects::READS,
 };
 
 fn h_arr_values_list<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {

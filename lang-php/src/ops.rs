@@ -454,14 +454,7 @@ fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'g
 pub static STR_APPEND: Helper = Helper {
     name: "php_str_append",
     func: h_str_append,
-    effects: Effects {
-        reads_heap: true,
-        writes_heap: true,
-        may_raise: false,
-        calls_guest: false,
-        elidable: false,
-        io: false,
-    },
+    effects: Effects::WRITES,
 };
 
 fn h_str_freeze<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
@@ -491,14 +484,7 @@ fn h_strlen<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>,
 pub static STRLEN: Helper = Helper {
     name: "php_strlen",
     func: h_strlen,
-    effects: Effects {
-        reads_heap: false,
-        writes_heap: false,
-        may_raise: false,
-        calls_guest: false,
-        elidable: true,
-        io: false,
-    },
+    effects: Effects::PURE,
 };
 
 /// Prints `PHP Warning:  <concatenated args>`.
@@ -558,14 +544,7 @@ fn h_arr_copy<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>
 pub static ARR_COPY: Helper = Helper {
     name: "php_arr_copy",
     func: h_arr_copy,
-    effects: Effects {
-        reads_heap: true,
-        writes_heap: true,
-        may_raise: false,
-        calls_guest: false,
-        elidable: false,
-        io: false,
-    },
+    effects: Effects::WRITES,
 };
 
 /// Reads `base[key]` for any base: (base, key, quiet, loc).

@@ -209,20 +209,24 @@ pub const RETRACE_LOOPBACKS: u32 = 1000;
 pub const MAX_RETRACES: u32 = 2;
 
 /// The loop headers that have compiled traces (where a recording ends).
-fn compiled_loops(jit: &crate::jit::JitState<'_>) -> rustc_hash::FxHashSet<GreenKey> {
+/// The loop headers whose [`crate::jit::LoopInfo`] satisfies `pick`.
+fn loops_where(
+    jit: &crate::jit::JitState<'_>,
+    pick: fn(&crate::jit::LoopInfo) -> bool,
+) -> rustc_hash::FxHashSet<GreenKey> {
     jit.loops
         .iter()
-        .filter(|(_, i)| i.trace.is_some())
+        .filter(|(_, i)| pick(i))
         .map(|(k, _)| *k)
         .collect()
 }
 
+fn compiled_loops(jit: &crate::jit::JitState<'_>) -> rustc_hash::FxHashSet<GreenKey> {
+    loops_where(jit, |i| i.trace.is_some())
+}
+
 fn untraceable_loops(jit: &crate::jit::JitState<'_>) -> rustc_hash::FxHashSet<GreenKey> {
-    jit.loops
-        .iter()
-        .filter(|(_, i)| i.blacklisted)
-        .map(|(k, _)| *k)
-        .collect()
+    loops_where(jit, |i| i.blacklisted)
 }
 
 /// What kind of op an exit leaves through.

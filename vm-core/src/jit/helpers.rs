@@ -47,6 +47,15 @@ impl Effects {
         elidable: false,
         io: false,
     };
+    /// Reads and writes heap objects; does nothing else.
+    pub const WRITES: Effects = Effects {
+        reads_heap: true,
+        writes_heap: true,
+        may_raise: false,
+        calls_guest: false,
+        elidable: false,
+        io: false,
+    };
     /// Allocates and returns a new object from its arguments, reading and
     /// changing nothing else (not elidable: each call is a new object).
     pub const ALLOCATES: Effects = Effects {

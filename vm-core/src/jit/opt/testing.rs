@@ -29,14 +29,7 @@ pub static READ_FN: Helper = Helper {
 pub static WRITE_FN: Helper = Helper {
     name: "write_fn",
     func: first,
-    effects: Effects {
-        reads_heap: true,
-        writes_heap: true,
-        may_raise: false,
-        calls_guest: false,
-        elidable: false,
-        io: false,
-    },
+    effects: Effects::WRITES,
 };
 /// `raise_fn`: may raise (so it is a guard and carries a snapshot), writes nothing.
 pub static RAISE_FN: Helper = Helper {
