@@ -96,6 +96,15 @@ pub struct JitState<'gc> {
     /// The buffer traces read their inputs from and write their exits to,
     /// kept between entries so entering a trace allocates nothing.
     pub buf: Vec<Value<'gc>>,
+    /// The longest buffer any compiled trace needs: code linked in machine
+    /// code may run through several traces on one entry.
+    #[collect(require_static)]
+    pub buf_need: usize,
+    /// Per loop header, the word through which exits that end at that
+    /// header tail-call its compiled loop (the code's `link_entry`, or 0
+    /// while there is none). Boxed: compiled code holds the word's address.
+    #[collect(require_static)]
+    pub entry_cells: FxHashMap<GreenKey, Box<std::cell::Cell<usize>>>,
 }
 
 /// What the JIT has done so far.
@@ -127,6 +136,8 @@ impl<'gc> Default for JitState<'gc> {
             skip_once: None,
             stats: JitStats::default(),
             buf: Vec::new(),
+            buf_need: 1,
+            entry_cells: FxHashMap::default(),
         }
     }
 }
@@ -159,6 +170,16 @@ impl<'gc> JitState<'gc> {
         }
         info.count += 1;
         info.count >= self.hot_loop
+    }
+
+    /// The address of the entry cell of loop `key` (made on first use).
+    pub fn entry_cell(&mut self, key: GreenKey) -> usize {
+        self.entry_cells.entry(key).or_default().as_ptr() as usize
+    }
+
+    /// Points exits that end at `key`'s header at `code` (0: at nothing).
+    pub fn set_entry_cell(&mut self, key: GreenKey, code: usize) {
+        self.entry_cells.entry(key).or_default().set(code);
     }
 
     /// Drops any recording in progress (the program ended or raised).

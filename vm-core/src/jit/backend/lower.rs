@@ -25,10 +25,12 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-use super::runtime::{Tramp, CTX_FUEL_OFFSET, STATUS_OK};
-use super::ExitInfo;
+use super::runtime::{Tramp, CTX_FUEL_OFFSET, CTX_TRACE_OFFSET, STATUS_OK};
+use super::{ExitInfo, InputSource, Linkage};
 use crate::heap;
-use crate::jit::ir::{Cmp, FloatOp, IntOp, Op, OvfOp, Ref, TraceIr};
+use crate::jit::ir::{
+    Cmp, FloatOp, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, TraceIr,
+};
 use crate::jit::ir_print::op_text;
 use crate::meta::{RECORD_CLASS, RECORD_LEN};
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
@@ -204,8 +206,9 @@ fn exits(t: &TraceIr<'_>) -> Result<Vec<ExitInfo>, String> {
 }
 
 /// Builds `func` (whose signature is already `(ctx, buf) -> i32`) from the trace.
-pub(super) fn lower(
-    t: &TraceIr<'_>,
+pub(super) fn lower<'gc>(
+    t: &TraceIr<'gc>,
+    link: &Linkage<'gc>,
     func: &mut ir::Function,
     fctx: &mut FunctionBuilderContext,
     ptr: ir::Type,
@@ -213,6 +216,7 @@ pub(super) fn lower(
     config: TargetFrontendConfig,
 ) -> Result<Lowered, String> {
     let exits = exits(t)?;
+    let func_sig = func.signature.clone();
     let mut b = FunctionBuilder::new(func, fctx);
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
@@ -221,10 +225,14 @@ pub(super) fn lower(
     let buf = b.block_params(entry)[1];
 
     // One stack slot for the arguments and result of every trampoline call.
+    // Linked exits replay their snapshot's delayed writes (3 arguments at most).
+    let pending =
+        link.exits.iter().any(|l| l.is_some()) && t.snapshots.iter().any(|s| !s.pending.is_empty());
     let slot_values = t
         .ops
         .iter()
         .filter_map(|inst| Tramp::of(&inst.op).map(|_| 1 + inst.op.args().len()))
+        .chain(pending.then_some(4))
         .max();
     let slot = slot_values.map(|n| {
         b.create_sized_stack_slot(StackSlotData::new(
@@ -249,9 +257,14 @@ pub(super) fn lower(
         .any(|i| matches!(i.op, Op::Fuel))
         .then(|| b.ins().load(types::I64, mem(), ctx, CTX_FUEL_OFFSET));
 
+    // Exits that link tail-call other trace code with the trace's own signature.
+    let tail_sig = b.import_signature(func_sig.clone());
+
     let label = t.label_pos();
     let mut lw = Lower {
         t,
+        link,
+        tail_sig,
         b,
         ptr,
         ctx,
@@ -297,6 +310,9 @@ pub(super) fn lower(
 
 struct Lower<'a, 'f, 'gc> {
     t: &'a TraceIr<'gc>,
+    link: &'a Linkage<'gc>,
+    /// The trace function's own signature, for tail calls through link cells.
+    tail_sig: ir::SigRef,
     b: FunctionBuilder<'f>,
     ptr: ir::Type,
     ctx: ir::Value,
@@ -332,7 +348,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     /// Lowers op `i`; true when it ended the trace.
     fn op(&mut self, i: usize, op: &Op) -> Result<bool, String> {
         let result = match op {
-            Op::Input(k) => Some(self.input(*k)),
+            Op::Input(k) => Some(self.input(*k)?),
             Op::Label(args) => {
                 self.label(args)?;
                 None
@@ -417,9 +433,10 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             }
             Op::Fuel => {
                 let old = self.fuel.ok_or_else(|| self.err("no fuel counter"))?;
-                self.fuel = Some(self.b.ins().iadd_imm_s(old, -1));
-                // `old - 1 < 0`, tested on `old` so the decrement is not needed first.
-                let spent = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, old, 1);
+                let cost = self.t.fuel_cost.max(1) as i64;
+                self.fuel = Some(self.b.ins().iadd_imm_s(old, -cost));
+                // `old - cost < 0`, tested on `old` so the decrement is not needed first.
+                let spent = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, old, cost);
                 self.guard(spent, false)?;
                 None
             }
@@ -523,13 +540,18 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .consts
             .get(r.index())
             .ok_or_else(|| self.err(&format!("no constant c{}", r.index())))?;
+        Ok(self.konst(v))
+    }
+
+    /// A constant, materialised here.
+    fn konst(&mut self, v: Value<'_>) -> Val {
         let ins = self.b.ins();
         let p = match v {
             Value::Bool(x) => ins.iconst(types::I8, x as i64),
             Value::Float(x) => ins.f64const(x),
             _ => ins.iconst(types::I64, v.payload_bits() as i64),
         };
-        Ok(Val::Known(v.tag(), p))
+        Val::Known(v.tag(), p)
     }
 
     /// An int operand. The trace has fixed its tag, so a run-time-tagged
@@ -666,10 +688,18 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     // ---- structure ----
 
-    fn input(&mut self, k: u32) -> Val {
-        self.n_inputs = self.n_inputs.max(k as usize + 1);
-        let off = (k as usize * VALUE_SIZE) as i32;
-        self.load_value(self.buf, off)
+    fn input(&mut self, k: u32) -> Result<Val, String> {
+        let slot = match &self.link.inputs {
+            None => k,
+            Some(sources) => match sources.get(k as usize) {
+                Some(InputSource::Buf(j)) => *j,
+                Some(InputSource::Const(v)) => return Ok(self.konst(*v)),
+                None => return Err(self.err("no source for this input")),
+            },
+        };
+        self.n_inputs = self.n_inputs.max(slot as usize + 1);
+        let off = (slot as usize * VALUE_SIZE) as i32;
+        Ok(self.load_value(self.buf, off))
     }
 
     /// The value stored at `base + off`, with its payload normalised.
@@ -872,7 +902,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(())
     }
 
-    /// Stores exit `index`'s live values and the fuel, and returns `index`.
+    /// Leaves through exit `index`: continues in the code its link cell
+    /// holds, if any (see [`super::ExitLink`]), else stores the exit's live
+    /// values, the fuel and the trace id, and returns `index`.
     fn exit_code(&mut self, index: usize) -> Result<(), String> {
         let live = self
             .exits
@@ -880,15 +912,126 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .ok_or_else(|| self.err("exit count differs from the guard count"))?
             .live
             .clone();
+        let link = self.link.exits.get(index).cloned().flatten();
+        let snap = self.exits[index].snap;
+        if let Some(link) = &link {
+            if let Some(regs) = &link.frame_regs {
+                self.frame_link(link.cell, regs, snap, link.loopbacks)?;
+            }
+        }
+        self.store_live(&live)?;
+        if let Some(f) = self.fuel {
+            self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
+        }
+        if let Some(link) = &link {
+            if link.frame_regs.is_none() {
+                // The target reads these live values where they now are.
+                let target = self.load_cell(link.cell);
+                let go = self.b.create_block();
+                self.b.set_cold_block(go);
+                let ret = self.b.create_block();
+                self.b.set_cold_block(ret);
+                self.b.ins().brif(target, go, &[], ret, &[]);
+                self.b.switch_to_block(go);
+                self.replay_pending(snap)?;
+                self.b
+                    .ins()
+                    .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
+                self.b.switch_to_block(ret);
+            }
+        }
+        let id = self.b.ins().iconst(types::I32, self.link.trace_id as i64);
+        self.b.ins().store(mem(), id, self.ctx, CTX_TRACE_OFFSET);
+        let code = self.b.ins().iconst(types::I32, index as i64);
+        self.b.ins().return_(&[code]);
+        Ok(())
+    }
+
+    /// Stores `live` in buffer order.
+    fn store_live(&mut self, live: &[Ref]) -> Result<(), String> {
         for (j, r) in live.iter().enumerate() {
             let v = self.val(*r)?;
             self.store_value(v, self.buf, (j * VALUE_SIZE) as i32);
         }
-        if let Some(f) = self.fuel {
-            self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
+        Ok(())
+    }
+
+    /// Does the delayed writes of snapshot `snap`, in order, as the driver's
+    /// exit would (a linked exit does not go through it). Linked exits have
+    /// no virtual objects, so every operand is a value of the trace.
+    fn replay_pending(&mut self, snap: SnapId) -> Result<(), String> {
+        let pending = self.t.snapshots[snap as usize].pending.clone();
+        let r = |v: &SnapValue| match v {
+            SnapValue::Ref(r) => Ok(*r),
+            SnapValue::Virtual(_) => Err("a linked exit with a virtual object".to_string()),
+        };
+        for p in &pending {
+            let (tramp, args, imm) = match p {
+                PendingWrite::DictSet(d, k, v) => (Tramp::DictSet, vec![r(d)?, r(k)?, r(v)?], 0),
+                PendingWrite::ListAppend(l, v) => (Tramp::ListAppend, vec![r(l)?, r(v)?], 0),
+                PendingWrite::ListSet(l, i, v) => (Tramp::ListSet, vec![r(l)?, r(i)?, r(v)?], 0),
+                PendingWrite::ListTruncate(l, n) => (Tramp::ListTruncate, vec![r(l)?, r(n)?], 0),
+                PendingWrite::SetField(o, k, v) => (Tramp::SetField, vec![r(o)?, r(v)?], *k as u64),
+            };
+            // These trampolines never raise: the status is OK.
+            self.call(tramp, &args, imm)?;
         }
-        let code = self.b.ins().iconst(types::I32, index as i64);
-        self.b.ins().return_(&[code]);
+        Ok(())
+    }
+
+    /// The word at the link cell `cell` (the address of code, or 0).
+    fn load_cell(&mut self, cell: usize) -> ir::Value {
+        let addr = self.b.ins().iconst(self.ptr, cell as i64);
+        self.b.ins().load(self.ptr, mem(), addr, 0)
+    }
+
+    /// An exit at a loop header that enters the loop's compiled code when
+    /// there is some and fuel is left: stores `regs` as the loop's inputs,
+    /// spends one unit of fuel and tail-calls it. Otherwise falls through
+    /// (in a fresh block) to the plain exit.
+    fn frame_link(
+        &mut self,
+        cell: usize,
+        regs: &[Ref],
+        snap: SnapId,
+        loopbacks: Option<(usize, i64)>,
+    ) -> Result<(), String> {
+        let target = self.load_cell(cell);
+        let fuel = match self.fuel {
+            Some(f) => f,
+            None => self
+                .b
+                .ins()
+                .load(types::I64, mem(), self.ctx, CTX_FUEL_OFFSET),
+        };
+        let left = self.b.ins().iadd_imm_s(fuel, -1);
+        let has_code = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
+        let has_fuel = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, left, 0);
+        let mut go_ok = self.b.ins().band(has_code, has_fuel);
+        if let Some((counter, limit)) = loopbacks {
+            let addr = self.b.ins().iconst(self.ptr, counter as i64);
+            let n = self.b.ins().load(types::I64, mem(), addr, 0);
+            let n = self.b.ins().iadd_imm_s(n, 1);
+            self.b.ins().store(mem(), n, addr, 0);
+            let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, n, limit);
+            go_ok = self.b.ins().band(go_ok, below);
+        }
+        let go = self.b.create_block();
+        self.b.set_cold_block(go);
+        let ret = self.b.create_block();
+        self.b.set_cold_block(ret);
+        self.b.ins().brif(go_ok, go, &[], ret, &[]);
+        self.b.switch_to_block(go);
+        self.replay_pending(snap)?;
+        self.store_live(regs)?;
+        self.b.ins().store(mem(), left, self.ctx, CTX_FUEL_OFFSET);
+        self.b
+            .ins()
+            .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
+        self.b.switch_to_block(ret);
         Ok(())
     }
 

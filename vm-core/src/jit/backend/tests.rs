@@ -3,7 +3,7 @@
 use gc_arena::arena::rootless_mutate;
 use gc_arena::Mutation;
 
-use super::{build, compile, CompiledCode};
+use super::{build, compile, compile_linked, CompiledCode, ExitLink, InputSource, Linkage};
 use crate::heap;
 use crate::jit::helpers::{Effects, Helper};
 use crate::jit::ir::{
@@ -802,5 +802,171 @@ fn records_are_read_and_written_in_place() {
             &(0..3).map(|i| heap::get_field(rec, i)).collect::<Vec<_>>(),
             &[Value::Float(2.5), Value::Int(-7), Value::Bool(true)],
         );
+    });
+}
+
+/// A parent trace `x = input 0; guard x < 10 [x]; exit [x + 100]`: exit 0
+/// is the guard, exit 1 the `exit` op.
+fn guarded_parent<'gc>() -> TraceIr<'gc> {
+    let mut t = TraceIr::default();
+    let x = inputs(&mut t, 1)[0];
+    guard(&mut t, Op::GuardTag(x, Tag::Int), &[x]);
+    let ten = t.konst(Value::Int(10));
+    guard(&mut t, Op::GuardIntCmp(Cmp::Lt, x, ten), &[x]);
+    let hundred = t.konst(Value::Int(100));
+    let y = t.push(Op::Int(IntOp::Add, x, hundred), None);
+    guard(&mut t, Op::Exit, &[y]);
+    t
+}
+
+#[test]
+fn a_guard_exit_continues_in_the_code_its_cell_holds() {
+    rootless_mutate(|mc| {
+        // The bridge reads the parent exit's buffer: its input 0 is the
+        // exit's live value 0, its input 1 a constant of the parent's snapshot.
+        let mut b = TraceIr::default();
+        let ins = inputs(&mut b, 2);
+        for x in &ins {
+            guard(&mut b, Op::GuardTag(*x, Tag::Int), &ins);
+        }
+        let s = b.push(Op::Int(IntOp::Add, ins[0], ins[1]), None);
+        guard(&mut b, Op::Exit, &[s]);
+        let bridge = compile_linked(
+            &b,
+            &Linkage {
+                trace_id: 7,
+                exits: vec![],
+                inputs: Some(vec![InputSource::Buf(0), InputSource::Const(Value::Int(5))]),
+            },
+        )
+        .unwrap();
+        // Reads one buffer value; its tag guards' exits write both inputs.
+        assert_eq!(bridge.buf_len(), 2);
+
+        let cell = Box::new(std::cell::Cell::new(0usize));
+        let parent = compile_linked(
+            &guarded_parent(),
+            &Linkage {
+                trace_id: 3,
+                exits: vec![
+                    None,
+                    Some(ExitLink {
+                        cell: cell.as_ptr() as usize,
+                        frame_regs: None,
+                        loopbacks: None,
+                    }),
+                    None,
+                ],
+                inputs: None,
+            },
+        )
+        .unwrap();
+        let go = |x: i64| {
+            let mut buf = vec![Value::Int(x), Value::None];
+            let (trace, exit) = parent.run_linked(mc, &mut 100, &mut buf);
+            (trace, exit, buf[0])
+        };
+        let (trace, exit, v) = go(3);
+        assert_eq!((trace, exit), (3, 2));
+        assert_values(&[v], &[Value::Int(103)]);
+        // No code in the cell: the guard's exit returns.
+        let (trace, exit, v) = go(20);
+        assert_eq!((trace, exit), (3, 1));
+        assert_values(&[v], &[Value::Int(20)]);
+        // With the bridge in the cell, the same exit runs it: 20 + 5.
+        cell.set(bridge.link_entry());
+        let (trace, exit, v) = go(20);
+        assert_eq!((trace, exit), (7, 2), "left through the bridge's `exit`");
+        assert_values(&[v], &[Value::Int(25)]);
+        // The passing path is unchanged.
+        assert_eq!(go(4).1, 2);
+        drop(parent);
+    });
+}
+
+#[test]
+fn an_exit_at_a_loop_header_enters_that_loops_code_while_fuel_lasts() {
+    rootless_mutate(|mc| {
+        let lp = compile_linked(
+            &summing_loop(),
+            &Linkage {
+                trace_id: 4,
+                ..Linkage::default()
+            },
+        )
+        .unwrap();
+        // `exit` at the loop's header, whose frame holds (i, s, 100).
+        let mut t = TraceIr::default();
+        let ins = inputs(&mut t, 2);
+        let n = t.konst(Value::Int(100));
+        guard(&mut t, Op::Exit, &[ins[0], ins[1], n]);
+        let cell = Box::new(std::cell::Cell::new(0usize));
+        let counter = Box::new(std::cell::Cell::new(0i64));
+        let regs = vec![ins[0], ins[1], n];
+        let header = compile_linked(
+            &t,
+            &Linkage {
+                trace_id: 9,
+                exits: vec![Some(ExitLink {
+                    cell: cell.as_ptr() as usize,
+                    frame_regs: Some(regs),
+                    loopbacks: Some((counter.as_ptr() as usize, 3)),
+                })],
+                inputs: None,
+            },
+        )
+        .unwrap();
+        let go = |fuel: &mut i64| {
+            let mut buf = vec![Value::Int(90), Value::Int(0), Value::None];
+            let (trace, exit) = header.run_linked(mc, fuel, &mut buf);
+            (trace, exit, buf[..2].to_vec())
+        };
+        // No loop code yet: the exit returns its live values (constants aside).
+        let mut fuel = 1000;
+        let (trace, exit, live) = go(&mut fuel);
+        assert_eq!((trace, exit, fuel), (9, 0, 1000));
+        assert_values(&live, &[Value::Int(90), Value::Int(0)]);
+        // With it: one unit of fuel for the entry, then ten iterations.
+        cell.set(lp.link_entry());
+        let (trace, exit, live) = go(&mut fuel);
+        assert_eq!(
+            (trace, exit),
+            (4, 3),
+            "left through the loop's `i < n` guard"
+        );
+        assert_values(&live, &[Value::Int(100), Value::Int((90..100).sum())]);
+        assert_eq!(fuel, 1000 - 1 - 10);
+        // Without fuel the link is not taken.
+        let mut fuel = 0;
+        let (trace, exit, _) = go(&mut fuel);
+        assert_eq!((trace, exit, fuel), (9, 0, 0));
+        // The counter counted the three tries; from the third on, the exit
+        // returns instead of linking.
+        assert_eq!(counter.get(), 3);
+        let mut fuel = 1000;
+        assert_eq!(go(&mut fuel).0, 9);
+        counter.set(0);
+        assert_eq!(go(&mut fuel).0, 4);
+        drop(header);
+    });
+}
+
+#[test]
+fn fuel_ops_spend_the_trace_fuel_cost() {
+    rootless_mutate(|mc| {
+        let mut t = summing_loop();
+        t.fuel_cost = 10;
+        let code = compile(&t).unwrap();
+        // 100 iterations at 10 units each: the loop ends (exit 3) first.
+        let mut fuel = 2000;
+        let ins = [Value::Int(0), Value::Int(0), Value::Int(100)];
+        assert_eq!(run(&code, mc, &mut fuel, &ins).0, 3);
+        assert_eq!(fuel, 1000);
+        // With 95 units, the tenth iteration's `fuel` op leaves (exit 5).
+        let mut fuel = 95;
+        let (exit, live) = run(&code, mc, &mut fuel, &ins);
+        assert_eq!(exit, 5);
+        assert_values(&live, &[Value::Int(10), Value::Int(45), Value::Int(100)]);
+        assert_eq!(fuel, -5);
     });
 }
