@@ -32,11 +32,7 @@ fn run_helper<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>
         Value::Int(i) => i as u32,
         _ => PC_DISPATCH,
     };
-    let e = Eng {
-        mc,
-        st: args[1],
-        g: &prog.g,
-    };
+    let e = Eng::new(mc, args[1], &prog.g);
     let next = e.run(pc);
     heap::set_field(mc, args[1], MS_NEXT, Value::Int(next as i64));
     Ok(Value::None)
