@@ -216,7 +216,7 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
 /// by `+`, `-`, `*` (and unary `-`) without overflow, a few levels deep.
 /// `None` sends the expression to the general evaluator, which gives the
 /// same value or the error.
-fn eval_small(t: Value<'_>, depth: u32) -> Option<i64> {
+pub(crate) fn eval_small(t: Value<'_>, depth: u32) -> Option<i64> {
     let v = terms::deref(t);
     match v {
         Value::Int(i) => Some(i),

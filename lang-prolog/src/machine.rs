@@ -629,6 +629,36 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         self.build_rec(t, env, 0)
     }
 
+    /// Builds a body goal template. The arithmetic arguments of `is/2`
+    /// and the comparisons that are already integers here are folded to
+    /// their value (see [`Eng::build_arg`]).
+    fn build_goal(&self, g: Value<'gc>, env: &mut [Option<Value<'gc>>]) -> Value<'gc> {
+        if let Some((name @ Value::Str(nm), targs)) = terms::tuple_parts(g) {
+            let folds = arith_args(nm.as_str(), targs.len());
+            if folds != 0 {
+                let a0 = self.build_arg(targs[0], env, folds & 1 != 0);
+                let a1 = self.build_arg(targs[1], env, folds & 2 != 0);
+                return terms::compound_s(self.mc, name, &[a0, a1]);
+            }
+        }
+        self.build(g, env)
+    }
+
+    /// Builds argument template `t`; when `fold`, an integer expression
+    /// whose variables are bound to integers becomes its value instead of a
+    /// term (the builtin would compute the same value from either, and the
+    /// bindings cannot change before it runs: only backtracking undoes
+    /// them, and that drops this goal too). Anything else (floats,
+    /// overflow, unbound variables, errors) is built and left to the builtin.
+    fn build_arg(&self, t: Value<'gc>, env: &mut [Option<Value<'gc>>], fold: bool) -> Value<'gc> {
+        if fold && matches!(t, Value::Tuple(_)) {
+            if let Some(v) = eval_template(t, env, 0) {
+                return Value::Int(v);
+            }
+        }
+        self.build(t, env)
+    }
+
     /// [`Eng::build`] by recursion over shallow templates (no scratch
     /// allocation); deeper ones go to [`Eng::build_iter`], so the Rust stack
     /// stays bounded whatever the term.
@@ -1134,11 +1164,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             cutb,
         };
         match terms::tuple_parts(gs[0]) {
-            Some((name @ Value::Str(_), targs)) if targs.len() <= PEND_MAX => {
+            Some((name @ Value::Str(nm), targs)) if targs.len() <= PEND_MAX => {
                 p.name = name;
                 p.n = targs.len();
-                for (slot, t) in p.args.iter_mut().zip(targs) {
-                    *slot = self.build(*t, env);
+                let folds = arith_args(nm.as_str(), targs.len());
+                for (i, (slot, t)) in p.args.iter_mut().zip(targs).enumerate() {
+                    *slot = self.build_arg(*t, env, folds & (1 << i) != 0);
                 }
             }
             _ => p.goal = Some(self.build(gs[0], env)),
@@ -1154,7 +1185,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 &mut vbuf
             };
             for (slot, g) in built.iter_mut().zip(rest) {
-                *slot = self.build(*g, env);
+                *slot = self.build_goal(*g, env);
             }
             let mut k = self.get(MS_CONT);
             for b in built.iter().rev() {
@@ -1616,6 +1647,50 @@ pub enum Ctl {
     Retract,
     Consult,
     LoadNext,
+}
+
+/// Which arguments of a body goal `name/arity` are evaluated arithmetic
+/// expressions (bit `i` for argument `i`): `is/2`'s second, both of the
+/// comparisons'. These are builtins no program can redefine.
+fn arith_args(name: &str, arity: usize) -> u8 {
+    if arity != 2 {
+        return 0;
+    }
+    match name {
+        "is" => 0b10,
+        "<" | ">" | "=<" | ">=" | "=:=" | "=\\=" => 0b11,
+        _ => 0,
+    }
+}
+
+/// The integer value of an expression template under `env` (see
+/// `arith::eval_small`), or `None`.
+fn eval_template<'gc>(t: Value<'gc>, env: &[Option<Value<'gc>>], depth: u32) -> Option<i64> {
+    let tp = heap::as_tuple(t)?;
+    match tp.head() {
+        Value::Int(n) => crate::arith::eval_small(env[n as usize]?, 0),
+        Value::Str(op) if depth < 8 => match (op.as_str(), tp.args()) {
+            (o @ ("+" | "-" | "*"), [a, b]) => {
+                let x = eval_arg(*a, env, depth)?;
+                let y = eval_arg(*b, env, depth)?;
+                match o {
+                    "+" => x.checked_add(y),
+                    "-" => x.checked_sub(y),
+                    _ => x.checked_mul(y),
+                }
+            }
+            ("-", [a]) => eval_arg(*a, env, depth)?.checked_neg(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn eval_arg<'gc>(a: Value<'gc>, env: &[Option<Value<'gc>>], depth: u32) -> Option<i64> {
+    match a {
+        Value::Int(i) => Some(i),
+        _ => eval_template(a, env, depth + 1),
+    }
 }
 
 /// Whether two atomic terms are identical (same type and value).
