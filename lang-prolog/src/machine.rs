@@ -358,6 +358,17 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         fh::list_set(self.mc, self.cps(), int_of(cp) * CPW + f as i64, v)
     }
 
+    /// The slots of the choicepoint at stack index `i`.
+    #[inline]
+    fn cp_slots(&self, i: i64) -> [Value<'gc>; CPW as usize] {
+        let mut f = [Value::None; CPW as usize];
+        if let Value::List(l) = self.cps() {
+            let at = (i * CPW) as usize;
+            f.copy_from_slice(&l.borrow()[at..at + CPW as usize]);
+        }
+        f
+    }
+
     /// The stack index of the choicepoint whose `CP_ID` is `id`, if it is
     /// still on the stack.
     fn find_cp(&self, id: Value<'gc>) -> Option<i64> {
@@ -416,9 +427,18 @@ impl<'a, 'gc> Eng<'a, 'gc> {
 
     /// Undoes bindings back to trail length `mark`.
     pub fn undo_to(&self, mark: i64) {
-        let trail = self.get(MS_TRAIL);
-        while fh::list_len(trail) > mark {
-            let e = heap::list_pop(self.mc, trail);
+        let Value::List(trail) = self.get(MS_TRAIL) else {
+            return;
+        };
+        let mark = mark.max(0) as usize;
+        if trail.borrow().len() <= mark {
+            return;
+        }
+        // One borrow of the trail for the whole undo: the entries are
+        // variables and global-variable records, never the trail itself.
+        let mut t = trail.borrow_mut(self.mc);
+        while t.len() > mark {
+            let Some(e) = t.pop() else { break };
             match e {
                 Value::List(_) => terms::unbind(self.mc, e),
                 // a global-variable undo entry: [key, old value]
@@ -954,11 +974,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 return Ok(());
             }
             let cp = Value::Int(n - 1);
-            let kind = int_of(self.cpf(cp, CP_KIND));
-            self.undo_to(int_of(self.cpf(cp, CP_TRAIL)));
-            let cont = self.cpf(cp, CP_CONT);
-            // read before a cut removes the slots
-            let (fa, fb, fc) = (self.cpf(cp, CP_A), self.cpf(cp, CP_B), self.cpf(cp, CP_C));
+            // all slots at once, and before a cut removes them
+            let f = self.cp_slots(n - 1);
+            let kind = int_of(f[CP_KIND as usize]);
+            self.undo_to(int_of(f[CP_TRAIL as usize]));
+            let cont = f[CP_CONT as usize];
+            let (fa, fb, fc) = (f[CP_A as usize], f[CP_B as usize], f[CP_C as usize]);
             match kind {
                 K_ALT => {
                     self.cut_to(n - 1);
@@ -967,7 +988,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 }
                 K_CLAUSES => {
                     self.set(MS_CONT, cont);
-                    return self.try_clauses(cp, n - 1);
+                    return self.try_clauses(&f, n - 1);
                 }
                 K_FINDALL => {
                     self.cut_to(n - 1);
@@ -1200,18 +1221,20 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         Ok(())
     }
 
-    /// Tries the next clauses of the choicepoint `cp` (at stack index `idx`);
+    /// Tries the next clauses of the choicepoint at stack index `idx`, whose
+    /// slots are `f`;
     /// keeps, updates or pops the choicepoint.
-    fn try_clauses(&self, cp: Value<'gc>, idx: i64) -> PResult<'gc, ()> {
-        let goal = self.cpf(cp, CP_A);
-        let list = self.cpf(cp, CP_B);
-        let from = int_of(self.cpf(cp, CP_C));
-        let limit = int_of(self.cpf(cp, CP_D));
+    fn try_clauses(&self, f: &[Value<'gc>; CPW as usize], idx: i64) -> PResult<'gc, ()> {
+        let cp = Value::Int(idx);
+        let goal = f[CP_A as usize];
+        let list = f[CP_B as usize];
+        let from = int_of(f[CP_C as usize]);
+        let limit = int_of(f[CP_D as usize]);
         let a1 = terms::args(goal)
             .first()
             .map(|a| terms::deref(*a))
             .filter(|a| !terms::is_var(*a));
-        let (i, j) = match self.cpf(cp, CP_E) {
+        let (i, j) = match f[CP_E as usize] {
             Value::Int(id) => self.candidates_ix(id as usize, list, from, limit, a1, false),
             _ => Self::candidates(list, from, limit, a1),
         };
