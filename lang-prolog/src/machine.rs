@@ -108,7 +108,9 @@ pub const PC_DISPATCH: u32 = 0;
 pub const PC_RUN: u32 = 1;
 pub const PC_REDO: u32 = 2;
 pub const PC_DONE: u32 = 3;
-/// User predicate `k` is entered at pc `PRED_BASE + k`: the merge point.
+/// The frame pc of the helper call (the merge point; see `interp`).
+pub const PC_CALL: u32 = 4;
+/// `MS_NEXT` is `PRED_BASE + k` when the next step enters user predicate `k`.
 pub const PRED_BASE: u32 = 16;
 
 /// Query outcomes stored in `MS_RESULT`.
