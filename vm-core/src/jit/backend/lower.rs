@@ -28,9 +28,11 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use super::runtime::{Tramp, CTX_FUEL_OFFSET, STATUS_OK};
 use super::ExitInfo;
 use crate::heap;
+use crate::jit::helpers::Helper;
 use crate::jit::ir::{Cmp, FloatOp, IntOp, Op, OvfOp, Ref, TraceIr};
 use crate::jit::ir_print::op_text;
-use crate::meta::{RECORD_CLASS, RECORD_LEN};
+use crate::meta::{RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
+use crate::tuple;
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
 
 /// What [`lower`] reports besides the function it built.
@@ -476,6 +478,15 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     .ins()
                     .load(types::I64, mem(), rec, heap::RECORD_LEN_OFFSET);
                 Some(Val::Known(Tag::Int, len))
+            }
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_HEAD) => Some(self.tuple_head(args[0])?),
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_LEN) => Some(self.tuple_len(args)?),
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_GET) => Some(self.tuple_get(args)?),
+            Op::ListLen(l) => Some(self.list_len(*l)?),
+            Op::ListGet(l, i) => Some(self.list_get(op, *l, *i)?),
+            Op::ListSet(l, i, v) => {
+                self.list_set(op, *l, *i, *v)?;
+                None
             }
             Op::Call(h, args) => {
                 let imm = *h as *const crate::jit::helpers::Helper as u64;
@@ -941,5 +952,189 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 }
             }
         }
+    }
+}
+
+// ---- lists and tuples, read (and lists written) in place ----
+//
+// A list's layout is fixed (`heap::List`, `repr(C)`): the address of item 0
+// and the length, both refreshed by every heap function that changes the
+// list. Trace code loads both at each access, because any trampoline or
+// helper call in between (an append, a pop, a guest builtin) may have
+// resized or reallocated the buffer; between two calls nothing else runs,
+// so the loaded words are current. A tuple never changes (`tuple::Tuple`,
+// `repr(C)`): its head at offset 0, then its argument storage, whose
+// discriminant byte is the arity of an inline tuple and 0 for a boxed one
+// (see `tuple.rs`). Indexes outside the fast path (negative, too large, a
+// boxed tuple) take the op's trampoline or helper, so the semantics stay
+// those of the interpreter's heap functions. No write barrier, as for
+// records.
+impl Lower<'_, '_, '_> {
+    /// The address of a heap operand's object (its payload).
+    fn object_ptr(&mut self, r: Ref) -> Result<ir::Value, String> {
+        let v = self.val(r)?;
+        Ok(self.payload_i64(v))
+    }
+
+    /// Branches on `index <u limit` (so a negative index is outside too):
+    /// returns the address of value `index` of the buffer at `base` on the
+    /// fast path, and the (cold) slow block. `base` is computed on the fast
+    /// path only, by `base_of`, as it may not be valid otherwise.
+    fn indexed_addr(
+        &mut self,
+        index: ir::Value,
+        limit: ir::Value,
+        base_of: impl FnOnce(&mut Self) -> ir::Value,
+    ) -> (ir::Value, Block) {
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, index, limit);
+        let fast = self.b.create_block();
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        self.b.ins().brif(inside, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let base = base_of(self);
+        let offset = self
+            .b
+            .ins()
+            .ishl_imm_u(index, VALUE_SIZE.trailing_zeros() as i64);
+        let addr = self.b.ins().iadd(base, offset);
+        (addr, slow)
+    }
+
+    /// Loads the value at `addr` (on the current, fast block), lowers the
+    /// slow path with `slow_path` in block `slow`, and joins the two.
+    fn load_or(
+        &mut self,
+        addr: ir::Value,
+        slow: Block,
+        slow_path: impl FnOnce(&mut Self) -> Result<Val, String>,
+    ) -> Result<Val, String> {
+        let join = self.b.create_block();
+        for ty in [types::I8, types::I64, types::I64] {
+            self.b.append_block_param(join, ty);
+        }
+        let Val::Dyn { tag, norm, raw } = self.load_value(addr, 0) else {
+            unreachable!("load_value gives a run-time tag")
+        };
+        self.jump_with(join, &[tag, norm, raw]);
+        self.b.switch_to_block(slow);
+        let Val::Dyn { tag, norm, raw } = slow_path(self)? else {
+            unreachable!("an untyped result has a run-time tag")
+        };
+        self.jump_with(join, &[tag, norm, raw]);
+        self.b.switch_to_block(join);
+        let p = self.b.block_params(join);
+        Ok(Val::Dyn {
+            tag: p[0],
+            norm: p[1],
+            raw: p[2],
+        })
+    }
+
+    /// `list_len l` as one load.
+    fn list_len(&mut self, l: Ref) -> Result<Val, String> {
+        let list = self.object_ptr(l)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
+        Ok(Val::Known(Tag::Int, len))
+    }
+
+    /// The item address of `list[i]` when `0 <= i < len` and the slow block.
+    fn item_addr(&mut self, l: Ref, i: Ref) -> Result<(ir::Value, Block), String> {
+        let list = self.object_ptr(l)?;
+        let index = self.int(i)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
+        Ok(self.indexed_addr(index, len, |lw| {
+            lw.b.ins()
+                .load(types::I64, mem(), list, heap::LIST_ITEMS_OFFSET)
+        }))
+    }
+
+    /// `list_get l, i`: a load when `i` is in range, else the trampoline.
+    fn list_get(&mut self, op: &Op, l: Ref, i: Ref) -> Result<Val, String> {
+        let (addr, slow) = self.item_addr(l, i)?;
+        self.load_or(addr, slow, |lw| {
+            lw.call(Tramp::ListGet, &op.args(), 0)?;
+            Ok(lw.result(None))
+        })
+    }
+
+    /// `list_set l, i, v`: a store when `i` is in range, else the trampoline.
+    fn list_set(&mut self, op: &Op, l: Ref, i: Ref, v: Ref) -> Result<(), String> {
+        let value = self.val(v)?;
+        let (addr, slow) = self.item_addr(l, i)?;
+        let join = self.b.create_block();
+        self.store_value(value, addr, 0);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(slow);
+        self.call(Tramp::ListSet, &op.args(), 0)?;
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+        Ok(())
+    }
+
+    /// The arity of an inline tuple, 0 for a boxed one (`i64`).
+    fn tuple_inline_len(&mut self, tuple: ir::Value) -> ir::Value {
+        let d = self
+            .b
+            .ins()
+            .load(types::I8, mem(), tuple, tuple::TUPLE_ARITY_OFFSET);
+        self.b.ins().uextend(types::I64, d)
+    }
+
+    /// Calls helper `h` on `args` (a pure one: no guard on its status).
+    fn pure_call(
+        &mut self,
+        h: &'static Helper,
+        args: &[Ref],
+        tag: Option<Tag>,
+    ) -> Result<Val, String> {
+        self.call(Tramp::Call, args, h as *const Helper as u64)?;
+        Ok(self.result(tag))
+    }
+
+    /// `call tuple_head, t` as a load.
+    fn tuple_head(&mut self, t: Ref) -> Result<Val, String> {
+        let tuple = self.object_ptr(t)?;
+        Ok(self.load_value(tuple, tuple::TUPLE_HEAD_OFFSET))
+    }
+
+    /// `call tuple_len, t`: a load for an inline tuple, else the helper.
+    fn tuple_len(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let tuple = self.object_ptr(args[0])?;
+        let len = self.tuple_inline_len(tuple);
+        let inline = self.b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
+        let slow = self.b.create_block();
+        let join = self.b.create_block();
+        self.b.set_cold_block(slow);
+        self.b.append_block_param(join, types::I64);
+        self.b
+            .ins()
+            .brif(inline, join, &[BlockArg::Value(len)], slow, &[]);
+        self.b.switch_to_block(slow);
+        let Val::Known(_, n) = self.pure_call(&TUPLE_LEN, args, Some(Tag::Int))? else {
+            unreachable!("a typed result has a known tag")
+        };
+        self.jump_with(join, &[n]);
+        self.b.switch_to_block(join);
+        Ok(Val::Known(Tag::Int, self.b.block_params(join)[0]))
+    }
+
+    /// `call tuple_get, t, i`: a load when the tuple is inline and `i` in
+    /// range (inline arity 0 stands for a boxed tuple), else the helper.
+    fn tuple_get(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let tuple = self.object_ptr(args[0])?;
+        let index = self.int(args[1])?;
+        let len = self.tuple_inline_len(tuple);
+        let (addr, slow) = self.indexed_addr(index, len, |lw| {
+            lw.b.ins()
+                .iadd_imm_s(tuple, tuple::TUPLE_INLINE_OFFSET as i64)
+        });
+        self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_GET, args, None))
     }
 }
