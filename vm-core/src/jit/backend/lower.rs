@@ -758,26 +758,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     fn get_field(&mut self, op: &Op, r: Ref, k: u32) -> Result<Val, String> {
         let rec = self.record_ptr(r)?;
         let (addr, slow) = self.field_addr(rec, k);
-        let join = self.b.create_block();
-        for ty in [types::I8, types::I64, types::I64] {
-            self.b.append_block_param(join, ty);
-        }
-        let Val::Dyn { tag, norm, raw } = self.load_value(addr, 0) else {
-            unreachable!("load_value gives a run-time tag")
-        };
-        self.jump_with(join, &[tag, norm, raw]);
-        self.b.switch_to_block(slow);
-        self.call(Tramp::GetField, &op.args(), k as u64)?;
-        let Val::Dyn { tag, norm, raw } = self.result(None) else {
-            unreachable!("an untyped result has a run-time tag")
-        };
-        self.jump_with(join, &[tag, norm, raw]);
-        self.b.switch_to_block(join);
-        let p = self.b.block_params(join);
-        Ok(Val::Dyn {
-            tag: p[0],
-            norm: p[1],
-            raw: p[2],
+        self.load_or(addr, slow, |lw| {
+            lw.call(Tramp::GetField, &op.args(), k as u64)?;
+            Ok(lw.result(None))
         })
     }
 
@@ -1002,7 +985,10 @@ impl Lower<'_, '_, '_> {
     }
 
     /// Loads the value at `addr` (on the current, fast block), lowers the
-    /// slow path with `slow_path` in block `slow`, and joins the two.
+    /// slow path with `slow_path` in block `slow`, and joins the two. Only
+    /// the tag and the raw word cross the join; the normalised word is
+    /// computed after it, so it is dead code when a guard fixes the tag
+    /// (Cranelift keeps unused block params, not unused instructions).
     fn load_or(
         &mut self,
         addr: ir::Value,
@@ -1010,25 +996,21 @@ impl Lower<'_, '_, '_> {
         slow_path: impl FnOnce(&mut Self) -> Result<Val, String>,
     ) -> Result<Val, String> {
         let join = self.b.create_block();
-        for ty in [types::I8, types::I64, types::I64] {
-            self.b.append_block_param(join, ty);
-        }
-        let Val::Dyn { tag, norm, raw } = self.load_value(addr, 0) else {
-            unreachable!("load_value gives a run-time tag")
-        };
-        self.jump_with(join, &[tag, norm, raw]);
+        self.b.append_block_param(join, types::I8);
+        self.b.append_block_param(join, types::I64);
+        let tag = self.b.ins().load(types::I8, mem(), addr, TAG_OFFSET);
+        let raw = self.b.ins().load(types::I64, mem(), addr, PAYLOAD_OFFSET);
+        self.jump_with(join, &[tag, raw]);
         self.b.switch_to_block(slow);
-        let Val::Dyn { tag, norm, raw } = slow_path(self)? else {
+        let Val::Dyn { tag, raw, .. } = slow_path(self)? else {
             unreachable!("an untyped result has a run-time tag")
         };
-        self.jump_with(join, &[tag, norm, raw]);
+        self.jump_with(join, &[tag, raw]);
         self.b.switch_to_block(join);
-        let p = self.b.block_params(join);
-        Ok(Val::Dyn {
-            tag: p[0],
-            norm: p[1],
-            raw: p[2],
-        })
+        let (tag, raw) = (self.b.block_params(join)[0], self.b.block_params(join)[1]);
+        // Idempotent on the slow path's result, which is normalised already.
+        let norm = self.normalise(tag, raw);
+        Ok(Val::Dyn { tag, norm, raw })
     }
 
     /// `list_len l` as one load.
