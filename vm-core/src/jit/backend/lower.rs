@@ -479,10 +479,10 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     .load(types::I64, mem(), rec, heap::RECORD_LEN_OFFSET);
                 Some(Val::Known(Tag::Int, len))
             }
-            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_HEAD) => Some(self.tuple_head(args[0])?),
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_HEAD) => Some(self.tuple_head(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_LEN) => Some(self.tuple_len(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_GET) => Some(self.tuple_get(args)?),
-            Op::ListLen(l) => Some(self.list_len(*l)?),
+            Op::ListLen(l) => Some(self.list_len(op, *l)?),
             Op::ListGet(l, i) => Some(self.list_get(op, *l, *i)?),
             Op::ListSet(l, i, v) => {
                 self.list_set(op, *l, *i, *v)?;
@@ -948,31 +948,54 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 // so the loaded words are current. A tuple never changes (`tuple::Tuple`,
 // `repr(C)`): its head at offset 0, then its argument storage, whose
 // discriminant byte is the arity of an inline tuple and 0 for a boxed one
-// (see `tuple.rs`). Indexes outside the fast path (negative, too large, a
-// boxed tuple) take the op's trampoline or helper, so the semantics stay
-// those of the interpreter's heap functions. No write barrier, as for
-// records.
+// (see `tuple.rs`). Whatever is outside the fast path (a negative or too
+// large index, a boxed tuple, an operand whose tag no guard has fixed and
+// turns out wrong) takes the op's trampoline or helper, so the semantics
+// stay those of the interpreter's heap functions and machine code never
+// reads an object as a type it is not. No write barrier, as for records.
 impl Lower<'_, '_, '_> {
-    /// The address of a heap operand's object (its payload).
-    fn object_ptr(&mut self, r: Ref) -> Result<ir::Value, String> {
-        let v = self.val(r)?;
-        Ok(self.payload_i64(v))
+    /// A new cold block for an op's slow path.
+    fn slow_block(&mut self) -> Block {
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        slow
     }
 
-    /// Branches on `index <u limit` (so a negative index is outside too):
-    /// returns the address of value `index` of the buffer at `base` on the
-    /// fast path, and the (cold) slow block. `base` is computed on the fast
-    /// path only, by `base_of`, as it may not be valid otherwise.
+    /// Continues on a new block if operand `r` has tag `tag`, else jumps to
+    /// `slow`, where the trampoline or helper reports the mismatch as the
+    /// interpreter's heap function would (the trace normally guarantees the
+    /// tag; this keeps machine code from reading a non-list as a list when
+    /// it does not). Returns the operand's payload: for a heap tag, the
+    /// object's address.
+    fn expect_tag(&mut self, r: Ref, tag: Tag, slow: Block) -> Result<ir::Value, String> {
+        let v = self.val(r)?;
+        let ok = match v {
+            Val::Known(t, _) if t == tag => return Ok(self.payload_i64(v)),
+            Val::Known(..) => self.b.ins().iconst(types::I8, 0),
+            Val::Dyn { tag: t, .. } => self.b.ins().icmp_imm_s(IntCC::Equal, t, tag.byte() as i64),
+        };
+        let cont = self.b.create_block();
+        self.b.ins().brif(ok, cont, &[], slow, &[]);
+        self.b.switch_to_block(cont);
+        Ok(match v {
+            Val::Dyn { raw, .. } => raw,
+            _ => self.payload_i64(v),
+        })
+    }
+
+    /// Continues on a new block if `index <u limit` (so a negative index is
+    /// outside too), else jumps to `slow`; returns the address of value
+    /// `index` of the buffer whose address `base_of` computes (only on the
+    /// fast path, as it may not be valid otherwise).
     fn indexed_addr(
         &mut self,
         index: ir::Value,
         limit: ir::Value,
+        slow: Block,
         base_of: impl FnOnce(&mut Self) -> ir::Value,
-    ) -> (ir::Value, Block) {
+    ) -> ir::Value {
         let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, index, limit);
         let fast = self.b.create_block();
-        let slow = self.b.create_block();
-        self.b.set_cold_block(slow);
         self.b.ins().brif(inside, fast, &[], slow, &[]);
         self.b.switch_to_block(fast);
         let base = base_of(self);
@@ -980,8 +1003,7 @@ impl Lower<'_, '_, '_> {
             .b
             .ins()
             .ishl_imm_u(index, VALUE_SIZE.trailing_zeros() as i64);
-        let addr = self.b.ins().iadd(base, offset);
-        (addr, slow)
+        self.b.ins().iadd(base, offset)
     }
 
     /// Loads the value at `addr` (on the current, fast block), lowers the
@@ -1013,25 +1035,50 @@ impl Lower<'_, '_, '_> {
         Ok(Val::Dyn { tag, norm, raw })
     }
 
-    /// `list_len l` as one load.
-    fn list_len(&mut self, l: Ref) -> Result<Val, String> {
-        let list = self.object_ptr(l)?;
-        let len = self
-            .b
-            .ins()
-            .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
-        Ok(Val::Known(Tag::Int, len))
+    /// Joins an int computed on the fast path (the current block) with the
+    /// int result of `slow_path` lowered in block `slow`.
+    fn int_or(
+        &mut self,
+        fast: ir::Value,
+        slow: Block,
+        slow_path: impl FnOnce(&mut Self) -> Result<Val, String>,
+    ) -> Result<Val, String> {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, types::I64);
+        self.jump_with(join, &[fast]);
+        self.b.switch_to_block(slow);
+        let Val::Known(Tag::Int, n) = slow_path(self)? else {
+            unreachable!("an int result has a known tag")
+        };
+        self.jump_with(join, &[n]);
+        self.b.switch_to_block(join);
+        Ok(Val::Known(Tag::Int, self.b.block_params(join)[0]))
     }
 
-    /// The item address of `list[i]` when `0 <= i < len` and the slow block.
-    fn item_addr(&mut self, l: Ref, i: Ref) -> Result<(ir::Value, Block), String> {
-        let list = self.object_ptr(l)?;
-        let index = self.int(i)?;
+    /// `list_len l` as one load.
+    fn list_len(&mut self, op: &Op, l: Ref) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let list = self.expect_tag(l, Tag::List, slow)?;
         let len = self
             .b
             .ins()
             .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
-        Ok(self.indexed_addr(index, len, |lw| {
+        self.int_or(len, slow, |lw| {
+            lw.call(Tramp::ListLen, &op.args(), 0)?;
+            Ok(lw.result(Some(Tag::Int)))
+        })
+    }
+
+    /// The address of item `i` of list `l` on the fast path, which needs a
+    /// list, an int and `0 <= i < len`; else jumps to `slow`.
+    fn item_addr(&mut self, l: Ref, i: Ref, slow: Block) -> Result<ir::Value, String> {
+        let list = self.expect_tag(l, Tag::List, slow)?;
+        let index = self.expect_tag(i, Tag::Int, slow)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
+        Ok(self.indexed_addr(index, len, slow, |lw| {
             lw.b.ins()
                 .load(types::I64, mem(), list, heap::LIST_ITEMS_OFFSET)
         }))
@@ -1039,7 +1086,8 @@ impl Lower<'_, '_, '_> {
 
     /// `list_get l, i`: a load when `i` is in range, else the trampoline.
     fn list_get(&mut self, op: &Op, l: Ref, i: Ref) -> Result<Val, String> {
-        let (addr, slow) = self.item_addr(l, i)?;
+        let slow = self.slow_block();
+        let addr = self.item_addr(l, i, slow)?;
         self.load_or(addr, slow, |lw| {
             lw.call(Tramp::ListGet, &op.args(), 0)?;
             Ok(lw.result(None))
@@ -1049,7 +1097,8 @@ impl Lower<'_, '_, '_> {
     /// `list_set l, i, v`: a store when `i` is in range, else the trampoline.
     fn list_set(&mut self, op: &Op, l: Ref, i: Ref, v: Ref) -> Result<(), String> {
         let value = self.val(v)?;
-        let (addr, slow) = self.item_addr(l, i)?;
+        let slow = self.slow_block();
+        let addr = self.item_addr(l, i, slow)?;
         let join = self.b.create_block();
         self.store_value(value, addr, 0);
         self.b.ins().jump(join, &[]);
@@ -1081,39 +1130,38 @@ impl Lower<'_, '_, '_> {
     }
 
     /// `call tuple_head, t` as a load.
-    fn tuple_head(&mut self, t: Ref) -> Result<Val, String> {
-        let tuple = self.object_ptr(t)?;
-        Ok(self.load_value(tuple, tuple::TUPLE_HEAD_OFFSET))
+    fn tuple_head(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let addr = self
+            .b
+            .ins()
+            .iadd_imm_s(tuple, tuple::TUPLE_HEAD_OFFSET as i64);
+        self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_HEAD, args, None))
     }
 
     /// `call tuple_len, t`: a load for an inline tuple, else the helper.
     fn tuple_len(&mut self, args: &[Ref]) -> Result<Val, String> {
-        let tuple = self.object_ptr(args[0])?;
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
         let len = self.tuple_inline_len(tuple);
         let inline = self.b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
-        let slow = self.b.create_block();
-        let join = self.b.create_block();
-        self.b.set_cold_block(slow);
-        self.b.append_block_param(join, types::I64);
-        self.b
-            .ins()
-            .brif(inline, join, &[BlockArg::Value(len)], slow, &[]);
-        self.b.switch_to_block(slow);
-        let Val::Known(_, n) = self.pure_call(&TUPLE_LEN, args, Some(Tag::Int))? else {
-            unreachable!("a typed result has a known tag")
-        };
-        self.jump_with(join, &[n]);
-        self.b.switch_to_block(join);
-        Ok(Val::Known(Tag::Int, self.b.block_params(join)[0]))
+        let fast = self.b.create_block();
+        self.b.ins().brif(inline, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        self.int_or(len, slow, |lw| {
+            lw.pure_call(&TUPLE_LEN, args, Some(Tag::Int))
+        })
     }
 
     /// `call tuple_get, t, i`: a load when the tuple is inline and `i` in
     /// range (inline arity 0 stands for a boxed tuple), else the helper.
     fn tuple_get(&mut self, args: &[Ref]) -> Result<Val, String> {
-        let tuple = self.object_ptr(args[0])?;
-        let index = self.int(args[1])?;
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let index = self.expect_tag(args[1], Tag::Int, slow)?;
         let len = self.tuple_inline_len(tuple);
-        let (addr, slow) = self.indexed_addr(index, len, |lw| {
+        let addr = self.indexed_addr(index, len, slow, |lw| {
             lw.b.ins()
                 .iadd_imm_s(tuple, tuple::TUPLE_INLINE_OFFSET as i64)
         });

@@ -824,12 +824,16 @@ fn assert_no_hot_calls(t: &TraceIr<'_>) {
 /// Within one trace: reads and writes of a list, its growth by appends
 /// (which reallocate its buffer) and its shrinking by pops and a truncate,
 /// all through trampolines, between inline accesses that must see them.
-fn list_trace<'gc>() -> TraceIr<'gc> {
+/// Without `guarded`, the tags of the list and the index are checked by the
+/// inline code only.
+fn list_trace<'gc>(guarded: bool) -> TraceIr<'gc> {
     let mut t = TraceIr::default();
     let xs = inputs(&mut t, 2); // list, index
     let (l, i) = (xs[0], xs[1]);
-    guard(&mut t, Op::GuardTag(l, Tag::List), &[]);
-    guard(&mut t, Op::GuardTag(i, Tag::Int), &[]);
+    if guarded {
+        guard(&mut t, Op::GuardTag(l, Tag::List), &[]);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &[]);
+    }
     let (zero, one, tru, half) = (
         t.konst(Value::Int(0)),
         t.konst(Value::Int(1)),
@@ -894,31 +898,33 @@ fn list_trace_by_heap<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64) -> Vec<Val
 #[test]
 fn lists_are_read_and_written_in_place() {
     rootless_mutate(|mc| {
-        let t = list_trace();
-        assert_no_hot_calls(&{
-            // The same accesses without the resizing ops in between.
-            let mut t = TraceIr::default();
-            let xs = inputs(&mut t, 3);
-            guard(&mut t, Op::GuardTag(xs[0], Tag::List), &[]);
-            guard(&mut t, Op::GuardTag(xs[1], Tag::Int), &[]);
-            let n = t.push(Op::ListLen(xs[0]), None);
-            let g = t.push(Op::ListGet(xs[0], xs[1]), None);
-            t.push(Op::ListSet(xs[0], xs[1], xs[2]), None);
-            guard(&mut t, Op::Exit, &[n, g]);
-            t
-        });
-        let code = compile(&t).unwrap();
-        let items = |mc| {
-            let mut v = vec![Value::Int(10), Value::None, Value::Float(-2.0)];
-            v.shrink_to_fit(); // the first append reallocates
-            heap::new_list_from(mc, v)
-        };
-        for i in 0..3 {
-            let (jit_list, heap_list) = (items(mc), items(mc));
-            let (exit, live) = run1(&code, mc, &[jit_list, Value::Int(i)]);
-            assert_eq!(exit, 2);
-            assert_values(&live, &list_trace_by_heap(mc, heap_list, i));
-            assert_values(&heap::list_items(jit_list), &heap::list_items(heap_list));
+        for guarded in [true, false] {
+            let t = list_trace(guarded);
+            assert_no_hot_calls(&{
+                // The same accesses without the resizing ops in between.
+                let mut t = TraceIr::default();
+                let xs = inputs(&mut t, 3);
+                guard(&mut t, Op::GuardTag(xs[0], Tag::List), &[]);
+                guard(&mut t, Op::GuardTag(xs[1], Tag::Int), &[]);
+                let n = t.push(Op::ListLen(xs[0]), None);
+                let g = t.push(Op::ListGet(xs[0], xs[1]), None);
+                t.push(Op::ListSet(xs[0], xs[1], xs[2]), None);
+                guard(&mut t, Op::Exit, &[n, g]);
+                t
+            });
+            let code = compile(&t).unwrap();
+            let items = |mc| {
+                let mut v = vec![Value::Int(10), Value::None, Value::Float(-2.0)];
+                v.shrink_to_fit(); // the first append reallocates
+                heap::new_list_from(mc, v)
+            };
+            for i in 0..3 {
+                let (jit_list, heap_list) = (items(mc), items(mc));
+                let (exit, live) = run1(&code, mc, &[jit_list, Value::Int(i)]);
+                assert_eq!(exit, if guarded { 2 } else { 0 });
+                assert_values(&live, &list_trace_by_heap(mc, heap_list, i));
+                assert_values(&heap::list_items(jit_list), &heap::list_items(heap_list));
+            }
         }
     });
 }
@@ -960,6 +966,14 @@ fn out_of_range_child() {
                 -1,
                 t.push(Op::Call(&TUPLE_GET, vec![seq, i]), None),
             ),
+            // Wrong types, which a trace normally guards against.
+            "list_len_of_a_tuple" => (Tag::Tuple, 0, t.push(Op::ListLen(seq), None)),
+            "list_get_of_a_tuple" => (Tag::Tuple, 0, t.push(Op::ListGet(seq, i), None)),
+            "tuple_get_of_a_list" => (
+                Tag::List,
+                0,
+                t.push(Op::Call(&TUPLE_GET, vec![seq, i]), None),
+            ),
             other => panic!("no case {other}"),
         };
         guard(&mut t, Op::Exit, &[read]);
@@ -987,13 +1001,17 @@ fn out_of_range_indexes_reach_the_heap_functions() {
     // interpreter's would, here by a panic, which aborts inside trace code.
     // So each case runs in a child process.
     let exe = std::env::current_exe().unwrap();
-    for (case, len, index) in [
-        ("list_get_negative", 3, "18446744073709551615"),
-        ("list_get_len", 3, "3"),
-        ("list_set_len", 3, "3"),
-        ("list_get_after_truncate", 3, "3"),
-        ("tuple_get_len", 3, "3"),
-        ("tuple_get_negative", 3, "18446744073709551615"),
+    let bounds = |index| format!("index out of bounds: the len is 3 but the index is {index}");
+    for (case, want) in [
+        ("list_get_negative", bounds("18446744073709551615")),
+        ("list_get_len", bounds("3")),
+        ("list_set_len", bounds("3")),
+        ("list_get_after_truncate", bounds("3")),
+        ("tuple_get_len", bounds("3")),
+        ("tuple_get_negative", bounds("18446744073709551615")),
+        ("list_len_of_a_tuple", "list operation on Tuple".into()),
+        ("list_get_of_a_tuple", "list operation on Tuple".into()),
+        ("tuple_get_of_a_list", "tuple operation on List".into()),
     ] {
         let out = std::process::Command::new(&exe)
             .args(["--exact", "jit::backend::tests::out_of_range_child"])
@@ -1005,7 +1023,6 @@ fn out_of_range_indexes_reach_the_heap_functions() {
         assert!(!out.status.success(), "{case}: {err}");
         assert!(err.contains("child: running"), "{case}: {err}");
         assert!(!err.contains("child: survived"), "{case}: {err}");
-        let want = format!("index out of bounds: the len is {len} but the index is {index}");
         assert!(err.contains(&want), "{case}: {err}");
     }
 }
