@@ -51,7 +51,7 @@ pub fn list_last<'gc>(l: Value<'gc>) -> Option<Value<'gc>> {
 #[inline(always)]
 pub fn list_set<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64, v: Value<'gc>) {
     match l {
-        Value::List(p) => p.borrow_mut(mc)[i as usize] = v,
+        Value::List(p) => heap::List::modify(p, mc, |items| items[i as usize] = v),
         _ => heap::list_set(mc, l, i, v),
     }
 }
@@ -60,7 +60,7 @@ pub fn list_set<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64, v: Value<'gc>) {
 #[inline(always)]
 pub fn list_append<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, v: Value<'gc>) {
     match l {
-        Value::List(p) => p.borrow_mut(mc).push(v),
+        Value::List(p) => heap::List::modify(p, mc, |items| items.push(v)),
         _ => heap::list_append(mc, l, v),
     }
 }
@@ -72,7 +72,7 @@ pub fn list_truncate<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, n: i64) {
         Value::List(p) => {
             let n = n.max(0) as usize;
             if p.borrow().len() > n {
-                p.borrow_mut(mc).truncate(n);
+                heap::List::modify(p, mc, |items| items.truncate(n));
             }
         }
         _ => heap::list_truncate(mc, l, n),

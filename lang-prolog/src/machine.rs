@@ -409,7 +409,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         f[4..4 + extra.len()].copy_from_slice(extra);
         f[CP_ID as usize] = Value::Int(id);
         if let Value::List(l) = self.cps() {
-            l.borrow_mut(self.mc).extend_from_slice(&f);
+            heap::List::modify(l, self.mc, |items| items.extend_from_slice(&f));
         }
         Ok(Value::Int(h))
     }
@@ -438,20 +438,21 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         }
         // One borrow of the trail for the whole undo: the entries are
         // variables and global-variable records, never the trail itself.
-        let mut t = trail.borrow_mut(self.mc);
-        while t.len() > mark {
-            let Some(e) = t.pop() else { break };
-            match e {
-                Value::List(_) => terms::unbind(self.mc, e),
-                // a global-variable undo entry: [key, old value]
-                Value::Record(_) => {
-                    let k = fh::get_field(e, 0);
-                    let old = fh::get_field(e, 1);
-                    heap::dict_set(self.mc, self.get(MS_GVARS), k, old);
+        heap::List::modify(trail, self.mc, |t| {
+            while t.len() > mark {
+                let Some(e) = t.pop() else { break };
+                match e {
+                    Value::List(_) => terms::unbind(self.mc, e),
+                    // a global-variable undo entry: [key, old value]
+                    Value::Record(_) => {
+                        let k = fh::get_field(e, 0);
+                        let old = fh::get_field(e, 1);
+                        heap::dict_set(self.mc, self.get(MS_GVARS), k, old);
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
-        }
+        });
     }
 
     /// Cuts the choicepoint stack back to height `h`.
@@ -1381,9 +1382,10 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     None => {
                         self.set(MS_GOAL, Value::None);
                         if let Value::List(l) = self.get(MS_ARGS) {
-                            let mut regs = l.borrow_mut(self.mc);
-                            regs.clear();
-                            regs.extend_from_slice(args);
+                            heap::List::modify(l, self.mc, |regs| {
+                                regs.clear();
+                                regs.extend_from_slice(args);
+                            });
                         }
                     }
                 }

@@ -28,11 +28,13 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use super::runtime::{Tramp, CTX_FUEL_OFFSET, CTX_TRACE_OFFSET, STATUS_OK};
 use super::{ExitInfo, InputSource, Linkage};
 use crate::heap;
+use crate::jit::helpers::Helper;
 use crate::jit::ir::{
     Cmp, FloatOp, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, TraceIr,
 };
 use crate::jit::ir_print::op_text;
-use crate::meta::{RECORD_CLASS, RECORD_LEN};
+use crate::meta::{RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
+use crate::tuple;
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
 
 /// What [`lower`] reports besides the function it built.
@@ -494,6 +496,15 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     .load(types::I64, mem(), rec, heap::RECORD_LEN_OFFSET);
                 Some(Val::Known(Tag::Int, len))
             }
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_HEAD) => Some(self.tuple_head(args)?),
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_LEN) => Some(self.tuple_len(args)?),
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_GET) => Some(self.tuple_get(args)?),
+            Op::ListLen(l) => Some(self.list_len(op, *l)?),
+            Op::ListGet(l, i) => Some(self.list_get(op, *l, *i)?),
+            Op::ListSet(l, i, v) => {
+                self.list_set(op, *l, *i, *v)?;
+                None
+            }
             Op::Call(h, args) => {
                 let imm = *h as *const crate::jit::helpers::Helper as u64;
                 let status = self.call(Tramp::Call, args, imm)?;
@@ -777,26 +788,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     fn get_field(&mut self, op: &Op, r: Ref, k: u32) -> Result<Val, String> {
         let rec = self.record_ptr(r)?;
         let (addr, slow) = self.field_addr(rec, k);
-        let join = self.b.create_block();
-        for ty in [types::I8, types::I64, types::I64] {
-            self.b.append_block_param(join, ty);
-        }
-        let Val::Dyn { tag, norm, raw } = self.load_value(addr, 0) else {
-            unreachable!("load_value gives a run-time tag")
-        };
-        self.jump_with(join, &[tag, norm, raw]);
-        self.b.switch_to_block(slow);
-        self.call(Tramp::GetField, &op.args(), k as u64)?;
-        let Val::Dyn { tag, norm, raw } = self.result(None) else {
-            unreachable!("an untyped result has a run-time tag")
-        };
-        self.jump_with(join, &[tag, norm, raw]);
-        self.b.switch_to_block(join);
-        let p = self.b.block_params(join);
-        Ok(Val::Dyn {
-            tag: p[0],
-            norm: p[1],
-            raw: p[2],
+        self.load_or(addr, slow, |lw| {
+            lw.call(Tramp::GetField, &op.args(), k as u64)?;
+            Ok(lw.result(None))
         })
     }
 
@@ -1084,5 +1078,236 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 }
             }
         }
+    }
+}
+
+// ---- lists and tuples, read (and lists written) in place ----
+//
+// A list's layout is fixed (`heap::List`, `repr(C)`): the address of item 0
+// and the length, both refreshed by every heap function that changes the
+// list. Trace code loads both at each access, because any trampoline or
+// helper call in between (an append, a pop, a guest builtin) may have
+// resized or reallocated the buffer; between two calls nothing else runs,
+// so the loaded words are current. A tuple never changes (`tuple::Tuple`,
+// `repr(C)`): its head at offset 0, then its argument storage, whose
+// discriminant byte is the arity of an inline tuple and 0 for a boxed one
+// (see `tuple.rs`). Whatever is outside the fast path (a negative or too
+// large index, a boxed tuple, an operand whose tag no guard has fixed and
+// turns out wrong) takes the op's trampoline or helper, so the semantics
+// stay those of the interpreter's heap functions and machine code never
+// reads an object as a type it is not. No write barrier, as for records.
+impl Lower<'_, '_, '_> {
+    /// A new cold block for an op's slow path.
+    fn slow_block(&mut self) -> Block {
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        slow
+    }
+
+    /// Continues on a new block if operand `r` has tag `tag`, else jumps to
+    /// `slow`, where the trampoline or helper reports the mismatch as the
+    /// interpreter's heap function would (the trace normally guarantees the
+    /// tag; this keeps machine code from reading a non-list as a list when
+    /// it does not). Returns the operand's payload: for a heap tag, the
+    /// object's address.
+    fn expect_tag(&mut self, r: Ref, tag: Tag, slow: Block) -> Result<ir::Value, String> {
+        let v = self.val(r)?;
+        let ok = match v {
+            Val::Known(t, _) if t == tag => return Ok(self.payload_i64(v)),
+            Val::Known(..) => self.b.ins().iconst(types::I8, 0),
+            Val::Dyn { tag: t, .. } => self.b.ins().icmp_imm_s(IntCC::Equal, t, tag.byte() as i64),
+        };
+        let cont = self.b.create_block();
+        self.b.ins().brif(ok, cont, &[], slow, &[]);
+        self.b.switch_to_block(cont);
+        Ok(match v {
+            Val::Dyn { raw, .. } => raw,
+            _ => self.payload_i64(v),
+        })
+    }
+
+    /// Continues on a new block if `index <u limit` (so a negative index is
+    /// outside too), else jumps to `slow`; returns the address of value
+    /// `index` of the buffer whose address `base_of` computes (only on the
+    /// fast path, as it may not be valid otherwise).
+    fn indexed_addr(
+        &mut self,
+        index: ir::Value,
+        limit: ir::Value,
+        slow: Block,
+        base_of: impl FnOnce(&mut Self) -> ir::Value,
+    ) -> ir::Value {
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, index, limit);
+        let fast = self.b.create_block();
+        self.b.ins().brif(inside, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let base = base_of(self);
+        let offset = self
+            .b
+            .ins()
+            .ishl_imm_u(index, VALUE_SIZE.trailing_zeros() as i64);
+        self.b.ins().iadd(base, offset)
+    }
+
+    /// Loads the value at `addr` (on the current, fast block), lowers the
+    /// slow path with `slow_path` in block `slow`, and joins the two. Only
+    /// the tag and the raw word cross the join; the normalised word is
+    /// computed after it, so it is dead code when a guard fixes the tag
+    /// (Cranelift keeps unused block params, not unused instructions).
+    fn load_or(
+        &mut self,
+        addr: ir::Value,
+        slow: Block,
+        slow_path: impl FnOnce(&mut Self) -> Result<Val, String>,
+    ) -> Result<Val, String> {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, types::I8);
+        self.b.append_block_param(join, types::I64);
+        let tag = self.b.ins().load(types::I8, mem(), addr, TAG_OFFSET);
+        let raw = self.b.ins().load(types::I64, mem(), addr, PAYLOAD_OFFSET);
+        self.jump_with(join, &[tag, raw]);
+        self.b.switch_to_block(slow);
+        let Val::Dyn { tag, raw, .. } = slow_path(self)? else {
+            unreachable!("an untyped result has a run-time tag")
+        };
+        self.jump_with(join, &[tag, raw]);
+        self.b.switch_to_block(join);
+        let (tag, raw) = (self.b.block_params(join)[0], self.b.block_params(join)[1]);
+        // Idempotent on the slow path's result, which is normalised already.
+        let norm = self.normalise(tag, raw);
+        Ok(Val::Dyn { tag, norm, raw })
+    }
+
+    /// Joins an int computed on the fast path (the current block) with the
+    /// int result of `slow_path` lowered in block `slow`.
+    fn int_or(
+        &mut self,
+        fast: ir::Value,
+        slow: Block,
+        slow_path: impl FnOnce(&mut Self) -> Result<Val, String>,
+    ) -> Result<Val, String> {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, types::I64);
+        self.jump_with(join, &[fast]);
+        self.b.switch_to_block(slow);
+        let Val::Known(Tag::Int, n) = slow_path(self)? else {
+            unreachable!("an int result has a known tag")
+        };
+        self.jump_with(join, &[n]);
+        self.b.switch_to_block(join);
+        Ok(Val::Known(Tag::Int, self.b.block_params(join)[0]))
+    }
+
+    /// `list_len l` as one load.
+    fn list_len(&mut self, op: &Op, l: Ref) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let list = self.expect_tag(l, Tag::List, slow)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
+        self.int_or(len, slow, |lw| {
+            lw.call(Tramp::ListLen, &op.args(), 0)?;
+            Ok(lw.result(Some(Tag::Int)))
+        })
+    }
+
+    /// The address of item `i` of list `l` on the fast path, which needs a
+    /// list, an int and `0 <= i < len`; else jumps to `slow`.
+    fn item_addr(&mut self, l: Ref, i: Ref, slow: Block) -> Result<ir::Value, String> {
+        let list = self.expect_tag(l, Tag::List, slow)?;
+        let index = self.expect_tag(i, Tag::Int, slow)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
+        Ok(self.indexed_addr(index, len, slow, |lw| {
+            lw.b.ins()
+                .load(types::I64, mem(), list, heap::LIST_ITEMS_OFFSET)
+        }))
+    }
+
+    /// `list_get l, i`: a load when `i` is in range, else the trampoline.
+    fn list_get(&mut self, op: &Op, l: Ref, i: Ref) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let addr = self.item_addr(l, i, slow)?;
+        self.load_or(addr, slow, |lw| {
+            lw.call(Tramp::ListGet, &op.args(), 0)?;
+            Ok(lw.result(None))
+        })
+    }
+
+    /// `list_set l, i, v`: a store when `i` is in range, else the trampoline.
+    fn list_set(&mut self, op: &Op, l: Ref, i: Ref, v: Ref) -> Result<(), String> {
+        let value = self.val(v)?;
+        let slow = self.slow_block();
+        let addr = self.item_addr(l, i, slow)?;
+        let join = self.b.create_block();
+        self.store_value(value, addr, 0);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(slow);
+        self.call(Tramp::ListSet, &op.args(), 0)?;
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+        Ok(())
+    }
+
+    /// The arity of an inline tuple, 0 for a boxed one (`i64`).
+    fn tuple_inline_len(&mut self, tuple: ir::Value) -> ir::Value {
+        let d = self
+            .b
+            .ins()
+            .load(types::I8, mem(), tuple, tuple::TUPLE_ARITY_OFFSET);
+        self.b.ins().uextend(types::I64, d)
+    }
+
+    /// Calls helper `h` on `args` (a pure one: no guard on its status).
+    fn pure_call(
+        &mut self,
+        h: &'static Helper,
+        args: &[Ref],
+        tag: Option<Tag>,
+    ) -> Result<Val, String> {
+        self.call(Tramp::Call, args, h as *const Helper as u64)?;
+        Ok(self.result(tag))
+    }
+
+    /// `call tuple_head, t` as a load.
+    fn tuple_head(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let addr = self
+            .b
+            .ins()
+            .iadd_imm_s(tuple, tuple::TUPLE_HEAD_OFFSET as i64);
+        self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_HEAD, args, None))
+    }
+
+    /// `call tuple_len, t`: a load for an inline tuple, else the helper.
+    fn tuple_len(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let len = self.tuple_inline_len(tuple);
+        let inline = self.b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
+        let fast = self.b.create_block();
+        self.b.ins().brif(inline, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        self.int_or(len, slow, |lw| {
+            lw.pure_call(&TUPLE_LEN, args, Some(Tag::Int))
+        })
+    }
+
+    /// `call tuple_get, t, i`: a load when the tuple is inline and `i` in
+    /// range (inline arity 0 stands for a boxed tuple), else the helper.
+    fn tuple_get(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let index = self.expect_tag(args[1], Tag::Int, slow)?;
+        let len = self.tuple_inline_len(tuple);
+        let addr = self.indexed_addr(index, len, slow, |lw| {
+            lw.b.ins()
+                .iadd_imm_s(tuple, tuple::TUPLE_INLINE_OFFSET as i64)
+        });
+        self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_GET, args, None))
     }
 }

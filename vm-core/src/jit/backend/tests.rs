@@ -970,3 +970,281 @@ fn fuel_ops_spend_the_trace_fuel_cost() {
         assert_eq!(fuel, -5);
     });
 }
+
+/// Asserts that outside cold blocks `t`'s code makes no call: the ops
+/// under test are inlined on the hot path.
+fn assert_no_hot_calls(t: &TraceIr<'_>) {
+    let (_, built) = build(t, true).unwrap();
+    let func = built.func.unwrap();
+    for block in func.layout.blocks() {
+        if func.layout.is_cold(block) {
+            continue;
+        }
+        for inst in func.layout.block_insts(block) {
+            let op = func.dfg.insts[inst].opcode();
+            assert!(!op.is_call(), "{op} on the hot path:\n{}", built.listing);
+        }
+    }
+}
+
+/// Within one trace: reads and writes of a list, its growth by appends
+/// (which reallocate its buffer) and its shrinking by pops and a truncate,
+/// all through trampolines, between inline accesses that must see them.
+/// Without `guarded`, the tags of the list and the index are checked by the
+/// inline code only.
+fn list_trace<'gc>(guarded: bool) -> TraceIr<'gc> {
+    let mut t = TraceIr::default();
+    let xs = inputs(&mut t, 2); // list, index
+    let (l, i) = (xs[0], xs[1]);
+    if guarded {
+        guard(&mut t, Op::GuardTag(l, Tag::List), &[]);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &[]);
+    }
+    let (zero, one, tru, half) = (
+        t.konst(Value::Int(0)),
+        t.konst(Value::Int(1)),
+        t.konst(Value::Bool(true)),
+        t.konst(Value::Float(0.5)),
+    );
+    let len0 = t.push(Op::ListLen(l), None);
+    let a = t.push(Op::ListGet(l, i), None);
+    t.push(Op::ListSet(l, i, tru), None);
+    let b = t.push(Op::ListGet(l, i), None);
+    let same = t.push(Op::Same(b, tru), None);
+    for _ in 0..5 {
+        t.push(Op::ListAppend(l, half), None);
+    }
+    let len1 = t.push(Op::ListLen(l), None);
+    // The old length is an index now.
+    let grown = t.push(Op::ListGet(l, len0), None);
+    t.push(Op::ListSet(l, len0, i), None);
+    let grown2 = t.push(Op::ListGet(l, len0), None);
+    let popped = t.push(Op::ListPop(l), None);
+    t.push(Op::ListTruncate(l, one), None);
+    let len2 = t.push(Op::ListLen(l), None);
+    let first = t.push(Op::ListGet(l, zero), None);
+    guard(
+        &mut t,
+        Op::Exit,
+        &[len0, a, same, len1, grown, grown2, popped, len2, first],
+    );
+    t
+}
+
+/// What [`list_trace`] computes, by the interpreter's heap functions.
+fn list_trace_by_heap<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64) -> Vec<Value<'gc>> {
+    let len0 = heap::list_len(l);
+    let a = heap::list_get(l, i);
+    heap::list_set(mc, l, i, Value::Bool(true));
+    let same = Value::Bool(heap::list_get(l, i).same(&Value::Bool(true)));
+    for _ in 0..5 {
+        heap::list_append(mc, l, Value::Float(0.5));
+    }
+    let len1 = heap::list_len(l);
+    let grown = heap::list_get(l, len0);
+    heap::list_set(mc, l, len0, Value::Int(i));
+    let grown2 = heap::list_get(l, len0);
+    let popped = heap::list_pop(mc, l);
+    heap::list_truncate(mc, l, 1);
+    let len2 = heap::list_len(l);
+    let first = heap::list_get(l, 0);
+    vec![
+        Value::Int(len0),
+        a,
+        same,
+        Value::Int(len1),
+        grown,
+        grown2,
+        popped,
+        Value::Int(len2),
+        first,
+    ]
+}
+
+#[test]
+fn lists_are_read_and_written_in_place() {
+    rootless_mutate(|mc| {
+        for guarded in [true, false] {
+            let t = list_trace(guarded);
+            assert_no_hot_calls(&{
+                // The same accesses without the resizing ops in between.
+                let mut t = TraceIr::default();
+                let xs = inputs(&mut t, 3);
+                guard(&mut t, Op::GuardTag(xs[0], Tag::List), &[]);
+                guard(&mut t, Op::GuardTag(xs[1], Tag::Int), &[]);
+                let n = t.push(Op::ListLen(xs[0]), None);
+                let g = t.push(Op::ListGet(xs[0], xs[1]), None);
+                t.push(Op::ListSet(xs[0], xs[1], xs[2]), None);
+                guard(&mut t, Op::Exit, &[n, g]);
+                t
+            });
+            let code = compile(&t).unwrap();
+            let items = |mc| {
+                let mut v = vec![Value::Int(10), Value::None, Value::Float(-2.0)];
+                v.shrink_to_fit(); // the first append reallocates
+                heap::new_list_from(mc, v)
+            };
+            for i in 0..3 {
+                let (jit_list, heap_list) = (items(mc), items(mc));
+                let (exit, live) = run1(&code, mc, &[jit_list, Value::Int(i)]);
+                assert_eq!(exit, if guarded { 2 } else { 0 });
+                assert_values(&live, &list_trace_by_heap(mc, heap_list, i));
+                assert_values(&heap::list_items(jit_list), &heap::list_items(heap_list));
+            }
+        }
+    });
+}
+
+/// The child half of [`out_of_range_indexes_reach_the_heap_functions`]:
+/// runs case `POLYVM_TEST_OUT_OF_RANGE` (nothing when it is unset), which
+/// must abort the process.
+#[test]
+fn out_of_range_child() {
+    use crate::meta::TUPLE_GET;
+    let Ok(case) = std::env::var("POLYVM_TEST_OUT_OF_RANGE") else {
+        return;
+    };
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2); // list or tuple, index
+        let (seq, i) = (xs[0], xs[1]);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &[]);
+        let three = t.konst(Value::Int(3));
+        let nine = t.konst(Value::Int(9));
+        let (seq_value, index, read) = match case.as_str() {
+            "list_get_negative" => (Tag::List, -1, t.push(Op::ListGet(seq, i), None)),
+            "list_get_len" => (Tag::List, 3, t.push(Op::ListGet(seq, i), None)),
+            "list_set_len" => {
+                t.push(Op::ListSet(seq, i, nine), None);
+                (Tag::List, 3, nine)
+            }
+            "list_get_after_truncate" => {
+                t.push(Op::ListTruncate(seq, three), None);
+                (Tag::List, 3, t.push(Op::ListGet(seq, i), None))
+            }
+            "tuple_get_len" => (
+                Tag::Tuple,
+                3,
+                t.push(Op::Call(&TUPLE_GET, vec![seq, i]), None),
+            ),
+            "tuple_get_negative" => (
+                Tag::Tuple,
+                -1,
+                t.push(Op::Call(&TUPLE_GET, vec![seq, i]), None),
+            ),
+            // Wrong types, which a trace normally guards against.
+            "list_len_of_a_tuple" => (Tag::Tuple, 0, t.push(Op::ListLen(seq), None)),
+            "list_get_of_a_tuple" => (Tag::Tuple, 0, t.push(Op::ListGet(seq, i), None)),
+            "tuple_get_of_a_list" => (
+                Tag::List,
+                0,
+                t.push(Op::Call(&TUPLE_GET, vec![seq, i]), None),
+            ),
+            other => panic!("no case {other}"),
+        };
+        guard(&mut t, Op::Exit, &[read]);
+        let code = compile(&t).unwrap();
+        let items = [Value::Int(1), Value::Int(2), Value::Int(3)];
+        let s = match seq_value {
+            // Five items, so index 3 is inside until the truncate.
+            Tag::List if case == "list_get_after_truncate" => {
+                heap::new_list_from(mc, [&items[..], &items[..2]].concat())
+            }
+            Tag::List => heap::new_list_from(mc, items.to_vec()),
+            _ => heap::new_tuple(mc, Value::None, &items),
+        };
+        eprintln!("child: running");
+        run1(&code, mc, &[s, Value::Int(index)]);
+        eprintln!("child: survived");
+    });
+}
+
+#[test]
+fn out_of_range_indexes_reach_the_heap_functions() {
+    // An index the interpreter would not use (it checks the range first)
+    // must not be read or written inline: the trampoline (or the tuple
+    // helper) gets it, and its heap function fails the way the
+    // interpreter's would, here by a panic, which aborts inside trace code.
+    // So each case runs in a child process.
+    let exe = std::env::current_exe().unwrap();
+    let bounds = |index| format!("index out of bounds: the len is 3 but the index is {index}");
+    for (case, want) in [
+        ("list_get_negative", bounds("18446744073709551615")),
+        ("list_get_len", bounds("3")),
+        ("list_set_len", bounds("3")),
+        ("list_get_after_truncate", bounds("3")),
+        ("tuple_get_len", bounds("3")),
+        ("tuple_get_negative", bounds("18446744073709551615")),
+        ("list_len_of_a_tuple", "list operation on Tuple".into()),
+        ("list_get_of_a_tuple", "list operation on Tuple".into()),
+        ("tuple_get_of_a_list", "tuple operation on List".into()),
+    ] {
+        let out = std::process::Command::new(&exe)
+            .args(["--exact", "jit::backend::tests::out_of_range_child"])
+            .args(["--nocapture", "--test-threads=1"])
+            .env("POLYVM_TEST_OUT_OF_RANGE", case)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{case}: {err}");
+        assert!(err.contains("child: running"), "{case}: {err}");
+        assert!(!err.contains("child: survived"), "{case}: {err}");
+        assert!(err.contains(&want), "{case}: {err}");
+    }
+}
+
+#[test]
+fn tuples_are_read_in_place() {
+    use crate::meta::{TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2); // tuple, index
+        let (tu, i) = (xs[0], xs[1]);
+        guard(&mut t, Op::GuardTag(tu, Tag::Tuple), &[]);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &[]);
+        let zero = t.konst(Value::Int(0));
+        let head = t.push(Op::Call(&TUPLE_HEAD, vec![tu]), None);
+        let len = t.push(Op::Call(&TUPLE_LEN, vec![tu]), None);
+        let item = t.push(Op::Call(&TUPLE_GET, vec![tu, i]), None);
+        let first = t.push(Op::Call(&TUPLE_GET, vec![tu, zero]), None);
+        guard(&mut t, Op::Exit, &[head, len, item, first]);
+        assert_no_hot_calls(&t);
+        let code = compile(&t).unwrap();
+        let f = heap::new_str(mc, "f");
+        // Inline arities 1..=4, boxed ones above.
+        for n in 1..=7 {
+            let args: Vec<Value> = (0..n)
+                .map(|k| match k % 3 {
+                    0 => Value::Int(k),
+                    1 => Value::Bool(k % 2 == 0),
+                    _ => Value::Float(k as f64 / 4.0),
+                })
+                .collect();
+            let tuple = heap::new_tuple(mc, f, &args);
+            for k in 0..n {
+                let (exit, live) = run1(&code, mc, &[tuple, Value::Int(k)]);
+                assert_eq!(exit, 2);
+                assert_values(
+                    &live,
+                    &[
+                        heap::tuple_head(tuple),
+                        Value::Int(heap::tuple_len(tuple)),
+                        heap::tuple_get(tuple, k),
+                        heap::tuple_get(tuple, 0),
+                    ],
+                );
+            }
+        }
+        // The empty tuple: head and length only.
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 1);
+        guard(&mut t, Op::GuardTag(xs[0], Tag::Tuple), &[]);
+        let head = t.push(Op::Call(&TUPLE_HEAD, vec![xs[0]]), None);
+        let len = t.push(Op::Call(&TUPLE_LEN, vec![xs[0]]), None);
+        guard(&mut t, Op::Exit, &[head, len]);
+        let code = compile(&t).unwrap();
+        let empty = heap::new_tuple(mc, f, &[]);
+        let (_, live) = run1(&code, mc, &[empty]);
+        assert_values(&live, &[f, Value::Int(0)]);
+    });
+}
