@@ -42,9 +42,12 @@ pub struct CompiledTrace<'gc> {
     /// Loop or bridge.
     #[collect(require_static)]
     pub kind: TraceKind,
-    /// Failures per exit.
+    /// Failures per exit, towards growing a bridge.
     #[collect(require_static)]
     pub exit_counts: Vec<u32>,
+    /// Times each exit returned to the driver (for the log).
+    #[collect(require_static)]
+    pub exits_taken: Vec<u64>,
     /// Bridge attached to each exit, by trace index.
     #[collect(require_static)]
     pub bridges: Vec<Option<usize>>,
@@ -141,6 +144,7 @@ fn run_trace<'gc>(
             }
         }
         let trace = root.jit.traces[t].as_mut().expect("exit of a freed trace");
+        trace.exits_taken[exit] += 1;
         let buf = &mut root.jit.buf;
         let info = &trace.code.exits()[exit];
         let snap = &trace.ir.snapshots[info.snap as usize];
@@ -702,6 +706,7 @@ fn finish<'gc>(
                 key: rec.key,
                 kind: rec.kind,
                 exit_counts: vec![0; exits],
+                exits_taken: vec![0; exits],
                 bridges: vec![None; exits],
                 exit_kinds,
                 entries: 0,
