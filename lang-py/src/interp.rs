@@ -660,7 +660,7 @@ fn exec<'gc, M: Meta<'gc>>(
         }
         Op::Call(d, f, a, npos, kwk) => {
             let fv = r(m, fr, f);
-            let pos: Vec<M::V> = (0..npos).map(|i| r(m, fr, a + i)).collect();
+            let pos = call_args(m, fr, a, npos);
             let (kwn, kwv) = kw_args(cx, m, fr, a + npos, kwk);
             call_value(cx, m, fr, fv, pos, kwn, kwv, d, pc, pc + 1)
         }
@@ -998,6 +998,16 @@ fn store_key<'gc, M: Meta<'gc>>(
             Err(e) => Err(e),
         },
     }
+}
+
+/// The positional arguments in registers `a..a+n`, with room for a bound
+/// `self` and the callee's depth (inserted in front without reallocating).
+fn call_args<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, a: R, n: u32) -> Vec<M::V> {
+    let mut pos = Vec::with_capacity(n as usize + 2);
+    for i in 0..n {
+        pos.push(r(m, fr, a + i));
+    }
+    pos
 }
 
 fn kw_args<'gc, M: Meta<'gc>>(
@@ -1776,7 +1786,7 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
     let rtv = m.konst(cx.rt);
     let epoch = m.get_field(rtv, RT_EPOCH);
     if let Value::Int(_) = m.promote(epoch) {
-        return match lookup_key(ty, m.get(key)) {
+        return match lookup_cached(&cx.rtx(mc_of(m)), ty, m.get(key)) {
             Value::Absent => None,
             v => Some(m.konst(v)),
         };
@@ -1931,7 +1941,7 @@ fn set_attr<'gc, M: Meta<'gc>>(
                 if is_instance_kind(kd) {
                     // Properties and __setattr__ are looked up on the (promoted) type.
                     let rt = cx.rtx(mc_of(m));
-                    let cattr = lookup_key(ty, cx.k(k));
+                    let cattr = lookup_cached(&rt, ty, cx.k(k));
                     let sa = lookup(&rt, ty, "__setattr__");
                     if kind_of(&rt, cattr) != Ty::Property && !is_py_function(sa) {
                         let dict = m.get_field(ov, I_DICT);
@@ -2102,7 +2112,7 @@ fn call_method<'gc, M: Meta<'gc>>(
     let ov = r(m, fr, o);
     let name = cx.name(k);
     let key = m.konst(cx.k(k));
-    let mut pos: Vec<M::V> = (0..npos).map(|i| r(m, fr, a + i)).collect();
+    let mut pos = call_args(m, fr, a, npos);
     let (kwn, kwv) = kw_args(cx, m, fr, a + npos, kwk);
     let rt = cx.rtx(mc_of(m));
     match m.tag(ov) {
@@ -2401,8 +2411,12 @@ fn bind<'gc, M: Meta<'gc>>(
     kwn: &[Value<'gc>],
     kwv: Vec<M::V>,
 ) -> Result<Vec<M::V>, Value<'gc>> {
-    let rt = cx.rtx(mc_of(m));
     let p = &data.params;
+    if kwn.is_empty() && !p.vararg && !p.kwarg && p.nkwonly == 0 && pos.len() == p.nargs as usize {
+        // The common call: exactly the positional parameters, nothing to bind.
+        return Ok(pos);
+    }
+    let rt = cx.rtx(mc_of(m));
     let fname = || format!("{}()", data.qualname);
     let nargs = p.nargs as usize;
     let nkw = p.nkwonly as usize;
@@ -2652,9 +2666,9 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                     w(m, fr, dst, g);
                     return Flow::Jump(resume);
                 }
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(nd);
-                full.extend(args);
+                // The depth goes first; call sites leave room for it.
+                let mut full = args;
+                full.insert(0, nd);
                 fr.ret_reg = dst;
                 let cp = int(m, pc as i64);
                 w(m, fr, REG_CALLPC, cp);
@@ -2876,7 +2890,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
         }
         _ => {
             let regs = initial_regs(m, callee, data, args[0], &args[1..]);
-            Ok(m.new_frame(id, code, &regs))
+            Ok(m.new_frame_from(id, code, regs))
         }
     }
 }

@@ -117,6 +117,8 @@ fn bootstrap_types<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>) {
                 heap::new_str(mc, t.name()),
                 heap::new_str(mc, "builtins"),
                 Value::None,
+                Value::None,
+                Value::None,
             ],
         );
         heap::list_append(mc, types, rec);

@@ -62,6 +62,17 @@ pub trait Meta<'gc> {
         code: Value<'gc>,
         regs: &[Self::V],
     ) -> Frame<'gc>;
+    /// Like [`Meta::new_frame`], taking the registers by value: the plain
+    /// interpreter keeps the vector instead of copying it (one allocation
+    /// less per call).
+    fn new_frame_from(
+        &mut self,
+        lang: crate::heap::LangId,
+        code: Value<'gc>,
+        regs: Vec<Self::V>,
+    ) -> Frame<'gc> {
+        self.new_frame(lang, code, &regs)
+    }
 
     /// The tag of `v`; the trace guards that it stays so.
     fn tag(&mut self, v: Self::V) -> Tag;
@@ -208,6 +219,15 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
         regs: &[Value<'gc>],
     ) -> Frame<'gc> {
         Frame::new(lang, code, regs.to_vec())
+    }
+    #[inline]
+    fn new_frame_from(
+        &mut self,
+        lang: crate::heap::LangId,
+        code: Value<'gc>,
+        regs: Vec<Value<'gc>>,
+    ) -> Frame<'gc> {
+        Frame::new(lang, code, regs)
     }
     #[inline]
     fn tag(&mut self, v: Value<'gc>) -> Tag {
@@ -385,5 +405,27 @@ pub fn float_of(v: Value<'_>) -> f64 {
     match v {
         Value::Float(f) => f,
         other => panic!("float operation on {:?}", other.tag()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gc_arena::{Arena, Rootable};
+
+    #[test]
+    fn new_frame_from_keeps_the_registers() {
+        let arena = Arena::<Rootable![()]>::new(|_| ());
+        arena.mutate(|mc, _| {
+            let mut jit = JitState::default();
+            let mut fuel = 10;
+            let mut m = Plain::new(mc, &mut jit, &mut fuel);
+            let regs = vec![Value::Int(1), Value::None, Value::Int(3)];
+            let a = m.new_frame(0, Value::None, &regs);
+            let b = m.new_frame_from(0, Value::None, regs);
+            assert_eq!(a.regs.len(), 3);
+            assert!(a.regs.iter().zip(&b.regs).all(|(x, y)| x.same(y)));
+            assert_eq!(b.pc, 0);
+        });
     }
 }

@@ -1706,7 +1706,7 @@ pub fn getattr_full<'gc>(
     let name = key.as_str().unwrap_or("");
     if is_instance_kind(kind_of(rt, o)) {
         let t = field(o, F_TYPE);
-        let cattr = lookup_key(t, key);
+        let cattr = lookup_cached(rt, t, key);
         if kind_of(rt, cattr) == Ty::Property {
             return Err(Fail::Guest);
         }
@@ -1781,7 +1781,7 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             if !matches!(v, Value::Absent) {
                 return Ok(v);
             }
-            let cattr = lookup_key(t, key);
+            let cattr = lookup_cached(rt, t, key);
             match kind_of(rt, cattr) {
                 _ if matches!(cattr, Value::Absent) => {}
                 Ty::Function | Ty::BuiltinFunction => return Ok(rt.record(Ty::Method, &[cattr, o])),
@@ -1971,7 +1971,7 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
         k if is_instance_kind(k) => {
             let t = field(o, F_TYPE);
             if is_py_function(lookup(rt, t, "__setattr__"))
-                || kind_of(rt, lookup_key(t, key)) == Ty::Property
+                || kind_of(rt, lookup_cached(rt, t, key)) == Ty::Property
             {
                 return Err(Fail::Guest);
             }

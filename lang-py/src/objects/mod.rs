@@ -185,7 +185,11 @@ pub const T_MODULE: u32 = 7;
 /// For user classes deriving from a built-in container (list, dict): its
 /// `Ty` index; instances keep the native value in `I_SLOT1`.
 pub const T_NATIVE: u32 = 8;
-pub const T_COUNT: u32 = 9;
+/// A dict caching MRO lookups (see [`lookup_cached`]), or None.
+pub const T_CACHE: u32 = 9;
+/// The class epoch ([`RT_EPOCH`]) at which [`T_CACHE`] was filled.
+pub const T_CACHE_EPOCH: u32 = 10;
+pub const T_COUNT: u32 = 11;
 // Functions (class = code, field 0 = Int(KIND_FUNC)).
 pub const KIND_FUNC: i64 = 1;
 pub const KIND_GEN: i64 = 2;
@@ -574,7 +578,36 @@ pub fn lookup<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, name: &str) -> Value<'gc> {
         },
         None => rt.s(name),
     };
-    lookup_key(t, key)
+    lookup_cached(rt, t, key)
+}
+
+/// [`lookup_key`] through the type's lookup cache: one dict lookup instead
+/// of one per class along the MRO. The cache is valid while the class epoch
+/// ([`RT_EPOCH`]) is the Int it was filled at: every change to a class's
+/// attributes bumps the epoch, and once a class dict has been handed out the
+/// epoch is None and nothing is cached.
+pub fn lookup_cached<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
+    let epoch = field(rt.rt, RT_EPOCH);
+    if !matches!(epoch, Value::Int(_)) || heap::record_len(t) != T_COUNT {
+        return lookup_key(t, key);
+    }
+    let mut cache = field(t, T_CACHE);
+    if matches!(cache, Value::Dict(_)) && field(t, T_CACHE_EPOCH).same(&epoch) {
+        match heap::dict_get(cache, key) {
+            Value::Absent => {}
+            // The cache dict itself (never a class attribute) marks "not found".
+            v if v.same(&cache) => return Value::Absent,
+            v => return v,
+        }
+    } else {
+        cache = heap::new_dict(rt.mc);
+        heap::set_field(rt.mc, t, T_CACHE, cache);
+        heap::set_field(rt.mc, t, T_CACHE_EPOCH, epoch);
+    }
+    let v = lookup_key(t, key);
+    let stored = if matches!(v, Value::Absent) { cache } else { v };
+    heap::dict_set(rt.mc, cache, key, stored);
+    v
 }
 
 pub fn lookup_key<'gc>(t: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
@@ -681,6 +714,8 @@ pub fn new_type<'gc>(
         builtin,
         rt.s(name),
         rt.s(module),
+        Value::None,
+        Value::None,
         Value::None,
     ];
     let t = heap::new_record(rt.mc, meta, fields);
