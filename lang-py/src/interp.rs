@@ -1801,6 +1801,62 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
     None
 }
 
+/// The attribute `key` of the instance `ov` itself (not its class). In map
+/// mode the trace guards the map and reads the value list at a constant
+/// index; in dict mode it is a dict lookup.
+fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> {
+    let mapv = m.get_field(ov, I_MAP);
+    let map = m.promote(mapv);
+    if let Value::Record(_) = map {
+        let i = shapes::map_slot(map, m.get(key))?;
+        let vals = m.get_field(ov, I_VALS);
+        let iv = int(m, i as i64);
+        return Some(m.list_get(vals, iv));
+    }
+    let dict = m.get_field(ov, I_DICT);
+    let v = m.dict_get(dict, key);
+    if m.tag(v) != Tag::Absent {
+        Some(v)
+    } else {
+        None
+    }
+}
+
+/// Stores the instance attribute `key` of `ov` (no property or
+/// `__setattr__` in the way); false when the instance must leave map mode,
+/// which the generic helper does.
+fn set_inst_attr<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    ov: M::V,
+    key: M::V,
+    vv: M::V,
+) -> bool {
+    let mapv = m.get_field(ov, I_MAP);
+    let map = m.promote(mapv);
+    if let Value::Record(_) = map {
+        let k = m.get(key);
+        let vals = m.get_field(ov, I_VALS);
+        if let Some(i) = shapes::map_slot(map, k) {
+            let iv = int(m, i as i64);
+            m.list_set(vals, iv, vv);
+            return true;
+        }
+        // A new attribute: the next map is found (or made) now, so the trace
+        // has it as a constant.
+        let Some(child) = shapes::map_add(&cx.rtx(mc_of(m)), map, k) else {
+            return false;
+        };
+        m.list_append(vals, vv);
+        let cv = m.konst(child);
+        m.set_field(ov, I_MAP, cv);
+        return true;
+    }
+    let dict = m.get_field(ov, I_DICT);
+    m.dict_set(dict, key, vv);
+    true
+}
+
 #[allow(clippy::too_many_arguments)]
 fn get_attr<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
@@ -1823,9 +1879,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     // The instance dict first: a property's name only gets there
                     // through `__dict__` itself (properties intercept assignment),
                     // so this matches CPython's data-descriptor-first order.
-                    let dict = m.get_field(ov, I_DICT);
-                    let v = m.dict_get(dict, key);
-                    if m.tag(v) != Tag::Absent {
+                    if let Some(v) = inst_attr(m, ov, key) {
                         w(m, fr, d, v);
                         return Flow::Next;
                     }
@@ -1943,9 +1997,10 @@ fn set_attr<'gc, M: Meta<'gc>>(
                     let rt = cx.rtx(mc_of(m));
                     let cattr = lookup_cached(&rt, ty, cx.k(k));
                     let sa = lookup(&rt, ty, "__setattr__");
-                    if kind_of(&rt, cattr) != Ty::Property && !is_py_function(sa) {
-                        let dict = m.get_field(ov, I_DICT);
-                        m.dict_set(dict, key, vv);
+                    if kind_of(&rt, cattr) != Ty::Property
+                        && !is_py_function(sa)
+                        && set_inst_attr(cx, m, ov, key, vv)
+                    {
                         return Flow::Next;
                     }
                 }
@@ -2125,9 +2180,7 @@ fn call_method<'gc, M: Meta<'gc>>(
         Tag::Record => match record_type(m, ov) {
             Ok(ty) => match builtin_of(ty) {
                 Some(kd) if is_instance_kind(kd) => {
-                    let dict = m.get_field(ov, I_DICT);
-                    let v = m.dict_get(dict, key);
-                    if m.tag(v) != Tag::Absent {
+                    if let Some(v) = inst_attr(m, ov, key) {
                         return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                     }
                     if let Some(v) = mro_lookup(cx, m, ty, key) {
@@ -2798,7 +2851,6 @@ fn instantiate<'gc, M: Meta<'gc>>(
     }
     let is_exc = is_exception_type(&rt, cls);
     let cv = m.konst(cls);
-    let dict = m.new_dict();
     let nat = native_base(cls);
     let (s1, s2) = if let Some(nk) = nat {
         let none = m.konst(Value::None);
@@ -2820,12 +2872,21 @@ fn instantiate<'gc, M: Meta<'gc>>(
         let none = m.konst(Value::None);
         (none, none)
     };
-    let inst = m.new_record(cv, &[cv, dict, s1, s2]);
+    let none = m.konst(Value::None);
+    let inst = if is_exc {
+        let dict = m.new_dict();
+        m.new_record(cv, &[cv, dict, s1, s2, none, none])
+    } else {
+        // Map mode (objects::shapes): the class's root map and no values yet.
+        let map = m.konst(shapes::root_map(&rt, cls));
+        let vals = m.new_list();
+        m.new_record(cv, &[cv, none, s1, s2, map, vals])
+    };
     let init = lookup(&rt, cls, "__init__");
     if is_py_function(init) {
         let f = m.konst(init);
-        let mut args = vec![inst];
-        args.extend(pos);
+        let mut args = pos;
+        args.insert(0, inst);
         w(m, fr, dst, inst);
         return call_value(cx, m, fr, f, args, kwn, kwv, REG_DISCARD, pc, resume);
     }

@@ -119,6 +119,7 @@ fn bootstrap_types<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>) {
                 Value::None,
                 Value::None,
                 Value::None,
+                Value::None,
             ],
         );
         heap::list_append(mc, types, rec);
@@ -636,7 +637,11 @@ fn dir_of(o: Value<'_>) -> Vec<String> {
                 } else {
                     if let Some(k) = builtin_of(t) {
                         if is_instance_kind(k) {
-                            names.extend(dict_keys(field(o, I_DICT)));
+                            names.extend(
+                                inst_keys(o)
+                                    .iter()
+                                    .map(|k| k.as_str().unwrap_or("").to_string()),
+                            );
                             names.push("__dict__".into());
                             names.push("__module__".into());
                         } else {

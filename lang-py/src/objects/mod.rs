@@ -13,6 +13,9 @@
 //! guest frames.
 
 pub mod format;
+pub mod shapes;
+
+pub use shapes::{inst_del, inst_dict, inst_get, inst_keys, inst_set, I_MAP, I_VALS};
 
 use gc_arena::{Gc, Mutation};
 use num_bigint::BigInt;
@@ -189,7 +192,9 @@ pub const T_NATIVE: u32 = 8;
 pub const T_CACHE: u32 = 9;
 /// The class epoch ([`RT_EPOCH`]) at which [`T_CACHE`] was filled.
 pub const T_CACHE_EPOCH: u32 = 10;
-pub const T_COUNT: u32 = 11;
+/// The root map of the class's instances (see `shapes`), or None until used.
+pub const T_MAP: u32 = 11;
+pub const T_COUNT: u32 = 12;
 // Functions (class = code, field 0 = Int(KIND_FUNC)).
 pub const KIND_FUNC: i64 = 1;
 pub const KIND_GEN: i64 = 2;
@@ -436,8 +441,7 @@ impl<'a, 'gc> Rt<'a, 'gc> {
         self.exc_args(self.ty(t), args)
     }
     pub fn exc_args(&self, cls: Value<'gc>, args: Value<'gc>) -> Value<'gc> {
-        let d = heap::new_dict(self.mc);
-        heap::new_record(self.mc, cls, vec![cls, d, heap::new_list(self.mc), args])
+        shapes::new_dict_instance(self.mc, cls, heap::new_list(self.mc), args)
     }
     pub fn err<T>(&self, t: Ty, msg: impl AsRef<str>) -> PyResult<'gc, T> {
         Err(Fail::Raise(self.exc(t, msg.as_ref())))
@@ -714,6 +718,7 @@ pub fn new_type<'gc>(
         builtin,
         rt.s(name),
         rt.s(module),
+        Value::None,
         Value::None,
         Value::None,
         Value::None,
