@@ -236,9 +236,9 @@ fn exec<'gc, M: Meta<'gc>>(
             // trace guards the epoch (one load and compare, shared by every
             // global read in the trace) and uses the value as a constant.
             let key = cx.k(k);
-            let mut found = heap::dict_get(cx.k(K_GLOBALS), key);
+            let mut found = dget(cx.k(K_GLOBALS), key);
             if matches!(found, Value::Absent) {
-                found = heap::dict_get(cx.rtx(mc_of(m)).builtins(), key);
+                found = dget(cx.rtx(mc_of(m)).builtins(), key);
             }
             if is_green_global(found) {
                 let rtv = m.konst(cx.rt);

@@ -282,13 +282,21 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     fn new_record(&mut self, class: Value<'gc>, fields: &[Value<'gc>]) -> Value<'gc> {
         heap::new_record(self.mc, class, fields.to_vec())
     }
+    // The plain accessors read the heap here, not through `heap::*`, so that
+    // they inline into each language's interpreter (another crate).
     #[inline]
     fn list_len(&mut self, l: Value<'gc>) -> Value<'gc> {
-        Value::Int(heap::list_len(l))
+        match l {
+            Value::List(v) => Value::Int(v.borrow().len() as i64),
+            other => Value::Int(heap::list_len(other)),
+        }
     }
     #[inline]
     fn list_get(&mut self, l: Value<'gc>, i: Value<'gc>) -> Value<'gc> {
-        heap::list_get(l, int_of(i))
+        match l {
+            Value::List(v) => v.borrow()[int_of(i) as usize],
+            other => heap::list_get(other, int_of(i)),
+        }
     }
     #[inline]
     fn list_set(&mut self, l: Value<'gc>, i: Value<'gc>, v: Value<'gc>) {
@@ -308,7 +316,14 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     }
     #[inline]
     fn dict_get(&mut self, d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
-        heap::dict_get(d, k)
+        match d {
+            Value::Dict(m) => m
+                .borrow()
+                .get(&heap::Key(k))
+                .copied()
+                .unwrap_or(Value::Absent),
+            other => heap::dict_get(other, k),
+        }
     }
     #[inline]
     fn dict_set(&mut self, d: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
@@ -316,7 +331,10 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     }
     #[inline]
     fn get_field(&mut self, r: Value<'gc>, i: u32) -> Value<'gc> {
-        heap::get_field(r, i)
+        match r {
+            Value::Record(rec) => rec.fields_lock().borrow()[i as usize],
+            other => heap::get_field(other, i),
+        }
     }
     #[inline]
     fn set_field(&mut self, r: Value<'gc>, i: u32, v: Value<'gc>) {

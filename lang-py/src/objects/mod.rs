@@ -366,8 +366,33 @@ pub struct Rt<'a, 'gc> {
     pub rt: Value<'gc>,
 }
 
+/// Field `i` of a record. Read here rather than through `heap::get_field`
+/// so that it inlines (vm-core's accessors are not inlined across crates),
+/// which matters: the interpreter reads types and slots on every operation.
+#[inline]
 pub fn field<'gc>(v: Value<'gc>, i: u32) -> Value<'gc> {
-    heap::get_field(v, i)
+    match v {
+        Value::Record(r) => r.fields_lock().borrow()[i as usize],
+        other => heap::get_field(other, i),
+    }
+}
+
+/// `heap::dict_get`, inlined here (see [`field`]).
+#[inline]
+pub fn dget<'gc>(d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
+    match d {
+        Value::Dict(m) => m.borrow().get(&Key(k)).copied().unwrap_or(Value::Absent),
+        other => heap::dict_get(other, k),
+    }
+}
+
+/// `heap::list_get`, inlined here (see [`field`]).
+#[inline]
+pub fn lget<'gc>(l: Value<'gc>, i: usize) -> Value<'gc> {
+    match l {
+        Value::List(v) => v.borrow()[i],
+        other => heap::list_get(other, i as i64),
+    }
 }
 
 pub fn int_of(v: Value<'_>) -> i64 {
@@ -597,7 +622,7 @@ pub fn lookup_cached<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, key: Value<'gc>) -> V
     }
     let mut cache = field(t, T_CACHE);
     if matches!(cache, Value::Dict(_)) && field(t, T_CACHE_EPOCH).same(&epoch) {
-        match heap::dict_get(cache, key) {
+        match dget(cache, key) {
             Value::Absent => {}
             // The cache dict itself (never a class attribute) marks "not found".
             v if v.same(&cache) => return Value::Absent,
@@ -616,10 +641,10 @@ pub fn lookup_cached<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, key: Value<'gc>) -> V
 
 pub fn lookup_key<'gc>(t: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
     let m = field(t, T_MRO);
-    let n = heap::list_len(m);
+    let n = heap::list_len(m) as usize;
     for i in 0..n {
-        let c = heap::list_get(m, i);
-        let v = heap::dict_get(field(c, T_DICT), key);
+        let c = lget(m, i);
+        let v = dget(field(c, T_DICT), key);
         if !matches!(v, Value::Absent) {
             return v;
         }

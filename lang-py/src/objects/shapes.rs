@@ -72,12 +72,13 @@ pub fn root_map<'gc>(rt: &Rt<'_, 'gc>, cls: Value<'gc>) -> Value<'gc> {
 
 /// The index of `key` in a map.
 pub fn map_slot<'gc>(map: Value<'gc>, key: Value<'gc>) -> Option<usize> {
-    let keys = field(map, M_KEYS);
-    let n = heap::list_len(keys);
-    (0..n).position(|i| {
-        let k = heap::list_get(keys, i);
-        k.same(&key) || Key(k) == Key(key)
-    })
+    match field(map, M_KEYS) {
+        Value::List(keys) => keys
+            .borrow()
+            .iter()
+            .position(|k| k.same(&key) || Key(*k) == Key(key)),
+        _ => None,
+    }
 }
 
 /// The number of attributes a map holds.
@@ -145,7 +146,7 @@ fn map_of<'gc>(o: Value<'gc>) -> Option<Value<'gc>> {
 pub fn inst_get<'gc>(o: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
     match map_of(o) {
         Some(map) => match map_slot(map, key) {
-            Some(i) => heap::list_get(field(o, I_VALS), i as i64),
+            Some(i) => super::lget(field(o, I_VALS), i),
             None => Value::Absent,
         },
         None => heap::dict_get(field(o, I_DICT), key),
