@@ -621,11 +621,15 @@ pub fn lookup_cached<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, key: Value<'gc>) -> V
         return lookup_key(t, key);
     }
     let mut cache = field(t, T_CACHE);
-    if matches!(cache, Value::Dict(_)) && field(t, T_CACHE_EPOCH).same(&epoch) {
+    let filled_now = matches!(
+        (field(t, T_CACHE_EPOCH), epoch),
+        (Value::Int(a), Value::Int(b)) if a == b
+    );
+    if let (Value::Dict(cd), true) = (cache, filled_now) {
         match dget(cache, key) {
             Value::Absent => {}
             // The cache dict itself (never a class attribute) marks "not found".
-            v if v.same(&cache) => return Value::Absent,
+            Value::Dict(vd) if Gc::ptr_eq(vd, cd) => return Value::Absent,
             v => return v,
         }
     } else {

@@ -13,7 +13,7 @@
 //! has too many maps or an instance too many attributes. Exceptions are
 //! always in dict mode (the runtime keeps `name`, `__cause__`... there).
 
-use gc_arena::Mutation;
+use gc_arena::{Gc, Mutation};
 use vm_core::heap::{self, Key};
 use vm_core::Value;
 
@@ -72,12 +72,23 @@ pub fn root_map<'gc>(rt: &Rt<'_, 'gc>, cls: Value<'gc>) -> Value<'gc> {
 
 /// The index of `key` in a map.
 pub fn map_slot<'gc>(map: Value<'gc>, key: Value<'gc>) -> Option<usize> {
-    match field(map, M_KEYS) {
-        Value::List(keys) => keys
-            .borrow()
-            .iter()
-            .position(|k| k.same(&key) || Key(*k) == Key(key)),
-        _ => None,
+    let Value::List(keys) = field(map, M_KEYS) else {
+        return None;
+    };
+    let keys = keys.borrow();
+    match key {
+        // The usual case, spelled out so that it inlines: map keys are
+        // strings, mostly the interned constant itself.
+        Value::Str(ks) => {
+            let h = ks.hash_code();
+            keys.iter().position(|k| match k {
+                Value::Str(a) => {
+                    Gc::ptr_eq(*a, ks) || (a.hash_code() == h && a.as_str() == ks.as_str())
+                }
+                _ => false,
+            })
+        }
+        _ => keys.iter().position(|k| Key(*k) == Key(key)),
     }
 }
 
