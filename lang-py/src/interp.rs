@@ -240,7 +240,7 @@ fn exec<'gc, M: Meta<'gc>>(
             if matches!(found, Value::Absent) {
                 found = dget(cx.rtx(mc_of(m)).builtins(), key);
             }
-            if !matches!(found, Value::Absent) && global_is_green(&cx.rtx(mc_of(m)), key, found) {
+            if is_green_global(found) {
                 let rtv = m.konst(cx.rt);
                 let epoch = m.get_field(rtv, RT_GEPOCH);
                 if let Value::Int(_) = m.promote(epoch) {

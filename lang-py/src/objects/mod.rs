@@ -47,12 +47,7 @@ pub const RT_EPOCH: u32 = 10;
 /// a loop variable) do not. None once a module dict is handed out, or after
 /// [`MAX_CLASS_CHANGES`] bumps.
 pub const RT_GEPOCH: u32 = 11;
-/// Names of module globals that have been rebound (a dict used as a set).
-/// A global whose name is not in it has kept its first value, so traces
-/// read it as a constant behind the globals epoch, like a function (see
-/// [`global_is_green`]); the first rebinding bumps the epoch.
-pub const RT_GVOLATILE: u32 = 12;
-pub const RT_COUNT: u32 = 13;
+pub const RT_COUNT: u32 = 12;
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
@@ -90,31 +85,11 @@ pub fn is_green_global(v: Value<'_>) -> bool {
     }
 }
 
-/// Whether traces may read the global `key`, bound to `v`, as a constant
-/// (behind the globals epoch): functions, classes, modules and builtins,
-/// and any value whose name has never been rebound.
-pub fn global_is_green<'gc>(rt: &Rt<'_, 'gc>, key: Value<'gc>, v: Value<'gc>) -> bool {
-    if is_green_global(v) {
-        return true;
-    }
-    match field(rt.rt, RT_GVOLATILE) {
-        d @ Value::Dict(_) => matches!(dget(d, key), Value::Absent),
-        _ => false,
-    }
-}
-
 /// Binds a module global, bumping the globals epoch when the binding was
-/// absent or read as a constant by traces (see [`RT_GEPOCH`],
-/// [`RT_GVOLATILE`]): a green binding's first rebinding marks the name
-/// volatile, so a counter bumps the epoch once, not on every store.
+/// absent or green (see [`RT_GEPOCH`]).
 pub fn store_global<'gc>(rt: &Rt<'_, 'gc>, g: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
     let old = heap::dict_get(g, key);
-    if matches!(old, Value::Absent) {
-        globals_changed(rt);
-    } else if global_is_green(rt, key, old) {
-        if let d @ Value::Dict(_) = field(rt.rt, RT_GVOLATILE) {
-            heap::dict_set(rt.mc, d, key, Value::None);
-        }
+    if matches!(old, Value::Absent) || is_green_global(old) {
         globals_changed(rt);
     }
     heap::dict_set(rt.mc, g, key, v);
