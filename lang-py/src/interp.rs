@@ -236,9 +236,9 @@ fn exec<'gc, M: Meta<'gc>>(
             // trace guards the epoch (one load and compare, shared by every
             // global read in the trace) and uses the value as a constant.
             let key = cx.k(k);
-            let mut found = heap::dict_get(cx.k(K_GLOBALS), key);
+            let mut found = dget(cx.k(K_GLOBALS), key);
             if matches!(found, Value::Absent) {
-                found = heap::dict_get(cx.rtx(mc_of(m)).builtins(), key);
+                found = dget(cx.rtx(mc_of(m)).builtins(), key);
             }
             if is_green_global(found) {
                 let rtv = m.konst(cx.rt);
@@ -660,7 +660,7 @@ fn exec<'gc, M: Meta<'gc>>(
         }
         Op::Call(d, f, a, npos, kwk) => {
             let fv = r(m, fr, f);
-            let pos: Vec<M::V> = (0..npos).map(|i| r(m, fr, a + i)).collect();
+            let pos = call_args(m, fr, a, npos);
             let (kwn, kwv) = kw_args(cx, m, fr, a + npos, kwk);
             call_value(cx, m, fr, fv, pos, kwn, kwv, d, pc, pc + 1)
         }
@@ -998,6 +998,16 @@ fn store_key<'gc, M: Meta<'gc>>(
             Err(e) => Err(e),
         },
     }
+}
+
+/// The positional arguments in registers `a..a+n`, with room for a bound
+/// `self` and the callee's depth (inserted in front without reallocating).
+fn call_args<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, a: R, n: u32) -> Vec<M::V> {
+    let mut pos = Vec::with_capacity(n as usize + 2);
+    for i in 0..n {
+        pos.push(r(m, fr, a + i));
+    }
+    pos
 }
 
 fn kw_args<'gc, M: Meta<'gc>>(
@@ -1776,7 +1786,7 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
     let rtv = m.konst(cx.rt);
     let epoch = m.get_field(rtv, RT_EPOCH);
     if let Value::Int(_) = m.promote(epoch) {
-        return match lookup_key(ty, m.get(key)) {
+        return match lookup_cached(&cx.rtx(mc_of(m)), ty, m.get(key)) {
             Value::Absent => None,
             v => Some(m.konst(v)),
         };
@@ -1789,6 +1799,62 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
         }
     }
     None
+}
+
+/// The attribute `key` of the instance `ov` itself (not its class). In map
+/// mode the trace guards the map and reads the value list at a constant
+/// index; in dict mode it is a dict lookup.
+fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> {
+    let mapv = m.get_field(ov, I_MAP);
+    let map = m.promote(mapv);
+    if let Value::Record(_) = map {
+        let i = shapes::map_slot(map, m.get(key))?;
+        let vals = m.get_field(ov, I_VALS);
+        let iv = int(m, i as i64);
+        return Some(m.list_get(vals, iv));
+    }
+    let dict = m.get_field(ov, I_DICT);
+    let v = m.dict_get(dict, key);
+    if m.tag(v) != Tag::Absent {
+        Some(v)
+    } else {
+        None
+    }
+}
+
+/// Stores the instance attribute `key` of `ov` (no property or
+/// `__setattr__` in the way); false when the instance must leave map mode,
+/// which the generic helper does.
+fn set_inst_attr<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    ov: M::V,
+    key: M::V,
+    vv: M::V,
+) -> bool {
+    let mapv = m.get_field(ov, I_MAP);
+    let map = m.promote(mapv);
+    if let Value::Record(_) = map {
+        let k = m.get(key);
+        let vals = m.get_field(ov, I_VALS);
+        if let Some(i) = shapes::map_slot(map, k) {
+            let iv = int(m, i as i64);
+            m.list_set(vals, iv, vv);
+            return true;
+        }
+        // A new attribute: the next map is found (or made) now, so the trace
+        // has it as a constant.
+        let Some(child) = shapes::map_add(&cx.rtx(mc_of(m)), map, k) else {
+            return false;
+        };
+        m.list_append(vals, vv);
+        let cv = m.konst(child);
+        m.set_field(ov, I_MAP, cv);
+        return true;
+    }
+    let dict = m.get_field(ov, I_DICT);
+    m.dict_set(dict, key, vv);
+    true
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1813,9 +1879,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     // The instance dict first: a property's name only gets there
                     // through `__dict__` itself (properties intercept assignment),
                     // so this matches CPython's data-descriptor-first order.
-                    let dict = m.get_field(ov, I_DICT);
-                    let v = m.dict_get(dict, key);
-                    if m.tag(v) != Tag::Absent {
+                    if let Some(v) = inst_attr(m, ov, key) {
                         w(m, fr, d, v);
                         return Flow::Next;
                     }
@@ -1931,11 +1995,12 @@ fn set_attr<'gc, M: Meta<'gc>>(
                 if is_instance_kind(kd) {
                     // Properties and __setattr__ are looked up on the (promoted) type.
                     let rt = cx.rtx(mc_of(m));
-                    let cattr = lookup_key(ty, cx.k(k));
+                    let cattr = lookup_cached(&rt, ty, cx.k(k));
                     let sa = lookup(&rt, ty, "__setattr__");
-                    if kind_of(&rt, cattr) != Ty::Property && !is_py_function(sa) {
-                        let dict = m.get_field(ov, I_DICT);
-                        m.dict_set(dict, key, vv);
+                    if kind_of(&rt, cattr) != Ty::Property
+                        && !is_py_function(sa)
+                        && set_inst_attr(cx, m, ov, key, vv)
+                    {
                         return Flow::Next;
                     }
                 }
@@ -2102,7 +2167,7 @@ fn call_method<'gc, M: Meta<'gc>>(
     let ov = r(m, fr, o);
     let name = cx.name(k);
     let key = m.konst(cx.k(k));
-    let mut pos: Vec<M::V> = (0..npos).map(|i| r(m, fr, a + i)).collect();
+    let mut pos = call_args(m, fr, a, npos);
     let (kwn, kwv) = kw_args(cx, m, fr, a + npos, kwk);
     let rt = cx.rtx(mc_of(m));
     match m.tag(ov) {
@@ -2115,9 +2180,7 @@ fn call_method<'gc, M: Meta<'gc>>(
         Tag::Record => match record_type(m, ov) {
             Ok(ty) => match builtin_of(ty) {
                 Some(kd) if is_instance_kind(kd) => {
-                    let dict = m.get_field(ov, I_DICT);
-                    let v = m.dict_get(dict, key);
-                    if m.tag(v) != Tag::Absent {
+                    if let Some(v) = inst_attr(m, ov, key) {
                         return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                     }
                     if let Some(v) = mro_lookup(cx, m, ty, key) {
@@ -2401,8 +2464,12 @@ fn bind<'gc, M: Meta<'gc>>(
     kwn: &[Value<'gc>],
     kwv: Vec<M::V>,
 ) -> Result<Vec<M::V>, Value<'gc>> {
-    let rt = cx.rtx(mc_of(m));
     let p = &data.params;
+    if kwn.is_empty() && !p.vararg && !p.kwarg && p.nkwonly == 0 && pos.len() == p.nargs as usize {
+        // The common call: exactly the positional parameters, nothing to bind.
+        return Ok(pos);
+    }
+    let rt = cx.rtx(mc_of(m));
     let fname = || format!("{}()", data.qualname);
     let nargs = p.nargs as usize;
     let nkw = p.nkwonly as usize;
@@ -2652,9 +2719,9 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                     w(m, fr, dst, g);
                     return Flow::Jump(resume);
                 }
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(nd);
-                full.extend(args);
+                // The depth goes first; call sites leave room for it.
+                let mut full = args;
+                full.insert(0, nd);
                 fr.ret_reg = dst;
                 let cp = int(m, pc as i64);
                 w(m, fr, REG_CALLPC, cp);
@@ -2784,7 +2851,6 @@ fn instantiate<'gc, M: Meta<'gc>>(
     }
     let is_exc = is_exception_type(&rt, cls);
     let cv = m.konst(cls);
-    let dict = m.new_dict();
     let nat = native_base(cls);
     let (s1, s2) = if let Some(nk) = nat {
         let none = m.konst(Value::None);
@@ -2806,12 +2872,21 @@ fn instantiate<'gc, M: Meta<'gc>>(
         let none = m.konst(Value::None);
         (none, none)
     };
-    let inst = m.new_record(cv, &[cv, dict, s1, s2]);
+    let none = m.konst(Value::None);
+    let inst = if is_exc {
+        let dict = m.new_dict();
+        m.new_record(cv, &[cv, dict, s1, s2, none, none])
+    } else {
+        // Map mode (objects::shapes): the class's root map and no values yet.
+        let map = m.konst(shapes::root_map(&rt, cls));
+        let vals = m.new_list();
+        m.new_record(cv, &[cv, none, s1, s2, map, vals])
+    };
     let init = lookup(&rt, cls, "__init__");
     if is_py_function(init) {
         let f = m.konst(init);
-        let mut args = vec![inst];
-        args.extend(pos);
+        let mut args = pos;
+        args.insert(0, inst);
         w(m, fr, dst, inst);
         return call_value(cx, m, fr, f, args, kwn, kwv, REG_DISCARD, pc, resume);
     }
@@ -2876,7 +2951,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
         }
         _ => {
             let regs = initial_regs(m, callee, data, args[0], &args[1..]);
-            Ok(m.new_frame(id, code, &regs))
+            Ok(m.new_frame_from(id, code, regs))
         }
     }
 }

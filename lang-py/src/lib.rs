@@ -117,6 +117,9 @@ fn bootstrap_types<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>) {
                 heap::new_str(mc, t.name()),
                 heap::new_str(mc, "builtins"),
                 Value::None,
+                Value::None,
+                Value::None,
+                Value::None,
             ],
         );
         heap::list_append(mc, types, rec);
@@ -634,7 +637,11 @@ fn dir_of(o: Value<'_>) -> Vec<String> {
                 } else {
                     if let Some(k) = builtin_of(t) {
                         if is_instance_kind(k) {
-                            names.extend(dict_keys(field(o, I_DICT)));
+                            names.extend(
+                                inst_keys(o)
+                                    .iter()
+                                    .map(|k| k.as_str().unwrap_or("").to_string()),
+                            );
                             names.push("__dict__".into());
                             names.push("__module__".into());
                         } else {

@@ -62,6 +62,17 @@ pub trait Meta<'gc> {
         code: Value<'gc>,
         regs: &[Self::V],
     ) -> Frame<'gc>;
+    /// Like [`Meta::new_frame`], taking the registers by value: the plain
+    /// interpreter keeps the vector instead of copying it (one allocation
+    /// less per call).
+    fn new_frame_from(
+        &mut self,
+        lang: crate::heap::LangId,
+        code: Value<'gc>,
+        regs: Vec<Self::V>,
+    ) -> Frame<'gc> {
+        self.new_frame(lang, code, &regs)
+    }
 
     /// The tag of `v`; the trace guards that it stays so.
     fn tag(&mut self, v: Self::V) -> Tag;
@@ -210,6 +221,15 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
         Frame::new(lang, code, regs.to_vec())
     }
     #[inline]
+    fn new_frame_from(
+        &mut self,
+        lang: crate::heap::LangId,
+        code: Value<'gc>,
+        regs: Vec<Value<'gc>>,
+    ) -> Frame<'gc> {
+        Frame::new(lang, code, regs)
+    }
+    #[inline]
     fn tag(&mut self, v: Value<'gc>) -> Tag {
         v.tag()
     }
@@ -262,13 +282,21 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     fn new_record(&mut self, class: Value<'gc>, fields: &[Value<'gc>]) -> Value<'gc> {
         heap::new_record(self.mc, class, fields.to_vec())
     }
+    // The plain accessors read the heap here, not through `heap::*`, so that
+    // they inline into each language's interpreter (another crate).
     #[inline]
     fn list_len(&mut self, l: Value<'gc>) -> Value<'gc> {
-        Value::Int(heap::list_len(l))
+        match l {
+            Value::List(v) => Value::Int(v.borrow().len() as i64),
+            other => Value::Int(heap::list_len(other)),
+        }
     }
     #[inline]
     fn list_get(&mut self, l: Value<'gc>, i: Value<'gc>) -> Value<'gc> {
-        heap::list_get(l, int_of(i))
+        match l {
+            Value::List(v) => v.borrow()[int_of(i) as usize],
+            other => heap::list_get(other, int_of(i)),
+        }
     }
     #[inline]
     fn list_set(&mut self, l: Value<'gc>, i: Value<'gc>, v: Value<'gc>) {
@@ -288,7 +316,14 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     }
     #[inline]
     fn dict_get(&mut self, d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
-        heap::dict_get(d, k)
+        match d {
+            Value::Dict(m) => m
+                .borrow()
+                .get(&heap::Key(k))
+                .copied()
+                .unwrap_or(Value::Absent),
+            other => heap::dict_get(other, k),
+        }
     }
     #[inline]
     fn dict_set(&mut self, d: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
@@ -296,7 +331,10 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     }
     #[inline]
     fn get_field(&mut self, r: Value<'gc>, i: u32) -> Value<'gc> {
-        heap::get_field(r, i)
+        match r {
+            Value::Record(rec) => rec.fields_lock().borrow()[i as usize],
+            other => heap::get_field(other, i),
+        }
     }
     #[inline]
     fn set_field(&mut self, r: Value<'gc>, i: u32, v: Value<'gc>) {
@@ -385,5 +423,27 @@ pub fn float_of(v: Value<'_>) -> f64 {
     match v {
         Value::Float(f) => f,
         other => panic!("float operation on {:?}", other.tag()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gc_arena::{Arena, Rootable};
+
+    #[test]
+    fn new_frame_from_keeps_the_registers() {
+        let arena = Arena::<Rootable![()]>::new(|_| ());
+        arena.mutate(|mc, _| {
+            let mut jit = JitState::default();
+            let mut fuel = 10;
+            let mut m = Plain::new(mc, &mut jit, &mut fuel);
+            let regs = vec![Value::Int(1), Value::None, Value::Int(3)];
+            let a = m.new_frame(0, Value::None, &regs);
+            let b = m.new_frame_from(0, Value::None, regs);
+            assert_eq!(a.regs.len(), 3);
+            assert!(a.regs.iter().zip(&b.regs).all(|(x, y)| x.same(y)));
+            assert_eq!(b.pc, 0);
+        });
     }
 }

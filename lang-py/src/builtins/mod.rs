@@ -499,14 +499,12 @@ pub fn construct<'gc>(
             };
             Ok(rt.record(Ty::Slice, &[a, b, c]))
         }
-        Ty::Object => {
-            let d = heap::new_dict(rt.mc);
-            Ok(heap::new_record(
-                rt.mc,
-                t,
-                vec![t, d, Value::None, Value::None],
-            ))
-        }
+        Ty::Object => Ok(shapes::new_dict_instance(
+            rt.mc,
+            t,
+            Value::None,
+            Value::None,
+        )),
         Ty::Type => match args.len() {
             1 => Ok(type_of(rt, args[0])),
             3 => {
@@ -1158,7 +1156,7 @@ pub(crate) fn function<'gc>(
         "vars" => {
             let v = args[0];
             match kind_of(rt, v) {
-                k if is_instance_kind(k) => Ok(field(v, I_DICT)),
+                k if is_instance_kind(k) => Ok(inst_dict(rt, v)),
                 Ty::Module => {
                     globals_exposed(rt);
                     Ok(field(v, 1))
@@ -1178,7 +1176,7 @@ pub(crate) fn function<'gc>(
             let mut names: Vec<String> = Vec::new();
             match kind_of(rt, v) {
                 k if is_instance_kind(k) => {
-                    for (k, _) in heap::dict_entries(field(v, I_DICT)) {
+                    for k in inst_keys(v) {
                         names.push(k.as_str().unwrap_or("").to_string());
                     }
                     for c in mro(field(v, F_TYPE)) {
@@ -1267,7 +1265,7 @@ pub(crate) fn function<'gc>(
             argc(rt, name, args, 3, 3)?;
             match kind_of(rt, args[0]) {
                 k if is_instance_kind(k) => {
-                    heap::dict_set(rt.mc, field(args[0], I_DICT), args[1], args[2]);
+                    inst_set(rt, args[0], args[1], args[2]);
                     Ok(Value::None)
                 }
                 _ => setattr_native(rt, args).map(|_| Value::None),
@@ -1284,13 +1282,11 @@ pub(crate) fn function<'gc>(
                     return construct(rt, cls, &args[1..], kw);
                 }
             }
-            let d = heap::new_dict(rt.mc);
-            let (s1, s2) = if is_exception_type(rt, cls) {
-                (heap::new_list(rt.mc), rt.tuple(&args[1..]))
+            Ok(if is_exception_type(rt, cls) {
+                shapes::new_dict_instance(rt.mc, cls, heap::new_list(rt.mc), rt.tuple(&args[1..]))
             } else {
-                (Value::None, Value::None)
-            };
-            Ok(heap::new_record(rt.mc, cls, vec![cls, d, s1, s2]))
+                shapes::new_map_instance(rt, cls, Value::None, Value::None)
+            })
         }
         "__repr__" => Ok(
             rt.s(&repr(rt, args[0]).or_else(|_| Ok::<String, Fail>(default_repr(rt, args[0])))?)
@@ -1708,11 +1704,11 @@ pub fn getattr_full<'gc>(
     let name = key.as_str().unwrap_or("");
     if is_instance_kind(kind_of(rt, o)) {
         let t = field(o, F_TYPE);
-        let cattr = lookup_key(t, key);
+        let cattr = lookup_cached(rt, t, key);
         if kind_of(rt, cattr) == Ty::Property {
             return Err(Fail::Guest);
         }
-        let v = heap::dict_get(field(o, I_DICT), key);
+        let v = inst_get(o, key);
         if !matches!(v, Value::Absent) {
             return Ok(v);
         }
@@ -1761,7 +1757,7 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
         k if is_instance_kind(k) => {
             let t = field(o, F_TYPE);
             match name {
-                "__dict__" => return Ok(field(o, I_DICT)),
+                "__dict__" => return Ok(inst_dict(rt, o)),
                 "args" if is_exception_type(rt, t) => {
                     return Ok(match field(o, I_SLOT2) {
                         Value::None => rt.tuple(&[]),
@@ -1779,11 +1775,11 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 }
                 _ => {}
             }
-            let v = heap::dict_get(field(o, I_DICT), key);
+            let v = inst_get(o, key);
             if !matches!(v, Value::Absent) {
                 return Ok(v);
             }
-            let cattr = lookup_key(t, key);
+            let cattr = lookup_cached(rt, t, key);
             match kind_of(rt, cattr) {
                 _ if matches!(cattr, Value::Absent) => {}
                 Ty::Function | Ty::BuiltinFunction => return Ok(rt.record(Ty::Method, &[cattr, o])),
@@ -1973,11 +1969,11 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
         k if is_instance_kind(k) => {
             let t = field(o, F_TYPE);
             if is_py_function(lookup(rt, t, "__setattr__"))
-                || kind_of(rt, lookup_key(t, key)) == Ty::Property
+                || kind_of(rt, lookup_cached(rt, t, key)) == Ty::Property
             {
                 return Err(Fail::Guest);
             }
-            heap::dict_set(rt.mc, field(o, I_DICT), key, v);
+            inst_set(rt, o, key, v);
             Ok(Value::None)
         }
         Ty::Type => {
@@ -2039,7 +2035,10 @@ pub fn delattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             {
                 return Err(Fail::Guest);
             }
-            field(o, I_DICT)
+            if !inst_del(rt, o, key) {
+                return attr_error(rt, o, name);
+            }
+            return Ok(Value::None);
         }
         Ty::Type => field(o, T_DICT),
         Ty::Module => field(o, 1),
@@ -2354,12 +2353,11 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
 /// `H_NEW_INSTANCE`: a bare instance of class a[0].
 pub fn new_instance<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
     let cls = a[0];
-    let d = heap::new_dict(rt.mc);
-    Ok(heap::new_record(
-        rt.mc,
-        cls,
-        vec![cls, d, Value::None, Value::None],
-    ))
+    Ok(if is_exception_type(rt, cls) {
+        shapes::new_dict_instance(rt.mc, cls, Value::None, Value::None)
+    } else {
+        shapes::new_map_instance(rt, cls, Value::None, Value::None)
+    })
 }
 
 /// `H_RAISE_PREP`: checks the raised value and attaches the cause.

@@ -13,6 +13,9 @@
 //! guest frames.
 
 pub mod format;
+pub mod shapes;
+
+pub use shapes::{inst_del, inst_dict, inst_get, inst_keys, inst_set, I_MAP, I_VALS};
 
 use gc_arena::{Gc, Mutation};
 use num_bigint::BigInt;
@@ -185,7 +188,13 @@ pub const T_MODULE: u32 = 7;
 /// For user classes deriving from a built-in container (list, dict): its
 /// `Ty` index; instances keep the native value in `I_SLOT1`.
 pub const T_NATIVE: u32 = 8;
-pub const T_COUNT: u32 = 9;
+/// A dict caching MRO lookups (see [`lookup_cached`]), or None.
+pub const T_CACHE: u32 = 9;
+/// The class epoch ([`RT_EPOCH`]) at which [`T_CACHE`] was filled.
+pub const T_CACHE_EPOCH: u32 = 10;
+/// The root map of the class's instances (see `shapes`), or None until used.
+pub const T_MAP: u32 = 11;
+pub const T_COUNT: u32 = 12;
 // Functions (class = code, field 0 = Int(KIND_FUNC)).
 pub const KIND_FUNC: i64 = 1;
 pub const KIND_GEN: i64 = 2;
@@ -357,8 +366,33 @@ pub struct Rt<'a, 'gc> {
     pub rt: Value<'gc>,
 }
 
+/// Field `i` of a record. Read here rather than through `heap::get_field`
+/// so that it inlines (vm-core's accessors are not inlined across crates),
+/// which matters: the interpreter reads types and slots on every operation.
+#[inline]
 pub fn field<'gc>(v: Value<'gc>, i: u32) -> Value<'gc> {
-    heap::get_field(v, i)
+    match v {
+        Value::Record(r) => r.fields_lock().borrow()[i as usize],
+        other => heap::get_field(other, i),
+    }
+}
+
+/// `heap::dict_get`, inlined here (see [`field`]).
+#[inline]
+pub fn dget<'gc>(d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
+    match d {
+        Value::Dict(m) => m.borrow().get(&Key(k)).copied().unwrap_or(Value::Absent),
+        other => heap::dict_get(other, k),
+    }
+}
+
+/// `heap::list_get`, inlined here (see [`field`]).
+#[inline]
+pub fn lget<'gc>(l: Value<'gc>, i: usize) -> Value<'gc> {
+    match l {
+        Value::List(v) => v.borrow()[i],
+        other => heap::list_get(other, i as i64),
+    }
 }
 
 pub fn int_of(v: Value<'_>) -> i64 {
@@ -432,8 +466,7 @@ impl<'a, 'gc> Rt<'a, 'gc> {
         self.exc_args(self.ty(t), args)
     }
     pub fn exc_args(&self, cls: Value<'gc>, args: Value<'gc>) -> Value<'gc> {
-        let d = heap::new_dict(self.mc);
-        heap::new_record(self.mc, cls, vec![cls, d, heap::new_list(self.mc), args])
+        shapes::new_dict_instance(self.mc, cls, heap::new_list(self.mc), args)
     }
     pub fn err<T>(&self, t: Ty, msg: impl AsRef<str>) -> PyResult<'gc, T> {
         Err(Fail::Raise(self.exc(t, msg.as_ref())))
@@ -574,15 +607,48 @@ pub fn lookup<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, name: &str) -> Value<'gc> {
         },
         None => rt.s(name),
     };
-    lookup_key(t, key)
+    lookup_cached(rt, t, key)
+}
+
+/// [`lookup_key`] through the type's lookup cache: one dict lookup instead
+/// of one per class along the MRO. The cache is valid while the class epoch
+/// ([`RT_EPOCH`]) is the Int it was filled at: every change to a class's
+/// attributes bumps the epoch, and once a class dict has been handed out the
+/// epoch is None and nothing is cached.
+pub fn lookup_cached<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
+    let epoch = field(rt.rt, RT_EPOCH);
+    if !matches!(epoch, Value::Int(_)) || heap::record_len(t) != T_COUNT {
+        return lookup_key(t, key);
+    }
+    let mut cache = field(t, T_CACHE);
+    let filled_now = matches!(
+        (field(t, T_CACHE_EPOCH), epoch),
+        (Value::Int(a), Value::Int(b)) if a == b
+    );
+    if let (Value::Dict(cd), true) = (cache, filled_now) {
+        match dget(cache, key) {
+            Value::Absent => {}
+            // The cache dict itself (never a class attribute) marks "not found".
+            Value::Dict(vd) if Gc::ptr_eq(vd, cd) => return Value::Absent,
+            v => return v,
+        }
+    } else {
+        cache = heap::new_dict(rt.mc);
+        heap::set_field(rt.mc, t, T_CACHE, cache);
+        heap::set_field(rt.mc, t, T_CACHE_EPOCH, epoch);
+    }
+    let v = lookup_key(t, key);
+    let stored = if matches!(v, Value::Absent) { cache } else { v };
+    heap::dict_set(rt.mc, cache, key, stored);
+    v
 }
 
 pub fn lookup_key<'gc>(t: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
     let m = field(t, T_MRO);
-    let n = heap::list_len(m);
+    let n = heap::list_len(m) as usize;
     for i in 0..n {
-        let c = heap::list_get(m, i);
-        let v = heap::dict_get(field(c, T_DICT), key);
+        let c = lget(m, i);
+        let v = dget(field(c, T_DICT), key);
         if !matches!(v, Value::Absent) {
             return v;
         }
@@ -681,6 +747,9 @@ pub fn new_type<'gc>(
         builtin,
         rt.s(name),
         rt.s(module),
+        Value::None,
+        Value::None,
+        Value::None,
         Value::None,
     ];
     let t = heap::new_record(rt.mc, meta, fields);

@@ -1,0 +1,221 @@
+//! Instance attributes by map (hidden class, DESIGN.md §3).
+//!
+//! An instance starts in *map mode*: its attribute values are a list
+//! ([`I_VALS`]) and its map ([`I_MAP`]) says which name is at which index.
+//! Maps form a tree per class (root = no attributes; adding a name moves to
+//! the child for that name), so instances built the same way share a map,
+//! and a trace that promotes the map reads an attribute as a list item at a
+//! constant index instead of a dict lookup.
+//!
+//! An instance moves to *dict mode* for good ([`I_DICT`] a dict, [`I_MAP`]
+//! None) when its `__dict__` is handed out (the dict is then live, so it
+//! must be the only storage), when an attribute is deleted, or when a class
+//! has too many maps or an instance too many attributes. Exceptions are
+//! always in dict mode (the runtime keeps `name`, `__cause__`... there).
+
+use gc_arena::{Gc, Mutation};
+use vm_core::heap::{self, Key};
+use vm_core::Value;
+
+use super::{field, Rt, I_DICT, T_MAP};
+
+/// Field of an instance: its map, or None in dict mode.
+pub const I_MAP: u32 = 4;
+/// Field of an instance: its attribute values (a list) in map mode, else None.
+pub const I_VALS: u32 = 5;
+/// The number of fields of every instance record.
+pub const I_COUNT: usize = 6;
+
+/// Field 0 of a map record (maps are never visible to Python code).
+pub const KIND_MAP: i64 = 3;
+/// The names of the attributes, in index order (a list).
+const M_KEYS: u32 = 1;
+/// The maps reached by adding one name (a dict name → map).
+const M_NEXT: u32 = 2;
+/// The root map of the class (the root itself for the root).
+const M_ROOT: u32 = 3;
+/// On a root map: how many maps the class has made (an Int).
+const M_MADE: u32 = 4;
+
+/// Maps per class before further instances that need a new map go to dict
+/// mode (a program adding attributes in ever new orders or names).
+const MAX_MAPS: i64 = 256;
+/// Attributes per instance kept in map mode.
+const MAX_ATTRS: usize = 64;
+
+fn new_map<'gc>(mc: &Mutation<'gc>, keys: Vec<Value<'gc>>, root: Value<'gc>) -> Value<'gc> {
+    heap::new_record(
+        mc,
+        Value::None,
+        vec![
+            Value::Int(KIND_MAP),
+            heap::new_list_from(mc, keys),
+            heap::new_dict(mc),
+            root,
+            Value::Int(1),
+        ],
+    )
+}
+
+/// The map of a class's fresh instances (made on first use).
+pub fn root_map<'gc>(rt: &Rt<'_, 'gc>, cls: Value<'gc>) -> Value<'gc> {
+    match field(cls, T_MAP) {
+        m @ Value::Record(_) => m,
+        _ => {
+            let m = new_map(rt.mc, Vec::new(), Value::None);
+            heap::set_field(rt.mc, m, M_ROOT, m);
+            heap::set_field(rt.mc, cls, T_MAP, m);
+            m
+        }
+    }
+}
+
+/// The index of `key` in a map.
+pub fn map_slot<'gc>(map: Value<'gc>, key: Value<'gc>) -> Option<usize> {
+    let Value::List(keys) = field(map, M_KEYS) else {
+        return None;
+    };
+    let keys = keys.borrow();
+    match key {
+        // The usual case, spelled out so that it inlines: map keys are
+        // strings, mostly the interned constant itself.
+        Value::Str(ks) => {
+            let h = ks.hash_code();
+            keys.iter().position(|k| match k {
+                Value::Str(a) => {
+                    Gc::ptr_eq(*a, ks) || (a.hash_code() == h && a.as_str() == ks.as_str())
+                }
+                _ => false,
+            })
+        }
+        _ => keys.iter().position(|k| Key(*k) == Key(key)),
+    }
+}
+
+/// The number of attributes a map holds.
+pub fn map_len(map: Value<'_>) -> usize {
+    heap::list_len(field(map, M_KEYS)) as usize
+}
+
+/// The map after adding `key` to `map`; None when the limits are reached
+/// (the instance then goes to dict mode).
+pub fn map_add<'gc>(rt: &Rt<'_, 'gc>, map: Value<'gc>, key: Value<'gc>) -> Option<Value<'gc>> {
+    let next = field(map, M_NEXT);
+    if let m @ Value::Record(_) = heap::dict_get(next, key) {
+        return Some(m);
+    }
+    let root = field(map, M_ROOT);
+    let made = match field(root, M_MADE) {
+        Value::Int(n) => n,
+        _ => MAX_MAPS,
+    };
+    let mut keys = heap::list_items(field(map, M_KEYS));
+    if made >= MAX_MAPS || keys.len() >= MAX_ATTRS || !matches!(key, Value::Str(_)) {
+        return None;
+    }
+    keys.push(key);
+    let child = new_map(rt.mc, keys, root);
+    heap::set_field(rt.mc, root, M_MADE, Value::Int(made + 1));
+    heap::dict_set(rt.mc, next, key, child);
+    Some(child)
+}
+
+/// A new instance of `cls` in map mode, with the native slots `s1`, `s2`.
+pub fn new_map_instance<'gc>(
+    rt: &Rt<'_, 'gc>,
+    cls: Value<'gc>,
+    s1: Value<'gc>,
+    s2: Value<'gc>,
+) -> Value<'gc> {
+    let map = root_map(rt, cls);
+    let vals = heap::new_list(rt.mc);
+    heap::new_record(rt.mc, cls, vec![cls, Value::None, s1, s2, map, vals])
+}
+
+/// A new instance of `cls` in dict mode (exceptions, `object()`).
+pub fn new_dict_instance<'gc>(
+    mc: &Mutation<'gc>,
+    cls: Value<'gc>,
+    s1: Value<'gc>,
+    s2: Value<'gc>,
+) -> Value<'gc> {
+    let d = heap::new_dict(mc);
+    heap::new_record(mc, cls, vec![cls, d, s1, s2, Value::None, Value::None])
+}
+
+fn map_of<'gc>(o: Value<'gc>) -> Option<Value<'gc>> {
+    if heap::record_len(o) as usize != I_COUNT {
+        return None;
+    }
+    match field(o, I_MAP) {
+        m @ Value::Record(_) => Some(m),
+        _ => None,
+    }
+}
+
+/// The instance attribute `key` of `o`, or Absent (either mode).
+pub fn inst_get<'gc>(o: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
+    match map_of(o) {
+        Some(map) => match map_slot(map, key) {
+            Some(i) => super::lget(field(o, I_VALS), i),
+            None => Value::Absent,
+        },
+        None => heap::dict_get(field(o, I_DICT), key),
+    }
+}
+
+/// Sets the instance attribute `key` of `o` (either mode).
+pub fn inst_set<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
+    if let Some(map) = map_of(o) {
+        let vals = field(o, I_VALS);
+        if let Some(i) = map_slot(map, key) {
+            heap::list_set(rt.mc, vals, i as i64, v);
+            return;
+        }
+        if let Some(child) = map_add(rt, map, key) {
+            heap::list_append(rt.mc, vals, v);
+            heap::set_field(rt.mc, o, I_MAP, child);
+            return;
+        }
+    }
+    heap::dict_set(rt.mc, inst_dict(rt, o), key, v);
+}
+
+/// The instance's `__dict__`: moves it to dict mode for good, since guest
+/// code may now change the dict behind our back.
+pub fn inst_dict<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>) -> Value<'gc> {
+    if let Some(map) = map_of(o) {
+        let d = heap::new_dict(rt.mc);
+        let keys = heap::list_items(field(map, M_KEYS));
+        let vals = heap::list_items(field(o, I_VALS));
+        for (k, v) in keys.into_iter().zip(vals) {
+            heap::dict_set(rt.mc, d, k, v);
+        }
+        heap::set_field(rt.mc, o, I_DICT, d);
+        heap::set_field(rt.mc, o, I_MAP, Value::None);
+        heap::set_field(rt.mc, o, I_VALS, Value::None);
+        return d;
+    }
+    field(o, I_DICT)
+}
+
+/// Deletes the instance attribute `key`; false when it was not there.
+pub fn inst_del<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>, key: Value<'gc>) -> bool {
+    if let Some(map) = map_of(o) {
+        if map_slot(map, key).is_none() {
+            return false;
+        }
+    }
+    heap::dict_del(rt.mc, inst_dict(rt, o), key)
+}
+
+/// The names of the instance attributes, in insertion order.
+pub fn inst_keys<'gc>(o: Value<'gc>) -> Vec<Value<'gc>> {
+    match map_of(o) {
+        Some(map) => heap::list_items(field(map, M_KEYS)),
+        None => heap::dict_entries(field(o, I_DICT))
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect(),
+    }
+}
