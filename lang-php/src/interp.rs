@@ -493,7 +493,109 @@ fn is_arr<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
         return false;
     }
     let f0 = m.get_field(v, 0);
-    m.tag(f0) == Tag::Dict
+    matches!(m.tag(f0), Tag::Dict | Tag::List)
+}
+
+/// Whether int `key` indexes an element of the packed storage `store`
+/// (`0 <= key < len`); records the bounds tests.
+fn packed_has<'gc, M: Meta<'gc>>(m: &mut M, store: M::V, key: M::V) -> bool {
+    let z = m.konst(Value::Int(0));
+    let ge = m.int_cmp(Cmp::Ge, key, z);
+    if !m.truth(ge) {
+        return false;
+    }
+    let n = m.list_len(store);
+    let lt = m.int_cmp(Cmp::Lt, key, n);
+    m.truth(lt)
+}
+
+/// The raw slot (maybe a reference cell) at `key` of an array's storage
+/// (packed `List` or `Dict`), `Absent` when there is none. A non-int key
+/// is never in packed storage.
+fn slot_of<'gc, M: Meta<'gc>>(m: &mut M, store: M::V, key: M::V) -> M::V {
+    if m.tag(store) == Tag::List {
+        if m.tag(key) == Tag::Int && packed_has(m, store, key) {
+            m.list_get(store, key)
+        } else {
+            m.konst(Value::Absent)
+        }
+    } else {
+        m.dict_get(store, key)
+    }
+}
+
+/// Replaces the raw slot at `key`, which [`slot_of`] found in `store`.
+fn replace_slot<'gc, M: Meta<'gc>>(m: &mut M, store: M::V, key: M::V, v: M::V) {
+    if m.tag(store) == Tag::List {
+        m.list_set(store, key, v);
+    } else {
+        m.dict_set(store, key, v);
+    }
+}
+
+/// `arr[key] = val` for an int `key` on an unshared array, when it needs no
+/// helper (an existing element, a packed append, a new key of a hashed
+/// array below php's next free key or a key that moves it); `false` leaves
+/// the store to `DIM_SET`. All decisions come before the writes.
+fn set_int_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -> bool {
+    let store = m.get_field(arr, A_DICT);
+    let z = m.konst(Value::Int(0));
+    let one = m.konst(Value::Int(1));
+    if m.tag(store) == Tag::List {
+        if packed_has(m, store, key) {
+            let old = m.list_get(store, key);
+            if m.tag(old) == Tag::List {
+                m.list_set(old, z, val);
+            } else {
+                m.list_set(store, key, val);
+            }
+            return true;
+        }
+        let n = m.list_len(store);
+        let at_end = m.int_cmp(Cmp::Eq, key, n);
+        if !m.truth(at_end) {
+            return false;
+        }
+        // Append: the next free key becomes n + 1 unless it is beyond that.
+        let n1 = m.int(vm_core::jit::ir::IntOp::Add, n, one);
+        let nk = m.get_field(arr, A_NEXT);
+        let bump = if m.tag(nk) == Tag::Int {
+            let c = m.int_cmp(Cmp::Lt, nk, n1);
+            m.truth(c)
+        } else {
+            true
+        };
+        m.list_append(store, val);
+        if bump {
+            m.set_field(arr, A_NEXT, n1);
+        }
+        return true;
+    }
+    let old = m.dict_get(store, key);
+    if m.tag(old) == Tag::List {
+        m.list_set(old, z, val);
+        return true;
+    }
+    let nk = m.get_field(arr, A_NEXT);
+    let ge = if m.tag(nk) == Tag::Int {
+        let c = m.int_cmp(Cmp::Ge, key, nk);
+        m.truth(c)
+    } else {
+        true
+    };
+    if ge {
+        match m.int_ovf(OvfOp::Add, key, one) {
+            Some(n1) => {
+                m.dict_set(store, key, val);
+                m.set_field(arr, A_NEXT, n1);
+                true
+            }
+            None => false,
+        }
+    } else {
+        m.dict_set(store, key, val);
+        true
+    }
 }
 
 fn is_obj<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
@@ -521,7 +623,8 @@ fn truthy<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
 }
 
 fn new_array_v<'gc, M: Meta<'gc>>(m: &mut M) -> M::V {
-    let d = m.new_dict();
+    // Arrays start packed (see `value.rs`).
+    let d = m.new_list();
     let cls = m.konst(Value::None);
     let z = m.konst(Value::None);
     let f = m.konst(Value::Bool(false));
@@ -754,14 +857,14 @@ fn resolve_callable<'gc, M: Meta<'gc>>(
         Tag::Record => {
             let f0 = m.get_field(v, 0);
             match m.tag(f0) {
-                Tag::Dict => {
+                Tag::Dict | Tag::List => {
                     // [obj-or-class, 'method']
                     let z = m.konst(Value::Int(0));
                     let one = m.konst(Value::Int(1));
                     let d = f0;
-                    let target = m.dict_get(d, z);
+                    let target = slot_of(m, d, z);
                     let target = deref_v(m, target);
-                    let mname = m.dict_get(d, one);
+                    let mname = slot_of(m, d, one);
                     let mname = deref_v(m, mname);
                     let mn = m.promote(mname);
                     let mn = mn.as_str().unwrap_or("").to_string();
@@ -1327,8 +1430,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let mut done = false;
                 if m.tag(key) == Tag::Int && m.tag(base) == Tag::Record {
                     let dict = m.get_field(base, A_DICT);
-                    if m.tag(dict) == Tag::Dict {
-                        let v = m.dict_get(dict, key);
+                    if matches!(m.tag(dict), Tag::Dict | Tag::List) {
+                        let v = slot_of(m, dict, key);
                         match m.tag(v) {
                             Tag::Absent => {}
                             Tag::List => {
@@ -1386,7 +1489,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     Tag::Record => {
                         let f0 = m.get_field(cur, 0);
-                        if m.tag(f0) == Tag::Dict {
+                        if matches!(m.tag(f0), Tag::Dict | Tag::List) {
                             let (arr, replaced) = separate(m, cur);
                             if replaced {
                                 if is_cell {
@@ -1453,7 +1556,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         helper!(&ops::NORM_KEY, &[kv])
                     }
                 };
-                let slot = m.dict_get(dict, key);
+                let slot = slot_of(m, dict, key);
                 let is_cell = m.tag(slot) == Tag::List;
                 let z = m.konst(Value::Int(0));
                 let cur = if is_cell { m.list_get(slot, z) } else { slot };
@@ -1463,10 +1566,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     if is_cell {
                         m.list_set(slot, z, a);
                     } else {
-                        let h = m.konst(Value::Absent);
-                        let _ = h;
-                        let kk = key;
-                        helper!(&ops::DIM_SET, &[base, kk, a]);
+                        helper!(&ops::DIM_SET, &[base, key, a]);
                     }
                     set!(*d, a);
                 } else if is_arr(m, cur) {
@@ -1475,7 +1575,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         if is_cell {
                             m.list_set(slot, z, arr);
                         } else {
-                            m.dict_set(dict, key, arr);
+                            replace_slot(m, dict, key, arr);
                         }
                     }
                     set!(*d, arr);
@@ -1581,58 +1681,24 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     throw!("Error", "Cannot use a scalar value as an array".to_string());
                 }
-                let dict = m.get_field(base, A_DICT);
-                if *k == NONE {
+                let key = if *k == NONE {
+                    // `[]`: php's next free key (0 before the first int key).
                     let nk = m.get_field(base, A_NEXT);
-                    let one = m.konst(Value::Int(1));
-                    let sum = if m.tag(nk) == Tag::Int {
-                        m.int_ovf(OvfOp::Add, nk, one)
+                    if m.tag(nk) == Tag::Int {
+                        nk
                     } else {
-                        None
-                    };
-                    match sum {
-                        Some(n1) => {
-                            m.dict_set(dict, nk, val);
-                            m.set_field(base, A_NEXT, n1);
-                        }
-                        None => {
-                            let kk = m.konst(Value::Absent);
-                            helper!(&ops::DIM_SET, &[base, kk, val]);
-                        }
+                        m.konst(Value::Int(0))
                     }
                 } else {
-                    let key = reg!(*k);
-                    if m.tag(key) == Tag::Int {
-                        let old = m.dict_get(dict, key);
-                        if m.tag(old) == Tag::List {
-                            let z = m.konst(Value::Int(0));
-                            m.list_set(old, z, val);
-                        } else {
-                            let nk = m.get_field(base, A_NEXT);
-                            let ge = if m.tag(nk) == Tag::Int {
-                                let c = m.int_cmp(Cmp::Ge, key, nk);
-                                m.truth(c)
-                            } else {
-                                true
-                            };
-                            if ge {
-                                let one = m.konst(Value::Int(1));
-                                match m.int_ovf(OvfOp::Add, key, one) {
-                                    Some(n1) => {
-                                        m.dict_set(dict, key, val);
-                                        m.set_field(base, A_NEXT, n1);
-                                    }
-                                    None => {
-                                        helper!(&ops::DIM_SET, &[base, key, val]);
-                                    }
-                                }
-                            } else {
-                                m.dict_set(dict, key, val);
-                            }
-                        }
+                    reg!(*k)
+                };
+                if !(m.tag(key) == Tag::Int && set_int_fast(m, base, key, val)) {
+                    let kk = if *k == NONE {
+                        m.konst(Value::Absent)
                     } else {
-                        helper!(&ops::DIM_SET, &[base, key, val]);
-                    }
+                        key
+                    };
+                    helper!(&ops::DIM_SET, &[base, kk, val]);
                 }
             }
             Op::StrOffsetSet(cv, k, v) => {
@@ -1693,25 +1759,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     };
                     let key = reg!(*k);
                     let val = reg!(*v);
-                    let dict = m.get_field(arr, A_DICT);
-                    let mut done = false;
-                    if m.tag(key) == Tag::Int {
-                        let old = m.dict_get(dict, key);
-                        if m.tag(old) != Tag::List {
-                            let nk = m.get_field(arr, A_NEXT);
-                            let ge = if m.tag(nk) == Tag::Int {
-                                let c = m.int_cmp(Cmp::Ge, key, nk);
-                                m.truth(c)
-                            } else {
-                                true
-                            };
-                            if !ge {
-                                m.dict_set(dict, key, val);
-                                done = true;
-                            }
-                        }
-                    }
-                    if !done {
+                    if !(m.tag(key) == Tag::Int && set_int_fast(m, arr, key, val)) {
                         helper!(&ops::DIM_SET, &[arr, key, val]);
                     }
                 }
@@ -2356,6 +2404,27 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             Op::IterNext(it, kd, vd, exit) => {
                 let arr = reg!(*it);
                 let pos = reg!(*it + 1);
+                let store = m.get_field(arr, A_DICT);
+                if m.tag(store) == Tag::List {
+                    // Packed: the position is the key.
+                    let n = m.list_len(store);
+                    let lt = m.int_cmp(Cmp::Lt, pos, n);
+                    if m.truth(lt) {
+                        let v = m.list_get(store, pos);
+                        let v = deref_v(m, v);
+                        set!(*vd, v);
+                        if *kd != NONE {
+                            set!(*kd, pos);
+                        }
+                        let one = m.konst(Value::Int(1));
+                        let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                        set!(*it + 1, p1);
+                    } else {
+                        next = *exit;
+                    }
+                    fr.pc = next;
+                    continue;
+                }
                 let key = helper!(&KEY_AT, &[arr, pos]);
                 if m.tag(key) == Tag::Absent {
                     next = *exit;
@@ -2380,13 +2449,13 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     next = *exit;
                 } else {
                     let dict = m.get_field(arr, A_DICT);
-                    let v = m.dict_get(dict, key);
+                    let v = slot_of(m, dict, key);
                     let cell = if m.tag(v) == Tag::List {
                         v
                     } else {
                         let c = m.new_list();
                         m.list_append(c, v);
-                        m.dict_set(dict, key, c);
+                        replace_slot(m, dict, key, c);
                         c
                     };
                     set!(*cv, cell);
