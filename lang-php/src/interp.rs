@@ -2896,15 +2896,15 @@ fn call<'gc, M: Meta<'gc>>(
     let callee: Callee<'gc, M::V> = match target {
         Target::Name(lk, nk) => {
             let lname_v = code.consts[*lk as usize];
-            let lname = lname_v.as_str().unwrap_or("");
             // The constant is a `Str` with its hash cached: no re-hashing per call.
             let f = heap::dict_get(rt_field(rt, RT_FUNCS), lname_v);
+            let lname = || lname_v.as_str().unwrap_or("");
             match f {
                 Value::Code(_) => Callee::Php(f, none, none),
-                _ => match builtins::lookup(lname) {
+                _ => match builtins::lookup(lname()) {
                     Some((id, _)) => Callee::Builtin(id),
-                    None if crate::embed::host_fn_index(lname).is_some() => {
-                        host_index = crate::embed::host_fn_index(lname);
+                    None if crate::embed::host_fn_index(lname()).is_some() => {
+                        host_index = crate::embed::host_fn_index(lname());
                         Callee::Builtin(builtins::id_of("__host"))
                     }
                     None => throw!(
@@ -3091,7 +3091,8 @@ fn call<'gc, M: Meta<'gc>>(
         Callee::Builtin(id) => builtins::byref_of(*id),
         _ => &[],
     };
-    let mut positional: Vec<M::V> = Vec::new();
+    // Room for the [this, class, site] header a guest call puts in front.
+    let mut positional: Vec<M::V> = Vec::with_capacity(args.len() + 3);
     let mut named: Vec<(String, M::V)> = Vec::new();
     let mut variadic_named: Vec<M::V> = Vec::new();
     let mut to_share: Vec<M::V> = Vec::new();
@@ -3113,7 +3114,9 @@ fn call<'gc, M: Meta<'gc>>(
                     positional.push(v);
                 } else {
                     let d = deref_v(m, v);
-                    to_share.push(d);
+                    if is_arr(m, d) {
+                        to_share.push(d);
+                    }
                     positional.push(d);
                 }
             }
@@ -3153,7 +3156,9 @@ fn call<'gc, M: Meta<'gc>>(
                         let _ = m.call(&ops::WARN, &[msg, site]);
                         positional.push(none);
                     } else {
-                        to_share.push(d);
+                        if is_arr(m, d) {
+                            to_share.push(d);
+                        }
                         positional.push(d);
                     }
                 }
@@ -3236,8 +3241,7 @@ fn call<'gc, M: Meta<'gc>>(
         }
     }
     // Writes last: mark shared arrays.
-    let arrays: Vec<M::V> = to_share.into_iter().filter(|v| is_arr(m, *v)).collect();
-    for v in arrays {
+    for v in to_share {
         let t = m.konst(Value::Bool(true));
         m.set_field(v, A_SHARED, t);
     }
@@ -3321,10 +3325,14 @@ fn call<'gc, M: Meta<'gc>>(
                     args: full,
                 };
             }
-            let mut full = Vec::with_capacity(positional.len() + 3);
-            full.push(this);
-            full.push(cls);
-            full.push(site);
+            let mut full = if magic_name.is_none() {
+                // The arguments stay where they are: one vector per call.
+                positional.extend([this, cls, site]);
+                positional.rotate_right(3);
+                std::mem::take(&mut positional)
+            } else {
+                vec![this, cls, site]
+            };
             if let Some(mn) = magic_name {
                 let n = m.konst(s(m.mc(), &mn));
                 let arr = match m.call(&MAKE_ARRAY, &positional) {
@@ -3333,8 +3341,6 @@ fn call<'gc, M: Meta<'gc>>(
                 };
                 full.push(n);
                 full.push(arr);
-            } else {
-                full.extend(positional);
             }
             if !variadic_named.is_empty() {
                 // Named arguments collected by a variadic parameter travel as a
@@ -3441,7 +3447,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
             regs[*reg as usize] = v;
         }
     }
-    Ok(m.new_frame(runtime::lang_id(), code_v, &regs))
+    Ok(m.new_frame_owned(runtime::lang_id(), code_v, regs))
 }
 
 /// Points `fr` at the handler for `exc`, if one covers its pc.

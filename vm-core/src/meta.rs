@@ -62,6 +62,16 @@ pub trait Meta<'gc> {
         code: Value<'gc>,
         regs: &[Self::V],
     ) -> Frame<'gc>;
+    /// Like [`Meta::new_frame`], taking the registers by value (the plain
+    /// interpreter then keeps the vector instead of copying it).
+    fn new_frame_owned(
+        &mut self,
+        lang: crate::heap::LangId,
+        code: Value<'gc>,
+        regs: Vec<Self::V>,
+    ) -> Frame<'gc> {
+        self.new_frame(lang, code, &regs)
+    }
 
     /// The tag of `v`; the trace guards that it stays so.
     fn tag(&mut self, v: Self::V) -> Tag;
@@ -208,6 +218,15 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
         regs: &[Value<'gc>],
     ) -> Frame<'gc> {
         Frame::new(lang, code, regs.to_vec())
+    }
+    #[inline]
+    fn new_frame_owned(
+        &mut self,
+        lang: crate::heap::LangId,
+        code: Value<'gc>,
+        regs: Vec<Value<'gc>>,
+    ) -> Frame<'gc> {
+        Frame::new(lang, code, regs)
     }
     #[inline]
     fn tag(&mut self, v: Value<'gc>) -> Tag {
