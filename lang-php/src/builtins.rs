@@ -624,6 +624,12 @@ pub fn strlen_id() -> u16 {
     *ID.get_or_init(|| id_of("strlen"))
 }
 
+/// The id of `__deref` (the interpreter inlines it).
+pub fn deref_id() -> u16 {
+    static ID: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| id_of("__deref"))
+}
+
 pub fn id_of(name: &str) -> u16 {
     lookup(name).map(|x| x.0).unwrap_or(0)
 }

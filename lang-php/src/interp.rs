@@ -1780,6 +1780,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::DimRef(d, b, k) => {
                 let base = reg!(*b);
+                // An element that already is a reference cell: take it as it is.
+                if *k != NONE && is_arr(m, base) {
+                    let key = reg!(*k);
+                    if m.tag(key) == Tag::Int {
+                        let store = m.get_field(base, A_DICT);
+                        let slot = slot_of(m, store, key);
+                        if m.tag(slot) == Tag::List {
+                            set!(*d, slot);
+                            fr.pc = next;
+                            continue;
+                        }
+                    }
+                }
                 let key = if *k == NONE {
                     m.konst(Value::Absent)
                 } else {
@@ -2118,6 +2131,29 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let r = helper!(&ops::STRLEN, &[v]);
                 set!(*dst, r);
             }
+            Op::Builtin { dst, id, args } if args.len() == 1 && *id == builtins::deref_id() => {
+                // The value of `$a = &...`: the cell's item (a read the optimiser may drop).
+                let v = reg!(args[0]);
+                let v = if m.tag(v) == Tag::List {
+                    let z = m.konst(Value::Int(0));
+                    m.list_get(v, z)
+                } else {
+                    v
+                };
+                set!(*dst, v);
+            }
+            Op::Builtin { dst, id, args }
+                if args.len() == 1 && ops::math1_of(*id).is_some() && {
+                    let v = reg!(args[0]);
+                    matches!(m.tag(v), Tag::Float | Tag::Int)
+                } =>
+            {
+                let v = reg!(args[0]);
+                let i = ops::math1_of(*id).unwrap_or(0);
+                let ik = m.konst(Value::Int(i as i64));
+                let r = helper!(&ops::MATH, &[ik, v]);
+                set!(*dst, r);
+            }
             Op::Builtin { dst, id, args } => {
                 let mut vals = Vec::with_capacity(args.len() + 2);
                 vals.push(m.konst(Value::Int(*id as i64)));
@@ -2444,6 +2480,34 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             Op::IterNextRef(it, kd, cv, exit) => {
                 let arr = reg!(*it);
                 let pos = reg!(*it + 1);
+                let store = m.get_field(arr, A_DICT);
+                if m.tag(store) == Tag::List {
+                    // Packed: the position is the key.
+                    let n = m.list_len(store);
+                    let lt = m.int_cmp(Cmp::Lt, pos, n);
+                    if m.truth(lt) {
+                        let v = m.list_get(store, pos);
+                        let cell = if m.tag(v) == Tag::List {
+                            v
+                        } else {
+                            let c = m.new_list();
+                            m.list_append(c, v);
+                            m.list_set(store, pos, c);
+                            c
+                        };
+                        set!(*cv, cell);
+                        if *kd != NONE {
+                            set!(*kd, pos);
+                        }
+                        let one = m.konst(Value::Int(1));
+                        let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                        set!(*it + 1, p1);
+                    } else {
+                        next = *exit;
+                    }
+                    fr.pc = next;
+                    continue;
+                }
                 let key = helper!(&KEY_AT, &[arr, pos]);
                 if m.tag(key) == Tag::Absent {
                     next = *exit;
