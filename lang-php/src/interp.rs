@@ -140,18 +140,23 @@ fn h_arr_values_list<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<
     }
     let mut items = Vec::new();
     for (k, x) in arr_entries(v) {
-        share(mc, x);
         items.push(k);
         items.push(x);
     }
     Ok(heap::new_list_from(mc, items))
 }
 
-/// The entries of an array as a flat list `[k0, v0, k1, v1, ...]`.
+/// The entries of an array as a flat list `[k0, v0, k1, v1, ...]`. It
+/// changes nothing (the caller marks the arrays among the values shared,
+/// with its other writes, after its decisions), so a spread call records
+/// guards after it.
 pub static ARR_ENTRIES: Helper = Helper {
     name: "php_arr_entries",
     func: h_arr_values_list,
-    effects: EFF_ANY,
+    effects: Effects {
+        may_raise: true,
+        ..Effects::READS
+    },
 };
 
 fn h_clone<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
@@ -3241,6 +3246,9 @@ fn call<'gc, M: Meta<'gc>>(
                     let vi = m.konst(Value::Int(2 * j as i64 + 1));
                     let key = m.list_get(list, ki);
                     let val = m.list_get(list, vi);
+                    if is_arr(m, val) {
+                        to_share.push(val);
+                    }
                     if m.tag(key) == Tag::Str {
                         let kn = m.promote(key);
                         named.push((to_str_scalar(kn), val));
