@@ -1195,6 +1195,45 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         };
                         Some(m.int_cmp(c, x, y))
                     }
+                    (
+                        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne,
+                        Tag::Int | Tag::Str,
+                        Tag::Int | Tag::Str,
+                    ) if (tx == Tag::Str) != (ty == Tag::Str) => {
+                        // An int and a string (`$i < $argv[1]`): numerically when
+                        // the string is numeric, else the generic path.
+                        let absent = m.konst(Value::Absent);
+                        let (nx, ny) = if tx == Tag::Str {
+                            (m.call(&ops::NUMERIC_STR, &[x]).unwrap_or(absent), y)
+                        } else {
+                            (x, m.call(&ops::NUMERIC_STR, &[y]).unwrap_or(absent))
+                        };
+                        let c = match bop {
+                            BinOp::Lt => Cmp::Lt,
+                            BinOp::Le => Cmp::Le,
+                            BinOp::Gt => Cmp::Gt,
+                            BinOp::Ge => Cmp::Ge,
+                            BinOp::Eq => Cmp::Eq,
+                            _ => Cmp::Ne,
+                        };
+                        match (m.tag(nx), m.tag(ny)) {
+                            (Tag::Int, Tag::Int) => Some(m.int_cmp(c, nx, ny)),
+                            (Tag::Int | Tag::Float, Tag::Int | Tag::Float) => {
+                                let fx = if m.tag(nx) == Tag::Int {
+                                    m.int_to_float(nx)
+                                } else {
+                                    nx
+                                };
+                                let fy = if m.tag(ny) == Tag::Int {
+                                    m.int_to_float(ny)
+                                } else {
+                                    ny
+                                };
+                                Some(m.float_cmp(c, fx, fy))
+                            }
+                            _ => None,
+                        }
+                    }
                     (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, Tag::Float, Tag::Float) => {
                         let c = match bop {
                             BinOp::Lt => Cmp::Lt,

@@ -239,6 +239,8 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::STRLEN,
         &ops::INTERP,
         &ops::NORM_KEY,
+        &ops::NUMERIC_STR,
+        &ops::MATH,
         &ops::ARR_COPY,
         &ops::DIM_GET,
         &ops::DIM_SET,

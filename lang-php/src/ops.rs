@@ -528,6 +528,23 @@ pub static MATH: Helper = Helper {
     effects: Effects::PURE,
 };
 
+fn h_numeric_str<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(match args[0].as_str().and_then(parse_numeric) {
+        Some((NumVal::I(i), true)) => Value::Int(i),
+        Some((NumVal::F(f), true)) => Value::Float(f),
+        _ => Value::Absent,
+    })
+}
+
+/// The number a numeric string stands for (int or float), `Absent` for any
+/// other string: how php 8 compares an int with a string. Strings never
+/// change, so this is pure (a trace computes it once for a loop-invariant string).
+pub static NUMERIC_STR: Helper = Helper {
+    name: "php_numeric_str",
+    func: h_numeric_str,
+    effects: Effects::PURE,
+};
+
 /// Prints `PHP Warning:  <concatenated args>`.
 pub static WARN: Helper = Helper {
     name: "php_warn",
