@@ -1449,17 +1449,29 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let a = new_array_v(m);
                 set!(*d, a);
             }
+            // Array literals: through `set_int_fast` (Meta ops) where it can,
+            // so that a trace can keep a literal it builds off the heap.
             Op::ArrPush(a, v) => {
                 let arr = reg!(*a);
                 let val = reg!(*v);
-                let k = m.konst(Value::Absent);
-                helper!(&ops::DIM_SET, &[arr, k, val]);
+                let nk = m.get_field(arr, A_NEXT);
+                let key = if m.tag(nk) == Tag::Int {
+                    nk
+                } else {
+                    m.konst(Value::Int(0))
+                };
+                if !set_int_fast(m, arr, key, val) {
+                    let k = m.konst(Value::Absent);
+                    helper!(&ops::DIM_SET, &[arr, k, val]);
+                }
             }
             Op::ArrSet(a, k, v) => {
                 let arr = reg!(*a);
                 let key = reg!(*k);
                 let val = reg!(*v);
-                helper!(&ops::DIM_SET, &[arr, key, val]);
+                if !(m.tag(key) == Tag::Int && set_int_fast(m, arr, key, val)) {
+                    helper!(&ops::DIM_SET, &[arr, key, val]);
+                }
             }
             Op::ArrSpread(a, v) => {
                 let arr = reg!(*a);
