@@ -1290,7 +1290,33 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     _ => None,
                 };
                 match fast {
-                    Some(r) => set!(*d, r),
+                    Some(r) => {
+                        set!(*d, r);
+                        // A comparison feeding the branch that follows (a loop or
+                        // `if` condition): take the branch here, saving a dispatch.
+                        // Jumps to the branch still run it on its own; a guard
+                        // in it resumes at this (pure) comparison, which is redone.
+                        let is_cmp = matches!(
+                            bop,
+                            BinOp::Lt
+                                | BinOp::Le
+                                | BinOp::Gt
+                                | BinOp::Ge
+                                | BinOp::Eq
+                                | BinOp::Ne
+                                | BinOp::Identical
+                                | BinOp::NotIdentical
+                        );
+                        match p.ops.get(next as usize) {
+                            Some(Op::JmpIfNot(c, t)) if is_cmp && *c == *d => {
+                                next = if m.truth(r) { next + 1 } else { *t };
+                            }
+                            Some(Op::JmpIf(c, t)) if is_cmp && *c == *d => {
+                                next = if m.truth(r) { *t } else { next + 1 };
+                            }
+                            _ => {}
+                        }
+                    }
                     None => {
                         if *bop == BinOp::Concat || *bop == BinOp::Eq || *bop == BinOp::Ne {
                             // __toString on object operands (not for ==).
