@@ -1234,12 +1234,29 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             _ => None,
                         }
                     }
-                    (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, Tag::Float, Tag::Float) => {
+                    (
+                        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne,
+                        Tag::Float | Tag::Int,
+                        Tag::Float | Tag::Int,
+                    ) if (tx == Tag::Float || ty == Tag::Float) => {
+                        // php 8 compares an int with a float as doubles.
                         let c = match bop {
                             BinOp::Lt => Cmp::Lt,
                             BinOp::Le => Cmp::Le,
                             BinOp::Gt => Cmp::Gt,
-                            _ => Cmp::Ge,
+                            BinOp::Ge => Cmp::Ge,
+                            BinOp::Eq => Cmp::Eq,
+                            _ => Cmp::Ne,
+                        };
+                        let fx = if tx == Tag::Int { m.int_to_float(x) } else { x };
+                        let fy = if ty == Tag::Int { m.int_to_float(y) } else { y };
+                        Some(m.float_cmp(c, fx, fy))
+                    }
+                    (BinOp::Identical | BinOp::NotIdentical, Tag::Float, Tag::Float) => {
+                        let c = if *bop == BinOp::Identical {
+                            Cmp::Eq
+                        } else {
+                            Cmp::Ne
                         };
                         Some(m.float_cmp(c, x, y))
                     }
