@@ -381,13 +381,9 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
     runtime::flush();
     if log_jit {
         vm.mutate(|_, root| {
-            let s = &root.jit.stats;
-            eprintln!(
-                "jit: stats: {} traces compiled, {} exits, {} aborts",
-                s.compiled,
-                s.exits,
-                s.aborts.len()
-            );
+            for line in root.jit.stats_report() {
+                eprintln!("{line}");
+            }
         });
     }
     code

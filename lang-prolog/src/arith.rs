@@ -139,6 +139,9 @@ enum Work<'gc> {
 
 /// Evaluates an arithmetic expression.
 pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
+    if let Some(i) = eval_small(t, 0) {
+        return Ok(N::I(i));
+    }
     let mut work = vec![Work::Eval(t)];
     let mut vals: Vec<N> = Vec::new();
     while let Some(w) = work.pop() {
@@ -207,6 +210,35 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
         }
     }
     Ok(vals.pop().unwrap_or(N::I(0)))
+}
+
+/// The common case of `eval` without its work stacks: integers combined
+/// by `+`, `-`, `*` (and unary `-`) without overflow, a few levels deep.
+/// `None` sends the expression to the general evaluator, which gives the
+/// same value or the error.
+pub(crate) fn eval_small(t: Value<'_>, depth: u32) -> Option<i64> {
+    let v = terms::deref(t);
+    match v {
+        Value::Int(i) => Some(i),
+        Value::Tuple(_) if depth < 8 => match terms::tuple_parts(v)? {
+            (Value::Str(n), [a, b]) => {
+                let op = n.as_str();
+                if !matches!(op, "+" | "-" | "*") {
+                    return None;
+                }
+                let x = eval_small(*a, depth + 1)?;
+                let y = eval_small(*b, depth + 1)?;
+                match op {
+                    "+" => x.checked_add(y),
+                    "-" => x.checked_sub(y),
+                    _ => x.checked_mul(y),
+                }
+            }
+            (Value::Str(n), [a]) if n.as_str() == "-" => eval_small(*a, depth + 1)?.checked_neg(),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn constant<'gc>(mc: &Mutation<'gc>, a: &str, v: Value<'gc>) -> PResult<'gc, N> {

@@ -78,6 +78,15 @@ pub struct Globals {
     pub cont_limit: i64,
     /// First-argument indexes of large predicates (see `index`).
     pub index: crate::index::Indexes,
+    /// The atom table: name → position in the machine state's `MS_ATOMS`
+    /// list (see `Eng::intern`).
+    pub atoms: FxHashMap<Box<str>, u32>,
+    /// The last choicepoint id handed out (`machine::CP_ID`).
+    pub cp_ids: i64,
+    /// The procedures again, by the name's `Str` hash and arity, so a call
+    /// looks its procedure up without hashing the name's text
+    /// ([`Globals::lookup_hashed`]).
+    by_hash: FxHashMap<(u64, usize), Vec<(Box<str>, Proc)>>,
 }
 
 impl Default for Globals {
@@ -101,6 +110,9 @@ impl Default for Globals {
             loaded: Vec::new(),
             cont_limit: crate::machine::MAX_CONT_DEPTH,
             index: Default::default(),
+            atoms: FxHashMap::default(),
+            cp_ids: 0,
+            by_hash: FxHashMap::default(),
         }
     }
 }
@@ -116,6 +128,17 @@ impl Globals {
             .map(|(_, p)| *p)
     }
 
+    /// The procedure `name/arity`, where `hash` is the name's
+    /// `Str::hash_code` (equal to [`name_hash`] of the text).
+    #[inline]
+    pub fn lookup_hashed(&self, name: &str, hash: u64, arity: usize) -> Option<Proc> {
+        self.by_hash
+            .get(&(hash, arity))?
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, p)| *p)
+    }
+
     /// Defines `name/arity`.
     pub fn define(&mut self, name: &str, arity: usize, p: Proc) {
         let v = self.procs.entry(name.to_string()).or_default();
@@ -123,6 +146,22 @@ impl Globals {
             e.1 = p;
         } else {
             v.push((arity, p));
+        }
+        let h = self.by_hash.entry((name_hash(name), arity)).or_default();
+        if let Some(e) = h.iter_mut().find(|(n, _)| &**n == name) {
+            e.1 = p;
+        } else {
+            h.push((name.into(), p));
+        }
+    }
+
+    /// Removes `name/arity` (calls raise existence errors again).
+    pub fn undefine(&mut self, name: &str, arity: usize) {
+        if let Some(v) = self.procs.get_mut(name) {
+            v.retain(|(a, _)| *a != arity);
+        }
+        if let Some(v) = self.by_hash.get_mut(&(name_hash(name), arity)) {
+            v.retain(|(n, _)| &**n != name);
         }
     }
 
@@ -165,4 +204,9 @@ impl Globals {
         let _ = se.write_all(s.as_bytes());
         let _ = se.flush();
     }
+}
+
+/// The hash vm-core caches in a `Str` of text `name`.
+pub fn name_hash(name: &str) -> u64 {
+    vm_core::heap::Str::new(name).hash_code()
 }

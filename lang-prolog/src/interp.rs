@@ -2,26 +2,32 @@
 //! [`Language`] implementation.
 //!
 //! A Prolog query runs in one frame whose register 0 holds the machine-state
-//! record (see [`crate::machine`]). The frame's pc says what to do next:
+//! record (see [`crate::machine`]). The frame has two instructions:
 //!
-//! - `PRED_BASE + k`: enter user predicate `k` (the goal is in the machine
-//!   state). This is the **merge point**: the green key is the predicate, so
-//!   the JIT traces the loop of predicate calls a recursion makes;
-//! - `PC_RUN` / `PC_REDO`: keep solving / backtrack into the last solution;
-//! - `PC_DISPATCH`: read the next pc the helper chose and promote it.
+//! - `PC_CALL`, the **merge point**: one call of the [`RUN`] helper, which
+//!   runs goals (control constructs and builtins inline) until the next
+//!   user predicate call, from the machine's next-step value `MS_NEXT`
+//!   (`PRED_BASE + k`: enter user predicate `k`; `PC_RUN` / `PC_REDO`:
+//!   keep solving / backtrack into the last solution), and stores the next
+//!   one there;
+//! - `PC_DISPATCH` (the entry): ends the frame when `MS_NEXT` says the query
+//!   has an outcome, else goes to `PC_CALL`.
 //!
-//! Each non-dispatch instruction makes one call of the [`RUN`] helper, which
-//! runs goals (control constructs and builtins inline) until the next user
-//! predicate call, and stores the next pc in the machine state. The decision
-//! on that pc happens in the following instruction, so no instruction
-//! decides after its heap writes (the `Meta` contract).
+//! The next-step value is data, not a green pc: a trace is one loop of
+//! helper calls that exits only when the query ends (before, each
+//! predicate was a merge point and the trace promoted the next one, so it
+//! exited whenever the order of calls changed, and the JIT was slower than
+//! the interpreter). Until head unification and body building are `Meta`
+//! operations (see the README's tracing sketch) the trace has nothing to
+//! specialise on the predicate. The decision on `MS_NEXT` happens in the
+//! instruction after the helper's writes (the `Meta` contract).
 
 use vm_core::exec::{Action, CoreError, Frame, FrameInfo, Language};
 use vm_core::heap;
 use vm_core::jit::helpers::{Effects, Helper};
 use vm_core::{Meta, Mutation, Value};
 
-use crate::machine::{Eng, MS_NEXT, PC_DISPATCH, PC_DONE, PRED_BASE};
+use crate::machine::{Eng, MS_NEXT, PC_CALL, PC_DISPATCH, PC_DONE};
 use crate::program::Program;
 
 fn run_helper<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
@@ -32,11 +38,7 @@ fn run_helper<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>
         Value::Int(i) => i as u32,
         _ => PC_DISPATCH,
     };
-    let e = Eng {
-        mc,
-        st: args[1],
-        g: &prog.g,
-    };
+    let e = Eng::new(mc, args[1], &prog.g);
     let next = e.run(pc);
     heap::set_field(mc, args[1], MS_NEXT, Value::Int(next as i64));
     Ok(Value::None)
@@ -62,27 +64,25 @@ fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> 
         if !m.begin(fr, pc) {
             return Action::Yield;
         }
-        if pc == PC_DISPATCH {
+        if pc != PC_CALL {
+            // PC_DISPATCH
             let st = m.reg(fr, 0);
             let nv = m.get_field(st, MS_NEXT);
-            let next = match m.promote(nv) {
-                Value::Int(i) => i as u32,
-                _ => PC_DONE,
-            };
-            if next == PC_DONE {
+            let done = m.konst(Value::Int(PC_DONE as i64));
+            if m.same(nv, done) {
                 let none = m.konst(Value::None);
                 return Action::Return(none);
             }
-            fr.pc = next;
+            fr.pc = PC_CALL;
             continue;
         }
-        if pc >= PRED_BASE && m.merge_point(fr, pc) {
+        if m.merge_point(fr, pc) {
             return Action::Jit;
         }
         let code = m.konst(fr.code);
         let st = m.reg(fr, 0);
-        let pcv = m.konst(Value::Int(pc as i64));
-        if let Err(exc) = m.call(&RUN, &[code, st, pcv]) {
+        let nv = m.get_field(st, MS_NEXT);
+        if let Err(exc) = m.call(&RUN, &[code, st, nv]) {
             return Action::Raise(exc);
         }
         fr.pc = PC_DISPATCH;

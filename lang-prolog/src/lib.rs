@@ -20,6 +20,7 @@ pub mod builtins;
 pub mod consult;
 pub mod dcg;
 pub mod errors;
+pub mod fastheap;
 pub mod globals;
 pub mod index;
 pub mod interp;
@@ -129,8 +130,16 @@ impl Engine {
             fields[machine::MS_GVARS as usize] = heap::new_dict(mc);
             fields[machine::MS_INITS as usize] = heap::new_list(mc);
             fields[machine::MS_CODE as usize] = code;
+            fields[machine::MS_ATOMS as usize] = heap::new_list(mc);
+            fields[machine::MS_ARGS as usize] = heap::new_list(mc);
             let st = heap::new_record(mc, Value::Bool(true), fields);
             root.lang_state[id as usize] = st;
+            if let Some(prog) = heap::as_code(code).and_then(|c| c.data::<Program>()) {
+                let e = Eng::new(mc, st, &prog.g);
+                for a in machine::MACHINE_ATOMS {
+                    e.intern(a);
+                }
+            }
         });
         let mut e = Engine { vm, id };
         e.with_globals(|g| g.loading_lib = true);
@@ -164,7 +173,7 @@ impl Engine {
             let prog = heap::as_code(code)
                 .and_then(|c| c.data::<Program>())
                 .expect("program");
-            let e = Eng { mc, st, g: &prog.g };
+            let e = Eng::new(mc, st, &prog.g);
             let Some(goal) = build(&e) else { return false };
             e.start_query(goal);
             root.frames.push(Frame::new(id, code, vec![st]));

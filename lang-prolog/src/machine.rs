@@ -10,7 +10,8 @@
 //!   next, depth]` (a success continuation, as in Pyrolog); a body is pushed
 //!   in front of the caller's continuation, and a last call pushes nothing
 //!   behind itself, so tail recursion runs in constant space;
-//! - the **choicepoint stack** is a heap list of records (`CP_*` fields); the
+//! - the **choicepoint stack** is one flat heap list, `CPW` slots (`CP_*`
+//!   fields) per choicepoint; the
 //!   cut barrier of a clause body is the stack height when its predicate was
 //!   called, so `!` truncates the list to it;
 //! - the **trail** lists variables bound while a choicepoint older than them
@@ -22,13 +23,14 @@
 //! until it is about to enter a user predicate (the JIT's merge point, whose
 //! green key is the predicate), spends its budget, or finishes.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use vm_core::heap;
 use vm_core::{Gc, Mutation, Value};
 
 use crate::builtins::{self, Proc};
 use crate::errors as err;
+use crate::fastheap as fh;
 use crate::globals::Globals;
 use crate::terms::{self, view, T};
 
@@ -46,7 +48,13 @@ pub const MS_RESULT: u32 = 9;
 pub const MS_FLAGS: u32 = 10;
 pub const MS_CODE: u32 = 11;
 pub const MS_QVARS: u32 = 12;
-pub const MS_NFIELDS: usize = 13;
+/// The atom table's values (a list of `Str`; see [`Eng::intern`]).
+pub const MS_ATOMS: u32 = 13;
+/// The argument registers: a list holding the arguments of a user
+/// predicate call whose goal term was never built (see [`Pending`]), read
+/// by [`Eng::enter_pred`] when `MS_GOAL` is `None`.
+pub const MS_ARGS: u32 = 14;
+pub const MS_NFIELDS: usize = 15;
 
 // ---- choicepoint record fields ----
 pub const CP_KIND: u32 = 0;
@@ -59,6 +67,11 @@ pub const CP_C: u32 = 6;
 pub const CP_D: u32 = 7;
 /// K_CLAUSES only: the predicate id (for its index).
 pub const CP_E: u32 = 8;
+/// A number no other choicepoint of the query has: `'$catch_exit'` and
+/// `'$softcut'` goals name their choicepoint by it.
+pub const CP_ID: u32 = 9;
+/// Slots per choicepoint in the flat choicepoint stack.
+const CPW: i64 = 10;
 
 /// Choicepoint kinds.
 pub const K_ALT: i64 = 0; // A: goal, B: cut barrier
@@ -95,7 +108,9 @@ pub const PC_DISPATCH: u32 = 0;
 pub const PC_RUN: u32 = 1;
 pub const PC_REDO: u32 = 2;
 pub const PC_DONE: u32 = 3;
-/// User predicate `k` is entered at pc `PRED_BASE + k`: the merge point.
+/// The frame pc of the helper call (the merge point; see `interp`).
+pub const PC_CALL: u32 = 4;
+/// `MS_NEXT` is `PRED_BASE + k` when the next step enters user predicate `k`.
 pub const PRED_BASE: u32 = 16;
 
 /// Query outcomes stored in `MS_RESULT`.
@@ -103,6 +118,30 @@ pub const R_SOLUTION: i64 = 1;
 pub const R_FAIL: i64 = 2;
 pub const R_ERROR: i64 = 3;
 pub const R_HALT: i64 = 4;
+
+/// Atoms the machine itself builds goals and terms with, interned at start
+/// so building them allocates no string.
+pub const MACHINE_ATOMS: &[&str] = &[
+    "[|]",
+    "true",
+    "fail",
+    "$cut",
+    "$softcut",
+    "$catch_exit",
+    "$fa_add",
+    "$solution",
+    "call",
+    ",",
+    ";",
+    "->",
+    "*->",
+    "inf",
+    "error",
+    "-",
+    "+",
+    "*",
+    "/",
+];
 
 /// Template depth up to which `build` and head unification recurse in Rust.
 const BUILD_REC_DEPTH: u32 = 32;
@@ -117,6 +156,34 @@ pub const MAX_CPS: i64 = 6_000_000;
 /// A Prolog exception in flight (the ball).
 pub type PResult<'gc, T> = Result<T, Value<'gc>>;
 
+/// Most arguments a pending goal keeps unbuilt (larger goals are built).
+const PEND_MAX: usize = 4;
+
+/// The first goal of a clause body just entered, which the solve loop runs
+/// next. Its arguments are built, but not the goal term itself (the WAM's
+/// argument registers): a builtin reads them in place, and a user predicate
+/// gets them through `MS_ARGS`; the term is built only when something keeps
+/// it (a choicepoint, a continuation cell, a control construct).
+#[derive(Copy, Clone)]
+struct Pending<'gc> {
+    /// The goal when already a term (an atom, or a goal too big to keep unbuilt).
+    goal: Option<Value<'gc>>,
+    /// The functor name (a `Str`) when `goal` is `None`.
+    name: Value<'gc>,
+    n: usize,
+    args: [Value<'gc>; PEND_MAX],
+    cutb: i64,
+}
+
+impl<'gc> Pending<'gc> {
+    fn term(&self, mc: &Mutation<'gc>) -> Value<'gc> {
+        match self.goal {
+            Some(g) => g,
+            None => terms::compound_s(mc, self.name, &self.args[..self.n]),
+        }
+    }
+}
+
 /// The machine, as Rust code sees it during one helper call.
 pub struct Eng<'a, 'gc> {
     /// Allocation context.
@@ -125,6 +192,11 @@ pub struct Eng<'a, 'gc> {
     pub st: Value<'gc>,
     /// Rust-side global state (operators, flags, procedures, output).
     pub g: &'a RefCell<Globals>,
+    /// The first goal of the clause body just entered, with its cut
+    /// barrier: the solve loop calls it next instead of pushing a
+    /// continuation cell for it and popping it again. [`Eng::run`] pushes
+    /// it back as a cell before it returns (see [`Eng::flush_pending`]).
+    pending: Cell<Option<Pending<'gc>>>,
 }
 
 /// A continuation cell: an immutable tuple `[goal, cut barrier, next,
@@ -185,8 +257,28 @@ pub fn internal<'gc>(mc: &Mutation<'gc>, v: Value<'gc>) -> Value<'gc> {
 }
 
 impl<'a, 'gc> Eng<'a, 'gc> {
+    /// The machine of state record `st`.
+    pub fn new(mc: &'a Mutation<'gc>, st: Value<'gc>, g: &'a RefCell<Globals>) -> Self {
+        Eng {
+            mc,
+            st,
+            g,
+            pending: Cell::new(None),
+        }
+    }
+
+    /// Pushes the pending first body goal (if any) as a continuation cell,
+    /// so the machine state alone says what runs next.
+    fn flush_pending(&self) {
+        if let Some(p) = self.pending.take() {
+            let k = cell(self.mc, p.term(self.mc), p.cutb, self.get(MS_CONT));
+            self.set(MS_CONT, k);
+        }
+    }
+
+    #[inline]
     pub fn get(&self, f: u32) -> Value<'gc> {
-        heap::get_field(self.st, f)
+        fh::get_field(self.st, f)
     }
     pub fn set(&self, f: u32, v: Value<'gc>) {
         heap::set_field(self.mc, self.st, f, v)
@@ -199,11 +291,47 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         terms::new_var(self.mc, g.serial)
     }
 
+    /// The atom `s`: the interned value when the atom table has it (so
+    /// the machine's own atoms, `'$cut'`, `true`, `'[|]'`, cost no
+    /// allocation), else a new one. Never adds to the table, so atoms made
+    /// at run time (`atom_concat/3` in a loop) do not accumulate.
     pub fn atom(&self, s: &str) -> Value<'gc> {
-        terms::atom(self.mc, s)
+        let ix = self.g.borrow().atoms.get(s).copied();
+        match ix {
+            Some(i) => fh::list_get(self.get(MS_ATOMS), i as i64),
+            None => terms::atom(self.mc, s),
+        }
     }
+
+    /// The atom `s` from the atom table, adding it when missing. Clause
+    /// templates intern their names, so the names of a program's terms are
+    /// one `Str` each and compare by pointer (`terms::same_name`'s fast
+    /// path) instead of by text.
+    pub fn intern(&self, s: &str) -> Value<'gc> {
+        let mut g = self.g.borrow_mut();
+        if let Some(&i) = g.atoms.get(s) {
+            return fh::list_get(self.get(MS_ATOMS), i as i64);
+        }
+        let table = self.get(MS_ATOMS);
+        let v = terms::atom(self.mc, s);
+        g.atoms.insert(s.into(), fh::list_len(table) as u32);
+        fh::list_append(self.mc, table, v);
+        v
+    }
+
+    /// The interned form of atom value `v` (`v` itself when it is not a `Str`).
+    pub fn intern_value(&self, v: Value<'gc>) -> Value<'gc> {
+        match v {
+            Value::Str(s) => self.intern(s.as_str()),
+            _ => v,
+        }
+    }
+
     pub fn compound(&self, name: &str, args: Vec<Value<'gc>>) -> Value<'gc> {
-        terms::compound(self.mc, name, args)
+        if args.is_empty() {
+            return self.atom(name);
+        }
+        terms::compound_s(self.mc, self.atom(name), &args)
     }
 
     // ---------------- choicepoints and trail ----------------
@@ -211,49 +339,89 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     pub fn cps(&self) -> Value<'gc> {
         self.get(MS_CPS)
     }
+    /// The number of choicepoints.
+    #[inline]
     pub fn cp_height(&self) -> i64 {
-        heap::list_len(self.cps())
+        fh::list_len(self.cps()) / CPW
     }
     fn trail_len(&self) -> i64 {
-        heap::list_len(self.get(MS_TRAIL))
+        fh::list_len(self.get(MS_TRAIL))
     }
 
-    /// Pushes a choicepoint of `kind` with continuation `cont` and extra fields.
+    /// Field `f` of the choicepoint `cp` (a handle from [`Eng::push_cp`]:
+    /// its stack index as an `Int`).
+    #[inline]
+    pub fn cpf(&self, cp: Value<'gc>, f: u32) -> Value<'gc> {
+        fh::list_get(self.cps(), int_of(cp) * CPW + f as i64)
+    }
+
+    /// Sets field `f` of the choicepoint `cp`.
+    pub fn cp_set(&self, cp: Value<'gc>, f: u32, v: Value<'gc>) {
+        fh::list_set(self.mc, self.cps(), int_of(cp) * CPW + f as i64, v)
+    }
+
+    /// The slots of the choicepoint at stack index `i`.
+    #[inline]
+    fn cp_slots(&self, i: i64) -> [Value<'gc>; CPW as usize] {
+        let mut f = [Value::None; CPW as usize];
+        if let Value::List(l) = self.cps() {
+            let at = (i * CPW) as usize;
+            f.copy_from_slice(&l.borrow()[at..at + CPW as usize]);
+        }
+        f
+    }
+
+    /// The stack index of the choicepoint whose `CP_ID` is `id`, if it is
+    /// still on the stack.
+    fn find_cp(&self, id: Value<'gc>) -> Option<i64> {
+        (0..self.cp_height())
+            .rev()
+            .find(|&i| self.cpf(Value::Int(i), CP_ID).same(&id))
+    }
+
+    /// Pushes a choicepoint of `kind` with continuation `cont` and extra
+    /// fields. The choicepoint stack is one flat list, `CPW` slots per
+    /// choicepoint, so pushing allocates nothing (beyond the list's
+    /// amortised growth) and cutting is a truncation. Returns the
+    /// choicepoint's handle (its index).
     pub fn push_cp(
         &self,
         kind: i64,
         cont: Value<'gc>,
         extra: &[Value<'gc>],
     ) -> PResult<'gc, Value<'gc>> {
-        if self.cp_height() >= self.g.borrow().cont_limit.min(MAX_CPS) {
-            return Err(err::resource_error(self.mc, "memory"));
-        }
-        let serial = self.g.borrow().serial;
-        let mut f = Vec::with_capacity(8);
-        f.extend_from_slice(&[
+        let h = self.cp_height();
+        let (serial, id) = {
+            let mut g = self.g.borrow_mut();
+            if h >= g.cont_limit.min(MAX_CPS) {
+                return Err(err::resource_error(self.mc, "memory"));
+            }
+            g.cp_ids += 1;
+            (g.serial, g.cp_ids)
+        };
+        let mut f = [Value::None; CPW as usize];
+        f[..4].copy_from_slice(&[
             Value::Int(kind),
             Value::Int(self.trail_len()),
             cont,
             Value::Int(serial),
         ]);
-        f.extend_from_slice(extra);
-        while f.len() < 8 {
-            f.push(Value::None);
+        f[4..4 + extra.len()].copy_from_slice(extra);
+        f[CP_ID as usize] = Value::Int(id);
+        if let Value::List(l) = self.cps() {
+            heap::List::modify(l, self.mc, |items| items.extend_from_slice(&f));
         }
-        let cp = heap::new_record(self.mc, Value::Bool(true), f);
-        heap::list_append(self.mc, self.cps(), cp);
-        Ok(cp)
+        Ok(Value::Int(h))
     }
 
     /// Binds an unbound variable, trailing it when a choicepoint older than it exists.
     pub fn bind(&self, var: Value<'gc>, val: Value<'gc>) {
         let cps = self.cps();
-        let n = heap::list_len(cps);
+        let n = fh::list_len(cps);
         if n > 0 {
-            let top = heap::list_get(cps, n - 1);
-            let mark = int_of(heap::get_field(top, CP_SERIAL));
+            let mark = int_of(fh::list_get(cps, n - CPW + CP_SERIAL as i64));
             if terms::var_serial(var) <= mark {
-                heap::list_append(self.mc, self.get(MS_TRAIL), var);
+                fh::list_append(self.mc, self.get(MS_TRAIL), var);
             }
         }
         terms::bind_raw(self.mc, var, val);
@@ -261,28 +429,35 @@ impl<'a, 'gc> Eng<'a, 'gc> {
 
     /// Undoes bindings back to trail length `mark`.
     pub fn undo_to(&self, mark: i64) {
-        let trail = self.get(MS_TRAIL);
-        while heap::list_len(trail) > mark {
-            let e = heap::list_pop(self.mc, trail);
-            match e {
-                Value::List(_) => terms::unbind(self.mc, e),
-                // a global-variable undo entry: [key, old value]
-                Value::Record(_) => {
-                    let k = heap::get_field(e, 0);
-                    let old = heap::get_field(e, 1);
-                    heap::dict_set(self.mc, self.get(MS_GVARS), k, old);
-                }
-                _ => {}
-            }
+        let Value::List(trail) = self.get(MS_TRAIL) else {
+            return;
+        };
+        let mark = mark.max(0) as usize;
+        if trail.borrow().len() <= mark {
+            return;
         }
+        // One borrow of the trail for the whole undo: the entries are
+        // variables and global-variable records, never the trail itself.
+        heap::List::modify(trail, self.mc, |t| {
+            while t.len() > mark {
+                let Some(e) = t.pop() else { break };
+                match e {
+                    Value::List(_) => terms::unbind(self.mc, e),
+                    // a global-variable undo entry: [key, old value]
+                    Value::Record(_) => {
+                        let k = fh::get_field(e, 0);
+                        let old = fh::get_field(e, 1);
+                        heap::dict_set(self.mc, self.get(MS_GVARS), k, old);
+                    }
+                    _ => {}
+                }
+            }
+        });
     }
 
     /// Cuts the choicepoint stack back to height `h`.
     pub fn cut_to(&self, h: i64) {
-        let cps = self.cps();
-        if heap::list_len(cps) > h {
-            heap::list_truncate(self.mc, cps, h);
-        }
+        fh::list_truncate(self.mc, self.cps(), h * CPW);
     }
 
     // ---------------- unification ----------------
@@ -475,6 +650,36 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     #[inline]
     pub fn build(&self, t: Value<'gc>, env: &mut [Option<Value<'gc>>]) -> Value<'gc> {
         self.build_rec(t, env, 0)
+    }
+
+    /// Builds a body goal template. The arithmetic arguments of `is/2`
+    /// and the comparisons that are already integers here are folded to
+    /// their value (see [`Eng::build_arg`]).
+    fn build_goal(&self, g: Value<'gc>, env: &mut [Option<Value<'gc>>]) -> Value<'gc> {
+        if let Some((name @ Value::Str(nm), targs)) = terms::tuple_parts(g) {
+            let folds = arith_args(nm.as_str(), targs.len());
+            if folds != 0 {
+                let a0 = self.build_arg(targs[0], env, folds & 1 != 0);
+                let a1 = self.build_arg(targs[1], env, folds & 2 != 0);
+                return terms::compound_s(self.mc, name, &[a0, a1]);
+            }
+        }
+        self.build(g, env)
+    }
+
+    /// Builds argument template `t`; when `fold`, an integer expression
+    /// whose variables are bound to integers becomes its value instead of a
+    /// term (the builtin would compute the same value from either, and the
+    /// bindings cannot change before it runs: only backtracking undoes
+    /// them, and that drops this goal too). Anything else (floats,
+    /// overflow, unbound variables, errors) is built and left to the builtin.
+    fn build_arg(&self, t: Value<'gc>, env: &mut [Option<Value<'gc>>], fold: bool) -> Value<'gc> {
+        if fold && matches!(t, Value::Tuple(_)) {
+            if let Some(v) = eval_template(t, env, 0) {
+                return Value::Int(v);
+            }
+        }
+        self.build(t, env)
     }
 
     /// [`Eng::build`] by recursion over shallow templates (no scratch
@@ -698,7 +903,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 &[self.new_var(), self.atom("true"), Value::Int(1)],
             )
             .unwrap_or(Value::None);
-        let marker = self.compound("$catch_exit", vec![internal(self.mc, cp)]);
+        let marker = self.compound("$catch_exit", vec![self.cpf(cp, CP_ID)]);
         let k1 = cell(self.mc, marker, 2, k0);
         let k2 = cell(self.mc, goal, 2, k1);
         self.set(MS_CONT, k2);
@@ -720,13 +925,29 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             } else if pc == PC_REDO {
                 pc = PC_RUN;
                 self.backtrack().map(|_| None)
+            } else if let Some(p) = self.pending.take() {
+                match p.goal {
+                    Some(g) => self.call_goal(g, p.cutb),
+                    None => match p.name {
+                        Value::Str(n) => {
+                            self.call_parts(None, p.name, n.as_str(), &p.args[..p.n], p.cutb)
+                        }
+                        _ => self.call_goal(p.term(self.mc), p.cutb),
+                    },
+                }
             } else {
                 self.solve_one()
             };
             match r {
-                Ok(Some(next)) => return next,
+                Ok(Some(next)) => {
+                    self.flush_pending();
+                    return next;
+                }
                 Ok(None) => {}
                 Err(ball) => {
+                    // a goal set up by a step that then raised belongs to
+                    // the abandoned continuation
+                    self.pending.set(None);
                     if let Err(b2) = self.throw(ball) {
                         // uncaught even by the root catch: give up the query
                         self.set(MS_RESULT, Value::Int(R_ERROR));
@@ -736,10 +957,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 }
             }
             if !matches!(self.get(MS_RESULT), Value::None) {
+                self.flush_pending();
                 return PC_DONE;
             }
             budget -= 1;
             if budget == 0 {
+                self.flush_pending();
                 return PC_RUN;
             }
         }
@@ -748,55 +971,52 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Backtracks to the newest choicepoint.
     pub fn backtrack(&self) -> PResult<'gc, ()> {
         loop {
-            let cps = self.cps();
-            let n = heap::list_len(cps);
+            let n = self.cp_height();
             if n == 0 {
                 self.set(MS_RESULT, Value::Int(R_FAIL));
                 return Ok(());
             }
-            let cp = heap::list_get(cps, n - 1);
-            let kind = int_of(heap::get_field(cp, CP_KIND));
-            self.undo_to(int_of(heap::get_field(cp, CP_TRAIL)));
-            let cont = heap::get_field(cp, CP_CONT);
+            let cp = Value::Int(n - 1);
+            // all slots at once, and before a cut removes them
+            let f = self.cp_slots(n - 1);
+            let kind = int_of(f[CP_KIND as usize]);
+            self.undo_to(int_of(f[CP_TRAIL as usize]));
+            let cont = f[CP_CONT as usize];
+            let (fa, fb, fc) = (f[CP_A as usize], f[CP_B as usize], f[CP_C as usize]);
             match kind {
                 K_ALT => {
-                    heap::list_truncate(self.mc, cps, n - 1);
+                    self.cut_to(n - 1);
                     self.set(MS_CONT, cont);
-                    let g = heap::get_field(cp, CP_A);
-                    let cb = int_of(heap::get_field(cp, CP_B));
-                    return self.push_goal(g, cb);
+                    return self.push_goal(fa, int_of(fb));
                 }
                 K_CLAUSES => {
                     self.set(MS_CONT, cont);
-                    return self.try_clauses(cp, n - 1);
+                    return self.try_clauses(&f, n - 1);
                 }
                 K_FINDALL => {
-                    heap::list_truncate(self.mc, cps, n - 1);
+                    self.cut_to(n - 1);
                     self.set(MS_CONT, cont);
-                    let coll = heap::get_field(cp, CP_A);
-                    let items = heap::list_items(coll);
-                    let tail = heap::get_field(cp, CP_C);
-                    let l = terms::list_from(self.mc, items, tail);
-                    if self.unify(heap::get_field(cp, CP_B), l) {
+                    let items = heap::list_items(fa);
+                    let l = terms::list_from(self.mc, items, fc);
+                    if self.unify(fb, l) {
                         return Ok(());
                     }
                     continue;
                 }
                 K_ALTS => {
-                    let alts = heap::get_field(cp, CP_B);
-                    let i = int_of(heap::get_field(cp, CP_C));
-                    let len = heap::list_len(alts);
+                    let alts = self.cpf(cp, CP_B);
+                    let i = int_of(self.cpf(cp, CP_C));
+                    let len = fh::list_len(alts);
                     if i + 1 >= len {
-                        heap::list_truncate(self.mc, cps, n - 1);
+                        self.cut_to(n - 1);
                     } else {
-                        heap::set_field(self.mc, cp, CP_C, Value::Int(i + 1));
+                        self.cp_set(cp, CP_C, Value::Int(i + 1));
                     }
                     if i >= len {
                         continue;
                     }
                     self.set(MS_CONT, cont);
-                    let target = heap::get_field(cp, CP_A);
-                    if self.unify(target, heap::list_get(alts, i)) {
+                    if self.unify(fa, fh::list_get(alts, i)) {
                         return Ok(());
                     }
                     continue;
@@ -809,18 +1029,18 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     continue;
                 }
                 K_BETWEEN => {
-                    let var = heap::get_field(cp, CP_A);
-                    let next = heap::get_field(cp, CP_B);
-                    let high = heap::get_field(cp, CP_C);
+                    let var = self.cpf(cp, CP_A);
+                    let next = self.cpf(cp, CP_B);
+                    let high = self.cpf(cp, CP_C);
                     let nv = crate::arith::int_add1(self.mc, next);
                     let last = match high {
                         Value::Str(_) => false,
                         h => crate::arith::num_cmp(next, h) != std::cmp::Ordering::Less,
                     };
                     if last {
-                        heap::list_truncate(self.mc, cps, n - 1);
+                        self.cut_to(n - 1);
                     } else {
-                        heap::set_field(self.mc, cp, CP_B, nv);
+                        self.cp_set(cp, CP_B, nv);
                     }
                     self.set(MS_CONT, cont);
                     if self.unify(var, next) {
@@ -838,7 +1058,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 }
                 _ => {
                     // K_DEAD, K_CATCH: just drop
-                    heap::list_truncate(self.mc, cps, n - 1);
+                    self.cut_to(n - 1);
                     continue;
                 }
             }
@@ -879,8 +1099,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     ) -> (i64, i64) {
         if limit >= crate::index::MIN_CLAUSES {
             if let Some(a) = a1 {
-                let pred = heap::list_get(self.get(MS_PREDS), id as i64);
-                let same_list = heap::get_field(pred, P_INDEXED).same(&list);
+                let pred = fh::list_get(self.get(MS_PREDS), id as i64);
+                let same_list = fh::get_field(pred, P_INDEXED).same(&list);
                 if build {
                     let mut g = self.g.borrow_mut();
                     match g.index.get_mut(id) {
@@ -914,13 +1134,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     fn candidates(list: Value<'gc>, from: i64, limit: i64, a1: Option<Value<'gc>>) -> (i64, i64) {
         let mut i = from;
         while i < limit
-            && !Self::first_arg_may_match(heap::get_field(heap::list_get(list, i), C_HEAD), a1)
+            && !Self::first_arg_may_match(fh::get_field(fh::list_get(list, i), C_HEAD), a1)
         {
             i += 1;
         }
         let mut j = i + 1;
         while j < limit
-            && !Self::first_arg_may_match(heap::get_field(heap::list_get(list, j), C_HEAD), a1)
+            && !Self::first_arg_may_match(fh::get_field(fh::list_get(list, j), C_HEAD), a1)
         {
             j += 1;
         }
@@ -930,14 +1150,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Resolves `goal` with clause `i` of `list`; the body's cut barrier is `cutb`.
     fn resolve_clause(
         &self,
-        goal: Value<'gc>,
+        args: &[Value<'gc>],
         list: Value<'gc>,
         i: i64,
         cutb: i64,
     ) -> PResult<'gc, ()> {
-        let args = terms::args(goal);
-        let clause = heap::list_get(list, i);
-        let nvars = int_of(heap::get_field(clause, C_NVARS)) as usize;
+        let clause = fh::list_get(list, i);
+        let nvars = int_of(fh::get_field(clause, C_NVARS)) as usize;
         let mut small: [Option<Value<'gc>>; 16] = [None; 16];
         let mut big: Vec<Option<Value<'gc>>> = Vec::new();
         let env: &mut [Option<Value<'gc>>] = if nvars <= small.len() {
@@ -946,75 +1165,116 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             big.resize(nvars, None);
             &mut big
         };
-        let head = heap::get_field(clause, C_HEAD);
+        let head = fh::get_field(clause, C_HEAD);
         let hargs = terms::tuple_parts(head).map(|(_, f)| f).unwrap_or(&[]);
         for (t, v) in hargs.iter().zip(args) {
             if !self.unify_head_rec(*t, *v, env, 0) {
                 return self.backtrack();
             }
         }
-        let goals = heap::get_field(clause, C_GOALS);
+        let goals = fh::get_field(clause, C_GOALS);
         let gs = heap::as_tuple(goals).map(|t| t.args()).unwrap_or(&[]);
         if gs.is_empty() {
             return Ok(());
         }
-        // Build in source order (variables are numbered by age), push in reverse.
-        let mut sbuf = [Value::None; 16];
-        let mut vbuf: Vec<Value<'gc>> = Vec::new();
-        let built: &mut [Value<'gc>] = if gs.len() <= sbuf.len() {
-            &mut sbuf[..gs.len()]
-        } else {
-            vbuf.resize(gs.len(), Value::None);
-            &mut vbuf
+        // Build in source order (variables are numbered by age), push in
+        // reverse. The first goal runs next without a cell of its own, and
+        // without its term (see `Pending`).
+        let mut p = Pending {
+            goal: None,
+            name: Value::None,
+            n: 0,
+            args: [Value::None; PEND_MAX],
+            cutb,
         };
-        for (slot, g) in built.iter_mut().zip(gs) {
-            *slot = self.build(*g, env);
+        match terms::tuple_parts(gs[0]) {
+            Some((name @ Value::Str(nm), targs)) if targs.len() <= PEND_MAX => {
+                p.name = name;
+                p.n = targs.len();
+                let folds = arith_args(nm.as_str(), targs.len());
+                for (i, (slot, t)) in p.args.iter_mut().zip(targs).enumerate() {
+                    *slot = self.build_arg(*t, env, folds & (1 << i) != 0);
+                }
+            }
+            _ => p.goal = Some(self.build(gs[0], env)),
         }
-        let mut k = self.get(MS_CONT);
-        for b in built.iter().rev() {
-            k = cell(self.mc, *b, cutb, k);
+        let rest = &gs[1..];
+        if !rest.is_empty() {
+            let mut sbuf = [Value::None; 16];
+            let mut vbuf: Vec<Value<'gc>> = Vec::new();
+            let built: &mut [Value<'gc>] = if rest.len() <= sbuf.len() {
+                &mut sbuf[..rest.len()]
+            } else {
+                vbuf.resize(rest.len(), Value::None);
+                &mut vbuf
+            };
+            for (slot, g) in built.iter_mut().zip(rest) {
+                *slot = self.build_goal(*g, env);
+            }
+            let mut k = self.get(MS_CONT);
+            for b in built.iter().rev() {
+                k = cell(self.mc, *b, cutb, k);
+            }
+            if cell_parts(k).is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit) {
+                return Err(err::resource_error(self.mc, "stack"));
+            }
+            self.set(MS_CONT, k);
         }
-        if cell_parts(k).is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit) {
-            return Err(err::resource_error(self.mc, "stack"));
-        }
-        self.set(MS_CONT, k);
+        self.pending.set(Some(p));
         Ok(())
     }
 
-    /// Tries the next clauses of the choicepoint `cp` (at stack index `idx`);
+    /// Tries the next clauses of the choicepoint at stack index `idx`, whose
+    /// slots are `f`;
     /// keeps, updates or pops the choicepoint.
-    fn try_clauses(&self, cp: Value<'gc>, idx: i64) -> PResult<'gc, ()> {
-        let goal = heap::get_field(cp, CP_A);
-        let list = heap::get_field(cp, CP_B);
-        let from = int_of(heap::get_field(cp, CP_C));
-        let limit = int_of(heap::get_field(cp, CP_D));
+    fn try_clauses(&self, f: &[Value<'gc>; CPW as usize], idx: i64) -> PResult<'gc, ()> {
+        let cp = Value::Int(idx);
+        let goal = f[CP_A as usize];
+        let list = f[CP_B as usize];
+        let from = int_of(f[CP_C as usize]);
+        let limit = int_of(f[CP_D as usize]);
         let a1 = terms::args(goal)
             .first()
             .map(|a| terms::deref(*a))
             .filter(|a| !terms::is_var(*a));
-        let (i, j) = match heap::get_field(cp, CP_E) {
+        let (i, j) = match f[CP_E as usize] {
             Value::Int(id) => self.candidates_ix(id as usize, list, from, limit, a1, false),
             _ => Self::candidates(list, from, limit, a1),
         };
         if i >= limit {
-            heap::list_truncate(self.mc, self.cps(), idx);
+            self.cut_to(idx);
             return self.backtrack();
         }
         if j >= limit {
-            heap::list_truncate(self.mc, self.cps(), idx);
+            self.cut_to(idx);
         } else {
-            heap::set_field(self.mc, cp, CP_C, Value::Int(j));
+            self.cp_set(cp, CP_C, Value::Int(j));
         }
-        self.resolve_clause(goal, list, i, idx)
+        self.resolve_clause(terms::args(goal), list, i, idx)
     }
 
-    /// Enters user predicate `k` with the goal in `MS_GOAL`.
+    /// Enters user predicate `k` with the goal in `MS_GOAL`, or when that
+    /// is `None`, its arguments in `MS_ARGS`.
     fn enter_pred(&self, k: usize) -> PResult<'gc, ()> {
-        let goal = self.get(MS_GOAL);
-        let pred = heap::list_get(self.get(MS_PREDS), k as i64);
-        let list = heap::get_field(pred, P_CLAUSES);
-        let limit = heap::list_len(list);
-        let a1 = terms::args(goal)
+        let mut goal = self.get(MS_GOAL);
+        let pred = fh::list_get(self.get(MS_PREDS), k as i64);
+        let list = fh::get_field(pred, P_CLAUSES);
+        let limit = fh::list_len(list);
+        let mut regs = [Value::None; PEND_MAX];
+        let args: &[Value<'gc>] = if matches!(goal, Value::None) {
+            let n = match self.get(MS_ARGS) {
+                Value::List(l) => {
+                    let l = l.borrow();
+                    regs[..l.len()].copy_from_slice(&l);
+                    l.len()
+                }
+                _ => 0,
+            };
+            &regs[..n]
+        } else {
+            terms::args(goal)
+        };
+        let a1 = args
             .first()
             .map(|a| terms::deref(*a))
             .filter(|a| !terms::is_var(*a));
@@ -1026,6 +1286,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         // A choicepoint only when another clause may match: a deterministic
         // call allocates none.
         if j < limit {
+            if matches!(goal, Value::None) {
+                goal = terms::compound_s(self.mc, fh::get_field(pred, P_NAME), args);
+            }
             let cont = self.get(MS_CONT);
             self.push_cp(
                 K_CLAUSES,
@@ -1039,7 +1302,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 ],
             )?;
         }
-        self.resolve_clause(goal, list, i, h)
+        self.resolve_clause(args, list, i, h)
     }
 
     /// Pops and runs one goal. `Ok(Some(pc))` hands a predicate call back to
@@ -1057,16 +1320,47 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Runs `goal` with cut barrier `cutb` (continuation already popped).
     pub fn call_goal(&self, goal: Value<'gc>, cutb: i64) -> PResult<'gc, Option<u32>> {
         let goal = terms::deref(goal);
-        let (name, args): (&str, &[Value<'gc>]) = match view(goal) {
-            T::Atom(a) => (a, &[]),
-            T::Compound(n, a) => (n, a),
-            T::Var => return Err(err::instantiation_error(self.mc)),
-            T::Nil => ("[]", &[]),
+        let (name_v, args): (Value<'gc>, &[Value<'gc>]) = match goal {
+            Value::Str(_) => (goal, &[]),
+            Value::Tuple(t) => {
+                let t: &'gc heap::Tuple<'gc> = Gc::as_ref(t);
+                match t.head() {
+                    h @ Value::Str(_) => (h, t.args()),
+                    _ => return Err(err::type_error(self.mc, "callable", goal)),
+                }
+            }
+            Value::List(_) => return Err(err::instantiation_error(self.mc)),
+            Value::None => return self.call_parts(Some(goal), Value::None, "[]", &[], cutb),
             _ => return Err(err::type_error(self.mc, "callable", goal)),
         };
-        let proc = self.g.borrow().lookup(name, args.len());
+        let name = match name_v {
+            Value::Str(s) => Gc::as_ref(s).as_str(),
+            _ => "",
+        };
+        self.call_parts(Some(goal), name_v, name, args, cutb)
+    }
+
+    /// Runs the goal `name(args)` with cut barrier `cutb`: `goal` is its
+    /// term, or `None` when it was not built (then `name_v` is the name's
+    /// `Str`, and the term is built only if a control construct needs it).
+    fn call_parts(
+        &self,
+        goal: Option<Value<'gc>>,
+        name_v: Value<'gc>,
+        name: &str,
+        args: &[Value<'gc>],
+        cutb: i64,
+    ) -> PResult<'gc, Option<u32>> {
+        let proc = match name_v {
+            Value::Str(s) => self
+                .g
+                .borrow()
+                .lookup_hashed(name, s.hash_code(), args.len()),
+            _ => self.g.borrow().lookup(name, args.len()),
+        };
         match proc {
             Some(Proc::Control(c)) => {
+                let goal = goal.unwrap_or_else(|| terms::compound_s(self.mc, name_v, args));
                 self.control(c, goal, args, cutb)
                     .map(|_| None)
                     .map_err(|ball| {
@@ -1083,7 +1377,18 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 Err(ball) => Err(builtins::add_context(self, ball, name, args.len())),
             },
             Some(Proc::User(id)) => {
-                self.set(MS_GOAL, goal);
+                match goal {
+                    Some(g) => self.set(MS_GOAL, g),
+                    None => {
+                        self.set(MS_GOAL, Value::None);
+                        if let Value::List(l) = self.get(MS_ARGS) {
+                            heap::List::modify(l, self.mc, |regs| {
+                                regs.clear();
+                                regs.extend_from_slice(args);
+                            });
+                        }
+                    }
+                }
                 Ok(Some(PRED_BASE + id as u32))
             }
             None => {
@@ -1129,7 +1434,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     let la = terms::args(l);
                     let cp = self.push_cp(K_ALT, cont, &[args[1], Value::Int(cutb)])?;
                     self.push_goal(la[1], cutb)?;
-                    self.push_goal(self.compound("$softcut", vec![internal(mc, cp)]), 0)?;
+                    self.push_goal(self.compound("$softcut", vec![self.cpf(cp, CP_ID)]), 0)?;
                     self.push_goal(la[0], h + 1)
                 } else {
                     self.push_cp(K_ALT, cont, &[args[1], Value::Int(cutb)])?;
@@ -1151,8 +1456,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 Ok(())
             }
             Ctl::SoftCut => {
-                let cp = heap::get_field(args[0], 0);
-                heap::set_field(mc, cp, CP_KIND, Value::Int(K_DEAD));
+                if let Some(i) = self.find_cp(args[0]) {
+                    self.cp_set(Value::Int(i), CP_KIND, Value::Int(K_DEAD));
+                }
                 Ok(())
             }
             Ctl::Not => {
@@ -1195,26 +1501,24 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 self.push_goal(g, h + 1)
             }
             Ctl::FaAdd => {
-                let coll = heap::get_field(args[1], 0);
+                let coll = fh::get_field(args[1], 0);
                 let mut map = Vec::new();
                 let c = self.copy(args[0], &mut map);
-                heap::list_append(mc, coll, c);
+                fh::list_append(mc, coll, c);
                 Ok(())
             }
             Ctl::Catch => {
                 let h = self.cp_height();
                 let cont = self.get(MS_CONT);
                 let cp = self.push_cp(K_CATCH, cont, &[args[1], args[2], Value::Int(cutb)])?;
-                self.push_goal(self.compound("$catch_exit", vec![internal(mc, cp)]), 0)?;
+                self.push_goal(self.compound("$catch_exit", vec![self.cpf(cp, CP_ID)]), 0)?;
                 let g = terms::deref(args[0]);
                 self.push_goal(g, h + 1)
             }
             Ctl::CatchExit => {
-                let cp = heap::get_field(args[0], 0);
-                let cps = self.cps();
-                let n = heap::list_len(cps);
-                if n > 0 && heap::list_get(cps, n - 1).same(&cp) {
-                    heap::list_truncate(mc, cps, n - 1);
+                let n = self.cp_height();
+                if n > 0 && self.cpf(Value::Int(n - 1), CP_ID).same(&args[0]) {
+                    self.cut_to(n - 1);
                 }
                 Ok(())
             }
@@ -1316,25 +1620,20 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             if !terms::is_functor(goal, "$catch_exit", 1) {
                 continue;
             }
-            let cp = heap::get_field(terms::args(goal)[0], 0);
-            let cps = self.cps();
-            let n = heap::list_len(cps);
-            let mut idx = None;
-            for i in (0..n).rev() {
-                if heap::list_get(cps, i).same(&cp) {
-                    idx = Some(i);
-                    break;
-                }
-            }
-            let Some(i) = idx else { continue };
-            let mark = int_of(heap::get_field(cp, CP_TRAIL));
+            let Some(i) = self.find_cp(terms::args(goal)[0]) else {
+                continue;
+            };
+            let cp = Value::Int(i);
+            let mark = int_of(self.cpf(cp, CP_TRAIL));
+            let catcher = self.cpf(cp, CP_A);
+            let recovery = self.cpf(cp, CP_B);
+            let cont = self.cpf(cp, CP_CONT);
+            let root = int_of(self.cpf(cp, CP_C)) == 1;
             self.undo_to(mark);
-            heap::list_truncate(self.mc, cps, i);
-            let catcher = heap::get_field(cp, CP_A);
+            self.cut_to(i);
             if self.unify(catcher, ball) {
-                let recovery = heap::get_field(cp, CP_B);
-                self.set(MS_CONT, heap::get_field(cp, CP_CONT));
-                if i == 1 && int_of(heap::get_field(cp, CP_C)) == 1 {
+                self.set(MS_CONT, cont);
+                if i == 1 && root {
                     // the root catch of a query: report the error as the outcome
                     self.set(MS_RESULT, Value::Int(R_ERROR));
                     self.set(MS_GOAL, ball);
@@ -1375,6 +1674,50 @@ pub enum Ctl {
     Retract,
     Consult,
     LoadNext,
+}
+
+/// Which arguments of a body goal `name/arity` are evaluated arithmetic
+/// expressions (bit `i` for argument `i`): `is/2`'s second, both of the
+/// comparisons'. These are builtins no program can redefine.
+fn arith_args(name: &str, arity: usize) -> u8 {
+    if arity != 2 {
+        return 0;
+    }
+    match name {
+        "is" => 0b10,
+        "<" | ">" | "=<" | ">=" | "=:=" | "=\\=" => 0b11,
+        _ => 0,
+    }
+}
+
+/// The integer value of an expression template under `env` (see
+/// `arith::eval_small`), or `None`.
+fn eval_template<'gc>(t: Value<'gc>, env: &[Option<Value<'gc>>], depth: u32) -> Option<i64> {
+    let tp = heap::as_tuple(t)?;
+    match tp.head() {
+        Value::Int(n) => crate::arith::eval_small(env[n as usize]?, 0),
+        Value::Str(op) if depth < 8 => match (op.as_str(), tp.args()) {
+            (o @ ("+" | "-" | "*"), [a, b]) => {
+                let x = eval_arg(*a, env, depth)?;
+                let y = eval_arg(*b, env, depth)?;
+                match o {
+                    "+" => x.checked_add(y),
+                    "-" => x.checked_sub(y),
+                    _ => x.checked_mul(y),
+                }
+            }
+            ("-", [a]) => eval_arg(*a, env, depth)?.checked_neg(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn eval_arg<'gc>(a: Value<'gc>, env: &[Option<Value<'gc>>], depth: u32) -> Option<i64> {
+    match a {
+        Value::Int(i) => Some(i),
+        _ => eval_template(a, env, depth + 1),
+    }
 }
 
 /// Whether two atomic terms are identical (same type and value).

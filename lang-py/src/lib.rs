@@ -930,25 +930,8 @@ fn run_inner(name: &str, src: &str, args: &[String], config: Config) -> i32 {
     let result = vm.run();
     if vm.config.log_jit {
         vm.mutate(|_, root| {
-            let s = &root.jit.stats;
-            eprintln!(
-                "jit: stats: {} traces compiled, {} entries, {} exits, {} inlined frames rebuilt, {} aborts",
-                s.compiled,
-                s.entries,
-                s.exits,
-                s.inlined_frames_rebuilt,
-                s.aborts.len()
-            );
-            let mut busy: Vec<(u64, usize)> = root
-                .jit
-                .traces
-                .iter()
-                .enumerate()
-                .filter_map(|(i, t)| t.as_ref().map(|t| (t.entries, i)))
-                .collect();
-            busy.sort_unstable_by(|a, b| b.cmp(a));
-            for (entries, i) in busy.iter().take(8) {
-                eprintln!("jit: stats: trace {i} entered {entries} times");
+            for line in root.jit.stats_report() {
+                eprintln!("{line}");
             }
         });
     }

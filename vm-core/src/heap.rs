@@ -12,6 +12,7 @@
 //! and the JIT's helpers call them from machine code.
 
 use std::any::Any;
+use std::cell::{BorrowError, Cell, Ref};
 use std::hash::{Hash, Hasher};
 
 use gc_arena::barrier::unlock;
@@ -124,6 +125,83 @@ impl<'gc> Record<'gc> {
     }
 }
 
+/// A growable list of values (the target of `Value::List`).
+///
+/// The layout is fixed (`repr(C)`) because compiled traces read and write
+/// items without calling back into Rust: the address of item 0 at
+/// [`LIST_ITEMS_OFFSET`] and the length at [`LIST_LEN_OFFSET`] (see the
+/// backend's `lower.rs`). The vector reallocates as it grows, so these two
+/// words mirror its current buffer and length: every method that changes
+/// the vector goes through [`List::modify`], which refreshes them.
+#[derive(Collect)]
+#[collect(no_drop)]
+#[repr(C)]
+pub struct List<'gc> {
+    /// The address of item 0 (an integer, read only by machine code).
+    #[collect(require_static)]
+    items_addr: Cell<usize>,
+    /// The number of items.
+    #[collect(require_static)]
+    len: Cell<usize>,
+    /// The items.
+    items: RefLock<Vec<Value<'gc>>>,
+}
+
+/// Byte offset of a list's item-buffer address (a `usize`).
+pub const LIST_ITEMS_OFFSET: i32 = 0;
+/// Byte offset of a list's length (a `usize`).
+pub const LIST_LEN_OFFSET: i32 = 8;
+
+impl<'gc> List<'gc> {
+    /// A list holding `items`.
+    pub fn new(items: Vec<Value<'gc>>) -> List<'gc> {
+        List {
+            items_addr: Cell::new(items.as_ptr() as usize),
+            len: Cell::new(items.len()),
+            items: RefLock::new(items),
+        }
+    }
+
+    /// The number of items.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len.get()
+    }
+
+    /// Whether the list has no items.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The items, for reading (panics while [`List::modify`] runs on them).
+    #[inline]
+    pub fn borrow(&self) -> Ref<'_, Vec<Value<'gc>>> {
+        self.items.borrow()
+    }
+
+    /// The items, for reading, unless [`List::modify`] is running on them.
+    #[inline]
+    pub fn try_borrow(&self) -> Result<Ref<'_, Vec<Value<'gc>>>, BorrowError> {
+        self.items.try_borrow()
+    }
+
+    /// Runs `f` on the items (with the write barrier), then refreshes the
+    /// mirrored address and length: the one way to change a list.
+    #[inline]
+    pub fn modify<R>(
+        this: Gc<'gc, List<'gc>>,
+        mc: &Mutation<'gc>,
+        f: impl FnOnce(&mut Vec<Value<'gc>>) -> R,
+    ) -> R {
+        let mut items = unlock!(Gc::write(mc, this), List, items).borrow_mut();
+        let out = f(&mut items);
+        this.items_addr.set(items.as_ptr() as usize);
+        this.len.set(items.len());
+        out
+    }
+}
+
 /// A code object: language-specific static data plus heap constants.
 #[derive(Collect)]
 #[collect(no_drop)]
@@ -197,7 +275,7 @@ pub fn new_list<'gc>(mc: &Mutation<'gc>) -> Value<'gc> {
 
 /// Allocates a list holding `items`.
 pub fn new_list_from<'gc>(mc: &Mutation<'gc>, items: Vec<Value<'gc>>) -> Value<'gc> {
-    Value::List(Gc::new(mc, RefLock::new(items)))
+    Value::List(Gc::new(mc, List::new(items)))
 }
 
 /// Allocates an empty dict.
@@ -233,7 +311,7 @@ pub fn new_int<'gc>(mc: &Mutation<'gc>, i: num_bigint::BigInt) -> Value<'gc> {
 }
 
 #[inline]
-fn list_of<'gc>(l: Value<'gc>) -> Gc<'gc, RefLock<Vec<Value<'gc>>>> {
+fn list_of<'gc>(l: Value<'gc>) -> Gc<'gc, List<'gc>> {
     match l {
         Value::List(p) => p,
         other => panic!("list operation on {:?}", other.tag()),
@@ -259,7 +337,7 @@ fn record_of<'gc>(r: Value<'gc>) -> Gc<'gc, Record<'gc>> {
 /// Number of items in a list.
 #[inline]
 pub fn list_len(l: Value<'_>) -> i64 {
-    list_of(l).borrow().len() as i64
+    list_of(l).len() as i64
 }
 
 /// Item `i` of a list (`0 <= i < len`, checked by the caller).
@@ -276,26 +354,34 @@ pub fn list_items<'gc>(l: Value<'gc>) -> Vec<Value<'gc>> {
 /// Replaces item `i` of a list.
 #[inline]
 pub fn list_set<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64, v: Value<'gc>) {
-    list_of(l).borrow_mut(mc)[i as usize] = v;
+    List::modify(list_of(l), mc, |items| items[i as usize] = v);
 }
 
 /// Appends to a list.
 #[inline]
 pub fn list_append<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, v: Value<'gc>) {
-    list_of(l).borrow_mut(mc).push(v);
+    List::modify(list_of(l), mc, |items| items.push(v));
 }
 
 /// Removes and returns the last item (the list is non-empty, checked by the caller).
 pub fn list_pop<'gc>(mc: &Mutation<'gc>, l: Value<'gc>) -> Value<'gc> {
-    list_of(l)
-        .borrow_mut(mc)
-        .pop()
-        .expect("pop from an empty list")
+    List::modify(list_of(l), mc, |items| items.pop()).expect("pop from an empty list")
 }
 
 /// Shortens a list to `n` items (no-op when it is not longer).
 pub fn list_truncate<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, n: i64) {
-    list_of(l).borrow_mut(mc).truncate(n.max(0) as usize);
+    List::modify(list_of(l), mc, |items| items.truncate(n.max(0) as usize));
+}
+
+/// Runs `f` on a list's items, for changes the functions above do not
+/// cover (splicing, sorting, reversing); keeps the list's mirrored layout
+/// up to date.
+pub fn list_modify<'gc, R>(
+    mc: &Mutation<'gc>,
+    l: Value<'gc>,
+    f: impl FnOnce(&mut Vec<Value<'gc>>) -> R,
+) -> R {
+    List::modify(list_of(l), mc, f)
 }
 
 /// Looks `k` up in a dict; [`Value::Absent`] when missing.
@@ -374,5 +460,58 @@ pub fn float_literal(x: f64) -> String {
         s
     } else {
         format!("{s}.0")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gc_arena::arena::rootless_mutate;
+
+    /// The mirrored words equal the vector's buffer address and length.
+    fn assert_mirrored(l: Value<'_>) {
+        let list = list_of(l);
+        let items = list.borrow();
+        assert_eq!(list.items_addr.get(), items.as_ptr() as usize);
+        assert_eq!(list.len.get(), items.len());
+        assert_eq!(list_len(l), items.len() as i64);
+    }
+
+    #[test]
+    fn list_layout_is_as_documented() {
+        assert_eq!(
+            std::mem::offset_of!(List, items_addr) as i32,
+            LIST_ITEMS_OFFSET
+        );
+        assert_eq!(std::mem::offset_of!(List, len) as i32, LIST_LEN_OFFSET);
+    }
+
+    #[test]
+    fn every_list_change_refreshes_the_mirrored_layout() {
+        rootless_mutate(|mc| {
+            let l = new_list(mc);
+            assert_mirrored(l);
+            // Growing reallocates the buffer several times.
+            for i in 0..100 {
+                list_append(mc, l, Value::Int(i));
+                assert_mirrored(l);
+            }
+            list_set(mc, l, 3, Value::Bool(true));
+            assert_mirrored(l);
+            assert!(list_pop(mc, l).same(&Value::Int(99)));
+            assert_mirrored(l);
+            list_truncate(mc, l, 10);
+            assert_mirrored(l);
+            list_modify(mc, l, |items| {
+                items.shrink_to_fit();
+                items.splice(0..2, [Value::None; 50]);
+            });
+            assert_mirrored(l);
+            assert_eq!(list_len(l), 58);
+            list_modify(mc, l, |items| items.clear());
+            assert_mirrored(l);
+            let from = new_list_from(mc, vec![Value::Int(1); 7]);
+            assert_mirrored(from);
+        });
     }
 }

@@ -7,9 +7,9 @@
 //! the term's arguments) without holding a `RefLock` borrow across code that
 //! may write other objects.
 //!
-//! Small tuples keep their arguments inline, so a tuple of up to
+//! Small tuples keep their arguments inline, so a tuple of 1 to
 //! [`INLINE_MAX`] arguments is one allocation; longer ones keep them in a
-//! boxed slice (a second allocation).
+//! boxed slice (a second allocation; none for the empty slice).
 
 use gc_arena::{Collect, Gc, Mutation};
 
@@ -19,30 +19,49 @@ use crate::value::Value;
 pub const INLINE_MAX: usize = 4;
 
 /// The arguments of a tuple, inline for small arities.
+///
+/// `repr(C, u8)` fixes the layout compiled traces read: the discriminant
+/// byte first, then (at offset 8, the alignment of [`Value`]) the inline
+/// values. The discriminant of an inline variant is its arity and that of
+/// [`Args::Boxed`] (which also holds the empty tuple) is 0, so an index is
+/// inline exactly when it is below the discriminant: one compare.
 #[derive(Collect)]
 #[collect(no_drop)]
+#[repr(C, u8)]
 enum Args<'gc> {
-    A0,
-    A1([Value<'gc>; 1]),
-    A2([Value<'gc>; 2]),
-    A3([Value<'gc>; 3]),
-    A4([Value<'gc>; 4]),
-    Boxed(Box<[Value<'gc>]>),
+    Boxed(Box<[Value<'gc>]>) = 0,
+    A1([Value<'gc>; 1]) = 1,
+    A2([Value<'gc>; 2]) = 2,
+    A3([Value<'gc>; 3]) = 3,
+    A4([Value<'gc>; 4]) = 4,
 }
 
 /// An immutable heap tuple: a head and arguments (the target of `Value::Tuple`).
+///
+/// The layout is fixed (`repr(C)`) for compiled traces: the head at
+/// [`TUPLE_HEAD_OFFSET`], the inline arity (0 when boxed) at
+/// [`TUPLE_ARITY_OFFSET`] and the inline arguments from
+/// [`TUPLE_INLINE_OFFSET`] (see the backend's `lower.rs`).
 #[derive(Collect)]
 #[collect(no_drop)]
+#[repr(C)]
 pub struct Tuple<'gc> {
     head: Value<'gc>,
     args: Args<'gc>,
 }
 
+/// Byte offset of a tuple's head (a 16-byte value).
+pub const TUPLE_HEAD_OFFSET: i32 = 0;
+/// Byte offset of a tuple's inline arity (a `u8`; 0 for a boxed tuple,
+/// whose arguments only Rust reads).
+pub const TUPLE_ARITY_OFFSET: i32 = 16;
+/// Byte offset of a tuple's first inline argument.
+pub const TUPLE_INLINE_OFFSET: i32 = 24;
+
 impl<'gc> Tuple<'gc> {
     /// A tuple of `head` and a copy of `args`.
     pub fn new(head: Value<'gc>, args: &[Value<'gc>]) -> Tuple<'gc> {
         let args = match *args {
-            [] => Args::A0,
             [a] => Args::A1([a]),
             [a, b] => Args::A2([a, b]),
             [a, b, c] => Args::A3([a, b, c]),
@@ -62,7 +81,6 @@ impl<'gc> Tuple<'gc> {
     #[inline]
     pub fn args(&self) -> &[Value<'gc>] {
         match &self.args {
-            Args::A0 => &[],
             Args::A1(a) => a,
             Args::A2(a) => a,
             Args::A3(a) => a,
@@ -143,6 +161,28 @@ mod tests {
                 let view = as_tuple(t).unwrap();
                 assert_eq!(view.args().len(), n as usize);
                 assert_eq!(view.is_empty(), n == 0);
+            }
+        });
+    }
+
+    #[test]
+    fn inline_arguments_are_where_compiled_code_reads_them() {
+        // The discriminant (the inline arity) is checked by the backend's tests.
+        rootless_mutate(|mc| {
+            for n in 1..=INLINE_MAX as i64 {
+                let args: Vec<Value> = (0..n).map(Value::Int).collect();
+                let t = as_tuple(new_tuple(mc, Value::None, &args)).unwrap();
+                let base = t as *const Tuple as usize;
+                let first = t.args().as_ptr() as usize;
+                assert_eq!(first - base, TUPLE_INLINE_OFFSET as usize);
+                assert_eq!(
+                    std::mem::offset_of!(Tuple, head),
+                    TUPLE_HEAD_OFFSET as usize
+                );
+                assert_eq!(
+                    std::mem::offset_of!(Tuple, args),
+                    TUPLE_ARITY_OFFSET as usize
+                );
             }
         });
     }

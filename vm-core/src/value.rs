@@ -18,7 +18,7 @@
 //! | 4   | `Absent` | unused; "no such key", never a guest value |
 //! | 5   | `Str`    | pointer to an immutable [`Str`]            |
 //! | 6   | `BigInt` | pointer to an immutable [`BigInt`]         |
-//! | 7   | `List`   | pointer to a `RefLock<Vec<Value>>`         |
+//! | 7   | `List`   | pointer to a [`List`]                      |
 //! | 8   | `Dict`   | pointer to a `RefLock<Dict>`               |
 //! | 9   | `Record` | pointer to a [`Record`]                    |
 //! | 10  | `Code`   | pointer to a [`Code`]                      |
@@ -28,7 +28,7 @@
 use gc_arena::lock::RefLock;
 use gc_arena::{Collect, Gc};
 
-use crate::heap::{BigInt, Code, Dict, Record, Str};
+use crate::heap::{BigInt, Code, Dict, List, Record, Str};
 use crate::strbuf::StrBuf;
 use crate::tuple::Tuple;
 
@@ -98,7 +98,7 @@ pub enum Value<'gc> {
     /// An integer outside the i64 range.
     BigInt(Gc<'gc, BigInt>) = TAG_BIGINT,
     /// A growable sequence.
-    List(Gc<'gc, RefLock<Vec<Value<'gc>>>>) = TAG_LIST,
+    List(Gc<'gc, List<'gc>>) = TAG_LIST,
     /// An insertion-ordered map.
     Dict(Gc<'gc, RefLock<Dict<'gc>>>) = TAG_DICT,
     /// A language-defined object: a class and indexed fields.

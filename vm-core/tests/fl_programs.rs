@@ -215,6 +215,36 @@ fn outer_traces_do_not_unroll_inner_loops_of_callees() {
     }
 }
 
+/// Exits are linked in machine code: when the inner loop ends, a bridge
+/// runs the rest of the outer body and enters the inner loop's code again,
+/// so the driver sees only the exits taken before those bridges existed.
+#[test]
+fn linked_exits_keep_nested_loops_in_machine_code() {
+    let out = run("programs/nested_loops.fl", Engine::Jit, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // The first nest alone ends its inner loop 300 times; the program made
+    // 5,799 exits before exits were linked, 154 since.
+    assert!(out.stats.exits < 300, "{:?}", out.stats);
+}
+
+/// A bridge that reaches the return of its trace's root frame ends there
+/// (the interpreter does the return) instead of being given up.
+#[test]
+fn bridges_end_at_the_return_of_their_root_frame() {
+    let out = run("programs/loop_in_callee.fl", Engine::Jit, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stats.aborts.iter().all(|a| !a.contains("root frame")),
+        "{:?}",
+        out.stats
+    );
+    assert!(
+        out.traces.len() >= 2,
+        "a loop and its bridge: {:?}",
+        out.stats
+    );
+}
+
 /// A tiny deterministic PRNG (xorshift64*), so the fuzz test needs no crate.
 struct Rng(u64);
 

@@ -105,13 +105,14 @@ fn template<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, vars: &mut Vec<Value<'gc>>) ->
                     }
                     Value::Tuple(_) => match terms::record_parts(v) {
                         Some((class @ Value::Str(_), fields)) => {
-                            work.push(W::Build(class, fields.len()));
+                            work.push(W::Build(e.intern_value(class), fields.len()));
                             for f in fields.iter().rev() {
                                 work.push(W::Visit(*f));
                             }
                         }
                         _ => out.push(v),
                     },
+                    Value::Str(_) => out.push(e.intern_value(v)),
                     _ => out.push(v),
                 }
             }
@@ -277,17 +278,17 @@ pub fn retract_start<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, ()> {
     }
 }
 
-/// Tries the next clause of a retract choicepoint (at stack index `idx`).
+/// Tries the next clause of the retract choicepoint `cp` (handle; at stack index `idx`).
 pub fn retract_next<'gc>(e: &Eng<'_, 'gc>, cp: Value<'gc>, idx: i64) -> PResult<'gc, bool> {
-    let target = heap::get_field(cp, CP_A);
-    let list = heap::get_field(cp, CP_B);
-    let pred = heap::get_field(cp, CP_D);
-    let mut i = match heap::get_field(cp, CP_C) {
+    let target = e.cpf(cp, CP_A);
+    let list = e.cpf(cp, CP_B);
+    let pred = e.cpf(cp, CP_D);
+    let mut i = match e.cpf(cp, CP_C) {
         Value::Int(i) => i,
         _ => 0,
     };
     let n = heap::list_len(list);
-    let mark = match heap::get_field(cp, crate::machine::CP_TRAIL) {
+    let mark = match e.cpf(cp, crate::machine::CP_TRAIL) {
         Value::Int(m) => m,
         _ => 0,
     };
@@ -311,7 +312,7 @@ pub fn retract_next<'gc>(e: &Eng<'_, 'gc>, cp: Value<'gc>, idx: i64) -> PResult<
             if i >= n {
                 e.cut_to(idx);
             } else {
-                heap::set_field(e.mc, cp, CP_C, Value::Int(i));
+                e.cp_set(cp, CP_C, Value::Int(i));
             }
             erase(e, pred, c);
             return Ok(true);
@@ -425,10 +426,7 @@ fn abolish<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         if let Some(p) = find_pred(e, &n, k) {
             heap::set_field(e.mc, p, P_CLAUSES, heap::new_list(e.mc));
             // the procedure disappears: calls raise existence errors again
-            let mut g = e.g.borrow_mut();
-            if let Some(v) = g.procs.get_mut(&n) {
-                v.retain(|(a, _)| *a != k);
-            }
+            e.g.borrow_mut().undefine(&n, k);
         }
     }
     Ok(true)

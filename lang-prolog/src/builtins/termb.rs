@@ -106,10 +106,16 @@ fn functor<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
                 _ => return Err(err::type_error(e.mc, "atom", name)),
             };
             let args: Vec<Value<'gc>> = (0..arity).map(|_| e.new_var()).collect();
-            Ok(e.unify(t, e.compound(nm, args)))
+            // the name's own atom value: no new string
+            let f = match name {
+                Value::Str(_) => terms::compound_s(e.mc, name, &args),
+                _ => e.compound(nm, args),
+            };
+            Ok(e.unify(t, f))
         }
-        T::Compound(n, args) => {
-            Ok(e.unify(a[1], e.atom(n)) && e.unify(a[2], Value::Int(args.len() as i64)))
+        T::Compound(_, args) => {
+            let name = terms::tuple_parts(t).map(|(h, _)| h).unwrap_or(Value::None);
+            Ok(e.unify(a[1], name) && e.unify(a[2], Value::Int(args.len() as i64)))
         }
         _ => Ok(e.unify(a[1], t) && e.unify(a[2], Value::Int(0))),
     }
@@ -186,10 +192,15 @@ fn univ<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
                 T::Var => return Err(err::instantiation_error(e.mc)),
                 _ => return Err(err::type_error(e.mc, "atom", h)),
             };
-            Ok(e.unify(t, e.compound(name, items[1..].to_vec())))
+            let f = match h {
+                Value::Str(_) => terms::compound_s(e.mc, h, &items[1..]),
+                _ => e.compound(name, items[1..].to_vec()),
+            };
+            Ok(e.unify(t, f))
         }
-        T::Compound(n, args) => {
-            let mut items = vec![e.atom(n)];
+        T::Compound(_, args) => {
+            let name = terms::tuple_parts(t).map(|(h, _)| h).unwrap_or(Value::None);
+            let mut items = vec![name];
             items.extend_from_slice(args);
             Ok(e.unify(a[1], terms::list_from(e.mc, items, Value::None)))
         }

@@ -1563,10 +1563,11 @@ pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             if kind_of(rt, k) == Ty::Slice {
                 let new = iterate(rt, v)?;
                 let (s, e, st) = ops::slice_indices(rt, k, n)?;
-                let Value::List(lst) = o else { unreachable!() };
                 if st == 1 {
                     let e = e.max(s);
-                    lst.borrow_mut(rt.mc).splice(s as usize..e as usize, new);
+                    heap::list_modify(rt.mc, o, |items| {
+                        items.splice(s as usize..e as usize, new);
+                    });
                 } else {
                     let pos = ops::slice_positions(s, e, st);
                     if pos.len() != new.len() {
@@ -1579,10 +1580,11 @@ pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                             ),
                         );
                     }
-                    let mut items = lst.borrow_mut(rt.mc);
-                    for (p, x) in pos.iter().zip(new) {
-                        items[*p] = x;
-                    }
+                    heap::list_modify(rt.mc, o, |items| {
+                        for (p, x) in pos.iter().zip(new) {
+                            items[*p] = x;
+                        }
+                    });
                 }
                 return Ok(Value::None);
             }

@@ -1691,7 +1691,7 @@ fn repr_into<'gc>(
 trait BorrowCheck {
     fn try_borrow_mut_check(&self) -> bool;
 }
-impl<'gc> BorrowCheck for Gc<'gc, gc_arena::lock::RefLock<Vec<Value<'gc>>>> {
+impl<'gc> BorrowCheck for Gc<'gc, heap::List<'gc>> {
     fn try_borrow_mut_check(&self) -> bool {
         self.try_borrow().is_err()
     }

@@ -10,12 +10,17 @@
 //!   replayed, the root frame is rewritten and frames of inlined calls are
 //!   pushed. A guard that fails often gets a bridge: a trace recorded from its
 //!   snapshot, entered by this dispatcher right after the exit.
+//! - Compiled code is linked in machine code (see `backend::Linkage`): a
+//!   guard whose exit has a bridge jumps straight into it (the bridge reads
+//!   the exit's buffer, so no frames are rebuilt), and an `exit` at a loop
+//!   header jumps straight into that loop's trace. The driver sees only the
+//!   exits that leave compiled code for good.
 
 use gc_arena::{Collect, Mutation};
 
 use crate::exec::{self, Action, Config, Frame, Language, Root, Slice};
 use crate::heap;
-use crate::jit::backend::{self, CompiledCode};
+use crate::jit::backend::{self, CompiledCode, ExitLink, InputSource, Linkage};
 use crate::jit::ir::{Op, PendingWrite, SnapValue, Snapshot, TraceIr, Virtual};
 use crate::jit::recorder::{Recorder, Recording, TraceKind};
 use crate::jit::{opt, GreenKey};
@@ -37,9 +42,12 @@ pub struct CompiledTrace<'gc> {
     /// Loop or bridge.
     #[collect(require_static)]
     pub kind: TraceKind,
-    /// Failures per exit.
+    /// Failures per exit, towards growing a bridge.
     #[collect(require_static)]
     pub exit_counts: Vec<u32>,
+    /// Times each exit returned to the driver (for the log).
+    #[collect(require_static)]
+    pub exits_taken: Vec<u64>,
     /// Bridge attached to each exit, by trace index.
     #[collect(require_static)]
     pub bridges: Vec<Option<usize>>,
@@ -49,6 +57,20 @@ pub struct CompiledTrace<'gc> {
     /// Times this trace was entered (for the log).
     #[collect(require_static)]
     pub entries: u64,
+    /// Per exit, the word its code tail-calls through: the `link_entry` of
+    /// a bridge that reads the exit's buffer, or 0. Boxed: the code holds
+    /// the words' addresses.
+    #[collect(require_static)]
+    pub exit_cells: Box<[std::cell::Cell<usize>]>,
+    /// A bridge that reads its parent exit's buffer ([`Linkage::inputs`]),
+    /// entered without rebuilding frames.
+    #[collect(require_static)]
+    pub linked_inputs: bool,
+    /// For a bridge: the times its code reached its own loop's header since
+    /// it last returned there (see [`note_loopback`]). Boxed: the code holds
+    /// its address.
+    #[collect(require_static)]
+    pub loopbacks: Box<std::cell::Cell<i64>>,
 }
 
 /// Handles [`Action::Jit`] from the plain interpreter: the top frame is at a
@@ -85,17 +107,45 @@ fn run_trace<'gc>(
     mut t: usize,
     mut root_depth: usize,
 ) -> Option<Slice<'gc>> {
+    // Whether `buf` already holds `t`'s inputs (a bridge reading its parent's exit).
+    let mut buf_ready = false;
     loop {
+        let need = root.jit.buf_need;
         let trace = root.jit.traces[t].as_mut().expect("entered a freed trace");
         let buf = &mut root.jit.buf;
-        buf.clear();
-        for fr in &root.frames[root_depth..] {
-            buf.extend_from_slice(&fr.regs);
+        if !buf_ready {
+            buf.clear();
+            for fr in &root.frames[root_depth..] {
+                buf.extend_from_slice(&fr.regs);
+            }
         }
-        buf.resize(buf.len().max(trace.code.buf_len()).max(1), Value::None);
+        buf_ready = false;
+        buf.resize(
+            buf.len().max(need).max(trace.code.buf_len()).max(1),
+            Value::None,
+        );
         root.jit.stats.entries += 1;
         trace.entries += 1;
-        let exit = trace.code.run(mc, fuel, buf) as usize;
+        let (from, exit) = trace.code.run_linked(mc, fuel, buf);
+        let exit = exit as usize;
+        // Linked code may have left through another trace's exit.
+        t = from as usize;
+        let trace = root.jit.traces[t].as_ref().expect("exit of a freed trace");
+        if let Some(b) = trace.bridges[exit] {
+            if root.jit.traces[b].as_ref().is_some_and(|b| b.linked_inputs) {
+                // What the exit's code does when it finds the bridge in its cell.
+                let info = &trace.code.exits()[exit];
+                let snap = &trace.ir.snapshots[info.snap as usize];
+                replay_pending(mc, &trace.ir, snap, &info.live, &root.jit.buf, &[]);
+                root.jit.stats.exits += 1;
+                t = b;
+                buf_ready = true;
+                continue;
+            }
+        }
+        let trace = root.jit.traces[t].as_mut().expect("exit of a freed trace");
+        trace.exits_taken[exit] += 1;
+        let buf = &mut root.jit.buf;
         let info = &trace.code.exits()[exit];
         let snap = &trace.ir.snapshots[info.snap as usize];
         deoptimize(
@@ -130,7 +180,19 @@ fn run_trace<'gc>(
         if kind == ExitKind::Exit {
             if matches!(trace.kind, TraceKind::Bridge { .. }) {
                 let key = trace.key;
-                note_loopback(root, root_depth, key);
+                // The bridge's code counts the loopbacks it linked itself.
+                let linked = trace.loopbacks.replace(0);
+                note_loopback(root, root_depth, key, linked);
+                if root
+                    .jit
+                    .loops
+                    .get(&key)
+                    .is_some_and(|i| i.retraces >= MAX_RETRACES)
+                {
+                    if let Some(Some(trace)) = root.jit.traces.get(t) {
+                        trace.loopbacks.set(i64::MIN / 2);
+                    }
+                }
             }
             if *fuel < 0 {
                 return Some(Slice::Yield);
@@ -184,7 +246,11 @@ fn run_trace<'gc>(
 /// as an int and continues as a float), every iteration pays an exit and a
 /// re-entry; after [`RETRACE_LOOPBACKS`] such iterations the loop is recorded
 /// afresh (at most [`MAX_RETRACES`] times), so the common path is the loop.
-fn note_loopback(root: &mut Root<'_>, root_depth: usize, key: GreenKey) {
+/// `linked` is the bridge's own count of such iterations since it last
+/// returned here, this one included (its code enters the loop's code
+/// itself, and returns once the count reaches [`RETRACE_LOOPBACKS`]); 0 for
+/// a bridge that does not count.
+fn note_loopback(root: &mut Root<'_>, root_depth: usize, key: GreenKey, linked: i64) {
     let at_header = root.frames.len() == root_depth + 1
         && root
             .frames
@@ -194,9 +260,14 @@ fn note_loopback(root: &mut Root<'_>, root_depth: usize, key: GreenKey) {
         return;
     }
     let info = root.jit.loops.entry(key).or_default();
-    info.loopbacks += 1;
+    info.loopbacks = info
+        .loopbacks
+        .saturating_add(linked.clamp(1, u32::MAX as i64) as u32);
     if info.loopbacks >= RETRACE_LOOPBACKS && info.retraces < MAX_RETRACES {
         info.trace = None;
+        // Exits that end here return to the interpreter, which records anew.
+        root.jit.set_entry_cell(key, 0);
+        let info = root.jit.loops.entry(key).or_default();
         info.count = 0;
         info.loopbacks = 0;
         info.retraces += 1;
@@ -268,22 +339,7 @@ pub fn deoptimize<'gc>(
     // Snapshot values are mostly asked for in the order the exit stored
     // them, so the search starts where the last one was found: linear in the
     // snapshot's size rather than quadratic.
-    let cursor = std::cell::Cell::new(0usize);
-    let lookup = |r: crate::jit::ir::Ref| -> Value<'gc> {
-        if r.is_const() {
-            ir.consts[r.index()]
-        } else {
-            let start = cursor.get().min(live.len());
-            let i = live[start..]
-                .iter()
-                .position(|x| *x == r)
-                .map(|i| i + start)
-                .or_else(|| live[..start].iter().position(|x| *x == r))
-                .expect("snapshot value missing from exit");
-            cursor.set(i + 1);
-            buf[i]
-        }
-    };
+    let lookup = snap_lookup(ir, live, buf);
     // Virtuals: allocate all first (they may refer to each other), then fill.
     let objs: Vec<Value<'gc>> = snap
         .virtuals
@@ -322,21 +378,7 @@ pub fn deoptimize<'gc>(
             }
         }
     }
-    for p in &snap.pending {
-        match p {
-            PendingWrite::DictSet(d, k, v) => {
-                heap::dict_set(mc, resolve(d), resolve(k), resolve(v))
-            }
-            PendingWrite::ListAppend(l, v) => heap::list_append(mc, resolve(l), resolve(v)),
-            PendingWrite::ListSet(l, i, v) => {
-                heap::list_set(mc, resolve(l), int_of(resolve(i)), resolve(v))
-            }
-            PendingWrite::ListTruncate(l, n) => {
-                heap::list_truncate(mc, resolve(l), int_of(resolve(n)))
-            }
-            PendingWrite::SetField(r, i, v) => heap::set_field(mc, resolve(r), *i, resolve(v)),
-        }
-    }
+    replay_pending(mc, ir, snap, live, buf, &objs);
     // Frames that still stand where the snapshot puts them, running the same
     // code with as many registers (the root frame, nearly always), are
     // rewritten in place: an exit then allocates nothing for them.
@@ -365,6 +407,68 @@ pub fn deoptimize<'gc>(
         depth += 1;
     }
     frames.truncate(depth);
+}
+
+/// How an exit's snapshot values are found: constants in the trace's pool,
+/// the others in the exit's buffer at their position in `live`.
+fn snap_lookup<'a, 'gc>(
+    ir: &'a TraceIr<'gc>,
+    live: &'a [crate::jit::ir::Ref],
+    buf: &'a [Value<'gc>],
+) -> impl Fn(crate::jit::ir::Ref) -> Value<'gc> + 'a {
+    // Snapshot values are mostly asked for in the order the exit stored
+    // them, so the search starts where the last one was found: linear in the
+    // snapshot's size rather than quadratic.
+    let cursor = std::cell::Cell::new(0usize);
+    move |r| {
+        if r.is_const() {
+            ir.consts[r.index()]
+        } else {
+            let start = cursor.get().min(live.len());
+            let i = live[start..]
+                .iter()
+                .position(|x| *x == r)
+                .map(|i| i + start)
+                .or_else(|| live[..start].iter().position(|x| *x == r))
+                .expect("snapshot value missing from exit");
+            cursor.set(i + 1);
+            buf[i]
+        }
+    }
+}
+
+/// Replays an exit's delayed heap writes, in order; `objs` are the exit's
+/// virtual objects, already built.
+fn replay_pending<'gc>(
+    mc: &Mutation<'gc>,
+    ir: &TraceIr<'gc>,
+    snap: &Snapshot,
+    live: &[crate::jit::ir::Ref],
+    buf: &[Value<'gc>],
+    objs: &[Value<'gc>],
+) {
+    let lookup = snap_lookup(ir, live, buf);
+    let resolve = |s: &SnapValue| -> Value<'gc> {
+        match s {
+            SnapValue::Ref(r) => lookup(*r),
+            SnapValue::Virtual(i) => objs[*i as usize],
+        }
+    };
+    for p in &snap.pending {
+        match p {
+            PendingWrite::DictSet(d, k, v) => {
+                heap::dict_set(mc, resolve(d), resolve(k), resolve(v))
+            }
+            PendingWrite::ListAppend(l, v) => heap::list_append(mc, resolve(l), resolve(v)),
+            PendingWrite::ListSet(l, i, v) => {
+                heap::list_set(mc, resolve(l), int_of(resolve(i)), resolve(v))
+            }
+            PendingWrite::ListTruncate(l, n) => {
+                heap::list_truncate(mc, resolve(l), int_of(resolve(n)))
+            }
+            PendingWrite::SetField(r, i, v) => heap::set_field(mc, resolve(r), *i, resolve(v)),
+        }
+    }
 }
 
 /// Runs one recording step of the top frame. `Some` ends the slice.
@@ -422,6 +526,14 @@ pub fn record_step<'gc>(
             }
         }
         Action::Return(v) => {
+            // A bridge that returns from its root frame ends there: it
+            // leaves through the return instruction's snapshot, and the
+            // interpreter does the return (the caller is not in the trace).
+            let returns_from_root = m.rec.inlined_depth() == 0;
+            if returns_from_root && matches!(m.rec.kind, TraceKind::Bridge { .. }) {
+                m.rec.close_bridge();
+            }
+            let closed = m.rec.closed && m.rec.abort.is_none();
             let inside = m.rec.frame_popped();
             root.frames.pop();
             match root.frames.last_mut() {
@@ -433,7 +545,11 @@ pub fn record_step<'gc>(
                 Some(caller) => {
                     let r = caller.ret_reg as usize;
                     caller.regs[r] = v.v;
-                    abort(root, langs, config, "returned from the trace's root frame");
+                    if closed {
+                        finish(mc, root, langs, config);
+                    } else {
+                        abort(root, langs, config, "returned from the trace's root frame");
+                    }
                     None
                 }
                 None => {
@@ -547,16 +663,41 @@ fn finish<'gc>(
             ir.to_text()
         );
     }
-    match backend::compile(&ir) {
+    let exit_kinds = exit_kinds(&ir);
+    let exit_cells: Box<[std::cell::Cell<usize>]> =
+        exit_kinds.iter().map(|_| std::cell::Cell::new(0)).collect();
+    let loopbacks = Box::new(std::cell::Cell::new(0i64));
+    let counter = loopbacks.as_ptr() as usize;
+    let link = linkage(
+        &mut root.jit,
+        &ir,
+        n,
+        rec.kind,
+        rec.key,
+        &exit_kinds,
+        &exit_cells,
+        counter,
+    );
+    let linked_inputs = link.inputs.is_some();
+    match backend::compile_linked(&ir, &link) {
         Ok(code) => {
             root.jit.stats.compiled += 1;
             let exits = code.exits().len();
-            let exit_kinds = exit_kinds(&ir);
             debug_assert_eq!(exit_kinds.len(), exits, "one exit per guard");
+            root.jit.buf_need = root.jit.buf_need.max(code.buf_len());
+            let entry = code.link_entry();
             if config.log_jit {
                 eprintln!("jit: trace {n} compiled: {recorded} ops recorded, {body} ops after optimisation");
                 if preamble > 0 {
                     eprintln!("jit: trace {n} preamble: {preamble} ops");
+                }
+                if let TraceKind::Bridge { parent, exit } = rec.kind {
+                    let how = if linked_inputs {
+                        "linked"
+                    } else {
+                        "entered by the driver (the exit builds objects)"
+                    };
+                    eprintln!("jit: trace {n} is a bridge from trace {parent} exit {exit}, {how}");
                 }
             }
             root.jit.traces.push(Some(CompiledTrace {
@@ -565,15 +706,25 @@ fn finish<'gc>(
                 key: rec.key,
                 kind: rec.kind,
                 exit_counts: vec![0; exits],
+                exits_taken: vec![0; exits],
                 bridges: vec![None; exits],
                 exit_kinds,
                 entries: 0,
+                exit_cells,
+                linked_inputs,
+                loopbacks,
             }));
             match rec.kind {
-                TraceKind::Loop => root.jit.loops.entry(rec.key).or_default().trace = Some(n),
+                TraceKind::Loop => {
+                    root.jit.loops.entry(rec.key).or_default().trace = Some(n);
+                    root.jit.set_entry_cell(rec.key, entry);
+                }
                 TraceKind::Bridge { parent, exit } => {
                     if let Some(Some(p)) = root.jit.traces.get_mut(parent) {
                         p.bridges[exit as usize] = Some(n);
+                        if linked_inputs {
+                            p.exit_cells[exit as usize].set(entry);
+                        }
                     }
                 }
             }
@@ -588,6 +739,116 @@ fn finish<'gc>(
             }
         }
     }
+}
+
+/// How trace `n` (being compiled) links to other code:
+/// - a guard exit without virtual objects tail-calls through its own cell
+///   of `exit_cells`, which gets the bridge grown there (that bridge reads
+///   the exit's buffer);
+/// - an `exit` op whose snapshot is one plain frame (no virtual objects, no
+///   delayed writes) tail-calls the compiled loop at that header, through
+///   the loop's entry cell, with the frame's registers as its inputs;
+/// - a bridge whose parent exit's snapshot has no virtual objects or
+///   delayed writes reads its inputs from that exit's buffer.
+///
+/// A bridge's `exit` into its own loop counts in `counter` (see [`note_loopback`]).
+fn linkage<'gc>(
+    jit: &mut crate::jit::JitState<'gc>,
+    ir: &TraceIr<'gc>,
+    n: usize,
+    trace_kind: TraceKind,
+    key: GreenKey,
+    exit_kinds: &[ExitKind],
+    exit_cells: &[std::cell::Cell<usize>],
+    counter: usize,
+) -> Linkage<'gc> {
+    let snaps: Vec<_> = ir
+        .ops
+        .iter()
+        .filter(|i| i.op.is_guard())
+        .map(|i| i.snap)
+        .collect();
+    let exits = exit_kinds
+        .iter()
+        .enumerate()
+        .map(|(e, kind)| match kind {
+            // A bridge linked here would need the exit's virtual objects built.
+            ExitKind::Guard => ir.snapshots[snaps[e]? as usize]
+                .virtuals
+                .is_empty()
+                .then(|| ExitLink {
+                    cell: exit_cells[e].as_ptr() as usize,
+                    frame_regs: None,
+                    loopbacks: None,
+                }),
+            ExitKind::Fuel => None,
+            ExitKind::Exit => {
+                let snap = &ir.snapshots[snaps[e]? as usize];
+                let [frame] = &snap.frames[..] else {
+                    return None;
+                };
+                if !snap.virtuals.is_empty() || !frame.code.is_const() {
+                    return None;
+                }
+                let regs = frame
+                    .regs
+                    .iter()
+                    .map(|r| match r {
+                        SnapValue::Ref(r) => Some(*r),
+                        SnapValue::Virtual(_) => None,
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                let own = key;
+                let key = GreenKey {
+                    code: ir.consts[frame.code.index()].payload_bits() as usize,
+                    pc: frame.pc,
+                };
+                let own_loop = matches!(trace_kind, TraceKind::Bridge { .. }) && key == own;
+                Some(ExitLink {
+                    cell: jit.entry_cell(key),
+                    frame_regs: Some(regs),
+                    loopbacks: own_loop.then_some((counter, RETRACE_LOOPBACKS as i64)),
+                })
+            }
+        })
+        .collect();
+    let inputs = match trace_kind {
+        TraceKind::Loop => None,
+        TraceKind::Bridge { parent, exit } => jit
+            .traces
+            .get(parent)
+            .and_then(|p| p.as_ref())
+            .and_then(|p| exit_inputs(p, exit as usize)),
+    };
+    Linkage {
+        trace_id: n as u32,
+        exits,
+        inputs,
+    }
+}
+
+/// Where the registers of exit `exit`'s frames are in that exit's buffer,
+/// in frame order (the order a bridge recorded from them numbers its
+/// inputs); `None` when the exit builds objects (delayed writes are fine:
+/// the linked exit does them).
+fn exit_inputs<'gc>(parent: &CompiledTrace<'gc>, exit: usize) -> Option<Vec<InputSource<'gc>>> {
+    let info = parent.code.exits().get(exit)?;
+    let snap = &parent.ir.snapshots[info.snap as usize];
+    if !snap.virtuals.is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for f in &snap.frames {
+        for r in &f.regs {
+            let SnapValue::Ref(r) = r else { return None };
+            out.push(if r.is_const() {
+                InputSource::Const(parent.ir.consts[r.index()])
+            } else {
+                InputSource::Buf(info.live.iter().position(|x| x == r)? as u32)
+            });
+        }
+    }
+    Some(out)
 }
 
 /// Work ops before the label (preamble) and from the label on (the loop, or
@@ -725,10 +986,10 @@ mod tests {
             root.jit.loops.entry(key).or_default().trace = Some(0);
             for round in 1..=MAX_RETRACES + 1 {
                 for _ in 0..RETRACE_LOOPBACKS - 1 {
-                    note_loopback(&mut root, 0, key);
+                    note_loopback(&mut root, 0, key, 0);
                 }
                 assert_eq!(root.jit.loops[&key].trace, Some(0), "not yet");
-                note_loopback(&mut root, 0, key);
+                note_loopback(&mut root, 0, key, 0);
                 let info = &root.jit.loops[&key];
                 if round <= MAX_RETRACES {
                     assert_eq!(info.trace, None, "dropped, to be recorded again");
@@ -741,7 +1002,7 @@ mod tests {
             // A bridge that ends anywhere but at its loop's header counts nothing.
             root.frames[0].pc = 5;
             let before = root.jit.loops[&key].loopbacks;
-            note_loopback(&mut root, 0, key);
+            note_loopback(&mut root, 0, key, 0);
             assert_eq!(root.jit.loops[&key].loopbacks, before);
         });
     }

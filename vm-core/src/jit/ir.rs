@@ -769,6 +769,12 @@ pub struct TraceIr<'gc> {
     /// Resume states of the guards.
     #[collect(require_static)]
     pub snapshots: Vec<Snapshot>,
+    /// The fuel a `fuel` op spends: the interpreter instructions one
+    /// iteration stands for, so that a slice of compiled code does about as
+    /// much work, and allocates about as much, between two chances to
+    /// collect as a slice of interpretation.
+    #[collect(require_static)]
+    pub fuel_cost: u32,
 }
 
 impl<'gc> Default for TraceIr<'gc> {
@@ -777,6 +783,7 @@ impl<'gc> Default for TraceIr<'gc> {
             ops: Vec::new(),
             consts: Vec::new(),
             snapshots: Vec::new(),
+            fuel_cost: 1,
         }
     }
 }

@@ -96,6 +96,15 @@ pub struct JitState<'gc> {
     /// The buffer traces read their inputs from and write their exits to,
     /// kept between entries so entering a trace allocates nothing.
     pub buf: Vec<Value<'gc>>,
+    /// The longest buffer any compiled trace needs: code linked in machine
+    /// code may run through several traces on one entry.
+    #[collect(require_static)]
+    pub buf_need: usize,
+    /// Per loop header, the word through which exits that end at that
+    /// header tail-call its compiled loop (the code's `link_entry`, or 0
+    /// while there is none). Boxed: compiled code holds the word's address.
+    #[collect(require_static)]
+    pub entry_cells: FxHashMap<GreenKey, Box<std::cell::Cell<usize>>>,
 }
 
 /// What the JIT has done so far.
@@ -127,6 +136,8 @@ impl<'gc> Default for JitState<'gc> {
             skip_once: None,
             stats: JitStats::default(),
             buf: Vec::new(),
+            buf_need: 1,
+            entry_cells: FxHashMap::default(),
         }
     }
 }
@@ -159,6 +170,70 @@ impl<'gc> JitState<'gc> {
         }
         info.count += 1;
         info.count >= self.hot_loop
+    }
+
+    /// The address of the entry cell of loop `key` (made on first use).
+    pub fn entry_cell(&mut self, key: GreenKey) -> usize {
+        self.entry_cells.entry(key).or_default().as_ptr() as usize
+    }
+
+    /// Points exits that end at `key`'s header at `code` (0: at nothing).
+    pub fn set_entry_cell(&mut self, key: GreenKey, code: usize) {
+        self.entry_cells.entry(key).or_default().set(code);
+    }
+
+    /// The `jit: stats:` lines of `POLYVM_LOG=jit`: totals, the busiest
+    /// traces, and the exits that most often returned to the driver (what
+    /// linking did not cover: no bridge yet, a bridge that reads frames, or
+    /// an exit that leaves compiled code for good).
+    pub fn stats_report(&self) -> Vec<String> {
+        let s = &self.stats;
+        let mut out = vec![format!(
+            "jit: stats: {} traces compiled, {} entries, {} exits, {} inlined frames rebuilt, {} aborts",
+            s.compiled,
+            s.entries,
+            s.exits,
+            s.inlined_frames_rebuilt,
+            s.aborts.len()
+        )];
+        let live = || {
+            self.traces
+                .iter()
+                .enumerate()
+                .filter_map(|(i, t)| Some((i, t.as_ref()?)))
+        };
+        let mut busy: Vec<(u64, usize)> = live().map(|(i, t)| (t.entries, i)).collect();
+        busy.sort_unstable_by(|a, b| b.cmp(a));
+        for (entries, i) in busy.iter().take(8).filter(|(n, _)| *n > 0) {
+            out.push(format!("jit: stats: trace {i} entered {entries} times"));
+        }
+        let mut exits: Vec<(u64, usize, usize)> = live()
+            .flat_map(|(i, t)| {
+                t.exits_taken
+                    .iter()
+                    .enumerate()
+                    .map(move |(e, n)| (*n, i, e))
+            })
+            .filter(|(n, _, _)| *n > 0)
+            .collect();
+        exits.sort_unstable_by(|a, b| b.cmp(a));
+        for (n, i, e) in exits.iter().take(8) {
+            let t = self.traces[*i].as_ref().expect("live trace");
+            let linked = |b: usize| self.traces[b].as_ref().is_some_and(|b| b.linked_inputs);
+            let why = match (t.exit_kinds[*e], t.bridges[*e]) {
+                (driver::ExitKind::Guard, Some(b)) if linked(b) => {
+                    format!("guard, until bridge {b} was linked")
+                }
+                (driver::ExitKind::Guard, Some(b)) => format!("guard, bridge {b} reads frames"),
+                (driver::ExitKind::Guard, None) => "guard, no bridge".to_string(),
+                (driver::ExitKind::Fuel, _) => "fuel".to_string(),
+                (driver::ExitKind::Exit, _) => "exit op".to_string(),
+            };
+            out.push(format!(
+                "jit: stats: trace {i} exit {e} ({why}) taken {n} times"
+            ));
+        }
+        out
     }
 
     /// Drops any recording in progress (the program ended or raised).

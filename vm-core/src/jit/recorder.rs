@@ -115,6 +115,9 @@ pub struct Recorder<'gc> {
     /// Times each other loop's header was passed while recording.
     #[collect(require_static)]
     inner_visits: FxHashMap<GreenKey, u32>,
+    /// Instructions recorded so far (`Meta::begin` calls).
+    #[collect(require_static)]
+    instructions: u32,
     /// Set when recording stopped because it was unrolling this inner loop,
     /// which should be compiled first (the abort is not the outer loop's fault).
     #[collect(require_static)]
@@ -196,6 +199,7 @@ impl<'gc> Recorder<'gc> {
             untraceable_loops: FxHashSet::default(),
             inner_visits: FxHashMap::default(),
             hot_inner: None,
+            instructions: 0,
         }
     }
 
@@ -290,6 +294,7 @@ impl<'gc> Recorder<'gc> {
 
     /// Closes a loop trace: fuel check, then back to the label with the root frame's registers.
     pub fn close_loop(&mut self, root: &Frame<'gc>) {
+        self.trace.fuel_cost = self.instructions.max(1);
         self.guard(Op::Fuel);
         self.trace.push(Op::Jump(root.shadow.clone()), None);
         self.closed = true;
@@ -363,6 +368,7 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
             return false;
         }
         rec.current = Some(rec.freeze(fr));
+        rec.instructions = rec.instructions.saturating_add(1);
         rec.cur_snap = None;
         rec.wrote = false;
         rec.fresh.clear();

@@ -25,12 +25,16 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-use super::runtime::{Tramp, CTX_FUEL_OFFSET, STATUS_OK};
-use super::ExitInfo;
+use super::runtime::{Tramp, CTX_FUEL_OFFSET, CTX_TRACE_OFFSET, STATUS_OK};
+use super::{ExitInfo, InputSource, Linkage};
 use crate::heap;
-use crate::jit::ir::{Cmp, FloatOp, IntOp, Op, OvfOp, Ref, TraceIr};
+use crate::jit::helpers::Helper;
+use crate::jit::ir::{
+    Cmp, FloatOp, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, TraceIr,
+};
 use crate::jit::ir_print::op_text;
-use crate::meta::{RECORD_CLASS, RECORD_LEN};
+use crate::meta::{RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
+use crate::tuple;
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
 
 /// What [`lower`] reports besides the function it built.
@@ -204,8 +208,9 @@ fn exits(t: &TraceIr<'_>) -> Result<Vec<ExitInfo>, String> {
 }
 
 /// Builds `func` (whose signature is already `(ctx, buf) -> i32`) from the trace.
-pub(super) fn lower(
-    t: &TraceIr<'_>,
+pub(super) fn lower<'gc>(
+    t: &TraceIr<'gc>,
+    link: &Linkage<'gc>,
     func: &mut ir::Function,
     fctx: &mut FunctionBuilderContext,
     ptr: ir::Type,
@@ -213,6 +218,7 @@ pub(super) fn lower(
     config: TargetFrontendConfig,
 ) -> Result<Lowered, String> {
     let exits = exits(t)?;
+    let func_sig = func.signature.clone();
     let mut b = FunctionBuilder::new(func, fctx);
     let entry = b.create_block();
     b.append_block_params_for_function_params(entry);
@@ -221,10 +227,14 @@ pub(super) fn lower(
     let buf = b.block_params(entry)[1];
 
     // One stack slot for the arguments and result of every trampoline call.
+    // Linked exits replay their snapshot's delayed writes (3 arguments at most).
+    let pending =
+        link.exits.iter().any(|l| l.is_some()) && t.snapshots.iter().any(|s| !s.pending.is_empty());
     let slot_values = t
         .ops
         .iter()
         .filter_map(|inst| Tramp::of(&inst.op).map(|_| 1 + inst.op.args().len()))
+        .chain(pending.then_some(4))
         .max();
     let slot = slot_values.map(|n| {
         b.create_sized_stack_slot(StackSlotData::new(
@@ -249,9 +259,14 @@ pub(super) fn lower(
         .any(|i| matches!(i.op, Op::Fuel))
         .then(|| b.ins().load(types::I64, mem(), ctx, CTX_FUEL_OFFSET));
 
+    // Exits that link tail-call other trace code with the trace's own signature.
+    let tail_sig = b.import_signature(func_sig.clone());
+
     let label = t.label_pos();
     let mut lw = Lower {
         t,
+        link,
+        tail_sig,
         b,
         ptr,
         ctx,
@@ -297,6 +312,9 @@ pub(super) fn lower(
 
 struct Lower<'a, 'f, 'gc> {
     t: &'a TraceIr<'gc>,
+    link: &'a Linkage<'gc>,
+    /// The trace function's own signature, for tail calls through link cells.
+    tail_sig: ir::SigRef,
     b: FunctionBuilder<'f>,
     ptr: ir::Type,
     ctx: ir::Value,
@@ -332,7 +350,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     /// Lowers op `i`; true when it ended the trace.
     fn op(&mut self, i: usize, op: &Op) -> Result<bool, String> {
         let result = match op {
-            Op::Input(k) => Some(self.input(*k)),
+            Op::Input(k) => Some(self.input(*k)?),
             Op::Label(args) => {
                 self.label(args)?;
                 None
@@ -417,9 +435,10 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             }
             Op::Fuel => {
                 let old = self.fuel.ok_or_else(|| self.err("no fuel counter"))?;
-                self.fuel = Some(self.b.ins().iadd_imm_s(old, -1));
-                // `old - 1 < 0`, tested on `old` so the decrement is not needed first.
-                let spent = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, old, 1);
+                let cost = self.t.fuel_cost.max(1) as i64;
+                self.fuel = Some(self.b.ins().iadd_imm_s(old, -cost));
+                // `old - cost < 0`, tested on `old` so the decrement is not needed first.
+                let spent = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, old, cost);
                 self.guard(spent, false)?;
                 None
             }
@@ -477,6 +496,15 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     .load(types::I64, mem(), rec, heap::RECORD_LEN_OFFSET);
                 Some(Val::Known(Tag::Int, len))
             }
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_HEAD) => Some(self.tuple_head(args)?),
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_LEN) => Some(self.tuple_len(args)?),
+            Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_GET) => Some(self.tuple_get(args)?),
+            Op::ListLen(l) => Some(self.list_len(op, *l)?),
+            Op::ListGet(l, i) => Some(self.list_get(op, *l, *i)?),
+            Op::ListSet(l, i, v) => {
+                self.list_set(op, *l, *i, *v)?;
+                None
+            }
             Op::Call(h, args) => {
                 let imm = *h as *const crate::jit::helpers::Helper as u64;
                 let status = self.call(Tramp::Call, args, imm)?;
@@ -523,13 +551,18 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .consts
             .get(r.index())
             .ok_or_else(|| self.err(&format!("no constant c{}", r.index())))?;
+        Ok(self.konst(v))
+    }
+
+    /// A constant, materialised here.
+    fn konst(&mut self, v: Value<'_>) -> Val {
         let ins = self.b.ins();
         let p = match v {
             Value::Bool(x) => ins.iconst(types::I8, x as i64),
             Value::Float(x) => ins.f64const(x),
             _ => ins.iconst(types::I64, v.payload_bits() as i64),
         };
-        Ok(Val::Known(v.tag(), p))
+        Val::Known(v.tag(), p)
     }
 
     /// An int operand. The trace has fixed its tag, so a run-time-tagged
@@ -666,10 +699,18 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     // ---- structure ----
 
-    fn input(&mut self, k: u32) -> Val {
-        self.n_inputs = self.n_inputs.max(k as usize + 1);
-        let off = (k as usize * VALUE_SIZE) as i32;
-        self.load_value(self.buf, off)
+    fn input(&mut self, k: u32) -> Result<Val, String> {
+        let slot = match &self.link.inputs {
+            None => k,
+            Some(sources) => match sources.get(k as usize) {
+                Some(InputSource::Buf(j)) => *j,
+                Some(InputSource::Const(v)) => return Ok(self.konst(*v)),
+                None => return Err(self.err("no source for this input")),
+            },
+        };
+        self.n_inputs = self.n_inputs.max(slot as usize + 1);
+        let off = (slot as usize * VALUE_SIZE) as i32;
+        Ok(self.load_value(self.buf, off))
     }
 
     /// The value stored at `base + off`, with its payload normalised.
@@ -747,26 +788,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     fn get_field(&mut self, op: &Op, r: Ref, k: u32) -> Result<Val, String> {
         let rec = self.record_ptr(r)?;
         let (addr, slow) = self.field_addr(rec, k);
-        let join = self.b.create_block();
-        for ty in [types::I8, types::I64, types::I64] {
-            self.b.append_block_param(join, ty);
-        }
-        let Val::Dyn { tag, norm, raw } = self.load_value(addr, 0) else {
-            unreachable!("load_value gives a run-time tag")
-        };
-        self.jump_with(join, &[tag, norm, raw]);
-        self.b.switch_to_block(slow);
-        self.call(Tramp::GetField, &op.args(), k as u64)?;
-        let Val::Dyn { tag, norm, raw } = self.result(None) else {
-            unreachable!("an untyped result has a run-time tag")
-        };
-        self.jump_with(join, &[tag, norm, raw]);
-        self.b.switch_to_block(join);
-        let p = self.b.block_params(join);
-        Ok(Val::Dyn {
-            tag: p[0],
-            norm: p[1],
-            raw: p[2],
+        self.load_or(addr, slow, |lw| {
+            lw.call(Tramp::GetField, &op.args(), k as u64)?;
+            Ok(lw.result(None))
         })
     }
 
@@ -872,7 +896,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(())
     }
 
-    /// Stores exit `index`'s live values and the fuel, and returns `index`.
+    /// Leaves through exit `index`: continues in the code its link cell
+    /// holds, if any (see [`super::ExitLink`]), else stores the exit's live
+    /// values, the fuel and the trace id, and returns `index`.
     fn exit_code(&mut self, index: usize) -> Result<(), String> {
         let live = self
             .exits
@@ -880,15 +906,126 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .ok_or_else(|| self.err("exit count differs from the guard count"))?
             .live
             .clone();
+        let link = self.link.exits.get(index).cloned().flatten();
+        let snap = self.exits[index].snap;
+        if let Some(link) = &link {
+            if let Some(regs) = &link.frame_regs {
+                self.frame_link(link.cell, regs, snap, link.loopbacks)?;
+            }
+        }
+        self.store_live(&live)?;
+        if let Some(f) = self.fuel {
+            self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
+        }
+        if let Some(link) = &link {
+            if link.frame_regs.is_none() {
+                // The target reads these live values where they now are.
+                let target = self.load_cell(link.cell);
+                let go = self.b.create_block();
+                self.b.set_cold_block(go);
+                let ret = self.b.create_block();
+                self.b.set_cold_block(ret);
+                self.b.ins().brif(target, go, &[], ret, &[]);
+                self.b.switch_to_block(go);
+                self.replay_pending(snap)?;
+                self.b
+                    .ins()
+                    .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
+                self.b.switch_to_block(ret);
+            }
+        }
+        let id = self.b.ins().iconst(types::I32, self.link.trace_id as i64);
+        self.b.ins().store(mem(), id, self.ctx, CTX_TRACE_OFFSET);
+        let code = self.b.ins().iconst(types::I32, index as i64);
+        self.b.ins().return_(&[code]);
+        Ok(())
+    }
+
+    /// Stores `live` in buffer order.
+    fn store_live(&mut self, live: &[Ref]) -> Result<(), String> {
         for (j, r) in live.iter().enumerate() {
             let v = self.val(*r)?;
             self.store_value(v, self.buf, (j * VALUE_SIZE) as i32);
         }
-        if let Some(f) = self.fuel {
-            self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
+        Ok(())
+    }
+
+    /// Does the delayed writes of snapshot `snap`, in order, as the driver's
+    /// exit would (a linked exit does not go through it). Linked exits have
+    /// no virtual objects, so every operand is a value of the trace.
+    fn replay_pending(&mut self, snap: SnapId) -> Result<(), String> {
+        let pending = self.t.snapshots[snap as usize].pending.clone();
+        let r = |v: &SnapValue| match v {
+            SnapValue::Ref(r) => Ok(*r),
+            SnapValue::Virtual(_) => Err("a linked exit with a virtual object".to_string()),
+        };
+        for p in &pending {
+            let (tramp, args, imm) = match p {
+                PendingWrite::DictSet(d, k, v) => (Tramp::DictSet, vec![r(d)?, r(k)?, r(v)?], 0),
+                PendingWrite::ListAppend(l, v) => (Tramp::ListAppend, vec![r(l)?, r(v)?], 0),
+                PendingWrite::ListSet(l, i, v) => (Tramp::ListSet, vec![r(l)?, r(i)?, r(v)?], 0),
+                PendingWrite::ListTruncate(l, n) => (Tramp::ListTruncate, vec![r(l)?, r(n)?], 0),
+                PendingWrite::SetField(o, k, v) => (Tramp::SetField, vec![r(o)?, r(v)?], *k as u64),
+            };
+            // These trampolines never raise: the status is OK.
+            self.call(tramp, &args, imm)?;
         }
-        let code = self.b.ins().iconst(types::I32, index as i64);
-        self.b.ins().return_(&[code]);
+        Ok(())
+    }
+
+    /// The word at the link cell `cell` (the address of code, or 0).
+    fn load_cell(&mut self, cell: usize) -> ir::Value {
+        let addr = self.b.ins().iconst(self.ptr, cell as i64);
+        self.b.ins().load(self.ptr, mem(), addr, 0)
+    }
+
+    /// An exit at a loop header that enters the loop's compiled code when
+    /// there is some and fuel is left: stores `regs` as the loop's inputs,
+    /// spends one unit of fuel and tail-calls it. Otherwise falls through
+    /// (in a fresh block) to the plain exit.
+    fn frame_link(
+        &mut self,
+        cell: usize,
+        regs: &[Ref],
+        snap: SnapId,
+        loopbacks: Option<(usize, i64)>,
+    ) -> Result<(), String> {
+        let target = self.load_cell(cell);
+        let fuel = match self.fuel {
+            Some(f) => f,
+            None => self
+                .b
+                .ins()
+                .load(types::I64, mem(), self.ctx, CTX_FUEL_OFFSET),
+        };
+        let left = self.b.ins().iadd_imm_s(fuel, -1);
+        let has_code = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
+        let has_fuel = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, left, 0);
+        let mut go_ok = self.b.ins().band(has_code, has_fuel);
+        if let Some((counter, limit)) = loopbacks {
+            let addr = self.b.ins().iconst(self.ptr, counter as i64);
+            let n = self.b.ins().load(types::I64, mem(), addr, 0);
+            let n = self.b.ins().iadd_imm_s(n, 1);
+            self.b.ins().store(mem(), n, addr, 0);
+            let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, n, limit);
+            go_ok = self.b.ins().band(go_ok, below);
+        }
+        let go = self.b.create_block();
+        self.b.set_cold_block(go);
+        let ret = self.b.create_block();
+        self.b.set_cold_block(ret);
+        self.b.ins().brif(go_ok, go, &[], ret, &[]);
+        self.b.switch_to_block(go);
+        self.replay_pending(snap)?;
+        self.store_live(regs)?;
+        self.b.ins().store(mem(), left, self.ctx, CTX_FUEL_OFFSET);
+        self.b
+            .ins()
+            .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
+        self.b.switch_to_block(ret);
         Ok(())
     }
 
@@ -941,5 +1078,236 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 }
             }
         }
+    }
+}
+
+// ---- lists and tuples, read (and lists written) in place ----
+//
+// A list's layout is fixed (`heap::List`, `repr(C)`): the address of item 0
+// and the length, both refreshed by every heap function that changes the
+// list. Trace code loads both at each access, because any trampoline or
+// helper call in between (an append, a pop, a guest builtin) may have
+// resized or reallocated the buffer; between two calls nothing else runs,
+// so the loaded words are current. A tuple never changes (`tuple::Tuple`,
+// `repr(C)`): its head at offset 0, then its argument storage, whose
+// discriminant byte is the arity of an inline tuple and 0 for a boxed one
+// (see `tuple.rs`). Whatever is outside the fast path (a negative or too
+// large index, a boxed tuple, an operand whose tag no guard has fixed and
+// turns out wrong) takes the op's trampoline or helper, so the semantics
+// stay those of the interpreter's heap functions and machine code never
+// reads an object as a type it is not. No write barrier, as for records.
+impl Lower<'_, '_, '_> {
+    /// A new cold block for an op's slow path.
+    fn slow_block(&mut self) -> Block {
+        let slow = self.b.create_block();
+        self.b.set_cold_block(slow);
+        slow
+    }
+
+    /// Continues on a new block if operand `r` has tag `tag`, else jumps to
+    /// `slow`, where the trampoline or helper reports the mismatch as the
+    /// interpreter's heap function would (the trace normally guarantees the
+    /// tag; this keeps machine code from reading a non-list as a list when
+    /// it does not). Returns the operand's payload: for a heap tag, the
+    /// object's address.
+    fn expect_tag(&mut self, r: Ref, tag: Tag, slow: Block) -> Result<ir::Value, String> {
+        let v = self.val(r)?;
+        let ok = match v {
+            Val::Known(t, _) if t == tag => return Ok(self.payload_i64(v)),
+            Val::Known(..) => self.b.ins().iconst(types::I8, 0),
+            Val::Dyn { tag: t, .. } => self.b.ins().icmp_imm_s(IntCC::Equal, t, tag.byte() as i64),
+        };
+        let cont = self.b.create_block();
+        self.b.ins().brif(ok, cont, &[], slow, &[]);
+        self.b.switch_to_block(cont);
+        Ok(match v {
+            Val::Dyn { raw, .. } => raw,
+            _ => self.payload_i64(v),
+        })
+    }
+
+    /// Continues on a new block if `index <u limit` (so a negative index is
+    /// outside too), else jumps to `slow`; returns the address of value
+    /// `index` of the buffer whose address `base_of` computes (only on the
+    /// fast path, as it may not be valid otherwise).
+    fn indexed_addr(
+        &mut self,
+        index: ir::Value,
+        limit: ir::Value,
+        slow: Block,
+        base_of: impl FnOnce(&mut Self) -> ir::Value,
+    ) -> ir::Value {
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, index, limit);
+        let fast = self.b.create_block();
+        self.b.ins().brif(inside, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let base = base_of(self);
+        let offset = self
+            .b
+            .ins()
+            .ishl_imm_u(index, VALUE_SIZE.trailing_zeros() as i64);
+        self.b.ins().iadd(base, offset)
+    }
+
+    /// Loads the value at `addr` (on the current, fast block), lowers the
+    /// slow path with `slow_path` in block `slow`, and joins the two. Only
+    /// the tag and the raw word cross the join; the normalised word is
+    /// computed after it, so it is dead code when a guard fixes the tag
+    /// (Cranelift keeps unused block params, not unused instructions).
+    fn load_or(
+        &mut self,
+        addr: ir::Value,
+        slow: Block,
+        slow_path: impl FnOnce(&mut Self) -> Result<Val, String>,
+    ) -> Result<Val, String> {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, types::I8);
+        self.b.append_block_param(join, types::I64);
+        let tag = self.b.ins().load(types::I8, mem(), addr, TAG_OFFSET);
+        let raw = self.b.ins().load(types::I64, mem(), addr, PAYLOAD_OFFSET);
+        self.jump_with(join, &[tag, raw]);
+        self.b.switch_to_block(slow);
+        let Val::Dyn { tag, raw, .. } = slow_path(self)? else {
+            unreachable!("an untyped result has a run-time tag")
+        };
+        self.jump_with(join, &[tag, raw]);
+        self.b.switch_to_block(join);
+        let (tag, raw) = (self.b.block_params(join)[0], self.b.block_params(join)[1]);
+        // Idempotent on the slow path's result, which is normalised already.
+        let norm = self.normalise(tag, raw);
+        Ok(Val::Dyn { tag, norm, raw })
+    }
+
+    /// Joins an int computed on the fast path (the current block) with the
+    /// int result of `slow_path` lowered in block `slow`.
+    fn int_or(
+        &mut self,
+        fast: ir::Value,
+        slow: Block,
+        slow_path: impl FnOnce(&mut Self) -> Result<Val, String>,
+    ) -> Result<Val, String> {
+        let join = self.b.create_block();
+        self.b.append_block_param(join, types::I64);
+        self.jump_with(join, &[fast]);
+        self.b.switch_to_block(slow);
+        let Val::Known(Tag::Int, n) = slow_path(self)? else {
+            unreachable!("an int result has a known tag")
+        };
+        self.jump_with(join, &[n]);
+        self.b.switch_to_block(join);
+        Ok(Val::Known(Tag::Int, self.b.block_params(join)[0]))
+    }
+
+    /// `list_len l` as one load.
+    fn list_len(&mut self, op: &Op, l: Ref) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let list = self.expect_tag(l, Tag::List, slow)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
+        self.int_or(len, slow, |lw| {
+            lw.call(Tramp::ListLen, &op.args(), 0)?;
+            Ok(lw.result(Some(Tag::Int)))
+        })
+    }
+
+    /// The address of item `i` of list `l` on the fast path, which needs a
+    /// list, an int and `0 <= i < len`; else jumps to `slow`.
+    fn item_addr(&mut self, l: Ref, i: Ref, slow: Block) -> Result<ir::Value, String> {
+        let list = self.expect_tag(l, Tag::List, slow)?;
+        let index = self.expect_tag(i, Tag::Int, slow)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
+        Ok(self.indexed_addr(index, len, slow, |lw| {
+            lw.b.ins()
+                .load(types::I64, mem(), list, heap::LIST_ITEMS_OFFSET)
+        }))
+    }
+
+    /// `list_get l, i`: a load when `i` is in range, else the trampoline.
+    fn list_get(&mut self, op: &Op, l: Ref, i: Ref) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let addr = self.item_addr(l, i, slow)?;
+        self.load_or(addr, slow, |lw| {
+            lw.call(Tramp::ListGet, &op.args(), 0)?;
+            Ok(lw.result(None))
+        })
+    }
+
+    /// `list_set l, i, v`: a store when `i` is in range, else the trampoline.
+    fn list_set(&mut self, op: &Op, l: Ref, i: Ref, v: Ref) -> Result<(), String> {
+        let value = self.val(v)?;
+        let slow = self.slow_block();
+        let addr = self.item_addr(l, i, slow)?;
+        let join = self.b.create_block();
+        self.store_value(value, addr, 0);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(slow);
+        self.call(Tramp::ListSet, &op.args(), 0)?;
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+        Ok(())
+    }
+
+    /// The arity of an inline tuple, 0 for a boxed one (`i64`).
+    fn tuple_inline_len(&mut self, tuple: ir::Value) -> ir::Value {
+        let d = self
+            .b
+            .ins()
+            .load(types::I8, mem(), tuple, tuple::TUPLE_ARITY_OFFSET);
+        self.b.ins().uextend(types::I64, d)
+    }
+
+    /// Calls helper `h` on `args` (a pure one: no guard on its status).
+    fn pure_call(
+        &mut self,
+        h: &'static Helper,
+        args: &[Ref],
+        tag: Option<Tag>,
+    ) -> Result<Val, String> {
+        self.call(Tramp::Call, args, h as *const Helper as u64)?;
+        Ok(self.result(tag))
+    }
+
+    /// `call tuple_head, t` as a load.
+    fn tuple_head(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let addr = self
+            .b
+            .ins()
+            .iadd_imm_s(tuple, tuple::TUPLE_HEAD_OFFSET as i64);
+        self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_HEAD, args, None))
+    }
+
+    /// `call tuple_len, t`: a load for an inline tuple, else the helper.
+    fn tuple_len(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let len = self.tuple_inline_len(tuple);
+        let inline = self.b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
+        let fast = self.b.create_block();
+        self.b.ins().brif(inline, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        self.int_or(len, slow, |lw| {
+            lw.pure_call(&TUPLE_LEN, args, Some(Tag::Int))
+        })
+    }
+
+    /// `call tuple_get, t, i`: a load when the tuple is inline and `i` in
+    /// range (inline arity 0 stands for a boxed tuple), else the helper.
+    fn tuple_get(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let index = self.expect_tag(args[1], Tag::Int, slow)?;
+        let len = self.tuple_inline_len(tuple);
+        let addr = self.indexed_addr(index, len, slow, |lw| {
+            lw.b.ins()
+                .iadd_imm_s(tuple, tuple::TUPLE_INLINE_OFFSET as i64)
+        });
+        self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_GET, args, None))
     }
 }

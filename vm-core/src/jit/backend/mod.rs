@@ -17,6 +17,11 @@
 //!   and returns the exit's index.
 //! - Heap ops and helper calls go through `extern "C"` trampolines (see
 //!   `runtime`), which get the `&Mutation` from the context.
+//! - Traces are linked in machine code ([`Linkage`]): the trace function uses
+//!   Cranelift's `tail` calling convention, and an exit whose link cell holds
+//!   the entry of other trace code (a bridge, or a compiled loop) tail-calls
+//!   it with the same context and buffer instead of returning to the driver.
+//!   A small `extern "C"` wrapper in the same module is what Rust calls.
 //!
 //! `lower` is the lowering; `runtime` holds the context, the
 //! trampolines, the entry call and the freeing of code: all of the backend's
@@ -31,14 +36,15 @@ mod tests;
 
 use std::sync::OnceLock;
 
-use cranelift_codegen::ir::{types, AbiParam, UserFuncName};
-use cranelift_codegen::isa::OwnedTargetIsa;
+use cranelift_codegen::ir::{types, AbiParam, InstBuilder, Signature, UserFuncName};
+use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
-use cranelift_frontend::FunctionBuilderContext;
+use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
-use cranelift_module::{default_libcall_names, Module};
+use cranelift_module::{default_libcall_names, FuncId, Module};
 
 use crate::jit::ir::{Ref, SnapId, TraceIr};
+use crate::value::Value;
 
 /// One way out of a compiled trace: a guard or `exit`, in trace order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,12 +57,55 @@ pub struct ExitInfo {
     pub live: Vec<Ref>,
 }
 
+/// Where a linked bridge's input comes from: its parent's exit buffer.
+#[derive(Copy, Clone, Debug)]
+pub enum InputSource<'gc> {
+    /// Value `j` of the buffer (the parent exit's live value `j`).
+    Buf(u32),
+    /// A constant of the parent's snapshot (rooted by the parent's constant pool).
+    Const(Value<'gc>),
+}
+
+/// Where one exit may continue in machine code instead of returning.
+#[derive(Clone, Debug)]
+pub struct ExitLink {
+    /// Address of a word holding the tail-call entry ([`CompiledCode::link_entry`])
+    /// of the code to continue in, or 0 to return to the driver. The word
+    /// must stay at this address as long as the code exists.
+    pub cell: usize,
+    /// `None`: the target takes this exit's live values in [`ExitInfo::live`]
+    /// order (a bridge compiled with [`Linkage::inputs`]). `Some(regs)`: the
+    /// target is a loop trace that takes one frame's registers in order (the
+    /// exit is an `exit` op at that loop's header); entering it spends one
+    /// unit of fuel, as the interpreter's merge point would.
+    pub frame_regs: Option<Vec<Ref>>,
+    /// With `frame_regs`: the address of an `i64` counter the link
+    /// increments, and the count from which it no longer links but returns
+    /// (so the driver can notice a loop that keeps leaving its trace).
+    pub loopbacks: Option<(usize, i64)>,
+}
+
+/// How a trace's code connects to other traces' code. The default links nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Linkage<'gc> {
+    /// Stored in the context when the code returns to Rust, so the caller
+    /// knows which trace of a chain the exit index belongs to.
+    pub trace_id: u32,
+    /// Per exit, in exit order (missing entries: none).
+    pub exits: Vec<Option<ExitLink>>,
+    /// For a bridge entered with its parent's exit buffer: the source of
+    /// each `input k`. `None`: input `k` is buffer value `k`.
+    pub inputs: Option<Vec<InputSource<'gc>>>,
+}
+
 /// The machine code of one trace. Freed when dropped.
 pub struct CompiledCode {
     /// Owns the code memory; `None` only while being dropped.
     module: Option<JITModule>,
-    /// The trace's function (null until compilation succeeded).
+    /// The `extern "C"` wrapper Rust calls (null until compilation succeeded).
     entry: *const u8,
+    /// The trace function itself, in the `tail` calling convention.
+    link_entry: *const u8,
     exits: Vec<ExitInfo>,
     buf_len: usize,
 }
@@ -74,11 +123,22 @@ impl CompiledCode {
     pub fn buf_len(&self) -> usize {
         self.buf_len
     }
+
+    /// The address other trace code tail-calls to continue here (what an
+    /// [`ExitLink::cell`] holds).
+    pub fn link_entry(&self) -> usize {
+        self.link_entry as usize
+    }
 }
 
 /// Compiles a trace for the host machine.
 pub fn compile<'gc>(t: &TraceIr<'gc>) -> Result<CompiledCode, String> {
-    build(t, false).map(|(code, _)| code)
+    compile_linked(t, &Linkage::default())
+}
+
+/// Compiles a trace whose exits may continue in other traces' code.
+pub fn compile_linked<'gc>(t: &TraceIr<'gc>, link: &Linkage<'gc>) -> Result<CompiledCode, String> {
+    build_linked(t, link, false).map(|(code, _)| code)
 }
 
 /// Compiles a trace and returns, besides the code, a listing of the optimised
@@ -98,6 +158,14 @@ struct Built {
 }
 
 fn build(t: &TraceIr<'_>, listing: bool) -> Result<(CompiledCode, Built), String> {
+    build_linked(t, &Linkage::default(), listing)
+}
+
+fn build_linked<'gc>(
+    t: &TraceIr<'gc>,
+    link: &Linkage<'gc>,
+    listing: bool,
+) -> Result<(CompiledCode, Built), String> {
     if cfg!(target_endian = "big") {
         // Bool payloads are read as the low byte of the payload word.
         return Err("the JIT backend supports little-endian hosts only".into());
@@ -111,17 +179,17 @@ fn build(t: &TraceIr<'_>, listing: bool) -> Result<(CompiledCode, Built), String
             default_libcall_names(),
         ))),
         entry: std::ptr::null(),
+        link_entry: std::ptr::null(),
         exits: Vec::new(),
         buf_len: 0,
     };
     let module = code.module.as_mut().expect("module present until drop");
     let ptr = module.target_config().pointer_type();
+    let trace_sig = entry_signature(ptr, CallConv::Tail);
 
     let mut ctx = module.make_context();
     ctx.set_disasm(listing);
-    ctx.func.signature.params.push(AbiParam::new(ptr)); // ctx
-    ctx.func.signature.params.push(AbiParam::new(ptr)); // buf
-    ctx.func.signature.returns.push(AbiParam::new(types::I32));
+    ctx.func.signature = trace_sig.clone();
     let id = module
         .declare_anonymous_function(&ctx.func.signature)
         .map_err(|e| format!("declare: {e}"))?;
@@ -129,6 +197,7 @@ fn build(t: &TraceIr<'_>, listing: bool) -> Result<(CompiledCode, Built), String
 
     let lowered = lower::lower(
         t,
+        link,
         &mut ctx.func,
         &mut FunctionBuilderContext::new(),
         ptr,
@@ -141,6 +210,7 @@ fn build(t: &TraceIr<'_>, listing: bool) -> Result<(CompiledCode, Built), String
         }
         e => format!("cranelift: {e}"),
     })?;
+    let wrapper = define_wrapper(module, id, ptr, call_conv)?;
     module
         .finalize_definitions()
         .map_err(|e| format!("finalize: {e}"))?;
@@ -153,7 +223,8 @@ fn build(t: &TraceIr<'_>, listing: bool) -> Result<(CompiledCode, Built), String
             text.push_str(vcode);
         }
     }
-    code.entry = module.get_finalized_function(id);
+    code.entry = module.get_finalized_function(wrapper);
+    code.link_entry = module.get_finalized_function(id);
     code.buf_len = lowered
         .exits
         .iter()
@@ -168,6 +239,47 @@ fn build(t: &TraceIr<'_>, listing: bool) -> Result<(CompiledCode, Built), String
         loop_block: lowered.loop_block,
     };
     Ok((code, built))
+}
+
+/// `(ctx: ptr, buf: ptr) -> i32` in calling convention `cc`.
+fn entry_signature(ptr: types::Type, cc: CallConv) -> Signature {
+    let mut sig = Signature::new(cc);
+    sig.params.push(AbiParam::new(ptr)); // ctx
+    sig.params.push(AbiParam::new(ptr)); // buf
+    sig.returns.push(AbiParam::new(types::I32));
+    sig
+}
+
+/// Defines the host-convention function Rust calls, which calls the trace
+/// function `trace` (tail convention) and returns its result.
+fn define_wrapper(
+    module: &mut JITModule,
+    trace: FuncId,
+    ptr: types::Type,
+    call_conv: CallConv,
+) -> Result<FuncId, String> {
+    let mut ctx = module.make_context();
+    ctx.func.signature = entry_signature(ptr, call_conv);
+    let id = module
+        .declare_anonymous_function(&ctx.func.signature)
+        .map_err(|e| format!("declare: {e}"))?;
+    ctx.func.name = UserFuncName::user(0, id.as_u32());
+    let mut fctx = FunctionBuilderContext::new();
+    let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+    let block = b.create_block();
+    b.append_block_params_for_function_params(block);
+    b.switch_to_block(block);
+    let args = b.block_params(block).to_vec();
+    let callee = module.declare_func_in_func(trace, b.func);
+    let call = b.ins().call(callee, &args);
+    let result = b.inst_results(call)[0];
+    b.ins().return_(&[result]);
+    b.seal_all_blocks();
+    b.finalize(module.target_config());
+    module
+        .define_function(id, &mut ctx)
+        .map_err(|e| format!("cranelift (entry wrapper): {e}"))?;
+    Ok(id)
 }
 
 /// The host's instruction set with the backend's settings, made once.
@@ -188,6 +300,8 @@ fn host_isa() -> Result<OwnedTargetIsa, String> {
             ("use_colocated_libcalls", "false"),
             // Nothing unwinds through trace code: trampolines never unwind.
             ("unwind_info", "false"),
+            // Cranelift's x64 tail calls (trace linking) need frame pointers.
+            ("preserve_frame_pointers", "true"),
         ] {
             flags
                 .set(name, value)

@@ -36,10 +36,17 @@ pub(super) struct JitCtx {
     pub fuel: i64,
     /// The `&Mutation<'gc>` of the running `mutate` call, erased.
     pub mc: *const (),
+    /// Written by the exit that returns: the [`Linkage::trace_id`] of the
+    /// trace it belongs to (code linked in machine code may have run several).
+    ///
+    /// [`Linkage::trace_id`]: super::Linkage::trace_id
+    pub trace: u32,
 }
 
 /// Offset of [`JitCtx::fuel`].
 pub(super) const CTX_FUEL_OFFSET: i32 = std::mem::offset_of!(JitCtx, fuel) as i32;
+/// Offset of [`JitCtx::trace`].
+pub(super) const CTX_TRACE_OFFSET: i32 = std::mem::offset_of!(JitCtx, trace) as i32;
 
 /// A trampoline's status: the op succeeded.
 pub(super) const STATUS_OK: u32 = 0;
@@ -252,6 +259,21 @@ impl CompiledCode {
     ///
     /// Panics unless `buf.len() >= self.buf_len()`.
     pub fn run<'gc>(&self, mc: &Mutation<'gc>, fuel: &mut i64, buf: &mut [Value<'gc>]) -> u32 {
+        self.run_linked(mc, fuel, buf).1
+    }
+
+    /// Like [`CompiledCode::run`], for code whose exits may continue in other
+    /// traces' code: returns the [`Linkage::trace_id`](super::Linkage::trace_id)
+    /// of the trace whose exit returned, and that exit's index.
+    ///
+    /// `buf` must be long enough for every trace the code may link to (the
+    /// longest [`CompiledCode::buf_len`] of them).
+    pub fn run_linked<'gc>(
+        &self,
+        mc: &Mutation<'gc>,
+        fuel: &mut i64,
+        buf: &mut [Value<'gc>],
+    ) -> (u32, u32) {
         assert!(
             buf.len() >= self.buf_len,
             "trace buffer holds {} values, needs {}",
@@ -265,18 +287,22 @@ impl CompiledCode {
         let mut ctx = JitCtx {
             fuel: *fuel,
             mc: mc as *const Mutation<'gc> as *const (),
+            trace: u32::MAX,
         };
-        // SAFETY: `entry` is this module's finalized function, which `compile`
+        // SAFETY: `entry` is this module's finalized wrapper, which `build`
         // declared as `(ctx: ptr, buf: ptr) -> i32` in the host's C calling
         // convention, and the module lives as long as `self`. The code reads
-        // `buf_len` values at most from `buf` (asserted above) and writes only
-        // valid values (module docs); `ctx` outlives the call.
+        // `buf_len` values at most from `buf` (asserted above; code it links
+        // to needs at most what the caller promised) and writes only valid
+        // values (module docs); `ctx` outlives the call. Link cells hold the
+        // entries of code that the driver never frees while this code lives
+        // (traces are kept for the VM's lifetime), or 0.
         let exit = unsafe {
             let entry: EntryFn<'gc> = std::mem::transmute(self.entry);
             entry(&mut ctx, buf.as_mut_ptr())
         };
         *fuel = ctx.fuel;
-        exit
+        (ctx.trace, exit)
     }
 }
 
@@ -284,7 +310,11 @@ impl Drop for CompiledCode {
     fn drop(&mut self) {
         if let Some(module) = self.module.take() {
             // SAFETY: `run` borrows `self`, so none of this module's code is
-            // running, and the only pointer into it (`entry`) dies with `self`.
+            // running. Pointers into it are `entry`, which dies with `self`,
+            // and the `link_entry` copies in link cells, which whoever
+            // links code keeps only while this code lives (the driver keeps
+            // every trace for the VM's lifetime and drops them all at once,
+            // when no code runs).
             unsafe { module.free_memory() }
         }
     }

@@ -3,7 +3,7 @@
 use gc_arena::arena::rootless_mutate;
 use gc_arena::Mutation;
 
-use super::{build, compile, CompiledCode};
+use super::{build, compile, compile_linked, CompiledCode, ExitLink, InputSource, Linkage};
 use crate::heap;
 use crate::jit::helpers::{Effects, Helper};
 use crate::jit::ir::{
@@ -802,5 +802,449 @@ fn records_are_read_and_written_in_place() {
             &(0..3).map(|i| heap::get_field(rec, i)).collect::<Vec<_>>(),
             &[Value::Float(2.5), Value::Int(-7), Value::Bool(true)],
         );
+    });
+}
+
+/// A parent trace `x = input 0; guard x < 10 [x]; exit [x + 100]`: exit 0
+/// is the guard, exit 1 the `exit` op.
+fn guarded_parent<'gc>() -> TraceIr<'gc> {
+    let mut t = TraceIr::default();
+    let x = inputs(&mut t, 1)[0];
+    guard(&mut t, Op::GuardTag(x, Tag::Int), &[x]);
+    let ten = t.konst(Value::Int(10));
+    guard(&mut t, Op::GuardIntCmp(Cmp::Lt, x, ten), &[x]);
+    let hundred = t.konst(Value::Int(100));
+    let y = t.push(Op::Int(IntOp::Add, x, hundred), None);
+    guard(&mut t, Op::Exit, &[y]);
+    t
+}
+
+#[test]
+fn a_guard_exit_continues_in_the_code_its_cell_holds() {
+    rootless_mutate(|mc| {
+        // The bridge reads the parent exit's buffer: its input 0 is the
+        // exit's live value 0, its input 1 a constant of the parent's snapshot.
+        let mut b = TraceIr::default();
+        let ins = inputs(&mut b, 2);
+        for x in &ins {
+            guard(&mut b, Op::GuardTag(*x, Tag::Int), &ins);
+        }
+        let s = b.push(Op::Int(IntOp::Add, ins[0], ins[1]), None);
+        guard(&mut b, Op::Exit, &[s]);
+        let bridge = compile_linked(
+            &b,
+            &Linkage {
+                trace_id: 7,
+                exits: vec![],
+                inputs: Some(vec![InputSource::Buf(0), InputSource::Const(Value::Int(5))]),
+            },
+        )
+        .unwrap();
+        // Reads one buffer value; its tag guards' exits write both inputs.
+        assert_eq!(bridge.buf_len(), 2);
+
+        let cell = Box::new(std::cell::Cell::new(0usize));
+        let parent = compile_linked(
+            &guarded_parent(),
+            &Linkage {
+                trace_id: 3,
+                exits: vec![
+                    None,
+                    Some(ExitLink {
+                        cell: cell.as_ptr() as usize,
+                        frame_regs: None,
+                        loopbacks: None,
+                    }),
+                    None,
+                ],
+                inputs: None,
+            },
+        )
+        .unwrap();
+        let go = |x: i64| {
+            let mut buf = vec![Value::Int(x), Value::None];
+            let (trace, exit) = parent.run_linked(mc, &mut 100, &mut buf);
+            (trace, exit, buf[0])
+        };
+        let (trace, exit, v) = go(3);
+        assert_eq!((trace, exit), (3, 2));
+        assert_values(&[v], &[Value::Int(103)]);
+        // No code in the cell: the guard's exit returns.
+        let (trace, exit, v) = go(20);
+        assert_eq!((trace, exit), (3, 1));
+        assert_values(&[v], &[Value::Int(20)]);
+        // With the bridge in the cell, the same exit runs it: 20 + 5.
+        cell.set(bridge.link_entry());
+        let (trace, exit, v) = go(20);
+        assert_eq!((trace, exit), (7, 2), "left through the bridge's `exit`");
+        assert_values(&[v], &[Value::Int(25)]);
+        // The passing path is unchanged.
+        assert_eq!(go(4).1, 2);
+        drop(parent);
+    });
+}
+
+#[test]
+fn an_exit_at_a_loop_header_enters_that_loops_code_while_fuel_lasts() {
+    rootless_mutate(|mc| {
+        let lp = compile_linked(
+            &summing_loop(),
+            &Linkage {
+                trace_id: 4,
+                ..Linkage::default()
+            },
+        )
+        .unwrap();
+        // `exit` at the loop's header, whose frame holds (i, s, 100).
+        let mut t = TraceIr::default();
+        let ins = inputs(&mut t, 2);
+        let n = t.konst(Value::Int(100));
+        guard(&mut t, Op::Exit, &[ins[0], ins[1], n]);
+        let cell = Box::new(std::cell::Cell::new(0usize));
+        let counter = Box::new(std::cell::Cell::new(0i64));
+        let regs = vec![ins[0], ins[1], n];
+        let header = compile_linked(
+            &t,
+            &Linkage {
+                trace_id: 9,
+                exits: vec![Some(ExitLink {
+                    cell: cell.as_ptr() as usize,
+                    frame_regs: Some(regs),
+                    loopbacks: Some((counter.as_ptr() as usize, 3)),
+                })],
+                inputs: None,
+            },
+        )
+        .unwrap();
+        let go = |fuel: &mut i64| {
+            let mut buf = vec![Value::Int(90), Value::Int(0), Value::None];
+            let (trace, exit) = header.run_linked(mc, fuel, &mut buf);
+            (trace, exit, buf[..2].to_vec())
+        };
+        // No loop code yet: the exit returns its live values (constants aside).
+        let mut fuel = 1000;
+        let (trace, exit, live) = go(&mut fuel);
+        assert_eq!((trace, exit, fuel), (9, 0, 1000));
+        assert_values(&live, &[Value::Int(90), Value::Int(0)]);
+        // With it: one unit of fuel for the entry, then ten iterations.
+        cell.set(lp.link_entry());
+        let (trace, exit, live) = go(&mut fuel);
+        assert_eq!(
+            (trace, exit),
+            (4, 3),
+            "left through the loop's `i < n` guard"
+        );
+        assert_values(&live, &[Value::Int(100), Value::Int((90..100).sum())]);
+        assert_eq!(fuel, 1000 - 1 - 10);
+        // Without fuel the link is not taken.
+        let mut fuel = 0;
+        let (trace, exit, _) = go(&mut fuel);
+        assert_eq!((trace, exit, fuel), (9, 0, 0));
+        // The counter counted the three tries; from the third on, the exit
+        // returns instead of linking.
+        assert_eq!(counter.get(), 3);
+        let mut fuel = 1000;
+        assert_eq!(go(&mut fuel).0, 9);
+        counter.set(0);
+        assert_eq!(go(&mut fuel).0, 4);
+        drop(header);
+    });
+}
+
+#[test]
+fn fuel_ops_spend_the_trace_fuel_cost() {
+    rootless_mutate(|mc| {
+        let mut t = summing_loop();
+        t.fuel_cost = 10;
+        let code = compile(&t).unwrap();
+        // 100 iterations at 10 units each: the loop ends (exit 3) first.
+        let mut fuel = 2000;
+        let ins = [Value::Int(0), Value::Int(0), Value::Int(100)];
+        assert_eq!(run(&code, mc, &mut fuel, &ins).0, 3);
+        assert_eq!(fuel, 1000);
+        // With 95 units, the tenth iteration's `fuel` op leaves (exit 5).
+        let mut fuel = 95;
+        let (exit, live) = run(&code, mc, &mut fuel, &ins);
+        assert_eq!(exit, 5);
+        assert_values(&live, &[Value::Int(10), Value::Int(45), Value::Int(100)]);
+        assert_eq!(fuel, -5);
+    });
+}
+
+/// Asserts that outside cold blocks `t`'s code makes no call: the ops
+/// under test are inlined on the hot path.
+fn assert_no_hot_calls(t: &TraceIr<'_>) {
+    let (_, built) = build(t, true).unwrap();
+    let func = built.func.unwrap();
+    for block in func.layout.blocks() {
+        if func.layout.is_cold(block) {
+            continue;
+        }
+        for inst in func.layout.block_insts(block) {
+            let op = func.dfg.insts[inst].opcode();
+            assert!(!op.is_call(), "{op} on the hot path:\n{}", built.listing);
+        }
+    }
+}
+
+/// Within one trace: reads and writes of a list, its growth by appends
+/// (which reallocate its buffer) and its shrinking by pops and a truncate,
+/// all through trampolines, between inline accesses that must see them.
+/// Without `guarded`, the tags of the list and the index are checked by the
+/// inline code only.
+fn list_trace<'gc>(guarded: bool) -> TraceIr<'gc> {
+    let mut t = TraceIr::default();
+    let xs = inputs(&mut t, 2); // list, index
+    let (l, i) = (xs[0], xs[1]);
+    if guarded {
+        guard(&mut t, Op::GuardTag(l, Tag::List), &[]);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &[]);
+    }
+    let (zero, one, tru, half) = (
+        t.konst(Value::Int(0)),
+        t.konst(Value::Int(1)),
+        t.konst(Value::Bool(true)),
+        t.konst(Value::Float(0.5)),
+    );
+    let len0 = t.push(Op::ListLen(l), None);
+    let a = t.push(Op::ListGet(l, i), None);
+    t.push(Op::ListSet(l, i, tru), None);
+    let b = t.push(Op::ListGet(l, i), None);
+    let same = t.push(Op::Same(b, tru), None);
+    for _ in 0..5 {
+        t.push(Op::ListAppend(l, half), None);
+    }
+    let len1 = t.push(Op::ListLen(l), None);
+    // The old length is an index now.
+    let grown = t.push(Op::ListGet(l, len0), None);
+    t.push(Op::ListSet(l, len0, i), None);
+    let grown2 = t.push(Op::ListGet(l, len0), None);
+    let popped = t.push(Op::ListPop(l), None);
+    t.push(Op::ListTruncate(l, one), None);
+    let len2 = t.push(Op::ListLen(l), None);
+    let first = t.push(Op::ListGet(l, zero), None);
+    guard(
+        &mut t,
+        Op::Exit,
+        &[len0, a, same, len1, grown, grown2, popped, len2, first],
+    );
+    t
+}
+
+/// What [`list_trace`] computes, by the interpreter's heap functions.
+fn list_trace_by_heap<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64) -> Vec<Value<'gc>> {
+    let len0 = heap::list_len(l);
+    let a = heap::list_get(l, i);
+    heap::list_set(mc, l, i, Value::Bool(true));
+    let same = Value::Bool(heap::list_get(l, i).same(&Value::Bool(true)));
+    for _ in 0..5 {
+        heap::list_append(mc, l, Value::Float(0.5));
+    }
+    let len1 = heap::list_len(l);
+    let grown = heap::list_get(l, len0);
+    heap::list_set(mc, l, len0, Value::Int(i));
+    let grown2 = heap::list_get(l, len0);
+    let popped = heap::list_pop(mc, l);
+    heap::list_truncate(mc, l, 1);
+    let len2 = heap::list_len(l);
+    let first = heap::list_get(l, 0);
+    vec![
+        Value::Int(len0),
+        a,
+        same,
+        Value::Int(len1),
+        grown,
+        grown2,
+        popped,
+        Value::Int(len2),
+        first,
+    ]
+}
+
+#[test]
+fn lists_are_read_and_written_in_place() {
+    rootless_mutate(|mc| {
+        for guarded in [true, false] {
+            let t = list_trace(guarded);
+            assert_no_hot_calls(&{
+                // The same accesses without the resizing ops in between.
+                let mut t = TraceIr::default();
+                let xs = inputs(&mut t, 3);
+                guard(&mut t, Op::GuardTag(xs[0], Tag::List), &[]);
+                guard(&mut t, Op::GuardTag(xs[1], Tag::Int), &[]);
+                let n = t.push(Op::ListLen(xs[0]), None);
+                let g = t.push(Op::ListGet(xs[0], xs[1]), None);
+                t.push(Op::ListSet(xs[0], xs[1], xs[2]), None);
+                guard(&mut t, Op::Exit, &[n, g]);
+                t
+            });
+            let code = compile(&t).unwrap();
+            let items = |mc| {
+                let mut v = vec![Value::Int(10), Value::None, Value::Float(-2.0)];
+                v.shrink_to_fit(); // the first append reallocates
+                heap::new_list_from(mc, v)
+            };
+            for i in 0..3 {
+                let (jit_list, heap_list) = (items(mc), items(mc));
+                let (exit, live) = run1(&code, mc, &[jit_list, Value::Int(i)]);
+                assert_eq!(exit, if guarded { 2 } else { 0 });
+                assert_values(&live, &list_trace_by_heap(mc, heap_list, i));
+                assert_values(&heap::list_items(jit_list), &heap::list_items(heap_list));
+            }
+        }
+    });
+}
+
+/// The child half of [`out_of_range_indexes_reach_the_heap_functions`]:
+/// runs case `POLYVM_TEST_OUT_OF_RANGE` (nothing when it is unset), which
+/// must abort the process.
+#[test]
+fn out_of_range_child() {
+    use crate::meta::TUPLE_GET;
+    let Ok(case) = std::env::var("POLYVM_TEST_OUT_OF_RANGE") else {
+        return;
+    };
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2); // list or tuple, index
+        let (seq, i) = (xs[0], xs[1]);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &[]);
+        let three = t.konst(Value::Int(3));
+        let nine = t.konst(Value::Int(9));
+        let (seq_value, index, read) = match case.as_str() {
+            "list_get_negative" => (Tag::List, -1, t.push(Op::ListGet(seq, i), None)),
+            "list_get_len" => (Tag::List, 3, t.push(Op::ListGet(seq, i), None)),
+            "list_set_len" => {
+                t.push(Op::ListSet(seq, i, nine), None);
+                (Tag::List, 3, nine)
+            }
+            "list_get_after_truncate" => {
+                t.push(Op::ListTruncate(seq, three), None);
+                (Tag::List, 3, t.push(Op::ListGet(seq, i), None))
+            }
+            "tuple_get_len" => (
+                Tag::Tuple,
+                3,
+                t.push(Op::Call(&TUPLE_GET, vec![seq, i]), None),
+            ),
+            "tuple_get_negative" => (
+                Tag::Tuple,
+                -1,
+                t.push(Op::Call(&TUPLE_GET, vec![seq, i]), None),
+            ),
+            // Wrong types, which a trace normally guards against.
+            "list_len_of_a_tuple" => (Tag::Tuple, 0, t.push(Op::ListLen(seq), None)),
+            "list_get_of_a_tuple" => (Tag::Tuple, 0, t.push(Op::ListGet(seq, i), None)),
+            "tuple_get_of_a_list" => (
+                Tag::List,
+                0,
+                t.push(Op::Call(&TUPLE_GET, vec![seq, i]), None),
+            ),
+            other => panic!("no case {other}"),
+        };
+        guard(&mut t, Op::Exit, &[read]);
+        let code = compile(&t).unwrap();
+        let items = [Value::Int(1), Value::Int(2), Value::Int(3)];
+        let s = match seq_value {
+            // Five items, so index 3 is inside until the truncate.
+            Tag::List if case == "list_get_after_truncate" => {
+                heap::new_list_from(mc, [&items[..], &items[..2]].concat())
+            }
+            Tag::List => heap::new_list_from(mc, items.to_vec()),
+            _ => heap::new_tuple(mc, Value::None, &items),
+        };
+        eprintln!("child: running");
+        run1(&code, mc, &[s, Value::Int(index)]);
+        eprintln!("child: survived");
+    });
+}
+
+#[test]
+fn out_of_range_indexes_reach_the_heap_functions() {
+    // An index the interpreter would not use (it checks the range first)
+    // must not be read or written inline: the trampoline (or the tuple
+    // helper) gets it, and its heap function fails the way the
+    // interpreter's would, here by a panic, which aborts inside trace code.
+    // So each case runs in a child process.
+    let exe = std::env::current_exe().unwrap();
+    let bounds = |index| format!("index out of bounds: the len is 3 but the index is {index}");
+    for (case, want) in [
+        ("list_get_negative", bounds("18446744073709551615")),
+        ("list_get_len", bounds("3")),
+        ("list_set_len", bounds("3")),
+        ("list_get_after_truncate", bounds("3")),
+        ("tuple_get_len", bounds("3")),
+        ("tuple_get_negative", bounds("18446744073709551615")),
+        ("list_len_of_a_tuple", "list operation on Tuple".into()),
+        ("list_get_of_a_tuple", "list operation on Tuple".into()),
+        ("tuple_get_of_a_list", "tuple operation on List".into()),
+    ] {
+        let out = std::process::Command::new(&exe)
+            .args(["--exact", "jit::backend::tests::out_of_range_child"])
+            .args(["--nocapture", "--test-threads=1"])
+            .env("POLYVM_TEST_OUT_OF_RANGE", case)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{case}: {err}");
+        assert!(err.contains("child: running"), "{case}: {err}");
+        assert!(!err.contains("child: survived"), "{case}: {err}");
+        assert!(err.contains(&want), "{case}: {err}");
+    }
+}
+
+#[test]
+fn tuples_are_read_in_place() {
+    use crate::meta::{TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2); // tuple, index
+        let (tu, i) = (xs[0], xs[1]);
+        guard(&mut t, Op::GuardTag(tu, Tag::Tuple), &[]);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &[]);
+        let zero = t.konst(Value::Int(0));
+        let head = t.push(Op::Call(&TUPLE_HEAD, vec![tu]), None);
+        let len = t.push(Op::Call(&TUPLE_LEN, vec![tu]), None);
+        let item = t.push(Op::Call(&TUPLE_GET, vec![tu, i]), None);
+        let first = t.push(Op::Call(&TUPLE_GET, vec![tu, zero]), None);
+        guard(&mut t, Op::Exit, &[head, len, item, first]);
+        assert_no_hot_calls(&t);
+        let code = compile(&t).unwrap();
+        let f = heap::new_str(mc, "f");
+        // Inline arities 1..=4, boxed ones above.
+        for n in 1..=7 {
+            let args: Vec<Value> = (0..n)
+                .map(|k| match k % 3 {
+                    0 => Value::Int(k),
+                    1 => Value::Bool(k % 2 == 0),
+                    _ => Value::Float(k as f64 / 4.0),
+                })
+                .collect();
+            let tuple = heap::new_tuple(mc, f, &args);
+            for k in 0..n {
+                let (exit, live) = run1(&code, mc, &[tuple, Value::Int(k)]);
+                assert_eq!(exit, 2);
+                assert_values(
+                    &live,
+                    &[
+                        heap::tuple_head(tuple),
+                        Value::Int(heap::tuple_len(tuple)),
+                        heap::tuple_get(tuple, k),
+                        heap::tuple_get(tuple, 0),
+                    ],
+                );
+            }
+        }
+        // The empty tuple: head and length only.
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 1);
+        guard(&mut t, Op::GuardTag(xs[0], Tag::Tuple), &[]);
+        let head = t.push(Op::Call(&TUPLE_HEAD, vec![xs[0]]), None);
+        let len = t.push(Op::Call(&TUPLE_LEN, vec![xs[0]]), None);
+        guard(&mut t, Op::Exit, &[head, len]);
+        let code = compile(&t).unwrap();
+        let empty = heap::new_tuple(mc, f, &[]);
+        let (_, live) = run1(&code, mc, &[empty]);
+        assert_values(&live, &[f, Value::Int(0)]);
     });
 }

@@ -246,6 +246,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
                 ops: Vec::new(),
                 consts: old.consts.clone(),
                 snapshots: Vec::new(),
+                fuel_cost: old.fuel_cost,
             },
             map: Vec::with_capacity(old.ops.len()),
             fields: BTreeMap::new(),

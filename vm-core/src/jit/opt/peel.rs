@@ -97,6 +97,7 @@ fn unroll<'gc>(t: &TraceIr<'gc>) -> Option<TraceIr<'gc>> {
         ops: Vec::new(),
         consts: t.consts.clone(),
         snapshots: Vec::new(),
+        fuel_cost: t.fuel_cost,
     };
     let mut m: Vec<Ref> = vec![Ref::op(0); t.ops.len()];
     let get = |m: &Vec<Ref>, r: Ref| if r.is_const() { r } else { m[r.index()] };

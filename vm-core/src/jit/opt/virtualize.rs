@@ -111,6 +111,7 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
                 ops: Vec::new(),
                 consts: old.consts.clone(),
                 snapshots: Vec::new(),
+                fuel_cost: old.fuel_cost,
             },
             map: Vec::with_capacity(old.ops.len()),
             virts: Vec::new(),
