@@ -575,7 +575,7 @@ fn do_sort<'gc>(
         return Err(type_err(mc, "sort", 1, "array", "array", arr));
     }
     let flags = to_int(a(args, 1));
-    let mut e = heap::dict_entries(arr_dict(arr));
+    let mut e = arr_raw_entries(arr);
     let cmp = sort_cmp(flags);
     e.sort_by(|p, q| {
         let o = if by_key {
@@ -622,6 +622,12 @@ pub fn lookup(name: &str) -> Option<(u16, &'static [usize])> {
 pub fn strlen_id() -> u16 {
     static ID: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
     *ID.get_or_init(|| id_of("strlen"))
+}
+
+/// The id of `__deref` (the interpreter inlines it).
+pub fn deref_id() -> u16 {
+    static ID: std::sync::OnceLock<u16> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| id_of("__deref"))
 }
 
 pub fn id_of(name: &str) -> u16 {
@@ -752,14 +758,23 @@ fn h_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
         _ => 0,
     };
     let rt = args[1];
-    if let Some((name, _, _)) = TABLE.get(id) {
-        if STRINGY.contains(name) && has_object_arg(&args[2..]) {
-            return Err(s(mc, FALLBACK));
-        }
-        if (*name == "count" || *name == "sizeof") && args.len() > 2 && is_object(deref(args[2])) {
-            // Countable::count() runs in PHP (see the prelude's __stringify_call).
-            return Err(s(mc, FALLBACK));
-        }
+    thread_local! {
+        /// Per builtin id: 1 when its name is in `STRINGY`, 2 for `count`/`sizeof`
+        /// (so a call compares no strings).
+        static KIND: Vec<u8> = TABLE
+            .iter()
+            .map(|e| match e.0 {
+                n if STRINGY.contains(&n) => 1,
+                "count" | "sizeof" => 2,
+                _ => 0,
+            })
+            .collect();
+    }
+    match KIND.with(|k| k.get(id).copied().unwrap_or(0)) {
+        1 if has_object_arg(&args[2..]) => return Err(s(mc, FALLBACK)),
+        // Countable::count() runs in PHP (see the prelude's __stringify_call).
+        2 if args.len() > 2 && is_object(deref(args[2])) => return Err(s(mc, FALLBACK)),
+        _ => {}
     }
     match TABLE.get(id) {
         Some((_, _, f)) => f(mc, rt, &args[2..]),
@@ -2427,7 +2442,7 @@ builtins! {
         let v = a(args, 0);
         if !is_array(v) { return ret_refs(mc, Value::None, vec![v]); }
         let arr = own_array(mc, v);
-        let e = heap::dict_entries(arr_dict(arr));
+        let e = arr_raw_entries(arr);
         match e.last() {
             Some((k, x)) => {
                 arr_remove(mc, arr, *k);

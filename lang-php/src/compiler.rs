@@ -1961,6 +1961,12 @@ impl FnComp {
                 } else {
                     self.expr(e)?
                 };
+                if v > r && v < self.next {
+                    // A temporary the expression just made and still holds
+                    // (CVs and older temporaries are below `r`): nothing
+                    // else writes it.
+                    return Ok(v);
+                }
                 self.emit(Op::Move(r, v));
             }
         }
@@ -1985,14 +1991,10 @@ impl FnComp {
 
     fn incdec(&mut self, target: &Expr, inc: bool, pre: bool) -> CResult<R> {
         let place = self.place(target)?;
-        let cur = self.place_read(&place, false)?;
-        let old = self.tmp();
-        self.emit(Op::Move(old, cur));
-        let id = builtins::lookup(if inc { "__inc" } else { "__dec" })
-            .map(|b| b.0)
-            .unwrap_or(0);
+        // `place_read` returns a fresh temporary that the write below does
+        // not touch, so it is the old value as it is.
+        let old = self.place_read(&place, false)?;
         let r = self.tmp();
-        let _ = id;
         self.emit(Op::IncDec(r, old, inc));
         self.place_write(&place, r)?;
         Ok(if pre { r } else { old })

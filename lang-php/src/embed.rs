@@ -163,6 +163,11 @@ impl Php {
         self.run()
     }
 
+    /// What the JIT has done so far (traces, aborts with their reasons, exits).
+    pub fn jit_stats(&mut self) -> vm_core::jit::JitStats {
+        self.vm.mutate(|_, root| root.jit.stats.clone())
+    }
+
     /// Calls a PHP function by name.
     pub fn call(&mut self, name: &str, args: &[PhpValue]) -> Result<PhpValue, String> {
         self.ensure_runtime()?;

@@ -140,18 +140,23 @@ fn h_arr_values_list<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<
     }
     let mut items = Vec::new();
     for (k, x) in arr_entries(v) {
-        share(mc, x);
         items.push(k);
         items.push(x);
     }
     Ok(heap::new_list_from(mc, items))
 }
 
-/// The entries of an array as a flat list `[k0, v0, k1, v1, ...]`.
+/// The entries of an array as a flat list `[k0, v0, k1, v1, ...]`. It
+/// changes nothing (the caller marks the arrays among the values shared,
+/// with its other writes, after its decisions), so a spread call records
+/// guards after it.
 pub static ARR_ENTRIES: Helper = Helper {
     name: "php_arr_entries",
     func: h_arr_values_list,
-    effects: EFF_ANY,
+    effects: Effects {
+        may_raise: true,
+        ..Effects::READS
+    },
 };
 
 fn h_clone<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
@@ -493,7 +498,109 @@ fn is_arr<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
         return false;
     }
     let f0 = m.get_field(v, 0);
-    m.tag(f0) == Tag::Dict
+    matches!(m.tag(f0), Tag::Dict | Tag::List)
+}
+
+/// Whether int `key` indexes an element of the packed storage `store`
+/// (`0 <= key < len`); records the bounds tests.
+fn packed_has<'gc, M: Meta<'gc>>(m: &mut M, store: M::V, key: M::V) -> bool {
+    let z = m.konst(Value::Int(0));
+    let ge = m.int_cmp(Cmp::Ge, key, z);
+    if !m.truth(ge) {
+        return false;
+    }
+    let n = m.list_len(store);
+    let lt = m.int_cmp(Cmp::Lt, key, n);
+    m.truth(lt)
+}
+
+/// The raw slot (maybe a reference cell) at `key` of an array's storage
+/// (packed `List` or `Dict`), `Absent` when there is none. A non-int key
+/// is never in packed storage.
+fn slot_of<'gc, M: Meta<'gc>>(m: &mut M, store: M::V, key: M::V) -> M::V {
+    if m.tag(store) == Tag::List {
+        if m.tag(key) == Tag::Int && packed_has(m, store, key) {
+            m.list_get(store, key)
+        } else {
+            m.konst(Value::Absent)
+        }
+    } else {
+        m.dict_get(store, key)
+    }
+}
+
+/// Replaces the raw slot at `key`, which [`slot_of`] found in `store`.
+fn replace_slot<'gc, M: Meta<'gc>>(m: &mut M, store: M::V, key: M::V, v: M::V) {
+    if m.tag(store) == Tag::List {
+        m.list_set(store, key, v);
+    } else {
+        m.dict_set(store, key, v);
+    }
+}
+
+/// `arr[key] = val` for an int `key` on an unshared array, when it needs no
+/// helper (an existing element, a packed append, a new key of a hashed
+/// array below php's next free key or a key that moves it); `false` leaves
+/// the store to `DIM_SET`. All decisions come before the writes.
+fn set_int_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -> bool {
+    let store = m.get_field(arr, A_DICT);
+    let z = m.konst(Value::Int(0));
+    let one = m.konst(Value::Int(1));
+    if m.tag(store) == Tag::List {
+        if packed_has(m, store, key) {
+            let old = m.list_get(store, key);
+            if m.tag(old) == Tag::List {
+                m.list_set(old, z, val);
+            } else {
+                m.list_set(store, key, val);
+            }
+            return true;
+        }
+        let n = m.list_len(store);
+        let at_end = m.int_cmp(Cmp::Eq, key, n);
+        if !m.truth(at_end) {
+            return false;
+        }
+        // Append: the next free key becomes n + 1 unless it is beyond that.
+        let n1 = m.int(vm_core::jit::ir::IntOp::Add, n, one);
+        let nk = m.get_field(arr, A_NEXT);
+        let bump = if m.tag(nk) == Tag::Int {
+            let c = m.int_cmp(Cmp::Lt, nk, n1);
+            m.truth(c)
+        } else {
+            true
+        };
+        m.list_append(store, val);
+        if bump {
+            m.set_field(arr, A_NEXT, n1);
+        }
+        return true;
+    }
+    let old = m.dict_get(store, key);
+    if m.tag(old) == Tag::List {
+        m.list_set(old, z, val);
+        return true;
+    }
+    let nk = m.get_field(arr, A_NEXT);
+    let ge = if m.tag(nk) == Tag::Int {
+        let c = m.int_cmp(Cmp::Ge, key, nk);
+        m.truth(c)
+    } else {
+        true
+    };
+    if ge {
+        match m.int_ovf(OvfOp::Add, key, one) {
+            Some(n1) => {
+                m.dict_set(store, key, val);
+                m.set_field(arr, A_NEXT, n1);
+                true
+            }
+            None => false,
+        }
+    } else {
+        m.dict_set(store, key, val);
+        true
+    }
 }
 
 fn is_obj<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
@@ -521,7 +628,8 @@ fn truthy<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
 }
 
 fn new_array_v<'gc, M: Meta<'gc>>(m: &mut M) -> M::V {
-    let d = m.new_dict();
+    // Arrays start packed (see `value.rs`).
+    let d = m.new_list();
     let cls = m.konst(Value::None);
     let z = m.konst(Value::None);
     let f = m.konst(Value::Bool(false));
@@ -754,14 +862,14 @@ fn resolve_callable<'gc, M: Meta<'gc>>(
         Tag::Record => {
             let f0 = m.get_field(v, 0);
             match m.tag(f0) {
-                Tag::Dict => {
+                Tag::Dict | Tag::List => {
                     // [obj-or-class, 'method']
                     let z = m.konst(Value::Int(0));
                     let one = m.konst(Value::Int(1));
                     let d = f0;
-                    let target = m.dict_get(d, z);
+                    let target = slot_of(m, d, z);
                     let target = deref_v(m, target);
-                    let mname = m.dict_get(d, one);
+                    let mname = slot_of(m, d, one);
                     let mname = deref_v(m, mname);
                     let mn = m.promote(mname);
                     let mn = mn.as_str().unwrap_or("").to_string();
@@ -1087,12 +1195,68 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         };
                         Some(m.int_cmp(c, x, y))
                     }
-                    (BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge, Tag::Float, Tag::Float) => {
+                    (
+                        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne,
+                        Tag::Int | Tag::Str,
+                        Tag::Int | Tag::Str,
+                    ) if (tx == Tag::Str) != (ty == Tag::Str) => {
+                        // An int and a string (`$i < $argv[1]`): numerically when
+                        // the string is numeric, else the generic path.
+                        let absent = m.konst(Value::Absent);
+                        let (nx, ny) = if tx == Tag::Str {
+                            (m.call(&ops::NUMERIC_STR, &[x]).unwrap_or(absent), y)
+                        } else {
+                            (x, m.call(&ops::NUMERIC_STR, &[y]).unwrap_or(absent))
+                        };
                         let c = match bop {
                             BinOp::Lt => Cmp::Lt,
                             BinOp::Le => Cmp::Le,
                             BinOp::Gt => Cmp::Gt,
-                            _ => Cmp::Ge,
+                            BinOp::Ge => Cmp::Ge,
+                            BinOp::Eq => Cmp::Eq,
+                            _ => Cmp::Ne,
+                        };
+                        match (m.tag(nx), m.tag(ny)) {
+                            (Tag::Int, Tag::Int) => Some(m.int_cmp(c, nx, ny)),
+                            (Tag::Int | Tag::Float, Tag::Int | Tag::Float) => {
+                                let fx = if m.tag(nx) == Tag::Int {
+                                    m.int_to_float(nx)
+                                } else {
+                                    nx
+                                };
+                                let fy = if m.tag(ny) == Tag::Int {
+                                    m.int_to_float(ny)
+                                } else {
+                                    ny
+                                };
+                                Some(m.float_cmp(c, fx, fy))
+                            }
+                            _ => None,
+                        }
+                    }
+                    (
+                        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge | BinOp::Eq | BinOp::Ne,
+                        Tag::Float | Tag::Int,
+                        Tag::Float | Tag::Int,
+                    ) if (tx == Tag::Float || ty == Tag::Float) => {
+                        // php 8 compares an int with a float as doubles.
+                        let c = match bop {
+                            BinOp::Lt => Cmp::Lt,
+                            BinOp::Le => Cmp::Le,
+                            BinOp::Gt => Cmp::Gt,
+                            BinOp::Ge => Cmp::Ge,
+                            BinOp::Eq => Cmp::Eq,
+                            _ => Cmp::Ne,
+                        };
+                        let fx = if tx == Tag::Int { m.int_to_float(x) } else { x };
+                        let fy = if ty == Tag::Int { m.int_to_float(y) } else { y };
+                        Some(m.float_cmp(c, fx, fy))
+                    }
+                    (BinOp::Identical | BinOp::NotIdentical, Tag::Float, Tag::Float) => {
+                        let c = if *bop == BinOp::Identical {
+                            Cmp::Eq
+                        } else {
+                            Cmp::Ne
                         };
                         Some(m.float_cmp(c, x, y))
                     }
@@ -1143,7 +1307,33 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     _ => None,
                 };
                 match fast {
-                    Some(r) => set!(*d, r),
+                    Some(r) => {
+                        set!(*d, r);
+                        // A comparison feeding the branch that follows (a loop or
+                        // `if` condition): take the branch here, saving a dispatch.
+                        // Jumps to the branch still run it on its own; a guard
+                        // in it resumes at this (pure) comparison, which is redone.
+                        let is_cmp = matches!(
+                            bop,
+                            BinOp::Lt
+                                | BinOp::Le
+                                | BinOp::Gt
+                                | BinOp::Ge
+                                | BinOp::Eq
+                                | BinOp::Ne
+                                | BinOp::Identical
+                                | BinOp::NotIdentical
+                        );
+                        match p.ops.get(next as usize) {
+                            Some(Op::JmpIfNot(c, t)) if is_cmp && *c == *d => {
+                                next = if m.truth(r) { next + 1 } else { *t };
+                            }
+                            Some(Op::JmpIf(c, t)) if is_cmp && *c == *d => {
+                                next = if m.truth(r) { *t } else { next + 1 };
+                            }
+                            _ => {}
+                        }
+                    }
                     None => {
                         if *bop == BinOp::Concat || *bop == BinOp::Eq || *bop == BinOp::Ne {
                             // __toString on object operands (not for ==).
@@ -1302,17 +1492,29 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let a = new_array_v(m);
                 set!(*d, a);
             }
+            // Array literals: through `set_int_fast` (Meta ops) where it can,
+            // so that a trace can keep a literal it builds off the heap.
             Op::ArrPush(a, v) => {
                 let arr = reg!(*a);
                 let val = reg!(*v);
-                let k = m.konst(Value::Absent);
-                helper!(&ops::DIM_SET, &[arr, k, val]);
+                let nk = m.get_field(arr, A_NEXT);
+                let key = if m.tag(nk) == Tag::Int {
+                    nk
+                } else {
+                    m.konst(Value::Int(0))
+                };
+                if !set_int_fast(m, arr, key, val) {
+                    let k = m.konst(Value::Absent);
+                    helper!(&ops::DIM_SET, &[arr, k, val]);
+                }
             }
             Op::ArrSet(a, k, v) => {
                 let arr = reg!(*a);
                 let key = reg!(*k);
                 let val = reg!(*v);
-                helper!(&ops::DIM_SET, &[arr, key, val]);
+                if !(m.tag(key) == Tag::Int && set_int_fast(m, arr, key, val)) {
+                    helper!(&ops::DIM_SET, &[arr, key, val]);
+                }
             }
             Op::ArrSpread(a, v) => {
                 let arr = reg!(*a);
@@ -1327,8 +1529,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let mut done = false;
                 if m.tag(key) == Tag::Int && m.tag(base) == Tag::Record {
                     let dict = m.get_field(base, A_DICT);
-                    if m.tag(dict) == Tag::Dict {
-                        let v = m.dict_get(dict, key);
+                    if matches!(m.tag(dict), Tag::Dict | Tag::List) {
+                        let v = slot_of(m, dict, key);
                         match m.tag(v) {
                             Tag::Absent => {}
                             Tag::List => {
@@ -1386,7 +1588,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     Tag::Record => {
                         let f0 = m.get_field(cur, 0);
-                        if m.tag(f0) == Tag::Dict {
+                        if matches!(m.tag(f0), Tag::Dict | Tag::List) {
                             let (arr, replaced) = separate(m, cur);
                             if replaced {
                                 if is_cell {
@@ -1453,7 +1655,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         helper!(&ops::NORM_KEY, &[kv])
                     }
                 };
-                let slot = m.dict_get(dict, key);
+                let slot = slot_of(m, dict, key);
                 let is_cell = m.tag(slot) == Tag::List;
                 let z = m.konst(Value::Int(0));
                 let cur = if is_cell { m.list_get(slot, z) } else { slot };
@@ -1463,10 +1665,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     if is_cell {
                         m.list_set(slot, z, a);
                     } else {
-                        let h = m.konst(Value::Absent);
-                        let _ = h;
-                        let kk = key;
-                        helper!(&ops::DIM_SET, &[base, kk, a]);
+                        helper!(&ops::DIM_SET, &[base, key, a]);
                     }
                     set!(*d, a);
                 } else if is_arr(m, cur) {
@@ -1475,7 +1674,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         if is_cell {
                             m.list_set(slot, z, arr);
                         } else {
-                            m.dict_set(dict, key, arr);
+                            replace_slot(m, dict, key, arr);
                         }
                     }
                     set!(*d, arr);
@@ -1581,58 +1780,24 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                     throw!("Error", "Cannot use a scalar value as an array".to_string());
                 }
-                let dict = m.get_field(base, A_DICT);
-                if *k == NONE {
+                let key = if *k == NONE {
+                    // `[]`: php's next free key (0 before the first int key).
                     let nk = m.get_field(base, A_NEXT);
-                    let one = m.konst(Value::Int(1));
-                    let sum = if m.tag(nk) == Tag::Int {
-                        m.int_ovf(OvfOp::Add, nk, one)
+                    if m.tag(nk) == Tag::Int {
+                        nk
                     } else {
-                        None
-                    };
-                    match sum {
-                        Some(n1) => {
-                            m.dict_set(dict, nk, val);
-                            m.set_field(base, A_NEXT, n1);
-                        }
-                        None => {
-                            let kk = m.konst(Value::Absent);
-                            helper!(&ops::DIM_SET, &[base, kk, val]);
-                        }
+                        m.konst(Value::Int(0))
                     }
                 } else {
-                    let key = reg!(*k);
-                    if m.tag(key) == Tag::Int {
-                        let old = m.dict_get(dict, key);
-                        if m.tag(old) == Tag::List {
-                            let z = m.konst(Value::Int(0));
-                            m.list_set(old, z, val);
-                        } else {
-                            let nk = m.get_field(base, A_NEXT);
-                            let ge = if m.tag(nk) == Tag::Int {
-                                let c = m.int_cmp(Cmp::Ge, key, nk);
-                                m.truth(c)
-                            } else {
-                                true
-                            };
-                            if ge {
-                                let one = m.konst(Value::Int(1));
-                                match m.int_ovf(OvfOp::Add, key, one) {
-                                    Some(n1) => {
-                                        m.dict_set(dict, key, val);
-                                        m.set_field(base, A_NEXT, n1);
-                                    }
-                                    None => {
-                                        helper!(&ops::DIM_SET, &[base, key, val]);
-                                    }
-                                }
-                            } else {
-                                m.dict_set(dict, key, val);
-                            }
-                        }
+                    reg!(*k)
+                };
+                if !(m.tag(key) == Tag::Int && set_int_fast(m, base, key, val)) {
+                    let kk = if *k == NONE {
+                        m.konst(Value::Absent)
                     } else {
-                        helper!(&ops::DIM_SET, &[base, key, val]);
-                    }
+                        key
+                    };
+                    helper!(&ops::DIM_SET, &[base, kk, val]);
                 }
             }
             Op::StrOffsetSet(cv, k, v) => {
@@ -1693,25 +1858,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     };
                     let key = reg!(*k);
                     let val = reg!(*v);
-                    let dict = m.get_field(arr, A_DICT);
-                    let mut done = false;
-                    if m.tag(key) == Tag::Int {
-                        let old = m.dict_get(dict, key);
-                        if m.tag(old) != Tag::List {
-                            let nk = m.get_field(arr, A_NEXT);
-                            let ge = if m.tag(nk) == Tag::Int {
-                                let c = m.int_cmp(Cmp::Ge, key, nk);
-                                m.truth(c)
-                            } else {
-                                true
-                            };
-                            if !ge {
-                                m.dict_set(dict, key, val);
-                                done = true;
-                            }
-                        }
-                    }
-                    if !done {
+                    if !(m.tag(key) == Tag::Int && set_int_fast(m, arr, key, val)) {
                         helper!(&ops::DIM_SET, &[arr, key, val]);
                     }
                 }
@@ -1732,6 +1879,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::DimRef(d, b, k) => {
                 let base = reg!(*b);
+                // An element that already is a reference cell: take it as it is.
+                if *k != NONE && is_arr(m, base) {
+                    let key = reg!(*k);
+                    if m.tag(key) == Tag::Int {
+                        let store = m.get_field(base, A_DICT);
+                        let slot = slot_of(m, store, key);
+                        if m.tag(slot) == Tag::List {
+                            set!(*d, slot);
+                            fr.pc = next;
+                            continue;
+                        }
+                    }
+                }
                 let key = if *k == NONE {
                     m.konst(Value::Absent)
                 } else {
@@ -2070,6 +2230,29 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let r = helper!(&ops::STRLEN, &[v]);
                 set!(*dst, r);
             }
+            Op::Builtin { dst, id, args } if args.len() == 1 && *id == builtins::deref_id() => {
+                // The value of `$a = &...`: the cell's item (a read the optimiser may drop).
+                let v = reg!(args[0]);
+                let v = if m.tag(v) == Tag::List {
+                    let z = m.konst(Value::Int(0));
+                    m.list_get(v, z)
+                } else {
+                    v
+                };
+                set!(*dst, v);
+            }
+            Op::Builtin { dst, id, args }
+                if args.len() == 1 && ops::math1_of(*id).is_some() && {
+                    let v = reg!(args[0]);
+                    matches!(m.tag(v), Tag::Float | Tag::Int)
+                } =>
+            {
+                let v = reg!(args[0]);
+                let i = ops::math1_of(*id).unwrap_or(0);
+                let ik = m.konst(Value::Int(i as i64));
+                let r = helper!(&ops::MATH, &[ik, v]);
+                set!(*dst, r);
+            }
             Op::Builtin { dst, id, args } => {
                 let mut vals = Vec::with_capacity(args.len() + 2);
                 vals.push(m.konst(Value::Int(*id as i64)));
@@ -2356,6 +2539,27 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             Op::IterNext(it, kd, vd, exit) => {
                 let arr = reg!(*it);
                 let pos = reg!(*it + 1);
+                let store = m.get_field(arr, A_DICT);
+                if m.tag(store) == Tag::List {
+                    // Packed: the position is the key.
+                    let n = m.list_len(store);
+                    let lt = m.int_cmp(Cmp::Lt, pos, n);
+                    if m.truth(lt) {
+                        let v = m.list_get(store, pos);
+                        let v = deref_v(m, v);
+                        set!(*vd, v);
+                        if *kd != NONE {
+                            set!(*kd, pos);
+                        }
+                        let one = m.konst(Value::Int(1));
+                        let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                        set!(*it + 1, p1);
+                    } else {
+                        next = *exit;
+                    }
+                    fr.pc = next;
+                    continue;
+                }
                 let key = helper!(&KEY_AT, &[arr, pos]);
                 if m.tag(key) == Tag::Absent {
                     next = *exit;
@@ -2375,18 +2579,46 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             Op::IterNextRef(it, kd, cv, exit) => {
                 let arr = reg!(*it);
                 let pos = reg!(*it + 1);
+                let store = m.get_field(arr, A_DICT);
+                if m.tag(store) == Tag::List {
+                    // Packed: the position is the key.
+                    let n = m.list_len(store);
+                    let lt = m.int_cmp(Cmp::Lt, pos, n);
+                    if m.truth(lt) {
+                        let v = m.list_get(store, pos);
+                        let cell = if m.tag(v) == Tag::List {
+                            v
+                        } else {
+                            let c = m.new_list();
+                            m.list_append(c, v);
+                            m.list_set(store, pos, c);
+                            c
+                        };
+                        set!(*cv, cell);
+                        if *kd != NONE {
+                            set!(*kd, pos);
+                        }
+                        let one = m.konst(Value::Int(1));
+                        let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                        set!(*it + 1, p1);
+                    } else {
+                        next = *exit;
+                    }
+                    fr.pc = next;
+                    continue;
+                }
                 let key = helper!(&KEY_AT, &[arr, pos]);
                 if m.tag(key) == Tag::Absent {
                     next = *exit;
                 } else {
                     let dict = m.get_field(arr, A_DICT);
-                    let v = m.dict_get(dict, key);
+                    let v = slot_of(m, dict, key);
                     let cell = if m.tag(v) == Tag::List {
                         v
                     } else {
                         let c = m.new_list();
                         m.list_append(c, v);
-                        m.dict_set(dict, key, c);
+                        replace_slot(m, dict, key, c);
                         c
                     };
                     set!(*cv, cell);
@@ -2827,15 +3059,15 @@ fn call<'gc, M: Meta<'gc>>(
     let callee: Callee<'gc, M::V> = match target {
         Target::Name(lk, nk) => {
             let lname_v = code.consts[*lk as usize];
-            let lname = lname_v.as_str().unwrap_or("");
             // The constant is a `Str` with its hash cached: no re-hashing per call.
             let f = heap::dict_get(rt_field(rt, RT_FUNCS), lname_v);
+            let lname = || lname_v.as_str().unwrap_or("");
             match f {
                 Value::Code(_) => Callee::Php(f, none, none),
-                _ => match builtins::lookup(lname) {
+                _ => match builtins::lookup(lname()) {
                     Some((id, _)) => Callee::Builtin(id),
-                    None if crate::embed::host_fn_index(lname).is_some() => {
-                        host_index = crate::embed::host_fn_index(lname);
+                    None if crate::embed::host_fn_index(lname()).is_some() => {
+                        host_index = crate::embed::host_fn_index(lname());
                         Callee::Builtin(builtins::id_of("__host"))
                     }
                     None => throw!(
@@ -3022,7 +3254,8 @@ fn call<'gc, M: Meta<'gc>>(
         Callee::Builtin(id) => builtins::byref_of(*id),
         _ => &[],
     };
-    let mut positional: Vec<M::V> = Vec::new();
+    // Room for the [this, class, site] header a guest call puts in front.
+    let mut positional: Vec<M::V> = Vec::with_capacity(args.len() + 3);
     let mut named: Vec<(String, M::V)> = Vec::new();
     let mut variadic_named: Vec<M::V> = Vec::new();
     let mut to_share: Vec<M::V> = Vec::new();
@@ -3044,7 +3277,9 @@ fn call<'gc, M: Meta<'gc>>(
                     positional.push(v);
                 } else {
                     let d = deref_v(m, v);
-                    to_share.push(d);
+                    if is_arr(m, d) {
+                        to_share.push(d);
+                    }
                     positional.push(d);
                 }
             }
@@ -3084,7 +3319,9 @@ fn call<'gc, M: Meta<'gc>>(
                         let _ = m.call(&ops::WARN, &[msg, site]);
                         positional.push(none);
                     } else {
-                        to_share.push(d);
+                        if is_arr(m, d) {
+                            to_share.push(d);
+                        }
                         positional.push(d);
                     }
                 }
@@ -3103,6 +3340,9 @@ fn call<'gc, M: Meta<'gc>>(
                     let vi = m.konst(Value::Int(2 * j as i64 + 1));
                     let key = m.list_get(list, ki);
                     let val = m.list_get(list, vi);
+                    if is_arr(m, val) {
+                        to_share.push(val);
+                    }
                     if m.tag(key) == Tag::Str {
                         let kn = m.promote(key);
                         named.push((to_str_scalar(kn), val));
@@ -3167,8 +3407,7 @@ fn call<'gc, M: Meta<'gc>>(
         }
     }
     // Writes last: mark shared arrays.
-    let arrays: Vec<M::V> = to_share.into_iter().filter(|v| is_arr(m, *v)).collect();
-    for v in arrays {
+    for v in to_share {
         let t = m.konst(Value::Bool(true));
         m.set_field(v, A_SHARED, t);
     }
@@ -3252,10 +3491,14 @@ fn call<'gc, M: Meta<'gc>>(
                     args: full,
                 };
             }
-            let mut full = Vec::with_capacity(positional.len() + 3);
-            full.push(this);
-            full.push(cls);
-            full.push(site);
+            let mut full = if magic_name.is_none() {
+                // The arguments stay where they are: one vector per call.
+                positional.extend([this, cls, site]);
+                positional.rotate_right(3);
+                std::mem::take(&mut positional)
+            } else {
+                vec![this, cls, site]
+            };
             if let Some(mn) = magic_name {
                 let n = m.konst(s(m.mc(), &mn));
                 let arr = match m.call(&MAKE_ARRAY, &positional) {
@@ -3264,8 +3507,6 @@ fn call<'gc, M: Meta<'gc>>(
                 };
                 full.push(n);
                 full.push(arr);
-            } else {
-                full.extend(positional);
             }
             if !variadic_named.is_empty() {
                 // Named arguments collected by a variadic parameter travel as a
@@ -3372,7 +3613,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
             regs[*reg as usize] = v;
         }
     }
-    Ok(m.new_frame(runtime::lang_id(), code_v, &regs))
+    Ok(m.new_frame_owned(runtime::lang_id(), code_v, regs))
 }
 
 /// Points `fr` at the handler for `exc`, if one covers its pc.

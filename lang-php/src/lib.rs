@@ -144,8 +144,25 @@ pub(crate) fn parse_and_compile(
         toks.map_err(|e| format!("PHP Parse error:  {} in {} on line {}", e.msg, name, e.line))?;
     let ast = parser::parse(toks)
         .map_err(|e| format!("PHP Parse error:  {} in {} on line {}", e.msg, name, e.line))?;
-    compiler::compile_file(&ast, name)
-        .map_err(|e| format!("PHP Fatal error:  {} in {} on line {}", e.msg, name, e.line))
+    let r = compiler::compile_file(&ast, name)
+        .map_err(|e| format!("PHP Fatal error:  {} in {} on line {}", e.msg, name, e.line));
+    if std::env::var("POLYVM_PHP_DUMP").is_ok() {
+        if let Ok(p) = &r {
+            fn dump(p: &bytecode::FuncProto) {
+                eprintln!("== {} nregs={}", p.name, p.nregs);
+                for (i, o) in p.ops.iter().enumerate() {
+                    eprintln!("{i:4} {o:?}");
+                }
+                for k in &p.consts {
+                    if let bytecode::KConst::Func(f) = k {
+                        dump(f);
+                    }
+                }
+            }
+            dump(p);
+        }
+    }
+    r
 }
 
 /// Checks that a source parses (for tests and tools): the php-style message on failure.
@@ -222,6 +239,8 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::STRLEN,
         &ops::INTERP,
         &ops::NORM_KEY,
+        &ops::NUMERIC_STR,
+        &ops::MATH,
         &ops::ARR_COPY,
         &ops::DIM_GET,
         &ops::DIM_SET,

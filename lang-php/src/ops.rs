@@ -487,6 +487,64 @@ pub static STRLEN: Helper = Helper {
     effects: Effects::PURE,
 };
 
+/// The one-argument float math builtins that run as a pure helper when
+/// their argument is a number (php returns a float for each, ints included).
+const MATH1: &[(&str, fn(f64) -> f64)] = &[
+    ("sqrt", f64::sqrt),
+    ("floor", f64::floor),
+    ("ceil", f64::ceil),
+    ("sin", f64::sin),
+    ("cos", f64::cos),
+    ("exp", f64::exp),
+    ("log", f64::ln),
+];
+
+/// The [`MATH`] operation index of builtin `id`, if it is one of [`MATH1`].
+pub fn math1_of(id: u16) -> Option<usize> {
+    thread_local! {
+        static IDS: Vec<u16> = MATH1.iter().map(|(n, _)| crate::builtins::id_of(n)).collect();
+    }
+    IDS.with(|ids| ids.iter().position(|&i| i == id && i != 0))
+}
+
+fn h_math<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let i = match args[0] {
+        Value::Int(i) => i as usize,
+        _ => 0,
+    };
+    let x = match args[1] {
+        Value::Int(n) => n as f64,
+        Value::Float(f) => f,
+        _ => f64::NAN,
+    };
+    Ok(Value::Float(MATH1.get(i).map_or(f64::NAN, |(_, f)| f(x))))
+}
+
+/// `[op index, number]`: a [`MATH1`] function of a number (pure, so the
+/// optimiser may merge or drop it and it does not end the heap cache).
+pub static MATH: Helper = Helper {
+    name: "php_math",
+    func: h_math,
+    effects: Effects::PURE,
+};
+
+fn h_numeric_str<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(match args[0].as_str().and_then(parse_numeric) {
+        Some((NumVal::I(i), true)) => Value::Int(i),
+        Some((NumVal::F(f), true)) => Value::Float(f),
+        _ => Value::Absent,
+    })
+}
+
+/// The number a numeric string stands for (int or float), `Absent` for any
+/// other string: how php 8 compares an int with a string. Strings never
+/// change, so this is pure (a trace computes it once for a loop-invariant string).
+pub static NUMERIC_STR: Helper = Helper {
+    name: "php_numeric_str",
+    func: h_numeric_str,
+    effects: Effects::PURE,
+};
+
 /// Prints `PHP Warning:  <concatenated args>`.
 pub static WARN: Helper = Helper {
     name: "php_warn",

@@ -5,8 +5,12 @@
 //! - `null`, `bool`, `int`, `float` are the immediates; strings are `Str`.
 //! - A reference cell (what `&` creates) is a one-item `List`: a register or
 //!   array slot holding a `List` is an alias of the cell's item.
-//! - An array is a `Record` whose field 0 is a `Dict` (the ordered map),
-//!   field 1 the next free integer key, field 2 the copy-on-write flag.
+//! - An array is a `Record` whose field 0 is its storage, field 1 the next
+//!   free integer key, field 2 the copy-on-write flag. The storage is a
+//!   `List` of the values while the keys are exactly 0..n-1 in order
+//!   (*packed*: a read is an index, an append a push), and the ordered map
+//!   (`Dict`) once any other key is stored or a middle element removed
+//!   (`degrade`; never back).
 //! - An object is a `Record` whose field 0 is its class (a `Code`), field 1
 //!   its property `Dict`. So `tag(field 0)` tells arrays from objects.
 //!
@@ -25,17 +29,18 @@ pub const O_CLASS: u32 = 0;
 pub const O_PROPS: u32 = 1;
 pub const O_ID: u32 = 2;
 
-/// A new empty array.
+/// A new empty array (packed).
 pub fn new_array<'gc>(mc: &Mutation<'gc>) -> Value<'gc> {
     heap::new_record(
         mc,
         Value::None,
-        vec![heap::new_dict(mc), Value::None, Value::Bool(false)],
+        vec![heap::new_list(mc), Value::None, Value::Bool(false)],
     )
 }
 
 pub fn is_array(v: Value<'_>) -> bool {
-    matches!(v, Value::Record(_)) && matches!(heap::get_field(v, 0), Value::Dict(_))
+    matches!(v, Value::Record(_))
+        && matches!(heap::get_field(v, 0), Value::Dict(_) | Value::List(_))
 }
 
 pub fn is_object(v: Value<'_>) -> bool {
@@ -57,12 +62,47 @@ pub fn new_ref<'gc>(mc: &Mutation<'gc>, v: Value<'gc>) -> Value<'gc> {
     heap::new_list_from(mc, vec![v])
 }
 
-pub fn arr_dict(a: Value<'_>) -> Value<'_> {
+/// The array's storage: a `List` while packed, else a `Dict`.
+fn arr_store(a: Value<'_>) -> Value<'_> {
     heap::get_field(a, A_DICT)
 }
 
+/// Whether the array is packed (its keys are exactly 0..n-1, in order).
+pub fn arr_is_packed(a: Value<'_>) -> bool {
+    matches!(arr_store(a), Value::List(_))
+}
+
+/// Turns a packed array into the ordered hash (before a key it cannot hold).
+fn degrade<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) -> Value<'gc> {
+    let store = arr_store(a);
+    if !matches!(store, Value::List(_)) {
+        return store;
+    }
+    let items = heap::list_items(store);
+    let mut map = heap::Dict::default();
+    map.reserve(items.len());
+    for (i, v) in items.into_iter().enumerate() {
+        map.insert(Key(Value::Int(i as i64)), v);
+    }
+    let d = Value::Dict(Gc::new(mc, gc_arena::lock::RefLock::new(map)));
+    heap::set_field(mc, a, A_DICT, d);
+    d
+}
+
+/// The index `k` has in a packed store of length `n`, if it is one.
+fn packed_index(k: Value<'_>, n: i64) -> Option<i64> {
+    match k {
+        Value::Int(i) if (0..n).contains(&i) => Some(i),
+        _ => None,
+    }
+}
+
 pub fn arr_len(a: Value<'_>) -> i64 {
-    heap::dict_len(arr_dict(a))
+    let store = arr_store(a);
+    match store {
+        Value::List(_) => heap::list_len(store),
+        _ => heap::dict_len(store),
+    }
 }
 
 pub fn arr_shared(a: Value<'_>) -> bool {
@@ -78,28 +118,34 @@ pub fn share<'gc>(mc: &Mutation<'gc>, v: Value<'gc>) {
 
 /// The element at a normalised key (dereferenced), or `Absent`.
 pub fn arr_get<'gc>(a: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
-    deref(heap::dict_get(arr_dict(a), k))
+    deref(arr_slot(a, k))
 }
 
 /// The raw slot (maybe a reference cell), or `Absent`.
 pub fn arr_slot<'gc>(a: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
-    heap::dict_get(arr_dict(a), k)
+    let store = arr_store(a);
+    match store {
+        Value::List(_) => match packed_index(k, heap::list_len(store)) {
+            Some(i) => heap::list_get(store, i),
+            None => Value::Absent,
+        },
+        _ => heap::dict_get(store, k),
+    }
 }
 
 /// Sets an element at a normalised key, writing through a reference cell in the slot.
 pub fn arr_set<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
-    let d = arr_dict(a);
-    let old = heap::dict_get(d, k);
+    let old = arr_slot(a, k);
     if let Value::List(_) = old {
         heap::list_set(mc, old, 0, v);
         return;
     }
-    heap::dict_set(mc, d, k, v);
-    bump_next(mc, a, k);
+    arr_set_slot(mc, a, k, v);
 }
 
 /// php's nNextFreeElement: one past the largest int key ever inserted
-/// (`None` until the first int key, so a first key of -5 makes it -4).
+/// (`None` until the first int key, so a first key of -5 makes it -4, as
+/// for php 8.2's array literals; php's `[]` then `$a[-5] = ..` gives 0).
 fn bump_next<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>) {
     if let Value::Int(i) = k {
         match heap::get_field(a, A_NEXT) {
@@ -117,7 +163,24 @@ fn bump_next<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>) {
 
 /// Sets the raw slot (used to store reference cells).
 pub fn arr_set_slot<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
-    heap::dict_set(mc, arr_dict(a), k, v);
+    let store = arr_store(a);
+    if let Value::List(_) = store {
+        let n = heap::list_len(store);
+        match k {
+            Value::Int(i) if (0..n).contains(&i) => {
+                heap::list_set(mc, store, i, v);
+                return;
+            }
+            Value::Int(i) if i == n => {
+                heap::list_append(mc, store, v);
+                bump_next(mc, a, k);
+                return;
+            }
+            _ => {}
+        }
+    }
+    let d = degrade(mc, a);
+    heap::dict_set(mc, d, k, v);
     bump_next(mc, a, k);
 }
 
@@ -131,7 +194,7 @@ pub fn arr_next_key(a: Value<'_>) -> i64 {
 
 pub fn arr_push<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, v: Value<'gc>) -> Result<(), Value<'gc>> {
     let n = arr_next_key(a);
-    if n == i64::MAX && heap::dict_get(arr_dict(a), Value::Int(n)).tag() != vm_core::Tag::Absent {
+    if n == i64::MAX && arr_slot(a, Value::Int(n)).tag() != vm_core::Tag::Absent {
         return Err(err_str(
             mc,
             "Error",
@@ -142,25 +205,73 @@ pub fn arr_push<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, v: Value<'gc>) -> Result
     Ok(())
 }
 
+/// Removes the element at a normalised key (order of the others kept).
 pub fn arr_remove<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>) {
-    heap::dict_del(mc, arr_dict(a), k);
+    let store = arr_store(a);
+    if let Value::List(_) = store {
+        let n = heap::list_len(store);
+        match packed_index(k, n) {
+            // The last element: the rest stays packed.
+            Some(i) if i == n - 1 => {
+                heap::list_pop(mc, store);
+                return;
+            }
+            Some(_) => {}
+            None => return,
+        }
+    }
+    let d = degrade(mc, a);
+    heap::dict_del(mc, d, k);
+}
+
+/// Entries in order, raw slots (reference cells not dereferenced).
+pub fn arr_raw_entries<'gc>(a: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
+    let store = arr_store(a);
+    match store {
+        Value::List(_) => heap::list_items(store)
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (Value::Int(i as i64), v))
+            .collect(),
+        _ => heap::dict_entries(store),
+    }
 }
 
 /// Entries in order, slots dereferenced.
 pub fn arr_entries<'gc>(a: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
-    heap::dict_entries(arr_dict(a))
-        .into_iter()
-        .map(|(k, v)| (k, deref(v)))
-        .collect()
+    let store = arr_store(a);
+    match store {
+        Value::List(_) => heap::list_items(store)
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| (Value::Int(i as i64), deref(v)))
+            .collect(),
+        _ => heap::dict_entries(store)
+            .into_iter()
+            .map(|(k, v)| (k, deref(v)))
+            .collect(),
+    }
 }
 
 pub fn arr_values<'gc>(a: Value<'gc>) -> Vec<Value<'gc>> {
-    arr_entries(a).into_iter().map(|(_, v)| v).collect()
+    let store = arr_store(a);
+    match store {
+        Value::List(_) => heap::list_items(store).into_iter().map(deref).collect(),
+        _ => arr_entries(a).into_iter().map(|(_, v)| v).collect(),
+    }
 }
 
 /// Entry number `i` (position), raw slot.
 pub fn arr_entry_at<'gc>(a: Value<'gc>, i: usize) -> Option<(Value<'gc>, Value<'gc>)> {
-    match arr_dict(a) {
+    let store = arr_store(a);
+    match store {
+        Value::List(_) => {
+            if (i as i64) < heap::list_len(store) {
+                Some((Value::Int(i as i64), heap::list_get(store, i as i64)))
+            } else {
+                None
+            }
+        }
         Value::Dict(d) => d.borrow().get_index(i).map(|(k, v)| (k.0, *v)),
         _ => None,
     }
@@ -168,38 +279,39 @@ pub fn arr_entry_at<'gc>(a: Value<'gc>, i: usize) -> Option<(Value<'gc>, Value<'
 
 /// A fresh unshared copy (nested arrays become shared, reference cells stay shared).
 pub fn arr_copy<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) -> Value<'gc> {
-    let src = match arr_dict(a) {
-        Value::Dict(d) => d,
+    let store = match arr_store(a) {
+        l @ Value::List(_) => {
+            let items = heap::list_items(l);
+            for v in &items {
+                share(mc, *v);
+            }
+            heap::new_list_from(mc, items)
+        }
+        Value::Dict(src) => {
+            let map = src.borrow().clone();
+            for v in map.values() {
+                share(mc, *v);
+            }
+            Value::Dict(Gc::new(mc, gc_arena::lock::RefLock::new(map)))
+        }
         _ => return new_array(mc),
     };
-    let map = src.borrow().clone();
-    for v in map.values() {
-        share(mc, *v);
-    }
-    let d = Value::Dict(Gc::new(mc, gc_arena::lock::RefLock::new(map)));
     heap::new_record(
         mc,
         Value::None,
-        vec![d, heap::get_field(a, A_NEXT), Value::Bool(false)],
+        vec![store, heap::get_field(a, A_NEXT), Value::Bool(false)],
     )
 }
 
-/// An array from values with keys 0..n.
+/// An array from values with keys 0..n (packed).
 pub fn arr_from_list<'gc>(mc: &Mutation<'gc>, items: Vec<Value<'gc>>) -> Value<'gc> {
-    let a = new_array(mc);
-    let d = arr_dict(a);
     let n = items.len() as i64;
-    if let Value::Dict(dd) = d {
-        let mut m = dd.borrow_mut(mc);
-        m.reserve(items.len());
-        for (i, v) in items.into_iter().enumerate() {
-            m.insert(Key(Value::Int(i as i64)), v);
-        }
-    }
-    if n > 0 {
-        heap::set_field(mc, a, A_NEXT, Value::Int(n));
-    }
-    a
+    let next = if n > 0 { Value::Int(n) } else { Value::None };
+    heap::new_record(
+        mc,
+        Value::None,
+        vec![heap::new_list_from(mc, items), next, Value::Bool(false)],
+    )
 }
 
 /// An array from key/value pairs (keys already normalised).

@@ -2951,7 +2951,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
         }
         _ => {
             let regs = initial_regs(m, callee, data, args[0], &args[1..]);
-            Ok(m.new_frame_from(id, code, regs))
+            Ok(m.new_frame_owned(id, code, regs))
         }
     }
 }

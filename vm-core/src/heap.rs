@@ -310,6 +310,7 @@ pub fn new_int<'gc>(mc: &Mutation<'gc>, i: num_bigint::BigInt) -> Value<'gc> {
     }
 }
 
+#[inline]
 fn list_of<'gc>(l: Value<'gc>) -> Gc<'gc, List<'gc>> {
     match l {
         Value::List(p) => p,
@@ -317,6 +318,7 @@ fn list_of<'gc>(l: Value<'gc>) -> Gc<'gc, List<'gc>> {
     }
 }
 
+#[inline]
 fn dict_of<'gc>(d: Value<'gc>) -> Gc<'gc, RefLock<Dict<'gc>>> {
     match d {
         Value::Dict(p) => p,
@@ -324,6 +326,7 @@ fn dict_of<'gc>(d: Value<'gc>) -> Gc<'gc, RefLock<Dict<'gc>>> {
     }
 }
 
+#[inline]
 fn record_of<'gc>(r: Value<'gc>) -> Gc<'gc, Record<'gc>> {
     match r {
         Value::Record(p) => p,
@@ -332,11 +335,13 @@ fn record_of<'gc>(r: Value<'gc>) -> Gc<'gc, Record<'gc>> {
 }
 
 /// Number of items in a list.
+#[inline]
 pub fn list_len(l: Value<'_>) -> i64 {
     list_of(l).len() as i64
 }
 
 /// Item `i` of a list (`0 <= i < len`, checked by the caller).
+#[inline]
 pub fn list_get<'gc>(l: Value<'gc>, i: i64) -> Value<'gc> {
     list_of(l).borrow()[i as usize]
 }
@@ -347,11 +352,13 @@ pub fn list_items<'gc>(l: Value<'gc>) -> Vec<Value<'gc>> {
 }
 
 /// Replaces item `i` of a list.
+#[inline]
 pub fn list_set<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64, v: Value<'gc>) {
     List::modify(list_of(l), mc, |items| items[i as usize] = v);
 }
 
 /// Appends to a list.
+#[inline]
 pub fn list_append<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, v: Value<'gc>) {
     List::modify(list_of(l), mc, |items| items.push(v));
 }
@@ -378,6 +385,7 @@ pub fn list_modify<'gc, R>(
 }
 
 /// Looks `k` up in a dict; [`Value::Absent`] when missing.
+#[inline]
 pub fn dict_get<'gc>(d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
     dict_of(d)
         .borrow()
@@ -407,17 +415,20 @@ pub fn dict_entries<'gc>(d: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
 }
 
 /// Field `i` of a record.
+#[inline]
 pub fn get_field<'gc>(r: Value<'gc>, i: u32) -> Value<'gc> {
     record_of(r).fields.borrow()[i as usize]
 }
 
 /// Sets field `i` of a record.
+#[inline]
 pub fn set_field<'gc>(mc: &Mutation<'gc>, r: Value<'gc>, i: u32, v: Value<'gc>) {
     let rec = record_of(r);
     unlock!(Gc::write(mc, rec), Record, fields).borrow_mut()[i as usize] = v;
 }
 
 /// The class of a record.
+#[inline]
 pub fn record_class<'gc>(r: Value<'gc>) -> Value<'gc> {
     record_of(r).class
 }
