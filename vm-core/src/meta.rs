@@ -424,4 +424,3 @@ pub fn float_of(v: Value<'_>) -> f64 {
         other => panic!("float operation on {:?}", other.tag()),
     }
 }
-
