@@ -1168,7 +1168,7 @@ impl Lower<'_, '_, '_> {
         self.jump_with(join, &[tag, raw]);
         self.b.switch_to_block(slow);
         let Val::Dyn { tag, raw, .. } = slow_path(self)? else {
-            unreachable!("an untyped result has a run-time tag")
+            return Err(self.err("the slow path's result has a known tag"));
         };
         self.jump_with(join, &[tag, raw]);
         self.b.switch_to_block(join);
@@ -1191,7 +1191,7 @@ impl Lower<'_, '_, '_> {
         self.jump_with(join, &[fast]);
         self.b.switch_to_block(slow);
         let Val::Known(Tag::Int, n) = slow_path(self)? else {
-            unreachable!("an int result has a known tag")
+            return Err(self.err("the slow path's result is not a known int"));
         };
         self.jump_with(join, &[n]);
         self.b.switch_to_block(join);
