@@ -1999,6 +1999,7 @@ fn set_attr<'gc, M: Meta<'gc>>(
                     let sa = lookup(&rt, ty, "__setattr__");
                     if kind_of(&rt, cattr) != Ty::Property
                         && !is_py_function(sa)
+                        && !ty.same(&rt.ty(Ty::Object))
                         && set_inst_attr(cx, m, ov, key, vv)
                     {
                         return Flow::Next;

@@ -1968,6 +1968,13 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     match kind_of(rt, o) {
         k if is_instance_kind(k) => {
             let t = field(o, F_TYPE);
+            if t.same(&rt.ty(Ty::Object)) {
+                // Instances of `object` itself have no `__dict__`.
+                return rt.err(
+                    Ty::AttributeError,
+                    format!("'object' object has no attribute '{name}'"),
+                );
+            }
             if is_py_function(lookup(rt, t, "__setattr__"))
                 || kind_of(rt, lookup_cached(rt, t, key)) == Ty::Property
             {
