@@ -20,7 +20,6 @@ pub mod builtins;
 pub mod consult;
 pub mod dcg;
 pub mod errors;
-pub mod fastheap;
 pub mod globals;
 pub mod index;
 pub mod interp;

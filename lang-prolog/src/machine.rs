@@ -30,7 +30,6 @@ use vm_core::{Gc, Mutation, Value};
 
 use crate::builtins::{self, Proc};
 use crate::errors as err;
-use crate::fastheap as fh;
 use crate::globals::Globals;
 use crate::terms::{self, view, T};
 
@@ -278,7 +277,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
 
     #[inline]
     pub fn get(&self, f: u32) -> Value<'gc> {
-        fh::get_field(self.st, f)
+        heap::get_field(self.st, f)
     }
     pub fn set(&self, f: u32, v: Value<'gc>) {
         heap::set_field(self.mc, self.st, f, v)
@@ -298,7 +297,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     pub fn atom(&self, s: &str) -> Value<'gc> {
         let ix = self.g.borrow().atoms.get(s).copied();
         match ix {
-            Some(i) => fh::list_get(self.get(MS_ATOMS), i as i64),
+            Some(i) => heap::list_get(self.get(MS_ATOMS), i as i64),
             None => terms::atom(self.mc, s),
         }
     }
@@ -310,12 +309,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     pub fn intern(&self, s: &str) -> Value<'gc> {
         let mut g = self.g.borrow_mut();
         if let Some(&i) = g.atoms.get(s) {
-            return fh::list_get(self.get(MS_ATOMS), i as i64);
+            return heap::list_get(self.get(MS_ATOMS), i as i64);
         }
         let table = self.get(MS_ATOMS);
         let v = terms::atom(self.mc, s);
-        g.atoms.insert(s.into(), fh::list_len(table) as u32);
-        fh::list_append(self.mc, table, v);
+        g.atoms.insert(s.into(), heap::list_len(table) as u32);
+        heap::list_append(self.mc, table, v);
         v
     }
 
@@ -342,22 +341,22 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// The number of choicepoints.
     #[inline]
     pub fn cp_height(&self) -> i64 {
-        fh::list_len(self.cps()) / CPW
+        heap::list_len(self.cps()) / CPW
     }
     fn trail_len(&self) -> i64 {
-        fh::list_len(self.get(MS_TRAIL))
+        heap::list_len(self.get(MS_TRAIL))
     }
 
     /// Field `f` of the choicepoint `cp` (a handle from [`Eng::push_cp`]:
     /// its stack index as an `Int`).
     #[inline]
     pub fn cpf(&self, cp: Value<'gc>, f: u32) -> Value<'gc> {
-        fh::list_get(self.cps(), int_of(cp) * CPW + f as i64)
+        heap::list_get(self.cps(), int_of(cp) * CPW + f as i64)
     }
 
     /// Sets field `f` of the choicepoint `cp`.
     pub fn cp_set(&self, cp: Value<'gc>, f: u32, v: Value<'gc>) {
-        fh::list_set(self.mc, self.cps(), int_of(cp) * CPW + f as i64, v)
+        heap::list_set(self.mc, self.cps(), int_of(cp) * CPW + f as i64, v)
     }
 
     /// The slots of the choicepoint at stack index `i`.
@@ -417,11 +416,11 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Binds an unbound variable, trailing it when a choicepoint older than it exists.
     pub fn bind(&self, var: Value<'gc>, val: Value<'gc>) {
         let cps = self.cps();
-        let n = fh::list_len(cps);
+        let n = heap::list_len(cps);
         if n > 0 {
-            let mark = int_of(fh::list_get(cps, n - CPW + CP_SERIAL as i64));
+            let mark = int_of(heap::list_get(cps, n - CPW + CP_SERIAL as i64));
             if terms::var_serial(var) <= mark {
-                fh::list_append(self.mc, self.get(MS_TRAIL), var);
+                heap::list_append(self.mc, self.get(MS_TRAIL), var);
             }
         }
         terms::bind_raw(self.mc, var, val);
@@ -445,8 +444,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     Value::List(_) => terms::unbind(self.mc, e),
                     // a global-variable undo entry: [key, old value]
                     Value::Record(_) => {
-                        let k = fh::get_field(e, 0);
-                        let old = fh::get_field(e, 1);
+                        let k = heap::get_field(e, 0);
+                        let old = heap::get_field(e, 1);
                         heap::dict_set(self.mc, self.get(MS_GVARS), k, old);
                     }
                     _ => {}
@@ -457,7 +456,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
 
     /// Cuts the choicepoint stack back to height `h`.
     pub fn cut_to(&self, h: i64) {
-        fh::list_truncate(self.mc, self.cps(), h * CPW);
+        heap::list_truncate(self.mc, self.cps(), h * CPW);
     }
 
     // ---------------- unification ----------------
@@ -1006,7 +1005,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 K_ALTS => {
                     let alts = self.cpf(cp, CP_B);
                     let i = int_of(self.cpf(cp, CP_C));
-                    let len = fh::list_len(alts);
+                    let len = heap::list_len(alts);
                     if i + 1 >= len {
                         self.cut_to(n - 1);
                     } else {
@@ -1016,7 +1015,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                         continue;
                     }
                     self.set(MS_CONT, cont);
-                    if self.unify(fa, fh::list_get(alts, i)) {
+                    if self.unify(fa, heap::list_get(alts, i)) {
                         return Ok(());
                     }
                     continue;
@@ -1099,8 +1098,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     ) -> (i64, i64) {
         if limit >= crate::index::MIN_CLAUSES {
             if let Some(a) = a1 {
-                let pred = fh::list_get(self.get(MS_PREDS), id as i64);
-                let same_list = fh::get_field(pred, P_INDEXED).same(&list);
+                let pred = heap::list_get(self.get(MS_PREDS), id as i64);
+                let same_list = heap::get_field(pred, P_INDEXED).same(&list);
                 if build {
                     let mut g = self.g.borrow_mut();
                     match g.index.get_mut(id) {
@@ -1134,13 +1133,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     fn candidates(list: Value<'gc>, from: i64, limit: i64, a1: Option<Value<'gc>>) -> (i64, i64) {
         let mut i = from;
         while i < limit
-            && !Self::first_arg_may_match(fh::get_field(fh::list_get(list, i), C_HEAD), a1)
+            && !Self::first_arg_may_match(heap::get_field(heap::list_get(list, i), C_HEAD), a1)
         {
             i += 1;
         }
         let mut j = i + 1;
         while j < limit
-            && !Self::first_arg_may_match(fh::get_field(fh::list_get(list, j), C_HEAD), a1)
+            && !Self::first_arg_may_match(heap::get_field(heap::list_get(list, j), C_HEAD), a1)
         {
             j += 1;
         }
@@ -1155,8 +1154,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         i: i64,
         cutb: i64,
     ) -> PResult<'gc, ()> {
-        let clause = fh::list_get(list, i);
-        let nvars = int_of(fh::get_field(clause, C_NVARS)) as usize;
+        let clause = heap::list_get(list, i);
+        let nvars = int_of(heap::get_field(clause, C_NVARS)) as usize;
         let mut small: [Option<Value<'gc>>; 16] = [None; 16];
         let mut big: Vec<Option<Value<'gc>>> = Vec::new();
         let env: &mut [Option<Value<'gc>>] = if nvars <= small.len() {
@@ -1165,14 +1164,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             big.resize(nvars, None);
             &mut big
         };
-        let head = fh::get_field(clause, C_HEAD);
+        let head = heap::get_field(clause, C_HEAD);
         let hargs = terms::tuple_parts(head).map(|(_, f)| f).unwrap_or(&[]);
         for (t, v) in hargs.iter().zip(args) {
             if !self.unify_head_rec(*t, *v, env, 0) {
                 return self.backtrack();
             }
         }
-        let goals = fh::get_field(clause, C_GOALS);
+        let goals = heap::get_field(clause, C_GOALS);
         let gs = heap::as_tuple(goals).map(|t| t.args()).unwrap_or(&[]);
         if gs.is_empty() {
             return Ok(());
@@ -1257,9 +1256,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// is `None`, its arguments in `MS_ARGS`.
     fn enter_pred(&self, k: usize) -> PResult<'gc, ()> {
         let mut goal = self.get(MS_GOAL);
-        let pred = fh::list_get(self.get(MS_PREDS), k as i64);
-        let list = fh::get_field(pred, P_CLAUSES);
-        let limit = fh::list_len(list);
+        let pred = heap::list_get(self.get(MS_PREDS), k as i64);
+        let list = heap::get_field(pred, P_CLAUSES);
+        let limit = heap::list_len(list);
         let mut regs = [Value::None; PEND_MAX];
         let args: &[Value<'gc>] = if matches!(goal, Value::None) {
             let n = match self.get(MS_ARGS) {
@@ -1287,7 +1286,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         // call allocates none.
         if j < limit {
             if matches!(goal, Value::None) {
-                goal = terms::compound_s(self.mc, fh::get_field(pred, P_NAME), args);
+                goal = terms::compound_s(self.mc, heap::get_field(pred, P_NAME), args);
             }
             let cont = self.get(MS_CONT);
             self.push_cp(
@@ -1501,10 +1500,10 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 self.push_goal(g, h + 1)
             }
             Ctl::FaAdd => {
-                let coll = fh::get_field(args[1], 0);
+                let coll = heap::get_field(args[1], 0);
                 let mut map = Vec::new();
                 let c = self.copy(args[0], &mut map);
-                fh::list_append(mc, coll, c);
+                heap::list_append(mc, coll, c);
                 Ok(())
             }
             Ctl::Catch => {

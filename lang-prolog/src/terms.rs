@@ -75,12 +75,12 @@ pub fn is_var(v: Value<'_>) -> bool {
 
 /// Binds an unbound variable (no trailing: the machine trails).
 pub fn bind_raw<'gc>(mc: &Mutation<'gc>, var: Value<'gc>, val: Value<'gc>) {
-    crate::fastheap::list_set(mc, var, 0, val);
+    heap::list_set(mc, var, 0, val);
 }
 
 /// Resets a variable to unbound.
 pub fn unbind<'gc>(mc: &Mutation<'gc>, var: Value<'gc>) {
-    crate::fastheap::list_set(mc, var, 0, Value::Bool(false));
+    heap::list_set(mc, var, 0, Value::Bool(false));
 }
 
 /// An atom.

@@ -369,8 +369,14 @@ pub fn list_pop<'gc>(mc: &Mutation<'gc>, l: Value<'gc>) -> Value<'gc> {
 }
 
 /// Shortens a list to `n` items (no-op when it is not longer).
+#[inline]
 pub fn list_truncate<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, n: i64) {
-    List::modify(list_of(l), mc, |items| items.truncate(n.max(0) as usize));
+    let list = list_of(l);
+    let n = n.max(0) as usize;
+    // Not longer: nothing to write, so no write barrier either.
+    if list.len() > n {
+        List::modify(list, mc, |items| items.truncate(n));
+    }
 }
 
 /// Runs `f` on a list's items, for changes the functions above do not

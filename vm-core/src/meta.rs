@@ -281,21 +281,13 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     fn new_record(&mut self, class: Value<'gc>, fields: &[Value<'gc>]) -> Value<'gc> {
         heap::new_record(self.mc, class, fields.to_vec())
     }
-    // The plain accessors read the heap here, not through `heap::*`, so that
-    // they inline into each language's interpreter (another crate).
     #[inline]
     fn list_len(&mut self, l: Value<'gc>) -> Value<'gc> {
-        match l {
-            Value::List(v) => Value::Int(v.borrow().len() as i64),
-            other => Value::Int(heap::list_len(other)),
-        }
+        Value::Int(heap::list_len(l))
     }
     #[inline]
     fn list_get(&mut self, l: Value<'gc>, i: Value<'gc>) -> Value<'gc> {
-        match l {
-            Value::List(v) => v.borrow()[int_of(i) as usize],
-            other => heap::list_get(other, int_of(i)),
-        }
+        heap::list_get(l, int_of(i))
     }
     #[inline]
     fn list_set(&mut self, l: Value<'gc>, i: Value<'gc>, v: Value<'gc>) {
@@ -315,14 +307,7 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     }
     #[inline]
     fn dict_get(&mut self, d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
-        match d {
-            Value::Dict(m) => m
-                .borrow()
-                .get(&heap::Key(k))
-                .copied()
-                .unwrap_or(Value::Absent),
-            other => heap::dict_get(other, k),
-        }
+        heap::dict_get(d, k)
     }
     #[inline]
     fn dict_set(&mut self, d: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
@@ -330,10 +315,7 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     }
     #[inline]
     fn get_field(&mut self, r: Value<'gc>, i: u32) -> Value<'gc> {
-        match r {
-            Value::Record(rec) => rec.fields_lock().borrow()[i as usize],
-            other => heap::get_field(other, i),
-        }
+        heap::get_field(r, i)
     }
     #[inline]
     fn set_field(&mut self, r: Value<'gc>, i: u32, v: Value<'gc>) {
