@@ -284,7 +284,7 @@ pub fn run_slice<'gc>(
 ) -> Slice<'gc> {
     let mut fuel = config.fuel;
     loop {
-        if root.jit.is_recording() {
+        if root.jit.is_recording() && !root.jit.recording_paused(root.frames.len()) {
             match crate::jit::driver::record_step(mc, root, langs, config) {
                 Some(s) => return s,
                 None => continue,
@@ -299,10 +299,22 @@ pub fn run_slice<'gc>(
         match action {
             Action::Yield => return Slice::Yield,
             Action::Call { callee, args } => {
-                if let Err(exc) = push_call(&mut m, &mut root.frames, langs, config, callee, &args)
-                {
-                    if let Some(s) = unwind(mc, root, langs, exc) {
-                        return s;
+                match push_call(&mut m, &mut root.frames, langs, config, callee, &args) {
+                    Ok(()) => {
+                        // Every pushed frame is a function entry, where
+                        // compiled code may take over.
+                        if config.jit {
+                            let s =
+                                crate::jit::driver::at_function_entry(mc, root, config, &mut fuel);
+                            if let Some(s) = s {
+                                return s;
+                            }
+                        }
+                    }
+                    Err(exc) => {
+                        if let Some(s) = unwind(mc, root, langs, exc) {
+                            return s;
+                        }
                     }
                 }
             }
@@ -379,6 +391,11 @@ pub fn unwind<'gc>(
     exc: Value<'gc>,
 ) -> Option<Slice<'gc>> {
     root.traceback.clear();
+    if let Some(rec) = root.jit.recorder.as_mut() {
+        if rec.paused.is_some() {
+            rec.set_abort("an exception left the call the trace waits for");
+        }
+    }
     while let Some(fr) = root.frames.last_mut() {
         let lang = &langs[fr.lang as usize];
         root.traceback.push(lang.frame_info(fr));

@@ -245,6 +245,36 @@ fn bridges_end_at_the_return_of_their_root_frame() {
     );
 }
 
+/// A recursive function gets a trace from its entry to its return, and its
+/// recursive calls become calls of that trace's machine code: the executor
+/// enters compiled code a handful of times, not once per call (fib(24)
+/// alone makes 75,024 calls).
+#[test]
+fn recursive_calls_run_in_machine_code() {
+    let out = run("programs/recursive_calls.fl", Engine::Jit, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let fib = out
+        .traces
+        .iter()
+        .find(|t| t.text.contains("call_trace") && t.text.contains("finish"))
+        .unwrap_or_else(|| panic!("no trace calls a trace: {:?}", out.stats));
+    assert!(fib.text.matches("call_trace").count() >= 2, "{}", fib.text);
+    assert!(out.stats.entries < 20_000, "{:?}", out.stats);
+}
+
+/// Recursion deeper than machine code nests calls, and a deep error: the
+/// frames of the calls under way in machine code are rebuilt (the output
+/// and the error's location are those of `--no-jit`, checked above).
+#[test]
+fn deep_recursion_rebuilds_the_frames_of_calls_in_machine_code() {
+    let out = run("programs/recursive_calls.fl", Engine::Jit, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stats.nested_exits > 0, "{:?}", out.stats);
+    let err = run("programs/errors/deep_error.fl", Engine::Jit, None);
+    assert_eq!(err.code, 1);
+    assert!(err.stats.nested_exits > 0, "{:?}", err.stats);
+}
+
 /// A tiny deterministic PRNG (xorshift64*), so the fuzz test needs no crate.
 struct Rng(u64);
 

@@ -20,10 +20,11 @@ use gc_arena::{Collect, Mutation};
 
 use crate::exec::{self, Action, Config, Frame, Language, Root, Slice};
 use crate::heap;
-use crate::jit::backend::{self, CompiledCode, ExitLink, InputSource, Linkage};
+use crate::jit::backend::{self, CompiledCode, ExitLink, InputSource, Linkage, STATUS_FINISH};
+use crate::jit::helpers::CALL_TRACE;
 use crate::jit::ir::{Op, PendingWrite, SnapValue, Snapshot, TraceIr, Virtual};
 use crate::jit::recorder::{Recorder, Recording, TraceKind};
-use crate::jit::{opt, GreenKey};
+use crate::jit::{opt, FunctionEntry, GreenKey};
 use crate::meta::{int_of, Meta};
 use crate::value::Value;
 
@@ -88,13 +89,59 @@ pub fn at_merge_point<'gc>(
     if let Some(t) = info.trace {
         return run_trace(mc, root, config, fuel, t, depth);
     }
+    if root.jit.recorder.is_some() {
+        // A recording waits for a callee the interpreter runs.
+        return None;
+    }
     // Hot: record from here.
+    let info = root.jit.loops.entry(key).or_default();
     info.count = 0;
     let mut rec = Recorder::start_loop(fr, key, depth, config.max_trace_len);
     rec.compiled_loops = compiled_loops(&root.jit);
     rec.untraceable_loops = untraceable_loops(&root.jit);
     root.jit.recorder = Some(rec);
     None
+}
+
+/// Called by the executor when it has pushed the frame of a call (the top
+/// frame, at pc 0): runs the function's compiled trace, or starts recording
+/// one when the function is hot. `Some` ends the slice.
+pub fn at_function_entry<'gc>(
+    mc: &'gc Mutation<'gc>,
+    root: &mut Root<'gc>,
+    config: &Config,
+    fuel: &mut i64,
+) -> Option<Slice<'gc>> {
+    let depth = root.frames.len().checked_sub(1)?;
+    let fr = root.frames.last_mut()?;
+    match root.jit.function_entry(fr) {
+        FunctionEntry::Interpret => None,
+        FunctionEntry::Run(t) => run_trace(mc, root, config, fuel, t, depth),
+        FunctionEntry::Record => {
+            let key = GreenKey::function(fr.code);
+            let info = root.jit.loops.entry(key).or_default();
+            info.count = 0;
+            info.entry_regs = Some(fr.regs.len());
+            let mut rec = Recorder::start_function(fr, key, depth, config.max_trace_len);
+            rec.compiled_loops = compiled_loops(&root.jit);
+            rec.untraceable_loops = untraceable_loops(&root.jit);
+            root.jit.recorder = Some(rec);
+            None
+        }
+    }
+}
+
+/// The trace chain rooted at frame `root_depth` finished: that frame returns
+/// `v` (what the executor does for [`Action::Return`]).
+fn return_from_root<'gc>(root: &mut Root<'gc>, root_depth: usize, v: Value<'gc>) {
+    root.frames.truncate(root_depth);
+    match root.frames.last_mut() {
+        Some(caller) => {
+            let r = caller.ret_reg as usize;
+            caller.regs[r] = v;
+        }
+        None => root.result = v,
+    }
 }
 
 /// Runs compiled trace `t` entered with the frames above `root_depth`, then
@@ -126,10 +173,25 @@ fn run_trace<'gc>(
         );
         root.jit.stats.entries += 1;
         trace.entries += 1;
-        let (from, exit) = trace.code.run_linked(mc, fuel, buf);
-        let exit = exit as usize;
+        let (from, exit) = trace.code.run_nested(mc, fuel, buf, &mut root.jit.nested);
         // Linked code may have left through another trace's exit.
         t = from as usize;
+        if exit == STATUS_FINISH {
+            let v = root.jit.buf[0];
+            return_from_root(root, root_depth, v);
+            return (*fuel < 0).then_some(Slice::Yield);
+        }
+        let exit = exit as usize;
+        if !root.jit.nested.is_empty() {
+            match nested_exit(mc, root, config, fuel, t, exit, root_depth) {
+                Ok((b, depth)) => {
+                    t = b;
+                    root_depth = depth;
+                    continue;
+                }
+                Err(s) => return s,
+            }
+        }
         let trace = root.jit.traces[t].as_ref().expect("exit of a freed trace");
         if let Some(b) = trace.bridges[exit] {
             if root.jit.traces[b].as_ref().is_some_and(|b| b.linked_inputs) {
@@ -240,6 +302,87 @@ fn run_trace<'gc>(
     }
 }
 
+/// Trace `t` left through exit `exit` after traces it called with
+/// `call_trace` left machine code (`root.jit.nested`): rebuilds the frames
+/// of all those exits, outermost first, on top of each other. The innermost
+/// exit is counted like any guard's, so a bridge grows there and is then
+/// entered from it: `Ok((bridge, its root depth))`. `Err` is what
+/// [`run_trace`] returns.
+#[allow(clippy::type_complexity)]
+fn nested_exit<'gc>(
+    mc: &'gc Mutation<'gc>,
+    root: &mut Root<'gc>,
+    config: &Config,
+    fuel: &mut i64,
+    t: usize,
+    exit: usize,
+    root_depth: usize,
+) -> Result<(usize, usize), Option<Slice<'gc>>> {
+    let nested = std::mem::take(&mut root.jit.nested);
+    let rebuild =
+        |root: &mut Root<'gc>, t: usize, exit: usize, depth: usize, buf: &[Value<'gc>]| {
+            let trace = root.jit.traces[t].as_mut().expect("exit of a freed trace");
+            trace.exits_taken[exit] += 1;
+            let info = &trace.code.exits()[exit];
+            let snap = &trace.ir.snapshots[info.snap as usize];
+            deoptimize(
+                mc,
+                &mut root.frames,
+                depth,
+                &trace.ir,
+                snap,
+                &info.live,
+                buf,
+            );
+            root.jit.stats.exits += 1;
+        };
+    let outer = std::mem::take(&mut root.jit.buf);
+    rebuild(root, t, exit, root_depth, &outer);
+    root.jit.buf = outer;
+    let mut inner = None;
+    for n in nested.iter().rev() {
+        let depth = root.frames.len();
+        rebuild(root, n.trace as usize, n.exit as usize, depth, &n.values);
+        inner = Some((n, depth));
+    }
+    root.jit.stats.nested_exits += nested.len() as u64;
+    if *fuel < 0 {
+        return Err(Some(Slice::Yield));
+    }
+    let Some((n, depth)) = inner else {
+        return Err(None);
+    };
+    let (t, exit) = (n.trace as usize, n.exit as usize);
+    let trace = root.jit.traces[t].as_mut().expect("exit of a freed trace");
+    let kind = trace.exit_kinds[exit];
+    if kind != ExitKind::Guard {
+        return Err(None);
+    }
+    if let Some(b) = trace.bridges[exit] {
+        return Ok((b, depth));
+    }
+    trace.exit_counts[exit] += 1;
+    let hot = trace.exit_counts[exit] == config.hot_exit;
+    if hot && root.jit.recorder.is_none() {
+        let key = trace.key;
+        let kind = TraceKind::Bridge {
+            parent: t,
+            exit: exit as u32,
+        };
+        let mut rec = Recorder::start_bridge(
+            &mut root.frames[depth..],
+            key,
+            kind,
+            depth,
+            config.max_trace_len,
+        );
+        rec.compiled_loops = compiled_loops(&root.jit);
+        rec.untraceable_loops = untraceable_loops(&root.jit);
+        root.jit.recorder = Some(rec);
+    }
+    Err(None)
+}
+
 /// A bridge of loop `key` went back to that loop's header: one iteration
 /// took a path its loop trace does not cover. When that keeps happening (the
 /// loop was recorded while its values had other types, as a sum that starts
@@ -310,16 +453,27 @@ pub enum ExitKind {
     /// An `exit` op hands over to a loop header on purpose; never bridged,
     /// and the executor may enter compiled code there at once.
     Exit,
+    /// A `call_trace` could not call, or the guard after it failed (its
+    /// callee left machine code, or returned a value of another type):
+    /// never bridged, never linked (the driver rebuilds the callee's frames).
+    Call,
 }
 
 /// The kind of each exit, in exit order (the backend numbers exits by guard order).
 fn exit_kinds(ir: &TraceIr<'_>) -> Vec<ExitKind> {
+    let is_call_trace = |r: crate::jit::ir::Ref| {
+        !r.is_const()
+            && matches!(ir.ops[r.index()].op, Op::Call(h, _) if std::ptr::eq(h, &CALL_TRACE))
+    };
     ir.ops
         .iter()
-        .filter(|i| i.op.is_guard())
-        .map(|i| match i.op {
+        .enumerate()
+        .filter(|(_, i)| i.op.is_guard())
+        .map(|(k, i)| match i.op {
             Op::Fuel => ExitKind::Fuel,
             Op::Exit => ExitKind::Exit,
+            Op::GuardTag(r, _) if is_call_trace(r) => ExitKind::Call,
+            _ if is_call_trace(crate::jit::ir::Ref::op(k)) => ExitKind::Call,
             _ => ExitKind::Guard,
         })
         .collect()
@@ -483,6 +637,23 @@ pub fn record_step<'gc>(
         .recorder
         .as_mut()
         .expect("record_step without a recorder");
+    if let Some(p) = rec.paused {
+        // The callee of a `call_trace` is done (the executor steps this
+        // recording only once the frames above the caller are gone).
+        let returned = rec.abort.is_none() && root.frames.len() == p.caller_depth + 1;
+        match root.frames.last_mut() {
+            Some(caller) if returned => rec.resume(caller),
+            _ => {
+                abort(
+                    root,
+                    langs,
+                    config,
+                    "the call the trace waited for did not return",
+                );
+                return None;
+            }
+        }
+    }
     let Some(fr) = root.frames.last_mut() else {
         root.jit.recorder = None;
         return None;
@@ -512,16 +683,47 @@ pub fn record_step<'gc>(
                     return exec::unwind(mc, root, langs, exc);
                 }
             };
+            let mut frame = match langs[id as usize].enter_recording(&mut m, callee, &args) {
+                Ok(frame) => frame,
+                Err(exc) => {
+                    abort(root, langs, config, "exception while entering a call");
+                    return exec::unwind(mc, root, langs, exc);
+                }
+            };
+            let caller_depth = root.frames.len() - 1;
             let caller = root.frames.last().expect("caller frame");
-            m.rec.frame_pushed(caller);
-            match langs[id as usize].enter_recording(&mut m, callee, &args) {
-                Ok(frame) => {
+            let target = call_target(
+                &root.jit.loops,
+                &mut root.jit.entry_cells,
+                m.rec,
+                &frame,
+                caller,
+            );
+            match target {
+                CallTarget::Inline => {
+                    m.rec.frame_pushed(caller);
                     root.frames.push(frame);
                     None
                 }
-                Err(exc) => {
-                    abort(root, langs, config, "exception while entering a call");
-                    exec::unwind(mc, root, langs, exc)
+                CallTarget::Trace(cell) => {
+                    m.rec.call_trace(cell, caller, &frame, caller_depth);
+                    // The interpreter runs the callee (its compiled code if
+                    // it has some); the recording resumes at its return.
+                    frame.shadow.clear();
+                    root.frames.push(frame);
+                    at_function_entry(mc, root, config, &mut config.fuel.clone())
+                }
+                CallTarget::CompileFirst(key) => {
+                    m.rec.hot_function = Some(key);
+                    abort(
+                        root,
+                        langs,
+                        config,
+                        "a recursive call of a function without a trace",
+                    );
+                    frame.shadow.clear();
+                    root.frames.push(frame);
+                    None
                 }
             }
         }
@@ -530,8 +732,12 @@ pub fn record_step<'gc>(
             // leaves through the return instruction's snapshot, and the
             // interpreter does the return (the caller is not in the trace).
             let returns_from_root = m.rec.inlined_depth() == 0;
-            if returns_from_root && matches!(m.rec.kind, TraceKind::Bridge { .. }) {
-                m.rec.close_bridge();
+            if returns_from_root && m.rec.kind != TraceKind::Loop {
+                m.rec.close_at_return(v.r);
+                // Named now: the frame is about to go.
+                if let Some(top) = root.frames.last() {
+                    m.rec.label = Some(frame_name(langs, top, m.rec.key));
+                }
             }
             let closed = m.rec.closed && m.rec.abort.is_none();
             let inside = m.rec.frame_popped();
@@ -566,6 +772,48 @@ pub fn record_step<'gc>(
     }
 }
 
+/// How the recording follows a call.
+enum CallTarget {
+    /// Into the callee's code (the callee's frame is part of the trace).
+    Inline,
+    /// A `call_trace` of the function trace whose entry is in this cell.
+    Trace(usize),
+    /// The call is recursive and the callee has no trace: stop, and record the callee first.
+    CompileFirst(GreenKey),
+}
+
+/// How the recording follows a call from `caller` (at `caller_depth`) into
+/// the function whose new frame is `callee`. Recursion is not unrolled: a
+/// call of the function being recorded, or of one already in the trace,
+/// becomes a `call_trace` of its trace (which exists, or is this one).
+fn call_target<'gc>(
+    loops: &rustc_hash::FxHashMap<GreenKey, crate::jit::LoopInfo>,
+    entry_cells: &mut rustc_hash::FxHashMap<GreenKey, Box<std::cell::Cell<usize>>>,
+    rec: &Recorder<'gc>,
+    callee: &Frame<'gc>,
+    caller: &Frame<'gc>,
+) -> CallTarget {
+    let key = GreenKey::function(callee.code);
+    let regs = callee.regs.len();
+    let own = rec.key == key;
+    if !own && !rec.runs_code(callee.code, caller) {
+        return CallTarget::Inline;
+    }
+    let info = loops.get(&key);
+    let fits = info.is_some_and(|i| i.entry_regs == Some(regs));
+    if callee.pc != 0 || !fits {
+        return CallTarget::Inline;
+    }
+    if own || info.is_some_and(|i| i.trace.is_some()) {
+        let cell = entry_cells.entry(key).or_default();
+        return CallTarget::Trace(cell.as_ptr() as usize);
+    }
+    if info.is_some_and(|i| i.blacklisted) {
+        return CallTarget::Inline;
+    }
+    CallTarget::CompileFirst(key)
+}
+
 /// Gives up the current recording.
 fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config, reason: &str) {
     let Some(rec) = root.jit.recorder.take() else {
@@ -591,8 +839,19 @@ fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config
             return;
         }
     }
+    if let Some(f) = rec.hot_function {
+        // The trace met a recursive call of a function with no trace of
+        // its own: record that function next time it is entered, and this
+        // trace will call it.
+        let info = root.jit.loops.entry(f).or_default();
+        info.count = info.count.max(crate::jit::HOT_FUNCTION - 1);
+        if !matches!(rec.kind, TraceKind::Bridge { .. }) {
+            root.jit.loops.entry(rec.key).or_default().count = 0;
+            return;
+        }
+    }
     match rec.kind {
-        TraceKind::Loop => {
+        TraceKind::Loop | TraceKind::Function => {
             let max = root.jit.max_aborts;
             let info = root.jit.loops.entry(rec.key).or_default();
             info.aborts += 1;
@@ -615,15 +874,25 @@ fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config
 }
 
 fn key_name(root: &Root<'_>, langs: &[Box<dyn Language>], rec: &Recorder<'_>) -> String {
-    let fr = root.frames.get(rec.root_depth).or(root.frames.last());
-    match fr {
-        Some(fr) => {
-            let lang = &langs[fr.lang as usize];
-            let info = lang.frame_info(fr);
-            format!("{}:{}:{}@{}", lang.name(), info.file, info.name, rec.key.pc)
-        }
+    if let Some(label) = &rec.label {
+        return label.clone();
+    }
+    match root.frames.get(rec.root_depth).or(root.frames.last()) {
+        Some(fr) => frame_name(langs, fr, rec.key),
         None => rec.key.to_string(),
     }
+}
+
+/// `lang:file:function@pc` (`@entry` for a function's trace).
+fn frame_name(langs: &[Box<dyn Language>], fr: &Frame<'_>, key: GreenKey) -> String {
+    let lang = &langs[fr.lang as usize];
+    let info = lang.frame_info(fr);
+    let at = if key.pc == crate::jit::FUNCTION_PC {
+        "entry".to_string()
+    } else {
+        key.pc.to_string()
+    };
+    format!("{}:{}:{}@{}", lang.name(), info.file, info.name, at)
 }
 
 fn clear_shadows(frames: &mut [Frame<'_>]) {
@@ -715,7 +984,7 @@ fn finish<'gc>(
                 loopbacks,
             }));
             match rec.kind {
-                TraceKind::Loop => {
+                TraceKind::Loop | TraceKind::Function => {
                     root.jit.loops.entry(rec.key).or_default().trace = Some(n);
                     root.jit.set_entry_cell(rec.key, entry);
                 }
@@ -733,7 +1002,7 @@ fn finish<'gc>(
             if config.log_jit {
                 eprintln!("jit: abort {name}: backend: {e}");
             }
-            if rec.kind == TraceKind::Loop {
+            if matches!(rec.kind, TraceKind::Loop | TraceKind::Function) {
                 let info = root.jit.loops.entry(rec.key).or_default();
                 info.blacklisted = true;
             }
@@ -781,7 +1050,7 @@ fn linkage<'gc>(
                     frame_regs: None,
                     loopbacks: None,
                 }),
-            ExitKind::Fuel => None,
+            ExitKind::Fuel | ExitKind::Call => None,
             ExitKind::Exit => {
                 let snap = &ir.snapshots[snaps[e]? as usize];
                 let [frame] = &snap.frames[..] else {
@@ -813,7 +1082,7 @@ fn linkage<'gc>(
         })
         .collect();
     let inputs = match trace_kind {
-        TraceKind::Loop => None,
+        TraceKind::Loop | TraceKind::Function => None,
         TraceKind::Bridge { parent, exit } => jit
             .traces
             .get(parent)

@@ -122,3 +122,18 @@ pub fn by_name(name: &str) -> Option<&'static Helper> {
     let reg = REGISTRY.lock().unwrap_or_else(|e| e.into_inner());
     reg.iter().copied().find(|h| h.name == name)
 }
+
+/// `call_trace cell, args...`: calls the compiled function trace whose
+/// entry is in the word at address `cell` (an int constant), with `args` as
+/// its inputs (the callee frame's registers), and returns what it returns.
+///
+/// The backend lowers it to a machine-code call (see `backend::lower`); as
+/// a guard it exits, before calling anything, when there is no code in the
+/// cell or machine-code calls are nested too deeply, and the interpreter
+/// then redoes the call instruction. Its function is never called: if it
+/// were, it would raise, which only makes the trace exit.
+pub static CALL_TRACE: Helper = Helper {
+    name: "call_trace",
+    func: |_, _| Err(Value::None),
+    effects: Effects::ANY,
+};

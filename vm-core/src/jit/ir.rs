@@ -334,6 +334,10 @@ pub enum Op {
     /// Leaves the trace through its snapshot, unconditionally (ends a bridge
     /// that returns to the interpreter, or a trace that cannot loop).
     Exit,
+    /// The trace's root frame returns this value. Ends the trace: its caller
+    /// gets the value (the machine code of a `call_trace`, or the executor,
+    /// which pops the root frame).
+    Finish(Ref),
 
     // ---- guards: each carries a snapshot; failing resumes the interpreter there ----
     /// Exits unless the operand's tag is `Tag`.
@@ -428,6 +432,7 @@ impl Op {
             Op::Label(_)
                 | Op::Jump(_)
                 | Op::Exit
+                | Op::Finish(_)
                 | Op::GuardTag(..)
                 | Op::GuardValue(..)
                 | Op::GuardTrue(_)
@@ -508,6 +513,7 @@ impl Op {
             | Op::BoolNot(a)
             | Op::ListLen(a)
             | Op::ListPop(a)
+            | Op::Finish(a)
             | Op::GetField(a, _) => f(*a),
             Op::GuardValue(a, b)
             | Op::GuardIntCmp(_, a, b)
@@ -552,6 +558,7 @@ impl Op {
             | Op::BoolNot(a)
             | Op::ListLen(a)
             | Op::ListPop(a)
+            | Op::Finish(a)
             | Op::GetField(a, _) => *a = f(*a),
             Op::GuardValue(a, b)
             | Op::GuardIntCmp(_, a, b)

@@ -538,7 +538,7 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                 Op::GuardTag(self.operand(&a[0])?, tag)
             }
             "guard_true" | "guard_false" | "int_to_float" | "bool_not" | "list_len"
-            | "list_pop" => {
+            | "list_pop" | "finish" => {
                 arity(1)?;
                 let x = self.operand(&a[0])?;
                 match name {
@@ -547,6 +547,7 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                     "int_to_float" => Op::IntToFloat(x),
                     "bool_not" => Op::BoolNot(x),
                     "list_len" => Op::ListLen(x),
+                    "finish" => Op::Finish(x),
                     _ => Op::ListPop(x),
                 }
             }
@@ -871,6 +872,7 @@ v54 = call raise_fn, v53 @4
 v55 = call write_fn, v54
 fuel @5
 exit @5
+finish v55
 jump v3, v41
 snapshot @0
   frame lang=0 code=c0 pc=3 ret=0 regs=[v3, v4]
@@ -941,6 +943,7 @@ snapshot @5
             Op::GetField(..) => 31,
             Op::SetField(..) => 32,
             Op::Call(..) => 33,
+            Op::Finish(_) => 34,
         }
     }
 
@@ -949,11 +952,11 @@ snapshot @5
         register_test_helpers();
         gc_arena::arena::rootless_mutate(|mc| {
             let t = parse(mc, EVERY_OP).unwrap();
-            let mut seen = [false; 34];
+            let mut seen = [false; 35];
             for i in &t.ops {
                 seen[kind(&i.op)] = true;
             }
-            let missing: Vec<usize> = (0..34).filter(|k| !seen[*k]).collect();
+            let missing: Vec<usize> = (0..35).filter(|k| !seen[*k]).collect();
             assert!(missing.is_empty(), "op kinds missing: {missing:?}");
         });
     }

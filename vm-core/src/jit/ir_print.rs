@@ -84,6 +84,7 @@ pub fn op_text(t: &TraceIr<'_>, op: &Op) -> String {
         Op::Param(k) => format!("param {k}"),
         Op::Jump(xs) => format!("jump {}", list(t, xs)).trim_end().to_string(),
         Op::Exit => "exit".into(),
+        Op::Finish(a) => format!("finish {}", r(a)),
         Op::GuardTag(a, tag) => format!("guard_tag {}, {}", r(a), tag.name()),
         Op::GuardValue(a, b) => format!("guard_value {}, {}", r(a), r(b)),
         Op::GuardTrue(a) => format!("guard_true {}", r(a)),

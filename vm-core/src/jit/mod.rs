@@ -41,6 +41,50 @@ impl GreenKey {
     }
 }
 
+/// The `pc` of a function's [`GreenKey`]: its entry, which no loop header
+/// can be (a loop header at pc 0 is a different key).
+pub const FUNCTION_PC: u32 = u32::MAX;
+
+impl GreenKey {
+    /// The key of the entry of `code`'s function (see [`FUNCTION_PC`]).
+    pub fn function(code: Value<'_>) -> GreenKey {
+        GreenKey {
+            code: code.payload_bits() as usize,
+            pc: FUNCTION_PC,
+        }
+    }
+}
+
+/// What the executor does on entering a function (see [`JitState::function_entry`]).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FunctionEntry {
+    /// Interpret it.
+    Interpret,
+    /// Run its compiled trace (index into [`JitState::traces`]).
+    Run(usize),
+    /// It is hot: record a trace from here.
+    Record,
+}
+
+/// Calls of a function from the interpreter before its trace is recorded.
+pub const HOT_FUNCTION: u32 = 100;
+
+/// The exit of a trace that ran as the callee of a `call_trace` and left
+/// machine code: its caller's exit is taken next, and the executor rebuilds
+/// this exit's frames above that exit's frames.
+#[derive(Collect)]
+#[collect(no_drop)]
+pub struct NestedExit<'gc> {
+    /// The trace whose exit it is.
+    #[collect(require_static)]
+    pub trace: u32,
+    /// The exit's index.
+    #[collect(require_static)]
+    pub exit: u32,
+    /// The buffer as the exit left it.
+    pub values: Vec<Value<'gc>>,
+}
+
 impl std::fmt::Display for GreenKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:#x}@{}", self.code, self.pc)
@@ -63,6 +107,9 @@ pub struct LoopInfo {
     pub loopbacks: u32,
     /// Times the loop was recorded afresh because of such iterations.
     pub retraces: u32,
+    /// For a function: the number of registers of the frame its trace was
+    /// recorded from (a `call_trace` passes exactly that many).
+    pub entry_regs: Option<usize>,
 }
 
 /// The JIT's state, rooted in the arena so trace constants stay alive.
@@ -105,6 +152,10 @@ pub struct JitState<'gc> {
     /// while there is none). Boxed: compiled code holds the word's address.
     #[collect(require_static)]
     pub entry_cells: FxHashMap<GreenKey, Box<std::cell::Cell<usize>>>,
+    /// Exits of traces called by `call_trace` that left machine code, in
+    /// the order they left (innermost first), until the driver rebuilds
+    /// their frames.
+    pub nested: Vec<NestedExit<'gc>>,
 }
 
 /// What the JIT has done so far.
@@ -122,6 +173,8 @@ pub struct JitStats {
     pub inlined_frames_rebuilt: u64,
     /// Languages of the frames rebuilt by exits that rebuilt more than one frame.
     pub rebuilt_langs: Vec<crate::heap::LangId>,
+    /// Exits of traces called by `call_trace` whose frames the driver rebuilt.
+    pub nested_exits: u64,
 }
 
 impl<'gc> Default for JitState<'gc> {
@@ -138,6 +191,7 @@ impl<'gc> Default for JitState<'gc> {
             buf: Vec::new(),
             buf_need: 1,
             entry_cells: FxHashMap::default(),
+            nested: Vec::new(),
         }
     }
 }
@@ -146,6 +200,37 @@ impl<'gc> JitState<'gc> {
     /// Whether a trace is being recorded.
     pub fn is_recording(&self) -> bool {
         self.recorder.is_some()
+    }
+    /// Whether the recording waits for the callee of a `call_trace` to
+    /// return, and `frames` frames mean it has not yet: the interpreter runs.
+    pub fn recording_paused(&self, frames: usize) -> bool {
+        self.recorder
+            .as_ref()
+            .and_then(|r| r.paused)
+            .is_some_and(|p| frames > p.caller_depth + 1)
+    }
+    /// Counts a plain-interpreter entry of the function of `fr` (just
+    /// pushed, at pc 0) and says what to do.
+    #[inline]
+    pub fn function_entry(&mut self, fr: &Frame<'gc>) -> FunctionEntry {
+        if !self.enabled || fr.pc != 0 {
+            return FunctionEntry::Interpret;
+        }
+        let key = GreenKey::function(fr.code);
+        let idle = self.recorder.is_none();
+        let info = self.loops.entry(key).or_default();
+        if let Some(t) = info.trace {
+            return FunctionEntry::Run(t);
+        }
+        if info.blacklisted || !idle {
+            return FunctionEntry::Interpret;
+        }
+        info.count += 1;
+        if info.count >= HOT_FUNCTION {
+            FunctionEntry::Record
+        } else {
+            FunctionEntry::Interpret
+        }
     }
 
     /// Counts a plain-interpreter visit of a merge point; true when the
@@ -169,7 +254,8 @@ impl<'gc> JitState<'gc> {
             return false;
         }
         info.count += 1;
-        info.count >= self.hot_loop
+        // While a recording waits for a callee, no other one starts.
+        info.count >= self.hot_loop && self.recorder.is_none()
     }
 
     /// The address of the entry cell of loop `key` (made on first use).
@@ -196,6 +282,12 @@ impl<'gc> JitState<'gc> {
             s.inlined_frames_rebuilt,
             s.aborts.len()
         )];
+        if s.nested_exits > 0 {
+            out.push(format!(
+                "jit: stats: {} exits of traces called from traces",
+                s.nested_exits
+            ));
+        }
         let live = || {
             self.traces
                 .iter()
@@ -228,6 +320,7 @@ impl<'gc> JitState<'gc> {
                 (driver::ExitKind::Guard, None) => "guard, no bridge".to_string(),
                 (driver::ExitKind::Fuel, _) => "fuel".to_string(),
                 (driver::ExitKind::Exit, _) => "exit op".to_string(),
+                (driver::ExitKind::Call, _) => "call_trace".to_string(),
             };
             out.push(format!(
                 "jit: stats: trace {i} exit {e} ({why}) taken {n} times"

@@ -37,6 +37,18 @@ pub enum TraceKind {
     Loop,
     /// A bridge from exit `exit` of trace `parent`, to a loop header or an exit.
     Bridge { parent: usize, exit: u32 },
+    /// A function, from the entry of its frame (pc 0) to its return.
+    Function,
+}
+
+/// A `call_trace` whose callee the interpreter is running while the
+/// recording waits (see [`Recorder::call_trace`]).
+#[derive(Copy, Clone, Debug)]
+pub struct PausedCall {
+    /// Index in the executor's frame stack of the calling frame.
+    pub caller_depth: usize,
+    /// The `call_trace` op, whose result the callee's return value becomes.
+    pub result: Ref,
 }
 
 /// A frame whose state is fixed while a callee runs: how it resumes.
@@ -122,6 +134,16 @@ pub struct Recorder<'gc> {
     /// which should be compiled first (the abort is not the outer loop's fault).
     #[collect(require_static)]
     pub hot_inner: Option<GreenKey>,
+    /// Set while the interpreter runs the callee of a `call_trace`.
+    #[collect(require_static)]
+    pub paused: Option<PausedCall>,
+    /// Set when recording stopped at a recursive call of this function,
+    /// which has no trace to call yet (it should be compiled first).
+    #[collect(require_static)]
+    pub hot_function: Option<GreenKey>,
+    /// How the log names the trace, when its root frame is gone by then.
+    #[collect(require_static)]
+    pub label: Option<String>,
 }
 
 /// How many iterations of an inner loop without compiled code a trace may
@@ -200,7 +222,32 @@ impl<'gc> Recorder<'gc> {
             inner_visits: FxHashMap::default(),
             hot_inner: None,
             instructions: 0,
+            paused: None,
+            hot_function: None,
+            label: None,
         }
+    }
+
+    /// Starts recording the function whose frame `fr` (at depth `depth`)
+    /// was just entered: its registers become the trace's inputs. The trace
+    /// first spends its fuel (a recursion that stays in machine code must
+    /// still end its slice), leaving through the entry state when it is out.
+    pub fn start_function(
+        fr: &mut Frame<'gc>,
+        key: GreenKey,
+        depth: usize,
+        max_len: usize,
+    ) -> Recorder<'gc> {
+        let mut rec = Recorder::empty(key, TraceKind::Function, depth, max_len);
+        rec.started = true;
+        fr.shadow = (0..fr.regs.len())
+            .map(|i| rec.trace.push(Op::Input(i as u32), None))
+            .collect();
+        rec.current = Some(rec.freeze(fr));
+        rec.guard(Op::Fuel);
+        rec.current = None;
+        rec.cur_snap = None;
+        rec
     }
 
     /// The ref of a constant, reusing the pool entry.
@@ -321,6 +368,78 @@ impl<'gc> Recorder<'gc> {
     pub fn close_bridge(&mut self) {
         self.guard(Op::Exit);
         self.closed = true;
+    }
+
+    /// Closes a bridge or function trace at the return of its root frame:
+    /// the trace hands `v` to its caller.
+    pub fn close_at_return(&mut self, v: Ref) {
+        self.trace.fuel_cost = self.instructions.max(1);
+        self.emit(Op::Finish(v));
+        self.closed = true;
+    }
+
+    /// Whether a frame running `code` is already in the trace (the call
+    /// being made is recursive).
+    pub fn runs_code(&self, code: Value<'gc>, caller: &Frame<'gc>) -> bool {
+        caller.code.same(&code)
+            || self
+                .frozen
+                .iter()
+                .any(|f| f.code.is_const() && self.trace.consts[f.code.index()].same(&code))
+    }
+
+    /// Records a call of the compiled function trace whose entry is in the
+    /// word at `cell` instead of following the call into `callee` (the frame
+    /// the call instruction of `caller`, at `caller_depth`, made): a guard
+    /// whose snapshot is the callee's entry, with the caller resuming after
+    /// the call (the interpreter runs the callee when there is no code to
+    /// call). The recording then waits while the interpreter runs the callee;
+    /// [`Recorder::resume`] continues when it returns.
+    pub fn call_trace(
+        &mut self,
+        cell: usize,
+        caller: &Frame<'gc>,
+        callee: &Frame<'gc>,
+        caller_depth: usize,
+    ) {
+        let cell = self.konst_ref(Value::Int(cell as i64));
+        let mut args = vec![cell];
+        args.extend_from_slice(&callee.shadow);
+        let frozen = self.freeze(caller);
+        self.frozen.push(frozen);
+        // The call instruction is complete: the callee's entry is a new
+        // instruction boundary, where the writes it made are done.
+        self.current = Some(self.freeze(callee));
+        self.cur_snap = None;
+        self.wrote = false;
+        self.fresh.clear();
+        let result = self.guard(Op::Call(&crate::jit::helpers::CALL_TRACE, args));
+        self.frozen.pop();
+        self.current = None;
+        self.cur_snap = None;
+        self.paused = Some(PausedCall {
+            caller_depth,
+            result,
+        });
+    }
+
+    /// The callee of the paused `call_trace` returned into `caller` (the
+    /// executor stored the value `v` in its result register): that register
+    /// is the call's result, which is guarded to have `v`'s tag. That guard's exit resumes after the call; it is also the
+    /// way out when the callee's code left machine code (the executor then
+    /// rebuilds the callee's frames above the caller's).
+    pub fn resume(&mut self, caller: &mut Frame<'gc>) {
+        let Some(p) = self.paused.take() else { return };
+        let r = caller.ret_reg as usize;
+        let v = caller.regs[r];
+        caller.shadow[r] = p.result;
+        self.current = Some(self.freeze(caller));
+        self.cur_snap = None;
+        self.wrote = false;
+        self.fresh.clear();
+        self.guard(Op::GuardTag(p.result, v.tag()));
+        self.current = None;
+        self.cur_snap = None;
     }
 }
 
@@ -585,6 +704,14 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
                     return true;
                 }
                 rec.inner_loop(key)
+            }
+            TraceKind::Function => {
+                if rec.compiled_loops.contains(&key) {
+                    rec.close_bridge();
+                    true
+                } else {
+                    rec.inner_loop(key)
+                }
             }
             TraceKind::Bridge { .. } => {
                 // A bridge that starts at a loop header records one iteration first.

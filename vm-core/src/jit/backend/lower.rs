@@ -25,10 +25,13 @@ use cranelift_codegen::ir::{
 use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
-use super::runtime::{Tramp, CTX_FUEL_OFFSET, CTX_TRACE_OFFSET, STATUS_OK};
+use super::runtime::{
+    save_nested, Tramp, CTX_DEPTH_OFFSET, CTX_FUEL_OFFSET, CTX_TRACE_OFFSET, MAX_CALL_DEPTH,
+    STATUS_FINISH, STATUS_OK,
+};
 use super::{ExitInfo, InputSource, Linkage};
 use crate::heap;
-use crate::jit::helpers::Helper;
+use crate::jit::helpers::{Helper, CALL_TRACE};
 use crate::jit::ir::{
     Cmp, FloatOp, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, TraceIr,
 };
@@ -183,6 +186,10 @@ fn param_tags(t: &TraceIr<'_>, label: usize) -> Vec<Option<Tag>> {
 }
 
 /// The exits of a trace: one per guard op, with the live values of its snapshot.
+fn is_call_trace(op: &Op) -> bool {
+    matches!(op, Op::Call(h, _) if std::ptr::eq(*h, &CALL_TRACE))
+}
+
 fn exits(t: &TraceIr<'_>) -> Result<Vec<ExitInfo>, String> {
     let mut out = Vec::new();
     for (i, inst) in t.ops.iter().enumerate() {
@@ -258,6 +265,14 @@ pub(super) fn lower<'gc>(
         .iter()
         .any(|i| matches!(i.op, Op::Fuel))
         .then(|| b.ins().load(types::I64, mem(), ctx, CTX_FUEL_OFFSET));
+    // `call_trace` hands a callee's exit to `save_nested`, a host-convention function.
+    let nested_sig = t.ops.iter().any(|i| is_call_trace(&i.op)).then(|| {
+        let mut sig = ir::Signature::new(call_conv);
+        sig.params.push(AbiParam::new(ptr)); // ctx
+        sig.params.push(AbiParam::new(ptr)); // buf
+        sig.params.push(AbiParam::new(types::I32)); // exit
+        b.import_signature(sig)
+    });
 
     // Exits that link tail-call other trace code with the trace's own signature.
     let tail_sig = b.import_signature(func_sig.clone());
@@ -277,6 +292,7 @@ pub(super) fn lower<'gc>(
         next_exit: 0,
         slot,
         tramp_sig,
+        nested_sig,
         spec: label.map(|l| param_tags(t, l)).unwrap_or_default(),
         loop_block: None,
         params: Vec::new(),
@@ -292,7 +308,7 @@ pub(super) fn lower<'gc>(
         ended = lw.op(i, &inst.op)?;
     }
     if !ended {
-        return Err("trace does not end in jump or exit".into());
+        return Err("trace does not end in jump, exit or finish".into());
     }
     let Lower {
         mut b,
@@ -327,6 +343,8 @@ struct Lower<'a, 'f, 'gc> {
     next_exit: usize,
     slot: Option<ir::StackSlot>,
     tramp_sig: Option<ir::SigRef>,
+    /// The signature of `save_nested`, if the trace has a `call_trace`.
+    nested_sig: Option<ir::SigRef>,
     /// Known tags of the loop params ([`param_tags`]).
     spec: Vec<Option<Tag>>,
     loop_block: Option<Block>,
@@ -368,6 +386,10 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             Op::Exit => {
                 self.next_exit += 1;
                 self.exit_code(self.next_exit - 1)?;
+                return Ok(true);
+            }
+            Op::Finish(a) => {
+                self.finish(*a)?;
                 return Ok(true);
             }
             Op::GuardTag(a, tag) => {
@@ -496,6 +518,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     .load(types::I64, mem(), rec, heap::RECORD_LEN_OFFSET);
                 Some(Val::Known(Tag::Int, len))
             }
+            Op::Call(h, args) if std::ptr::eq(*h, &CALL_TRACE) => Some(self.call_trace(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_HEAD) => Some(self.tuple_head(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_LEN) => Some(self.tuple_len(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_GET) => Some(self.tuple_get(args)?),
@@ -1027,6 +1050,109 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
         self.b.switch_to_block(ret);
         Ok(())
+    }
+
+    /// `finish v`: the root frame returns `v`. Leaves it in buffer slot 0
+    /// and returns [`STATUS_FINISH`] to whoever called this code.
+    fn finish(&mut self, a: Ref) -> Result<(), String> {
+        let v = self.val(a)?;
+        self.store_value(v, self.buf, 0);
+        if let Some(f) = self.fuel {
+            self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
+        }
+        let id = self.b.ins().iconst(types::I32, self.link.trace_id as i64);
+        self.b.ins().store(mem(), id, self.ctx, CTX_TRACE_OFFSET);
+        let code = self.b.ins().iconst(types::I32, STATUS_FINISH as i64);
+        self.b.ins().return_(&[code]);
+        Ok(())
+    }
+
+    /// `call_trace cell, args...`: exits (before doing anything) unless the
+    /// cell holds code and the nesting is below [`MAX_CALL_DEPTH`]; else
+    /// stores `args` as the callee's inputs and calls it. Its result is the
+    /// value it finished with, or `Absent` when it left machine code, after
+    /// handing its exit to `save_nested` (the guard on the result that the
+    /// recorder puts after every `call_trace` then takes this trace's exit).
+    fn call_trace(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let cell = args
+            .first()
+            .and_then(|c| self.t.as_int(*c))
+            .ok_or_else(|| self.err("call_trace without a constant cell"))?;
+        let nested_sig = self
+            .nested_sig
+            .ok_or_else(|| self.err("no save_nested signature"))?;
+        let target = self.load_cell(cell as usize);
+        let depth = self
+            .b
+            .ins()
+            .load(types::I32, mem(), self.ctx, CTX_DEPTH_OFFSET);
+        let has_code = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
+        let shallow = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::SignedLessThan, depth, MAX_CALL_DEPTH);
+        let ok = self.b.ins().band(has_code, shallow);
+        self.guard(ok, true)?;
+        for (j, a) in args[1..].iter().enumerate() {
+            let v = self.val(*a)?;
+            self.store_value(v, self.buf, (j * VALUE_SIZE) as i32);
+        }
+        if let Some(f) = self.fuel {
+            self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
+        }
+        let deeper = self.b.ins().iadd_imm_s(depth, 1);
+        self.b
+            .ins()
+            .store(mem(), deeper, self.ctx, CTX_DEPTH_OFFSET);
+        let call = self
+            .b
+            .ins()
+            .call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
+        let status = self.b.inst_results(call)[0];
+        self.b.ins().store(mem(), depth, self.ctx, CTX_DEPTH_OFFSET);
+        if self.fuel.is_some() {
+            self.fuel = Some(
+                self.b
+                    .ins()
+                    .load(types::I64, mem(), self.ctx, CTX_FUEL_OFFSET),
+            );
+        }
+        let done = self.b.create_block();
+        let left = self.b.create_block();
+        self.b.set_cold_block(left);
+        let join = self.b.create_block();
+        let tag = self.b.append_block_param(join, types::I8);
+        let norm = self.b.append_block_param(join, types::I64);
+        let finished = self
+            .b
+            .ins()
+            .icmp_imm_s(IntCC::Equal, status, STATUS_FINISH as i64);
+        self.b.ins().brif(finished, done, &[], left, &[]);
+        self.b.switch_to_block(done);
+        let t = self.b.ins().load(types::I8, mem(), self.buf, TAG_OFFSET);
+        let raw = self
+            .b
+            .ins()
+            .load(types::I64, mem(), self.buf, PAYLOAD_OFFSET);
+        let n = self.normalise(t, raw);
+        self.jump_with(join, &[t, n]);
+        self.b.switch_to_block(left);
+        let f = self
+            .b
+            .ins()
+            .iconst(self.ptr, save_nested as *const () as usize as i64);
+        self.b
+            .ins()
+            .call_indirect(nested_sig, f, &[self.ctx, self.buf, status]);
+        let absent = self.b.ins().iconst(types::I8, Tag::Absent.byte() as i64);
+        let zero = self.b.ins().iconst(types::I64, 0);
+        self.jump_with(join, &[absent, zero]);
+        self.b.switch_to_block(join);
+        Ok(Val::Dyn {
+            tag,
+            norm,
+            raw: norm,
+        })
     }
 
     // ---- calls ----

@@ -31,6 +31,8 @@
 
 mod lower;
 mod runtime;
+
+pub use runtime::STATUS_FINISH;
 #[cfg(test)]
 mod tests;
 

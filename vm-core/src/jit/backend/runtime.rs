@@ -26,6 +26,7 @@ use super::CompiledCode;
 use crate::heap;
 use crate::jit::helpers::Helper;
 use crate::jit::ir::Op;
+use crate::jit::NestedExit;
 use crate::value::{Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
 
 /// What trace code gets besides the value buffer.
@@ -41,12 +42,54 @@ pub(super) struct JitCtx {
     ///
     /// [`Linkage::trace_id`]: super::Linkage::trace_id
     pub trace: u32,
+    /// How many `call_trace` calls are under way (machine-code recursion).
+    pub depth: u32,
+    /// The values in the buffer, for [`save_nested`] to copy.
+    pub buf_len: usize,
+    /// The `Vec<NestedExit<'gc>>` that [`save_nested`] appends to, erased.
+    pub nested: *mut (),
 }
 
 /// Offset of [`JitCtx::fuel`].
 pub(super) const CTX_FUEL_OFFSET: i32 = std::mem::offset_of!(JitCtx, fuel) as i32;
 /// Offset of [`JitCtx::trace`].
 pub(super) const CTX_TRACE_OFFSET: i32 = std::mem::offset_of!(JitCtx, trace) as i32;
+/// Offset of [`JitCtx::depth`].
+pub(super) const CTX_DEPTH_OFFSET: i32 = std::mem::offset_of!(JitCtx, depth) as i32;
+
+/// What trace code returns when its root frame returned (`finish`): the
+/// value is in buffer slot 0. Every other return value is an exit's index.
+pub const STATUS_FINISH: u32 = u32::MAX;
+
+/// The deepest nesting of `call_trace` calls; a deeper call exits, so that
+/// machine-code recursion uses a bounded part of the Rust stack (the
+/// interpreter goes on with frames of its own, which are on the heap).
+pub(super) const MAX_CALL_DEPTH: i64 = 200;
+
+/// Called by a `call_trace` whose callee returned exit `exit` instead of
+/// finishing: keeps that exit (its trace, from the context, and the buffer
+/// it filled) for the driver, before the caller takes its own exit.
+///
+/// # Safety
+/// `ctx` is the context of a running [`CompiledCode::run_nested`] call,
+/// whose `nested` points to that call's `Vec<NestedExit<'gc>>`, and `buf`
+/// holds `ctx.buf_len` valid values of its arena.
+pub(super) unsafe extern "C" fn save_nested(ctx: *mut JitCtx, buf: *const u8, exit: u32) {
+    // SAFETY: per the contract, `ctx` is live and its `nested` is the
+    // exclusive `&mut Vec` that `run_nested` erased (no other reference to
+    // it exists while machine code runs), and the buffer holds `buf_len`
+    // valid values that nothing else accesses during this call.
+    unsafe {
+        let ctx = &mut *ctx;
+        let nested = &mut *(ctx.nested as *mut Vec<NestedExit<'_>>);
+        let values = std::slice::from_raw_parts(buf as *const Value<'_>, ctx.buf_len);
+        nested.push(NestedExit {
+            trace: ctx.trace,
+            exit,
+            values: values.to_vec(),
+        });
+    }
+}
 
 /// A trampoline's status: the op succeeded.
 pub(super) const STATUS_OK: u32 = 0;
@@ -274,6 +317,21 @@ impl CompiledCode {
         fuel: &mut i64,
         buf: &mut [Value<'gc>],
     ) -> (u32, u32) {
+        self.run_nested(mc, fuel, buf, &mut Vec::new())
+    }
+
+    /// Like [`CompiledCode::run_linked`], for code that may call other
+    /// traces (`call_trace`): the exits of called traces that left machine
+    /// code are appended to `nested`, innermost first (see [`NestedExit`]);
+    /// the exit returned is the outermost one. The returned exit index is
+    /// [`STATUS_FINISH`] when the root frame returned (value in `buf[0]`).
+    pub fn run_nested<'gc>(
+        &self,
+        mc: &Mutation<'gc>,
+        fuel: &mut i64,
+        buf: &mut [Value<'gc>],
+        nested: &mut Vec<NestedExit<'gc>>,
+    ) -> (u32, u32) {
         assert!(
             buf.len() >= self.buf_len,
             "trace buffer holds {} values, needs {}",
@@ -288,6 +346,9 @@ impl CompiledCode {
             fuel: *fuel,
             mc: mc as *const Mutation<'gc> as *const (),
             trace: u32::MAX,
+            depth: 0,
+            buf_len: buf.len(),
+            nested: nested as *mut Vec<NestedExit<'gc>> as *mut (),
         };
         // SAFETY: `entry` is this module's finalized wrapper, which `build`
         // declared as `(ctx: ptr, buf: ptr) -> i32` in the host's C calling
@@ -296,7 +357,8 @@ impl CompiledCode {
         // to needs at most what the caller promised) and writes only valid
         // values (module docs); `ctx` outlives the call. Link cells hold the
         // entries of code that the driver never frees while this code lives
-        // (traces are kept for the VM's lifetime), or 0.
+        // (traces are kept for the VM's lifetime), or 0. `ctx.nested` is the
+        // `nested` borrowed for the call, used only by `save_nested`.
         let exit = unsafe {
             let entry: EntryFn<'gc> = std::mem::transmute(self.entry);
             entry(&mut ctx, buf.as_mut_ptr())

@@ -564,7 +564,8 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
                 self.emit(op)
             }
             Op::Jump(_) if self.carry.is_some() => self.back_edge(op),
-            Op::Jump(_) => {
+            Op::Jump(_) | Op::Finish(_) => {
+                // The caller (machine code or the executor) sees the heap.
                 self.flush_all();
                 self.emit(op)
             }

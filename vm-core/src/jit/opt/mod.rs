@@ -109,7 +109,7 @@ pub fn verify(t: &TraceIr<'_>) -> Result<(), String> {
             }
             (false, None) => {}
         }
-        if matches!(inst.op, Op::Jump(_) | Op::Exit) && i + 1 != t.ops.len() {
+        if matches!(inst.op, Op::Jump(_) | Op::Exit | Op::Finish(_)) && i + 1 != t.ops.len() {
             return Err(format!("{what}: ends the trace but is not last"));
         }
     }
