@@ -1248,3 +1248,74 @@ fn tuples_are_read_in_place() {
         assert_values(&live, &[f, Value::Int(0)]);
     });
 }
+
+/// `call_trace` calls the function trace in its cell and gets what it
+/// finishes with; when the cell is empty it exits before calling; when the
+/// callee exits, its exit is kept (trace, index, buffer) and the result is
+/// `Absent`, so the guard after the call takes the caller's exit.
+#[test]
+fn call_trace_calls_finishes_and_hands_back_the_callee_exit() {
+    use super::STATUS_FINISH;
+    use crate::jit::helpers::CALL_TRACE;
+    rootless_mutate(|mc| {
+        // The callee: doubles its input, exits when that overflows.
+        let mut callee = TraceIr::default();
+        let x = inputs(&mut callee, 1)[0];
+        let g = guard(&mut callee, Op::GuardTag(x, Tag::Int), &[x]);
+        let _ = g;
+        let two = callee.konst(Value::Int(2));
+        let d = guard(&mut callee, Op::IntOvf(OvfOp::Mul, x, two), &[x]);
+        callee.push(Op::Finish(d), None);
+        let link = Linkage {
+            trace_id: 7,
+            ..Linkage::default()
+        };
+        let callee_code = compile_linked(&callee, &link).expect("callee compiles");
+        let cell = Box::new(std::cell::Cell::new(0usize));
+
+        // The caller: 1 + callee(input).
+        let mut caller = TraceIr::default();
+        let y = inputs(&mut caller, 1)[0];
+        let c = caller.konst(Value::Int(cell.as_ptr() as usize as i64));
+        let r = guard(&mut caller, Op::Call(&CALL_TRACE, vec![c, y]), &[y]);
+        guard(&mut caller, Op::GuardTag(r, Tag::Int), &[y, r]);
+        let one = caller.konst(Value::Int(1));
+        let s = caller.push(Op::Int(IntOp::Add, r, one), None);
+        caller.push(Op::Finish(s), None);
+        let caller_code = compile(&caller).expect("caller compiles");
+
+        fn run_it<'gc>(
+            code: &CompiledCode,
+            mc: &Mutation<'gc>,
+            input: i64,
+            nested: &mut Vec<crate::jit::NestedExit<'gc>>,
+        ) -> (u32, Vec<Value<'gc>>) {
+            let mut buf = vec![Value::None; 4];
+            buf[0] = Value::Int(input);
+            let mut fuel = 1000;
+            let (_, exit) = code.run_nested(mc, &mut fuel, &mut buf, nested);
+            (exit, buf)
+        }
+        let mut nested = Vec::new();
+        // No code in the cell: the call's own exit, nothing called.
+        let (exit, buf) = run_it(&caller_code, mc, 20, &mut nested);
+        assert_eq!(exit, 0);
+        assert_values(&buf[..1], &[Value::Int(20)]);
+        assert!(nested.is_empty());
+
+        cell.set(callee_code.link_entry());
+        let (exit, buf) = run_it(&caller_code, mc, 20, &mut nested);
+        assert_eq!(exit, STATUS_FINISH);
+        assert_values(&buf[..1], &[Value::Int(41)]);
+        assert!(nested.is_empty());
+
+        // The callee overflows: its exit 1 is kept, the caller leaves
+        // through the guard after the call with the result Absent.
+        let (exit, buf) = run_it(&caller_code, mc, i64::MAX / 2 + 1, &mut nested);
+        assert_eq!(exit, 1);
+        assert_values(&buf[..2], &[Value::Int(i64::MAX / 2 + 1), Value::Absent]);
+        assert_eq!(nested.len(), 1);
+        assert_eq!((nested[0].trace, nested[0].exit), (7, 1));
+        assert_values(&nested[0].values[..1], &[Value::Int(i64::MAX / 2 + 1)]);
+    });
+}
