@@ -26,8 +26,8 @@ use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use super::runtime::{
-    save_nested, Tramp, CTX_DEPTH_OFFSET, CTX_FUEL_OFFSET, CTX_TRACE_OFFSET, MAX_CALL_DEPTH,
-    STATUS_FINISH, STATUS_OK,
+    save_nested, Tramp, CTX_FUEL_OFFSET, CTX_STACK_LIMIT_OFFSET, CTX_TRACE_OFFSET, STATUS_FINISH,
+    STATUS_OK,
 };
 use super::{ExitInfo, InputSource, Linkage};
 use crate::heap;
@@ -1068,7 +1068,8 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     }
 
     /// `call_trace cell, args...`: exits (before doing anything) unless the
-    /// cell holds code and the nesting is below [`MAX_CALL_DEPTH`]; else
+    /// cell holds code and the stack pointer is above the context's limit
+    /// (see `runtime::STACK_BUDGET`); else
     /// stores `args` as the callee's inputs and calls it. Its result is the
     /// value it finished with, or `Absent` when it left machine code, after
     /// handing its exit to `save_nested` (the guard on the result that the
@@ -1082,16 +1083,14 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .nested_sig
             .ok_or_else(|| self.err("no save_nested signature"))?;
         let target = self.load_cell(cell as usize);
-        let depth = self
+        let limit = self
             .b
             .ins()
-            .load(types::I32, mem(), self.ctx, CTX_DEPTH_OFFSET);
+            .load(self.ptr, mem(), self.ctx, CTX_STACK_LIMIT_OFFSET);
+        let sp = self.b.ins().get_stack_pointer(self.ptr);
         let has_code = self.b.ins().icmp_imm_s(IntCC::NotEqual, target, 0);
-        let shallow = self
-            .b
-            .ins()
-            .icmp_imm_s(IntCC::SignedLessThan, depth, MAX_CALL_DEPTH);
-        let ok = self.b.ins().band(has_code, shallow);
+        let room = self.b.ins().icmp(IntCC::UnsignedGreaterThan, sp, limit);
+        let ok = self.b.ins().band(has_code, room);
         self.guard(ok, true)?;
         for (j, a) in args[1..].iter().enumerate() {
             let v = self.val(*a)?;
@@ -1100,16 +1099,11 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         if let Some(f) = self.fuel {
             self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
         }
-        let deeper = self.b.ins().iadd_imm_s(depth, 1);
-        self.b
-            .ins()
-            .store(mem(), deeper, self.ctx, CTX_DEPTH_OFFSET);
         let call = self
             .b
             .ins()
             .call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
         let status = self.b.inst_results(call)[0];
-        self.b.ins().store(mem(), depth, self.ctx, CTX_DEPTH_OFFSET);
         if self.fuel.is_some() {
             self.fuel = Some(
                 self.b

@@ -42,8 +42,9 @@ pub(super) struct JitCtx {
     ///
     /// [`Linkage::trace_id`]: super::Linkage::trace_id
     pub trace: u32,
-    /// How many `call_trace` calls are under way (machine-code recursion).
-    pub depth: u32,
+    /// The lowest stack address `call_trace` may call from (machine-code
+    /// recursion stops there; see [`STACK_BUDGET`]).
+    pub stack_limit: usize,
     /// The values in the buffer, for [`save_nested`] to copy.
     pub buf_len: usize,
     /// The `Vec<NestedExit<'gc>>` that [`save_nested`] appends to, erased.
@@ -54,17 +55,18 @@ pub(super) struct JitCtx {
 pub(super) const CTX_FUEL_OFFSET: i32 = std::mem::offset_of!(JitCtx, fuel) as i32;
 /// Offset of [`JitCtx::trace`].
 pub(super) const CTX_TRACE_OFFSET: i32 = std::mem::offset_of!(JitCtx, trace) as i32;
-/// Offset of [`JitCtx::depth`].
-pub(super) const CTX_DEPTH_OFFSET: i32 = std::mem::offset_of!(JitCtx, depth) as i32;
+/// Offset of [`JitCtx::stack_limit`].
+pub(super) const CTX_STACK_LIMIT_OFFSET: i32 = std::mem::offset_of!(JitCtx, stack_limit) as i32;
 
 /// What trace code returns when its root frame returned (`finish`): the
 /// value is in buffer slot 0. Every other return value is an exit's index.
 pub const STATUS_FINISH: u32 = u32::MAX;
 
-/// The deepest nesting of `call_trace` calls; a deeper call exits, so that
-/// machine-code recursion uses a bounded part of the Rust stack (the
-/// interpreter goes on with frames of its own, which are on the heap).
-pub(super) const MAX_CALL_DEPTH: i64 = 200;
+/// The stack machine code may use for `call_trace` recursion, below where
+/// [`CompiledCode::run_nested`] was called: a call that would go deeper
+/// exits, and the interpreter goes on with frames of its own, on the heap.
+/// Small enough for a thread with Rust's default 2 MiB stack.
+pub const STACK_BUDGET: usize = 1 << 20;
 
 /// Called by a `call_trace` whose callee returned exit `exit` instead of
 /// finishing: keeps that exit (its trace, from the context, and the buffer
@@ -290,6 +292,14 @@ fn int(v: Value<'_>) -> i64 {
     }
 }
 
+/// An address in the current stack frame (stacks grow down on every host
+/// Cranelift supports here).
+#[inline(never)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
 /// The signature of trace code.
 type EntryFn<'gc> = unsafe extern "C" fn(*mut JitCtx, *mut Value<'gc>) -> u32;
 
@@ -346,7 +356,7 @@ impl CompiledCode {
             fuel: *fuel,
             mc: mc as *const Mutation<'gc> as *const (),
             trace: u32::MAX,
-            depth: 0,
+            stack_limit: stack_address().saturating_sub(STACK_BUDGET),
             buf_len: buf.len(),
             nested: nested as *mut Vec<NestedExit<'gc>> as *mut (),
         };
