@@ -196,6 +196,8 @@ pub struct Config {
     pub jit: bool,
     /// Iterations of a loop before it is recorded.
     pub hot_loop: u32,
+    /// Calls of a function from the interpreter before it is recorded.
+    pub hot_function: u32,
     /// Failures of a guard before a bridge is recorded from it.
     pub hot_exit: u32,
     /// Longest trace recorded, in IR ops.
@@ -215,6 +217,7 @@ impl Default for Config {
         Config {
             jit: true,
             hot_loop: 57,
+            hot_function: crate::jit::HOT_FUNCTION,
             hot_exit: 50,
             max_trace_len: 20_000,
             max_aborts: 3,
@@ -226,13 +229,27 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The defaults, with `POLYVM_LOG=jit` read from the environment.
+    /// The defaults, with `POLYVM_LOG=jit` read from the environment, and
+    /// the JIT's thresholds from `POLYVM_JIT` (`hot_loop=N,hot_function=N,hot_exit=N`).
     pub fn from_env() -> Config {
         let log = std::env::var("POLYVM_LOG").unwrap_or_default();
-        Config {
+        let mut config = Config {
             log_jit: log.split(',').any(|s| s.trim() == "jit"),
             ..Config::default()
+        };
+        let knobs = std::env::var("POLYVM_JIT").unwrap_or_default();
+        for (name, value) in knobs.split(',').filter_map(|kv| kv.split_once('=')) {
+            let Ok(n) = value.trim().parse::<u32>() else {
+                continue;
+            };
+            match name.trim() {
+                "hot_loop" => config.hot_loop = n.max(1),
+                "hot_function" => config.hot_function = n.max(1),
+                "hot_exit" => config.hot_exit = n.max(1),
+                _ => {}
+            }
         }
+        config
     }
 }
 

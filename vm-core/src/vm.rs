@@ -82,6 +82,7 @@ impl Vm {
         self.arena.mutate_root(|_, root| {
             root.jit.enabled = config.jit;
             root.jit.hot_loop = config.hot_loop;
+            root.jit.hot_function = config.hot_function;
             root.jit.max_aborts = config.max_aborts;
         });
         loop {

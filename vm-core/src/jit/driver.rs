@@ -844,7 +844,7 @@ fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config
         // its own: record that function next time it is entered, and this
         // trace will call it.
         let info = root.jit.loops.entry(f).or_default();
-        info.count = info.count.max(crate::jit::HOT_FUNCTION - 1);
+        info.count = info.count.max(root.jit.hot_function.saturating_sub(1));
         if !matches!(rec.kind, TraceKind::Bridge { .. }) {
             root.jit.loops.entry(rec.key).or_default().count = 0;
             return;

@@ -66,7 +66,8 @@ pub enum FunctionEntry {
     Record,
 }
 
-/// Calls of a function from the interpreter before its trace is recorded.
+/// Calls of a function from the interpreter before its trace is recorded
+/// (the default of [`crate::exec::Config::hot_function`]).
 pub const HOT_FUNCTION: u32 = 100;
 
 /// The exit of a trace that ran as the callee of a `call_trace` and left
@@ -129,6 +130,9 @@ pub struct JitState<'gc> {
     /// Hot-loop threshold.
     #[collect(require_static)]
     pub hot_loop: u32,
+    /// Hot-function threshold.
+    #[collect(require_static)]
+    pub hot_function: u32,
     /// Blacklisting threshold.
     #[collect(require_static)]
     pub max_aborts: u32,
@@ -185,6 +189,7 @@ impl<'gc> Default for JitState<'gc> {
             recorder: None,
             enabled: true,
             hot_loop: 57,
+            hot_function: HOT_FUNCTION,
             max_aborts: 3,
             skip_once: None,
             stats: JitStats::default(),
@@ -226,7 +231,7 @@ impl<'gc> JitState<'gc> {
             return FunctionEntry::Interpret;
         }
         info.count += 1;
-        if info.count >= HOT_FUNCTION {
+        if info.count >= self.hot_function {
             FunctionEntry::Record
         } else {
             FunctionEntry::Interpret
