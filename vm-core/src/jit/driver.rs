@@ -195,10 +195,17 @@ fn run_trace<'gc>(
         let trace = root.jit.traces[t].as_ref().expect("exit of a freed trace");
         if let Some(b) = trace.bridges[exit] {
             if root.jit.traces[b].as_ref().is_some_and(|b| b.linked_inputs) {
-                // What the exit's code does when it finds the bridge in its cell.
+                // What the exit's code does when it finds the bridge in its
+                // cell: builds the virtual objects after the live values,
+                // and does the delayed writes.
                 let info = &trace.code.exits()[exit];
                 let snap = &trace.ir.snapshots[info.snap as usize];
-                replay_pending(mc, &trace.ir, snap, &info.live, &root.jit.buf, &[]);
+                let buf = &mut root.jit.buf;
+                let objs = build_virtuals(mc, &trace.ir, snap, &info.live, buf);
+                replay_pending(mc, &trace.ir, snap, &info.live, buf, &objs);
+                for (k, obj) in objs.into_iter().enumerate() {
+                    buf[info.live.len() + k] = obj;
+                }
                 root.jit.stats.exits += 1;
                 t = b;
                 buf_ready = true;
@@ -490,6 +497,54 @@ pub fn deoptimize<'gc>(
     live: &[crate::jit::ir::Ref],
     buf: &[Value<'gc>],
 ) {
+    let objs = build_virtuals(mc, ir, snap, live, buf);
+    let lookup = snap_lookup(ir, live, buf);
+    let resolve = |s: &SnapValue| -> Value<'gc> {
+        match s {
+            SnapValue::Ref(r) => lookup(*r),
+            SnapValue::Virtual(i) => objs[*i as usize],
+        }
+    };
+    replay_pending(mc, ir, snap, live, buf, &objs);
+    // Frames that still stand where the snapshot puts them, running the same
+    // code with as many registers (the root frame, nearly always), are
+    // rewritten in place: an exit then allocates nothing for them.
+    let mut depth = root_depth;
+    for f in &snap.frames {
+        let code = lookup(f.code);
+        let reuse = frames
+            .get(depth)
+            .is_some_and(|fr| fr.code.same(&code) && fr.regs.len() == f.regs.len());
+        if reuse {
+            let fr = &mut frames[depth];
+            for (slot, x) in fr.regs.iter_mut().zip(&f.regs) {
+                *slot = resolve(x);
+            }
+            fr.lang = f.lang;
+            fr.pc = f.pc;
+            fr.ret_reg = f.ret_reg;
+            fr.shadow.clear();
+        } else {
+            frames.truncate(depth);
+            let mut fr = Frame::new(f.lang, code, f.regs.iter().map(&resolve).collect());
+            fr.pc = f.pc;
+            fr.ret_reg = f.ret_reg;
+            frames.push(fr);
+        }
+        depth += 1;
+    }
+    frames.truncate(depth);
+}
+
+/// Builds the virtual objects of an exit's snapshot: allocates them all
+/// first (they may refer to each other), then fills them.
+fn build_virtuals<'gc>(
+    mc: &Mutation<'gc>,
+    ir: &TraceIr<'gc>,
+    snap: &Snapshot,
+    live: &[crate::jit::ir::Ref],
+    buf: &[Value<'gc>],
+) -> Vec<Value<'gc>> {
     // Snapshot values are mostly asked for in the order the exit stored
     // them, so the search starts where the last one was found: linear in the
     // snapshot's size rather than quadratic.
@@ -532,35 +587,7 @@ pub fn deoptimize<'gc>(
             }
         }
     }
-    replay_pending(mc, ir, snap, live, buf, &objs);
-    // Frames that still stand where the snapshot puts them, running the same
-    // code with as many registers (the root frame, nearly always), are
-    // rewritten in place: an exit then allocates nothing for them.
-    let mut depth = root_depth;
-    for f in &snap.frames {
-        let code = lookup(f.code);
-        let reuse = frames
-            .get(depth)
-            .is_some_and(|fr| fr.code.same(&code) && fr.regs.len() == f.regs.len());
-        if reuse {
-            let fr = &mut frames[depth];
-            for (slot, x) in fr.regs.iter_mut().zip(&f.regs) {
-                *slot = resolve(x);
-            }
-            fr.lang = f.lang;
-            fr.pc = f.pc;
-            fr.ret_reg = f.ret_reg;
-            fr.shadow.clear();
-        } else {
-            frames.truncate(depth);
-            let mut fr = Frame::new(f.lang, code, f.regs.iter().map(&resolve).collect());
-            fr.pc = f.pc;
-            fr.ret_reg = f.ret_reg;
-            frames.push(fr);
-        }
-        depth += 1;
-    }
-    frames.truncate(depth);
+    objs
 }
 
 /// How an exit's snapshot values are found: constants in the trace's pool,
@@ -1041,32 +1068,21 @@ fn linkage<'gc>(
         .iter()
         .enumerate()
         .map(|(e, kind)| match kind {
-            // A bridge linked here would need the exit's virtual objects built.
-            ExitKind::Guard => ir.snapshots[snaps[e]? as usize]
-                .virtuals
-                .is_empty()
-                .then(|| ExitLink {
-                    cell: exit_cells[e].as_ptr() as usize,
-                    frame_regs: None,
-                    loopbacks: None,
-                }),
+            ExitKind::Guard => snaps[e].map(|_| ExitLink {
+                cell: exit_cells[e].as_ptr() as usize,
+                frame_regs: None,
+                loopbacks: None,
+            }),
             ExitKind::Fuel | ExitKind::Call => None,
             ExitKind::Exit => {
                 let snap = &ir.snapshots[snaps[e]? as usize];
                 let [frame] = &snap.frames[..] else {
                     return None;
                 };
-                if !snap.virtuals.is_empty() || !frame.code.is_const() {
+                if !frame.code.is_const() {
                     return None;
                 }
-                let regs = frame
-                    .regs
-                    .iter()
-                    .map(|r| match r {
-                        SnapValue::Ref(r) => Some(*r),
-                        SnapValue::Virtual(_) => None,
-                    })
-                    .collect::<Option<Vec<_>>>()?;
+                let regs = frame.regs.clone();
                 let own = key;
                 let key = GreenKey {
                     code: ir.consts[frame.code.index()].payload_bits() as usize,
@@ -1098,22 +1114,22 @@ fn linkage<'gc>(
 
 /// Where the registers of exit `exit`'s frames are in that exit's buffer,
 /// in frame order (the order a bridge recorded from them numbers its
-/// inputs); `None` when the exit builds objects (delayed writes are fine:
-/// the linked exit does them).
+/// inputs): the exit's live values, then its virtual objects, which the
+/// linked exit builds there (it also does the delayed writes).
 fn exit_inputs<'gc>(parent: &CompiledTrace<'gc>, exit: usize) -> Option<Vec<InputSource<'gc>>> {
     let info = parent.code.exits().get(exit)?;
     let snap = &parent.ir.snapshots[info.snap as usize];
-    if !snap.virtuals.is_empty() {
-        return None;
-    }
     let mut out = Vec::new();
     for f in &snap.frames {
         for r in &f.regs {
-            let SnapValue::Ref(r) = r else { return None };
-            out.push(if r.is_const() {
-                InputSource::Const(parent.ir.consts[r.index()])
-            } else {
-                InputSource::Buf(info.live.iter().position(|x| x == r)? as u32)
+            out.push(match r {
+                SnapValue::Ref(r) if r.is_const() => {
+                    InputSource::Const(parent.ir.consts[r.index()])
+                }
+                SnapValue::Ref(r) => {
+                    InputSource::Buf(info.live.iter().position(|x| x == r)? as u32)
+                }
+                SnapValue::Virtual(i) => InputSource::Buf((info.live.len() + *i as usize) as u32),
             });
         }
     }

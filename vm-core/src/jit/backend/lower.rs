@@ -33,7 +33,7 @@ use super::{ExitInfo, InputSource, Linkage};
 use crate::heap;
 use crate::jit::helpers::{Helper, CALL_TRACE};
 use crate::jit::ir::{
-    Cmp, FloatOp, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, TraceIr,
+    Cmp, FloatOp, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, TraceIr, Virtual,
 };
 use crate::jit::ir_print::op_text;
 use crate::meta::{RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
@@ -234,14 +234,29 @@ pub(super) fn lower<'gc>(
     let buf = b.block_params(entry)[1];
 
     // One stack slot for the arguments and result of every trampoline call.
-    // Linked exits replay their snapshot's delayed writes (3 arguments at most).
-    let pending =
-        link.exits.iter().any(|l| l.is_some()) && t.snapshots.iter().any(|s| !s.pending.is_empty());
+    // Linked exits replay their snapshot's delayed writes (3 arguments at most)
+    // and build their virtual objects (a record: class and fields).
+    let linked = link.exits.iter().any(|l| l.is_some());
+    let pending = linked
+        && t.snapshots
+            .iter()
+            .any(|s| !s.pending.is_empty() || !s.virtuals.is_empty());
+    let virtual_record = t
+        .snapshots
+        .iter()
+        .flat_map(|s| &s.virtuals)
+        .filter_map(|v| match v {
+            Virtual::Record(_, fields) => Some(2 + fields.len()),
+            _ => None,
+        })
+        .max()
+        .filter(|_| linked);
     let slot_values = t
         .ops
         .iter()
         .filter_map(|inst| Tramp::of(&inst.op).map(|_| 1 + inst.op.args().len()))
         .chain(pending.then_some(4))
+        .chain(virtual_record)
         .max();
     let slot = slot_values.map(|n| {
         b.create_sized_stack_slot(StackSlotData::new(
@@ -942,7 +957,8 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         }
         if let Some(link) = &link {
             if link.frame_regs.is_none() {
-                // The target reads these live values where they now are.
+                // The target reads these live values where they now are,
+                // and the virtual objects after them (`Linkage::inputs`).
                 let target = self.load_cell(link.cell);
                 let go = self.b.create_block();
                 self.b.set_cold_block(go);
@@ -950,7 +966,12 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 self.b.set_cold_block(ret);
                 self.b.ins().brif(target, go, &[], ret, &[]);
                 self.b.switch_to_block(go);
-                self.replay_pending(snap)?;
+                let objs = self.materialise(snap)?;
+                for (k, obj) in objs.iter().enumerate() {
+                    let off = ((live.len() + k) * VALUE_SIZE) as i32;
+                    self.store_value(*obj, self.buf, off);
+                }
+                self.replay_pending(snap, &objs)?;
                 self.b
                     .ins()
                     .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
@@ -973,25 +994,88 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(())
     }
 
+    /// Builds the virtual objects of snapshot `snap` (for a linked exit,
+    /// which goes on in other code instead of the driver's `deoptimize`):
+    /// allocates them all, then fills them, as `deoptimize` does.
+    fn materialise(&mut self, snap: SnapId) -> Result<Vec<Val>, String> {
+        let virtuals = self.t.snapshots[snap as usize].virtuals.clone();
+        let mut objs = Vec::with_capacity(virtuals.len());
+        for v in &virtuals {
+            let obj = match v {
+                Virtual::List(_) => {
+                    self.call_vals(Tramp::NewList, &[], 0)?;
+                    self.result(Some(Tag::List))
+                }
+                Virtual::Dict(_) => {
+                    self.call_vals(Tramp::NewDict, &[], 0)?;
+                    self.result(Some(Tag::Dict))
+                }
+                Virtual::Record(class, fields) => {
+                    let SnapValue::Ref(class) = class else {
+                        return Err(self.err("a virtual record whose class is virtual"));
+                    };
+                    let mut args = vec![self.val(*class)?];
+                    let none = self.konst(Value::None);
+                    args.extend(fields.iter().map(|_| none));
+                    self.call_vals(Tramp::NewRecord, &args, 0)?;
+                    self.result(Some(Tag::Record))
+                }
+            };
+            objs.push(obj);
+        }
+        for (v, obj) in virtuals.iter().zip(objs.clone()) {
+            match v {
+                Virtual::List(items) => {
+                    for x in items {
+                        let x = self.snap_val(x, &objs)?;
+                        self.call_vals(Tramp::ListAppend, &[obj, x], 0)?;
+                    }
+                }
+                Virtual::Dict(entries) => {
+                    for (k, x) in entries {
+                        let k = self.val(*k)?;
+                        let x = self.snap_val(x, &objs)?;
+                        self.call_vals(Tramp::DictSet, &[obj, k, x], 0)?;
+                    }
+                }
+                Virtual::Record(_, fields) => {
+                    for (i, x) in fields.iter().enumerate() {
+                        let x = self.snap_val(x, &objs)?;
+                        self.call_vals(Tramp::SetField, &[obj, x], i as u64)?;
+                    }
+                }
+            }
+        }
+        Ok(objs)
+    }
+
+    /// A snapshot value: a value of the trace, or one of the built `objs`.
+    fn snap_val(&mut self, v: &SnapValue, objs: &[Val]) -> Result<Val, String> {
+        match v {
+            SnapValue::Ref(r) => self.val(*r),
+            SnapValue::Virtual(i) => objs
+                .get(*i as usize)
+                .copied()
+                .ok_or_else(|| self.err("a snapshot refers to a missing virtual")),
+        }
+    }
+
     /// Does the delayed writes of snapshot `snap`, in order, as the driver's
-    /// exit would (a linked exit does not go through it). Linked exits have
-    /// no virtual objects, so every operand is a value of the trace.
-    fn replay_pending(&mut self, snap: SnapId) -> Result<(), String> {
+    /// exit would (a linked exit does not go through it); `objs` are the
+    /// snapshot's virtual objects, built.
+    fn replay_pending(&mut self, snap: SnapId, objs: &[Val]) -> Result<(), String> {
         let pending = self.t.snapshots[snap as usize].pending.clone();
-        let r = |v: &SnapValue| match v {
-            SnapValue::Ref(r) => Ok(*r),
-            SnapValue::Virtual(_) => Err("a linked exit with a virtual object".to_string()),
-        };
         for p in &pending {
+            let mut v = |x: &SnapValue| self.snap_val(x, objs);
             let (tramp, args, imm) = match p {
-                PendingWrite::DictSet(d, k, v) => (Tramp::DictSet, vec![r(d)?, r(k)?, r(v)?], 0),
-                PendingWrite::ListAppend(l, v) => (Tramp::ListAppend, vec![r(l)?, r(v)?], 0),
-                PendingWrite::ListSet(l, i, v) => (Tramp::ListSet, vec![r(l)?, r(i)?, r(v)?], 0),
-                PendingWrite::ListTruncate(l, n) => (Tramp::ListTruncate, vec![r(l)?, r(n)?], 0),
-                PendingWrite::SetField(o, k, v) => (Tramp::SetField, vec![r(o)?, r(v)?], *k as u64),
+                PendingWrite::DictSet(d, k, x) => (Tramp::DictSet, vec![v(d)?, v(k)?, v(x)?], 0),
+                PendingWrite::ListAppend(l, x) => (Tramp::ListAppend, vec![v(l)?, v(x)?], 0),
+                PendingWrite::ListSet(l, i, x) => (Tramp::ListSet, vec![v(l)?, v(i)?, v(x)?], 0),
+                PendingWrite::ListTruncate(l, n) => (Tramp::ListTruncate, vec![v(l)?, v(n)?], 0),
+                PendingWrite::SetField(o, k, x) => (Tramp::SetField, vec![v(o)?, v(x)?], *k as u64),
             };
             // These trampolines never raise: the status is OK.
-            self.call(tramp, &args, imm)?;
+            self.call_vals(tramp, &args, imm)?;
         }
         Ok(())
     }
@@ -1009,7 +1093,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     fn frame_link(
         &mut self,
         cell: usize,
-        regs: &[Ref],
+        regs: &[SnapValue],
         snap: SnapId,
         loopbacks: Option<(usize, i64)>,
     ) -> Result<(), String> {
@@ -1042,8 +1126,12 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         self.b.set_cold_block(ret);
         self.b.ins().brif(go_ok, go, &[], ret, &[]);
         self.b.switch_to_block(go);
-        self.replay_pending(snap)?;
-        self.store_live(regs)?;
+        let objs = self.materialise(snap)?;
+        self.replay_pending(snap, &objs)?;
+        for (j, r) in regs.iter().enumerate() {
+            let v = self.snap_val(r, &objs)?;
+            self.store_value(v, self.buf, (j * VALUE_SIZE) as i32);
+        }
         self.b.ins().store(mem(), left, self.ctx, CTX_FUEL_OFFSET);
         self.b
             .ins()
@@ -1153,20 +1241,26 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     /// Calls a trampoline with `args` in slot values 1.., returns its status.
     fn call(&mut self, tramp: Tramp, args: &[Ref], imm: u64) -> Result<ir::Value, String> {
-        let (Some(slot), Some(sig)) = (self.slot, self.tramp_sig) else {
-            return Err(self.err("no call slot"));
-        };
         let vals = args
             .iter()
             .map(|a| self.val(*a))
             .collect::<Result<Vec<_>, _>>()?;
+        self.call_vals(tramp, &vals, imm)
+    }
+
+    /// Calls a trampoline with the values `vals` in slot values 1.., returns its status.
+    fn call_vals(&mut self, tramp: Tramp, vals: &[Val], imm: u64) -> Result<ir::Value, String> {
+        let (Some(slot), Some(sig)) = (self.slot, self.tramp_sig) else {
+            return Err(self.err("no call slot"));
+        };
+        let n_args = vals.len();
         let base = self.b.ins().stack_addr(self.ptr, slot, 0);
-        for (j, v) in vals.into_iter().enumerate() {
-            self.store_value(v, base, ((j + 1) * VALUE_SIZE) as i32);
+        for (j, v) in vals.iter().enumerate() {
+            self.store_value(*v, base, ((j + 1) * VALUE_SIZE) as i32);
         }
         let ins = self.b.ins();
         let target = ins.iconst(self.ptr, tramp.addr() as i64);
-        let n = self.b.ins().iconst(types::I64, args.len() as i64);
+        let n = self.b.ins().iconst(types::I64, n_args as i64);
         let imm = self.b.ins().iconst(types::I64, imm as i64);
         let call = self
             .b

@@ -45,7 +45,7 @@ use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, FuncId, Module};
 
-use crate::jit::ir::{Ref, SnapId, TraceIr};
+use crate::jit::ir::{Ref, SnapId, SnapValue, TraceIr};
 use crate::value::Value;
 
 /// One way out of a compiled trace: a guard or `exit`, in trace order.
@@ -62,7 +62,8 @@ pub struct ExitInfo {
 /// Where a linked bridge's input comes from: its parent's exit buffer.
 #[derive(Copy, Clone, Debug)]
 pub enum InputSource<'gc> {
-    /// Value `j` of the buffer (the parent exit's live value `j`).
+    /// Value `j` of the buffer: the parent exit's live value `j`, or, from
+    /// `live.len()` on, virtual object `j - live.len()` of its snapshot.
     Buf(u32),
     /// A constant of the parent's snapshot (rooted by the parent's constant pool).
     Const(Value<'gc>),
@@ -76,11 +77,12 @@ pub struct ExitLink {
     /// must stay at this address as long as the code exists.
     pub cell: usize,
     /// `None`: the target takes this exit's live values in [`ExitInfo::live`]
-    /// order (a bridge compiled with [`Linkage::inputs`]). `Some(regs)`: the
-    /// target is a loop trace that takes one frame's registers in order (the
-    /// exit is an `exit` op at that loop's header); entering it spends one
-    /// unit of fuel, as the interpreter's merge point would.
-    pub frame_regs: Option<Vec<Ref>>,
+    /// order, then its snapshot's virtual objects, built (a bridge compiled
+    /// with [`Linkage::inputs`]). `Some(regs)`: the target is a loop trace
+    /// that takes one frame's registers in order (the exit is an `exit` op
+    /// at that loop's header; virtual registers are built first); entering
+    /// it spends one unit of fuel, as the interpreter's merge point would.
+    pub frame_regs: Option<Vec<SnapValue>>,
     /// With `frame_regs`: the address of an `i64` counter the link
     /// increments, and the count from which it no longer links but returns
     /// (so the driver can notice a loop that keeps leaving its trace).
@@ -227,10 +229,11 @@ fn build_linked<'gc>(
     }
     code.entry = module.get_finalized_function(wrapper);
     code.link_entry = module.get_finalized_function(id);
+    // A linked exit leaves its snapshot's virtual objects after its live values.
     code.buf_len = lowered
         .exits
         .iter()
-        .map(|e| e.live.len())
+        .map(|e| e.live.len() + t.snapshots[e.snap as usize].virtuals.len())
         .max()
         .unwrap_or(0)
         .max(lowered.n_inputs);

@@ -902,7 +902,7 @@ fn an_exit_at_a_loop_header_enters_that_loops_code_while_fuel_lasts() {
         guard(&mut t, Op::Exit, &[ins[0], ins[1], n]);
         let cell = Box::new(std::cell::Cell::new(0usize));
         let counter = Box::new(std::cell::Cell::new(0i64));
-        let regs = vec![ins[0], ins[1], n];
+        let regs: Vec<SnapValue> = [ins[0], ins[1], n].map(SnapValue::Ref).to_vec();
         let header = compile_linked(
             &t,
             &Linkage {
@@ -1317,5 +1317,93 @@ fn call_trace_calls_finishes_and_hands_back_the_callee_exit() {
         assert_eq!(nested.len(), 1);
         assert_eq!((nested[0].trace, nested[0].exit), (7, 1));
         assert_values(&nested[0].values[..1], &[Value::Int(i64::MAX / 2 + 1)]);
+    });
+}
+
+/// A linked guard exit whose snapshot holds a virtual object builds it (and
+/// does the delayed write that refers to it) before continuing in the
+/// bridge, which finds it after the exit's live values.
+#[test]
+fn a_linked_exit_builds_its_virtual_objects() {
+    use crate::jit::ir::{PendingWrite, Virtual};
+    rootless_mutate(|mc| {
+        // The bridge: `list_len l`, `list_get l, 1` of its input 0 (the list).
+        let mut b = TraceIr::default();
+        let l = inputs(&mut b, 1)[0];
+        guard(&mut b, Op::GuardTag(l, Tag::List), &[l]);
+        let n = b.push(Op::ListLen(l), None);
+        let one = b.konst(Value::Int(1));
+        let second = b.push(Op::ListGet(l, one), None);
+        guard(&mut b, Op::Exit, &[n, second, l]);
+        let bridge = compile_linked(
+            &b,
+            &Linkage {
+                trace_id: 7,
+                exits: vec![],
+                inputs: Some(vec![InputSource::Buf(2)]),
+            },
+        )
+        .unwrap();
+
+        // The parent: `x = input 0, d = input 1; guard x < 10`, whose
+        // snapshot's frame holds a virtual list [x, 42], with the delayed
+        // write `d["k"] = that list`.
+        let mut t = TraceIr::default();
+        let ins = inputs(&mut t, 2);
+        let (x, d) = (ins[0], ins[1]);
+        guard(&mut t, Op::GuardTag(x, Tag::Int), &[x]);
+        let ten = t.konst(Value::Int(10));
+        let forty_two = t.konst(Value::Int(42));
+        let key = t.konst(heap::new_str(mc, "k"));
+        let code = t.konst(Value::None);
+        t.snapshots.push(Snapshot {
+            frames: vec![SnapFrame {
+                lang: 0,
+                code,
+                pc: 0,
+                ret_reg: 0,
+                regs: vec![SnapValue::Virtual(0)],
+            }],
+            virtuals: vec![Virtual::List(vec![
+                SnapValue::Ref(x),
+                SnapValue::Ref(forty_two),
+            ])],
+            pending: vec![PendingWrite::DictSet(
+                SnapValue::Ref(d),
+                SnapValue::Ref(key),
+                SnapValue::Virtual(0),
+            )],
+        });
+        let s = (t.snapshots.len() - 1) as SnapId;
+        t.push(Op::GuardIntCmp(Cmp::Lt, x, ten), Some(s));
+        guard(&mut t, Op::Exit, &[x]);
+        let cell = Box::new(std::cell::Cell::new(bridge.link_entry()));
+        let parent = compile_linked(
+            &t,
+            &Linkage {
+                trace_id: 3,
+                exits: vec![
+                    None,
+                    Some(ExitLink {
+                        cell: cell.as_ptr() as usize,
+                        frame_regs: None,
+                        loopbacks: None,
+                    }),
+                    None,
+                ],
+                inputs: None,
+            },
+        )
+        .unwrap();
+        // The exit's live values are x and d; the list goes in slot 2.
+        assert_eq!(parent.buf_len(), 3);
+        let dict = heap::new_dict(mc);
+        let mut buf = vec![Value::Int(20), dict, Value::None];
+        let (trace, exit) = parent.run_linked(mc, &mut 100, &mut buf);
+        assert_eq!((trace, exit), (7, 1), "left through the bridge's `exit`");
+        assert_values(&buf[..2], &[Value::Int(2), Value::Int(42)]);
+        let list = buf[2];
+        assert_eq!(format!("{list:?}"), "[20, 42]");
+        assert!(heap::dict_get(dict, heap::new_str(mc, "k")).same(&list));
     });
 }
