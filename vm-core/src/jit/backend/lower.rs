@@ -29,7 +29,7 @@ use super::runtime::{
     save_nested, Tramp, CTX_FUEL_OFFSET, CTX_STACK_LIMIT_OFFSET, CTX_TRACE_OFFSET, STATUS_FINISH,
     STATUS_OK,
 };
-use super::{ExitInfo, InputSource, Linkage};
+use super::{ExitInfo, ExitLink, InputSource, Linkage};
 use crate::heap;
 use crate::jit::helpers::{Helper, CALL_TRACE};
 use crate::jit::ir::{
@@ -313,6 +313,7 @@ pub(super) fn lower<'gc>(
         params: Vec::new(),
         n_inputs: 0,
         cur: 0,
+        shared: Vec::new(),
     };
     let mut ended = false;
     for (i, inst) in t.ops.iter().enumerate() {
@@ -325,6 +326,7 @@ pub(super) fn lower<'gc>(
     if !ended {
         return Err("trace does not end in jump, exit or finish".into());
     }
+    lw.fill_shared_exits()?;
     let Lower {
         mut b,
         exits,
@@ -367,6 +369,17 @@ struct Lower<'a, 'f, 'gc> {
     n_inputs: usize,
     /// The op being lowered, for error messages.
     cur: usize,
+    /// Exit blocks shared by guards, filled at the end ([`Lower::fill_shared_exits`]).
+    shared: Vec<SharedExit>,
+}
+
+/// An exit block guards share: keyed by snapshot and link-cell array.
+struct SharedExit {
+    key: (SnapId, Option<usize>),
+    block: Block,
+    /// The exit's live values, and how they lower where the block was made.
+    live: Vec<Ref>,
+    vals: Vec<(Ref, Val)>,
 }
 
 impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
@@ -920,23 +933,144 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     fn guard(&mut self, cond: ir::Value, expect: bool) -> Result<(), String> {
         let index = self.next_exit;
         self.next_exit += 1;
-        let exit = self.b.create_block();
-        self.b.set_cold_block(exit);
         let cont = self.b.create_block();
+        let (exit, args) = match self.shared_exit(index)? {
+            Some(shared) => shared,
+            None => {
+                let exit = self.b.create_block();
+                self.b.set_cold_block(exit);
+                (exit, Vec::new())
+            }
+        };
         if expect {
-            self.b.ins().brif(cond, cont, &[], exit, &[]);
+            self.b.ins().brif(cond, cont, &[], exit, &args);
         } else {
-            self.b.ins().brif(cond, exit, &[], cont, &[]);
+            self.b.ins().brif(cond, exit, &args, cont, &[]);
         }
-        self.b.switch_to_block(exit);
-        self.exit_code(index)?;
+        if args.is_empty() {
+            self.b.switch_to_block(exit);
+            self.exit_code(index)?;
+        }
         self.b.switch_to_block(cont);
         Ok(())
     }
 
-    /// Leaves through exit `index`: continues in the code its link cell
-    /// holds, if any (see [`super::ExitLink`]), else stores the exit's live
-    /// values, the fuel and the trace id, and returns `index`.
+    /// The exit block guard exit `index` shares with the other guards of
+    /// its snapshot (and kind of link), and the arguments to jump there
+    /// with: the exit's index and the fuel. Many guards share a snapshot
+    /// (those of one instruction), and an exit's code depends only on the
+    /// snapshot, so sharing the blocks divides the code Cranelift compiles
+    /// several times. `None`: the exit gets a block of its own (an exit into
+    /// a loop's code).
+    fn shared_exit(&mut self, index: usize) -> Result<Option<(Block, Vec<BlockArg>)>, String> {
+        let link = self.link.exits.get(index).cloned().flatten();
+        if link.as_ref().is_some_and(|l| l.frame_regs.is_some()) {
+            return Ok(None);
+        }
+        let info = self
+            .exits
+            .get(index)
+            .ok_or_else(|| self.err("exit count differs from the guard count"))?;
+        let snap = info.snap;
+        // Guard exits' link cells are one array: cell `i` is `base + i` words.
+        let cell_base = link.map(|l| l.cell.wrapping_sub(index * std::mem::size_of::<usize>()));
+        let key = (snap, cell_base);
+        let block = match self.shared.iter().find(|e| e.key == key) {
+            Some(e) => e.block,
+            None => {
+                let block = self.b.create_block();
+                self.b.set_cold_block(block);
+                self.b.append_block_param(block, types::I32);
+                if self.fuel.is_some() {
+                    self.b.append_block_param(block, types::I64);
+                }
+                // The values as the first guard sees them: they are defined
+                // before it, so before every later guard too.
+                let live = info.live.clone();
+                let vals = live
+                    .iter()
+                    .map(|r| self.val(*r).map(|v| (*r, v)))
+                    .collect::<Result<Vec<_>, _>>()?;
+                self.shared.push(SharedExit {
+                    key,
+                    block,
+                    live,
+                    vals,
+                });
+                block
+            }
+        };
+        let mut args = vec![BlockArg::Value(
+            self.b.ins().iconst(types::I32, index as i64),
+        )];
+        if let Some(f) = self.fuel {
+            args.push(f.into());
+        }
+        Ok(Some((block, args)))
+    }
+
+    /// Fills the shared exit blocks (once the trace's code is done: a
+    /// block cannot be filled while the one that jumps to it is open).
+    fn fill_shared_exits(&mut self) -> Result<(), String> {
+        for e in std::mem::take(&mut self.shared) {
+            self.b.switch_to_block(e.block);
+            let params = self.b.block_params(e.block).to_vec();
+            let index = params[0];
+            // The exit's values as they were where the block was made.
+            let saved: Vec<(Ref, Option<Val>)> = e
+                .vals
+                .iter()
+                .map(|(r, v)| {
+                    let old = self.vals[r.index()];
+                    self.vals[r.index()] = Some(*v);
+                    (*r, old)
+                })
+                .collect();
+            self.store_live(&e.live)?;
+            if let Some(f) = params.get(1) {
+                self.b.ins().store(mem(), *f, self.ctx, CTX_FUEL_OFFSET);
+            }
+            let (snap, cell_base) = e.key;
+            if let Some(base) = cell_base {
+                let wide = self.b.ins().uextend(types::I64, index);
+                let word = std::mem::size_of::<usize>() as i64;
+                let offset = self.b.ins().imul_imm_s(wide, word);
+                let base = self.b.ins().iconst(self.ptr, base as i64);
+                let cell = self.b.ins().iadd(offset, base);
+                let target = self.b.ins().load(self.ptr, mem(), cell, 0);
+                let go = self.b.create_block();
+                self.b.set_cold_block(go);
+                let ret = self.b.create_block();
+                self.b.set_cold_block(ret);
+                self.b.ins().brif(target, go, &[], ret, &[]);
+                self.b.switch_to_block(go);
+                // The target reads the live values where they now are, and
+                // the virtual objects after them (`Linkage::inputs`).
+                let objs = self.materialise(snap)?;
+                for (k, obj) in objs.iter().enumerate() {
+                    let off = ((e.live.len() + k) * VALUE_SIZE) as i32;
+                    self.store_value(*obj, self.buf, off);
+                }
+                self.replay_pending(snap, &objs)?;
+                self.b
+                    .ins()
+                    .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
+                self.b.switch_to_block(ret);
+            }
+            let id = self.b.ins().iconst(types::I32, self.link.trace_id as i64);
+            self.b.ins().store(mem(), id, self.ctx, CTX_TRACE_OFFSET);
+            self.b.ins().return_(&[index]);
+            for (r, old) in saved {
+                self.vals[r.index()] = old;
+            }
+        }
+        Ok(())
+    }
+
+    /// Leaves through exit `index` (an `exit` op, or a guard whose exit is
+    /// not shared): an `exit` into a compiled loop continues there (see
+    /// [`super::ExitLink`]) when it can; else stores the exit's live values,
+    /// the fuel and the trace id, and returns `index`.
     fn exit_code(&mut self, index: usize) -> Result<(), String> {
         let live = self
             .exits
@@ -946,37 +1080,20 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .clone();
         let link = self.link.exits.get(index).cloned().flatten();
         let snap = self.exits[index].snap;
-        if let Some(link) = &link {
-            if let Some(regs) = &link.frame_regs {
-                self.frame_link(link.cell, regs, snap, link.loopbacks)?;
+        match link {
+            Some(ExitLink {
+                cell,
+                frame_regs: Some(regs),
+                loopbacks,
+            }) => {
+                self.frame_link(cell, &regs, snap, loopbacks)?;
             }
+            Some(_) => return Err(self.err("a guard-style link on an unshared exit")),
+            None => {}
         }
         self.store_live(&live)?;
         if let Some(f) = self.fuel {
             self.b.ins().store(mem(), f, self.ctx, CTX_FUEL_OFFSET);
-        }
-        if let Some(link) = &link {
-            if link.frame_regs.is_none() {
-                // The target reads these live values where they now are,
-                // and the virtual objects after them (`Linkage::inputs`).
-                let target = self.load_cell(link.cell);
-                let go = self.b.create_block();
-                self.b.set_cold_block(go);
-                let ret = self.b.create_block();
-                self.b.set_cold_block(ret);
-                self.b.ins().brif(target, go, &[], ret, &[]);
-                self.b.switch_to_block(go);
-                let objs = self.materialise(snap)?;
-                for (k, obj) in objs.iter().enumerate() {
-                    let off = ((live.len() + k) * VALUE_SIZE) as i32;
-                    self.store_value(*obj, self.buf, off);
-                }
-                self.replay_pending(snap, &objs)?;
-                self.b
-                    .ins()
-                    .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
-                self.b.switch_to_block(ret);
-            }
         }
         let id = self.b.ins().iconst(types::I32, self.link.trace_id as i64);
         self.b.ins().store(mem(), id, self.ctx, CTX_TRACE_OFFSET);

@@ -1407,3 +1407,40 @@ fn a_linked_exit_builds_its_virtual_objects() {
         assert!(heap::dict_get(dict, heap::new_str(mc, "k")).same(&list));
     });
 }
+
+/// Guards with one snapshot (those of one instruction) share their exit
+/// block: the exit index is its argument. Each still exits with its own index.
+#[test]
+fn guards_of_one_snapshot_share_an_exit_block() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let x = inputs(&mut t, 1)[0];
+        let s = snap(&mut t, &[x]);
+        t.push(Op::GuardTag(x, Tag::Int), Some(s));
+        for k in [100, 50, 10] {
+            let c = t.konst(Value::Int(k));
+            t.push(Op::GuardIntCmp(Cmp::Lt, x, c), Some(s));
+        }
+        guard(&mut t, Op::Exit, &[x]);
+        let (code, built) = build(&t, true).unwrap();
+        let func = built.func.expect("the function, with a listing");
+        let returns = func
+            .layout
+            .blocks()
+            .filter_map(|b| func.layout.last_inst(b))
+            .filter(|i| func.dfg.insts[*i].opcode() == cranelift_codegen::ir::Opcode::Return)
+            .count();
+        assert_eq!(
+            returns, 2,
+            "one shared exit block and the `exit` op's:\n{}",
+            built.listing
+        );
+        for (x, exit) in [(3, 4), (20, 3), (70, 2), (100, 1)] {
+            let (e, live) = run1(&code, mc, &[Value::Int(x)]);
+            assert_eq!(e, exit, "x = {x}");
+            assert_values(&live, &[Value::Int(x)]);
+        }
+        let (e, _) = run1(&code, mc, &[Value::None]);
+        assert_eq!(e, 0);
+    });
+}
