@@ -1248,3 +1248,16 @@ fn tuples_are_read_in_place() {
         assert_values(&live, &[f, Value::Int(0)]);
     });
 }
+
+#[test]
+fn compiling_counts_traces_instructions_and_code() {
+    // Other tests compile concurrently: the totals only grow.
+    let before = super::compile_stats();
+    compile(&summing_loop()).unwrap();
+    let after = super::compile_stats();
+    assert!(after.traces > before.traces);
+    // The loop has six guards, each with its own cold exit block.
+    assert!(after.clif_insts >= before.clif_insts + 20);
+    assert!(after.cold_insts > before.cold_insts);
+    assert!(after.code_bytes > before.code_bytes);
+}

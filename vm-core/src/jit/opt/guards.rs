@@ -329,7 +329,11 @@ impl Walk {
         }
         self.refine(t, c, a, b);
         if c == Cmp::Eq && !a.is_const() && !b.is_const() {
-            let (old, young) = if a.index() < b.index() { (a, b) } else { (b, a) };
+            let (old, young) = if a.index() < b.index() {
+                (a, b)
+            } else {
+                (b, a)
+            };
             let mut f = self.fact(t, young);
             if f.value.is_none() {
                 f.alias = Some(old);
