@@ -12,9 +12,12 @@
 //!   (constants, [`Op::result_tag`], operands of a passed `guard_tag`) are not
 //!   materialised: such a value is its payload alone, typed `i8` for Bool,
 //!   `f64` for Float, `i64` otherwise. Guards on known facts fold away.
-//! - Each guard branches to its own cold exit block, which stores the live
+//! - Each guard branches to a cold exit block, which stores the live
 //!   values of the guard's snapshot into `buf` (in [`ExitInfo::live`] order)
-//!   and returns the exit's index.
+//!   and returns the exit's index. Guards with the same snapshot (those of
+//!   one instruction) share the block, which takes the index as argument.
+//! - `call_trace` calls another trace's code (a function trace) and gets
+//!   the value it `finish`es with; see `lower::Lower::call_trace`.
 //! - Heap ops and helper calls go through `extern "C"` trampolines (see
 //!   `runtime`), which get the `&Mutation` from the context.
 //! - Traces are linked in machine code ([`Linkage`]): the trace function uses
@@ -36,7 +39,9 @@ pub use runtime::STATUS_FINISH;
 #[cfg(test)]
 mod tests;
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
+use std::time::Instant;
 
 use cranelift_codegen::ir::{types, AbiParam, InstBuilder, Signature, UserFuncName};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
@@ -135,6 +140,39 @@ impl CompiledCode {
     }
 }
 
+/// What compiling cost, summed over every trace this process compiled
+/// (`POLYVM_LOG=jit` prints it at the end of a run).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompileStats {
+    /// Traces compiled (successfully or not).
+    pub traces: u64,
+    /// Time spent in lowering and Cranelift, in microseconds.
+    pub micros: u64,
+    /// Cranelift IR instructions handed to Cranelift.
+    pub clif_insts: u64,
+    /// Of those, the ones in cold blocks (guards' exits and slow paths).
+    pub cold_insts: u64,
+    /// Bytes of machine code produced.
+    pub code_bytes: u64,
+}
+
+static STAT_TRACES: AtomicU64 = AtomicU64::new(0);
+static STAT_MICROS: AtomicU64 = AtomicU64::new(0);
+static STAT_INSTS: AtomicU64 = AtomicU64::new(0);
+static STAT_COLD: AtomicU64 = AtomicU64::new(0);
+static STAT_BYTES: AtomicU64 = AtomicU64::new(0);
+
+/// The totals so far (see [`CompileStats`]).
+pub fn compile_stats() -> CompileStats {
+    CompileStats {
+        traces: STAT_TRACES.load(Ordering::Relaxed),
+        micros: STAT_MICROS.load(Ordering::Relaxed),
+        clif_insts: STAT_INSTS.load(Ordering::Relaxed),
+        cold_insts: STAT_COLD.load(Ordering::Relaxed),
+        code_bytes: STAT_BYTES.load(Ordering::Relaxed),
+    }
+}
+
 /// Compiles a trace for the host machine.
 pub fn compile<'gc>(t: &TraceIr<'gc>) -> Result<CompiledCode, String> {
     compile_linked(t, &Linkage::default())
@@ -166,6 +204,19 @@ fn build(t: &TraceIr<'_>, listing: bool) -> Result<(CompiledCode, Built), String
 }
 
 fn build_linked<'gc>(
+    t: &TraceIr<'gc>,
+    link: &Linkage<'gc>,
+    listing: bool,
+) -> Result<(CompiledCode, Built), String> {
+    let start = Instant::now();
+    let built = build_timed(t, link, listing);
+    STAT_TRACES.fetch_add(1, Ordering::Relaxed);
+    let micros = start.elapsed().as_micros().min(u64::MAX as u128) as u64;
+    STAT_MICROS.fetch_add(micros, Ordering::Relaxed);
+    built
+}
+
+fn build_timed<'gc>(
     t: &TraceIr<'gc>,
     link: &Linkage<'gc>,
     listing: bool,
@@ -208,12 +259,23 @@ fn build_linked<'gc>(
         call_conv,
         module.target_config(),
     )?;
+    let layout = &ctx.func.layout;
+    let cold: usize = layout
+        .blocks()
+        .filter(|b| layout.is_cold(*b))
+        .map(|b| layout.block_insts(b).count())
+        .sum();
+    STAT_INSTS.fetch_add(ctx.func.dfg.num_insts() as u64, Ordering::Relaxed);
+    STAT_COLD.fetch_add(cold as u64, Ordering::Relaxed);
     module.define_function(id, &mut ctx).map_err(|e| match e {
         cranelift_module::ModuleError::Compilation(err) => {
             format!("cranelift: {err:?}\n{}", ctx.func.display())
         }
         e => format!("cranelift: {e}"),
     })?;
+    if let Some(c) = ctx.compiled_code() {
+        STAT_BYTES.fetch_add(c.code_buffer().len() as u64, Ordering::Relaxed);
+    }
     let wrapper = define_wrapper(module, id, ptr, call_conv)?;
     module
         .finalize_definitions()
@@ -311,6 +373,18 @@ fn host_isa() -> Result<OwnedTargetIsa, String> {
             flags
                 .set(name, value)
                 .map_err(|e| format!("cranelift flag {name}: {e}"))?;
+        }
+        // For measuring other settings without a rebuild:
+        // `POLYVM_CRANELIFT=opt_level=none,regalloc_algorithm=single_pass`.
+        for setting in std::env::var("POLYVM_CRANELIFT")
+            .unwrap_or_default()
+            .split(',')
+        {
+            if let Some((name, value)) = setting.split_once('=') {
+                flags
+                    .set(name.trim(), value.trim())
+                    .map_err(|e| format!("POLYVM_CRANELIFT {name}: {e}"))?;
+            }
         }
         let builder = cranelift_native::builder().map_err(|e| format!("host ISA: {e}"))?;
         builder

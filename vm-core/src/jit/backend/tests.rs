@@ -1444,3 +1444,16 @@ fn guards_of_one_snapshot_share_an_exit_block() {
         assert_eq!(e, 0);
     });
 }
+
+#[test]
+fn compiling_counts_traces_instructions_and_code() {
+    // Other tests compile concurrently: the totals only grow.
+    let before = super::compile_stats();
+    compile(&summing_loop()).unwrap();
+    let after = super::compile_stats();
+    assert!(after.traces > before.traces);
+    // The loop has six guards, with cold exit blocks.
+    assert!(after.clif_insts >= before.clif_insts + 20);
+    assert!(after.cold_insts > before.cold_insts);
+    assert!(after.code_bytes > before.code_bytes);
+}

@@ -16,6 +16,16 @@
 //! snapshot may be shared with a guard before the fact). A guard that the
 //! facts say always fails is kept: the trace exits there.
 //!
+//! It also relates ints to one another: the result of adding or subtracting
+//! a constant is known as `base + c`, so an `int_add`/`int_sub` (or `_ovf`)
+//! that computes a `base + c` already computed is that earlier value (an
+//! earlier plain op promised not to overflow, an earlier `_ovf` op passed
+//! its check: the sum fits), and a comparison of `base + c1` with
+//! `base + c2` is decided by `c1` and `c2`; after `guard_eq a, b` later uses
+//! of the younger of `a` and `b` become the older. (Unrolled loops that
+//! store to `$a[$i]; $i++` check the same index against the same length
+//! once per copy; these checks go.)
+//!
 //! Facts hold from the point they are learnt onwards. A fact learnt before
 //! the label about a value defined before it still holds after the label
 //! (the value is loop-invariant); params are fresh values the walk knows
@@ -25,6 +35,7 @@
 //! imply, and no overflow op whose interval proves it cannot overflow.
 
 use gc_arena::Mutation;
+use rustc_hash::FxHashMap;
 
 use crate::jit::ir::{Cmp, Inst, IntOp, Op, OvfOp, Ref, TraceIr};
 use crate::jit::opt::rewrite::Rebuild;
@@ -33,9 +44,16 @@ use crate::value::{Tag, Value};
 /// Runs the pass.
 pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
     let (mut rb, old) = Rebuild::start(t);
-    let mut w = Walk { facts: Vec::new() };
+    let mut w = Walk {
+        facts: Vec::new(),
+        sums: FxHashMap::default(),
+    };
     for (i, mut inst) in old.into_iter().enumerate() {
         inst.op.map_args(|r| w.known(rb.get(r)));
+        if let Some(r) = w.known_sum(t, &inst.op) {
+            rb.replace(i, r);
+            continue;
+        }
         let out = match inst.op {
             Op::GuardTag(a, tag) => w.guard_tag(t, a, tag),
             Op::GuardValue(a, c) => w.guard_value(t, a, c),
@@ -48,9 +66,13 @@ pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
         };
         match out {
             Out::Keep(op) => {
-                let fact = w.result_fact(t, &op);
+                let mut fact = w.result_fact(t, &op);
+                fact.sum = w.sum_of(t, &op);
                 let snap = if op.is_guard() { inst.snap } else { None };
-                rb.emit(t, i, Inst { op, snap });
+                let r = rb.emit(t, i, Inst { op, snap });
+                if let Some(sum) = fact.sum {
+                    w.sums.entry(sum).or_insert(r);
+                }
                 w.facts.push(fact);
             }
             Out::Is(r) => rb.replace(i, r),
@@ -80,6 +102,10 @@ struct Fact {
     /// interval means the code here is unreachable.
     lo: i64,
     hi: i64,
+    /// An older value it equals (from `guard_eq`).
+    alias: Option<Ref>,
+    /// It is `base + c`: the int sum this op computes.
+    sum: Option<(Ref, i64)>,
 }
 
 impl Fact {
@@ -88,6 +114,8 @@ impl Fact {
         value: None,
         lo: i64::MIN,
         hi: i64::MAX,
+        alias: None,
+        sum: None,
     };
 
     fn int(lo: i64, hi: i64) -> Fact {
@@ -103,6 +131,8 @@ impl Fact {
 struct Walk {
     /// Facts of the new trace's ops, by index.
     facts: Vec<Fact>,
+    /// `(base, c)` → the first value computed as `base + c`.
+    sums: FxHashMap<(Ref, i64), Ref>,
 }
 
 impl Walk {
@@ -122,12 +152,73 @@ impl Walk {
         }
     }
 
-    /// `r`, or the constant it is known to equal.
+    /// `r`, or the constant (else the older value) it is known to equal.
     fn known(&self, r: Ref) -> Ref {
         if r.is_const() {
             return r;
         }
-        self.facts.get(r.index()).and_then(|f| f.value).unwrap_or(r)
+        self.facts
+            .get(r.index())
+            .and_then(|f| f.value.or(f.alias))
+            .unwrap_or(r)
+    }
+
+    /// `r` as `base + c` (`r` itself, plus 0, if nothing better is known).
+    fn linear(&self, r: Ref) -> (Ref, i64) {
+        if r.is_const() {
+            return (r, 0);
+        }
+        self.facts
+            .get(r.index())
+            .and_then(|f| f.sum)
+            .unwrap_or((r, 0))
+    }
+
+    /// The sum `op` computes, if it adds or subtracts an int constant.
+    fn sum_of(&self, t: &TraceIr<'_>, op: &Op) -> Option<(Ref, i64)> {
+        let (o, a, b) = match *op {
+            Op::Int(o, a, b) => (o, a, b),
+            Op::IntOvf(o, a, b) => (o.plain(), a, b),
+            _ => return None,
+        };
+        let int = |r: Ref| match t.as_const(r) {
+            Some(Value::Int(i)) => Some(i),
+            _ => None,
+        };
+        let (x, c) = match (o, int(a), int(b)) {
+            (_, Some(_), Some(_)) => return None,
+            (IntOp::Add, _, Some(c)) => (a, c),
+            (IntOp::Add, Some(c), _) => (b, c),
+            (IntOp::Sub, _, Some(c)) => (a, c.checked_neg()?),
+            _ => return None,
+        };
+        let (base, off) = self.linear(x);
+        Some((base, off.checked_add(c)?))
+    }
+
+    /// The earlier value `op` recomputes, if it is a sum already known.
+    fn known_sum(&self, t: &TraceIr<'_>, op: &Op) -> Option<Ref> {
+        let (base, c) = self.sum_of(t, op)?;
+        if c == 0 {
+            return Some(base);
+        }
+        self.sums.get(&(base, c)).copied()
+    }
+
+    /// `a c b` decided from the values' identity or common base, if it can be.
+    fn decide(&self, c: Cmp, a: Ref, b: Ref) -> Option<bool> {
+        let ((x, ca), (y, cb)) = (self.linear(a), self.linear(b));
+        if x != y {
+            return None;
+        }
+        Some(match c {
+            Cmp::Lt => ca < cb,
+            Cmp::Le => ca <= cb,
+            Cmp::Gt => ca > cb,
+            Cmp::Ge => ca >= cb,
+            Cmp::Eq => ca == cb,
+            Cmp::Ne => ca != cb,
+        })
     }
 
     /// Records `f` as what is known of op `r` (constants need nothing).
@@ -154,9 +245,9 @@ impl Walk {
         };
         Fact {
             tag,
-            value: None,
             lo,
             hi,
+            ..Fact::UNKNOWN
         }
     }
 
@@ -228,10 +319,27 @@ impl Walk {
     }
 
     fn guard_int_cmp(&mut self, t: &mut TraceIr<'_>, c: Cmp, a: Ref, b: Ref) -> Out {
+        match self.decide(c, a, b) {
+            Some(true) => return Out::Drop,
+            Some(false) => return Out::Keep(Op::GuardIntCmp(c, a, b)),
+            None => {}
+        }
         if implies(c, &self.fact(t, a), &self.fact(t, b)) {
             return Out::Drop;
         }
         self.refine(t, c, a, b);
+        if c == Cmp::Eq && !a.is_const() && !b.is_const() {
+            let (old, young) = if a.index() < b.index() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let mut f = self.fact(t, young);
+            if f.value.is_none() {
+                f.alias = Some(old);
+                self.learn(t, young, f);
+            }
+        }
         Out::Keep(Op::GuardIntCmp(c, a, b))
     }
 
@@ -245,6 +353,9 @@ impl Walk {
     }
 
     fn int_cmp(&mut self, t: &mut TraceIr<'_>, c: Cmp, a: Ref, b: Ref) -> Out {
+        if let Some(d) = self.decide(c, a, b) {
+            return Out::Is(t.konst(Value::Bool(d)));
+        }
         let (fa, fb) = (self.fact(t, a), self.fact(t, b));
         if implies(c, &fa, &fb) {
             Out::Is(t.konst(Value::Bool(true)))
@@ -375,6 +486,46 @@ fn int_bounds(o: IntOp, a: &Fact, b: &Fact) -> (i64, i64) {
 #[cfg(test)]
 mod tests {
     use crate::jit::opt::testing::check;
+
+    #[test]
+    fn sums_of_one_base_are_compared_by_their_constants() {
+        // An unrolled `$a[$i] = $i; $i++`: the index is checked against the
+        // length once; the copies recompute known sums and compare them.
+        check(
+            "guards",
+            "
+            v0 = input 0
+            v1 = input 1
+            v2 = list_len v1
+            guard_eq v0, v2 @0
+            v4 = int_add v2, 1
+            v5 = int_add v0, 1
+            guard_ge v5, v4 @1
+            guard_eq v5, v4 @1
+            v8 = int_add v2, 2
+            guard_lt v4, v8 @1
+            v10 = int_add_ovf v5, 1 @2
+            guard_eq v10, v8 @3
+            v12 = int_sub v10, 2
+            v13 = int_lt v12, v4
+            guard_true v13 @3
+            v15 = int_gt v12, v4
+            guard_true v15 @4
+            jump v10, v12
+            ",
+            "
+            v0 = input 0
+            v1 = input 1
+            v2 = list_len v1
+            guard_eq v0, v2 @0
+            v4 = int_add v0, 1
+            v5 = int_add v0, 2
+            guard_true false @4
+            jump v5, v0
+            ...
+            ",
+        );
+    }
 
     #[test]
     fn removes_tag_guards_the_tag_is_known_for() {

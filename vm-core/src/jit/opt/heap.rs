@@ -9,7 +9,10 @@
 //! `base + c`. An index operand is recognised as `base + c` by following
 //! `int_add`/`int_sub` (and their `_ovf` forms) with a constant operand.
 //! `list_len` becomes `base` (or an `int_add base, n` this pass emits) and
-//! `list_get` of a known index becomes the item.
+//! `list_get` of a known index becomes the item. A list whose length is not
+//! known still has its items cached by index operand: `list_get l, i` after
+//! `list_set l, i, v` or `list_get l, i` (the same `i`) is the known value
+//! (an index the interpreter checked stays valid until the list shrinks).
 //!
 //! **Stores are lazy.** `dict_set` and `set_field` (constant key), and
 //! `list_append`, `list_set`, `list_truncate` and `list_pop` on a list with
@@ -211,6 +214,10 @@ struct HeapOpt<'a, 'gc> {
     fields: BTreeMap<(Ref, FKey), Ref>,
     stores: Vec<Store>,
     lists: BTreeMap<Ref, ListState>,
+    /// Items of lists without a state (length unknown): `(list, index)` →
+    /// the value last read or written there. An index stays valid however
+    /// the length changes by appending, so this needs no length.
+    elems: BTreeMap<(Ref, Ref), Ref>,
     /// Objects allocated in the trace.
     fresh: FxHashSet<Ref>,
     /// Constant → the first constant with an equal [`Key`].
@@ -252,6 +259,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             fields: BTreeMap::new(),
             stores: Vec::new(),
             lists: BTreeMap::new(),
+            elems: BTreeMap::new(),
             fresh: FxHashSet::default(),
             keys,
             sums: FxHashMap::default(),
@@ -458,6 +466,37 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         }
     }
 
+    /// Forgets the cached items of the lists that may alias `l` (and of `l`
+    /// itself if `itself`).
+    fn forget_elems(&mut self, l: Ref, itself: bool) {
+        if self.elems.is_empty() {
+            return;
+        }
+        let stale: Vec<(Ref, Ref)> = self
+            .elems
+            .keys()
+            .copied()
+            .filter(|(o, _)| {
+                if *o == l {
+                    itself
+                } else {
+                    self.may_alias(*o, l)
+                }
+            })
+            .collect();
+        for k in stale {
+            self.elems.remove(&k);
+        }
+    }
+
+    /// Whether two index operands may be the same index.
+    fn may_be_same_index(&self, a: Ref, b: Ref) -> bool {
+        match (self.out.as_int(a), self.out.as_int(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+    }
+
     /// Forgets what is known about `l` after flushing it.
     fn drop_list(&mut self, l: Ref) {
         self.flush_list(l);
@@ -651,6 +690,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         debug_assert!(self.stores.is_empty());
         self.fields.clear();
         self.lists.clear();
+        self.elems.clear();
     }
 
     fn load(&mut self, obj: Ref, key: FKey) -> Ref {
@@ -710,12 +750,22 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             return self.sum(b, n);
         }
         let r = self.emit(Op::ListLen(l));
+        // From here the state knows `l`'s items.
+        self.forget_elems(l, true);
         self.lists.insert(l, ListState::new(Some(r)));
         r
     }
 
     fn list_get(&mut self, l: Ref, idx: Ref, op: Op) -> Ref {
         self.touch_list(l);
+        if !self.lists.contains_key(&l) {
+            if let Some(v) = self.elems.get(&(l, idx)) {
+                return *v;
+            }
+            let r = self.emit(op);
+            self.elems.insert((l, idx), r);
+            return r;
+        }
         let Some(c) = self.index(l, idx) else {
             self.flush_list(l);
             return self.emit(op);
@@ -738,9 +788,21 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
 
     fn list_set(&mut self, l: Ref, idx: Ref, v: Ref, op: Op) -> Ref {
         self.touch_list(l);
+        self.forget_elems(l, false);
         let c = self.index(l, idx);
         let Some(st) = self.lists.get_mut(&l) else {
-            return self.emit(op);
+            let r = self.emit(op);
+            let stale: Vec<(Ref, Ref)> = self
+                .elems
+                .keys()
+                .copied()
+                .filter(|&(o, i)| o == l && self.may_be_same_index(i, idx))
+                .collect();
+            for k in stale {
+                self.elems.remove(&k);
+            }
+            self.elems.insert((l, idx), v);
+            return r;
         };
         if let Some(c) = c.filter(|c| *c < st.logical) {
             if c < st.keep() {
@@ -769,7 +831,10 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
 
     fn list_pop(&mut self, l: Ref, op: Op) -> Ref {
         self.touch_list(l);
+        self.forget_elems(l, false);
         let Some(st) = self.lists.get_mut(&l) else {
+            // The last item goes; which index that is, is not known.
+            self.forget_elems(l, true);
             return self.emit(op);
         };
         if st.logical > st.keep() {
@@ -787,8 +852,10 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
 
     fn list_truncate(&mut self, l: Ref, n: Ref, op: Op) -> Ref {
         self.touch_list(l);
+        self.forget_elems(l, false);
         let c = self.offset(l, n);
         let Some((base, floor)) = self.lists.get(&l).map(|st| (st.base, st.floor)) else {
+            self.forget_elems(l, true);
             return self.emit(op);
         };
         let t = match c {
@@ -881,6 +948,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         });
         self.fields.clear();
         self.lists.clear();
+        self.elems.clear();
         self.sums.clear();
         label
     }
@@ -1354,6 +1422,103 @@ mod tests {
               pending list_set v2, v6, v5
               pending list_truncate v2, v4
               pending list_append v2, 7
+            "#,
+        );
+    }
+
+    #[test]
+    fn items_of_a_list_of_unknown_length_are_forwarded_by_index() {
+        // A one-item reference cell: written, then read twice; another list
+        // that may alias it is read in between (reads forget nothing).
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            label v0, v1
+            v3 = param 0
+            v4 = param 1
+            v5 = list_get v3, 0
+            v6 = list_get v4, 0
+            v7 = int_add v5, v6
+            list_set v3, 0, v7
+            v9 = list_get v3, 0
+            v10 = list_get v3, 0
+            v11 = int_add v9, v10
+            v12 = list_get v4, 0
+            list_append v3, v12
+            v14 = list_get v3, 0
+            jump v14, v11
+            "#,
+            r#"
+            v0 = input 0
+            v1 = input 1
+            label v0, v1
+            v3 = param 0
+            v4 = param 1
+            v5 = list_get v3, 0
+            v6 = list_get v4, 0
+            v7 = int_add v5, v6
+            list_set v3, 0, v7
+            v9 = int_add v7, v7
+            v10 = list_get v4, 0
+            list_append v3, v10
+            jump v7, v9
+            "#,
+        );
+    }
+
+    #[test]
+    fn writes_to_a_list_that_may_alias_forget_the_cached_items() {
+        // `v4` may be `v3`, an unknown index may be 0, and a pop or a call
+        // that writes the heap may change any item: each read after them is
+        // kept. A different constant index keeps the item.
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            v7 = list_get v4, 0
+            list_set v5, 0, 1
+            v9 = list_get v4, 0
+            list_set v4, 1, 2
+            v11 = list_get v4, 0
+            list_set v4, v6, 3
+            v13 = list_get v4, 0
+            v14 = list_pop v5
+            v15 = list_get v4, 0
+            v16 = int_add v7, v9
+            v17 = int_add v11, v13
+            v18 = int_add v16, v17
+            v19 = int_add v18, v15
+            jump v4, v5, v19
+            "#,
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            v7 = list_get v4, 0
+            list_set v5, 0, 1
+            v9 = list_get v4, 0
+            list_set v4, 1, 2
+            list_set v4, v6, 3
+            v12 = list_get v4, 0
+            v13 = list_pop v5
+            v14 = list_get v4, 0
+            v15 = int_add v7, v9
+            v16 = int_add v9, v12
+            v17 = int_add v15, v16
+            v18 = int_add v17, v14
+            jump v4, v5, v18
             "#,
         );
     }

@@ -4,6 +4,9 @@
 //! `//!` paragraph says what the pass guarantees at its end, and its tests are
 //! IR text in, IR text out (see `testing::check`).
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
 use gc_arena::Mutation;
 
 use crate::jit::ir::{Op, Ref, TraceIr};
@@ -40,6 +43,7 @@ pub const PIPELINE: &[&str] = &[
 /// Runs every pass of [`PIPELINE`] over `t`; in debug builds, checks the IR
 /// is well formed after each.
 pub fn optimize<'gc>(mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
+    let start = Instant::now();
     for pass in PIPELINE {
         if let Err(e) = run_pass(pass, mc, t) {
             panic!("optimiser pipeline: {e}");
@@ -50,6 +54,16 @@ pub fn optimize<'gc>(mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
             }
         }
     }
+    let micros = start.elapsed().as_micros().min(u64::MAX as u128) as u64;
+    OPT_MICROS.fetch_add(micros, Ordering::Relaxed);
+}
+
+static OPT_MICROS: AtomicU64 = AtomicU64::new(0);
+
+/// Time spent in [`optimize`] by this process so far, in microseconds
+/// (`POLYVM_LOG=jit` prints it at the end of a run).
+pub fn optimize_micros() -> u64 {
+    OPT_MICROS.load(Ordering::Relaxed)
 }
 
 /// Runs the pass called `name` (its file name) over `t`: for tests and tools.
