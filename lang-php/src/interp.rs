@@ -2485,6 +2485,20 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             let t = m.konst(Value::Bool(true));
                             m.set_field(v, A_SHARED, t);
                         }
+                    } else {
+                        // By reference the body may turn a packed array into a
+                        // hash, whose positions then no longer count the holes
+                        // the packed positions skipped: iterate a hash from the start.
+                        let store = m.get_field(v, A_DICT);
+                        if m.tag(store) == Tag::List {
+                            let h = m.get_field(v, A_HOLES);
+                            if m.tag(h) == Tag::Int {
+                                let c = m.int_cmp(Cmp::Ne, h, z);
+                                if m.truth(c) {
+                                    helper!(&ops::ARR_DEGRADE, &[v]);
+                                }
+                            }
+                        }
                     }
                     set!(*it, v);
                 } else if is_obj(m, v) {

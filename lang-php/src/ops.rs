@@ -609,6 +609,19 @@ pub static STR_KEY: Helper = Helper {
     effects: Effects::PURE,
 };
 
+fn h_arr_degrade<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    crate::value::arr_degrade(mc, args[0]);
+    Ok(Value::None)
+}
+
+/// Turns a packed array into a hash (before a by-reference `foreach` over
+/// an array with holes).
+pub static ARR_DEGRADE: Helper = Helper {
+    name: "php_arr_degrade",
+    func: h_arr_degrade,
+    effects: EFF_ANY,
+};
+
 fn h_arr_copy<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     Ok(arr_copy(mc, args[0]))
 }

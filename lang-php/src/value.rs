@@ -117,6 +117,11 @@ fn degrade<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) -> Value<'gc> {
     d
 }
 
+/// Turns a packed array into the ordered hash (no-op for a hash).
+pub fn arr_degrade<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) {
+    degrade(mc, a);
+}
+
 /// The index `k` has in a packed store of length `n`, if it is one.
 fn packed_index(k: Value<'_>, n: i64) -> Option<i64> {
     match k {

@@ -69,3 +69,13 @@ foreach ($h as $k => $v) { $n += $k * $v; }
 echo count($h), ' ', $n, ' ', isset($h[2]) ? 'y' : 'n', ' ', isset($h[3]) ? 'y' : 'n', "\n";
 $h[2] = 1;
 echo array_key_last($h), "\n";
+// foreach by reference over a holey array whose body makes it a hash.
+$f = [1 => 'a', 2 => 'b', 3 => 'c', 4 => 'd'];
+foreach ($f as $k => &$v) { echo "$k=$v "; if ($k == 2) { $f['x'] = 'X'; } }
+unset($v);
+echo "\n", json_encode($f), "\n";
+$g = [0, 1, 2, 3, 4];
+unset($g[1]);
+foreach ($g as $k => &$v) { $v = "<$v>"; if ($k == 2) { $g['y'] = 'Y'; } }
+unset($v);
+echo json_encode($g), "\n";
