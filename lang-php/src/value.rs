@@ -87,6 +87,9 @@ pub fn arr_is_packed(a: Value<'_>) -> bool {
 
 /// The number of holes in a packed array.
 fn arr_holes(a: Value<'_>) -> i64 {
+    if heap::record_len(a) <= A_HOLES {
+        return 0;
+    }
     match heap::get_field(a, A_HOLES) {
         Value::Int(h) => h,
         _ => 0,
@@ -94,7 +97,9 @@ fn arr_holes(a: Value<'_>) -> i64 {
 }
 
 fn set_holes<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, h: i64) {
-    heap::set_field(mc, a, A_HOLES, Value::Int(h));
+    if heap::record_len(a) > A_HOLES {
+        heap::set_field(mc, a, A_HOLES, Value::Int(h));
+    }
 }
 
 /// Turns a packed array into the ordered hash (before a key it cannot hold).
