@@ -549,10 +549,11 @@ fn set_int_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -
     if m.tag(store) == Tag::List {
         if packed_has(m, store, key) {
             let old = m.list_get(store, key);
-            if m.tag(old) == Tag::List {
-                m.list_set(old, z, val);
-            } else {
-                m.list_set(store, key, val);
+            match m.tag(old) {
+                Tag::List => m.list_set(old, z, val),
+                // A hole: filling it changes the key order (`arr_set_slot`).
+                Tag::Absent => return false,
+                _ => m.list_set(store, key, val),
             }
             return true;
         }
@@ -603,6 +604,40 @@ fn set_int_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -
     }
 }
 
+/// `arr[key] = val` on an unshared array without a helper when it can:
+/// int keys through [`set_int_fast`], string keys through [`set_str_fast`].
+fn set_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -> bool {
+    match m.tag(key) {
+        Tag::Int => set_int_fast(m, arr, key, val),
+        Tag::Str => set_str_fast(m, arr, key, val),
+        _ => false,
+    }
+}
+
+/// `arr[key] = val` for a string `key` on an unshared hashed array when the
+/// element exists (maybe a reference cell). The key is normalised by the
+/// pure `STR_KEY` and not guarded on ("5" and "a" take the same path); a new
+/// key or a packed array is left to `DIM_SET`.
+fn set_str_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -> bool {
+    let store = m.get_field(arr, A_DICT);
+    if m.tag(store) != Tag::Dict {
+        return false;
+    }
+    let Ok(nk) = m.call(&ops::STR_KEY, &[key]) else {
+        return false;
+    };
+    let old = m.dict_get(store, nk);
+    match m.tag(old) {
+        Tag::Absent => return false,
+        Tag::List => {
+            let z = m.konst(Value::Int(0));
+            m.list_set(old, z, val);
+        }
+        _ => m.dict_set(store, nk, val),
+    }
+    true
+}
+
 fn is_obj<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
     if m.tag(v) != Tag::Record {
         return false;
@@ -633,7 +668,8 @@ fn new_array_v<'gc, M: Meta<'gc>>(m: &mut M) -> M::V {
     let cls = m.konst(Value::None);
     let z = m.konst(Value::None);
     let f = m.konst(Value::Bool(false));
-    m.new_record(cls, &[d, z, f])
+    let h = m.konst(Value::Int(0));
+    m.new_record(cls, &[d, z, f, h])
 }
 
 /// Prepares the array held in `holder` (a value) for writing: separates a
@@ -1512,7 +1548,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let arr = reg!(*a);
                 let key = reg!(*k);
                 let val = reg!(*v);
-                if !(m.tag(key) == Tag::Int && set_int_fast(m, arr, key, val)) {
+                if !set_fast(m, arr, key, val) {
                     helper!(&ops::DIM_SET, &[arr, key, val]);
                 }
             }
@@ -1527,10 +1563,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let base = deref_v(m, base);
                 let key = reg!(*k);
                 let mut done = false;
-                if m.tag(key) == Tag::Int && m.tag(base) == Tag::Record {
+                let kt = m.tag(key);
+                if matches!(kt, Tag::Int | Tag::Str) && m.tag(base) == Tag::Record {
                     let dict = m.get_field(base, A_DICT);
-                    if matches!(m.tag(dict), Tag::Dict | Tag::List) {
-                        let v = slot_of(m, dict, key);
+                    let st = m.tag(dict);
+                    // A string key is normalised for a hashed array only, and
+                    // not guarded on (see `set_str_fast`).
+                    if st == Tag::Dict || (st == Tag::List && kt == Tag::Int) {
+                        let nk = if kt == Tag::Str {
+                            helper!(&ops::STR_KEY, &[key])
+                        } else {
+                            key
+                        };
+                        let v = slot_of(m, dict, nk);
                         match m.tag(v) {
                             Tag::Absent => {}
                             Tag::List => {
@@ -1649,10 +1694,10 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     }
                 } else {
                     let kv = reg!(*k);
-                    if m.tag(kv) == Tag::Int {
-                        kv
-                    } else {
-                        helper!(&ops::NORM_KEY, &[kv])
+                    match m.tag(kv) {
+                        Tag::Int => kv,
+                        Tag::Str => helper!(&ops::STR_KEY, &[kv]),
+                        _ => helper!(&ops::NORM_KEY, &[kv]),
                     }
                 };
                 let slot = slot_of(m, dict, key);
@@ -1791,7 +1836,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 } else {
                     reg!(*k)
                 };
-                if !(m.tag(key) == Tag::Int && set_int_fast(m, base, key, val)) {
+                if !set_fast(m, base, key, val) {
                     let kk = if *k == NONE {
                         m.konst(Value::Absent)
                     } else {
@@ -1858,7 +1903,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     };
                     let key = reg!(*k);
                     let val = reg!(*v);
-                    if !(m.tag(key) == Tag::Int && set_int_fast(m, arr, key, val)) {
+                    if !set_fast(m, arr, key, val) {
                         helper!(&ops::DIM_SET, &[arr, key, val]);
                     }
                 }
@@ -2440,6 +2485,20 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             let t = m.konst(Value::Bool(true));
                             m.set_field(v, A_SHARED, t);
                         }
+                    } else {
+                        // By reference the body may turn a packed array into a
+                        // hash, whose positions then no longer count the holes
+                        // the packed positions skipped: iterate a hash from the start.
+                        let store = m.get_field(v, A_DICT);
+                        if m.tag(store) == Tag::List {
+                            let h = m.get_field(v, A_HOLES);
+                            if m.tag(h) == Tag::Int {
+                                let c = m.int_cmp(Cmp::Ne, h, z);
+                                if m.truth(c) {
+                                    helper!(&ops::ARR_DEGRADE, &[v]);
+                                }
+                            }
+                        }
                     }
                     set!(*it, v);
                 } else if is_obj(m, v) {
@@ -2546,12 +2605,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let lt = m.int_cmp(Cmp::Lt, pos, n);
                     if m.truth(lt) {
                         let v = m.list_get(store, pos);
+                        let one = m.konst(Value::Int(1));
+                        if m.tag(v) == Tag::Absent {
+                            // A hole: try the next position.
+                            let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                            set!(*it + 1, p1);
+                            fr.pc = pc;
+                            continue;
+                        }
                         let v = deref_v(m, v);
                         set!(*vd, v);
                         if *kd != NONE {
                             set!(*kd, pos);
                         }
-                        let one = m.konst(Value::Int(1));
                         let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
                         set!(*it + 1, p1);
                     } else {
@@ -2586,6 +2652,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let lt = m.int_cmp(Cmp::Lt, pos, n);
                     if m.truth(lt) {
                         let v = m.list_get(store, pos);
+                        if m.tag(v) == Tag::Absent {
+                            // A hole: try the next position.
+                            let one = m.konst(Value::Int(1));
+                            let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                            set!(*it + 1, p1);
+                            fr.pc = pc;
+                            continue;
+                        }
                         let cell = if m.tag(v) == Tag::List {
                             v
                         } else {

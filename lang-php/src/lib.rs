@@ -239,6 +239,8 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::STRLEN,
         &ops::INTERP,
         &ops::NORM_KEY,
+        &ops::STR_KEY,
+        &ops::ARR_DEGRADE,
         &ops::NUMERIC_STR,
         &ops::MATH,
         &ops::ARR_COPY,

@@ -594,6 +594,34 @@ pub static NORM_KEY: Helper = Helper {
     },
 };
 
+fn h_str_key<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(match args[0] {
+        k @ Value::Str(_) => norm_key(mc, k).unwrap_or(k),
+        k => k,
+    })
+}
+
+/// A string array key normalised ("5" is 5, "x" stays): pure, so a trace
+/// computes it once per key and looks the element up inline.
+pub static STR_KEY: Helper = Helper {
+    name: "php_str_key",
+    func: h_str_key,
+    effects: Effects::PURE,
+};
+
+fn h_arr_degrade<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    crate::value::arr_degrade(mc, args[0]);
+    Ok(Value::None)
+}
+
+/// Turns a packed array into a hash (before a by-reference `foreach` over
+/// an array with holes).
+pub static ARR_DEGRADE: Helper = Helper {
+    name: "php_arr_degrade",
+    func: h_arr_degrade,
+    effects: EFF_ANY,
+};
+
 fn h_arr_copy<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     Ok(arr_copy(mc, args[0]))
 }

@@ -6,10 +6,12 @@
 //! - A reference cell (what `&` creates) is a one-item `List`: a register or
 //!   array slot holding a `List` is an alias of the cell's item.
 //! - An array is a `Record` whose field 0 is its storage, field 1 the next
-//!   free integer key, field 2 the copy-on-write flag. The storage is a
-//!   `List` of the values while the keys are exactly 0..n-1 in order
-//!   (*packed*: a read is an index, an append a push), and the ordered map
-//!   (`Dict`) once any other key is stored or a middle element removed
+//!   free integer key, field 2 the copy-on-write flag, field 3 the number of
+//!   holes. The storage is a `List` of the values while the keys are a
+//!   subset of 0..n-1 in order (*packed*: a read is an index, an append a
+//!   push; a missing key is a hole, an `Absent` slot, as in php's packed
+//!   arrays, so arrays filled from 1 or with a middle element unset stay
+//!   packed), and the ordered map (`Dict`) once any other key is stored
 //!   (`degrade`; never back).
 //! - An object is a `Record` whose field 0 is its class (a `Code`), field 1
 //!   its property `Dict`. So `tag(field 0)` tells arrays from objects.
@@ -25,6 +27,12 @@ use vm_core::{Gc, Mutation, Value};
 pub const A_DICT: u32 = 0;
 pub const A_NEXT: u32 = 1;
 pub const A_SHARED: u32 = 2;
+/// The number of `Absent` slots (holes) in a packed array's `List`.
+pub const A_HOLES: u32 = 3;
+/// How far past the end of a packed array a new int key may land and the
+/// array stay packed (the gap becomes holes): at least this many, or a
+/// quarter of the length.
+const MAX_GAP: i64 = 8;
 pub const O_CLASS: u32 = 0;
 pub const O_PROPS: u32 = 1;
 pub const O_ID: u32 = 2;
@@ -34,7 +42,12 @@ pub fn new_array<'gc>(mc: &Mutation<'gc>) -> Value<'gc> {
     heap::new_record(
         mc,
         Value::None,
-        vec![heap::new_list(mc), Value::None, Value::Bool(false)],
+        vec![
+            heap::new_list(mc),
+            Value::None,
+            Value::Bool(false),
+            Value::Int(0),
+        ],
     )
 }
 
@@ -67,9 +80,26 @@ fn arr_store(a: Value<'_>) -> Value<'_> {
     heap::get_field(a, A_DICT)
 }
 
-/// Whether the array is packed (its keys are exactly 0..n-1, in order).
+/// Whether the array is packed (its keys are a subset of 0..n-1, in order).
 pub fn arr_is_packed(a: Value<'_>) -> bool {
     matches!(arr_store(a), Value::List(_))
+}
+
+/// The number of holes in a packed array.
+fn arr_holes(a: Value<'_>) -> i64 {
+    if heap::record_len(a) <= A_HOLES {
+        return 0;
+    }
+    match heap::get_field(a, A_HOLES) {
+        Value::Int(h) => h,
+        _ => 0,
+    }
+}
+
+fn set_holes<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, h: i64) {
+    if heap::record_len(a) > A_HOLES {
+        heap::set_field(mc, a, A_HOLES, Value::Int(h));
+    }
 }
 
 /// Turns a packed array into the ordered hash (before a key it cannot hold).
@@ -82,11 +112,19 @@ fn degrade<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) -> Value<'gc> {
     let mut map = heap::Dict::default();
     map.reserve(items.len());
     for (i, v) in items.into_iter().enumerate() {
-        map.insert(Key(Value::Int(i as i64)), v);
+        if !matches!(v, Value::Absent) {
+            map.insert(Key(Value::Int(i as i64)), v);
+        }
     }
     let d = Value::Dict(Gc::new(mc, gc_arena::lock::RefLock::new(map)));
     heap::set_field(mc, a, A_DICT, d);
+    set_holes(mc, a, 0);
     d
+}
+
+/// Turns a packed array into the ordered hash (no-op for a hash).
+pub fn arr_degrade<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) {
+    degrade(mc, a);
 }
 
 /// The index `k` has in a packed store of length `n`, if it is one.
@@ -100,7 +138,7 @@ fn packed_index(k: Value<'_>, n: i64) -> Option<i64> {
 pub fn arr_len(a: Value<'_>) -> i64 {
     let store = arr_store(a);
     match store {
-        Value::List(_) => heap::list_len(store),
+        Value::List(_) => heap::list_len(store) - arr_holes(a),
         _ => heap::dict_len(store),
     }
 }
@@ -167,12 +205,25 @@ pub fn arr_set_slot<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Va
     if let Value::List(_) = store {
         let n = heap::list_len(store);
         match k {
-            Value::Int(i) if (0..n).contains(&i) => {
+            // Filling a hole puts the key last in php's order: that needs the hash.
+            Value::Int(i)
+                if (0..n).contains(&i) && !matches!(heap::list_get(store, i), Value::Absent) =>
+            {
                 heap::list_set(mc, store, i, v);
                 return;
             }
             Value::Int(i) if i == n => {
                 heap::list_append(mc, store, v);
+                bump_next(mc, a, k);
+                return;
+            }
+            // A little past the end: the gap becomes holes.
+            Value::Int(i) if i > n && i - n <= MAX_GAP.max(n / 4) => {
+                for _ in n..i {
+                    heap::list_append(mc, store, Value::Absent);
+                }
+                heap::list_append(mc, store, v);
+                set_holes(mc, a, arr_holes(a) + (i - n));
                 bump_next(mc, a, k);
                 return;
             }
@@ -211,12 +262,31 @@ pub fn arr_remove<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>) {
     if let Value::List(_) = store {
         let n = heap::list_len(store);
         match packed_index(k, n) {
+            Some(i) if matches!(heap::list_get(store, i), Value::Absent) => return,
             // The last element: the rest stays packed.
             Some(i) if i == n - 1 => {
                 heap::list_pop(mc, store);
+                // Trailing holes go with it.
+                let mut h = arr_holes(a);
+                while h > 0
+                    && heap::list_len(store) > 0
+                    && matches!(
+                        heap::list_get(store, heap::list_len(store) - 1),
+                        Value::Absent
+                    )
+                {
+                    heap::list_pop(mc, store);
+                    h -= 1;
+                }
+                set_holes(mc, a, h);
                 return;
             }
-            Some(_) => {}
+            // A middle element becomes a hole.
+            Some(i) => {
+                heap::list_set(mc, store, i, Value::Absent);
+                set_holes(mc, a, arr_holes(a) + 1);
+                return;
+            }
             None => return,
         }
     }
@@ -231,6 +301,7 @@ pub fn arr_raw_entries<'gc>(a: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
         Value::List(_) => heap::list_items(store)
             .into_iter()
             .enumerate()
+            .filter(|(_, v)| !matches!(v, Value::Absent))
             .map(|(i, v)| (Value::Int(i as i64), v))
             .collect(),
         _ => heap::dict_entries(store),
@@ -244,6 +315,7 @@ pub fn arr_entries<'gc>(a: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
         Value::List(_) => heap::list_items(store)
             .into_iter()
             .enumerate()
+            .filter(|(_, v)| !matches!(v, Value::Absent))
             .map(|(i, v)| (Value::Int(i as i64), deref(v)))
             .collect(),
         _ => heap::dict_entries(store)
@@ -256,7 +328,11 @@ pub fn arr_entries<'gc>(a: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
 pub fn arr_values<'gc>(a: Value<'gc>) -> Vec<Value<'gc>> {
     let store = arr_store(a);
     match store {
-        Value::List(_) => heap::list_items(store).into_iter().map(deref).collect(),
+        Value::List(_) => heap::list_items(store)
+            .into_iter()
+            .filter(|v| !matches!(v, Value::Absent))
+            .map(deref)
+            .collect(),
         _ => arr_entries(a).into_iter().map(|(_, v)| v).collect(),
     }
 }
@@ -265,13 +341,19 @@ pub fn arr_values<'gc>(a: Value<'gc>) -> Vec<Value<'gc>> {
 pub fn arr_entry_at<'gc>(a: Value<'gc>, i: usize) -> Option<(Value<'gc>, Value<'gc>)> {
     let store = arr_store(a);
     match store {
-        Value::List(_) => {
+        Value::List(_) if arr_holes(a) == 0 => {
             if (i as i64) < heap::list_len(store) {
                 Some((Value::Int(i as i64), heap::list_get(store, i as i64)))
             } else {
                 None
             }
         }
+        Value::List(_) => heap::list_items(store)
+            .into_iter()
+            .enumerate()
+            .filter(|(_, v)| !matches!(v, Value::Absent))
+            .nth(i)
+            .map(|(j, v)| (Value::Int(j as i64), v)),
         Value::Dict(d) => d.borrow().get_index(i).map(|(k, v)| (k.0, *v)),
         _ => None,
     }
@@ -299,7 +381,12 @@ pub fn arr_copy<'gc>(mc: &Mutation<'gc>, a: Value<'gc>) -> Value<'gc> {
     heap::new_record(
         mc,
         Value::None,
-        vec![store, heap::get_field(a, A_NEXT), Value::Bool(false)],
+        vec![
+            store,
+            heap::get_field(a, A_NEXT),
+            Value::Bool(false),
+            Value::Int(arr_holes(a)),
+        ],
     )
 }
 
@@ -310,7 +397,12 @@ pub fn arr_from_list<'gc>(mc: &Mutation<'gc>, items: Vec<Value<'gc>>) -> Value<'
     heap::new_record(
         mc,
         Value::None,
-        vec![heap::new_list_from(mc, items), next, Value::Bool(false)],
+        vec![
+            heap::new_list_from(mc, items),
+            next,
+            Value::Bool(false),
+            Value::Int(0),
+        ],
     )
 }
 

@@ -21,6 +21,18 @@ for ($i = 0; $i < 3000; $i++) {
 }
 $sum = 0;
 foreach ($xs as $k => $v) { $sum += (int)$v + $k; }
+// A 1-based (holey packed) array and string keys, read and written hot.
+$one = [];
+for ($i = 1; $i <= 3000; $i++) { $one[$i] = $i * 2; }
+$hk = [];
+for ($i = 0; $i < 3000; $i++) {
+    $w = "k" . ($i % 50);
+    $hk[$w] = ($hk[$w] ?? 0) + $one[$i + 1];
+    $hk[(string)($i % 7)] = $i;
+}
+foreach ($hk as $k => $v) { $sum += $v; }
+unset($one[7]);
+foreach ($one as $k => $v) { $sum += $k; }
 "#;
 
 fn run(jit: bool) -> (Option<PhpValue>, Option<PhpValue>, vm_core::jit::JitStats) {
