@@ -16,9 +16,9 @@
 //!
 //! Terms are immutable tuples, so Rust code borrows a compound's arguments
 //! for `'gc` ([`T::Compound`]) with no lock: nothing can write them while the
-//! view is held. Mutable machine objects (variables, continuation cells,
-//! choicepoints, the machine state) are lists and records, never tuples, so
-//! they are never seen through a term view. `setarg/3` therefore cannot
+//! view is held. Mutable objects (variables are cells; choicepoints and
+//! the machine state are lists and records) are never tuples, so they are
+//! never seen through a term view. `setarg/3` therefore cannot
 //! change a term in place; see `builtins::termb`.
 //!
 //! The functor of a compound is its head (name) plus its argument count
