@@ -441,7 +441,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             while t.len() > mark {
                 let Some(e) = t.pop() else { break };
                 match e {
-                    Value::List(_) => terms::unbind(self.mc, e),
+                    Value::Cell(_) => terms::unbind(self.mc, e),
                     // a global-variable undo entry: [key, old value]
                     Value::Record(_) => {
                         let k = heap::get_field(e, 0);
@@ -464,11 +464,43 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Unifies two terms (no occurs check). Bindings are trailed; on failure
     /// the caller backtracks, which undoes partial bindings.
     pub fn unify(&self, a: Value<'gc>, b: Value<'gc>) -> bool {
+        // Variables and atomic terms need no work stack: most unifications
+        // (repeated head variables, `=/2` on a fresh variable) end here
+        // without allocating one.
+        let x = terms::deref(a);
+        let y = terms::deref(b);
+        match (x, y) {
+            (Value::Tuple(_), Value::Tuple(_)) => self.unify_terms(x, y),
+            (Value::Cell(p), Value::Cell(q)) => {
+                if !Gc::ptr_eq(p, q) {
+                    // bind the younger to the older
+                    if p.mark() < q.mark() {
+                        self.bind(y, x);
+                    } else {
+                        self.bind(x, y);
+                    }
+                }
+                true
+            }
+            (Value::Cell(_), _) => {
+                self.bind(x, y);
+                true
+            }
+            (_, Value::Cell(_)) => {
+                self.bind(y, x);
+                true
+            }
+            _ => atomic_eq(x, y),
+        }
+    }
+
+    /// [`Eng::unify`] of two terms that may be compound, with a work stack.
+    fn unify_terms(&self, a: Value<'gc>, b: Value<'gc>) -> bool {
         let mut stack = vec![(a, b)];
         while let Some((x, y)) = stack.pop() {
             let x = terms::deref(x);
             let y = terms::deref(y);
-            if let (Value::List(p), Value::List(q)) = (x, y) {
+            if let (Value::Cell(p), Value::Cell(q)) = (x, y) {
                 if Gc::ptr_eq(p, q) {
                     continue;
                 }
@@ -513,7 +545,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         while let Some((x, y)) = stack.pop() {
             let x = terms::deref(x);
             let y = terms::deref(y);
-            if let (Value::List(p), Value::List(q)) = (x, y) {
+            if let (Value::Cell(p), Value::Cell(q)) = (x, y) {
                 if Gc::ptr_eq(p, q) {
                     continue;
                 }
@@ -569,9 +601,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 W::Visit(v) => {
                     let v = terms::deref(v);
                     match v {
-                        Value::List(p) => {
+                        Value::Cell(p) => {
                             if let Some((_, c)) = map.iter().find(|(o, _)| match o {
-                                Value::List(q) => Gc::ptr_eq(p, *q),
+                                Value::Cell(q) => Gc::ptr_eq(p, *q),
                                 _ => false,
                             }) {
                                 out.push(*c);
@@ -623,7 +655,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 W::Visit(v) => {
                     let v = terms::deref(v);
                     match v {
-                        Value::List(_) => out.push(on_var(self, v)),
+                        Value::Cell(_) => out.push(on_var(self, v)),
                         Value::Tuple(_) => match terms::tuple_parts(v) {
                             Some((class @ Value::Str(_), fields)) => {
                                 work.push(W::Build(class, fields.len()));
@@ -1328,7 +1360,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     _ => return Err(err::type_error(self.mc, "callable", goal)),
                 }
             }
-            Value::List(_) => return Err(err::instantiation_error(self.mc)),
+            Value::Cell(_) => return Err(err::instantiation_error(self.mc)),
             Value::None => return self.call_parts(Some(goal), Value::None, "[]", &[], cutb),
             _ => return Err(err::type_error(self.mc, "callable", goal)),
         };

@@ -11,14 +11,14 @@
 //! | float               | `Float`                                                  |
 //! | compound `f(A1..An)`| `Tuple` whose head is the name `Str("f")`, args the arguments |
 //! | SWI string          | `Tuple` whose head is `None`, argument 0 the text `Str`  |
-//! | variable            | `List` `[binding, serial]`; unbound: binding is `Bool(false)` |
+//! | variable            | `Cell` (value: the binding, mark: the serial); unbound: `Bool(false)` |
 //! | clause-template var | `Tuple` whose head is `Int(n)`, no arguments             |
 //!
 //! Terms are immutable tuples, so Rust code borrows a compound's arguments
 //! for `'gc` ([`T::Compound`]) with no lock: nothing can write them while the
-//! view is held. Mutable machine objects (variables, continuation cells,
-//! choicepoints, the machine state) are lists and records, never tuples, so
-//! they are never seen through a term view. `setarg/3` therefore cannot
+//! view is held. Mutable objects (variables are cells; choicepoints and
+//! the machine state are lists and records) are never tuples, so they are
+//! never seen through a term view. `setarg/3` therefore cannot
 //! change a term in place; see `builtins::termb`.
 //!
 //! The functor of a compound is its head (name) plus its argument count
@@ -28,41 +28,37 @@
 //! addresses). Dereferencing follows binding chains iteratively.
 
 use num_bigint::BigInt;
+use vm_core::cell;
 use vm_core::heap::{self, Tuple};
 use vm_core::{Gc, Mutation, Value};
 
 /// The binding slot of an unbound variable.
 pub const UNBOUND: Value<'static> = Value::Bool(false);
 
-/// A new unbound variable with serial number `serial`.
+/// A new unbound variable with serial number `serial`: a vm-core cell
+/// (one allocation) whose value is the binding and whose mark the serial.
+#[inline]
 pub fn new_var<'gc>(mc: &Mutation<'gc>, serial: i64) -> Value<'gc> {
-    heap::new_list_from(mc, vec![Value::Bool(false), Value::Int(serial)])
+    cell::new_cell(mc, Value::Bool(false), serial)
 }
 
 /// Follows variable bindings until an unbound variable or a non-variable.
 #[inline]
 pub fn deref<'gc>(mut v: Value<'gc>) -> Value<'gc> {
-    loop {
-        match v {
-            Value::List(l) => {
-                let b = l.borrow()[0];
-                match b {
-                    Value::Bool(false) => return v,
-                    other => v = other,
-                }
-            }
-            _ => return v,
+    while let Value::Cell(c) = v {
+        match c.get() {
+            Value::Bool(false) => return v,
+            other => v = other,
         }
     }
+    v
 }
 
 /// The serial number of a variable.
+#[inline]
 pub fn var_serial(v: Value<'_>) -> i64 {
     match v {
-        Value::List(l) => match l.borrow()[1] {
-            Value::Int(i) => i,
-            _ => 0,
-        },
+        Value::Cell(c) => c.mark(),
         _ => 0,
     }
 }
@@ -70,17 +66,19 @@ pub fn var_serial(v: Value<'_>) -> i64 {
 /// Whether `v` (dereferenced) is an unbound variable.
 #[inline]
 pub fn is_var(v: Value<'_>) -> bool {
-    matches!(v, Value::List(_))
+    matches!(v, Value::Cell(_))
 }
 
 /// Binds an unbound variable (no trailing: the machine trails).
+#[inline]
 pub fn bind_raw<'gc>(mc: &Mutation<'gc>, var: Value<'gc>, val: Value<'gc>) {
-    heap::list_set(mc, var, 0, val);
+    cell::set_cell_value(mc, var, val);
 }
 
 /// Resets a variable to unbound.
+#[inline]
 pub fn unbind<'gc>(mc: &Mutation<'gc>, var: Value<'gc>) {
-    heap::list_set(mc, var, 0, Value::Bool(false));
+    cell::set_cell_value(mc, var, Value::Bool(false));
 }
 
 /// An atom.
@@ -160,7 +158,7 @@ pub enum T<'gc> {
 /// Classifies `v` (dereferenced first).
 pub fn view<'gc>(v: Value<'gc>) -> T<'gc> {
     match deref(v) {
-        Value::List(_) => T::Var,
+        Value::Cell(_) => T::Var,
         Value::Str(s) => T::Atom(Gc::as_ref(s).as_str()),
         Value::None => T::Nil,
         Value::Int(i) => T::Int(i),

@@ -5,6 +5,7 @@
 //! (frames and the executor loop), [`meta`] (the tracing interface) and
 //! [`jit`] (recording, optimisation, code generation, deoptimisation).
 
+pub mod cell;
 pub mod exec;
 pub mod heap;
 pub mod jit;

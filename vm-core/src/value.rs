@@ -24,10 +24,12 @@
 //! | 10  | `Code`   | pointer to a [`Code`]                      |
 //! | 11  | `Tuple`  | pointer to an immutable [`Tuple`]          |
 //! | 12  | `StrBuf` | pointer to a [`StrBuf`] (append-friendly string) |
+//! | 13  | `Cell`   | pointer to a mutable one-value [`Cell`]    |
 
 use gc_arena::lock::RefLock;
 use gc_arena::{Collect, Gc};
 
+use crate::cell::Cell;
 use crate::heap::{BigInt, Code, Dict, List, Record, Str};
 use crate::strbuf::StrBuf;
 use crate::tuple::Tuple;
@@ -69,6 +71,7 @@ tags! {
     Code = TAG_CODE = 10 = "code",
     Tuple = TAG_TUPLE = 11 = "tuple",
     StrBuf = TAG_STRBUF = 12 = "strbuf",
+    Cell = TAG_CELL = 13 = "cell",
 }
 
 /// Byte offset of the tag inside a value.
@@ -109,6 +112,8 @@ pub enum Value<'gc> {
     Tuple(Gc<'gc, Tuple<'gc>>) = TAG_TUPLE,
     /// A string that is a prefix of a shared growable buffer (see `strbuf`).
     StrBuf(Gc<'gc, StrBuf<'gc>>) = TAG_STRBUF,
+    /// A mutable one-value cell (Prolog variables; see `cell`).
+    Cell(Gc<'gc, Cell<'gc>>) = TAG_CELL,
 }
 
 impl<'gc> Value<'gc> {
@@ -128,6 +133,7 @@ impl<'gc> Value<'gc> {
             Value::Code(_) => Tag::Code,
             Value::Tuple(_) => Tag::Tuple,
             Value::StrBuf(_) => Tag::StrBuf,
+            Value::Cell(_) => Tag::Cell,
         }
     }
 
@@ -146,6 +152,7 @@ impl<'gc> Value<'gc> {
             Value::Code(p) => Gc::as_ptr(p) as usize as u64,
             Value::Tuple(p) => Gc::as_ptr(p) as usize as u64,
             Value::StrBuf(p) => Gc::as_ptr(p) as usize as u64,
+            Value::Cell(p) => Gc::as_ptr(p) as usize as u64,
         }
     }
 
@@ -195,6 +202,7 @@ impl std::fmt::Debug for Value<'_> {
             // Shallow: terms can be deep (a million-element list).
             Value::Tuple(t) => write!(f, "<tuple {:?}/{}>", t.head(), t.len()),
             Value::StrBuf(s) => write!(f, "{:?}", s.as_str()),
+            Value::Cell(c) => write!(f, "<cell {}>", c.mark()),
         }
     }
 }

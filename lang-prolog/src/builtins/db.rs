@@ -93,7 +93,7 @@ fn template<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, vars: &mut Vec<Value<'gc>>) ->
             W::Visit(v) => {
                 let v = terms::deref(v);
                 match v {
-                    Value::List(_) => {
+                    Value::Cell(_) => {
                         let n = match vars.iter().position(|x| x.same(&v)) {
                             Some(n) => n,
                             None => {

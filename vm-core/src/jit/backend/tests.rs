@@ -93,6 +93,7 @@ fn value_layout_is_as_documented() {
             heap::new_code(mc, 0, Box::new(()), vec![]),
             heap::new_tuple(mc, Value::None, &[Value::Int(1)]),
             crate::strbuf::append(mc, heap::new_str(mc, "a"), "b").unwrap(),
+            crate::cell::new_cell(mc, Value::Int(1), 0),
         ];
         let tags: Vec<Tag> = samples.iter().map(|v| v.tag()).collect();
         assert_eq!(tags.len(), Tag::ALL.len() + 1, "every tag sampled");
