@@ -1239,6 +1239,12 @@ fn compare<'gc, M: Meta<'gc>>(
         }
         _ => None,
     };
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && identity_eq(cx, m, x, y) {
+        let s = m.same(x, y);
+        let v = m.konst(Value::Bool(s == (op == CmpOp::Eq)));
+        w(m, fr, d, v);
+        return Flow::Next;
+    }
     if let Some(c) = cmp {
         let (tx, ty) = (m.tag(x), m.tag(y));
         let res = match (tx, ty) {
@@ -1270,6 +1276,39 @@ fn compare<'gc, M: Meta<'gc>>(
             Flow::Next
         }
         Err(e) => raise(cx, e),
+    }
+}
+
+/// Whether `x == y` is identity: `x` is an instance of a plain class (no
+/// native base, no Python `__eq__`/`__ne__`) and `y` is None or such an
+/// instance. The types are promoted and the method lookups are green behind
+/// the class epoch, so in a trace this is two type guards and a compare.
+fn identity_eq<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, x: M::V, y: M::V) -> bool {
+    if m.tag(x) != Tag::Record {
+        return false;
+    }
+    let rtv = m.konst(cx.rt);
+    let epoch = m.get_field(rtv, RT_EPOCH);
+    if !matches!(m.promote(epoch), Value::Int(_)) {
+        return false;
+    }
+    let plain = |m: &mut M, v: M::V| -> bool {
+        let Ok(ty) = record_type(m, v) else {
+            return false;
+        };
+        if !builtin_of(ty).is_some_and(is_instance_kind) || native_base(ty).is_some() {
+            return false;
+        }
+        let rt = cx.rtx(mc_of(m));
+        !is_py_function(lookup(&rt, ty, "__eq__")) && !is_py_function(lookup(&rt, ty, "__ne__"))
+    };
+    if !plain(m, x) {
+        return false;
+    }
+    match m.tag(y) {
+        Tag::None => true,
+        Tag::Record => plain(m, y),
+        _ => false,
     }
 }
 
@@ -1317,6 +1356,17 @@ fn get_iter<'gc, M: Meta<'gc>>(
                     }
                     if is_py_function(lookup(&rt, ty, "__getitem__")) {
                         return fallback(cx, m, fr, "__seq_iter", vec![v], d, pc, pc + 1);
+                    }
+                    if native_base(ty) == Some(Ty::List) {
+                        // A list subclass without `__iter__`: iterate its list.
+                        let slot = m.get_field(v, I_SLOT1);
+                        if m.tag(slot) == Tag::List {
+                            let t = m.konst(rt.ty(Ty::ListIter));
+                            let z = int(m, 0);
+                            let it = m.new_record(t, &[t, slot, z]);
+                            w(m, fr, d, it);
+                            return Flow::Next;
+                        }
                     }
                 }
                 _ => {}
@@ -1876,6 +1926,12 @@ fn get_attr<'gc, M: Meta<'gc>>(
             match builtin_of(ty) {
                 Some(kd) if is_instance_kind(kd) => {
                     let rt = cx.rtx(mc_of(m));
+                    if name == "__class__" {
+                        // A data descriptor on object: before the instance dict.
+                        let tv = m.konst(ty);
+                        w(m, fr, d, tv);
+                        return Flow::Next;
+                    }
                     // The instance dict first: a property's name only gets there
                     // through `__dict__` itself (properties intercept assignment),
                     // so this matches CPython's data-descriptor-first order.
@@ -1960,6 +2016,27 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     let v = m.dict_get(dict, key);
                     if m.tag(v) != Tag::Absent {
                         w(m, fr, d, v);
+                        return Flow::Next;
+                    }
+                }
+                // A class attribute (`Direction.FORWARD`, `Cls.method`): the
+                // class is promoted, so behind the class epoch the attribute
+                // is a constant. Dunder names are left to the helper, which
+                // knows the type's special attributes (`__name__`, `__mro__`...).
+                Some(Ty::Type) if !name.starts_with("__") => {
+                    let tv = ov_promoted(m, ov);
+                    if let Some(v) = mro_lookup(cx, m, tv, key) {
+                        let rt = cx.rtx(mc_of(m));
+                        let res = match kind_of(&rt, m.get(v)) {
+                            Ty::StaticMethod => m.get_field(v, 1),
+                            Ty::ClassMethod => {
+                                let f = m.get_field(v, 1);
+                                let mt = m.konst(rt.ty(Ty::Method));
+                                m.new_record(mt, &[mt, f, ov])
+                            }
+                            _ => v,
+                        };
+                        w(m, fr, d, res);
                         return Flow::Next;
                     }
                 }
@@ -2172,11 +2249,11 @@ fn call_method<'gc, M: Meta<'gc>>(
     let (kwn, kwv) = kw_args(cx, m, fr, a + npos, kwk);
     let rt = cx.rtx(mc_of(m));
     match m.tag(ov) {
-        Tag::List if name == "append" && npos == 1 && kwk == NONE => {
-            m.list_append(ov, pos[0]);
-            let none = m.konst(Value::None);
-            w(m, fr, d, none);
-            return Flow::Next;
+        Tag::List if kwk == NONE => {
+            if let Some(v) = fast_list_method(m, ov, name, &pos) {
+                w(m, fr, d, v);
+                return Flow::Next;
+            }
         }
         Tag::Record => match record_type(m, ov) {
             Ok(ty) => match builtin_of(ty) {
@@ -2208,6 +2285,16 @@ fn call_method<'gc, M: Meta<'gc>>(
                         }
                     }
                     if let (Some(_), Some(nk)) = (native_slot(m.get(ov)), native_base(ty)) {
+                        if nk == Ty::List && kwk == NONE {
+                            // No Python override (the class lookup above found none).
+                            let slot = m.get_field(ov, I_SLOT1);
+                            if m.tag(slot) == Tag::List {
+                                if let Some(v) = fast_list_method(m, slot, name, &pos) {
+                                    w(m, fr, d, v);
+                                    return Flow::Next;
+                                }
+                            }
+                        }
                         if crate::builtins::methods::has_method(nk, name) {
                             let slot = m.get_field(ov, I_SLOT1);
                             let mut args = vec![
@@ -2448,6 +2535,32 @@ fn call_method<'gc, M: Meta<'gc>>(
     match flow {
         Flow::Next => Flow::Jump(pc),
         other => other,
+    }
+}
+
+/// `list.append(x)` and `list.pop()` on a list, inline; None: the generic path.
+fn fast_list_method<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    l: M::V,
+    name: &str,
+    pos: &[M::V],
+) -> Option<M::V> {
+    match (name, pos.len()) {
+        ("append", 1) => {
+            m.list_append(l, pos[0]);
+            Some(m.konst(Value::None))
+        }
+        ("pop", 0) => {
+            let n = m.list_len(l);
+            let z = int(m, 0);
+            let nonempty = m.int_cmp(Cmp::Gt, n, z);
+            if m.truth(nonempty) {
+                Some(m.list_pop(l))
+            } else {
+                None
+            }
+        }
+        _ => None,
     }
 }
 
@@ -2757,6 +2870,12 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                             }
                         }
                     }
+                    if kwn.is_empty() && builtin_of(ty) == Some(Ty::BuiltinFunction) {
+                        if let Some(v) = fast_builtin(cx, m, fv, &pos) {
+                            w(m, fr, dst, v);
+                            return Flow::Jump(resume);
+                        }
+                    }
                     let mut args = vec![
                         m.konst(fv),
                         m.konst(if kwn.is_empty() {
@@ -2826,6 +2945,82 @@ pub fn call_value<'gc, M: Meta<'gc>>(
         Ty::TypeError,
         &format!("'{}' object is not callable", type_name_of(&rt, v)),
     )
+}
+
+/// `len` and `isinstance` on the common cases, without the builtin
+/// helper: `len` of a list (or a list subclass without `__len__`) or tuple
+/// is a length read, and `isinstance` of a value whose type is known (a
+/// promoted record type, or the tag) against a promoted class is a constant.
+/// None: take the helper.
+fn fast_builtin<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    f: Value<'gc>,
+    pos: &[M::V],
+) -> Option<M::V> {
+    if !matches!(field(f, 3), Value::None) {
+        return None;
+    }
+    let name = field(f, 2);
+    let name = name.as_str()?;
+    match (name, pos.len()) {
+        ("len", 1) => {
+            let x = pos[0];
+            match m.tag(x) {
+                Tag::List => Some(m.list_len(x)),
+                Tag::Record => {
+                    let ty = record_type(m, x).ok()?;
+                    match builtin_of(ty) {
+                        Some(Ty::Tuple) => Some(m.get_field(x, TUP_LEN)),
+                        Some(k) if is_instance_kind(k) && native_base(ty) == Some(Ty::List) => {
+                            let rtv = m.konst(cx.rt);
+                            let epoch = m.get_field(rtv, RT_EPOCH);
+                            if !matches!(m.promote(epoch), Value::Int(_)) {
+                                return None;
+                            }
+                            let rt = cx.rtx(mc_of(m));
+                            if is_py_function(lookup(&rt, ty, "__len__")) {
+                                return None;
+                            }
+                            let slot = m.get_field(x, I_SLOT1);
+                            if m.tag(slot) != Tag::List {
+                                return None;
+                            }
+                            Some(m.list_len(slot))
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }
+        ("isinstance", 2) => {
+            let (x, c) = (pos[0], pos[1]);
+            if m.tag(c) != Tag::Record
+                || !matches!(record_type(m, c), Ok(t) if builtin_of(t) == Some(Ty::Type))
+            {
+                return None;
+            }
+            let cls = m.promote(c);
+            if !is_type(cls) {
+                return None;
+            }
+            let rt = cx.rtx(mc_of(m));
+            let xt = match m.tag(x) {
+                Tag::Record => record_type(m, x).ok()?,
+                Tag::Int | Tag::Float | Tag::Str | Tag::List | Tag::Dict | Tag::None => {
+                    type_of(&rt, m.get(x))
+                }
+                Tag::Bool => {
+                    let hit = is_subtype(rt.ty(Ty::Bool), cls) || cls.same(&rt.ty(Ty::Int));
+                    return Some(m.konst(Value::Bool(hit)));
+                }
+                _ => return None,
+            };
+            Some(m.konst(Value::Bool(is_subtype(xt, cls))))
+        }
+        _ => None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
