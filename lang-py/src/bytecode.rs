@@ -42,6 +42,10 @@ pub const SPECIALS: u32 = 9;
 pub const K_RT: K = 0;
 /// Constant 1 of every code object: the module's globals dict.
 pub const K_GLOBALS: K = 1;
+/// Constant 2 of every code object: the interpreter's inline caches of
+/// class lookups, a list with three entries per instruction (type, class
+/// epoch, result; see `interp::lookup_ic`).
+pub const K_IC: K = 2;
 
 use crate::ast::{BinOp, CmpOp, UnOp};
 

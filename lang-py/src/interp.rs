@@ -1183,6 +1183,18 @@ fn binop<'gc, M: Meta<'gc>>(
                         None
                     }
                 }
+                BinOp::Pow => {
+                    // A positive base: libm's pow, as CPython; a result that
+                    // is not finite (overflow, nan, inf operands) takes the
+                    // generic path, which raises or special-cases as CPython.
+                    let z = m.konst(Value::Float(0.0));
+                    let pos = m.float_cmp(Cmp::Gt, fx, z);
+                    if m.truth(pos) {
+                        m.call(&H_FPOW, &[fx, fy]).ok()
+                    } else {
+                        None
+                    }
+                }
                 _ => None,
             }
         }
@@ -1720,9 +1732,15 @@ fn get_item<'gc, M: Meta<'gc>>(
     o: R,
     k: R,
 ) -> Flow<'gc, M::V> {
-    let ov = r(m, fr, o);
+    let mut ov = r(m, fr, o);
     let kv = r(m, fr, k);
-    let (to, tk) = (m.tag(ov), m.tag(kv));
+    let (mut to, tk) = (m.tag(ov), m.tag(kv));
+    if to == Tag::Record && tk == Tag::Int {
+        if let Some(slot) = plain_list_slot(cx, m, ov, "__getitem__") {
+            ov = slot;
+            to = Tag::List;
+        }
+    }
     match (to, tk) {
         (Tag::List, Tag::Int) => {
             let n = m.list_len(ov);
@@ -1827,16 +1845,59 @@ fn set_item<'gc, M: Meta<'gc>>(
 /// uses the looked-up value as a constant, with no dict lookups at run time.
 /// Once a class's `__dict__` has been handed out the epoch is None for good
 /// and lookups are traced dict loads.
+/// [`lookup_cached`] through the inline cache of instruction `pc`
+/// ([`K_IC`]): the entry answers while the type and the class epoch (an
+/// Int) are those it was filled at, so a hit is three list reads instead of
+/// a hashed dict lookup. The list holds the type and the result, so they
+/// stay alive while cached. One lookup per instruction is cached: every
+/// caller passes the instruction's own attribute name.
+fn lookup_ic<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    ty: Value<'gc>,
+    key: Value<'gc>,
+) -> Value<'gc> {
+    class_ic(cx, mc, pc, ty, || lookup_cached(&cx.rtx(mc), ty, key))
+}
+
+/// The inline cache of instruction `pc` (see [`lookup_ic`]): `compute`'s
+/// answer for the type `ty`, which must depend only on the type's (and its
+/// bases') attributes.
+fn class_ic<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    ty: Value<'gc>,
+    compute: impl FnOnce() -> Value<'gc>,
+) -> Value<'gc> {
+    let ic = cx.k(K_IC);
+    let epoch = field(cx.rt, RT_EPOCH);
+    let i = 3 * pc as i64;
+    if let (Value::List(_), Value::Int(_)) = (ic, epoch) {
+        if heap::list_get(ic, i).same(&ty) && heap::list_get(ic, i + 1).same(&epoch) {
+            return heap::list_get(ic, i + 2);
+        }
+        let v = compute();
+        heap::list_set(mc, ic, i, ty);
+        heap::list_set(mc, ic, i + 1, epoch);
+        heap::list_set(mc, ic, i + 2, v);
+        return v;
+    }
+    compute()
+}
+
 fn mro_lookup<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
+    pc: u32,
     ty: Value<'gc>,
     key: M::V,
 ) -> Option<M::V> {
     let rtv = m.konst(cx.rt);
     let epoch = m.get_field(rtv, RT_EPOCH);
     if let Value::Int(_) = m.promote(epoch) {
-        return match lookup_cached(&cx.rtx(mc_of(m)), ty, m.get(key)) {
+        return match lookup_ic(cx, mc_of(m), pc, ty, m.get(key)) {
             Value::Absent => None,
             v => Some(m.konst(v)),
         };
@@ -1939,7 +2000,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                         w(m, fr, d, v);
                         return Flow::Next;
                     }
-                    if let Some(v) = mro_lookup(cx, m, ty, key) {
+                    if let Some(v) = mro_lookup(cx, m, pc, ty, key) {
                         let cv = m.get(v);
                         match kind_of(&rt, cv) {
                             Ty::Function => {
@@ -2025,7 +2086,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                 // knows the type's special attributes (`__name__`, `__mro__`...).
                 Some(Ty::Type) if !name.starts_with("__") => {
                     let tv = ov_promoted(m, ov);
-                    if let Some(v) = mro_lookup(cx, m, tv, key) {
+                    if let Some(v) = mro_lookup(cx, m, pc, tv, key) {
                         let rt = cx.rtx(mc_of(m));
                         let res = match kind_of(&rt, m.get(v)) {
                             Ty::StaticMethod => m.get_field(v, 1),
@@ -2071,14 +2132,23 @@ fn set_attr<'gc, M: Meta<'gc>>(
             if let Some(kd) = builtin_of(ty) {
                 if is_instance_kind(kd) {
                     // Properties and __setattr__ are looked up on the (promoted) type.
-                    let rt = cx.rtx(mc_of(m));
-                    let cattr = lookup_cached(&rt, ty, cx.k(k));
-                    let sa = lookup(&rt, ty, "__setattr__");
-                    if kind_of(&rt, cattr) != Ty::Property
-                        && !is_py_function(sa)
-                        && !ty.same(&rt.ty(Ty::Object))
-                        && set_inst_attr(cx, m, ov, key, vv)
-                    {
+                    // The decision below depends on the class attributes:
+                    // traces guard the class epoch.
+                    let rtv = m.konst(cx.rt);
+                    let epoch = m.get_field(rtv, RT_EPOCH);
+                    m.promote(epoch);
+                    let mc = mc_of(m);
+                    let rt = cx.rtx(mc);
+                    let plain = class_ic(cx, mc, pc, ty, || {
+                        let cattr = lookup_cached(&rt, ty, cx.k(k));
+                        let sa = lookup(&rt, ty, "__setattr__");
+                        Value::Bool(
+                            kind_of(&rt, cattr) != Ty::Property
+                                && !is_py_function(sa)
+                                && !ty.same(&rt.ty(Ty::Object)),
+                        )
+                    });
+                    if matches!(plain, Value::Bool(true)) && set_inst_attr(cx, m, ov, key, vv) {
                         return Flow::Next;
                     }
                 }
@@ -2261,7 +2331,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                     if let Some(v) = inst_attr(m, ov, key) {
                         return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                     }
-                    if let Some(v) = mro_lookup(cx, m, ty, key) {
+                    if let Some(v) = mro_lookup(cx, m, pc, ty, key) {
                         let cv = m.get(v);
                         match kind_of(&rt, cv) {
                             Ty::Function => {
@@ -2330,7 +2400,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                 }
                 Some(Ty::Type) => {
                     let ovp = ov_promoted(m, ov);
-                    if let Some(v) = mro_lookup(cx, m, ovp, key) {
+                    if let Some(v) = mro_lookup(cx, m, pc, ovp, key) {
                         let cv = m.get(v);
                         let tyv = m.get(ov);
                         match kind_of(&rt, cv) {
@@ -2535,6 +2605,34 @@ fn call_method<'gc, M: Meta<'gc>>(
     match flow {
         Flow::Next => Flow::Jump(pc),
         other => other,
+    }
+}
+
+/// The list inside `v` when `v` is an instance of a list subclass that does
+/// not define `dunder` in Python (looked up behind the class epoch).
+fn plain_list_slot<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    v: M::V,
+    dunder: &str,
+) -> Option<M::V> {
+    let ty = record_type(m, v).ok()?;
+    if !builtin_of(ty).is_some_and(is_instance_kind) || native_base(ty) != Some(Ty::List) {
+        return None;
+    }
+    let rtv = m.konst(cx.rt);
+    let epoch = m.get_field(rtv, RT_EPOCH);
+    if !matches!(m.promote(epoch), Value::Int(_)) {
+        return None;
+    }
+    if is_py_function(lookup(&cx.rtx(mc_of(m)), ty, dunder)) {
+        return None;
+    }
+    let slot = m.get_field(v, I_SLOT1);
+    if m.tag(slot) == Tag::List {
+        Some(slot)
+    } else {
+        None
     }
 }
 
@@ -2972,20 +3070,8 @@ fn fast_builtin<'gc, M: Meta<'gc>>(
                     let ty = record_type(m, x).ok()?;
                     match builtin_of(ty) {
                         Some(Ty::Tuple) => Some(m.get_field(x, TUP_LEN)),
-                        Some(k) if is_instance_kind(k) && native_base(ty) == Some(Ty::List) => {
-                            let rtv = m.konst(cx.rt);
-                            let epoch = m.get_field(rtv, RT_EPOCH);
-                            if !matches!(m.promote(epoch), Value::Int(_)) {
-                                return None;
-                            }
-                            let rt = cx.rtx(mc_of(m));
-                            if is_py_function(lookup(&rt, ty, "__len__")) {
-                                return None;
-                            }
-                            let slot = m.get_field(x, I_SLOT1);
-                            if m.tag(slot) != Tag::List {
-                                return None;
-                            }
+                        Some(k) if is_instance_kind(k) => {
+                            let slot = plain_list_slot(cx, m, x, "__len__")?;
                             Some(m.list_len(slot))
                         }
                         _ => None,

@@ -43,3 +43,22 @@ for x in q:
         q.append(x + 10)
 print(q, q.pop(0), q.pop(), q)
 print(type(q).__name__, q == [2, 3, 11, 12], q != [2, 3, 11, 12])
+
+
+class Indexed(list):
+    def __getitem__(self, i):
+        return ("item", list.__getitem__(self, i))
+
+
+cs = Coll(range(10))
+ix = Indexed(range(10))
+acc = 0
+got = None
+for i in range(2000):
+    acc += cs[i % 10] + cs[-1 - i % 10]
+    got = ix[i % 10]
+print(acc, got, cs[2:4], ix[-1])
+try:
+    cs[10]
+except IndexError as ex:
+    print("IndexError:", ex)
