@@ -236,10 +236,10 @@ fn exec<'gc, M: Meta<'gc>>(
             // trace guards the epoch (one load and compare, shared by every
             // global read in the trace) and uses the value as a constant.
             let key = cx.k(k);
-            let mut found = dget(cx.k(K_GLOBALS), key);
-            if matches!(found, Value::Absent) {
-                found = dget(cx.rtx(mc_of(m)).builtins(), key);
-            }
+            let found = match global_ic(cx, mc_of(m), pc, key) {
+                Some(v) => v,
+                None => Value::Absent,
+            };
             if is_green_global(found) {
                 let rtv = m.konst(cx.rt);
                 let epoch = m.get_field(rtv, RT_GEPOCH);
@@ -253,6 +253,13 @@ fn exec<'gc, M: Meta<'gc>>(
             let key = m.konst(cx.k(k));
             let v = m.dict_get(g, key);
             if m.tag(v) != Tag::Absent {
+                if is_green_global(m.get(v)) {
+                    // Rebound from data to a function or class: look again
+                    // next time, so traces can use it as a constant.
+                    if let ic @ Value::List(_) = cx.k(K_IC) {
+                        heap::list_set(mc_of(m), ic, IC_WIDTH * pc as i64, Value::None);
+                    }
+                }
                 w(m, fr, d, v);
                 return Flow::Next;
             }
@@ -1885,6 +1892,51 @@ fn class_ic<'gc>(
         return v;
     }
     compute()
+}
+
+/// The green value of global `key` at `LoadGlobal` instruction `pc`, through
+/// its inline cache ([`K_IC`] entries 0-2: Bool(true), globals epoch, value
+/// for a green global; Bool(false) for a global last seen bound to data).
+/// A green binding stays valid while the globals epoch is the Int it was
+/// cached at (rebinding it bumps the epoch). None: read the global as data
+/// (the caller's dict lookups, which also find a global that became green).
+fn global_ic<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    key: Value<'gc>,
+) -> Option<Value<'gc>> {
+    let ic = cx.k(K_IC);
+    let gep = field(cx.rt, RT_GEPOCH);
+    let i = IC_WIDTH * pc as i64;
+    let cached = matches!(ic, Value::List(_));
+    if cached {
+        match heap::list_get(ic, i) {
+            Value::Bool(true)
+                if matches!(gep, Value::Int(_)) && heap::list_get(ic, i + 1).same(&gep) =>
+            {
+                return Some(heap::list_get(ic, i + 2));
+            }
+            Value::Bool(false) => return None,
+            _ => {}
+        }
+    }
+    let mut found = dget(cx.k(K_GLOBALS), key);
+    if matches!(found, Value::Absent) {
+        found = dget(cx.rtx(mc).builtins(), key);
+    }
+    if cached {
+        if is_green_global(found) {
+            if matches!(gep, Value::Int(_)) {
+                heap::list_set(mc, ic, i, Value::Bool(true));
+                heap::list_set(mc, ic, i + 1, gep);
+                heap::list_set(mc, ic, i + 2, found);
+            }
+        } else if !matches!(found, Value::Absent) {
+            heap::list_set(mc, ic, i, Value::Bool(false));
+        }
+    }
+    Some(found)
 }
 
 /// [`shapes::map_slot`] through the inline cache of instruction `pc`
