@@ -1939,35 +1939,6 @@ fn global_ic<'gc>(
     Some(found)
 }
 
-/// [`shapes::map_slot`] through the inline cache of instruction `pc`
-/// (entries 3 and 4 of its [`K_IC`] group: a map and its answer, an Int
-/// index or None). A map's names never change and the cache holds the map
-/// alive, so a hit is exact.
-fn map_slot_ic<'gc>(
-    cx: &Cx<'_, 'gc>,
-    mc: &'gc Mutation<'gc>,
-    pc: u32,
-    map: Value<'gc>,
-    key: Value<'gc>,
-) -> Option<usize> {
-    let ic = cx.k(K_IC);
-    let Value::List(_) = ic else {
-        return shapes::map_slot(map, key);
-    };
-    let i = IC_WIDTH * pc as i64 + 3;
-    if heap::list_get(ic, i).same(&map) {
-        return match heap::list_get(ic, i + 1) {
-            Value::Int(n) => Some(n as usize),
-            _ => None,
-        };
-    }
-    let slot = shapes::map_slot(map, key);
-    heap::list_set(mc, ic, i, map);
-    let ans = slot.map_or(Value::None, |n| Value::Int(n as i64));
-    heap::list_set(mc, ic, i + 1, ans);
-    slot
-}
-
 fn mro_lookup<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
@@ -1996,17 +1967,11 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
 /// The attribute `key` of the instance `ov` itself (not its class). In map
 /// mode the trace guards the map and reads the value list at a constant
 /// index; in dict mode it is a dict lookup.
-fn inst_attr<'gc, M: Meta<'gc>>(
-    cx: &Cx<'_, 'gc>,
-    m: &mut M,
-    pc: u32,
-    ov: M::V,
-    key: M::V,
-) -> Option<M::V> {
+fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> {
     let mapv = m.get_field(ov, I_MAP);
     let map = m.promote(mapv);
     if let Value::Record(_) = map {
-        let i = map_slot_ic(cx, mc_of(m), pc, map, m.get(key))?;
+        let i = shapes::map_slot(map, m.get(key))?;
         let vals = m.get_field(ov, I_VALS);
         let iv = int(m, i as i64);
         return Some(m.list_get(vals, iv));
@@ -2026,7 +1991,6 @@ fn inst_attr<'gc, M: Meta<'gc>>(
 fn set_inst_attr<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
-    pc: u32,
     ov: M::V,
     key: M::V,
     vv: M::V,
@@ -2036,7 +2000,7 @@ fn set_inst_attr<'gc, M: Meta<'gc>>(
     if let Value::Record(_) = map {
         let k = m.get(key);
         let vals = m.get_field(ov, I_VALS);
-        if let Some(i) = map_slot_ic(cx, mc_of(m), pc, map, k) {
+        if let Some(i) = shapes::map_slot(map, k) {
             let iv = int(m, i as i64);
             m.list_set(vals, iv, vv);
             return true;
@@ -2084,7 +2048,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     // The instance dict first: a property's name only gets there
                     // through `__dict__` itself (properties intercept assignment),
                     // so this matches CPython's data-descriptor-first order.
-                    if let Some(v) = inst_attr(cx, m, pc, ov, key) {
+                    if let Some(v) = inst_attr(m, ov, key) {
                         w(m, fr, d, v);
                         return Flow::Next;
                     }
@@ -2236,7 +2200,7 @@ fn set_attr<'gc, M: Meta<'gc>>(
                                 && !ty.same(&rt.ty(Ty::Object)),
                         )
                     });
-                    if matches!(plain, Value::Bool(true)) && set_inst_attr(cx, m, pc, ov, key, vv) {
+                    if matches!(plain, Value::Bool(true)) && set_inst_attr(cx, m, ov, key, vv) {
                         return Flow::Next;
                     }
                 }
@@ -2416,7 +2380,7 @@ fn call_method<'gc, M: Meta<'gc>>(
         Tag::Record => match record_type(m, ov) {
             Ok(ty) => match builtin_of(ty) {
                 Some(kd) if is_instance_kind(kd) => {
-                    if let Some(v) = inst_attr(cx, m, pc, ov, key) {
+                    if let Some(v) = inst_attr(m, ov, key) {
                         return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                     }
                     if let Some(v) = mro_lookup(cx, m, pc, ty, key) {
