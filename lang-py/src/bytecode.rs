@@ -42,6 +42,13 @@ pub const SPECIALS: u32 = 9;
 pub const K_RT: K = 0;
 /// Constant 1 of every code object: the module's globals dict.
 pub const K_GLOBALS: K = 1;
+/// Constant 2 of every code object: the interpreter's inline caches, a
+/// list with [`IC_WIDTH`] entries per instruction: a class lookup (type,
+/// class epoch, result; see `interp::lookup_ic`) or a global (see
+/// `interp::global_ic`).
+pub const K_IC: K = 2;
+/// Entries per instruction in the [`K_IC`] list.
+pub const IC_WIDTH: i64 = 3;
 
 use crate::ast::{BinOp, CmpOp, UnOp};
 

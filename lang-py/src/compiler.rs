@@ -140,7 +140,7 @@ impl FnState {
             pos: Vec::new(),
             epos: None,
             method_pos: Vec::new(),
-            consts: vec![CConst::None, CConst::None],
+            consts: vec![CConst::None, CConst::None, CConst::None],
             str_consts: HashMap::new(),
             regs: HashMap::new(),
             kind: s.kind,

@@ -202,6 +202,37 @@ fn unary<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
 }
 
 helper!(H_BINOP, "py.binop", READ_RAISE, binop);
+
+/// `x ** y` for floats with `x > 0` (the interpreter checks): libm's pow,
+/// or `Absent` (an "exception" the interpreter answers with the generic
+/// path) when the result is not finite. Touches no heap; no runtime argument.
+pub static H_FPOW: Helper = Helper {
+    name: "py.fpow",
+    func: {
+        fn f<'gc>(_mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+            match (a[0], a[1]) {
+                (Value::Float(x), Value::Float(y)) => {
+                    let r = x.powf(y);
+                    if r.is_finite() {
+                        Ok(Value::Float(r))
+                    } else {
+                        Err(Value::Absent)
+                    }
+                }
+                _ => Err(Value::Absent),
+            }
+        }
+        f
+    },
+    effects: Effects {
+        reads_heap: false,
+        writes_heap: false,
+        may_raise: true,
+        calls_guest: false,
+        elidable: true,
+        io: false,
+    },
+};
 helper!(H_INPLACE, "py.inplace", WRITE_RAISE, inplace);
 helper!(H_COMPARE, "py.compare", READ_RAISE, compare);
 helper!(H_TRUTH, "py.truth", READ_RAISE, truth);
@@ -427,6 +458,7 @@ pub fn register_all() {
         &H_ITERNEXT,
         &H_TUPLE_GET,
         &H_BUILTIN,
+        &H_FPOW,
         &H_METHOD,
         &H_FORMAT,
         &H_CONCAT,

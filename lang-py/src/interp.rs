@@ -236,10 +236,10 @@ fn exec<'gc, M: Meta<'gc>>(
             // trace guards the epoch (one load and compare, shared by every
             // global read in the trace) and uses the value as a constant.
             let key = cx.k(k);
-            let mut found = dget(cx.k(K_GLOBALS), key);
-            if matches!(found, Value::Absent) {
-                found = dget(cx.rtx(mc_of(m)).builtins(), key);
-            }
+            let found = match global_ic(cx, mc_of(m), pc, key) {
+                Some(v) => v,
+                None => Value::Absent,
+            };
             if is_green_global(found) {
                 let rtv = m.konst(cx.rt);
                 let epoch = m.get_field(rtv, RT_GEPOCH);
@@ -253,6 +253,13 @@ fn exec<'gc, M: Meta<'gc>>(
             let key = m.konst(cx.k(k));
             let v = m.dict_get(g, key);
             if m.tag(v) != Tag::Absent {
+                if is_green_global(m.get(v)) {
+                    // Rebound from data to a function or class: look again
+                    // next time, so traces can use it as a constant.
+                    if let ic @ Value::List(_) = cx.k(K_IC) {
+                        heap::list_set(mc_of(m), ic, IC_WIDTH * pc as i64, Value::None);
+                    }
+                }
                 w(m, fr, d, v);
                 return Flow::Next;
             }
@@ -1183,6 +1190,18 @@ fn binop<'gc, M: Meta<'gc>>(
                         None
                     }
                 }
+                BinOp::Pow => {
+                    // A positive base: libm's pow, as CPython; a result that
+                    // is not finite (overflow, nan, inf operands) takes the
+                    // generic path, which raises or special-cases as CPython.
+                    let z = m.konst(Value::Float(0.0));
+                    let pos = m.float_cmp(Cmp::Gt, fx, z);
+                    if m.truth(pos) {
+                        m.call(&H_FPOW, &[fx, fy]).ok()
+                    } else {
+                        None
+                    }
+                }
                 _ => None,
             }
         }
@@ -1239,6 +1258,12 @@ fn compare<'gc, M: Meta<'gc>>(
         }
         _ => None,
     };
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && identity_eq(cx, m, x, y) {
+        let s = m.same(x, y);
+        let v = m.konst(Value::Bool(s == (op == CmpOp::Eq)));
+        w(m, fr, d, v);
+        return Flow::Next;
+    }
     if let Some(c) = cmp {
         let (tx, ty) = (m.tag(x), m.tag(y));
         let res = match (tx, ty) {
@@ -1270,6 +1295,39 @@ fn compare<'gc, M: Meta<'gc>>(
             Flow::Next
         }
         Err(e) => raise(cx, e),
+    }
+}
+
+/// Whether `x == y` is identity: `x` is an instance of a plain class (no
+/// native base, no Python `__eq__`/`__ne__`) and `y` is None or such an
+/// instance. The types are promoted and the method lookups are green behind
+/// the class epoch, so in a trace this is two type guards and a compare.
+fn identity_eq<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, x: M::V, y: M::V) -> bool {
+    if m.tag(x) != Tag::Record {
+        return false;
+    }
+    let rtv = m.konst(cx.rt);
+    let epoch = m.get_field(rtv, RT_EPOCH);
+    if !matches!(m.promote(epoch), Value::Int(_)) {
+        return false;
+    }
+    let plain = |m: &mut M, v: M::V| -> bool {
+        let Ok(ty) = record_type(m, v) else {
+            return false;
+        };
+        if !builtin_of(ty).is_some_and(is_instance_kind) || native_base(ty).is_some() {
+            return false;
+        }
+        let rt = cx.rtx(mc_of(m));
+        !is_py_function(lookup(&rt, ty, "__eq__")) && !is_py_function(lookup(&rt, ty, "__ne__"))
+    };
+    if !plain(m, x) {
+        return false;
+    }
+    match m.tag(y) {
+        Tag::None => true,
+        Tag::Record => plain(m, y),
+        _ => false,
     }
 }
 
@@ -1317,6 +1375,17 @@ fn get_iter<'gc, M: Meta<'gc>>(
                     }
                     if is_py_function(lookup(&rt, ty, "__getitem__")) {
                         return fallback(cx, m, fr, "__seq_iter", vec![v], d, pc, pc + 1);
+                    }
+                    if native_base(ty) == Some(Ty::List) {
+                        // A list subclass without `__iter__`: iterate its list.
+                        let slot = m.get_field(v, I_SLOT1);
+                        if m.tag(slot) == Tag::List {
+                            let t = m.konst(rt.ty(Ty::ListIter));
+                            let z = int(m, 0);
+                            let it = m.new_record(t, &[t, slot, z]);
+                            w(m, fr, d, it);
+                            return Flow::Next;
+                        }
                     }
                 }
                 _ => {}
@@ -1670,9 +1739,15 @@ fn get_item<'gc, M: Meta<'gc>>(
     o: R,
     k: R,
 ) -> Flow<'gc, M::V> {
-    let ov = r(m, fr, o);
+    let mut ov = r(m, fr, o);
     let kv = r(m, fr, k);
-    let (to, tk) = (m.tag(ov), m.tag(kv));
+    let (mut to, tk) = (m.tag(ov), m.tag(kv));
+    if to == Tag::Record && tk == Tag::Int {
+        if let Some(slot) = plain_list_slot(cx, m, ov, "__getitem__") {
+            ov = slot;
+            to = Tag::List;
+        }
+    }
     match (to, tk) {
         (Tag::List, Tag::Int) => {
             let n = m.list_len(ov);
@@ -1777,16 +1852,104 @@ fn set_item<'gc, M: Meta<'gc>>(
 /// uses the looked-up value as a constant, with no dict lookups at run time.
 /// Once a class's `__dict__` has been handed out the epoch is None for good
 /// and lookups are traced dict loads.
+/// [`lookup_cached`] through the inline cache of instruction `pc`
+/// ([`K_IC`]): the entry answers while the type and the class epoch (an
+/// Int) are those it was filled at, so a hit is three list reads instead of
+/// a hashed dict lookup. The list holds the type and the result, so they
+/// stay alive while cached. One lookup per instruction is cached: every
+/// caller passes the instruction's own attribute name.
+fn lookup_ic<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    ty: Value<'gc>,
+    key: Value<'gc>,
+) -> Value<'gc> {
+    class_ic(cx, mc, pc, ty, || lookup_cached(&cx.rtx(mc), ty, key))
+}
+
+/// The inline cache of instruction `pc` (see [`lookup_ic`]): `compute`'s
+/// answer for the type `ty`, which must depend only on the type's (and its
+/// bases') attributes.
+fn class_ic<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    ty: Value<'gc>,
+    compute: impl FnOnce() -> Value<'gc>,
+) -> Value<'gc> {
+    let ic = cx.k(K_IC);
+    let epoch = field(cx.rt, RT_EPOCH);
+    let i = IC_WIDTH * pc as i64;
+    if let (Value::List(_), Value::Int(_)) = (ic, epoch) {
+        if heap::list_get(ic, i).same(&ty) && heap::list_get(ic, i + 1).same(&epoch) {
+            return heap::list_get(ic, i + 2);
+        }
+        let v = compute();
+        heap::list_set(mc, ic, i, ty);
+        heap::list_set(mc, ic, i + 1, epoch);
+        heap::list_set(mc, ic, i + 2, v);
+        return v;
+    }
+    compute()
+}
+
+/// The green value of global `key` at `LoadGlobal` instruction `pc`, through
+/// its inline cache ([`K_IC`] entries 0-2: Bool(true), globals epoch, value
+/// for a green global; Bool(false) for a global last seen bound to data).
+/// A green binding stays valid while the globals epoch is the Int it was
+/// cached at (rebinding it bumps the epoch). None: read the global as data
+/// (the caller's dict lookups, which also find a global that became green).
+fn global_ic<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    key: Value<'gc>,
+) -> Option<Value<'gc>> {
+    let ic = cx.k(K_IC);
+    let gep = field(cx.rt, RT_GEPOCH);
+    let i = IC_WIDTH * pc as i64;
+    let cached = matches!(ic, Value::List(_));
+    if cached {
+        match heap::list_get(ic, i) {
+            Value::Bool(true)
+                if matches!(gep, Value::Int(_)) && heap::list_get(ic, i + 1).same(&gep) =>
+            {
+                return Some(heap::list_get(ic, i + 2));
+            }
+            Value::Bool(false) => return None,
+            _ => {}
+        }
+    }
+    let mut found = dget(cx.k(K_GLOBALS), key);
+    if matches!(found, Value::Absent) {
+        found = dget(cx.rtx(mc).builtins(), key);
+    }
+    if cached {
+        if is_green_global(found) {
+            if matches!(gep, Value::Int(_)) {
+                heap::list_set(mc, ic, i, Value::Bool(true));
+                heap::list_set(mc, ic, i + 1, gep);
+                heap::list_set(mc, ic, i + 2, found);
+            }
+        } else if !matches!(found, Value::Absent) {
+            heap::list_set(mc, ic, i, Value::Bool(false));
+        }
+    }
+    Some(found)
+}
+
 fn mro_lookup<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
+    pc: u32,
     ty: Value<'gc>,
     key: M::V,
 ) -> Option<M::V> {
     let rtv = m.konst(cx.rt);
     let epoch = m.get_field(rtv, RT_EPOCH);
     if let Value::Int(_) = m.promote(epoch) {
-        return match lookup_cached(&cx.rtx(mc_of(m)), ty, m.get(key)) {
+        return match lookup_ic(cx, mc_of(m), pc, ty, m.get(key)) {
             Value::Absent => None,
             v => Some(m.konst(v)),
         };
@@ -1876,6 +2039,12 @@ fn get_attr<'gc, M: Meta<'gc>>(
             match builtin_of(ty) {
                 Some(kd) if is_instance_kind(kd) => {
                     let rt = cx.rtx(mc_of(m));
+                    if name == "__class__" {
+                        // A data descriptor on object: before the instance dict.
+                        let tv = m.konst(ty);
+                        w(m, fr, d, tv);
+                        return Flow::Next;
+                    }
                     // The instance dict first: a property's name only gets there
                     // through `__dict__` itself (properties intercept assignment),
                     // so this matches CPython's data-descriptor-first order.
@@ -1883,7 +2052,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                         w(m, fr, d, v);
                         return Flow::Next;
                     }
-                    if let Some(v) = mro_lookup(cx, m, ty, key) {
+                    if let Some(v) = mro_lookup(cx, m, pc, ty, key) {
                         let cv = m.get(v);
                         match kind_of(&rt, cv) {
                             Ty::Function => {
@@ -1963,6 +2132,27 @@ fn get_attr<'gc, M: Meta<'gc>>(
                         return Flow::Next;
                     }
                 }
+                // A class attribute (`Direction.FORWARD`, `Cls.method`): the
+                // class is promoted, so behind the class epoch the attribute
+                // is a constant. Dunder names are left to the helper, which
+                // knows the type's special attributes (`__name__`, `__mro__`...).
+                Some(Ty::Type) if !name.starts_with("__") => {
+                    let tv = ov_promoted(m, ov);
+                    if let Some(v) = mro_lookup(cx, m, pc, tv, key) {
+                        let rt = cx.rtx(mc_of(m));
+                        let res = match kind_of(&rt, m.get(v)) {
+                            Ty::StaticMethod => m.get_field(v, 1),
+                            Ty::ClassMethod => {
+                                let f = m.get_field(v, 1);
+                                let mt = m.konst(rt.ty(Ty::Method));
+                                m.new_record(mt, &[mt, f, ov])
+                            }
+                            _ => v,
+                        };
+                        w(m, fr, d, res);
+                        return Flow::Next;
+                    }
+                }
                 _ => {}
             }
         }
@@ -1994,14 +2184,23 @@ fn set_attr<'gc, M: Meta<'gc>>(
             if let Some(kd) = builtin_of(ty) {
                 if is_instance_kind(kd) {
                     // Properties and __setattr__ are looked up on the (promoted) type.
-                    let rt = cx.rtx(mc_of(m));
-                    let cattr = lookup_cached(&rt, ty, cx.k(k));
-                    let sa = lookup(&rt, ty, "__setattr__");
-                    if kind_of(&rt, cattr) != Ty::Property
-                        && !is_py_function(sa)
-                        && !ty.same(&rt.ty(Ty::Object))
-                        && set_inst_attr(cx, m, ov, key, vv)
-                    {
+                    // The decision below depends on the class attributes:
+                    // traces guard the class epoch.
+                    let rtv = m.konst(cx.rt);
+                    let epoch = m.get_field(rtv, RT_EPOCH);
+                    m.promote(epoch);
+                    let mc = mc_of(m);
+                    let rt = cx.rtx(mc);
+                    let plain = class_ic(cx, mc, pc, ty, || {
+                        let cattr = lookup_cached(&rt, ty, cx.k(k));
+                        let sa = lookup(&rt, ty, "__setattr__");
+                        Value::Bool(
+                            kind_of(&rt, cattr) != Ty::Property
+                                && !is_py_function(sa)
+                                && !ty.same(&rt.ty(Ty::Object)),
+                        )
+                    });
+                    if matches!(plain, Value::Bool(true)) && set_inst_attr(cx, m, ov, key, vv) {
                         return Flow::Next;
                     }
                 }
@@ -2172,11 +2371,11 @@ fn call_method<'gc, M: Meta<'gc>>(
     let (kwn, kwv) = kw_args(cx, m, fr, a + npos, kwk);
     let rt = cx.rtx(mc_of(m));
     match m.tag(ov) {
-        Tag::List if name == "append" && npos == 1 && kwk == NONE => {
-            m.list_append(ov, pos[0]);
-            let none = m.konst(Value::None);
-            w(m, fr, d, none);
-            return Flow::Next;
+        Tag::List if kwk == NONE => {
+            if let Some(v) = fast_list_method(m, ov, name, &pos) {
+                w(m, fr, d, v);
+                return Flow::Next;
+            }
         }
         Tag::Record => match record_type(m, ov) {
             Ok(ty) => match builtin_of(ty) {
@@ -2184,7 +2383,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                     if let Some(v) = inst_attr(m, ov, key) {
                         return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                     }
-                    if let Some(v) = mro_lookup(cx, m, ty, key) {
+                    if let Some(v) = mro_lookup(cx, m, pc, ty, key) {
                         let cv = m.get(v);
                         match kind_of(&rt, cv) {
                             Ty::Function => {
@@ -2208,6 +2407,16 @@ fn call_method<'gc, M: Meta<'gc>>(
                         }
                     }
                     if let (Some(_), Some(nk)) = (native_slot(m.get(ov)), native_base(ty)) {
+                        if nk == Ty::List && kwk == NONE {
+                            // No Python override (the class lookup above found none).
+                            let slot = m.get_field(ov, I_SLOT1);
+                            if m.tag(slot) == Tag::List {
+                                if let Some(v) = fast_list_method(m, slot, name, &pos) {
+                                    w(m, fr, d, v);
+                                    return Flow::Next;
+                                }
+                            }
+                        }
                         if crate::builtins::methods::has_method(nk, name) {
                             let slot = m.get_field(ov, I_SLOT1);
                             let mut args = vec![
@@ -2243,7 +2452,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                 }
                 Some(Ty::Type) => {
                     let ovp = ov_promoted(m, ov);
-                    if let Some(v) = mro_lookup(cx, m, ovp, key) {
+                    if let Some(v) = mro_lookup(cx, m, pc, ovp, key) {
                         let cv = m.get(v);
                         let tyv = m.get(ov);
                         match kind_of(&rt, cv) {
@@ -2448,6 +2657,60 @@ fn call_method<'gc, M: Meta<'gc>>(
     match flow {
         Flow::Next => Flow::Jump(pc),
         other => other,
+    }
+}
+
+/// The list inside `v` when `v` is an instance of a list subclass that does
+/// not define `dunder` in Python (looked up behind the class epoch).
+fn plain_list_slot<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    v: M::V,
+    dunder: &str,
+) -> Option<M::V> {
+    let ty = record_type(m, v).ok()?;
+    if !builtin_of(ty).is_some_and(is_instance_kind) || native_base(ty) != Some(Ty::List) {
+        return None;
+    }
+    let rtv = m.konst(cx.rt);
+    let epoch = m.get_field(rtv, RT_EPOCH);
+    if !matches!(m.promote(epoch), Value::Int(_)) {
+        return None;
+    }
+    if is_py_function(lookup(&cx.rtx(mc_of(m)), ty, dunder)) {
+        return None;
+    }
+    let slot = m.get_field(v, I_SLOT1);
+    if m.tag(slot) == Tag::List {
+        Some(slot)
+    } else {
+        None
+    }
+}
+
+/// `list.append(x)` and `list.pop()` on a list, inline; None: the generic path.
+fn fast_list_method<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    l: M::V,
+    name: &str,
+    pos: &[M::V],
+) -> Option<M::V> {
+    match (name, pos.len()) {
+        ("append", 1) => {
+            m.list_append(l, pos[0]);
+            Some(m.konst(Value::None))
+        }
+        ("pop", 0) => {
+            let n = m.list_len(l);
+            let z = int(m, 0);
+            let nonempty = m.int_cmp(Cmp::Gt, n, z);
+            if m.truth(nonempty) {
+                Some(m.list_pop(l))
+            } else {
+                None
+            }
+        }
+        _ => None,
     }
 }
 
@@ -2757,6 +3020,12 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                             }
                         }
                     }
+                    if kwn.is_empty() && builtin_of(ty) == Some(Ty::BuiltinFunction) {
+                        if let Some(v) = fast_builtin(cx, m, fv, &pos) {
+                            w(m, fr, dst, v);
+                            return Flow::Jump(resume);
+                        }
+                    }
                     let mut args = vec![
                         m.konst(fv),
                         m.konst(if kwn.is_empty() {
@@ -2826,6 +3095,70 @@ pub fn call_value<'gc, M: Meta<'gc>>(
         Ty::TypeError,
         &format!("'{}' object is not callable", type_name_of(&rt, v)),
     )
+}
+
+/// `len` and `isinstance` on the common cases, without the builtin
+/// helper: `len` of a list (or a list subclass without `__len__`) or tuple
+/// is a length read, and `isinstance` of a value whose type is known (a
+/// promoted record type, or the tag) against a promoted class is a constant.
+/// None: take the helper.
+fn fast_builtin<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    f: Value<'gc>,
+    pos: &[M::V],
+) -> Option<M::V> {
+    if !matches!(field(f, 3), Value::None) {
+        return None;
+    }
+    let name = field(f, 2);
+    let name = name.as_str()?;
+    match (name, pos.len()) {
+        ("len", 1) => {
+            let x = pos[0];
+            match m.tag(x) {
+                Tag::List => Some(m.list_len(x)),
+                Tag::Record => {
+                    let ty = record_type(m, x).ok()?;
+                    match builtin_of(ty) {
+                        Some(Ty::Tuple) => Some(m.get_field(x, TUP_LEN)),
+                        Some(k) if is_instance_kind(k) => {
+                            let slot = plain_list_slot(cx, m, x, "__len__")?;
+                            Some(m.list_len(slot))
+                        }
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }
+        ("isinstance", 2) => {
+            let (x, c) = (pos[0], pos[1]);
+            if m.tag(c) != Tag::Record
+                || !matches!(record_type(m, c), Ok(t) if builtin_of(t) == Some(Ty::Type))
+            {
+                return None;
+            }
+            let cls = m.promote(c);
+            if !is_type(cls) {
+                return None;
+            }
+            let rt = cx.rtx(mc_of(m));
+            let xt = match m.tag(x) {
+                Tag::Record => record_type(m, x).ok()?,
+                Tag::Int | Tag::Float | Tag::Str | Tag::List | Tag::Dict | Tag::None => {
+                    type_of(&rt, m.get(x))
+                }
+                Tag::Bool => {
+                    let hit = is_subtype(rt.ty(Ty::Bool), cls) || cls.same(&rt.ty(Ty::Int));
+                    return Some(m.konst(Value::Bool(hit)));
+                }
+                _ => return None,
+            };
+            Some(m.konst(Value::Bool(is_subtype(xt, cls))))
+        }
+        _ => None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

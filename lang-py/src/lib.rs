@@ -266,6 +266,10 @@ pub fn load_code<'gc>(rt: &Rt<'_, 'gc>, unit: &CodeUnit, globals: Value<'gc>) ->
         consts.push(match i {
             0 => rt.rt,
             1 => globals,
+            2 => heap::new_list_from(
+                rt.mc,
+                vec![Value::None; IC_WIDTH as usize * unit.data.ops.len()],
+            ),
             _ => cconst(rt, c, globals),
         });
     }

@@ -540,7 +540,13 @@ pub fn compare<'gc>(
     use std::cmp::Ordering::*;
     let r = match op {
         CmpOp::Eq => eq(rt, a, b)?,
-        CmpOp::Ne => !eq(rt, a, b)?,
+        CmpOp::Ne => {
+            // A user `__ne__` runs in the prelude's `__compare_op`.
+            if has_py_method(rt, a, "__ne__") || has_py_method(rt, b, "__ne__") {
+                return Err(NeedGuest.into());
+            }
+            !eq(rt, a, b)?
+        }
         CmpOp::Is => a.same(&b),
         CmpOp::IsNot => !a.same(&b),
         CmpOp::In => contains(rt, b, a)?,

@@ -165,20 +165,29 @@ fn no_kw<'gc>(rt: &Rt<'_, 'gc>, name: &str, kw: &[(String, Value<'gc>)]) -> PyRe
 /// `H_BUILTIN`: a[0] callee (builtin function or type), a[1] kwnames, a[2..] values.
 pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
     let callee = a[0];
-    let (args, kw) = split_args(a[1], &a[2..]);
+    // Most calls have no keywords: use the argument slice as it is.
+    let split;
+    let (args, kw): (&[Value<'gc>], &[(String, Value<'gc>)]) = match a[1] {
+        Value::Record(_) => {
+            split = split_args(a[1], &a[2..]);
+            (&split.0, &split.1)
+        }
+        _ => (&a[2..], &[]),
+    };
     if kind_of(rt, callee) == Ty::Type {
-        return construct(rt, callee, &args, &kw);
+        return construct(rt, callee, args, kw);
     }
-    let name = field(callee, 2).as_str().unwrap_or("").to_string();
+    let name_v = field(callee, 2);
+    let name = name_v.as_str().unwrap_or("");
     let bself = field(callee, 3);
     if !matches!(bself, Value::None) {
-        return methods::method(rt, &name, bself, &args, &kw);
+        return methods::method(rt, name, bself, args, kw);
     }
     if let Some(f) = name.strip_prefix("embed:") {
-        return crate::embed::call_rust(rt, f, &args);
+        return crate::embed::call_rust(rt, f, args);
     }
     if name.contains(':') {
-        return crate::modules::call_qualified(rt, &name, &a[2..], a[1]);
+        return crate::modules::call_qualified(rt, name, &a[2..], a[1]);
     }
     if let Some((tname, mname)) = name.split_once('.') {
         // An unbound method of a built-in type: `str.join(sep, items)`.
@@ -189,14 +198,14 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
             );
         }
         if tname == "dict" && mname == "fromkeys" {
-            return methods::method(rt, mname, heap::new_dict(rt.mc), &args, &kw);
+            return methods::method(rt, mname, heap::new_dict(rt.mc), args, kw);
         }
         if tname == "str" && mname == "maketrans" {
-            return methods::method(rt, mname, rt.s(""), &args, &kw);
+            return methods::method(rt, mname, rt.s(""), args, kw);
         }
-        return methods::method(rt, mname, args[0], &args[1..], &kw);
+        return methods::method(rt, mname, args[0], &args[1..], kw);
     }
-    function(rt, &name, &args, &kw)
+    function(rt, &name, args, kw)
 }
 
 pub fn len_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
