@@ -286,26 +286,37 @@ fn run_trace<'gc>(
         if *fuel < 0 {
             return Some(Slice::Yield);
         }
-        trace.exit_counts[exit] += 1;
-        let hot = trace.exit_counts[exit] == config.hot_exit;
-        if hot && root.jit.recorder.is_none() && kind == ExitKind::Guard {
-            let key = trace.key;
-            let kind = TraceKind::Bridge {
-                parent: t,
-                exit: exit as u32,
-            };
-            let mut rec = Recorder::start_bridge(
-                &mut root.frames[root_depth..],
-                key,
-                kind,
-                root_depth,
-                config.max_trace_len,
-            );
-            rec.compiled_loops = compiled_loops(&root.jit);
-            rec.untraceable_loops = untraceable_loops(&root.jit);
-            root.jit.recorder = Some(rec);
+        if kind == ExitKind::Guard {
+            count_guard_exit(root, config, t, exit, root_depth);
         }
         return None;
+    }
+}
+
+/// Counts a failure of guard exit `exit` of trace `t`, whose frames start
+/// at `depth`; once it is hot, records a bridge from it.
+fn count_guard_exit(root: &mut Root<'_>, config: &Config, t: usize, exit: usize, depth: usize) {
+    let Some(Some(trace)) = root.jit.traces.get_mut(t) else {
+        return;
+    };
+    trace.exit_counts[exit] += 1;
+    let hot = trace.exit_counts[exit] == config.hot_exit;
+    if hot && root.jit.recorder.is_none() {
+        let key = trace.key;
+        let kind = TraceKind::Bridge {
+            parent: t,
+            exit: exit as u32,
+        };
+        let mut rec = Recorder::start_bridge(
+            &mut root.frames[depth..],
+            key,
+            kind,
+            depth,
+            config.max_trace_len,
+        );
+        rec.compiled_loops = compiled_loops(&root.jit);
+        rec.untraceable_loops = untraceable_loops(&root.jit);
+        root.jit.recorder = Some(rec);
     }
 }
 
@@ -368,25 +379,7 @@ fn nested_exit<'gc>(
     if let Some(b) = trace.bridges[exit] {
         return Ok((b, depth));
     }
-    trace.exit_counts[exit] += 1;
-    let hot = trace.exit_counts[exit] == config.hot_exit;
-    if hot && root.jit.recorder.is_none() {
-        let key = trace.key;
-        let kind = TraceKind::Bridge {
-            parent: t,
-            exit: exit as u32,
-        };
-        let mut rec = Recorder::start_bridge(
-            &mut root.frames[depth..],
-            key,
-            kind,
-            depth,
-            config.max_trace_len,
-        );
-        rec.compiled_loops = compiled_loops(&root.jit);
-        rec.untraceable_loops = untraceable_loops(&root.jit);
-        root.jit.recorder = Some(rec);
-    }
+    count_guard_exit(root, config, t, exit, depth);
     Err(None)
 }
 
