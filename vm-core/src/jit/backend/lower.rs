@@ -314,6 +314,7 @@ pub(super) fn lower<'gc>(
         n_inputs: 0,
         cur: 0,
         shared: Vec::new(),
+        shared_index: Default::default(),
     };
     let mut ended = false;
     for (i, inst) in t.ops.iter().enumerate() {
@@ -371,11 +372,23 @@ struct Lower<'a, 'f, 'gc> {
     cur: usize,
     /// Exit blocks shared by guards, filled at the end ([`Lower::fill_shared_exits`]).
     shared: Vec<SharedExit>,
+    shared_index: std::collections::HashMap<(ExitShape, Option<usize>), usize>,
 }
 
-/// An exit block guards share: keyed by snapshot and link-cell array.
+/// What makes two guards' exits the same code (with their link-cell array).
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum ExitShape {
+    /// One snapshot, which builds objects or writes the heap on exit.
+    Snap(SnapId),
+    /// Snapshots that do neither: just these live values.
+    Live(Vec<Ref>),
+}
+
+/// An exit block guards share (see [`Lower::shared_exit`]).
 struct SharedExit {
-    key: (SnapId, Option<usize>),
+    /// The snapshot of the first guard (its virtuals and delayed writes, if any, are every sharer's).
+    snap: SnapId,
+    cell_base: Option<usize>,
     block: Block,
     /// The exit's live values, and how they lower where the block was made.
     live: Vec<Ref>,
@@ -956,11 +969,12 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     }
 
     /// The exit block guard exit `index` shares with the other guards of
-    /// its snapshot (and kind of link), and the arguments to jump there
-    /// with: the exit's index and the fuel. Many guards share a snapshot
-    /// (those of one instruction), and an exit's code depends only on the
-    /// snapshot, so sharing the blocks divides the code Cranelift compiles
-    /// several times. `None`: the exit gets a block of its own (an exit into
+    /// its snapshot (or, when the exit only stores values, of any snapshot
+    /// with the same live values) and link-cell array, and the arguments to
+    /// jump there with: the exit's index and the fuel. Many guards share a
+    /// snapshot (those of one instruction), and an exit's code depends only
+    /// on the snapshot, so sharing the blocks divides the code Cranelift
+    /// compiles several times. `None`: the exit gets a block of its own (an exit into
     /// a loop's code).
     fn shared_exit(&mut self, index: usize) -> Result<Option<(Block, Vec<BlockArg>)>, String> {
         let link = self.link.exits.get(index).cloned().flatten();
@@ -974,9 +988,19 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         let snap = info.snap;
         // Guard exits' link cells are one array: cell `i` is `base + i` words.
         let cell_base = link.map(|l| l.cell.wrapping_sub(index * std::mem::size_of::<usize>()));
-        let key = (snap, cell_base);
-        let block = match self.shared.iter().find(|e| e.key == key) {
-            Some(e) => e.block,
+        // An exit that builds nothing and writes nothing stores its live
+        // values and no more: exits of other snapshots with the same live
+        // values (neighbouring instructions that wrote no register) can
+        // share its block too.
+        let s = &self.t.snapshots[snap as usize];
+        let shape = if s.virtuals.is_empty() && s.pending.is_empty() {
+            ExitShape::Live(info.live.clone())
+        } else {
+            ExitShape::Snap(snap)
+        };
+        let key = (shape, cell_base);
+        let block = match self.shared_index.get(&key) {
+            Some(i) => self.shared[*i].block,
             None => {
                 let block = self.b.create_block();
                 self.b.set_cold_block(block);
@@ -991,8 +1015,10 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     .iter()
                     .map(|r| self.val(*r).map(|v| (*r, v)))
                     .collect::<Result<Vec<_>, _>>()?;
+                self.shared_index.insert(key, self.shared.len());
                 self.shared.push(SharedExit {
-                    key,
+                    snap,
+                    cell_base,
                     block,
                     live,
                     vals,
@@ -1030,7 +1056,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             if let Some(f) = params.get(1) {
                 self.b.ins().store(mem(), *f, self.ctx, CTX_FUEL_OFFSET);
             }
-            let (snap, cell_base) = e.key;
+            let (snap, cell_base) = (e.snap, e.cell_base);
             if let Some(base) = cell_base {
                 let wide = self.b.ins().uextend(types::I64, index);
                 let word = std::mem::size_of::<usize>() as i64;

@@ -1409,8 +1409,9 @@ fn a_linked_exit_builds_its_virtual_objects() {
     });
 }
 
-/// Guards with one snapshot (those of one instruction) share their exit
-/// block: the exit index is its argument. Each still exits with its own index.
+/// Guards with one snapshot (those of one instruction), or with snapshots
+/// that only store the same live values, share their exit block: the exit
+/// index is its argument. Each still exits with its own index.
 #[test]
 fn guards_of_one_snapshot_share_an_exit_block() {
     rootless_mutate(|mc| {
@@ -1418,10 +1419,15 @@ fn guards_of_one_snapshot_share_an_exit_block() {
         let x = inputs(&mut t, 1)[0];
         let s = snap(&mut t, &[x]);
         t.push(Op::GuardTag(x, Tag::Int), Some(s));
-        for k in [100, 50, 10] {
+        for k in [100, 50] {
             let c = t.konst(Value::Int(k));
             t.push(Op::GuardIntCmp(Cmp::Lt, x, c), Some(s));
         }
+        // Another instruction's snapshot, with the same live values: the
+        // same code on exit, so the same block too.
+        let other = snap(&mut t, &[x]);
+        let ten = t.konst(Value::Int(10));
+        t.push(Op::GuardIntCmp(Cmp::Lt, x, ten), Some(other));
         guard(&mut t, Op::Exit, &[x]);
         let (code, built) = build(&t, true).unwrap();
         let func = built.func.expect("the function, with a listing");
