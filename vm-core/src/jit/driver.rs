@@ -96,10 +96,8 @@ pub fn at_merge_point<'gc>(
     // Hot: record from here.
     let info = root.jit.loops.entry(key).or_default();
     info.count = 0;
-    let mut rec = Recorder::start_loop(fr, key, depth, config.max_trace_len);
-    rec.compiled_loops = compiled_loops(&root.jit);
-    rec.untraceable_loops = untraceable_loops(&root.jit);
-    root.jit.recorder = Some(rec);
+    let rec = Recorder::start_loop(fr, key, depth, config.max_trace_len);
+    begin_recording(root, rec);
     None
 }
 
@@ -122,10 +120,8 @@ pub fn at_function_entry<'gc>(
             let info = root.jit.loops.entry(key).or_default();
             info.count = 0;
             info.entry_regs = Some(fr.regs.len());
-            let mut rec = Recorder::start_function(fr, key, depth, config.max_trace_len);
-            rec.compiled_loops = compiled_loops(&root.jit);
-            rec.untraceable_loops = untraceable_loops(&root.jit);
-            root.jit.recorder = Some(rec);
+            let rec = Recorder::start_function(fr, key, depth, config.max_trace_len);
+            begin_recording(root, rec);
             None
         }
     }
@@ -307,17 +303,23 @@ fn count_guard_exit(root: &mut Root<'_>, config: &Config, t: usize, exit: usize,
             parent: t,
             exit: exit as u32,
         };
-        let mut rec = Recorder::start_bridge(
+        let rec = Recorder::start_bridge(
             &mut root.frames[depth..],
             key,
             kind,
             depth,
             config.max_trace_len,
         );
-        rec.compiled_loops = compiled_loops(&root.jit);
-        rec.untraceable_loops = untraceable_loops(&root.jit);
-        root.jit.recorder = Some(rec);
+        begin_recording(root, rec);
     }
+}
+
+/// Makes `rec` the recording in progress, telling it which loops have
+/// compiled code (where it ends) and which never will (which it unrolls).
+fn begin_recording<'gc>(root: &mut Root<'gc>, mut rec: Recorder<'gc>) {
+    rec.compiled_loops = compiled_loops(&root.jit);
+    rec.untraceable_loops = untraceable_loops(&root.jit);
+    root.jit.recorder = Some(rec);
 }
 
 /// Trace `t` left through exit `exit` after traces it called with
@@ -731,6 +733,8 @@ pub fn record_step<'gc>(
                     // it has some); the recording resumes at its return.
                     frame.shadow.clear();
                     root.frames.push(frame);
+                    // The slice's fuel is not at hand here: compiled code
+                    // the callee enters gets a slice of its own.
                     at_function_entry(mc, root, config, &mut config.fuel.clone())
                 }
                 CallTarget::CompileFirst(key) => {
