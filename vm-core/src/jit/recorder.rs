@@ -163,9 +163,7 @@ impl<'gc> Recorder<'gc> {
     ) -> Recorder<'gc> {
         let mut rec = Recorder::empty(key, TraceKind::Loop, depth, max_len);
         let n = fr.regs.len();
-        let inputs: Vec<Ref> = (0..n)
-            .map(|i| rec.trace.push(Op::Input(i as u32), None))
-            .collect();
+        let inputs = rec.push_inputs(n);
         rec.trace.push(Op::Label(inputs), None);
         fr.shadow = (0..n)
             .map(|i| rec.trace.push(Op::Param(i as u32), None))
@@ -240,14 +238,34 @@ impl<'gc> Recorder<'gc> {
     ) -> Recorder<'gc> {
         let mut rec = Recorder::empty(key, TraceKind::Function, depth, max_len);
         rec.started = true;
-        fr.shadow = (0..fr.regs.len())
-            .map(|i| rec.trace.push(Op::Input(i as u32), None))
-            .collect();
-        rec.current = Some(rec.freeze(fr));
+        fr.shadow = rec.push_inputs(fr.regs.len());
+        rec.at_boundary(fr);
         rec.guard(Op::Fuel);
-        rec.current = None;
-        rec.cur_snap = None;
+        rec.leave_boundary();
         rec
+    }
+
+    /// Inputs `0..n`.
+    fn push_inputs(&mut self, n: usize) -> Vec<Ref> {
+        (0..n)
+            .map(|i| self.trace.push(Op::Input(i as u32), None))
+            .collect()
+    }
+
+    /// Guards from here on resume `fr` as it stands: an instruction
+    /// boundary, where no write of the instruction has happened yet.
+    fn at_boundary(&mut self, fr: &Frame<'gc>) {
+        self.current = Some(self.freeze(fr));
+        self.cur_snap = None;
+        self.wrote = false;
+        self.fresh.clear();
+    }
+
+    /// Ends a boundary made by [`Recorder::at_boundary`] outside an
+    /// instruction: a guard before the next instruction begins is an error.
+    fn leave_boundary(&mut self) {
+        self.current = None;
+        self.cur_snap = None;
     }
 
     /// The ref of a constant, reusing the pool entry.
@@ -409,14 +427,10 @@ impl<'gc> Recorder<'gc> {
         self.frozen.push(frozen);
         // The call instruction is complete: the callee's entry is a new
         // instruction boundary, where the writes it made are done.
-        self.current = Some(self.freeze(callee));
-        self.cur_snap = None;
-        self.wrote = false;
-        self.fresh.clear();
+        self.at_boundary(callee);
         let result = self.guard(Op::Call(&crate::jit::helpers::CALL_TRACE, args));
         self.frozen.pop();
-        self.current = None;
-        self.cur_snap = None;
+        self.leave_boundary();
         self.paused = Some(PausedCall {
             caller_depth,
             result,
@@ -433,13 +447,9 @@ impl<'gc> Recorder<'gc> {
         let r = caller.ret_reg as usize;
         let v = caller.regs[r];
         caller.shadow[r] = p.result;
-        self.current = Some(self.freeze(caller));
-        self.cur_snap = None;
-        self.wrote = false;
-        self.fresh.clear();
+        self.at_boundary(caller);
         self.guard(Op::GuardTag(p.result, v.tag()));
-        self.current = None;
-        self.cur_snap = None;
+        self.leave_boundary();
     }
 }
 
@@ -486,11 +496,8 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
         if rec.abort.is_some() || rec.closed {
             return false;
         }
-        rec.current = Some(rec.freeze(fr));
+        rec.at_boundary(fr);
         rec.instructions = rec.instructions.saturating_add(1);
-        rec.cur_snap = None;
-        rec.wrote = false;
-        rec.fresh.clear();
         true
     }
     fn reg(&mut self, fr: &Frame<'gc>, i: usize) -> RV<'gc> {
