@@ -950,8 +950,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         let (exit, args) = match self.shared_exit(index)? {
             Some(shared) => shared,
             None => {
-                let exit = self.b.create_block();
-                self.b.set_cold_block(exit);
+                let exit = self.slow_block();
                 (exit, Vec::new())
             }
         };
@@ -1064,12 +1063,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 let base = self.b.ins().iconst(self.ptr, base as i64);
                 let cell = self.b.ins().iadd(offset, base);
                 let target = self.b.ins().load(self.ptr, mem(), cell, 0);
-                let go = self.b.create_block();
-                self.b.set_cold_block(go);
-                let ret = self.b.create_block();
-                self.b.set_cold_block(ret);
-                self.b.ins().brif(target, go, &[], ret, &[]);
-                self.b.switch_to_block(go);
+                let ret = self.cold_branch(target);
                 // The target reads the live values where they now are, and
                 // the virtual objects after them (`Linkage::inputs`).
                 let objs = self.materialise(snap)?;
@@ -1223,6 +1217,17 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(())
     }
 
+    /// Branches on `cond` into two new cold blocks and goes on in the one
+    /// taken when `cond` is non-zero; returns the other, for the caller to
+    /// switch to when that path is done.
+    fn cold_branch(&mut self, cond: ir::Value) -> Block {
+        let go = self.slow_block();
+        let ret = self.slow_block();
+        self.b.ins().brif(cond, go, &[], ret, &[]);
+        self.b.switch_to_block(go);
+        ret
+    }
+
     /// The word at the link cell `cell` (the address of code, or 0).
     fn load_cell(&mut self, cell: usize) -> ir::Value {
         let addr = self.b.ins().iconst(self.ptr, cell as i64);
@@ -1263,12 +1268,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, n, limit);
             go_ok = self.b.ins().band(go_ok, below);
         }
-        let go = self.b.create_block();
-        self.b.set_cold_block(go);
-        let ret = self.b.create_block();
-        self.b.set_cold_block(ret);
-        self.b.ins().brif(go_ok, go, &[], ret, &[]);
-        self.b.switch_to_block(go);
+        let ret = self.cold_branch(go_ok);
         let objs = self.materialise(snap)?;
         self.replay_pending(snap, &objs)?;
         for (j, r) in regs.iter().enumerate() {
@@ -1343,8 +1343,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             );
         }
         let done = self.b.create_block();
-        let left = self.b.create_block();
-        self.b.set_cold_block(left);
+        let left = self.slow_block();
         let join = self.b.create_block();
         let tag = self.b.append_block_param(join, types::I8);
         let norm = self.b.append_block_param(join, types::I64);
@@ -1454,7 +1453,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 // stay those of the interpreter's heap functions and machine code never
 // reads an object as a type it is not. No write barrier, as for records.
 impl Lower<'_, '_, '_> {
-    /// A new cold block for an op's slow path.
+    /// A new cold block (an op's slow path, an exit).
     fn slow_block(&mut self) -> Block {
         let slow = self.b.create_block();
         self.b.set_cold_block(slow);
