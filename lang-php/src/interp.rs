@@ -1221,14 +1221,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         Tag::Int,
                         Tag::Int,
                     ) => {
-                        let c = match bop {
-                            BinOp::Lt => Cmp::Lt,
-                            BinOp::Le => Cmp::Le,
-                            BinOp::Gt => Cmp::Gt,
-                            BinOp::Ge => Cmp::Ge,
-                            BinOp::Eq | BinOp::Identical => Cmp::Eq,
-                            _ => Cmp::Ne,
-                        };
+                        let c = cmp_of(bop);
                         Some(m.int_cmp(c, x, y))
                     }
                     (
@@ -1244,14 +1237,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         } else {
                             (x, m.call(&ops::NUMERIC_STR, &[y]).unwrap_or(absent))
                         };
-                        let c = match bop {
-                            BinOp::Lt => Cmp::Lt,
-                            BinOp::Le => Cmp::Le,
-                            BinOp::Gt => Cmp::Gt,
-                            BinOp::Ge => Cmp::Ge,
-                            BinOp::Eq => Cmp::Eq,
-                            _ => Cmp::Ne,
-                        };
+                        let c = cmp_of(bop);
                         match (m.tag(nx), m.tag(ny)) {
                             (Tag::Int, Tag::Int) => Some(m.int_cmp(c, nx, ny)),
                             (Tag::Int | Tag::Float, Tag::Int | Tag::Float) => {
@@ -1276,14 +1262,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         Tag::Float | Tag::Int,
                     ) if (tx == Tag::Float || ty == Tag::Float) => {
                         // php 8 compares an int with a float as doubles.
-                        let c = match bop {
-                            BinOp::Lt => Cmp::Lt,
-                            BinOp::Le => Cmp::Le,
-                            BinOp::Gt => Cmp::Gt,
-                            BinOp::Ge => Cmp::Ge,
-                            BinOp::Eq => Cmp::Eq,
-                            _ => Cmp::Ne,
-                        };
+                        let c = cmp_of(bop);
                         let fx = if tx == Tag::Int { m.int_to_float(x) } else { x };
                         let fy = if ty == Tag::Int { m.int_to_float(y) } else { y };
                         Some(m.float_cmp(c, fx, fy))
@@ -3720,4 +3699,17 @@ pub fn catch<'gc>(mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> b
         }
     }
     false
+}
+
+/// The comparison a comparison operator makes once both operands are
+/// numbers of one kind (`===` as `==`, `!==` and `!=` as not-equal).
+fn cmp_of(bop: &BinOp) -> Cmp {
+    match bop {
+        BinOp::Lt => Cmp::Lt,
+        BinOp::Le => Cmp::Le,
+        BinOp::Gt => Cmp::Gt,
+        BinOp::Ge => Cmp::Ge,
+        BinOp::Eq | BinOp::Identical => Cmp::Eq,
+        _ => Cmp::Ne,
+    }
 }

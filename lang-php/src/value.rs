@@ -310,19 +310,11 @@ pub fn arr_raw_entries<'gc>(a: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
 
 /// Entries in order, slots dereferenced.
 pub fn arr_entries<'gc>(a: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
-    let store = arr_store(a);
-    match store {
-        Value::List(_) => heap::list_items(store)
-            .into_iter()
-            .enumerate()
-            .filter(|(_, v)| !matches!(v, Value::Absent))
-            .map(|(i, v)| (Value::Int(i as i64), deref(v)))
-            .collect(),
-        _ => heap::dict_entries(store)
-            .into_iter()
-            .map(|(k, v)| (k, deref(v)))
-            .collect(),
+    let mut entries = arr_raw_entries(a);
+    for (_, v) in &mut entries {
+        *v = deref(*v);
     }
+    entries
 }
 
 pub fn arr_values<'gc>(a: Value<'gc>) -> Vec<Value<'gc>> {
