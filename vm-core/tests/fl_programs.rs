@@ -245,6 +245,31 @@ fn bridges_end_at_the_return_of_their_root_frame() {
     );
 }
 
+/// A function with a loop, called from a loop: once a trace meets the
+/// callee's loop header in an inlined call, the callee gets a trace of its
+/// own and the outer loop's trace calls it (`call_trace`), running into the
+/// inner loop's trace in machine code. The executor then enters compiled
+/// code a few times, not once or twice per outer iteration (3000).
+#[test]
+fn functions_with_loops_are_called_not_inlined() {
+    let out = run("programs/loop_in_callee.fl", Engine::Jit, None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.traces.iter().any(|t| t.text.contains("call_trace")),
+        "{:?}",
+        out.stats
+    );
+    assert!(
+        out.stats
+            .aborts
+            .iter()
+            .any(|a| a.contains("loop in an inlined call")),
+        "{:?}",
+        out.stats
+    );
+    assert!(out.stats.entries < 300, "{:?}", out.stats);
+}
+
 /// A recursive function gets a trace from its entry to its return, and its
 /// recursive calls become calls of that trace's machine code: the executor
 /// enters compiled code a handful of times, not once per call (fib(24)

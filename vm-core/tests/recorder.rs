@@ -115,7 +115,7 @@ fn loop_headers_inside_inlined_calls_end_or_abort_the_trace() {
                 !m.merge_point(&caller, 0),
                 "the trace's own header starts it"
             );
-            m.rec.frame_pushed(&caller);
+            m.rec.frame_pushed(&caller, None);
             let args = [m.konst(Value::Int(1))];
             let mut callee = m.new_frame(0, inner, &args);
             let mut handed_back = 0;

@@ -722,8 +722,8 @@ pub fn record_step<'gc>(
                 caller,
             );
             match target {
-                CallTarget::Inline => {
-                    m.rec.frame_pushed(caller);
+                CallTarget::Inline(callable) => {
+                    m.rec.frame_pushed(caller, callable);
                     root.frames.push(frame);
                     None
                 }
@@ -743,7 +743,7 @@ pub fn record_step<'gc>(
                         root,
                         langs,
                         config,
-                        "a recursive call of a function without a trace",
+                        "a call of a function to be called through its trace, which it has not yet",
                     );
                     frame.shadow.clear();
                     root.frames.push(frame);
@@ -798,18 +798,22 @@ pub fn record_step<'gc>(
 
 /// How the recording follows a call.
 enum CallTarget {
-    /// Into the callee's code (the callee's frame is part of the trace).
-    Inline,
+    /// Into the callee's code (the callee's frame is part of the trace);
+    /// with the callee's function when its trace could be called instead.
+    Inline(Option<GreenKey>),
     /// A `call_trace` of the function trace whose entry is in this cell.
     Trace(usize),
-    /// The call is recursive and the callee has no trace: stop, and record the callee first.
+    /// The callee should be called through its trace, which it does not
+    /// have yet: stop, and record the callee first.
     CompileFirst(GreenKey),
 }
 
-/// How the recording follows a call from `caller` (at `caller_depth`) into
-/// the function whose new frame is `callee`. Recursion is not unrolled: a
-/// call of the function being recorded, or of one already in the trace,
-/// becomes a `call_trace` of its trace (which exists, or is this one).
+/// How the recording follows a call from `caller` into the function whose
+/// new frame is `callee`. Recursion is not unrolled: a call of the function
+/// being recorded, or of one already in the trace, becomes a `call_trace`
+/// of its trace (which exists, or is this one). So does a call of a function
+/// with a loop in it (`LoopInfo::has_loop`), which is where the trace of
+/// its loop can be run from.
 fn call_target<'gc>(
     loops: &rustc_hash::FxHashMap<GreenKey, crate::jit::LoopInfo>,
     entry_cells: &mut rustc_hash::FxHashMap<GreenKey, Box<std::cell::Cell<usize>>>,
@@ -818,22 +822,33 @@ fn call_target<'gc>(
     caller: &Frame<'gc>,
 ) -> CallTarget {
     let key = GreenKey::function(callee.code);
-    let regs = callee.regs.len();
-    let own = rec.key == key;
-    if !own && !rec.runs_code(callee.code, caller) {
-        return CallTarget::Inline;
-    }
     let info = loops.get(&key);
-    let fits = info.is_some_and(|i| i.entry_regs == Some(regs));
-    if callee.pc != 0 || !fits {
-        return CallTarget::Inline;
+    let blacklisted = info.is_some_and(|i| i.blacklisted);
+    // A frame that does not start at the function's entry (a resumed
+    // generator) can only be inlined; so can one whose register count is
+    // not the one the function's trace takes.
+    let callable = callee.pc == 0
+        && !blacklisted
+        && info
+            .and_then(|i| i.entry_regs)
+            .is_none_or(|n| n == callee.regs.len());
+    if !callable {
+        return CallTarget::Inline(None);
     }
+    let own = rec.key == key;
+    let recursive = own || rec.runs_code(callee.code, caller);
+    let has_loop = info.is_some_and(|i| i.has_loop);
+    if !recursive && !has_loop {
+        return CallTarget::Inline(Some(key));
+    }
+    let recorded = info.is_some_and(|i| i.entry_regs.is_some());
     if own || info.is_some_and(|i| i.trace.is_some()) {
         let cell = entry_cells.entry(key).or_default();
         return CallTarget::Trace(cell.as_ptr() as usize);
     }
-    if info.is_some_and(|i| i.blacklisted) {
-        return CallTarget::Inline;
+    if !recorded && !has_loop {
+        // A recursive call of a function never recorded: unrolled.
+        return CallTarget::Inline(Some(key));
     }
     CallTarget::CompileFirst(key)
 }
@@ -862,6 +877,9 @@ fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config
             root.jit.loops.entry(rec.key).or_default().count = 0;
             return;
         }
+    }
+    if let Some(f) = rec.loop_in_callee {
+        root.jit.loops.entry(f).or_default().has_loop = true;
     }
     if let Some(f) = rec.hot_function {
         // The trace met a recursive call of a function with no trace of

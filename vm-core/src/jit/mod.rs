@@ -111,6 +111,9 @@ pub struct LoopInfo {
     /// For a function: the number of registers of the frame its trace was
     /// recorded from (a `call_trace` passes exactly that many).
     pub entry_regs: Option<usize>,
+    /// For a function: a trace met a loop header in an inlined call of it,
+    /// so traces call it (`call_trace`) instead of inlining it.
+    pub has_loop: bool,
 }
 
 /// The JIT's state, rooted in the arena so trace constants stay alive.

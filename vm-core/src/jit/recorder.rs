@@ -144,6 +144,16 @@ pub struct Recorder<'gc> {
     /// How the log names the trace, when its root frame is gone by then.
     #[collect(require_static)]
     pub label: Option<String>,
+    /// For each frame in `frozen`, the function the frame above it runs,
+    /// if the trace could call that function's trace instead of inlining
+    /// it (see [`Recorder::frame_pushed`]).
+    #[collect(require_static)]
+    callees: Vec<Option<GreenKey>>,
+    /// Set when recording stopped at a loop header inside an inlined call
+    /// of this function: calls of it should be `call_trace`s (the function
+    /// has a loop, and a trace cannot jump into a loop from an inlined frame).
+    #[collect(require_static)]
+    pub loop_in_callee: Option<GreenKey>,
 }
 
 /// How many iterations of an inner loop without compiled code a trace may
@@ -194,6 +204,8 @@ impl<'gc> Recorder<'gc> {
             if i + 1 < count {
                 let frozen = rec.freeze(fr);
                 rec.frozen.push(frozen);
+                // These frames exist already: no call to make instead.
+                rec.callees.push(None);
             }
         }
         rec
@@ -223,6 +235,8 @@ impl<'gc> Recorder<'gc> {
             paused: None,
             hot_function: None,
             label: None,
+            callees: Vec::new(),
+            loop_in_callee: None,
         }
     }
 
@@ -303,10 +317,13 @@ impl<'gc> Recorder<'gc> {
         }
     }
 
-    /// The executor pushed `callee` on top of `caller` (whose pc and ret_reg say how it resumes).
-    pub fn frame_pushed(&mut self, caller: &Frame<'gc>) {
+    /// The executor pushed `callee` on top of `caller` (whose pc and ret_reg
+    /// say how it resumes). `callable` is the callee's function when the
+    /// trace could call its trace instead of inlining it.
+    pub fn frame_pushed(&mut self, caller: &Frame<'gc>, callable: Option<GreenKey>) {
         let frozen = self.freeze(caller);
         self.frozen.push(frozen);
+        self.callees.push(callable);
         self.current = None;
         self.cur_snap = None;
     }
@@ -315,6 +332,7 @@ impl<'gc> Recorder<'gc> {
     pub fn frame_popped(&mut self) -> bool {
         self.current = None;
         self.cur_snap = None;
+        self.callees.pop();
         self.frozen.pop().is_some()
     }
 
@@ -341,7 +359,10 @@ impl<'gc> Recorder<'gc> {
     /// Appends a guard with the current instruction's snapshot.
     fn guard(&mut self, op: Op) -> Ref {
         if self.wrote {
-            self.set_abort("guard after a heap write in the same instruction");
+            let pc = self.current.as_ref().map_or(0, |f| f.pc);
+            self.set_abort(format!(
+                "guard after a heap write in the same instruction (pc {pc})"
+            ));
         }
         let s = self.snapshot();
         self.trace.push(op, Some(s))
@@ -691,6 +712,18 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
         // root frame on top); any other header, in any inlined frame, is an
         // inner loop.
         let at_root = rec.frozen.is_empty();
+        if rec.started {
+            if let Some(Some(f)) = rec.callees.last() {
+                // A loop in an inlined call: the trace could only leave at
+                // its header. Calls of that function become calls of its
+                // trace instead, which can run into the loop's trace.
+                let f = *f;
+                rec.loop_in_callee = Some(f);
+                rec.hot_function = Some(f);
+                rec.set_abort("a loop in an inlined call: the function is called instead");
+                return true;
+            }
+        }
         match rec.kind {
             TraceKind::Loop if key == rec.key && at_root => {
                 if !rec.started {
