@@ -190,7 +190,74 @@ fn is_call_trace(op: &Op) -> bool {
     matches!(op, Op::Call(h, _) if std::ptr::eq(*h, &CALL_TRACE))
 }
 
-fn exits(t: &TraceIr<'_>) -> Result<Vec<ExitInfo>, String> {
+/// The buffer slot each input op was loaded from (`None` for a constant
+/// source), or nothing when the trace may overwrite the buffer before an
+/// exit (a `call_trace` passes its arguments there).
+fn input_homes(t: &TraceIr<'_>, link: &Linkage<'_>) -> Option<Vec<Option<usize>>> {
+    if t.ops.iter().any(|i| is_call_trace(&i.op)) {
+        return None;
+    }
+    let homes = t
+        .ops
+        .iter()
+        .map(|inst| match inst.op {
+            Op::Input(k) => match &link.inputs {
+                None => Some(k as usize),
+                Some(sources) => match sources.get(k as usize) {
+                    Some(InputSource::Buf(j)) => Some(*j as usize),
+                    _ => None,
+                },
+            },
+            _ => None,
+        })
+        .collect();
+    Some(homes)
+}
+
+/// `refs` (distinct) reordered so that an input sits at the buffer slot it
+/// was loaded from, where the exit need not store it: the slot still holds
+/// it. Slots whose input is not live are filled with the other values, or,
+/// when those run out, with that slot's input itself (not stored either).
+fn home_order(refs: Vec<Ref>, homes: &[Option<usize>]) -> Vec<Ref> {
+    let home = |r: Ref| homes.get(r.index()).copied().flatten();
+    let mut at: std::collections::HashMap<usize, Ref> = Default::default();
+    let mut others = Vec::new();
+    for r in refs {
+        match home(r) {
+            Some(m) if !at.contains_key(&m) => {
+                at.insert(m, r);
+            }
+            _ => others.push(r),
+        }
+    }
+    let mut by_slot: std::collections::HashMap<usize, Ref> = Default::default();
+    for (i, h) in homes.iter().enumerate() {
+        if let Some(m) = h {
+            by_slot.entry(*m).or_insert(Ref::op(i));
+        }
+    }
+    let mut out = Vec::with_capacity(at.len() + others.len());
+    let mut others = others.into_iter();
+    while !at.is_empty() {
+        let m = out.len();
+        if let Some(r) = at.remove(&m) {
+            out.push(r);
+        } else if let Some(r) = others.next() {
+            out.push(r);
+        } else if let Some(r) = by_slot.get(&m).filter(|r| !out.contains(r)) {
+            out.push(*r);
+        } else {
+            // A slot nothing can fill for free: the rest is stored.
+            let mut rest: Vec<(usize, Ref)> = at.drain().collect();
+            rest.sort_unstable();
+            out.extend(rest.into_iter().map(|(_, r)| r));
+        }
+    }
+    out.extend(others);
+    out
+}
+
+fn exits(t: &TraceIr<'_>, homes: Option<&[Option<usize>]>) -> Result<Vec<ExitInfo>, String> {
     let mut out = Vec::new();
     for (i, inst) in t.ops.iter().enumerate() {
         if !inst.op.is_guard() {
@@ -209,6 +276,9 @@ fn exits(t: &TraceIr<'_>) -> Result<Vec<ExitInfo>, String> {
                 live.push(r)
             }
         });
+        if let Some(homes) = homes {
+            live = home_order(live, homes);
+        }
         out.push(ExitInfo { snap, live });
     }
     Ok(out)
@@ -224,7 +294,8 @@ pub(super) fn lower<'gc>(
     call_conv: CallConv,
     config: TargetFrontendConfig,
 ) -> Result<Lowered, String> {
-    let exits = exits(t)?;
+    let homes = input_homes(t, link);
+    let exits = exits(t, homes.as_deref())?;
     let func_sig = func.signature.clone();
     let mut b = FunctionBuilder::new(func, fctx);
     let entry = b.create_block();
@@ -315,6 +386,7 @@ pub(super) fn lower<'gc>(
         cur: 0,
         shared: Vec::new(),
         shared_index: Default::default(),
+        homes: homes.unwrap_or_default(),
     };
     let mut ended = false;
     for (i, inst) in t.ops.iter().enumerate() {
@@ -373,6 +445,9 @@ struct Lower<'a, 'f, 'gc> {
     /// Exit blocks shared by guards, filled at the end ([`Lower::fill_shared_exits`]).
     shared: Vec<SharedExit>,
     shared_index: std::collections::HashMap<(ExitShape, Option<usize>), usize>,
+    /// Per op, the buffer slot an input was loaded from, if the buffer
+    /// still holds it at every exit ([`input_homes`]).
+    homes: Vec<Option<usize>>,
 }
 
 /// What makes two guards' exits the same code (with their link-cell array).
@@ -1122,9 +1197,12 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(())
     }
 
-    /// Stores `live` in buffer order.
+    /// Stores `live` in buffer order, but for the inputs already in their slot.
     fn store_live(&mut self, live: &[Ref]) -> Result<(), String> {
         for (j, r) in live.iter().enumerate() {
+            if !r.is_const() && self.homes.get(r.index()) == Some(&Some(j)) {
+                continue;
+            }
             let v = self.val(*r)?;
             self.store_value(v, self.buf, (j * VALUE_SIZE) as i32);
         }
