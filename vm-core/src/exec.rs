@@ -116,19 +116,21 @@ pub trait Language: 'static {
         m: &mut Recording<'gc, '_>,
         fr: &mut Frame<'gc>,
     ) -> Action<'gc, <Recording<'gc, '_> as Meta<'gc>>::V>;
-    /// Builds the frame for calling `callee` with `args` (plain interpreter).
+    /// Builds the frame for calling `callee` with `args` (plain
+    /// interpreter). The vector is the language's to keep: it may become the
+    /// frame's registers.
     fn enter_plain<'gc>(
         &self,
         m: &mut Plain<'gc, '_>,
         callee: Value<'gc>,
-        args: &[Value<'gc>],
+        args: Vec<Value<'gc>>,
     ) -> Result<Frame<'gc>, Value<'gc>>;
     /// Builds the frame for calling `callee` with `args` (recording).
     fn enter_recording<'gc>(
         &self,
         m: &mut Recording<'gc, '_>,
         callee: Value<'gc>,
-        args: &[<Recording<'gc, '_> as Meta<'gc>>::V],
+        args: Vec<<Recording<'gc, '_> as Meta<'gc>>::V>,
     ) -> Result<Frame<'gc>, Value<'gc>>;
     /// Looks for a handler of `exc` in `fr`; if there is one, points the
     /// frame at it (pc, registers) and returns true.
@@ -146,16 +148,24 @@ pub trait Language: 'static {
 /// `impl Language` block, forwarding to the language's one generic `step`
 /// and `enter`: `language_steps!(step, enter);`, or
 /// `language_steps!(self => step, enter);` when they take the language first.
+/// `enter` gets the arguments as a slice; with `owned enter` it gets the
+/// vector itself (`Vec<M::V>`), which it may turn into the frame's registers.
 #[macro_export]
 macro_rules! language_steps {
-    ($step:path, $enter:path) => {
-        $crate::language_steps!(@impl self, (), $step, $enter);
-    };
     // `self` is passed in so that the receiver and the calls use the same token.
-    ($this:tt => $step:path, $enter:path) => {
-        $crate::language_steps!(@impl $this, ($this,), $step, $enter);
+    ($this:tt => $step:path, owned $enter:path) => {
+        $crate::language_steps!(@impl $this, ($this,), $step, $enter, (|a| a));
     };
-    (@impl $recv:tt, ($($this:tt,)?), $step:path, $enter:path) => {
+    ($this:tt => $step:path, $enter:path) => {
+        $crate::language_steps!(@impl $this, ($this,), $step, $enter, (|a| &a));
+    };
+    ($step:path, owned $enter:path) => {
+        $crate::language_steps!(@impl self, (), $step, $enter, (|a| a));
+    };
+    ($step:path, $enter:path) => {
+        $crate::language_steps!(@impl self, (), $step, $enter, (|a| &a));
+    };
+    (@impl $recv:tt, ($($this:tt,)?), $step:path, $enter:path, (|$a:ident| $pass:expr)) => {
         fn step_plain<'gc>(
             &$recv,
             m: &mut $crate::meta::Plain<'gc, '_>,
@@ -174,17 +184,17 @@ macro_rules! language_steps {
             &$recv,
             m: &mut $crate::meta::Plain<'gc, '_>,
             callee: $crate::value::Value<'gc>,
-            args: &[$crate::value::Value<'gc>],
+            $a: Vec<$crate::value::Value<'gc>>,
         ) -> Result<$crate::exec::Frame<'gc>, $crate::value::Value<'gc>> {
-            $enter($($this,)? m, callee, args)
+            $enter($($this,)? m, callee, $pass)
         }
         fn enter_recording<'gc>(
             &$recv,
             m: &mut $crate::jit::recorder::Recording<'gc, '_>,
             callee: $crate::value::Value<'gc>,
-            args: &[$crate::jit::recorder::RV<'gc>],
+            $a: Vec<$crate::jit::recorder::RV<'gc>>,
         ) -> Result<$crate::exec::Frame<'gc>, $crate::value::Value<'gc>> {
-            $enter($($this,)? m, callee, args)
+            $enter($($this,)? m, callee, $pass)
         }
     };
 }
@@ -316,7 +326,7 @@ pub fn run_slice<'gc>(
         match action {
             Action::Yield => return Slice::Yield,
             Action::Call { callee, args } => {
-                match push_call(&mut m, &mut root.frames, langs, config, callee, &args) {
+                match push_call(&mut m, &mut root.frames, langs, config, callee, args) {
                     Ok(()) => {
                         // Every pushed frame is a function entry, where
                         // compiled code may take over.
@@ -392,7 +402,7 @@ fn push_call<'gc>(
     langs: &[Box<dyn Language>],
     config: &Config,
     callee: Value<'gc>,
-    args: &[Value<'gc>],
+    args: Vec<Value<'gc>>,
 ) -> Result<(), Value<'gc>> {
     let id = check_call(m.mc(), frames, langs, config, callee)?;
     let frame = langs[id as usize].enter_plain(m, callee, args)?;

@@ -705,7 +705,7 @@ pub fn record_step<'gc>(
                     return exec::unwind(mc, root, langs, exc);
                 }
             };
-            let mut frame = match langs[id as usize].enter_recording(&mut m, callee, &args) {
+            let mut frame = match langs[id as usize].enter_recording(&mut m, callee, args) {
                 Ok(frame) => frame,
                 Err(exc) => {
                     abort(root, langs, config, "exception while entering a call");
@@ -859,7 +859,20 @@ fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config
         return;
     };
     clear_shadows(&mut root.frames);
-    let line = format!("jit: abort {}: {}", key_name(root, langs, &rec), reason);
+    // Where the recording stopped, when that is not the trace's root frame.
+    let at = match root.frames.last() {
+        Some(top) if root.frames.len() > rec.root_depth + 1 => {
+            let info = langs[top.lang as usize].frame_info(top);
+            format!(" (in {}, line {})", info.name, info.line)
+        }
+        _ => String::new(),
+    };
+    let line = format!(
+        "jit: abort {}: {}{}",
+        key_name(root, langs, &rec),
+        reason,
+        at
+    );
     if config.log_jit {
         eprintln!("{line}");
     }
