@@ -515,9 +515,21 @@ fn exec<'gc, M: Meta<'gc>>(
         }
         Op::BuildDict(d, s, n) => {
             let dict = m.new_dict();
+            // While the keys of this display are ints and strings, an int
+            // key can only equal the same int in the (fresh) dict: no bool
+            // or float key is there to compare equal to it.
+            let mut mixed = false;
             for i in 0..n {
                 let k = r(m, fr, s + 2 * i);
                 let v = r(m, fr, s + 2 * i + 1);
+                match m.tag(k) {
+                    Tag::Int if !mixed => {
+                        m.dict_set(dict, k, v);
+                        continue;
+                    }
+                    Tag::Int | Tag::Str => {}
+                    _ => mixed = true,
+                }
                 match store_key(cx, m, dict, k, v) {
                     Err(e) => return raise(cx, e),
                     Ok(true) => {}
