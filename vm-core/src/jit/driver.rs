@@ -243,22 +243,7 @@ fn run_trace<'gc>(
             continue;
         }
         if kind == ExitKind::Exit {
-            if matches!(trace.kind, TraceKind::Bridge { .. }) {
-                let key = trace.key;
-                // The bridge's code counts the loopbacks it linked itself.
-                let linked = trace.loopbacks.replace(0);
-                note_loopback(root, root_depth, key, linked);
-                if root
-                    .jit
-                    .loops
-                    .get(&key)
-                    .is_some_and(|i| i.retraces >= MAX_RETRACES)
-                {
-                    if let Some(Some(trace)) = root.jit.traces.get(t) {
-                        trace.loopbacks.set(i64::MIN / 2);
-                    }
-                }
-            }
+            bridge_left_by_exit(root, t, root_depth);
             if *fuel < 0 {
                 return Some(Slice::Yield);
             }
@@ -373,16 +358,49 @@ fn nested_exit<'gc>(
         return Err(None);
     };
     let (t, exit) = (n.trace as usize, n.exit as usize);
-    let trace = root.jit.traces[t].as_mut().expect("exit of a freed trace");
-    let kind = trace.exit_kinds[exit];
+    let kind = root.jit.traces[t]
+        .as_ref()
+        .expect("exit of a freed trace")
+        .exit_kinds[exit];
+    if kind == ExitKind::Exit {
+        bridge_left_by_exit(root, t, depth);
+    }
     if kind != ExitKind::Guard {
         return Err(None);
     }
+    let trace = root.jit.traces[t].as_mut().expect("exit of a freed trace");
     if let Some(b) = trace.bridges[exit] {
         return Ok((b, depth));
     }
     count_guard_exit(root, config, t, exit, depth);
     Err(None)
+}
+
+/// Trace `t` (rooted at `root_depth`) left through an `exit` op: when it is
+/// a bridge back to its own loop, the loopbacks it counted are noted (and
+/// its counter restarts, or stops counting once the loop is not recorded
+/// again), so that its code links the next ones itself.
+fn bridge_left_by_exit(root: &mut Root<'_>, t: usize, root_depth: usize) {
+    let Some(Some(trace)) = root.jit.traces.get(t) else {
+        return;
+    };
+    if !matches!(trace.kind, TraceKind::Bridge { .. }) {
+        return;
+    }
+    let key = trace.key;
+    // The bridge's code counts the loopbacks it linked itself.
+    let linked = trace.loopbacks.replace(0);
+    note_loopback(root, root_depth, key, linked);
+    if root
+        .jit
+        .loops
+        .get(&key)
+        .is_some_and(|i| i.retraces >= MAX_RETRACES)
+    {
+        if let Some(Some(trace)) = root.jit.traces.get(t) {
+            trace.loopbacks.set(i64::MIN / 2);
+        }
+    }
 }
 
 /// A bridge of loop `key` went back to that loop's header: one iteration
