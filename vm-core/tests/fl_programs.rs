@@ -270,6 +270,26 @@ fn functions_with_loops_are_called_not_inlined() {
     assert!(out.stats.entries < 300, "{:?}", out.stats);
 }
 
+/// A loop whose bridge goes back to its header every other iteration is
+/// recorded again only when that could give a better trace: after a type
+/// change (an int sum turned float: the bridge grew from a tag guard), not
+/// for a data-dependent branch (the bridge grew from a comparison's guard).
+#[test]
+fn loops_are_recorded_again_after_type_changes_not_for_branches() {
+    let loops = |out: &Outcome| {
+        out.traces
+            .iter()
+            .filter(|t| t.text.contains("jump"))
+            .count()
+    };
+    let branchy = run("programs/branchy_loop.fl", Engine::Jit, None);
+    assert_eq!(branchy.code, 0, "{}", branchy.stderr);
+    assert_eq!(loops(&branchy), 1, "{:?}", branchy.stats);
+    let typed = run("programs/sum_turns_float.fl", Engine::Jit, None);
+    assert_eq!(typed.code, 0, "{}", typed.stderr);
+    assert!(loops(&typed) >= 2, "{:?}", typed.stats);
+}
+
 /// A recursive function gets a trace from its entry to its return, and its
 /// recursive calls become calls of that trace's machine code: the executor
 /// enters compiled code a handful of times, not once per call (fib(24)

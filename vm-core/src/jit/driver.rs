@@ -376,6 +376,30 @@ fn nested_exit<'gc>(
     Err(None)
 }
 
+/// Whether recording the loop again could cover what a bridge of kind
+/// `kind` covers: when the guard the bridge grew from checked a type or a
+/// constant (the loop was recorded while its values had other types, or
+/// another class), or an overflow (ints that became floats). A guard on a
+/// comparison is a data-dependent branch that a new recording would take
+/// one way again, so the loopbacks of its bridge are not counted.
+fn retraces_may_help(jit: &crate::jit::JitState<'_>, kind: TraceKind) -> bool {
+    let TraceKind::Bridge { parent, exit } = kind else {
+        return false;
+    };
+    let Some(Some(p)) = jit.traces.get(parent) else {
+        return true;
+    };
+    let guard =
+        p.ir.ops
+            .iter()
+            .filter(|i| i.op.is_guard())
+            .nth(exit as usize);
+    !matches!(
+        guard.map(|i| &i.op),
+        Some(Op::GuardTrue(_) | Op::GuardFalse(_) | Op::GuardIntCmp(..) | Op::GuardFloatCmp(..))
+    )
+}
+
 /// Trace `t` (rooted at `root_depth`) left through an `exit` op: when it is
 /// a bridge back to its own loop, the loopbacks it counted are noted (and
 /// its counter restarts, or stops counting once the loop is not recorded
@@ -384,7 +408,7 @@ fn bridge_left_by_exit(root: &mut Root<'_>, t: usize, root_depth: usize) {
     let Some(Some(trace)) = root.jit.traces.get(t) else {
         return;
     };
-    if !matches!(trace.kind, TraceKind::Bridge { .. }) {
+    if !retraces_may_help(&root.jit, trace.kind) {
         return;
     }
     let key = trace.key;
@@ -1134,7 +1158,7 @@ fn linkage<'gc>(
                     code: ir.consts[frame.code.index()].payload_bits() as usize,
                     pc: frame.pc,
                 };
-                let own_loop = matches!(trace_kind, TraceKind::Bridge { .. }) && key == own;
+                let own_loop = key == own && retraces_may_help(jit, trace_kind);
                 Some(ExitLink {
                     cell: jit.entry_cell(key),
                     frame_regs: Some(regs),
