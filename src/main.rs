@@ -31,10 +31,32 @@ struct Cli {
     rest: Vec<String>,
 }
 
+/// The stack the guest program runs on. The executor keeps guest frames
+/// on the heap, but compiled code calls compiled recursive functions on
+/// the native stack (`Config::jit_stack`), and the readers and writers
+/// recurse over nesting. Only the pages used are ever touched.
+const RUN_STACK: usize = 256 << 20;
+
+/// How much of [`RUN_STACK`] machine code may use for nested calls.
+const JIT_STACK: usize = 64 << 20;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match std::thread::Builder::new()
+        .name("polyvm".into())
+        .stack_size(RUN_STACK)
+        .spawn(move || run(cli))
+    {
+        Ok(handle) => handle.join().unwrap_or(ExitCode::from(101)),
+        // No thread with a big stack: run here with the default budget.
+        Err(_) => run(Cli::parse()),
+    }
+}
+
+fn run(cli: Cli) -> ExitCode {
     let mut config = Config::from_env();
     config.jit = !cli.no_jit;
+    config.jit_stack = JIT_STACK;
 
     let mut rest = cli.rest.clone();
     if rest.first().map(String::as_str) == Some("run") {

@@ -210,6 +210,12 @@ pub struct Config {
     pub hot_function: u32,
     /// Failures of a guard before a bridge is recorded from it.
     pub hot_exit: u32,
+    /// Bytes of native stack compiled code may use for nested calls of
+    /// traces (`call_trace`) below where the executor entered it; deeper
+    /// calls leave machine code and go on in the interpreter, on the heap.
+    /// The default suits a thread with Rust's default 2 MiB stack; a host
+    /// that runs the VM on a bigger stack may raise it.
+    pub jit_stack: usize,
     /// Longest trace recorded, in IR ops.
     pub max_trace_len: usize,
     /// Aborts of one loop before it is no longer traced.
@@ -228,6 +234,7 @@ impl Default for Config {
             jit: true,
             hot_loop: 57,
             hot_function: crate::jit::HOT_FUNCTION,
+            jit_stack: crate::jit::backend::STACK_BUDGET,
             hot_exit: 50,
             max_trace_len: 20_000,
             max_aborts: 3,

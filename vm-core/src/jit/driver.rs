@@ -169,7 +169,10 @@ fn run_trace<'gc>(
         );
         root.jit.stats.entries += 1;
         trace.entries += 1;
-        let (from, exit) = trace.code.run_nested(mc, fuel, buf, &mut root.jit.nested);
+        let (from, exit) =
+            trace
+                .code
+                .run_nested(mc, fuel, buf, &mut root.jit.nested, config.jit_stack);
         // Linked code may have left through another trace's exit.
         t = from as usize;
         if exit == STATUS_FINISH {

@@ -327,7 +327,7 @@ impl CompiledCode {
         fuel: &mut i64,
         buf: &mut [Value<'gc>],
     ) -> (u32, u32) {
-        self.run_nested(mc, fuel, buf, &mut Vec::new())
+        self.run_nested(mc, fuel, buf, &mut Vec::new(), STACK_BUDGET)
     }
 
     /// Like [`CompiledCode::run_linked`], for code that may call other
@@ -341,6 +341,7 @@ impl CompiledCode {
         fuel: &mut i64,
         buf: &mut [Value<'gc>],
         nested: &mut Vec<NestedExit<'gc>>,
+        stack_budget: usize,
     ) -> (u32, u32) {
         assert!(
             buf.len() >= self.buf_len,
@@ -356,7 +357,7 @@ impl CompiledCode {
             fuel: *fuel,
             mc: mc as *const Mutation<'gc> as *const (),
             trace: u32::MAX,
-            stack_limit: stack_address().saturating_sub(STACK_BUDGET),
+            stack_limit: stack_address().saturating_sub(stack_budget),
             buf_len: buf.len(),
             nested: nested as *mut Vec<NestedExit<'gc>> as *mut (),
         };

@@ -1297,7 +1297,13 @@ fn call_trace_calls_finishes_and_hands_back_the_callee_exit() {
             let mut buf = vec![Value::None; 4];
             buf[0] = Value::Int(input);
             let mut fuel = 1000;
-            let (_, exit) = code.run_nested(mc, &mut fuel, &mut buf, nested);
+            let (_, exit) = code.run_nested(
+                mc,
+                &mut fuel,
+                &mut buf,
+                nested,
+                super::runtime::STACK_BUDGET,
+            );
             (exit, buf)
         }
         let mut nested = Vec::new();
