@@ -5,6 +5,7 @@ use vm_core::jit::helpers::{Effects, Helper};
 use vm_core::{Mutation, Value};
 
 use crate::bytecode::BinOp;
+use crate::bytes;
 use crate::runtime;
 use crate::value::*;
 
@@ -116,7 +117,8 @@ pub fn arith<'gc>(
     // Bitwise on two strings works bytewise.
     if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
         if let (Value::Str(x), Value::Str(y)) = (a, b) {
-            let (x, y) = (x.as_str().as_bytes(), y.as_str().as_bytes());
+            let (x, y) = (bytes::encode(x.as_str()), bytes::encode(y.as_str()));
+            let (x, y) = (&*x, &*y);
             let out: Vec<u8> = match op {
                 BinOp::BitAnd => x.iter().zip(y).map(|(p, q)| p & q).collect(),
                 BinOp::BitOr | BinOp::BitXor => {
@@ -135,7 +137,7 @@ pub fn arith<'gc>(
                 }
                 _ => vec![],
             };
-            return Ok(s(mc, &String::from_utf8_lossy(&out)));
+            return Ok(s(mc, &bytes::decode(&out)));
         }
     }
     let na = match numeric_warn(a, loc) {
@@ -446,6 +448,16 @@ fn h_warn<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, V
 
 fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     let tail = to_str_scalar(args[1]);
+    let plain = match args[0] {
+        Value::StrBuf(b) => b.with_bytes(|h| bytes::joins_plainly(h, &tail)),
+        Value::Str(h) => bytes::joins_plainly(h.as_str().as_bytes(), &tail),
+        _ => true,
+    };
+    if !plain {
+        // The join may form a UTF-8 sequence: make the text canonical.
+        let head = args[0].as_str().unwrap_or("");
+        return Ok(s(mc, &format!("{head}{tail}")));
+    }
     Ok(vm_core::strbuf::append(mc, args[0], &tail).unwrap_or(args[0]))
 }
 
@@ -477,7 +489,9 @@ pub static STR_FREEZE: Helper = Helper {
 };
 
 fn h_strlen<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
-    Ok(Value::Int(args[0].as_str().map_or(0, str::len) as i64))
+    Ok(Value::Int(
+        args[0].as_str().map_or(0, bytes::byte_len) as i64
+    ))
 }
 
 /// `strlen` of a string (pure: the optimiser may fold or drop it).
@@ -659,7 +673,7 @@ pub fn dim_get<'gc>(
             Ok(v)
         }
         Value::Str(st) => {
-            let t = st.as_str().as_bytes();
+            let t = bytes::encode(st.as_str());
             let k = deref(key);
             let i = match k {
                 Value::Int(i) => i,
@@ -692,7 +706,7 @@ pub fn dim_get<'gc>(
                 return Ok(s(mc, ""));
             }
             let b = t[idx as usize];
-            Ok(s(mc, &String::from_utf8_lossy(&[b])))
+            Ok(s(mc, &bytes::decode(&[b])))
         }
         Value::None | Value::Absent => {
             if !quiet {

@@ -1,0 +1,43 @@
+<?php
+// PHP strings are byte strings: bytes >= 0x80 that are not UTF-8.
+$c = chr(200);
+echo strlen($c), " ", ord($c), " ", bin2hex($c), "\n";
+echo $c, "\n";
+$s = "h\xC3\xA9llo w\xF6rld";
+echo strlen($s), " ", bin2hex($s), "\n";
+echo $s, "\n";
+$e = "é";
+echo strlen($e), " ", ord($e[0]), " ", ord($e[1]), "\n";
+echo bin2hex($e[0]), bin2hex($e[1]), "\n";
+echo $e[0] . $e[1], "\n";
+var_dump($e[0] . $e[1] === "é");
+$parts = str_split("añb€");
+echo count($parts), ":";
+foreach ($parts as $p) echo " ", ord($p);
+echo "\n";
+echo implode("", $parts), "\n";
+echo strrev("ab\xE9"), "|", bin2hex(strrev("ab\xE9")), "\n";
+echo substr("日本語", 1, 4) === "\x97\xa5\xe6\x9c" ? "ok" : "bad", "\n";
+echo bin2hex(substr("日本語", 1, 4)), "\n";
+echo strpos("x\xFFy\xFFz", "\xFF", 2), "\n";
+$b = pack('C*', 0x50, 0x34, 0xFE, 0x80, 0x00, 0xC3);
+echo strlen($b), " ", bin2hex($b), "\n";
+echo md5("\xFF\xFE"), " ", crc32("\x80"), "\n";
+$acc = "";
+for ($i = 250; $i < 256; $i++) { $acc .= chr($i); }
+echo strlen($acc), " ", bin2hex($acc), "\n";
+$j = "";
+$j .= "\xC3";
+$j .= "\xA9";
+echo $j, " ", strlen($j), " ", $j === "é" ? "same" : "differ", "\n";
+$arr = [chr(200) => 1, "\xC8" => 2, "é" => 3];
+echo count($arr), " ", $arr[chr(200)], "\n";
+echo strtoupper("abc\xE9"), "|", bin2hex(strtoupper("abc\xE9")), "\n";
+echo str_pad("\xFF", 4, "\xFE"), "|", bin2hex(str_pad("\xFF", 4, "\xFE")), "\n";
+echo strcmp("\x80", "\xF0\x90\x80\x80") < 0 ? "lt" : "ge", "\n";
+echo "\xF4\x8F\xBF\x88" === "\u{10FFC8}" ? "u" : "n", " ", strlen("\u{10FFC8}"), "\n";
+echo sprintf("%s|%5s|%-3s|", "\xE9", "\xE9\xE8", "\xFF"), "\n";
+echo str_repeat("\xA9\xC3", 2), " ", strlen(str_repeat("\xA9\xC3", 2)), "\n";
+echo base64_encode("\xFF\xFE\xFD"), " ", bin2hex(base64_decode("//79")), "\n";
+echo urlencode("a\xE9b"), " ", rawurlencode("\xFF"), "\n";
+echo json_encode(["k" => "é"]), "\n";
