@@ -172,6 +172,12 @@ impl FnComp {
 
     fn finish(mut self) -> FuncProto {
         self.p.nregs = self.max + 2;
+        // `dead_from` holds each instruction's temp watermark until here.
+        let cvs: std::collections::HashSet<R> = self.p.cv_regs.iter().copied().collect();
+        self.p.temps = (CV0..self.max).filter(|r| !cvs.contains(r)).collect();
+        for w in self.p.dead_from.iter_mut() {
+            *w = self.p.temps.partition_point(|&r| r < *w) as u32;
+        }
         let lines = self.p.lines.clone();
         let file = self.p.file.clone();
         let mut locs = Vec::with_capacity(lines.len());
@@ -192,6 +198,7 @@ impl FnComp {
     fn emit(&mut self, op: Op) -> usize {
         self.p.ops.push(op);
         self.p.lines.push(self.line);
+        self.p.dead_from.push(self.next);
         self.p.ops.len() - 1
     }
     fn pc(&self) -> u32 {
@@ -2470,5 +2477,45 @@ fn walk_expr(e: &Expr, out: &mut Vec<String>, deep: bool) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn func(src: &str, name: &str) -> Rc<FuncProto> {
+        let main = crate::parse_and_compile("t.php", src, false).expect("compiles");
+        main.consts
+            .iter()
+            .find_map(|k| match k {
+                KConst::Func(f) if f.name == name => Some(f.clone()),
+                _ => None,
+            })
+            .expect("function")
+    }
+
+    #[test]
+    fn temps_are_dead_at_statement_starts_and_live_inside_expressions() {
+        let p = func(
+            "<?php function f($n) { $s = 0; while ($n > 0) { $s += $n * 2 + 1; $n--; } return $s; }",
+            "f",
+        );
+        assert_eq!(p.dead_from.len(), p.ops.len());
+        assert!(!p.temps.is_empty());
+        assert!(p.temps.iter().all(|r| !p.cv_regs.contains(r)));
+        // The loop header starts a statement: every temp is dead there.
+        let lp = p.ops.iter().position(|o| matches!(o, Op::Loop)).unwrap();
+        assert_eq!(p.dead_from[lp], 0);
+        // An instruction reading a temp another one wrote has it live.
+        for (pc, op) in p.ops.iter().enumerate() {
+            if let Op::Bin(_, _, a, b) = op {
+                for r in [*a, *b] {
+                    if let Some(i) = p.temps.iter().position(|&t| t == r) {
+                        assert!(i < p.dead_from[pc] as usize, "{pc}: {op:?}");
+                    }
+                }
+            }
+        }
     }
 }

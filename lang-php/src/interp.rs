@@ -995,6 +995,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
         if !m.begin(fr, pc) {
             return Action::Yield;
         }
+        if !fr.shadow.is_empty() {
+            // Recording (the JIT shadows this frame's registers): dead temps
+            // become null, so the trace does not keep their values alive.
+            let null = m.konst(Value::None);
+            for &r in &p.temps[p.dead_from[pc as usize] as usize..] {
+                m.set_reg(fr, r as usize, null);
+            }
+        }
         let op = &p.ops[pc as usize];
         let mut next = pc + 1;
         macro_rules! reg {
