@@ -801,6 +801,68 @@ pub static BUILTIN: Helper = Helper {
     effects: EFF_ANY,
 };
 
+/// `[id, runtime, args...]`: runs builtin `id` when [`pure_sig`] says its
+/// arguments' tags make it pure (no warning, no exception, no heap read
+/// beyond immutable strings): the optimiser may merge or drop the call,
+/// and it does not end the heap cache as [`BUILTIN`] does.
+pub static PURE_BUILTIN: Helper = Helper {
+    name: "php_pure_builtin",
+    func: h_builtin,
+    effects: vm_core::jit::helpers::Effects::PURE,
+};
+
+/// Argument kinds of the builtins that are pure on them (see [`PURE_BUILTIN`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PureArg {
+    /// An int.
+    Int,
+    /// A string.
+    Str,
+    /// An int or a float.
+    Num,
+}
+
+/// The kinds of `nargs` arguments with which builtin `id` is pure, if any.
+pub fn pure_sig(id: u16, nargs: usize) -> Option<&'static [PureArg]> {
+    use PureArg::*;
+    const SIGS: &[(&str, &[PureArg])] = &[
+        ("dechex", &[Int]),
+        ("decbin", &[Int]),
+        ("decoct", &[Int]),
+        ("chr", &[Int]),
+        ("ord", &[Str]),
+        ("abs", &[Num]),
+        ("strtolower", &[Str]),
+        ("strtoupper", &[Str]),
+        ("ucfirst", &[Str]),
+        ("lcfirst", &[Str]),
+        ("strrev", &[Str]),
+        ("trim", &[Str]),
+        ("ltrim", &[Str]),
+        ("rtrim", &[Str]),
+        ("bin2hex", &[Str]),
+        ("md5", &[Str]),
+        ("crc32", &[Str]),
+        ("substr", &[Str, Int]),
+        ("substr", &[Str, Int, Int]),
+        ("strpos", &[Str, Str]),
+        ("str_contains", &[Str, Str]),
+        ("str_starts_with", &[Str, Str]),
+        ("str_ends_with", &[Str, Str]),
+        ("max", &[Int, Int]),
+        ("min", &[Int, Int]),
+    ];
+    thread_local! {
+        static IDS: Vec<(u16, &'static [PureArg])> =
+            SIGS.iter().map(|(n, s)| (id_of(n), *s)).filter(|(i, _)| *i != 0).collect();
+    }
+    IDS.with(|ids| {
+        ids.iter()
+            .find(|(i, s)| *i == id && s.len() == nargs)
+            .map(|(_, s)| *s)
+    })
+}
+
 /// Predefined and user constants.
 pub fn constant<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, name: &str) -> Option<Value<'gc>> {
     let name = name.trim_start_matches('\\');

@@ -58,6 +58,26 @@ pub static KEY_AT: Helper = Helper {
     effects: Effects::READS,
 };
 
+fn h_val_at<'gc>(_mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let i = match a[1] {
+        Value::Int(i) => i as usize,
+        _ => 0,
+    };
+    Ok(match a[0] {
+        Value::Dict(d) => d.borrow().get_index(i).map_or(Value::Absent, |(_, v)| *v),
+        _ => Value::Absent,
+    })
+}
+
+/// The value at a position of a hashed array's storage (a `Dict`), or
+/// `Absent` past the end: `foreach` reads it by position, not by hashing
+/// the key `KEY_AT` gave.
+pub static VAL_AT: Helper = Helper {
+    name: "php_val_at",
+    func: h_val_at,
+    effects: Effects::READS,
+};
+
 fn h_new_object<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     let (rt, cls) = (a[0], a[1]);
     if let Some(cd) = class_data(cls) {
@@ -2285,6 +2305,31 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let r = helper!(&ops::MATH, &[ik, v]);
                 set!(*dst, r);
             }
+            Op::Builtin { dst, id, args }
+                if builtins::pure_sig(*id, args.len()).is_some_and(|sig| {
+                    args.iter().zip(sig).all(|(r, k)| {
+                        let v = reg!(*r);
+                        match (m.tag(v), k) {
+                            (Tag::Int, builtins::PureArg::Int | builtins::PureArg::Num) => true,
+                            (Tag::Float, builtins::PureArg::Num) => true,
+                            (Tag::Str, builtins::PureArg::Str) => true,
+                            _ => false,
+                        }
+                    })
+                }) =>
+            {
+                // Scalars of the kinds that make it pure: a call the optimiser
+                // may merge or drop, and that keeps the heap cache.
+                let mut vals = Vec::with_capacity(args.len() + 2);
+                vals.push(m.konst(Value::Int(*id as i64)));
+                vals.push(m.konst(rt));
+                for r in args.iter() {
+                    let v = reg!(*r);
+                    vals.push(v);
+                }
+                let r = helper!(&builtins::PURE_BUILTIN, &vals);
+                set!(*dst, r);
+            }
             Op::Builtin { dst, id, args } => {
                 let mut vals = Vec::with_capacity(args.len() + 2);
                 vals.push(m.konst(Value::Int(*id as i64)));
@@ -2617,8 +2662,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 if m.tag(key) == Tag::Absent {
                     next = *exit;
                 } else {
-                    let dict = m.get_field(arr, A_DICT);
-                    let v = m.dict_get(dict, key);
+                    let v = helper!(&VAL_AT, &[store, pos]);
                     let v = deref_v(m, v);
                     set!(*vd, v);
                     if *kd != NONE {
