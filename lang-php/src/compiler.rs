@@ -171,7 +171,7 @@ impl FnComp {
     }
 
     fn finish(mut self) -> FuncProto {
-        self.p.nregs = self.max + 2;
+        self.p.nregs = self.max;
         // `dead_from` holds each instruction's temp watermark until here.
         let cvs: std::collections::HashSet<R> = self.p.cv_regs.iter().copied().collect();
         self.p.temps = (CV0..self.max).filter(|r| !cvs.contains(r)).collect();
