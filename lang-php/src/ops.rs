@@ -447,10 +447,18 @@ fn h_warn<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, V
 }
 
 fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
-    let tail = to_str_scalar(args[1]);
+    let owned;
+    let tail: &str = match args[1] {
+        // The common case appends a string: no copy of it.
+        v @ Value::Str(_) => v.as_str().unwrap_or(""),
+        other => {
+            owned = to_str_scalar(other);
+            &owned
+        }
+    };
     let plain = match args[0] {
-        Value::StrBuf(b) => b.with_bytes(|h| bytes::joins_plainly(h, &tail)),
-        Value::Str(h) => bytes::joins_plainly(h.as_str().as_bytes(), &tail),
+        Value::StrBuf(b) => b.with_bytes(|h| bytes::joins_plainly(h, tail)),
+        Value::Str(h) => bytes::joins_plainly(h.as_str().as_bytes(), tail),
         _ => true,
     };
     if !plain {
@@ -458,7 +466,7 @@ fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'g
         let head = args[0].as_str().unwrap_or("");
         return Ok(s(mc, &format!("{head}{tail}")));
     }
-    Ok(vm_core::strbuf::append(mc, args[0], &tail).unwrap_or(args[0]))
+    Ok(vm_core::strbuf::append(mc, args[0], tail).unwrap_or(args[0]))
 }
 
 /// `$s .= x` on a string in a plain variable: appends into the string's
