@@ -509,8 +509,11 @@ impl FnComp {
                 let mut ends = Vec::new();
                 for (c, body) in arms {
                     self.line = c.line;
+                    let save = self.next;
                     let r = self.cond(c)?;
                     let j = self.emit(Op::JmpIfNot(r, 0));
+                    // The condition's temps are dead in the body.
+                    self.next = save;
                     self.block(body)?;
                     ends.push(self.emit(Op::Jmp(0)));
                     let pc = self.pc();
@@ -527,8 +530,10 @@ impl FnComp {
             S::While(c, body) => {
                 let top = self.pc();
                 self.emit(Op::Loop);
+                let save = self.next;
                 let r = self.cond(c)?;
                 let exit = self.emit(Op::JmpIfNot(r, 0));
+                self.next = save;
                 self.push_loop(false);
                 self.block(body)?;
                 let lp = self.loops.pop().expect("loop");
