@@ -600,6 +600,7 @@ impl FnComp {
             } => {
                 let it = self.tmp();
                 let _pos = self.tmp();
+                let save = self.next;
                 if *by_ref {
                     let arr = self.fetch_w(subject)?;
                     self.emit(Op::IterInit(it, arr, true));
@@ -607,6 +608,8 @@ impl FnComp {
                     let v = self.expr(subject)?;
                     self.emit(Op::IterInit(it, v, false));
                 }
+                // Only the iterator and its position live on into the loop.
+                self.next = save;
                 let top = self.pc();
                 self.emit(Op::Loop);
                 let kreg = if key.is_some() { self.tmp() } else { NONE };
@@ -626,6 +629,8 @@ impl FnComp {
                 if let Some(k) = key {
                     self.assign_to(k, kreg)?;
                 }
+                // The key and value temps are dead once assigned.
+                self.next = save;
                 self.push_loop(false);
                 self.block(body)?;
                 let lp = self.loops.pop().expect("loop");
