@@ -1350,13 +1350,21 @@ impl FnComp {
                     r
                 }
                 _ => {
+                    let save = self.next;
                     let av = self.expr(a)?;
                     let bv = self.expr(b)?;
+                    // The operands' temps die in the instruction that reads
+                    // them (it reads both before it writes): the result may
+                    // reuse one, and fewer temps make smaller frames.
+                    let hi = self.next;
+                    self.next = save;
                     let r = self.tmp();
                     let Some(bop) = BinOp::from_str(op) else {
                         return self.err(format!("unknown operator {op}"));
                     };
-                    self.emit(Op::Bin(bop, r, av, bv));
+                    let pc = self.emit(Op::Bin(bop, r, av, bv));
+                    // Its operands are live when it starts.
+                    self.p.dead_from[pc] = hi.max(self.next);
                     r
                 }
             },
