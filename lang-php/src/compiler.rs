@@ -1818,6 +1818,8 @@ impl FnComp {
             target: Target::Name(k1, k2),
             args: specs.into(),
         });
+        // The argument temps (allocated after `r`) die in the call.
+        self.next = r + 1;
         Ok(r)
     }
 
