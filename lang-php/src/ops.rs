@@ -618,7 +618,10 @@ pub static NORM_KEY: Helper = Helper {
 
 fn h_str_key<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     Ok(match args[0] {
-        k @ Value::Str(_) => norm_key(mc, k).unwrap_or(k),
+        // Only a string that starts with a digit or '-' can be an int key.
+        k @ Value::Str(s) if matches!(s.as_str().as_bytes().first(), Some(b'0'..=b'9' | b'-')) => {
+            norm_key(mc, k).unwrap_or(k)
+        }
         k => k,
     })
 }
