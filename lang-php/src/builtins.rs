@@ -1946,7 +1946,12 @@ builtins! {
     },
     "json_encode" [] => |mc, _, args| {
         let mut out = String::new();
+        output::json_reset();
         output::json_encode(a(args, 0), to_int(a(args, 1)), 0, &mut out);
+        if output::json_invalid_utf8() {
+            // JSON_ERROR_UTF8 (php 8.2 without JSON_THROW_ON_ERROR).
+            return Ok(Value::Bool(false));
+        }
         Ok(s(mc, &out))
     },
     "printf" [] => |mc, _, args| {
@@ -2290,7 +2295,7 @@ builtins! {
         }
         Ok(s(mc, &bytes_str(&out)))
     },
-    "htmlspecialchars" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#039;"))),
+    "htmlspecialchars" [] => |mc, _, args| Ok(s(mc, &bytes::substitute_invalid(&str_arg(args, 0)).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#039;"))),
     "addslashes" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace('\\', "\\\\").replace('\'', "\\'").replace('"', "\\\""))),
     "md5" [] => |mc, _, args| Ok(s(mc, &md5_hex(&by(&str_arg(args, 0))))),
     "crc32" [] => |_, _, args| Ok(Value::Int(crc32(&by(&str_arg(args, 0))) as i64)),

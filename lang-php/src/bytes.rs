@@ -120,6 +120,15 @@ pub fn joins_plainly(head: &[u8], tail: &str) -> bool {
     !(n >= 4 && starts_escaped(&head[n - 4..])) && !starts_escaped(tail.as_bytes())
 }
 
+/// `s` with each byte that is not part of valid UTF-8 replaced by U+FFFD
+/// (php's `ENT_SUBSTITUTE`).
+pub fn substitute_invalid(s: &str) -> Cow<'_, str> {
+    if !may_escape(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(String::from_utf8_lossy(&encode(s)).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
