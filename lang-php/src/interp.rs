@@ -1051,8 +1051,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
         }
         macro_rules! helper {
             ($h:expr, $args:expr) => {{
-                let args_v: Vec<M::V> = $args.to_vec();
-                tryh!(m, code, p, pc, m.call($h, &args_v))
+                let args_v: &[M::V] = $args;
+                tryh!(m, code, p, pc, m.call($h, args_v))
             }};
         }
         macro_rules! throw {
