@@ -634,11 +634,10 @@ fn set_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -> bo
     }
 }
 
-/// `arr[key] = val` for a string `key` on an unshared hashed array when the
-/// element exists (maybe a reference cell) or the key is new and not
-/// numeric. The key is normalised by the pure `STR_KEY` and not guarded on
-/// when it exists ("5" and "a" take the same path); a new int key or a
-/// packed array is left to `DIM_SET`.
+/// `arr[key] = val` for a string `key` on an unshared hashed array. The key
+/// is normalised by the pure `STR_KEY` and not guarded on ("5" and "a" take
+/// the same path); a new key goes through `ARR_SET`, a packed array is left
+/// to `DIM_SET`.
 fn set_str_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -> bool {
     let store = m.get_field(arr, A_DICT);
     if m.tag(store) != Tag::Dict {
@@ -649,9 +648,11 @@ fn set_str_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -
     };
     let old = m.dict_get(store, nk);
     match m.tag(old) {
-        // A new string key goes last; a new int key may move the next free key.
-        Tag::Absent if m.tag(nk) == Tag::Str => m.dict_set(store, nk, val),
-        Tag::Absent => return false,
+        // A new key, string or int (an int may move the next free key): no
+        // guard on which, as a loop may meet both ("a", "10").
+        Tag::Absent => {
+            let _ = m.call(&ops::ARR_SET, &[arr, nk, val]);
+        }
         Tag::List => {
             let z = m.konst(Value::Int(0));
             m.list_set(old, z, val);

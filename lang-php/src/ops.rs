@@ -784,6 +784,20 @@ fn h_dim_set<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>,
     Ok(Value::None)
 }
 
+fn h_arr_set<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    arr_set(mc, args[0], args[1], args[2]);
+    Ok(Value::None)
+}
+
+/// `arr[key] = v` for a normalised key on an unshared array: cannot raise or
+/// run guest code (unlike [`DIM_SET`]), so it keeps what the optimiser knows
+/// about other objects.
+pub static ARR_SET: Helper = Helper {
+    name: "php_arr_set",
+    func: h_arr_set,
+    effects: Effects::WRITES,
+};
+
 /// `arr[key] = v` (key Absent: append) on an array prepared for writing.
 pub static DIM_SET: Helper = Helper {
     name: "php_dim_set",
