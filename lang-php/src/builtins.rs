@@ -11,6 +11,7 @@ use vm_core::heap;
 use vm_core::jit::helpers::Helper;
 use vm_core::{Mutation, Value};
 
+use crate::bytes;
 use crate::ops::EFF_ANY;
 use crate::output;
 use crate::runtime::{self, *};
@@ -53,8 +54,14 @@ fn st(v: Value<'_>) -> String {
     to_str_scalar(v)
 }
 
+/// The PHP string of bytes `b` (see `bytes`).
 fn bytes_str(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    bytes::decode(b)
+}
+
+/// The bytes of the PHP string whose text is `t` (see `bytes`).
+fn by(t: &str) -> std::borrow::Cow<'_, [u8]> {
+    bytes::encode(t)
 }
 
 fn ret_refs<'gc>(mc: &Mutation<'gc>, r: Value<'gc>, outs: Vec<Value<'gc>>) -> Res<'gc> {
@@ -223,7 +230,7 @@ fn mt_range(min: i64, max: i64) -> i64 {
 
 fn url_encode(t: &str, plus: bool) -> String {
     let mut out = String::new();
-    for c in t.bytes() {
+    for &c in by(t).iter() {
         match c {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => out.push(c as char),
             b'~' if !plus => out.push('~'),
@@ -235,7 +242,8 @@ fn url_encode(t: &str, plus: bool) -> String {
 }
 
 fn url_decode(t: &str, plus: bool) -> Vec<u8> {
-    let b = t.as_bytes();
+    let b = by(&t);
+    let b: &[u8] = &b;
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
@@ -260,7 +268,8 @@ pub fn sprintf<'gc>(
     args: &[Value<'gc>],
 ) -> Result<String, Value<'gc>> {
     let fmt = st(a(args, 0));
-    let f = fmt.as_bytes();
+    let f = by(&fmt);
+    let f: &[u8] = &f;
     let mut out: Vec<u8> = Vec::new();
     let mut argi = 1;
     let mut i = 0;
@@ -366,7 +375,10 @@ pub fn sprintf<'gc>(
             b's' => {
                 let mut s = st(v);
                 if let Some(p) = prec {
-                    s = bytes_str(&s.as_bytes()[..p.min(s.len())]);
+                    s = {
+                        let b = by(&s);
+                        bytes_str(&b[..p.min(b.len())])
+                    };
                 }
                 s
             }
@@ -429,11 +441,11 @@ pub fn sprintf<'gc>(
             }
         };
         let _ = fname;
-        let blen = body.len();
+        let blen = bytes::byte_len(&body);
         if width > blen {
             let fill = width - blen;
             if left {
-                out.extend_from_slice(body.as_bytes());
+                out.extend_from_slice(&by(&body));
                 let p = if pad == b'0' { b' ' } else { pad };
                 let p = if pad == b'0' && matches!(conv, b'd' | b'f' | b'F' | b'e') {
                     b'0'
@@ -447,19 +459,19 @@ pub fn sprintf<'gc>(
                 && (body.starts_with('-') || body.starts_with('+'))
                 && matches!(conv, b'd' | b'i' | b'f' | b'F' | b'e' | b'E')
             {
-                out.push(body.as_bytes()[0]);
+                out.push(by(&body)[0]);
                 for _ in 0..fill {
                     out.push(b'0');
                 }
-                out.extend_from_slice(&body.as_bytes()[1..]);
+                out.extend_from_slice(&by(&body)[1..]);
             } else {
                 for _ in 0..fill {
                     out.push(pad);
                 }
-                out.extend_from_slice(body.as_bytes());
+                out.extend_from_slice(&by(&body));
             }
         } else {
-            out.extend_from_slice(body.as_bytes());
+            out.extend_from_slice(&by(&body));
         }
     }
     Ok(bytes_str(&out))
@@ -556,7 +568,7 @@ fn sort_cmp<'gc>(flags: i64) -> impl Fn(&Value<'gc>, &Value<'gc>) -> std::cmp::O
                 .partial_cmp(&to_float(y))
                 .unwrap_or(std::cmp::Ordering::Equal),
             2 if fold => st(x).to_ascii_lowercase().cmp(&st(y).to_ascii_lowercase()),
-            2 => st(x).as_bytes().cmp(st(y).as_bytes()),
+            2 => by(&st(x)).cmp(&by(&st(y))),
             6 => natcmp(&st(x), &st(y), fold).cmp(&0),
             _ => compare(x, y).unwrap_or(std::cmp::Ordering::Equal),
         }
@@ -789,6 +801,68 @@ pub static BUILTIN: Helper = Helper {
     effects: EFF_ANY,
 };
 
+/// `[id, runtime, args...]`: runs builtin `id` when [`pure_sig`] says its
+/// arguments' tags make it pure (no warning, no exception, no heap read
+/// beyond immutable strings): the optimiser may merge or drop the call,
+/// and it does not end the heap cache as [`BUILTIN`] does.
+pub static PURE_BUILTIN: Helper = Helper {
+    name: "php_pure_builtin",
+    func: h_builtin,
+    effects: vm_core::jit::helpers::Effects::PURE,
+};
+
+/// Argument kinds of the builtins that are pure on them (see [`PURE_BUILTIN`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PureArg {
+    /// An int.
+    Int,
+    /// A string.
+    Str,
+    /// An int or a float.
+    Num,
+}
+
+/// The kinds of `nargs` arguments with which builtin `id` is pure, if any.
+pub fn pure_sig(id: u16, nargs: usize) -> Option<&'static [PureArg]> {
+    use PureArg::*;
+    const SIGS: &[(&str, &[PureArg])] = &[
+        ("dechex", &[Int]),
+        ("decbin", &[Int]),
+        ("decoct", &[Int]),
+        ("chr", &[Int]),
+        ("ord", &[Str]),
+        ("abs", &[Num]),
+        ("strtolower", &[Str]),
+        ("strtoupper", &[Str]),
+        ("ucfirst", &[Str]),
+        ("lcfirst", &[Str]),
+        ("strrev", &[Str]),
+        ("trim", &[Str]),
+        ("ltrim", &[Str]),
+        ("rtrim", &[Str]),
+        ("bin2hex", &[Str]),
+        ("md5", &[Str]),
+        ("crc32", &[Str]),
+        ("substr", &[Str, Int]),
+        ("substr", &[Str, Int, Int]),
+        ("strpos", &[Str, Str]),
+        ("str_contains", &[Str, Str]),
+        ("str_starts_with", &[Str, Str]),
+        ("str_ends_with", &[Str, Str]),
+        ("max", &[Int, Int]),
+        ("min", &[Int, Int]),
+    ];
+    thread_local! {
+        static IDS: Vec<(u16, &'static [PureArg])> =
+            SIGS.iter().map(|(n, s)| (id_of(n), *s)).filter(|(i, _)| *i != 0).collect();
+    }
+    IDS.with(|ids| {
+        ids.iter()
+            .find(|(i, s)| *i == id && s.len() == nargs)
+            .map(|(_, s)| *s)
+    })
+}
+
 /// Predefined and user constants.
 pub fn constant<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, name: &str) -> Option<Value<'gc>> {
     let name = name.trim_start_matches('\\');
@@ -922,7 +996,8 @@ fn strpos_impl(h: &[u8], n: &[u8], from: usize) -> Option<usize> {
 fn trim_chars(args: &[Value<'_>], i: usize) -> Vec<u8> {
     if has(args, i) {
         let s = st(a(args, i));
-        let b = s.as_bytes();
+        let b = by(&s);
+        let b: &[u8] = &b;
         let mut out = Vec::new();
         let mut j = 0;
         while j < b.len() {
@@ -1102,7 +1177,7 @@ fn write_stream(target: Value<'_>, text: &str) {
         with_file(target, |f| {
             if let Some(o) = f.out.as_mut() {
                 use std::io::Write;
-                let _ = o.write_all(text.as_bytes());
+                let _ = o.write_all(&by(&text));
             }
         });
     } else {
@@ -1346,7 +1421,7 @@ fn pad_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
             "str_pad(): Argument #3 ($pad_string) must be a non-empty string",
         ));
     }
-    let n = input.len();
+    let n = bytes::byte_len(&input);
     if len <= n {
         return Ok(s(mc, &input));
     }
@@ -1356,10 +1431,11 @@ fn pad_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
         2 => (total / 2, total - total / 2),
         _ => (0, total),
     };
-    let pb = pad.as_bytes();
+    let pb = by(&pad);
+    let pb: &[u8] = &pb;
     let mk = |k: usize| -> Vec<u8> { (0..k).map(|i| pb[i % pb.len()]).collect() };
     let mut out = mk(l);
-    out.extend_from_slice(input.as_bytes());
+    out.extend_from_slice(&by(&input));
     out.extend(mk(r));
     Ok(s(mc, &bytes_str(&out)))
 }
@@ -1378,8 +1454,10 @@ fn wordwrap_impl<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     };
     let cut = has(args, 3) && to_bool(a(args, 3));
     // A faithful port of php's algorithm for the general case.
-    let t = text.as_bytes();
-    let b = brk.as_bytes();
+    let t = by(&text);
+    let t: &[u8] = &t;
+    let b = by(&brk);
+    let b: &[u8] = &b;
     let mut out: Vec<u8> = Vec::new();
     let (mut laststart, mut lastspace) = (0usize, 0usize);
     let mut current = 0usize;
@@ -1759,7 +1837,7 @@ builtins! {
         match v {
             Value::Int(i) => Ok(Value::Int(!i)),
             Value::Float(f) => Ok(Value::Int(!float_to_int(f))),
-            Value::Str(t) => Ok(s(mc, &bytes_str(&t.as_str().bytes().map(|b| !b).collect::<Vec<u8>>()))),
+            Value::Str(t) => Ok(s(mc, &bytes_str(&by(t.as_str()).iter().map(|b| !b).collect::<Vec<u8>>()))),
             other => Err(err_str(mc, "TypeError", &format!("Cannot perform bitwise not on {}", type_name(other)))),
         }
     },
@@ -1775,12 +1853,12 @@ builtins! {
     },
     "__str_offset_set" [] => |mc, _, args| {
         let t = st(args[0]);
-        let mut b = t.into_bytes();
+        let mut b = by(&t).into_owned();
         let i = to_int(a(args, 1));
         let i = if i < 0 { b.len() as i64 + i } else { i };
         if i < 0 { return Err(err_str(mc, "Error", "Illegal string offset")); }
         let c = st(a(args, 2));
-        let ch = c.as_bytes().first().copied().unwrap_or(b' ');
+        let ch = by(&c).first().copied().unwrap_or(b' ');
         while b.len() <= i as usize { b.push(b' '); }
         b[i as usize] = ch;
         Ok(s(mc, &bytes_str(&b)))
@@ -1868,13 +1946,18 @@ builtins! {
     },
     "json_encode" [] => |mc, _, args| {
         let mut out = String::new();
+        output::json_reset();
         output::json_encode(a(args, 0), to_int(a(args, 1)), 0, &mut out);
+        if output::json_invalid_utf8() {
+            // JSON_ERROR_UTF8 (php 8.2 without JSON_THROW_ON_ERROR).
+            return Ok(Value::Bool(false));
+        }
         Ok(s(mc, &out))
     },
     "printf" [] => |mc, _, args| {
         let t = sprintf(mc, "printf", args)?;
         runtime::echo(&t);
-        Ok(Value::Int(t.len() as i64))
+        Ok(Value::Int(bytes::byte_len(&t) as i64))
     },
     "sprintf" [] => |mc, _, args| Ok(s(mc, &sprintf(mc, "sprintf", args)?)),
     "vsprintf" [] => |mc, _, args| {
@@ -1887,7 +1970,7 @@ builtins! {
         if is_array(a(args, 1)) { v.extend(arr_values(a(args, 1))); }
         let t = sprintf(mc, "vprintf", &v)?;
         runtime::echo(&t);
-        Ok(Value::Int(t.len() as i64))
+        Ok(Value::Int(bytes::byte_len(&t) as i64))
     },
     "number_format" [] => |mc, _, args| {
         let dec = if has(args, 1) { to_int(a(args, 1)).max(0) as usize } else { 0 };
@@ -1898,17 +1981,17 @@ builtins! {
     "fwrite" [] => |_, _, args| {
         let t = st(a(args, 1));
         write_stream(a(args, 0), &t);
-        Ok(Value::Int(t.len() as i64))
+        Ok(Value::Int(bytes::byte_len(&t) as i64))
     },
     "fputs" [] => |_, _, args| {
         let t = st(a(args, 1));
         write_stream(a(args, 0), &t);
-        Ok(Value::Int(t.len() as i64))
+        Ok(Value::Int(bytes::byte_len(&t) as i64))
     },
     "fprintf" [] => |mc, _, args| {
         let t = sprintf(mc, "fprintf", &args[1..])?;
         write_stream(a(args, 0), &t);
-        Ok(Value::Int(t.len() as i64))
+        Ok(Value::Int(bytes::byte_len(&t) as i64))
     },
     "fgets" [] => |mc, _, args| {
         if resource_id(a(args, 0)).map_or(false, |id| id > 3) {
@@ -1985,18 +2068,18 @@ builtins! {
         let d = a(args, 1);
         let data = if is_array(d) { arr_values(d).into_iter().map(st).collect::<String>() } else { st(d) };
         match p.as_str() {
-            "php://stdout" | "php://output" => { runtime::echo(&data); return Ok(Value::Int(data.len() as i64)); }
-            "php://stderr" => { runtime::echo_err(&data); return Ok(Value::Int(data.len() as i64)); }
+            "php://stdout" | "php://output" => { runtime::echo(&data); return Ok(Value::Int(bytes::byte_len(&data) as i64)); }
+            "php://stderr" => { runtime::echo_err(&data); return Ok(Value::Int(bytes::byte_len(&data) as i64)); }
             _ => {}
         }
         let append = to_int(a(args, 2)) & 8 != 0;
         let r = if append {
             use std::io::Write;
-            std::fs::OpenOptions::new().append(true).create(true).open(&p).and_then(|mut f| f.write_all(data.as_bytes()))
+            std::fs::OpenOptions::new().append(true).create(true).open(&p).and_then(|mut f| f.write_all(&by(&data)))
         } else {
-            std::fs::write(&p, data.as_bytes())
+            std::fs::write(&p, &*by(&data))
         };
-        Ok(match r { Ok(_) => Value::Int(data.len() as i64), Err(_) => Value::Bool(false) })
+        Ok(match r { Ok(_) => Value::Int(bytes::byte_len(&data) as i64), Err(_) => Value::Bool(false) })
     },
     "class_implements" [] => |mc, rt, args| {
         let v = a(args, 0);
@@ -2068,11 +2151,12 @@ builtins! {
     "strlen" [] => |mc, _, args| {
         let v = a(args, 0);
         if is_array(v) || is_object(v) { return Err(type_err(mc, "strlen", 1, "string", "string", v)); }
-        Ok(Value::Int(st(v).len() as i64))
+        Ok(Value::Int(bytes::byte_len(&st(v)) as i64))
     },
     "substr_replace" [] => |mc, _, args| {
         let t = str_arg(args, 0);
-        let b = t.as_bytes();
+        let b = by(&t);
+        let b: &[u8] = &b;
         let n = b.len() as i64;
         let rep = str_arg(args, 1);
         let start = to_int(a(args, 2));
@@ -2080,26 +2164,26 @@ builtins! {
         let len = if has(args, 3) { to_int(a(args, 3)) } else { n };
         let end = if len < 0 { ((n + len) as usize).max(start) } else { (start + len as usize).min(b.len()) };
         let mut out = b[..start].to_vec();
-        out.extend_from_slice(rep.as_bytes());
+        out.extend_from_slice(&by(&rep));
         out.extend_from_slice(&b[end..]);
         Ok(s(mc, &bytes_str(&out)))
     },
     "substr" [] => |mc, _, args| {
         let t = str_arg(args, 0);
         let len = if has(args, 2) { Some(to_int(a(args, 2))) } else { None };
-        Ok(s(mc, &bytes_str(&substr_impl(t.as_bytes(), to_int(a(args, 1)), len))))
+        Ok(s(mc, &bytes_str(&substr_impl(&by(&t), to_int(a(args, 1)), len))))
     },
     "strpos" [] => |mc, _, args| {
         let (h, n) = (str_arg(args, 0), str_arg(args, 1));
         let off = to_int(a(args, 2));
-        let off = if off < 0 { (h.len() as i64 + off).max(0) as usize } else { off as usize };
-        if off > h.len() { return Err(err_str(mc, "ValueError", "strpos(): Argument #3 ($offset) must be contained in argument #1 ($haystack)")); }
-        Ok(match strpos_impl(h.as_bytes(), n.as_bytes(), off) { Some(p) => Value::Int(p as i64), None => Value::Bool(false) })
+        let off = if off < 0 { (bytes::byte_len(&h) as i64 + off).max(0) as usize } else { off as usize };
+        if off > bytes::byte_len(&h) { return Err(err_str(mc, "ValueError", "strpos(): Argument #3 ($offset) must be contained in argument #1 ($haystack)")); }
+        Ok(match strpos_impl(&by(&h), &by(&n), off) { Some(p) => Value::Int(p as i64), None => Value::Bool(false) })
     },
     "stripos" [] => |_, _, args| {
         let (h, n) = (str_arg(args, 0).to_ascii_lowercase(), str_arg(args, 1).to_ascii_lowercase());
         let off = to_int(a(args, 2)).max(0) as usize;
-        Ok(match strpos_impl(h.as_bytes(), n.as_bytes(), off) { Some(p) => Value::Int(p as i64), None => Value::Bool(false) })
+        Ok(match strpos_impl(&by(&h), &by(&n), off) { Some(p) => Value::Int(p as i64), None => Value::Bool(false) })
     },
     "strrpos" [] => |_, _, args| {
         let (h, n) = (str_arg(args, 0), str_arg(args, 1));
@@ -2137,10 +2221,10 @@ builtins! {
         let n = if has(args, 1) { to_int(a(args, 1)) } else { 1 };
         if n < 1 { return Err(err_str(mc, "ValueError", "str_split(): Argument #2 ($length) must be greater than 0")); }
         if t.is_empty() { return Ok(arr_from_list(mc, vec![s(mc, "")])); }
-        Ok(arr_from_list(mc, t.as_bytes().chunks(n as usize).map(|c| s(mc, &bytes_str(c))).collect()))
+        Ok(arr_from_list(mc, by(&t).chunks(n as usize).map(|c| s(mc, &bytes_str(c))).collect()))
     },
     "strrev" [] => |mc, _, args| {
-        let mut b = str_arg(args, 0).into_bytes();
+        let mut b = by(&str_arg(args, 0)).into_owned();
         b.reverse();
         Ok(s(mc, &bytes_str(&b)))
     },
@@ -2183,7 +2267,7 @@ builtins! {
     "implode" [] => |mc, _, args| implode_impl(mc, args),
     "join" [] => |mc, _, args| implode_impl(mc, args),
     "explode" [] => |mc, _, args| explode_impl(mc, args),
-    "ord" [] => |_, _, args| Ok(Value::Int(str_arg(args, 0).as_bytes().first().copied().unwrap_or(0) as i64)),
+    "ord" [] => |_, _, args| Ok(Value::Int(by(&str_arg(args, 0)).first().copied().unwrap_or(0) as i64)),
     "chr" [] => |mc, _, args| {
         let c = to_int(a(args, 0)).rem_euclid(256) as u8;
         Ok(s(mc, &bytes_str(&[c])))
@@ -2191,7 +2275,8 @@ builtins! {
     "wordwrap" [] => |mc, _, args| wordwrap_impl(mc, args),
     "nl2br" [] => |mc, _, args| {
         let t = str_arg(args, 0);
-        let b = t.as_bytes();
+        let b = by(&t);
+        let b: &[u8] = &b;
         let mut out = Vec::new();
         let mut i = 0;
         while i < b.len() {
@@ -2210,22 +2295,23 @@ builtins! {
         }
         Ok(s(mc, &bytes_str(&out)))
     },
-    "htmlspecialchars" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#039;"))),
+    "htmlspecialchars" [] => |mc, _, args| Ok(s(mc, &bytes::substitute_invalid(&str_arg(args, 0)).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#039;"))),
     "addslashes" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace('\\', "\\\\").replace('\'', "\\'").replace('"', "\\\""))),
-    "md5" [] => |mc, _, args| Ok(s(mc, &md5_hex(str_arg(args, 0).as_bytes()))),
-    "crc32" [] => |_, _, args| Ok(Value::Int(crc32(str_arg(args, 0).as_bytes()) as i64)),
-    "strcmp" [] => |_, _, args| Ok(Value::Int(match str_arg(args, 0).as_bytes().cmp(str_arg(args, 1).as_bytes()) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 })),
+    "md5" [] => |mc, _, args| Ok(s(mc, &md5_hex(&by(&str_arg(args, 0))))),
+    "crc32" [] => |_, _, args| Ok(Value::Int(crc32(&by(&str_arg(args, 0))) as i64)),
+    "strcmp" [] => |_, _, args| Ok(Value::Int(match by(&str_arg(args, 0)).cmp(&by(&str_arg(args, 1))) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 })),
     "strcasecmp" [] => |_, _, args| Ok(Value::Int(match str_arg(args, 0).to_ascii_lowercase().cmp(&str_arg(args, 1).to_ascii_lowercase()) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 })),
     "strncasecmp" [] => |_, _, args| {
         let n = to_int(a(args, 2)) as usize;
         let (x, y) = (str_arg(args, 0).to_ascii_lowercase(), str_arg(args, 1).to_ascii_lowercase());
-        let (x, y) = (&x.as_bytes()[..n.min(x.len())], &y.as_bytes()[..n.min(y.len())]);
+        let (x, y) = (by(&x), by(&y));
+        let (x, y) = (&x[..n.min(x.len())], &y[..n.min(y.len())]);
         Ok(Value::Int(match x.cmp(y) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 }))
     },
     "html_entity_decode" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#039;", "'").replace("&#39;", "'").replace("&nbsp;", "\u{a0}").replace("&amp;", "&"))),
     "htmlspecialchars_decode" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#039;", "'").replace("&amp;", "&"))),
     "stripslashes" [] => |mc, _, args| {
-        let b = str_arg(args, 0).into_bytes();
+        let b = by(&str_arg(args, 0)).into_owned();
         let mut out = Vec::with_capacity(b.len());
         let mut i = 0;
         while i < b.len() {
@@ -2240,27 +2326,30 @@ builtins! {
         Ok(s(mc, &bytes_str(&out)))
     },
     "chunk_split" [] => |mc, _, args| {
-        let b = str_arg(args, 0).into_bytes();
+        let b = by(&str_arg(args, 0)).into_owned();
         let n = if has(args, 1) { to_int(a(args, 1)).max(1) as usize } else { 76 };
         let end = if has(args, 2) { str_arg(args, 2) } else { "\r\n".into() };
         let mut out = Vec::new();
-        for c in b.chunks(n) { out.extend_from_slice(c); out.extend_from_slice(end.as_bytes()); }
+        for c in b.chunks(n) { out.extend_from_slice(c); out.extend_from_slice(&by(&end)); }
         Ok(s(mc, &bytes_str(&out)))
     },
     "strpbrk" [] => |mc, _, args| {
         let (h, cs) = (str_arg(args, 0), str_arg(args, 1));
-        Ok(match h.bytes().position(|c| cs.as_bytes().contains(&c)) { Some(p) => s(mc, &bytes_str(&h.as_bytes()[p..])), None => Value::Bool(false) })
+        let (hb, cb) = (by(&h), by(&cs));
+        Ok(match hb.iter().position(|c| cb.contains(c)) { Some(p) => s(mc, &bytes_str(&hb[p..])), None => Value::Bool(false) })
     },
     "stristr" [] => |mc, _, args| {
         let (h, n) = (str_arg(args, 0), str_arg(args, 1));
-        match strpos_impl(h.to_ascii_lowercase().as_bytes(), n.to_ascii_lowercase().as_bytes(), 0) {
-            Some(p) => Ok(s(mc, &bytes_str(if to_bool(a(args, 2)) { &h.as_bytes()[..p] } else { &h.as_bytes()[p..] }))),
+        let hb = by(&h);
+        match strpos_impl(&hb.to_ascii_lowercase(), &by(&n).to_ascii_lowercase(), 0) {
+            Some(p) => Ok(s(mc, &bytes_str(if to_bool(a(args, 2)) { &hb[..p] } else { &hb[p..] }))),
             None => Ok(Value::Bool(false)),
         }
     },
     "hex2bin" [] => |mc, _, args| {
         let h = str_arg(args, 0);
-        let b = h.as_bytes();
+        let b = by(&h);
+        let b: &[u8] = &b;
         if b.len() % 2 != 0 { return Ok(Value::Bool(false)); }
         let mut out = Vec::new();
         for c in b.chunks(2) {
@@ -2270,7 +2359,7 @@ builtins! {
     },
     "base64_encode" [] => |mc, _, args| {
         const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let b = str_arg(args, 0).into_bytes();
+        let b = by(&str_arg(args, 0)).into_owned();
         let mut out = String::new();
         for c in b.chunks(3) {
             let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
@@ -2308,8 +2397,8 @@ builtins! {
         let end = if len < 0 { (n + len).max(st_) } else { (st_ + len).min(n) };
         Ok(s(mc, &cs[st_ as usize..end as usize].iter().collect::<String>()))
     },
-    "strspn" [] => |_, _, args| { let (h, m) = (str_arg(args, 0), str_arg(args, 1)); Ok(Value::Int(h.bytes().take_while(|c| m.as_bytes().contains(c)).count() as i64)) },
-    "strcspn" [] => |_, _, args| { let (h, m) = (str_arg(args, 0), str_arg(args, 1)); Ok(Value::Int(h.bytes().take_while(|c| !m.as_bytes().contains(c)).count() as i64)) },
+    "strspn" [] => |_, _, args| { let (h, m) = (str_arg(args, 0), str_arg(args, 1)); Ok(Value::Int(by(&h).iter().take_while(|c| by(&m).contains(c)).count() as i64)) },
+    "strcspn" [] => |_, _, args| { let (h, m) = (str_arg(args, 0), str_arg(args, 1)); Ok(Value::Int(by(&h).iter().take_while(|c| !by(&m).contains(c)).count() as i64)) },
     "is_countable" [] => |_, _, args| Ok(Value::Bool(is_array(a(args, 0)))),
     "get_class_methods" [] => |mc, rt, args| {
         let v = a(args, 0);
@@ -2325,16 +2414,18 @@ builtins! {
     "strncmp" [] => |_, _, args| {
         let n = to_int(a(args, 2)) as usize;
         let (x, y) = (str_arg(args, 0), str_arg(args, 1));
-        let (x, y) = (&x.as_bytes()[..n.min(x.len())], &y.as_bytes()[..n.min(y.len())]);
+        let (x, y) = (by(&x), by(&y));
+        let (x, y) = (&x[..n.min(x.len())], &y[..n.min(y.len())]);
         Ok(Value::Int(match x.cmp(y) { std::cmp::Ordering::Less => -1, std::cmp::Ordering::Equal => 0, _ => 1 }))
     },
     "strnatcmp" [] => |_, _, args| Ok(Value::Int(natcmp(&str_arg(args, 0), &str_arg(args, 1), false))),
     "strnatcasecmp" [] => |_, _, args| Ok(Value::Int(natcmp(&str_arg(args, 0), &str_arg(args, 1), true))),
-    "similar_text" [] => |_, _, args| Ok(Value::Int(similar(str_arg(args, 0).as_bytes(), str_arg(args, 1).as_bytes()) as i64)),
-    "levenshtein" [] => |_, _, args| Ok(Value::Int(levenshtein(str_arg(args, 0).as_bytes(), str_arg(args, 1).as_bytes()) as i64)),
+    "similar_text" [] => |_, _, args| Ok(Value::Int(similar(&by(&str_arg(args, 0)), &by(&str_arg(args, 1))) as i64)),
+    "levenshtein" [] => |_, _, args| Ok(Value::Int(levenshtein(&by(&str_arg(args, 0)), &by(&str_arg(args, 1))) as i64)),
     "str_word_count" [] => |mc, _, args| {
         let t = str_arg(args, 0);
-        let b = t.as_bytes();
+        let b = by(&t);
+        let b: &[u8] = &b;
         // Words: letters, `'` and `-` (php: a leading `-` or `'`, or a trailing `-`, is not part of a word).
         let mut words: Vec<(usize, String)> = Vec::new();
         let mut i = 0;
@@ -2358,7 +2449,7 @@ builtins! {
     },
     "count_chars" [] => |mc, _, args| {
         let mut counts = [0i64; 256];
-        for c in str_arg(args, 0).bytes() { counts[c as usize] += 1; }
+        for &c in by(&str_arg(args, 0)).iter() { counts[c as usize] += 1; }
         let mode = to_int(a(args, 1));
         Ok(arr_from_pairs(mc, (0..256).filter(|&c| mode == 0 || counts[c] > 0).map(|c| (Value::Int(c as i64), Value::Int(counts[c]))).collect()))
     },
@@ -2389,35 +2480,36 @@ builtins! {
     "str_word_split" [] => |mc, _, _| Ok(new_array(mc)),
     "uniqid" [] => |mc, _, _| Ok(s(mc, "5f0c8e4a1b2c3")),
     "lcg_value" [] => |_, _, _| Ok(Value::Float(mt_range(0, i32::MAX as i64) as f64 / i32::MAX as f64)),
-    "bin2hex" [] => |mc, _, args| Ok(s(mc, &str_arg(args, 0).bytes().map(|b| format!("{:02x}", b)).collect::<String>())),
+    "bin2hex" [] => |mc, _, args| Ok(s(mc, &by(&str_arg(args, 0)).iter().map(|b| format!("{:02x}", b)).collect::<String>())),
     "strtr" [] => |mc, _, args| {
         let t = str_arg(args, 0);
         if args.len() == 2 && is_array(a(args, 1)) {
             let mut pairs: Vec<(String, String)> = arr_entries(a(args, 1)).into_iter().map(|(k, v)| (st(k), st(v))).filter(|(k, _)| !k.is_empty()).collect();
             pairs.sort_by(|x, y| y.0.len().cmp(&x.0.len()));
-            let mut out = String::new();
+            let pairs: Vec<(Vec<u8>, Vec<u8>)> = pairs.iter().map(|(k, v)| (by(k).into_owned(), by(v).into_owned())).collect();
+            let mut out: Vec<u8> = Vec::new();
             let mut i = 0;
-            let b = t.as_bytes();
+            let b = by(&t);
+            let b: &[u8] = &b;
             'outer: while i < b.len() {
                 for (k, v) in &pairs {
-                    if b[i..].starts_with(k.as_bytes()) { out.push_str(v); i += k.len(); continue 'outer; }
+                    if b[i..].starts_with(k) { out.extend_from_slice(v); i += k.len(); continue 'outer; }
                 }
-                let ch = t[i..].chars().next().unwrap_or(' ');
-                out.push(ch);
-                i += ch.len_utf8();
+                out.push(b[i]);
+                i += 1;
             }
-            return Ok(s(mc, &out));
+            return Ok(s(mc, &bytes_str(&out)));
         }
         let (from, to) = (str_arg(args, 1), str_arg(args, 2));
-        let (fb, tb) = (from.as_bytes(), to.as_bytes());
+        let (fb, tb) = (by(&from), by(&to));
         let n = fb.len().min(tb.len());
-        let out: Vec<u8> = t.bytes().map(|c| match fb[..n].iter().rposition(|&x| x == c) { Some(p) => tb[p], None => c }).collect();
+        let out: Vec<u8> = by(&t).iter().map(|&c| match fb[..n].iter().rposition(|&x| x == c) { Some(p) => tb[p], None => c }).collect();
         Ok(s(mc, &bytes_str(&out)))
     },
-    "sha1" [] => |mc, _, args| Ok(s(mc, &sha1_hex(str_arg(args, 0).as_bytes()))),
+    "sha1" [] => |mc, _, args| Ok(s(mc, &sha1_hex(&by(&str_arg(args, 0))))),
     "nl_langinfo" [] => |mc, _, _| Ok(s(mc, "")),
     "str_shuffle" [] => |mc, _, args| {
-        let mut b = str_arg(args, 0).into_bytes();
+        let mut b = by(&str_arg(args, 0)).into_owned();
         let n = b.len();
         if n > 1 {
             let mut left = n - 1;
@@ -2959,7 +3051,8 @@ builtins! {
         let fmt = str_arg(args, 0);
         let mut out = Vec::new();
         let mut ai = 1;
-        let f = fmt.as_bytes();
+        let f = by(&fmt);
+        let f: &[u8] = &f;
         let mut i = 0;
         while i < f.len() {
             let code = f[i];

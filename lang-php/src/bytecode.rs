@@ -309,6 +309,14 @@ pub struct FuncProto {
     pub uses: Vec<(R, bool)>,
     pub cv_names: Vec<String>,
     pub cv_regs: Vec<R>,
+    /// The temporary registers (not CVs), in increasing order.
+    pub temps: Vec<R>,
+    /// Per instruction: the index in `temps` of the first temp that is dead
+    /// when it starts (every temp from there up is unallocated at that point
+    /// of the compiler's stack discipline). While recording, `step` sets
+    /// them to null, so traces neither carry dead values round loops nor
+    /// store them at exits nor pass them to calls.
+    pub dead_from: Vec<u32>,
     /// Per instruction: const index of its location text (" in FILE on line N").
     pub loc_k: Vec<u32>,
     pub is_static: bool,
@@ -338,6 +346,8 @@ impl Default for FuncProto {
             uses: Vec::new(),
             cv_names: Vec::new(),
             cv_regs: Vec::new(),
+            temps: Vec::new(),
+            dead_from: Vec::new(),
             loc_k: Vec::new(),
             is_static: false,
             is_main: false,

@@ -171,7 +171,13 @@ impl FnComp {
     }
 
     fn finish(mut self) -> FuncProto {
-        self.p.nregs = self.max + 2;
+        self.p.nregs = self.max;
+        // `dead_from` holds each instruction's temp watermark until here.
+        let cvs: std::collections::HashSet<R> = self.p.cv_regs.iter().copied().collect();
+        self.p.temps = (CV0..self.max).filter(|r| !cvs.contains(r)).collect();
+        for w in self.p.dead_from.iter_mut() {
+            *w = self.p.temps.partition_point(|&r| r < *w) as u32;
+        }
         let lines = self.p.lines.clone();
         let file = self.p.file.clone();
         let mut locs = Vec::with_capacity(lines.len());
@@ -192,6 +198,7 @@ impl FnComp {
     fn emit(&mut self, op: Op) -> usize {
         self.p.ops.push(op);
         self.p.lines.push(self.line);
+        self.p.dead_from.push(self.next);
         self.p.ops.len() - 1
     }
     fn pc(&self) -> u32 {
@@ -502,8 +509,11 @@ impl FnComp {
                 let mut ends = Vec::new();
                 for (c, body) in arms {
                     self.line = c.line;
+                    let save = self.next;
                     let r = self.cond(c)?;
                     let j = self.emit(Op::JmpIfNot(r, 0));
+                    // The condition's temps are dead in the body.
+                    self.next = save;
                     self.block(body)?;
                     ends.push(self.emit(Op::Jmp(0)));
                     let pc = self.pc();
@@ -520,8 +530,10 @@ impl FnComp {
             S::While(c, body) => {
                 let top = self.pc();
                 self.emit(Op::Loop);
+                let save = self.next;
                 let r = self.cond(c)?;
                 let exit = self.emit(Op::JmpIfNot(r, 0));
+                self.next = save;
                 self.push_loop(false);
                 self.block(body)?;
                 let lp = self.loops.pop().expect("loop");
@@ -588,6 +600,7 @@ impl FnComp {
             } => {
                 let it = self.tmp();
                 let _pos = self.tmp();
+                let save = self.next;
                 if *by_ref {
                     let arr = self.fetch_w(subject)?;
                     self.emit(Op::IterInit(it, arr, true));
@@ -595,6 +608,8 @@ impl FnComp {
                     let v = self.expr(subject)?;
                     self.emit(Op::IterInit(it, v, false));
                 }
+                // Only the iterator and its position live on into the loop.
+                self.next = save;
                 let top = self.pc();
                 self.emit(Op::Loop);
                 let kreg = if key.is_some() { self.tmp() } else { NONE };
@@ -614,6 +629,8 @@ impl FnComp {
                 if let Some(k) = key {
                     self.assign_to(k, kreg)?;
                 }
+                // The key and value temps are dead once assigned.
+                self.next = save;
                 self.push_loop(false);
                 self.block(body)?;
                 let lp = self.loops.pop().expect("loop");
@@ -1333,13 +1350,21 @@ impl FnComp {
                     r
                 }
                 _ => {
+                    let save = self.next;
                     let av = self.expr(a)?;
                     let bv = self.expr(b)?;
+                    // The operands' temps die in the instruction that reads
+                    // them (it reads both before it writes): the result may
+                    // reuse one, and fewer temps make smaller frames.
+                    let hi = self.next;
+                    self.next = save;
                     let r = self.tmp();
                     let Some(bop) = BinOp::from_str(op) else {
                         return self.err(format!("unknown operator {op}"));
                     };
-                    self.emit(Op::Bin(bop, r, av, bv));
+                    let pc = self.emit(Op::Bin(bop, r, av, bv));
+                    // Its operands are live when it starts.
+                    self.p.dead_from[pc] = hi.max(self.next);
                     r
                 }
             },
@@ -1793,6 +1818,8 @@ impl FnComp {
             target: Target::Name(k1, k2),
             args: specs.into(),
         });
+        // The argument temps (allocated after `r`) die in the call.
+        self.next = r + 1;
         Ok(r)
     }
 
@@ -2470,5 +2497,45 @@ fn walk_expr(e: &Expr, out: &mut Vec<String>, deep: bool) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn func(src: &str, name: &str) -> Rc<FuncProto> {
+        let main = crate::parse_and_compile("t.php", src, false).expect("compiles");
+        main.consts
+            .iter()
+            .find_map(|k| match k {
+                KConst::Func(f) if f.name == name => Some(f.clone()),
+                _ => None,
+            })
+            .expect("function")
+    }
+
+    #[test]
+    fn temps_are_dead_at_statement_starts_and_live_inside_expressions() {
+        let p = func(
+            "<?php function f($n) { $s = 0; while ($n > 0) { $s += $n * 2 + 1; $n--; } return $s; }",
+            "f",
+        );
+        assert_eq!(p.dead_from.len(), p.ops.len());
+        assert!(!p.temps.is_empty());
+        assert!(p.temps.iter().all(|r| !p.cv_regs.contains(r)));
+        // The loop header starts a statement: every temp is dead there.
+        let lp = p.ops.iter().position(|o| matches!(o, Op::Loop)).unwrap();
+        assert_eq!(p.dead_from[lp], 0);
+        // An instruction reading a temp another one wrote has it live.
+        for (pc, op) in p.ops.iter().enumerate() {
+            if let Op::Bin(_, _, a, b) = op {
+                for r in [*a, *b] {
+                    if let Some(i) = p.temps.iter().position(|&t| t == r) {
+                        assert!(i < p.dead_from[pc] as usize, "{pc}: {op:?}");
+                    }
+                }
+            }
+        }
     }
 }

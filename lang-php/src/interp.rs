@@ -58,6 +58,26 @@ pub static KEY_AT: Helper = Helper {
     effects: Effects::READS,
 };
 
+fn h_val_at<'gc>(_mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let i = match a[1] {
+        Value::Int(i) => i as usize,
+        _ => 0,
+    };
+    Ok(match a[0] {
+        Value::Dict(d) => d.borrow().get_index(i).map_or(Value::Absent, |(_, v)| *v),
+        _ => Value::Absent,
+    })
+}
+
+/// The value at a position of a hashed array's storage (a `Dict`), or
+/// `Absent` past the end: `foreach` reads it by position, not by hashing
+/// the key `KEY_AT` gave.
+pub static VAL_AT: Helper = Helper {
+    name: "php_val_at",
+    func: h_val_at,
+    effects: Effects::READS,
+};
+
 fn h_new_object<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     let (rt, cls) = (a[0], a[1]);
     if let Some(cd) = class_data(cls) {
@@ -614,10 +634,10 @@ fn set_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -> bo
     }
 }
 
-/// `arr[key] = val` for a string `key` on an unshared hashed array when the
-/// element exists (maybe a reference cell). The key is normalised by the
-/// pure `STR_KEY` and not guarded on ("5" and "a" take the same path); a new
-/// key or a packed array is left to `DIM_SET`.
+/// `arr[key] = val` for a string `key` on an unshared hashed array. The key
+/// is normalised by the pure `STR_KEY` and not guarded on ("5" and "a" take
+/// the same path); a new key goes through `ARR_SET`, a packed array is left
+/// to `DIM_SET`.
 fn set_str_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -> bool {
     let store = m.get_field(arr, A_DICT);
     if m.tag(store) != Tag::Dict {
@@ -628,7 +648,11 @@ fn set_str_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -
     };
     let old = m.dict_get(store, nk);
     match m.tag(old) {
-        Tag::Absent => return false,
+        // A new key, string or int (an int may move the next free key): no
+        // guard on which, as a loop may meet both ("a", "10").
+        Tag::Absent => {
+            let _ = m.call(&ops::ARR_SET, &[arr, nk, val]);
+        }
         Tag::List => {
             let z = m.konst(Value::Int(0));
             m.list_set(old, z, val);
@@ -995,6 +1019,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
         if !m.begin(fr, pc) {
             return Action::Yield;
         }
+        if !fr.shadow.is_empty() {
+            // Recording (the JIT shadows this frame's registers): dead temps
+            // become null, so the trace does not keep their values alive.
+            let null = m.konst(Value::None);
+            for &r in &p.temps[p.dead_from[pc as usize] as usize..] {
+                m.set_reg(fr, r as usize, null);
+            }
+        }
         let op = &p.ops[pc as usize];
         let mut next = pc + 1;
         macro_rules! reg {
@@ -1020,8 +1052,8 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
         }
         macro_rules! helper {
             ($h:expr, $args:expr) => {{
-                let args_v: Vec<M::V> = $args.to_vec();
-                tryh!(m, code, p, pc, m.call($h, &args_v))
+                let args_v: &[M::V] = $args;
+                tryh!(m, code, p, pc, m.call($h, args_v))
             }};
         }
         macro_rules! throw {
@@ -2277,6 +2309,31 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 let r = helper!(&ops::MATH, &[ik, v]);
                 set!(*dst, r);
             }
+            Op::Builtin { dst, id, args }
+                if builtins::pure_sig(*id, args.len()).is_some_and(|sig| {
+                    args.iter().zip(sig).all(|(r, k)| {
+                        let v = reg!(*r);
+                        match (m.tag(v), k) {
+                            (Tag::Int, builtins::PureArg::Int | builtins::PureArg::Num) => true,
+                            (Tag::Float, builtins::PureArg::Num) => true,
+                            (Tag::Str, builtins::PureArg::Str) => true,
+                            _ => false,
+                        }
+                    })
+                }) =>
+            {
+                // Scalars of the kinds that make it pure: a call the optimiser
+                // may merge or drop, and that keeps the heap cache.
+                let mut vals = Vec::with_capacity(args.len() + 2);
+                vals.push(m.konst(Value::Int(*id as i64)));
+                vals.push(m.konst(rt));
+                for r in args.iter() {
+                    let v = reg!(*r);
+                    vals.push(v);
+                }
+                let r = helper!(&builtins::PURE_BUILTIN, &vals);
+                set!(*dst, r);
+            }
             Op::Builtin { dst, id, args } => {
                 let mut vals = Vec::with_capacity(args.len() + 2);
                 vals.push(m.konst(Value::Int(*id as i64)));
@@ -2609,8 +2666,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                 if m.tag(key) == Tag::Absent {
                     next = *exit;
                 } else {
-                    let dict = m.get_field(arr, A_DICT);
-                    let v = m.dict_get(dict, key);
+                    let v = helper!(&VAL_AT, &[store, pos]);
                     let v = deref_v(m, v);
                     set!(*vd, v);
                     if *kd != NONE {

@@ -78,8 +78,10 @@ struct Lexer<'a> {
 
 /// Tokenises a whole PHP file (starting in inline-HTML mode).
 pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
+    // The lexer reads the PHP bytes the text stands for (see `bytes`).
+    let raw = crate::bytes::encode(src);
     let mut lx = Lexer {
-        src: src.as_bytes(),
+        src: &raw,
         pos: 0,
         line: 1,
         out: Vec::new(),
@@ -95,8 +97,10 @@ pub fn lex(src: &str) -> Result<Vec<Token>, LexError> {
 
 /// Tokenises PHP code without an opening tag (for `php -r` and interpolations).
 pub fn lex_code(src: &str, line: u32) -> Result<Vec<Token>, LexError> {
+    // The lexer reads the PHP bytes the text stands for (see `bytes`).
+    let raw = crate::bytes::encode(src);
     let mut lx = Lexer {
-        src: src.as_bytes(),
+        src: &raw,
         pos: 0,
         line,
         out: Vec::new(),
@@ -134,7 +138,7 @@ impl<'a> Lexer<'a> {
         self.out.push(Token { tok, line });
     }
     fn text(&self, a: usize, b: usize) -> String {
-        String::from_utf8_lossy(&self.src[a..b]).into_owned()
+        crate::bytes::decode(&self.src[a..b])
     }
     fn err<T>(&self, msg: impl Into<String>) -> Result<T, LexError> {
         Err(LexError {
@@ -489,7 +493,7 @@ impl<'a> Lexer<'a> {
             out.push(c);
             self.pos += 1;
         }
-        self.push(Tok::Str(String::from_utf8_lossy(&out).into_owned()), line);
+        self.push(Tok::Str(crate::bytes::decode(&out)), line);
         Ok(())
     }
 
@@ -806,7 +810,7 @@ impl<'a> Lexer<'a> {
             .filter(|&&b| b == b'\n')
             .count() as u32;
         if nowdoc {
-            self.push(Tok::Str(String::from_utf8_lossy(&body).into_owned()), line);
+            self.push(Tok::Str(crate::bytes::decode(&body)), line);
         } else {
             let mut sub = Lexer {
                 src: &body,
@@ -825,7 +829,7 @@ impl<'a> Lexer<'a> {
 
 fn flush(parts: &mut Vec<Part>, lit: &mut Vec<u8>) {
     if !lit.is_empty() {
-        parts.push(Part::Lit(String::from_utf8_lossy(lit).into_owned()));
+        parts.push(Part::Lit(crate::bytes::decode(lit)));
         lit.clear();
     }
 }

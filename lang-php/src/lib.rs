@@ -11,6 +11,7 @@
 pub mod ast;
 pub mod builtins;
 pub mod bytecode;
+pub mod bytes;
 pub mod compiler;
 pub mod consteval;
 pub mod embed;
@@ -217,7 +218,7 @@ pub(crate) fn load_include<'gc>(
     }
     heap::dict_set(mc, included, heap::new_str(mc, &key), Value::Bool(true));
     let src = std::fs::read(&canon)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map(|b| bytes::decode(&b))
         .unwrap_or_default();
     match parse_and_compile(&key, &src, false) {
         Ok(p) => Ok(IncludeResult::Code(materialize(mc, rt, &p, Value::None))),
@@ -463,7 +464,7 @@ pub fn run_file(path: &Path, args: &[String], config: Config) -> i32 {
     let name = full.to_string_lossy().into_owned();
     match std::fs::read(&full) {
         Ok(b) => {
-            let src = String::from_utf8_lossy(&b).into_owned();
+            let src = bytes::decode(&b);
             run_source(&name, &src, args, config)
         }
         Err(_) => {

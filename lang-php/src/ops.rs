@@ -5,6 +5,7 @@ use vm_core::jit::helpers::{Effects, Helper};
 use vm_core::{Mutation, Value};
 
 use crate::bytecode::BinOp;
+use crate::bytes;
 use crate::runtime;
 use crate::value::*;
 
@@ -116,7 +117,8 @@ pub fn arith<'gc>(
     // Bitwise on two strings works bytewise.
     if matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
         if let (Value::Str(x), Value::Str(y)) = (a, b) {
-            let (x, y) = (x.as_str().as_bytes(), y.as_str().as_bytes());
+            let (x, y) = (bytes::encode(x.as_str()), bytes::encode(y.as_str()));
+            let (x, y) = (&*x, &*y);
             let out: Vec<u8> = match op {
                 BinOp::BitAnd => x.iter().zip(y).map(|(p, q)| p & q).collect(),
                 BinOp::BitOr | BinOp::BitXor => {
@@ -135,7 +137,7 @@ pub fn arith<'gc>(
                 }
                 _ => vec![],
             };
-            return Ok(s(mc, &String::from_utf8_lossy(&out)));
+            return Ok(s(mc, &bytes::decode(&out)));
         }
     }
     let na = match numeric_warn(a, loc) {
@@ -445,8 +447,26 @@ fn h_warn<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, V
 }
 
 fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
-    let tail = to_str_scalar(args[1]);
-    Ok(vm_core::strbuf::append(mc, args[0], &tail).unwrap_or(args[0]))
+    let owned;
+    let tail: &str = match args[1] {
+        // The common case appends a string: no copy of it.
+        v @ Value::Str(_) => v.as_str().unwrap_or(""),
+        other => {
+            owned = to_str_scalar(other);
+            &owned
+        }
+    };
+    let plain = match args[0] {
+        Value::StrBuf(b) => b.with_bytes(|h| bytes::joins_plainly(h, tail)),
+        Value::Str(h) => bytes::joins_plainly(h.as_str().as_bytes(), tail),
+        _ => true,
+    };
+    if !plain {
+        // The join may form a UTF-8 sequence: make the text canonical.
+        let head = args[0].as_str().unwrap_or("");
+        return Ok(s(mc, &format!("{head}{tail}")));
+    }
+    Ok(vm_core::strbuf::append(mc, args[0], tail).unwrap_or(args[0]))
 }
 
 /// `$s .= x` on a string in a plain variable: appends into the string's
@@ -477,7 +497,9 @@ pub static STR_FREEZE: Helper = Helper {
 };
 
 fn h_strlen<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
-    Ok(Value::Int(args[0].as_str().map_or(0, str::len) as i64))
+    Ok(Value::Int(
+        args[0].as_str().map_or(0, bytes::byte_len) as i64
+    ))
 }
 
 /// `strlen` of a string (pure: the optimiser may fold or drop it).
@@ -596,7 +618,10 @@ pub static NORM_KEY: Helper = Helper {
 
 fn h_str_key<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     Ok(match args[0] {
-        k @ Value::Str(_) => norm_key(mc, k).unwrap_or(k),
+        // Only a string that starts with a digit or '-' can be an int key.
+        k @ Value::Str(s) if matches!(s.as_str().as_bytes().first(), Some(b'0'..=b'9' | b'-')) => {
+            norm_key(mc, k).unwrap_or(k)
+        }
         k => k,
     })
 }
@@ -659,7 +684,7 @@ pub fn dim_get<'gc>(
             Ok(v)
         }
         Value::Str(st) => {
-            let t = st.as_str().as_bytes();
+            let t = bytes::encode(st.as_str());
             let k = deref(key);
             let i = match k {
                 Value::Int(i) => i,
@@ -692,7 +717,7 @@ pub fn dim_get<'gc>(
                 return Ok(s(mc, ""));
             }
             let b = t[idx as usize];
-            Ok(s(mc, &String::from_utf8_lossy(&[b])))
+            Ok(s(mc, &bytes::decode(&[b])))
         }
         Value::None | Value::Absent => {
             if !quiet {
@@ -758,6 +783,20 @@ fn h_dim_set<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>,
     }
     Ok(Value::None)
 }
+
+fn h_arr_set<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    arr_set(mc, args[0], args[1], args[2]);
+    Ok(Value::None)
+}
+
+/// `arr[key] = v` for a normalised key on an unshared array: cannot raise or
+/// run guest code (unlike [`DIM_SET`]), so it keeps what the optimiser knows
+/// about other objects.
+pub static ARR_SET: Helper = Helper {
+    name: "php_arr_set",
+    func: h_arr_set,
+    effects: Effects::WRITES,
+};
 
 /// `arr[key] = v` (key Absent: append) on an array prepared for writing.
 pub static DIM_SET: Helper = Helper {

@@ -99,12 +99,12 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
         Value::Float(f) => out.push_str(&format!("{pad}float({})\n", fmt_float_repr(f))),
         Value::Str(s) => out.push_str(&format!(
             "{pad}string({}) \"{}\"\n",
-            s.as_str().len(),
+            crate::bytes::byte_len(s.as_str()),
             s.as_str()
         )),
         Value::StrBuf(s) => out.push_str(&format!(
             "{pad}string({}) \"{}\"\n",
-            s.as_str().len(),
+            crate::bytes::byte_len(s.as_str()),
             s.as_str()
         )),
         _ if is_array(v) => {
@@ -275,6 +275,34 @@ fn json_str(s: &str, flags: i64, out: &mut String) {
     out.push('"');
 }
 
+thread_local! {
+    /// Set when `json_encode` met a string that is not valid UTF-8.
+    static JSON_INVALID_UTF8: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the last [`json_encode`] (since [`json_reset`]) met invalid UTF-8
+/// (php's `json_encode` then returns false).
+pub fn json_invalid_utf8() -> bool {
+    JSON_INVALID_UTF8.with(|c| c.get())
+}
+
+/// Clears the flag [`json_invalid_utf8`] reports.
+pub fn json_reset() {
+    JSON_INVALID_UTF8.with(|c| c.set(false));
+}
+
+/// A PHP string as JSON: its bytes must be UTF-8 (see `bytes`).
+fn json_php_str(text: &str, flags: i64, out: &mut String) {
+    let b = crate::bytes::encode(text);
+    match std::str::from_utf8(&b) {
+        Ok(t) => json_str(t, flags, out),
+        Err(_) => {
+            JSON_INVALID_UTF8.with(|c| c.set(true));
+            out.push_str("null");
+        }
+    }
+}
+
 pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
     let v = deref(v);
     let pretty = flags & JSON_PRETTY_PRINT != 0;
@@ -293,8 +321,8 @@ pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
                 out.push_str(".0");
             }
         }
-        Value::Str(s) => json_str(s.as_str(), flags, out),
-        Value::StrBuf(s) => json_str(s.as_str(), flags, out),
+        Value::Str(s) => json_php_str(s.as_str(), flags, out),
+        Value::StrBuf(s) => json_php_str(s.as_str(), flags, out),
         _ if is_array(v) || is_object(v) => {
             let (items, is_list): (Vec<(String, Value)>, bool) = if is_array(v) {
                 let e = arr_entries(v);

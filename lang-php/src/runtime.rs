@@ -62,14 +62,17 @@ pub fn take_output() -> (Vec<u8>, Vec<u8>) {
     })
 }
 
+/// Writes a PHP string to stdout (or the innermost output buffer) as its
+/// bytes (see `bytes`).
 pub fn echo(s: &str) {
+    let s = crate::bytes::encode(s);
     OUT.with(|o| {
         let mut o = o.borrow_mut();
         if let Some(b) = o.buffers.last_mut() {
-            b.extend_from_slice(s.as_bytes());
+            b.extend_from_slice(&s);
             return;
         }
-        o.stdout.extend_from_slice(s.as_bytes());
+        o.stdout.extend_from_slice(&s);
         if !o.capture && o.stdout.len() > 1 << 16 {
             let _ = std::io::stdout().write_all(&o.stdout);
             o.stdout.clear();
@@ -81,12 +84,12 @@ pub fn echo_err(s: &str) {
     OUT.with(|o| {
         let mut o = o.borrow_mut();
         if o.capture {
-            o.stderr.extend_from_slice(s.as_bytes());
+            o.stderr.extend_from_slice(&crate::bytes::encode(s));
         } else {
             let out = std::mem::take(&mut o.stdout);
             let _ = std::io::stdout().write_all(&out);
             let _ = std::io::stdout().flush();
-            let _ = std::io::stderr().write_all(s.as_bytes());
+            let _ = std::io::stderr().write_all(&crate::bytes::encode(s));
         }
     });
 }

@@ -412,8 +412,12 @@ pub fn err_str<'gc>(mc: &Mutation<'gc>, class: &str, msg: &str) -> Value<'gc> {
     heap::new_str(mc, &format!("{class}\u{0}{msg}"))
 }
 
+/// A PHP string value of text `t` (made canonical: see `bytes`).
 pub fn s<'gc>(mc: &Mutation<'gc>, t: &str) -> Value<'gc> {
-    heap::new_str(mc, t)
+    match crate::bytes::canonical(t) {
+        None => heap::new_str(mc, t),
+        Some(c) => heap::new_str(mc, &c),
+    }
 }
 
 // ------------------------------------------------------------------ keys
@@ -821,7 +825,7 @@ pub fn compare<'gc>(a: Value<'gc>, b: Value<'gc>) -> Option<std::cmp::Ordering> 
             if let (Some((nx, true)), Some((ny, true))) = (parse_numeric(xs), parse_numeric(ys)) {
                 return num_cmp(nx, ny);
             }
-            Some(xs.as_bytes().cmp(ys.as_bytes()))
+            Some(crate::bytes::encode(xs).cmp(&crate::bytes::encode(ys)))
         }
         (Value::Bool(_), _) | (_, Value::Bool(_)) => Some(to_bool(a).cmp(&to_bool(b))),
         (Value::None | Value::Absent, Value::None | Value::Absent) => Some(Ordering::Equal),
