@@ -36,6 +36,15 @@ const M_NEXT: u32 = 2;
 const M_ROOT: u32 = 3;
 /// On a root map: how many maps the class has made (an Int).
 const M_MADE: u32 = 4;
+/// A 64-bit Bloom filter of the names' hashes (an Int): most lookups of a
+/// name the instance does not have (a method called on it) stop here.
+const M_BLOOM: u32 = 5;
+
+/// The filter bit of a string hash.
+#[inline]
+fn bloom_bit(h: u64) -> i64 {
+    1i64 << ((h ^ (h >> 32)) & 63)
+}
 
 /// Maps per class before further instances that need a new map go to dict
 /// mode (a program adding attributes in ever new orders or names).
@@ -44,6 +53,10 @@ const MAX_MAPS: i64 = 256;
 const MAX_ATTRS: usize = 64;
 
 fn new_map<'gc>(mc: &Mutation<'gc>, keys: Vec<Value<'gc>>, root: Value<'gc>) -> Value<'gc> {
+    let bloom = keys.iter().fold(0i64, |b, k| match k {
+        Value::Str(s) => b | bloom_bit(s.hash_code()),
+        _ => -1,
+    });
     heap::new_record(
         mc,
         Value::None,
@@ -53,6 +66,7 @@ fn new_map<'gc>(mc: &Mutation<'gc>, keys: Vec<Value<'gc>>, root: Value<'gc>) -> 
             heap::new_dict(mc),
             root,
             Value::Int(1),
+            Value::Int(bloom),
         ],
     )
 }
@@ -80,11 +94,22 @@ pub fn map_slot<'gc>(map: Value<'gc>, key: Value<'gc>) -> Option<usize> {
         // The usual case, spelled out so that it inlines: map keys are
         // strings, mostly the interned constant itself.
         Value::Str(ks) => {
+            // Names are mostly interned: compare pointers first, without
+            // touching the strings; then the filter rules out most misses.
+            let hit = keys
+                .iter()
+                .position(|k| matches!(k, Value::Str(a) if Gc::ptr_eq(*a, ks)));
+            if hit.is_some() {
+                return hit;
+            }
             let h = ks.hash_code();
-            keys.iter().position(|k| match k {
-                Value::Str(a) => {
-                    Gc::ptr_eq(*a, ks) || (a.hash_code() == h && a.as_str() == ks.as_str())
+            if let Value::Int(b) = field(map, M_BLOOM) {
+                if b & bloom_bit(h) == 0 {
+                    return None;
                 }
+            }
+            keys.iter().position(|k| match k {
+                Value::Str(a) => a.hash_code() == h && a.as_str() == ks.as_str(),
                 _ => false,
             })
         }
