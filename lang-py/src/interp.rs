@@ -2053,15 +2053,19 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
 }
 
 /// The attribute `key` of the instance `ov` itself (not its class). In map
-/// mode the trace guards the map and reads the value list at a constant
-/// index; in dict mode it is a dict lookup.
+/// mode the trace guards the map and reads an inline field, or the value
+/// list, at a constant index; in dict mode it is a dict lookup.
 fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> {
     let mapv = m.get_field(ov, I_MAP);
     let map = m.promote(mapv);
     if let Value::Record(_) = map {
         let i = shapes::map_slot(map, m.get(key))?;
+        let k = shapes::map_inline(map);
+        if i < k {
+            return Some(m.get_field(ov, (I_COUNT + i) as u32));
+        }
         let vals = m.get_field(ov, I_VALS);
-        let iv = int(m, i as i64);
+        let iv = int(m, (i - k) as i64);
         return Some(m.list_get(vals, iv));
     }
     let dict = m.get_field(ov, I_DICT);
@@ -2087,10 +2091,15 @@ fn set_inst_attr<'gc, M: Meta<'gc>>(
     let map = m.promote(mapv);
     if let Value::Record(_) = map {
         let k = m.get(key);
-        let vals = m.get_field(ov, I_VALS);
+        let inline = shapes::map_inline(map);
         if let Some(i) = shapes::map_slot(map, k) {
-            let iv = int(m, i as i64);
-            m.list_set(vals, iv, vv);
+            if i < inline {
+                m.set_field(ov, (I_COUNT + i) as u32, vv);
+            } else {
+                let vals = m.get_field(ov, I_VALS);
+                let iv = int(m, (i - inline) as i64);
+                m.list_set(vals, iv, vv);
+            }
             return true;
         }
         // A new attribute: the next map is found (or made) now, so the trace
@@ -2098,7 +2107,13 @@ fn set_inst_attr<'gc, M: Meta<'gc>>(
         let Some(child) = shapes::map_add(&cx.rtx(mc_of(m)), map, k) else {
             return false;
         };
-        m.list_append(vals, vv);
+        let i = shapes::map_len(map);
+        if i < inline {
+            m.set_field(ov, (I_COUNT + i) as u32, vv);
+        } else {
+            let vals = m.get_field(ov, I_VALS);
+            m.list_append(vals, vv);
+        }
         let cv = m.konst(child);
         m.set_field(ov, I_MAP, cv);
         return true;
@@ -3416,9 +3431,12 @@ fn instantiate<'gc, M: Meta<'gc>>(
         m.new_record(cv, &[cv, dict, s1, s2, none, none])
     } else {
         // Map mode (objects::shapes): the class's root map and no values yet.
-        let map = m.konst(shapes::root_map(&rt, cls));
+        let root = shapes::root_map(&rt, cls);
+        let map = m.konst(root);
         let vals = m.new_list();
-        m.new_record(cv, &[cv, none, s1, s2, map, vals])
+        let mut fields = vec![cv, none, s1, s2, map, vals];
+        fields.resize(I_COUNT + shapes::map_inline(root), none);
+        m.new_record(cv, &fields)
     };
     let init = class_const(cx, m, cls, "__init__");
     if is_py_function(init) {

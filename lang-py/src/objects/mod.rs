@@ -15,7 +15,7 @@
 pub mod format;
 pub mod shapes;
 
-pub use shapes::{inst_del, inst_dict, inst_get, inst_keys, inst_set, I_MAP, I_VALS};
+pub use shapes::{inst_del, inst_dict, inst_get, inst_keys, inst_set, I_COUNT, I_MAP, I_VALS};
 
 use gc_arena::{Gc, Mutation};
 use num_bigint::BigInt;

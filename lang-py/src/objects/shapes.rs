@@ -7,6 +7,14 @@
 //! and a trace that promotes the map reads an attribute as a list item at a
 //! constant index instead of a dict lookup.
 //!
+//! The first values live in the instance record itself, after its fixed
+//! fields ([`I_COUNT`]): a map tree is made for a number K of such inline
+//! slots (the map's [`map_inline`]), chosen when the tree's root is made from
+//! the most attributes instances of the class had so far; index `i < K` is
+//! field `I_COUNT + i`, the others are item `i - K` of the value list. A
+//! class whose instances outgrow K gets a new root (older instances keep
+//! their maps), so the promoted map alone tells a trace where a value is.
+//!
 //! An instance moves to *dict mode* for good ([`I_DICT`] a dict, [`I_MAP`]
 //! None) when its `__dict__` is handed out (the dict is then live, so it
 //! must be the only storage), when an attribute is deleted, or when a class
@@ -23,7 +31,8 @@ use super::{field, Rt, I_DICT, T_MAP};
 pub const I_MAP: u32 = 4;
 /// Field of an instance: its attribute values (a list) in map mode, else None.
 pub const I_VALS: u32 = 5;
-/// The number of fields of every instance record.
+/// The number of fixed fields of an instance record (inline attribute
+/// values follow them).
 pub const I_COUNT: usize = 6;
 
 /// Field 0 of a map record (maps are never visible to Python code).
@@ -39,6 +48,13 @@ const M_MADE: u32 = 4;
 /// A 64-bit Bloom filter of the names' hashes (an Int): most lookups of a
 /// name the instance does not have (a method called on it) stop here.
 const M_BLOOM: u32 = 5;
+/// The number of inline value slots of the instances of this map's tree.
+const M_INLINE: u32 = 6;
+/// On a root map: the most attributes an instance of its tree has had.
+const M_MOST: u32 = 7;
+
+/// Inline value slots per instance at most.
+const MAX_INLINE: i64 = 16;
 
 /// The filter bit of a string hash.
 #[inline]
@@ -52,7 +68,12 @@ const MAX_MAPS: i64 = 256;
 /// Attributes per instance kept in map mode.
 const MAX_ATTRS: usize = 64;
 
-fn new_map<'gc>(mc: &Mutation<'gc>, keys: Vec<Value<'gc>>, root: Value<'gc>) -> Value<'gc> {
+fn new_map<'gc>(
+    mc: &Mutation<'gc>,
+    keys: Vec<Value<'gc>>,
+    root: Value<'gc>,
+    inline: i64,
+) -> Value<'gc> {
     let bloom = keys.iter().fold(0i64, |b, k| match k {
         Value::Str(s) => b | bloom_bit(s.hash_code()),
         _ => -1,
@@ -67,21 +88,38 @@ fn new_map<'gc>(mc: &Mutation<'gc>, keys: Vec<Value<'gc>>, root: Value<'gc>) -> 
             root,
             Value::Int(1),
             Value::Int(bloom),
+            Value::Int(inline),
+            Value::Int(0),
         ],
     )
 }
 
+/// The number of inline value slots of instances with this map.
+#[inline]
+pub fn map_inline(map: Value<'_>) -> usize {
+    match field(map, M_INLINE) {
+        Value::Int(k) => k as usize,
+        _ => 0,
+    }
+}
+
 /// The map of a class's fresh instances (made on first use).
 pub fn root_map<'gc>(rt: &Rt<'_, 'gc>, cls: Value<'gc>) -> Value<'gc> {
-    match field(cls, T_MAP) {
-        m @ Value::Record(_) => m,
-        _ => {
-            let m = new_map(rt.mc, Vec::new(), Value::None);
-            heap::set_field(rt.mc, m, M_ROOT, m);
-            heap::set_field(rt.mc, cls, T_MAP, m);
-            m
+    let inline = match field(cls, T_MAP) {
+        m @ Value::Record(_) => {
+            let most = super::int_of(field(m, M_MOST)).min(MAX_INLINE);
+            if most <= map_inline(m) as i64 {
+                return m;
+            }
+            // Instances grew past the inline slots: a new tree with more.
+            most
         }
-    }
+        _ => 0,
+    };
+    let m = new_map(rt.mc, Vec::new(), Value::None, inline);
+    heap::set_field(rt.mc, m, M_ROOT, m);
+    heap::set_field(rt.mc, cls, T_MAP, m);
+    m
 }
 
 /// The index of `key` in a map.
@@ -139,8 +177,12 @@ pub fn map_add<'gc>(rt: &Rt<'_, 'gc>, map: Value<'gc>, key: Value<'gc>) -> Optio
         return None;
     }
     keys.push(key);
-    let child = new_map(rt.mc, keys, root);
+    let n = keys.len() as i64;
+    let child = new_map(rt.mc, keys, root, map_inline(map) as i64);
     heap::set_field(rt.mc, root, M_MADE, Value::Int(made + 1));
+    if n > super::int_of(field(root, M_MOST)) {
+        heap::set_field(rt.mc, root, M_MOST, Value::Int(n));
+    }
     heap::dict_set(rt.mc, next, key, child);
     Some(child)
 }
@@ -154,7 +196,9 @@ pub fn new_map_instance<'gc>(
 ) -> Value<'gc> {
     let map = root_map(rt, cls);
     let vals = heap::new_list(rt.mc);
-    heap::new_record(rt.mc, cls, vec![cls, Value::None, s1, s2, map, vals])
+    let mut fields = vec![cls, Value::None, s1, s2, map, vals];
+    fields.resize(I_COUNT + map_inline(map), Value::None);
+    heap::new_record(rt.mc, cls, fields)
 }
 
 /// A new instance of `cls` in dict mode (exceptions, `object()`).
@@ -169,7 +213,7 @@ pub fn new_dict_instance<'gc>(
 }
 
 fn map_of<'gc>(o: Value<'gc>) -> Option<Value<'gc>> {
-    if heap::record_len(o) as usize != I_COUNT {
+    if (heap::record_len(o) as usize) < I_COUNT {
         return None;
     }
     match field(o, I_MAP) {
@@ -178,11 +222,21 @@ fn map_of<'gc>(o: Value<'gc>) -> Option<Value<'gc>> {
     }
 }
 
+/// Value `i` (below the map's length) of an instance in map mode.
+fn value_at<'gc>(o: Value<'gc>, map: Value<'gc>, i: usize) -> Value<'gc> {
+    let k = map_inline(map);
+    if i < k {
+        field(o, (I_COUNT + i) as u32)
+    } else {
+        super::lget(field(o, I_VALS), i - k)
+    }
+}
+
 /// The instance attribute `key` of `o`, or Absent (either mode).
 pub fn inst_get<'gc>(o: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
     match map_of(o) {
         Some(map) => match map_slot(map, key) {
-            Some(i) => super::lget(field(o, I_VALS), i),
+            Some(i) => value_at(o, map, i),
             None => Value::Absent,
         },
         None => heap::dict_get(field(o, I_DICT), key),
@@ -192,13 +246,22 @@ pub fn inst_get<'gc>(o: Value<'gc>, key: Value<'gc>) -> Value<'gc> {
 /// Sets the instance attribute `key` of `o` (either mode).
 pub fn inst_set<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
     if let Some(map) = map_of(o) {
-        let vals = field(o, I_VALS);
+        let k = map_inline(map);
         if let Some(i) = map_slot(map, key) {
-            heap::list_set(rt.mc, vals, i as i64, v);
+            if i < k {
+                heap::set_field(rt.mc, o, (I_COUNT + i) as u32, v);
+            } else {
+                heap::list_set(rt.mc, field(o, I_VALS), (i - k) as i64, v);
+            }
             return;
         }
         if let Some(child) = map_add(rt, map, key) {
-            heap::list_append(rt.mc, vals, v);
+            let i = map_len(map);
+            if i < k {
+                heap::set_field(rt.mc, o, (I_COUNT + i) as u32, v);
+            } else {
+                heap::list_append(rt.mc, field(o, I_VALS), v);
+            }
             heap::set_field(rt.mc, o, I_MAP, child);
             return;
         }
@@ -212,9 +275,8 @@ pub fn inst_dict<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>) -> Value<'gc> {
     if let Some(map) = map_of(o) {
         let d = heap::new_dict(rt.mc);
         let keys = heap::list_items(field(map, M_KEYS));
-        let vals = heap::list_items(field(o, I_VALS));
-        for (k, v) in keys.into_iter().zip(vals) {
-            heap::dict_set(rt.mc, d, k, v);
+        for (i, k) in keys.into_iter().enumerate() {
+            heap::dict_set(rt.mc, d, k, value_at(o, map, i));
         }
         heap::set_field(rt.mc, o, I_DICT, d);
         heap::set_field(rt.mc, o, I_MAP, Value::None);
