@@ -2110,6 +2110,11 @@ fn set_inst_attr<'gc, M: Meta<'gc>>(
         let i = shapes::map_len(map);
         if i < inline {
             m.set_field(ov, (I_COUNT + i) as u32, vv);
+        } else if i == inline {
+            // The first value beyond the inline slots: the list starts now.
+            let vals = m.new_list();
+            m.list_append(vals, vv);
+            m.set_field(ov, I_VALS, vals);
         } else {
             let vals = m.get_field(ov, I_VALS);
             m.list_append(vals, vv);
@@ -2151,7 +2156,14 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     // CPython's order: a data descriptor (property) on the
                     // class, then the instance's own attribute, then the
                     // class attribute. The class lookup is green behind the
-                    // class epoch, so it costs traces nothing per read.
+                    // class epoch, so it costs traces nothing per read; the
+                    // plain interpreter skips it while no property exists.
+                    if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+                        if let Some(v) = inst_attr(m, ov, key) {
+                            w(m, fr, d, v);
+                            return Flow::Next;
+                        }
+                    }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
                     let is_prop =
                         matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
@@ -2496,6 +2508,11 @@ fn call_method<'gc, M: Meta<'gc>>(
                 Some(kd) if is_instance_kind(kd) => {
                     // As in `get_attr`: a property wins over the instance
                     // attribute (the generic path below calls its getter).
+                    if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+                        if let Some(v) = inst_attr(m, ov, key) {
+                            return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
+                        }
+                    }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
                     let is_prop =
                         matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
@@ -3433,8 +3450,7 @@ fn instantiate<'gc, M: Meta<'gc>>(
         // Map mode (objects::shapes): the class's root map and no values yet.
         let root = shapes::root_map(&rt, cls);
         let map = m.konst(root);
-        let vals = m.new_list();
-        let mut fields = vec![cv, none, s1, s2, map, vals];
+        let mut fields = vec![cv, none, s1, s2, map, none];
         fields.resize(I_COUNT + shapes::map_inline(root), none);
         m.new_record(cv, &fields)
     };

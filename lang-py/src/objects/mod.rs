@@ -47,7 +47,11 @@ pub const RT_EPOCH: u32 = 10;
 /// a loop variable) do not. None once a module dict is handed out, or after
 /// [`MAX_CLASS_CHANGES`] bumps.
 pub const RT_GEPOCH: u32 = 11;
-pub const RT_COUNT: u32 = 12;
+/// Bool: whether any `property` object was ever made. Until one is, no
+/// class attribute can take precedence over an instance attribute, and the
+/// plain interpreter reads instance attributes without a class lookup.
+pub const RT_PROPS: u32 = 12;
+pub const RT_COUNT: u32 = 13;
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
@@ -464,6 +468,9 @@ impl<'a, 'gc> Rt<'a, 'gc> {
         heap::new_list_from(self.mc, items)
     }
     pub fn record(&self, t: Ty, fields: &[Value<'gc>]) -> Value<'gc> {
+        if t == Ty::Property {
+            heap::set_field(self.mc, self.rt, RT_PROPS, Value::Bool(true));
+        }
         let ty = self.ty(t);
         let mut f = Vec::with_capacity(fields.len() + 1);
         f.push(ty);

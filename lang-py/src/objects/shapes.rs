@@ -29,7 +29,9 @@ use super::{field, Rt, I_DICT, T_MAP};
 
 /// Field of an instance: its map, or None in dict mode.
 pub const I_MAP: u32 = 4;
-/// Field of an instance: its attribute values (a list) in map mode, else None.
+/// Field of an instance: its attribute values beyond the inline slots (a
+/// list) in map mode once it has any (None before: most instances never
+/// need one, and the map says whether it exists), else None.
 pub const I_VALS: u32 = 5;
 /// The number of fixed fields of an instance record (inline attribute
 /// values follow them).
@@ -195,8 +197,7 @@ pub fn new_map_instance<'gc>(
     s2: Value<'gc>,
 ) -> Value<'gc> {
     let map = root_map(rt, cls);
-    let vals = heap::new_list(rt.mc);
-    let mut fields = vec![cls, Value::None, s1, s2, map, vals];
+    let mut fields = vec![cls, Value::None, s1, s2, map, Value::None];
     fields.resize(I_COUNT + map_inline(map), Value::None);
     heap::new_record(rt.mc, cls, fields)
 }
@@ -259,6 +260,9 @@ pub fn inst_set<'gc>(rt: &Rt<'_, 'gc>, o: Value<'gc>, key: Value<'gc>, v: Value<
             let i = map_len(map);
             if i < k {
                 heap::set_field(rt.mc, o, (I_COUNT + i) as u32, v);
+            } else if i == k {
+                let vals = heap::new_list_from(rt.mc, vec![v]);
+                heap::set_field(rt.mc, o, I_VALS, vals);
             } else {
                 heap::list_append(rt.mc, field(o, I_VALS), v);
             }
