@@ -1222,6 +1222,7 @@ impl Compiler {
                 let o = self.expr(f, obj, None)?;
                 let i = self.expr(f, idx, None)?;
                 f.emit(Op::SetItem(o, i, v));
+                Self::drop_slice(f, idx, i);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 let star = items
@@ -1339,6 +1340,7 @@ impl Compiler {
                 let out = f.temp();
                 f.emit(Op::Inplace(op, out, cur, rhs));
                 f.emit(Op::SetItem(o, i, out));
+                Self::drop_slice(f, idx, i);
             }
             _ => {
                 return Err(SyntaxError::new(
@@ -1366,6 +1368,16 @@ impl Compiler {
         })
     }
 
+    /// Clears the temporary holding a slice built for one subscript
+    /// (`a[i:j]`) once the subscript is done: a dead slice left in a
+    /// register would be live at a loop's back edge, so a trace would
+    /// allocate it on every iteration instead of never.
+    fn drop_slice(f: &mut FnState, idx: &Expr, reg: R) {
+        if matches!(idx.kind, ExprKind::Slice(..)) {
+            let k = f.konst(CConst::None);
+            f.emit(Op::Const(reg, k));
+        }
+    }
     fn dst(f: &mut FnState, dst: Option<R>) -> R {
         dst.unwrap_or_else(|| f.temp())
     }
@@ -1586,6 +1598,7 @@ impl Compiler {
                 let i = self.expr(f, idx, None)?;
                 let d = Self::dst(f, dst);
                 f.emit(Op::GetItem(d, o, i));
+                Self::drop_slice(f, idx, i);
                 d
             }
             ExprKind::Slice(a, b, c) => {

@@ -339,6 +339,46 @@ helper!(H_TO_TUPLE, "py.to_tuple", READ_RAISE, to_tuple);
 helper!(H_EXTEND, "py.extend", WRITE_RAISE, extend);
 helper!(H_DICT_UPDATE, "py.dict_update", WRITE_RAISE, dict_update);
 helper!(H_SLICE, "py.slice", READ_RAISE, make_slice);
+/// `l[a:b:c]` of a list, the bounds ints or None (may raise for step 0).
+fn list_slice<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    crate::builtins::methods::list_slice(rt, a[0], a[1], a[2], a[3])
+}
+/// `l[a:b] = src` for lists (no step: never raises).
+fn list_set_slice<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    crate::builtins::methods::list_set_slice(rt, a[0], a[1], a[2], a[3])
+}
+/// `l.pop(i)`, `i` already checked to be in range.
+fn list_pop_at<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    Ok(crate::builtins::methods::list_pop_at(
+        rt.mc,
+        a[0],
+        int_of(a[1]),
+    ))
+}
+/// `l.insert(i, x)` for an int `i`.
+fn list_insert<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    crate::builtins::methods::list_insert(rt.mc, a[0], int_of(a[1]), a[2]);
+    Ok(Value::None)
+}
+helper!(H_LIST_SLICE, "py.list_slice", READ_RAISE, list_slice);
+helper!(
+    H_LIST_SET_SLICE,
+    "py.list_set_slice",
+    Effects::WRITES,
+    list_set_slice
+);
+helper!(
+    H_LIST_POP_AT,
+    "py.list_pop_at",
+    Effects::WRITES,
+    list_pop_at
+);
+helper!(
+    H_LIST_INSERT,
+    "py.list_insert",
+    Effects::WRITES,
+    list_insert
+);
 helper!(H_TYPEOF, "py.typeof", Effects::READS, typeof_);
 helper!(
     H_NEW_INSTANCE,
@@ -475,6 +515,10 @@ pub fn register_all() {
         &H_EXTEND,
         &H_DICT_UPDATE,
         &H_SLICE,
+        &H_LIST_SLICE,
+        &H_LIST_SET_SLICE,
+        &H_LIST_POP_AT,
+        &H_LIST_INSERT,
         &H_TYPEOF,
         &H_NEW_INSTANCE,
         &H_RAISE_PREP,

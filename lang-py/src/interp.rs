@@ -189,8 +189,26 @@ fn int<'gc, M: Meta<'gc>>(m: &mut M, i: i64) -> M::V {
     m.konst(Value::Int(i))
 }
 
+/// Whether `M` is the plain interpreter (its handles are bare values; the
+/// recorder's carry an IR reference too). A constant per instance of `M`,
+/// for the few reads the plain interpreter takes a shorter way to.
+#[inline(always)]
+fn is_plain<'gc, M: Meta<'gc>>() -> bool {
+    std::mem::size_of::<M::V>() == std::mem::size_of::<Value<'gc>>()
+}
+
 /// The type of a record, promoted; None for functions and generators.
 fn record_type<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64> {
+    if is_plain::<M>() {
+        // The class of a typed record is its type (`objects::type_field`),
+        // one load nearer than field 0. Not while recording: the optimiser
+        // folds field reads of records allocated in the trace, not
+        // `record_class`, so a slice or bound method would be allocated.
+        return match type_field(m.get(v)) {
+            t @ Value::Record(_) => Ok(t),
+            k => Err(int_of(k)),
+        };
+    }
     let f0 = m.get_field(v, F_TYPE);
     match m.tag(f0) {
         Tag::Record => Ok(m.promote(f0)),
@@ -1380,12 +1398,12 @@ fn get_iter<'gc, M: Meta<'gc>>(
                     return Flow::Next;
                 }
                 Some(k) if is_instance_kind(k) => {
-                    let f = lookup(&rt, ty, "__iter__");
+                    let f = class_const(cx, m, ty, "__iter__");
                     if is_py_function(f) {
                         let fv = m.konst(f);
                         return call_value(cx, m, fr, fv, vec![v], vec![], vec![], d, pc, pc + 1);
                     }
-                    if is_py_function(lookup(&rt, ty, "__getitem__")) {
+                    if is_py_function(class_const(cx, m, ty, "__getitem__")) {
                         return fallback(cx, m, fr, "__seq_iter", vec![v], d, pc, pc + 1);
                     }
                     if native_base(ty) == Some(Ty::List) {
@@ -1552,8 +1570,7 @@ fn for_iter<'gc, M: Meta<'gc>>(
                 Flow::Jump(pc + 2)
             }
             Some(k) if is_instance_kind(k) => {
-                let rt = cx.rtx(mc_of(m));
-                let f = lookup(&rt, ty, "__next__");
+                let f = class_const(cx, m, ty, "__next__");
                 if !is_py_function(f) {
                     return raise_new(
                         cx,
@@ -1786,6 +1803,19 @@ fn get_item<'gc, M: Meta<'gc>>(
                 return Flow::Next;
             }
         }
+        (Tag::List, Tag::Record) => {
+            // A slice of ints: the slice record is read field by field, so
+            // in a trace it need not be allocated.
+            if let Some([a, b, c]) = int_slice(cx, m, kv) {
+                return match hcall(cx, m, &H_LIST_SLICE, &[ov, a, b, c]) {
+                    Ok(v) => {
+                        w(m, fr, d, v);
+                        Flow::Next
+                    }
+                    Err(e) => raise(cx, e),
+                };
+            }
+        }
         _ => {}
     }
     match hcall(cx, m, &H_GETITEM, &[ov, kv]) {
@@ -1837,6 +1867,16 @@ fn set_item<'gc, M: Meta<'gc>>(
             m.dict_set(ov, kv, vv);
             return Flow::Next;
         }
+        (Tag::List, Tag::Record) if m.tag(vv) == Tag::List => {
+            // `l[a:b] = other_list`: in place when the lengths match.
+            if let Some([a, b, c]) = int_slice(cx, m, kv) {
+                if m.tag(c) == Tag::None {
+                    hcall(cx, m, &H_LIST_SET_SLICE, &[ov, a, b, vv])
+                        .expect("list slice assignment without step cannot fail");
+                    return Flow::Next;
+                }
+            }
+        }
         _ => {}
     }
     match hcall(cx, m, &H_SETITEM, &[ov, kv, vv]) {
@@ -1853,6 +1893,22 @@ fn set_item<'gc, M: Meta<'gc>>(
         Ok(_) => Flow::Next,
         Err(e) => raise(cx, e),
     }
+}
+
+/// The start, stop and step of `v` when it is a slice whose bounds are ints
+/// or None (each tag guarded); None for anything else.
+fn int_slice<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, v: M::V) -> Option<[M::V; 3]> {
+    let ty = record_type(m, v).ok()?;
+    if !ty.same(&cx.rtx(mc_of(m)).ty(Ty::Slice)) {
+        return None;
+    }
+    let parts = [m.get_field(v, 1), m.get_field(v, 2), m.get_field(v, 3)];
+    for p in parts {
+        if !matches!(m.tag(p), Tag::Int | Tag::None) {
+            return None;
+        }
+    }
+    Some(parts)
 }
 
 /// Looks a (constant) name up along a (promoted) type's MRO.
@@ -1893,9 +1949,13 @@ fn class_ic<'gc>(
     let ic = cx.k(K_IC);
     let epoch = field(cx.rt, RT_EPOCH);
     let i = IC_WIDTH * pc as i64;
-    if let (Value::List(_), Value::Int(_)) = (ic, epoch) {
-        if heap::list_get(ic, i).same(&ty) && heap::list_get(ic, i + 1).same(&epoch) {
-            return heap::list_get(ic, i + 2);
+    if let (Value::List(icl), Value::Int(_)) = (ic, epoch) {
+        {
+            let items = icl.borrow();
+            let e = &items[i as usize..i as usize + 3];
+            if e[0].same(&ty) && e[1].same(&epoch) {
+                return e[2];
+            }
         }
         let v = compute();
         heap::list_set(mc, ic, i, ty);
@@ -1951,6 +2011,34 @@ fn global_ic<'gc>(
     Some(found)
 }
 
+/// `lookup(ty, name)` for a decision the interpreter takes on the class
+/// (which special method to call): while the class epoch is an Int the
+/// trace guards it and the answer is a constant; once the epoch is given up
+/// (see [`RT_EPOCH`]) the trace reads the class dicts along the MRO and
+/// guards on what it finds.
+fn class_const<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    ty: Value<'gc>,
+    name: &str,
+) -> Value<'gc> {
+    let rt = cx.rtx(mc_of(m));
+    let rtv = m.konst(cx.rt);
+    let epoch = m.get_field(rtv, RT_EPOCH);
+    if let Value::Int(_) = m.promote(epoch) {
+        return lookup(&rt, ty, name);
+    }
+    let key = m.konst(name_key(&rt, name));
+    for c in mro(ty) {
+        let d = m.konst(field(c, T_DICT));
+        let v = m.dict_get(d, key);
+        if m.tag(v) != Tag::Absent {
+            return m.promote(v);
+        }
+    }
+    Value::Absent
+}
+
 fn mro_lookup<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
@@ -1977,15 +2065,19 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
 }
 
 /// The attribute `key` of the instance `ov` itself (not its class). In map
-/// mode the trace guards the map and reads the value list at a constant
-/// index; in dict mode it is a dict lookup.
+/// mode the trace guards the map and reads an inline field, or the value
+/// list, at a constant index; in dict mode it is a dict lookup.
 fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> {
     let mapv = m.get_field(ov, I_MAP);
     let map = m.promote(mapv);
     if let Value::Record(_) = map {
         let i = shapes::map_slot(map, m.get(key))?;
+        let k = shapes::map_inline(map);
+        if i < k {
+            return Some(m.get_field(ov, (I_COUNT + i) as u32));
+        }
         let vals = m.get_field(ov, I_VALS);
-        let iv = int(m, i as i64);
+        let iv = int(m, (i - k) as i64);
         return Some(m.list_get(vals, iv));
     }
     let dict = m.get_field(ov, I_DICT);
@@ -2011,10 +2103,15 @@ fn set_inst_attr<'gc, M: Meta<'gc>>(
     let map = m.promote(mapv);
     if let Value::Record(_) = map {
         let k = m.get(key);
-        let vals = m.get_field(ov, I_VALS);
+        let inline = shapes::map_inline(map);
         if let Some(i) = shapes::map_slot(map, k) {
-            let iv = int(m, i as i64);
-            m.list_set(vals, iv, vv);
+            if i < inline {
+                m.set_field(ov, (I_COUNT + i) as u32, vv);
+            } else {
+                let vals = m.get_field(ov, I_VALS);
+                let iv = int(m, (i - inline) as i64);
+                m.list_set(vals, iv, vv);
+            }
             return true;
         }
         // A new attribute: the next map is found (or made) now, so the trace
@@ -2022,7 +2119,18 @@ fn set_inst_attr<'gc, M: Meta<'gc>>(
         let Some(child) = shapes::map_add(&cx.rtx(mc_of(m)), map, k) else {
             return false;
         };
-        m.list_append(vals, vv);
+        let i = shapes::map_len(map);
+        if i < inline {
+            m.set_field(ov, (I_COUNT + i) as u32, vv);
+        } else if i == inline {
+            // The first value beyond the inline slots: the list starts now.
+            let vals = m.new_list();
+            m.list_append(vals, vv);
+            m.set_field(ov, I_VALS, vals);
+        } else {
+            let vals = m.get_field(ov, I_VALS);
+            m.list_append(vals, vv);
+        }
         let cv = m.konst(child);
         m.set_field(ov, I_MAP, cv);
         return true;
@@ -2057,14 +2165,27 @@ fn get_attr<'gc, M: Meta<'gc>>(
                         w(m, fr, d, tv);
                         return Flow::Next;
                     }
-                    // The instance dict first: a property's name only gets there
-                    // through `__dict__` itself (properties intercept assignment),
-                    // so this matches CPython's data-descriptor-first order.
-                    if let Some(v) = inst_attr(m, ov, key) {
-                        w(m, fr, d, v);
-                        return Flow::Next;
+                    // CPython's order: a data descriptor (property) on the
+                    // class, then the instance's own attribute, then the
+                    // class attribute. The class lookup is green behind the
+                    // class epoch, so it costs traces nothing per read; the
+                    // plain interpreter skips it while no property exists.
+                    if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+                        if let Some(v) = inst_attr(m, ov, key) {
+                            w(m, fr, d, v);
+                            return Flow::Next;
+                        }
                     }
-                    if let Some(v) = mro_lookup(cx, m, pc, ty, key) {
+                    let cattr = mro_lookup(cx, m, pc, ty, key);
+                    let is_prop =
+                        matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
+                    if !is_prop {
+                        if let Some(v) = inst_attr(m, ov, key) {
+                            w(m, fr, d, v);
+                            return Flow::Next;
+                        }
+                    }
+                    if let Some(v) = cattr {
                         let cv = m.get(v);
                         match kind_of(&rt, cv) {
                             Ty::Function => {
@@ -2119,7 +2240,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                             }
                         }
                     }
-                    let ga = lookup(&rt, ty, "__getattr__");
+                    let ga = class_const(cx, m, ty, "__getattr__");
                     if is_py_function(ga) {
                         let f = m.konst(ga);
                         return call_value(
@@ -2200,7 +2321,9 @@ fn set_attr<'gc, M: Meta<'gc>>(
                     // traces guard the class epoch.
                     let rtv = m.konst(cx.rt);
                     let epoch = m.get_field(rtv, RT_EPOCH);
-                    m.promote(epoch);
+                    // Without an epoch to guard, the decision is not green:
+                    // the helper takes it each time.
+                    let epoch_ok = matches!(m.promote(epoch), Value::Int(_));
                     let mc = mc_of(m);
                     let rt = cx.rtx(mc);
                     let plain = class_ic(cx, mc, pc, ty, || {
@@ -2212,7 +2335,10 @@ fn set_attr<'gc, M: Meta<'gc>>(
                                 && !ty.same(&rt.ty(Ty::Object)),
                         )
                     });
-                    if matches!(plain, Value::Bool(true)) && set_inst_attr(cx, m, ov, key, vv) {
+                    if epoch_ok
+                        && matches!(plain, Value::Bool(true))
+                        && set_inst_attr(cx, m, ov, key, vv)
+                    {
                         return Flow::Next;
                     }
                 }
@@ -2384,7 +2510,7 @@ fn call_method<'gc, M: Meta<'gc>>(
     let rt = cx.rtx(mc_of(m));
     match m.tag(ov) {
         Tag::List if kwk == NONE => {
-            if let Some(v) = fast_list_method(m, ov, name, &pos) {
+            if let Some(v) = fast_list_method(cx, m, ov, name, &pos) {
                 w(m, fr, d, v);
                 return Flow::Next;
             }
@@ -2392,10 +2518,22 @@ fn call_method<'gc, M: Meta<'gc>>(
         Tag::Record => match record_type(m, ov) {
             Ok(ty) => match builtin_of(ty) {
                 Some(kd) if is_instance_kind(kd) => {
-                    if let Some(v) = inst_attr(m, ov, key) {
-                        return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
+                    // As in `get_attr`: a property wins over the instance
+                    // attribute (the generic path below calls its getter).
+                    if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+                        if let Some(v) = inst_attr(m, ov, key) {
+                            return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
+                        }
                     }
-                    if let Some(v) = mro_lookup(cx, m, pc, ty, key) {
+                    let cattr = mro_lookup(cx, m, pc, ty, key);
+                    let is_prop =
+                        matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
+                    if !is_prop {
+                        if let Some(v) = inst_attr(m, ov, key) {
+                            return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
+                        }
+                    }
+                    if let Some(v) = cattr {
                         let cv = m.get(v);
                         match kind_of(&rt, cv) {
                             Ty::Function => {
@@ -2423,7 +2561,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                             // No Python override (the class lookup above found none).
                             let slot = m.get_field(ov, I_SLOT1);
                             if m.tag(slot) == Tag::List {
-                                if let Some(v) = fast_list_method(m, slot, name, &pos) {
+                                if let Some(v) = fast_list_method(cx, m, slot, name, &pos) {
                                     w(m, fr, d, v);
                                     return Flow::Next;
                                 }
@@ -2488,12 +2626,17 @@ fn call_method<'gc, M: Meta<'gc>>(
                     let start = m.get_field(ov, 1);
                     let start = m.promote(start);
                     let obj = m.get_field(ov, 2);
-                    let objv = m.get(obj);
-                    let objty = if is_type(objv) {
-                        objv
-                    } else {
-                        type_of(&rt, objv)
+                    // The MRO searched depends on the object's type (or on
+                    // the class itself): the trace guards it.
+                    let objty = match m.tag(obj) {
+                        Tag::Record => match record_type(m, obj) {
+                            Ok(t) if builtin_of(t) == Some(Ty::Type) => m.promote(obj),
+                            Ok(t) => t,
+                            Err(_) => type_of(&rt, m.get(obj)),
+                        },
+                        _ => type_of(&rt, m.get(obj)),
                     };
+                    let objv = m.get(obj);
                     let chain = mro(objty);
                     let idx = chain
                         .iter()
@@ -2509,11 +2652,38 @@ fn call_method<'gc, M: Meta<'gc>>(
                         let f = m.konst(rt.prelude("__native_init"));
                         return call_value(cx, m, fr, f, args, kwn, kwv, d, pc, pc + 1);
                     }
+                    // Behind the class epoch the lookup along the MRO is
+                    // green, as `mro_lookup`'s.
+                    let rtv = m.konst(cx.rt);
+                    let epoch = m.get_field(rtv, RT_EPOCH);
+                    let green = matches!(m.promote(epoch), Value::Int(_));
                     for c in &chain[idx..] {
-                        let dv = m.konst(field(*c, T_DICT));
-                        let v = m.dict_get(dv, key);
-                        if m.tag(v) != Tag::Absent {
+                        let v = if green {
+                            match dget(field(*c, T_DICT), m.get(key)) {
+                                Value::Absent => continue,
+                                found => m.konst(found),
+                            }
+                        } else {
+                            let dv = m.konst(field(*c, T_DICT));
+                            let v = m.dict_get(dv, key);
+                            if m.tag(v) == Tag::Absent {
+                                continue;
+                            }
+                            v
+                        };
+                        {
                             let cv = m.get(v);
+                            if name == "__init__"
+                                && c.same(&rt.ty(Ty::Object))
+                                && pos.is_empty()
+                                && kwn.is_empty()
+                                && !is_exception_type(&rt, objty)
+                            {
+                                // `object.__init__(self)` does nothing.
+                                let none = m.konst(Value::None);
+                                w(m, fr, d, none);
+                                return Flow::Next;
+                            }
                             match kind_of(&rt, cv) {
                                 Ty::Function | Ty::BuiltinFunction => {
                                     if !is_type(objv) || kind_of(&rt, cv) == Ty::BuiltinFunction {
@@ -2702,12 +2872,35 @@ fn plain_list_slot<'gc, M: Meta<'gc>>(
 
 /// `list.append(x)` and `list.pop()` on a list, inline; None: the generic path.
 fn fast_list_method<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
     m: &mut M,
     l: M::V,
     name: &str,
     pos: &[M::V],
 ) -> Option<M::V> {
     match (name, pos.len()) {
+        ("pop", 1) if m.tag(pos[0]) == Tag::Int => {
+            // `pop(i)`: the index is checked here (decisions first), the
+            // helper then moves the items without raising.
+            let n = m.list_len(l);
+            let z = int(m, 0);
+            let neg = m.int_cmp(Cmp::Lt, pos[0], z);
+            let i = if m.truth(neg) {
+                m.int(IntOp::Add, pos[0], n)
+            } else {
+                pos[0]
+            };
+            let ok_lo = m.int_cmp(Cmp::Ge, i, z);
+            let ok_hi = m.int_cmp(Cmp::Lt, i, n);
+            if !m.truth(ok_lo) || !m.truth(ok_hi) {
+                return None;
+            }
+            Some(hcall(cx, m, &H_LIST_POP_AT, &[l, i]).expect("pop of an index in range"))
+        }
+        ("insert", 2) if m.tag(pos[0]) == Tag::Int => {
+            hcall(cx, m, &H_LIST_INSERT, &[l, pos[0], pos[1]]).expect("insert cannot fail");
+            Some(m.konst(Value::None))
+        }
         ("append", 1) => {
             m.list_append(l, pos[0]);
             Some(m.konst(Value::None))
@@ -3030,12 +3223,35 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                             if is_instance_kind(k) {
                                 return instantiate(cx, m, fr, fv, pos, kwn, kwv, dst, pc, resume);
                             }
+                            if k == Ty::Super
+                                && pos.len() == 2
+                                && kwn.is_empty()
+                                && super_args_ok(m, pos[0], pos[1])
+                            {
+                                // `super(C, obj)`, as the builtin builds it,
+                                // but a record a trace need not allocate.
+                                let t = m.konst(fv);
+                                let s = m.new_record(t, &[t, pos[0], pos[1]]);
+                                w(m, fr, dst, s);
+                                return Flow::Jump(resume);
+                            }
                         }
                     }
                     if kwn.is_empty() && builtin_of(ty) == Some(Ty::BuiltinFunction) {
                         if let Some(v) = fast_builtin(cx, m, fv, &pos) {
                             w(m, fr, dst, v);
                             return Flow::Jump(resume);
+                        }
+                        // A bound method of a list (`pop = lst.pop`): the
+                        // function is promoted, so the list is a constant.
+                        if let (l @ Value::List(_), Some(name)) =
+                            (field(fv, 3), field(fv, 2).as_str())
+                        {
+                            let lv = m.konst(l);
+                            if let Some(v) = fast_list_method(cx, m, lv, name, &pos) {
+                                w(m, fr, dst, v);
+                                return Flow::Jump(resume);
+                            }
                         }
                     }
                     let mut args = vec![
@@ -3088,7 +3304,7 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                     };
                 }
                 Some(k) if is_instance_kind(k) => {
-                    let c = lookup(&rt, ty, "__call__");
+                    let c = class_const(cx, m, ty, "__call__");
                     if matches!(c, Value::Absent) {
                         break;
                     }
@@ -3173,6 +3389,26 @@ fn fast_builtin<'gc, M: Meta<'gc>>(
     }
 }
 
+/// Whether `super(c, o)` is valid, decided on the promoted class and the
+/// type of `o` (guarded); false also when that cannot be known here.
+fn super_args_ok<'gc, M: Meta<'gc>>(m: &mut M, c: M::V, o: M::V) -> bool {
+    if m.tag(c) != Tag::Record || m.tag(o) != Tag::Record {
+        return false;
+    }
+    let cls = m.promote(c);
+    if !is_type(cls) {
+        return false;
+    }
+    match record_type(m, o) {
+        Ok(t) if builtin_of(t) == Some(Ty::Type) => {
+            let ov = m.promote(o);
+            is_subtype(ov, cls)
+        }
+        Ok(t) => is_subtype(t, cls),
+        Err(_) => false,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn instantiate<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
@@ -3187,7 +3423,7 @@ fn instantiate<'gc, M: Meta<'gc>>(
     resume: u32,
 ) -> Flow<'gc, M::V> {
     let rt = cx.rtx(mc_of(m));
-    let new = lookup(&rt, cls, "__new__");
+    let new = class_const(cx, m, cls, "__new__");
     if is_py_function(new) || kind_of(&rt, new) == Ty::StaticMethod {
         // A user __new__: the prelude runs __new__ then __init__.
         let mut args = vec![m.konst(cls)];
@@ -3224,11 +3460,13 @@ fn instantiate<'gc, M: Meta<'gc>>(
         m.new_record(cv, &[cv, dict, s1, s2, none, none])
     } else {
         // Map mode (objects::shapes): the class's root map and no values yet.
-        let map = m.konst(shapes::root_map(&rt, cls));
-        let vals = m.new_list();
-        m.new_record(cv, &[cv, none, s1, s2, map, vals])
+        let root = shapes::root_map(&rt, cls);
+        let map = m.konst(root);
+        let mut fields = vec![cv, none, s1, s2, map, none];
+        fields.resize(I_COUNT + shapes::map_inline(root), none);
+        m.new_record(cv, &fields)
     };
-    let init = lookup(&rt, cls, "__init__");
+    let init = class_const(cx, m, cls, "__init__");
     if is_py_function(init) {
         let f = m.konst(init);
         let mut args = pos;
@@ -3266,7 +3504,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
     let code = heap::record_class(callee);
     let data = code_data(code).expect("Python callee");
     let id = lang.id.get();
-    match field(callee, F_TYPE) {
+    match type_field(callee) {
         Value::Int(KIND_GEN) => {
             let cv = m_konst(m, callee);
             let l = m.get_field(cv, G_REGS);
@@ -3321,8 +3559,8 @@ pub fn catch<'gc>(lang: &PyLang, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: V
     let code = heap::as_code(fr.code).expect("code");
     let rt = Rt::new(mc, code.consts[K_RT as usize]);
     let is_exc = matches!(exc, Value::Record(_))
-        && matches!(field(exc, F_TYPE), Value::Record(_))
-        && is_exception_type(&rt, field(exc, F_TYPE));
+        && matches!(type_field(exc), Value::Record(_))
+        && is_exception_type(&rt, type_field(exc));
     // Raised while this frame handles another exception: that one is its context.
     let handled = fr.regs[REG_EXC as usize];
     if is_exc && matches!(handled, Value::Record(_)) && !handled.same(&exc) {
@@ -3333,7 +3571,7 @@ pub fn catch<'gc>(lang: &PyLang, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: V
         }
     }
     // StopIteration from a user __next__ ends the for loop waiting on it.
-    if !fresh && is_exc && is_subtype(field(exc, F_TYPE), rt.ty(Ty::StopIteration)) {
+    if !fresh && is_exc && is_subtype(type_field(exc), rt.ty(Ty::StopIteration)) {
         if let Some(Op::ForIter(_, _, exit) | Op::SendIter(_, _, _, exit)) =
             data.ops.get(pc as usize)
         {

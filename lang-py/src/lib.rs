@@ -198,6 +198,7 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
         heap::new_dict(mc),
         Value::Int(0),
         Value::Int(0),
+        Value::Bool(false),
     ];
     let rt = heap::new_record(mc, Value::None, fields);
     // The pre-allocated dunder names are the interned ones.
@@ -368,7 +369,7 @@ struct TbEntry {
 
 fn tb_entries(exc: Value<'_>) -> Vec<TbEntry> {
     let mut out = Vec::new();
-    let is_attr_error = mro(field(exc, F_TYPE))
+    let is_attr_error = mro(type_field(exc))
         .iter()
         .any(|c| type_name(*c) == "AttributeError");
     if let Value::List(_) = field(exc, I_SLOT1) {
@@ -630,7 +631,7 @@ fn dir_of(o: Value<'_>) -> Vec<String> {
         Value::Str(_) => names.extend(native(Ty::Str)),
         Value::List(_) => names.extend(native(Ty::List)),
         Value::Dict(_) => names.extend(native(Ty::Dict)),
-        Value::Record(_) => match field(o, F_TYPE) {
+        Value::Record(_) => match type_field(o) {
             t @ Value::Record(_) => {
                 if is_type(o) {
                     for c in mro(o) {
@@ -668,7 +669,7 @@ fn dir_of(o: Value<'_>) -> Vec<String> {
 
 /// The ". Did you mean: 'x'?" CPython 3.11 appends to NameError and AttributeError.
 fn suggestion(exc: Value<'_>) -> Option<String> {
-    let t = field(exc, F_TYPE);
+    let t = type_field(exc);
     let d = field(exc, I_DICT);
     let name = match d {
         Value::Dict(_) => heap::dict_get(d, heap_str_key(d, "name")?),
@@ -715,7 +716,7 @@ fn heap_str_key<'gc>(d: Value<'gc>, name: &str) -> Option<Value<'gc>> {
 }
 
 fn exc_line(exc: Value<'_>) -> String {
-    let t = field(exc, F_TYPE);
+    let t = type_field(exc);
     let name = type_name(t);
     let module = field(t, T_MODULE)
         .as_str()
@@ -740,7 +741,7 @@ fn exc_line(exc: Value<'_>) -> String {
 }
 
 fn message_of(exc: Value<'_>, args: &[Value<'_>]) -> String {
-    let t = field(exc, F_TYPE);
+    let t = type_field(exc);
     let is_key_error = mro(t)
         .iter()
         .any(|c| type_name(*c) == "KeyError" && field(*c, T_MODULE).as_str() == Some("builtins"));
@@ -840,10 +841,10 @@ pub fn render_uncaught(exc: Value<'_>) -> String {
     if let Some(s) = exc.as_str() {
         return format!("{s}\n");
     }
-    if !matches!(exc, Value::Record(_)) || !matches!(field(exc, F_TYPE), Value::Record(_)) {
+    if !matches!(exc, Value::Record(_)) || !matches!(type_field(exc), Value::Record(_)) {
         return format!("{exc:?}\n");
     }
-    let t = field(exc, F_TYPE);
+    let t = type_field(exc);
     if mro(t).iter().any(|c| type_name(*c) == "SystemExit") {
         let args = exc_args(exc);
         return match args.first() {

@@ -709,6 +709,17 @@ pub fn slice_indices<'gc>(
     sl: Value<'gc>,
     len: i64,
 ) -> PyResult<'gc, (i64, i64, i64)> {
+    slice_bounds(rt, field(sl, 1), field(sl, 2), field(sl, 3), len)
+}
+
+/// [`slice_indices`] of the slice with these start, stop and step.
+pub fn slice_bounds<'gc>(
+    rt: &Rt<'_, 'gc>,
+    start: Value<'gc>,
+    stop: Value<'gc>,
+    step: Value<'gc>,
+    len: i64,
+) -> PyResult<'gc, (i64, i64, i64)> {
     let get = |v: Value<'gc>| -> PyResult<'gc, Option<i64>> {
         match v {
             Value::None => Ok(None),
@@ -725,7 +736,7 @@ pub fn slice_indices<'gc>(
             ),
         }
     };
-    let step = get(field(sl, 3))?.unwrap_or(1);
+    let step = get(step)?.unwrap_or(1);
     if step == 0 {
         return rt.err(Ty::ValueError, "slice step cannot be zero");
     }
@@ -746,8 +757,8 @@ pub fn slice_indices<'gc>(
             }
         }
     };
-    let start = adj(get(field(sl, 1))?, if step < 0 { hi } else { lo });
-    let stop = adj(get(field(sl, 2))?, if step < 0 { lo } else { hi });
+    let start = adj(get(start)?, if step < 0 { hi } else { lo });
+    let stop = adj(get(stop)?, if step < 0 { lo } else { hi });
     Ok((start, stop, step))
 }
 

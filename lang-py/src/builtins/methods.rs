@@ -1,8 +1,9 @@
 //! Methods of the built-in types other than str (see `strings.rs`):
 //! list, dict, set, tuple, int, float, bytes, range, files, properties.
 
+use gc_arena::Gc;
 use vm_core::heap;
-use vm_core::Value;
+use vm_core::{Mutation, Value};
 
 use super::{io, split_args, strings};
 use crate::objects::*;
@@ -181,6 +182,92 @@ fn set_list<'gc>(rt: &Rt<'_, 'gc>, l: Value<'gc>, items: Vec<Value<'gc>>) {
     for x in items {
         heap::list_append(rt.mc, l, x);
     }
+}
+
+/// Removes and returns item `j` (in range) of a list, in place.
+pub fn list_pop_at<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, j: i64) -> Value<'gc> {
+    if j == heap::list_len(l) - 1 {
+        return heap::list_pop(mc, l);
+    }
+    heap::list_modify(mc, l, |items| items.remove(j as usize))
+}
+
+/// `list.insert(i, x)` in place (CPython clamps `i` to the list).
+pub fn list_insert<'gc>(mc: &Mutation<'gc>, l: Value<'gc>, i: i64, x: Value<'gc>) {
+    let n = heap::list_len(l);
+    let i = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    if i == n {
+        heap::list_append(mc, l, x);
+    } else {
+        heap::list_modify(mc, l, |items| items.insert(i as usize, x));
+    }
+}
+
+/// `l[start:stop:step]` of a list whose slice bounds are ints or None.
+pub fn list_slice<'gc>(
+    rt: &Rt<'_, 'gc>,
+    l: Value<'gc>,
+    start: Value<'gc>,
+    stop: Value<'gc>,
+    step: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
+    let Value::List(lst) = l else {
+        return Err(Fail::Guest);
+    };
+    let out: Vec<Value<'gc>> = {
+        let items = lst.borrow();
+        let (s, e, st) = crate::ops::slice_bounds(rt, start, stop, step, items.len() as i64)?;
+        if st == 1 {
+            items[s as usize..e.max(s) as usize].to_vec()
+        } else if st > 0 {
+            (s..e)
+                .step_by(st as usize)
+                .map(|i| items[i as usize])
+                .collect()
+        } else {
+            let mut out = Vec::with_capacity(((s - e).max(0) / -st + 1) as usize);
+            let mut i = s;
+            while i > e {
+                out.push(items[i as usize]);
+                i += st;
+            }
+            out
+        }
+    };
+    Ok(rt.list(out))
+}
+
+/// `l[start:stop] = src` for a list `src` (a slice without step): in place
+/// when the lengths match, a splice otherwise.
+pub fn list_set_slice<'gc>(
+    rt: &Rt<'_, 'gc>,
+    l: Value<'gc>,
+    start: Value<'gc>,
+    stop: Value<'gc>,
+    src: Value<'gc>,
+) -> PyResult<'gc, Value<'gc>> {
+    let (Value::List(dst), Value::List(sl)) = (l, src) else {
+        return Err(Fail::Guest);
+    };
+    let n = heap::list_len(l);
+    let (s, e, _) = crate::ops::slice_bounds(rt, start, stop, Value::None, n)?;
+    let (s, e) = (s as usize, e.max(s) as usize);
+    if Gc::ptr_eq(dst, sl) {
+        let new = heap::list_items(src);
+        heap::list_modify(rt.mc, l, |items| {
+            items.splice(s..e, new);
+        });
+        return Ok(Value::None);
+    }
+    let new = sl.borrow();
+    heap::list_modify(rt.mc, l, |items| {
+        if e - s == new.len() {
+            items[s..e].copy_from_slice(&new);
+        } else {
+            items.splice(s..e, new.iter().copied());
+        }
+    });
+    Ok(Value::None)
 }
 
 fn find_eq<'gc>(
@@ -462,45 +549,40 @@ fn list_method<'gc>(
             Ok(Value::None)
         }
         "pop" => {
-            let mut items = heap::list_items(l);
-            if items.is_empty() {
+            let n = heap::list_len(l);
+            if n == 0 {
                 return rt.err(Ty::IndexError, "pop from empty list");
             }
             let i = match args.first() {
                 Some(v) => int_of(*v),
                 None => -1,
             };
-            match crate::ops::norm_index(i, items.len() as i64) {
-                Some(j) => {
-                    if j as usize == items.len() - 1 {
-                        return Ok(heap::list_pop(rt.mc, l));
-                    }
-                    let v = items.remove(j as usize);
-                    set_list(rt, l, items);
-                    Ok(v)
-                }
+            match crate::ops::norm_index(i, n) {
+                Some(j) => Ok(list_pop_at(rt.mc, l, j)),
                 None => rt.err(Ty::IndexError, "pop index out of range"),
             }
         }
         "insert" => {
             want(rt, "insert", args, 2, 2)?;
-            let mut items = heap::list_items(l);
-            let n = items.len() as i64;
-            let mut i = int_of(args[0]);
-            if i < 0 {
-                i = (i + n).max(0);
+            if !matches!(args[0], Value::Int(_) | Value::Bool(_)) {
+                return rt.err(
+                    Ty::TypeError,
+                    format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name_of(rt, args[0])
+                    ),
+                );
             }
-            let i = i.min(n) as usize;
-            items.insert(i, args[1]);
-            set_list(rt, l, items);
+            list_insert(rt.mc, l, int_of(args[0]), args[1]);
             Ok(Value::None)
         }
         "remove" => {
-            let mut items = heap::list_items(l);
+            let items = heap::list_items(l);
             match find_eq(rt, &items, args[0])? {
                 Some(i) => {
-                    items.remove(i);
-                    set_list(rt, l, items);
+                    heap::list_modify(rt.mc, l, |items| {
+                        items.remove(i);
+                    });
                     Ok(Value::None)
                 }
                 None => rt.err(Ty::ValueError, "list.remove(x): x not in list"),

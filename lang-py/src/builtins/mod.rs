@@ -531,6 +531,21 @@ pub fn construct<'gc>(
             if args.len() != 2 {
                 return rt.err(Ty::RuntimeError, "super(): no arguments");
             }
+            if !is_type(args[0]) {
+                return rt.err(
+                    Ty::TypeError,
+                    format!(
+                        "super() argument 1 must be a type, not {}",
+                        type_name_of(rt, args[0])
+                    ),
+                );
+            }
+            if !super_ok(rt, args[0], args[1]) {
+                return rt.err(
+                    Ty::TypeError,
+                    "super(type, obj): obj must be an instance or subtype of type",
+                );
+            }
             Ok(rt.record(Ty::Super, &[args[0], args[1]]))
         }
         Ty::Property => {
@@ -921,7 +936,7 @@ pub(crate) fn function<'gc>(
         "hasattr" => match getattr_native(rt, &[args[0], args[1]]) {
             Ok(Value::Absent) => Err(Fail::Guest),
             Ok(_) => Ok(Value::Bool(true)),
-            Err(Fail::Raise(e)) if is_subtype(field(e, F_TYPE), rt.ty(Ty::AttributeError)) => {
+            Err(Fail::Raise(e)) if is_subtype(type_field(e), rt.ty(Ty::AttributeError)) => {
                 Ok(Value::Bool(false))
             }
             Err(e) => Err(e),
@@ -935,8 +950,7 @@ pub(crate) fn function<'gc>(
                 Ok(Value::Absent) => Err(Fail::Guest),
                 Ok(v) => Ok(v),
                 Err(Fail::Raise(e))
-                    if args.len() == 3
-                        && is_subtype(field(e, F_TYPE), rt.ty(Ty::AttributeError)) =>
+                    if args.len() == 3 && is_subtype(type_field(e), rt.ty(Ty::AttributeError)) =>
                 {
                     Ok(args[2])
                 }
@@ -1115,7 +1129,7 @@ pub(crate) fn function<'gc>(
             Ok(Value::Bool(match kind_of(rt, v) {
                 Ty::Function | Ty::BuiltinFunction | Ty::Method | Ty::Type => true,
                 k if is_instance_kind(k) => {
-                    !matches!(lookup(rt, field(v, F_TYPE), "__call__"), Value::Absent)
+                    !matches!(lookup(rt, type_field(v), "__call__"), Value::Absent)
                 }
                 _ => is_type(v),
             }))
@@ -1188,7 +1202,7 @@ pub(crate) fn function<'gc>(
                     for k in inst_keys(v) {
                         names.push(k.as_str().unwrap_or("").to_string());
                     }
-                    for c in mro(field(v, F_TYPE)) {
+                    for c in mro(type_field(v)) {
                         for (k, _) in heap::dict_entries(field(c, T_DICT)) {
                             names.push(k.as_str().unwrap_or("").to_string());
                         }
@@ -1264,8 +1278,17 @@ pub(crate) fn function<'gc>(
         "__init__" => {
             // object.__init__ / BaseException.__init__ called explicitly.
             if let Some(s) = args.first() {
-                if is_exception_type(rt, type_of(rt, *s)) {
+                let t = type_of(rt, *s);
+                if is_exception_type(rt, t) {
                     heap::set_field(rt.mc, *s, I_SLOT2, rt.tuple(&args[1..]));
+                } else if args.len() > 1
+                    && (is_py_function(lookup(rt, t, "__init__"))
+                        || !is_py_function(lookup(rt, t, "__new__")))
+                {
+                    return rt.err(
+                        Ty::TypeError,
+                        "object.__init__() takes exactly one argument (the instance to initialize)",
+                    );
                 }
             }
             Ok(Value::None)
@@ -1566,8 +1589,16 @@ pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
         Value::List(_) => {
             let n = heap::list_len(o);
             if kind_of(rt, k) == Ty::Slice {
-                let new = iterate(rt, v)?;
                 let (s, e, st) = ops::slice_indices(rt, k, n)?;
+                let new = match iterate(rt, v) {
+                    Err(Fail::Raise(_)) if st == 1 => {
+                        return rt.err(Ty::TypeError, "can only assign an iterable")
+                    }
+                    Err(Fail::Raise(_)) => {
+                        return rt.err(Ty::TypeError, "must assign iterable to extended slice")
+                    }
+                    r => r?,
+                };
                 if st == 1 {
                     let e = e.max(s);
                     heap::list_modify(rt.mc, o, |items| {
@@ -1712,7 +1743,7 @@ pub fn getattr_full<'gc>(
 ) -> PyResult<'gc, Value<'gc>> {
     let name = key.as_str().unwrap_or("");
     if is_instance_kind(kind_of(rt, o)) {
-        let t = field(o, F_TYPE);
+        let t = type_field(o);
         let cattr = lookup_cached(rt, t, key);
         if kind_of(rt, cattr) == Ty::Property {
             return Err(Fail::Guest);
@@ -1764,7 +1795,7 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     }
     match k {
         k if is_instance_kind(k) => {
-            let t = field(o, F_TYPE);
+            let t = type_field(o);
             match name {
                 "__dict__" => return Ok(inst_dict(rt, o)),
                 "args" if is_exception_type(rt, t) => {
@@ -1784,11 +1815,15 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 }
                 _ => {}
             }
+            let cattr = lookup_cached(rt, t, key);
+            if kind_of(rt, cattr) == Ty::Property {
+                // A data descriptor wins over the instance attribute.
+                return Err(Fail::Guest);
+            }
             let v = inst_get(o, key);
             if !matches!(v, Value::Absent) {
                 return Ok(v);
             }
-            let cattr = lookup_cached(rt, t, key);
             match kind_of(rt, cattr) {
                 _ if matches!(cattr, Value::Absent) => {}
                 Ty::Function | Ty::BuiltinFunction => return Ok(rt.record(Ty::Method, &[cattr, o])),
@@ -1976,7 +2011,7 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     let name = key.as_str().unwrap_or("");
     match kind_of(rt, o) {
         k if is_instance_kind(k) => {
-            let t = field(o, F_TYPE);
+            let t = type_field(o);
             if t.same(&rt.ty(Ty::Object)) {
                 // Instances of `object` itself have no `__dict__`.
                 return rt.err(
@@ -2046,8 +2081,8 @@ pub fn delattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     let name = key.as_str().unwrap_or("");
     let d = match kind_of(rt, o) {
         k if is_instance_kind(k) => {
-            if is_py_function(lookup(rt, field(o, F_TYPE), "__delattr__"))
-                || kind_of(rt, lookup_key(field(o, F_TYPE), key)) == Ty::Property
+            if is_py_function(lookup(rt, type_field(o), "__delattr__"))
+                || kind_of(rt, lookup_key(type_field(o), key)) == Ty::Property
             {
                 return Err(Fail::Guest);
             }
@@ -2403,4 +2438,14 @@ pub fn raise_prep<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
         heap::set_field(rt.mc, e, I_SLOT1, heap::new_list(rt.mc));
     }
     Ok(e)
+}
+
+/// Whether `super(cls, obj)` is allowed: `obj` an instance of `cls` or a
+/// subclass of it.
+pub fn super_ok<'gc>(rt: &Rt<'_, 'gc>, cls: Value<'gc>, obj: Value<'gc>) -> bool {
+    if is_type(obj) {
+        is_subtype(obj, cls)
+    } else {
+        is_subtype(type_of(rt, obj), cls)
+    }
 }

@@ -15,7 +15,7 @@
 pub mod format;
 pub mod shapes;
 
-pub use shapes::{inst_del, inst_dict, inst_get, inst_keys, inst_set, I_MAP, I_VALS};
+pub use shapes::{inst_del, inst_dict, inst_get, inst_keys, inst_set, I_COUNT, I_MAP, I_VALS};
 
 use gc_arena::{Gc, Mutation};
 use num_bigint::BigInt;
@@ -47,7 +47,11 @@ pub const RT_EPOCH: u32 = 10;
 /// a loop variable) do not. None once a module dict is handed out, or after
 /// [`MAX_CLASS_CHANGES`] bumps.
 pub const RT_GEPOCH: u32 = 11;
-pub const RT_COUNT: u32 = 12;
+/// Bool: whether any `property` object was ever made. Until one is, no
+/// class attribute can take precedence over an instance attribute, and the
+/// plain interpreter reads instance attributes without a class lookup.
+pub const RT_PROPS: u32 = 12;
+pub const RT_COUNT: u32 = 13;
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
@@ -73,7 +77,7 @@ pub fn is_green_global(v: Value<'_>) -> bool {
     if !matches!(v, Value::Record(_)) {
         return false;
     }
-    match field(v, F_TYPE) {
+    match type_field(v) {
         Value::Int(k) => k == KIND_FUNC,
         t @ Value::Record(_) => {
             matches!(
@@ -173,6 +177,20 @@ pub const NAMES: &[&str] = &[
 
 /// Field 0 of every typed record.
 pub const F_TYPE: u32 = 0;
+
+/// Field 0 of a record (its type, or the kind Int of functions, generators
+/// and maps). A typed record's class is that same type (set at allocation,
+/// never changed): it is read from the record itself, one load nearer than
+/// the fields; the records whose class is not a type (functions and
+/// generators: their code; maps and the bootstrap types: None) read field 0.
+#[inline]
+pub fn type_field<'gc>(v: Value<'gc>) -> Value<'gc> {
+    match heap::record_class(v) {
+        c @ Value::Record(_) => c,
+        _ => field(v, F_TYPE),
+    }
+}
+
 // Instances.
 pub const I_DICT: u32 = 1;
 pub const I_SLOT1: u32 = 2;
@@ -450,6 +468,9 @@ impl<'a, 'gc> Rt<'a, 'gc> {
         heap::new_list_from(self.mc, items)
     }
     pub fn record(&self, t: Ty, fields: &[Value<'gc>]) -> Value<'gc> {
+        if t == Ty::Property {
+            heap::set_field(self.mc, self.rt, RT_PROPS, Value::Bool(true));
+        }
         let ty = self.ty(t);
         let mut f = Vec::with_capacity(fields.len() + 1);
         f.push(ty);
@@ -509,7 +530,7 @@ pub fn builtin_of(ty: Value<'_>) -> Option<Ty> {
 pub fn is_type(v: Value<'_>) -> bool {
     match v {
         Value::Record(_) => {
-            let t = field(v, F_TYPE);
+            let t = type_field(v);
             matches!(t, Value::Record(_))
                 && heap::record_len(t) == T_COUNT
                 && matches!(field(t, T_MRO), Value::List(_))
@@ -522,7 +543,7 @@ pub fn is_type(v: Value<'_>) -> bool {
 /// The native value inside an instance of a class deriving from list or dict.
 pub fn native_slot<'gc>(v: Value<'gc>) -> Option<Value<'gc>> {
     if let Value::Record(_) = v {
-        let t = field(v, F_TYPE);
+        let t = type_field(v);
         if let Value::Record(_) = t {
             if heap::record_len(t) == T_COUNT
                 && matches!(field(t, T_NATIVE), Value::Int(_))
@@ -556,7 +577,7 @@ pub fn type_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Value<'gc> {
         // A foreign tuple or cell (a Prolog term or variable) is an opaque
         // object until interop wraps it.
         Value::Code(_) | Value::Tuple(_) | Value::Cell(_) => rt.ty(Ty::Code),
-        Value::Record(_) => match field(v, F_TYPE) {
+        Value::Record(_) => match type_field(v) {
             Value::Int(KIND_FUNC) => rt.ty(Ty::Function),
             Value::Int(_) => rt.ty(Ty::Generator),
             t => t,
@@ -575,7 +596,7 @@ pub fn kind_of(rt: &Rt<'_, '_>, v: Value<'_>) -> Ty {
         Value::List(_) => Ty::List,
         Value::Dict(_) => Ty::Dict,
         Value::Code(_) | Value::Tuple(_) | Value::Cell(_) => Ty::Code,
-        Value::Record(_) => match field(v, F_TYPE) {
+        Value::Record(_) => match type_field(v) {
             Value::Int(KIND_FUNC) => Ty::Function,
             Value::Int(_) => Ty::Generator,
             t => {
@@ -601,14 +622,19 @@ pub fn mro<'gc>(t: Value<'gc>) -> Vec<Value<'gc>> {
 
 /// Looks `name` up along a type's MRO.
 pub fn lookup<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, name: &str) -> Value<'gc> {
-    let key = match NAMES.iter().position(|n| *n == name) {
+    lookup_cached(rt, t, name_key(rt, name))
+}
+
+/// The string for `name` as a dict key: the runtime's interned copy for the
+/// special names in [`NAMES`], a new string otherwise.
+pub fn name_key<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
+    match NAMES.iter().position(|n| *n == name) {
         Some(i) => match field(rt.rt, RT_NAMES) {
             l @ Value::List(_) => heap::list_get(l, i as i64),
             _ => rt.s(name),
         },
         None => rt.s(name),
-    };
-    lookup_cached(rt, t, key)
+    }
 }
 
 /// [`lookup_key`] through the type's lookup cache: one dict lookup instead
@@ -678,8 +704,8 @@ pub fn isinstance<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, t: Value<'gc>) -> bool {
 /// Whether a user-defined (Python) attribute overrides `name` for this value's type.
 pub fn has_py_method<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, name: &str) -> bool {
     if let Value::Record(_) = v {
-        if let Value::Record(_) = field(v, F_TYPE) {
-            let t = field(v, F_TYPE);
+        if let Value::Record(_) = type_field(v) {
+            let t = type_field(v);
             let f = lookup(rt, t, name);
             return is_py_function(f);
         }
@@ -688,11 +714,11 @@ pub fn has_py_method<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, name: &str) -> bool {
 }
 
 pub fn is_py_function(v: Value<'_>) -> bool {
-    matches!(v, Value::Record(r) if matches!(r.class, Value::Code(_)) && field(v, F_TYPE).same(&Value::Int(KIND_FUNC)))
+    matches!(v, Value::Record(r) if matches!(r.class, Value::Code(_)) && type_field(v).same(&Value::Int(KIND_FUNC)))
 }
 
 pub fn is_generator(v: Value<'_>) -> bool {
-    matches!(v, Value::Record(r) if matches!(r.class, Value::Code(_)) && field(v, F_TYPE).same(&Value::Int(KIND_GEN)))
+    matches!(v, Value::Record(r) if matches!(r.class, Value::Code(_)) && type_field(v).same(&Value::Int(KIND_GEN)))
 }
 
 /// Computes the C3 linearisation for a new class with `bases`.
@@ -973,7 +999,7 @@ pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
             }
             Ty::Set => return rt.err(Ty::TypeError, "unhashable type: 'set'"),
             k if is_instance_kind(k) => {
-                let t = field(v, F_TYPE);
+                let t = type_field(v);
                 if !matches!(lookup(rt, t, "__hash__"), Value::Absent)
                     && is_py_function(lookup(rt, t, "__hash__"))
                 {
@@ -1375,7 +1401,7 @@ pub fn str_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<String, NeedGuest>
                 if has_py_method(rt, v, "__str__") {
                     return Err(NeedGuest);
                 }
-                let t = field(v, F_TYPE);
+                let t = type_field(v);
                 if is_exception_type(rt, t) && !has_py_method(rt, v, "__repr__")
                     || is_exception_type(rt, t)
                 {
@@ -1406,7 +1432,7 @@ pub fn exc_args<'gc>(e: Value<'gc>) -> Vec<Value<'gc>> {
 
 pub fn exc_str<'gc>(rt: &Rt<'_, 'gc>, e: Value<'gc>) -> Result<String, NeedGuest> {
     let args = exc_args(e);
-    let t = field(e, F_TYPE);
+    let t = type_field(e);
     if is_subtype(t, rt.ty(Ty::KeyError)) && args.len() == 1 {
         return repr(rt, args[0]);
     }
@@ -1706,7 +1732,7 @@ fn repr_into<'gc>(
                     if let Some(n) = native_slot(v) {
                         return repr_into(rt, n, out, depth + 1);
                     }
-                    let t = field(v, F_TYPE);
+                    let t = type_field(v);
                     if is_exception_type(rt, t) {
                         let args = exc_args(v);
                         out.push_str(&type_name(t));
@@ -1729,11 +1755,11 @@ fn repr_into<'gc>(
                     ));
                 }
                 other => {
-                    if is_exception_type(rt, field(v, F_TYPE)) {
+                    if is_exception_type(rt, type_field(v)) {
                         if has_py_method(rt, v, "__repr__") {
                             return Err(NeedGuest);
                         }
-                        let t = field(v, F_TYPE);
+                        let t = type_field(v);
                         let args = exc_args(v);
                         out.push_str(&type_name(t));
                         out.push('(');
