@@ -91,6 +91,9 @@ pub const C_NVARS: u32 = 2;
 pub const C_ERASED: u32 = 3;
 /// The body as a flat goal vector (see [`body_goals`]).
 pub const C_GOALS: u32 = 4;
+/// The compiled clause (a `Code` whose data is a
+/// [`crate::compile::ClauseCode`]), or `None` when it runs from templates.
+pub const C_CODE: u32 = 5;
 
 // ---- predicate record fields ----
 pub const P_CLAUSES: u32 = 0;
@@ -156,7 +159,7 @@ pub const MAX_CPS: i64 = 6_000_000;
 pub type PResult<'gc, T> = Result<T, Value<'gc>>;
 
 /// Most arguments a pending goal keeps unbuilt (larger goals are built).
-const PEND_MAX: usize = 4;
+pub(crate) const PEND_MAX: usize = 4;
 
 /// The first goal of a clause body just entered, which the solve loop runs
 /// next. Its arguments are built, but not the goal term itself (the WAM's
@@ -164,14 +167,14 @@ const PEND_MAX: usize = 4;
 /// gets them through `MS_ARGS`; the term is built only when something keeps
 /// it (a choicepoint, a continuation cell, a control construct).
 #[derive(Copy, Clone)]
-struct Pending<'gc> {
+pub(crate) struct Pending<'gc> {
     /// The goal when already a term (an atom, or a goal too big to keep unbuilt).
-    goal: Option<Value<'gc>>,
+    pub(crate) goal: Option<Value<'gc>>,
     /// The functor name (a `Str`) when `goal` is `None`.
-    name: Value<'gc>,
-    n: usize,
-    args: [Value<'gc>; PEND_MAX],
-    cutb: i64,
+    pub(crate) name: Value<'gc>,
+    pub(crate) n: usize,
+    pub(crate) args: [Value<'gc>; PEND_MAX],
+    pub(crate) cutb: i64,
 }
 
 impl<'gc> Pending<'gc> {
@@ -264,6 +267,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             g,
             pending: Cell::new(None),
         }
+    }
+
+    /// Makes `p` the goal the solve loop runs next.
+    #[inline]
+    pub(crate) fn set_pending(&self, p: Pending<'gc>) {
+        self.pending.set(Some(p));
     }
 
     /// Pushes the pending first body goal (if any) as a continuation cell,
@@ -1187,6 +1196,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         cutb: i64,
     ) -> PResult<'gc, ()> {
         let clause = heap::list_get(list, i);
+        let code_v = heap::get_field(clause, C_CODE);
+        if let Some(code) = heap::as_code(code_v) {
+            if let Some(cc) = code.data::<crate::compile::ClauseCode>() {
+                return self.resolve_compiled(code_v, code, cc, args, cutb);
+            }
+        }
         let nvars = int_of(heap::get_field(clause, C_NVARS)) as usize;
         let mut small: [Option<Value<'gc>>; 16] = [None; 16];
         let mut big: Vec<Option<Value<'gc>>> = Vec::new();
@@ -1340,10 +1355,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// the interpreter loop.
     fn solve_one(&self) -> PResult<'gc, Option<u32>> {
         let k = self.get(MS_CONT);
-        let Some(f) = cell_parts(k) else {
+        let Some(t) = heap::as_tuple(k) else {
             self.set(MS_RESULT, Value::Int(R_SOLUTION));
             return Ok(None);
         };
+        let f = t.args();
+        if let h @ Value::Code(_) = t.head() {
+            return self.resume_frame(h, f);
+        }
         self.set(MS_CONT, f[2]);
         self.call_goal(f[0], int_of(f[1]))
     }
@@ -1374,7 +1393,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Runs the goal `name(args)` with cut barrier `cutb`: `goal` is its
     /// term, or `None` when it was not built (then `name_v` is the name's
     /// `Str`, and the term is built only if a control construct needs it).
-    fn call_parts(
+    pub(crate) fn call_parts(
         &self,
         goal: Option<Value<'gc>>,
         name_v: Value<'gc>,
@@ -1710,7 +1729,7 @@ pub enum Ctl {
 /// Which arguments of a body goal `name/arity` are evaluated arithmetic
 /// expressions (bit `i` for argument `i`): `is/2`'s second, both of the
 /// comparisons'. These are builtins no program can redefine.
-fn arith_args(name: &str, arity: usize) -> u8 {
+pub(crate) fn arith_args(name: &str, arity: usize) -> u8 {
     if arity != 2 {
         return 0;
     }

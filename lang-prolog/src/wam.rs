@@ -1,0 +1,446 @@
+//! Running compiled clauses (see [`crate::compile`]): head unification
+//! against argument registers, body goals built from postfix code, and
+//! body frames in the continuation.
+//!
+//! A **body frame** is a continuation entry like a goal cell (an immutable
+//! tuple `[_, _, next, depth]`) whose head is the clause's `Code` instead
+//! of `true`: `[env, goal index, next, depth]`, the environment a tuple of
+//! the clause's variables with the body's cut barrier as its head. Popping
+//! it builds that goal's arguments and calls it, after pushing the frame
+//! of the next goal (none for the last goal: last-call optimisation, so
+//! tail recursion still runs in constant space).
+
+use vm_core::heap::{self, Code};
+use vm_core::Value;
+
+use crate::compile::{ClauseCode, Op};
+use crate::errors as err;
+use crate::machine::{atomic_eq, Eng, PResult, Pending, MS_CONT, PEND_MAX};
+use crate::terms;
+
+/// Inline capacity of the scratch stacks (registers, environment, values).
+const INLINE: usize = 32;
+
+/// A value stack with inline storage, spilling to a `Vec` when it grows
+/// past [`INLINE`] (so the common case allocates nothing).
+struct Stack<'gc> {
+    inl: [Value<'gc>; INLINE],
+    n: usize,
+    big: Vec<Value<'gc>>,
+    spilled: bool,
+}
+
+impl<'gc> Stack<'gc> {
+    fn new() -> Self {
+        Stack {
+            inl: [Value::None; INLINE],
+            n: 0,
+            big: Vec::new(),
+            spilled: false,
+        }
+    }
+    #[inline]
+    fn push(&mut self, v: Value<'gc>) {
+        if !self.spilled {
+            if self.n < INLINE {
+                self.inl[self.n] = v;
+                self.n += 1;
+                return;
+            }
+            self.big.extend_from_slice(&self.inl[..self.n]);
+            self.spilled = true;
+        }
+        self.big.push(v);
+    }
+    #[inline]
+    fn as_slice(&self) -> &[Value<'gc>] {
+        if self.spilled {
+            &self.big
+        } else {
+            &self.inl[..self.n]
+        }
+    }
+    #[inline]
+    fn len(&self) -> usize {
+        if self.spilled {
+            self.big.len()
+        } else {
+            self.n
+        }
+    }
+    #[inline]
+    fn truncate(&mut self, at: usize) {
+        if self.spilled {
+            self.big.truncate(at);
+        } else {
+            self.n = at.min(self.n);
+        }
+    }
+    #[inline]
+    fn pop(&mut self) -> Value<'gc> {
+        if self.spilled {
+            self.big.pop().unwrap_or(Value::None)
+        } else if self.n > 0 {
+            self.n -= 1;
+            self.inl[self.n]
+        } else {
+            Value::None
+        }
+    }
+}
+
+/// A scratch array of `n` values, inline when small.
+struct Slots<'gc> {
+    inl: [Value<'gc>; INLINE],
+    big: Vec<Value<'gc>>,
+    n: usize,
+}
+
+impl<'gc> Slots<'gc> {
+    fn new(n: usize) -> Self {
+        Slots {
+            inl: [Value::None; INLINE],
+            big: if n > INLINE {
+                vec![Value::None; n]
+            } else {
+                Vec::new()
+            },
+            n,
+        }
+    }
+    #[inline]
+    fn get(&mut self) -> &mut [Value<'gc>] {
+        if self.n > INLINE {
+            &mut self.big
+        } else {
+            &mut self.inl[..self.n]
+        }
+    }
+}
+
+/// The integer value of the arithmetic argument built by `ops` under
+/// `env`, when every leaf is an integer (bound variables included) and
+/// every operation `+`, `-` or `*` without overflow (the same value the
+/// builtin would compute).
+fn fold<'gc>(ops: &[Op], consts: &[Value<'gc>], env: &[Value<'gc>]) -> Option<i64> {
+    let mut s = [0i64; 16];
+    let mut n = 0;
+    for op in ops {
+        match *op {
+            Op::PushVal { v } => {
+                if n == s.len() {
+                    return None;
+                }
+                s[n] = crate::arith::eval_small(env[v as usize], 0)?;
+                n += 1;
+            }
+            Op::PushConst { k } => match consts[k as usize] {
+                Value::Int(i) if n < s.len() => {
+                    s[n] = i;
+                    n += 1;
+                }
+                _ => return None,
+            },
+            Op::Build { k, n: 2 } if n >= 2 => {
+                let (x, y) = (s[n - 2], s[n - 1]);
+                n -= 2;
+                s[n] = match consts[k as usize] {
+                    Value::Str(o) => match o.as_str() {
+                        "+" => x.checked_add(y)?,
+                        "-" => x.checked_sub(y)?,
+                        "*" => x.checked_mul(y)?,
+                        _ => return None,
+                    },
+                    _ => return None,
+                };
+                n += 1;
+            }
+            Op::Build { k, n: 1 } if n >= 1 => match consts[k as usize] {
+                Value::Str(o) if o.as_str() == "-" => s[n - 1] = s[n - 1].checked_neg()?,
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    if n == 1 {
+        Some(s[0])
+    } else {
+        None
+    }
+}
+
+impl<'a, 'gc> Eng<'a, 'gc> {
+    /// Runs one building instruction.
+    #[inline]
+    fn build_op(&self, op: Op, consts: &[Value<'gc>], env: &mut [Value<'gc>], st: &mut Stack<'gc>) {
+        match op {
+            Op::PushFirst { v } => {
+                let x = self.new_var();
+                env[v as usize] = x;
+                st.push(x);
+            }
+            Op::PushVal { v } => st.push(env[v as usize]),
+            Op::PushVoid => st.push(self.new_var()),
+            Op::PushConst { k } => st.push(consts[k as usize]),
+            Op::Build { k, n } => {
+                let at = st.len() - n as usize;
+                let t = heap::new_tuple(self.mc, consts[k as usize], &st.as_slice()[at..]);
+                st.truncate(at);
+                st.push(t);
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs the head code: unifies the clause head with the registers
+    /// (arguments first), filling `env`. `false` on failure (the caller
+    /// backtracks, which undoes partial bindings).
+    fn run_head(
+        &self,
+        cc: &ClauseCode,
+        consts: &[Value<'gc>],
+        regs: &mut [Value<'gc>],
+        env: &mut [Value<'gc>],
+        st: &mut Stack<'gc>,
+    ) -> bool {
+        let ops = &cc.ops[..cc.head_end];
+        let mut pc = 0;
+        while pc < ops.len() {
+            match ops[pc] {
+                Op::GetVar { v, r } => env[v as usize] = regs[r as usize],
+                Op::GetVal { v, r } => {
+                    if !self.unify(env[v as usize], regs[r as usize]) {
+                        return false;
+                    }
+                }
+                Op::GetConst { k, r } => {
+                    let x = terms::deref(regs[r as usize]);
+                    let c = consts[k as usize];
+                    if terms::is_var(x) {
+                        self.bind(x, c);
+                    } else if !atomic_eq(c, x) {
+                        return false;
+                    }
+                }
+                Op::GetStruct { k, n, r, t, wlen } => {
+                    let x = terms::deref(regs[r as usize]);
+                    match x {
+                        Value::Cell(_) => {
+                            // write mode: the block after this builds the term
+                            pc += 1;
+                            continue;
+                        }
+                        Value::Tuple(tp) => {
+                            let tp: &'gc heap::Tuple<'gc> = vm_core::Gc::as_ref(tp);
+                            let a = tp.args();
+                            if a.len() != n as usize
+                                || !terms::same_name(consts[k as usize], tp.head())
+                                || !matches!(tp.head(), Value::Str(_))
+                            {
+                                return false;
+                            }
+                            let t = t as usize;
+                            regs[t..t + a.len()].copy_from_slice(a);
+                            pc += 1 + wlen as usize;
+                            continue;
+                        }
+                        _ => return false,
+                    }
+                }
+                Op::BindBuilt { r, rlen } => {
+                    let b = st.pop();
+                    let x = terms::deref(regs[r as usize]);
+                    self.bind(x, b);
+                    pc += 1 + rlen as usize;
+                    continue;
+                }
+                op => self.build_op(op, consts, env, st),
+            }
+            pc += 1;
+        }
+        true
+    }
+
+    /// Builds the arguments of the goal in `ops[start..end]` onto `st`;
+    /// returns its call instruction.
+    fn build_goal_code(
+        &self,
+        cc: &ClauseCode,
+        consts: &[Value<'gc>],
+        (start, end): (u32, u32),
+        env: &mut [Value<'gc>],
+        st: &mut Stack<'gc>,
+    ) -> Op {
+        let ops = &cc.ops[start as usize..end as usize];
+        let mut pc = 0;
+        while pc + 1 < ops.len() {
+            match ops[pc] {
+                Op::Fold { len } => {
+                    let block = &ops[pc + 1..pc + 1 + len as usize];
+                    if let Some(i) = fold(block, consts, env) {
+                        st.push(Value::Int(i));
+                        pc += 1 + len as usize;
+                        continue;
+                    }
+                }
+                op => self.build_op(op, consts, env, st),
+            }
+            pc += 1;
+        }
+        ops.last().copied().unwrap_or(Op::CallTerm)
+    }
+
+    /// The pending goal for call instruction `call` with the goal's
+    /// arguments (or term) on `st`.
+    fn pending_of(
+        &self,
+        call: Op,
+        consts: &[Value<'gc>],
+        st: &mut Stack<'gc>,
+        cutb: i64,
+    ) -> Pending<'gc> {
+        let mut p = Pending {
+            goal: None,
+            name: Value::None,
+            n: 0,
+            args: [Value::None; PEND_MAX],
+            cutb,
+        };
+        match call {
+            Op::Call { k, n } => {
+                let n = n as usize;
+                p.name = consts[k as usize];
+                p.n = n;
+                p.args[..n].copy_from_slice(&st.as_slice()[..n]);
+            }
+            _ => p.goal = Some(st.pop()),
+        }
+        p
+    }
+
+    /// Resolves the goal whose arguments are `args` with the compiled clause
+    /// `code` (the value `code_v`); the body's cut barrier is `cutb`. On
+    /// success the first body goal is left pending and a body frame for the
+    /// rest is pushed.
+    pub(crate) fn resolve_compiled(
+        &self,
+        code_v: Value<'gc>,
+        code: &'gc Code<'gc>,
+        cc: &'gc ClauseCode,
+        args: &[Value<'gc>],
+        cutb: i64,
+    ) -> PResult<'gc, ()> {
+        let consts: &'gc [Value<'gc>] = &code.consts;
+        let mut regs_s = Slots::new(cc.nregs);
+        let regs = regs_s.get();
+        let na = args.len().min(regs.len());
+        regs[..na].copy_from_slice(&args[..na]);
+        let mut envs = Slots::new(cc.nvars);
+        let env = envs.get();
+        let mut st = Stack::new();
+        if !self.run_head(cc, consts, regs, env, &mut st) {
+            return self.backtrack();
+        }
+        let Some(&g0) = cc.goals.first() else {
+            return Ok(());
+        };
+        st.truncate(0);
+        let call = self.build_goal_code(cc, consts, g0, env, &mut st);
+        for v in &cc.fresh {
+            env[*v as usize] = self.new_var();
+        }
+        if cc.goals.len() > 1 {
+            let envt = heap::new_tuple(self.mc, Value::Int(cutb), env);
+            let next = self.get(MS_CONT);
+            let k = frame(self.mc, code_v, envt, 1, next);
+            if crate::machine::cell_parts(k)
+                .is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit)
+            {
+                return Err(err::resource_error(self.mc, "stack"));
+            }
+            self.set(MS_CONT, k);
+        }
+        let p = self.pending_of(call, consts, &mut st, cutb);
+        self.set_pending(p);
+        Ok(())
+    }
+
+    /// Runs the next goal of body frame `k` (already the continuation's
+    /// top, whose head is `code_v` and fields `f`).
+    pub(crate) fn resume_frame(
+        &self,
+        code_v: Value<'gc>,
+        f: &'gc [Value<'gc>],
+    ) -> PResult<'gc, Option<u32>> {
+        let (Some(code), Some(envt)) = (heap::as_code(code_v), heap::as_tuple(f[0])) else {
+            return Ok(None);
+        };
+        let Some(cc) = code.data::<ClauseCode>() else {
+            return Ok(None);
+        };
+        let consts: &'gc [Value<'gc>] = &code.consts;
+        let idx = int_of(f[1]) as usize;
+        let next = f[2];
+        let cutb = int_of(envt.head());
+        if idx + 1 < cc.goals.len() {
+            let k = heap::new_tuple(
+                self.mc,
+                code_v,
+                &[f[0], Value::Int(idx as i64 + 1), next, f[3]],
+            );
+            self.set(MS_CONT, k);
+        } else {
+            self.set(MS_CONT, next);
+        }
+        let mut envs = Slots::new(cc.nvars);
+        let env = envs.get();
+        let ea = envt.args();
+        let ne = ea.len().min(env.len());
+        env[..ne].copy_from_slice(&ea[..ne]);
+        let mut st = Stack::new();
+        let call = self.build_goal_code(cc, consts, cc.goals[idx], env, &mut st);
+        match call {
+            Op::Call { k, n } => {
+                let name_v = consts[k as usize];
+                let name = match name_v {
+                    Value::Str(s) => vm_core::Gc::as_ref(s).as_str(),
+                    _ => "",
+                };
+                let n = n as usize;
+                let args = &st.as_slice()[..n];
+                self.call_parts(None, name_v, name, args, cutb)
+            }
+            _ => {
+                let g = st.pop();
+                self.call_goal(g, cutb)
+            }
+        }
+    }
+}
+
+/// A body frame: run goal `idx` of the clause `code_v` with environment
+/// `envt`, then continue with `next`.
+fn frame<'gc>(
+    mc: &vm_core::Mutation<'gc>,
+    code_v: Value<'gc>,
+    envt: Value<'gc>,
+    idx: i64,
+    next: Value<'gc>,
+) -> Value<'gc> {
+    let depth = match heap::as_tuple(next) {
+        Some(t) => int_of(t.args()[3]) + 1,
+        None => 1,
+    };
+    heap::new_tuple(
+        mc,
+        code_v,
+        &[envt, Value::Int(idx), next, Value::Int(depth)],
+    )
+}
+
+fn int_of(v: Value<'_>) -> i64 {
+    match v {
+        Value::Int(i) => i,
+        _ => 0,
+    }
+}
