@@ -112,6 +112,14 @@ pub const PC_REDO: u32 = 2;
 pub const PC_DONE: u32 = 3;
 /// The frame pc of the helper call (the merge point; see `interp`).
 pub const PC_CALL: u32 = 4;
+/// The helper ran [`SLICE_GOALS`] goals: the interpreter yields to the
+/// executor (so the heap can be collected), then keeps solving.
+pub const PC_YIELD: u32 = 5;
+/// Goals (builtin calls, control constructs, predicate entries) one helper
+/// call runs before it yields: about what one fuel slice ran when every
+/// predicate call was an interpreter round trip, so collections come as
+/// often as before.
+const SLICE_GOALS: u32 = 50_000;
 /// `MS_NEXT` is `PRED_BASE + k` when the next step enters user predicate `k`.
 pub const PRED_BASE: u32 = 16;
 
@@ -199,6 +207,9 @@ pub struct Eng<'a, 'gc> {
     /// continuation cell for it and popping it again. [`Eng::run`] pushes
     /// it back as a cell before it returns (see [`Eng::flush_pending`]).
     pending: Cell<Option<Pending<'gc>>>,
+    /// Scratch vectors for compiled clauses (registers and environment,
+    /// the building stack), reused across the calls of one helper run.
+    scratch: Cell<(Vec<Value<'gc>>, Vec<Value<'gc>>)>,
 }
 
 /// A continuation cell: an immutable tuple `[goal, cut barrier, next,
@@ -266,7 +277,23 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             st,
             g,
             pending: Cell::new(None),
+            scratch: Cell::new((Vec::new(), Vec::new())),
         }
+    }
+
+    /// Takes the scratch vectors (emptied; fresh ones if they are in use).
+    #[inline]
+    pub(crate) fn take_scratch(&self) -> (Vec<Value<'gc>>, Vec<Value<'gc>>) {
+        let (mut a, mut b) = self.scratch.take();
+        a.clear();
+        b.clear();
+        (a, b)
+    }
+
+    /// Gives the scratch vectors back.
+    #[inline]
+    pub(crate) fn put_scratch(&self, a: Vec<Value<'gc>>, b: Vec<Value<'gc>>) {
+        self.scratch.set((a, b));
     }
 
     /// Makes `p` the goal the solve loop runs next.
@@ -955,8 +982,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// next pc: `PRED_BASE + k` when entering user predicate `k`, `PC_RUN`
     /// when the budget is spent, `PC_DONE` when the query has an outcome.
     pub fn run(&self, pc: u32) -> u32 {
-        let mut budget = 256;
-        let mut pc = pc;
+        let mut budget = SLICE_GOALS;
+        let mut pc = if pc == PC_YIELD { PC_RUN } else { pc };
         loop {
             let r = if pc >= PRED_BASE {
                 let r = self.enter_pred((pc - PRED_BASE) as usize);
@@ -1003,7 +1030,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             budget -= 1;
             if budget == 0 {
                 self.flush_pending();
-                return PC_RUN;
+                return PC_YIELD;
             }
         }
     }
@@ -1302,10 +1329,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Enters user predicate `k` with the goal in `MS_GOAL`, or when that
     /// is `None`, its arguments in `MS_ARGS`.
     fn enter_pred(&self, k: usize) -> PResult<'gc, ()> {
-        let mut goal = self.get(MS_GOAL);
-        let pred = heap::list_get(self.get(MS_PREDS), k as i64);
-        let list = heap::get_field(pred, P_CLAUSES);
-        let limit = heap::list_len(list);
+        let goal = self.get(MS_GOAL);
         let mut regs = [Value::None; PEND_MAX];
         let args: &[Value<'gc>] = if matches!(goal, Value::None) {
             let n = match self.get(MS_ARGS) {
@@ -1320,6 +1344,26 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         } else {
             terms::args(goal)
         };
+        let goal = if matches!(goal, Value::None) {
+            None
+        } else {
+            Some(goal)
+        };
+        self.enter_pred_with(k, goal, args)
+    }
+
+    /// Enters user predicate `k` with arguments `args`; `goal` is the goal
+    /// term when it was built (a choicepoint keeps it, else it is built
+    /// only when a second clause may match).
+    fn enter_pred_with(
+        &self,
+        k: usize,
+        goal: Option<Value<'gc>>,
+        args: &[Value<'gc>],
+    ) -> PResult<'gc, ()> {
+        let pred = heap::list_get(self.get(MS_PREDS), k as i64);
+        let list = heap::get_field(pred, P_CLAUSES);
+        let limit = heap::list_len(list);
         let a1 = args
             .first()
             .map(|a| terms::deref(*a))
@@ -1332,9 +1376,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         // A choicepoint only when another clause may match: a deterministic
         // call allocates none.
         if j < limit {
-            if matches!(goal, Value::None) {
-                goal = terms::compound_s(self.mc, heap::get_field(pred, P_NAME), args);
-            }
+            let goal = goal
+                .unwrap_or_else(|| terms::compound_s(self.mc, heap::get_field(pred, P_NAME), args));
             let cont = self.get(MS_CONT);
             self.push_cp(
                 K_CLAUSES,
@@ -1426,21 +1469,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 Ok(false) => self.backtrack().map(|_| None),
                 Err(ball) => Err(builtins::add_context(self, ball, name, args.len())),
             },
-            Some(Proc::User(id)) => {
-                match goal {
-                    Some(g) => self.set(MS_GOAL, g),
-                    None => {
-                        self.set(MS_GOAL, Value::None);
-                        if let Value::List(l) = self.get(MS_ARGS) {
-                            heap::List::modify(l, self.mc, |regs| {
-                                regs.clear();
-                                regs.extend_from_slice(args);
-                            });
-                        }
-                    }
-                }
-                Ok(Some(PRED_BASE + id as u32))
-            }
+            // entered here, not handed back to the interpreter loop: one
+            // helper call runs many predicate calls (see `run`)
+            Some(Proc::User(id)) => self.enter_pred_with(id, goal, args).map(|_| None),
             None => {
                 let unknown_fail = self.g.borrow().flag_unknown_fail;
                 if unknown_fail {

@@ -18,105 +18,9 @@ use crate::errors as err;
 use crate::machine::{atomic_eq, Eng, PResult, Pending, MS_CONT, PEND_MAX};
 use crate::terms;
 
-/// Inline capacity of the scratch stacks (registers, environment, values).
-const INLINE: usize = 32;
-
-/// A value stack with inline storage, spilling to a `Vec` when it grows
-/// past [`INLINE`] (so the common case allocates nothing).
-struct Stack<'gc> {
-    inl: [Value<'gc>; INLINE],
-    n: usize,
-    big: Vec<Value<'gc>>,
-    spilled: bool,
-}
-
-impl<'gc> Stack<'gc> {
-    fn new() -> Self {
-        Stack {
-            inl: [Value::None; INLINE],
-            n: 0,
-            big: Vec::new(),
-            spilled: false,
-        }
-    }
-    #[inline]
-    fn push(&mut self, v: Value<'gc>) {
-        if !self.spilled {
-            if self.n < INLINE {
-                self.inl[self.n] = v;
-                self.n += 1;
-                return;
-            }
-            self.big.extend_from_slice(&self.inl[..self.n]);
-            self.spilled = true;
-        }
-        self.big.push(v);
-    }
-    #[inline]
-    fn as_slice(&self) -> &[Value<'gc>] {
-        if self.spilled {
-            &self.big
-        } else {
-            &self.inl[..self.n]
-        }
-    }
-    #[inline]
-    fn len(&self) -> usize {
-        if self.spilled {
-            self.big.len()
-        } else {
-            self.n
-        }
-    }
-    #[inline]
-    fn truncate(&mut self, at: usize) {
-        if self.spilled {
-            self.big.truncate(at);
-        } else {
-            self.n = at.min(self.n);
-        }
-    }
-    #[inline]
-    fn pop(&mut self) -> Value<'gc> {
-        if self.spilled {
-            self.big.pop().unwrap_or(Value::None)
-        } else if self.n > 0 {
-            self.n -= 1;
-            self.inl[self.n]
-        } else {
-            Value::None
-        }
-    }
-}
-
-/// A scratch array of `n` values, inline when small.
-struct Slots<'gc> {
-    inl: [Value<'gc>; INLINE],
-    big: Vec<Value<'gc>>,
-    n: usize,
-}
-
-impl<'gc> Slots<'gc> {
-    fn new(n: usize) -> Self {
-        Slots {
-            inl: [Value::None; INLINE],
-            big: if n > INLINE {
-                vec![Value::None; n]
-            } else {
-                Vec::new()
-            },
-            n,
-        }
-    }
-    #[inline]
-    fn get(&mut self) -> &mut [Value<'gc>] {
-        if self.n > INLINE {
-            &mut self.big
-        } else {
-            &mut self.inl[..self.n]
-        }
-    }
-}
+/// The value stack of postfix building (a scratch vector the machine
+/// reuses, see [`Eng::take_scratch`]).
+type Stack<'gc> = Vec<Value<'gc>>;
 
 /// The integer value of the arithmetic argument built by `ops` under
 /// `env`, when every leaf is an integer (bound variables included) and
@@ -184,7 +88,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             Op::PushConst { k } => st.push(consts[k as usize]),
             Op::Build { k, n } => {
                 let at = st.len() - n as usize;
-                let t = heap::new_tuple(self.mc, consts[k as usize], &st.as_slice()[at..]);
+                let t = heap::new_tuple(self.mc, consts[k as usize], &st[at..]);
                 st.truncate(at);
                 st.push(t);
             }
@@ -248,7 +152,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     }
                 }
                 Op::BindBuilt { r, rlen } => {
-                    let b = st.pop();
+                    let b = st.pop().unwrap_or(Value::None);
                     let x = terms::deref(regs[r as usize]);
                     self.bind(x, b);
                     pc += 1 + rlen as usize;
@@ -311,9 +215,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 let n = n as usize;
                 p.name = consts[k as usize];
                 p.n = n;
-                p.args[..n].copy_from_slice(&st.as_slice()[..n]);
+                p.args[..n].copy_from_slice(&st[..n]);
             }
-            _ => p.goal = Some(st.pop()),
+            _ => p.goal = st.pop(),
         }
         p
     }
@@ -331,24 +235,25 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         cutb: i64,
     ) -> PResult<'gc, ()> {
         let consts: &'gc [Value<'gc>] = &code.consts;
-        let mut regs_s = Slots::new(cc.nregs);
-        let regs = regs_s.get();
+        let (mut buf, mut st) = self.take_scratch();
+        buf.resize(cc.nregs + cc.nvars, Value::None);
+        let (regs, env) = buf.split_at_mut(cc.nregs);
         let na = args.len().min(regs.len());
         regs[..na].copy_from_slice(&args[..na]);
-        let mut envs = Slots::new(cc.nvars);
-        let env = envs.get();
-        let mut st = Stack::new();
         if !self.run_head(cc, consts, regs, env, &mut st) {
+            self.put_scratch(buf, st);
             return self.backtrack();
         }
         let Some(&g0) = cc.goals.first() else {
+            self.put_scratch(buf, st);
             return Ok(());
         };
-        st.truncate(0);
+        st.clear();
         let call = self.build_goal_code(cc, consts, g0, env, &mut st);
         for v in &cc.fresh {
             env[*v as usize] = self.new_var();
         }
+        let mut r = Ok(());
         if cc.goals.len() > 1 {
             let envt = heap::new_tuple(self.mc, Value::Int(cutb), env);
             let next = self.get(MS_CONT);
@@ -356,13 +261,17 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             if crate::machine::cell_parts(k)
                 .is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit)
             {
-                return Err(err::resource_error(self.mc, "stack"));
+                r = Err(err::resource_error(self.mc, "stack"));
+            } else {
+                self.set(MS_CONT, k);
             }
-            self.set(MS_CONT, k);
         }
-        let p = self.pending_of(call, consts, &mut st, cutb);
-        self.set_pending(p);
-        Ok(())
+        if r.is_ok() {
+            let p = self.pending_of(call, consts, &mut st, cutb);
+            self.set_pending(p);
+        }
+        self.put_scratch(buf, st);
+        r
     }
 
     /// Runs the next goal of body frame `k` (already the continuation's
@@ -392,29 +301,27 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         } else {
             self.set(MS_CONT, next);
         }
-        let mut envs = Slots::new(cc.nvars);
-        let env = envs.get();
-        let ea = envt.args();
-        let ne = ea.len().min(env.len());
-        env[..ne].copy_from_slice(&ea[..ne]);
-        let mut st = Stack::new();
-        let call = self.build_goal_code(cc, consts, cc.goals[idx], env, &mut st);
-        match call {
+        let (mut env, mut st) = self.take_scratch();
+        env.extend_from_slice(envt.args());
+        env.resize(cc.nvars.max(env.len()), Value::None);
+        let call = self.build_goal_code(cc, consts, cc.goals[idx], &mut env, &mut st);
+        let r = match call {
             Op::Call { k, n } => {
                 let name_v = consts[k as usize];
                 let name = match name_v {
                     Value::Str(s) => vm_core::Gc::as_ref(s).as_str(),
                     _ => "",
                 };
-                let n = n as usize;
-                let args = &st.as_slice()[..n];
-                self.call_parts(None, name_v, name, args, cutb)
+                let mut args = [Value::None; PEND_MAX];
+                let n = (n as usize).min(PEND_MAX);
+                args[..n].copy_from_slice(&st[..n]);
+                self.put_scratch(env, st);
+                return self.call_parts(None, name_v, name, &args[..n], cutb);
             }
-            _ => {
-                let g = st.pop();
-                self.call_goal(g, cutb)
-            }
-        }
+            _ => st.pop().unwrap_or(Value::None),
+        };
+        self.put_scratch(env, st);
+        self.call_goal(r, cutb)
     }
 }
 
