@@ -29,6 +29,7 @@
 use vm_core::heap::{self, LangId};
 use vm_core::{Mutation, Value};
 
+use crate::builtins::Proc;
 use crate::terms;
 
 /// One instruction (`k`: a constant index, `r`: a register, `v`: a
@@ -86,6 +87,9 @@ pub struct ClauseCode {
     pub nvars: usize,
     /// Registers: the arity plus the head's temporaries.
     pub nregs: usize,
+    /// Per goal, the procedure its call looked up and the procedure
+    /// table's generation then (`Globals::proc_gen`; 0: not yet).
+    pub procs: Vec<std::cell::Cell<(u32, Option<Proc>)>>,
 }
 
 /// Deepest template the compiler accepts (the compiler recurses over the
@@ -334,6 +338,9 @@ pub fn compile<'gc>(
         ranges.push((start, cx.ops.len() as u32));
     }
     let code = ClauseCode {
+        procs: (0..ranges.len())
+            .map(|_| std::cell::Cell::new((0, None)))
+            .collect(),
         ops: cx.ops,
         head_end,
         goals: ranges,

@@ -115,11 +115,14 @@ pub const PC_CALL: u32 = 4;
 /// The helper ran [`SLICE_GOALS`] goals: the interpreter yields to the
 /// executor (so the heap can be collected), then keeps solving.
 pub const PC_YIELD: u32 = 5;
-/// Goals (builtin calls, control constructs, predicate entries) one helper
-/// call runs before it yields: about what one fuel slice ran when every
-/// predicate call was an interpreter round trip, so collections come as
-/// often as before.
-const SLICE_GOALS: u32 = 50_000;
+/// User predicate entries one helper call runs before it yields: what one
+/// fuel slice (100,000 instructions, two per entry) ran when every
+/// predicate call was an interpreter round trip, so the heap is collected
+/// as often as before (more often made collection dominate: tak 2x slower
+/// with a yield every 50,000 goals).
+const SLICE_CALLS: u32 = 50_000;
+/// Goals of any kind one helper call runs at most before it yields.
+const SLICE_GOALS: u32 = 1_000_000;
 /// `MS_NEXT` is `PRED_BASE + k` when the next step enters user predicate `k`.
 pub const PRED_BASE: u32 = 16;
 
@@ -183,6 +186,8 @@ pub(crate) struct Pending<'gc> {
     pub(crate) n: usize,
     pub(crate) args: [Value<'gc>; PEND_MAX],
     pub(crate) cutb: i64,
+    /// The procedure, when the call site already looked it up.
+    pub(crate) proc: Option<Proc>,
 }
 
 impl<'gc> Pending<'gc> {
@@ -210,6 +215,8 @@ pub struct Eng<'a, 'gc> {
     /// Scratch vectors for compiled clauses (registers and environment,
     /// the building stack), reused across the calls of one helper run.
     scratch: Cell<(Vec<Value<'gc>>, Vec<Value<'gc>>)>,
+    /// User predicate entries in this helper call (see [`SLICE_CALLS`]).
+    calls: Cell<u32>,
 }
 
 /// A continuation cell: an immutable tuple `[goal, cut barrier, next,
@@ -278,6 +285,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             g,
             pending: Cell::new(None),
             scratch: Cell::new((Vec::new(), Vec::new())),
+            calls: Cell::new(0),
         }
     }
 
@@ -996,9 +1004,19 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 match p.goal {
                     Some(g) => self.call_goal(g, p.cutb),
                     None => match p.name {
-                        Value::Str(n) => {
-                            self.call_parts(None, p.name, n.as_str(), &p.args[..p.n], p.cutb)
-                        }
+                        Value::Str(n) => match p.proc {
+                            Some(pr) => self.call_proc(
+                                Some(pr),
+                                None,
+                                p.name,
+                                n.as_str(),
+                                &p.args[..p.n],
+                                p.cutb,
+                            ),
+                            None => {
+                                self.call_parts(None, p.name, n.as_str(), &p.args[..p.n], p.cutb)
+                            }
+                        },
                         _ => self.call_goal(p.term(self.mc), p.cutb),
                     },
                 }
@@ -1028,7 +1046,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 return PC_DONE;
             }
             budget -= 1;
-            if budget == 0 {
+            if budget == 0 || self.calls.get() >= SLICE_CALLS {
                 self.flush_pending();
                 return PC_YIELD;
             }
@@ -1259,6 +1277,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             n: 0,
             args: [Value::None; PEND_MAX],
             cutb,
+            proc: None,
         };
         match terms::tuple_parts(gs[0]) {
             Some((name @ Value::Str(nm), targs)) if targs.len() <= PEND_MAX => {
@@ -1361,6 +1380,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         goal: Option<Value<'gc>>,
         args: &[Value<'gc>],
     ) -> PResult<'gc, ()> {
+        self.calls.set(self.calls.get() + 1);
         let pred = heap::list_get(self.get(MS_PREDS), k as i64);
         let list = heap::get_field(pred, P_CLAUSES);
         let limit = heap::list_len(list);
@@ -1451,6 +1471,19 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 .lookup_hashed(name, s.hash_code(), args.len()),
             _ => self.g.borrow().lookup(name, args.len()),
         };
+        self.call_proc(proc, goal, name_v, name, args, cutb)
+    }
+
+    /// [`Eng::call_parts`] with the procedure already looked up.
+    pub(crate) fn call_proc(
+        &self,
+        proc: Option<Proc>,
+        goal: Option<Value<'gc>>,
+        name_v: Value<'gc>,
+        name: &str,
+        args: &[Value<'gc>],
+        cutb: i64,
+    ) -> PResult<'gc, Option<u32>> {
         match proc {
             Some(Proc::Control(c)) => {
                 let goal = goal.unwrap_or_else(|| terms::compound_s(self.mc, name_v, args));

@@ -13,6 +13,7 @@
 use vm_core::heap::{self, Code};
 use vm_core::Value;
 
+use crate::builtins::Proc;
 use crate::compile::{ClauseCode, Op};
 use crate::errors as err;
 use crate::machine::{atomic_eq, Eng, PResult, Pending, MS_CONT, PEND_MAX};
@@ -74,6 +75,24 @@ fn fold<'gc>(ops: &[Op], consts: &[Value<'gc>], env: &[Value<'gc>]) -> Option<i6
 }
 
 impl<'a, 'gc> Eng<'a, 'gc> {
+    /// The procedure that goal `gi` of `cc` (`name_v/n`) calls: kept at the
+    /// call site while the procedure table is unchanged.
+    #[inline]
+    fn site_proc(&self, cc: &ClauseCode, gi: usize, name_v: Value<'gc>, n: usize) -> Option<Proc> {
+        let g = self.g.borrow();
+        let site = &cc.procs[gi];
+        let (gen, p) = site.get();
+        if gen == g.proc_gen {
+            return p;
+        }
+        let Value::Str(s) = name_v else {
+            return None;
+        };
+        let p = g.lookup_hashed(s.as_str(), s.hash_code(), n);
+        site.set((g.proc_gen, p));
+        p
+    }
+
     /// Runs one building instruction.
     #[inline]
     fn build_op(&self, op: Op, consts: &[Value<'gc>], env: &mut [Value<'gc>], st: &mut Stack<'gc>) {
@@ -198,6 +217,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// arguments (or term) on `st`.
     fn pending_of(
         &self,
+        cc: &ClauseCode,
+        gi: usize,
         call: Op,
         consts: &[Value<'gc>],
         st: &mut Stack<'gc>,
@@ -209,12 +230,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             n: 0,
             args: [Value::None; PEND_MAX],
             cutb,
+            proc: None,
         };
         match call {
             Op::Call { k, n } => {
                 let n = n as usize;
                 p.name = consts[k as usize];
                 p.n = n;
+                p.proc = self.site_proc(cc, gi, p.name, n);
                 p.args[..n].copy_from_slice(&st[..n]);
             }
             _ => p.goal = st.pop(),
@@ -267,7 +290,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             }
         }
         if r.is_ok() {
-            let p = self.pending_of(call, consts, &mut st, cutb);
+            let p = self.pending_of(cc, 0, call, consts, &mut st, cutb);
             self.set_pending(p);
         }
         self.put_scratch(buf, st);
@@ -316,7 +339,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 let n = (n as usize).min(PEND_MAX);
                 args[..n].copy_from_slice(&st[..n]);
                 self.put_scratch(env, st);
-                return self.call_parts(None, name_v, name, &args[..n], cutb);
+                let proc = self.site_proc(cc, idx, name_v, n);
+                return self.call_proc(proc, None, name_v, name, &args[..n], cutb);
             }
             _ => st.pop().unwrap_or(Value::None),
         };
