@@ -53,7 +53,10 @@ pub const MS_ATOMS: u32 = 13;
 /// predicate call whose goal term was never built (see [`Pending`]), read
 /// by [`Eng::enter_pred`] when `MS_GOAL` is `None`.
 pub const MS_ARGS: u32 = 14;
-pub const MS_NFIELDS: usize = 15;
+/// With `MS_CONT`, the continuation: when `MS_CONT` is a body frame, the
+/// index of the frame's goal that runs next (the WAM's CP beside E).
+pub const MS_CIDX: u32 = 15;
+pub const MS_NFIELDS: usize = 16;
 
 // ---- choicepoint record fields ----
 pub const CP_KIND: u32 = 0;
@@ -69,8 +72,10 @@ pub const CP_E: u32 = 8;
 /// A number no other choicepoint of the query has: `'$catch_exit'` and
 /// `'$softcut'` goals name their choicepoint by it.
 pub const CP_ID: u32 = 9;
+/// The continuation's goal index (`MS_CIDX`) when the choicepoint was pushed.
+pub const CP_CIDX: u32 = 10;
 /// Slots per choicepoint in the flat choicepoint stack.
-const CPW: i64 = 10;
+const CPW: i64 = 11;
 
 /// Choicepoint kinds.
 pub const K_ALT: i64 = 0; // A: goal, B: cut barrier
@@ -220,18 +225,47 @@ pub struct Eng<'a, 'gc> {
 }
 
 /// A continuation cell: an immutable tuple `[goal, cut barrier, next,
-/// depth]` (head `true`, so a term view never mistakes it for a term). One
+/// link]` (head `true`, so a term view never mistakes it for a term), where
+/// `link` packs the depth and the goal index of `next` (see [`link`]). One
 /// allocation; nothing ever changes a cell after it is pushed.
-pub fn cell<'gc>(mc: &Mutation<'gc>, goal: Value<'gc>, cutb: i64, next: Value<'gc>) -> Value<'gc> {
-    let depth = match heap::as_tuple(next) {
-        Some(t) => int_of(t.args()[3]) + 1,
-        None => 1,
-    };
+pub fn cell<'gc>(
+    mc: &Mutation<'gc>,
+    goal: Value<'gc>,
+    cutb: i64,
+    next: Value<'gc>,
+    next_idx: i64,
+) -> Value<'gc> {
     heap::new_tuple(
         mc,
         Value::Bool(true),
-        &[goal, Value::Int(cutb), next, Value::Int(depth)],
+        &[goal, Value::Int(cutb), next, link(next, next_idx)],
     )
+}
+
+/// Bits of a continuation entry's `link` field that hold the depth.
+const DEPTH_BITS: u32 = 40;
+
+/// The `link` field of a continuation entry (cell or body frame) whose
+/// continuation is `next` at goal index `next_idx`: its depth (one more
+/// than `next`'s) and `next_idx`, packed in one integer.
+pub fn link<'gc>(next: Value<'gc>, next_idx: i64) -> Value<'gc> {
+    let depth = match heap::as_tuple(next) {
+        Some(t) => depth_of(t.args()[3]) + 1,
+        None => 1,
+    };
+    Value::Int(depth | (next_idx << DEPTH_BITS))
+}
+
+/// The depth (continuation length) in a `link` field.
+#[inline]
+pub fn depth_of(l: Value<'_>) -> i64 {
+    int_of(l) & ((1 << DEPTH_BITS) - 1)
+}
+
+/// The goal index of the next entry in a `link` field.
+#[inline]
+pub fn next_idx_of(l: Value<'_>) -> i64 {
+    int_of(l) >> DEPTH_BITS
 }
 
 /// The fields of a continuation cell: goal, cut barrier, next, depth.
@@ -304,6 +338,23 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         self.scratch.set((a, b));
     }
 
+    /// The continuation's goal index (see `MS_CIDX`).
+    #[inline]
+    pub fn cidx(&self) -> i64 {
+        int_of(self.get(MS_CIDX))
+    }
+
+    /// Sets the continuation: entry `k`, at goal index `idx` when `k` is a
+    /// body frame.
+    #[inline]
+    pub fn set_cont(&self, k: Value<'gc>, idx: i64) {
+        self.set(MS_CONT, k);
+        // most continuations are cells, whose index stays 0: skip the write
+        if !self.get(MS_CIDX).same(&Value::Int(idx)) {
+            self.set(MS_CIDX, Value::Int(idx));
+        }
+    }
+
     /// Makes `p` the goal the solve loop runs next.
     #[inline]
     pub(crate) fn set_pending(&self, p: Pending<'gc>) {
@@ -314,7 +365,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// so the machine state alone says what runs next.
     fn flush_pending(&self) {
         if let Some(p) = self.pending.take() {
-            let k = cell(self.mc, p.term(self.mc), p.cutb, self.get(MS_CONT));
+            let k = cell(
+                self.mc,
+                p.term(self.mc),
+                p.cutb,
+                self.get(MS_CONT),
+                self.cidx(),
+            );
             self.set(MS_CONT, k);
         }
     }
@@ -451,6 +508,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         ]);
         f[4..4 + extra.len()].copy_from_slice(extra);
         f[CP_ID as usize] = Value::Int(id);
+        f[CP_CIDX as usize] = self.get(MS_CIDX);
         if let Value::List(l) = self.cps() {
             heap::List::modify(l, self.mc, |items| items.extend_from_slice(&f));
         }
@@ -953,8 +1011,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     // ---------------- the solve loop ----------------
 
     fn push_goal(&self, goal: Value<'gc>, cutb: i64) -> PResult<'gc, ()> {
-        let k = cell(self.mc, goal, cutb, self.get(MS_CONT));
-        if cell_parts(k).is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit) {
+        let k = cell(self.mc, goal, cutb, self.get(MS_CONT), self.cidx());
+        if cell_parts(k).is_some_and(|f| depth_of(f[3]) > self.g.borrow().cont_limit) {
             return Err(err::resource_error(self.mc, "stack"));
         }
         self.set(MS_CONT, k);
@@ -967,8 +1025,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         self.set(MS_CPS, heap::new_list(self.mc));
         self.set(MS_TRAIL, heap::new_list(self.mc));
         let done = self.atom("$solution");
-        let k0 = cell(self.mc, done, 0, Value::None);
-        self.set(MS_CONT, k0);
+        let k0 = cell(self.mc, done, 0, Value::None, 0);
+        self.set_cont(k0, 0);
         let _ = self.push_cp(K_BASE, Value::None, &[]);
         // the whole query runs inside a root catch
         let cp = self
@@ -979,8 +1037,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             )
             .unwrap_or(Value::None);
         let marker = self.compound("$catch_exit", vec![self.cpf(cp, CP_ID)]);
-        let k1 = cell(self.mc, marker, 2, k0);
-        let k2 = cell(self.mc, goal, 2, k1);
+        let k1 = cell(self.mc, marker, 2, k0, 0);
+        let k2 = cell(self.mc, goal, 2, k1, 0);
         self.set(MS_CONT, k2);
         self.set(MS_RESULT, Value::None);
         self.set(MS_NEXT, Value::Int(PC_RUN as i64));
@@ -1067,20 +1125,21 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             let kind = int_of(f[CP_KIND as usize]);
             self.undo_to(int_of(f[CP_TRAIL as usize]));
             let cont = f[CP_CONT as usize];
+            let cidx = int_of(f[CP_CIDX as usize]);
             let (fa, fb, fc) = (f[CP_A as usize], f[CP_B as usize], f[CP_C as usize]);
             match kind {
                 K_ALT => {
                     self.cut_to(n - 1);
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     return self.push_goal(fa, int_of(fb));
                 }
                 K_CLAUSES => {
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     return self.try_clauses(&f, n - 1);
                 }
                 K_FINDALL => {
                     self.cut_to(n - 1);
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     let items = heap::list_items(fa);
                     let l = terms::list_from(self.mc, items, fc);
                     if self.unify(fb, l) {
@@ -1100,14 +1159,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     if i >= len {
                         continue;
                     }
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     if self.unify(fa, heap::list_get(alts, i)) {
                         return Ok(());
                     }
                     continue;
                 }
                 K_RETRACT => {
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     if builtins::db::retract_next(self, cp, n - 1)? {
                         return Ok(());
                     }
@@ -1127,14 +1186,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     } else {
                         self.cp_set(cp, CP_B, nv);
                     }
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     if self.unify(var, next) {
                         return Ok(());
                     }
                     continue;
                 }
                 K_REPEAT => {
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     return Ok(());
                 }
                 K_BASE => {
@@ -1304,10 +1363,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 *slot = self.build_goal(*g, env);
             }
             let mut k = self.get(MS_CONT);
+            let mut kidx = self.cidx();
             for b in built.iter().rev() {
-                k = cell(self.mc, *b, cutb, k);
+                k = cell(self.mc, *b, cutb, k, kidx);
+                kidx = 0;
             }
-            if cell_parts(k).is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit) {
+            if cell_parts(k).is_some_and(|f| depth_of(f[3]) > self.g.borrow().cont_limit) {
                 return Err(err::resource_error(self.mc, "stack"));
             }
             self.set(MS_CONT, k);
@@ -1424,9 +1485,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         };
         let f = t.args();
         if let h @ Value::Code(_) = t.head() {
-            return self.resume_frame(h, f);
+            return self.resume_frame(h, k, f, self.cidx());
         }
-        self.set(MS_CONT, f[2]);
+        self.set_cont(f[2], next_idx_of(f[3]));
         self.call_goal(f[0], int_of(f[1]))
     }
 
@@ -1742,11 +1803,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             let catcher = self.cpf(cp, CP_A);
             let recovery = self.cpf(cp, CP_B);
             let cont = self.cpf(cp, CP_CONT);
+            let cidx = int_of(self.cpf(cp, CP_CIDX));
             let root = int_of(self.cpf(cp, CP_C)) == 1;
             self.undo_to(mark);
             self.cut_to(i);
             if self.unify(catcher, ball) {
-                self.set(MS_CONT, cont);
+                self.set_cont(cont, cidx);
                 if i == 1 && root {
                     // the root catch of a query: report the error as the outcome
                     self.set(MS_RESULT, Value::Int(R_ERROR));

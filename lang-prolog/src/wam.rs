@@ -3,12 +3,16 @@
 //! body frames in the continuation.
 //!
 //! A **body frame** is a continuation entry like a goal cell (an immutable
-//! tuple `[_, _, next, depth]`) whose head is the clause's `Code` instead
-//! of `true`: `[env, goal index, next, depth]`, the environment a tuple of
-//! the clause's variables with the body's cut barrier as its head. Popping
-//! it builds that goal's arguments and calls it, after pushing the frame
-//! of the next goal (none for the last goal: last-call optimisation, so
-//! tail recursion still runs in constant space).
+//! tuple `[_, _, next, link]`) whose head is the clause's `Code` instead
+//! of `true`: `[env, 0, next, link]`, the environment a tuple of the
+//! clause's variables with the body's cut barrier as its head. The
+//! continuation is the pair (`MS_CONT`, `MS_CIDX`): an entry and, for a
+//! frame, the index of its goal that runs next (the WAM's E and CP), and
+//! every entry's `link` keeps its own continuation's index. Running goal
+//! `i` of a frame builds its arguments and calls it with the continuation
+//! (frame, `i + 1`), or after the last goal the frame's own continuation
+//! (last-call optimisation: tail recursion runs in constant space); so a
+//! clause activation allocates one frame whatever its number of goals.
 
 use vm_core::heap::{self, Code};
 use vm_core::Value;
@@ -16,7 +20,9 @@ use vm_core::Value;
 use crate::builtins::Proc;
 use crate::compile::{ClauseCode, Op};
 use crate::errors as err;
-use crate::machine::{atomic_eq, Eng, PResult, Pending, MS_CONT, PEND_MAX};
+use crate::machine::{
+    atomic_eq, depth_of, link, next_idx_of, Eng, PResult, Pending, MS_CONT, PEND_MAX,
+};
 use crate::terms;
 
 /// The value stack of postfix building (a scratch vector the machine
@@ -280,13 +286,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         if cc.goals.len() > 1 {
             let envt = heap::new_tuple(self.mc, Value::Int(cutb), env);
             let next = self.get(MS_CONT);
-            let k = frame(self.mc, code_v, envt, 1, next);
+            let k = frame(self.mc, code_v, envt, next, self.cidx());
             if crate::machine::cell_parts(k)
-                .is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit)
+                .is_some_and(|f| depth_of(f[3]) > self.g.borrow().cont_limit)
             {
                 r = Err(err::resource_error(self.mc, "stack"));
             } else {
-                self.set(MS_CONT, k);
+                self.set_cont(k, 1);
             }
         }
         if r.is_ok() {
@@ -302,7 +308,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     pub(crate) fn resume_frame(
         &self,
         code_v: Value<'gc>,
+        k: Value<'gc>,
         f: &'gc [Value<'gc>],
+        idx: i64,
     ) -> PResult<'gc, Option<u32>> {
         let (Some(code), Some(envt)) = (heap::as_code(code_v), heap::as_tuple(f[0])) else {
             return Ok(None);
@@ -311,18 +319,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             return Ok(None);
         };
         let consts: &'gc [Value<'gc>] = &code.consts;
-        let idx = int_of(f[1]) as usize;
-        let next = f[2];
+        let idx = (idx.max(0) as usize).min(cc.goals.len().saturating_sub(1));
         let cutb = int_of(envt.head());
+        // the continuation moves to the frame's next goal (no allocation),
+        // or after the last to the frame's own continuation
         if idx + 1 < cc.goals.len() {
-            let k = heap::new_tuple(
-                self.mc,
-                code_v,
-                &[f[0], Value::Int(idx as i64 + 1), next, f[3]],
-            );
-            self.set(MS_CONT, k);
+            self.set_cont(k, idx as i64 + 1);
         } else {
-            self.set(MS_CONT, next);
+            self.set_cont(f[2], next_idx_of(f[3]));
         }
         let (mut env, mut st) = self.take_scratch();
         env.extend_from_slice(envt.args());
@@ -349,23 +353,21 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     }
 }
 
-/// A body frame: run goal `idx` of the clause `code_v` with environment
-/// `envt`, then continue with `next`.
+/// A body frame of clause `code_v` with environment `envt`, whose
+/// continuation is `next` at goal index `next_idx`. Which of its goals
+/// runs next is not in the frame but beside it (`MS_CIDX`), so the frame
+/// never changes and running its goals allocates nothing.
 fn frame<'gc>(
     mc: &vm_core::Mutation<'gc>,
     code_v: Value<'gc>,
     envt: Value<'gc>,
-    idx: i64,
     next: Value<'gc>,
+    next_idx: i64,
 ) -> Value<'gc> {
-    let depth = match heap::as_tuple(next) {
-        Some(t) => int_of(t.args()[3]) + 1,
-        None => 1,
-    };
     heap::new_tuple(
         mc,
         code_v,
-        &[envt, Value::Int(idx), next, Value::Int(depth)],
+        &[envt, Value::Int(0), next, link(next, next_idx)],
     )
 }
 
