@@ -4,8 +4,8 @@
 //!
 //! A **body frame** is a continuation entry like a goal cell (an immutable
 //! tuple `[_, _, next, link]`) whose head is the clause's `Code` instead
-//! of `true`: `[env, 0, next, link]`, the environment a tuple of the
-//! clause's variables with the body's cut barrier as its head. The
+//! of `true`: `[0, cut barrier, next, link, variables...]`, the clause's
+//! environment inline (one allocation, two when the tuple is boxed). The
 //! continuation is the pair (`MS_CONT`, `MS_CIDX`): an entry and, for a
 //! frame, the index of its goal that runs next (the WAM's E and CP), and
 //! every entry's `link` keeps its own continuation's index. Running goal
@@ -282,21 +282,27 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         for v in &cc.fresh {
             env[*v as usize] = self.new_var();
         }
+        let p = self.pending_of(cc, 0, call, consts, &mut st, cutb);
         let mut r = Ok(());
         if cc.goals.len() > 1 {
-            let envt = heap::new_tuple(self.mc, Value::Int(cutb), env);
+            // the frame: [0, cut barrier, next, link, variables...]
             let next = self.get(MS_CONT);
-            let k = frame(self.mc, code_v, envt, next, self.cidx());
-            if crate::machine::cell_parts(k)
-                .is_some_and(|f| depth_of(f[3]) > self.g.borrow().cont_limit)
-            {
+            st.clear();
+            st.extend_from_slice(&[
+                Value::Int(0),
+                Value::Int(cutb),
+                next,
+                link(next, self.cidx()),
+            ]);
+            st.extend_from_slice(env);
+            let k = heap::new_tuple(self.mc, code_v, &st);
+            if depth_of(st[3]) > self.g.borrow().cont_limit {
                 r = Err(err::resource_error(self.mc, "stack"));
             } else {
                 self.set_cont(k, 1);
             }
         }
         if r.is_ok() {
-            let p = self.pending_of(cc, 0, call, consts, &mut st, cutb);
             self.set_pending(p);
         }
         self.put_scratch(buf, st);
@@ -312,7 +318,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         f: &'gc [Value<'gc>],
         idx: i64,
     ) -> PResult<'gc, Option<u32>> {
-        let (Some(code), Some(envt)) = (heap::as_code(code_v), heap::as_tuple(f[0])) else {
+        let Some(code) = heap::as_code(code_v) else {
             return Ok(None);
         };
         let Some(cc) = code.data::<ClauseCode>() else {
@@ -320,7 +326,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         };
         let consts: &'gc [Value<'gc>] = &code.consts;
         let idx = (idx.max(0) as usize).min(cc.goals.len().saturating_sub(1));
-        let cutb = int_of(envt.head());
+        let cutb = int_of(f[1]);
         // the continuation moves to the frame's next goal (no allocation),
         // or after the last to the frame's own continuation
         if idx + 1 < cc.goals.len() {
@@ -329,7 +335,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             self.set_cont(f[2], next_idx_of(f[3]));
         }
         let (mut env, mut st) = self.take_scratch();
-        env.extend_from_slice(envt.args());
+        env.extend_from_slice(&f[FRAME_VARS..]);
         env.resize(cc.nvars.max(env.len()), Value::None);
         let call = self.build_goal_code(cc, consts, cc.goals[idx], &mut env, &mut st);
         let r = match call {
@@ -353,23 +359,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     }
 }
 
-/// A body frame of clause `code_v` with environment `envt`, whose
-/// continuation is `next` at goal index `next_idx`. Which of its goals
-/// runs next is not in the frame but beside it (`MS_CIDX`), so the frame
-/// never changes and running its goals allocates nothing.
-fn frame<'gc>(
-    mc: &vm_core::Mutation<'gc>,
-    code_v: Value<'gc>,
-    envt: Value<'gc>,
-    next: Value<'gc>,
-    next_idx: i64,
-) -> Value<'gc> {
-    heap::new_tuple(
-        mc,
-        code_v,
-        &[envt, Value::Int(0), next, link(next, next_idx)],
-    )
-}
+/// Where a body frame's variables start (after `[0, cut barrier, next, link]`).
+const FRAME_VARS: usize = 4;
 
 fn int_of(v: Value<'_>) -> i64 {
     match v {
