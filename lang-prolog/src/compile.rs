@@ -81,6 +81,9 @@ pub struct ClauseCode {
     pub head_end: usize,
     /// Each body goal's instructions: `ops[start..end]`, the last a call.
     pub goals: Vec<(u32, u32)>,
+    /// Per goal, whether its code makes variables of its own (`PushFirst`),
+    /// so running it from a frame needs a writable copy of the environment.
+    pub local: Vec<bool>,
     /// Variables made at entry, after the first goal is built.
     pub fresh: Vec<u32>,
     /// Environment size (the template's variable count).
@@ -337,7 +340,16 @@ pub fn compile<'gc>(
         cx.goal(*g);
         ranges.push((start, cx.ops.len() as u32));
     }
+    let local = ranges
+        .iter()
+        .map(|&(a, b)| {
+            cx.ops[a as usize..b as usize]
+                .iter()
+                .any(|op| matches!(op, Op::PushFirst { .. }))
+        })
+        .collect();
     let code = ClauseCode {
+        local,
         procs: (0..ranges.len())
             .map(|_| std::cell::Cell::new((0, None)))
             .collect(),

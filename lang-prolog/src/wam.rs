@@ -219,6 +219,45 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         ops.last().copied().unwrap_or(Op::CallTerm)
     }
 
+    /// [`Eng::build_goal_code`] for a goal that makes no variable of its
+    /// own (no `PushFirst`), reading the environment in place (a frame's
+    /// variables: no copy per goal).
+    fn build_goal_code_ro(
+        &self,
+        cc: &ClauseCode,
+        consts: &[Value<'gc>],
+        (start, end): (u32, u32),
+        env: &[Value<'gc>],
+        st: &mut Stack<'gc>,
+    ) -> Op {
+        let ops = &cc.ops[start as usize..end as usize];
+        let mut pc = 0;
+        while pc + 1 < ops.len() {
+            match ops[pc] {
+                Op::Fold { len } => {
+                    let block = &ops[pc + 1..pc + 1 + len as usize];
+                    if let Some(i) = fold(block, consts, env) {
+                        st.push(Value::Int(i));
+                        pc += 1 + len as usize;
+                        continue;
+                    }
+                }
+                Op::PushVal { v } => st.push(env[v as usize]),
+                Op::PushConst { k } => st.push(consts[k as usize]),
+                Op::PushVoid => st.push(self.new_var()),
+                Op::Build { k, n } => {
+                    let at = st.len() - n as usize;
+                    let t = heap::new_tuple(self.mc, consts[k as usize], &st[at..]);
+                    st.truncate(at);
+                    st.push(t);
+                }
+                _ => {}
+            }
+            pc += 1;
+        }
+        ops.last().copied().unwrap_or(Op::CallTerm)
+    }
+
     /// The pending goal for call instruction `call` with the goal's
     /// arguments (or term) on `st`.
     fn pending_of(
@@ -335,9 +374,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             self.set_cont(f[2], next_idx_of(f[3]));
         }
         let (mut env, mut st) = self.take_scratch();
-        env.extend_from_slice(&f[FRAME_VARS..]);
-        env.resize(cc.nvars.max(env.len()), Value::None);
-        let call = self.build_goal_code(cc, consts, cc.goals[idx], &mut env, &mut st);
+        let vars = f.get(FRAME_VARS..).unwrap_or(&[]);
+        let call = if cc.local[idx] {
+            env.extend_from_slice(vars);
+            env.resize(cc.nvars.max(env.len()), Value::None);
+            self.build_goal_code(cc, consts, cc.goals[idx], &mut env, &mut st)
+        } else {
+            self.build_goal_code_ro(cc, consts, cc.goals[idx], vars, &mut st)
+        };
         let r = match call {
             Op::Call { k, n } => {
                 let name_v = consts[k as usize];
