@@ -84,6 +84,13 @@ pub struct ClauseCode {
     /// Per goal, whether its code makes variables of its own (`PushFirst`),
     /// so running it from a frame needs a writable copy of the environment.
     pub local: Vec<bool>,
+    /// Per goal (from the second), where the frame keeps its arguments
+    /// built at entry, when it builds terms or makes variables (`None`:
+    /// built when the goal runs). Built once, such a goal re-runs after
+    /// backtracking without allocating (zebra, sendmore); goals of
+    /// variables, constants and foldable arithmetic build nothing worth
+    /// keeping and wait until they run (a failure before them saves the work).
+    pub eager: Vec<Option<u32>>,
     /// Variables made at entry, after the first goal is built.
     pub fresh: Vec<u32>,
     /// Environment size (the template's variable count).
@@ -348,7 +355,32 @@ pub fn compile<'gc>(
                 .any(|op| matches!(op, Op::PushFirst { .. }))
         })
         .collect();
+    let mut eager = Vec::with_capacity(ranges.len());
+    let mut slot = (4 + nvars) as u32;
+    for (gi, &(a, b)) in ranges.iter().enumerate() {
+        let ops = &cx.ops[a as usize..b as usize];
+        let mut builds = false;
+        let mut pc = 0;
+        while pc + 1 < ops.len() {
+            match ops[pc] {
+                Op::Fold { len } => pc += len as usize,
+                Op::Build { .. } | Op::PushVoid | Op::PushFirst { .. } => builds = true,
+                _ => {}
+            }
+            pc += 1;
+        }
+        if gi >= 1 && builds {
+            eager.push(Some(slot));
+            slot += match ops.last() {
+                Some(Op::Call { n, .. }) => *n,
+                _ => 1,
+            };
+        } else {
+            eager.push(None);
+        }
+    }
     let code = ClauseCode {
+        eager,
         local,
         procs: (0..ranges.len())
             .map(|_| std::cell::Cell::new((0, None)))

@@ -334,6 +334,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 link(next, self.cidx()),
             ]);
             st.extend_from_slice(env);
+            // then the arguments of the goals built now (see `ClauseCode::eager`)
+            for (gi, e) in cc.eager.iter().enumerate() {
+                if e.is_some() {
+                    self.build_goal_code(cc, consts, cc.goals[gi], env, &mut st);
+                }
+            }
             let k = heap::new_tuple(self.mc, code_v, &st);
             if depth_of(st[3]) > self.g.borrow().cont_limit {
                 r = Err(err::resource_error(self.mc, "stack"));
@@ -372,6 +378,24 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             self.set_cont(k, idx as i64 + 1);
         } else {
             self.set_cont(f[2], next_idx_of(f[3]));
+        }
+        if let Some(slot) = cc.eager[idx] {
+            // built at entry
+            let at = (slot as usize).min(f.len());
+            let (s, e) = cc.goals[idx];
+            return match cc.ops.get((e as usize).wrapping_sub(1).max(s as usize)) {
+                Some(&Op::Call { k, n }) => {
+                    let name_v = consts[k as usize];
+                    let name = match name_v {
+                        Value::Str(s) => vm_core::Gc::as_ref(s).as_str(),
+                        _ => "",
+                    };
+                    let n = (n as usize).min(f.len() - at);
+                    let proc = self.site_proc(cc, idx, name_v, n);
+                    self.call_proc(proc, None, name_v, name, &f[at..at + n], cutb)
+                }
+                _ => self.call_goal(f.get(at).copied().unwrap_or(Value::None), cutb),
+            };
         }
         let (mut env, mut st) = self.take_scratch();
         let vars = f.get(FRAME_VARS..).unwrap_or(&[]);
