@@ -42,7 +42,7 @@ pub fn start_load<'gc>(e: &Eng<'_, 'gc>, path: &str, text: &str) -> PResult<'gc,
         });
         g.loaded.push(path.to_string());
     }
-    let k = crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT));
+    let k = crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT), e.cidx());
     e.set(MS_CONT, k);
     Ok(())
 }
@@ -170,26 +170,36 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
                             }
                         }
                         let a = [a0];
-                        let next =
-                            crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT));
+                        let next = crate::machine::cell(
+                            e.mc,
+                            e.atom("$load_next"),
+                            0,
+                            e.get(MS_CONT),
+                            e.cidx(),
+                        );
                         let d = e.compound(
                             "$directive",
                             vec![a[0], e.atom(&path), Value::Int(rt.line as i64)],
                         );
-                        let k = crate::machine::cell(e.mc, d, e.cp_height(), next);
+                        let k = crate::machine::cell(e.mc, d, e.cp_height(), next, 0);
                         e.set(MS_CONT, k);
                         return Ok(());
                     }
                 }
                 if let T::Compound("?-", a) = view(t) {
                     if a.len() == 1 {
-                        let next =
-                            crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT));
+                        let next = crate::machine::cell(
+                            e.mc,
+                            e.atom("$load_next"),
+                            0,
+                            e.get(MS_CONT),
+                            e.cidx(),
+                        );
                         let d = e.compound(
                             "$directive",
                             vec![a[0], e.atom(&path), Value::Int(rt.line as i64)],
                         );
-                        let k = crate::machine::cell(e.mc, d, e.cp_height(), next);
+                        let k = crate::machine::cell(e.mc, d, e.cp_height(), next, 0);
                         e.set(MS_CONT, k);
                         return Ok(());
                     }
@@ -232,7 +242,7 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
             }
         }
     }
-    let next = crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT));
+    let next = crate::machine::cell(e.mc, e.atom("$load_next"), 0, e.get(MS_CONT), e.cidx());
     e.set(MS_CONT, next);
     Ok(())
 }
@@ -299,7 +309,7 @@ fn run_inits(e: &Eng<'_, '_>, depth: i64) {
         let f = heap::get_field(r, 2);
         let l = heap::get_field(r, 3);
         let goal = e.compound("$run_init", vec![g, f, l]);
-        let k = crate::machine::cell(e.mc, goal, e.cp_height(), e.get(MS_CONT));
+        let k = crate::machine::cell(e.mc, goal, e.cp_height(), e.get(MS_CONT), e.cidx());
         e.set(MS_CONT, k);
     }
 }

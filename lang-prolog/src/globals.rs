@@ -87,6 +87,10 @@ pub struct Globals {
     /// looks its procedure up without hashing the name's text
     /// ([`Globals::lookup_hashed`]).
     by_hash: FxHashMap<(u64, usize), Vec<(Box<str>, Proc)>>,
+    /// Changes with every change of the procedure table, so call sites of
+    /// compiled clauses can keep the procedure they looked up
+    /// (`compile::ClauseCode::procs`).
+    pub proc_gen: u32,
 }
 
 impl Default for Globals {
@@ -113,6 +117,7 @@ impl Default for Globals {
             atoms: FxHashMap::default(),
             cp_ids: 0,
             by_hash: FxHashMap::default(),
+            proc_gen: 1,
         }
     }
 }
@@ -141,6 +146,7 @@ impl Globals {
 
     /// Defines `name/arity`.
     pub fn define(&mut self, name: &str, arity: usize, p: Proc) {
+        self.proc_gen = self.proc_gen.wrapping_add(1).max(1);
         let v = self.procs.entry(name.to_string()).or_default();
         if let Some(e) = v.iter_mut().find(|(a, _)| *a == arity) {
             e.1 = p;
@@ -157,6 +163,7 @@ impl Globals {
 
     /// Removes `name/arity` (calls raise existence errors again).
     pub fn undefine(&mut self, name: &str, arity: usize) {
+        self.proc_gen = self.proc_gen.wrapping_add(1).max(1);
         if let Some(v) = self.procs.get_mut(name) {
             v.retain(|(a, _)| *a != arity);
         }

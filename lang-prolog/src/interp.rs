@@ -27,7 +27,7 @@ use vm_core::heap;
 use vm_core::jit::helpers::{Effects, Helper};
 use vm_core::{Meta, Mutation, Value};
 
-use crate::machine::{Eng, MS_NEXT, PC_CALL, PC_DISPATCH, PC_DONE};
+use crate::machine::{Eng, MS_NEXT, PC_CALL, PC_DISPATCH, PC_DONE, PC_YIELD};
 use crate::program::Program;
 
 fn run_helper<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
@@ -74,6 +74,10 @@ fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> 
                 return Action::Return(none);
             }
             fr.pc = PC_CALL;
+            let yld = m.konst(Value::Int(PC_YIELD as i64));
+            if m.same(nv, yld) {
+                return Action::Yield;
+            }
             continue;
         }
         if m.merge_point(fr, pc) {

@@ -17,6 +17,7 @@
 
 pub mod arith;
 pub mod builtins;
+pub mod compile;
 pub mod consult;
 pub mod dcg;
 pub mod errors;
@@ -30,6 +31,7 @@ pub mod parser;
 pub mod program;
 pub mod ssu;
 pub mod terms;
+pub mod wam;
 pub mod writer;
 
 use std::cell::RefCell;

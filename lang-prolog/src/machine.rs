@@ -53,7 +53,10 @@ pub const MS_ATOMS: u32 = 13;
 /// predicate call whose goal term was never built (see [`Pending`]), read
 /// by [`Eng::enter_pred`] when `MS_GOAL` is `None`.
 pub const MS_ARGS: u32 = 14;
-pub const MS_NFIELDS: usize = 15;
+/// With `MS_CONT`, the continuation: when `MS_CONT` is a body frame, the
+/// index of the frame's goal that runs next (the WAM's CP beside E).
+pub const MS_CIDX: u32 = 15;
+pub const MS_NFIELDS: usize = 16;
 
 // ---- choicepoint record fields ----
 pub const CP_KIND: u32 = 0;
@@ -69,8 +72,10 @@ pub const CP_E: u32 = 8;
 /// A number no other choicepoint of the query has: `'$catch_exit'` and
 /// `'$softcut'` goals name their choicepoint by it.
 pub const CP_ID: u32 = 9;
+/// The continuation's goal index (`MS_CIDX`) when the choicepoint was pushed.
+pub const CP_CIDX: u32 = 10;
 /// Slots per choicepoint in the flat choicepoint stack.
-const CPW: i64 = 10;
+const CPW: i64 = 11;
 
 /// Choicepoint kinds.
 pub const K_ALT: i64 = 0; // A: goal, B: cut barrier
@@ -91,6 +96,9 @@ pub const C_NVARS: u32 = 2;
 pub const C_ERASED: u32 = 3;
 /// The body as a flat goal vector (see [`body_goals`]).
 pub const C_GOALS: u32 = 4;
+/// The compiled clause (a `Code` whose data is a
+/// [`crate::compile::ClauseCode`]), or `None` when it runs from templates.
+pub const C_CODE: u32 = 5;
 
 // ---- predicate record fields ----
 pub const P_CLAUSES: u32 = 0;
@@ -109,6 +117,17 @@ pub const PC_REDO: u32 = 2;
 pub const PC_DONE: u32 = 3;
 /// The frame pc of the helper call (the merge point; see `interp`).
 pub const PC_CALL: u32 = 4;
+/// The helper ran [`SLICE_GOALS`] goals: the interpreter yields to the
+/// executor (so the heap can be collected), then keeps solving.
+pub const PC_YIELD: u32 = 5;
+/// User predicate entries one helper call runs before it yields: what one
+/// fuel slice (100,000 instructions, two per entry) ran when every
+/// predicate call was an interpreter round trip, so the heap is collected
+/// as often as before (more often made collection dominate: tak 2x slower
+/// with a yield every 50,000 goals).
+const SLICE_CALLS: u32 = 50_000;
+/// Goals of any kind one helper call runs at most before it yields.
+const SLICE_GOALS: u32 = 1_000_000;
 /// `MS_NEXT` is `PRED_BASE + k` when the next step enters user predicate `k`.
 pub const PRED_BASE: u32 = 16;
 
@@ -156,7 +175,7 @@ pub const MAX_CPS: i64 = 6_000_000;
 pub type PResult<'gc, T> = Result<T, Value<'gc>>;
 
 /// Most arguments a pending goal keeps unbuilt (larger goals are built).
-const PEND_MAX: usize = 4;
+pub(crate) const PEND_MAX: usize = 4;
 
 /// The first goal of a clause body just entered, which the solve loop runs
 /// next. Its arguments are built, but not the goal term itself (the WAM's
@@ -164,14 +183,16 @@ const PEND_MAX: usize = 4;
 /// gets them through `MS_ARGS`; the term is built only when something keeps
 /// it (a choicepoint, a continuation cell, a control construct).
 #[derive(Copy, Clone)]
-struct Pending<'gc> {
+pub(crate) struct Pending<'gc> {
     /// The goal when already a term (an atom, or a goal too big to keep unbuilt).
-    goal: Option<Value<'gc>>,
+    pub(crate) goal: Option<Value<'gc>>,
     /// The functor name (a `Str`) when `goal` is `None`.
-    name: Value<'gc>,
-    n: usize,
-    args: [Value<'gc>; PEND_MAX],
-    cutb: i64,
+    pub(crate) name: Value<'gc>,
+    pub(crate) n: usize,
+    pub(crate) args: [Value<'gc>; PEND_MAX],
+    pub(crate) cutb: i64,
+    /// The procedure, when the call site already looked it up.
+    pub(crate) proc: Option<Proc>,
 }
 
 impl<'gc> Pending<'gc> {
@@ -196,21 +217,55 @@ pub struct Eng<'a, 'gc> {
     /// continuation cell for it and popping it again. [`Eng::run`] pushes
     /// it back as a cell before it returns (see [`Eng::flush_pending`]).
     pending: Cell<Option<Pending<'gc>>>,
+    /// Scratch vectors for compiled clauses (registers and environment,
+    /// the building stack), reused across the calls of one helper run.
+    scratch: Cell<(Vec<Value<'gc>>, Vec<Value<'gc>>)>,
+    /// User predicate entries in this helper call (see [`SLICE_CALLS`]).
+    calls: Cell<u32>,
 }
 
 /// A continuation cell: an immutable tuple `[goal, cut barrier, next,
-/// depth]` (head `true`, so a term view never mistakes it for a term). One
+/// link]` (head `true`, so a term view never mistakes it for a term), where
+/// `link` packs the depth and the goal index of `next` (see [`link`]). One
 /// allocation; nothing ever changes a cell after it is pushed.
-pub fn cell<'gc>(mc: &Mutation<'gc>, goal: Value<'gc>, cutb: i64, next: Value<'gc>) -> Value<'gc> {
-    let depth = match heap::as_tuple(next) {
-        Some(t) => int_of(t.args()[3]) + 1,
-        None => 1,
-    };
+pub fn cell<'gc>(
+    mc: &Mutation<'gc>,
+    goal: Value<'gc>,
+    cutb: i64,
+    next: Value<'gc>,
+    next_idx: i64,
+) -> Value<'gc> {
     heap::new_tuple(
         mc,
         Value::Bool(true),
-        &[goal, Value::Int(cutb), next, Value::Int(depth)],
+        &[goal, Value::Int(cutb), next, link(next, next_idx)],
     )
+}
+
+/// Bits of a continuation entry's `link` field that hold the depth.
+const DEPTH_BITS: u32 = 40;
+
+/// The `link` field of a continuation entry (cell or body frame) whose
+/// continuation is `next` at goal index `next_idx`: its depth (one more
+/// than `next`'s) and `next_idx`, packed in one integer.
+pub fn link<'gc>(next: Value<'gc>, next_idx: i64) -> Value<'gc> {
+    let depth = match heap::as_tuple(next) {
+        Some(t) => depth_of(t.args()[3]) + 1,
+        None => 1,
+    };
+    Value::Int(depth | (next_idx << DEPTH_BITS))
+}
+
+/// The depth (continuation length) in a `link` field.
+#[inline]
+pub fn depth_of(l: Value<'_>) -> i64 {
+    int_of(l) & ((1 << DEPTH_BITS) - 1)
+}
+
+/// The goal index of the next entry in a `link` field.
+#[inline]
+pub fn next_idx_of(l: Value<'_>) -> i64 {
+    int_of(l) >> DEPTH_BITS
 }
 
 /// The fields of a continuation cell: goal, cut barrier, next, depth.
@@ -263,14 +318,60 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             st,
             g,
             pending: Cell::new(None),
+            scratch: Cell::new((Vec::new(), Vec::new())),
+            calls: Cell::new(0),
         }
+    }
+
+    /// Takes the scratch vectors (emptied; fresh ones if they are in use).
+    #[inline]
+    pub(crate) fn take_scratch(&self) -> (Vec<Value<'gc>>, Vec<Value<'gc>>) {
+        let (mut a, mut b) = self.scratch.take();
+        a.clear();
+        b.clear();
+        (a, b)
+    }
+
+    /// Gives the scratch vectors back.
+    #[inline]
+    pub(crate) fn put_scratch(&self, a: Vec<Value<'gc>>, b: Vec<Value<'gc>>) {
+        self.scratch.set((a, b));
+    }
+
+    /// The continuation's goal index (see `MS_CIDX`).
+    #[inline]
+    pub fn cidx(&self) -> i64 {
+        int_of(self.get(MS_CIDX))
+    }
+
+    /// Sets the continuation: entry `k`, at goal index `idx` when `k` is a
+    /// body frame.
+    #[inline]
+    pub fn set_cont(&self, k: Value<'gc>, idx: i64) {
+        self.set(MS_CONT, k);
+        // most continuations are cells, whose index stays 0: skip the write
+        if !self.get(MS_CIDX).same(&Value::Int(idx)) {
+            self.set(MS_CIDX, Value::Int(idx));
+        }
+    }
+
+    /// Makes `p` the goal the solve loop runs next.
+    #[inline]
+    pub(crate) fn set_pending(&self, p: Pending<'gc>) {
+        self.pending.set(Some(p));
     }
 
     /// Pushes the pending first body goal (if any) as a continuation cell,
     /// so the machine state alone says what runs next.
     fn flush_pending(&self) {
         if let Some(p) = self.pending.take() {
-            let k = cell(self.mc, p.term(self.mc), p.cutb, self.get(MS_CONT));
+            let k = cell(
+                self.mc,
+                p.term(self.mc),
+                p.cutb,
+                self.get(MS_CONT),
+                self.cidx(),
+            );
             self.set(MS_CONT, k);
         }
     }
@@ -407,6 +508,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         ]);
         f[4..4 + extra.len()].copy_from_slice(extra);
         f[CP_ID as usize] = Value::Int(id);
+        f[CP_CIDX as usize] = self.get(MS_CIDX);
         if let Value::List(l) = self.cps() {
             heap::List::modify(l, self.mc, |items| items.extend_from_slice(&f));
         }
@@ -909,8 +1011,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     // ---------------- the solve loop ----------------
 
     fn push_goal(&self, goal: Value<'gc>, cutb: i64) -> PResult<'gc, ()> {
-        let k = cell(self.mc, goal, cutb, self.get(MS_CONT));
-        if cell_parts(k).is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit) {
+        let k = cell(self.mc, goal, cutb, self.get(MS_CONT), self.cidx());
+        if cell_parts(k).is_some_and(|f| depth_of(f[3]) > self.g.borrow().cont_limit) {
             return Err(err::resource_error(self.mc, "stack"));
         }
         self.set(MS_CONT, k);
@@ -923,8 +1025,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         self.set(MS_CPS, heap::new_list(self.mc));
         self.set(MS_TRAIL, heap::new_list(self.mc));
         let done = self.atom("$solution");
-        let k0 = cell(self.mc, done, 0, Value::None);
-        self.set(MS_CONT, k0);
+        let k0 = cell(self.mc, done, 0, Value::None, 0);
+        self.set_cont(k0, 0);
         let _ = self.push_cp(K_BASE, Value::None, &[]);
         // the whole query runs inside a root catch
         let cp = self
@@ -935,8 +1037,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             )
             .unwrap_or(Value::None);
         let marker = self.compound("$catch_exit", vec![self.cpf(cp, CP_ID)]);
-        let k1 = cell(self.mc, marker, 2, k0);
-        let k2 = cell(self.mc, goal, 2, k1);
+        let k1 = cell(self.mc, marker, 2, k0, 0);
+        let k2 = cell(self.mc, goal, 2, k1, 0);
         self.set(MS_CONT, k2);
         self.set(MS_RESULT, Value::None);
         self.set(MS_NEXT, Value::Int(PC_RUN as i64));
@@ -946,8 +1048,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// next pc: `PRED_BASE + k` when entering user predicate `k`, `PC_RUN`
     /// when the budget is spent, `PC_DONE` when the query has an outcome.
     pub fn run(&self, pc: u32) -> u32 {
-        let mut budget = 256;
-        let mut pc = pc;
+        let mut budget = SLICE_GOALS;
+        let mut pc = if pc == PC_YIELD { PC_RUN } else { pc };
         loop {
             let r = if pc >= PRED_BASE {
                 let r = self.enter_pred((pc - PRED_BASE) as usize);
@@ -960,9 +1062,19 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 match p.goal {
                     Some(g) => self.call_goal(g, p.cutb),
                     None => match p.name {
-                        Value::Str(n) => {
-                            self.call_parts(None, p.name, n.as_str(), &p.args[..p.n], p.cutb)
-                        }
+                        Value::Str(n) => match p.proc {
+                            Some(pr) => self.call_proc(
+                                Some(pr),
+                                None,
+                                p.name,
+                                n.as_str(),
+                                &p.args[..p.n],
+                                p.cutb,
+                            ),
+                            None => {
+                                self.call_parts(None, p.name, n.as_str(), &p.args[..p.n], p.cutb)
+                            }
+                        },
                         _ => self.call_goal(p.term(self.mc), p.cutb),
                     },
                 }
@@ -992,9 +1104,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 return PC_DONE;
             }
             budget -= 1;
-            if budget == 0 {
+            if budget == 0 || self.calls.get() >= SLICE_CALLS {
                 self.flush_pending();
-                return PC_RUN;
+                return PC_YIELD;
             }
         }
     }
@@ -1013,20 +1125,21 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             let kind = int_of(f[CP_KIND as usize]);
             self.undo_to(int_of(f[CP_TRAIL as usize]));
             let cont = f[CP_CONT as usize];
+            let cidx = int_of(f[CP_CIDX as usize]);
             let (fa, fb, fc) = (f[CP_A as usize], f[CP_B as usize], f[CP_C as usize]);
             match kind {
                 K_ALT => {
                     self.cut_to(n - 1);
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     return self.push_goal(fa, int_of(fb));
                 }
                 K_CLAUSES => {
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     return self.try_clauses(&f, n - 1);
                 }
                 K_FINDALL => {
                     self.cut_to(n - 1);
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     let items = heap::list_items(fa);
                     let l = terms::list_from(self.mc, items, fc);
                     if self.unify(fb, l) {
@@ -1046,14 +1159,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     if i >= len {
                         continue;
                     }
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     if self.unify(fa, heap::list_get(alts, i)) {
                         return Ok(());
                     }
                     continue;
                 }
                 K_RETRACT => {
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     if builtins::db::retract_next(self, cp, n - 1)? {
                         return Ok(());
                     }
@@ -1073,14 +1186,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     } else {
                         self.cp_set(cp, CP_B, nv);
                     }
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     if self.unify(var, next) {
                         return Ok(());
                     }
                     continue;
                 }
                 K_REPEAT => {
-                    self.set(MS_CONT, cont);
+                    self.set_cont(cont, cidx);
                     return Ok(());
                 }
                 K_BASE => {
@@ -1187,6 +1300,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         cutb: i64,
     ) -> PResult<'gc, ()> {
         let clause = heap::list_get(list, i);
+        let code_v = heap::get_field(clause, C_CODE);
+        if let Some(code) = heap::as_code(code_v) {
+            if let Some(cc) = code.data::<crate::compile::ClauseCode>() {
+                return self.resolve_compiled(code_v, code, cc, args, cutb);
+            }
+        }
         let nvars = int_of(heap::get_field(clause, C_NVARS)) as usize;
         let mut small: [Option<Value<'gc>>; 16] = [None; 16];
         let mut big: Vec<Option<Value<'gc>>> = Vec::new();
@@ -1217,6 +1336,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             n: 0,
             args: [Value::None; PEND_MAX],
             cutb,
+            proc: None,
         };
         match terms::tuple_parts(gs[0]) {
             Some((name @ Value::Str(nm), targs)) if targs.len() <= PEND_MAX => {
@@ -1243,10 +1363,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 *slot = self.build_goal(*g, env);
             }
             let mut k = self.get(MS_CONT);
+            let mut kidx = self.cidx();
             for b in built.iter().rev() {
-                k = cell(self.mc, *b, cutb, k);
+                k = cell(self.mc, *b, cutb, k, kidx);
+                kidx = 0;
             }
-            if cell_parts(k).is_some_and(|f| int_of(f[3]) > self.g.borrow().cont_limit) {
+            if cell_parts(k).is_some_and(|f| depth_of(f[3]) > self.g.borrow().cont_limit) {
                 return Err(err::resource_error(self.mc, "stack"));
             }
             self.set(MS_CONT, k);
@@ -1287,10 +1409,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Enters user predicate `k` with the goal in `MS_GOAL`, or when that
     /// is `None`, its arguments in `MS_ARGS`.
     fn enter_pred(&self, k: usize) -> PResult<'gc, ()> {
-        let mut goal = self.get(MS_GOAL);
-        let pred = heap::list_get(self.get(MS_PREDS), k as i64);
-        let list = heap::get_field(pred, P_CLAUSES);
-        let limit = heap::list_len(list);
+        let goal = self.get(MS_GOAL);
         let mut regs = [Value::None; PEND_MAX];
         let args: &[Value<'gc>] = if matches!(goal, Value::None) {
             let n = match self.get(MS_ARGS) {
@@ -1305,6 +1424,27 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         } else {
             terms::args(goal)
         };
+        let goal = if matches!(goal, Value::None) {
+            None
+        } else {
+            Some(goal)
+        };
+        self.enter_pred_with(k, goal, args)
+    }
+
+    /// Enters user predicate `k` with arguments `args`; `goal` is the goal
+    /// term when it was built (a choicepoint keeps it, else it is built
+    /// only when a second clause may match).
+    fn enter_pred_with(
+        &self,
+        k: usize,
+        goal: Option<Value<'gc>>,
+        args: &[Value<'gc>],
+    ) -> PResult<'gc, ()> {
+        self.calls.set(self.calls.get() + 1);
+        let pred = heap::list_get(self.get(MS_PREDS), k as i64);
+        let list = heap::get_field(pred, P_CLAUSES);
+        let limit = heap::list_len(list);
         let a1 = args
             .first()
             .map(|a| terms::deref(*a))
@@ -1317,9 +1457,8 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         // A choicepoint only when another clause may match: a deterministic
         // call allocates none.
         if j < limit {
-            if matches!(goal, Value::None) {
-                goal = terms::compound_s(self.mc, heap::get_field(pred, P_NAME), args);
-            }
+            let goal = goal
+                .unwrap_or_else(|| terms::compound_s(self.mc, heap::get_field(pred, P_NAME), args));
             let cont = self.get(MS_CONT);
             self.push_cp(
                 K_CLAUSES,
@@ -1340,11 +1479,15 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// the interpreter loop.
     fn solve_one(&self) -> PResult<'gc, Option<u32>> {
         let k = self.get(MS_CONT);
-        let Some(f) = cell_parts(k) else {
+        let Some(t) = heap::as_tuple(k) else {
             self.set(MS_RESULT, Value::Int(R_SOLUTION));
             return Ok(None);
         };
-        self.set(MS_CONT, f[2]);
+        let f = t.args();
+        if let h @ Value::Code(_) = t.head() {
+            return self.resume_frame(h, k, f, self.cidx());
+        }
+        self.set_cont(f[2], next_idx_of(f[3]));
         self.call_goal(f[0], int_of(f[1]))
     }
 
@@ -1374,7 +1517,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Runs the goal `name(args)` with cut barrier `cutb`: `goal` is its
     /// term, or `None` when it was not built (then `name_v` is the name's
     /// `Str`, and the term is built only if a control construct needs it).
-    fn call_parts(
+    pub(crate) fn call_parts(
         &self,
         goal: Option<Value<'gc>>,
         name_v: Value<'gc>,
@@ -1389,6 +1532,19 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 .lookup_hashed(name, s.hash_code(), args.len()),
             _ => self.g.borrow().lookup(name, args.len()),
         };
+        self.call_proc(proc, goal, name_v, name, args, cutb)
+    }
+
+    /// [`Eng::call_parts`] with the procedure already looked up.
+    pub(crate) fn call_proc(
+        &self,
+        proc: Option<Proc>,
+        goal: Option<Value<'gc>>,
+        name_v: Value<'gc>,
+        name: &str,
+        args: &[Value<'gc>],
+        cutb: i64,
+    ) -> PResult<'gc, Option<u32>> {
         match proc {
             Some(Proc::Control(c)) => {
                 let goal = goal.unwrap_or_else(|| terms::compound_s(self.mc, name_v, args));
@@ -1407,21 +1563,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 Ok(false) => self.backtrack().map(|_| None),
                 Err(ball) => Err(builtins::add_context(self, ball, name, args.len())),
             },
-            Some(Proc::User(id)) => {
-                match goal {
-                    Some(g) => self.set(MS_GOAL, g),
-                    None => {
-                        self.set(MS_GOAL, Value::None);
-                        if let Value::List(l) = self.get(MS_ARGS) {
-                            heap::List::modify(l, self.mc, |regs| {
-                                regs.clear();
-                                regs.extend_from_slice(args);
-                            });
-                        }
-                    }
-                }
-                Ok(Some(PRED_BASE + id as u32))
-            }
+            // entered here, not handed back to the interpreter loop: one
+            // helper call runs many predicate calls (see `run`)
+            Some(Proc::User(id)) => self.enter_pred_with(id, goal, args).map(|_| None),
             None => {
                 let unknown_fail = self.g.borrow().flag_unknown_fail;
                 if unknown_fail {
@@ -1659,11 +1803,12 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             let catcher = self.cpf(cp, CP_A);
             let recovery = self.cpf(cp, CP_B);
             let cont = self.cpf(cp, CP_CONT);
+            let cidx = int_of(self.cpf(cp, CP_CIDX));
             let root = int_of(self.cpf(cp, CP_C)) == 1;
             self.undo_to(mark);
             self.cut_to(i);
             if self.unify(catcher, ball) {
-                self.set(MS_CONT, cont);
+                self.set_cont(cont, cidx);
                 if i == 1 && root {
                     // the root catch of a query: report the error as the outcome
                     self.set(MS_RESULT, Value::Int(R_ERROR));
@@ -1710,7 +1855,7 @@ pub enum Ctl {
 /// Which arguments of a body goal `name/arity` are evaluated arithmetic
 /// expressions (bit `i` for argument `i`): `is/2`'s second, both of the
 /// comparisons'. These are builtins no program can redefine.
-fn arith_args(name: &str, arity: usize) -> u8 {
+pub(crate) fn arith_args(name: &str, arity: usize) -> u8 {
     if arity != 2 {
         return 0;
     }

@@ -50,6 +50,11 @@ pub fn compile_clause<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, Valu
     let h = template(e, head, &mut vars);
     let b = template(e, body, &mut vars);
     let goals = crate::machine::body_goals(e.mc, b);
+    let lang = heap::as_code(e.get(crate::machine::MS_CODE))
+        .map(|c| c.lang)
+        .unwrap_or(0);
+    let gs = heap::as_tuple(goals).map(|t| t.args()).unwrap_or(&[]);
+    let code = crate::compile::compile(e.mc, lang, h, gs, vars.len()).unwrap_or(Value::None);
     Ok(heap::new_record(
         e.mc,
         Value::Bool(true),
@@ -59,6 +64,7 @@ pub fn compile_clause<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, Valu
             Value::Int(vars.len() as i64),
             Value::Bool(false),
             goals,
+            code,
         ],
     ))
 }
