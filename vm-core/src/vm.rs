@@ -31,6 +31,49 @@ const PACING: Pacing = Pacing {
     ..Pacing::STOP_THE_WORLD
 };
 
+/// The shortest slice [`SliceLength`] makes, in units of fuel.
+const MIN_SLICE: i64 = 64;
+
+/// The length of the next slice, adapted to how much the program allocates.
+///
+/// A collection can only run between slices, so every object a slice
+/// allocates after a collection became due is garbage the heap carries
+/// until the slice ends. A slice of [`Config::fuel`] instructions is short
+/// for most programs, but not for instructions that allocate much (a Prolog
+/// step that runs several goals, a helper building a large string), nor
+/// for machine code, whose allocations are cheap. So after a slice that
+/// overran the due point by more than half of what the pacing allows
+/// between collections, the next slices are shorter (a quarter, down to
+/// [`MIN_SLICE`]); after slices that stayed well within it, they grow back
+/// to `Config::fuel`; the first slices start short and grow. Plain and
+/// compiled code spend the same fuel, so both keep to about the same peak
+/// memory.
+#[derive(Copy, Clone, Debug)]
+struct SliceLength {
+    fuel: i64,
+    max: i64,
+}
+
+impl SliceLength {
+    /// Starts short, as nothing is known yet about the program's allocation.
+    fn new(max: i64) -> SliceLength {
+        SliceLength {
+            fuel: MIN_SLICE.min(max),
+            max,
+        }
+    }
+
+    /// Adjusts the length after a slice that left `debt` objects allocated
+    /// past the due point, when the pacing allows `allowance` between cycles.
+    fn adapt(&mut self, debt: f64, allowance: f64) {
+        if debt > allowance * 0.5 {
+            self.fuel = (self.fuel / 4).max(MIN_SLICE.min(self.max));
+        } else if debt < allowance * 0.125 {
+            self.fuel = self.fuel.saturating_mul(2).min(self.max);
+        }
+    }
+}
+
 /// One heap, one frame stack, one JIT, several languages.
 pub struct Vm {
     arena: Arena<Rootable![Root<'_>]>,
@@ -39,6 +82,8 @@ pub struct Vm {
     pub config: Config,
     /// `POLYVM_LOG=gc`: print each collection's heap counts and the RSS.
     log_gc: bool,
+    /// Objects alive after the last collection (what the pacing sleeps on).
+    live_after_cycle: usize,
 }
 
 impl Vm {
@@ -60,6 +105,7 @@ impl Vm {
                 .unwrap_or_default()
                 .split(',')
                 .any(|s| s.trim() == "gc"),
+            live_after_cycle: 0,
         }
     }
 
@@ -86,7 +132,9 @@ impl Vm {
 
     /// Runs until the frame stack is empty. Collects garbage between slices.
     pub fn run(&mut self) -> Result<(), Uncaught> {
-        let config = self.config.clone();
+        let mut config = self.config.clone();
+        let mut slice = SliceLength::new(config.fuel);
+        config.fuel = slice.fuel;
         self.arena.mutate_root(|_, root| {
             root.jit.enabled = config.jit;
             root.jit.hot_loop = config.hot_loop;
@@ -124,8 +172,17 @@ impl Vm {
                 }
                 return result;
             }
+            let debt = self.arena.metrics().allocation_debt();
+            slice.adapt(debt, self.allowance());
+            config.fuel = slice.fuel;
             self.collect_if_due();
         }
+    }
+
+    /// How many objects the pacing lets the program allocate between two
+    /// collections now (see [`PACING`]).
+    fn allowance(&self) -> f64 {
+        (self.live_after_cycle as f64 * PACING.sleep_factor).max(PACING.min_sleep as f64)
     }
 
     /// Runs a full collection when the heap has grown enough since the last one.
@@ -137,6 +194,7 @@ impl Vm {
         if self.arena.metrics().allocation_debt() > 0.0 {
             let before = self.arena.metrics().total_gc_count();
             self.arena.finish_cycle();
+            self.live_after_cycle = self.arena.metrics().total_gc_count();
             if self.log_gc {
                 eprintln!(
                     "gc: {} objects before, {} after; {}",
@@ -151,6 +209,7 @@ impl Vm {
     /// Runs a full collection now.
     pub fn collect_all(&mut self) {
         self.arena.finish_cycle();
+        self.live_after_cycle = self.arena.metrics().total_gc_count();
     }
 }
 
@@ -177,5 +236,37 @@ fn describe<'gc>(langs: &[Box<dyn Language>], root: &Root<'gc>, exc: Value<'gc>)
     match lang {
         Some(l) => l.describe_exception(exc),
         None => format!("{exc:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SliceLength, MIN_SLICE};
+
+    #[test]
+    fn slices_shrink_after_overrunning_the_due_point_and_grow_back() {
+        let mut s = SliceLength::new(100_000);
+        assert_eq!(s.fuel, MIN_SLICE);
+        for _ in 0..20 {
+            s.adapt(0.0, 16_384.0);
+        }
+        assert_eq!(s.fuel, 100_000);
+        s.adapt(10_000.0, 16_384.0);
+        assert_eq!(s.fuel, 25_000);
+        for _ in 0..10 {
+            s.adapt(1e9, 16_384.0);
+        }
+        assert_eq!(s.fuel, MIN_SLICE);
+        // Between an eighth and a half of the allowance: unchanged.
+        s.adapt(4_000.0, 16_384.0);
+        assert_eq!(s.fuel, MIN_SLICE);
+        for _ in 0..10 {
+            s.adapt(0.0, 16_384.0);
+        }
+        assert_eq!(s.fuel, 100_000);
+        // A configured fuel below the minimum is kept.
+        let mut s = SliceLength::new(10);
+        s.adapt(1e9, 1.0);
+        assert_eq!(s.fuel, 10);
     }
 }
