@@ -42,7 +42,6 @@ mod tests;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
-use std::time::Instant;
 
 use cranelift_codegen::ir::{types, AbiParam, InstBuilder, Signature, UserFuncName};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
@@ -53,6 +52,7 @@ use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, FuncId, Module};
 
 use crate::jit::ir::{Ref, SnapId, SnapValue, TraceIr};
+use crate::jit::stopwatch::Stopwatch;
 use crate::value::Value;
 
 /// One way out of a compiled trace: a guard or `exit`, in trace order.
@@ -148,7 +148,8 @@ impl CompiledCode {
 pub struct CompileStats {
     /// Traces compiled (successfully or not).
     pub traces: u64,
-    /// Time spent in lowering and Cranelift, in microseconds.
+    /// Time spent in lowering and Cranelift, in microseconds (of CPU time
+    /// when `POLYVM_LOG=jit` is set: see [`Stopwatch`]).
     pub micros: u64,
     /// Cranelift IR instructions handed to Cranelift.
     pub clif_insts: u64,
@@ -210,11 +211,10 @@ fn build_linked<'gc>(
     link: &Linkage<'gc>,
     listing: bool,
 ) -> Result<(CompiledCode, Built), String> {
-    let start = Instant::now();
+    let watch = Stopwatch::start();
     let built = build_timed(t, link, listing);
     STAT_TRACES.fetch_add(1, Ordering::Relaxed);
-    let micros = start.elapsed().as_micros().min(u64::MAX as u128) as u64;
-    STAT_MICROS.fetch_add(micros, Ordering::Relaxed);
+    STAT_MICROS.fetch_add(watch.micros(), Ordering::Relaxed);
     built
 }
 
