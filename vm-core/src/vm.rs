@@ -260,7 +260,7 @@ mod tests {
         // Between an eighth and a half of the allowance: unchanged.
         s.adapt(4_000.0, 16_384.0);
         assert_eq!(s.fuel, MIN_SLICE);
-        for _ in 0..10 {
+        for _ in 0..20 {
             s.adapt(0.0, 16_384.0);
         }
         assert_eq!(s.fuel, 100_000);

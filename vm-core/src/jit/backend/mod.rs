@@ -227,7 +227,12 @@ fn build_timed<'gc>(
         // Bool payloads are read as the low byte of the payload word.
         return Err("the JIT backend supports little-endian hosts only".into());
     }
-    let isa = host_isa()?;
+    let kind = if t.label_pos().is_some() {
+        CodeKind::Loop
+    } else {
+        CodeKind::Straight
+    };
+    let isa = host_isa(kind)?;
     let call_conv = isa.default_call_conv();
     // Owned by `code` from here on, so every error path frees it.
     let code = CompiledCode {
@@ -400,10 +405,30 @@ fn define_wrapper(
     Ok(id)
 }
 
-/// The host's instruction set with the backend's settings, made once.
-fn host_isa() -> Result<OwnedTargetIsa, String> {
-    static ISA: OnceLock<Result<OwnedTargetIsa, String>> = OnceLock::new();
-    ISA.get_or_init(|| {
+/// What a trace's code is, for the choice of Cranelift settings.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum CodeKind {
+    /// A loop (a trace with a label): where compiled code spends its time.
+    Loop,
+    /// Straight-line code: a bridge or a function trace.
+    Straight,
+}
+
+/// The host's instruction set with the backend's settings for `kind`, made once.
+///
+/// Straight-line traces use Cranelift's single-pass register allocator:
+/// most are small bridges run a few times, and regalloc2's backtracking
+/// allocator was about half of compiling them (bench.php's heapsort: 23
+/// traces, 128 → 80 ms of backend CPU time); loops keep the backtracking
+/// allocator, whose code is better where it runs many times.
+fn host_isa(kind: CodeKind) -> Result<OwnedTargetIsa, String> {
+    static LOOP: OnceLock<Result<OwnedTargetIsa, String>> = OnceLock::new();
+    static STRAIGHT: OnceLock<Result<OwnedTargetIsa, String>> = OnceLock::new();
+    let cell = match kind {
+        CodeKind::Loop => &LOOP,
+        CodeKind::Straight => &STRAIGHT,
+    };
+    cell.get_or_init(|| {
         let mut flags = settings::builder();
         let verify = if cfg!(debug_assertions) {
             "true"
@@ -420,17 +445,27 @@ fn host_isa() -> Result<OwnedTargetIsa, String> {
             ("unwind_info", "false"),
             // Cranelift's x64 tail calls (trace linking) need frame pointers.
             ("preserve_frame_pointers", "true"),
+            (
+                "regalloc_algorithm",
+                match kind {
+                    CodeKind::Loop => "backtracking",
+                    CodeKind::Straight => "single_pass",
+                },
+            ),
         ] {
             flags
                 .set(name, value)
                 .map_err(|e| format!("cranelift flag {name}: {e}"))?;
         }
         // For measuring other settings without a rebuild:
-        // `POLYVM_CRANELIFT=opt_level=none,regalloc_algorithm=single_pass`.
-        for setting in std::env::var("POLYVM_CRANELIFT")
-            .unwrap_or_default()
-            .split(',')
-        {
+        // `POLYVM_CRANELIFT=opt_level=none,regalloc_algorithm=single_pass`
+        // (every trace), `POLYVM_CRANELIFT_STRAIGHT=...` (straight-line ones).
+        let extra = match kind {
+            CodeKind::Loop => String::new(),
+            CodeKind::Straight => std::env::var("POLYVM_CRANELIFT_STRAIGHT").unwrap_or_default(),
+        };
+        let common = std::env::var("POLYVM_CRANELIFT").unwrap_or_default();
+        for setting in common.split(',').chain(extra.split(',')) {
             if let Some((name, value)) = setting.split_once('=') {
                 flags
                     .set(name.trim(), value.trim())
