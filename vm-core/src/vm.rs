@@ -41,13 +41,16 @@ const MIN_SLICE: i64 = 64;
 /// until the slice ends. A slice of [`Config::fuel`] instructions is short
 /// for most programs, but not for instructions that allocate much (a Prolog
 /// step that runs several goals, a helper building a large string), nor
-/// for machine code, whose allocations are cheap. So after a slice that
-/// overran the due point by more than half of what the pacing allows
-/// between collections, the next slices are shorter (a quarter, down to
-/// [`MIN_SLICE`]); after slices that stayed well within it, they grow back
-/// to `Config::fuel`; the first slices start short and grow. Plain and
-/// compiled code spend the same fuel, so both keep to about the same peak
-/// memory.
+/// for machine code, whose allocations are cheap. The plain interpreter
+/// ends a slice itself once it overran the due point by
+/// [`crate::meta::SLICE_DEBT_LIMIT`] objects; machine code does not look,
+/// so after a slice that overran it by more than 4 times what the pacing
+/// allows between collections, the next slices are shorter (a quarter, down
+/// to [`MIN_SLICE`]); after slices that stayed within the allowance, they
+/// grow back to `Config::fuel`. Slices that end early cost compiled code an
+/// exit each (with inlined frames to rebuild), and change when loops get
+/// hot, so ordinary programs keep full slices: starting short made
+/// richards' trace tree worse (5x the trace entries).
 #[derive(Copy, Clone, Debug)]
 struct SliceLength {
     fuel: i64,
@@ -55,20 +58,16 @@ struct SliceLength {
 }
 
 impl SliceLength {
-    /// Starts short, as nothing is known yet about the program's allocation.
     fn new(max: i64) -> SliceLength {
-        SliceLength {
-            fuel: MIN_SLICE.min(max),
-            max,
-        }
+        SliceLength { fuel: max, max }
     }
 
     /// Adjusts the length after a slice that left `debt` objects allocated
     /// past the due point, when the pacing allows `allowance` between cycles.
     fn adapt(&mut self, debt: f64, allowance: f64) {
-        if debt > allowance * 0.5 {
+        if debt > allowance * 4.0 {
             self.fuel = (self.fuel / 4).max(MIN_SLICE.min(self.max));
-        } else if debt < allowance * 0.125 {
+        } else if debt < allowance {
             self.fuel = self.fuel.saturating_mul(2).min(self.max);
         }
     }
@@ -246,19 +245,17 @@ mod tests {
     #[test]
     fn slices_shrink_after_overrunning_the_due_point_and_grow_back() {
         let mut s = SliceLength::new(100_000);
-        assert_eq!(s.fuel, MIN_SLICE);
-        for _ in 0..20 {
-            s.adapt(0.0, 16_384.0);
-        }
         assert_eq!(s.fuel, 100_000);
         s.adapt(10_000.0, 16_384.0);
+        assert_eq!(s.fuel, 100_000);
+        s.adapt(70_000.0, 16_384.0);
         assert_eq!(s.fuel, 25_000);
         for _ in 0..10 {
             s.adapt(1e9, 16_384.0);
         }
         assert_eq!(s.fuel, MIN_SLICE);
-        // Between an eighth and a half of the allowance: unchanged.
-        s.adapt(4_000.0, 16_384.0);
+        // Between 1 and 4 times the allowance: unchanged.
+        s.adapt(20_000.0, 16_384.0);
         assert_eq!(s.fuel, MIN_SLICE);
         for _ in 0..20 {
             s.adapt(0.0, 16_384.0);

@@ -1,7 +1,8 @@
 //! Instructions that allocate much each still run in bounded memory: the
-//! VM shortens its slices when one overran the point where a collection
-//! was due (`vm::SliceLength`), so the collector gets in sooner. (Its own
-//! test binary, so the process's peak RSS is its own.)
+//! plain interpreter ends a slice early once it has allocated far past the
+//! point where a collection was due (`meta::SLICE_DEBT_LIMIT`), so the
+//! collector gets in sooner. (Its own test binary, so the process's peak RSS
+//! is its own.)
 
 mod common;
 
