@@ -416,11 +416,12 @@ enum CodeKind {
 
 /// The host's instruction set with the backend's settings for `kind`, made once.
 ///
-/// Straight-line traces use Cranelift's single-pass register allocator:
-/// most are small bridges run a few times, and regalloc2's backtracking
-/// allocator was about half of compiling them (bench.php's heapsort: 23
-/// traces, 128 → 80 ms of backend CPU time); loops keep the backtracking
-/// allocator, whose code is better where it runs many times.
+/// Both kinds use regalloc2's backtracking allocator. The single-pass one
+/// (`POLYVM_CRANELIFT_STRAIGHT=regalloc_algorithm=single_pass`) compiles
+/// straight-line traces in about 60% of the time (bench.php's heapsort, 23
+/// traces: 58 → 38-46 ms of backend CPU), but its code is slower where
+/// bridges are hot: py richards 1.49-1.62 → 1.59-1.79 s of CPU (release,
+/// session 5), so it is not the default.
 fn host_isa(kind: CodeKind) -> Result<OwnedTargetIsa, String> {
     static LOOP: OnceLock<Result<OwnedTargetIsa, String>> = OnceLock::new();
     static STRAIGHT: OnceLock<Result<OwnedTargetIsa, String>> = OnceLock::new();
@@ -445,13 +446,7 @@ fn host_isa(kind: CodeKind) -> Result<OwnedTargetIsa, String> {
             ("unwind_info", "false"),
             // Cranelift's x64 tail calls (trace linking) need frame pointers.
             ("preserve_frame_pointers", "true"),
-            (
-                "regalloc_algorithm",
-                match kind {
-                    CodeKind::Loop => "backtracking",
-                    CodeKind::Straight => "single_pass",
-                },
-            ),
+            ("regalloc_algorithm", "backtracking"),
         ] {
             flags
                 .set(name, value)
