@@ -7,6 +7,7 @@ use gc_arena::{Arena, Mutation, Rootable};
 use crate::exec::{self, Config, FrameInfo, Language, Root, Slice};
 use crate::heap::LangId;
 use crate::jit::JitState;
+use crate::meta::SLICE_DEBT_LIMIT;
 use crate::value::Value;
 
 /// An exception no frame caught, described for the host.
@@ -44,10 +45,10 @@ const MIN_SLICE: i64 = 64;
 /// for machine code, whose allocations are cheap. The plain interpreter
 /// ends a slice itself once it overran the due point by
 /// [`crate::meta::SLICE_DEBT_LIMIT`] objects; machine code does not look,
-/// so after a slice that overran it by more than 4 times what the pacing
-/// allows between collections, the next slices are shorter (a quarter, down
-/// to [`MIN_SLICE`]); after slices that stayed within the allowance, they
-/// grow back to `Config::fuel`. Slices that end early cost compiled code an
+/// so after a slice that overran it by more than that too, the next slices
+/// are shorter (a quarter, down to [`MIN_SLICE`]); after slices that
+/// overran it by less than a quarter of that, they grow back to
+/// `Config::fuel`. Slices that end early cost compiled code an
 /// exit each (with inlined frames to rebuild), and change when loops get
 /// hot, so ordinary programs keep full slices: starting short made
 /// richards' trace tree worse (5x the trace entries).
@@ -63,11 +64,11 @@ impl SliceLength {
     }
 
     /// Adjusts the length after a slice that left `debt` objects allocated
-    /// past the due point, when the pacing allows `allowance` between cycles.
-    fn adapt(&mut self, debt: f64, allowance: f64) {
-        if debt > allowance * 4.0 {
+    /// past the due point.
+    fn adapt(&mut self, debt: f64) {
+        if debt > SLICE_DEBT_LIMIT {
             self.fuel = (self.fuel / 4).max(MIN_SLICE.min(self.max));
-        } else if debt < allowance {
+        } else if debt < SLICE_DEBT_LIMIT / 4.0 {
             self.fuel = self.fuel.saturating_mul(2).min(self.max);
         }
     }
@@ -81,8 +82,6 @@ pub struct Vm {
     pub config: Config,
     /// `POLYVM_LOG=gc`: print each collection's heap counts and the RSS.
     log_gc: bool,
-    /// Objects alive after the last collection (what the pacing sleeps on).
-    live_after_cycle: usize,
 }
 
 impl Vm {
@@ -104,7 +103,6 @@ impl Vm {
                 .unwrap_or_default()
                 .split(',')
                 .any(|s| s.trim() == "gc"),
-            live_after_cycle: 0,
         }
     }
 
@@ -172,16 +170,10 @@ impl Vm {
                 return result;
             }
             let debt = self.arena.metrics().allocation_debt();
-            slice.adapt(debt, self.allowance());
+            slice.adapt(debt);
             config.fuel = slice.fuel;
             self.collect_if_due();
         }
-    }
-
-    /// How many objects the pacing lets the program allocate between two
-    /// collections now (see [`PACING`]).
-    fn allowance(&self) -> f64 {
-        (self.live_after_cycle as f64 * PACING.sleep_factor).max(PACING.min_sleep as f64)
     }
 
     /// Runs a full collection when the heap has grown enough since the last one.
@@ -193,7 +185,6 @@ impl Vm {
         if self.arena.metrics().allocation_debt() > 0.0 {
             let before = self.arena.metrics().total_gc_count();
             self.arena.finish_cycle();
-            self.live_after_cycle = self.arena.metrics().total_gc_count();
             if self.log_gc {
                 eprintln!(
                     "gc: {} objects before, {} after; {}",
@@ -208,7 +199,6 @@ impl Vm {
     /// Runs a full collection now.
     pub fn collect_all(&mut self) {
         self.arena.finish_cycle();
-        self.live_after_cycle = self.arena.metrics().total_gc_count();
     }
 }
 
@@ -241,29 +231,31 @@ fn describe<'gc>(langs: &[Box<dyn Language>], root: &Root<'gc>, exc: Value<'gc>)
 #[cfg(test)]
 mod tests {
     use super::{SliceLength, MIN_SLICE};
+    use crate::meta::SLICE_DEBT_LIMIT;
 
     #[test]
     fn slices_shrink_after_overrunning_the_due_point_and_grow_back() {
+        let limit = SLICE_DEBT_LIMIT;
         let mut s = SliceLength::new(100_000);
         assert_eq!(s.fuel, 100_000);
-        s.adapt(10_000.0, 16_384.0);
+        s.adapt(limit / 2.0);
         assert_eq!(s.fuel, 100_000);
-        s.adapt(70_000.0, 16_384.0);
+        s.adapt(limit * 2.0);
         assert_eq!(s.fuel, 25_000);
         for _ in 0..10 {
-            s.adapt(1e9, 16_384.0);
+            s.adapt(1e9);
         }
         assert_eq!(s.fuel, MIN_SLICE);
-        // Between 1 and 4 times the allowance: unchanged.
-        s.adapt(20_000.0, 16_384.0);
+        // Between a quarter of the limit and the limit: unchanged.
+        s.adapt(limit / 2.0);
         assert_eq!(s.fuel, MIN_SLICE);
         for _ in 0..20 {
-            s.adapt(0.0, 16_384.0);
+            s.adapt(0.0);
         }
         assert_eq!(s.fuel, 100_000);
         // A configured fuel below the minimum is kept.
         let mut s = SliceLength::new(10);
-        s.adapt(1e9, 1.0);
+        s.adapt(1e9);
         assert_eq!(s.fuel, 10);
     }
 }
