@@ -4,7 +4,8 @@
 //! when the stats are printed the stopwatch counts the thread's CPU time
 //! (Linux's `/proc/thread-self/schedstat`, nanoseconds on CPU); otherwise,
 //! or where that file does not exist, it counts wall time, which costs
-//! nothing to read.
+//! nothing to read. The kernel updates the CPU time at scheduler ticks, so
+//! one short measurement is quantised; sums over many are fair.
 
 use std::sync::OnceLock;
 use std::time::Instant;
