@@ -168,6 +168,13 @@ pub trait Meta<'gc> {
     fn merge_point(&mut self, fr: &Frame<'gc>, pc: u32) -> bool;
 }
 
+/// Objects a slice of the plain interpreter may allocate past the point
+/// where a collection became due before it ends early (collections run only
+/// between slices): an instruction that allocates much (a Prolog step
+/// running several goals) would otherwise pile up a whole slice of garbage.
+/// Large enough that ordinary programs never reach it.
+pub const SLICE_DEBT_LIMIT: f64 = 65_536.0;
+
 /// The plain interpreter: handles are values, operations compute.
 pub struct Plain<'gc, 'a> {
     pub(crate) mc: &'gc Mutation<'gc>,
@@ -201,6 +208,11 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     fn begin(&mut self, fr: &mut Frame<'gc>, pc: u32) -> bool {
         fr.pc = pc;
         *self.fuel -= 1;
+        // Every 64 instructions: end the slice early if it has allocated
+        // far past a due collection (instructions that allocate much each).
+        if *self.fuel & 63 == 0 && self.mc.metrics().allocation_debt() > SLICE_DEBT_LIMIT {
+            *self.fuel = -1;
+        }
         *self.fuel >= 0
     }
     #[inline]

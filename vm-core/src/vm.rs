@@ -7,6 +7,7 @@ use gc_arena::{Arena, Mutation, Rootable};
 use crate::exec::{self, Config, FrameInfo, Language, Root, Slice};
 use crate::heap::LangId;
 use crate::jit::JitState;
+use crate::meta::SLICE_DEBT_LIMIT;
 use crate::value::Value;
 
 /// An exception no frame caught, described for the host.
@@ -30,6 +31,48 @@ const PACING: Pacing = Pacing {
     min_sleep: 1 << 14,
     ..Pacing::STOP_THE_WORLD
 };
+
+/// The shortest slice [`SliceLength`] makes, in units of fuel.
+const MIN_SLICE: i64 = 64;
+
+/// The length of the next slice, adapted to how much the program allocates.
+///
+/// A collection can only run between slices, so every object a slice
+/// allocates after a collection became due is garbage the heap carries
+/// until the slice ends. A slice of [`Config::fuel`] instructions is short
+/// for most programs, but not for instructions that allocate much (a Prolog
+/// step that runs several goals, a helper building a large string), nor
+/// for machine code, whose allocations are cheap. The plain interpreter
+/// ends a slice itself once it overran the due point by
+/// [`crate::meta::SLICE_DEBT_LIMIT`] objects; machine code does not look,
+/// so after a slice that overran it by more than that too, the next slices
+/// are shorter (a quarter, down to [`MIN_SLICE`]); after slices that
+/// overran it by less than a quarter of that, they grow back to
+/// `Config::fuel`. Slices that end early cost compiled code an
+/// exit each (with inlined frames to rebuild), and change when loops get
+/// hot, so ordinary programs keep full slices: starting short made
+/// richards' trace tree worse (5x the trace entries).
+#[derive(Copy, Clone, Debug)]
+struct SliceLength {
+    fuel: i64,
+    max: i64,
+}
+
+impl SliceLength {
+    fn new(max: i64) -> SliceLength {
+        SliceLength { fuel: max, max }
+    }
+
+    /// Adjusts the length after a slice that left `debt` objects allocated
+    /// past the due point.
+    fn adapt(&mut self, debt: f64) {
+        if debt > SLICE_DEBT_LIMIT {
+            self.fuel = (self.fuel / 4).max(MIN_SLICE.min(self.max));
+        } else if debt < SLICE_DEBT_LIMIT / 4.0 {
+            self.fuel = self.fuel.saturating_mul(2).min(self.max);
+        }
+    }
+}
 
 /// One heap, one frame stack, one JIT, several languages.
 pub struct Vm {
@@ -86,7 +129,9 @@ impl Vm {
 
     /// Runs until the frame stack is empty. Collects garbage between slices.
     pub fn run(&mut self) -> Result<(), Uncaught> {
-        let config = self.config.clone();
+        let mut config = self.config.clone();
+        let mut slice = SliceLength::new(config.fuel);
+        config.fuel = slice.fuel;
         self.arena.mutate_root(|_, root| {
             root.jit.enabled = config.jit;
             root.jit.hot_loop = config.hot_loop;
@@ -124,6 +169,9 @@ impl Vm {
                 }
                 return result;
             }
+            let debt = self.arena.metrics().allocation_debt();
+            slice.adapt(debt);
+            config.fuel = slice.fuel;
             self.collect_if_due();
         }
     }
@@ -177,5 +225,37 @@ fn describe<'gc>(langs: &[Box<dyn Language>], root: &Root<'gc>, exc: Value<'gc>)
     match lang {
         Some(l) => l.describe_exception(exc),
         None => format!("{exc:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SliceLength, MIN_SLICE};
+    use crate::meta::SLICE_DEBT_LIMIT;
+
+    #[test]
+    fn slices_shrink_after_overrunning_the_due_point_and_grow_back() {
+        let limit = SLICE_DEBT_LIMIT;
+        let mut s = SliceLength::new(100_000);
+        assert_eq!(s.fuel, 100_000);
+        s.adapt(limit / 2.0);
+        assert_eq!(s.fuel, 100_000);
+        s.adapt(limit * 2.0);
+        assert_eq!(s.fuel, 25_000);
+        for _ in 0..10 {
+            s.adapt(1e9);
+        }
+        assert_eq!(s.fuel, MIN_SLICE);
+        // Between a quarter of the limit and the limit: unchanged.
+        s.adapt(limit / 2.0);
+        assert_eq!(s.fuel, MIN_SLICE);
+        for _ in 0..20 {
+            s.adapt(0.0);
+        }
+        assert_eq!(s.fuel, 100_000);
+        // A configured fuel below the minimum is kept.
+        let mut s = SliceLength::new(10);
+        s.adapt(1e9);
+        assert_eq!(s.fuel, 10);
     }
 }

@@ -15,6 +15,7 @@ pub mod ir_parse;
 pub mod ir_print;
 pub mod opt;
 pub mod recorder;
+pub mod stopwatch;
 
 use gc_arena::Collect;
 use rustc_hash::FxHashMap;

@@ -17,7 +17,14 @@ pub enum Prog {
     /// regs [i, limit, acc]: each iteration builds the tuple `i(acc, 1)` and
     /// sets `acc = head + arg 0 + arg 1` (so acc = the sum of `i + 1`).
     TupleLoop,
+    /// regs [i, limit, last]: like `AllocLoop`, but each instruction
+    /// allocates `BURST` lists (an instruction that does much work, as a
+    /// Prolog step running several goals does).
+    BurstLoop,
 }
+
+/// The lists one `BurstLoop` instruction allocates.
+pub const BURST: i64 = 100;
 
 pub struct TestLang;
 
@@ -74,6 +81,27 @@ fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> 
             let l = m.new_list();
             m.list_append(l, i);
             m.set_reg(fr, 2, l);
+            let one = m.konst(Value::Int(1));
+            let i1 = m.int_ovf(OvfOp::Add, i, one).expect("no overflow");
+            m.set_reg(fr, 0, i1);
+        },
+        Prog::BurstLoop => loop {
+            let pc = fr.pc;
+            if !m.begin(fr, pc) {
+                return Action::Yield;
+            }
+            let i = m.reg(fr, 0);
+            let limit = m.reg(fr, 1);
+            let more = m.int_cmp(Cmp::Lt, i, limit);
+            if !m.truth(more) {
+                let last = m.reg(fr, 2);
+                return Action::Return(last);
+            }
+            for _ in 0..BURST {
+                let l = m.new_list();
+                m.list_append(l, i);
+                m.set_reg(fr, 2, l);
+            }
             let one = m.konst(Value::Int(1));
             let i1 = m.int_ovf(OvfOp::Add, i, one).expect("no overflow");
             m.set_reg(fr, 0, i1);

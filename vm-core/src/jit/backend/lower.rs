@@ -1632,8 +1632,15 @@ impl Lower<'_, '_, '_> {
         Ok(Val::Known(Tag::Int, self.b.block_params(join)[0]))
     }
 
-    /// `list_len l` as one load.
+    /// `list_len l` as one load (and no slow path once a guard fixed the tag).
     fn list_len(&mut self, op: &Op, l: Ref) -> Result<Val, String> {
+        if let Val::Known(Tag::List, list) = self.val(l)? {
+            let len = self
+                .b
+                .ins()
+                .load(types::I64, mem(), list, heap::LIST_LEN_OFFSET);
+            return Ok(Val::Known(Tag::Int, len));
+        }
         let slow = self.slow_block();
         let list = self.expect_tag(l, Tag::List, slow)?;
         let len = self

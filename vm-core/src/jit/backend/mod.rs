@@ -39,18 +39,20 @@ pub use runtime::{STACK_BUDGET, STATUS_FINISH};
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
-use std::time::Instant;
 
 use cranelift_codegen::ir::{types, AbiParam, InstBuilder, Signature, UserFuncName};
 use cranelift_codegen::isa::{CallConv, OwnedTargetIsa};
 use cranelift_codegen::settings::{self, Configurable};
+use cranelift_codegen::Context;
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 use cranelift_jit::{JITBuilder, JITModule};
 use cranelift_module::{default_libcall_names, FuncId, Module};
 
 use crate::jit::ir::{Ref, SnapId, SnapValue, TraceIr};
+use crate::jit::stopwatch::Stopwatch;
 use crate::value::Value;
 
 /// One way out of a compiled trace: a guard or `exit`, in trace order.
@@ -146,7 +148,8 @@ impl CompiledCode {
 pub struct CompileStats {
     /// Traces compiled (successfully or not).
     pub traces: u64,
-    /// Time spent in lowering and Cranelift, in microseconds.
+    /// Time spent in lowering and Cranelift, in microseconds (of CPU time
+    /// when `POLYVM_LOG=jit` is set: see [`Stopwatch`]).
     pub micros: u64,
     /// Cranelift IR instructions handed to Cranelift.
     pub clif_insts: u64,
@@ -208,11 +211,10 @@ fn build_linked<'gc>(
     link: &Linkage<'gc>,
     listing: bool,
 ) -> Result<(CompiledCode, Built), String> {
-    let start = Instant::now();
+    let watch = Stopwatch::start();
     let built = build_timed(t, link, listing);
     STAT_TRACES.fetch_add(1, Ordering::Relaxed);
-    let micros = start.elapsed().as_micros().min(u64::MAX as u128) as u64;
-    STAT_MICROS.fetch_add(micros, Ordering::Relaxed);
+    STAT_MICROS.fetch_add(watch.micros(), Ordering::Relaxed);
     built
 }
 
@@ -225,10 +227,15 @@ fn build_timed<'gc>(
         // Bool payloads are read as the low byte of the payload word.
         return Err("the JIT backend supports little-endian hosts only".into());
     }
-    let isa = host_isa()?;
+    let kind = if t.label_pos().is_some() {
+        CodeKind::Loop
+    } else {
+        CodeKind::Straight
+    };
+    let isa = host_isa(kind)?;
     let call_conv = isa.default_call_conv();
     // Owned by `code` from here on, so every error path frees it.
-    let mut code = CompiledCode {
+    let code = CompiledCode {
         module: Some(JITModule::new(JITBuilder::with_isa(
             isa,
             default_libcall_names(),
@@ -238,13 +245,42 @@ fn build_timed<'gc>(
         exits: Vec::new(),
         buf_len: 0,
     };
+    // Cranelift's contexts keep their buffers (the function, the register
+    // allocator's tables, the machine code) between compilations: a fresh
+    // pair per trace made every compilation grow them again from nothing.
+    let (mut ctx, mut fctx) = SCRATCH
+        .with(|s| s.borrow_mut().take())
+        .unwrap_or_else(|| (Context::new(), FunctionBuilderContext::new()));
+    let built = define_trace(t, link, listing, code, &mut ctx, &mut fctx, call_conv);
+    // A failed lowering may leave the builder context mid-function.
+    if built.is_ok() {
+        ctx.clear();
+        SCRATCH.with(|s| *s.borrow_mut() = Some((ctx, fctx)));
+    }
+    built
+}
+
+thread_local! {
+    /// The Cranelift contexts [`build_timed`] reuses (taken while in use).
+    static SCRATCH: RefCell<Option<(Context, FunctionBuilderContext)>> = const { RefCell::new(None) };
+}
+
+/// Lowers `t` into `ctx` and defines it, with its entry wrapper, in `code`'s module.
+fn define_trace<'gc>(
+    t: &TraceIr<'gc>,
+    link: &Linkage<'gc>,
+    listing: bool,
+    mut code: CompiledCode,
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
+    call_conv: CallConv,
+) -> Result<(CompiledCode, Built), String> {
     let module = code.module.as_mut().expect("module present until drop");
     let ptr = module.target_config().pointer_type();
     let trace_sig = entry_signature(ptr, CallConv::Tail);
-
-    let mut ctx = module.make_context();
+    module.clear_context(ctx);
     ctx.set_disasm(listing);
-    ctx.func.signature = trace_sig.clone();
+    ctx.func.signature = trace_sig;
     let id = module
         .declare_anonymous_function(&ctx.func.signature)
         .map_err(|e| format!("declare: {e}"))?;
@@ -254,7 +290,7 @@ fn build_timed<'gc>(
         t,
         link,
         &mut ctx.func,
-        &mut FunctionBuilderContext::new(),
+        fctx,
         ptr,
         call_conv,
         module.target_config(),
@@ -265,9 +301,16 @@ fn build_timed<'gc>(
         .filter(|b| layout.is_cold(*b))
         .map(|b| layout.block_insts(b).count())
         .sum();
+    if log_clif() {
+        eprintln!(
+            "jit: clif of trace {}:\n{}",
+            link.trace_id,
+            ctx.func.display()
+        );
+    }
     STAT_INSTS.fetch_add(ctx.func.dfg.num_insts() as u64, Ordering::Relaxed);
     STAT_COLD.fetch_add(cold as u64, Ordering::Relaxed);
-    module.define_function(id, &mut ctx).map_err(|e| match e {
+    module.define_function(id, ctx).map_err(|e| match e {
         cranelift_module::ModuleError::Compilation(err) => {
             format!("cranelift: {err:?}\n{}", ctx.func.display())
         }
@@ -276,11 +319,6 @@ fn build_timed<'gc>(
     if let Some(c) = ctx.compiled_code() {
         STAT_BYTES.fetch_add(c.code_buffer().len() as u64, Ordering::Relaxed);
     }
-    let wrapper = define_wrapper(module, id, ptr, call_conv)?;
-    module
-        .finalize_definitions()
-        .map_err(|e| format!("finalize: {e}"))?;
-
     let mut text = String::new();
     if listing {
         text = format!("{}", ctx.func.display());
@@ -289,6 +327,12 @@ fn build_timed<'gc>(
             text.push_str(vcode);
         }
     }
+    let func = listing.then(|| ctx.func.clone());
+    let wrapper = define_wrapper(module, id, ptr, call_conv, ctx, fctx)?;
+    module
+        .finalize_definitions()
+        .map_err(|e| format!("finalize: {e}"))?;
+
     code.entry = module.get_finalized_function(wrapper);
     code.link_entry = module.get_finalized_function(id);
     // A linked exit leaves its snapshot's virtual objects after its live values.
@@ -302,10 +346,21 @@ fn build_timed<'gc>(
     code.exits = lowered.exits;
     let built = Built {
         listing: text,
-        func: listing.then(|| ctx.func.clone()),
+        func,
         loop_block: lowered.loop_block,
     };
     Ok((code, built))
+}
+
+/// `POLYVM_LOG=clif`: print each trace's Cranelift IR as handed to Cranelift.
+fn log_clif() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| {
+        std::env::var("POLYVM_LOG")
+            .unwrap_or_default()
+            .split(',')
+            .any(|s| s.trim() == "clif")
+    })
 }
 
 /// `(ctx: ptr, buf: ptr) -> i32` in calling convention `cc`.
@@ -324,15 +379,16 @@ fn define_wrapper(
     trace: FuncId,
     ptr: types::Type,
     call_conv: CallConv,
+    ctx: &mut Context,
+    fctx: &mut FunctionBuilderContext,
 ) -> Result<FuncId, String> {
-    let mut ctx = module.make_context();
+    module.clear_context(ctx);
     ctx.func.signature = entry_signature(ptr, call_conv);
     let id = module
         .declare_anonymous_function(&ctx.func.signature)
         .map_err(|e| format!("declare: {e}"))?;
     ctx.func.name = UserFuncName::user(0, id.as_u32());
-    let mut fctx = FunctionBuilderContext::new();
-    let mut b = FunctionBuilder::new(&mut ctx.func, &mut fctx);
+    let mut b = FunctionBuilder::new(&mut ctx.func, fctx);
     let block = b.create_block();
     b.append_block_params_for_function_params(block);
     b.switch_to_block(block);
@@ -344,15 +400,36 @@ fn define_wrapper(
     b.seal_all_blocks();
     b.finalize(module.target_config());
     module
-        .define_function(id, &mut ctx)
+        .define_function(id, ctx)
         .map_err(|e| format!("cranelift (entry wrapper): {e}"))?;
     Ok(id)
 }
 
-/// The host's instruction set with the backend's settings, made once.
-fn host_isa() -> Result<OwnedTargetIsa, String> {
-    static ISA: OnceLock<Result<OwnedTargetIsa, String>> = OnceLock::new();
-    ISA.get_or_init(|| {
+/// What a trace's code is, for the choice of Cranelift settings.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum CodeKind {
+    /// A loop (a trace with a label): where compiled code spends its time.
+    Loop,
+    /// Straight-line code: a bridge or a function trace.
+    Straight,
+}
+
+/// The host's instruction set with the backend's settings for `kind`, made once.
+///
+/// Both kinds use regalloc2's backtracking allocator. The single-pass one
+/// (`POLYVM_CRANELIFT_STRAIGHT=regalloc_algorithm=single_pass`) compiles
+/// straight-line traces in about 60% of the time (bench.php's heapsort, 23
+/// traces: 58 → 38-46 ms of backend CPU), but its code is slower where
+/// bridges are hot: py richards 1.49-1.62 → 1.59-1.79 s of CPU (release,
+/// session 5), so it is not the default.
+fn host_isa(kind: CodeKind) -> Result<OwnedTargetIsa, String> {
+    static LOOP: OnceLock<Result<OwnedTargetIsa, String>> = OnceLock::new();
+    static STRAIGHT: OnceLock<Result<OwnedTargetIsa, String>> = OnceLock::new();
+    let cell = match kind {
+        CodeKind::Loop => &LOOP,
+        CodeKind::Straight => &STRAIGHT,
+    };
+    cell.get_or_init(|| {
         let mut flags = settings::builder();
         let verify = if cfg!(debug_assertions) {
             "true"
@@ -369,17 +446,21 @@ fn host_isa() -> Result<OwnedTargetIsa, String> {
             ("unwind_info", "false"),
             // Cranelift's x64 tail calls (trace linking) need frame pointers.
             ("preserve_frame_pointers", "true"),
+            ("regalloc_algorithm", "backtracking"),
         ] {
             flags
                 .set(name, value)
                 .map_err(|e| format!("cranelift flag {name}: {e}"))?;
         }
         // For measuring other settings without a rebuild:
-        // `POLYVM_CRANELIFT=opt_level=none,regalloc_algorithm=single_pass`.
-        for setting in std::env::var("POLYVM_CRANELIFT")
-            .unwrap_or_default()
-            .split(',')
-        {
+        // `POLYVM_CRANELIFT=opt_level=none,regalloc_algorithm=single_pass`
+        // (every trace), `POLYVM_CRANELIFT_STRAIGHT=...` (straight-line ones).
+        let extra = match kind {
+            CodeKind::Loop => String::new(),
+            CodeKind::Straight => std::env::var("POLYVM_CRANELIFT_STRAIGHT").unwrap_or_default(),
+        };
+        let common = std::env::var("POLYVM_CRANELIFT").unwrap_or_default();
+        for setting in common.split(',').chain(extra.split(',')) {
             if let Some((name, value)) = setting.split_once('=') {
                 flags
                     .set(name.trim(), value.trim())

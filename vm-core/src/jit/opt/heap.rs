@@ -9,8 +9,8 @@
 //! `base + c`. An index operand is recognised as `base + c` by following
 //! `int_add`/`int_sub` (and their `_ovf` forms) with a constant operand.
 //! `list_len` becomes `base` (or an `int_add base, n` this pass emits) and
-//! `list_get` of a known index becomes the item. A list whose length is not
-//! known still has its items cached by index operand: `list_get l, i` after
+//! `list_get` of a known index becomes the item. Other items are cached by
+//! index operand, whether the length is known or not: `list_get l, i` after
 //! `list_set l, i, v` or `list_get l, i` (the same `i`) is the known value
 //! (an index the interpreter checked stays valid until the list shrinks).
 //!
@@ -50,9 +50,11 @@
 //! A store to `(d, k)` forgets the cached `(d', k)` of every `d'` that may
 //! alias `d`. Flushing for an object emits, in program order, the pending
 //! stores of every object that may alias it, transitively, so writes to one
-//! dict are never reordered (that would change key insertion order). Among
-//! lists with known state no two may alias: touching a list flushes and
-//! forgets any other list that may alias it.
+//! dict are never reordered (that would change key insertion order). A write
+//! to a list flushes and forgets the state of every other list that may alias
+//! it; a read flushes their pending writes but keeps their states (so a loop
+//! reading several lists knows all their lengths). Of the states of lists
+//! that may alias, at most one is ever dirty.
 //!
 //! **Calls.** A helper that writes the heap or runs guest code flushes every
 //! pending write before the call and forgets everything after it; one that
@@ -68,7 +70,14 @@
 //! Loop peeling (`peel.rs`) runs this pass over a preamble and a loop body in
 //! one go ([`run_peeled`]): at the loop's label the cache is not dropped but
 //! carried across, each cached value and list length becoming an extra loop
-//! parameter, and pending writes stay pending across the back-edge.
+//! parameter, and pending writes stay pending across the back-edge. Items
+//! cached by index operand are carried too when the loop shrinks no list and
+//! calls no helper that writes the heap (an index valid before the label is
+//! then valid at the back-edge, where the loop may have to read it again).
+//! Facts the loop passes back unchanged are then pinned: a second run lets
+//! the loop start from the preamble's values themselves, so reads through
+//! them (the row `m[i]` of a matrix, then `m[i][k]` and the row's length)
+//! are forwarded too (bench.php's `mmult`: PHP request 12).
 
 use std::collections::BTreeMap;
 
@@ -104,19 +113,41 @@ pub struct Carried {
 /// Runs the heap cache over a peeled trace (`inputs; preamble; label; params;
 /// loop; jump`), carrying the cache across the label instead of dropping it.
 /// Returns `None` (leaving `t` alone) unless the trace has that shape.
+///
+/// A carried value the loop passes back unchanged (a field of an invariant
+/// record, the row `m[i]` of an invariant `i`) is the same value in every
+/// iteration, but as a param the cache cannot know that the loop's reads
+/// through it (`m[i][k]`, the row's length) are reads through the
+/// preamble's value. So the pass runs again with such facts *pinned*: the
+/// loop starts knowing the preamble's value itself, and no param carries
+/// it. A pinned fact the loop does not keep until its jump makes that run
+/// invalid, and the previous one stands.
 pub fn run_peeled<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) -> Option<Carried> {
-    let label = t.label_pos()?;
+    t.label_pos()?;
     if !matches!(t.ops.last().map(|i| &i.op), Some(Op::Jump(_))) {
         return None;
     }
     let old = std::mem::take(t);
-    let mut h = HeapOpt::new(&old, true);
-    for i in 0..old.ops.len() {
-        h.step(i);
+    let mut pins: Vec<Slot> = Vec::new();
+    let mut best: Option<(TraceIr<'gc>, Option<Carried>)> = None;
+    for _ in 0..3 {
+        let mut h = HeapOpt::new(&old, true);
+        h.pins = pins.clone();
+        for i in 0..old.ops.len() {
+            h.step(i);
+        }
+        if h.pin_failed {
+            break;
+        }
+        let more = std::mem::take(&mut h.unchanged);
+        best = Some((h.out, h.carried.take()));
+        if more.is_empty() {
+            break;
+        }
+        pins.extend(more);
     }
-    let _ = label;
-    let carried = h.carried.take();
-    *t = h.out;
+    let (out, carried) = best.expect("the first run pins nothing");
+    *t = out;
     carried
 }
 
@@ -188,10 +219,12 @@ impl ListState {
 }
 
 /// A fact carried across the loop label by [`run_peeled`].
-#[derive(Copy, Clone, Debug)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Slot {
     Field(Ref, FKey),
     List(Ref),
+    /// An item read by index operand (`elems`).
+    Item(Ref, Ref),
 }
 
 /// Bookkeeping for carrying the cache across the loop label.
@@ -204,6 +237,10 @@ struct Carry {
     label: usize,
     /// Pending stores at the label, in order.
     pending: Vec<(Ref, FKey)>,
+    /// Pinned facts and their values at the label (not params).
+    pinned: Vec<(Slot, Ref)>,
+    /// Whether the loop's cache has been set up ([`HeapOpt::import`]).
+    imported: bool,
 }
 
 struct HeapOpt<'a, 'gc> {
@@ -228,6 +265,16 @@ struct HeapOpt<'a, 'gc> {
     snaps: FxHashMap<SnapId, Vec<SnapId>>,
     /// Carry the cache across a label (loop peeling).
     peeled: bool,
+    /// The loop (after the label) neither shrinks a list nor calls a helper
+    /// that writes the heap, so an index read before the label is still in
+    /// range at the back-edge: items read by index are carried too.
+    carry_items: bool,
+    /// Facts the loop starts with as the preamble's values (see [`run_peeled`]).
+    pins: Vec<Slot>,
+    /// A pinned fact did not hold at the jump: this run's output is invalid.
+    pin_failed: bool,
+    /// The carried fields and items the jump passed back unchanged.
+    unchanged: Vec<Slot>,
     carry: Option<Carry>,
     carried: Option<Carried>,
 }
@@ -265,6 +312,10 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             sums: FxHashMap::default(),
             snaps: FxHashMap::default(),
             peeled,
+            carry_items: peeled && loop_keeps_indices(old),
+            pins: Vec::new(),
+            pin_failed: false,
+            unchanged: Vec::new(),
             carry: None,
             carried: None,
         }
@@ -452,7 +503,23 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         }
     }
 
-    /// Before an op on list `l`: flush and forget every other list that may alias it.
+    /// Before a read of list `l`: flush the pending writes of every other
+    /// list that may alias it. Their states stay: reads change nothing, and
+    /// the first write to any of them forgets the others ([`Self::touch_list`]),
+    /// so at most one state of a set of aliases is ever dirty.
+    fn touch_list_read(&mut self, l: Ref) {
+        let others: Vec<Ref> = self
+            .lists
+            .iter()
+            .filter(|(o, st)| **o != l && st.dirty() && self.may_alias(**o, l))
+            .map(|(o, _)| *o)
+            .collect();
+        for o in others {
+            self.flush_list(o);
+        }
+    }
+
+    /// Before a write to list `l`: flush and forget every other list that may alias it.
     fn touch_list(&mut self, l: Ref) {
         let others: Vec<Ref> = self
             .lists
@@ -587,12 +654,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         let Inst { op, snap } = &old.ops[i];
         let mut op = op.clone();
         op.map_args(|r| self.get(r));
-        if self
-            .carry
-            .as_ref()
-            .is_some_and(|c| c.params.is_empty() && !c.slots.is_empty())
-            && !matches!(op, Op::Param(_))
-        {
+        if self.carry.as_ref().is_some_and(|c| !c.imported) && !matches!(op, Op::Param(_)) {
             self.import();
         }
         let res = match op {
@@ -744,31 +806,36 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
     }
 
     fn list_len(&mut self, l: Ref) -> Ref {
-        self.touch_list(l);
+        self.touch_list_read(l);
         if let Some(st) = self.lists.get(&l) {
             let (b, n) = (st.base, st.logical);
             return self.sum(b, n);
         }
         let r = self.emit(Op::ListLen(l));
-        // From here the state knows `l`'s items.
-        self.forget_elems(l, true);
         self.lists.insert(l, ListState::new(Some(r)));
         r
     }
 
+    /// `list_get l, idx` by index operand (`elems`): the known item, or a read.
+    fn list_get_by_ref(&mut self, l: Ref, idx: Ref, op: Op) -> Ref {
+        if let Some(v) = self.elems.get(&(l, idx)) {
+            return *v;
+        }
+        // Pending appends may be at that index.
+        self.flush_list(l);
+        let r = self.emit(op);
+        self.elems.insert((l, idx), r);
+        r
+    }
+
     fn list_get(&mut self, l: Ref, idx: Ref, op: Op) -> Ref {
-        self.touch_list(l);
+        self.touch_list_read(l);
         if !self.lists.contains_key(&l) {
-            if let Some(v) = self.elems.get(&(l, idx)) {
-                return *v;
-            }
-            let r = self.emit(op);
-            self.elems.insert((l, idx), r);
-            return r;
+            return self.list_get_by_ref(l, idx, op);
         }
         let Some(c) = self.index(l, idx) else {
-            self.flush_list(l);
-            return self.emit(op);
+            // Not relative to the known length (an index computed elsewhere).
+            return self.list_get_by_ref(l, idx, op);
         };
         let st = &self.lists[&l];
         if let Some(v) = st.items.get(&c) {
@@ -788,7 +855,9 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
 
     fn list_set(&mut self, l: Ref, idx: Ref, v: Ref, op: Op) -> Ref {
         self.touch_list(l);
-        self.forget_elems(l, false);
+        // With a state the item goes there; `elems` items of `l` may be it.
+        let itself = self.lists.contains_key(&l);
+        self.forget_elems(l, itself);
         let c = self.index(l, idx);
         let Some(st) = self.lists.get_mut(&l) else {
             let r = self.emit(op);
@@ -831,10 +900,9 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
 
     fn list_pop(&mut self, l: Ref, op: Op) -> Ref {
         self.touch_list(l);
-        self.forget_elems(l, false);
+        // The last item goes; which index operand names it is not known.
+        self.forget_elems(l, true);
         let Some(st) = self.lists.get_mut(&l) else {
-            // The last item goes; which index that is, is not known.
-            self.forget_elems(l, true);
             return self.emit(op);
         };
         if st.logical > st.keep() {
@@ -852,10 +920,9 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
 
     fn list_truncate(&mut self, l: Ref, n: Ref, op: Op) -> Ref {
         self.touch_list(l);
-        self.forget_elems(l, false);
+        self.forget_elems(l, true);
         let c = self.offset(l, n);
         let Some((base, floor)) = self.lists.get(&l).map(|st| (st.base, st.floor)) else {
-            self.forget_elems(l, true);
             return self.emit(op);
         };
         let t = match c {
@@ -921,9 +988,15 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         let ls: Vec<Ref> = ls.into_iter().filter(|l| !self.fresh.contains(l)).collect();
         let original = args.len();
         let mut slots = Vec::new();
+        let mut pinned = Vec::new();
         for (&(o, k), &v) in &self.fields {
             if !self.fresh.contains(&o) {
-                slots.push(Slot::Field(o, k));
+                let slot = Slot::Field(o, k);
+                if self.pins.contains(&slot) {
+                    pinned.push((slot, v));
+                    continue;
+                }
+                slots.push(slot);
                 args.push(v);
             }
         }
@@ -933,6 +1006,19 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             let len = self.sum(b, n);
             slots.push(Slot::List(l));
             args.push(len);
+        }
+        if self.carry_items {
+            for (&(l, idx), &v) in &self.elems {
+                if !self.fresh.contains(&l) {
+                    let slot = Slot::Item(l, idx);
+                    if self.pins.contains(&slot) {
+                        pinned.push((slot, v));
+                        continue;
+                    }
+                    slots.push(slot);
+                    args.push(v);
+                }
+            }
         }
         let label = self.emit(Op::Label(args));
         self.carried = Some(Carried {
@@ -945,6 +1031,8 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             params: Vec::new(),
             label: label.index(),
             pending: self.stores.iter().map(|s| (s.obj, s.key)).collect(),
+            pinned,
+            imported: false,
         });
         self.fields.clear();
         self.lists.clear();
@@ -957,11 +1045,16 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
     fn import(&mut self) {
         let carry = self.carry.as_ref().expect("carry");
         let slots = carry.slots.clone();
+        let pinned = carry.pinned.clone();
         let base = carry.original;
         let params: Vec<Ref> = (0..slots.len())
             .map(|j| self.out.push(Op::Param((base + j) as u32), None))
             .collect();
-        for (slot, p) in slots.iter().zip(&params) {
+        let facts = slots
+            .iter()
+            .zip(&params)
+            .chain(pinned.iter().map(|(s, v)| (s, v)));
+        for (slot, p) in facts {
             match *slot {
                 Slot::Field(o, k) => {
                     self.fields.insert((o, k), *p);
@@ -969,12 +1062,17 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
                 Slot::List(l) => {
                     self.lists.insert(l, ListState::new(Some(*p)));
                 }
+                Slot::Item(l, idx) => {
+                    self.elems.insert((l, idx), *p);
+                }
             }
         }
         for s in &mut self.stores {
             s.val = self.fields[&(s.obj, s.key)];
         }
-        self.carry.as_mut().expect("carry").params = params;
+        let carry = self.carry.as_mut().expect("carry");
+        carry.params = params;
+        carry.imported = true;
     }
 
     /// At the jump: pass the cache's current values for the carried facts.
@@ -987,6 +1085,16 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             self.flush_list(l);
         }
         let carry = self.carry.take().expect("carry");
+        for (slot, v) in &carry.pinned {
+            let now = match *slot {
+                Slot::Field(o, k) => self.fields.get(&(o, k)),
+                Slot::Item(l, idx) => self.elems.get(&(l, idx)),
+                Slot::List(_) => None,
+            };
+            if now != Some(v) {
+                self.pin_failed = true;
+            }
+        }
         self.flush_fresh_stores();
         // The pending stores must be ones the loop started with, in the same
         // order, each the cached value; otherwise emit them.
@@ -1012,18 +1120,22 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             .map(|slot| match *slot {
                 Slot::Field(o, k) => self.fields.get(&(o, k)).copied(),
                 Slot::List(l) => self.lists.contains_key(&l).then_some(l),
+                Slot::Item(l, idx) => self.elems.get(&(l, idx)).copied(),
             })
             .collect();
         let mut used = self.used_after(carry.label);
         used.extend(args.iter().copied());
         for (slot, v) in carry.slots.iter().zip(&known) {
-            if let (Slot::Field(..), Some(v)) = (slot, v) {
+            if let (Slot::Field(..) | Slot::Item(..), Some(v)) = (slot, v) {
                 used.insert(*v);
             }
         }
         for ((slot, &p), v) in carry.slots.iter().zip(&carry.params).zip(known) {
+            if v == Some(p) && matches!(slot, Slot::Field(..) | Slot::Item(..)) {
+                self.unchanged.push(*slot);
+            }
             let v = match (*slot, v) {
-                (Slot::Field(_, _), Some(v)) => v,
+                (Slot::Field(_, _) | Slot::Item(..), Some(v)) => v,
                 (Slot::List(l), Some(_)) => {
                     let st = &self.lists[&l];
                     let (b, n) = (st.base, st.logical);
@@ -1032,6 +1144,8 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
                 (_, None) if !used.contains(&p) => p,
                 (Slot::Field(o, k), None) => self.load(o, k),
                 (Slot::List(l), None) => self.list_len(l),
+                // In range: the loop shrinks no list (`carry_items`).
+                (Slot::Item(l, idx), None) => self.list_get(l, idx, Op::ListGet(l, idx)),
             };
             args.push(v);
         }
@@ -1053,6 +1167,20 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         }
         used
     }
+}
+
+/// Whether the loop of a peeled trace (the ops after its label) leaves every
+/// list at least as long as it was: no `list_pop`, no `list_truncate`, no
+/// helper that writes the heap or runs guest code.
+fn loop_keeps_indices(t: &TraceIr<'_>) -> bool {
+    let Some(lp) = t.label_pos() else {
+        return false;
+    };
+    t.ops[lp..].iter().all(|i| match &i.op {
+        Op::ListPop(_) | Op::ListTruncate(..) => false,
+        Op::Call(h, _) => !(h.effects.writes_heap || h.effects.calls_guest),
+        _ => true,
+    })
 }
 
 /// Merges a dict or record store into an earlier one to the same object

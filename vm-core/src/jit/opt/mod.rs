@@ -5,11 +5,11 @@
 //! IR text in, IR text out (see `testing::check`).
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
 
 use gc_arena::Mutation;
 
 use crate::jit::ir::{Op, Ref, TraceIr};
+use crate::jit::stopwatch::Stopwatch;
 
 pub mod cse;
 pub mod dce;
@@ -43,7 +43,7 @@ pub const PIPELINE: &[&str] = &[
 /// Runs every pass of [`PIPELINE`] over `t`; in debug builds, checks the IR
 /// is well formed after each.
 pub fn optimize<'gc>(mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
-    let start = Instant::now();
+    let watch = Stopwatch::start();
     for pass in PIPELINE {
         if let Err(e) = run_pass(pass, mc, t) {
             panic!("optimiser pipeline: {e}");
@@ -54,8 +54,7 @@ pub fn optimize<'gc>(mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
             }
         }
     }
-    let micros = start.elapsed().as_micros().min(u64::MAX as u128) as u64;
-    OPT_MICROS.fetch_add(micros, Ordering::Relaxed);
+    OPT_MICROS.fetch_add(watch.micros(), Ordering::Relaxed);
 }
 
 static OPT_MICROS: AtomicU64 = AtomicU64::new(0);

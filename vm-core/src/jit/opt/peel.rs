@@ -613,6 +613,101 @@ mod tests {
         );
     }
 
+    /// bench.php's `mmult` inner loop: `$x += $m[$i][$k]` for `$k` in a
+    /// range. The row `$m[$i]` (a read of the outer list at an invariant
+    /// index) and both lists' lengths are read once, in the preamble; the
+    /// loop reads only the row's item `$k`.
+    #[test]
+    fn loop_invariant_list_reads_are_done_once_in_the_preamble() {
+        let input = r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            v3 = input 3
+            label v0, v1, v2, v3
+            v5 = param 0
+            v6 = param 1
+            v7 = param 2
+            v8 = param 3
+            guard_tag v6, int @0
+            guard_tag v7, int @0
+            guard_tag v8, int @0
+            v12 = list_len v5
+            guard_lt v6, v12 @0
+            v14 = list_get v5, v6
+            guard_tag v14, list @0
+            v16 = list_len v14
+            guard_lt v7, v16 @1
+            v18 = list_get v14, v7
+            guard_tag v18, int @1
+            v20 = int_add_ovf v8, v18 @2
+            v21 = int_add v7, 1
+            fuel @3
+            jump v5, v6, v21, v20
+            "#;
+        let (_, _, in_loop, out) = optimise(input);
+        let body: String = out
+            .lines()
+            .skip_while(|l| !l.starts_with("label"))
+            .take_while(|l| !l.starts_with("snapshot"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            matches(
+                r#"
+                label v16, v15
+                v19 = param 0
+                v20 = param 1
+                guard_lt v19, v11 @4
+                v22 = list_get v9, v19
+                guard_tag v22, int @4
+                v24 = int_add_ovf v20, v22 @5
+                v25 = int_add v19, 1
+                fuel @6
+                jump v25, v24
+                "#,
+                &body
+            ),
+            "{out}"
+        );
+        assert_eq!(in_loop, 7, "{out}");
+    }
+
+    /// A pop of a list that may be the one read forgets the item read by
+    /// index: each iteration reads it again, before its pop (a re-read at the
+    /// back-edge, after the pop and before the next iteration's checks,
+    /// could be out of range).
+    #[test]
+    fn a_loop_that_pops_rereads_the_item() {
+        let input = r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            guard_tag v5, int @0
+            v8 = list_get v4, v5
+            guard_tag v8, int @0
+            v10 = list_pop v6
+            v11 = int_add_ovf v8, 1 @1
+            fuel @2
+            jump v4, v5, v6
+            "#;
+        let (_, _, _, out) = optimise(input);
+        let body: String = out
+            .lines()
+            .skip_while(|l| !l.starts_with("label"))
+            .take_while(|l| !l.starts_with("snapshot"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        // Read where the loop reads it, not re-read at the jump after the pop.
+        let get = body.find("list_get").expect("a list_get in the loop");
+        let pop = body.find("list_pop").expect("a list_pop in the loop");
+        assert!(get < pop, "{out}");
+    }
+
     #[test]
     fn a_call_that_writes_the_heap_in_the_loop_keeps_the_load_after_it() {
         check_pipeline(
