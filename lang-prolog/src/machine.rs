@@ -196,6 +196,18 @@ pub(crate) struct Pending<'gc> {
 }
 
 impl<'gc> Pending<'gc> {
+    /// A goal with no name or term yet, to run under cut barrier `cutb`.
+    pub(crate) fn empty(cutb: i64) -> Pending<'gc> {
+        Pending {
+            goal: None,
+            name: Value::None,
+            n: 0,
+            args: [Value::None; PEND_MAX],
+            cutb,
+            proc: None,
+        }
+    }
+
     fn term(&self, mc: &Mutation<'gc>) -> Value<'gc> {
         match self.goal {
             Some(g) => g,
@@ -1330,14 +1342,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         // Build in source order (variables are numbered by age), push in
         // reverse. The first goal runs next without a cell of its own, and
         // without its term (see `Pending`).
-        let mut p = Pending {
-            goal: None,
-            name: Value::None,
-            n: 0,
-            args: [Value::None; PEND_MAX],
-            cutb,
-            proc: None,
-        };
+        let mut p = Pending::empty(cutb);
         match terms::tuple_parts(gs[0]) {
             Some((name @ Value::Str(nm), targs)) if targs.len() <= PEND_MAX => {
                 p.name = name;

@@ -108,6 +108,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                 env[v as usize] = x;
                 st.push(x);
             }
+            op => self.build_op_ro(op, consts, env, st),
+        }
+    }
+
+    /// [`Eng::build_op`] for an op that makes no variable of the clause's
+    /// own (anything but `PushFirst`), reading the environment in place.
+    fn build_op_ro(&self, op: Op, consts: &[Value<'gc>], env: &[Value<'gc>], st: &mut Stack<'gc>) {
+        match op {
             Op::PushVal { v } => st.push(env[v as usize]),
             Op::PushVoid => st.push(self.new_var()),
             Op::PushConst { k } => st.push(consts[k as usize]),
@@ -242,16 +250,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                         continue;
                     }
                 }
-                Op::PushVal { v } => st.push(env[v as usize]),
-                Op::PushConst { k } => st.push(consts[k as usize]),
-                Op::PushVoid => st.push(self.new_var()),
-                Op::Build { k, n } => {
-                    let at = st.len() - n as usize;
-                    let t = heap::new_tuple(self.mc, consts[k as usize], &st[at..]);
-                    st.truncate(at);
-                    st.push(t);
-                }
-                _ => {}
+                op => self.build_op_ro(op, consts, env, st),
             }
             pc += 1;
         }
@@ -269,14 +268,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         st: &mut Stack<'gc>,
         cutb: i64,
     ) -> Pending<'gc> {
-        let mut p = Pending {
-            goal: None,
-            name: Value::None,
-            n: 0,
-            args: [Value::None; PEND_MAX],
-            cutb,
-            proc: None,
-        };
+        let mut p = Pending::empty(cutb);
         match call {
             Op::Call { k, n } => {
                 let n = n as usize;
