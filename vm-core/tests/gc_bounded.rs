@@ -4,18 +4,8 @@
 
 mod common;
 
-use common::{start, Prog, TestLang};
+use common::{peak_rss_kib, start, Prog, TestLang};
 use vm_core::{Config, Vm};
-
-fn peak_rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
-}
 
 #[test]
 fn ten_million_allocations_in_bounded_memory() {

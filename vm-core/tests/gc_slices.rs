@@ -6,18 +6,8 @@
 
 mod common;
 
-use common::{start, Prog, TestLang, BURST};
+use common::{peak_rss_kib, start, Prog, TestLang, BURST};
 use vm_core::{Config, Vm};
-
-fn peak_rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0)
-}
 
 #[test]
 fn instructions_that_allocate_much_run_in_bounded_memory() {

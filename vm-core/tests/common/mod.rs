@@ -189,3 +189,14 @@ pub fn start(vm: &mut vm_core::Vm, prog: Prog, regs: Vec<i64>) {
         root.frames.push(Frame::new(0, code, regs));
     });
 }
+
+/// The process's peak resident set in KiB (`VmHWM`), 0 where unknown.
+pub fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
