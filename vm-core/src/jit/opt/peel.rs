@@ -646,12 +646,7 @@ mod tests {
             jump v5, v6, v21, v20
             "#;
         let (_, _, in_loop, out) = optimise(input);
-        let body: String = out
-            .lines()
-            .skip_while(|l| !l.starts_with("label"))
-            .take_while(|l| !l.starts_with("snapshot"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let body = loop_body(&out);
         assert!(
             matches(
                 r#"
@@ -671,6 +666,15 @@ mod tests {
             "{out}"
         );
         assert_eq!(in_loop, 7, "{out}");
+    }
+
+    /// The optimised loop of `out`: from its label to the first snapshot.
+    fn loop_body(out: &str) -> String {
+        out.lines()
+            .skip_while(|l| !l.starts_with("label"))
+            .take_while(|l| !l.starts_with("snapshot"))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// A pop of a list that may be the one read forgets the item read by
@@ -696,12 +700,7 @@ mod tests {
             jump v4, v5, v6
             "#;
         let (_, _, _, out) = optimise(input);
-        let body: String = out
-            .lines()
-            .skip_while(|l| !l.starts_with("label"))
-            .take_while(|l| !l.starts_with("snapshot"))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let body = loop_body(&out);
         // Read where the loop reads it, not re-read at the jump after the pop.
         let get = body.find("list_get").expect("a list_get in the loop");
         let pop = body.find("list_pop").expect("a list_pop in the loop");
