@@ -250,34 +250,49 @@ fn exec<'gc, M: Meta<'gc>>(
             Flow::Next
         }
         Op::LoadGlobal(d, k) => {
-            // While the globals epoch holds, a global's value is green: the
-            // trace guards the epoch (one load and compare, shared by every
-            // global read in the trace) and uses the value as a constant.
+            // While the globals epoch holds, a global bound to a function,
+            // class or module is green: the trace guards the epoch (one load
+            // and compare, shared by every global read in the trace) and
+            // uses the value as a constant. Other globals are read from
+            // their cell with one load (see `CELL_VALUE`).
             let key = cx.k(k);
-            let found = match global_ic(cx, mc_of(m), pc, key) {
-                Some(v) => v,
-                None => Value::Absent,
-            };
-            if is_green_global(found) {
+            let read = global_ic(cx, mc_of(m), pc, key);
+            if !matches!(read, GlobalRead::Slow) {
                 let rtv = m.konst(cx.rt);
                 let epoch = m.get_field(rtv, RT_GEPOCH);
                 if let Value::Int(_) = m.promote(epoch) {
-                    let v = m.konst(found);
-                    w(m, fr, d, v);
-                    return Flow::Next;
+                    match read {
+                        GlobalRead::Const(found) => {
+                            let v = m.konst(found);
+                            w(m, fr, d, v);
+                            return Flow::Next;
+                        }
+                        GlobalRead::Cell(cell) => {
+                            let stable = cell_is_stable(cell);
+                            let cell = m.konst(cell);
+                            let v = m.get_field(cell, CELL_VALUE);
+                            if m.tag(v) != Tag::Absent {
+                                // A global set once (a size, a flag, a shared
+                                // object) is a guarded constant; one that
+                                // keeps changing is read as data.
+                                let v = if stable {
+                                    let c = m.promote(v);
+                                    m.konst(c)
+                                } else {
+                                    v
+                                };
+                                w(m, fr, d, v);
+                                return Flow::Next;
+                            }
+                        }
+                        GlobalRead::Slow => {}
+                    }
                 }
             }
             let g = m.konst(cx.k(K_GLOBALS));
             let key = m.konst(cx.k(k));
             let v = m.dict_get(g, key);
             if m.tag(v) != Tag::Absent {
-                if is_green_global(m.get(v)) {
-                    // Rebound from data to a function or class: look again
-                    // next time, so traces can use it as a constant.
-                    if let ic @ Value::List(_) = cx.k(K_IC) {
-                        heap::list_set(mc_of(m), ic, IC_WIDTH * pc as i64, Value::None);
-                    }
-                }
                 w(m, fr, d, v);
                 return Flow::Next;
             }
@@ -302,6 +317,7 @@ fn exec<'gc, M: Meta<'gc>>(
             if !heap::dict_del(rt.mc, g, cx.k(k)) {
                 return name_error(cx, m, cx.name(k));
             }
+            global_cell_set(&rt, g, cx.k(k), Value::Absent);
             globals_changed(&rt);
             Flow::Next
         }
@@ -352,7 +368,9 @@ fn exec<'gc, M: Meta<'gc>>(
             if !heap::dict_del(m.mc(), target, cx.k(k)) {
                 return name_error(cx, m, cx.name(k));
             }
-            globals_changed(&cx.rtx(mc_of(m)));
+            let rt = cx.rtx(mc_of(m));
+            global_cell_set(&rt, target, cx.k(k), Value::Absent);
+            globals_changed(&rt);
             Flow::Next
         }
         Op::CheckLocal(reg, k) | Op::DelLocal(reg, k) => {
@@ -1966,18 +1984,28 @@ fn class_ic<'gc>(
     compute()
 }
 
-/// The green value of global `key` at `LoadGlobal` instruction `pc`, through
-/// its inline cache ([`K_IC`] entries 0-2: Bool(true), globals epoch, value
-/// for a green global; Bool(false) for a global last seen bound to data).
-/// A green binding stays valid while the globals epoch is the Int it was
-/// cached at (rebinding it bumps the epoch). None: read the global as data
-/// (the caller's dict lookups, which also find a global that became green).
+/// How `LoadGlobal` reads a global (see [`global_ic`]).
+enum GlobalRead<'gc> {
+    /// Bound to a function, class or module: a constant behind the epoch.
+    Const(Value<'gc>),
+    /// Bound to data: read from this cell (see [`CELL_VALUE`]).
+    Cell(Value<'gc>),
+    /// Neither (missing, or a builtin bound to data): look it up.
+    Slow,
+}
+
+/// How to read global `key` at `LoadGlobal` instruction `pc`, through its
+/// inline cache ([`K_IC`] entries 0-2: Bool(true), globals epoch, value for
+/// a green global; Bool(false), unused, the global's cell for data). A green
+/// binding stays valid while the globals epoch is the Int it was cached at
+/// (rebinding it bumps the epoch); a cell follows every store, so a global
+/// once seen bound to data is read from its cell for good.
 fn global_ic<'gc>(
     cx: &Cx<'_, 'gc>,
     mc: &'gc Mutation<'gc>,
     pc: u32,
     key: Value<'gc>,
-) -> Option<Value<'gc>> {
+) -> GlobalRead<'gc> {
     let ic = cx.k(K_IC);
     let gep = field(cx.rt, RT_GEPOCH);
     let i = IC_WIDTH * pc as i64;
@@ -1987,28 +2015,35 @@ fn global_ic<'gc>(
             Value::Bool(true)
                 if matches!(gep, Value::Int(_)) && heap::list_get(ic, i + 1).same(&gep) =>
             {
-                return Some(heap::list_get(ic, i + 2));
+                return GlobalRead::Const(heap::list_get(ic, i + 2));
             }
-            Value::Bool(false) => return None,
+            Value::Bool(false) => return GlobalRead::Cell(heap::list_get(ic, i + 2)),
             _ => {}
         }
     }
-    let mut found = dget(cx.k(K_GLOBALS), key);
-    if matches!(found, Value::Absent) {
+    let g = cx.k(K_GLOBALS);
+    let mut found = dget(g, key);
+    let in_globals = !matches!(found, Value::Absent);
+    if !in_globals {
         found = dget(cx.rtx(mc).builtins(), key);
     }
-    if cached {
-        if is_green_global(found) {
-            if matches!(gep, Value::Int(_)) {
-                heap::list_set(mc, ic, i, Value::Bool(true));
-                heap::list_set(mc, ic, i + 1, gep);
-                heap::list_set(mc, ic, i + 2, found);
-            }
-        } else if !matches!(found, Value::Absent) {
-            heap::list_set(mc, ic, i, Value::Bool(false));
+    if is_green_global(found) {
+        if cached && matches!(gep, Value::Int(_)) {
+            heap::list_set(mc, ic, i, Value::Bool(true));
+            heap::list_set(mc, ic, i + 1, gep);
+            heap::list_set(mc, ic, i + 2, found);
         }
+        return GlobalRead::Const(found);
     }
-    Some(found)
+    if !in_globals {
+        return GlobalRead::Slow;
+    }
+    let cell = global_cell(mc, cx.rt, g, key);
+    if cached {
+        heap::list_set(mc, ic, i, Value::Bool(false));
+        heap::list_set(mc, ic, i + 2, cell);
+    }
+    GlobalRead::Cell(cell)
 }
 
 /// `lookup(ty, name)` for a decision the interpreter takes on the class

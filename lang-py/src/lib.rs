@@ -199,7 +199,9 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
         Value::Int(0),
         Value::Int(0),
         Value::Bool(false),
+        heap::new_dict(mc),
     ];
+    debug_assert_eq!(fields.len(), objects::RT_COUNT as usize);
     let rt = heap::new_record(mc, Value::None, fields);
     // The pre-allocated dunder names are the interned ones.
     let (names, strs) = (field(rt, RT_NAMES), field(rt, RT_STRS));

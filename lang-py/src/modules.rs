@@ -362,7 +362,7 @@ pub fn import_star<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Val
     for n in names {
         let v = heap::dict_get(d, n);
         if !matches!(v, Value::Absent) {
-            heap::dict_set(rt.mc, g, n, v);
+            store_global(rt, g, n, v);
         }
     }
     Ok(Value::None)

@@ -2047,8 +2047,7 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             Ok(Value::None)
         }
         Ty::Module => {
-            heap::dict_set(rt.mc, field(o, 1), key, v);
-            globals_changed(rt);
+            store_global(rt, field(o, 1), key, v);
             Ok(Value::None)
         }
         Ty::Function => {
@@ -2100,7 +2099,10 @@ pub fn delattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     }
     match kind_of(rt, o) {
         Ty::Type => class_changed(rt),
-        Ty::Module => globals_changed(rt),
+        Ty::Module => {
+            global_cell_set(rt, d, key, Value::Absent);
+            globals_changed(rt)
+        }
         _ => {}
     }
     Ok(Value::None)

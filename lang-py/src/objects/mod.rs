@@ -42,7 +42,8 @@ pub const RT_STRS: u32 = 9;
 pub const RT_EPOCH: u32 = 10;
 /// The globals epoch: like [`RT_EPOCH`], for module globals bound to
 /// functions, classes and modules (the ones traces treat as constants, see
-/// [`is_green_global`]). A store that overwrites such a binding, or adds a
+/// [`is_green_global`]); traces read other globals from their cells
+/// ([`RT_GCELLS`]), which are trusted while the epoch is an Int. A store that overwrites such a binding, or adds a
 /// name (which may shadow a builtin), bumps it; stores over data (a counter,
 /// a loop variable) do not. None once a module dict is handed out, or after
 /// [`MAX_CLASS_CHANGES`] bumps.
@@ -51,7 +52,78 @@ pub const RT_GEPOCH: u32 = 11;
 /// class attribute can take precedence over an instance attribute, and the
 /// plain interpreter reads instance attributes without a class lookup.
 pub const RT_PROPS: u32 = 12;
-pub const RT_COUNT: u32 = 13;
+/// Dict: global name -> the first of a chain of global cells, one per
+/// module dict that binds the name and was read by a `LoadGlobal` (see
+/// [`global_cell`]).
+pub const RT_GCELLS: u32 = 13;
+pub const RT_COUNT: u32 = 14;
+
+/// A global cell's fields: the global's value (Absent once deleted), the
+/// module dict it mirrors, the next cell of the same name (or None), and
+/// how often the value changed since the cell was made. Traces read a data
+/// global with one load from its cell (a constant) instead of a hash
+/// lookup, and storing it needs no epoch bump; while the value is stable
+/// (changed fewer than [`MAX_CELL_CHANGES`] times) they also guard it and
+/// use it as a constant. (PyPy keeps module globals in cells for the same
+/// reasons.)
+pub const CELL_VALUE: u32 = 0;
+const CELL_DICT: u32 = 1;
+const CELL_NEXT: u32 = 2;
+const CELL_CHANGES: u32 = 3;
+
+/// Changes after which a global cell's value is no longer promoted.
+pub const MAX_CELL_CHANGES: i64 = 2;
+
+/// Whether traces may use the value of global cell `cell` as a constant.
+pub fn cell_is_stable(cell: Value<'_>) -> bool {
+    matches!(field(cell, CELL_CHANGES), Value::Int(n) if n < MAX_CELL_CHANGES)
+}
+
+/// The cell that mirrors global `key` of module dict `g`, made on first use.
+pub fn global_cell<'gc>(
+    mc: &Mutation<'gc>,
+    rt_rec: Value<'gc>,
+    g: Value<'gc>,
+    key: Value<'gc>,
+) -> Value<'gc> {
+    let cells = field(rt_rec, RT_GCELLS);
+    let head = heap::dict_get(cells, key);
+    let mut c = head;
+    while let Value::Record(_) = c {
+        if field(c, CELL_DICT).same(&g) {
+            return c;
+        }
+        c = field(c, CELL_NEXT);
+    }
+    let next = if matches!(head, Value::Absent) {
+        Value::None
+    } else {
+        head
+    };
+    let value = heap::dict_get(g, key);
+    let cell = heap::new_record(mc, Value::None, vec![value, g, next, Value::Int(0)]);
+    heap::dict_set(mc, cells, key, cell);
+    cell
+}
+
+/// Global `key` of module dict `g` is now `v` (Absent: deleted): its cell,
+/// if it has one, follows. Every change to a module dict goes through here
+/// (or exposes the dict, see [`globals_exposed`]).
+pub fn global_cell_set<'gc>(rt: &Rt<'_, 'gc>, g: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
+    let mut c = heap::dict_get(field(rt.rt, RT_GCELLS), key);
+    while let Value::Record(_) = c {
+        if field(c, CELL_DICT).same(&g) {
+            if !field(c, CELL_VALUE).same(&v) {
+                if let Value::Int(n) = field(c, CELL_CHANGES) {
+                    heap::set_field(rt.mc, c, CELL_CHANGES, Value::Int(n + 1));
+                }
+                heap::set_field(rt.mc, c, CELL_VALUE, v);
+            }
+            return;
+        }
+        c = field(c, CELL_NEXT);
+    }
+}
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
@@ -96,6 +168,7 @@ pub fn store_global<'gc>(rt: &Rt<'_, 'gc>, g: Value<'gc>, key: Value<'gc>, v: Va
     if matches!(old, Value::Absent) || is_green_global(old) {
         globals_changed(rt);
     }
+    global_cell_set(rt, g, key, v);
     heap::dict_set(rt.mc, g, key, v);
 }
 
