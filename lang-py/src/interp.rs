@@ -268,7 +268,7 @@ fn exec<'gc, M: Meta<'gc>>(
                             return Flow::Next;
                         }
                         GlobalRead::Cell(cell) => {
-                            let stable = cell_is_stable(cell);
+                            let stable = !is_plain::<M>() && cell_is_stable(cell);
                             let cell = m.konst(cell);
                             let v = m.get_field(cell, CELL_VALUE);
                             if m.tag(v) != Tag::Absent {

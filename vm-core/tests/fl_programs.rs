@@ -617,3 +617,35 @@ fn seed_logs_its_compiled_trace() {
     });
     assert!(found, "no trace line in the log:\n{log}");
 }
+
+/// A guard of a function's loop trace that first fails while another loop
+/// is being recorded (the recording waits for the call, so no bridge can
+/// start then) is bridged at its next failure once the recording ends,
+/// instead of leaving for the interpreter on every call for good. Where
+/// `flip` turns on is varied around the outer loop's hot count, so one of
+/// the runs lands on the recording; before the fix one of them took
+/// ~300,000 exits.
+#[test]
+fn an_exit_that_gets_hot_during_a_recording_is_bridged_after_it() {
+    for from in 45..70 {
+        let src = format!(
+            "def inner(n, flip):\n    s = 0\n    j = 0\n    while j < n:\n        if flip > 0:\n            s = s + 2\n        else:\n            s = s + 1\n        j = j + 1\n    return s\n\ntotal = 0\ni = 0\nwhile i < 400:\n    total = total + inner(30, 0)\n    i = i + 1\nk = 0\nwhile k < 3000:\n    total = total + inner(100, k - {from})\n    k = k + 1\nprint(total)\n"
+        );
+        let path = std::env::temp_dir().join(format!("exit_hot_while_recording_{from}.fl"));
+        std::fs::write(&path, src).unwrap();
+        let opts = Options {
+            engine: Engine::Jit,
+            max_depth: None,
+            capture: true,
+        };
+        let out = run_file(&path, "exit_hot_while_recording.fl", &opts);
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let expected = 400 * 30
+            + (0..3000)
+                .map(|k| if k > from { 200 } else { 100 })
+                .sum::<i64>();
+        assert_eq!(out.stdout.trim(), expected.to_string());
+        assert!(out.stats.exits < 2000, "from {from}: {:?}", out.stats);
+    }
+}

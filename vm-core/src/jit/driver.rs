@@ -46,6 +46,10 @@ pub struct CompiledTrace<'gc> {
     /// Failures per exit, towards growing a bridge.
     #[collect(require_static)]
     pub exit_counts: Vec<u32>,
+    /// Aborted bridge recordings per exit: after `max_aborts` the exit is
+    /// given up ([`GIVEN_UP`]).
+    #[collect(require_static)]
+    pub bridge_aborts: Vec<u8>,
     /// Times each exit returned to the driver (for the log).
     #[collect(require_static)]
     pub exits_taken: Vec<u64>,
@@ -73,6 +77,10 @@ pub struct CompiledTrace<'gc> {
     #[collect(require_static)]
     pub loopbacks: Box<std::cell::Cell<i64>>,
 }
+
+/// An exit count that never reaches a bridge again (its recording aborted
+/// too often).
+const GIVEN_UP: u32 = u32::MAX / 2;
 
 /// Handles [`Action::Jit`] from the plain interpreter: the top frame is at a
 /// loop header that is hot or compiled. `Some` ends the slice.
@@ -283,8 +291,11 @@ fn count_guard_exit(root: &mut Root<'_>, config: &Config, t: usize, exit: usize,
     let Some(Some(trace)) = root.jit.traces.get_mut(t) else {
         return;
     };
-    trace.exit_counts[exit] += 1;
-    let hot = trace.exit_counts[exit] == config.hot_exit;
+    let count = &mut trace.exit_counts[exit];
+    *count = count.saturating_add(1);
+    // At or past the threshold: an exit that got hot while another
+    // recording was in progress is bridged at its next failure.
+    let hot = (config.hot_exit..GIVEN_UP).contains(count);
     if hot && root.jit.recorder.is_none() {
         let key = trace.key;
         let kind = TraceKind::Bridge {
@@ -961,10 +972,12 @@ fn abort<'gc>(root: &mut Root<'gc>, langs: &[Box<dyn Language>], config: &Config
         }
         TraceKind::Bridge { parent, exit } => {
             // Try again after another round of failures, a few times at most.
+            let max = root.jit.max_aborts;
             if let Some(Some(p)) = root.jit.traces.get_mut(parent) {
-                let c = &mut p.exit_counts[exit as usize];
-                *c = if *c > config.hot_exit * 4 {
-                    u32::MAX / 2
+                let e = exit as usize;
+                p.bridge_aborts[e] = p.bridge_aborts[e].saturating_add(1);
+                p.exit_counts[e] = if u32::from(p.bridge_aborts[e]) >= max {
+                    GIVEN_UP
                 } else {
                     0
                 };
@@ -1075,6 +1088,7 @@ fn finish<'gc>(
                 key: rec.key,
                 kind: rec.kind,
                 exit_counts: vec![0; exits],
+                bridge_aborts: vec![0; exits],
                 exits_taken: vec![0; exits],
                 bridges: vec![None; exits],
                 exit_kinds,
