@@ -127,6 +127,13 @@ pub trait Meta<'gc> {
     /// Calls a Rust helper. `Err` carries a raised guest exception.
     fn call(&mut self, h: &'static Helper, args: &[Self::V]) -> Result<Self::V, Value<'gc>>;
 
+    /// The value `v` always has where this runs: `Some` in the plain
+    /// interpreter, and while recording when `v` is a trace constant (made
+    /// by [`Meta::konst`], e.g. of a promoted value). A language reads
+    /// *immutable* fields of such an object in Rust (a function's kind, a
+    /// bound method's function) instead of recording loads and guards.
+    fn const_value(&self, v: Self::V) -> Option<Value<'gc>>;
+
     /// The class of a record. A record's class never changes, so the trace
     /// treats this as a pure function (CSE merges repeats; promote it to
     /// specialise on it).
@@ -245,6 +252,9 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
         v.tag()
     }
     #[inline]
+    fn const_value(&self, v: Value<'gc>) -> Option<Value<'gc>> {
+        Some(v)
+    }
     fn promote(&mut self, v: Value<'gc>) -> Value<'gc> {
         v
     }

@@ -140,3 +140,35 @@ fn loop_headers_inside_inlined_calls_end_or_abort_the_trace() {
         }
     });
 }
+
+/// `const_value` answers for trace constants (and a promoted value made a
+/// constant), not for values the trace computes or reads from registers.
+#[test]
+fn const_value_knows_trace_constants_only() {
+    use vm_core::Meta;
+    gc_arena::arena::rootless_mutate(|mc| {
+        let code = heap::new_code(mc, 0, Box::new(Prog::AllocLoop), vec![]);
+        let f = heap::new_str(mc, "f");
+        let mut fr = Frame::new(0, code, vec![f, Value::Int(3)]);
+        let key = GreenKey::of(&fr, 0);
+        let mut r = Recorder::start_loop(&mut fr, key, 0, 1000);
+        let mut m = Recording::new(mc, &mut r);
+        assert!(m.begin(&mut fr, 0));
+        let reg = m.reg(&fr, 0);
+        assert!(m.const_value(reg).is_none(), "a register is not a constant");
+        let k = m.konst(f);
+        assert!(matches!(m.const_value(k), Some(v) if v.same(&f)));
+        let promoted = m.promote(reg);
+        let k = m.konst(promoted);
+        assert!(matches!(m.const_value(k), Some(v) if v.same(&f)));
+        let three = m.reg(&fr, 1);
+        let sum = m.int(vm_core::jit::ir::IntOp::Add, three, three);
+        assert!(m.const_value(sum).is_none(), "a computed value is not");
+    });
+    gc_arena::arena::rootless_mutate(|mc| {
+        let mut jit = vm_core::jit::JitState::default();
+        let mut fuel = 10;
+        let m = vm_core::meta::Plain::new(mc, &mut jit, &mut fuel);
+        assert!(matches!(m.const_value(Value::Int(7)), Some(Value::Int(7))));
+    });
+}

@@ -543,6 +543,9 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
         }
         t
     }
+    fn const_value(&self, v: RV<'gc>) -> Option<Value<'gc>> {
+        v.r.is_const().then_some(v.v)
+    }
     fn promote(&mut self, v: RV<'gc>) -> Value<'gc> {
         if !v.r.is_const() {
             let c = self.rec.konst_ref(v.v);
