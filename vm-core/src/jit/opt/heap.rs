@@ -1,9 +1,16 @@
 //! The heap cache (PyPy's `heap.py`): load forwarding and lazy stores, in one
 //! forward pass.
 //!
-//! **Loads.** `dict_get d, k` with a constant key after a `dict_get` or
-//! `dict_set` of the same `(d, k)`, and `get_field r, #i` after a load or
-//! store of the same field, become the known value. Lists get a symbolic
+//! **Loads.** `dict_get d, k` after a `dict_get` or `dict_set` of the same
+//! `(d, k)`, and `get_field r, #i` after a load or store of the same field,
+//! become the known value. A constant key is the same key as any constant
+//! with an equal [`Key`]; a non-constant one only as its own ref (PHP's
+//! `$h[$k] += $v` reads `$h[$k]` twice, then writes it). A store forgets
+//! what it may overwrite: the same key of every object that may alias, and
+//! if either key is not a constant, every key of those objects (two refs,
+//! or a ref and a constant, may hold equal keys). `dict_set` with a
+//! non-constant key is emitted where it stands, never pending, so pending
+//! dict stores all have constant keys and different ones never collide. Lists get a symbolic
 //! state: a length `base + n`, where `base` is the first `list_len` seen on
 //! the list (or absolute, after `new_list`), and the items known at indices
 //! `base + c`. An index operand is recognised as `base + c` by following
