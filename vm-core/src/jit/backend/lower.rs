@@ -12,9 +12,10 @@
 //! normalised as [`Value::payload_bits`] (0 for None and Absent, 0 or 1 for
 //! Bool), so `same` and `guard_value` are two word compares. Trampolines
 //! write normalised results and known-tag payloads are made normalised;
-//! inputs, whose unused payload bytes may be garbage, carry the normalised
-//! word besides the raw one ([`Val::Dyn`]), and the normalising code is dead,
-//! so removed, when a guard fixes the input's tag first.
+//! inputs, whose unused payload bytes may be garbage, carry the raw word
+//! ([`Val::Dyn`]) and are normalised where a compare or a loop param needs
+//! it, so an input that is only passed on or whose tag a guard fixes first
+//! costs no normalising code.
 //!
 //! [`Value::payload_bits`]: crate::value::Value::payload_bits
 
@@ -56,13 +57,17 @@ enum Val {
     /// The tag is known; the payload's type is [`payload_type`] of it.
     Known(Tag, ir::Value),
     /// Tag (`i8`) and payload (`i64`) known only at run time. `norm` is the
-    /// payload normalised as [`Value::payload_bits`] (compares use it); `raw`
+    /// payload normalised as [`Value::payload_bits`] (compares use it), or
+    /// `None` when it is made from `raw` where a compare needs it; `raw`
     /// is the word as loaded, equal but for the unused bits of Bool, None
     /// and Absent payloads. Stores and refinement by a guard take `raw`, so
-    /// normalising costs nothing once a guard has fixed the tag.
+    /// a value that is only passed on or guarded costs no normalising code:
+    /// most inputs of a trace are registers it hands to its exits, and
+    /// normalising each on entry was 13 Cranelift instructions per input
+    /// for Cranelift to build, optimise and delete.
     Dyn {
         tag: ir::Value,
-        norm: ir::Value,
+        norm: Option<ir::Value>,
         raw: ir::Value,
     },
 }
@@ -387,6 +392,8 @@ pub(super) fn lower<'gc>(
         shared: Vec::new(),
         shared_index: Default::default(),
         homes: homes.unwrap_or_default(),
+        consts_here: Default::default(),
+        slot_addr_here: None,
     };
     let mut ended = false;
     for (i, inst) in t.ops.iter().enumerate() {
@@ -448,6 +455,13 @@ struct Lower<'a, 'f, 'gc> {
     /// Per op, the buffer slot an input was loaded from, if the buffer
     /// still holds it at every exit ([`input_homes`]).
     homes: Vec<Option<usize>>,
+    /// Integer constants made so far, per block: a constant used again in
+    /// the same block (tags and payloads of the values an exit stores, the
+    /// trace's constants) is made once, which leaves Cranelift fewer
+    /// instructions to build and merge.
+    consts_here: std::collections::HashMap<(Block, ir::Type, i64), ir::Value>,
+    /// The call slot's address as made in a block (see [`Lower::slot_addr`]).
+    slot_addr_here: Option<(Block, ir::Value)>,
 }
 
 /// What makes two guards' exits the same code (with their link-cell array).
@@ -695,13 +709,25 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     /// A constant, materialised here.
     fn konst(&mut self, v: Value<'_>) -> Val {
-        let ins = self.b.ins();
         let p = match v {
-            Value::Bool(x) => ins.iconst(types::I8, x as i64),
-            Value::Float(x) => ins.f64const(x),
-            _ => ins.iconst(types::I64, v.payload_bits() as i64),
+            Value::Bool(x) => self.iconst(types::I8, x as i64),
+            Value::Float(x) => self.b.ins().f64const(x),
+            _ => self.iconst(types::I64, v.payload_bits() as i64),
         };
         Val::Known(v.tag(), p)
+    }
+
+    /// The integer constant `x` of type `ty`, made once per block.
+    fn iconst(&mut self, ty: ir::Type, x: i64) -> ir::Value {
+        let Some(block) = self.b.current_block() else {
+            return self.b.ins().iconst(ty, x);
+        };
+        if let Some(v) = self.consts_here.get(&(block, ty, x)) {
+            return *v;
+        }
+        let v = self.b.ins().iconst(ty, x);
+        self.consts_here.insert((block, ty, x), v);
+        v
     }
 
     /// An int operand. The trace has fixed its tag, so a run-time-tagged
@@ -741,7 +767,8 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         match v {
             Val::Known(Tag::Bool, p) => self.b.ins().uextend(types::I64, p),
             Val::Known(Tag::Float, p) => self.b.ins().bitcast(types::I64, MemFlagsData::new(), p),
-            Val::Known(_, p) | Val::Dyn { norm: p, .. } => p,
+            Val::Known(_, p) | Val::Dyn { norm: Some(p), .. } => p,
+            Val::Dyn { tag, raw, .. } => self.normalise(tag, raw),
         }
     }
 
@@ -759,7 +786,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     /// The tag as an `i8`.
     fn tag(&mut self, v: Val) -> ir::Value {
         match v {
-            Val::Known(tag, _) => self.b.ins().iconst(types::I8, tag.byte() as i64),
+            Val::Known(tag, _) => self.iconst(types::I8, tag.byte() as i64),
             Val::Dyn { tag, .. } => tag,
         }
     }
@@ -852,15 +879,18 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(self.load_value(self.buf, off))
     }
 
-    /// The value stored at `base + off`, with its payload normalised.
+    /// The value stored at `base + off` (its payload normalised where used).
     fn load_value(&mut self, base: ir::Value, off: i32) -> Val {
         let tag = self.b.ins().load(types::I8, mem(), base, off + TAG_OFFSET);
         let raw = self
             .b
             .ins()
             .load(types::I64, mem(), base, off + PAYLOAD_OFFSET);
-        let norm = self.normalise(tag, raw);
-        Val::Dyn { tag, norm, raw }
+        Val::Dyn {
+            tag,
+            norm: None,
+            raw,
+        }
     }
 
     /// The payload word `raw` of a value tagged `tag`, normalised as
@@ -989,7 +1019,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     let norm = self.b.append_block_param(lp, types::I64);
                     Val::Dyn {
                         tag,
-                        norm,
+                        norm: Some(norm),
                         raw: norm,
                     }
                 }
@@ -1452,7 +1482,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         self.b.switch_to_block(join);
         Ok(Val::Dyn {
             tag,
-            norm,
+            norm: Some(norm),
             raw: norm,
         })
     }
@@ -1474,14 +1504,13 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             return Err(self.err("no call slot"));
         };
         let n_args = vals.len();
-        let base = self.b.ins().stack_addr(self.ptr, slot, 0);
+        let base = self.slot_addr(slot);
         for (j, v) in vals.iter().enumerate() {
             self.store_value(*v, base, ((j + 1) * VALUE_SIZE) as i32);
         }
-        let ins = self.b.ins();
-        let target = ins.iconst(self.ptr, tramp.addr() as i64);
-        let n = self.b.ins().iconst(types::I64, n_args as i64);
-        let imm = self.b.ins().iconst(types::I64, imm as i64);
+        let target = self.iconst(self.ptr, tramp.addr() as i64);
+        let n = self.iconst(types::I64, n_args as i64);
+        let imm = self.iconst(types::I64, imm as i64);
         let call = self
             .b
             .ins()
@@ -1489,10 +1518,23 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(self.b.inst_results(call)[0])
     }
 
+    /// The address of the call slot, made once per block.
+    fn slot_addr(&mut self, slot: ir::StackSlot) -> ir::Value {
+        let block = self.b.current_block();
+        match self.slot_addr_here {
+            Some((b, v)) if Some(b) == block => v,
+            _ => {
+                let v = self.b.ins().stack_addr(self.ptr, slot, 0);
+                self.slot_addr_here = block.map(|b| (b, v));
+                v
+            }
+        }
+    }
+
     /// The value the last trampoline left in slot value 0.
     fn result(&mut self, tag: Option<Tag>) -> Val {
         let slot = self.slot.expect("result after a call");
-        let base = self.b.ins().stack_addr(self.ptr, slot, 0);
+        let base = self.slot_addr(slot);
         match tag {
             Some(tag) => {
                 let p = self
@@ -1507,7 +1549,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 let norm = self.b.ins().load(types::I64, mem(), base, PAYLOAD_OFFSET);
                 Val::Dyn {
                     tag,
-                    norm,
+                    norm: Some(norm),
                     raw: norm,
                 }
             }
@@ -1586,8 +1628,7 @@ impl Lower<'_, '_, '_> {
     /// Loads the value at `addr` (on the current, fast block), lowers the
     /// slow path with `slow_path` in block `slow`, and joins the two. Only
     /// the tag and the raw word cross the join; the normalised word is
-    /// computed after it, so it is dead code when a guard fixes the tag
-    /// (Cranelift keeps unused block params, not unused instructions).
+    /// computed where it is used (Cranelift keeps unused block params).
     fn load_or(
         &mut self,
         addr: ir::Value,
@@ -1607,9 +1648,11 @@ impl Lower<'_, '_, '_> {
         self.jump_with(join, &[tag, raw]);
         self.b.switch_to_block(join);
         let (tag, raw) = (self.b.block_params(join)[0], self.b.block_params(join)[1]);
-        // Idempotent on the slow path's result, which is normalised already.
-        let norm = self.normalise(tag, raw);
-        Ok(Val::Dyn { tag, norm, raw })
+        Ok(Val::Dyn {
+            tag,
+            norm: None,
+            raw,
+        })
     }
 
     /// Joins an int computed on the fast path (the current block) with the

@@ -352,6 +352,31 @@ fn define_trace<'gc>(
     Ok((code, built))
 }
 
+/// The number of Cranelift instructions lowering `t` hands to Cranelift
+/// (what the `clif_insts` statistic counts), without compiling them.
+#[cfg(test)]
+fn lowered_insts(t: &TraceIr<'_>) -> Result<usize, String> {
+    let isa = host_isa(CodeKind::Straight)?;
+    let ptr = isa.pointer_type();
+    let mut func = cranelift_codegen::ir::Function::with_name_signature(
+        UserFuncName::user(0, 0),
+        entry_signature(ptr, CallConv::Tail),
+    );
+    let mut fctx = FunctionBuilderContext::new();
+    let link = Linkage::default();
+    let call_conv = isa.default_call_conv();
+    lower::lower(
+        t,
+        &link,
+        &mut func,
+        &mut fctx,
+        ptr,
+        call_conv,
+        isa.frontend_config(),
+    )?;
+    Ok(func.dfg.num_insts())
+}
+
 /// `POLYVM_LOG=clif`: print each trace's Cranelift IR as handed to Cranelift.
 fn log_clif() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();

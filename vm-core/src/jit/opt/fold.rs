@@ -10,7 +10,9 @@
 //! `x&x`, `bool_not(bool_not x)`, `int_lt x, x`, ...); chains of plain
 //! `int_add`/`int_sub`/`int_mul` by constants are reassociated
 //! (`(x+c1)-c2 → x+(c1-c2)`); a constant operand of a commutative op or a
-//! comparison moves right; `guard_true(bool_not x)` becomes `guard_false x`.
+//! comparison moves right; `guard_true(bool_not x)` becomes `guard_false x`;
+//! `record_class`/`record_len` of a `new_record` in the trace, and
+//! `tuple_head`/`tuple_len`/`tuple_get` of a `new_tuple`, are its operands.
 //!
 //! The second walk, with use counts, does:
 //! - compare–guard fusion: `guard_true(int_lt a, b)` → `guard_lt a, b`, and
@@ -32,8 +34,10 @@
 
 use gc_arena::Mutation;
 
+use crate::jit::helpers::Helper;
 use crate::jit::ir::{Cmp, FloatOp, Inst, IntOp, Op, OvfOp, Ref, TraceIr};
 use crate::jit::opt::rewrite::{mentions, remove_ops, use_counts, Rebuild};
+use crate::meta::{NEW_TUPLE, RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
 use crate::value::{Tag, Value};
 
 /// Runs the pass.
@@ -73,6 +77,7 @@ fn simplify(t: &mut TraceIr<'_>) {
             Op::GuardFalse(a) => guard_bool(t, a, false),
             Op::GuardIntCmp(c, a, b) => guard_int_cmp(t, c, a, b),
             Op::GuardFloatCmp(c, a, b) => guard_float_cmp(t, c, a, b),
+            Op::Call(h, args) => known_part(t, h, args),
             op => Out::Keep(op),
         };
         match out {
@@ -85,6 +90,40 @@ fn simplify(t: &mut TraceIr<'_>) {
         }
     }
     rb.finish(t);
+}
+
+/// A pure accessor of an object the trace allocated, whose answer the
+/// allocation gives: `record_class`/`record_len` of a `new_record`,
+/// `tuple_head`/`tuple_len`/`tuple_get` (constant index) of a `new_tuple`.
+fn known_part(t: &mut TraceIr<'_>, h: &'static Helper, args: Vec<Ref>) -> Out {
+    let keep = |args| Out::Keep(Op::Call(h, args));
+    let Some(&obj) = args.first() else {
+        return keep(args);
+    };
+    match def(t, obj) {
+        Some(Op::NewRecord(c, _)) if *h == RECORD_CLASS => Out::Is(*c),
+        Some(Op::NewRecord(_, fs)) if *h == RECORD_LEN => {
+            let n = fs.len() as i64;
+            int_out(t, n)
+        }
+        Some(Op::Call(n, parts)) if **n == NEW_TUPLE && !parts.is_empty() => {
+            let parts = parts.clone();
+            if *h == TUPLE_HEAD {
+                Out::Is(parts[0])
+            } else if *h == TUPLE_LEN {
+                int_out(t, parts.len() as i64 - 1)
+            } else if *h == TUPLE_GET {
+                let i = args.get(1).and_then(|i| t.as_int(*i));
+                match i.and_then(|i| usize::try_from(i).ok()) {
+                    Some(i) if i + 1 < parts.len() => Out::Is(parts[i + 1]),
+                    _ => keep(args),
+                }
+            } else {
+                keep(args)
+            }
+        }
+        _ => keep(args),
+    }
 }
 
 /// The op that defines `r` in the new trace, if `r` is an op.
@@ -482,6 +521,38 @@ fn merge_ovf(t: &mut TraceIr<'_>, f: &mut Fuse, j: usize, o2: OvfOp, y: Ref, c2:
 #[cfg(test)]
 mod tests {
     use crate::jit::opt::testing::check;
+
+    /// The parts of an object the trace allocated (and that escaped, so
+    /// allocation removal did not take them) are its allocation's operands.
+    #[test]
+    fn accessors_of_objects_allocated_in_the_trace_fold() {
+        check(
+            "fold",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = new_record v0, v1, 2
+            v3 = call record_class, v2
+            v4 = call record_len, v2
+            v5 = call new_tuple, v1, v0, 7
+            v6 = call tuple_head, v5
+            v7 = call tuple_len, v5
+            v8 = call tuple_get, v5, 1
+            v9 = call tuple_get, v5, 2
+            v10 = call record_class, v1
+            finish v3
+            "#,
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = new_record v0, v1, 2
+            v3 = call new_tuple, v1, v0, 7
+            v4 = call tuple_get, v3, 2
+            v5 = call record_class, v1
+            finish v0
+            "#,
+        );
+    }
 
     #[test]
     fn folds_constant_arithmetic_but_not_undefined_division() {

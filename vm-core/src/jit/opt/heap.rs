@@ -1,9 +1,16 @@
 //! The heap cache (PyPy's `heap.py`): load forwarding and lazy stores, in one
 //! forward pass.
 //!
-//! **Loads.** `dict_get d, k` with a constant key after a `dict_get` or
-//! `dict_set` of the same `(d, k)`, and `get_field r, #i` after a load or
-//! store of the same field, become the known value. Lists get a symbolic
+//! **Loads.** `dict_get d, k` after a `dict_get` or `dict_set` of the same
+//! `(d, k)`, and `get_field r, #i` after a load or store of the same field,
+//! become the known value. A constant key is the same key as any constant
+//! with an equal [`Key`]; a non-constant one only as its own ref (PHP's
+//! `$h[$k] += $v` reads `$h[$k]` twice, then writes it). A store forgets
+//! what it may overwrite: the same key of every object that may alias, and
+//! if either key is not a constant, every key of those objects (two refs,
+//! or a ref and a constant, may hold equal keys). `dict_set` with a
+//! non-constant key is emitted where it stands, never pending, so pending
+//! dict stores all have constant keys and different ones never collide. Lists get a symbolic
 //! state: a length `base + n`, where `base` is the first `list_len` seen on
 //! the list (or absolute, after `new_list`), and the items known at indices
 //! `base + c`. An index operand is recognised as `base + c` by following
@@ -672,10 +679,9 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             }
             Op::DictGet(d, k) => match self.key(k) {
                 Some(k) => self.load(d, FKey::Dict(k)),
-                None => {
-                    self.flush_stores_for(d, FKey::Dict(k));
-                    self.emit(op)
-                }
+                // A non-constant key is its own ref: forwarded from a get
+                // or set with the same ref (`$h[$k] += $v`).
+                None => self.load(d, FKey::Dict(k)),
             },
             Op::DictSet(d, k, v) => match self.key(k) {
                 Some(k) => {
@@ -683,16 +689,11 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
                     Ref::op(0)
                 }
                 None => {
+                    // Not delayed: a pending store to a key that may equal
+                    // another pending one could not be merged or moved.
                     self.flush_stores_for(d, FKey::Dict(k));
-                    let stale: Vec<(Ref, FKey)> = self
-                        .fields
-                        .keys()
-                        .copied()
-                        .filter(|(o, key)| matches!(key, FKey::Dict(_)) && self.may_alias(*o, d))
-                        .collect();
-                    for s in stale {
-                        self.fields.remove(&s);
-                    }
+                    self.forget_overlapping(d, FKey::Dict(k));
+                    self.fields.insert((d, FKey::Dict(k)), v);
                     self.emit(op)
                 }
             },
@@ -768,22 +769,45 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         r
     }
 
-    fn store(&mut self, obj: Ref, key: FKey, val: Ref) {
+    /// Whether two canonical keys may name the same location: the same
+    /// key, or dict keys of which one is not a constant (two refs may hold
+    /// equal values; different canonical constants never do).
+    fn may_be_same_key(&self, a: FKey, b: FKey) -> bool {
+        match (a, b) {
+            (FKey::Dict(x), FKey::Dict(y)) => x == y || !x.is_const() || !y.is_const(),
+            _ => a == b,
+        }
+    }
+
+    /// Forgets the cached values a store to `(obj, key)` may overwrite,
+    /// other than `(obj, key)` itself.
+    fn forget_overlapping(&mut self, obj: Ref, key: FKey) {
         let stale: Vec<(Ref, FKey)> = self
             .fields
             .keys()
             .copied()
-            .filter(|(o, k)| *k == key && *o != obj && self.may_alias(*o, obj))
+            .filter(|&(o, k)| {
+                (o, k) != (obj, key) && self.may_be_same_key(k, key) && self.may_alias(o, obj)
+            })
             .collect();
         for s in stale {
             self.fields.remove(&s);
         }
+    }
+
+    fn store(&mut self, obj: Ref, key: FKey, val: Ref) {
+        self.forget_overlapping(obj, key);
         self.fields.insert((obj, key), val);
         let same: Vec<usize> = (0..self.stores.len())
-            .filter(|&i| self.stores[i].key == key && self.may_alias(self.stores[i].obj, obj))
+            .filter(|&i| {
+                self.may_be_same_key(self.stores[i].key, key)
+                    && self.may_alias(self.stores[i].obj, obj)
+            })
             .collect();
         match same.as_slice() {
-            [i] if self.stores[*i].obj == obj => self.stores[*i].val = val,
+            [i] if self.stores[*i].obj == obj && self.stores[*i].key == key => {
+                self.stores[*i].val = val
+            }
             _ => self.stores.push(Store { obj, key, val }),
         }
     }
@@ -990,7 +1014,10 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         let mut slots = Vec::new();
         let mut pinned = Vec::new();
         for (&(o, k), &v) in &self.fields {
-            if !self.fresh.contains(&o) {
+            // A fact under a non-constant key names a ref the loop's own
+            // copy of the instruction does not use: not worth a param.
+            let const_key = !matches!(k, FKey::Dict(r) if !r.is_const());
+            if !self.fresh.contains(&o) && const_key {
                 let slot = Slot::Field(o, k);
                 if self.pins.contains(&slot) {
                     pinned.push((slot, v));
@@ -1438,6 +1465,112 @@ mod tests {
             v8 = dict_get v3, v4
             set_field v5, #0, 1
             jump v8, v5
+            "#,
+        );
+    }
+
+    /// PHP's `$h[$k] += $v`: two reads and a write of the same non-constant
+    /// key. The second read is the first; a read after the write is the
+    /// value written.
+    #[test]
+    fn reads_with_the_same_non_constant_key_are_forwarded() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            label v0, v1
+            v3 = param 0
+            v4 = param 1
+            v5 = dict_get v3, v4
+            v6 = dict_get v3, v4
+            v7 = int_add v6, 1
+            dict_set v3, v4, v7
+            v9 = dict_get v3, v4
+            jump v3, v9
+            "#,
+            r#"
+            ...
+            v5 = dict_get v3, v4
+            v6 = int_add v5, 1
+            dict_set v3, v4, v6
+            jump v3, v6
+            "#,
+        );
+    }
+
+    /// A write under another key that may be equal (another ref, or a
+    /// constant) forgets the value; a write to a dict allocated later does not.
+    #[test]
+    fn a_write_under_a_key_that_may_be_equal_forgets_the_value() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            v7 = dict_get v4, v5
+            dict_set v4, v6, 1
+            v9 = dict_get v4, v5
+            dict_set v4, "5", 2
+            v11 = dict_get v4, v5
+            v12 = new_dict
+            dict_set v12, v6, 3
+            v14 = dict_get v4, v5
+            v15 = int_add v14, v11
+            v16 = int_add v15, v9
+            v17 = int_add v16, v7
+            jump v4, v17, v6
+            "#,
+            r#"
+            ...
+            v7 = dict_get v4, v5
+            dict_set v4, v6, 1
+            v9 = dict_get v4, v5
+            dict_set v4, "5", 2
+            v11 = dict_get v4, v5
+            v12 = new_dict
+            dict_set v12, v6, 3
+            v14 = int_add v11, v11
+            ...
+            "#,
+        );
+    }
+
+    /// A write to a dict that may alias forgets the value under a key
+    /// that may be equal; a constant-key store stays ordered after the
+    /// read it must follow.
+    #[test]
+    fn a_write_to_an_aliasing_dict_forgets_a_non_constant_key() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            dict_set v4, "a", 1
+            v8 = dict_get v4, v6
+            dict_set v5, v6, 2
+            v10 = dict_get v4, v6
+            v11 = dict_get v4, "a"
+            jump v10, v11, v8
+            "#,
+            r#"
+            ...
+            dict_set v4, "a", 1
+            v8 = dict_get v4, v6
+            dict_set v5, v6, 2
+            v10 = dict_get v4, v6
+            v11 = dict_get v4, "a"
+            jump v10, v11, v8
             "#,
         );
     }

@@ -53,7 +53,19 @@ pub static ANY_FN: Helper = Helper {
 
 /// Makes the test helpers known to the parser.
 pub fn register_test_helpers() {
-    for h in [&PURE_FN, &READ_FN, &WRITE_FN, &RAISE_FN, &ANY_FN] {
+    for h in [
+        &PURE_FN,
+        &READ_FN,
+        &WRITE_FN,
+        &RAISE_FN,
+        &ANY_FN,
+        &crate::meta::RECORD_CLASS,
+        &crate::meta::RECORD_LEN,
+        &crate::meta::NEW_TUPLE,
+        &crate::meta::TUPLE_HEAD,
+        &crate::meta::TUPLE_LEN,
+        &crate::meta::TUPLE_GET,
+    ] {
         helpers::register(h);
     }
 }

@@ -7,7 +7,8 @@
 //! `list_len`, `list_get`/`list_set` at a constant index, `list_append`,
 //! `list_pop`, `list_truncate` to a constant, `dict_get`/`dict_set` with a
 //! constant key, `get_field`/`set_field` become constants, known values or
-//! nothing. A virtual may hold other virtuals. `same` with a virtual operand
+//! nothing; so do the `record_class` and `record_len` helper calls on a
+//! virtual record. A virtual may hold other virtuals. `same` with a virtual operand
 //! is decided (a virtual is only ever itself), and `guard_tag` of a virtual
 //! is dropped when its tag is the virtual's kind. Integer arithmetic on two
 //! constants is folded here, so `list_get l, (int_sub (list_len l), 1)`
@@ -42,6 +43,7 @@ use crate::heap::Key;
 use crate::jit::ir::{
     Inst, IntOp, Op, PendingWrite, Ref, SnapId, SnapValue, Snapshot, TraceIr, Virtual,
 };
+use crate::meta::{RECORD_CLASS, RECORD_LEN};
 use crate::value::{Tag, Value};
 
 /// Runs allocation removal over `t`.
@@ -551,6 +553,21 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
                 }
                 _ => self.escape(op, snap),
             },
+            // A record's class and length never change: known for a virtual
+            // one without building it.
+            Op::Call(h, ref args) if *h == RECORD_CLASS || *h == RECORD_LEN => {
+                if let Some(id) = args.first().and_then(|a| self.virt(*a)) {
+                    if let VObj::Record(c, fs) = &self.virts[id].obj {
+                        return Val::Ref(if *h == RECORD_CLASS {
+                            *c
+                        } else {
+                            let n = fs.len() as i64;
+                            self.out.konst(Value::Int(n))
+                        });
+                    }
+                }
+                self.escape(op, snap)
+            }
             Op::Label(_) => {
                 // Whatever the loop uses must exist before the back-edge target.
                 let old = self.old;
@@ -724,6 +741,37 @@ mod tests {
             jump v3
             snapshot @0
             snapshot @1
+            "#,
+        );
+    }
+
+    /// lang-py request 13: asking a record allocated in the trace for its
+    /// class or length does not make it escape.
+    #[test]
+    fn the_class_and_length_of_a_virtual_record_are_known() {
+        check(
+            "virtualize",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            label v0, v1
+            v3 = param 0
+            v4 = param 1
+            v5 = new_record v3, v4, 2
+            v6 = call record_class, v5
+            v7 = call record_len, v5
+            v8 = get_field v5, #0
+            v9 = call record_class, v8
+            jump v6, v7, v9
+            "#,
+            r#"
+            v0 = input 0
+            v1 = input 1
+            label v0, v1
+            v3 = param 0
+            v4 = param 1
+            v5 = call record_class, v4
+            jump v3, 2, v5
             "#,
         );
     }
