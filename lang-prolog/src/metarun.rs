@@ -895,16 +895,11 @@ impl<'gc, V: Copy> Builder<'gc, V> {
                 Op::Build { k, n: 2 } if s.len() >= 2 => {
                     let y = s.pop()?;
                     let x = s.pop()?;
-                    let o = match code.consts[k as usize] {
-                        Value::Str(o) => match o.as_str() {
-                            "+" => vm_core::jit::ir::OvfOp::Add,
-                            "-" => vm_core::jit::ir::OvfOp::Sub,
-                            "*" => vm_core::jit::ir::OvfOp::Mul,
-                            _ => return None,
-                        },
+                    let name = match code.consts[k as usize] {
+                        Value::Str(o) => vm_core::Gc::as_ref(o).as_str(),
                         _ => return None,
                     };
-                    s.push(m.int_ovf(o, x, y)?);
+                    s.push(int_binop(m, name, x, y)?);
                 }
                 Op::Build { k, n: 1 } if !s.is_empty() => match code.consts[k as usize] {
                     Value::Str(o) if o.as_str() == "-" => {
@@ -953,6 +948,57 @@ impl<'gc, V: Copy> Builder<'gc, V> {
         }
         ops.last().copied().unwrap_or(Op::CallTerm)
     }
+}
+
+/// `x name y` on integers as `Meta` ops, when it is an integer without
+/// overflow and raises nothing (else `None`, decided by guards: the goal
+/// then evaluates the built expression, which raises what it must).
+fn int_binop<'gc, M: Meta<'gc>>(m: &mut M, name: &str, x: M::V, y: M::V) -> Option<M::V> {
+    use vm_core::jit::ir::OvfOp;
+    let zero = m.konst(Value::Int(0));
+    // a divisor of 0 raises; -1 may overflow (MIN // -1)
+    let divisor_ok = |m: &mut M| {
+        let nz = m.int_cmp(Cmp::Ne, y, zero);
+        if !m.truth(nz) {
+            return false;
+        }
+        let m1 = m.konst(Value::Int(-1));
+        let ok = m.int_cmp(Cmp::Ne, y, m1);
+        m.truth(ok)
+    };
+    Some(match name {
+        "+" => m.int_ovf(OvfOp::Add, x, y)?,
+        "-" => m.int_ovf(OvfOp::Sub, x, y)?,
+        "*" => m.int_ovf(OvfOp::Mul, x, y)?,
+        "//" if divisor_ok(m) => m.int(IntOp::TruncDiv, x, y),
+        "mod" if divisor_ok(m) => m.int(IntOp::FloorMod, x, y),
+        "rem" if divisor_ok(m) => m.int(IntOp::TruncRem, x, y),
+        "/\\" => m.int(IntOp::And, x, y),
+        "\\/" => m.int(IntOp::Or, x, y),
+        "xor" => m.int(IntOp::Xor, x, y),
+        ">>" => {
+            let lo = m.int_cmp(Cmp::Ge, y, zero);
+            if !m.truth(lo) {
+                return None;
+            }
+            let c = m.konst(Value::Int(64));
+            let hi = m.int_cmp(Cmp::Lt, y, c);
+            if !m.truth(hi) {
+                return None;
+            }
+            m.int(IntOp::Shr, x, y)
+        }
+        "min" | "max" => {
+            let lt = m.int_cmp(Cmp::Lt, x, y);
+            let x_first = m.truth(lt) == (name == "min");
+            if x_first {
+                x
+            } else {
+                y
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// Where a body frame's variables start (after `[0, cut barrier, next, link]`).
@@ -1326,7 +1372,21 @@ fn builtin<'gc, M: Meta<'gc>>(
     i: usize,
 ) -> Flow {
     let st = m.reg(fr, R_MS);
-    if n == 2 {
+    if n == 1 {
+        let x = m.reg(fr, R_ARGS);
+        if let Some(ok) = type_test(m, name, x) {
+            return if ok {
+                fr.pc = PC_PROCEED;
+                Flow::Next
+            } else {
+                fail(m, fr)
+            };
+        }
+    } else if n == 3 && name == "arg" {
+        if let Some(f) = arg3(m, fr, cx, st, i) {
+            return f;
+        }
+    } else if n == 2 {
         let a = m.reg(fr, R_ARGS);
         let b = m.reg(fr, R_ARGS + 1);
         let cmp = match name {
@@ -1389,6 +1449,89 @@ fn builtin<'gc, M: Meta<'gc>>(
         }
     }
     goal_to_helper(m, fr, cx, Some(name_v), n)
+}
+
+/// The type tests (`var/1`, `atomic/1`, ...) on `x`: the outcome, or
+/// `None` when `name` is not one (or `x` is of a kind left to the helper).
+fn type_test<'gc, M: Meta<'gc>>(m: &mut M, name: &str, x: M::V) -> Option<bool> {
+    if !matches!(
+        name,
+        "var" | "nonvar" | "atomic" | "atom" | "integer" | "number" | "compound"
+    ) {
+        return None;
+    }
+    let (x, t) = deref(m, x);
+    // a tuple is a compound term (head: a name) or a string (head `[]`)
+    let compound = |m: &mut M| {
+        let h = m.tuple_head(x);
+        m.tag(h) == Tag::Str
+    };
+    Some(match (name, t) {
+        ("var", t) => t == Tag::Cell,
+        ("nonvar", t) => t != Tag::Cell,
+        (_, Tag::Cell) => false,
+        ("atomic", Tag::Str | Tag::Int | Tag::Float | Tag::BigInt | Tag::None) => true,
+        ("atomic", Tag::Tuple) => !compound(m),
+        // SWI 7: `[]` is not an atom
+        ("atom", Tag::Str) => true,
+        ("atom", Tag::Int | Tag::Float | Tag::BigInt | Tag::Tuple | Tag::None) => false,
+        ("integer", Tag::Int | Tag::BigInt) => true,
+        ("integer", Tag::Str | Tag::Float | Tag::None | Tag::Tuple) => false,
+        ("number", Tag::Int | Tag::BigInt | Tag::Float) => true,
+        ("number", Tag::Str | Tag::None | Tag::Tuple) => false,
+        ("compound", Tag::Tuple) => compound(m),
+        ("compound", Tag::Str | Tag::Int | Tag::Float | Tag::BigInt | Tag::None) => false,
+        _ => return None,
+    })
+}
+
+/// `arg(N, T, A)` with `N` an integer and `T` a compound term: `None`
+/// (nothing decided or written) for anything else, which the helper runs.
+fn arg3<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    cx: &Cx<'gc>,
+    st: M::V,
+    i: usize,
+) -> Option<Flow> {
+    let nv = m.reg(fr, R_ARGS);
+    let (nv, tn) = deref(m, nv);
+    if tn != Tag::Int {
+        return None;
+    }
+    let t = m.reg(fr, R_ARGS + 1);
+    let (t, tt) = deref(m, t);
+    if tt != Tag::Tuple {
+        return None;
+    }
+    let h = m.tuple_head(t);
+    if m.tag(h) != Tag::Str {
+        return None;
+    }
+    let len = m.tuple_len(t);
+    let one = m.konst(Value::Int(1));
+    let lo = m.int_cmp(Cmp::Ge, nv, one);
+    let hi = m.int_cmp(Cmp::Le, nv, len);
+    if !m.truth(lo) || !m.truth(hi) {
+        return Some(fail(m, fr));
+    }
+    let ix = m.int(IntOp::Sub, nv, one);
+    let x = m.tuple_get(t, ix);
+    let a = m.reg(fr, R_ARGS + 2);
+    Some(match unify_fast(m, st, a, x) {
+        Some(true) => {
+            fr.pc = PC_PROCEED;
+            Flow::Next
+        }
+        Some(false) => fail(m, fr),
+        None => {
+            let p = m.konst(cx.prog_v);
+            let ok = hcall(m, &UNIFY, &[p, st, a, x]);
+            m.set_reg(fr, R_TMP, ok);
+            fr.pc = PC_CHECK + i as u32;
+            Flow::Next
+        }
+    })
 }
 
 /// Pushes the goal in `R_ARGS` (`name_v(args)`, or with `None` the goal
