@@ -1162,15 +1162,34 @@ fn body_entry<'gc, M: Meta<'gc>>(
         return Flow::Next;
     }
     let st = m.reg(fr, R_MS);
+    // A first goal that only tests (an integer comparison, a type test) is
+    // decided here, before anything is written: when it fails no body
+    // frame was made (tak's `X =< Y`, partition's `X =< Y`), when it holds
+    // the body starts at goal 1.
+    let mut g0 = 0;
+    if cc.goals.len() > 1 {
+        match leading_test(m, fr, cx, code, cc) {
+            Some(true) => g0 = 1,
+            Some(false) => return fail(m, fr),
+            None => {}
+        }
+    }
     let mut b = Builder::new(None);
-    let call = b.goal(m, fr, cx, code, cc, 0);
-    let args = std::mem::take(&mut b.st);
+    let mut call = Op::CallTerm;
+    if g0 == 0 {
+        call = b.goal(m, fr, cx, code, cc, 0);
+    }
     for v in &cc.fresh {
         let p = m.konst(cx.prog_v);
         let x = hcall(m, &NEW_VAR, &[p]);
         m.set_reg(fr, env_reg(cc, *v), x);
     }
-    if cc.goals.len() > 1 {
+    if g0 == 1 {
+        // goal 1 may use the variables just made
+        call = b.goal(m, fr, cx, code, cc, 1);
+    }
+    let args = std::mem::take(&mut b.st);
+    if cc.goals.len() > g0 + 1 {
         let next = m.get_field(st, MS_CONT);
         let cidx = m.get_field(st, MS_CIDX);
         let p = m.konst(cx.prog_v);
@@ -1186,6 +1205,15 @@ fn body_entry<'gc, M: Meta<'gc>>(
         }
         for (gi, e) in cc.eager.iter().enumerate() {
             if e.is_some() {
+                if gi == g0 {
+                    // running now: its slot is never read
+                    let n = match call {
+                        Op::Call { n, .. } => n as usize,
+                        _ => 1,
+                    };
+                    fields.extend_from_slice(&args[..n.min(args.len())]);
+                    continue;
+                }
                 let mut eb = Builder::new(None);
                 eb.goal(m, fr, cx, code, cc, gi);
                 fields.extend_from_slice(&eb.st);
@@ -1194,10 +1222,58 @@ fn body_entry<'gc, M: Meta<'gc>>(
         let head = m.konst(code_v);
         let k = m.new_tuple(head, &fields);
         m.set_field(st, MS_CONT, k);
-        let one = m.konst(Value::Int(1));
-        m.set_field(st, MS_CIDX, one);
+        let next_goal = m.konst(Value::Int(g0 as i64 + 1));
+        m.set_field(st, MS_CIDX, next_goal);
     }
-    load_call(m, fr, cc, 0, call, &args)
+    load_call(m, fr, cc, g0, call, &args)
+}
+
+/// Decides goal 0 of `cc` when it is a test run inline: an integer
+/// comparison of folded integers or a type test (builtins no program can
+/// redefine). `None`: not such a goal, or operands of another kind (the
+/// goal then runs as usual; nothing was written).
+fn leading_test<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    cx: &Cx<'gc>,
+    code: &'gc Code<'gc>,
+    cc: &ClauseCode,
+) -> Option<bool> {
+    let (_, end) = cc.goals[0];
+    let Op::Call { k, n } = cc.ops[end as usize - 1] else {
+        return None;
+    };
+    let name = match code.consts[k as usize] {
+        Value::Str(s) => vm_core::Gc::as_ref(s).as_str(),
+        _ => return None,
+    };
+    let cmp = match (name, n) {
+        ("<", 2) => Some(Cmp::Lt),
+        (">", 2) => Some(Cmp::Gt),
+        ("=<", 2) => Some(Cmp::Le),
+        (">=", 2) => Some(Cmp::Ge),
+        ("=:=", 2) => Some(Cmp::Eq),
+        ("=\\=", 2) => Some(Cmp::Ne),
+        ("var" | "nonvar" | "atomic" | "atom" | "integer" | "number" | "compound", 1) => None,
+        _ => return None,
+    };
+    let mut b = Builder::new(None);
+    b.goal(m, fr, cx, code, cc, 0);
+    match cmp {
+        Some(c) => {
+            let (x, tx) = deref(m, *b.st.first()?);
+            if tx != Tag::Int {
+                return None;
+            }
+            let (y, ty) = deref(m, *b.st.get(1)?);
+            if ty != Tag::Int {
+                return None;
+            }
+            let r = m.int_cmp(c, x, y);
+            Some(m.truth(r))
+        }
+        None => type_test(m, name, *b.st.first()?),
+    }
 }
 
 /// Puts goal `gi`'s arguments into `R_ARGS` and goes to its call op.
