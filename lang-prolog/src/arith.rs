@@ -640,7 +640,13 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
         ">>" | "<<" | "/\\" | "\\/" | "xor" | "gcd" => {
             need_int(mc, &x)?;
             need_int(mc, &y)?;
-            let (a, b) = (x.to_big(), y.to_big());
+            let (a, mut b) = (x.to_big(), y.to_big());
+            // a negative amount shifts the other way (as SWI does)
+            let mut name = name;
+            if (name == ">>" || name == "<<") && b.sign() == num_bigint::Sign::Minus {
+                name = if name == ">>" { "<<" } else { ">>" };
+                b = -b;
+            }
             match name {
                 ">>" => N::big(a >> b.to_usize().unwrap_or(usize::MAX >> 1).min(1 << 20)),
                 "<<" => {

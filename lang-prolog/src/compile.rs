@@ -97,6 +97,8 @@ pub struct ClauseCode {
     pub nvars: usize,
     /// Registers: the arity plus the head's temporaries.
     pub nregs: usize,
+    /// The head's arity (registers `0..arity` are the arguments).
+    pub arity: usize,
     /// Per goal, the procedure its call looked up and the procedure
     /// table's generation then (`Globals::proc_gen`; 0: not yet).
     pub procs: Vec<std::cell::Cell<(u32, Option<Proc>)>>,
@@ -391,6 +393,7 @@ pub fn compile<'gc>(
         fresh,
         nvars,
         nregs: cx.nregs as usize,
+        arity: hargs.len(),
     };
     Some(heap::new_code(mc, lang, Box::new(code), cx.consts))
 }

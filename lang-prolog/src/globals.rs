@@ -91,6 +91,12 @@ pub struct Globals {
     /// compiled clauses can keep the procedure they looked up
     /// (`compile::ClauseCode::procs`).
     pub proc_gen: u32,
+    /// Clause code runs through the `Meta`-level interpreter
+    /// (`metarun`) instead of inside the helper.
+    pub meta_path: bool,
+    /// Per predicate id: entered inside the helper even on the `Meta`
+    /// path (a clause it cannot run; set once, never cleared).
+    pub meta_skip: Vec<bool>,
 }
 
 impl Default for Globals {
@@ -118,6 +124,8 @@ impl Default for Globals {
             cp_ids: 0,
             by_hash: FxHashMap::default(),
             proc_gen: 1,
+            meta_path: false,
+            meta_skip: Vec::new(),
         }
     }
 }

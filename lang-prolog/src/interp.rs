@@ -27,7 +27,10 @@ use vm_core::heap;
 use vm_core::jit::helpers::{Effects, Helper};
 use vm_core::{Meta, Mutation, Value};
 
-use crate::machine::{Eng, MS_NEXT, PC_CALL, PC_DISPATCH, PC_DONE, PC_YIELD};
+use crate::machine::{
+    Eng, MS_ARGS, MS_NEXT, MS_PGEN, PC_CALL, PC_DISPATCH, PC_DONE, PC_YIELD, PRED_BASE,
+};
+use crate::metarun::{self, R_ARGS};
 use crate::program::Program;
 
 fn run_helper<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
@@ -41,6 +44,10 @@ fn run_helper<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>
     let e = Eng::new(mc, args[1], &prog.g);
     let next = e.run(pc);
     heap::set_field(mc, args[1], MS_NEXT, Value::Int(next as i64));
+    let gen = prog.g.borrow().proc_gen as i64;
+    if !heap::get_field(args[1], MS_PGEN).same(&Value::Int(gen)) {
+        heap::set_field(mc, args[1], MS_PGEN, Value::Int(gen));
+    }
     Ok(Value::None)
 }
 
@@ -58,11 +65,25 @@ pub static RUN: Helper = Helper {
     },
 };
 
+/// Whether the program runs compiled clauses through [`metarun`].
+fn meta_path(code: Value<'_>) -> bool {
+    heap::as_code(code)
+        .and_then(|c| c.data::<Program>())
+        .is_some_and(|p| p.g.borrow().meta_path)
+}
+
 fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> {
+    let meta = meta_path(fr.code) && fr.regs.len() >= metarun::NREGS;
     loop {
         let pc = fr.pc;
         if !m.begin(fr, pc) {
             return Action::Yield;
+        }
+        if meta && pc != PC_CALL && pc != PC_DISPATCH {
+            if let Some(a) = metarun::step_one(m, fr, pc) {
+                return a;
+            }
+            continue;
         }
         if pc != PC_CALL {
             // PC_DISPATCH
@@ -77,6 +98,28 @@ fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> 
             let yld = m.konst(Value::Int(PC_YIELD as i64));
             if m.same(nv, yld) {
                 return Action::Yield;
+            }
+            if meta {
+                // the helper hands a predicate call over (`PRED_BASE + k`)
+                let base = m.konst(Value::Int(PRED_BASE as i64));
+                let c = m.int_cmp(vm_core::jit::ir::Cmp::Ge, nv, base);
+                if m.truth(c) {
+                    let Value::Int(next) = m.promote(nv) else {
+                        continue;
+                    };
+                    let args = m.get_field(st, MS_ARGS);
+                    let n = m.list_len(args);
+                    let n = match m.promote(n) {
+                        Value::Int(n) => (n as usize).min(crate::machine::PEND_MAX),
+                        _ => 0,
+                    };
+                    for i in 0..n {
+                        let ix = m.konst(Value::Int(i as i64));
+                        let a = m.list_get(args, ix);
+                        m.set_reg(fr, R_ARGS + i, a);
+                    }
+                    fr.pc = next as u32;
+                }
             }
             continue;
         }

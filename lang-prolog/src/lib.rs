@@ -26,6 +26,7 @@ pub mod index;
 pub mod interp;
 pub mod lexer;
 pub mod machine;
+pub mod metarun;
 pub mod ops;
 pub mod parser;
 pub mod program;
@@ -37,7 +38,6 @@ pub mod writer;
 use std::cell::RefCell;
 use std::path::Path;
 
-use vm_core::exec::Frame;
 use vm_core::heap;
 use vm_core::{Config, LangId, Value, Vm};
 
@@ -116,10 +116,14 @@ impl Engine {
     /// A new engine with the library loaded.
     pub fn new(config: Config) -> Engine {
         vm_core::jit::helpers::register(&interp::RUN);
+        for h in metarun::HELPERS {
+            vm_core::jit::helpers::register(h);
+        }
         let mut vm = Vm::new(config);
         let id = vm.register(Box::new(PrologLang));
         vm.mutate(|mc, root| {
             let mut g = Globals::default();
+            g.meta_path = metarun::enabled_by_env();
             builtins::install(&mut g);
             consult::install(&mut g);
             let prog = Program { g: RefCell::new(g) };
@@ -177,7 +181,7 @@ impl Engine {
             let e = Eng::new(mc, st, &prog.g);
             let Some(goal) = build(&e) else { return false };
             e.start_query(goal);
-            root.frames.push(Frame::new(id, code, vec![st]));
+            root.frames.push(metarun::query_frame(id, code, st));
             true
         });
         if !ok {
@@ -221,7 +225,7 @@ impl Engine {
             let code = heap::get_field(st, machine::MS_CODE);
             heap::set_field(_mc, st, MS_RESULT, Value::None);
             heap::set_field(_mc, st, MS_NEXT, Value::Int(PC_REDO as i64));
-            root.frames.push(Frame::new(id, code, vec![st]));
+            root.frames.push(metarun::query_frame(id, code, st));
         });
         self.finish()
     }

@@ -56,7 +56,10 @@ pub const MS_ARGS: u32 = 14;
 /// With `MS_CONT`, the continuation: when `MS_CONT` is a body frame, the
 /// index of the frame's goal that runs next (the WAM's CP beside E).
 pub const MS_CIDX: u32 = 15;
-pub const MS_NFIELDS: usize = 16;
+/// The procedure table's generation (`Globals::proc_gen`) as a heap value,
+/// copied at the end of every helper run, so a trace can guard on it.
+pub const MS_PGEN: u32 = 16;
+pub const MS_NFIELDS: usize = 17;
 
 // ---- choicepoint record fields ----
 pub const CP_KIND: u32 = 0;
@@ -75,7 +78,7 @@ pub const CP_ID: u32 = 9;
 /// The continuation's goal index (`MS_CIDX`) when the choicepoint was pushed.
 pub const CP_CIDX: u32 = 10;
 /// Slots per choicepoint in the flat choicepoint stack.
-const CPW: i64 = 11;
+pub(crate) const CPW: i64 = 11;
 
 /// Choicepoint kinds.
 pub const K_ALT: i64 = 0; // A: goal, B: cut barrier
@@ -109,6 +112,9 @@ pub const P_NAME: u32 = 4;
 pub const P_ARITY: u32 = 5;
 /// The clause list the predicate's first-argument index was built for.
 pub const P_INDEXED: u32 = 6;
+/// What the `Meta`-level interpreter knows of the clause list (see
+/// `metarun::pred_info`): a tuple `[list, length, flags]`, or `None`.
+pub const P_META: u32 = 7;
 
 /// Next-pc values the helper hands back to the interpreter loop.
 pub const PC_DISPATCH: u32 = 0;
@@ -120,6 +126,9 @@ pub const PC_CALL: u32 = 4;
 /// The helper ran [`SLICE_GOALS`] goals: the interpreter yields to the
 /// executor (so the heap can be collected), then keeps solving.
 pub const PC_YIELD: u32 = 5;
+/// Helper entry: raise `resource_error(stack)` (a body frame pushed by the
+/// `Meta`-level interpreter would pass the continuation limit).
+pub const PC_STACKERR: u32 = 7;
 /// User predicate entries one helper call runs before it yields: what one
 /// fuel slice (100,000 instructions, two per entry) ran when every
 /// predicate call was an interpreter round trip, so the heap is collected
@@ -317,6 +326,20 @@ fn int_of(v: Value<'_>) -> i64 {
     }
 }
 
+/// Binds the unbound variable `var` of the machine whose state record is
+/// `st`, trailing it when a choicepoint older than it exists.
+pub fn bind_in<'gc>(mc: &Mutation<'gc>, st: Value<'gc>, var: Value<'gc>, val: Value<'gc>) {
+    let cps = heap::get_field(st, MS_CPS);
+    let n = heap::list_len(cps);
+    if n > 0 {
+        let mark = int_of(heap::list_get(cps, n - CPW + CP_SERIAL as i64));
+        if terms::var_serial(var) <= mark {
+            heap::list_append(mc, heap::get_field(st, MS_TRAIL), var);
+        }
+    }
+    terms::bind_raw(mc, var, val);
+}
+
 /// Wraps an internal object so it can sit inside a goal term.
 pub fn internal<'gc>(mc: &Mutation<'gc>, v: Value<'gc>) -> Value<'gc> {
     heap::new_record(mc, Value::Bool(true), vec![v])
@@ -365,6 +388,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         if !self.get(MS_CIDX).same(&Value::Int(idx)) {
             self.set(MS_CIDX, Value::Int(idx));
         }
+    }
+
+    /// Whether user predicate `id` is entered by the `Meta`-level
+    /// interpreter (when that is on) rather than in this helper run.
+    #[inline]
+    fn meta_enter(&self, id: usize) -> bool {
+        let g = self.g.borrow();
+        g.meta_path && !g.meta_skip.get(id).copied().unwrap_or(false)
     }
 
     /// Makes `p` the goal the solve loop runs next.
@@ -529,15 +560,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
 
     /// Binds an unbound variable, trailing it when a choicepoint older than it exists.
     pub fn bind(&self, var: Value<'gc>, val: Value<'gc>) {
-        let cps = self.cps();
-        let n = heap::list_len(cps);
-        if n > 0 {
-            let mark = int_of(heap::list_get(cps, n - CPW + CP_SERIAL as i64));
-            if terms::var_serial(var) <= mark {
-                heap::list_append(self.mc, self.get(MS_TRAIL), var);
-            }
-        }
-        terms::bind_raw(self.mc, var, val);
+        bind_in(self.mc, self.st, var, val)
     }
 
     /// Undoes bindings back to trail length `mark`.
@@ -1063,7 +1086,10 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         let mut budget = SLICE_GOALS;
         let mut pc = if pc == PC_YIELD { PC_RUN } else { pc };
         loop {
-            let r = if pc >= PRED_BASE {
+            let r = if pc == PC_STACKERR {
+                pc = PC_RUN;
+                Err(err::resource_error(self.mc, "stack"))
+            } else if pc >= PRED_BASE {
                 let r = self.enter_pred((pc - PRED_BASE) as usize);
                 pc = PC_RUN;
                 r.map(|_| None)
@@ -1244,7 +1270,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// [`Eng::candidates`] through predicate `id`'s first-argument index when
     /// `list` is large and indexed (building the index when `build` and it
     /// is stale).
-    fn candidates_ix(
+    pub(crate) fn candidates_ix(
         &self,
         id: usize,
         list: Value<'gc>,
@@ -1570,7 +1596,20 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             },
             // entered here, not handed back to the interpreter loop: one
             // helper call runs many predicate calls (see `run`)
-            Some(Proc::User(id)) => self.enter_pred_with(id, goal, args).map(|_| None),
+            Some(Proc::User(id)) => {
+                if args.len() <= PEND_MAX && self.meta_enter(id) {
+                    // the `Meta`-level interpreter enters it (see `metarun`)
+                    self.set(MS_GOAL, Value::None);
+                    if let Value::List(l) = self.get(MS_ARGS) {
+                        heap::List::modify(l, self.mc, |items| {
+                            items.clear();
+                            items.extend_from_slice(args);
+                        });
+                    }
+                    return Ok(Some(PRED_BASE + id as u32));
+                }
+                self.enter_pred_with(id, goal, args).map(|_| None)
+            }
             None => {
                 let unknown_fail = self.g.borrow().flag_unknown_fail;
                 if unknown_fail {

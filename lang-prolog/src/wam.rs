@@ -84,7 +84,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// The procedure that goal `gi` of `cc` (`name_v/n`) calls: kept at the
     /// call site while the procedure table is unchanged.
     #[inline]
-    fn site_proc(&self, cc: &ClauseCode, gi: usize, name_v: Value<'gc>, n: usize) -> Option<Proc> {
+    pub(crate) fn site_proc(
+        &self,
+        cc: &ClauseCode,
+        gi: usize,
+        name_v: Value<'gc>,
+        n: usize,
+    ) -> Option<Proc> {
         let g = self.g.borrow();
         let site = &cc.procs[gi];
         let (gen, p) = site.get();

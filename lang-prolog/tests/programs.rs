@@ -23,13 +23,15 @@ fn normalise(s: &str, dir: &str) -> String {
     s.replace(&format!("{dir}/"), "<DIR>/")
 }
 
-fn run_one(file: &Path, jit: bool) -> Result<(), String> {
+fn run_one(file: &Path, jit: bool, meta: bool) -> Result<(), String> {
     let dir = std::fs::canonicalize(programs_dir()).unwrap();
     let dir_s = dir.to_string_lossy().into_owned();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prolog-run"));
     if !jit {
         cmd.arg("--no-jit");
     }
+    // both engines: the helper loop and the `Meta`-level clause interpreter
+    cmd.env("POLYVM_PL_META", if meta { "1" } else { "0" });
     cmd.arg(file);
     let goal_file = PathBuf::from(format!("{}.goal", file.display()));
     if let Ok(g) = std::fs::read_to_string(&goal_file) {
@@ -134,9 +136,9 @@ fn programs_match_swipl() {
             continue;
         }
         n += 1;
-        for jit in [false, true] {
-            if let Err(e) = run_one(f, jit) {
-                failures.push(format!("== {name} (jit={jit})\n{e}"));
+        for (jit, meta) in [(false, false), (true, false), (false, true), (true, true)] {
+            if let Err(e) = run_one(f, jit, meta) {
+                failures.push(format!("== {name} (jit={jit}, meta={meta})\n{e}"));
             }
         }
     }
@@ -145,7 +147,7 @@ fn programs_match_swipl() {
         panic!(
             "{} of {} runs failed:\n{}",
             failures.len(),
-            2 * n,
+            4 * n,
             failures.join("\n")
         );
     }

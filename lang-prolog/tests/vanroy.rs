@@ -29,11 +29,13 @@ struct Run {
     code: Option<i32>,
 }
 
-fn run(dir: &Path, file: &str, goal: &str, jit: bool) -> Result<Run, String> {
+fn run(dir: &Path, file: &str, goal: &str, jit: bool, meta: bool) -> Result<Run, String> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prolog-run"));
     if !jit {
         cmd.arg("--no-jit");
     }
+    // both engines: the helper loop and the `Meta`-level clause interpreter
+    cmd.env("POLYVM_PL_META", if meta { "1" } else { "0" });
     cmd.arg(file).arg("-g").arg(goal).current_dir(dir);
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -74,13 +76,13 @@ fn run(dir: &Path, file: &str, goal: &str, jit: bool) -> Result<Run, String> {
     })
 }
 
-fn check(dir: &Path, goals: &Path, name: &str, jit: bool) -> Vec<String> {
+fn check(dir: &Path, goals: &Path, name: &str, jit: bool, meta: bool) -> Vec<String> {
     let mut problems = Vec::new();
     let file = format!("{name}.pl");
     let goal = std::fs::read_to_string(goals.join(format!("{name}.goal"))).unwrap();
     let want_out = std::fs::read_to_string(goals.join(format!("{name}.out"))).unwrap_or_default();
     let want_err = std::fs::read_to_string(goals.join(format!("{name}.err"))).unwrap_or_default();
-    match run(dir, &file, goal.trim(), jit) {
+    match run(dir, &file, goal.trim(), jit, meta) {
         Err(e) => problems.push(format!("check goal: {e}")),
         Ok(r) => {
             if r.stdout != want_out {
@@ -100,7 +102,7 @@ fn check(dir: &Path, goals: &Path, name: &str, jit: bool) -> Vec<String> {
             }
         }
     }
-    match run(dir, &file, "top", jit) {
+    match run(dir, &file, "top", jit, meta) {
         Err(e) => problems.push(format!("top: {e}")),
         Ok(r) => {
             if r.code != Some(0) || !r.stdout.is_empty() || r.stderr != want_err {
@@ -149,9 +151,9 @@ fn vanroy_programs_give_swipl_answers() {
             continue;
         }
         n += 1;
-        for jit in [false, true] {
-            for p in check(&dir, &goals, name, jit) {
-                failures.push(format!("== {name} (jit={jit})\n{p}"));
+        for (jit, meta) in [(false, false), (true, false), (false, true), (true, true)] {
+            for p in check(&dir, &goals, name, jit, meta) {
+                failures.push(format!("== {name} (jit={jit}, meta={meta})\n{p}"));
             }
         }
     }

@@ -160,6 +160,7 @@ pub fn get_or_create_pred<'gc>(
                     e.atom(name),
                     Value::Int(arity as i64),
                     Value::None,
+                    Value::None,
                 ],
             );
             let preds = e.get(MS_PREDS);
