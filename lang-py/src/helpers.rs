@@ -446,7 +446,7 @@ fn dict_update<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
     match a[1] {
         Value::Dict(_) => {
             for (k, v) in heap::dict_entries(a[1]) {
-                heap::dict_set(rt.mc, a[0], k, v);
+                put_key(rt, a[0], k, v);
             }
             Ok(Value::None)
         }

@@ -1025,7 +1025,7 @@ fn store_key<'gc, M: Meta<'gc>>(
             m.dict_set(d, k, v);
             Ok(true)
         }
-        Tag::Int if not_bool_like(m, k) => {
+        Tag::Int if not_bool_like(m, k) && no_float_keys(cx, m) => {
             m.dict_set(d, k, v);
             Ok(true)
         }
@@ -1086,6 +1086,14 @@ fn not_bool_like<'gc, M: Meta<'gc>>(m: &mut M, k: M::V) -> bool {
     let z = int(m, 0);
     let lt = m.int_cmp(Cmp::Lt, k, z);
     m.truth(lt)
+}
+
+/// Whether no integral float was ever a dict key (`objects::RT_FKEYS`), so
+/// an int key has no equal float key to keep.
+fn no_float_keys<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M) -> bool {
+    let rtv = m.konst(cx.rt);
+    let f = m.get_field(rtv, RT_FKEYS);
+    !m.truth(f)
 }
 
 /// Truth of a value: Ok(bool), or a flow that calls `__bool__`/`__len__` and re-enters.
@@ -1863,7 +1871,7 @@ fn set_item<'gc, M: Meta<'gc>>(
             m.dict_set(ov, kv, vv);
             return Flow::Next;
         }
-        (Tag::Dict, Tag::Int) if not_bool_like(m, kv) => {
+        (Tag::Dict, Tag::Int) if not_bool_like(m, kv) && no_float_keys(cx, m) => {
             m.dict_set(ov, kv, vv);
             return Flow::Next;
         }

@@ -51,7 +51,11 @@ pub const RT_GEPOCH: u32 = 11;
 /// class attribute can take precedence over an instance attribute, and the
 /// plain interpreter reads instance attributes without a class lookup.
 pub const RT_PROPS: u32 = 12;
-pub const RT_COUNT: u32 = 13;
+/// Bool: whether an integral float (`7.0`) was ever stored as a dict or set
+/// key. Until one is, an int key has no float twin to look for, and the
+/// int-key fast paths may store without one.
+pub const RT_FKEYS: u32 = 13;
+pub const RT_COUNT: u32 = 14;
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
@@ -972,14 +976,7 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
 /// The dict key for `v`: numbers normalised (1 == 1.0 == True), tuples interned.
 pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
     Ok(match v {
-        Value::Bool(_) => v,
-        Value::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                Value::Int(f as i64)
-            } else {
-                v
-            }
-        }
+        Value::Bool(_) | Value::Float(_) => v,
         Value::Int(_) | Value::Str(_) | Value::None | Value::BigInt(_) => v,
         Value::List(_) => return rt.err(Ty::TypeError, "unhashable type: 'list'"),
         Value::Dict(_) => return rt.err(Ty::TypeError, "unhashable type: 'dict'"),
@@ -1062,7 +1059,7 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
             out.push(')');
         }
         _ => {
-            let k = match key(rt, v)? {
+            let k = match int_form(key(rt, v)?) {
                 Value::Bool(b) => Value::Int(b as i64),
                 k => k,
             };
@@ -1090,25 +1087,97 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
 }
 
 pub fn dict_get<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
-    match lookup_key_value(rt, k)? {
-        Some(k) => {
-            let v = heap::dict_get(d, k);
-            if let (Value::Absent, Some(t)) = (v, bool_twin(k)) {
-                return Ok(heap::dict_get(d, t));
-            }
-            Ok(v)
-        }
-        None => Ok(Value::Absent),
+    Ok(match lookup_key_value(rt, k)? {
+        Some(k) => get_key(rt, d, k),
+        None => Value::Absent,
+    })
+}
+
+/// An integral float as the int it equals (`7.0` → `7`): the form hashes
+/// and tuple keys use, since equal numbers are one key.
+pub fn int_form(v: Value<'_>) -> Value<'_> {
+    match v {
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Value::Int(f as i64),
+        v => v,
     }
 }
 
-/// `True`/`False` and `1`/`0` are the same key; the dict keeps whichever came first.
-fn bool_twin<'gc>(k: Value<'gc>) -> Option<Value<'gc>> {
-    match k {
-        Value::Bool(b) => Some(Value::Int(b as i64)),
-        Value::Int(0) => Some(Value::Bool(false)),
-        Value::Int(1) => Some(Value::Bool(true)),
-        _ => None,
+/// The other objects equal to the key `k` that a dict may hold instead
+/// (`1`, `True`, `1.0` are one key; the dict keeps whichever came first).
+/// Floats are looked for only once an integral float key was ever stored.
+fn key_twins<'gc>(rt: &Rt<'_, 'gc>, k: Value<'gc>) -> [Option<Value<'gc>>; 3] {
+    let i = match int_form(k) {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        _ => return [None; 3],
+    };
+    let floats = matches!(field(rt.rt, RT_FKEYS), Value::Bool(true));
+    let mut out = [None; 3];
+    let mut n = 0;
+    let mut push = |v: Value<'gc>| {
+        if !v.same(&k) && n < 3 {
+            out[n] = Some(v);
+            n += 1;
+        }
+    };
+    push(Value::Int(i));
+    if i == 0 || i == 1 {
+        push(Value::Bool(i == 1));
+    }
+    if floats && (i as f64) as i64 == i {
+        push(Value::Float(i as f64));
+    }
+    // -0.0 equals 0 as well (and `same` tells it from 0.0 by its bits).
+    if i == 0 && (floats || matches!(k, Value::Float(_))) {
+        push(Value::Float(-0.0));
+    }
+    out
+}
+
+/// The key object `d` holds for the key `k` (a [`key`] result), or Absent.
+pub fn stored_key<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
+    if !matches!(heap::dict_get(d, k), Value::Absent) {
+        return k;
+    }
+    for t in key_twins(rt, k).into_iter().flatten() {
+        if !matches!(heap::dict_get(d, t), Value::Absent) {
+            return t;
+        }
+    }
+    Value::Absent
+}
+
+/// The value `d` binds to the key `k` (a [`key`] result), or Absent.
+pub fn get_key<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
+    match heap::dict_get(d, k) {
+        Value::Absent => match stored_key(rt, d, k) {
+            Value::Absent => Value::Absent,
+            s => heap::dict_get(d, s),
+        },
+        v => v,
+    }
+}
+
+/// Binds the key `k` (a [`key`] result) to `v`; an equal key already there
+/// stays (as in CPython: `d = {7.0: 1}; d[7] = 2` keeps `7.0`).
+pub fn put_key<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
+    let k = match stored_key(rt, d, k) {
+        Value::Absent => {
+            if matches!(int_form(k), Value::Int(_)) && matches!(k, Value::Float(_)) {
+                heap::set_field(rt.mc, rt.rt, RT_FKEYS, Value::Bool(true));
+            }
+            k
+        }
+        s => s,
+    };
+    heap::dict_set(rt.mc, d, k, v);
+}
+
+/// Removes the key `k` (a [`key`] result); whether it was there.
+pub fn del_key<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> bool {
+    match stored_key(rt, d, k) {
+        Value::Absent => false,
+        s => heap::dict_del(rt.mc, d, s),
     }
 }
 
@@ -1118,15 +1187,8 @@ pub fn dict_set<'gc>(
     k: Value<'gc>,
     v: Value<'gc>,
 ) -> PyResult<'gc, ()> {
-    let mut k = key(rt, k)?;
-    if let Some(t) = bool_twin(k) {
-        if matches!(heap::dict_get(d, k), Value::Absent)
-            && !matches!(heap::dict_get(d, t), Value::Absent)
-        {
-            k = t;
-        }
-    }
-    heap::dict_set(rt.mc, d, k, v);
+    let k = key(rt, k)?;
+    put_key(rt, d, k, v);
     Ok(())
 }
 
@@ -1208,7 +1270,7 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                 return Ok(false);
             }
             for (k, v) in heap::dict_entries(a) {
-                let w = heap::dict_get(b, k);
+                let w = get_key(rt, b, k);
                 if matches!(w, Value::Absent) || !eq(rt, v, w)? {
                     return Ok(false);
                 }
@@ -1224,7 +1286,7 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                     heap::dict_len(da) == heap::dict_len(db)
                         && heap::dict_entries(da)
                             .iter()
-                            .all(|(k, _)| !matches!(heap::dict_get(db, *k), Value::Absent))
+                            .all(|(k, _)| !matches!(get_key(rt, db, *k), Value::Absent))
                 }
                 (Ty::Range, Ty::Range) => {
                     let ia = iterate(rt, a).map_err(|_| NeedGuest)?;
@@ -1237,14 +1299,14 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                     heap::dict_len(da) == heap::dict_len(db)
                         && heap::dict_entries(da)
                             .iter()
-                            .all(|(k, _)| !matches!(heap::dict_get(db, *k), Value::Absent))
+                            .all(|(k, _)| !matches!(get_key(rt, db, *k), Value::Absent))
                 }
                 (Ty::DictKeys, Ty::DictKeys) => {
                     let (da, db) = (field(a, 1), field(b, 1));
                     heap::dict_len(da) == heap::dict_len(db)
                         && heap::dict_entries(da)
                             .iter()
-                            .all(|(k, _)| !matches!(heap::dict_get(db, *k), Value::Absent))
+                            .all(|(k, _)| !matches!(get_key(rt, db, *k), Value::Absent))
                 }
                 (Ty::Bytes, Ty::Bytes) => field(a, 1).as_str() == field(b, 1).as_str(),
                 (Ty::Method, Ty::Method) => {
