@@ -109,6 +109,13 @@ pub enum Op {
     DelAttr(R, K),
     GetItem(R, R, R),
     SetItem(R, R, R),
+    /// `SliceCopy(base, dlo, dhi, done)`: `x[lo:hi] = src[a:b:c]` without
+    /// the intermediate list, from registers `base..base+7` = src, a, b, c,
+    /// x, lo, hi (`lo + dlo`, `hi + dhi` when they are ints). When x and src
+    /// are lists and every bound an int or None (and the step not 0) it
+    /// copies and jumps to `done`; otherwise it does nothing and the
+    /// ordinary subscript and slice store after it run.
+    SliceCopy(R, i32, i32, u32),
     DelItem(R, R),
     /// `Call(dst, func, args, npos, kwnames)`: positional then keyword values from `args`.
     Call(R, R, R, u32, K),

@@ -259,6 +259,7 @@ impl FnState {
             }
             Op::ForGen(_, t) => *t = target,
             Op::SendIter(_, _, _, t) => *t = target,
+            Op::SliceCopy(_, _, _, t) => *t = target,
             _ => {}
         }
     }
@@ -483,6 +484,9 @@ impl Compiler {
                             f.definite.insert(n.clone());
                             return Ok(());
                         }
+                    }
+                    if self.slice_copy(f, &targets[0], value)? {
+                        return Ok(());
                     }
                     if let (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) =
                         (&targets[0].kind, &value.kind)
@@ -1366,6 +1370,99 @@ impl Compiler {
         } else {
             f.emit(Op::JumpIfFalse(r, 0))
         })
+    }
+
+    /// `x[lo:hi] = src[a:b:c]` with `x` a local and `lo`, `hi` absent,
+    /// int constants, locals or `local ± int`: emits [`Op::SliceCopy`],
+    /// which copies between lists without building the slice in between,
+    /// followed by the ordinary code, which runs when the operands are
+    /// anything else. `src` and its bounds are evaluated once, first, as
+    /// CPython does; the target's bounds are only read (registers and
+    /// constants) before the ordinary code evaluates them. False when the
+    /// statement has another form.
+    fn slice_copy(&mut self, f: &mut FnState, target: &Expr, value: &Expr) -> CResult<bool> {
+        let (ExprKind::Subscript(xo, xi), ExprKind::Subscript(so, si)) = (&target.kind, &value.kind)
+        else {
+            return Ok(false);
+        };
+        let (ExprKind::Name(xn), ExprKind::Slice(lo, hi, None), ExprKind::Slice(a, b, c)) =
+            (&xo.kind, &xi.kind, &si.kind)
+        else {
+            return Ok(false);
+        };
+        if self.access(f, xn) != Access::Local || contains_walrus(value) {
+            return Ok(false);
+        }
+        // A bound the fast path can read without running code: a register
+        // or a constant, plus a small delta.
+        enum Bound {
+            Reg(R, i32),
+            Konst(CConst),
+        }
+        let bound = |e: &Option<Box<Expr>>| -> Option<Bound> {
+            let small = |i: &num_bigint::BigInt| i32::try_from(i).ok().filter(|i| i.abs() < 1 << 20);
+            let local = |n: &String| (self.access(f, n) == Access::Local).then(|| f.regs[n]);
+            Some(match e.as_deref().map(|e| &e.kind) {
+                None => Bound::Konst(CConst::None),
+                Some(ExprKind::Const(Const::Int(i))) => {
+                    small(i)?;
+                    Bound::Konst(CConst::Int(i.clone()))
+                }
+                Some(ExprKind::Name(n)) => Bound::Reg(local(n)?, 0),
+                Some(ExprKind::BinOp(l, op @ (BinOp::Add | BinOp::Sub), r)) => {
+                    let (ExprKind::Name(n), ExprKind::Const(Const::Int(i))) = (&l.kind, &r.kind)
+                    else {
+                        return None;
+                    };
+                    let d = small(i)?;
+                    Bound::Reg(local(n)?, if *op == BinOp::Add { d } else { -d })
+                }
+                _ => return None,
+            })
+        };
+        let (Some(blo), Some(bhi)) = (bound(lo), bound(hi)) else {
+            return Ok(false);
+        };
+        let xr = f.regs[xn];
+        let base = f.temps(7);
+        self.expr(f, so, Some(base))?;
+        let none = f.konst(CConst::None);
+        for (i, x) in [a, b, c].iter().enumerate() {
+            match x {
+                Some(x) => {
+                    self.expr(f, x, Some(base + 1 + i as u32))?;
+                }
+                None => {
+                    f.emit(Op::Const(base + 1 + i as u32, none));
+                }
+            }
+        }
+        f.emit(Op::Move(base + 4, xr));
+        let mut deltas = [0; 2];
+        for (i, bd) in [blo, bhi].into_iter().enumerate() {
+            let r = base + 5 + i as u32;
+            match bd {
+                Bound::Reg(s, d) => {
+                    f.emit(Op::Move(r, s));
+                    deltas[i] = d;
+                }
+                Bound::Konst(k) => {
+                    let k = f.konst(k);
+                    f.emit(Op::Const(r, k));
+                }
+            }
+        }
+        let at = f.emit(Op::SliceCopy(base, deltas[0], deltas[1], 0));
+        // The ordinary code, on the values already computed.
+        let sl = f.temp();
+        f.emit(Op::BuildSlice(sl, base + 1));
+        let v = f.temp();
+        f.emit(Op::GetItem(v, base, sl));
+        f.emit(Op::Const(sl, none));
+        self.assign(f, target, v)?;
+        let done = f.pc();
+        f.patch(at, done);
+        Ok(true)
     }
 
     /// Clears the temporary holding a slice built for one subscript

@@ -677,6 +677,11 @@ fn exec<'gc, M: Meta<'gc>>(
         }
         Op::GetItem(d, o, k) => get_item(cx, m, fr, pc, d, o, k),
         Op::SetItem(o, k, v) => set_item(cx, m, fr, pc, o, k, v),
+        Op::SliceCopy(b, dlo, dhi, done) => match slice_copy(cx, m, fr, b, [dlo, dhi]) {
+            Some(Ok(())) => Flow::Jump(done),
+            Some(Err(e)) => raise(cx, e),
+            None => Flow::Next,
+        },
         Op::DelItem(o, k) => {
             let ov = r(m, fr, o);
             let kv = r(m, fr, k);
@@ -1901,6 +1906,53 @@ fn set_item<'gc, M: Meta<'gc>>(
         Ok(_) => Flow::Next,
         Err(e) => raise(cx, e),
     }
+}
+
+/// [`Op::SliceCopy`]: None when an operand is not what the copy handles
+/// (nothing has happened then; the ordinary code follows).
+fn slice_copy<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    b: R,
+    deltas: [i32; 2],
+) -> Option<Result<(), Value<'gc>>> {
+    let src = r(m, fr, b);
+    let x = r(m, fr, b + 4);
+    if m.tag(src) != Tag::List || m.tag(x) != Tag::List {
+        return None;
+    }
+    let mut args = [src; 7];
+    args[0] = x;
+    for i in 0..3 {
+        let v = r(m, fr, b + 1 + i);
+        match m.tag(v) {
+            Tag::None => {}
+            Tag::Int if i == 2 => {
+                let z = int(m, 0);
+                let zero = m.int_cmp(Cmp::Eq, v, z);
+                if m.truth(zero) {
+                    return None;
+                }
+            }
+            Tag::Int => {}
+            _ => return None,
+        }
+        args[4 + i as usize] = v;
+    }
+    for (i, d) in deltas.into_iter().enumerate() {
+        let v = r(m, fr, b + 5 + i as u32);
+        args[1 + i] = match m.tag(v) {
+            Tag::None => v,
+            Tag::Int if d == 0 => v,
+            Tag::Int => {
+                let dv = int(m, d as i64);
+                m.int_ovf(OvfOp::Add, v, dv)?
+            }
+            _ => return None,
+        };
+    }
+    Some(hcall(cx, m, &H_LIST_SLICE_COPY, &args).map(|_| ()))
 }
 
 /// The start, stop and step of `v` when it is a slice whose bounds are ints

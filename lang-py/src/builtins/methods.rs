@@ -237,6 +237,53 @@ pub fn list_slice<'gc>(
     Ok(rt.list(out))
 }
 
+/// `l[start:stop] = src[a:b:c]` for lists, with the items of the source
+/// slice gathered on the stack (up to 32) instead of in a new list.
+pub fn list_slice_copy<'gc>(
+    rt: &Rt<'_, 'gc>,
+    l: Value<'gc>,
+    start: Value<'gc>,
+    stop: Value<'gc>,
+    src: Value<'gc>,
+    abc: [Value<'gc>; 3],
+) -> PyResult<'gc, ()> {
+    let Value::List(sl) = src else {
+        return Err(Fail::Guest);
+    };
+    let mut small = [Value::None; 32];
+    let mut big = Vec::new();
+    let new: &[Value<'gc>] = {
+        let items = sl.borrow();
+        let (s, e, st) = crate::ops::slice_bounds(rt, abc[0], abc[1], abc[2], items.len() as i64)?;
+        let n = if st > 0 {
+            ((e - s).max(0) + st - 1) / st
+        } else {
+            ((s - e).max(0) + (-st) - 1) / (-st)
+        } as usize;
+        let pick = (0..n).map(|j| items[(s + j as i64 * st) as usize]);
+        if n <= small.len() {
+            for (d, v) in small.iter_mut().zip(pick) {
+                *d = v;
+            }
+            &small[..n]
+        } else {
+            big.extend(pick);
+            &big
+        }
+    };
+    let len = heap::list_len(l);
+    let (s, e, _) = crate::ops::slice_bounds(rt, start, stop, Value::None, len)?;
+    let (s, e) = (s as usize, e.max(s) as usize);
+    heap::list_modify(rt.mc, l, |items| {
+        if e - s == new.len() {
+            items[s..e].copy_from_slice(new);
+        } else {
+            items.splice(s..e, new.iter().copied());
+        }
+    });
+    Ok(())
+}
+
 /// `l[start:stop] = src` for a list `src` (a slice without step): in place
 /// when the lengths match, a splice otherwise.
 pub fn list_set_slice<'gc>(
