@@ -1045,7 +1045,9 @@ fn store_key<'gc, M: Meta<'gc>>(
 /// The positional arguments in registers `a..a+n`, with room for a bound
 /// `self` and the callee's depth (inserted in front without reallocating).
 fn call_args<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, a: R, n: u32) -> Vec<M::V> {
-    let mut pos = Vec::with_capacity(n as usize + 2);
+    // Room for the receiver and the depth, and for most callees' registers
+    // (the vector becomes the callee's frame).
+    let mut pos = Vec::with_capacity((n as usize + 2).max(24));
     for i in 0..n {
         pos.push(r(m, fr, a + i));
     }
@@ -2124,14 +2126,50 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
     None
 }
 
+/// `shapes::map_slot(map, key)` through the inline cache of instruction
+/// `pc` ([`K_IC`] entries 3-4: the map and the slot, or -1 for a name the
+/// map lacks). A map's names never change (adding one makes another map),
+/// so an entry stays valid for as long as it is there.
+fn map_slot_ic<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    map: Value<'gc>,
+    key: Value<'gc>,
+) -> Option<usize> {
+    let ic = cx.k(K_IC);
+    let Value::List(icl) = ic else {
+        return shapes::map_slot(map, key);
+    };
+    let i = (IC_WIDTH * pc as i64 + 3) as usize;
+    {
+        let items = icl.borrow();
+        if items[i].same(&map) {
+            if let Value::Int(slot) = items[i + 1] {
+                return usize::try_from(slot).ok();
+            }
+        }
+    }
+    let slot = shapes::map_slot(map, key);
+    heap::list_set(mc, ic, i as i64, map);
+    heap::list_set(mc, ic, i as i64 + 1, Value::Int(slot.map_or(-1, |s| s as i64)));
+    slot
+}
+
 /// The attribute `key` of the instance `ov` itself (not its class). In map
 /// mode the trace guards the map and reads an inline field, or the value
 /// list, at a constant index; in dict mode it is a dict lookup.
-fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> {
+fn inst_attr<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    pc: u32,
+    ov: M::V,
+    key: M::V,
+) -> Option<M::V> {
     let mapv = m.get_field(ov, I_MAP);
     let map = m.promote(mapv);
     if let Value::Record(_) = map {
-        let i = shapes::map_slot(map, m.get(key))?;
+        let i = map_slot_ic(cx, mc_of(m), pc, map, m.get(key))?;
         let k = shapes::map_inline(map);
         if i < k {
             return Some(m.get_field(ov, (I_COUNT + i) as u32));
@@ -2155,6 +2193,7 @@ fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> 
 fn set_inst_attr<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
+    pc: u32,
     ov: M::V,
     key: M::V,
     vv: M::V,
@@ -2164,7 +2203,7 @@ fn set_inst_attr<'gc, M: Meta<'gc>>(
     if let Value::Record(_) = map {
         let k = m.get(key);
         let inline = shapes::map_inline(map);
-        if let Some(i) = shapes::map_slot(map, k) {
+        if let Some(i) = map_slot_ic(cx, mc_of(m), pc, map, k) {
             if i < inline {
                 m.set_field(ov, (I_COUNT + i) as u32, vv);
             } else {
@@ -2231,7 +2270,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     // class epoch, so it costs traces nothing per read; the
                     // plain interpreter skips it while no property exists.
                     if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
-                        if let Some(v) = inst_attr(m, ov, key) {
+                        if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             w(m, fr, d, v);
                             return Flow::Next;
                         }
@@ -2240,7 +2279,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     let is_prop =
                         matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
                     if !is_prop {
-                        if let Some(v) = inst_attr(m, ov, key) {
+                        if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             w(m, fr, d, v);
                             return Flow::Next;
                         }
@@ -2397,7 +2436,7 @@ fn set_attr<'gc, M: Meta<'gc>>(
                     });
                     if epoch_ok
                         && matches!(plain, Value::Bool(true))
-                        && set_inst_attr(cx, m, ov, key, vv)
+                        && set_inst_attr(cx, m, pc, ov, key, vv)
                     {
                         return Flow::Next;
                     }
@@ -2581,7 +2620,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                     // As in `get_attr`: a property wins over the instance
                     // attribute (the generic path below calls its getter).
                     if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
-                        if let Some(v) = inst_attr(m, ov, key) {
+                        if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                         }
                     }
@@ -2589,7 +2628,7 @@ fn call_method<'gc, M: Meta<'gc>>(
                     let is_prop =
                         matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
                     if !is_prop {
-                        if let Some(v) = inst_attr(m, ov, key) {
+                        if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                         }
                     }
@@ -3151,21 +3190,43 @@ fn initial_regs<'gc, M: Meta<'gc>>(
     depth: M::V,
     args: &[M::V],
 ) -> Vec<M::V> {
+    let mut regs = Vec::with_capacity(data.nregs as usize);
+    regs.push(depth);
+    regs.extend_from_slice(args);
+    regs_from_args(m, func, data, regs)
+}
+
+/// A new frame's registers, made in place from `args` = the depth then the
+/// bound arguments (the plain interpreter's call then allocates once: the
+/// caller's argument vector becomes the frame's).
+fn regs_from_args<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    func: Value<'gc>,
+    data: &CodeData,
+    mut regs: Vec<M::V>,
+) -> Vec<M::V> {
     let none = m.konst(Value::None);
-    let mut regs = vec![none; data.nregs as usize];
+    let n = regs.len() - 1;
+    let depth = regs[0];
+    let specials = SPECIALS as usize;
+    regs.resize((data.nregs as usize).max(specials + n), none);
+    regs.copy_within(1..1 + n, specials);
+    for r in &mut regs[..specials] {
+        *r = none;
+    }
+    regs[REG_DEPTH as usize] = depth;
+    let start = (data.free_start + data.nfree) as usize;
     if !data.is_module && !data.is_class {
         // Locals start unbound (reads the compiler could not prove safe check for it).
         let unbound = m.konst(Value::Absent);
-        for r in regs
-            .iter_mut()
-            .skip((data.free_start + data.nfree) as usize)
-        {
+        for r in regs.iter_mut().skip(start) {
             *r = unbound;
         }
-    }
-    regs[REG_DEPTH as usize] = depth;
-    for (i, a) in args.iter().enumerate() {
-        regs[SPECIALS as usize + i] = *a;
+    } else {
+        // Whatever the arguments left beyond them.
+        for r in regs.iter_mut().skip((specials + n).max(start)) {
+            *r = none;
+        }
     }
     if data.nfree > 0 {
         let f = m.konst(func);
@@ -3248,8 +3309,10 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                     w(m, fr, dst, g);
                     return Flow::Jump(resume);
                 }
-                // The depth goes first; call sites leave room for it.
+                // The depth goes first; call sites leave room for it. The
+                // vector becomes the callee's registers (`enter`).
                 let mut full = args;
+                full.reserve((data.nregs as usize).saturating_sub(full.len()));
                 full.insert(0, nd);
                 fr.ret_reg = dst;
                 let cp = int(m, pc as i64);
@@ -3559,7 +3622,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
     lang: &PyLang,
     m: &mut M,
     callee: Value<'gc>,
-    args: &[M::V],
+    args: Vec<M::V>,
 ) -> Result<Frame<'gc>, Value<'gc>> {
     let code = heap::record_class(callee);
     let data = code_data(code).expect("Python callee");
@@ -3594,7 +3657,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
             Ok(fr)
         }
         _ => {
-            let regs = initial_regs(m, callee, data, args[0], &args[1..]);
+            let regs = regs_from_args(m, callee, data, args);
             Ok(m.new_frame_owned(id, code, regs))
         }
     }

@@ -68,7 +68,7 @@ impl Language for PyLang {
     fn name(&self) -> &'static str {
         "python"
     }
-    vm_core::language_steps!(self => interp::step, interp::enter);
+    vm_core::language_steps!(self => interp::step, owned interp::enter);
     fn catch<'gc>(&self, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
         interp::catch(self, mc, fr, exc)
     }
