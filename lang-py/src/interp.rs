@@ -254,11 +254,8 @@ fn exec<'gc, M: Meta<'gc>>(
             // trace guards the epoch (one load and compare, shared by every
             // global read in the trace) and uses the value as a constant.
             let key = cx.k(k);
-            let found = match global_ic(cx, mc_of(m), pc, key) {
-                Some(v) => v,
-                None => Value::Absent,
-            };
-            if is_green_global(found) {
+            let (found, green) = global_ic(cx, mc_of(m), pc, key).unwrap_or((Value::Absent, false));
+            if green {
                 let rtv = m.konst(cx.rt);
                 let epoch = m.get_field(rtv, RT_GEPOCH);
                 if let Value::Int(_) = m.promote(epoch) {
@@ -2039,7 +2036,7 @@ fn global_ic<'gc>(
     mc: &'gc Mutation<'gc>,
     pc: u32,
     key: Value<'gc>,
-) -> Option<Value<'gc>> {
+) -> Option<(Value<'gc>, bool)> {
     let ic = cx.k(K_IC);
     let gep = field(cx.rt, RT_GEPOCH);
     let i = IC_WIDTH * pc as i64;
@@ -2049,7 +2046,7 @@ fn global_ic<'gc>(
             Value::Bool(true)
                 if matches!(gep, Value::Int(_)) && heap::list_get(ic, i + 1).same(&gep) =>
             {
-                return Some(heap::list_get(ic, i + 2));
+                return Some((heap::list_get(ic, i + 2), true));
             }
             Value::Bool(false) => return None,
             _ => {}
@@ -2059,8 +2056,9 @@ fn global_ic<'gc>(
     if matches!(found, Value::Absent) {
         found = dget(cx.rtx(mc).builtins(), key);
     }
+    let green = is_green_binding(cx.rt, key, found);
     if cached {
-        if is_green_global(found) {
+        if green {
             if matches!(gep, Value::Int(_)) {
                 heap::list_set(mc, ic, i, Value::Bool(true));
                 heap::list_set(mc, ic, i + 1, gep);
@@ -2070,7 +2068,7 @@ fn global_ic<'gc>(
             heap::list_set(mc, ic, i, Value::Bool(false));
         }
     }
-    Some(found)
+    Some((found, green))
 }
 
 /// `lookup(ty, name)` for a decision the interpreter takes on the class

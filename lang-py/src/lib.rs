@@ -200,6 +200,7 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
         Value::Int(0),
         Value::Bool(false),
         Value::Bool(false),
+        heap::new_dict(mc),
     ];
     let rt = heap::new_record(mc, Value::None, fields);
     // The pre-allocated dunder names are the interned ones.

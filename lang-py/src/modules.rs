@@ -362,6 +362,9 @@ pub fn import_star<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Val
     for n in names {
         let v = heap::dict_get(d, n);
         if !matches!(v, Value::Absent) {
+            if !matches!(heap::dict_get(g, n), Value::Absent) {
+                crate::objects::global_rebound(rt, n);
+            }
             heap::dict_set(rt.mc, g, n, v);
         }
     }

@@ -2047,6 +2047,9 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             Ok(Value::None)
         }
         Ty::Module => {
+            if !matches!(heap::dict_get(field(o, 1), key), Value::Absent) {
+                crate::objects::global_rebound(rt, key);
+            }
             heap::dict_set(rt.mc, field(o, 1), key, v);
             globals_changed(rt);
             Ok(Value::None)

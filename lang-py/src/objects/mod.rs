@@ -55,7 +55,12 @@ pub const RT_PROPS: u32 = 12;
 /// key. Until one is, an int key has no float twin to look for, and the
 /// int-key fast paths may store without one.
 pub const RT_FKEYS: u32 = 13;
-pub const RT_COUNT: u32 = 14;
+/// Dict: the names of module globals that were ever rebound (stored while
+/// bound). A global bound once is read as a constant by traces whatever
+/// its value (see [`is_green_binding`]); a counter or a flag that changes is
+/// read from the dict, after one bump of the globals epoch.
+pub const RT_REBOUND: u32 = 14;
+pub const RT_COUNT: u32 = 15;
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
@@ -93,12 +98,33 @@ pub fn is_green_global(v: Value<'_>) -> bool {
     }
 }
 
+/// Whether the module global `key`, bound to `v`, is read as a constant by
+/// traces (behind the globals epoch): functions, classes and modules
+/// always, any other value while the name was never rebound ([`RT_REBOUND`]).
+pub fn is_green_binding<'gc>(rt_rec: Value<'gc>, key: Value<'gc>, v: Value<'gc>) -> bool {
+    is_green_global(v)
+        || (!matches!(v, Value::Absent)
+            && matches!(heap::dict_get(field(rt_rec, RT_REBOUND), key), Value::Absent))
+}
+
+/// The module global `key` is being stored over a binding: from now on it
+/// is data to traces (unless it holds a function, class or module).
+pub fn global_rebound<'gc>(rt: &Rt<'_, 'gc>, key: Value<'gc>) {
+    let d = field(rt.rt, RT_REBOUND);
+    if matches!(heap::dict_get(d, key), Value::Absent) {
+        heap::dict_set(rt.mc, d, key, Value::Bool(true));
+    }
+}
+
 /// Binds a module global, bumping the globals epoch when the binding was
 /// absent or green (see [`RT_GEPOCH`]).
 pub fn store_global<'gc>(rt: &Rt<'_, 'gc>, g: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
     let old = heap::dict_get(g, key);
-    if matches!(old, Value::Absent) || is_green_global(old) {
+    if matches!(old, Value::Absent) || is_green_binding(rt.rt, key, old) {
         globals_changed(rt);
+    }
+    if !matches!(old, Value::Absent) {
+        global_rebound(rt, key);
     }
     heap::dict_set(rt.mc, g, key, v);
 }
