@@ -231,6 +231,9 @@ pub struct CodeData {
     /// Hidden from tracebacks (the prelude).
     pub hidden: bool,
     /// A module's top-level code.
+    /// Module code: the globals it may bind more than once (see
+    /// `objects::RT_REBOUND`); empty for other code.
+    pub rebound: Vec<String>,
     pub is_module: bool,
     /// A class body (runs with a fresh namespace dict in REG_NS).
     pub is_class: bool,

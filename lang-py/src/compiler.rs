@@ -366,6 +366,13 @@ impl Compiler {
                 handlers: entries,
                 source: self.source.clone(),
                 hidden: self.hidden,
+                rebound: if is_module {
+                    let mut r: Vec<String> = self.st.scopes[0].rebound.iter().cloned().collect();
+                    r.sort();
+                    r
+                } else {
+                    Vec::new()
+                },
                 is_module,
                 is_class: kind == ScopeKind::Class,
                 varnames,
@@ -1381,7 +1388,8 @@ impl Compiler {
     /// constants) before the ordinary code evaluates them. False when the
     /// statement has another form.
     fn slice_copy(&mut self, f: &mut FnState, target: &Expr, value: &Expr) -> CResult<bool> {
-        let (ExprKind::Subscript(xo, xi), ExprKind::Subscript(so, si)) = (&target.kind, &value.kind)
+        let (ExprKind::Subscript(xo, xi), ExprKind::Subscript(so, si)) =
+            (&target.kind, &value.kind)
         else {
             return Ok(false);
         };
@@ -1400,7 +1408,8 @@ impl Compiler {
             Konst(CConst),
         }
         let bound = |e: &Option<Box<Expr>>| -> Option<Bound> {
-            let small = |i: &num_bigint::BigInt| i32::try_from(i).ok().filter(|i| i.abs() < 1 << 20);
+            let small =
+                |i: &num_bigint::BigInt| i32::try_from(i).ok().filter(|i| i.abs() < 1 << 20);
             let local = |n: &String| (self.access(f, n) == Access::Local).then(|| f.regs[n]);
             Some(match e.as_deref().map(|e| &e.kind) {
                 None => Bound::Konst(CConst::None),

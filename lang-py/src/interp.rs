@@ -2150,7 +2150,12 @@ fn map_slot_ic<'gc>(
     }
     let slot = shapes::map_slot(map, key);
     heap::list_set(mc, ic, i as i64, map);
-    heap::list_set(mc, ic, i as i64 + 1, Value::Int(slot.map_or(-1, |s| s as i64)));
+    heap::list_set(
+        mc,
+        ic,
+        i as i64 + 1,
+        Value::Int(slot.map_or(-1, |s| s as i64)),
+    );
     slot
 }
 
@@ -2292,7 +2297,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                                 return Flow::Next;
                             }
                             Ty::Property => {
-                                let fget = m.get_field(v, 1);
+                                let fget = wrapped(m, v);
                                 if let Value::None = m.get(fget) {
                                     return raise_new(
                                         cx,
@@ -2319,12 +2324,12 @@ fn get_attr<'gc, M: Meta<'gc>>(
                                 );
                             }
                             Ty::StaticMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 w(m, fr, d, f);
                                 return Flow::Next;
                             }
                             Ty::ClassMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 let mt = m.konst(rt.ty(Ty::Method));
                                 let tyv = m.konst(ty);
                                 let bm = m.new_record(mt, &[mt, f, tyv]);
@@ -2371,9 +2376,9 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     if let Some(v) = mro_lookup(cx, m, pc, tv, key) {
                         let rt = cx.rtx(mc_of(m));
                         let res = match kind_of(&rt, m.get(v)) {
-                            Ty::StaticMethod => m.get_field(v, 1),
+                            Ty::StaticMethod => wrapped(m, v),
                             Ty::ClassMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 let mt = m.konst(rt.ty(Ty::Method));
                                 m.new_record(mt, &[mt, f, ov])
                             }
@@ -2638,11 +2643,11 @@ fn call_method<'gc, M: Meta<'gc>>(
                                 return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                             }
                             Ty::StaticMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                             }
                             Ty::ClassMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 pos.insert(0, m.konst(ty));
                                 return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                             }
@@ -2707,11 +2712,11 @@ fn call_method<'gc, M: Meta<'gc>>(
                                 return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                             }
                             Ty::StaticMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                             }
                             Ty::ClassMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 pos.insert(0, m.konst(tyv));
                                 return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                             }
@@ -2789,13 +2794,13 @@ fn call_method<'gc, M: Meta<'gc>>(
                                     return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                                 }
                                 Ty::ClassMethod => {
-                                    let f = m.get_field(v, 1);
+                                    let f = wrapped(m, v);
                                     let t = if is_type(objv) { obj } else { m.konst(objty) };
                                     pos.insert(0, t);
                                     return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                                 }
                                 Ty::StaticMethod => {
-                                    let f = m.get_field(v, 1);
+                                    let f = wrapped(m, v);
                                     return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                                 }
                                 _ => {
@@ -3014,6 +3019,15 @@ fn fast_list_method<'gc, M: Meta<'gc>>(
         }
         _ => None,
     }
+}
+
+/// The function a staticmethod, classmethod or property `v` wraps (its
+/// field 1, which never changes): a constant, since `v` is a class
+/// attribute, which is itself constant in a trace (promoting it then costs
+/// nothing; after the class epoch was given up it costs one guard).
+fn wrapped<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> M::V {
+    let w = m.promote(v);
+    m.konst(field(w, 1))
 }
 
 fn ov_promoted<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V) -> Value<'gc> {

@@ -264,6 +264,10 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
 
 /// Turns a compiled unit into a code object whose globals are `globals`.
 pub fn load_code<'gc>(rt: &Rt<'_, 'gc>, unit: &CodeUnit, globals: Value<'gc>) -> Value<'gc> {
+    // Globals the module may rebind are data to traces from the start.
+    for n in &unit.data.rebound {
+        objects::global_rebound(rt, rt.name_str(n));
+    }
     let mut consts = Vec::with_capacity(unit.consts.len());
     for (i, c) in unit.consts.iter().enumerate() {
         consts.push(match i {

@@ -41,10 +41,10 @@ pub const RT_STRS: u32 = 9;
 /// can change behind our back). Traces guard it (see `interp::mro_lookup`).
 pub const RT_EPOCH: u32 = 10;
 /// The globals epoch: like [`RT_EPOCH`], for module globals bound to
-/// functions, classes and modules (the ones traces treat as constants, see
-/// [`is_green_global`]). A store that overwrites such a binding, or adds a
-/// name (which may shadow a builtin), bumps it; stores over data (a counter,
-/// a loop variable) do not. None once a module dict is handed out, or after
+/// functions, classes and modules, and data bound once (the ones traces
+/// treat as constants, see [`is_green_binding`]). A store that overwrites
+/// such a binding, or adds a name that shadows a builtin, bumps it; stores
+/// over other data (a counter, a loop variable) do not. None once a module dict is handed out, or after
 /// [`MAX_CLASS_CHANGES`] bumps.
 pub const RT_GEPOCH: u32 = 11;
 /// Bool: whether any `property` object was ever made. Until one is, no
@@ -104,7 +104,10 @@ pub fn is_green_global(v: Value<'_>) -> bool {
 pub fn is_green_binding<'gc>(rt_rec: Value<'gc>, key: Value<'gc>, v: Value<'gc>) -> bool {
     is_green_global(v)
         || (!matches!(v, Value::Absent)
-            && matches!(heap::dict_get(field(rt_rec, RT_REBOUND), key), Value::Absent))
+            && matches!(
+                heap::dict_get(field(rt_rec, RT_REBOUND), key),
+                Value::Absent
+            ))
 }
 
 /// The module global `key` is being stored over a binding: from now on it
@@ -120,7 +123,10 @@ pub fn global_rebound<'gc>(rt: &Rt<'_, 'gc>, key: Value<'gc>) {
 /// absent or green (see [`RT_GEPOCH`]).
 pub fn store_global<'gc>(rt: &Rt<'_, 'gc>, g: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
     let old = heap::dict_get(g, key);
-    if matches!(old, Value::Absent) || is_green_binding(rt.rt, key, old) {
+    // A new name matters to traces only when it shadows a builtin (a
+    // missing global is never compiled: reading it raises).
+    let shadows = || !matches!(heap::dict_get(rt.builtins(), key), Value::Absent);
+    if matches!(old, Value::Absent) && shadows() || is_green_binding(rt.rt, key, old) {
         globals_changed(rt);
     }
     if !matches!(old, Value::Absent) {

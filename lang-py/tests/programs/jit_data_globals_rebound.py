@@ -76,3 +76,39 @@ except NameError as e:
     print("NameError", e)
 table = (5, 6, 7)
 print(work(300))
+
+
+# A new global that shadows a builtin is seen by compiled code.
+def lengths(n):
+    s = 0
+    for i in range(n):
+        s += len("abc")
+    return s
+
+
+print(lengths(300))
+len = lambda x: 100
+print(lengths(300))
+del len
+print(lengths(300))
+# A name first bound inside a function with `global` is seen too.
+
+
+def set_late():
+    global late
+    late = 5
+
+
+def read_late(n):
+    s = 0
+    for i in range(n):
+        try:
+            s += late
+        except NameError:
+            s -= 1
+    return s
+
+
+print(read_late(300))
+set_late()
+print(read_late(300))
