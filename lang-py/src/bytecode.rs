@@ -45,11 +45,11 @@ pub const K_GLOBALS: K = 1;
 /// Constant 2 of every code object: the interpreter's inline caches, a
 /// list with [`IC_WIDTH`] entries per instruction: a class lookup (type,
 /// class epoch, result; see `interp::lookup_ic`) or a global (see
-/// `interp::global_ic`) in entries 0-2, an instance attribute's slot in
-/// entries 3-4 (map, slot; see `interp::map_slot_ic`).
+/// `interp::global_ic`) in entries 0-2, an instance attribute's last slot
+/// in entry 3 (see `interp::map_slot_ic`).
 pub const K_IC: K = 2;
 /// Entries per instruction in the [`K_IC`] list.
-pub const IC_WIDTH: i64 = 5;
+pub const IC_WIDTH: i64 = 4;
 
 use crate::ast::{BinOp, CmpOp, UnOp};
 

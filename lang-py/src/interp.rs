@@ -209,13 +209,11 @@ fn record_type<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64>
             k => Err(int_of(k)),
         };
     }
+    // One guard on the exact value (it implies the tag).
     let f0 = m.get_field(v, F_TYPE);
-    match m.tag(f0) {
-        Tag::Record => Ok(m.promote(f0)),
-        _ => {
-            let k = m.promote(f0);
-            Err(int_of(k))
-        }
+    match m.promote(f0) {
+        t @ Value::Record(_) => Ok(t),
+        k => Err(int_of(k)),
     }
 }
 
@@ -2125,9 +2123,10 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
 }
 
 /// `shapes::map_slot(map, key)` through the inline cache of instruction
-/// `pc` ([`K_IC`] entries 3-4: the map and the slot, or -1 for a name the
-/// map lacks). A map's names never change (adding one makes another map),
-/// so an entry stays valid for as long as it is there.
+/// `pc` ([`K_IC`] entry 3: the slot the name had last time). The guess is
+/// checked against the map (one compare), so it serves every map that has
+/// the name at that index: the instances of sibling classes whose shared
+/// `__init__` set it in the same order, as well as one class.
 fn map_slot_ic<'gc>(
     cx: &Cx<'_, 'gc>,
     mc: &'gc Mutation<'gc>,
@@ -2140,22 +2139,16 @@ fn map_slot_ic<'gc>(
         return shapes::map_slot(map, key);
     };
     let i = (IC_WIDTH * pc as i64 + 3) as usize;
-    {
-        let items = icl.borrow();
-        if items[i].same(&map) {
-            if let Value::Int(slot) = items[i + 1] {
-                return usize::try_from(slot).ok();
-            }
+    let guess = icl.borrow()[i];
+    if let Value::Int(g) = guess {
+        if shapes::map_has_at(map, key, g as usize) {
+            return Some(g as usize);
         }
     }
     let slot = shapes::map_slot(map, key);
-    heap::list_set(mc, ic, i as i64, map);
-    heap::list_set(
-        mc,
-        ic,
-        i as i64 + 1,
-        Value::Int(slot.map_or(-1, |s| s as i64)),
-    );
+    if let Some(s) = slot {
+        heap::list_set(mc, ic, i as i64, Value::Int(s as i64));
+    }
     slot
 }
 
@@ -2279,17 +2272,15 @@ fn get_attr<'gc, M: Meta<'gc>>(
                         }
                     }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
-                    let is_prop =
-                        matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
-                    if !is_prop {
+                    let ckind = cattr.map(|v| kind_of(&rt, m.get(v)));
+                    if ckind != Some(Ty::Property) {
                         if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             w(m, fr, d, v);
                             return Flow::Next;
                         }
                     }
-                    if let Some(v) = cattr {
-                        let cv = m.get(v);
-                        match kind_of(&rt, cv) {
+                    if let (Some(v), Some(ck)) = (cattr, ckind) {
+                        match ck {
                             Ty::Function => {
                                 let mt = m.konst(rt.ty(Ty::Method));
                                 let bm = m.new_record(mt, &[mt, v, ov]);
@@ -2628,16 +2619,14 @@ fn call_method<'gc, M: Meta<'gc>>(
                         }
                     }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
-                    let is_prop =
-                        matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
-                    if !is_prop {
+                    let ckind = cattr.map(|v| kind_of(&rt, m.get(v)));
+                    if ckind != Some(Ty::Property) {
                         if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                         }
                     }
-                    if let Some(v) = cattr {
-                        let cv = m.get(v);
-                        match kind_of(&rt, cv) {
+                    if let (Some(v), Some(ck)) = (cattr, ckind) {
+                        match ck {
                             Ty::Function => {
                                 pos.insert(0, ov);
                                 return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);

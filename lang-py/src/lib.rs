@@ -185,23 +185,29 @@ fn bootstrap_types<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>) {
 }
 
 fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<'gc> {
-    let fields = vec![
-        heap::new_dict(mc),
-        heap::new_list(mc),
-        heap::new_dict(mc),
-        Value::None,
-        heap::new_dict(mc),
-        Value::Int(1000),
-        Value::Int(lang as i64),
-        heap::new_list(mc),
-        heap::new_list_from(mc, NAMES.iter().map(|n| heap::new_str(mc, n)).collect()),
-        heap::new_dict(mc),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Bool(false),
-        Value::Bool(false),
-        heap::new_dict(mc),
-    ];
+    // Unused indices stay None (see `objects::RT_RECLIMIT` for the layout).
+    let mut fields = vec![Value::None; RT_COUNT as usize];
+    for (i, v) in [
+        (RT_BUILTINS, heap::new_dict(mc)),
+        (RT_TYPES, heap::new_list(mc)),
+        (RT_MODULES, heap::new_dict(mc)),
+        (RT_INTERN, heap::new_dict(mc)),
+        (RT_RECLIMIT, Value::Int(1000)),
+        (RT_LANG, Value::Int(lang as i64)),
+        (RT_PATH, heap::new_list(mc)),
+        (
+            RT_NAMES,
+            heap::new_list_from(mc, NAMES.iter().map(|n| heap::new_str(mc, n)).collect()),
+        ),
+        (RT_STRS, heap::new_dict(mc)),
+        (RT_EPOCH, Value::Int(0)),
+        (RT_GEPOCH, Value::Int(0)),
+        (RT_PROPS, Value::Bool(false)),
+        (RT_FKEYS, Value::Bool(false)),
+        (RT_REBOUND, heap::new_dict(mc)),
+    ] {
+        fields[i as usize] = v;
+    }
     let rt = heap::new_record(mc, Value::None, fields);
     // The pre-allocated dunder names are the interned ones.
     let (names, strs) = (field(rt, RT_NAMES), field(rt, RT_STRS));

@@ -29,7 +29,10 @@ pub const RT_TYPES: u32 = 1;
 pub const RT_MODULES: u32 = 2;
 pub const RT_PRELUDE: u32 = 3;
 pub const RT_INTERN: u32 = 4;
-pub const RT_RECLIMIT: u32 = 5;
+/// The recursion limit (read on every call; at a high index, like the
+/// epochs below, so that traces' stores into instance fields, which use
+/// low indices, do not make the optimiser read it again).
+pub const RT_RECLIMIT: u32 = 24;
 pub const RT_LANG: u32 = 6;
 pub const RT_PATH: u32 = 7;
 /// Pre-allocated strings for the names in [`NAMES`] (no allocation per lookup).
@@ -39,14 +42,14 @@ pub const RT_STRS: u32 = 9;
 /// The class epoch: an Int bumped whenever a class's attributes change after
 /// its creation; None once a class's `__dict__` has been handed out (then it
 /// can change behind our back). Traces guard it (see `interp::mro_lookup`).
-pub const RT_EPOCH: u32 = 10;
+pub const RT_EPOCH: u32 = 25;
 /// The globals epoch: like [`RT_EPOCH`], for module globals bound to
 /// functions, classes and modules, and data bound once (the ones traces
 /// treat as constants, see [`is_green_binding`]). A store that overwrites
 /// such a binding, or adds a name that shadows a builtin, bumps it; stores
 /// over other data (a counter, a loop variable) do not. None once a module dict is handed out, or after
 /// [`MAX_CLASS_CHANGES`] bumps.
-pub const RT_GEPOCH: u32 = 11;
+pub const RT_GEPOCH: u32 = 26;
 /// Bool: whether any `property` object was ever made. Until one is, no
 /// class attribute can take precedence over an instance attribute, and the
 /// plain interpreter reads instance attributes without a class lookup.
@@ -54,13 +57,13 @@ pub const RT_PROPS: u32 = 12;
 /// Bool: whether an integral float (`7.0`) was ever stored as a dict or set
 /// key. Until one is, an int key has no float twin to look for, and the
 /// int-key fast paths may store without one.
-pub const RT_FKEYS: u32 = 13;
+pub const RT_FKEYS: u32 = 27;
 /// Dict: the names of module globals that were ever rebound (stored while
 /// bound). A global bound once is read as a constant by traces whatever
 /// its value (see [`is_green_binding`]); a counter or a flag that changes is
 /// read from the dict, after one bump of the globals epoch.
 pub const RT_REBOUND: u32 = 14;
-pub const RT_COUNT: u32 = 15;
+pub const RT_COUNT: u32 = 28;
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
