@@ -231,6 +231,11 @@ pub struct CodeData {
     /// Hidden from tracebacks (the prelude).
     pub hidden: bool,
     /// A module's top-level code.
+    /// Per instruction: at a statement's first instruction, the first
+    /// temporary register (the temporaries from there up hold nothing live;
+    /// a recording sets them to None so that snapshots and loop-carried
+    /// values leave them out); 0 elsewhere.
+    pub dead_from: Vec<u32>,
     /// Module code: the globals it may bind more than once (see
     /// `objects::RT_REBOUND`); empty for other code.
     pub rebound: Vec<String>,

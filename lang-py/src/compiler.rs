@@ -94,6 +94,9 @@ enum Cleanup {
 }
 
 struct FnState {
+    /// (pc, first temporary) at each statement start: the temporaries from
+    /// there up are dead (see `CodeData::dead_from`).
+    stmt_floors: Vec<(u32, u32)>,
     scope: usize,
     name: String,
     qualname: String,
@@ -132,6 +135,7 @@ impl FnState {
     fn new(scope: usize, name: String, qualname: String, st: &SymTable) -> FnState {
         let s = &st.scopes[scope];
         let mut f = FnState {
+            stmt_floors: Vec::new(),
             scope,
             name,
             qualname,
@@ -316,6 +320,7 @@ impl Compiler {
             kind,
             scope,
             method_pos,
+            stmt_floors,
             ..
         } = f;
         let varnames: Vec<String> = if kind == ScopeKind::Function {
@@ -351,6 +356,12 @@ impl Compiler {
         entries.sort_by_key(|(i, h)| (h.end - h.start, std::cmp::Reverse(*i)));
         let entries: Vec<Handler> = entries.into_iter().map(|(_, h)| h).collect();
         consts[0] = CConst::None;
+        let mut dead_from = vec![0; ops.len()];
+        for (pc, floor) in stmt_floors {
+            if let Some(d) = dead_from.get_mut(pc as usize) {
+                *d = floor;
+            }
+        }
         Rc::new(CodeUnit {
             data: Rc::new(CodeData {
                 name,
@@ -366,6 +377,7 @@ impl Compiler {
                 handlers: entries,
                 source: self.source.clone(),
                 hidden: self.hidden,
+                dead_from,
                 rebound: if is_module {
                     let mut r: Vec<String> = self.st.scopes[0].rebound.iter().cloned().collect();
                     r.sort();
@@ -476,6 +488,12 @@ impl Compiler {
     fn stmt(&mut self, f: &mut FnState, s: &Stmt) -> CResult<()> {
         f.line = s.line;
         f.next_temp = f.floor;
+        let here = f.ops.len() as u32;
+        match f.stmt_floors.last_mut() {
+            // Statements that emit nothing share a pc: the outermost floor holds.
+            Some((pc, _)) if *pc == here => {}
+            _ => f.stmt_floors.push((here, f.floor)),
+        }
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.expr(f, e, None)?;

@@ -78,12 +78,30 @@ pub fn step<'gc, M: Meta<'gc>>(lang: &PyLang, m: &mut M, fr: &mut Frame<'gc>) ->
         if !m.begin(fr, pc) {
             return Action::Yield;
         }
+        if !is_plain::<M>() {
+            forget_dead_temps(m, fr, data, pc);
+        }
         let flow = exec(&cx, m, fr, pc);
         match flow {
             Flow::Next => fr.pc = pc + 1,
             Flow::Jump(t) => fr.pc = t,
             Flow::Act(a) => return a,
         }
+    }
+}
+
+/// While recording: at a statement's start, the temporaries (dead there,
+/// see `CodeData::dead_from`) become None, so that what the previous
+/// statement left in them is neither kept in snapshots nor carried around
+/// a loop (a dead object there would make the trace allocate it).
+fn forget_dead_temps<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, data: &CodeData, pc: u32) {
+    let from = data.dead_from.get(pc as usize).copied().unwrap_or(0) as usize;
+    if from < SPECIALS as usize {
+        return;
+    }
+    let none = m.konst(Value::None);
+    for i in from..fr.regs.len() {
+        m.set_reg(fr, i, none);
     }
 }
 
