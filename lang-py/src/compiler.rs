@@ -223,6 +223,15 @@ impl FnState {
     fn pc(&self) -> u32 {
         self.ops.len() as u32
     }
+    /// Registers `from` and up hold nothing live at the next instruction
+    /// (see `CodeData::dead_from`).
+    fn dead_from_here(&mut self, from: R) {
+        let here = self.ops.len() as u32;
+        match self.stmt_floors.last_mut() {
+            Some((pc, f)) if *pc == here => *f = (*f).min(from),
+            _ => self.stmt_floors.push((here, from)),
+        }
+    }
     fn temp(&mut self) -> R {
         let r = self.next_temp;
         self.next_temp += 1;
@@ -577,6 +586,8 @@ impl Compiler {
                 });
                 self.block(f, body)?;
                 f.line = s.line;
+                // The body's temporaries are dead at the back edge.
+                f.dead_from_here(f.floor);
                 f.emit(Op::Jump(top));
                 let Some(Block::Loop { breaks, .. }) = f.blocks.pop() else {
                     unreachable!()
@@ -608,9 +619,13 @@ impl Compiler {
                 f.next_temp = f.floor;
                 let saved_definite = f.definite.clone();
                 self.assign(f, target, item)?;
+                // The item is dead once assigned (a tuple from `enumerate`
+                // or `zip` need not exist in a trace), and at the back edge.
+                f.dead_from_here(item);
                 self.block(f, body)?;
                 f.definite = saved_definite;
                 f.line = s.line;
+                f.dead_from_here(item);
                 f.emit(Op::Jump(top));
                 let Some(Block::Loop { breaks, .. }) = f.blocks.pop() else {
                     unreachable!()
@@ -2227,6 +2242,7 @@ impl Compiler {
         let fg = g.emit(Op::ForGen(item, 0));
         g.next_temp = g.floor;
         self.assign(g, &c.target, item)?;
+        g.dead_from_here(item);
         let mut skips = Vec::new();
         for cond in &c.ifs {
             g.next_temp = g.floor;
@@ -2262,6 +2278,7 @@ impl Compiler {
         for s in skips {
             g.patch(s, top);
         }
+        g.dead_from_here(item);
         g.emit(Op::Jump(top));
         let exit = g.pc();
         g.patch(fi, exit);
