@@ -45,10 +45,11 @@ pub const K_GLOBALS: K = 1;
 /// Constant 2 of every code object: the interpreter's inline caches, a
 /// list with [`IC_WIDTH`] entries per instruction: a class lookup (type,
 /// class epoch, result; see `interp::lookup_ic`) or a global (see
-/// `interp::global_ic`).
+/// `interp::global_ic`) in entries 0-2, an instance attribute's last slot
+/// in entry 3 (see `interp::map_slot_ic`).
 pub const K_IC: K = 2;
 /// Entries per instruction in the [`K_IC`] list.
-pub const IC_WIDTH: i64 = 3;
+pub const IC_WIDTH: i64 = 4;
 
 use crate::ast::{BinOp, CmpOp, UnOp};
 
@@ -109,6 +110,13 @@ pub enum Op {
     DelAttr(R, K),
     GetItem(R, R, R),
     SetItem(R, R, R),
+    /// `SliceCopy(base, dlo, dhi, done)`: `x[lo:hi] = src[a:b:c]` without
+    /// the intermediate list, from registers `base..base+7` = src, a, b, c,
+    /// x, lo, hi (`lo + dlo`, `hi + dhi` when they are ints). When x and src
+    /// are lists and every bound an int or None (and the step not 0) it
+    /// copies and jumps to `done`; otherwise it does nothing and the
+    /// ordinary subscript and slice store after it run.
+    SliceCopy(R, i32, i32, u32),
     DelItem(R, R),
     /// `Call(dst, func, args, npos, kwnames)`: positional then keyword values from `args`.
     Call(R, R, R, u32, K),
@@ -223,6 +231,14 @@ pub struct CodeData {
     /// Hidden from tracebacks (the prelude).
     pub hidden: bool,
     /// A module's top-level code.
+    /// Per instruction: at a statement's first instruction, the first
+    /// temporary register (the temporaries from there up hold nothing live;
+    /// a recording sets them to None so that snapshots and loop-carried
+    /// values leave them out); 0 elsewhere.
+    pub dead_from: Vec<u32>,
+    /// Module code: the globals it may bind more than once (see
+    /// `objects::RT_REBOUND`); empty for other code.
+    pub rebound: Vec<String>,
     pub is_module: bool,
     /// A class body (runs with a fresh namespace dict in REG_NS).
     pub is_class: bool,

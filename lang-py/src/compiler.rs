@@ -94,6 +94,9 @@ enum Cleanup {
 }
 
 struct FnState {
+    /// (pc, first temporary) at each statement start: the temporaries from
+    /// there up are dead (see `CodeData::dead_from`).
+    stmt_floors: Vec<(u32, u32)>,
     scope: usize,
     name: String,
     qualname: String,
@@ -132,6 +135,7 @@ impl FnState {
     fn new(scope: usize, name: String, qualname: String, st: &SymTable) -> FnState {
         let s = &st.scopes[scope];
         let mut f = FnState {
+            stmt_floors: Vec::new(),
             scope,
             name,
             qualname,
@@ -219,6 +223,15 @@ impl FnState {
     fn pc(&self) -> u32 {
         self.ops.len() as u32
     }
+    /// Registers `from` and up hold nothing live at the next instruction
+    /// (see `CodeData::dead_from`).
+    fn dead_from_here(&mut self, from: R) {
+        let here = self.ops.len() as u32;
+        match self.stmt_floors.last_mut() {
+            Some((pc, f)) if *pc == here => *f = (*f).min(from),
+            _ => self.stmt_floors.push((here, from)),
+        }
+    }
     fn temp(&mut self) -> R {
         let r = self.next_temp;
         self.next_temp += 1;
@@ -259,6 +272,7 @@ impl FnState {
             }
             Op::ForGen(_, t) => *t = target,
             Op::SendIter(_, _, _, t) => *t = target,
+            Op::SliceCopy(_, _, _, t) => *t = target,
             _ => {}
         }
     }
@@ -315,6 +329,7 @@ impl Compiler {
             kind,
             scope,
             method_pos,
+            stmt_floors,
             ..
         } = f;
         let varnames: Vec<String> = if kind == ScopeKind::Function {
@@ -350,6 +365,12 @@ impl Compiler {
         entries.sort_by_key(|(i, h)| (h.end - h.start, std::cmp::Reverse(*i)));
         let entries: Vec<Handler> = entries.into_iter().map(|(_, h)| h).collect();
         consts[0] = CConst::None;
+        let mut dead_from = vec![0; ops.len()];
+        for (pc, floor) in stmt_floors {
+            if let Some(d) = dead_from.get_mut(pc as usize) {
+                *d = floor;
+            }
+        }
         Rc::new(CodeUnit {
             data: Rc::new(CodeData {
                 name,
@@ -365,6 +386,14 @@ impl Compiler {
                 handlers: entries,
                 source: self.source.clone(),
                 hidden: self.hidden,
+                dead_from,
+                rebound: if is_module {
+                    let mut r: Vec<String> = self.st.scopes[0].rebound.iter().cloned().collect();
+                    r.sort();
+                    r
+                } else {
+                    Vec::new()
+                },
                 is_module,
                 is_class: kind == ScopeKind::Class,
                 varnames,
@@ -468,6 +497,12 @@ impl Compiler {
     fn stmt(&mut self, f: &mut FnState, s: &Stmt) -> CResult<()> {
         f.line = s.line;
         f.next_temp = f.floor;
+        let here = f.ops.len() as u32;
+        match f.stmt_floors.last_mut() {
+            // Statements that emit nothing share a pc: the outermost floor holds.
+            Some((pc, _)) if *pc == here => {}
+            _ => f.stmt_floors.push((here, f.floor)),
+        }
         match &s.kind {
             StmtKind::Expr(e) => {
                 self.expr(f, e, None)?;
@@ -483,6 +518,9 @@ impl Compiler {
                             f.definite.insert(n.clone());
                             return Ok(());
                         }
+                    }
+                    if self.slice_copy(f, &targets[0], value)? {
+                        return Ok(());
                     }
                     if let (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) =
                         (&targets[0].kind, &value.kind)
@@ -548,6 +586,8 @@ impl Compiler {
                 });
                 self.block(f, body)?;
                 f.line = s.line;
+                // The body's temporaries are dead at the back edge.
+                f.dead_from_here(f.floor);
                 f.emit(Op::Jump(top));
                 let Some(Block::Loop { breaks, .. }) = f.blocks.pop() else {
                     unreachable!()
@@ -579,9 +619,13 @@ impl Compiler {
                 f.next_temp = f.floor;
                 let saved_definite = f.definite.clone();
                 self.assign(f, target, item)?;
+                // The item is dead once assigned (a tuple from `enumerate`
+                // or `zip` need not exist in a trace), and at the back edge.
+                f.dead_from_here(item);
                 self.block(f, body)?;
                 f.definite = saved_definite;
                 f.line = s.line;
+                f.dead_from_here(item);
                 f.emit(Op::Jump(top));
                 let Some(Block::Loop { breaks, .. }) = f.blocks.pop() else {
                     unreachable!()
@@ -1368,6 +1412,101 @@ impl Compiler {
         })
     }
 
+    /// `x[lo:hi] = src[a:b:c]` with `x` a local and `lo`, `hi` absent,
+    /// int constants, locals or `local ± int`: emits [`Op::SliceCopy`],
+    /// which copies between lists without building the slice in between,
+    /// followed by the ordinary code, which runs when the operands are
+    /// anything else. `src` and its bounds are evaluated once, first, as
+    /// CPython does; the target's bounds are only read (registers and
+    /// constants) before the ordinary code evaluates them. False when the
+    /// statement has another form.
+    fn slice_copy(&mut self, f: &mut FnState, target: &Expr, value: &Expr) -> CResult<bool> {
+        let (ExprKind::Subscript(xo, xi), ExprKind::Subscript(so, si)) =
+            (&target.kind, &value.kind)
+        else {
+            return Ok(false);
+        };
+        let (ExprKind::Name(xn), ExprKind::Slice(lo, hi, None), ExprKind::Slice(a, b, c)) =
+            (&xo.kind, &xi.kind, &si.kind)
+        else {
+            return Ok(false);
+        };
+        if self.access(f, xn) != Access::Local || contains_walrus(value) {
+            return Ok(false);
+        }
+        // A bound the fast path can read without running code: a register
+        // or a constant, plus a small delta.
+        enum Bound {
+            Reg(R, i32),
+            Konst(CConst),
+        }
+        let bound = |e: &Option<Box<Expr>>| -> Option<Bound> {
+            let small =
+                |i: &num_bigint::BigInt| i32::try_from(i).ok().filter(|i| i.abs() < 1 << 20);
+            let local = |n: &String| (self.access(f, n) == Access::Local).then(|| f.regs[n]);
+            Some(match e.as_deref().map(|e| &e.kind) {
+                None => Bound::Konst(CConst::None),
+                Some(ExprKind::Const(Const::Int(i))) => {
+                    small(i)?;
+                    Bound::Konst(CConst::Int(i.clone()))
+                }
+                Some(ExprKind::Name(n)) => Bound::Reg(local(n)?, 0),
+                Some(ExprKind::BinOp(l, op @ (BinOp::Add | BinOp::Sub), r)) => {
+                    let (ExprKind::Name(n), ExprKind::Const(Const::Int(i))) = (&l.kind, &r.kind)
+                    else {
+                        return None;
+                    };
+                    let d = small(i)?;
+                    Bound::Reg(local(n)?, if *op == BinOp::Add { d } else { -d })
+                }
+                _ => return None,
+            })
+        };
+        let (Some(blo), Some(bhi)) = (bound(lo), bound(hi)) else {
+            return Ok(false);
+        };
+        let xr = f.regs[xn];
+        let base = f.temps(7);
+        self.expr(f, so, Some(base))?;
+        let none = f.konst(CConst::None);
+        for (i, x) in [a, b, c].iter().enumerate() {
+            match x {
+                Some(x) => {
+                    self.expr(f, x, Some(base + 1 + i as u32))?;
+                }
+                None => {
+                    f.emit(Op::Const(base + 1 + i as u32, none));
+                }
+            }
+        }
+        f.emit(Op::Move(base + 4, xr));
+        let mut deltas = [0; 2];
+        for (i, bd) in [blo, bhi].into_iter().enumerate() {
+            let r = base + 5 + i as u32;
+            match bd {
+                Bound::Reg(s, d) => {
+                    f.emit(Op::Move(r, s));
+                    deltas[i] = d;
+                }
+                Bound::Konst(k) => {
+                    let k = f.konst(k);
+                    f.emit(Op::Const(r, k));
+                }
+            }
+        }
+        let at = f.emit(Op::SliceCopy(base, deltas[0], deltas[1], 0));
+        // The ordinary code, on the values already computed.
+        let sl = f.temp();
+        f.emit(Op::BuildSlice(sl, base + 1));
+        let v = f.temp();
+        f.emit(Op::GetItem(v, base, sl));
+        f.emit(Op::Const(sl, none));
+        self.assign(f, target, v)?;
+        let done = f.pc();
+        f.patch(at, done);
+        Ok(true)
+    }
+
     /// Clears the temporary holding a slice built for one subscript
     /// (`a[i:j]`) once the subscript is done: a dead slice left in a
     /// register would be live at a loop's back edge, so a trace would
@@ -2103,6 +2242,7 @@ impl Compiler {
         let fg = g.emit(Op::ForGen(item, 0));
         g.next_temp = g.floor;
         self.assign(g, &c.target, item)?;
+        g.dead_from_here(item);
         let mut skips = Vec::new();
         for cond in &c.ifs {
             g.next_temp = g.floor;
@@ -2138,6 +2278,7 @@ impl Compiler {
         for s in skips {
             g.patch(s, top);
         }
+        g.dead_from_here(item);
         g.emit(Op::Jump(top));
         let exit = g.pc();
         g.patch(fi, exit);

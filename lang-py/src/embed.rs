@@ -168,7 +168,9 @@ impl Interpreter {
     /// Sets a global of `__main__`.
     pub fn set_global(&mut self, name: &str, value: PyValue) {
         self.main_dict(|rt, d| {
-            store_global(rt, d, rt.s(name), from_rust(rt, &value));
+            crate::objects::global_rebound(rt, rt.s(name));
+            heap::dict_set(rt.mc, d, rt.s(name), from_rust(rt, &value));
+            globals_changed(rt);
         })
     }
 

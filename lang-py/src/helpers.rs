@@ -347,6 +347,12 @@ fn list_slice<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'g
 fn list_set_slice<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
     crate::builtins::methods::list_set_slice(rt, a[0], a[1], a[2], a[3])
 }
+/// `x[lo:hi] = src[a:b:c]` for lists, the bounds ints or None and the
+/// step not 0 (checked by the caller: it cannot raise).
+fn list_slice_copy<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    crate::builtins::methods::list_slice_copy(rt, a[0], a[1], a[2], a[3], [a[4], a[5], a[6]])?;
+    Ok(Value::None)
+}
 /// `l.pop(i)`, `i` already checked to be in range.
 fn list_pop_at<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
     Ok(crate::builtins::methods::list_pop_at(
@@ -361,6 +367,12 @@ fn list_insert<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
     Ok(Value::None)
 }
 helper!(H_LIST_SLICE, "py.list_slice", READ_RAISE, list_slice);
+helper!(
+    H_LIST_SLICE_COPY,
+    "py.list_slice_copy",
+    Effects::WRITES,
+    list_slice_copy
+);
 helper!(
     H_LIST_SET_SLICE,
     "py.list_set_slice",
@@ -446,7 +458,7 @@ fn dict_update<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
     match a[1] {
         Value::Dict(_) => {
             for (k, v) in heap::dict_entries(a[1]) {
-                heap::dict_set(rt.mc, a[0], k, v);
+                put_key(rt, a[0], k, v);
             }
             Ok(Value::None)
         }
@@ -517,6 +529,7 @@ pub fn register_all() {
         &H_SLICE,
         &H_LIST_SLICE,
         &H_LIST_SET_SLICE,
+        &H_LIST_SLICE_COPY,
         &H_LIST_POP_AT,
         &H_LIST_INSERT,
         &H_TYPEOF,

@@ -78,12 +78,30 @@ pub fn step<'gc, M: Meta<'gc>>(lang: &PyLang, m: &mut M, fr: &mut Frame<'gc>) ->
         if !m.begin(fr, pc) {
             return Action::Yield;
         }
+        if !is_plain::<M>() {
+            forget_dead_temps(m, fr, data, pc);
+        }
         let flow = exec(&cx, m, fr, pc);
         match flow {
             Flow::Next => fr.pc = pc + 1,
             Flow::Jump(t) => fr.pc = t,
             Flow::Act(a) => return a,
         }
+    }
+}
+
+/// While recording: at a statement's start, the temporaries (dead there,
+/// see `CodeData::dead_from`) become None, so that what the previous
+/// statement left in them is neither kept in snapshots nor carried around
+/// a loop (a dead object there would make the trace allocate it).
+fn forget_dead_temps<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, data: &CodeData, pc: u32) {
+    let from = data.dead_from.get(pc as usize).copied().unwrap_or(0) as usize;
+    if from < SPECIALS as usize {
+        return;
+    }
+    let none = m.konst(Value::None);
+    for i in from..fr.regs.len() {
+        m.set_reg(fr, i, none);
     }
 }
 
@@ -209,13 +227,11 @@ fn record_type<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64>
             k => Err(int_of(k)),
         };
     }
+    // One guard on the exact value (it implies the tag).
     let f0 = m.get_field(v, F_TYPE);
-    match m.tag(f0) {
-        Tag::Record => Ok(m.promote(f0)),
-        _ => {
-            let k = m.promote(f0);
-            Err(int_of(k))
-        }
+    match m.promote(f0) {
+        t @ Value::Record(_) => Ok(t),
+        k => Err(int_of(k)),
     }
 }
 
@@ -250,49 +266,31 @@ fn exec<'gc, M: Meta<'gc>>(
             Flow::Next
         }
         Op::LoadGlobal(d, k) => {
-            // While the globals epoch holds, a global bound to a function,
-            // class or module is green: the trace guards the epoch (one load
-            // and compare, shared by every global read in the trace) and
-            // uses the value as a constant. Other globals are read from
-            // their cell with one load (see `CELL_VALUE`).
+            // While the globals epoch holds, a global's value is green: the
+            // trace guards the epoch (one load and compare, shared by every
+            // global read in the trace) and uses the value as a constant.
             let key = cx.k(k);
-            let read = global_ic(cx, mc_of(m), pc, key);
-            if !matches!(read, GlobalRead::Slow) {
+            let (found, green) = global_ic(cx, mc_of(m), pc, key).unwrap_or((Value::Absent, false));
+            if green {
                 let rtv = m.konst(cx.rt);
                 let epoch = m.get_field(rtv, RT_GEPOCH);
                 if let Value::Int(_) = m.promote(epoch) {
-                    match read {
-                        GlobalRead::Const(found) => {
-                            let v = m.konst(found);
-                            w(m, fr, d, v);
-                            return Flow::Next;
-                        }
-                        GlobalRead::Cell(cell) => {
-                            let stable = !is_plain::<M>() && cell_is_stable(cell);
-                            let cell = m.konst(cell);
-                            let v = m.get_field(cell, CELL_VALUE);
-                            if m.tag(v) != Tag::Absent {
-                                // A global set once (a size, a flag, a shared
-                                // object) is a guarded constant; one that
-                                // keeps changing is read as data.
-                                let v = if stable {
-                                    let c = m.promote(v);
-                                    m.konst(c)
-                                } else {
-                                    v
-                                };
-                                w(m, fr, d, v);
-                                return Flow::Next;
-                            }
-                        }
-                        GlobalRead::Slow => {}
-                    }
+                    let v = m.konst(found);
+                    w(m, fr, d, v);
+                    return Flow::Next;
                 }
             }
             let g = m.konst(cx.k(K_GLOBALS));
             let key = m.konst(cx.k(k));
             let v = m.dict_get(g, key);
             if m.tag(v) != Tag::Absent {
+                if is_green_global(m.get(v)) {
+                    // Rebound from data to a function or class: look again
+                    // next time, so traces can use it as a constant.
+                    if let ic @ Value::List(_) = cx.k(K_IC) {
+                        heap::list_set(mc_of(m), ic, IC_WIDTH * pc as i64, Value::None);
+                    }
+                }
                 w(m, fr, d, v);
                 return Flow::Next;
             }
@@ -317,7 +315,6 @@ fn exec<'gc, M: Meta<'gc>>(
             if !heap::dict_del(rt.mc, g, cx.k(k)) {
                 return name_error(cx, m, cx.name(k));
             }
-            global_cell_set(&rt, g, cx.k(k), Value::Absent);
             globals_changed(&rt);
             Flow::Next
         }
@@ -368,9 +365,7 @@ fn exec<'gc, M: Meta<'gc>>(
             if !heap::dict_del(m.mc(), target, cx.k(k)) {
                 return name_error(cx, m, cx.name(k));
             }
-            let rt = cx.rtx(mc_of(m));
-            global_cell_set(&rt, target, cx.k(k), Value::Absent);
-            globals_changed(&rt);
+            globals_changed(&cx.rtx(mc_of(m)));
             Flow::Next
         }
         Op::CheckLocal(reg, k) | Op::DelLocal(reg, k) => {
@@ -695,6 +690,11 @@ fn exec<'gc, M: Meta<'gc>>(
         }
         Op::GetItem(d, o, k) => get_item(cx, m, fr, pc, d, o, k),
         Op::SetItem(o, k, v) => set_item(cx, m, fr, pc, o, k, v),
+        Op::SliceCopy(b, dlo, dhi, done) => match slice_copy(cx, m, fr, b, [dlo, dhi]) {
+            Some(Ok(())) => Flow::Jump(done),
+            Some(Err(e)) => raise(cx, e),
+            None => Flow::Next,
+        },
         Op::DelItem(o, k) => {
             let ov = r(m, fr, o);
             let kv = r(m, fr, k);
@@ -1043,7 +1043,7 @@ fn store_key<'gc, M: Meta<'gc>>(
             m.dict_set(d, k, v);
             Ok(true)
         }
-        Tag::Int if not_bool_like(m, k) => {
+        Tag::Int if not_bool_like(m, k) && no_float_keys(cx, m) => {
             m.dict_set(d, k, v);
             Ok(true)
         }
@@ -1058,7 +1058,9 @@ fn store_key<'gc, M: Meta<'gc>>(
 /// The positional arguments in registers `a..a+n`, with room for a bound
 /// `self` and the callee's depth (inserted in front without reallocating).
 fn call_args<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, a: R, n: u32) -> Vec<M::V> {
-    let mut pos = Vec::with_capacity(n as usize + 2);
+    // Room for the receiver and the depth, and for most callees' registers
+    // (the vector becomes the callee's frame).
+    let mut pos = Vec::with_capacity((n as usize + 2).max(24));
     for i in 0..n {
         pos.push(r(m, fr, a + i));
     }
@@ -1104,6 +1106,14 @@ fn not_bool_like<'gc, M: Meta<'gc>>(m: &mut M, k: M::V) -> bool {
     let z = int(m, 0);
     let lt = m.int_cmp(Cmp::Lt, k, z);
     m.truth(lt)
+}
+
+/// Whether no integral float was ever a dict key (`objects::RT_FKEYS`), so
+/// an int key has no equal float key to keep.
+fn no_float_keys<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M) -> bool {
+    let rtv = m.konst(cx.rt);
+    let f = m.get_field(rtv, RT_FKEYS);
+    !m.truth(f)
 }
 
 /// Truth of a value: Ok(bool), or a flow that calls `__bool__`/`__len__` and re-enters.
@@ -1881,7 +1891,7 @@ fn set_item<'gc, M: Meta<'gc>>(
             m.dict_set(ov, kv, vv);
             return Flow::Next;
         }
-        (Tag::Dict, Tag::Int) if not_bool_like(m, kv) => {
+        (Tag::Dict, Tag::Int) if not_bool_like(m, kv) && no_float_keys(cx, m) => {
             m.dict_set(ov, kv, vv);
             return Flow::Next;
         }
@@ -1911,6 +1921,53 @@ fn set_item<'gc, M: Meta<'gc>>(
         Ok(_) => Flow::Next,
         Err(e) => raise(cx, e),
     }
+}
+
+/// [`Op::SliceCopy`]: None when an operand is not what the copy handles
+/// (nothing has happened then; the ordinary code follows).
+fn slice_copy<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    b: R,
+    deltas: [i32; 2],
+) -> Option<Result<(), Value<'gc>>> {
+    let src = r(m, fr, b);
+    let x = r(m, fr, b + 4);
+    if m.tag(src) != Tag::List || m.tag(x) != Tag::List {
+        return None;
+    }
+    let mut args = [src; 7];
+    args[0] = x;
+    for i in 0..3 {
+        let v = r(m, fr, b + 1 + i);
+        match m.tag(v) {
+            Tag::None => {}
+            Tag::Int if i == 2 => {
+                let z = int(m, 0);
+                let zero = m.int_cmp(Cmp::Eq, v, z);
+                if m.truth(zero) {
+                    return None;
+                }
+            }
+            Tag::Int => {}
+            _ => return None,
+        }
+        args[4 + i as usize] = v;
+    }
+    for (i, d) in deltas.into_iter().enumerate() {
+        let v = r(m, fr, b + 5 + i as u32);
+        args[1 + i] = match m.tag(v) {
+            Tag::None => v,
+            Tag::Int if d == 0 => v,
+            Tag::Int => {
+                let dv = int(m, d as i64);
+                m.int_ovf(OvfOp::Add, v, dv)?
+            }
+            _ => return None,
+        };
+    }
+    Some(hcall(cx, m, &H_LIST_SLICE_COPY, &args).map(|_| ()))
 }
 
 /// The start, stop and step of `v` when it is a slice whose bounds are ints
@@ -1984,28 +2041,18 @@ fn class_ic<'gc>(
     compute()
 }
 
-/// How `LoadGlobal` reads a global (see [`global_ic`]).
-enum GlobalRead<'gc> {
-    /// Bound to a function, class or module: a constant behind the epoch.
-    Const(Value<'gc>),
-    /// Bound to data: read from this cell (see [`CELL_VALUE`]).
-    Cell(Value<'gc>),
-    /// Neither (missing, or a builtin bound to data): look it up.
-    Slow,
-}
-
-/// How to read global `key` at `LoadGlobal` instruction `pc`, through its
-/// inline cache ([`K_IC`] entries 0-2: Bool(true), globals epoch, value for
-/// a green global; Bool(false), unused, the global's cell for data). A green
-/// binding stays valid while the globals epoch is the Int it was cached at
-/// (rebinding it bumps the epoch); a cell follows every store, so a global
-/// once seen bound to data is read from its cell for good.
+/// The green value of global `key` at `LoadGlobal` instruction `pc`, through
+/// its inline cache ([`K_IC`] entries 0-2: Bool(true), globals epoch, value
+/// for a green global; Bool(false) for a global last seen bound to data).
+/// A green binding stays valid while the globals epoch is the Int it was
+/// cached at (rebinding it bumps the epoch). None: read the global as data
+/// (the caller's dict lookups, which also find a global that became green).
 fn global_ic<'gc>(
     cx: &Cx<'_, 'gc>,
     mc: &'gc Mutation<'gc>,
     pc: u32,
     key: Value<'gc>,
-) -> GlobalRead<'gc> {
+) -> Option<(Value<'gc>, bool)> {
     let ic = cx.k(K_IC);
     let gep = field(cx.rt, RT_GEPOCH);
     let i = IC_WIDTH * pc as i64;
@@ -2015,35 +2062,29 @@ fn global_ic<'gc>(
             Value::Bool(true)
                 if matches!(gep, Value::Int(_)) && heap::list_get(ic, i + 1).same(&gep) =>
             {
-                return GlobalRead::Const(heap::list_get(ic, i + 2));
+                return Some((heap::list_get(ic, i + 2), true));
             }
-            Value::Bool(false) => return GlobalRead::Cell(heap::list_get(ic, i + 2)),
+            Value::Bool(false) => return None,
             _ => {}
         }
     }
-    let g = cx.k(K_GLOBALS);
-    let mut found = dget(g, key);
-    let in_globals = !matches!(found, Value::Absent);
-    if !in_globals {
+    let mut found = dget(cx.k(K_GLOBALS), key);
+    if matches!(found, Value::Absent) {
         found = dget(cx.rtx(mc).builtins(), key);
     }
-    if is_green_global(found) {
-        if cached && matches!(gep, Value::Int(_)) {
-            heap::list_set(mc, ic, i, Value::Bool(true));
-            heap::list_set(mc, ic, i + 1, gep);
-            heap::list_set(mc, ic, i + 2, found);
-        }
-        return GlobalRead::Const(found);
-    }
-    if !in_globals {
-        return GlobalRead::Slow;
-    }
-    let cell = global_cell(mc, cx.rt, g, key);
+    let green = is_green_binding(cx.rt, key, found);
     if cached {
-        heap::list_set(mc, ic, i, Value::Bool(false));
-        heap::list_set(mc, ic, i + 2, cell);
+        if green {
+            if matches!(gep, Value::Int(_)) {
+                heap::list_set(mc, ic, i, Value::Bool(true));
+                heap::list_set(mc, ic, i + 1, gep);
+                heap::list_set(mc, ic, i + 2, found);
+            }
+        } else if !matches!(found, Value::Absent) {
+            heap::list_set(mc, ic, i, Value::Bool(false));
+        }
     }
-    GlobalRead::Cell(cell)
+    Some((found, green))
 }
 
 /// `lookup(ty, name)` for a decision the interpreter takes on the class
@@ -2099,14 +2140,50 @@ fn mro_lookup<'gc, M: Meta<'gc>>(
     None
 }
 
+/// `shapes::map_slot(map, key)` through the inline cache of instruction
+/// `pc` ([`K_IC`] entry 3: the slot the name had last time). The guess is
+/// checked against the map (one compare), so it serves every map that has
+/// the name at that index: the instances of sibling classes whose shared
+/// `__init__` set it in the same order, as well as one class.
+fn map_slot_ic<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    map: Value<'gc>,
+    key: Value<'gc>,
+) -> Option<usize> {
+    let ic = cx.k(K_IC);
+    let Value::List(icl) = ic else {
+        return shapes::map_slot(map, key);
+    };
+    let i = (IC_WIDTH * pc as i64 + 3) as usize;
+    let guess = icl.borrow()[i];
+    if let Value::Int(g) = guess {
+        if shapes::map_has_at(map, key, g as usize) {
+            return Some(g as usize);
+        }
+    }
+    let slot = shapes::map_slot(map, key);
+    if let Some(s) = slot {
+        heap::list_set(mc, ic, i as i64, Value::Int(s as i64));
+    }
+    slot
+}
+
 /// The attribute `key` of the instance `ov` itself (not its class). In map
 /// mode the trace guards the map and reads an inline field, or the value
 /// list, at a constant index; in dict mode it is a dict lookup.
-fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> {
+fn inst_attr<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    pc: u32,
+    ov: M::V,
+    key: M::V,
+) -> Option<M::V> {
     let mapv = m.get_field(ov, I_MAP);
     let map = m.promote(mapv);
     if let Value::Record(_) = map {
-        let i = shapes::map_slot(map, m.get(key))?;
+        let i = map_slot_ic(cx, mc_of(m), pc, map, m.get(key))?;
         let k = shapes::map_inline(map);
         if i < k {
             return Some(m.get_field(ov, (I_COUNT + i) as u32));
@@ -2130,6 +2207,7 @@ fn inst_attr<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V, key: M::V) -> Option<M::V> 
 fn set_inst_attr<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
+    pc: u32,
     ov: M::V,
     key: M::V,
     vv: M::V,
@@ -2139,7 +2217,7 @@ fn set_inst_attr<'gc, M: Meta<'gc>>(
     if let Value::Record(_) = map {
         let k = m.get(key);
         let inline = shapes::map_inline(map);
-        if let Some(i) = shapes::map_slot(map, k) {
+        if let Some(i) = map_slot_ic(cx, mc_of(m), pc, map, k) {
             if i < inline {
                 m.set_field(ov, (I_COUNT + i) as u32, vv);
             } else {
@@ -2206,23 +2284,21 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     // class epoch, so it costs traces nothing per read; the
                     // plain interpreter skips it while no property exists.
                     if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
-                        if let Some(v) = inst_attr(m, ov, key) {
+                        if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             w(m, fr, d, v);
                             return Flow::Next;
                         }
                     }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
-                    let is_prop =
-                        matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
-                    if !is_prop {
-                        if let Some(v) = inst_attr(m, ov, key) {
+                    let ckind = cattr.map(|v| kind_of(&rt, m.get(v)));
+                    if ckind != Some(Ty::Property) {
+                        if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             w(m, fr, d, v);
                             return Flow::Next;
                         }
                     }
-                    if let Some(v) = cattr {
-                        let cv = m.get(v);
-                        match kind_of(&rt, cv) {
+                    if let (Some(v), Some(ck)) = (cattr, ckind) {
+                        match ck {
                             Ty::Function => {
                                 let mt = m.konst(rt.ty(Ty::Method));
                                 let bm = m.new_record(mt, &[mt, v, ov]);
@@ -2230,7 +2306,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                                 return Flow::Next;
                             }
                             Ty::Property => {
-                                let fget = m.get_field(v, 1);
+                                let fget = wrapped(m, v);
                                 if let Value::None = m.get(fget) {
                                     return raise_new(
                                         cx,
@@ -2257,12 +2333,12 @@ fn get_attr<'gc, M: Meta<'gc>>(
                                 );
                             }
                             Ty::StaticMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 w(m, fr, d, f);
                                 return Flow::Next;
                             }
                             Ty::ClassMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 let mt = m.konst(rt.ty(Ty::Method));
                                 let tyv = m.konst(ty);
                                 let bm = m.new_record(mt, &[mt, f, tyv]);
@@ -2309,9 +2385,9 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     if let Some(v) = mro_lookup(cx, m, pc, tv, key) {
                         let rt = cx.rtx(mc_of(m));
                         let res = match kind_of(&rt, m.get(v)) {
-                            Ty::StaticMethod => m.get_field(v, 1),
+                            Ty::StaticMethod => wrapped(m, v),
                             Ty::ClassMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 let mt = m.konst(rt.ty(Ty::Method));
                                 m.new_record(mt, &[mt, f, ov])
                             }
@@ -2372,7 +2448,7 @@ fn set_attr<'gc, M: Meta<'gc>>(
                     });
                     if epoch_ok
                         && matches!(plain, Value::Bool(true))
-                        && set_inst_attr(cx, m, ov, key, vv)
+                        && set_inst_attr(cx, m, pc, ov, key, vv)
                     {
                         return Flow::Next;
                     }
@@ -2556,31 +2632,29 @@ fn call_method<'gc, M: Meta<'gc>>(
                     // As in `get_attr`: a property wins over the instance
                     // attribute (the generic path below calls its getter).
                     if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
-                        if let Some(v) = inst_attr(m, ov, key) {
+                        if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                         }
                     }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
-                    let is_prop =
-                        matches!(cattr, Some(v) if kind_of(&rt, m.get(v)) == Ty::Property);
-                    if !is_prop {
-                        if let Some(v) = inst_attr(m, ov, key) {
+                    let ckind = cattr.map(|v| kind_of(&rt, m.get(v)));
+                    if ckind != Some(Ty::Property) {
+                        if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                         }
                     }
-                    if let Some(v) = cattr {
-                        let cv = m.get(v);
-                        match kind_of(&rt, cv) {
+                    if let (Some(v), Some(ck)) = (cattr, ckind) {
+                        match ck {
                             Ty::Function => {
                                 pos.insert(0, ov);
                                 return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                             }
                             Ty::StaticMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                             }
                             Ty::ClassMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 pos.insert(0, m.konst(ty));
                                 return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                             }
@@ -2645,11 +2719,11 @@ fn call_method<'gc, M: Meta<'gc>>(
                                 return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                             }
                             Ty::StaticMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                             }
                             Ty::ClassMethod => {
-                                let f = m.get_field(v, 1);
+                                let f = wrapped(m, v);
                                 pos.insert(0, m.konst(tyv));
                                 return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                             }
@@ -2727,13 +2801,13 @@ fn call_method<'gc, M: Meta<'gc>>(
                                     return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                                 }
                                 Ty::ClassMethod => {
-                                    let f = m.get_field(v, 1);
+                                    let f = wrapped(m, v);
                                     let t = if is_type(objv) { obj } else { m.konst(objty) };
                                     pos.insert(0, t);
                                     return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                                 }
                                 Ty::StaticMethod => {
-                                    let f = m.get_field(v, 1);
+                                    let f = wrapped(m, v);
                                     return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                                 }
                                 _ => {
@@ -2954,6 +3028,15 @@ fn fast_list_method<'gc, M: Meta<'gc>>(
     }
 }
 
+/// The function a staticmethod, classmethod or property `v` wraps (its
+/// field 1, which never changes): a constant, since `v` is a class
+/// attribute, which is itself constant in a trace (promoting it then costs
+/// nothing; after the class epoch was given up it costs one guard).
+fn wrapped<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> M::V {
+    let w = m.promote(v);
+    m.konst(field(w, 1))
+}
+
 fn ov_promoted<'gc, M: Meta<'gc>>(m: &mut M, ov: M::V) -> Value<'gc> {
     m.promote(ov)
 }
@@ -3126,21 +3209,43 @@ fn initial_regs<'gc, M: Meta<'gc>>(
     depth: M::V,
     args: &[M::V],
 ) -> Vec<M::V> {
+    let mut regs = Vec::with_capacity(data.nregs as usize);
+    regs.push(depth);
+    regs.extend_from_slice(args);
+    regs_from_args(m, func, data, regs)
+}
+
+/// A new frame's registers, made in place from `args` = the depth then the
+/// bound arguments (the plain interpreter's call then allocates once: the
+/// caller's argument vector becomes the frame's).
+fn regs_from_args<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    func: Value<'gc>,
+    data: &CodeData,
+    mut regs: Vec<M::V>,
+) -> Vec<M::V> {
     let none = m.konst(Value::None);
-    let mut regs = vec![none; data.nregs as usize];
+    let n = regs.len() - 1;
+    let depth = regs[0];
+    let specials = SPECIALS as usize;
+    regs.resize((data.nregs as usize).max(specials + n), none);
+    regs.copy_within(1..1 + n, specials);
+    for r in &mut regs[..specials] {
+        *r = none;
+    }
+    regs[REG_DEPTH as usize] = depth;
+    let start = (data.free_start + data.nfree) as usize;
     if !data.is_module && !data.is_class {
         // Locals start unbound (reads the compiler could not prove safe check for it).
         let unbound = m.konst(Value::Absent);
-        for r in regs
-            .iter_mut()
-            .skip((data.free_start + data.nfree) as usize)
-        {
+        for r in regs.iter_mut().skip(start) {
             *r = unbound;
         }
-    }
-    regs[REG_DEPTH as usize] = depth;
-    for (i, a) in args.iter().enumerate() {
-        regs[SPECIALS as usize + i] = *a;
+    } else {
+        // Whatever the arguments left beyond them.
+        for r in regs.iter_mut().skip((specials + n).max(start)) {
+            *r = none;
+        }
     }
     if data.nfree > 0 {
         let f = m.konst(func);
@@ -3223,8 +3328,10 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                     w(m, fr, dst, g);
                     return Flow::Jump(resume);
                 }
-                // The depth goes first; call sites leave room for it.
+                // The depth goes first; call sites leave room for it. The
+                // vector becomes the callee's registers (`enter`).
                 let mut full = args;
+                full.reserve((data.nregs as usize).saturating_sub(full.len()));
                 full.insert(0, nd);
                 fr.ret_reg = dst;
                 let cp = int(m, pc as i64);
@@ -3534,7 +3641,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
     lang: &PyLang,
     m: &mut M,
     callee: Value<'gc>,
-    args: &[M::V],
+    args: Vec<M::V>,
 ) -> Result<Frame<'gc>, Value<'gc>> {
     let code = heap::record_class(callee);
     let data = code_data(code).expect("Python callee");
@@ -3569,7 +3676,7 @@ pub fn enter<'gc, M: Meta<'gc>>(
             Ok(fr)
         }
         _ => {
-            let regs = initial_regs(m, callee, data, args[0], &args[1..]);
+            let regs = regs_from_args(m, callee, data, args);
             Ok(m.new_frame_owned(id, code, regs))
         }
     }

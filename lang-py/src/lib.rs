@@ -68,7 +68,7 @@ impl Language for PyLang {
     fn name(&self) -> &'static str {
         "python"
     }
-    vm_core::language_steps!(self => interp::step, interp::enter);
+    vm_core::language_steps!(self => interp::step, owned interp::enter);
     fn catch<'gc>(&self, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
         interp::catch(self, mc, fr, exc)
     }
@@ -185,23 +185,29 @@ fn bootstrap_types<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>) {
 }
 
 fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<'gc> {
-    let fields = vec![
-        heap::new_dict(mc),
-        heap::new_list(mc),
-        heap::new_dict(mc),
-        Value::None,
-        heap::new_dict(mc),
-        Value::Int(1000),
-        Value::Int(lang as i64),
-        heap::new_list(mc),
-        heap::new_list_from(mc, NAMES.iter().map(|n| heap::new_str(mc, n)).collect()),
-        heap::new_dict(mc),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Bool(false),
-        heap::new_dict(mc),
-    ];
-    debug_assert_eq!(fields.len(), objects::RT_COUNT as usize);
+    // Unused indices stay None (see `objects::RT_RECLIMIT` for the layout).
+    let mut fields = vec![Value::None; RT_COUNT as usize];
+    for (i, v) in [
+        (RT_BUILTINS, heap::new_dict(mc)),
+        (RT_TYPES, heap::new_list(mc)),
+        (RT_MODULES, heap::new_dict(mc)),
+        (RT_INTERN, heap::new_dict(mc)),
+        (RT_RECLIMIT, Value::Int(1000)),
+        (RT_LANG, Value::Int(lang as i64)),
+        (RT_PATH, heap::new_list(mc)),
+        (
+            RT_NAMES,
+            heap::new_list_from(mc, NAMES.iter().map(|n| heap::new_str(mc, n)).collect()),
+        ),
+        (RT_STRS, heap::new_dict(mc)),
+        (RT_EPOCH, Value::Int(0)),
+        (RT_GEPOCH, Value::Int(0)),
+        (RT_PROPS, Value::Bool(false)),
+        (RT_FKEYS, Value::Bool(false)),
+        (RT_REBOUND, heap::new_dict(mc)),
+    ] {
+        fields[i as usize] = v;
+    }
     let rt = heap::new_record(mc, Value::None, fields);
     // The pre-allocated dunder names are the interned ones.
     let (names, strs) = (field(rt, RT_NAMES), field(rt, RT_STRS));
@@ -264,6 +270,10 @@ fn make_runtime<'gc>(mc: &Mutation<'gc>, lang: u16, path: Vec<String>) -> Value<
 
 /// Turns a compiled unit into a code object whose globals are `globals`.
 pub fn load_code<'gc>(rt: &Rt<'_, 'gc>, unit: &CodeUnit, globals: Value<'gc>) -> Value<'gc> {
+    // Globals the module may rebind are data to traces from the start.
+    for n in &unit.data.rebound {
+        objects::global_rebound(rt, rt.name_str(n));
+    }
     let mut consts = Vec::with_capacity(unit.consts.len());
     for (i, c) in unit.consts.iter().enumerate() {
         consts.push(match i {

@@ -362,7 +362,10 @@ pub fn import_star<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Val
     for n in names {
         let v = heap::dict_get(d, n);
         if !matches!(v, Value::Absent) {
-            store_global(rt, g, n, v);
+            if !matches!(heap::dict_get(g, n), Value::Absent) {
+                crate::objects::global_rebound(rt, n);
+            }
+            heap::dict_set(rt.mc, g, n, v);
         }
     }
     Ok(Value::None)

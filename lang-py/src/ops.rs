@@ -334,7 +334,7 @@ pub fn binary<'gc>(
                 .into_iter()
                 .chain(heap::dict_entries(b))
             {
-                heap::dict_set(rt.mc, d, k, v);
+                put_key(rt, d, k, v);
             }
             return Ok(d);
         }
@@ -360,32 +360,39 @@ pub fn binary<'gc>(
         match op {
             BinOp::BitOr => {
                 for (k, _) in ea.iter().chain(eb.iter()) {
-                    heap::dict_set(rt.mc, od, *k, Value::None);
+                    put_key(rt, od, *k, Value::None);
                 }
             }
             BinOp::BitAnd => {
-                for (k, _) in &ea {
-                    if !matches!(heap::dict_get(db, *k), Value::Absent) {
-                        heap::dict_set(rt.mc, od, *k, Value::None);
+                // As CPython: the keys kept are the smaller set's (the
+                // right one's when the sizes are equal).
+                let (small, big) = if eb.len() > ea.len() {
+                    (&ea, db)
+                } else {
+                    (&eb, da)
+                };
+                for (k, _) in small {
+                    if !matches!(get_key(rt, big, *k), Value::Absent) {
+                        put_key(rt, od, *k, Value::None);
                     }
                 }
             }
             BinOp::Sub => {
                 for (k, _) in &ea {
-                    if matches!(heap::dict_get(db, *k), Value::Absent) {
-                        heap::dict_set(rt.mc, od, *k, Value::None);
+                    if matches!(get_key(rt, db, *k), Value::Absent) {
+                        put_key(rt, od, *k, Value::None);
                     }
                 }
             }
             BinOp::BitXor => {
                 for (k, _) in &ea {
-                    if matches!(heap::dict_get(db, *k), Value::Absent) {
-                        heap::dict_set(rt.mc, od, *k, Value::None);
+                    if matches!(get_key(rt, db, *k), Value::Absent) {
+                        put_key(rt, od, *k, Value::None);
                     }
                 }
                 for (k, _) in &eb {
-                    if matches!(heap::dict_get(da, *k), Value::Absent) {
-                        heap::dict_set(rt.mc, od, *k, Value::None);
+                    if matches!(get_key(rt, da, *k), Value::Absent) {
+                        put_key(rt, od, *k, Value::None);
                     }
                 }
             }
@@ -501,7 +508,7 @@ pub fn inplace<'gc>(
         }
         (Value::Dict(_), BinOp::BitOr) if matches!(b, Value::Dict(_)) => {
             for (k, v) in heap::dict_entries(b) {
-                heap::dict_set(rt.mc, a, k, v);
+                put_key(rt, a, k, v);
             }
             return Ok(a);
         }
@@ -516,10 +523,10 @@ pub fn inplace<'gc>(
             // Clear by removing every key.
         }
         for (k, _) in heap::dict_entries(d) {
-            heap::dict_del(rt.mc, d, k);
+            del_key(rt, d, k);
         }
         for (k, _) in items {
-            heap::dict_set(rt.mc, d, k, Value::None);
+            put_key(rt, d, k, Value::None);
         }
         return Ok(a);
     }

@@ -43,6 +43,12 @@ pub struct Scope {
     pub uses_super: bool,
     /// Names deleted with `del` (their reads must check for unbound).
     pub deleted: HashSet<String>,
+    /// Names this scope may bind more than once: assigned at two places,
+    /// in a loop, deleted, or (for the module) declared `global` in a
+    /// function. Module globals not in it are bound once.
+    pub rebound: HashSet<String>,
+    /// Loops around the statement being analysed.
+    loops: u32,
 }
 
 impl Scope {
@@ -61,12 +67,18 @@ impl Scope {
             frees: Vec::new(),
             uses_super: false,
             deleted: HashSet::new(),
+            rebound: HashSet::new(),
+            loops: 0,
         }
     }
     fn assign(&mut self, n: &str) {
         if self.assigned_set.insert(n.to_string()) {
             self.assigned.push(n.to_string());
+            if self.loops == 0 {
+                return;
+            }
         }
+        self.rebound.insert(n.to_string());
     }
     fn is_local(&self, n: &str) -> bool {
         !self.globals.contains(n)
@@ -192,15 +204,24 @@ impl SymTable {
                 }
                 Ok(())
             }
-            StmtKind::If(c, a, b) | StmtKind::While(c, a, b) => {
+            StmtKind::If(c, a, b) => {
                 self.expr(c)?;
                 self.stmts(a)?;
                 self.stmts(b)
             }
+            StmtKind::While(c, a, b) => {
+                self.scope().loops += 1;
+                let r = self.expr(c).and_then(|_| self.stmts(a));
+                self.scope().loops -= 1;
+                r?;
+                self.stmts(b)
+            }
             StmtKind::For(t, it, a, b) => {
                 self.expr(it)?;
-                self.target(t)?;
-                self.stmts(a)?;
+                self.scope().loops += 1;
+                let r = self.target(t).and_then(|_| self.stmts(a));
+                self.scope().loops -= 1;
+                r?;
                 self.stmts(b)
             }
             StmtKind::Break | StmtKind::Continue | StmtKind::Pass => Ok(()),
@@ -284,6 +305,7 @@ impl SymTable {
                         return Err((format!("name '{}' is parameter and global", n), s.line));
                     }
                     self.scope().globals.insert(n.clone());
+                    self.scopes[0].rebound.insert(n.clone());
                 }
                 Ok(())
             }

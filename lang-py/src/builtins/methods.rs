@@ -237,6 +237,53 @@ pub fn list_slice<'gc>(
     Ok(rt.list(out))
 }
 
+/// `l[start:stop] = src[a:b:c]` for lists, with the items of the source
+/// slice gathered on the stack (up to 32) instead of in a new list.
+pub fn list_slice_copy<'gc>(
+    rt: &Rt<'_, 'gc>,
+    l: Value<'gc>,
+    start: Value<'gc>,
+    stop: Value<'gc>,
+    src: Value<'gc>,
+    abc: [Value<'gc>; 3],
+) -> PyResult<'gc, ()> {
+    let Value::List(sl) = src else {
+        return Err(Fail::Guest);
+    };
+    let mut small = [Value::None; 32];
+    let mut big = Vec::new();
+    let new: &[Value<'gc>] = {
+        let items = sl.borrow();
+        let (s, e, st) = crate::ops::slice_bounds(rt, abc[0], abc[1], abc[2], items.len() as i64)?;
+        let n = if st > 0 {
+            ((e - s).max(0) + st - 1) / st
+        } else {
+            ((s - e).max(0) + (-st) - 1) / (-st)
+        } as usize;
+        let pick = (0..n).map(|j| items[(s + j as i64 * st) as usize]);
+        if n <= small.len() {
+            for (d, v) in small.iter_mut().zip(pick) {
+                *d = v;
+            }
+            &small[..n]
+        } else {
+            big.extend(pick);
+            &big
+        }
+    };
+    let len = heap::list_len(l);
+    let (s, e, _) = crate::ops::slice_bounds(rt, start, stop, Value::None, len)?;
+    let (s, e) = (s as usize, e.max(s) as usize);
+    heap::list_modify(rt.mc, l, |items| {
+        if e - s == new.len() {
+            items[s..e].copy_from_slice(new);
+        } else {
+            items.splice(s..e, new.iter().copied());
+        }
+    });
+    Ok(())
+}
+
 /// `l[start:stop] = src` for a list `src` (a slice without step): in place
 /// when the lengths match, a splice otherwise.
 pub fn list_set_slice<'gc>(
@@ -666,7 +713,7 @@ fn dict_method<'gc>(
             want(rt, "pop", args, 1, 2)?;
             let k = lookup_key_value(rt, args[0])?;
             let v = match k {
-                Some(k) => heap::dict_get(d, k),
+                Some(k) => get_key(rt, d, k),
                 None => Value::Absent,
             };
             match v {
@@ -678,7 +725,7 @@ fn dict_method<'gc>(
                 },
                 v => {
                     if let Some(k) = k {
-                        heap::dict_del(rt.mc, d, k);
+                        del_key(rt, d, k);
                     }
                     Ok(v)
                 }
@@ -688,7 +735,7 @@ fn dict_method<'gc>(
             let entries = heap::dict_entries(d);
             match entries.last() {
                 Some((k, v)) => {
-                    heap::dict_del(rt.mc, d, *k);
+                    del_key(rt, d, *k);
                     Ok(rt.tuple(&[*k, *v]))
                 }
                 None => rt.err(Ty::KeyError, "popitem(): dictionary is empty"),
@@ -757,7 +804,7 @@ fn set_method<'gc>(
             Ok(set_dict(super::make_set(rt, v, false)?))
         }
     };
-    let has = |dd: Value<'gc>, k: Value<'gc>| !matches!(heap::dict_get(dd, k), Value::Absent);
+    let has = |dd: Value<'gc>, k: Value<'gc>| !matches!(get_key(rt, dd, k), Value::Absent);
     match name {
         "add" => {
             dict_set(rt, d, args[0], Value::None)?;
@@ -766,7 +813,7 @@ fn set_method<'gc>(
         "remove" | "discard" => {
             let k = lookup_key_value(rt, args[0])?;
             let removed = match k {
-                Some(k) => heap::dict_del(rt.mc, d, k),
+                Some(k) => del_key(rt, d, k),
                 None => false,
             };
             if !removed && name == "remove" {
@@ -780,7 +827,7 @@ fn set_method<'gc>(
             let members = set_members(s);
             match members.first() {
                 Some(k) => {
-                    heap::dict_del(rt.mc, d, *k);
+                    del_key(rt, d, *k);
                     Ok(*k)
                 }
                 None => rt.err(Ty::KeyError, "pop from an empty set"),
@@ -798,34 +845,34 @@ fn set_method<'gc>(
             let out = rt.new_set(frozen);
             let od = set_dict(out);
             for (k, _) in heap::dict_entries(d) {
-                heap::dict_set(rt.mc, od, k, Value::None);
+                put_key(rt, od, k, Value::None);
             }
             for i in 0..args.len() {
                 let o = other(i)?;
                 match name {
                     "union" => {
                         for (k, _) in heap::dict_entries(o) {
-                            heap::dict_set(rt.mc, od, k, Value::None);
+                            put_key(rt, od, k, Value::None);
                         }
                     }
                     "intersection" => {
                         for (k, _) in heap::dict_entries(od) {
                             if !has(o, k) {
-                                heap::dict_del(rt.mc, od, k);
+                                del_key(rt, od, k);
                             }
                         }
                     }
                     "difference" => {
                         for (k, _) in heap::dict_entries(o) {
-                            heap::dict_del(rt.mc, od, k);
+                            del_key(rt, od, k);
                         }
                     }
                     _ => {
                         for (k, _) in heap::dict_entries(o) {
                             if has(od, k) {
-                                heap::dict_del(rt.mc, od, k);
+                                del_key(rt, od, k);
                             } else {
-                                heap::dict_set(rt.mc, od, k, Value::None);
+                                put_key(rt, od, k, Value::None);
                             }
                         }
                     }
@@ -837,10 +884,10 @@ fn set_method<'gc>(
             let base = name.trim_end_matches("_update");
             let r = set_method(rt, base, s, args)?;
             for (k, _) in heap::dict_entries(d) {
-                heap::dict_del(rt.mc, d, k);
+                del_key(rt, d, k);
             }
             for (k, _) in heap::dict_entries(set_dict(r)) {
-                heap::dict_set(rt.mc, d, k, Value::None);
+                put_key(rt, d, k, Value::None);
             }
             Ok(Value::None)
         }
@@ -865,13 +912,13 @@ fn set_method<'gc>(
         "copy" => {
             let out = rt.new_set(frozen);
             for (k, _) in heap::dict_entries(d) {
-                heap::dict_set(rt.mc, set_dict(out), k, Value::None);
+                put_key(rt, set_dict(out), k, Value::None);
             }
             Ok(out)
         }
         "clear" => {
             for (k, _) in heap::dict_entries(d) {
-                heap::dict_del(rt.mc, d, k);
+                del_key(rt, d, k);
             }
             Ok(Value::None)
         }

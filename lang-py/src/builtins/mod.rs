@@ -587,7 +587,7 @@ pub fn dict_update_from<'gc>(
     match src {
         Value::Dict(_) => {
             for (k, v) in heap::dict_entries(src) {
-                heap::dict_set(rt.mc, d, k, v);
+                put_key(rt, d, k, v);
             }
         }
         _ => {
@@ -714,7 +714,7 @@ fn round_half_even(x: f64, nd: i32) -> f64 {
 }
 
 fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
-    let k = key(rt, v)?;
+    let k = int_form(key(rt, v)?);
     Ok(match k {
         Value::Int(i) => int_hash(i),
         Value::BigInt(b) => {
@@ -1253,22 +1253,22 @@ pub(crate) fn function<'gc>(
         }
         "_is_gen" => Ok(Value::Bool(is_generator(args[0]))),
         "_native_of" => Ok(native_slot(args[0]).unwrap_or(Value::None)),
-        "_raw_get" => Ok(match heap::dict_get(args[0], raw_key(rt, args[1])?) {
+        "_raw_get" => Ok(match get_key(rt, args[0], raw_key(rt, args[1])?) {
             Value::Absent => args.get(2).copied().unwrap_or(Value::None),
             v => v,
         }),
         "_raw_has" => Ok(Value::Bool(!matches!(
-            heap::dict_get(args[0], raw_key(rt, args[1])?),
+            get_key(rt, args[0], raw_key(rt, args[1])?),
             Value::Absent
         ))),
         "_raw_set" => {
             let k = raw_key(rt, args[1])?;
-            heap::dict_set(rt.mc, args[0], k, args[2]);
+            put_key(rt, args[0], k, args[2]);
             Ok(Value::None)
         }
         "_raw_del" => {
             let k = raw_key(rt, args[1])?;
-            Ok(Value::Bool(heap::dict_del(rt.mc, args[0], k)))
+            Ok(Value::Bool(del_key(rt, args[0], k)))
         }
         "_set_dict" => Ok(set_dict(args[0])),
         "_py_eq" => Ok(match eq(rt, args[0], args[1]) {
@@ -1690,7 +1690,7 @@ pub fn delitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
         Value::Dict(_) => {
             let kk = lookup_key_value(rt, k)?;
             match kk {
-                Some(kk) if heap::dict_del(rt.mc, o, kk) => Ok(Value::None),
+                Some(kk) if del_key(rt, o, kk) => Ok(Value::None),
                 _ => Err(Fail::Raise(
                     rt.exc_args(rt.ty(Ty::KeyError), rt.tuple(&[k])),
                 )),
@@ -2047,7 +2047,11 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             Ok(Value::None)
         }
         Ty::Module => {
-            store_global(rt, field(o, 1), key, v);
+            if !matches!(heap::dict_get(field(o, 1), key), Value::Absent) {
+                crate::objects::global_rebound(rt, key);
+            }
+            heap::dict_set(rt.mc, field(o, 1), key, v);
+            globals_changed(rt);
             Ok(Value::None)
         }
         Ty::Function => {
@@ -2099,10 +2103,7 @@ pub fn delattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     }
     match kind_of(rt, o) {
         Ty::Type => class_changed(rt),
-        Ty::Module => {
-            global_cell_set(rt, d, key, Value::Absent);
-            globals_changed(rt)
-        }
+        Ty::Module => globals_changed(rt),
         _ => {}
     }
     Ok(Value::None)

@@ -29,7 +29,10 @@ pub const RT_TYPES: u32 = 1;
 pub const RT_MODULES: u32 = 2;
 pub const RT_PRELUDE: u32 = 3;
 pub const RT_INTERN: u32 = 4;
-pub const RT_RECLIMIT: u32 = 5;
+/// The recursion limit (read on every call; at a high index, like the
+/// epochs below, so that traces' stores into instance fields, which use
+/// low indices, do not make the optimiser read it again).
+pub const RT_RECLIMIT: u32 = 24;
 pub const RT_LANG: u32 = 6;
 pub const RT_PATH: u32 = 7;
 /// Pre-allocated strings for the names in [`NAMES`] (no allocation per lookup).
@@ -39,91 +42,28 @@ pub const RT_STRS: u32 = 9;
 /// The class epoch: an Int bumped whenever a class's attributes change after
 /// its creation; None once a class's `__dict__` has been handed out (then it
 /// can change behind our back). Traces guard it (see `interp::mro_lookup`).
-pub const RT_EPOCH: u32 = 10;
+pub const RT_EPOCH: u32 = 25;
 /// The globals epoch: like [`RT_EPOCH`], for module globals bound to
-/// functions, classes and modules (the ones traces treat as constants, see
-/// [`is_green_global`]); traces read other globals from their cells
-/// ([`RT_GCELLS`]), which are trusted while the epoch is an Int. A store that overwrites such a binding, or adds a
-/// name (which may shadow a builtin), bumps it; stores over data (a counter,
-/// a loop variable) do not. None once a module dict is handed out, or after
+/// functions, classes and modules, and data bound once (the ones traces
+/// treat as constants, see [`is_green_binding`]). A store that overwrites
+/// such a binding, or adds a name that shadows a builtin, bumps it; stores
+/// over other data (a counter, a loop variable) do not. None once a module dict is handed out, or after
 /// [`MAX_CLASS_CHANGES`] bumps.
-pub const RT_GEPOCH: u32 = 11;
+pub const RT_GEPOCH: u32 = 26;
 /// Bool: whether any `property` object was ever made. Until one is, no
 /// class attribute can take precedence over an instance attribute, and the
 /// plain interpreter reads instance attributes without a class lookup.
 pub const RT_PROPS: u32 = 12;
-/// Dict: global name -> the first of a chain of global cells, one per
-/// module dict that binds the name and was read by a `LoadGlobal` (see
-/// [`global_cell`]).
-pub const RT_GCELLS: u32 = 13;
-pub const RT_COUNT: u32 = 14;
-
-/// A global cell's fields: the global's value (Absent once deleted), the
-/// module dict it mirrors, the next cell of the same name (or None), and
-/// how often the value changed since the cell was made. Traces read a data
-/// global with one load from its cell (a constant) instead of a hash
-/// lookup, and storing it needs no epoch bump; while the value is stable
-/// (changed fewer than [`MAX_CELL_CHANGES`] times) they also guard it and
-/// use it as a constant. (PyPy keeps module globals in cells for the same
-/// reasons.)
-pub const CELL_VALUE: u32 = 0;
-const CELL_DICT: u32 = 1;
-const CELL_NEXT: u32 = 2;
-const CELL_CHANGES: u32 = 3;
-
-/// Changes after which a global cell's value is no longer promoted.
-pub const MAX_CELL_CHANGES: i64 = 2;
-
-/// Whether traces may use the value of global cell `cell` as a constant.
-pub fn cell_is_stable(cell: Value<'_>) -> bool {
-    matches!(field(cell, CELL_CHANGES), Value::Int(n) if n < MAX_CELL_CHANGES)
-}
-
-/// The cell that mirrors global `key` of module dict `g`, made on first use.
-pub fn global_cell<'gc>(
-    mc: &Mutation<'gc>,
-    rt_rec: Value<'gc>,
-    g: Value<'gc>,
-    key: Value<'gc>,
-) -> Value<'gc> {
-    let cells = field(rt_rec, RT_GCELLS);
-    let head = heap::dict_get(cells, key);
-    let mut c = head;
-    while let Value::Record(_) = c {
-        if field(c, CELL_DICT).same(&g) {
-            return c;
-        }
-        c = field(c, CELL_NEXT);
-    }
-    let next = if matches!(head, Value::Absent) {
-        Value::None
-    } else {
-        head
-    };
-    let value = heap::dict_get(g, key);
-    let cell = heap::new_record(mc, Value::None, vec![value, g, next, Value::Int(0)]);
-    heap::dict_set(mc, cells, key, cell);
-    cell
-}
-
-/// Global `key` of module dict `g` is now `v` (Absent: deleted): its cell,
-/// if it has one, follows. Every change to a module dict goes through here
-/// (or exposes the dict, see [`globals_exposed`]).
-pub fn global_cell_set<'gc>(rt: &Rt<'_, 'gc>, g: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
-    let mut c = heap::dict_get(field(rt.rt, RT_GCELLS), key);
-    while let Value::Record(_) = c {
-        if field(c, CELL_DICT).same(&g) {
-            if !field(c, CELL_VALUE).same(&v) {
-                if let Value::Int(n) = field(c, CELL_CHANGES) {
-                    heap::set_field(rt.mc, c, CELL_CHANGES, Value::Int(n + 1));
-                }
-                heap::set_field(rt.mc, c, CELL_VALUE, v);
-            }
-            return;
-        }
-        c = field(c, CELL_NEXT);
-    }
-}
+/// Bool: whether an integral float (`7.0`) was ever stored as a dict or set
+/// key. Until one is, an int key has no float twin to look for, and the
+/// int-key fast paths may store without one.
+pub const RT_FKEYS: u32 = 27;
+/// Dict: the names of module globals that were ever rebound (stored while
+/// bound). A global bound once is read as a constant by traces whatever
+/// its value (see [`is_green_binding`]); a counter or a flag that changes is
+/// read from the dict, after one bump of the globals epoch.
+pub const RT_REBOUND: u32 = 14;
+pub const RT_COUNT: u32 = 28;
 
 /// A class's attributes changed: compiled lookups of class attributes are
 /// stale. A program that keeps changing classes (a counter kept as a class
@@ -161,14 +101,40 @@ pub fn is_green_global(v: Value<'_>) -> bool {
     }
 }
 
+/// Whether the module global `key`, bound to `v`, is read as a constant by
+/// traces (behind the globals epoch): functions, classes and modules
+/// always, any other value while the name was never rebound ([`RT_REBOUND`]).
+pub fn is_green_binding<'gc>(rt_rec: Value<'gc>, key: Value<'gc>, v: Value<'gc>) -> bool {
+    is_green_global(v)
+        || (!matches!(v, Value::Absent)
+            && matches!(
+                heap::dict_get(field(rt_rec, RT_REBOUND), key),
+                Value::Absent
+            ))
+}
+
+/// The module global `key` is being stored over a binding: from now on it
+/// is data to traces (unless it holds a function, class or module).
+pub fn global_rebound<'gc>(rt: &Rt<'_, 'gc>, key: Value<'gc>) {
+    let d = field(rt.rt, RT_REBOUND);
+    if matches!(heap::dict_get(d, key), Value::Absent) {
+        heap::dict_set(rt.mc, d, key, Value::Bool(true));
+    }
+}
+
 /// Binds a module global, bumping the globals epoch when the binding was
 /// absent or green (see [`RT_GEPOCH`]).
 pub fn store_global<'gc>(rt: &Rt<'_, 'gc>, g: Value<'gc>, key: Value<'gc>, v: Value<'gc>) {
     let old = heap::dict_get(g, key);
-    if matches!(old, Value::Absent) || is_green_global(old) {
+    // A new name matters to traces only when it shadows a builtin (a
+    // missing global is never compiled: reading it raises).
+    let shadows = || !matches!(heap::dict_get(rt.builtins(), key), Value::Absent);
+    if matches!(old, Value::Absent) && shadows() || is_green_binding(rt.rt, key, old) {
         globals_changed(rt);
     }
-    global_cell_set(rt, g, key, v);
+    if !matches!(old, Value::Absent) {
+        global_rebound(rt, key);
+    }
     heap::dict_set(rt.mc, g, key, v);
 }
 
@@ -1045,14 +1011,7 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
 /// The dict key for `v`: numbers normalised (1 == 1.0 == True), tuples interned.
 pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
     Ok(match v {
-        Value::Bool(_) => v,
-        Value::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                Value::Int(f as i64)
-            } else {
-                v
-            }
-        }
+        Value::Bool(_) | Value::Float(_) => v,
         Value::Int(_) | Value::Str(_) | Value::None | Value::BigInt(_) => v,
         Value::List(_) => return rt.err(Ty::TypeError, "unhashable type: 'list'"),
         Value::Dict(_) => return rt.err(Ty::TypeError, "unhashable type: 'dict'"),
@@ -1135,7 +1094,7 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
             out.push(')');
         }
         _ => {
-            let k = match key(rt, v)? {
+            let k = match int_form(key(rt, v)?) {
                 Value::Bool(b) => Value::Int(b as i64),
                 k => k,
             };
@@ -1163,25 +1122,97 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
 }
 
 pub fn dict_get<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
-    match lookup_key_value(rt, k)? {
-        Some(k) => {
-            let v = heap::dict_get(d, k);
-            if let (Value::Absent, Some(t)) = (v, bool_twin(k)) {
-                return Ok(heap::dict_get(d, t));
-            }
-            Ok(v)
-        }
-        None => Ok(Value::Absent),
+    Ok(match lookup_key_value(rt, k)? {
+        Some(k) => get_key(rt, d, k),
+        None => Value::Absent,
+    })
+}
+
+/// An integral float as the int it equals (`7.0` → `7`): the form hashes
+/// and tuple keys use, since equal numbers are one key.
+pub fn int_form(v: Value<'_>) -> Value<'_> {
+    match v {
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Value::Int(f as i64),
+        v => v,
     }
 }
 
-/// `True`/`False` and `1`/`0` are the same key; the dict keeps whichever came first.
-fn bool_twin<'gc>(k: Value<'gc>) -> Option<Value<'gc>> {
-    match k {
-        Value::Bool(b) => Some(Value::Int(b as i64)),
-        Value::Int(0) => Some(Value::Bool(false)),
-        Value::Int(1) => Some(Value::Bool(true)),
-        _ => None,
+/// The other objects equal to the key `k` that a dict may hold instead
+/// (`1`, `True`, `1.0` are one key; the dict keeps whichever came first).
+/// Floats are looked for only once an integral float key was ever stored.
+fn key_twins<'gc>(rt: &Rt<'_, 'gc>, k: Value<'gc>) -> [Option<Value<'gc>>; 3] {
+    let i = match int_form(k) {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        _ => return [None; 3],
+    };
+    let floats = matches!(field(rt.rt, RT_FKEYS), Value::Bool(true));
+    let mut out = [None; 3];
+    let mut n = 0;
+    let mut push = |v: Value<'gc>| {
+        if !v.same(&k) && n < 3 {
+            out[n] = Some(v);
+            n += 1;
+        }
+    };
+    push(Value::Int(i));
+    if i == 0 || i == 1 {
+        push(Value::Bool(i == 1));
+    }
+    if floats && (i as f64) as i64 == i {
+        push(Value::Float(i as f64));
+    }
+    // -0.0 equals 0 as well (and `same` tells it from 0.0 by its bits).
+    if i == 0 && (floats || matches!(k, Value::Float(_))) {
+        push(Value::Float(-0.0));
+    }
+    out
+}
+
+/// The key object `d` holds for the key `k` (a [`key`] result), or Absent.
+pub fn stored_key<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
+    if !matches!(heap::dict_get(d, k), Value::Absent) {
+        return k;
+    }
+    for t in key_twins(rt, k).into_iter().flatten() {
+        if !matches!(heap::dict_get(d, t), Value::Absent) {
+            return t;
+        }
+    }
+    Value::Absent
+}
+
+/// The value `d` binds to the key `k` (a [`key`] result), or Absent.
+pub fn get_key<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
+    match heap::dict_get(d, k) {
+        Value::Absent => match stored_key(rt, d, k) {
+            Value::Absent => Value::Absent,
+            s => heap::dict_get(d, s),
+        },
+        v => v,
+    }
+}
+
+/// Binds the key `k` (a [`key`] result) to `v`; an equal key already there
+/// stays (as in CPython: `d = {7.0: 1}; d[7] = 2` keeps `7.0`).
+pub fn put_key<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
+    let k = match stored_key(rt, d, k) {
+        Value::Absent => {
+            if matches!(int_form(k), Value::Int(_)) && matches!(k, Value::Float(_)) {
+                heap::set_field(rt.mc, rt.rt, RT_FKEYS, Value::Bool(true));
+            }
+            k
+        }
+        s => s,
+    };
+    heap::dict_set(rt.mc, d, k, v);
+}
+
+/// Removes the key `k` (a [`key`] result); whether it was there.
+pub fn del_key<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> bool {
+    match stored_key(rt, d, k) {
+        Value::Absent => false,
+        s => heap::dict_del(rt.mc, d, s),
     }
 }
 
@@ -1191,15 +1222,8 @@ pub fn dict_set<'gc>(
     k: Value<'gc>,
     v: Value<'gc>,
 ) -> PyResult<'gc, ()> {
-    let mut k = key(rt, k)?;
-    if let Some(t) = bool_twin(k) {
-        if matches!(heap::dict_get(d, k), Value::Absent)
-            && !matches!(heap::dict_get(d, t), Value::Absent)
-        {
-            k = t;
-        }
-    }
-    heap::dict_set(rt.mc, d, k, v);
+    let k = key(rt, k)?;
+    put_key(rt, d, k, v);
     Ok(())
 }
 
@@ -1281,7 +1305,7 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                 return Ok(false);
             }
             for (k, v) in heap::dict_entries(a) {
-                let w = heap::dict_get(b, k);
+                let w = get_key(rt, b, k);
                 if matches!(w, Value::Absent) || !eq(rt, v, w)? {
                     return Ok(false);
                 }
@@ -1297,7 +1321,7 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                     heap::dict_len(da) == heap::dict_len(db)
                         && heap::dict_entries(da)
                             .iter()
-                            .all(|(k, _)| !matches!(heap::dict_get(db, *k), Value::Absent))
+                            .all(|(k, _)| !matches!(get_key(rt, db, *k), Value::Absent))
                 }
                 (Ty::Range, Ty::Range) => {
                     let ia = iterate(rt, a).map_err(|_| NeedGuest)?;
@@ -1310,14 +1334,14 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                     heap::dict_len(da) == heap::dict_len(db)
                         && heap::dict_entries(da)
                             .iter()
-                            .all(|(k, _)| !matches!(heap::dict_get(db, *k), Value::Absent))
+                            .all(|(k, _)| !matches!(get_key(rt, db, *k), Value::Absent))
                 }
                 (Ty::DictKeys, Ty::DictKeys) => {
                     let (da, db) = (field(a, 1), field(b, 1));
                     heap::dict_len(da) == heap::dict_len(db)
                         && heap::dict_entries(da)
                             .iter()
-                            .all(|(k, _)| !matches!(heap::dict_get(db, *k), Value::Absent))
+                            .all(|(k, _)| !matches!(get_key(rt, db, *k), Value::Absent))
                 }
                 (Ty::Bytes, Ty::Bytes) => field(a, 1).as_str() == field(b, 1).as_str(),
                 (Ty::Method, Ty::Method) => {

@@ -136,32 +136,44 @@ pub fn map_slot<'gc>(map: Value<'gc>, key: Value<'gc>) -> Option<usize> {
     let Value::List(keys) = field(map, M_KEYS) else {
         return None;
     };
-    let keys = keys.borrow();
     match key {
         // The usual case, spelled out so that it inlines: map keys are
         // strings, mostly the interned constant itself.
         Value::Str(ks) => {
-            // Names are mostly interned: compare pointers first, without
-            // touching the strings; then the filter rules out most misses.
-            let hit = keys
-                .iter()
-                .position(|k| matches!(k, Value::Str(a) if Gc::ptr_eq(*a, ks)));
-            if hit.is_some() {
-                return hit;
-            }
+            // The filter first: it rules out most misses (a method looked
+            // up on an instance) without touching the keys.
             let h = ks.hash_code();
             if let Value::Int(b) = field(map, M_BLOOM) {
                 if b & bloom_bit(h) == 0 {
                     return None;
                 }
             }
+            let keys = keys.borrow();
+            // Names are mostly interned: compare pointers first, without
+            // touching the strings.
+            let hit = keys
+                .iter()
+                .position(|k| matches!(k, Value::Str(a) if Gc::ptr_eq(*a, ks)));
+            if hit.is_some() {
+                return hit;
+            }
             keys.iter().position(|k| match k {
                 Value::Str(a) => a.hash_code() == h && a.as_str() == ks.as_str(),
                 _ => false,
             })
         }
-        _ => keys.iter().position(|k| Key(*k) == Key(key)),
+        _ => keys.borrow().iter().position(|k| Key(*k) == Key(key)),
     }
+}
+
+/// Whether the map's name at index `i` is the string object `key` itself
+/// (a guess from an inline cache, checked with one load and compare).
+pub fn map_has_at<'gc>(map: Value<'gc>, key: Value<'gc>, i: usize) -> bool {
+    let (Value::List(keys), Value::Str(ks)) = (field(map, M_KEYS), key) else {
+        return false;
+    };
+    let hit = matches!(keys.borrow().get(i), Some(Value::Str(a)) if Gc::ptr_eq(*a, ks));
+    hit
 }
 
 /// The number of attributes a map holds.
