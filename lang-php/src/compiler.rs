@@ -1470,12 +1470,31 @@ impl FnComp {
                         return Ok(r);
                     }
                 }
-                let cur = self.place_read(&place, false)?;
-                let v = self.expr(value)?;
-                let r = self.tmp();
                 let Some(bop) = BinOp::from_str(op) else {
                     return self.err("bad operator");
                 };
+                if let Place::Dim(b, k) = place {
+                    if matches!(bop, BinOp::Add | BinOp::Sub | BinOp::Mul) && simple_operand(value)
+                    {
+                        // `$a[k] op= v` with a side-effect-free `v`, evaluated
+                        // first as php does: in place when the element is a
+                        // number of a hashed array (DimOp), else the generic
+                        // read-op-write.
+                        let v = self.expr(value)?;
+                        let r = self.tmp();
+                        self.emit(Op::DimOp(bop, r, b, k, v));
+                        let j = self.emit(Op::JmpNotNull(r, 0));
+                        let cur = self.place_read(&place, false)?;
+                        self.emit(Op::Bin(bop, r, cur, v));
+                        self.place_write(&place, r)?;
+                        let end = self.pc();
+                        self.patch(j, end);
+                        return Ok(r);
+                    }
+                }
+                let cur = self.place_read(&place, false)?;
+                let v = self.expr(value)?;
+                let r = self.tmp();
                 self.emit(Op::Bin(bop, r, cur, v));
                 self.place_write(&place, r)?;
                 r
@@ -1953,7 +1972,13 @@ impl FnComp {
                     return Ok(Place::Cv(cv, self.kstr(name)));
                 }
                 let b = self.fetch_w(base)?;
+                let mark = self.next;
                 let kr = self.expr(k)?;
+                if kr >= mark && kr < self.next {
+                    // A temporary the key expression just made and still
+                    // holds: nothing else writes it before the store.
+                    return Ok(Place::Dim(b, kr));
+                }
                 let keep = self.tmp();
                 self.emit(Op::Move(keep, kr));
                 Place::Dim(b, keep)
@@ -2017,6 +2042,26 @@ impl FnComp {
     }
 
     fn incdec(&mut self, target: &Expr, inc: bool, pre: bool) -> CResult<R> {
+        if let E::Var(n) = &target.kind {
+            if n != "this" && n != "GLOBALS" {
+                // One instruction for an int or float variable (IncDecCv),
+                // else the generic read-incdec-write into the same result.
+                let cv = self.cv(n);
+                let r = self.tmp();
+                let j = self.emit(Op::IncDecCv(r, cv, inc, pre, 0));
+                let place = Place::Other(target.clone());
+                let old = self.place_read(&place, false)?;
+                let nv = self.tmp();
+                self.emit(Op::IncDec(nv, old, inc));
+                self.place_write(&place, nv)?;
+                self.emit(Op::Move(r, if pre { nv } else { old }));
+                let end = self.pc();
+                if let Op::IncDecCv(.., t) = &mut self.p.ops[j] {
+                    *t = end;
+                }
+                return Ok(r);
+            }
+        }
         let place = self.place(target)?;
         // `place_read` returns a fresh temporary that the write below does
         // not touch, so it is the old value as it is.
@@ -2537,5 +2582,17 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+/// An operand whose evaluation has no side effect other than an
+/// undefined-variable warning (a variable other than `$this`/`$GLOBALS`,
+/// or a literal number or string), so it may be evaluated before the
+/// element it combines with.
+fn simple_operand(e: &Expr) -> bool {
+    match &e.kind {
+        E::Var(n) => n != "this" && n != "GLOBALS",
+        E::Int(_) | E::Float(_) | E::Str(_) => true,
+        _ => false,
     }
 }
