@@ -173,6 +173,10 @@ pub enum Op {
     /// Binds CV to a static variable (const: name); jumps to target if already initialised.
     BindStatic(R, u32, u32),
     Bin(BinOp, R, R, R),
+    /// `Bin` whose operands may be CVs read in place (dereferenced, warning
+    /// when undefined, as `LoadCv` does): dst, a, b, then for each operand
+    /// the const index of its variable name, or `NONE` for a plain register.
+    BinCv(BinOp, R, R, R, u32, u32),
     /// `++`/`--` on a value: dst, src, is increment.
     IncDec(R, R, bool),
     Not(R, R),

@@ -1351,8 +1351,20 @@ impl FnComp {
                 }
                 _ => {
                     let save = self.next;
-                    let av = self.expr(a)?;
-                    let bv = self.expr(b)?;
+                    // A variable operand is read by the operator itself
+                    // (`BinCv`), as php reads CV operands: one instruction
+                    // instead of a `LoadCv` each. Not for the operators that
+                    // may call `__toString`, which writes the converted
+                    // operand back into its register.
+                    let direct = !matches!(*op, "." | "==" | "!=" | "<>");
+                    let (av, na) = match self.cv_operand(a).filter(|_| direct) {
+                        Some(x) => x,
+                        None => (self.expr(a)?, NONE),
+                    };
+                    let (bv, nb) = match self.cv_operand(b).filter(|_| direct) {
+                        Some(x) => x,
+                        None => (self.expr(b)?, NONE),
+                    };
                     // The operands' temps die in the instruction that reads
                     // them (it reads both before it writes): the result may
                     // reuse one, and fewer temps make smaller frames.
@@ -1362,7 +1374,11 @@ impl FnComp {
                     let Some(bop) = BinOp::from_str(op) else {
                         return self.err(format!("unknown operator {op}"));
                     };
-                    let pc = self.emit(Op::Bin(bop, r, av, bv));
+                    let pc = if na == NONE && nb == NONE {
+                        self.emit(Op::Bin(bop, r, av, bv))
+                    } else {
+                        self.emit(Op::BinCv(bop, r, av, bv, na, nb))
+                    };
                     // Its operands are live when it starts.
                     self.p.dead_from[pc] = hi.max(self.next);
                     r
@@ -2041,6 +2057,17 @@ impl FnComp {
         Ok(())
     }
 
+    /// A plain local variable operand: its CV and the const of its name.
+    fn cv_operand(&mut self, e: &Expr) -> Option<(R, u32)> {
+        match &e.kind {
+            E::Var(n) if n != "this" && n != "GLOBALS" => {
+                let cv = self.cv(n);
+                Some((cv, self.kstr(n)))
+            }
+            _ => None,
+        }
+    }
+
     fn incdec(&mut self, target: &Expr, inc: bool, pre: bool) -> CResult<R> {
         if let E::Var(n) = &target.kind {
             if n != "this" && n != "GLOBALS" {
@@ -2545,6 +2572,18 @@ fn walk_expr(e: &Expr, out: &mut Vec<String>, deep: bool) {
     }
 }
 
+/// An operand whose evaluation has no side effect other than an
+/// undefined-variable warning (a variable other than `$this`/`$GLOBALS`,
+/// or a literal number or string), so it may be evaluated before the
+/// element it combines with.
+fn simple_operand(e: &Expr) -> bool {
+    match &e.kind {
+        E::Var(n) => n != "this" && n != "GLOBALS",
+        E::Int(_) | E::Float(_) | E::Str(_) => true,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2574,7 +2613,7 @@ mod tests {
         assert_eq!(p.dead_from[lp], 0);
         // An instruction reading a temp another one wrote has it live.
         for (pc, op) in p.ops.iter().enumerate() {
-            if let Op::Bin(_, _, a, b) = op {
+            if let Op::Bin(_, _, a, b) | Op::BinCv(_, _, a, b, ..) = op {
                 for r in [*a, *b] {
                     if let Some(i) = p.temps.iter().position(|&t| t == r) {
                         assert!(i < p.dead_from[pc] as usize, "{pc}: {op:?}");
@@ -2582,17 +2621,5 @@ mod tests {
                 }
             }
         }
-    }
-}
-
-/// An operand whose evaluation has no side effect other than an
-/// undefined-variable warning (a variable other than `$this`/`$GLOBALS`,
-/// or a literal number or string), so it may be evaluated before the
-/// element it combines with.
-fn simple_operand(e: &Expr) -> bool {
-    match &e.kind {
-        E::Var(n) => n != "this" && n != "GLOBALS",
-        E::Int(_) | E::Float(_) | E::Str(_) => true,
-        _ => false,
     }
 }

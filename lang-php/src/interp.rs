@@ -505,6 +505,31 @@ fn read_cv<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, cv: R) -> M::V {
     deref_v(m, v)
 }
 
+/// A `BinCv` operand: register `r` as it is when `name` is `NONE`, else
+/// the CV `r` read as `LoadCv` reads it (undefined: a warning, then null).
+fn operand_cv<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &Frame<'gc>,
+    code: &Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    r: R,
+    name: u32,
+) -> M::V {
+    if name == NONE {
+        return m.reg(fr, r as usize);
+    }
+    let v = read_cv(m, fr, r);
+    if m.tag(v) != Tag::Absent {
+        return v;
+    }
+    let msg = m.konst(s(m.mc(), "Undefined variable $"));
+    let n = m.konst(code.consts[name as usize]);
+    let l = m.konst(code.consts[p.loc_k[pc as usize] as usize]);
+    let _ = m.call(&ops::WARN, &[msg, n, l]);
+    m.konst(Value::None)
+}
+
 fn write_cv<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, cv: R, v: M::V) {
     let cur = m.reg(fr, cv as usize);
     if m.tag(cur) == Tag::List {
@@ -1224,9 +1249,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     set!(*cv, c);
                 }
             }
-            Op::Bin(bop, d, a, b) => {
-                let x = reg!(*a);
-                let y = reg!(*b);
+            Op::Bin(bop, d, a, b) | Op::BinCv(bop, d, a, b, ..) => {
+                let (x, y) = match op {
+                    Op::BinCv(.., na, nb) => (
+                        operand_cv(m, fr, code, p, pc, *a, *na),
+                        operand_cv(m, fr, code, p, pc, *b, *nb),
+                    ),
+                    _ => (reg!(*a), reg!(*b)),
+                };
                 let (tx, ty) = (m.tag(x), m.tag(y));
                 let fast = match (bop, tx, ty) {
                     (BinOp::Add | BinOp::Sub | BinOp::Mul, Tag::Int, Tag::Int) => {
