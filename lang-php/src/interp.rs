@@ -507,6 +507,7 @@ fn read_cv<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, cv: R) -> M::V {
 
 /// A `BinCv` operand: register `r` as it is when `name` is `NONE`, else
 /// the CV `r` read as `LoadCv` reads it (undefined: a warning, then null).
+#[inline(always)]
 fn operand_cv<'gc, M: Meta<'gc>>(
     m: &mut M,
     fr: &Frame<'gc>,
