@@ -1811,6 +1811,10 @@ builtins! {
             },
             Value::Float(f) => Value::Float(if inc { f + 1.0 } else { f - 1.0 }),
             Value::Str(_) => incdec_str(mc, old, inc),
+            other if is_array(other) => {
+                let what = if inc { "Cannot increment array" } else { "Cannot decrement array" };
+                return Err(err_str(mc, "TypeError", what));
+            }
             other => other,
         })
     },

@@ -140,6 +140,19 @@ pub enum Op {
     /// place (`STR_APPEND`), stores the result in `dst` and jumps; otherwise
     /// falls through to the generic code that follows.
     AppendCv(R, R, R, u32),
+    /// `base[key] op= val` (op: `+`, `-`, `*`) on a hashed array whose
+    /// element at `key` is a number: in place with one hash probe
+    /// (`ARR_OP`), the result in dst; otherwise dst is `Absent` and nothing
+    /// is written. A `JmpNotNull` on dst follows (a guard on what a write
+    /// returned must be in a later instruction than the write), skipping
+    /// the generic read-op-write. Operands: op, dst, base, key, val.
+    DimOp(BinOp, R, R, R, R),
+    /// `++`/`--` on a CV holding an int (no overflow) or a float, maybe
+    /// through a reference cell: writes it, puts the new (pre) or old
+    /// (post) value in dst and jumps to the target; otherwise falls through
+    /// to the generic read-incdec-write that follows. Operands: dst, CV,
+    /// increment?, pre?, target.
+    IncDecCv(R, R, bool, bool, u32),
     /// `func_num_args()`.
     FuncNumArgs(R),
     /// `$GLOBALS['k']` read: like `LoadCv`, warning "Undefined global variable".
@@ -160,6 +173,10 @@ pub enum Op {
     /// Binds CV to a static variable (const: name); jumps to target if already initialised.
     BindStatic(R, u32, u32),
     Bin(BinOp, R, R, R),
+    /// `Bin` whose operands may be CVs read in place (dereferenced, warning
+    /// when undefined, as `LoadCv` does): dst, a, b, then for each operand
+    /// the const index of its variable name, or `NONE` for a plain register.
+    BinCv(BinOp, R, R, R, u32, u32),
     /// `++`/`--` on a value: dst, src, is increment.
     IncDec(R, R, bool),
     Not(R, R),

@@ -1351,8 +1351,20 @@ impl FnComp {
                 }
                 _ => {
                     let save = self.next;
-                    let av = self.expr(a)?;
-                    let bv = self.expr(b)?;
+                    // A variable operand is read by the operator itself
+                    // (`BinCv`), as php reads CV operands: one instruction
+                    // instead of a `LoadCv` each. Not for the operators that
+                    // may call `__toString`, which writes the converted
+                    // operand back into its register.
+                    let direct = !matches!(*op, "." | "==" | "!=" | "<>");
+                    let (av, na) = match self.cv_operand(a).filter(|_| direct) {
+                        Some(x) => x,
+                        None => (self.expr(a)?, NONE),
+                    };
+                    let (bv, nb) = match self.cv_operand(b).filter(|_| direct) {
+                        Some(x) => x,
+                        None => (self.expr(b)?, NONE),
+                    };
                     // The operands' temps die in the instruction that reads
                     // them (it reads both before it writes): the result may
                     // reuse one, and fewer temps make smaller frames.
@@ -1362,7 +1374,11 @@ impl FnComp {
                     let Some(bop) = BinOp::from_str(op) else {
                         return self.err(format!("unknown operator {op}"));
                     };
-                    let pc = self.emit(Op::Bin(bop, r, av, bv));
+                    let pc = if na == NONE && nb == NONE {
+                        self.emit(Op::Bin(bop, r, av, bv))
+                    } else {
+                        self.emit(Op::BinCv(bop, r, av, bv, na, nb))
+                    };
                     // Its operands are live when it starts.
                     self.p.dead_from[pc] = hi.max(self.next);
                     r
@@ -1470,12 +1486,31 @@ impl FnComp {
                         return Ok(r);
                     }
                 }
-                let cur = self.place_read(&place, false)?;
-                let v = self.expr(value)?;
-                let r = self.tmp();
                 let Some(bop) = BinOp::from_str(op) else {
                     return self.err("bad operator");
                 };
+                if let Place::Dim(b, k) = place {
+                    if matches!(bop, BinOp::Add | BinOp::Sub | BinOp::Mul) && simple_operand(value)
+                    {
+                        // `$a[k] op= v` with a side-effect-free `v`, evaluated
+                        // first as php does: in place when the element is a
+                        // number of a hashed array (DimOp), else the generic
+                        // read-op-write.
+                        let v = self.expr(value)?;
+                        let r = self.tmp();
+                        self.emit(Op::DimOp(bop, r, b, k, v));
+                        let j = self.emit(Op::JmpNotNull(r, 0));
+                        let cur = self.place_read(&place, false)?;
+                        self.emit(Op::Bin(bop, r, cur, v));
+                        self.place_write(&place, r)?;
+                        let end = self.pc();
+                        self.patch(j, end);
+                        return Ok(r);
+                    }
+                }
+                let cur = self.place_read(&place, false)?;
+                let v = self.expr(value)?;
+                let r = self.tmp();
                 self.emit(Op::Bin(bop, r, cur, v));
                 self.place_write(&place, r)?;
                 r
@@ -1953,7 +1988,13 @@ impl FnComp {
                     return Ok(Place::Cv(cv, self.kstr(name)));
                 }
                 let b = self.fetch_w(base)?;
+                let mark = self.next;
                 let kr = self.expr(k)?;
+                if kr >= mark && kr < self.next {
+                    // A temporary the key expression just made and still
+                    // holds: nothing else writes it before the store.
+                    return Ok(Place::Dim(b, kr));
+                }
                 let keep = self.tmp();
                 self.emit(Op::Move(keep, kr));
                 Place::Dim(b, keep)
@@ -2016,7 +2057,38 @@ impl FnComp {
         Ok(())
     }
 
+    /// A plain local variable operand: its CV and the const of its name.
+    fn cv_operand(&mut self, e: &Expr) -> Option<(R, u32)> {
+        match &e.kind {
+            E::Var(n) if n != "this" && n != "GLOBALS" => {
+                let cv = self.cv(n);
+                Some((cv, self.kstr(n)))
+            }
+            _ => None,
+        }
+    }
+
     fn incdec(&mut self, target: &Expr, inc: bool, pre: bool) -> CResult<R> {
+        if let E::Var(n) = &target.kind {
+            if n != "this" && n != "GLOBALS" {
+                // One instruction for an int or float variable (IncDecCv),
+                // else the generic read-incdec-write into the same result.
+                let cv = self.cv(n);
+                let r = self.tmp();
+                let j = self.emit(Op::IncDecCv(r, cv, inc, pre, 0));
+                let place = Place::Other(target.clone());
+                let old = self.place_read(&place, false)?;
+                let nv = self.tmp();
+                self.emit(Op::IncDec(nv, old, inc));
+                self.place_write(&place, nv)?;
+                self.emit(Op::Move(r, if pre { nv } else { old }));
+                let end = self.pc();
+                if let Op::IncDecCv(.., t) = &mut self.p.ops[j] {
+                    *t = end;
+                }
+                return Ok(r);
+            }
+        }
         let place = self.place(target)?;
         // `place_read` returns a fresh temporary that the write below does
         // not touch, so it is the old value as it is.
@@ -2500,6 +2572,18 @@ fn walk_expr(e: &Expr, out: &mut Vec<String>, deep: bool) {
     }
 }
 
+/// An operand whose evaluation has no side effect other than an
+/// undefined-variable warning (a variable other than `$this`/`$GLOBALS`,
+/// or a literal number or string), so it may be evaluated before the
+/// element it combines with.
+fn simple_operand(e: &Expr) -> bool {
+    match &e.kind {
+        E::Var(n) => n != "this" && n != "GLOBALS",
+        E::Int(_) | E::Float(_) | E::Str(_) => true,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2529,7 +2613,7 @@ mod tests {
         assert_eq!(p.dead_from[lp], 0);
         // An instruction reading a temp another one wrote has it live.
         for (pc, op) in p.ops.iter().enumerate() {
-            if let Op::Bin(_, _, a, b) = op {
+            if let Op::Bin(_, _, a, b) | Op::BinCv(_, _, a, b, ..) = op {
                 for r in [*a, *b] {
                     if let Some(i) = p.temps.iter().position(|&t| t == r) {
                         assert!(i < p.dead_from[pc] as usize, "{pc}: {op:?}");

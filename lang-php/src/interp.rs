@@ -46,12 +46,15 @@ fn h_key_at<'gc>(_mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Va
         Value::Int(i) => i as usize,
         _ => 0,
     };
-    Ok(arr_entry_at(a[0], i)
-        .map(|(k, _)| k)
-        .unwrap_or(Value::Absent))
+    Ok(match a[0] {
+        // A hashed array's storage, as `foreach` passes it.
+        Value::Dict(d) => d.borrow().get_index(i).map_or(Value::Absent, |(k, _)| k.0),
+        arr => arr_entry_at(arr, i).map_or(Value::Absent, |(k, _)| k),
+    })
 }
 
-/// The key at a position of an array, or `Absent` past the end.
+/// The key at a position of an array (or of a hashed array's `Dict`), or
+/// `Absent` past the end.
 pub static KEY_AT: Helper = Helper {
     name: "php_key_at",
     func: h_key_at,
@@ -500,6 +503,32 @@ fn deref_v<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> M::V {
 fn read_cv<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, cv: R) -> M::V {
     let v = m.reg(fr, cv as usize);
     deref_v(m, v)
+}
+
+/// A `BinCv` operand: register `r` as it is when `name` is `NONE`, else
+/// the CV `r` read as `LoadCv` reads it (undefined: a warning, then null).
+#[inline(always)]
+fn operand_cv<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &Frame<'gc>,
+    code: &Code<'gc>,
+    p: &FuncProto,
+    pc: u32,
+    r: R,
+    name: u32,
+) -> M::V {
+    if name == NONE {
+        return m.reg(fr, r as usize);
+    }
+    let v = read_cv(m, fr, r);
+    if m.tag(v) != Tag::Absent {
+        return v;
+    }
+    let msg = m.konst(s(m.mc(), "Undefined variable $"));
+    let n = m.konst(code.consts[name as usize]);
+    let l = m.konst(code.consts[p.loc_k[pc as usize] as usize]);
+    let _ = m.call(&ops::WARN, &[msg, n, l]);
+    m.konst(Value::None)
 }
 
 fn write_cv<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, cv: R, v: M::V) {
@@ -1131,6 +1160,35 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     set!(*cv, f);
                 }
             }
+            Op::DimOp(bop, d, b, k, v) => {
+                let base = reg!(*b);
+                let key = reg!(*k);
+                let mut r = None;
+                if matches!(m.tag(key), Tag::Int | Tag::Str) && m.tag(base) == Tag::Record {
+                    let store = m.get_field(base, A_DICT);
+                    if m.tag(store) == Tag::Dict {
+                        let val = reg!(*v);
+                        let opk = m.konst(Value::Int(match bop {
+                            BinOp::Add => 0,
+                            BinOp::Sub => 1,
+                            _ => 2,
+                        }));
+                        r = Some(helper!(&ops::ARR_OP, &[base, key, val, opk]));
+                    }
+                }
+                let r = match r {
+                    Some(r) => r,
+                    None => m.konst(Value::Absent),
+                };
+                set!(*d, r);
+                // Not recording: take the `JmpNotNull` that follows here
+                // (a trace must test the result in that next instruction).
+                if fr.shadow.is_empty() && !matches!(m.get(r), Value::Absent) {
+                    if let Some(Op::JmpNotNull(_, t)) = p.ops.get(next as usize) {
+                        next = *t;
+                    }
+                }
+            }
             Op::MakeRefCv(d, cv) => {
                 let v = reg!(*cv);
                 let v = if m.tag(v) == Tag::StrBuf {
@@ -1192,9 +1250,14 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     set!(*cv, c);
                 }
             }
-            Op::Bin(bop, d, a, b) => {
-                let x = reg!(*a);
-                let y = reg!(*b);
+            Op::Bin(bop, d, a, b) | Op::BinCv(bop, d, a, b, ..) => {
+                let (x, y) = match op {
+                    Op::BinCv(.., na, nb) => (
+                        operand_cv(m, fr, code, p, pc, *a, *na),
+                        operand_cv(m, fr, code, p, pc, *b, *nb),
+                    ),
+                    _ => (reg!(*a), reg!(*b)),
+                };
                 let (tx, ty) = (m.tag(x), m.tag(y));
                 let fast = match (bop, tx, ty) {
                     (BinOp::Add | BinOp::Sub | BinOp::Mul, Tag::Int, Tag::Int) => {
@@ -1422,6 +1485,39 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let rtv = m.konst(rt);
                     let r = helper!(&builtins::BUILTIN, &[id, rtv, v, flag]);
                     set!(*d, r);
+                }
+            }
+            Op::IncDecCv(d, cv, inc, pre, target) => {
+                let holder = reg!(*cv);
+                let is_cell = m.tag(holder) == Tag::List;
+                let z = m.konst(Value::Int(0));
+                let cur = if is_cell {
+                    m.list_get(holder, z)
+                } else {
+                    holder
+                };
+                // Every test comes before the write.
+                let new = match m.tag(cur) {
+                    Tag::Int => {
+                        let one = m.konst(Value::Int(1));
+                        let o = if *inc { OvfOp::Add } else { OvfOp::Sub };
+                        m.int_ovf(o, cur, one)
+                    }
+                    Tag::Float => {
+                        let one = m.konst(Value::Float(1.0));
+                        let o = if *inc { FloatOp::Add } else { FloatOp::Sub };
+                        Some(m.float(o, cur, one))
+                    }
+                    _ => None,
+                };
+                if let Some(n) = new {
+                    if is_cell {
+                        m.list_set(holder, z, n);
+                    } else {
+                        set!(*cv, n);
+                    }
+                    set!(*d, if *pre { n } else { cur });
+                    next = *target;
                 }
             }
             Op::Silence(r, start) => {
@@ -2662,7 +2758,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     fr.pc = next;
                     continue;
                 }
-                let key = helper!(&KEY_AT, &[arr, pos]);
+                let key = helper!(&KEY_AT, &[store, pos]);
                 if m.tag(key) == Tag::Absent {
                     next = *exit;
                 } else {
@@ -2716,7 +2812,7 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     fr.pc = next;
                     continue;
                 }
-                let key = helper!(&KEY_AT, &[arr, pos]);
+                let key = helper!(&KEY_AT, &[store, pos]);
                 if m.tag(key) == Tag::Absent {
                     next = *exit;
                 } else {

@@ -798,6 +798,32 @@ pub static ARR_SET: Helper = Helper {
     effects: Effects::WRITES,
 };
 
+fn h_arr_op<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let k = match args[1] {
+        k @ Value::Int(_) => k,
+        k @ Value::Str(s) if !matches!(s.as_str().as_bytes().first(), Some(b'0'..=b'9' | b'-')) => {
+            k
+        }
+        k @ Value::Str(_) => norm_key(mc, k)?,
+        _ => return Ok(Value::Absent),
+    };
+    let op = match args[3] {
+        Value::Int(op) => op,
+        _ => return Ok(Value::Absent),
+    };
+    Ok(arr_op(mc, args[0], k, op, args[2]).unwrap_or(Value::Absent))
+}
+
+/// `arr[key] op= v` in place on an unshared hashed array (`value::arr_op`;
+/// args: array, int or string key, value, op 0/1/2 for `+ - *`): the
+/// result, or `Absent` when it wrote nothing and the generic path must run.
+/// Cannot raise or run guest code.
+pub static ARR_OP: Helper = Helper {
+    name: "php_arr_op",
+    func: h_arr_op,
+    effects: Effects::WRITES,
+};
+
 /// `arr[key] = v` (key Absent: append) on an array prepared for writing.
 pub static DIM_SET: Helper = Helper {
     name: "php_dim_set",

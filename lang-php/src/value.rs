@@ -173,12 +173,84 @@ pub fn arr_slot<'gc>(a: Value<'gc>, k: Value<'gc>) -> Value<'gc> {
 
 /// Sets an element at a normalised key, writing through a reference cell in the slot.
 pub fn arr_set<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Value<'gc>) {
+    if let Value::Dict(d) = arr_store(a) {
+        // One hash probe, whether the key exists or not.
+        let cell = match d.borrow_mut(mc).entry(Key(k)) {
+            indexmap::map::Entry::Occupied(mut e) => match *e.get() {
+                c @ Value::List(_) => c,
+                _ => {
+                    e.insert(v);
+                    return;
+                }
+            },
+            indexmap::map::Entry::Vacant(e) => {
+                e.insert(v);
+                Value::Absent
+            }
+        };
+        if let Value::List(_) = cell {
+            heap::list_set(mc, cell, 0, v);
+        } else {
+            bump_next(mc, a, k);
+        }
+        return;
+    }
     let old = arr_slot(a, k);
     if let Value::List(_) = old {
         heap::list_set(mc, old, 0, v);
         return;
     }
     arr_set_slot(mc, a, k, v);
+}
+
+/// `a[k] = a[k] op v` for a normalised key of a hashed array whose element
+/// there (maybe through a reference cell) is an int or a float, and a
+/// number `v`, with one hash probe; `op` is `+`, `-` or `*` (0, 1, 2).
+/// `None` (nothing written) when the array is packed, the key missing, a
+/// value not a number or an int result would overflow: the caller then
+/// takes the generic path (warnings, conversions, float promotion).
+pub fn arr_op<'gc>(
+    mc: &Mutation<'gc>,
+    a: Value<'gc>,
+    k: Value<'gc>,
+    op: i64,
+    v: Value<'gc>,
+) -> Option<Value<'gc>> {
+    let Value::Dict(d) = arr_store(a) else {
+        return None;
+    };
+    let calc = |old: Value<'gc>| -> Option<Value<'gc>> {
+        let f = |x: f64, y: f64| match op {
+            0 => x + y,
+            1 => x - y,
+            _ => x * y,
+        };
+        Some(match (old, v) {
+            (Value::Int(x), Value::Int(y)) => Value::Int(match op {
+                0 => x.checked_add(y)?,
+                1 => x.checked_sub(y)?,
+                _ => x.checked_mul(y)?,
+            }),
+            (Value::Float(x), Value::Float(y)) => Value::Float(f(x, y)),
+            (Value::Int(x), Value::Float(y)) => Value::Float(f(x as f64, y)),
+            (Value::Float(x), Value::Int(y)) => Value::Float(f(x, y as f64)),
+            _ => return None,
+        })
+    };
+    // One probe; the write barrier it implies is harmless when nothing is
+    // written.
+    let cell = match d.borrow_mut(mc).get_mut(&Key(k)) {
+        None => return None,
+        Some(c @ Value::List(_)) => *c,
+        Some(slot) => {
+            let r = calc(*slot)?;
+            *slot = r;
+            return Some(r);
+        }
+    };
+    let r = calc(heap::list_get(cell, 0))?;
+    heap::list_set(mc, cell, 0, r);
+    Some(r)
 }
 
 /// php's nNextFreeElement: one past the largest int key ever inserted

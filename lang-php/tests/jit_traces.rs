@@ -30,6 +30,18 @@ for ($i = 0; $i < 3000; $i++) {
     $hk[$w] = ($hk[$w] ?? 0) + $one[$i + 1];
     $hk[(string)($i % 7)] = $i;
 }
+// `op=` on elements in place (DimOp), `++`/`--` on variables (IncDecCv),
+// operators reading variables (BinCv).
+$cnt = 0;
+$fl = 0.0;
+for ($i = 0; $i < 3000; $i++) {
+    $w = "k" . ($i % 50);
+    $hk[$w] += $i;
+    $hk[$w] -= $cnt;
+    $cnt++;
+    --$fl;
+}
+$sum += $cnt + (int)$fl;
 foreach ($hk as $k => $v) { $sum += $v; }
 unset($one[7]);
 foreach ($one as $k => $v) { $sum += $k; }
