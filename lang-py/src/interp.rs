@@ -227,6 +227,14 @@ fn record_type<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64>
             k => Err(int_of(k)),
         };
     }
+    // A record's type field never changes after it is made, so a trace
+    // constant's type needs neither a load nor a guard.
+    if let Some(c) = m.const_value(v) {
+        return match field(c, F_TYPE) {
+            t @ Value::Record(_) => Ok(t),
+            k => Err(int_of(k)),
+        };
+    }
     // One guard on the exact value (it implies the tag).
     let f0 = m.get_field(v, F_TYPE);
     match m.promote(f0) {
