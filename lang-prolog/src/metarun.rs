@@ -1001,6 +1001,32 @@ fn int_binop<'gc, M: Meta<'gc>>(m: &mut M, name: &str, x: M::V, y: M::V) -> Opti
     })
 }
 
+/// Unifies `a` and `b` for head op `i`: `None` when that succeeded inline;
+/// otherwise the flow to return, backtracking on a failure or, when the
+/// values need the general algorithm, after calling it with its answer in
+/// `R_TMP` for the next instruction (`PC_CHECK + i`) to test.
+fn head_unify<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    cx: &Cx<'gc>,
+    st: M::V,
+    a: M::V,
+    b: M::V,
+    i: usize,
+) -> Option<Flow> {
+    match unify_fast(m, st, a, b) {
+        Some(true) => None,
+        Some(false) => Some(fail(m, fr)),
+        None => {
+            let p = m.konst(cx.prog_v);
+            let ok = hcall(m, &UNIFY, &[p, st, a, b]);
+            m.set_reg(fr, R_TMP, ok);
+            fr.pc = PC_CHECK + i as u32;
+            Some(Flow::Next)
+        }
+    }
+}
+
 /// Where a body frame's variables start (after `[0, cut barrier, next, link]`).
 const FRAME_VARS: usize = 4;
 
@@ -1030,32 +1056,16 @@ fn head<'gc, M: Meta<'gc>>(
             Op::GetVal { v, r } => {
                 let a = m.reg(fr, env_reg(cc, v));
                 let b = m.reg(fr, creg(cc, r));
-                match unify_fast(m, st, a, b) {
-                    Some(true) => {}
-                    Some(false) => return fail(m, fr),
-                    None => {
-                        let p = m.konst(cx.prog_v);
-                        let ok = hcall(m, &UNIFY, &[p, st, a, b]);
-                        m.set_reg(fr, R_TMP, ok);
-                        fr.pc = PC_CHECK + i as u32;
-                        return Flow::Next;
-                    }
+                if let Some(flow) = head_unify(m, fr, cx, st, a, b, i) {
+                    return flow;
                 }
                 wrote = true;
             }
             Op::GetConst { k, r } => {
                 let x = m.reg(fr, creg(cc, r));
                 let c = m.konst(code.consts[k as usize]);
-                match unify_fast(m, st, x, c) {
-                    Some(true) => {}
-                    Some(false) => return fail(m, fr),
-                    None => {
-                        let p = m.konst(cx.prog_v);
-                        let ok = hcall(m, &UNIFY, &[p, st, x, c]);
-                        m.set_reg(fr, R_TMP, ok);
-                        fr.pc = PC_CHECK + i as u32;
-                        return Flow::Next;
-                    }
+                if let Some(flow) = head_unify(m, fr, cx, st, x, c, i) {
+                    return flow;
                 }
                 wrote = true;
             }
