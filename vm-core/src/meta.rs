@@ -22,6 +22,7 @@
 
 use gc_arena::Mutation;
 
+use crate::cell;
 use crate::exec::Frame;
 use crate::heap;
 use crate::jit::helpers::{Effects, Helper};
@@ -167,6 +168,20 @@ pub trait Meta<'gc> {
     fn tuple_get(&mut self, t: Self::V, i: Self::V) -> Self::V {
         self.call(&TUPLE_GET, &[t, i])
             .expect("tuple_get cannot raise")
+    }
+
+    /// The value of cell `c` (the caller has checked `c` is a cell, see
+    /// [`crate::cell`]). It reads the heap, so a write between two reads
+    /// makes the trace read again.
+    fn cell_get(&mut self, c: Self::V) -> Self::V {
+        self.call(&CELL_GET, &[c]).expect("cell_get cannot raise")
+    }
+    /// Replaces the value of cell `c` (the caller has checked `c` is a cell).
+    /// It is a write to an existing object: no decision may follow it in
+    /// the same instruction.
+    fn cell_set(&mut self, c: Self::V, v: Self::V) {
+        self.call(&CELL_SET, &[c, v])
+            .expect("cell_set cannot raise");
     }
 
     /// A merge point: `fr` is at a loop header `pc` (a backward-jump target).
@@ -365,6 +380,14 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     fn tuple_get(&mut self, t: Value<'gc>, i: Value<'gc>) -> Value<'gc> {
         tuple::tuple_get(t, int_of(i))
     }
+    #[inline]
+    fn cell_get(&mut self, c: Value<'gc>) -> Value<'gc> {
+        cell_value(c)
+    }
+    #[inline]
+    fn cell_set(&mut self, c: Value<'gc>, v: Value<'gc>) {
+        cell::set_cell_value(self.mc, c, v)
+    }
 }
 
 /// The helper behind [`Meta::record_class`].
@@ -410,6 +433,32 @@ pub static TUPLE_GET: Helper = Helper {
     func: |_, args| Ok(tuple::tuple_get(args[0], int_of(args[1]))),
     effects: Effects::PURE,
 };
+
+/// The helper behind [`Meta::cell_get`] (a read: writes in between are seen).
+pub static CELL_GET: Helper = Helper {
+    name: "cell_get",
+    func: |_, args| Ok(cell_value(args[0])),
+    effects: Effects::READS,
+};
+
+/// The helper behind [`Meta::cell_set`]; it returns `None`.
+pub static CELL_SET: Helper = Helper {
+    name: "cell_set",
+    func: |mc, args| {
+        cell::set_cell_value(mc, args[0], args[1]);
+        Ok(Value::None)
+    },
+    effects: Effects::WRITES,
+};
+
+/// The value of the cell `c` (the trace has guarded the tag).
+#[inline]
+fn cell_value(c: Value<'_>) -> Value<'_> {
+    match cell::as_cell(c) {
+        Some(cell) => cell.get(),
+        None => panic!("cell operation on {:?}", c.tag()),
+    }
+}
 
 /// The int inside `v` (the trace has guarded the tag).
 #[inline]

@@ -172,3 +172,42 @@ fn const_value_knows_trace_constants_only() {
         assert!(matches!(m.const_value(Value::Int(7)), Some(Value::Int(7))));
     });
 }
+
+/// `cell_get` and `cell_set` compute like the plain interpreter and record
+/// one read and one write of the cell.
+#[test]
+fn cell_reads_and_writes_are_recorded() {
+    use vm_core::Meta;
+    gc_arena::arena::rootless_mutate(|mc| {
+        let code = heap::new_code(mc, 0, Box::new(Prog::AllocLoop), vec![]);
+        let c = vm_core::cell::new_cell(mc, Value::Int(1), 0);
+        let mut fr = Frame::new(0, code, vec![c]);
+        let key = GreenKey::of(&fr, 0);
+        let mut r = Recorder::start_loop(&mut fr, key, 0, 1000);
+        let mut m = Recording::new(mc, &mut r);
+        assert!(m.begin(&mut fr, 0));
+        let cell = m.reg(&fr, 0);
+        let one = m.cell_get(cell);
+        assert!(matches!(m.get(one), Value::Int(1)));
+        let two = m.int(vm_core::jit::ir::IntOp::Add, one, one);
+        m.cell_set(cell, two);
+        let again = m.cell_get(cell);
+        assert!(matches!(m.get(again), Value::Int(2)), "the write is seen");
+        let text = m.rec.trace.to_text();
+        assert!(text.contains("v3 = call cell_get, v2"), "{text}");
+        assert!(text.contains("call cell_set, v2, v4"), "{text}");
+        assert!(text.contains("v6 = call cell_get, v2"), "{text}");
+        assert!(matches!(
+            vm_core::cell::as_cell(c).unwrap().get(),
+            Value::Int(2)
+        ));
+    });
+    gc_arena::arena::rootless_mutate(|mc| {
+        let mut jit = vm_core::jit::JitState::default();
+        let mut fuel = 10;
+        let mut m = vm_core::meta::Plain::new(mc, &mut jit, &mut fuel);
+        let c = vm_core::cell::new_cell(mc, Value::Int(5), 0);
+        m.cell_set(c, Value::Int(6));
+        assert!(matches!(m.cell_get(c), Value::Int(6)));
+    });
+}
