@@ -444,6 +444,12 @@ pub fn record_len(r: Value<'_>) -> u32 {
     record_of(r).len as u32
 }
 
+/// The address of field 0 of record `r` (fixed for the record's life; for
+/// machine code that reads a constant record's fields).
+pub fn record_fields_addr(r: Value<'_>) -> usize {
+    record_of(r).fields_addr
+}
+
 /// The code object behind `v`.
 pub fn as_code<'gc>(v: Value<'gc>) -> Option<&'gc Code<'gc>> {
     match v {

@@ -800,6 +800,23 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 let (p, q) = (self.payload_i64(x), self.payload_i64(y));
                 self.b.ins().icmp(IntCC::Equal, p, q)
             }
+            // Against a known tag whose payload is the whole word (or
+            // empty), the other side's raw word needs no normalising: when
+            // its tag differs the answer is false whatever the payloads.
+            // This is every `guard_value` on a constant object.
+            (Val::Dyn { tag, raw, .. }, Val::Known(t, _))
+            | (Val::Known(t, _), Val::Dyn { tag, raw, .. })
+                if t != Tag::Bool =>
+            {
+                let tags = self.b.ins().icmp_imm_s(IntCC::Equal, tag, t.byte() as i64);
+                if matches!(t, Tag::None | Tag::Absent) {
+                    return tags;
+                }
+                let known = if matches!(x, Val::Known(..)) { x } else { y };
+                let p = self.payload_i64(known);
+                let payloads = self.b.ins().icmp(IntCC::Equal, raw, p);
+                self.b.ins().band(tags, payloads)
+            }
             _ => {
                 let (tx, ty) = (self.tag(x), self.tag(y));
                 let tags = self.b.ins().icmp(IntCC::Equal, tx, ty);
@@ -927,6 +944,21 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(self.payload_i64(v))
     }
 
+    /// The address of field `k` of record `r` when `r` is a constant record
+    /// that has that field: a record's field count and field address never
+    /// change, so the trace needs neither the bounds check nor the loads.
+    fn const_field_addr(&mut self, r: Ref, k: u32) -> Option<ir::Value> {
+        if !r.is_const() {
+            return None;
+        }
+        let rec = *self.t.consts.get(r.index())?;
+        if rec.tag() != Tag::Record || k >= heap::record_len(rec) {
+            return None;
+        }
+        let addr = heap::record_fields_addr(rec) + k as usize * VALUE_SIZE;
+        Some(self.iconst(types::I64, addr as i64))
+    }
+
     /// Branches on whether field `k` of the record at `rec` exists; returns
     /// the field's address on the fast path and the (cold) slow block.
     fn field_addr(&mut self, rec: ir::Value, k: u32) -> (ir::Value, Block) {
@@ -955,6 +987,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     /// bug: the interpreter would fail the same way) takes the trampoline,
     /// which reports it.
     fn get_field(&mut self, op: &Op, r: Ref, k: u32) -> Result<Val, String> {
+        if let Some(addr) = self.const_field_addr(r, k) {
+            return Ok(self.load_value(addr, 0));
+        }
         let rec = self.record_ptr(r)?;
         let (addr, slow) = self.field_addr(rec, k);
         self.load_or(addr, slow, |lw| {
@@ -965,6 +1000,11 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     /// `set_field r, #k, v` without a call (see [`Self::get_field`]).
     fn set_field(&mut self, op: &Op, r: Ref, k: u32, v: Ref) -> Result<(), String> {
+        if let Some(addr) = self.const_field_addr(r, k) {
+            let value = self.val(v)?;
+            self.store_value(value, addr, 0);
+            return Ok(());
+        }
         let rec = self.record_ptr(r)?;
         let value = self.val(v)?;
         let (addr, slow) = self.field_addr(rec, k);
