@@ -20,7 +20,9 @@ use gc_arena::{Collect, Mutation};
 
 use crate::exec::{self, Action, Config, Frame, Language, Root, Slice};
 use crate::heap;
-use crate::jit::backend::{self, CompiledCode, ExitLink, InputSource, Linkage, STATUS_FINISH};
+use crate::jit::backend::{
+    self, CompiledCode, ExitLink, InputSource, Linkage, STATUS_BUG, STATUS_FINISH,
+};
 use crate::jit::helpers::CALL_TRACE;
 use crate::jit::ir::{Op, PendingWrite, SnapValue, Snapshot, TraceIr, Virtual};
 use crate::jit::recorder::{Recorder, Recording, TraceKind};
@@ -183,6 +185,12 @@ fn run_trace<'gc>(
                 .run_nested(mc, fuel, buf, &mut root.jit.nested, config.jit_stack);
         // Linked code may have left through another trace's exit.
         t = from as usize;
+        if exit == STATUS_BUG || root.jit.nested.iter().any(|n| n.exit == STATUS_BUG) {
+            // The plain interpreter panics at the same access (`heap::get_field`).
+            panic!(
+                "compiled code (trace {t}) used a field a record does not have: an interpreter bug"
+            );
+        }
         if exit == STATUS_FINISH {
             let v = root.jit.buf[0];
             return_from_root(root, root_depth, v);

@@ -27,8 +27,8 @@ use cranelift_codegen::isa::{CallConv, TargetFrontendConfig};
 use cranelift_frontend::{FunctionBuilder, FunctionBuilderContext};
 
 use super::runtime::{
-    save_nested, Tramp, CTX_FUEL_OFFSET, CTX_STACK_LIMIT_OFFSET, CTX_TRACE_OFFSET, STATUS_FINISH,
-    STATUS_OK,
+    save_nested, Tramp, CTX_FUEL_OFFSET, CTX_STACK_LIMIT_OFFSET, CTX_TRACE_OFFSET, STATUS_BUG,
+    STATUS_FINISH, STATUS_OK,
 };
 use super::{ExitInfo, ExitLink, InputSource, Linkage};
 use crate::heap;
@@ -394,6 +394,7 @@ pub(super) fn lower<'gc>(
         homes: homes.unwrap_or_default(),
         consts_here: Default::default(),
         slot_addr_here: None,
+        bug_block: None,
     };
     let mut ended = false;
     for (i, inst) in t.ops.iter().enumerate() {
@@ -407,6 +408,7 @@ pub(super) fn lower<'gc>(
         return Err("trace does not end in jump, exit or finish".into());
     }
     lw.fill_shared_exits()?;
+    lw.fill_bug_block();
     let Lower {
         mut b,
         exits,
@@ -462,6 +464,8 @@ struct Lower<'a, 'f, 'gc> {
     consts_here: std::collections::HashMap<(Block, ir::Type, i64), ir::Value>,
     /// The call slot's address as made in a block (see [`Lower::slot_addr`]).
     slot_addr_here: Option<(Block, ir::Value)>,
+    /// The block that returns [`STATUS_BUG`], made at its first use.
+    bug_block: Option<Block>,
 }
 
 /// What makes two guards' exits the same code (with their link-cell array).
@@ -631,9 +635,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 let (x, y) = (self.val(*a)?, self.val(*b)?);
                 Some(Val::Known(Tag::Bool, self.same(x, y)))
             }
-            Op::GetField(r, k) => Some(self.get_field(op, *r, *k)?),
+            Op::GetField(r, k) => Some(self.get_field(*r, *k)?),
             Op::SetField(r, k, v) => {
-                self.set_field(op, *r, *k, *v)?;
+                self.set_field(*r, *k, *v)?;
                 None
             }
             Op::Call(h, args) if std::ptr::eq(*h, &RECORD_CLASS) => {
@@ -959,9 +963,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Some(self.iconst(types::I64, addr as i64))
     }
 
-    /// Branches on whether field `k` of the record at `rec` exists; returns
-    /// the field's address on the fast path and the (cold) slow block.
-    fn field_addr(&mut self, rec: ir::Value, k: u32) -> (ir::Value, Block) {
+    /// The address of field `k` of the record at `rec`, on the path where
+    /// the record has that field; the other path returns [`STATUS_BUG`].
+    fn field_addr(&mut self, rec: ir::Value, k: u32) -> ir::Value {
         let len = self
             .b
             .ins()
@@ -971,50 +975,66 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .ins()
             .icmp_imm_u(IntCC::UnsignedGreaterThan, len, k as i64);
         let fast = self.b.create_block();
-        let slow = self.b.create_block();
-        self.b.set_cold_block(slow);
-        self.b.ins().brif(inside, fast, &[], slow, &[]);
+        let bug = self.bug_block();
+        self.b.ins().brif(inside, fast, &[], bug, &[]);
         self.b.switch_to_block(fast);
         let base = self
             .b
             .ins()
             .load(types::I64, mem(), rec, heap::RECORD_FIELDS_OFFSET);
-        let addr = self.b.ins().iadd_imm_s(base, k as i64 * VALUE_SIZE as i64);
-        (addr, slow)
+        self.b.ins().iadd_imm_s(base, k as i64 * VALUE_SIZE as i64)
     }
 
-    /// `get_field r, #k` without a call. A missing field (an interpreter
-    /// bug: the interpreter would fail the same way) takes the trampoline,
-    /// which reports it.
-    fn get_field(&mut self, op: &Op, r: Ref, k: u32) -> Result<Val, String> {
+    /// The trace's one block that returns [`STATUS_BUG`]: where a record
+    /// access finds no such field. The interpreter guards a record's kind
+    /// before using its fields, so only an interpreter bug gets there (its
+    /// plain run would panic at the same access); the driver panics with
+    /// that message. One shared block instead of a trampoline call per
+    /// access: those were an eighth of Python deltablue's Cranelift code.
+    fn bug_block(&mut self) -> Block {
+        if let Some(b) = self.bug_block {
+            return b;
+        }
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        self.bug_block = Some(block);
+        block
+    }
+
+    /// Fills the block of [`Self::bug_block`], if it was used (at the end,
+    /// as the shared exits: a block is filled once the one jumping there is).
+    fn fill_bug_block(&mut self) {
+        let Some(block) = self.bug_block else {
+            return;
+        };
+        self.b.switch_to_block(block);
+        let id = self.b.ins().iconst(types::I32, self.link.trace_id as i64);
+        self.b.ins().store(mem(), id, self.ctx, CTX_TRACE_OFFSET);
+        let code = self.b.ins().iconst(types::I32, STATUS_BUG as i64);
+        self.b.ins().return_(&[code]);
+    }
+
+    /// `get_field r, #k` without a call (a missing field: see [`Self::bug_block`]).
+    fn get_field(&mut self, r: Ref, k: u32) -> Result<Val, String> {
         if let Some(addr) = self.const_field_addr(r, k) {
             return Ok(self.load_value(addr, 0));
         }
         let rec = self.record_ptr(r)?;
-        let (addr, slow) = self.field_addr(rec, k);
-        self.load_or(addr, slow, |lw| {
-            lw.call(Tramp::GetField, &op.args(), k as u64)?;
-            Ok(lw.result(None))
-        })
+        let addr = self.field_addr(rec, k);
+        Ok(self.load_value(addr, 0))
     }
 
     /// `set_field r, #k, v` without a call (see [`Self::get_field`]).
-    fn set_field(&mut self, op: &Op, r: Ref, k: u32, v: Ref) -> Result<(), String> {
-        if let Some(addr) = self.const_field_addr(r, k) {
-            let value = self.val(v)?;
-            self.store_value(value, addr, 0);
-            return Ok(());
-        }
-        let rec = self.record_ptr(r)?;
+    fn set_field(&mut self, r: Ref, k: u32, v: Ref) -> Result<(), String> {
+        let addr = match self.const_field_addr(r, k) {
+            Some(addr) => addr,
+            None => {
+                let rec = self.record_ptr(r)?;
+                self.field_addr(rec, k)
+            }
+        };
         let value = self.val(v)?;
-        let (addr, slow) = self.field_addr(rec, k);
-        let join = self.b.create_block();
         self.store_value(value, addr, 0);
-        self.b.ins().jump(join, &[]);
-        self.b.switch_to_block(slow);
-        self.call(Tramp::SetField, &op.args(), k as u64)?;
-        self.b.ins().jump(join, &[]);
-        self.b.switch_to_block(join);
         Ok(())
     }
 

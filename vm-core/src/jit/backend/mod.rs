@@ -35,7 +35,7 @@
 mod lower;
 mod runtime;
 
-pub use runtime::{STACK_BUDGET, STATUS_FINISH};
+pub use runtime::{STACK_BUDGET, STATUS_BUG, STATUS_FINISH};
 #[cfg(test)]
 mod tests;
 

@@ -62,6 +62,10 @@ pub(super) const CTX_STACK_LIMIT_OFFSET: i32 = std::mem::offset_of!(JitCtx, stac
 /// value is in buffer slot 0. Every other return value is an exit's index.
 pub const STATUS_FINISH: u32 = u32::MAX;
 
+/// What trace code returns when it found a record without a field it
+/// reads or writes: an interpreter bug (see the backend's `bug_block`).
+pub const STATUS_BUG: u32 = u32::MAX - 1;
+
 /// The stack machine code may use for `call_trace` recursion, below where
 /// [`CompiledCode::run_nested`] was called: a call that would go deeper
 /// exits, and the interpreter goes on with frames of its own, on the heap.

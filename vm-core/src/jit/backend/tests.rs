@@ -839,6 +839,62 @@ fn constant_records_are_read_and_written_at_fixed_addresses() {
     });
 }
 
+/// A record without the field a trace reads or writes (an interpreter bug)
+/// makes the code return [`super::STATUS_BUG`] before touching memory,
+/// through one shared block, whatever the number of accesses.
+#[test]
+fn a_missing_record_field_returns_the_bug_status() {
+    use super::STATUS_BUG;
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 2); // record, value
+        let f0 = t.push(Op::GetField(xs[0], 0), None);
+        t.push(Op::SetField(xs[0], 3, xs[1]), None);
+        let f1 = t.push(Op::GetField(xs[0], 1), None);
+        guard(&mut t, Op::Exit, &[f0, f1]);
+        let code = compile(&t).unwrap();
+        let k = heap::new_str(mc, "k");
+        let big = heap::new_record(
+            mc,
+            k,
+            vec![Value::Int(1), Value::Int(2), Value::None, Value::None],
+        );
+        let (exit, live) = run1(&code, mc, &[big, Value::Int(9)]);
+        assert_eq!(exit, 0);
+        assert_values(&live, &[Value::Int(1), Value::Int(2)]);
+        assert_values(&[heap::get_field(big, 3)], &[Value::Int(9)]);
+        for len in [0, 2] {
+            let small = heap::new_record(mc, k, vec![Value::Int(5); len]);
+            let mut buf = vec![small, Value::Int(9)];
+            let mut fuel = 100;
+            assert_eq!(
+                code.run(mc, &mut fuel, &mut buf),
+                STATUS_BUG,
+                "{len} fields"
+            );
+            if len == 2 {
+                assert_values(&[heap::get_field(small, 1)], &[Value::Int(5)]);
+            }
+        }
+        // Three accesses, one bug block: no call anywhere in the code.
+        let (_, built) = build(&t, true).unwrap();
+        let func = built.func.unwrap();
+        let returns_bug = func.layout.blocks().filter(|b| {
+            func.layout.block_insts(*b).any(|i| {
+                let op = func.dfg.insts[i].opcode();
+                assert!(!op.is_call(), "{op}:\n{}", built.listing);
+                op.is_return()
+            })
+        });
+        assert_eq!(
+            returns_bug.count(),
+            2,
+            "the exit and the bug block:\n{}",
+            built.listing
+        );
+    });
+}
+
 /// A guard that a value is None or Absent compares tags only; one that it
 /// is a constant object compares tag and raw word, whatever the padding.
 #[test]
