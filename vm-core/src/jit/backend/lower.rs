@@ -1319,9 +1319,15 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     let SnapValue::Ref(class) = class else {
                         return Err(self.err("a virtual record whose class is virtual"));
                     };
+                    // Fields that are values of the trace are set here;
+                    // those that are objects being built, once all exist.
                     let mut args = vec![self.val(*class)?];
-                    let none = self.konst(Value::None);
-                    args.extend(fields.iter().map(|_| none));
+                    for f in fields {
+                        args.push(match f {
+                            SnapValue::Ref(r) => self.val(*r)?,
+                            SnapValue::Virtual(_) => self.konst(Value::None),
+                        });
+                    }
                     self.call_vals(Tramp::NewRecord, &args, 0)?;
                     self.result(Some(Tag::Record))
                 }
@@ -1344,9 +1350,22 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     }
                 }
                 Virtual::Record(_, fields) => {
+                    // In place: the record was just made with these fields.
+                    let mut base = None;
                     for (i, x) in fields.iter().enumerate() {
-                        let x = self.snap_val(x, &objs)?;
-                        self.call_vals(Tramp::SetField, &[obj, x], i as u64)?;
+                        if let SnapValue::Virtual(_) = x {
+                            let x = self.snap_val(x, &objs)?;
+                            let base = *base.get_or_insert_with(|| {
+                                let rec = self.payload_i64(obj);
+                                self.b.ins().load(
+                                    types::I64,
+                                    mem(),
+                                    rec,
+                                    heap::RECORD_FIELDS_OFFSET,
+                                )
+                            });
+                            self.store_value(x, base, (i * VALUE_SIZE) as i32);
+                        }
                     }
                 }
             }

@@ -1471,7 +1471,8 @@ fn a_linked_exit_builds_its_virtual_objects() {
 
         // The parent: `x = input 0, d = input 1; guard x < 10`, whose
         // snapshot's frame holds a virtual list [x, 42], with the delayed
-        // write `d["k"] = that list`.
+        // write `d["k"] = that list`, and two virtual records that point to
+        // each other, one also to x and to the list.
         let mut t = TraceIr::default();
         let ins = inputs(&mut t, 2);
         let (x, d) = (ins[0], ins[1]);
@@ -1486,12 +1487,20 @@ fn a_linked_exit_builds_its_virtual_objects() {
                 code,
                 pc: 0,
                 ret_reg: 0,
-                regs: vec![SnapValue::Virtual(0)],
+                regs: vec![SnapValue::Virtual(0), SnapValue::Virtual(1)],
             }],
-            virtuals: vec![Virtual::List(vec![
-                SnapValue::Ref(x),
-                SnapValue::Ref(forty_two),
-            ])],
+            virtuals: vec![
+                Virtual::List(vec![SnapValue::Ref(x), SnapValue::Ref(forty_two)]),
+                Virtual::Record(
+                    SnapValue::Ref(key),
+                    vec![
+                        SnapValue::Ref(x),
+                        SnapValue::Virtual(0),
+                        SnapValue::Virtual(2),
+                    ],
+                ),
+                Virtual::Record(SnapValue::Ref(key), vec![SnapValue::Virtual(1)]),
+            ],
             pending: vec![PendingWrite::DictSet(
                 SnapValue::Ref(d),
                 SnapValue::Ref(key),
@@ -1519,16 +1528,28 @@ fn a_linked_exit_builds_its_virtual_objects() {
             },
         )
         .unwrap();
-        // The exit's live values are x and d; the list goes in slot 2.
-        assert_eq!(parent.buf_len(), 3);
+        // The exit's live values are x and d; the list goes in slot 2,
+        // the records in 3 and 4.
+        assert_eq!(parent.buf_len(), 5);
         let dict = heap::new_dict(mc);
-        let mut buf = vec![Value::Int(20), dict, Value::None];
+        let mut buf = vec![Value::Int(20), dict, Value::None, Value::None, Value::None];
         let (trace, exit) = parent.run_linked(mc, &mut 100, &mut buf);
         assert_eq!((trace, exit), (7, 1), "left through the bridge's `exit`");
         assert_values(&buf[..2], &[Value::Int(2), Value::Int(42)]);
         let list = buf[2];
         assert_eq!(format!("{list:?}"), "[20, 42]");
         assert!(heap::dict_get(dict, heap::new_str(mc, "k")).same(&list));
+        let (r1, r2) = (buf[3], buf[4]);
+        assert_eq!(heap::record_len(r1), 3);
+        assert_values(
+            &[
+                heap::get_field(r1, 0),
+                heap::get_field(r1, 1),
+                heap::get_field(r1, 2),
+            ],
+            &[Value::Int(20), list, r2],
+        );
+        assert_values(&[heap::get_field(r2, 0)], &[r1]);
     });
 }
 
