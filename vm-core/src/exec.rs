@@ -210,6 +210,10 @@ pub struct Config {
     pub hot_function: u32,
     /// Failures of a guard before a bridge is recorded from it.
     pub hot_exit: u32,
+    /// Bridges grown on one trace tree (a loop or function trace and the
+    /// bridges grown from it and from them); past it, exits of that tree
+    /// go back to the interpreter (LuaJIT's `maxside` does the same).
+    pub max_bridges: u32,
     /// Bytes of native stack compiled code may use for nested calls of
     /// traces (`call_trace`) below where the executor entered it; deeper
     /// calls leave machine code and go on in the interpreter, on the heap.
@@ -236,6 +240,7 @@ impl Default for Config {
             hot_function: crate::jit::HOT_FUNCTION,
             jit_stack: crate::jit::backend::STACK_BUDGET,
             hot_exit: 50,
+            max_bridges: 100,
             max_trace_len: 20_000,
             max_aborts: 3,
             max_depth: 2_000_000,
@@ -247,7 +252,8 @@ impl Default for Config {
 
 impl Config {
     /// The defaults, with `POLYVM_LOG=jit` read from the environment, and
-    /// the JIT's thresholds from `POLYVM_JIT` (`hot_loop=N,hot_function=N,hot_exit=N`).
+    /// the JIT's thresholds from `POLYVM_JIT`
+    /// (`hot_loop=N,hot_function=N,hot_exit=N,max_bridges=N`).
     pub fn from_env() -> Config {
         let log = std::env::var("POLYVM_LOG").unwrap_or_default();
         let mut config = Config {
@@ -263,6 +269,7 @@ impl Config {
                 "hot_loop" => config.hot_loop = n.max(1),
                 "hot_function" => config.hot_function = n.max(1),
                 "hot_exit" => config.hot_exit = n.max(1),
+                "max_bridges" => config.max_bridges = n,
                 _ => {}
             }
         }

@@ -171,6 +171,7 @@ impl<'gc> Value<'gc> {
     }
 
     /// Identity for objects, bit equality for immediates: what `guard_value` tests.
+    #[inline]
     pub fn same(&self, other: &Value<'gc>) -> bool {
         self.tag() == other.tag() && self.payload_bits() == other.payload_bits()
     }

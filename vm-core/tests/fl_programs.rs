@@ -39,6 +39,7 @@ fn run(rel: &str, engine: Engine, max_depth: Option<usize>) -> Outcome {
         engine,
         max_depth,
         capture: true,
+        max_bridges: None,
     };
     run_file(&examples_dir().join(rel), rel, &opts)
 }
@@ -637,6 +638,7 @@ fn an_exit_that_gets_hot_during_a_recording_is_bridged_after_it() {
             engine: Engine::Jit,
             max_depth: None,
             capture: true,
+            max_bridges: None,
         };
         let out = run_file(&path, "exit_hot_while_recording.fl", &opts);
         let _ = std::fs::remove_file(&path);
@@ -648,4 +650,32 @@ fn an_exit_that_gets_hot_during_a_recording_is_bridged_after_it() {
         assert_eq!(out.stdout.trim(), expected.to_string());
         assert!(out.stats.exits < 2000, "from {from}: {:?}", out.stats);
     }
+}
+
+/// A trace tree grows at most `max_bridges` bridges; the exits past that
+/// go back to the interpreter, and the program's answer is the same.
+#[test]
+fn a_trace_tree_grows_at_most_max_bridges_bridges() {
+    // Eight branches, each hot in its turn: one bridge each, uncapped.
+    let src = "s = 0\ni = 0\nwhile i < 4000:\n    x = i % 8\n    if x == 0:\n        s = s + 1\n    elif x == 1:\n        s = s + 2\n    elif x == 2:\n        s = s + 3\n    elif x == 3:\n        s = s + 4\n    elif x == 4:\n        s = s + 5\n    elif x == 5:\n        s = s + 6\n    elif x == 6:\n        s = s + 7\n    else:\n        s = s + 8\n    i = i + 1\nprint(s)\n";
+    let path = std::env::temp_dir().join("max_bridges.fl");
+    std::fs::write(&path, src).unwrap();
+    let run_with = |max_bridges| {
+        let opts = Options {
+            engine: Engine::Jit,
+            max_depth: None,
+            capture: true,
+            max_bridges,
+        };
+        let out = run_file(&path, "max_bridges.fl", &opts);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout.trim(), (500 * 36).to_string());
+        out.stats
+    };
+    let free = run_with(None);
+    let capped = run_with(Some(2));
+    let _ = std::fs::remove_file(&path);
+    assert!(free.compiled >= 6, "{free:?}");
+    assert_eq!(capped.compiled, 3, "the loop and two bridges: {capped:?}");
+    assert!(capped.exits > free.exits, "{capped:?} vs {free:?}");
 }

@@ -23,6 +23,7 @@ fn main() {
         engine: Engine::Jit,
         max_depth: None,
         capture: false,
+        max_bridges: None,
     };
     let mut file = None;
     let mut args = std::env::args().skip(1);

@@ -31,6 +31,8 @@ pub struct Options {
     pub max_depth: Option<usize>,
     /// Keep stdout in [`Outcome::stdout`] instead of writing it.
     pub capture: bool,
+    /// Bridges per trace tree (default: `Config::default().max_bridges`).
+    pub max_bridges: Option<u32>,
 }
 
 /// A trace the JIT compiled.
@@ -93,6 +95,9 @@ pub fn run_source(file: &str, src: &str, opts: &Options) -> Outcome {
     config.jit = opts.engine != Engine::Plain;
     if let Some(d) = opts.max_depth {
         config.max_depth = d;
+    }
+    if let Some(b) = opts.max_bridges {
+        config.max_bridges = b;
     }
     let mut vm = Vm::new(config.clone());
     let ids = LangIds {

@@ -78,6 +78,14 @@ pub struct CompiledTrace<'gc> {
     /// its address.
     #[collect(require_static)]
     pub loopbacks: Box<std::cell::Cell<i64>>,
+    /// The loop or function trace at the root of this trace's tree (itself
+    /// for one of those; a bridge's parent's root for a bridge).
+    #[collect(require_static)]
+    pub tree_root: usize,
+    /// For a tree's root: the bridges grown in the tree (see
+    /// [`Config::max_bridges`]).
+    #[collect(require_static)]
+    pub tree_bridges: u32,
 }
 
 /// An exit count that never reaches a bridge again (its recording aborted
@@ -305,6 +313,18 @@ fn count_guard_exit(root: &mut Root<'_>, config: &Config, t: usize, exit: usize,
     // recording was in progress is bridged at its next failure.
     let hot = (config.hot_exit..GIVEN_UP).contains(count);
     if hot && root.jit.recorder.is_none() {
+        let tree_root = trace.tree_root;
+        let grown = root.jit.traces[tree_root]
+            .as_ref()
+            .map_or(0, |r| r.tree_bridges);
+        let Some(Some(trace)) = root.jit.traces.get_mut(t) else {
+            return;
+        };
+        if grown >= config.max_bridges {
+            // The tree is full: this exit stays an exit.
+            trace.exit_counts[exit] = GIVEN_UP;
+            return;
+        }
         let key = trace.key;
         let kind = TraceKind::Bridge {
             parent: t,
@@ -1090,6 +1110,15 @@ fn finish<'gc>(
                     eprintln!("jit: trace {n} is a bridge from trace {parent} exit {exit}, {how}");
                 }
             }
+            let tree_root = match rec.kind {
+                TraceKind::Bridge { parent, .. } => root
+                    .jit
+                    .traces
+                    .get(parent)
+                    .and_then(|p| p.as_ref())
+                    .map_or(n, |p| p.tree_root),
+                TraceKind::Loop | TraceKind::Function => n,
+            };
             root.jit.traces.push(Some(CompiledTrace {
                 ir,
                 code,
@@ -1104,7 +1133,14 @@ fn finish<'gc>(
                 exit_cells,
                 linked_inputs,
                 loopbacks,
+                tree_root,
+                tree_bridges: 0,
             }));
+            if tree_root != n {
+                if let Some(Some(r)) = root.jit.traces.get_mut(tree_root) {
+                    r.tree_bridges += 1;
+                }
+            }
             match rec.kind {
                 TraceKind::Loop | TraceKind::Function => {
                     root.jit.loops.entry(rec.key).or_default().trace = Some(n);
