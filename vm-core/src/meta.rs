@@ -183,6 +183,16 @@ pub trait Meta<'gc> {
         self.call(&CELL_SET, &[c, v])
             .expect("cell_set cannot raise");
     }
+    /// The mark of cell `c` (an int; the caller has checked `c` is a cell).
+    /// A mark never changes, so the trace treats this as pure.
+    fn cell_mark(&mut self, c: Self::V) -> Self::V {
+        self.call(&CELL_MARK, &[c]).expect("cell_mark cannot raise")
+    }
+    /// A new cell holding `v`, with mark `mark` (an int).
+    fn new_cell(&mut self, v: Self::V, mark: Self::V) -> Self::V {
+        self.call(&NEW_CELL, &[v, mark])
+            .expect("new_cell cannot raise")
+    }
 
     /// A merge point: `fr` is at a loop header `pc` (a backward-jump target).
     /// Returns `true` when the interpreter must hand control to the executor
@@ -388,6 +398,14 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     fn cell_set(&mut self, c: Value<'gc>, v: Value<'gc>) {
         cell::set_cell_value(self.mc, c, v)
     }
+    #[inline]
+    fn cell_mark(&mut self, c: Value<'gc>) -> Value<'gc> {
+        Value::Int(cell_mark_of(c))
+    }
+    #[inline]
+    fn new_cell(&mut self, v: Value<'gc>, mark: Value<'gc>) -> Value<'gc> {
+        cell::new_cell(self.mc, v, int_of(mark))
+    }
 }
 
 /// The helper behind [`Meta::record_class`].
@@ -450,6 +468,29 @@ pub static CELL_SET: Helper = Helper {
     },
     effects: Effects::WRITES,
 };
+
+/// The helper behind [`Meta::cell_mark`] (a mark never changes).
+pub static CELL_MARK: Helper = Helper {
+    name: "cell_mark",
+    func: |_, args| Ok(Value::Int(cell_mark_of(args[0]))),
+    effects: Effects::PURE,
+};
+
+/// The helper behind [`Meta::new_cell`]: arguments are the value and the mark.
+pub static NEW_CELL: Helper = Helper {
+    name: "new_cell",
+    func: |mc, args| Ok(cell::new_cell(mc, args[0], int_of(args[1]))),
+    effects: Effects::ALLOCATES,
+};
+
+/// The mark of the cell `c` (the trace has guarded the tag).
+#[inline]
+fn cell_mark_of(c: Value<'_>) -> i64 {
+    match cell::as_cell(c) {
+        Some(cell) => cell.mark(),
+        None => panic!("cell operation on {:?}", c.tag()),
+    }
+}
 
 /// The value of the cell `c` (the trace has guarded the tag).
 #[inline]

@@ -201,6 +201,15 @@ fn cell_reads_and_writes_are_recorded() {
             vm_core::cell::as_cell(c).unwrap().get(),
             Value::Int(2)
         ));
+        let mark = m.cell_mark(cell);
+        assert!(matches!(m.get(mark), Value::Int(0)));
+        let seven = m.konst(Value::Int(7));
+        let fresh = m.new_cell(two, seven);
+        let fresh_mark = m.cell_mark(fresh);
+        assert!(matches!(m.get(fresh_mark), Value::Int(7)));
+        let text = m.rec.trace.to_text();
+        assert!(text.contains("call cell_mark, v2"), "{text}");
+        assert!(text.contains("call new_cell, v4, 7"), "{text}");
     });
     gc_arena::arena::rootless_mutate(|mc| {
         let mut jit = vm_core::jit::JitState::default();
@@ -209,5 +218,8 @@ fn cell_reads_and_writes_are_recorded() {
         let c = vm_core::cell::new_cell(mc, Value::Int(5), 0);
         m.cell_set(c, Value::Int(6));
         assert!(matches!(m.cell_get(c), Value::Int(6)));
+        let d = m.new_cell(Value::None, Value::Int(3));
+        assert!(matches!(m.cell_mark(d), Value::Int(3)));
+        assert!(matches!(m.cell_get(d), Value::None));
     });
 }
