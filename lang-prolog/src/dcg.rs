@@ -45,7 +45,7 @@ fn terminals<'gc>(
     let Some(items) = terms::list_to_vec(list) else {
         return Err(err::type_error(e.mc, "list", list));
     };
-    let l = terms::list_from(e.mc, items, s);
+    let l = e.list(items, s);
     Ok(e.compound("=", vec![s0, l]))
 }
 
@@ -91,7 +91,7 @@ pub fn translate_body<'gc>(
         T::Compound("[|]", _) => terminals(e, b, s0, s),
         T::Str(txt) => {
             let items = txt.chars().map(|c| Value::Int(c as i64)).collect();
-            let l = terms::list_from(e.mc, items, s);
+            let l = e.list(items, s);
             Ok(e.compound("=", vec![s0, l]))
         }
         T::Compound("call", a) => {

@@ -97,6 +97,11 @@ pub struct Globals {
     /// Per predicate id: entered inside the helper even on the `Meta`
     /// path (a clause it cannot run; set once, never cleared).
     pub meta_skip: Vec<bool>,
+    /// Aux predicates made so far (`lift.rs`: their names' numbers).
+    pub aux_count: u64,
+    /// Per predicate id: the first-argument values (hashes) traces have
+    /// specialised its entry on (`metarun`: capped, then the helper runs it).
+    pub promoted: FxHashMap<usize, Vec<u64>>,
 }
 
 impl Default for Globals {
@@ -126,6 +131,8 @@ impl Default for Globals {
             proc_gen: 1,
             meta_path: false,
             meta_skip: Vec::new(),
+            aux_count: 0,
+            promoted: FxHashMap::default(),
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod globals;
 pub mod index;
 pub mod interp;
 pub mod lexer;
+pub mod lift;
 pub mod machine;
 pub mod metarun;
 pub mod ops;
@@ -313,7 +314,7 @@ impl Iterator for Solutions<'_> {
                     .into_iter()
                     .map(|(n, v)| e.compound("=", vec![e.atom(&n), v]))
                     .collect();
-                e.set(MS_QVARS, terms::list_from(e.mc, bs, Value::None));
+                e.set(MS_QVARS, e.list(bs, Value::None));
                 Some(t)
             })
         } else {

@@ -470,6 +470,17 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         }
     }
 
+    /// The list of `items` ending in `tail`, its cells named by the
+    /// interned `'[|]'` (so clause selection and traces see one object).
+    pub fn list(&self, items: Vec<Value<'gc>>, tail: Value<'gc>) -> Value<'gc> {
+        let dot = self.atom("[|]");
+        let mut t = tail;
+        for it in items.into_iter().rev() {
+            t = heap::new_tuple(self.mc, dot, &[it, t]);
+        }
+        t
+    }
+
     pub fn compound(&self, name: &str, args: Vec<Value<'gc>>) -> Value<'gc> {
         if args.is_empty() {
             return self.atom(name);
@@ -1179,7 +1190,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     self.cut_to(n - 1);
                     self.set_cont(cont, cidx);
                     let items = heap::list_items(fa);
-                    let l = terms::list_from(self.mc, items, fc);
+                    let l = self.list(items, fc);
                     if self.unify(fb, l) {
                         return Ok(());
                     }

@@ -135,16 +135,11 @@ fn prog_of<'gc>(v: Value<'gc>) -> Option<&'gc Program> {
     heap::as_code(v).and_then(|c| c.data::<Program>())
 }
 
-/// The binding of a variable (`Bool(false)`: unbound).
-pub static CELL_GET: Helper = Helper {
-    name: "prolog_cell_get",
-    func: |_, a| {
-        Ok(match vm_core::cell::as_cell(a[0]) {
-            Some(c) => c.get(),
-            None => a[0],
-        })
-    },
-    effects: Effects::READS,
+/// A variable's serial (its age: the cell's mark, which never changes).
+pub static VAR_SERIAL: Helper = Helper {
+    name: "prolog_var_serial",
+    func: |_, a| Ok(Value::Int(terms::var_serial(a[0]))),
+    effects: Effects::PURE,
 };
 
 /// A fresh variable (args: the program's code).
@@ -161,7 +156,8 @@ pub static NEW_VAR: Helper = Helper {
     effects: Effects::ALLOCATES,
 };
 
-/// Binds an unbound variable, trailing it (args: state, var, value).
+/// Binds an unbound variable, trailing it (args: state, var, value): the
+/// plain interpreter's and the tests' path; traces bind with [`bind`].
 pub static BIND: Helper = Helper {
     name: "prolog_bind",
     func: |mc, a| {
@@ -251,9 +247,50 @@ pub static UNDO: Helper = Helper {
     effects: Effects::WRITES,
 };
 
+/// The interned atom with the text of atom `x` (args: code, state, x), or
+/// `Int(0)` when the atom table has no such atom: then no clause names it
+/// (clause templates intern their atoms), so clause selection treats every
+/// such atom alike and a trace need not specialise on it (atoms made at run
+/// time by `atom_codes/2` are new objects every time).
+pub static ATOM_CANON: Helper = Helper {
+    name: "prolog_atom_canon",
+    func: |_, a| {
+        let Some(prog) = prog_of(a[0]) else {
+            return Ok(Value::Int(0));
+        };
+        let Value::Str(s) = a[2] else {
+            return Ok(Value::Int(0));
+        };
+        let ix = prog.g.borrow().atoms.get(s.as_str()).copied();
+        Ok(match ix {
+            Some(i) => heap::list_get(heap::get_field(a[1], machine::MS_ATOMS), i as i64),
+            None => Value::Int(0),
+        })
+    },
+    effects: Effects::READS,
+};
+
+/// The standard order of two terms (args: a, b): `-1`, `0` or `1`. It
+/// only reads, so the goal decides on it in the same instruction.
+pub static TERM_CMP: Helper = Helper {
+    name: "prolog_term_cmp",
+    func: |_, a| {
+        Ok(Value::Int(
+            match crate::builtins::compare::compare(a[0], a[1]) {
+                std::cmp::Ordering::Less => -1,
+                std::cmp::Ordering::Equal => 0,
+                std::cmp::Ordering::Greater => 1,
+            },
+        ))
+    },
+    effects: Effects::READS,
+};
+
 /// Every helper of this interpreter (registered for the IR parser).
-pub static HELPERS: [&Helper; 7] = [
-    &CELL_GET,
+pub static HELPERS: [&Helper; 9] = [
+    &TERM_CMP,
+    &ATOM_CANON,
+    &VAR_SERIAL,
     &NEW_VAR,
     &BIND,
     &UNIFY,
@@ -278,12 +315,47 @@ fn deref<'gc, M: Meta<'gc>>(m: &mut M, mut v: M::V) -> (M::V, Tag) {
         if t != Tag::Cell {
             return (v, t);
         }
-        let b = hcall(m, &CELL_GET, &[v]);
+        let b = m.cell_get(v);
         if m.tag(b) == Tag::Bool {
             return (v, Tag::Cell);
         }
         v = b;
     }
+}
+
+/// Binds the unbound variable `x` (a cell, its tag guarded) to `y`,
+/// trailing it when it is older than the newest choicepoint (as
+/// `machine::bind_in`): the tests first, then the writes (a trail push and
+/// the cell store), so nothing may be decided after it in the instruction.
+fn bind<'gc, M: Meta<'gc>>(m: &mut M, st: M::V, x: M::V, y: M::V) {
+    let tr = bind_test(m, st, x);
+    bind_write(m, st, x, y, tr);
+}
+
+/// The decisions of binding `x`: whether it must be trailed.
+fn bind_test<'gc, M: Meta<'gc>>(m: &mut M, st: M::V, x: M::V) -> bool {
+    let cps = m.get_field(st, MS_CPS);
+    let n = m.list_len(cps);
+    let zero = m.konst(Value::Int(0));
+    let some = m.int_cmp(Cmp::Gt, n, zero);
+    if !m.truth(some) {
+        return false;
+    }
+    let back = m.konst(Value::Int(CPW - machine::CP_SERIAL as i64));
+    let ix = m.int(IntOp::Sub, n, back);
+    let mark = m.list_get(cps, ix);
+    let s = hcall(m, &VAR_SERIAL, &[x]);
+    let old = m.int_cmp(Cmp::Le, s, mark);
+    m.truth(old)
+}
+
+/// The writes of binding `x` to `y` ([`bind_test`] decided `trail`).
+fn bind_write<'gc, M: Meta<'gc>>(m: &mut M, st: M::V, x: M::V, y: M::V, trail: bool) {
+    if trail {
+        let tr = m.get_field(st, machine::MS_TRAIL);
+        m.list_append(tr, x);
+    }
+    m.cell_set(x, y);
 }
 
 /// What an instruction does next: `fr.pc` is set, begin it.
@@ -435,7 +507,7 @@ fn retry<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, cx: &Cx<'gc>, k: usi
     if flags & F_OK == 0 {
         return to_helper(m, fr, PC_REDO);
     }
-    let Some(a1) = first_arg(m, fr, arity, flags, keys) else {
+    let Some(a1) = first_arg(m, fr, k, arity, flags, keys) else {
         return to_helper(m, fr, PC_REDO);
     };
     let (i, j) = {
@@ -506,6 +578,10 @@ fn guard_gen<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, cx: &Cx<'gc>) -> boo
 /// Most distinct atomic first arguments tested one by one at entry (more:
 /// the first argument's value is promoted).
 const MAX_KEYS: usize = 4;
+
+/// Most distinct first-argument values traces specialise a predicate's
+/// entry on (see `first_arg`).
+const MAX_PROMOTED: usize = 8;
 
 /// What entry needs to know of a clause list: flags (see `F_*`) and the
 /// distinct atomic first arguments of its clauses (integers and atoms; `None`
@@ -586,10 +662,37 @@ fn pred_meta<'gc>(pred: Value<'gc>) -> Value<'gc> {
 fn first_arg<'gc, M: Meta<'gc>>(
     m: &mut M,
     fr: &Frame<'gc>,
+    k: usize,
     arity: usize,
     flags: i64,
     keys: Option<&'gc [Value<'gc>]>,
 ) -> Option<Option<Value<'gc>>> {
+    // a value a trace is about to specialise predicate `k`'s entry on:
+    // past MAX_PROMOTED distinct ones (a dictionary of words, a counter)
+    // the helper selects the clause instead, so traces do not multiply
+    let may_promote = |m: &mut M, x: M::V| -> bool {
+        if m.const_value(x).is_some() {
+            return true;
+        }
+        let h = match m.get(x) {
+            Value::Str(s) => s.hash_code(),
+            Value::Int(i) => i as u64,
+            _ => return true,
+        };
+        let Some(prog) = prog_of(fr.code) else {
+            return true;
+        };
+        let mut g = prog.g.borrow_mut();
+        let seen = g.promoted.entry(k).or_default();
+        if seen.contains(&h) {
+            return true;
+        }
+        if seen.len() >= MAX_PROMOTED {
+            return false;
+        }
+        seen.push(h);
+        true
+    };
     let mut a1 = None;
     if arity > 0 && flags & (F_ATOMIC | F_STRUCT) != 0 {
         let r = m.reg(fr, R_ARGS);
@@ -598,9 +701,21 @@ fn first_arg<'gc, M: Meta<'gc>>(
             Tag::Cell => {}
             Tag::Tuple => {
                 let h = m.tuple_head(x);
-                let hc = m.promote(h);
-                if !matches!(hc, Value::Str(_)) {
+                if m.tag(h) != Tag::Str {
                     return None;
+                }
+                // (`const_value`: the plain interpreter, where promoting
+                // costs nothing, or a constant)
+                if m.const_value(h).is_some() || interned(fr, m.get(h)) {
+                    m.promote(h);
+                } else {
+                    // a functor made at run time: its interned twin (or
+                    // none: then no clause names it), not the object, so
+                    // new atoms make no new traces
+                    let p = m.konst(fr.code);
+                    let st = m.reg(fr, R_MS);
+                    let c = hcall(m, &ATOM_CANON, &[p, st, h]);
+                    m.promote(c);
                 }
                 let n = m.tuple_len(x);
                 m.promote(n);
@@ -621,9 +736,49 @@ fn first_arg<'gc, M: Meta<'gc>>(
                             }
                         }
                     }
-                    // an atom equal to a constant by text, not identity,
-                    // decides nothing here: its value then
-                    a1 = Some(if keys.is_none() || (!hit && t == Tag::Str) {
+                    a1 = Some(if hit {
+                        m.get(x)
+                    } else if t == Tag::Str {
+                        // an atom equal to a constant by text, not identity:
+                        // its interned twin decides; one the atom table does
+                        // not have matches no clause's constant
+                        let p = m.konst(fr.code);
+                        let st = m.reg(fr, R_MS);
+                        let canon = |m: &mut M| hcall(m, &ATOM_CANON, &[p, st, x]);
+                        match keys {
+                            Some(ks) => {
+                                let c = canon(m);
+                                let mut k = None;
+                                for key in ks.iter().filter(|c| c.tag() == t) {
+                                    let kc = m.konst(*key);
+                                    if m.same(c, kc) {
+                                        k = Some(*key);
+                                        break;
+                                    }
+                                }
+                                k.unwrap_or_else(|| m.get(x))
+                            }
+                            None if m.const_value(x).is_some() || interned(fr, m.get(x)) => {
+                                if !may_promote(m, x) {
+                                    return None;
+                                }
+                                m.promote(x)
+                            }
+                            None => {
+                                let c = canon(m);
+                                if !may_promote(m, x) {
+                                    return None;
+                                }
+                                match m.promote(c) {
+                                    v @ Value::Str(_) => v,
+                                    _ => m.get(x),
+                                }
+                            }
+                        }
+                    } else if keys.is_none() {
+                        if !may_promote(m, x) {
+                            return None;
+                        }
                         m.promote(x)
                     } else {
                         m.get(x)
@@ -638,6 +793,37 @@ fn first_arg<'gc, M: Meta<'gc>>(
         }
     }
     Some(a1)
+}
+
+/// Whether atom `v` is the atom table's own (interned) object.
+fn interned<'gc>(fr: &Frame<'gc>, v: Value<'gc>) -> bool {
+    let Value::Str(s) = v else {
+        return false;
+    };
+    let Some(prog) = prog_of(fr.code) else {
+        return false;
+    };
+    let ix = prog.g.borrow().atoms.get(s.as_str()).copied();
+    ix.is_some_and(|i| {
+        heap::list_get(heap::get_field(fr.regs[R_MS], machine::MS_ATOMS), i as i64).same(&v)
+    })
+}
+
+/// Whether the tuple head `h` is the atom `want` (interned): the same
+/// object, or an atom of the same text made at run time (its interned
+/// twin is `want`). Guards only on identity and on the twin.
+fn name_is<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, h: M::V, want: Value<'gc>) -> bool {
+    let kc = m.konst(want);
+    if m.same(h, kc) {
+        return true;
+    }
+    if m.tag(h) != Tag::Str {
+        return false;
+    }
+    let p = m.konst(fr.code);
+    let st = m.reg(fr, R_MS);
+    let c = hcall(m, &ATOM_CANON, &[p, st, h]);
+    m.same(c, kc)
 }
 
 /// `PRED_BASE + k`: enters user predicate `k`.
@@ -671,7 +857,7 @@ fn enter<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, cx: &Cx<'gc>, k: usi
         }
         return helper_enter(m, fr, k, arity);
     }
-    let Some(a1) = first_arg(m, fr, arity, flags, keys) else {
+    let Some(a1) = first_arg(m, fr, k, arity, flags, keys) else {
         return helper_enter(m, fr, k, arity);
     };
     let (i, j) = {
@@ -1014,7 +1200,7 @@ fn head_unify<'gc, M: Meta<'gc>>(
     b: M::V,
     i: usize,
 ) -> Option<Flow> {
-    match unify_fast(m, st, a, b) {
+    match unify_fast(m, cx, st, a, b) {
         Some(true) => None,
         Some(false) => Some(fail(m, fr)),
         None => {
@@ -1081,7 +1267,7 @@ fn head<'gc, M: Meta<'gc>>(
                             match cc.ops.get(j).copied() {
                                 Some(Op::BindBuilt { rlen, .. }) => {
                                     let t = b.st.pop().unwrap_or_else(|| m.konst(Value::None));
-                                    let _ = hcall(m, &BIND, &[st, x, t]);
+                                    bind(m, st, x, t);
                                     i = j + 1 + rlen as usize;
                                     break;
                                 }
@@ -1095,13 +1281,12 @@ fn head<'gc, M: Meta<'gc>>(
                     }
                     Tag::Tuple => {
                         let h = m.tuple_head(x);
-                        let hc = m.promote(h);
+                        if !name_is(m, fr, h, code.consts[k as usize]) {
+                            return fail(m, fr);
+                        }
                         let len = m.tuple_len(x);
-                        let lc = m.promote(len);
-                        if !matches!(hc, Value::Str(_))
-                            || !terms::same_name(code.consts[k as usize], hc)
-                            || !matches!(lc, Value::Int(l) if l == n as i64)
-                        {
+                        let nk = m.konst(Value::Int(n as i64));
+                        if !m.same(len, nk) {
                             return fail(m, fr);
                         }
                         for a in 0..n {
@@ -1127,27 +1312,58 @@ fn head<'gc, M: Meta<'gc>>(
 /// `Some(true)` (bound or equal: the binding, if any, is the last thing
 /// done), `Some(false)` (decided unequal, nothing written), `None` (the
 /// general helper must do it; nothing written).
-fn unify_fast<'gc, M: Meta<'gc>>(m: &mut M, st: M::V, a: M::V, b: M::V) -> Option<bool> {
+fn unify_fast<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    cx: &Cx<'gc>,
+    st: M::V,
+    a: M::V,
+    b: M::V,
+) -> Option<bool> {
     let (x, tx) = deref(m, a);
     let (y, ty) = deref(m, b);
     match (tx, ty) {
-        (Tag::Cell, Tag::Cell) => None,
+        (Tag::Cell, Tag::Cell) => {
+            if m.same(x, y) {
+                return Some(true);
+            }
+            // the younger variable points to the older (as `Eng::unify`)
+            let sx = hcall(m, &VAR_SERIAL, &[x]);
+            let sy = hcall(m, &VAR_SERIAL, &[y]);
+            let c = m.int_cmp(Cmp::Lt, sx, sy);
+            if m.truth(c) {
+                bind(m, st, y, x);
+            } else {
+                bind(m, st, x, y);
+            }
+            Some(true)
+        }
         (Tag::Cell, _) => {
-            let _ = hcall(m, &BIND, &[st, x, y]);
+            bind(m, st, x, y);
             Some(true)
         }
         (_, Tag::Cell) => {
-            let _ = hcall(m, &BIND, &[st, y, x]);
+            bind(m, st, y, x);
             Some(true)
         }
         (Tag::Int, Tag::Int) => Some(m.same(x, y)),
         (Tag::None, Tag::None) => Some(true),
         (Tag::Str, Tag::Str) => {
             if m.same(x, y) {
-                Some(true)
-            } else {
-                None
+                return Some(true);
             }
+            // equal by text only when their interned twins are the same;
+            // two atoms the table does not have need the text compared
+            let p = m.konst(cx.prog_v);
+            let cx_ = hcall(m, &ATOM_CANON, &[p, st, x]);
+            let cy = hcall(m, &ATOM_CANON, &[p, st, y]);
+            if m.same(cx_, cy) {
+                let z = m.konst(Value::Int(0));
+                if m.same(cx_, z) {
+                    return None;
+                }
+                return Some(true);
+            }
+            Some(false)
         }
         (Tag::Tuple, Tag::Tuple) => None,
         (
@@ -1472,6 +1688,51 @@ fn builtin<'gc, M: Meta<'gc>>(
         if let Some(f) = arg3(m, fr, cx, st, i) {
             return f;
         }
+    } else if n == 3 && name == "functor" {
+        if let Some(f) = functor3(m, fr, cx, st) {
+            return f;
+        }
+    } else if n == 2 && matches!(name, "==" | "\\==" | "@<" | "@>" | "@=<" | "@>=") {
+        // the standard order, read by a helper (no bindings)
+        let a = m.reg(fr, R_ARGS);
+        let b = m.reg(fr, R_ARGS + 1);
+        let (x, tx) = deref(m, a);
+        let (y, ty) = deref(m, b);
+        let r = if tx == Tag::Int && ty == Tag::Int {
+            let lt = m.int_cmp(Cmp::Lt, x, y);
+            if m.truth(lt) {
+                -1
+            } else {
+                let eq = m.int_cmp(Cmp::Eq, x, y);
+                if m.truth(eq) {
+                    0
+                } else {
+                    1
+                }
+            }
+        } else if m.same(x, y) {
+            0
+        } else {
+            let c = hcall(m, &TERM_CMP, &[x, y]);
+            match m.promote(c) {
+                Value::Int(r) => r,
+                _ => 0,
+            }
+        };
+        let ok = match name {
+            "==" => r == 0,
+            "\\==" => r != 0,
+            "@<" => r < 0,
+            "@>" => r > 0,
+            "@=<" => r <= 0,
+            _ => r >= 0,
+        };
+        return if ok {
+            fr.pc = PC_PROCEED;
+            Flow::Next
+        } else {
+            fail(m, fr)
+        };
     } else if n == 2 {
         let a = m.reg(fr, R_ARGS);
         let b = m.reg(fr, R_ARGS + 1);
@@ -1503,7 +1764,7 @@ fn builtin<'gc, M: Meta<'gc>>(
                 let (x, tx) = deref(m, a);
                 match tx {
                     Tag::Cell => {
-                        let _ = hcall(m, &BIND, &[st, x, y]);
+                        bind(m, st, x, y);
                         fr.pc = PC_PROCEED;
                         return Flow::Next;
                     }
@@ -1518,7 +1779,7 @@ fn builtin<'gc, M: Meta<'gc>>(
                 }
             }
         } else if name == "=" {
-            return match unify_fast(m, st, a, b) {
+            return match unify_fast(m, cx, st, a, b) {
                 Some(true) => {
                     fr.pc = PC_PROCEED;
                     Flow::Next
@@ -1571,6 +1832,94 @@ fn type_test<'gc, M: Meta<'gc>>(m: &mut M, name: &str, x: M::V) -> Option<bool> 
     })
 }
 
+/// `functor(T, F, N)`: with `T` bound, `F` and `N` unbound or equal to
+/// its name and arity; with `T` unbound, `F` an atom and `N` an integer
+/// from 0 to 4 (promoted: a trace per arity). `None` (nothing decided or
+/// written) for anything else, which the helper runs (and raises what it
+/// must). Every test is made before the first binding.
+fn functor3<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    cx: &Cx<'gc>,
+    st: M::V,
+) -> Option<Flow> {
+    let t = m.reg(fr, R_ARGS);
+    let (t, tt) = deref(m, t);
+    let f = m.reg(fr, R_ARGS + 1);
+    let (f, tf) = deref(m, f);
+    let nv = m.reg(fr, R_ARGS + 2);
+    let (nv, tn) = deref(m, nv);
+    match tt {
+        Tag::Cell => {
+            if tn != Tag::Int {
+                return None;
+            }
+            let n = match m.promote(nv) {
+                Value::Int(n) if (0..=PEND_MAX as i64).contains(&n) => n as usize,
+                _ => return None,
+            };
+            let term = if n == 0 {
+                if !matches!(tf, Tag::Str | Tag::Int | Tag::None) {
+                    return None;
+                }
+                f
+            } else {
+                if tf != Tag::Str {
+                    return None;
+                }
+                let p = m.konst(cx.prog_v);
+                let args: Vec<M::V> = (0..n).map(|_| hcall(m, &NEW_VAR, &[p])).collect();
+                m.new_tuple(f, &args)
+            };
+            bind(m, st, t, term);
+        }
+        Tag::Tuple | Tag::Str | Tag::Int | Tag::None => {
+            let (name, len) = if tt == Tag::Tuple {
+                let h = m.tuple_head(t);
+                if m.tag(h) != Tag::Str {
+                    return None;
+                }
+                (h, m.tuple_len(t))
+            } else {
+                (t, m.konst(Value::Int(0)))
+            };
+            if tf == Tag::Cell && tn == Tag::Cell && m.same(f, nv) {
+                return None;
+            }
+            // decisions: which side binds, equal where bound
+            let bind_f = match tf {
+                Tag::Cell => Some(bind_test(m, st, f)),
+                _ => {
+                    if !m.same(f, name) {
+                        return None;
+                    }
+                    None
+                }
+            };
+            let bind_n = match tn {
+                Tag::Cell => Some(bind_test(m, st, nv)),
+                Tag::Int => {
+                    let eq = m.int_cmp(Cmp::Eq, nv, len);
+                    if !m.truth(eq) {
+                        return Some(fail(m, fr));
+                    }
+                    None
+                }
+                _ => return None,
+            };
+            if let Some(tr) = bind_f {
+                bind_write(m, st, f, name, tr);
+            }
+            if let Some(tr) = bind_n {
+                bind_write(m, st, nv, len, tr);
+            }
+        }
+        _ => return None,
+    }
+    fr.pc = PC_PROCEED;
+    Some(Flow::Next)
+}
+
 /// `arg(N, T, A)` with `N` an integer and `T` a compound term: `None`
 /// (nothing decided or written) for anything else, which the helper runs.
 fn arg3<'gc, M: Meta<'gc>>(
@@ -1604,7 +1953,7 @@ fn arg3<'gc, M: Meta<'gc>>(
     let ix = m.int(IntOp::Sub, nv, one);
     let x = m.tuple_get(t, ix);
     let a = m.reg(fr, R_ARGS + 2);
-    Some(match unify_fast(m, st, a, x) {
+    Some(match unify_fast(m, cx, st, a, x) {
         Some(true) => {
             fr.pc = PC_PROCEED;
             Flow::Next

@@ -29,6 +29,34 @@ use crate::terms;
 /// reuses, see [`Eng::take_scratch`]).
 type Stack<'gc> = Vec<Value<'gc>>;
 
+/// The environment goal code builds from (see `Eng::build_goal_code`).
+trait GoalEnv<'gc> {
+    /// The variables, for reading.
+    fn slots(&self) -> &[Value<'gc>];
+    /// Runs one building op.
+    fn build(&mut self, e: &Eng<'_, 'gc>, op: Op, consts: &[Value<'gc>], st: &mut Stack<'gc>);
+}
+
+impl<'gc> GoalEnv<'gc> for &mut [Value<'gc>] {
+    fn slots(&self) -> &[Value<'gc>] {
+        self
+    }
+    #[inline]
+    fn build(&mut self, e: &Eng<'_, 'gc>, op: Op, consts: &[Value<'gc>], st: &mut Stack<'gc>) {
+        e.build_op(op, consts, self, st)
+    }
+}
+
+impl<'gc> GoalEnv<'gc> for &[Value<'gc>] {
+    fn slots(&self) -> &[Value<'gc>] {
+        self
+    }
+    #[inline]
+    fn build(&mut self, e: &Eng<'_, 'gc>, op: Op, consts: &[Value<'gc>], st: &mut Stack<'gc>) {
+        e.build_op_ro(op, consts, self, st)
+    }
+}
+
 /// The integer value of the arithmetic argument built by `ops` under
 /// `env`, when every leaf is an integer (bound variables included) and
 /// every operation `+`, `-` or `*` without overflow (the same value the
@@ -204,14 +232,17 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         true
     }
 
-    /// Builds the arguments of the goal in `ops[start..end]` onto `st`;
-    /// returns its call instruction.
-    fn build_goal_code(
+    /// Builds the arguments of the goal in `ops[start..end]` onto `st`,
+    /// from a writable environment (`&mut [Value]`: the goal's own new
+    /// variables are kept) or a read-only one (`&[Value]`: a frame's
+    /// variables read in place, for goals that make none); returns its
+    /// call instruction.
+    fn build_goal_code<E: GoalEnv<'gc>>(
         &self,
         cc: &ClauseCode,
         consts: &[Value<'gc>],
         (start, end): (u32, u32),
-        env: &mut [Value<'gc>],
+        mut env: E,
         st: &mut Stack<'gc>,
     ) -> Op {
         let ops = &cc.ops[start as usize..end as usize];
@@ -220,43 +251,13 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             match ops[pc] {
                 Op::Fold { len } => {
                     let block = &ops[pc + 1..pc + 1 + len as usize];
-                    if let Some(i) = fold(block, consts, env) {
+                    if let Some(i) = fold(block, consts, env.slots()) {
                         st.push(Value::Int(i));
                         pc += 1 + len as usize;
                         continue;
                     }
                 }
-                op => self.build_op(op, consts, env, st),
-            }
-            pc += 1;
-        }
-        ops.last().copied().unwrap_or(Op::CallTerm)
-    }
-
-    /// [`Eng::build_goal_code`] for a goal that makes no variable of its
-    /// own (no `PushFirst`), reading the environment in place (a frame's
-    /// variables: no copy per goal).
-    fn build_goal_code_ro(
-        &self,
-        cc: &ClauseCode,
-        consts: &[Value<'gc>],
-        (start, end): (u32, u32),
-        env: &[Value<'gc>],
-        st: &mut Stack<'gc>,
-    ) -> Op {
-        let ops = &cc.ops[start as usize..end as usize];
-        let mut pc = 0;
-        while pc + 1 < ops.len() {
-            match ops[pc] {
-                Op::Fold { len } => {
-                    let block = &ops[pc + 1..pc + 1 + len as usize];
-                    if let Some(i) = fold(block, consts, env) {
-                        st.push(Value::Int(i));
-                        pc += 1 + len as usize;
-                        continue;
-                    }
-                }
-                op => self.build_op_ro(op, consts, env, st),
+                op => env.build(self, op, consts, st),
             }
             pc += 1;
         }
@@ -315,7 +316,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             return Ok(());
         };
         st.clear();
-        let call = self.build_goal_code(cc, consts, g0, env, &mut st);
+        let call = self.build_goal_code(cc, consts, g0, &mut *env, &mut st);
         for v in &cc.fresh {
             env[*v as usize] = self.new_var();
         }
@@ -335,7 +336,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
             // then the arguments of the goals built now (see `ClauseCode::eager`)
             for (gi, e) in cc.eager.iter().enumerate() {
                 if e.is_some() {
-                    self.build_goal_code(cc, consts, cc.goals[gi], env, &mut st);
+                    self.build_goal_code(cc, consts, cc.goals[gi], &mut *env, &mut st);
                 }
             }
             let k = heap::new_tuple(self.mc, code_v, &st);
@@ -400,9 +401,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         let call = if cc.local[idx] {
             env.extend_from_slice(vars);
             env.resize(cc.nvars.max(env.len()), Value::None);
-            self.build_goal_code(cc, consts, cc.goals[idx], &mut env, &mut st)
+            self.build_goal_code(cc, consts, cc.goals[idx], &mut env[..], &mut st)
         } else {
-            self.build_goal_code_ro(cc, consts, cc.goals[idx], vars, &mut st)
+            self.build_goal_code(cc, consts, cc.goals[idx], vars, &mut st)
         };
         let r = match call {
             Op::Call { k, n } => {

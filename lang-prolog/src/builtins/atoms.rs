@@ -14,15 +14,13 @@ type R<'gc> = PResult<'gc, bool>;
 type ND<'gc> = PResult<'gc, (Value<'gc>, Vec<Value<'gc>>)>;
 
 fn codes<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
-    terms::list_from(
-        e.mc,
+    e.list(
         s.chars().map(|c| Value::Int(c as i64)).collect(),
         Value::None,
     )
 }
 fn chars<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
-    terms::list_from(
-        e.mc,
+    e.list(
         s.chars()
             .map(|c| e.atom(c.encode_utf8(&mut [0; 4])))
             .collect(),
@@ -420,7 +418,7 @@ fn split_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         .iter()
         .map(|p| terms::string(e.mc, p.trim_matches(|c| pad.contains(&c))))
         .collect();
-    Ok(e.unify(a[3], terms::list_from(e.mc, items, Value::None)))
+    Ok(e.unify(a[3], e.list(items, Value::None)))
 }
 fn atomic_list_concat2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let Some(items) = terms::list_to_vec(terms::deref(a[0])) else {
@@ -459,7 +457,7 @@ fn atomic_list_concat3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         return Err(err::domain_error(e.mc, "non_empty_atom", a[1]));
     }
     let items = full.split(sep.as_str()).map(|p| e.atom(p)).collect();
-    Ok(e.unify(a[0], terms::list_from(e.mc, items, Value::None)))
+    Ok(e.unify(a[0], e.list(items, Value::None)))
 }
 
 fn term_to_atom<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
@@ -501,7 +499,7 @@ fn atom_to_term<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         .into_iter()
         .map(|(n, v)| e.compound("=", vec![e.atom(&n), v]))
         .collect();
-    Ok(e.unify(a[1], term) && e.unify(a[2], terms::list_from(e.mc, bs, Value::None)))
+    Ok(e.unify(a[1], term) && e.unify(a[2], e.list(bs, Value::None)))
 }
 
 fn char_type<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {

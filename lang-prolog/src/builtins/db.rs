@@ -31,8 +31,15 @@ pub fn split_clause<'gc>(t: Value<'gc>) -> (Value<'gc>, Value<'gc>) {
     (t, Value::None)
 }
 
-/// Compiles a clause into a clause record (template with numbered variables).
-pub fn compile_clause<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, Value<'gc>> {
+/// Compiles a clause into a clause record (template with numbered
+/// variables); with `lift`, its control constructs are lifted into aux
+/// predicates (`lift.rs`), which are added to `aux`.
+pub fn compile_clause<'gc>(
+    e: &Eng<'_, 'gc>,
+    t: Value<'gc>,
+    lift: bool,
+    aux: &mut Vec<Value<'gc>>,
+) -> PResult<'gc, Value<'gc>> {
     let (head, body) = split_clause(t);
     let body = if matches!(body, Value::None) {
         e.atom("true")
@@ -53,7 +60,17 @@ pub fn compile_clause<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, Valu
     let lang = heap::as_code(e.get(crate::machine::MS_CODE))
         .map(|c| c.lang)
         .unwrap_or(0);
-    let gs = heap::as_tuple(goals).map(|t| t.args()).unwrap_or(&[]);
+    // the compiled body: the lifted one (its variables are the clause's,
+    // so the numbering is the same), else the stored one
+    let lifted = match lift.then(|| crate::lift::lift(e, head, body)).flatten() {
+        Some((lb, more)) => {
+            aux.extend(more);
+            let lt = template(e, lb, &mut vars);
+            crate::machine::body_goals(e.mc, lt)
+        }
+        None => goals,
+    };
+    let gs = heap::as_tuple(lifted).map(|t| t.args()).unwrap_or(&[]);
     let code = crate::compile::compile(e.mc, lang, h, gs, vars.len()).unwrap_or(Value::None);
     Ok(heap::new_record(
         e.mc,
@@ -196,7 +213,8 @@ pub fn add_clause<'gc>(
         }
         return Err(err::type_error(e.mc, "callable", head));
     };
-    let c = compile_clause(e, t)?;
+    let mut aux = Vec::new();
+    let c = compile_clause(e, t, from_consult, &mut aux)?;
     let pred = get_or_create_pred(e, name, arity)?;
     if from_consult && !e.g.borrow().loading_lib {
         if let Value::Bool(true) = heap::get_field(pred, P_LIB) {
@@ -212,6 +230,25 @@ pub fn add_clause<'gc>(
         heap::set_field(e.mc, pred, P_CLAUSES, heap::new_list_from(e.mc, items));
     } else {
         heap::list_append(e.mc, list, c);
+    }
+    add_aux(e, aux)
+}
+
+/// Adds the aux clauses of lifted control constructs (and theirs, without
+/// recursion): library predicates, so `current_predicate/1` skips them.
+fn add_aux<'gc>(e: &Eng<'_, 'gc>, mut work: Vec<Value<'gc>>) -> PResult<'gc, ()> {
+    work.reverse();
+    while let Some(t) = work.pop() {
+        let (head, _) = split_clause(t);
+        let Some((name, arity)) = terms::name_arity(head) else {
+            continue;
+        };
+        let mut more = Vec::new();
+        let c = compile_clause(e, t, true, &mut more)?;
+        let pred = get_or_create_pred(e, name, arity)?;
+        heap::set_field(e.mc, pred, P_LIB, Value::Bool(true));
+        heap::list_append(e.mc, heap::get_field(pred, P_CLAUSES), c);
+        work.extend(more.into_iter().rev());
     }
     Ok(())
 }

@@ -357,13 +357,11 @@ fn format3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
             let v = match kind {
                 "atom" => e.atom(&s),
                 "string" => terms::string(e.mc, &s),
-                "codes" => terms::list_from(
-                    e.mc,
+                "codes" => e.list(
                     s.chars().map(|c| Value::Int(c as i64)).collect(),
                     Value::None,
                 ),
-                "chars" => terms::list_from(
-                    e.mc,
+                "chars" => e.list(
                     s.chars()
                         .map(|c| e.atom(c.encode_utf8(&mut [0; 4])))
                         .collect(),

@@ -233,7 +233,7 @@ fn read_term_stdin<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, opts: Value<'gc>) -> R<
                                 .iter()
                                 .map(|(n, v)| e.compound("=", vec![e.atom(n), *v]))
                                 .collect();
-                            if !e.unify(a[0], terms::list_from(e.mc, l, Value::None)) {
+                            if !e.unify(a[0], e.list(l, Value::None)) {
                                 return Ok(false);
                             }
                         }
@@ -244,13 +244,13 @@ fn read_term_stdin<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, opts: Value<'gc>) -> R<
                                 .filter(|(n, _)| rt.named_singletons.contains(n))
                                 .map(|(n, v)| e.compound("=", vec![e.atom(n), *v]))
                                 .collect();
-                            if !e.unify(a[0], terms::list_from(e.mc, l, Value::None)) {
+                            if !e.unify(a[0], e.list(l, Value::None)) {
                                 return Ok(false);
                             }
                         }
                         T::Compound("variables", a) if a.len() == 1 => {
                             let l = super::termb::term_vars(rt.term);
-                            if !e.unify(a[0], terms::list_from(e.mc, l, Value::None)) {
+                            if !e.unify(a[0], e.list(l, Value::None)) {
                                 return Ok(false);
                             }
                         }

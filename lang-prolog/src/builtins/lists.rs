@@ -46,14 +46,14 @@ fn msort<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let mut v = proper(e, a[0])?;
     check_out_list(e, a[1])?;
     v.sort_by(|x, y| compare(*x, *y));
-    Ok(e.unify(a[1], terms::list_from(e.mc, v, Value::None)))
+    Ok(e.unify(a[1], e.list(v, Value::None)))
 }
 fn sort2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let mut v = proper(e, a[0])?;
     check_out_list(e, a[1])?;
     v.sort_by(|x, y| compare(*x, *y));
     v.dedup_by(|x, y| compare(*x, *y) == Ordering::Equal);
-    Ok(e.unify(a[1], terms::list_from(e.mc, v, Value::None)))
+    Ok(e.unify(a[1], e.list(v, Value::None)))
 }
 fn keysort<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let v = proper(e, a[0])?;
@@ -75,7 +75,7 @@ fn keysort<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
     keyed.sort_by(|x, y| compare(x.0, y.0));
     let out = keyed.into_iter().map(|(_, x)| x).collect();
-    Ok(e.unify(a[1], terms::list_from(e.mc, out, Value::None)))
+    Ok(e.unify(a[1], e.list(out, Value::None)))
 }
 fn sort4<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let key = need_int(e, a[0])?;
@@ -117,7 +117,7 @@ fn sort4<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         return Err(err::domain_error(e.mc, "order", a[1]));
     }
     let out = keyed.into_iter().map(|(_, x)| x).collect();
-    Ok(e.unify(a[3], terms::list_from(e.mc, out, Value::None)))
+    Ok(e.unify(a[3], e.list(out, Value::None)))
 }
 
 /// `'$skip_list'(List, Len, Tail)`: length of the proper prefix and what ends it.
@@ -140,7 +140,7 @@ fn skip_list<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 fn mklist<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let n = need_int(e, a[0])?;
     let items = (0..n.max(0)).map(|_| e.new_var()).collect();
-    Ok(e.unify(a[1], terms::list_from(e.mc, items, Value::None)))
+    Ok(e.unify(a[1], e.list(items, Value::None)))
 }
 
 /// Registers the list builtins.

@@ -202,9 +202,9 @@ fn univ<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
             let name = terms::tuple_parts(t).map(|(h, _)| h).unwrap_or(Value::None);
             let mut items = vec![name];
             items.extend_from_slice(args);
-            Ok(e.unify(a[1], terms::list_from(e.mc, items, Value::None)))
+            Ok(e.unify(a[1], e.list(items, Value::None)))
         }
-        _ => Ok(e.unify(a[1], terms::list_from(e.mc, vec![t], Value::None))),
+        _ => Ok(e.unify(a[1], e.list(vec![t], Value::None))),
     }
 }
 
@@ -239,7 +239,7 @@ pub fn term_vars<'gc>(t: Value<'gc>) -> Vec<Value<'gc>> {
 
 fn term_variables<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let vs = term_vars(a[0]);
-    Ok(e.unify(a[1], terms::list_from(e.mc, vs, Value::None)))
+    Ok(e.unify(a[1], e.list(vs, Value::None)))
 }
 
 fn is<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
