@@ -236,6 +236,8 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::ECHO,
         &ops::WARN,
         &ops::STR_APPEND,
+        &ops::STR_APPEND_OWNED,
+        &ops::CONCAT,
         &ops::STR_FREEZE,
         &ops::STRLEN,
         &ops::INTERP,
