@@ -1767,6 +1767,13 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         }
                     }
                 }
+                if !done && kt == Tag::Int && m.tag(base) == Tag::Str {
+                    let c = helper!(&ops::STR_AT, &[base, key]);
+                    if m.tag(c) == Tag::Str {
+                        set!(*d, c);
+                        done = true;
+                    }
+                }
                 if !done && is_obj(m, base) {
                     let f0 = m.get_field(base, O_CLASS);
                     let cls = m.promote(f0);
@@ -2432,15 +2439,28 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::Interp(d, parts) => {
                 let mut vals = Vec::with_capacity(parts.len() + 1);
+                let mut plain = true;
                 for r in parts.iter() {
                     let v = reg!(*r);
                     if let Some(act) = to_string_call(m, fr, code, *r, v, pc) {
                         return act;
                     }
+                    plain = plain && matches!(m.tag(v), Tag::Str | Tag::Int);
                     vals.push(v);
                 }
-                vals.push(loc!());
-                let r = helper!(&ops::INTERP, &vals);
+                // Strings and ints only: nothing to warn about.
+                let pure = if plain {
+                    m.call(&ops::CONCAT, &vals).ok()
+                } else {
+                    None
+                };
+                let r = match pure {
+                    Some(r) => r,
+                    None => {
+                        vals.push(loc!());
+                        helper!(&ops::INTERP, &vals)
+                    }
+                };
                 set!(*d, r);
             }
             Op::Call { dst, target, args } => {

@@ -238,6 +238,7 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::STR_APPEND,
         &ops::STR_APPEND_OWNED,
         &ops::CONCAT,
+        &ops::STR_AT,
         &ops::STR_FREEZE,
         &ops::STRLEN,
         &ops::INTERP,

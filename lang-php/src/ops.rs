@@ -383,17 +383,50 @@ fn h_binop<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, V
 }
 
 fn h_concat<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
-    let mut x = to_str_scalar(args[0]);
-    x.push_str(&to_str_scalar(args[1]));
+    let mut x = String::new();
+    for a in args {
+        match a {
+            Value::Str(t) => x.push_str(t.as_str()),
+            other => x.push_str(&to_str_scalar(*other)),
+        }
+    }
     Ok(s(mc, &x))
 }
 
-/// `a . b` for strings and ints (no conversion that can warn, throw or
-/// run guest code): pure, so it neither ends the optimiser's heap cache
-/// as [`BINOP`] does nor stays when its result is unused.
+/// `a . b` (or an interpolated string's parts) for strings and ints (no
+/// conversion that can warn, throw or run guest code): pure, so it neither
+/// ends the optimiser's heap cache as [`BINOP`] and [`INTERP`] do nor stays
+/// when its result is unused.
 pub static CONCAT: Helper = Helper {
     name: "php_concat",
     func: h_concat,
+    effects: Effects::PURE,
+};
+
+fn h_str_at<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (Value::Str(t), Value::Int(i)) = (args[0], args[1]) else {
+        return Ok(Value::Absent);
+    };
+    let b = bytes::encode(t.as_str());
+    let n = b.len() as i64;
+    let j = if i < 0 { n + i } else { i };
+    if j < 0 || j >= n {
+        return Ok(Value::Absent);
+    }
+    let c = b[j as usize];
+    Ok(if c.is_ascii() {
+        vm_core::heap::new_str(mc, std::str::from_utf8(&[c]).unwrap_or(""))
+    } else {
+        s(mc, &bytes::decode(&[c]))
+    })
+}
+
+/// `$s[i]` for a string and an int offset inside it (negative: from the
+/// end): the one-byte string, or `Absent` (the caller then takes the path
+/// that warns). Strings are immutable: pure.
+pub static STR_AT: Helper = Helper {
+    name: "php_str_at",
+    func: h_str_at,
     effects: Effects::PURE,
 };
 
