@@ -813,6 +813,19 @@ fn h_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     }
 }
 
+/// [`h_builtin`] for arguments [`pure_sig`] accepted (scalars of given
+/// kinds, never objects): no per-call check of the builtin's kind.
+fn h_pure_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
+    let id = match args[0] {
+        Value::Int(i) => i as usize,
+        _ => 0,
+    };
+    match TABLE.get(id) {
+        Some((_, _, f)) => f(mc, args[1], &args[2..]),
+        None => Ok(Value::None),
+    }
+}
+
 /// `[id, runtime, args...]`: runs builtin `id`.
 pub static BUILTIN: Helper = Helper {
     name: "php_builtin",
@@ -826,7 +839,7 @@ pub static BUILTIN: Helper = Helper {
 /// and it does not end the heap cache as [`BUILTIN`] does.
 pub static PURE_BUILTIN: Helper = Helper {
     name: "php_pure_builtin",
-    func: h_builtin,
+    func: h_pure_builtin,
     effects: vm_core::jit::helpers::Effects::PURE,
 };
 
