@@ -764,6 +764,25 @@ fn has_object_arg(args: &[Value<'_>]) -> bool {
     })
 }
 
+/// `dechex`/`decoct`/`decbin`: `n` as an unsigned number in base
+/// `2^bits`, written without the formatting machinery (hash1 makes 100,000).
+fn radix_str<'gc>(mc: &Mutation<'gc>, n: i64, bits: u32) -> Value<'gc> {
+    let mut buf = [0u8; 64];
+    let mut i = buf.len();
+    let mut u = n as u64;
+    let mask = (1u64 << bits) - 1;
+    loop {
+        i -= 1;
+        buf[i] = b"0123456789abcdef"[(u & mask) as usize];
+        u >>= bits;
+        if u == 0 {
+            break;
+        }
+    }
+    // ASCII digits: already a canonical PHP string.
+    vm_core::heap::new_str(mc, std::str::from_utf8(&buf[i..]).unwrap_or("0"))
+}
+
 fn h_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     let id = match args[0] {
         Value::Int(i) => i as usize,
@@ -794,6 +813,19 @@ fn h_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
     }
 }
 
+/// [`h_builtin`] for arguments [`pure_sig`] accepted (scalars of given
+/// kinds, never objects): no per-call check of the builtin's kind.
+fn h_pure_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {
+    let id = match args[0] {
+        Value::Int(i) => i as usize,
+        _ => 0,
+    };
+    match TABLE.get(id) {
+        Some((_, _, f)) => f(mc, args[1], &args[2..]),
+        None => Ok(Value::None),
+    }
+}
+
 /// `[id, runtime, args...]`: runs builtin `id`.
 pub static BUILTIN: Helper = Helper {
     name: "php_builtin",
@@ -807,7 +839,7 @@ pub static BUILTIN: Helper = Helper {
 /// and it does not end the heap cache as [`BUILTIN`] does.
 pub static PURE_BUILTIN: Helper = Helper {
     name: "php_pure_builtin",
-    func: h_builtin,
+    func: h_pure_builtin,
     effects: vm_core::jit::helpers::Effects::PURE,
 };
 
@@ -2465,11 +2497,11 @@ builtins! {
     "ctype_space" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_whitespace())))),
     "ctype_punct" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_punctuation())))),
     "ctype_xdigit" [] => |_, _, args| Ok(Value::Bool(matches!(a(args, 0), Value::Str(t) if !t.as_str().is_empty() && t.as_str().bytes().all(|b| b.is_ascii_hexdigit())))),
-    "dechex" [] => |mc, _, args| Ok(s(mc, &format!("{:x}", to_int(a(args, 0))))),
+    "dechex" [] => |mc, _, args| Ok(radix_str(mc, to_int(a(args, 0)), 4)),
     "hexdec" [] => |_, _, args| Ok(Value::Int(i64::from_str_radix(&str_arg(args, 0).chars().filter(|c| c.is_ascii_hexdigit()).collect::<String>(), 16).unwrap_or(0))),
-    "decbin" [] => |mc, _, args| Ok(s(mc, &format!("{:b}", to_int(a(args, 0))))),
+    "decbin" [] => |mc, _, args| Ok(radix_str(mc, to_int(a(args, 0)), 1)),
     "bindec" [] => |_, _, args| Ok(Value::Int(i64::from_str_radix(&str_arg(args, 0).chars().filter(|c| *c == '0' || *c == '1').collect::<String>(), 2).unwrap_or(0))),
-    "decoct" [] => |mc, _, args| Ok(s(mc, &format!("{:o}", to_int(a(args, 0))))),
+    "decoct" [] => |mc, _, args| Ok(radix_str(mc, to_int(a(args, 0)), 3)),
     "octdec" [] => |_, _, args| Ok(Value::Int(i64::from_str_radix(&str_arg(args, 0).chars().filter(|c| ('0'..='7').contains(c)).collect::<String>(), 8).unwrap_or(0))),
     "base_convert" [] => |mc, _, args| {
         let v = intval_base(&str_arg(args, 0).to_ascii_lowercase(), to_int(a(args, 1)));

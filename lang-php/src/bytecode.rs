@@ -138,7 +138,9 @@ pub enum Op {
     /// Reads a CV (dereferenced); warns on undefined (const: variable name).
     /// `$cv .= v` on a string held directly in the register: appends in
     /// place (`STR_APPEND`), stores the result in `dst` and jumps; otherwise
-    /// falls through to the generic code that follows.
+    /// falls through to the generic code that follows. `dst` is `NONE` for a
+    /// statement (the value is not kept): the register's `StrBuf` then grows
+    /// in place (`STR_APPEND_OWNED`).
     AppendCv(R, R, R, u32),
     /// `base[key] op= val` (op: `+`, `-`, `*`) on a hashed array whose
     /// element at `key` is a number: in place with one hash probe
@@ -147,6 +149,10 @@ pub enum Op {
     /// returned must be in a later instruction than the write), skipping
     /// the generic read-op-write. Operands: op, dst, base, key, val.
     DimOp(BinOp, R, R, R, R),
+    /// Before the read of `base[key] op= v` (false) or `base[key]++`
+    /// (true): php's error when base (a fetched-for-write value) is a
+    /// string, whose offsets take neither.
+    NoStrOffsetOp(R, bool),
     /// `++`/`--` on a CV holding an int (no overflow) or a float, maybe
     /// through a reference cell: writes it, puts the new (pre) or old
     /// (post) value in dst and jumps to the target; otherwise falls through

@@ -1,6 +1,6 @@
 //! The compiler: AST to register bytecode ([`crate::bytecode`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::ast::*;
@@ -51,6 +51,8 @@ struct FnComp {
     /// The declared return type's index in `types` (checked at `return`).
     ret_type: Option<u32>,
     kstr: HashMap<String, u32>,
+    /// The next `E::AssignOp` compiled is a statement whose value is dropped.
+    discard_append: bool,
     class_name: Option<String>,
     /// Known by-ref parameter positions of user functions in this file (lower-case name).
     byref_funcs: Rc<HashMap<String, Vec<usize>>>,
@@ -59,11 +61,11 @@ struct FnComp {
 
 /// Compiles a file body.
 pub fn compile_file(stmts: &[Stmt], file: &str) -> CResult<Rc<FuncProto>> {
-    let mut bf = HashMap::new();
+    let mut bf = HashMap::default();
     for n in ["usort", "uasort", "uksort", "array_walk"] {
         bf.insert(n.to_string(), vec![0]);
     }
-    let mut bm = HashMap::new();
+    let mut bm = HashMap::default();
     collect_byref(stmts, &mut bf, &mut bm);
     let file: Rc<str> = file.into();
     let mut c = FnComp::new("{main}".into(), file, None, Rc::new(bf), Rc::new(bm));
@@ -155,7 +157,7 @@ impl FnComp {
                 file,
                 ..Default::default()
             },
-            cvs: HashMap::new(),
+            cvs: HashMap::default(),
             next: CV0,
             max: CV0,
             loops: Vec::new(),
@@ -163,7 +165,8 @@ impl FnComp {
             line: 0,
             depth: 0,
             ret_type: None,
-            kstr: HashMap::new(),
+            kstr: HashMap::default(),
+            discard_append: false,
             class_name,
             byref_funcs: bf,
             byref_methods: bm,
@@ -181,8 +184,15 @@ impl FnComp {
         let lines = self.p.lines.clone();
         let file = self.p.file.clone();
         let mut locs = Vec::with_capacity(lines.len());
+        // One location string per line, not per instruction.
+        let mut last: Option<(u32, u32)> = None;
         for l in lines {
-            locs.push(self.kstr(&format!(" in {file} on line {l}")));
+            let k = match last {
+                Some((line, k)) if line == l => k,
+                _ => self.kstr(&format!(" in {file} on line {l}")),
+            };
+            last = Some((l, k));
+            locs.push(k);
         }
         self.p.loc_k = locs;
         self.p
@@ -967,6 +977,11 @@ impl FnComp {
             E::IncDec { e: inner, inc, .. } => {
                 self.incdec(inner, *inc, true)?;
             }
+            E::AssignOp(".", ..) => {
+                // `$s .= x;`: its value is not kept (see `Op::AppendCv`).
+                self.discard_append = true;
+                self.expr(e)?;
+            }
             _ => {
                 self.expr(e)?;
             }
@@ -1449,6 +1464,8 @@ impl FnComp {
                 r
             }
             E::AssignOp(op, target, value) => {
+                // Set by `expr_discard` for this very expression only.
+                let discarded = std::mem::take(&mut self.discard_append);
                 let place = self.place(target)?;
                 if *op == "??" {
                     let r = self.tmp();
@@ -1475,7 +1492,8 @@ impl FnComp {
                         let cv = self.cv(n);
                         let v = self.expr(value)?;
                         let r = self.tmp();
-                        let j = self.emit(Op::AppendCv(r, cv, v, 0));
+                        let d = if discarded { NONE } else { r };
+                        let j = self.emit(Op::AppendCv(d, cv, v, 0));
                         let cur = self.place_read(&place, false)?;
                         self.emit(Op::Bin(BinOp::Concat, r, cur, v));
                         self.place_write(&place, r)?;
@@ -1500,6 +1518,7 @@ impl FnComp {
                         let r = self.tmp();
                         self.emit(Op::DimOp(bop, r, b, k, v));
                         let j = self.emit(Op::JmpNotNull(r, 0));
+                        self.emit(Op::NoStrOffsetOp(b, false));
                         let cur = self.place_read(&place, false)?;
                         self.emit(Op::Bin(bop, r, cur, v));
                         self.place_write(&place, r)?;
@@ -1507,6 +1526,9 @@ impl FnComp {
                         self.patch(j, end);
                         return Ok(r);
                     }
+                }
+                if let Place::Dim(b, _) = place {
+                    self.emit(Op::NoStrOffsetOp(b, false));
                 }
                 let cur = self.place_read(&place, false)?;
                 let v = self.expr(value)?;
@@ -2090,6 +2112,9 @@ impl FnComp {
             }
         }
         let place = self.place(target)?;
+        if let Place::Dim(b, _) = place {
+            self.emit(Op::NoStrOffsetOp(b, true));
+        }
         // `place_read` returns a fresh temporary that the write below does
         // not touch, so it is the old value as it is.
         let old = self.place_read(&place, false)?;

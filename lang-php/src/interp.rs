@@ -626,6 +626,11 @@ fn set_int_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -
         }
         return true;
     }
+    if ops::STORE_VIA_HELPER && m.tag(store) == Tag::Dict {
+        // One probe: new key (and next free key), existing one, or cell.
+        let _ = m.call(&ops::ARR_SET, &[arr, key, val]);
+        return true;
+    }
     let old = m.dict_get(store, key);
     if m.tag(old) == Tag::List {
         m.list_set(old, z, val);
@@ -672,6 +677,12 @@ fn set_str_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -
     if m.tag(store) != Tag::Dict {
         return false;
     }
+    if ops::STORE_VIA_HELPER || is_new_key(m, store, key) {
+        // One call and one probe (correct whether or not the key exists, so
+        // nothing is guarded on which it was here).
+        let _ = m.call(&ops::ARR_STORE, &[arr, key, val]);
+        return true;
+    }
     let Ok(nk) = m.call(&ops::STR_KEY, &[key]) else {
         return false;
     };
@@ -689,6 +700,21 @@ fn set_str_fast<'gc, M: Meta<'gc>>(m: &mut M, arr: M::V, key: M::V, val: M::V) -
         _ => m.dict_set(store, nk, val),
     }
     true
+}
+
+/// Whether the string `key` is missing from the dict `store` now (looked
+/// at, not recorded: the caller's paths are each right either way).
+fn is_new_key<'gc, M: Meta<'gc>>(m: &mut M, store: M::V, key: M::V) -> bool {
+    let (Value::Dict(d), k) = (m.get(store), m.get(key)) else {
+        return false;
+    };
+    let k = match k {
+        Value::Str(s) if matches!(s.as_str().as_bytes().first(), Some(b'0'..=b'9' | b'-')) => {
+            norm_key(m.mc(), k).unwrap_or(k)
+        }
+        k => k,
+    };
+    !d.borrow().contains_key(&heap::Key(k))
 }
 
 fn is_obj<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> bool {
@@ -1148,9 +1174,15 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let rv = reg!(*rhs);
                     let tr = m.tag(rv);
                     if tr == Tag::Str || tr == Tag::Int {
-                        let r = helper!(&ops::STR_APPEND, &[cur, rv]);
-                        set!(*cv, r);
-                        set!(*d, r);
+                        if *d == NONE {
+                            // A statement: the register is the only holder.
+                            let r = helper!(&ops::STR_APPEND_OWNED, &[cur, rv]);
+                            set!(*cv, r);
+                        } else {
+                            let r = helper!(&ops::STR_APPEND, &[cur, rv]);
+                            set!(*cv, r);
+                            set!(*d, r);
+                        }
                         next = *target;
                     }
                 }
@@ -1187,6 +1219,20 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     if let Some(Op::JmpNotNull(_, t)) = p.ops.get(next as usize) {
                         next = *t;
                     }
+                }
+            }
+            Op::NoStrOffsetOp(b, incdec) => {
+                let base = reg!(*b);
+                if matches!(m.tag(base), Tag::Str | Tag::StrBuf) {
+                    throw!(
+                        "Error",
+                        if *incdec {
+                            "Cannot increment/decrement string offsets"
+                        } else {
+                            "Cannot use assign-op operators with string offsets"
+                        }
+                        .to_string()
+                    );
                 }
             }
             Op::MakeRefCv(d, cv) => {
@@ -1277,6 +1323,30 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                                     _ => FloatOp::Mul,
                                 };
                                 Some(m.float(fo, fx, fy))
+                            }
+                        }
+                    }
+                    (BinOp::Concat, Tag::Str | Tag::Int, Tag::Str | Tag::Int) => {
+                        m.call(&ops::CONCAT, &[x, y]).ok()
+                    }
+                    (BinOp::Div, Tag::Int, Tag::Int) => {
+                        // php: an int when exact, else the doubles' quotient.
+                        // Division by 0 or -1 (MIN / -1) takes the slow path.
+                        let z = m.konst(Value::Int(0));
+                        let m1 = m.konst(Value::Int(-1));
+                        let isz = m.int_cmp(Cmp::Eq, y, z);
+                        let ism1 = m.int_cmp(Cmp::Eq, y, m1);
+                        if m.truth(isz) || m.truth(ism1) {
+                            None
+                        } else {
+                            let r = m.int(vm_core::jit::ir::IntOp::TruncRem, x, y);
+                            let exact = m.int_cmp(Cmp::Eq, r, z);
+                            if m.truth(exact) {
+                                Some(m.int(vm_core::jit::ir::IntOp::TruncDiv, x, y))
+                            } else {
+                                let fx = m.int_to_float(x);
+                                let fy = m.int_to_float(y);
+                                Some(m.float(FloatOp::Div, fx, fy))
                             }
                         }
                     }
@@ -1697,6 +1767,13 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         }
                     }
                 }
+                if !done && kt == Tag::Int && m.tag(base) == Tag::Str {
+                    let c = helper!(&ops::STR_AT, &[base, key]);
+                    if m.tag(c) == Tag::Str {
+                        set!(*d, c);
+                        done = true;
+                    }
+                }
                 if !done && is_obj(m, base) {
                     let f0 = m.get_field(base, O_CLASS);
                     let cls = m.promote(f0);
@@ -1788,6 +1865,9 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             "Error",
                             format!("Cannot use object of type {} as array", class_name_of(cls))
                         );
+                    }
+                    if matches!(m.tag(base), Tag::Str | Tag::StrBuf) {
+                        throw!("Error", "Cannot use string offset as an array".to_string());
                     }
                     throw!("Error", "Cannot use a scalar value as an array".to_string());
                 }
@@ -1927,7 +2007,12 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     if m.tag(base) == Tag::Str {
                         throw!(
                             "Error",
-                            "Cannot use assign-op operators with string offsets".to_string()
+                            if *k == NONE {
+                                "[] operator not supported for strings"
+                            } else {
+                                "Cannot use assign-op operators with string offsets"
+                            }
+                            .to_string()
                         );
                     }
                     throw!("Error", "Cannot use a scalar value as an array".to_string());
@@ -2354,15 +2439,28 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
             }
             Op::Interp(d, parts) => {
                 let mut vals = Vec::with_capacity(parts.len() + 1);
+                let mut plain = true;
                 for r in parts.iter() {
                     let v = reg!(*r);
                     if let Some(act) = to_string_call(m, fr, code, *r, v, pc) {
                         return act;
                     }
+                    plain = plain && matches!(m.tag(v), Tag::Str | Tag::Int);
                     vals.push(v);
                 }
-                vals.push(loc!());
-                let r = helper!(&ops::INTERP, &vals);
+                // Strings and ints only: nothing to warn about.
+                let pure = if plain {
+                    m.call(&ops::CONCAT, &vals).ok()
+                } else {
+                    None
+                };
+                let r = match pure {
+                    Some(r) => r,
+                    None => {
+                        vals.push(loc!());
+                        helper!(&ops::INTERP, &vals)
+                    }
+                };
                 set!(*d, r);
             }
             Op::Call { dst, target, args } => {

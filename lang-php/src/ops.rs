@@ -140,39 +140,13 @@ pub fn arith<'gc>(
             return Ok(s(mc, &bytes::decode(&out)));
         }
     }
-    let na = match numeric_warn(a, loc) {
-        Ok(n) => n,
-        Err(t) if t.starts_with('\u{1}') => {
-            return Err(unsupported_str(mc, op, a, b));
-        }
-        Err(_) => return Err(unsupported(mc, op_sym(op), a, b)),
+    let Ok(na) = numeric_warn(a, loc) else {
+        return Err(unsupported(mc, op_sym(op), a, b));
     };
-    let nb = match numeric_warn(b, loc) {
-        Ok(n) => n,
-        Err(t) if t.starts_with('\u{1}') => {
-            return Err(unsupported_str(mc, op, a, b));
-        }
-        Err(_) => return Err(unsupported(mc, op_sym(op), a, b)),
+    let Ok(nb) = numeric_warn(b, loc) else {
+        return Err(unsupported(mc, op_sym(op), a, b));
     };
     num_arith(mc, op, na, nb)
-}
-
-fn unsupported_str<'gc>(
-    mc: &Mutation<'gc>,
-    op: BinOp,
-    _a: Value<'gc>,
-    _b: Value<'gc>,
-) -> Value<'gc> {
-    let _ = op;
-    err_str(
-        mc,
-        "TypeError",
-        &format!(
-            "Unsupported operand types: string {} {}",
-            op_sym(op),
-            "string"
-        ),
-    )
 }
 
 pub fn num_arith<'gc>(
@@ -218,7 +192,9 @@ pub fn num_arith<'gc>(
                 return Err(err_str(mc, "DivisionByZeroError", "Division by zero"));
             }
             match (na, nb) {
-                (I(x), I(y)) if y != 0 && x % y == 0 && !(x == i64::MIN && y == -1) => {
+                (I(x), I(y))
+                    if y != 0 && x.checked_rem(y) == Some(0) && x.checked_div(y).is_some() =>
+                {
                     Value::Int(x / y)
                 }
                 _ => Value::Float(f(na) / f(nb)),
@@ -406,6 +382,54 @@ fn h_binop<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, V
     }
 }
 
+fn h_concat<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let mut x = String::new();
+    for a in args {
+        match a {
+            Value::Str(t) => x.push_str(t.as_str()),
+            other => x.push_str(&to_str_scalar(*other)),
+        }
+    }
+    Ok(s(mc, &x))
+}
+
+/// `a . b` (or an interpolated string's parts) for strings and ints (no
+/// conversion that can warn, throw or run guest code): pure, so it neither
+/// ends the optimiser's heap cache as [`BINOP`] and [`INTERP`] do nor stays
+/// when its result is unused.
+pub static CONCAT: Helper = Helper {
+    name: "php_concat",
+    func: h_concat,
+    effects: Effects::PURE,
+};
+
+fn h_str_at<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (Value::Str(t), Value::Int(i)) = (args[0], args[1]) else {
+        return Ok(Value::Absent);
+    };
+    let b = bytes::encode(t.as_str());
+    let n = b.len() as i64;
+    let j = if i < 0 { n + i } else { i };
+    if j < 0 || j >= n {
+        return Ok(Value::Absent);
+    }
+    let c = b[j as usize];
+    Ok(if c.is_ascii() {
+        vm_core::heap::new_str(mc, std::str::from_utf8(&[c]).unwrap_or(""))
+    } else {
+        s(mc, &bytes::decode(&[c]))
+    })
+}
+
+/// `$s[i]` for a string and an int offset inside it (negative: from the
+/// end): the one-byte string, or `Absent` (the caller then takes the path
+/// that warns). Strings are immutable: pure.
+pub static STR_AT: Helper = Helper {
+    name: "php_str_at",
+    func: h_str_at,
+    effects: Effects::PURE,
+};
+
 /// `op(a, b, loc)`: any binary operator on any values.
 pub static BINOP: Helper = Helper {
     name: "php_binop",
@@ -447,6 +471,22 @@ fn h_warn<'gc>(_mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, V
 }
 
 fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    str_append(mc, args, vm_core::strbuf::append)
+}
+
+fn h_str_append_owned<'gc>(
+    mc: &Mutation<'gc>,
+    args: &[Value<'gc>],
+) -> Result<Value<'gc>, Value<'gc>> {
+    str_append(mc, args, vm_core::strbuf::append_in_place)
+}
+
+/// `$s .= x` through `join` ([`vm_core::strbuf::append`] or `append_in_place`).
+fn str_append<'gc>(
+    mc: &Mutation<'gc>,
+    args: &[Value<'gc>],
+    join: fn(&Mutation<'gc>, Value<'gc>, &str) -> Option<Value<'gc>>,
+) -> Result<Value<'gc>, Value<'gc>> {
     let owned;
     let tail: &str = match args[1] {
         // The common case appends a string: no copy of it.
@@ -466,7 +506,7 @@ fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'g
         let head = args[0].as_str().unwrap_or("");
         return Ok(s(mc, &format!("{head}{tail}")));
     }
-    Ok(vm_core::strbuf::append(mc, args[0], tail).unwrap_or(args[0]))
+    Ok(join(mc, args[0], tail).unwrap_or(args[0]))
 }
 
 /// `$s .= x` on a string in a plain variable: appends into the string's
@@ -474,6 +514,16 @@ fn h_str_append<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'g
 pub static STR_APPEND: Helper = Helper {
     name: "php_str_append",
     func: h_str_append,
+    effects: Effects::WRITES,
+};
+
+/// [`STR_APPEND`] for `$s .= x` as a statement: the variable's register is
+/// the only holder of its `StrBuf` (every read of a variable freezes it, and
+/// the statement's value is not kept), so the value grows in place
+/// (`vm_core::strbuf::append_in_place`) and no new value is allocated.
+pub static STR_APPEND_OWNED: Helper = Helper {
+    name: "php_str_append_owned",
+    func: h_str_append_owned,
     effects: Effects::WRITES,
 };
 
@@ -795,7 +845,37 @@ fn h_arr_set<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>,
 pub static ARR_SET: Helper = Helper {
     name: "php_arr_set",
     func: h_arr_set,
-    effects: Effects::WRITES,
+    effects: ARR_WRITE_EFFECTS,
+};
+
+/// The effects of the helpers that write one array's storage only
+/// ([`ARR_SET`], [`ARR_STORE`], [`ARR_OP`]). `Effects::WRITES` makes the
+/// optimiser forget every other object's cached fields after each call
+/// (CORE_REQUESTS 15); when vm-core has an effect meaning "writes only the
+/// storage of argument 0", it goes here and [`STORE_VIA_HELPER`] becomes true.
+pub const ARR_WRITE_EFFECTS: Effects = Effects::WRITES;
+
+/// Whether `$a[$k] = v` with a string key on a hashed array always goes
+/// through [`ARR_STORE`] (one hash probe). While [`ARR_WRITE_EFFECTS`] is
+/// the broad `WRITES`, only a key that is new when the store is recorded
+/// does (an existing key keeps the inline `dict_get` + `dict_set`, which
+/// the heap cache understands).
+pub const STORE_VIA_HELPER: bool = false;
+
+fn h_arr_store<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let k = h_str_key(mc, &args[1..2])?;
+    arr_set(mc, args[0], k, args[2]);
+    Ok(Value::None)
+}
+
+/// `arr[key] = v` for a string key not yet normalised ("5" is 5) on an
+/// unshared array, with one hash probe: a new key is added (moving the
+/// next free key), a reference cell is written through. Cannot raise or
+/// run guest code.
+pub static ARR_STORE: Helper = Helper {
+    name: "php_arr_store",
+    func: h_arr_store,
+    effects: ARR_WRITE_EFFECTS,
 };
 
 fn h_arr_op<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
@@ -821,7 +901,7 @@ fn h_arr_op<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, 
 pub static ARR_OP: Helper = Helper {
     name: "php_arr_op",
     func: h_arr_op,
-    effects: Effects::WRITES,
+    effects: ARR_WRITE_EFFECTS,
 };
 
 /// `arr[key] = v` (key Absent: append) on an array prepared for writing.

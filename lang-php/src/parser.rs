@@ -235,7 +235,8 @@ impl Parser {
         t
     }
     fn is_op(&self, o: &str) -> bool {
-        matches!(self.peek(), Tok::Op(x) if *x == o)
+        // Operators are short: a byte loop, not a `memcmp` call per test.
+        matches!(self.peek(), Tok::Op(x) if x.len() == o.len() && x.bytes().zip(o.bytes()).all(|(a, b)| a == b))
     }
     fn is_kw(&self, k: &str) -> bool {
         matches!(self.peek(), Tok::Ident(x) if x.eq_ignore_ascii_case(k))

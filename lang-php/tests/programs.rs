@@ -57,7 +57,13 @@ fn main() {
             .unwrap_or_default()
             .to_string_lossy()
             .into_owned();
-        let read = |ext: &str| std::fs::read_to_string(format!("{}.{ext}", f.display())).ok();
+        // Goldens may hold bytes that are not UTF-8 (byte_strings.php): read
+        // them as the output is read, lossily.
+        let read = |ext: &str| {
+            std::fs::read(format!("{}.{ext}", f.display()))
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        };
         let Some(want_out) = read("out") else {
             println!("SKIP {name} (no golden)");
             continue;

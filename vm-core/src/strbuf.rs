@@ -17,7 +17,7 @@
 //! copies the prefix once and caches it in the value, so reads of an unchanged
 //! value are O(1) after the first.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::hash::{Hash, Hasher};
 
 use gc_arena::lock::RefLock;
@@ -32,9 +32,10 @@ use crate::value::Value;
 pub struct StrBuf<'gc> {
     /// The shared buffer; this value's text is `buf[..len]`.
     buf: Gc<'gc, RefLock<Vec<u8>>>,
-    /// The length of this value's text in bytes.
+    /// The length of this value's text in bytes (grows only through
+    /// [`append_in_place`]).
     #[collect(require_static)]
-    len: usize,
+    len: Cell<usize>,
     /// The text copied out on first read as a whole `&str`.
     #[collect(require_static)]
     frozen: OnceCell<Box<str>>,
@@ -43,12 +44,12 @@ pub struct StrBuf<'gc> {
 impl<'gc> StrBuf<'gc> {
     /// The length in bytes.
     pub fn len(&self) -> usize {
-        self.len
+        self.len.get()
     }
 
     /// Whether the text is empty.
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.len.get() == 0
     }
 
     /// The text (copied out of the buffer once, then cached).
@@ -57,13 +58,13 @@ impl<'gc> StrBuf<'gc> {
             let b = self.buf.borrow();
             // The buffer holds a UTF-8 string followed by whole appended `&str`s,
             // and `len` is always at one of those boundaries.
-            String::from_utf8_lossy(&b[..self.len]).into()
+            String::from_utf8_lossy(&b[..self.len.get()]).into()
         })
     }
 
     /// Calls `f` with the text's bytes without copying them.
     pub fn with_bytes<R>(&self, f: impl FnOnce(&[u8]) -> R) -> R {
-        f(&self.buf.borrow()[..self.len])
+        f(&self.buf.borrow()[..self.len.get()])
     }
 
     /// The hash of the text, equal to [`Str::hash_code`] of the same text.
@@ -93,12 +94,12 @@ pub fn str_len(v: Value<'_>) -> Option<usize> {
 /// Returns `None` when `base` is not a string.
 pub fn append<'gc>(mc: &Mutation<'gc>, base: Value<'gc>, tail: &str) -> Option<Value<'gc>> {
     let buf = match base {
-        Value::StrBuf(b) if b.buf.borrow().len() == b.len => {
+        Value::StrBuf(b) if b.buf.borrow().len() == b.len.get() => {
             b.buf.borrow_mut(mc).extend_from_slice(tail.as_bytes());
             b.buf
         }
         Value::StrBuf(b) => {
-            let mut v = Vec::with_capacity((b.len + tail.len()) * 2);
+            let mut v = Vec::with_capacity((b.len.get() + tail.len()) * 2);
             b.with_bytes(|bytes| v.extend_from_slice(bytes));
             v.extend_from_slice(tail.as_bytes());
             Gc::new(mc, RefLock::new(v))
@@ -117,10 +118,30 @@ pub fn append<'gc>(mc: &Mutation<'gc>, base: Value<'gc>, tail: &str) -> Option<V
         mc,
         StrBuf {
             buf,
-            len,
+            len: Cell::new(len),
             frozen: OnceCell::new(),
         },
     )))
+}
+
+/// Like [`append`], but when `base` is the newest value of its buffer and its
+/// text was never read as a whole, `base` itself grows and is returned: no
+/// new value is allocated. Only for a caller that owns `base` alone (a
+/// variable's register that nothing else holds, whose old value is never
+/// read again): every other holder of `base` would see the longer text.
+pub fn append_in_place<'gc>(
+    mc: &Mutation<'gc>,
+    base: Value<'gc>,
+    tail: &str,
+) -> Option<Value<'gc>> {
+    if let Value::StrBuf(b) = base {
+        if b.frozen.get().is_none() && b.buf.borrow().len() == b.len.get() {
+            b.buf.borrow_mut(mc).extend_from_slice(tail.as_bytes());
+            b.len.set(b.len.get() + tail.len());
+            return Some(base);
+        }
+    }
+    append(mc, base, tail)
 }
 
 /// An immutable [`Str`] with the same text (a `Str` is returned as it is).
@@ -178,6 +199,36 @@ mod tests {
             let Value::StrBuf(b) = s else { panic!() };
             b.with_bytes(|bytes| assert_eq!(&bytes[..6], b"hello\n"));
             assert_eq!(b.as_str().len(), 600_000);
+        });
+    }
+
+    #[test]
+    fn append_in_place_grows_the_newest_unread_value() {
+        let arena = Arena::<Rootable![()]>::new(|_| ());
+        arena.mutate(|mc, _| {
+            let a = crate::heap::new_str(mc, "ab");
+            // A `Str` base starts a buffer (a new value).
+            let b = append_in_place(mc, a, "cd").unwrap();
+            assert_eq!(a.as_str(), Some("ab"));
+            let c = append_in_place(mc, b, "ef").unwrap();
+            let (Value::StrBuf(bb), Value::StrBuf(cb)) = (b, c) else {
+                panic!("not a strbuf")
+            };
+            assert!(Gc::ptr_eq(bb, cb), "the owned value grew in place");
+            assert_eq!(str_len(c), Some(6));
+            // Once read as a whole, the value keeps its text: a new value.
+            assert_eq!(c.as_str(), Some("abcdef"));
+            let d = append_in_place(mc, c, "gh").unwrap();
+            let Value::StrBuf(db) = d else { panic!() };
+            assert!(!Gc::ptr_eq(db, cb));
+            assert_eq!(c.as_str(), Some("abcdef"));
+            assert_eq!(d.as_str(), Some("abcdefgh"));
+            // An older prefix of a grown buffer is copied, not grown.
+            let e = append(mc, d, "ij").unwrap();
+            let f = append_in_place(mc, d, "XY").unwrap();
+            assert_eq!(e.as_str(), Some("abcdefghij"));
+            assert_eq!(f.as_str(), Some("abcdefghXY"));
+            assert!(append_in_place(mc, Value::Int(1), "x").is_none());
         });
     }
 
