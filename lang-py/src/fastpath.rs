@@ -1,0 +1,319 @@
+//! The plain interpreter's shortcuts: the commonest instructions on the
+//! commonest operands (int and float arithmetic and comparisons, a compare
+//! followed by its conditional jump, `for` over a range or list, a cached
+//! instance attribute), done on the frame's registers without the `Meta`
+//! layer. Only the plain interpreter takes them (`interp::exec` asks first);
+//! the recorder always runs the generic code, and every shortcut computes
+//! exactly what the generic code would, or declines (`None`) before
+//! changing anything.
+
+use vm_core::exec::Frame;
+use vm_core::{heap, Mutation, Value};
+
+use crate::ast::{BinOp, CmpOp};
+use crate::bytecode::*;
+use crate::interp::Cx;
+use crate::objects::*;
+
+/// IC entry (see [`K_IC`]) of the instance map an attribute read or write
+/// at this instruction found last.
+pub const IC_MAP: i64 = 4;
+/// IC entry: the record field index the attribute had in that map (or
+/// `Bool(false)`: instances with that map do not have the attribute).
+pub const IC_FIELD: i64 = 5;
+
+/// Runs instruction `op` at `pc` if it has a shortcut for its operands;
+/// the pc to go on at, or None (nothing was changed: run the generic code).
+#[inline(always)]
+pub fn exec_plain<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    op: &Op,
+) -> Option<u32> {
+    match *op {
+        Op::Move(d, s) => {
+            fr.regs[d as usize] = fr.regs[s as usize];
+            Some(pc + 1)
+        }
+        Op::Bin(op, d, a, b) | Op::Inplace(op, d, a, b) => {
+            let v = arith(op, fr.regs[a as usize], fr.regs[b as usize])?;
+            fr.regs[d as usize] = v;
+            Some(pc + 1)
+        }
+        Op::Compare(op, d, a, b) => {
+            let res = compare(op, fr.regs[a as usize], fr.regs[b as usize])?;
+            fr.regs[d as usize] = Value::Bool(res);
+            // A compare is mostly a condition: take the jump now.
+            match cx.data.ops.get(pc as usize + 1) {
+                Some(Op::JumpIfFalse(c, t)) if *c == d => Some(if res { pc + 2 } else { *t }),
+                Some(Op::JumpIfTrue(c, t)) if *c == d => Some(if res { *t } else { pc + 2 }),
+                _ => Some(pc + 1),
+            }
+        }
+        Op::JumpIfFalse(c, t) | Op::JumpIfTrue(c, t) => {
+            let b = match fr.regs[c as usize] {
+                Value::Bool(b) => b,
+                Value::None => false,
+                Value::Int(i) => i != 0,
+                _ => return None,
+            };
+            Some(if b == matches!(op, Op::JumpIfTrue(..)) {
+                t
+            } else {
+                pc + 1
+            })
+        }
+        Op::ForIter(it, d, exit) => for_iter(mc, fr, pc, it, d, exit),
+        Op::GetAttr(d, o, k) => {
+            let v = cached_attr(cx, fr.regs[o as usize], pc, k)?;
+            fr.regs[d as usize] = v;
+            Some(pc + 1)
+        }
+        Op::SetAttr(o, k, v) => {
+            let (ov, vv) = (fr.regs[o as usize], fr.regs[v as usize]);
+            cached_set_attr(cx, mc, ov, pc, k, vv)?;
+            Some(pc + 1)
+        }
+        _ => None,
+    }
+}
+
+/// `x op y` for ints and floats, as `interp::binop`'s inline cases compute
+/// it; None for everything else (overflow, division by zero, other types).
+#[inline(always)]
+fn arith<'gc>(op: BinOp, x: Value<'gc>, y: Value<'gc>) -> Option<Value<'gc>> {
+    match (x, y) {
+        (Value::Int(a), Value::Int(b)) => Some(Value::Int(match op {
+            BinOp::Add => a.checked_add(b)?,
+            BinOp::Sub => a.checked_sub(b)?,
+            BinOp::Mul => a.checked_mul(b)?,
+            BinOp::BitAnd => a & b,
+            BinOp::BitOr => a | b,
+            BinOp::BitXor => a ^ b,
+            // Python floors; with a positive divisor that is Euclid's division.
+            BinOp::FloorDiv if b > 0 => a.div_euclid(b),
+            BinOp::Mod if b > 0 => a.rem_euclid(b),
+            BinOp::Div if b != 0 => return Some(Value::Float(a as f64 / b as f64)),
+            _ => return None,
+        })),
+        (Value::Float(a), Value::Float(b)) => float_arith(op, a, b),
+        (Value::Float(a), Value::Int(b)) => float_arith(op, a, b as f64),
+        (Value::Int(a), Value::Float(b)) => float_arith(op, a as f64, b),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn float_arith<'gc>(op: BinOp, a: f64, b: f64) -> Option<Value<'gc>> {
+    Some(Value::Float(match op {
+        BinOp::Add => a + b,
+        BinOp::Sub => a - b,
+        BinOp::Mul => a * b,
+        BinOp::Div if b != 0.0 => a / b,
+        _ => return None,
+    }))
+}
+
+/// `x op y` for two ints or two floats; None otherwise.
+#[inline(always)]
+fn compare(op: CmpOp, x: Value<'_>, y: Value<'_>) -> Option<bool> {
+    match (x, y) {
+        (Value::Int(a), Value::Int(b)) => Some(match op {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+            CmpOp::Eq | CmpOp::Is => a == b,
+            CmpOp::Ne | CmpOp::IsNot => a != b,
+            _ => return None,
+        }),
+        (Value::Float(a), Value::Float(b)) => Some(match op {
+            CmpOp::Lt => a < b,
+            CmpOp::Le => a <= b,
+            CmpOp::Gt => a > b,
+            CmpOp::Ge => a >= b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
+            _ => return None,
+        }),
+        (Value::None, Value::None) => match op {
+            CmpOp::Is | CmpOp::Eq => Some(true),
+            CmpOp::IsNot | CmpOp::Ne => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The next item of a range or list iterator (`interp::for_iter`'s first
+/// cases), then the loop body (`pc + 2`, past `ForGen`) or the exit.
+#[inline(always)]
+fn for_iter<'gc>(
+    mc: &'gc Mutation<'gc>,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    itr: R,
+    d: R,
+    exit: u32,
+) -> Option<u32> {
+    let it = fr.regs[itr as usize];
+    let Value::Record(rec) = it else {
+        return None;
+    };
+    match builtin_of(rec.class)? {
+        Ty::RangeIter => {
+            let (cur, stop, stp) = {
+                let f = rec.fields_lock().borrow();
+                (f[1], f[2], f[3])
+            };
+            let (Value::Int(c), Value::Int(s), Value::Int(st)) = (cur, stop, stp) else {
+                return None;
+            };
+            let more = if st > 0 { c < s } else { c > s };
+            if !more {
+                return Some(exit);
+            }
+            heap::set_field(mc, it, 1, Value::Int(c.checked_add(st).unwrap_or(s)));
+            fr.regs[d as usize] = cur;
+            Some(pc + 2)
+        }
+        Ty::ListIter | Ty::SeqIter => {
+            let (l, i) = {
+                let f = rec.fields_lock().borrow();
+                (f[1], f[2])
+            };
+            let (Value::List(_), Value::Int(i)) = (l, i) else {
+                return None;
+            };
+            if i >= heap::list_len(l) || i < 0 {
+                return Some(exit);
+            }
+            fr.regs[d as usize] = heap::list_get(l, i);
+            heap::set_field(mc, it, 2, Value::Int(i + 1));
+            Some(pc + 2)
+        }
+        _ => None,
+    }
+}
+
+/// The inline cache list of `cx`'s code and the index of `pc`'s entries.
+#[inline(always)]
+fn ic_base<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<(Value<'gc>, usize)> {
+    match cx.k(K_IC) {
+        ic @ Value::List(_) => Some((ic, (IC_WIDTH * pc as i64) as usize)),
+        _ => None,
+    }
+}
+
+/// The instance attribute read at `pc` last time, when `ov` has the map it
+/// had then (no property exists anywhere: `RT_PROPS`, so the instance's
+/// own attribute is the answer, as in `interp::get_attr`).
+#[inline(always)]
+fn cached_attr<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32, _k: K) -> Option<Value<'gc>> {
+    let Value::Record(rec) = ov else {
+        return None;
+    };
+    let (ic, i) = ic_base(cx, pc)?;
+    let (map, idx) = match ic {
+        Value::List(l) => {
+            let items = l.borrow();
+            (items[i + IC_MAP as usize], items[i + IC_FIELD as usize])
+        }
+        _ => return None,
+    };
+    let (Value::Record(_), Value::Int(idx)) = (map, idx) else {
+        return None;
+    };
+    if matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+        return None;
+    }
+    let f = rec.fields_lock().borrow();
+    // Only instances in map mode hold a map at `I_MAP` (maps are internal).
+    if f.len() > I_MAP as usize && f[I_MAP as usize].same(&map) {
+        return f.get(idx as usize).copied();
+    }
+    None
+}
+
+/// Remembers that instances with `map` keep the attribute read or written at
+/// `pc` in field `idx` (an inline slot), for [`cached_attr`] and
+/// [`cached_set_attr`].
+pub fn remember_attr<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    map: Value<'gc>,
+    idx: Value<'gc>,
+) {
+    if let Some((ic, i)) = ic_base(cx, pc) {
+        heap::list_set(mc, ic, (i as i64) + IC_MAP, map);
+        heap::list_set(mc, ic, (i as i64) + IC_FIELD, idx);
+    }
+}
+
+/// Stores an existing inline attribute of an instance whose map and class
+/// decision (`interp::set_attr`'s "plain store allowed", in IC entries 0-2
+/// for the current class epoch) are those cached at `pc`.
+#[inline(always)]
+fn cached_set_attr<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    ov: Value<'gc>,
+    pc: u32,
+    _k: K,
+    vv: Value<'gc>,
+) -> Option<()> {
+    let Value::Record(rec) = ov else {
+        return None;
+    };
+    let (ic, i) = ic_base(cx, pc)?;
+    let epoch = field(cx.rt, RT_EPOCH);
+    let Value::Int(_) = epoch else {
+        return None;
+    };
+    let idx = match ic {
+        Value::List(l) => {
+            let items = l.borrow();
+            let (ty, ep, allowed, map, idx) = (
+                items[i],
+                items[i + 1],
+                items[i + 2],
+                items[i + IC_MAP as usize],
+                items[i + IC_FIELD as usize],
+            );
+            let (Value::Record(_), Value::Int(idx), Value::Bool(true)) = (map, idx, allowed) else {
+                return None;
+            };
+            if !ty.same(&rec.class) || !ep.same(&epoch) {
+                return None;
+            }
+            let f = rec.fields_lock().borrow();
+            if f.len() <= idx as usize || f.len() <= I_MAP as usize || !f[I_MAP as usize].same(&map)
+            {
+                return None;
+            }
+            idx
+        }
+        _ => return None,
+    };
+    heap::set_field(mc, ov, idx as u32, vv);
+    Some(())
+}
+
+/// Whether instances with `ov`'s map are known (IC at `pc`) to lack the
+/// attribute looked up there, so a method call goes straight to the class.
+#[inline(always)]
+pub fn known_miss<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32) -> bool {
+    let (Value::Record(rec), Some((Value::List(l), i))) = (ov, ic_base(cx, pc)) else {
+        return false;
+    };
+    let items = l.borrow();
+    let (map, idx) = (items[i + IC_MAP as usize], items[i + IC_FIELD as usize]);
+    if !matches!((map, idx), (Value::Record(_), Value::Bool(false))) {
+        return false;
+    }
+    let f = rec.fields_lock().borrow();
+    f.len() > I_MAP as usize && f[I_MAP as usize].same(&map)
+}
