@@ -10,7 +10,7 @@
 use vm_core::exec::Frame;
 use vm_core::{heap, Mutation, Value};
 
-use crate::ast::{BinOp, CmpOp};
+use crate::ast::{BinOp, CmpOp, UnOp};
 use crate::bytecode::*;
 use crate::interp::Cx;
 use crate::objects::*;
@@ -21,6 +21,9 @@ pub const IC_MAP: i64 = 4;
 /// IC entry: the record field index the attribute had in that map (or
 /// `Bool(false)`: instances with that map do not have the attribute).
 pub const IC_FIELD: i64 = 5;
+/// IC entries 6-8: a second class lookup (type, class epoch, result) for
+/// sites that see two classes (see `interp::class_ic`).
+pub const IC_CLASS_B: i64 = 6;
 
 /// Runs instruction `op` at `pc` if it has a shortcut for its operands;
 /// the pc to go on at, or None (nothing was changed: run the generic code).
@@ -64,6 +67,50 @@ pub fn exec_plain<'gc>(
             } else {
                 pc + 1
             })
+        }
+        Op::Const(d, k) => {
+            fr.regs[d as usize] = cx.k(k);
+            Some(pc + 1)
+        }
+        Op::LoadGlobal(d, _) => {
+            fr.regs[d as usize] = green_global(cx, pc)?;
+            Some(pc + 1)
+        }
+        Op::Unary(UnOp::Not, d, a) => {
+            let b = match fr.regs[a as usize] {
+                Value::Bool(b) => b,
+                Value::None => false,
+                Value::Int(i) => i != 0,
+                _ => return None,
+            };
+            fr.regs[d as usize] = Value::Bool(!b);
+            Some(pc + 1)
+        }
+        Op::GetItem(d, o, k) => {
+            let (l @ Value::List(_), Value::Int(i)) = (fr.regs[o as usize], fr.regs[k as usize])
+            else {
+                return None;
+            };
+            let n = heap::list_len(l);
+            let i = if i < 0 { i + n } else { i };
+            if i < 0 || i >= n {
+                return None;
+            }
+            fr.regs[d as usize] = heap::list_get(l, i);
+            Some(pc + 1)
+        }
+        Op::SetItem(o, k, v) => {
+            let (l @ Value::List(_), Value::Int(i)) = (fr.regs[o as usize], fr.regs[k as usize])
+            else {
+                return None;
+            };
+            let n = heap::list_len(l);
+            let i = if i < 0 { i + n } else { i };
+            if i < 0 || i >= n {
+                return None;
+            }
+            heap::list_set(mc, l, i, fr.regs[v as usize]);
+            Some(pc + 1)
         }
         Op::ForIter(it, d, exit) => for_iter(mc, fr, pc, it, d, exit),
         Op::GetAttr(d, o, k) => {
@@ -198,6 +245,20 @@ fn for_iter<'gc>(
     }
 }
 
+/// A global bound to a function, class or module (or data bound once),
+/// from `interp::global_ic`'s cache while the globals epoch holds.
+#[inline(always)]
+fn green_global<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<Value<'gc>> {
+    let (Value::List(l), i) = ic_base(cx, pc)? else {
+        return None;
+    };
+    let items = l.borrow();
+    match (items[i], field(cx.rt, RT_GEPOCH)) {
+        (Value::Bool(true), gep @ Value::Int(_)) if items[i + 1].same(&gep) => Some(items[i + 2]),
+        _ => None,
+    }
+}
+
 /// The inline cache list of `cx`'s code and the index of `pc`'s entries.
 #[inline(always)]
 fn ic_base<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<(Value<'gc>, usize)> {
@@ -207,32 +268,50 @@ fn ic_base<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<(Value<'gc>, usize)> {
     }
 }
 
-/// The instance attribute read at `pc` last time, when `ov` has the map it
-/// had then (no property exists anywhere: `RT_PROPS`, so the instance's
-/// own attribute is the answer, as in `interp::get_attr`).
+/// The instance attribute `k` read at `pc`, when no property exists
+/// anywhere (`RT_PROPS`: then the instance's own attribute is the answer, as
+/// in `interp::get_attr`) and `ov` has it in an inline slot: either `ov`
+/// has the map cached at `pc` (one compare), or the name is at the slot the
+/// site found last (IC entry 3, as `interp::map_slot_ic`; this serves the
+/// sibling classes of a polymorphic site without rewriting the cache).
 #[inline(always)]
-fn cached_attr<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32, _k: K) -> Option<Value<'gc>> {
+fn cached_attr<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32, k: K) -> Option<Value<'gc>> {
     let Value::Record(rec) = ov else {
         return None;
     };
-    let (ic, i) = ic_base(cx, pc)?;
-    let (map, idx) = match ic {
-        Value::List(l) => {
-            let items = l.borrow();
-            (items[i + IC_MAP as usize], items[i + IC_FIELD as usize])
-        }
-        _ => return None,
-    };
-    let (Value::Record(_), Value::Int(idx)) = (map, idx) else {
+    let (Value::List(l), i) = ic_base(cx, pc)? else {
         return None;
+    };
+    let (guess, map, idx) = {
+        let items = l.borrow();
+        (
+            items[i + 3],
+            items[i + IC_MAP as usize],
+            items[i + IC_FIELD as usize],
+        )
     };
     if matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
         return None;
     }
     let f = rec.fields_lock().borrow();
-    // Only instances in map mode hold a map at `I_MAP` (maps are internal).
-    if f.len() > I_MAP as usize && f[I_MAP as usize].same(&map) {
-        return f.get(idx as usize).copied();
+    if let (Value::Record(_), Value::Int(idx)) = (map, idx) {
+        // Only instances in map mode hold a map at `I_MAP` (maps are internal).
+        if f.len() > I_MAP as usize && f[I_MAP as usize].same(&map) {
+            return f.get(idx as usize).copied();
+        }
+    }
+    let Value::Int(g) = guess else {
+        return None;
+    };
+    if !builtin_of(rec.class).is_some_and(is_instance_kind) {
+        return None;
+    }
+    let own = f[I_MAP as usize];
+    if !matches!(own, Value::Record(_)) || !shapes::map_has_at(own, cx.k(k), g as usize) {
+        return None;
+    }
+    if (g as usize) < shapes::map_inline(own) {
+        return f.get(I_COUNT + g as usize).copied();
     }
     None
 }
@@ -248,6 +327,12 @@ pub fn remember_attr<'gc>(
     idx: Value<'gc>,
 ) {
     if let Some((ic, i)) = ic_base(cx, pc) {
+        // The first map seen stays: a polymorphic site would otherwise
+        // rewrite the cache at every change of class (the slot guess
+        // serves the others).
+        if !matches!(heap::list_get(ic, i as i64 + IC_MAP), Value::None) {
+            return;
+        }
         heap::list_set(mc, ic, (i as i64) + IC_MAP, map);
         heap::list_set(mc, ic, (i as i64) + IC_FIELD, idx);
     }
