@@ -7,6 +7,7 @@
 //! exactly what the generic code would, or declines (`None`) before
 //! changing anything.
 
+use gc_arena::Gc;
 use vm_core::exec::Frame;
 use vm_core::{heap, Mutation, Value};
 
@@ -165,15 +166,21 @@ fn float_arith<'gc>(op: BinOp, a: f64, b: f64) -> Option<Value<'gc>> {
 
 /// `x op y` for two ints or two floats; None otherwise.
 #[inline(always)]
-fn compare(op: CmpOp, x: Value<'_>, y: Value<'_>) -> Option<bool> {
+fn compare<'gc>(op: CmpOp, x: Value<'gc>, y: Value<'gc>) -> Option<bool> {
+    // Identity, as `interp::compare`: the same value.
+    match op {
+        CmpOp::Is => return Some(x.same(&y)),
+        CmpOp::IsNot => return Some(!x.same(&y)),
+        _ => {}
+    }
     match (x, y) {
         (Value::Int(a), Value::Int(b)) => Some(match op {
             CmpOp::Lt => a < b,
             CmpOp::Le => a <= b,
             CmpOp::Gt => a > b,
             CmpOp::Ge => a >= b,
-            CmpOp::Eq | CmpOp::Is => a == b,
-            CmpOp::Ne | CmpOp::IsNot => a != b,
+            CmpOp::Eq => a == b,
+            CmpOp::Ne => a != b,
             _ => return None,
         }),
         (Value::Float(a), Value::Float(b)) => Some(match op {
@@ -186,8 +193,8 @@ fn compare(op: CmpOp, x: Value<'_>, y: Value<'_>) -> Option<bool> {
             _ => return None,
         }),
         (Value::None, Value::None) => match op {
-            CmpOp::Is | CmpOp::Eq => Some(true),
-            CmpOp::IsNot | CmpOp::Ne => Some(false),
+            CmpOp::Eq => Some(true),
+            CmpOp::Ne => Some(false),
             _ => None,
         },
         _ => None,
@@ -254,8 +261,19 @@ fn green_global<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<Value<'gc>> {
     };
     let items = l.borrow();
     match (items[i], field(cx.rt, RT_GEPOCH)) {
-        (Value::Bool(true), gep @ Value::Int(_)) if items[i + 1].same(&gep) => Some(items[i + 2]),
+        (Value::Bool(true), gep @ Value::Int(_)) if same(items[i + 1], gep) => Some(items[i + 2]),
         _ => None,
+    }
+}
+
+/// `a.same(&b)` for the values caches compare (records, ints), inlined.
+#[inline(always)]
+pub fn same<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
+    match (a, b) {
+        (Value::Record(x), Value::Record(y)) => Gc::ptr_eq(x, y),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Record(_) | Value::Int(_), _) => false,
+        _ => a.same(&b),
     }
 }
 
@@ -296,7 +314,7 @@ fn cached_attr<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32, k: K) -> Option<V
     let f = rec.fields_lock().borrow();
     if let (Value::Record(_), Value::Int(idx)) = (map, idx) {
         // Only instances in map mode hold a map at `I_MAP` (maps are internal).
-        if f.len() > I_MAP as usize && f[I_MAP as usize].same(&map) {
+        if f.len() > I_MAP as usize && same(f[I_MAP as usize], map) {
             return f.get(idx as usize).copied();
         }
     }
@@ -347,41 +365,56 @@ fn cached_set_attr<'gc>(
     mc: &'gc Mutation<'gc>,
     ov: Value<'gc>,
     pc: u32,
-    _k: K,
+    k: K,
     vv: Value<'gc>,
 ) -> Option<()> {
     let Value::Record(rec) = ov else {
         return None;
     };
-    let (ic, i) = ic_base(cx, pc)?;
+    let (Value::List(l), i) = ic_base(cx, pc)? else {
+        return None;
+    };
     let epoch = field(cx.rt, RT_EPOCH);
     let Value::Int(_) = epoch else {
         return None;
     };
-    let idx = match ic {
-        Value::List(l) => {
-            let items = l.borrow();
-            let (ty, ep, allowed, map, idx) = (
-                items[i],
-                items[i + 1],
-                items[i + 2],
-                items[i + IC_MAP as usize],
-                items[i + IC_FIELD as usize],
-            );
-            let (Value::Record(_), Value::Int(idx), Value::Bool(true)) = (map, idx, allowed) else {
-                return None;
-            };
-            if !ty.same(&rec.class) || !ep.same(&epoch) {
-                return None;
-            }
-            let f = rec.fields_lock().borrow();
-            if f.len() <= idx as usize || f.len() <= I_MAP as usize || !f[I_MAP as usize].same(&map)
-            {
-                return None;
-            }
-            idx
+    let idx = {
+        let items = l.borrow();
+        // The store is allowed for this class (either way of the class IC).
+        let b = i + IC_CLASS_B as usize;
+        let allowed = |w: usize| {
+            same(items[w], rec.class)
+                && same(items[w + 1], epoch)
+                && matches!(items[w + 2], Value::Bool(true))
+        };
+        if !allowed(i) && !allowed(b) {
+            return None;
         }
-        _ => return None,
+        let f = rec.fields_lock().borrow();
+        if f.len() <= I_MAP as usize {
+            return None;
+        }
+        let own = f[I_MAP as usize];
+        let idx = match (
+            items[i + IC_MAP as usize],
+            items[i + IC_FIELD as usize],
+            items[i + 3],
+        ) {
+            (map @ Value::Record(_), Value::Int(idx), _) if same(own, map) => idx as usize,
+            // Another map with the name at the slot the site found last.
+            (_, _, Value::Int(g))
+                if matches!(own, Value::Record(_))
+                    && shapes::map_has_at(own, cx.k(k), g as usize)
+                    && (g as usize) < shapes::map_inline(own) =>
+            {
+                I_COUNT + g as usize
+            }
+            _ => return None,
+        };
+        if idx >= f.len() {
+            return None;
+        }
+        idx
     };
     heap::set_field(mc, ov, idx as u32, vv);
     Some(())
@@ -400,5 +433,5 @@ pub fn known_miss<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32) -> bool {
         return false;
     }
     let f = rec.fields_lock().borrow();
-    f.len() > I_MAP as usize && f[I_MAP as usize].same(&map)
+    f.len() > I_MAP as usize && same(f[I_MAP as usize], map)
 }

@@ -251,7 +251,16 @@ fn record_type_traced<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc
             k => Err(int_of(k)),
         };
     }
-    // One guard on the exact value (it implies the tag).
+    // The record's class is its type for every typed record: one guard on
+    // the exact value (it implies the tag). `record_class` is pure, so the
+    // optimiser merges repeats (also across calls and writes, where a field
+    // would be read and guarded again) and knows it for records allocated
+    // in the trace.
+    let c = m.record_class(v);
+    if let t @ Value::Record(_) = m.promote(c) {
+        return Ok(t);
+    }
+    // Functions and generators (their class is their code): the kind.
     let f0 = m.get_field(v, F_TYPE);
     match m.promote(f0) {
         t @ Value::Record(_) => Ok(t),
@@ -2086,13 +2095,13 @@ fn class_ic<'gc>(
         let older = {
             let items = icl.borrow();
             let e = &items[i as usize..i as usize + 3];
-            if e[0].same(&ty) && e[1].same(&epoch) {
+            if crate::fastpath::same(e[0], ty) && crate::fastpath::same(e[1], epoch) {
                 return e[2];
             }
             // The second way: sites that see two classes (sibling
             // subclasses) alternate between the two.
             let e2 = &items[b as usize..b as usize + 3];
-            if e2[0].same(&ty) && e2[1].same(&epoch) {
+            if crate::fastpath::same(e2[0], ty) && crate::fastpath::same(e2[1], epoch) {
                 return e2[2];
             }
             [e[0], e[1], e[2]]
@@ -2743,6 +2752,13 @@ fn call_method<'gc, M: Meta<'gc>>(
                         }
                     }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
+                    if let (true, Some(v)) = (no_props, cattr) {
+                        // The usual method call, decided without `kind_of`.
+                        if is_py_function(m.get(v)) {
+                            pos.insert(0, ov);
+                            return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
+                        }
+                    }
                     let ckind = cattr.map(|v| kind_of(&rt, m.get(v)));
                     if ckind != Some(Ty::Property) && !no_props {
                         if let Some(v) = inst_attr(cx, m, pc, ov, key) {
@@ -3334,18 +3350,26 @@ fn regs_from_args<'gc, M: Meta<'gc>>(
     let n = regs.len() - 1;
     let depth = regs[0];
     let specials = SPECIALS as usize;
-    regs.resize((data.nregs as usize).max(specials + n), none);
+    let start = (data.free_start + data.nfree) as usize;
+    let function = !data.is_module && !data.is_class;
+    // Locals start unbound (reads the compiler could not prove safe check
+    // for it): in a function everything past the arguments is filled so at
+    // once, then the cells and free variables before `start` are reset.
+    let fill = if function {
+        m.konst(Value::Absent)
+    } else {
+        none
+    };
+    regs.resize((data.nregs as usize).max(specials + n), fill);
     regs.copy_within(1..1 + n, specials);
     for r in &mut regs[..specials] {
         *r = none;
     }
     regs[REG_DEPTH as usize] = depth;
-    let start = (data.free_start + data.nfree) as usize;
-    if !data.is_module && !data.is_class {
-        // Locals start unbound (reads the compiler could not prove safe check for it).
-        let unbound = m.konst(Value::Absent);
-        for r in regs.iter_mut().skip(start) {
-            *r = unbound;
+    if function {
+        let len = regs.len();
+        for r in &mut regs[(specials + n).min(len)..start.min(len)] {
+            *r = none;
         }
     } else {
         // Whatever the arguments left beyond them.

@@ -146,3 +146,38 @@ print(read_x(wp))
 WithProp.x = property(lambda self: "property")
 print(read_x(wp))
 print(read_x(Point(7, 8)))
+
+
+# A method shared by sibling classes stores an attribute: one subclass
+# intercepts stores, another has more attributes first (other slots).
+class Base:
+    def __init__(self):
+        self.a = 0
+        self.b = 0
+
+    def setb(self, v):
+        self.b = v
+        return self.b
+
+
+class Plain(Base):
+    pass
+
+
+class Wider(Base):
+    def __init__(self):
+        self.first = "w"
+        Base.__init__(self)
+
+
+class Loud(Base):
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, value * 2 if name == "b" else value)
+
+
+objs = [Plain(), Wider(), Loud(), Base()]
+for i in range(12):
+    o = objs[i % 4]
+    print(type(o).__name__, o.setb(i), end="; ")
+print()
+print([vars(o) for o in objs])
