@@ -38,7 +38,8 @@ pub fn exec_plain<'gc>(
 ) -> Option<u32> {
     match *op {
         Op::Move(d, s) => {
-            fr.regs[d as usize] = fr.regs[s as usize];
+            let s = s as usize;
+            fr.regs.copy_within(s..s + 1, d as usize);
             Some(pc + 1)
         }
         Op::Bin(op, d, a, b) | Op::Inplace(op, d, a, b) => {
@@ -70,11 +71,12 @@ pub fn exec_plain<'gc>(
             })
         }
         Op::Const(d, k) => {
-            fr.regs[d as usize] = cx.k(k);
+            let k = k as usize;
+            copy_value(&mut fr.regs, d, &cx.code.consts[k..k + 1]);
             Some(pc + 1)
         }
         Op::LoadGlobal(d, _) => {
-            fr.regs[d as usize] = green_global(cx, pc)?;
+            green_global(cx, pc, &mut fr.regs, d)?;
             Some(pc + 1)
         }
         Op::Unary(UnOp::Not, d, a) => {
@@ -97,7 +99,10 @@ pub fn exec_plain<'gc>(
             if i < 0 || i >= n {
                 return None;
             }
-            fr.regs[d as usize] = heap::list_get(l, i);
+            if let Value::List(items) = l {
+                let i = i as usize;
+                copy_value(&mut fr.regs, d, &items.borrow()[i..i + 1]);
+            }
             Some(pc + 1)
         }
         Op::SetItem(o, k, v) => {
@@ -115,8 +120,8 @@ pub fn exec_plain<'gc>(
         }
         Op::ForIter(it, d, exit) => for_iter(mc, fr, pc, it, d, exit),
         Op::GetAttr(d, o, k) => {
-            let v = cached_attr(cx, fr.regs[o as usize], pc, k)?;
-            fr.regs[d as usize] = v;
+            let ov = fr.regs[o as usize];
+            cached_attr(cx, ov, pc, k, &mut fr.regs, d)?;
             Some(pc + 1)
         }
         Op::SetAttr(o, k, v) => {
@@ -244,7 +249,10 @@ fn for_iter<'gc>(
             if i >= heap::list_len(l) || i < 0 {
                 return Some(exit);
             }
-            fr.regs[d as usize] = heap::list_get(l, i);
+            if let Value::List(items) = l {
+                let i = i as usize;
+                copy_value(&mut fr.regs, d, &items.borrow()[i..i + 1]);
+            }
             heap::set_field(mc, it, 2, Value::Int(i + 1));
             Some(pc + 2)
         }
@@ -255,15 +263,28 @@ fn for_iter<'gc>(
 /// A global bound to a function, class or module (or data bound once),
 /// from `interp::global_ic`'s cache while the globals epoch holds.
 #[inline(always)]
-fn green_global<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<Value<'gc>> {
+fn green_global<'gc>(cx: &Cx<'_, 'gc>, pc: u32, regs: &mut [Value<'gc>], d: R) -> Option<()> {
     let (Value::List(l), i) = ic_base(cx, pc)? else {
         return None;
     };
     let items = l.borrow();
     match (items[i], field(cx.rt, RT_GEPOCH)) {
-        (Value::Bool(true), gep @ Value::Int(_)) if same(items[i + 1], gep) => Some(items[i + 2]),
+        (Value::Bool(true), gep @ Value::Int(_)) if same(items[i + 1], gep) => {
+            copy_value(regs, d, &items[i + 2..i + 3]);
+            Some(())
+        }
         _ => None,
     }
+}
+
+/// `regs[d] = src[0]` as one 16-byte copy. A value moved through an
+/// `Option` or a match is copied as its tag byte plus two overlapping words,
+/// and reading such a value back soon after stalls store forwarding: the
+/// hottest spots of the shortcuts were exactly those copies.
+#[inline(always)]
+fn copy_value<'gc>(regs: &mut [Value<'gc>], d: R, src: &[Value<'gc>]) {
+    let d = d as usize;
+    regs[d..d + 1].copy_from_slice(src);
 }
 
 /// `a.same(&b)` for the values caches compare (records, ints), inlined.
@@ -293,7 +314,14 @@ fn ic_base<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<(Value<'gc>, usize)> {
 /// site found last (IC entry 3, as `interp::map_slot_ic`; this serves the
 /// sibling classes of a polymorphic site without rewriting the cache).
 #[inline(always)]
-fn cached_attr<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32, k: K) -> Option<Value<'gc>> {
+fn cached_attr<'gc>(
+    cx: &Cx<'_, 'gc>,
+    ov: Value<'gc>,
+    pc: u32,
+    k: K,
+    regs: &mut [Value<'gc>],
+    d: R,
+) -> Option<()> {
     let Value::Record(rec) = ov else {
         return None;
     };
@@ -314,8 +342,10 @@ fn cached_attr<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32, k: K) -> Option<V
     let f = rec.fields_lock().borrow();
     if let (Value::Record(_), Value::Int(idx)) = (map, idx) {
         // Only instances in map mode hold a map at `I_MAP` (maps are internal).
-        if f.len() > I_MAP as usize && same(f[I_MAP as usize], map) {
-            return f.get(idx as usize).copied();
+        let idx = idx as usize;
+        if f.len() > I_MAP as usize && same(f[I_MAP as usize], map) && idx < f.len() {
+            copy_value(regs, d, &f[idx..idx + 1]);
+            return Some(());
         }
     }
     let Value::Int(g) = guess else {
@@ -328,8 +358,10 @@ fn cached_attr<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32, k: K) -> Option<V
     if !matches!(own, Value::Record(_)) || !shapes::map_has_at(own, cx.k(k), g as usize) {
         return None;
     }
-    if (g as usize) < shapes::map_inline(own) {
-        return f.get(I_COUNT + g as usize).copied();
+    let idx = I_COUNT + g as usize;
+    if (g as usize) < shapes::map_inline(own) && idx < f.len() {
+        copy_value(regs, d, &f[idx..idx + 1]);
+        return Some(());
     }
     None
 }
