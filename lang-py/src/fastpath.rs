@@ -22,9 +22,9 @@ pub const IC_MAP: i64 = 4;
 /// IC entry: the record field index the attribute had in that map (or
 /// `Bool(false)`: instances with that map do not have the attribute).
 pub const IC_FIELD: i64 = 5;
-/// IC entries 6-8: a second class lookup (type, class epoch, result) for
-/// sites that see two classes (see `interp::class_ic`).
-pub const IC_CLASS_B: i64 = 6;
+/// IC entries 6-14: three more class lookups (type, class epoch, result)
+/// for sites that see several classes (see `interp::class_ic`).
+pub const IC_CLASS_WAYS: [i64; 3] = [6, 9, 12];
 
 /// Runs instruction `op` at `pc` if it has a shortcut for its operands;
 /// the pc to go on at, or None (nothing was changed: run the generic code).
@@ -413,13 +413,13 @@ fn cached_set_attr<'gc>(
     let idx = {
         let items = l.borrow();
         // The store is allowed for this class (either way of the class IC).
-        let b = i + IC_CLASS_B as usize;
+
         let allowed = |w: usize| {
             same(items[w], rec.class)
                 && same(items[w + 1], epoch)
                 && matches!(items[w + 2], Value::Bool(true))
         };
-        if !allowed(i) && !allowed(b) {
+        if !allowed(i) && !IC_CLASS_WAYS.iter().any(|w| allowed(i + *w as usize)) {
             return None;
         }
         let f = rec.fields_lock().borrow();

@@ -2091,25 +2091,36 @@ fn class_ic<'gc>(
     let epoch = field(cx.rt, RT_EPOCH);
     let i = IC_WIDTH * pc as i64;
     if let (Value::List(icl), Value::Int(_)) = (ic, epoch) {
-        let b = i + crate::fastpath::IC_CLASS_B;
+        use crate::fastpath::{same, IC_CLASS_WAYS};
         let older = {
             let items = icl.borrow();
-            let e = &items[i as usize..i as usize + 3];
-            if crate::fastpath::same(e[0], ty) && crate::fastpath::same(e[1], epoch) {
-                return e[2];
+            // Way 0, then the others: sites that see several classes
+            // (sibling subclasses) find each in its own way.
+            for w in std::iter::once(0).chain(IC_CLASS_WAYS) {
+                let e = &items[(i + w) as usize..(i + w) as usize + 3];
+                if same(e[0], ty) && same(e[1], epoch) {
+                    return e[2];
+                }
             }
-            // The second way: sites that see two classes (sibling
-            // subclasses) alternate between the two.
-            let e2 = &items[b as usize..b as usize + 3];
-            if crate::fastpath::same(e2[0], ty) && crate::fastpath::same(e2[1], epoch) {
-                return e2[2];
+            let mut ways = [Value::None; 3 * IC_CLASS_WAYS.len()];
+            // The ways shift by one on a miss: way 0 moves to the first
+            // other way, the last one falls out.
+            for (n, w) in std::iter::once(0)
+                .chain(IC_CLASS_WAYS)
+                .take(IC_CLASS_WAYS.len())
+                .enumerate()
+            {
+                let w = (i + w) as usize;
+                ways[3 * n..3 * n + 3].copy_from_slice(&items[w..w + 3]);
             }
-            [e[0], e[1], e[2]]
+            ways
         };
         let v = compute();
         if matches!(older[0], Value::Record(_)) {
-            for (j, x) in older.into_iter().enumerate() {
-                heap::list_set(mc, ic, b + j as i64, x);
+            for (n, w) in IC_CLASS_WAYS.into_iter().enumerate() {
+                for j in 0..3 {
+                    heap::list_set(mc, ic, i + w + j as i64, older[3 * n + j]);
+                }
             }
         }
         heap::list_set(mc, ic, i, ty);
