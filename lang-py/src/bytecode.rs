@@ -46,10 +46,12 @@ pub const K_GLOBALS: K = 1;
 /// list with [`IC_WIDTH`] entries per instruction: a class lookup (type,
 /// class epoch, result; see `interp::lookup_ic`) or a global (see
 /// `interp::global_ic`) in entries 0-2, an instance attribute's last slot
-/// in entry 3 (see `interp::map_slot_ic`).
+/// in entry 3 (see `interp::map_slot_ic`), the plain interpreter's
+/// instance map and field in entries 4-5 (see `fastpath::IC_MAP`), three
+/// more class lookups in entries 6-14 (`fastpath::IC_CLASS_WAYS`).
 pub const K_IC: K = 2;
 /// Entries per instruction in the [`K_IC`] list.
-pub const IC_WIDTH: i64 = 4;
+pub const IC_WIDTH: i64 = 15;
 
 use crate::ast::{BinOp, CmpOp, UnOp};
 

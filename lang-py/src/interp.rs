@@ -55,7 +55,7 @@ impl<'l, 'gc> Cx<'l, 'gc> {
     fn rtx<'a>(&self, mc: &'a Mutation<'gc>) -> Rt<'a, 'gc> {
         Rt::new(mc, self.rt)
     }
-    fn k(&self, i: K) -> Value<'gc> {
+    pub(crate) fn k(&self, i: K) -> Value<'gc> {
         self.code.consts[i as usize]
     }
     fn name(&self, i: K) -> &'gc str {
@@ -78,7 +78,13 @@ pub fn step<'gc, M: Meta<'gc>>(lang: &PyLang, m: &mut M, fr: &mut Frame<'gc>) ->
         if !m.begin(fr, pc) {
             return Action::Yield;
         }
-        if !is_plain::<M>() {
+        if is_plain::<M>() {
+            let op = &data.ops[pc as usize];
+            if let Some(next) = crate::fastpath::exec_plain(&cx, mc_of(m), fr, pc, op) {
+                fr.pc = next;
+                continue;
+            }
+        } else {
             forget_dead_temps(m, fr, data, pc);
         }
         let flow = exec(&cx, m, fr, pc);
@@ -216,17 +222,27 @@ fn is_plain<'gc, M: Meta<'gc>>() -> bool {
 }
 
 /// The type of a record, promoted; None for functions and generators.
+#[inline(always)]
 fn record_type<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64> {
     if is_plain::<M>() {
         // The class of a typed record is its type (`objects::type_field`),
         // one load nearer than field 0. Not while recording: the optimiser
         // folds field reads of records allocated in the trace, not
         // `record_class`, so a slice or bound method would be allocated.
-        return match type_field(m.get(v)) {
+        return match heap::record_class(m.get(v)) {
             t @ Value::Record(_) => Ok(t),
-            k => Err(int_of(k)),
+            _ => match field(m.get(v), F_TYPE) {
+                t @ Value::Record(_) => Ok(t),
+                k => Err(int_of(k)),
+            },
         };
     }
+    record_type_traced(m, v)
+}
+
+/// [`record_type`] while recording.
+#[inline(never)]
+fn record_type_traced<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64> {
     // A record's type field never changes after it is made, so a trace
     // constant's type needs neither a load nor a guard.
     if let Some(c) = m.const_value(v) {
@@ -235,7 +251,16 @@ fn record_type<'gc, M: Meta<'gc>>(m: &mut M, v: M::V) -> Result<Value<'gc>, i64>
             k => Err(int_of(k)),
         };
     }
-    // One guard on the exact value (it implies the tag).
+    // The record's class is its type for every typed record: one guard on
+    // the exact value (it implies the tag). `record_class` is pure, so the
+    // optimiser merges repeats (also across calls and writes, where a field
+    // would be read and guarded again) and knows it for records allocated
+    // in the trace.
+    let c = m.record_class(v);
+    if let t @ Value::Record(_) = m.promote(c) {
+        return Ok(t);
+    }
+    // Functions and generators (their class is their code): the kind.
     let f0 = m.get_field(v, F_TYPE);
     match m.promote(f0) {
         t @ Value::Record(_) => Ok(t),
@@ -1623,7 +1648,7 @@ fn for_iter<'gc, M: Meta<'gc>>(
                 // Peek every inner native iterator first (decisions), then
                 // advance them all (writes), as the recorder requires.
                 let rt = cx.rtx(mc_of(m));
-                let inners: Vec<M::V> = if builtin_of(ty) == Some(Ty::Zip) {
+                let inners: smallvec::SmallVec<[M::V; 4]> = if builtin_of(ty) == Some(Ty::Zip) {
                     let l = m.get_field(it, 1);
                     let n = m.list_len(l);
                     let n = int_of(m.promote(n));
@@ -1634,12 +1659,12 @@ fn for_iter<'gc, M: Meta<'gc>>(
                         })
                         .collect()
                 } else {
-                    vec![m.get_field(it, 1)]
+                    smallvec::smallvec![m.get_field(it, 1)]
                 };
                 if inners.is_empty() {
                     return Flow::Jump(exit);
                 }
-                let mut peeks = Vec::with_capacity(inners.len());
+                let mut peeks: smallvec::SmallVec<[Peek<M::V>; 4]> = smallvec::SmallVec::new();
                 for inner in &inners {
                     match peek_native(cx, m, *inner) {
                         Some(Some(p)) => peeks.push(p),
@@ -1656,6 +1681,39 @@ fn for_iter<'gc, M: Meta<'gc>>(
                                 Err(e) => raise(cx, e),
                             }
                         }
+                    }
+                }
+                // `for a, b in ...`: the next instruction unpacks the item
+                // into consecutive registers; write them directly, without
+                // the tuple.
+                let is_enum = builtin_of(ty) == Some(Ty::Enumerate);
+                let arity = if is_enum { 2 } else { peeks.len() as u32 };
+                let fused = match cx.data.ops.get(pc as usize + 2) {
+                    Some(Op::Unpack(s, ud, n, NONE)) if *s == d && *n == arity => Some(*ud),
+                    _ => None,
+                };
+                if let Some(ud) = fused {
+                    if is_enum {
+                        let count = m.get_field(it, 2);
+                        if m.tag(count) == Tag::Int {
+                            let one = int(m, 1);
+                            if let Some(next) = m.int_ovf(OvfOp::Add, count, one) {
+                                w(m, fr, ud, count);
+                                w(m, fr, ud + 1, peeks[0].value);
+                                m.set_field(it, 2, next);
+                                let p = &peeks[0];
+                                m.set_field(p.iter, p.field, p.next);
+                                return Flow::Jump(pc + 3);
+                            }
+                        }
+                    } else {
+                        for (i, p) in peeks.iter().enumerate() {
+                            w(m, fr, ud + i as u32, p.value);
+                        }
+                        for p in &peeks {
+                            m.set_field(p.iter, p.field, p.next);
+                        }
+                        return Flow::Jump(pc + 3);
                     }
                 }
                 let t = m.konst(rt.ty(Ty::Tuple));
@@ -2033,14 +2091,38 @@ fn class_ic<'gc>(
     let epoch = field(cx.rt, RT_EPOCH);
     let i = IC_WIDTH * pc as i64;
     if let (Value::List(icl), Value::Int(_)) = (ic, epoch) {
-        {
+        use crate::fastpath::{same, IC_CLASS_WAYS};
+        let older = {
             let items = icl.borrow();
-            let e = &items[i as usize..i as usize + 3];
-            if e[0].same(&ty) && e[1].same(&epoch) {
-                return e[2];
+            // Way 0, then the others: sites that see several classes
+            // (sibling subclasses) find each in its own way.
+            for w in std::iter::once(0).chain(IC_CLASS_WAYS) {
+                let e = &items[(i + w) as usize..(i + w) as usize + 3];
+                if same(e[0], ty) && same(e[1], epoch) {
+                    return e[2];
+                }
+            }
+            let mut ways = [Value::None; 3 * IC_CLASS_WAYS.len()];
+            // The ways shift by one on a miss: way 0 moves to the first
+            // other way, the last one falls out.
+            for (n, w) in std::iter::once(0)
+                .chain(IC_CLASS_WAYS)
+                .take(IC_CLASS_WAYS.len())
+                .enumerate()
+            {
+                let w = (i + w) as usize;
+                ways[3 * n..3 * n + 3].copy_from_slice(&items[w..w + 3]);
+            }
+            ways
+        };
+        let v = compute();
+        if matches!(older[0], Value::Record(_)) {
+            for (n, w) in IC_CLASS_WAYS.into_iter().enumerate() {
+                for j in 0..3 {
+                    heap::list_set(mc, ic, i + w + j as i64, older[3 * n + j]);
+                }
             }
         }
-        let v = compute();
         heap::list_set(mc, ic, i, ty);
         heap::list_set(mc, ic, i + 1, epoch);
         heap::list_set(mc, ic, i + 2, v);
@@ -2178,6 +2260,27 @@ fn map_slot_ic<'gc>(
     slot
 }
 
+/// For the plain interpreter's shortcuts (`fastpath`): the field that holds
+/// instance attribute `key` of `o` (in map mode, in an inline slot), cached
+/// at `pc` with `o`'s map.
+fn remember_inline_attr<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    pc: u32,
+    o: Value<'gc>,
+    key: Value<'gc>,
+) {
+    let map = field(o, I_MAP);
+    if !matches!(map, Value::Record(_)) {
+        return;
+    }
+    if let Some(i) = map_slot_ic(cx, mc, pc, map, key) {
+        if i < shapes::map_inline(map) {
+            crate::fastpath::remember_attr(cx, mc, pc, map, Value::Int((I_COUNT + i) as i64));
+        }
+    }
+}
+
 /// The attribute `key` of the instance `ov` itself (not its class). In map
 /// mode the trace guards the map and reads an inline field, or the value
 /// list, at a constant index; in dict mode it is a dict lookup.
@@ -2291,15 +2394,18 @@ fn get_attr<'gc, M: Meta<'gc>>(
                     // class attribute. The class lookup is green behind the
                     // class epoch, so it costs traces nothing per read; the
                     // plain interpreter skips it while no property exists.
-                    if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+                    let no_props =
+                        is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true));
+                    if no_props {
                         if let Some(v) = inst_attr(cx, m, pc, ov, key) {
+                            remember_inline_attr(cx, mc_of(m), pc, m.get(ov), m.get(key));
                             w(m, fr, d, v);
                             return Flow::Next;
                         }
                     }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
                     let ckind = cattr.map(|v| kind_of(&rt, m.get(v)));
-                    if ckind != Some(Ty::Property) {
+                    if ckind != Some(Ty::Property) && !no_props {
                         if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             w(m, fr, d, v);
                             return Flow::Next;
@@ -2458,6 +2564,9 @@ fn set_attr<'gc, M: Meta<'gc>>(
                         && matches!(plain, Value::Bool(true))
                         && set_inst_attr(cx, m, pc, ov, key, vv)
                     {
+                        if is_plain::<M>() {
+                            remember_inline_attr(cx, mc, pc, m.get(ov), m.get(key));
+                        }
                         return Flow::Next;
                     }
                 }
@@ -2502,10 +2611,11 @@ fn unpack<'gc, M: Meta<'gc>>(
                         let nv = int(m, n as i64);
                         let ok = m.int_cmp(Cmp::Eq, len, nv);
                         if m.truth(ok) {
-                            let items: Vec<M::V> =
-                                (0..n).map(|i| m.get_field(v, TUP_ITEMS + i)).collect();
-                            for (i, x) in items.into_iter().enumerate() {
-                                w(m, fr, d + i as u32, x);
+                            // `v` is held here, so writing the targets
+                            // (registers only) as the items are read is safe.
+                            for i in 0..n {
+                                let x = m.get_field(v, TUP_ITEMS + i);
+                                w(m, fr, d + i, x);
                             }
                             return Flow::Next;
                         }
@@ -2517,14 +2627,10 @@ fn unpack<'gc, M: Meta<'gc>>(
                 let nv = int(m, n as i64);
                 let ok = m.int_cmp(Cmp::Eq, len, nv);
                 if m.truth(ok) {
-                    let items: Vec<M::V> = (0..n)
-                        .map(|i| {
-                            let iv = int(m, i as i64);
-                            m.list_get(v, iv)
-                        })
-                        .collect();
-                    for (i, x) in items.into_iter().enumerate() {
-                        w(m, fr, d + i as u32, x);
+                    for i in 0..n {
+                        let iv = int(m, i as i64);
+                        let x = m.list_get(v, iv);
+                        w(m, fr, d + i, x);
                     }
                     return Flow::Next;
                 }
@@ -2639,14 +2745,33 @@ fn call_method<'gc, M: Meta<'gc>>(
                 Some(kd) if is_instance_kind(kd) => {
                     // As in `get_attr`: a property wins over the instance
                     // attribute (the generic path below calls its getter).
-                    if is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+                    let no_props =
+                        is_plain::<M>() && !matches!(field(cx.rt, RT_PROPS), Value::Bool(true));
+                    if no_props && !crate::fastpath::known_miss(cx, m.get(ov), pc) {
                         if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                         }
+                        if let map @ Value::Record(_) = field(m.get(ov), I_MAP) {
+                            // Instances with this map never have the name.
+                            crate::fastpath::remember_attr(
+                                cx,
+                                mc_of(m),
+                                pc,
+                                map,
+                                Value::Bool(false),
+                            );
+                        }
                     }
                     let cattr = mro_lookup(cx, m, pc, ty, key);
+                    if let (true, Some(v)) = (no_props, cattr) {
+                        // The usual method call, decided without `kind_of`.
+                        if is_py_function(m.get(v)) {
+                            pos.insert(0, ov);
+                            return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
+                        }
+                    }
                     let ckind = cattr.map(|v| kind_of(&rt, m.get(v)));
-                    if ckind != Some(Ty::Property) {
+                    if ckind != Some(Ty::Property) && !no_props {
                         if let Some(v) = inst_attr(cx, m, pc, ov, key) {
                             return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                         }
@@ -3236,18 +3361,26 @@ fn regs_from_args<'gc, M: Meta<'gc>>(
     let n = regs.len() - 1;
     let depth = regs[0];
     let specials = SPECIALS as usize;
-    regs.resize((data.nregs as usize).max(specials + n), none);
+    let start = (data.free_start + data.nfree) as usize;
+    let function = !data.is_module && !data.is_class;
+    // Locals start unbound (reads the compiler could not prove safe check
+    // for it): in a function everything past the arguments is filled so at
+    // once, then the cells and free variables before `start` are reset.
+    let fill = if function {
+        m.konst(Value::Absent)
+    } else {
+        none
+    };
+    regs.resize((data.nregs as usize).max(specials + n), fill);
     regs.copy_within(1..1 + n, specials);
     for r in &mut regs[..specials] {
         *r = none;
     }
     regs[REG_DEPTH as usize] = depth;
-    let start = (data.free_start + data.nfree) as usize;
-    if !data.is_module && !data.is_class {
-        // Locals start unbound (reads the compiler could not prove safe check for it).
-        let unbound = m.konst(Value::Absent);
-        for r in regs.iter_mut().skip(start) {
-            *r = unbound;
+    if function {
+        let len = regs.len();
+        for r in &mut regs[(specials + n).min(len)..start.min(len)] {
+            *r = none;
         }
     } else {
         // Whatever the arguments left beyond them.
@@ -3388,6 +3521,18 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                         }
                     }
                     if kwn.is_empty() && builtin_of(ty) == Some(Ty::BuiltinFunction) {
+                        if pos.is_empty()
+                            && matches!(field(fv, 3), Value::None)
+                            && field(fv, 2).as_str() == Some("globals")
+                        {
+                            // The calling frame's module dict. Guest code may
+                            // now change it behind the interpreter's back, so
+                            // globals are no longer trace constants.
+                            globals_exposed(&rt);
+                            let g = m.konst(cx.k(K_GLOBALS));
+                            w(m, fr, dst, g);
+                            return Flow::Jump(resume);
+                        }
                         if let Some(v) = fast_builtin(cx, m, fv, &pos) {
                             w(m, fr, dst, v);
                             return Flow::Jump(resume);

@@ -15,6 +15,7 @@ pub mod bytecode;
 pub mod compiler;
 pub mod embed;
 pub mod errors;
+pub mod fastpath;
 pub mod helpers;
 pub mod interp;
 pub mod lexer;

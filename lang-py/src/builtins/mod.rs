@@ -1875,6 +1875,11 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             }
         }
         Ty::Module => match heap::dict_get(field(o, 1), key) {
+            Value::Absent if name == "__dict__" => {
+                // As `vars(module)`: the dict may now change behind our back.
+                globals_exposed(rt);
+                Ok(field(o, 1))
+            }
             Value::Absent => attr_error(rt, o, name),
             v => Ok(v),
         },

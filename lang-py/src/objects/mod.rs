@@ -752,6 +752,7 @@ pub fn has_py_method<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, name: &str) -> bool {
     false
 }
 
+#[inline]
 pub fn is_py_function(v: Value<'_>) -> bool {
     matches!(v, Value::Record(r) if matches!(r.class, Value::Code(_)) && type_field(v).same(&Value::Int(KIND_FUNC)))
 }
