@@ -33,8 +33,9 @@ const PACING: Pacing = Pacing {
 };
 
 /// Live objects above which the heap may grow by [`LARGE_SLEEP_FACTOR`]
-/// times its live size between cycles instead of once (see [`pacing_for`]).
-const LARGE_HEAP: usize = 1 << 18;
+/// times its live size between cycles instead of once (see [`pacing_for`]):
+/// a few MiB of objects (boyer on the Meta-level path keeps 25-140 K).
+const LARGE_HEAP: usize = 1 << 15;
 
 /// The sleep factor for large live heaps.
 const LARGE_SLEEP_FACTOR: f64 = 2.0;
@@ -44,7 +45,8 @@ const LARGE_SLEEP_FACTOR: f64 = 2.0;
 /// A stop-the-world cycle marks the live objects and sweeps every object,
 /// live or dead, so with a sleep factor `f` (`f * live` objects allocated
 /// between cycles) collection costs about `(2 + f) / f` units per allocated
-/// object: 3 at `f = 1`, 2 at `f = 2`. Small heaps keep `f = 1` (their
+/// object: 3 at `f = 1`, 2 at `f = 2` (sweeping, which visits every
+/// object, is most of it: `(1 + f) / f`). Small heaps keep `f = 1` (their
 /// peak memory matters more than the few cycles); a program with a large
 /// live heap (Prolog's boyer: 69 cycles on the Meta-level path, `sweep_one`
 /// a third of its time) trades a heap half again as large at its peak for a

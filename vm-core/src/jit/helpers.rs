@@ -27,11 +27,11 @@ pub struct Effects {
     /// Has an effect outside the heap (I/O): never removed, never duplicated.
     pub io: bool,
     /// Narrows `writes_heap`: of the records it writes fields of only
-    /// argument 0 (a record), and it writes no cell; it may write any list
-    /// or dict (say, the storage argument 0 holds and what that holds). The
-    /// heap cache then keeps what it knows of the fields of records that
-    /// are not argument 0 and of cells, and forgets the rest (php6 request
-    /// 1: `php_arr_set`/`php_arr_op` write one PHP array). See
+    /// argument 0 (a record); it may write any list, dict or cell (say, the
+    /// storage argument 0 holds and what that holds, or a variable it binds
+    /// and the trail). The heap cache then keeps what it knows of the fields
+    /// of records that cannot be argument 0, and forgets the rest (php6
+    /// request 1: `php_arr_set`/`php_arr_op` write one PHP array). See
     /// [`Effects::WRITES_ARG0`].
     pub writes_arg0_only: bool,
 }
@@ -78,8 +78,8 @@ impl Effects {
         io: false,
         writes_arg0_only: false,
     };
-    /// Reads the heap and writes argument 0 (a record's fields) and lists
-    /// and dicts, no other record's fields and no cell (see
+    /// Reads the heap and writes the fields of argument 0 (a record) but of
+    /// no other record, and any list, dict or cell (see
     /// [`Effects::writes_arg0_only`]); cannot raise or run guest code.
     pub const WRITES_ARG0: Effects = Effects {
         writes_arg0_only: true,

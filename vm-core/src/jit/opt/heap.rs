@@ -77,9 +77,9 @@
 //!
 //! **Calls.** A helper that writes the heap or runs guest code flushes every
 //! pending write before the call and forgets everything after it, except
-//! that one that writes only argument 0's fields and lists and dicts
-//! (`Effects::writes_arg0_only`) keeps the fields of records that cannot be
-//! argument 0 and the cells; one that
+//! that one that writes the fields of no record but argument 0 (and any
+//! list, dict or cell: `Effects::writes_arg0_only`) keeps the fields of
+//! records that cannot be argument 0; one that
 //! only reads the heap flushes but keeps the cache; a pure one changes
 //! nothing.
 //!
@@ -864,10 +864,10 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         self.cells.clear();
     }
 
-    /// After a helper that writes only record `a`'s fields and lists and
-    /// dicts ([`crate::jit::helpers::Effects::writes_arg0_only`]; nothing is
-    /// pending): forgets the fields of the records that may be `a`, every
-    /// dict entry and list; keeps other records' fields and the cells.
+    /// After a helper that writes the fields of no record but `a`, and
+    /// lists, dicts and cells ([`crate::jit::helpers::Effects::writes_arg0_only`];
+    /// nothing is pending): forgets the fields of the records that may be
+    /// `a`, every dict entry, list and cell; keeps other records' fields.
     fn forget_for_arg0(&mut self, a: Ref) {
         debug_assert!(self.stores.is_empty());
         let stale: Vec<(Ref, FKey)> = self
@@ -884,6 +884,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         }
         self.lists.clear();
         self.elems.clear();
+        self.cells.clear();
     }
 
     // ---- cells ----
@@ -1563,12 +1564,11 @@ mod tests {
         );
     }
 
-    /// php6 request 1: a helper that writes only argument 0's fields and
-    /// lists and dicts keeps the fields of a record known not to be
-    /// argument 0, and the cells; it forgets argument 0's fields and the
-    /// dict entries.
+    /// php6 request 1: a helper that writes the fields of no record but
+    /// argument 0 keeps the fields of a record known not to be argument 0;
+    /// it forgets argument 0's fields, the dict entries and the cells.
     #[test]
-    fn a_helper_writing_argument_0_keeps_other_records_and_cells() {
+    fn a_helper_writing_argument_0_keeps_other_records() {
         check(
             "heap",
             r#"
@@ -1601,10 +1601,11 @@ mod tests {
             ...
             v15 = call arg0_fn, v4, 1
             v16 = get_field v4, #1
-            v17 = dict_get v11, "k"
-            v18 = call write_fn, v4
-            v19 = get_field v5, #1
-            jump v11, v16, v13, v17, "B", v19
+            v17 = call cell_get, v6
+            v18 = dict_get v11, "k"
+            v19 = call write_fn, v4
+            v20 = get_field v5, #1
+            jump v11, v16, v17, v18, "B", v20
             ...
             "#,
         );

@@ -45,7 +45,7 @@ pub static RAISE_FN: Helper = Helper {
         writes_arg0_only: false,
     },
 };
-/// `arg0_fn`: writes only argument 0's fields, lists and dicts.
+/// `arg0_fn`: writes the fields of no record but argument 0 (and lists, dicts, cells).
 pub static ARG0_FN: Helper = Helper {
     name: "arg0_fn",
     func: first,
