@@ -424,6 +424,13 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
     /// other object (py6 request 5: records whose type fields differ never
     /// alias). The same for a guarded `record_class`.
     fn learn_value(&mut self, a: Ref, c: Ref) {
+        // Pending stores of `a` store `c`: kept equal to the cached values
+        // (`stores_consistent`), so they stay pending across the label.
+        for st in &mut self.stores {
+            if st.val == a {
+                st.val = c;
+            }
+        }
         let holders: Vec<(Ref, FKey)> = self
             .fields
             .iter()
@@ -1560,6 +1567,40 @@ mod tests {
             set_field v3, #1, 6
             jump v10, 5
             ...
+            "#,
+        );
+    }
+
+    /// After `guard_value v, c` the cache and the pending stores hold `c`
+    /// where they held `v`.
+    #[test]
+    fn a_guarded_value_is_the_constant_in_the_cache_and_pending_stores() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            label v0
+            v2 = param 0
+            v3 = get_field v2, #1
+            set_field v2, #0, v3
+            guard_value v3, 5 @0
+            v6 = get_field v2, #0
+            v7 = get_field v2, #1
+            jump v6, v7
+            snapshot @0
+              frame code=c9 pc=1 regs=[v2]
+            "#,
+            r#"
+            v0 = input 0
+            label v0
+            v2 = param 0
+            v3 = get_field v2, #1
+            guard_value v3, 5 @0
+            set_field v2, #0, 5
+            jump 5, 5
+            snapshot @0
+              frame lang=0 code=c9 pc=1 ret=0 regs=[v2]
+              pending set_field v2, #0, v3
             "#,
         );
     }
