@@ -38,6 +38,7 @@ pub static NO_TRACE: Helper = Helper {
         calls_guest: true,
         elidable: false,
         io: true,
+        writes_arg0_only: false,
     },
 };
 

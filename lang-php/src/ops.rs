@@ -16,6 +16,7 @@ pub const EFF_ANY: Effects = Effects {
     calls_guest: false,
     elidable: false,
     io: true,
+    writes_arg0_only: false,
 };
 
 pub const EFF_RAISE: Effects = Effects {
@@ -25,6 +26,7 @@ pub const EFF_RAISE: Effects = Effects {
     calls_guest: false,
     elidable: false,
     io: false,
+    writes_arg0_only: false,
 };
 
 fn type_for_op(v: Value<'_>) -> &'static str {
@@ -543,6 +545,7 @@ pub static STR_FREEZE: Helper = Helper {
         calls_guest: false,
         elidable: true,
         io: false,
+        writes_arg0_only: false,
     },
 };
 
@@ -628,6 +631,7 @@ pub static WARN: Helper = Helper {
         calls_guest: false,
         elidable: false,
         io: true,
+        writes_arg0_only: false,
     },
 };
 
@@ -663,6 +667,7 @@ pub static NORM_KEY: Helper = Helper {
         calls_guest: false,
         elidable: false,
         io: false,
+        writes_arg0_only: false,
     },
 };
 

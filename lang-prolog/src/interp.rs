@@ -62,6 +62,7 @@ pub static RUN: Helper = Helper {
         calls_guest: false,
         elidable: false,
         io: true,
+        writes_arg0_only: false,
     },
 };
 

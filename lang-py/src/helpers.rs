@@ -16,6 +16,7 @@ pub const READ_RAISE: Effects = Effects {
     calls_guest: false,
     elidable: false,
     io: false,
+    writes_arg0_only: false,
 };
 pub const WRITE_RAISE: Effects = Effects {
     reads_heap: true,
@@ -24,6 +25,7 @@ pub const WRITE_RAISE: Effects = Effects {
     calls_guest: false,
     elidable: false,
     io: false,
+    writes_arg0_only: false,
 };
 pub const IO: Effects = Effects {
     reads_heap: true,
@@ -32,6 +34,7 @@ pub const IO: Effects = Effects {
     calls_guest: false,
     elidable: false,
     io: true,
+    writes_arg0_only: false,
 };
 /// Loads modules, runs anything: recording stops here.
 pub const GUEST: Effects = Effects::ANY;
@@ -231,6 +234,7 @@ pub static H_FPOW: Helper = Helper {
         calls_guest: false,
         elidable: true,
         io: false,
+        writes_arg0_only: false,
     },
 };
 helper!(H_INPLACE, "py.inplace", WRITE_RAISE, inplace);

@@ -86,6 +86,14 @@ mod tests {
     use gc_arena::{Arena, Rootable};
 
     #[test]
+    fn layout_is_as_documented() {
+        // Compiled traces read and write the value in place (`lower.rs`);
+        // `Lock<Value>` is `repr(transparent)` over the value.
+        assert_eq!(std::mem::offset_of!(Cell, value) as i32, CELL_VALUE_OFFSET);
+        assert_eq!(std::mem::offset_of!(Cell, mark) as i32, CELL_MARK_OFFSET);
+    }
+
+    #[test]
     fn get_set_and_mark() {
         gc_arena::arena::rootless_mutate(|mc| {
             let c = new_cell(mc, Value::Bool(false), 7);

@@ -292,6 +292,17 @@ pub fn new_record<'gc>(
     Value::Record(Gc::new(mc, Record::new(class, fields)))
 }
 
+/// Allocates a record of `class` with a copy of `fields`: the caller need
+/// not build a `Vec` (callers that have the fields in a slice or on the
+/// stack use this; the record's storage is its own business).
+pub fn new_record_from<'gc>(
+    mc: &Mutation<'gc>,
+    class: Value<'gc>,
+    fields: &[Value<'gc>],
+) -> Value<'gc> {
+    Value::Record(Gc::new(mc, Record::new(class, fields.to_vec())))
+}
+
 /// Allocates a code object.
 pub fn new_code<'gc>(
     mc: &Mutation<'gc>,
@@ -487,6 +498,22 @@ mod tests {
         assert_eq!(list.items_addr.get(), items.as_ptr() as usize);
         assert_eq!(list.len.get(), items.len());
         assert_eq!(list_len(l), items.len() as i64);
+    }
+
+    #[test]
+    fn a_record_from_a_slice_has_those_fields() {
+        rootless_mutate(|mc| {
+            let class = new_str(mc, "C");
+            let r = new_record_from(mc, class, &[Value::Int(1), Value::Bool(true)]);
+            assert_eq!(record_len(r), 2);
+            assert!(record_class(r).same(&class));
+            assert!(get_field(r, 0).same(&Value::Int(1)));
+            assert!(get_field(r, 1).same(&Value::Bool(true)));
+            set_field(mc, r, 1, Value::None);
+            assert!(get_field(r, 1).same(&Value::None));
+            let empty = new_record_from(mc, class, &[]);
+            assert_eq!(record_len(empty), 0);
+        });
     }
 
     #[test]

@@ -24,12 +24,23 @@ pub const INLINE_MAX: usize = 4;
 /// byte first, then (at offset 8, the alignment of [`Value`]) the inline
 /// values. The discriminant of an inline variant is its arity and that of
 /// [`Args::Boxed`] (which also holds the empty tuple) is 0, so an index is
-/// inline exactly when it is below the discriminant: one compare.
+/// inline exactly when it is below the discriminant: one compare. A boxed
+/// tuple keeps the address of its first argument and its length in two
+/// words of its own (a fat pointer's layout is not specified), where the
+/// inline values would start.
 #[derive(Collect)]
 #[collect(no_drop)]
 #[repr(C, u8)]
 enum Args<'gc> {
-    Boxed(Box<[Value<'gc>]>) = 0,
+    Boxed {
+        /// The address of `items[0]` (read only by machine code).
+        #[collect(require_static)]
+        addr: usize,
+        /// `items.len()`.
+        #[collect(require_static)]
+        len: usize,
+        items: Box<[Value<'gc>]>,
+    } = 0,
     A1([Value<'gc>; 1]) = 1,
     A2([Value<'gc>; 2]) = 2,
     A3([Value<'gc>; 3]) = 3,
@@ -57,6 +68,11 @@ pub const TUPLE_HEAD_OFFSET: i32 = 0;
 pub const TUPLE_ARITY_OFFSET: i32 = 16;
 /// Byte offset of a tuple's first inline argument.
 pub const TUPLE_INLINE_OFFSET: i32 = 24;
+/// Byte offset, in a boxed tuple (inline arity 0), of the address of its
+/// first argument (a `usize`).
+pub const TUPLE_BOXED_ADDR_OFFSET: i32 = 24;
+/// Byte offset, in a boxed tuple, of its number of arguments (a `usize`).
+pub const TUPLE_BOXED_LEN_OFFSET: i32 = 32;
 
 impl<'gc> Tuple<'gc> {
     /// A tuple of `head` and a copy of `args`.
@@ -66,7 +82,14 @@ impl<'gc> Tuple<'gc> {
             [a, b] => Args::A2([a, b]),
             [a, b, c] => Args::A3([a, b, c]),
             [a, b, c, d] => Args::A4([a, b, c, d]),
-            _ => Args::Boxed(args.into()),
+            _ => {
+                let items: Box<[Value<'gc>]> = args.into();
+                Args::Boxed {
+                    addr: items.as_ptr() as usize,
+                    len: items.len(),
+                    items,
+                }
+            }
         };
         Tuple { head, args }
     }
@@ -85,14 +108,20 @@ impl<'gc> Tuple<'gc> {
             Args::A2(a) => a,
             Args::A3(a) => a,
             Args::A4(a) => a,
-            Args::Boxed(a) => a,
+            Args::Boxed { addr, items, .. } => {
+                debug_assert_eq!(*addr, items.as_ptr() as usize);
+                items
+            }
         }
     }
 
     /// The number of arguments.
     #[inline]
     pub fn len(&self) -> usize {
-        self.args().len()
+        match &self.args {
+            Args::Boxed { len, .. } => *len,
+            _ => self.args().len(),
+        }
     }
 
     /// Whether the tuple has no arguments.
@@ -182,6 +211,29 @@ mod tests {
                 assert_eq!(
                     std::mem::offset_of!(Tuple, args),
                     TUPLE_ARITY_OFFSET as usize
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn boxed_arguments_are_where_compiled_code_finds_them() {
+        rootless_mutate(|mc| {
+            for n in [0usize, 5, 9] {
+                let args: Vec<Value> = (0..n as i64).map(Value::Int).collect();
+                let t = as_tuple(new_tuple(mc, Value::None, &args)).unwrap();
+                let Args::Boxed { addr, len, items } = &t.args else {
+                    panic!("arity {n} is not boxed");
+                };
+                assert_eq!((*addr, *len), (items.as_ptr() as usize, n));
+                let base = t as *const Tuple as usize;
+                assert_eq!(
+                    addr as *const usize as usize - base,
+                    TUPLE_BOXED_ADDR_OFFSET as usize
+                );
+                assert_eq!(
+                    len as *const usize as usize - base,
+                    TUPLE_BOXED_LEN_OFFSET as usize
                 );
             }
         });

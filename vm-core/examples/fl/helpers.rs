@@ -31,6 +31,7 @@ pub static PRINT: Helper = Helper {
         calls_guest: false,
         elidable: false,
         io: true,
+        writes_arg0_only: false,
     },
 };
 
@@ -44,6 +45,7 @@ pub static NUM_SLOW: Helper = Helper {
         calls_guest: false,
         elidable: false,
         io: false,
+        writes_arg0_only: false,
     },
 };
 

@@ -24,7 +24,7 @@ use crate::jit::backend::{
     self, CompiledCode, ExitLink, InputSource, Linkage, STATUS_BUG, STATUS_FINISH,
 };
 use crate::jit::helpers::CALL_TRACE;
-use crate::jit::ir::{Op, PendingWrite, SnapValue, Snapshot, TraceIr, Virtual};
+use crate::jit::ir::{tuple_order, Op, PendingWrite, SnapValue, Snapshot, TraceIr, Virtual};
 use crate::jit::recorder::{Recorder, Recording, TraceKind};
 use crate::jit::{opt, FunctionEntry, GreenKey};
 use crate::meta::{int_of, Meta};
@@ -629,7 +629,8 @@ fn build_virtuals<'gc>(
     // snapshot's size rather than quadratic.
     let lookup = snap_lookup(ir, live, buf);
     // Virtuals: allocate all first (they may refer to each other), then fill.
-    let objs: Vec<Value<'gc>> = snap
+    // Tuples are immutable: each is built, once its parts are, between the two.
+    let mut objs: Vec<Value<'gc>> = snap
         .virtuals
         .iter()
         .map(|v| match v {
@@ -643,8 +644,22 @@ fn build_virtuals<'gc>(
                 };
                 heap::new_record(mc, class, vec![Value::None; fields.len()])
             }
+            Virtual::Tuple(_) => Value::None,
         })
         .collect();
+    for i in tuple_order(&snap.virtuals) {
+        let Virtual::Tuple(parts) = &snap.virtuals[i] else {
+            continue;
+        };
+        let vals: Vec<Value<'gc>> = parts
+            .iter()
+            .map(|p| match p {
+                SnapValue::Ref(r) => lookup(*r),
+                SnapValue::Virtual(j) => objs[*j as usize],
+            })
+            .collect();
+        objs[i] = heap::new_tuple(mc, vals[0], &vals[1..]);
+    }
     let resolve = |s: &SnapValue| -> Value<'gc> {
         match s {
             SnapValue::Ref(r) => lookup(*r),
@@ -653,6 +668,7 @@ fn build_virtuals<'gc>(
     };
     for (v, obj) in snap.virtuals.iter().zip(&objs) {
         match v {
+            Virtual::Tuple(_) => {}
             Virtual::List(items) => items
                 .iter()
                 .for_each(|x| heap::list_append(mc, *obj, resolve(x))),
@@ -1382,6 +1398,52 @@ mod tests {
             // The pending write ran, after the virtuals were built.
             let written = heap::dict_get(dict, heap::new_str(mc, "x"));
             assert!(written.same(&frames[1].regs[1]));
+        });
+    }
+
+    /// Virtual tuples are built once their parts are, whatever their
+    /// order in the snapshot: here a tuple holding a tuple (numbered after
+    /// it) and a list that holds the outer tuple (a cycle through the list,
+    /// which is allocated first and filled last).
+    #[test]
+    fn deoptimize_builds_virtual_tuples_after_their_parts() {
+        gc_arena::arena::rootless_mutate(|mc| {
+            let mut ir = TraceIr::default();
+            let code = heap::new_code(mc, 0, Box::new(()), vec![]);
+            let c = ir.konst(code);
+            let f = ir.konst(heap::new_str(mc, "f"));
+            let g = ir.konst(heap::new_str(mc, "g"));
+            let v0 = ir.push(Op::Input(0), None);
+            let snap = Snapshot {
+                frames: vec![SnapFrame {
+                    lang: 0,
+                    code: c,
+                    pc: 1,
+                    ret_reg: 0,
+                    regs: vec![SnapValue::Virtual(0), SnapValue::Virtual(2)],
+                }],
+                virtuals: vec![
+                    Virtual::Tuple(vec![
+                        SnapValue::Ref(f),
+                        SnapValue::Virtual(1),
+                        SnapValue::Virtual(2),
+                    ]),
+                    Virtual::Tuple(vec![SnapValue::Ref(g), SnapValue::Ref(v0)]),
+                    Virtual::List(vec![SnapValue::Virtual(0)]),
+                ],
+                pending: vec![],
+            };
+            let root = Frame::new(0, code, vec![Value::None, Value::None]);
+            let mut frames = vec![root];
+            deoptimize(mc, &mut frames, 0, &ir, &snap, &[v0], &[Value::Int(5)]);
+            let (outer, list) = (frames[0].regs[0], frames[0].regs[1]);
+            assert_eq!(heap::tuple_len(outer), 2);
+            assert_eq!(heap::tuple_head(outer).as_str(), Some("f"));
+            let inner = heap::tuple_get(outer, 0);
+            assert_eq!(heap::tuple_head(inner).as_str(), Some("g"));
+            assert!(heap::tuple_get(inner, 0).same(&Value::Int(5)));
+            assert!(heap::tuple_get(outer, 1).same(&list));
+            assert!(heap::list_get(list, 0).same(&outer));
         });
     }
 

@@ -26,6 +26,14 @@ pub struct Effects {
     pub elidable: bool,
     /// Has an effect outside the heap (I/O): never removed, never duplicated.
     pub io: bool,
+    /// Narrows `writes_heap`: of the records it writes fields of only
+    /// argument 0 (a record); it may write any list, dict or cell (say, the
+    /// storage argument 0 holds and what that holds, or a variable it binds
+    /// and the trail). The heap cache then keeps what it knows of the fields
+    /// of records that cannot be argument 0, and forgets the rest (php6
+    /// request 1: `php_arr_set`/`php_arr_op` write one PHP array). See
+    /// [`Effects::WRITES_ARG0`].
+    pub writes_arg0_only: bool,
 }
 
 impl Effects {
@@ -37,6 +45,7 @@ impl Effects {
         calls_guest: false,
         elidable: true,
         io: false,
+        writes_arg0_only: false,
     };
     /// Reads the heap, changes nothing.
     pub const READS: Effects = Effects {
@@ -46,6 +55,7 @@ impl Effects {
         calls_guest: false,
         elidable: false,
         io: false,
+        writes_arg0_only: false,
     };
     /// Reads and writes heap objects; does nothing else.
     pub const WRITES: Effects = Effects {
@@ -55,6 +65,7 @@ impl Effects {
         calls_guest: false,
         elidable: false,
         io: false,
+        writes_arg0_only: false,
     };
     /// Allocates and returns a new object from its arguments, reading and
     /// changing nothing else (not elidable: each call is a new object).
@@ -65,6 +76,14 @@ impl Effects {
         calls_guest: false,
         elidable: false,
         io: false,
+        writes_arg0_only: false,
+    };
+    /// Reads the heap and writes the fields of argument 0 (a record) but of
+    /// no other record, and any list, dict or cell (see
+    /// [`Effects::writes_arg0_only`]); cannot raise or run guest code.
+    pub const WRITES_ARG0: Effects = Effects {
+        writes_arg0_only: true,
+        ..Effects::WRITES
     };
     /// Anything at all.
     pub const ANY: Effects = Effects {
@@ -74,6 +93,7 @@ impl Effects {
         calls_guest: true,
         elidable: false,
         io: true,
+        writes_arg0_only: false,
     };
 
     /// Whether a call whose result is unused may be deleted.

@@ -627,6 +627,49 @@ pub enum Virtual {
     Dict(Vec<(Ref, SnapValue)>),
     /// A record with this class and fields.
     Record(SnapValue, Vec<SnapValue>),
+    /// An immutable tuple (`new_tuple`): the head, then the arguments. It
+    /// is built once its parts are, after the mutable virtuals are
+    /// allocated and before they are filled (a tuple never refers to
+    /// itself, so tuples are acyclic among themselves).
+    Tuple(Vec<SnapValue>),
+}
+
+/// The indices of the [`Virtual::Tuple`]s of `virtuals` in an order that
+/// builds each after the virtual tuples among its parts (depth first,
+/// without recursion: a chain of tuples built in one trace may be long).
+pub fn tuple_order(virtuals: &[Virtual]) -> Vec<usize> {
+    let mut done = vec![false; virtuals.len()];
+    let mut order = Vec::new();
+    for i in 0..virtuals.len() {
+        let mut stack = vec![i];
+        while let Some(&top) = stack.last() {
+            let Some(Virtual::Tuple(parts)) = virtuals.get(top).filter(|_| !done[top]) else {
+                stack.pop();
+                continue;
+            };
+            let waiting: Vec<usize> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    SnapValue::Virtual(j)
+                        if matches!(virtuals.get(*j as usize), Some(Virtual::Tuple(_)))
+                            && !done[*j as usize] =>
+                    {
+                        Some(*j as usize)
+                    }
+                    _ => None,
+                })
+                .collect();
+            if waiting.is_empty() || stack.len() > virtuals.len() {
+                // (A cycle of tuples cannot be built; it does not occur.)
+                done[top] = true;
+                order.push(top);
+                stack.pop();
+            } else {
+                stack.extend(waiting);
+            }
+        }
+    }
+    order
 }
 
 /// A heap write the optimiser delayed past a guard; replayed, in order, on exit.
@@ -686,7 +729,7 @@ impl Snapshot {
         }
         for v in &self.virtuals {
             match v {
-                Virtual::List(items) => items.iter().for_each(&mut g),
+                Virtual::List(items) | Virtual::Tuple(items) => items.iter().for_each(&mut g),
                 Virtual::Dict(entries) => entries.iter().for_each(|(k, v)| {
                     g(&SnapValue::Ref(*k));
                     g(v)
@@ -731,7 +774,7 @@ impl Snapshot {
         }
         for v in &mut self.virtuals {
             match v {
-                Virtual::List(items) => items.iter_mut().for_each(&mut g),
+                Virtual::List(items) | Virtual::Tuple(items) => items.iter_mut().for_each(&mut g),
                 Virtual::Dict(entries) => entries.iter_mut().for_each(|(k, v)| {
                     let mut kk = SnapValue::Ref(*k);
                     g(&mut kk);

@@ -687,7 +687,8 @@ impl<'a, 'gc> Parser<'a, 'gc> {
         Ok(())
     }
 
-    /// `virtual I = list [...] | dict [k: v, ...] | record c [...]` (after `virtual`).
+    /// `virtual I = list [...] | dict [k: v, ...] | record c [...] | tuple [head, ...]`
+    /// (after `virtual`).
     fn virtual_(&mut self, cur: &mut Cursor<'_>, snap: &mut Snapshot) -> Result<(), String> {
         let i: u64 = number(cur.word()?, "virtual number")?;
         if i != snap.virtuals.len() as u64 {
@@ -703,6 +704,15 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                 let it = items(cur)?;
                 cur.punct(']')?;
                 Virtual::List(self.snap_values(&it)?)
+            }
+            "tuple" => {
+                cur.punct('[')?;
+                let it = items(cur)?;
+                cur.punct(']')?;
+                if it.is_empty() {
+                    return Err("`tuple` wants a head".into());
+                }
+                Virtual::Tuple(self.snap_values(&it)?)
             }
             "record" => {
                 let class = items(cur)?;

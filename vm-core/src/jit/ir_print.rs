@@ -166,6 +166,7 @@ pub fn snapshot_text(t: &TraceIr<'_>, id: usize, s: &Snapshot) -> String {
                     .join(", ")
             ),
             Virtual::Record(c, fs) => format!("record {} [{}]", sv(t, c), svs(t, fs)),
+            Virtual::Tuple(parts) => format!("tuple [{}]", svs(t, parts)),
         };
         let _ = writeln!(out, "  virtual {i} = {body}");
     }

@@ -31,13 +31,17 @@ use super::runtime::{
     STATUS_FINISH, STATUS_OK,
 };
 use super::{ExitInfo, ExitLink, InputSource, Linkage};
+use crate::cell::CELL_VALUE_OFFSET;
 use crate::heap;
 use crate::jit::helpers::{Helper, CALL_TRACE};
 use crate::jit::ir::{
-    Cmp, FloatOp, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, TraceIr, Virtual,
+    tuple_order, Cmp, FloatOp, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, TraceIr,
+    Virtual,
 };
 use crate::jit::ir_print::op_text;
-use crate::meta::{RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
+use crate::meta::{
+    CELL_GET, CELL_SET, NEW_TUPLE, RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN,
+};
 use crate::tuple;
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
 
@@ -323,6 +327,7 @@ pub(super) fn lower<'gc>(
         .flat_map(|s| &s.virtuals)
         .filter_map(|v| match v {
             Virtual::Record(_, fields) => Some(2 + fields.len()),
+            Virtual::Tuple(parts) => Some(1 + parts.len()),
             _ => None,
         })
         .max()
@@ -656,6 +661,8 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_HEAD) => Some(self.tuple_head(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_LEN) => Some(self.tuple_len(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_GET) => Some(self.tuple_get(args)?),
+            Op::Call(h, args) if std::ptr::eq(*h, &CELL_GET) => Some(self.cell_get(args)?),
+            Op::Call(h, args) if std::ptr::eq(*h, &CELL_SET) => Some(self.cell_set(args)?),
             Op::ListLen(l) => Some(self.list_len(op, *l)?),
             Op::ListGet(l, i) => Some(self.list_get(op, *l, *i)?),
             Op::ListSet(l, i, v) => {
@@ -1331,8 +1338,21 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     self.call_vals(Tramp::NewRecord, &args, 0)?;
                     self.result(Some(Tag::Record))
                 }
+                // Built below, once its parts are.
+                Virtual::Tuple(_) => self.konst(Value::None),
             };
             objs.push(obj);
+        }
+        for i in tuple_order(&virtuals) {
+            let Virtual::Tuple(parts) = &virtuals[i] else {
+                continue;
+            };
+            let vals = parts
+                .iter()
+                .map(|p| self.snap_val(p, &objs))
+                .collect::<Result<Vec<_>, _>>()?;
+            self.call_vals(Tramp::Call, &vals, &NEW_TUPLE as *const Helper as u64)?;
+            objs[i] = self.result(Some(Tag::Tuple));
         }
         for (v, obj) in virtuals.iter().zip(objs.clone()) {
             match v {
@@ -1368,6 +1388,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                         }
                     }
                 }
+                Virtual::Tuple(_) => {}
             }
         }
         Ok(objs)
@@ -1636,6 +1657,40 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     }
 }
 
+// ---- cells, read and written in place ----
+//
+// A cell's value sits at `cell::CELL_VALUE_OFFSET` (`cell::Cell`,
+// `repr(C)`). A cell is mutable, so every `cell_get` loads (the heap cache
+// has already forwarded the reads it could). No write barrier, as for
+// records: no object is black while a trace runs. An operand whose tag no
+// guard has fixed and turns out not to be a cell takes the helper, which
+// reports it as the interpreter would.
+impl Lower<'_, '_, '_> {
+    /// `call cell_get, c` as a load.
+    fn cell_get(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let slow = self.slow_block();
+        let cell = self.expect_tag(args[0], Tag::Cell, slow)?;
+        let addr = self.b.ins().iadd_imm_s(cell, CELL_VALUE_OFFSET as i64);
+        self.load_or(addr, slow, |lw| lw.pure_call(&CELL_GET, args, None))
+    }
+
+    /// `call cell_set, c, v` as a store; its result is `None`.
+    fn cell_set(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let value = self.val(args[1])?;
+        let slow = self.slow_block();
+        let cell = self.expect_tag(args[0], Tag::Cell, slow)?;
+        let join = self.b.create_block();
+        self.store_value(value, cell, CELL_VALUE_OFFSET);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(slow);
+        self.call(Tramp::Call, args, &CELL_SET as *const Helper as u64)?;
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+        let none = self.iconst(types::I64, 0);
+        Ok(Val::Known(Tag::None, none))
+    }
+}
+
 // ---- lists and tuples, read (and lists written) in place ----
 //
 // A list's layout is fixed (`heap::List`, `repr(C)`): the address of item 0
@@ -1646,8 +1701,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 // so the loaded words are current. A tuple never changes (`tuple::Tuple`,
 // `repr(C)`): its head at offset 0, then its argument storage, whose
 // discriminant byte is the arity of an inline tuple and 0 for a boxed one
-// (see `tuple.rs`). Whatever is outside the fast path (a negative or too
-// large index, a boxed tuple, an operand whose tag no guard has fixed and
+// (see `tuple.rs`); a boxed one keeps its arguments' address and count in
+// the next two words. Whatever is outside the fast path (a negative or too
+// large index, an operand whose tag no guard has fixed and
 // turns out wrong) takes the op's trampoline or helper, so the semantics
 // stay those of the interpreter's heap functions and machine code never
 // reads an object as a type it is not. No write barrier, as for records.
@@ -1815,13 +1871,34 @@ impl Lower<'_, '_, '_> {
         Ok(())
     }
 
-    /// The arity of an inline tuple, 0 for a boxed one (`i64`).
-    fn tuple_inline_len(&mut self, tuple: ir::Value) -> ir::Value {
+    /// The address of a tuple's first argument and its number of
+    /// arguments (`i64`), without a branch: an inline tuple (non-zero arity
+    /// byte) has them in place, a boxed one has their address and count in
+    /// the two words where inline values would start. Both words are read
+    /// either way (every tuple object is that large: an inline one has at
+    /// least one argument, a boxed one those two words).
+    fn tuple_items(&mut self, tuple: ir::Value) -> (ir::Value, ir::Value) {
         let d = self
             .b
             .ins()
             .load(types::I8, mem(), tuple, tuple::TUPLE_ARITY_OFFSET);
-        self.b.ins().uextend(types::I64, d)
+        let d = self.b.ins().uextend(types::I64, d);
+        let inline = self.b.ins().icmp_imm_s(IntCC::NotEqual, d, 0);
+        let here = self
+            .b
+            .ins()
+            .iadd_imm_s(tuple, tuple::TUPLE_INLINE_OFFSET as i64);
+        let addr = self
+            .b
+            .ins()
+            .load(types::I64, mem(), tuple, tuple::TUPLE_BOXED_ADDR_OFFSET);
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), tuple, tuple::TUPLE_BOXED_LEN_OFFSET);
+        let base = self.b.ins().select(inline, here, addr);
+        let len = self.b.ins().select(inline, d, len);
+        (base, len)
     }
 
     /// Calls helper `h` on `args` (a pure one: no guard on its status).
@@ -1846,31 +1923,23 @@ impl Lower<'_, '_, '_> {
         self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_HEAD, args, None))
     }
 
-    /// `call tuple_len, t`: a load for an inline tuple, else the helper.
+    /// `call tuple_len, t` as loads.
     fn tuple_len(&mut self, args: &[Ref]) -> Result<Val, String> {
         let slow = self.slow_block();
         let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
-        let len = self.tuple_inline_len(tuple);
-        let inline = self.b.ins().icmp_imm_s(IntCC::NotEqual, len, 0);
-        let fast = self.b.create_block();
-        self.b.ins().brif(inline, fast, &[], slow, &[]);
-        self.b.switch_to_block(fast);
+        let (_, len) = self.tuple_items(tuple);
         self.int_or(len, slow, |lw| {
             lw.pure_call(&TUPLE_LEN, args, Some(Tag::Int))
         })
     }
 
-    /// `call tuple_get, t, i`: a load when the tuple is inline and `i` in
-    /// range (inline arity 0 stands for a boxed tuple), else the helper.
+    /// `call tuple_get, t, i`: a load when `i` is in range, else the helper.
     fn tuple_get(&mut self, args: &[Ref]) -> Result<Val, String> {
         let slow = self.slow_block();
         let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
         let index = self.expect_tag(args[1], Tag::Int, slow)?;
-        let len = self.tuple_inline_len(tuple);
-        let addr = self.indexed_addr(index, len, slow, |lw| {
-            lw.b.ins()
-                .iadd_imm_s(tuple, tuple::TUPLE_INLINE_OFFSET as i64)
-        });
+        let (base, len) = self.tuple_items(tuple);
+        let addr = self.indexed_addr(index, len, slow, |_| base);
         self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_GET, args, None))
     }
 }

@@ -1367,6 +1367,56 @@ fn tuples_are_read_in_place() {
     });
 }
 
+/// `cell_get` and `cell_set` are a load and a store at the cell's value
+/// (no call on the hot path): a read after a write sees it, the value a
+/// trace stores survives it, and values of every tag round-trip. Without a
+/// guard on the cell's tag the inline code checks it itself.
+#[test]
+fn cells_are_read_and_written_in_place() {
+    use crate::cell::{as_cell, new_cell};
+    use crate::meta::{CELL_GET, CELL_SET};
+    for guarded in [true, false] {
+        rootless_mutate(|mc| {
+            let mut t = TraceIr::default();
+            let xs = inputs(&mut t, 2); // cell, new value
+            let (c, v) = (xs[0], xs[1]);
+            if guarded {
+                guard(&mut t, Op::GuardTag(c, Tag::Cell), &[]);
+            }
+            let old = t.push(Op::Call(&CELL_GET, vec![c]), None);
+            let none = t.push(Op::Call(&CELL_SET, vec![c, v]), None);
+            let new = t.push(Op::Call(&CELL_GET, vec![c]), None);
+            let k = t.konst(Value::Int(7));
+            t.push(Op::Call(&CELL_SET, vec![c, k]), None);
+            let last = t.push(Op::Call(&CELL_GET, vec![c]), None);
+            guard(&mut t, Op::Exit, &[old, none, new, last]);
+            if guarded {
+                assert_no_hot_calls(&t);
+            }
+            let code = compile(&t).unwrap();
+            let s = heap::new_str(mc, "s");
+            let values = [
+                Value::Int(-3),
+                Value::Bool(true),
+                Value::Float(0.25),
+                Value::None,
+                s,
+                new_cell(mc, Value::Int(1), 5),
+            ];
+            for (j, x) in values.iter().enumerate() {
+                let prev = values[(j + 1) % values.len()];
+                let cell = new_cell(mc, prev, 9);
+                let (exit, live) = run1(&code, mc, &[cell, *x]);
+                assert_eq!(exit as usize, guarded as usize);
+                assert_values(&live, &[prev, Value::None, *x, Value::Int(7)]);
+                let cell = as_cell(cell).unwrap();
+                assert!(cell.get().same(&Value::Int(7)));
+                assert_eq!(cell.mark(), 9);
+            }
+        });
+    }
+}
+
 /// `call_trace` calls the function trace in its cell and gets what it
 /// finishes with; when the cell is empty it exits before calling; when the
 /// callee exits, its exit is kept (trace, index, buffer) and the result is
@@ -1550,6 +1600,83 @@ fn a_linked_exit_builds_its_virtual_objects() {
             &[Value::Int(20), list, r2],
         );
         assert_values(&[heap::get_field(r2, 0)], &[r1]);
+    });
+}
+
+/// A linked exit builds virtual tuples too, after their parts: the bridge
+/// gets the outer tuple, whose inner tuple holds the parent's input.
+#[test]
+fn a_linked_exit_builds_its_virtual_tuples() {
+    use crate::jit::ir::Virtual;
+    rootless_mutate(|mc| {
+        let mut b = TraceIr::default();
+        let tu = inputs(&mut b, 1)[0];
+        guard(&mut b, Op::Exit, &[tu]);
+        let bridge = compile_linked(
+            &b,
+            &Linkage {
+                trace_id: 7,
+                exits: vec![],
+                inputs: Some(vec![InputSource::Buf(1)]),
+            },
+        )
+        .unwrap();
+        let mut t = TraceIr::default();
+        let x = inputs(&mut t, 1)[0];
+        guard(&mut t, Op::GuardTag(x, Tag::Int), &[x]);
+        let f = t.konst(heap::new_str(mc, "f"));
+        let g = t.konst(heap::new_str(mc, "g"));
+        let code = t.konst(Value::None);
+        t.snapshots.push(Snapshot {
+            frames: vec![SnapFrame {
+                lang: 0,
+                code,
+                pc: 0,
+                ret_reg: 0,
+                regs: vec![SnapValue::Virtual(0)],
+            }],
+            virtuals: vec![
+                Virtual::Tuple(vec![
+                    SnapValue::Ref(f),
+                    SnapValue::Virtual(1),
+                    SnapValue::Ref(x),
+                ]),
+                Virtual::Tuple(vec![SnapValue::Ref(g), SnapValue::Ref(x)]),
+            ],
+            pending: vec![],
+        });
+        let s = (t.snapshots.len() - 1) as SnapId;
+        let ten = t.konst(Value::Int(10));
+        t.push(Op::GuardIntCmp(Cmp::Lt, x, ten), Some(s));
+        guard(&mut t, Op::Exit, &[x]);
+        let cell = Box::new(std::cell::Cell::new(bridge.link_entry()));
+        let parent = compile_linked(
+            &t,
+            &Linkage {
+                trace_id: 3,
+                exits: vec![
+                    None,
+                    Some(ExitLink {
+                        cell: cell.as_ptr() as usize,
+                        frame_regs: None,
+                        loopbacks: None,
+                    }),
+                    None,
+                ],
+                inputs: None,
+            },
+        )
+        .unwrap();
+        let mut buf = vec![Value::Int(20), Value::None, Value::None, Value::None];
+        let (trace, exit) = parent.run_linked(mc, &mut 100, &mut buf);
+        assert_eq!((trace, exit), (7, 0), "left through the bridge's `exit`");
+        let outer = buf[0];
+        assert_eq!(heap::tuple_head(outer).as_str(), Some("f"));
+        assert_eq!(heap::tuple_len(outer), 2);
+        let inner = heap::tuple_get(outer, 0);
+        assert_eq!(heap::tuple_head(inner).as_str(), Some("g"));
+        assert!(heap::tuple_get(inner, 0).same(&Value::Int(20)));
+        assert!(heap::tuple_get(outer, 1).same(&Value::Int(20)));
     });
 }
 

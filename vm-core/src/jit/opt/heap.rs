@@ -52,8 +52,13 @@
 //! **Aliasing rules.** Dicts, lists and records never alias one another (the
 //! op says which kind an object is). Two different refs of the same kind may
 //! be the same object, except: two different constants are different
-//! objects; and an object allocated in the trace (`new_*`) is not any object
-//! named by a constant or by an op before its allocation (an older object).
+//! objects; an object allocated in the trace (`new_*`) is not any object
+//! named by a constant or by an op before its allocation (an older object);
+//! and two objects are different when the cache once knew the same
+//! location of each to hold different constants at the same time (a
+//! `guard_value` on a loaded field: records of different types, whatever
+//! field holds the type) or their classes to be different constants
+//! (`new_record`, a guarded `record_class`).
 //! A store to `(d, k)` forgets the cached `(d', k)` of every `d'` that may
 //! alias `d`. Flushing for an object emits, in program order, the pending
 //! stores of every object that may alias it, transitively, so writes to one
@@ -63,8 +68,18 @@
 //! reading several lists knows all their lengths). Of the states of lists
 //! that may alias, at most one is ever dirty.
 //!
+//! **Cells.** `call cell_get, c` after a `cell_get` or `cell_set` of the
+//! same `c` is the known value. `cell_set` is emitted where it stands (not
+//! pending) and forgets the cached value of every cell that may alias `c`;
+//! cells are no dicts, lists or records, so their stores and loads neither
+//! flush nor forget anything else, nor the reverse. A helper that writes the
+//! heap forgets the cells too.
+//!
 //! **Calls.** A helper that writes the heap or runs guest code flushes every
-//! pending write before the call and forgets everything after it; one that
+//! pending write before the call and forgets everything after it, except
+//! that one that writes the fields of no record but argument 0 (and any
+//! list, dict or cell: `Effects::writes_arg0_only`) keeps the fields of
+//! records that cannot be argument 0; one that
 //! only reads the heap flushes but keeps the cache; a pure one changes
 //! nothing.
 //!
@@ -95,6 +110,7 @@ use crate::heap::Key;
 use crate::jit::ir::{
     Cmp, Inst, IntOp, Op, OvfOp, PendingWrite, Ref, SnapId, SnapValue, Snapshot, TraceIr,
 };
+use crate::meta::{CELL_GET, CELL_SET, RECORD_CLASS};
 use crate::value::Value;
 
 /// Runs the heap cache over `t`.
@@ -262,8 +278,22 @@ struct HeapOpt<'a, 'gc> {
     /// the value last read or written there. An index stays valid however
     /// the length changes by appending, so this needs no length.
     elems: BTreeMap<(Ref, Ref), Ref>,
+    /// Cells whose value is known: cell → the value last read or written
+    /// (`cell_get`/`cell_set`; cell writes are emitted where they stand).
+    cells: BTreeMap<Ref, Ref>,
     /// Objects allocated in the trace.
     fresh: FxHashSet<Ref>,
+    /// Pairs of refs (lower first) known to name different objects: at
+    /// some point the cache knew the same location of both to hold
+    /// different constants (see [`Self::learn_value`]). Object identity
+    /// never changes, so this is never forgotten.
+    distinct: FxHashSet<(Ref, Ref)>,
+    /// Records whose class (immutable) is a known constant: from
+    /// `new_record` with a constant class, or a passed `guard_value` on
+    /// their `record_class`.
+    classes: FxHashMap<Ref, Ref>,
+    /// `call record_class, r` results → `r`.
+    class_reads: FxHashMap<Ref, Ref>,
     /// Constant → the first constant with an equal [`Key`].
     keys: FxHashMap<Ref, Ref>,
     /// `(base, c)` → a ref computing `base + c`.
@@ -314,7 +344,11 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             stores: Vec::new(),
             lists: BTreeMap::new(),
             elems: BTreeMap::new(),
+            cells: BTreeMap::new(),
             fresh: FxHashSet::default(),
+            distinct: FxHashSet::default(),
+            classes: FxHashMap::default(),
+            class_reads: FxHashMap::default(),
             keys,
             sums: FxHashMap::default(),
             snaps: FxHashMap::default(),
@@ -372,7 +406,69 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             return self.out.const_value(a).same(&self.out.const_value(b));
         }
         let older = |x: Ref, y: Ref| y.is_const() || y.index() < x.index();
-        !((self.fresh.contains(&a) && older(a, b)) || (self.fresh.contains(&b) && older(b, a)))
+        if (self.fresh.contains(&a) && older(a, b)) || (self.fresh.contains(&b) && older(b, a)) {
+            return false;
+        }
+        !self.distinct.contains(&(a.min(b), a.max(b)))
+    }
+
+    /// Whether two constants are different values (so objects known to
+    /// hold them at the same place at the same time are different objects).
+    fn differ(&self, x: Ref, y: Ref) -> bool {
+        x.is_const() && y.is_const() && !self.out.const_value(x).same(&self.out.const_value(y))
+    }
+
+    /// A passed `guard_value a, c` (`c` a constant): cached locations that
+    /// hold `a` hold `c`, and an object whose location holds `c` while the
+    /// same location of another holds a different constant is not that
+    /// other object (py6 request 5: records whose type fields differ never
+    /// alias). The same for a guarded `record_class`.
+    fn learn_value(&mut self, a: Ref, c: Ref) {
+        // Pending stores of `a` store `c`: kept equal to the cached values
+        // (`stores_consistent`), so they stay pending across the label.
+        for st in &mut self.stores {
+            if st.val == a {
+                st.val = c;
+            }
+        }
+        let holders: Vec<(Ref, FKey)> = self
+            .fields
+            .iter()
+            .filter(|(_, v)| **v == a)
+            .map(|(k, _)| *k)
+            .collect();
+        for (o, key) in holders {
+            self.fields.insert((o, key), c);
+            let others: Vec<Ref> = self
+                .fields
+                .iter()
+                .filter(|((p, k), v)| *p != o && *k == key && self.differ(**v, c))
+                .map(|((p, _), _)| *p)
+                .collect();
+            for p in others {
+                self.distinct.insert((o.min(p), o.max(p)));
+            }
+        }
+        if let Some(&r) = self.class_reads.get(&a) {
+            self.learn_class(r, c);
+        }
+    }
+
+    /// Record `r`'s class is the constant `c`.
+    fn learn_class(&mut self, r: Ref, c: Ref) {
+        if !c.is_const() {
+            return;
+        }
+        let others: Vec<Ref> = self
+            .classes
+            .iter()
+            .filter(|(p, k)| **p != r && self.differ(**k, c))
+            .map(|(p, _)| *p)
+            .collect();
+        for p in others {
+            self.distinct.insert((r.min(p), r.max(p)));
+        }
+        self.classes.insert(r, c);
     }
 
     /// `r` as `base + c` (`base` `None` for an absolute int constant).
@@ -707,10 +803,11 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
                 self.fresh.insert(r);
                 r
             }
-            Op::NewRecord(_, ref fs) => {
+            Op::NewRecord(c, ref fs) => {
                 let fs = fs.clone();
                 let r = self.emit(op);
                 self.fresh.insert(r);
+                self.learn_class(r, c);
                 for (k, v) in fs.into_iter().enumerate() {
                     self.fields.insert((r, FKey::Field(k as u32)), v);
                 }
@@ -728,15 +825,32 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
             Op::ListAppend(l, v) => self.list_append(l, v, op),
             Op::ListPop(l) => self.list_pop(l, op),
             Op::ListTruncate(l, n) => self.list_truncate(l, n, op),
-            Op::Call(h, _) => {
+            Op::Call(h, ref args) if *h == RECORD_CLASS && args.len() == 1 => {
+                let r = args[0];
+                let v = self.out.push(op, None);
+                self.class_reads.insert(v, r);
+                v
+            }
+            Op::GuardValue(a, c) if c.is_const() => {
+                let s = snap.map(|s| self.snapshot(s, &op));
+                let r = self.out.push(op, s);
+                self.learn_value(a, c);
+                r
+            }
+            Op::Call(h, ref args) if *h == CELL_GET => self.cell_get(args[0], op),
+            Op::Call(h, ref args) if *h == CELL_SET => self.cell_set(args[0], args[1], op),
+            Op::Call(h, ref args) => {
                 let e = h.effects;
+                let arg0 = args.first().copied();
                 if e.writes_heap || e.calls_guest || e.reads_heap {
                     self.flush_all();
                 }
                 let s = snap.map(|s| self.snapshot(s, &op));
                 let r = self.out.push(op, s);
-                if e.writes_heap || e.calls_guest {
-                    self.forget();
+                match arg0 {
+                    Some(a) if e.writes_arg0_only && !e.calls_guest => self.forget_for_arg0(a),
+                    _ if e.writes_heap || e.calls_guest => self.forget(),
+                    _ => {}
                 }
                 r
             }
@@ -754,6 +868,59 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         self.fields.clear();
         self.lists.clear();
         self.elems.clear();
+        self.cells.clear();
+    }
+
+    /// After a helper that writes the fields of no record but `a`, and
+    /// lists, dicts and cells ([`crate::jit::helpers::Effects::writes_arg0_only`];
+    /// nothing is pending): forgets the fields of the records that may be
+    /// `a`, every dict entry, list and cell; keeps other records' fields.
+    fn forget_for_arg0(&mut self, a: Ref) {
+        debug_assert!(self.stores.is_empty());
+        let stale: Vec<(Ref, FKey)> = self
+            .fields
+            .keys()
+            .copied()
+            .filter(|&(o, k)| match k {
+                FKey::Dict(_) => true,
+                FKey::Field(_) => self.may_alias(o, a),
+            })
+            .collect();
+        for k in stale {
+            self.fields.remove(&k);
+        }
+        self.lists.clear();
+        self.elems.clear();
+        self.cells.clear();
+    }
+
+    // ---- cells ----
+
+    /// `cell_get c`: the value last read or written, else a read.
+    fn cell_get(&mut self, c: Ref, op: Op) -> Ref {
+        if let Some(v) = self.cells.get(&c) {
+            return *v;
+        }
+        let r = self.emit(op);
+        self.cells.insert(c, r);
+        r
+    }
+
+    /// `cell_set c, v`, emitted where it stands: it forgets the cells that
+    /// may be `c`; other objects are no cells, so what is known of them
+    /// (and their pending writes, which replay the same after it) stays.
+    fn cell_set(&mut self, c: Ref, v: Ref, op: Op) -> Ref {
+        let stale: Vec<Ref> = self
+            .cells
+            .keys()
+            .copied()
+            .filter(|o| *o != c && self.may_alias(*o, c))
+            .collect();
+        for o in stale {
+            self.cells.remove(&o);
+        }
+        self.cells.insert(c, v);
+        self.emit(op)
     }
 
     fn load(&mut self, obj: Ref, key: FKey) -> Ref {
@@ -1064,6 +1231,7 @@ impl<'a, 'gc> HeapOpt<'a, 'gc> {
         self.fields.clear();
         self.lists.clear();
         self.elems.clear();
+        self.cells.clear();
         self.sums.clear();
         label
     }
@@ -1272,6 +1440,217 @@ fn cmp_implies(held: Cmp, c2: Cmp) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use crate::jit::opt::testing::check;
+
+    /// A cell read after a read or write of the same cell is the known
+    /// value; a write to another cell that may be the same forgets it,
+    /// record and dict stores do not (they stay pending across the cell
+    /// write), a helper that writes the heap does.
+    #[test]
+    fn cell_reads_are_forwarded_until_a_write_may_change_them() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            v7 = call cell_get, v4
+            v8 = call cell_get, v4
+            set_field v6, #0, v8
+            dict_set v6, "k", v7
+            v11 = call cell_set, v4, 3
+            v12 = call cell_get, v4
+            v13 = call cell_set, v5, v12
+            v14 = call cell_get, v4
+            v15 = call cell_get, v5
+            v16 = get_field v6, #0
+            v17 = call write_fn, v16
+            v18 = call cell_get, v5
+            jump v14, v15, v18
+            "#,
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            v7 = call cell_get, v4
+            v8 = call cell_set, v4, 3
+            v9 = call cell_set, v5, 3
+            v10 = call cell_get, v4
+            set_field v6, #0, v7
+            dict_set v6, "k", v7
+            v13 = call write_fn, v7
+            v14 = call cell_get, v5
+            jump v10, 3, v14
+            "#,
+        );
+    }
+
+    /// py6 request 5: records whose type fields (or classes) were guarded
+    /// to different constants are different objects, so a store into one
+    /// keeps what is known of the other; records guarded to the same type
+    /// may be one object.
+    #[test]
+    fn records_known_to_hold_different_types_never_alias() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            v7 = get_field v4, #0
+            guard_value v7, "A" @0
+            v9 = get_field v5, #0
+            guard_value v9, "B" @0
+            v11 = call record_class, v6
+            guard_value v11, "C" @0
+            v13 = get_field v4, #2
+            v14 = get_field v6, #2
+            set_field v5, #2, 5
+            v16 = get_field v4, #2
+            v17 = get_field v6, #2
+            v18 = get_field v5, #0
+            jump v16, v17, v18
+            "#,
+            r#"
+            ...
+            v13 = get_field v4, #2
+            v14 = get_field v6, #2
+            set_field v5, #2, 5
+            v16 = get_field v6, #2
+            jump v13, v16, "B"
+            ...
+            "#,
+        );
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            label v0, v1
+            v3 = param 0
+            v4 = param 1
+            v5 = call record_class, v3
+            guard_value v5, "A" @0
+            v7 = call record_class, v4
+            guard_value v7, "B" @0
+            v9 = call record_class, v4
+            v10 = get_field v3, #1
+            set_field v4, #1, 5
+            v12 = get_field v3, #1
+            v13 = get_field v4, #0
+            guard_value v13, "A" @0
+            v15 = get_field v3, #0
+            guard_value v15, "A" @0
+            set_field v3, #1, 6
+            v18 = get_field v4, #1
+            jump v12, v18
+            "#,
+            r#"
+            ...
+            v10 = get_field v3, #1
+            set_field v4, #1, 5
+            v12 = get_field v4, #0
+            guard_value v12, "A" @0
+            v14 = get_field v3, #0
+            guard_value v14, "A" @0
+            set_field v3, #1, 6
+            jump v10, 5
+            ...
+            "#,
+        );
+    }
+
+    /// After `guard_value v, c` the cache and the pending stores hold `c`
+    /// where they held `v`.
+    #[test]
+    fn a_guarded_value_is_the_constant_in_the_cache_and_pending_stores() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            label v0
+            v2 = param 0
+            v3 = get_field v2, #1
+            set_field v2, #0, v3
+            guard_value v3, 5 @0
+            v6 = get_field v2, #0
+            v7 = get_field v2, #1
+            jump v6, v7
+            snapshot @0
+              frame code=c9 pc=1 regs=[v2]
+            "#,
+            r#"
+            v0 = input 0
+            label v0
+            v2 = param 0
+            v3 = get_field v2, #1
+            guard_value v3, 5 @0
+            set_field v2, #0, 5
+            jump 5, 5
+            snapshot @0
+              frame lang=0 code=c9 pc=1 ret=0 regs=[v2]
+              pending set_field v2, #0, v3
+            "#,
+        );
+    }
+
+    /// php6 request 1: a helper that writes the fields of no record but
+    /// argument 0 keeps the fields of a record known not to be argument 0;
+    /// it forgets argument 0's fields, the dict entries and the cells.
+    #[test]
+    fn a_helper_writing_argument_0_keeps_other_records() {
+        check(
+            "heap",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            v2 = input 2
+            label v0, v1, v2
+            v4 = param 0
+            v5 = param 1
+            v6 = param 2
+            v7 = get_field v4, #0
+            guard_value v7, "A" @0
+            v9 = get_field v5, #0
+            guard_value v9, "B" @0
+            v11 = get_field v5, #1
+            v12 = get_field v4, #1
+            v13 = call cell_get, v6
+            v14 = dict_get v11, "k"
+            v15 = call arg0_fn, v4, 1
+            v16 = get_field v5, #1
+            v17 = get_field v4, #1
+            v18 = call cell_get, v6
+            v19 = dict_get v11, "k"
+            v20 = get_field v5, #0
+            v21 = call write_fn, v4
+            v22 = get_field v5, #1
+            jump v16, v17, v18, v19, v20, v22
+            "#,
+            r#"
+            ...
+            v15 = call arg0_fn, v4, 1
+            v16 = get_field v4, #1
+            v17 = call cell_get, v6
+            v18 = dict_get v11, "k"
+            v19 = call write_fn, v4
+            v20 = get_field v5, #1
+            jump v11, v16, v17, v18, "B", v20
+            ...
+            "#,
+        );
+    }
 
     #[test]
     fn dict_get_after_set_and_get_is_forwarded() {

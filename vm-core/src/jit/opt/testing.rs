@@ -42,7 +42,14 @@ pub static RAISE_FN: Helper = Helper {
         calls_guest: false,
         elidable: false,
         io: false,
+        writes_arg0_only: false,
     },
+};
+/// `arg0_fn`: writes the fields of no record but argument 0 (and lists, dicts, cells).
+pub static ARG0_FN: Helper = Helper {
+    name: "arg0_fn",
+    func: first,
+    effects: Effects::WRITES_ARG0,
 };
 /// `any_fn`: may do anything.
 pub static ANY_FN: Helper = Helper {
@@ -59,12 +66,15 @@ pub fn register_test_helpers() {
         &WRITE_FN,
         &RAISE_FN,
         &ANY_FN,
+        &ARG0_FN,
         &crate::meta::RECORD_CLASS,
         &crate::meta::RECORD_LEN,
         &crate::meta::NEW_TUPLE,
         &crate::meta::TUPLE_HEAD,
         &crate::meta::TUPLE_LEN,
         &crate::meta::TUPLE_GET,
+        &crate::meta::CELL_GET,
+        &crate::meta::CELL_SET,
     ] {
         helpers::register(h);
     }

@@ -1,14 +1,15 @@
 //! Allocation removal (PyPy's `virtualize.py`): objects the trace allocates
 //! are not allocated until they escape.
 //!
-//! `new_list`, `new_dict` and `new_record` make a *virtual* object: the pass
+//! `new_list`, `new_dict`, `new_record` and `call new_tuple` make a *virtual* object: the pass
 //! tracks its contents (a list's items, a dict's constant keys and values in
 //! insertion order, a record's class and fields) and forwards the ops on it:
 //! `list_len`, `list_get`/`list_set` at a constant index, `list_append`,
 //! `list_pop`, `list_truncate` to a constant, `dict_get`/`dict_set` with a
 //! constant key, `get_field`/`set_field` become constants, known values or
 //! nothing; so do the `record_class` and `record_len` helper calls on a
-//! virtual record. A virtual may hold other virtuals. `same` with a virtual operand
+//! virtual record, and `tuple_head`, `tuple_len` and `tuple_get` (constant
+//! index) on a virtual tuple. A virtual may hold other virtuals. `same` with a virtual operand
 //! is decided (a virtual is only ever itself), and `guard_tag` of a virtual
 //! is dropped when its tag is the virtual's kind. Integer arithmetic on two
 //! constants is folded here, so `list_get l, (int_sub (list_len l), 1)`
@@ -43,7 +44,7 @@ use crate::heap::Key;
 use crate::jit::ir::{
     Inst, IntOp, Op, PendingWrite, Ref, SnapId, SnapValue, Snapshot, TraceIr, Virtual,
 };
-use crate::meta::{RECORD_CLASS, RECORD_LEN};
+use crate::meta::{NEW_TUPLE, RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN};
 use crate::value::{Tag, Value};
 
 /// Runs allocation removal over `t`.
@@ -68,6 +69,8 @@ enum VObj {
     List(Vec<Val>),
     Dict(Vec<(Ref, Val)>),
     Record(Ref, Vec<Val>),
+    /// A `new_tuple`: the head, then the arguments (never changed).
+    Tuple(Vec<Val>),
 }
 
 impl VObj {
@@ -76,11 +79,12 @@ impl VObj {
             VObj::List(_) => Tag::List,
             VObj::Dict(_) => Tag::Dict,
             VObj::Record(..) => Tag::Record,
+            VObj::Tuple(_) => Tag::Tuple,
         }
     }
     fn children(&self) -> Vec<Val> {
         match self {
-            VObj::List(xs) => xs.clone(),
+            VObj::List(xs) | VObj::Tuple(xs) => xs.clone(),
             VObj::Dict(es) => es.iter().map(|(_, v)| *v).collect(),
             VObj::Record(_, fs) => fs.clone(),
         }
@@ -223,6 +227,8 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
         let mut fixups = Vec::new();
         for &v in &order {
             let op = match &self.virts[v].obj {
+                // Built below, once the objects they hold exist.
+                VObj::Tuple(_) => continue,
                 VObj::List(_) => Op::NewList,
                 VObj::Dict(_) => Op::NewDict,
                 VObj::Record(c, fs) => {
@@ -243,6 +249,7 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
             let r = self.emit(op);
             self.virts[v].done = Some(r);
         }
+        self.build_tuples(&order);
         for &v in &order {
             let r = self.virts[v].done.expect("allocated");
             match self.virts[v].obj.clone() {
@@ -258,7 +265,7 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
                         self.emit(Op::DictSet(r, k, x));
                     }
                 }
-                VObj::Record(..) => {}
+                VObj::Record(..) | VObj::Tuple(_) => {}
             }
         }
         for (v, i, j) in fixups {
@@ -267,6 +274,48 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
             self.emit(Op::SetField(r, i, x));
         }
         self.virts[id].done.expect("allocated")
+    }
+
+    /// Emits the `new_tuple` of each virtual tuple of `order` (in which
+    /// every other virtual is allocated already), the tuples among its
+    /// parts first. Tuples are acyclic among themselves: a tuple's parts
+    /// existed before it.
+    fn build_tuples(&mut self, order: &[usize]) {
+        for &v in order {
+            let mut stack = vec![v];
+            while let Some(&top) = stack.last() {
+                let VObj::Tuple(parts) = &self.virts[top].obj else {
+                    stack.pop();
+                    continue;
+                };
+                if self.virts[top].done.is_some() {
+                    stack.pop();
+                    continue;
+                }
+                let parts: Vec<Val> = parts.iter().map(|p| self.resolve(*p)).collect();
+                let waiting: Vec<usize> = parts
+                    .iter()
+                    .filter_map(|p| match p {
+                        Val::Virt(j) => Some(*j),
+                        Val::Ref(_) => None,
+                    })
+                    .collect();
+                if waiting.is_empty() {
+                    let args = parts
+                        .iter()
+                        .map(|p| match p {
+                            Val::Ref(r) => *r,
+                            Val::Virt(_) => unreachable!("parts are built"),
+                        })
+                        .collect();
+                    let r = self.emit(Op::Call(&NEW_TUPLE, args));
+                    self.virts[top].done = Some(r);
+                    stack.pop();
+                } else {
+                    stack.extend(waiting);
+                }
+            }
+        }
     }
 
     // ---- snapshots ----
@@ -304,6 +353,12 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
                         SnapValue::Ref(*c),
                         fs.iter().map(|x| self.snap_val(*x, out, table)).collect(),
                     ),
+                    VObj::Tuple(parts) => Virtual::Tuple(
+                        parts
+                            .iter()
+                            .map(|x| self.snap_val(*x, out, table))
+                            .collect(),
+                    ),
                 };
                 out[i as usize] = entry;
                 SnapValue::Virtual(i)
@@ -339,6 +394,9 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
                     conv(*c, &mut virtuals),
                     fs.iter().map(|x| conv(*x, &mut virtuals)).collect(),
                 ),
+                Virtual::Tuple(xs) => {
+                    Virtual::Tuple(xs.iter().map(|x| conv(*x, &mut virtuals)).collect())
+                }
             };
             virtuals[i] = entry;
         }
@@ -553,6 +611,32 @@ impl<'a, 'gc> Virtualize<'a, 'gc> {
                 }
                 _ => self.escape(op, snap),
             },
+            Op::Call(h, ref args) if *h == NEW_TUPLE && !args.is_empty() => {
+                let parts = args.iter().map(|a| self.val(*a)).collect();
+                self.new_virt(VObj::Tuple(parts))
+            }
+            // A tuple never changes: its parts answer these.
+            Op::Call(h, ref args) if *h == TUPLE_HEAD || *h == TUPLE_LEN || *h == TUPLE_GET => {
+                if let Some(id) = args.first().and_then(|a| self.virt(*a)) {
+                    if let VObj::Tuple(parts) = &self.virts[id].obj {
+                        if *h == TUPLE_HEAD {
+                            return parts[0];
+                        }
+                        if *h == TUPLE_LEN {
+                            let n = parts.len() as i64 - 1;
+                            return Val::Ref(self.out.konst(Value::Int(n)));
+                        }
+                        let k = args.get(1).and_then(|i| self.int(*i));
+                        if let Some(x) = k
+                            .and_then(|k| usize::try_from(k).ok())
+                            .and_then(|k| parts.get(k + 1))
+                        {
+                            return *x;
+                        }
+                    }
+                }
+                self.escape(op, snap)
+            }
             // A record's class and length never change: known for a virtual
             // one without building it.
             Op::Call(h, ref args) if *h == RECORD_CLASS || *h == RECORD_LEN => {
@@ -621,7 +705,7 @@ fn prune(s: &mut Snapshot) {
             }
             live[i] = true;
             let inner: Vec<SnapValue> = match &s.virtuals[i] {
-                Virtual::List(xs) => xs.clone(),
+                Virtual::List(xs) | Virtual::Tuple(xs) => xs.clone(),
                 Virtual::Dict(es) => es.iter().map(|(_, v)| *v).collect(),
                 Virtual::Record(c, fs) => std::iter::once(*c).chain(fs.iter().copied()).collect(),
             };
@@ -673,7 +757,7 @@ fn prune(s: &mut Snapshot) {
     }
     for v in &mut s.virtuals {
         match v {
-            Virtual::List(xs) => xs.iter_mut().for_each(renum),
+            Virtual::List(xs) | Virtual::Tuple(xs) => xs.iter_mut().for_each(renum),
             Virtual::Dict(es) => es.iter_mut().for_each(|(_, x)| renum(x)),
             Virtual::Record(c, fs) => {
                 renum(c);
@@ -860,6 +944,83 @@ mod tests {
             v3 = new_record c9, v2
             v4 = call read_fn, v3
             jump v2
+            "#,
+        );
+    }
+
+    /// pl6 request 2: a tuple built in the trace and taken apart in it
+    /// (`'[|]'(X, L)` built by one clause, unified by the next) is never
+    /// allocated; a guard's snapshot describes it (and the tuple inside it).
+    #[test]
+    fn a_tuple_taken_apart_in_the_trace_is_not_allocated() {
+        check(
+            "virtualize",
+            r#"
+            v0 = input 0
+            v1 = input 1
+            label v0, v1
+            v3 = param 0
+            v4 = param 1
+            v5 = call new_tuple, "f", v3
+            v6 = call new_tuple, ".", v5, v4
+            guard_tag v6, tuple @0
+            v8 = call tuple_get, v6, 0
+            v9 = call tuple_get, v8, 0
+            v10 = call tuple_len, v6
+            v11 = call tuple_head, v8
+            v12 = same v6, v4
+            guard_false v12 @1
+            jump v9, v4
+            snapshot @0
+              frame code=c9 pc=1 regs=[v6]
+            snapshot @1
+              frame code=c9 pc=2 regs=[v6, v10, v11]
+            "#,
+            r#"
+            v0 = input 0
+            v1 = input 1
+            label v0, v1
+            v3 = param 0
+            v4 = param 1
+            guard_false false @0
+            jump v3, v4
+            snapshot @0
+              frame lang=0 code=c9 pc=2 ret=0 regs=[virt0, 2, "f"]
+              virtual 0 = tuple [".", virt1, v4]
+              virtual 1 = tuple ["f", v3]
+            "#,
+        );
+    }
+
+    /// An escaping tuple is built where it escapes, after the tuples and
+    /// records it holds; a record holding it gets it by a store (the
+    /// record was allocated first), and a tuple read with an index not
+    /// known makes it escape.
+    #[test]
+    fn an_escaping_tuple_is_built_after_its_parts() {
+        check(
+            "virtualize",
+            r#"
+            v0 = input 0
+            label v0
+            v2 = param 0
+            v3 = new_record c9, 0
+            v4 = call new_tuple, "g", v3
+            set_field v3, #0, v4
+            v6 = call new_tuple, "f", v4, v4
+            v7 = call tuple_get, v6, v2
+            jump v7
+            "#,
+            r#"
+            v0 = input 0
+            label v0
+            v2 = param 0
+            v3 = new_record c9, none
+            v4 = call new_tuple, "g", v3
+            v5 = call new_tuple, "f", v4, v4
+            set_field v3, #0, v4
+            v7 = call tuple_get, v5, v2
+            jump v7
             "#,
         );
     }
