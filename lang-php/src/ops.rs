@@ -854,17 +854,17 @@ pub static ARR_SET: Helper = Helper {
 };
 
 /// The effects of the helpers that write one array's storage only
-/// ([`ARR_SET`], [`ARR_STORE`], [`ARR_OP`]). `Effects::WRITES` makes the
-/// optimiser forget every other object's cached fields after each call
-/// (CORE_REQUESTS 15); when vm-core has an effect meaning "writes only the
-/// storage of argument 0", it goes here and [`STORE_VIA_HELPER`] becomes true.
-pub const ARR_WRITE_EFFECTS: Effects = Effects::WRITES;
+/// ([`ARR_SET`], [`ARR_STORE`], [`ARR_OP`]): the array record (argument 0),
+/// its dict or list, and reference cells (lists), so the optimiser keeps
+/// what it knows about other records' fields after each call.
+pub const ARR_WRITE_EFFECTS: Effects = Effects::WRITES_ARG0;
 
 /// Whether `$a[$k] = v` with a string key on a hashed array always goes
-/// through [`ARR_STORE`] (one hash probe). While [`ARR_WRITE_EFFECTS`] is
-/// the broad `WRITES`, only a key that is new when the store is recorded
-/// does (an existing key keeps the inline `dict_get` + `dict_set`, which
-/// the heap cache understands).
+/// through [`ARR_STORE`] (one hash probe). Not yet: only a key that is new
+/// when the store is recorded does (an existing key keeps the inline
+/// `dict_get` + `dict_set`, whose list lengths and dict reads the heap
+/// cache keeps, which bench.php's ary2 needs; unmeasured with the narrower
+/// [`ARR_WRITE_EFFECTS`]).
 pub const STORE_VIA_HELPER: bool = false;
 
 fn h_arr_store<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
