@@ -90,15 +90,7 @@ pub fn exec_plain<'gc>(
             Some(pc + 1)
         }
         Op::GetItem(d, o, k) => {
-            let (l @ Value::List(_), Value::Int(i)) = (fr.regs[o as usize], fr.regs[k as usize])
-            else {
-                return None;
-            };
-            let n = heap::list_len(l);
-            let i = if i < 0 { i + n } else { i };
-            if i < 0 || i >= n {
-                return None;
-            }
+            let (l, i) = list_index(fr.regs[o as usize], fr.regs[k as usize])?;
             if let Value::List(items) = l {
                 let i = i as usize;
                 copy_value(&mut fr.regs, d, &items.borrow()[i..i + 1]);
@@ -106,15 +98,7 @@ pub fn exec_plain<'gc>(
             Some(pc + 1)
         }
         Op::SetItem(o, k, v) => {
-            let (l @ Value::List(_), Value::Int(i)) = (fr.regs[o as usize], fr.regs[k as usize])
-            else {
-                return None;
-            };
-            let n = heap::list_len(l);
-            let i = if i < 0 { i + n } else { i };
-            if i < 0 || i >= n {
-                return None;
-            }
+            let (l, i) = list_index(fr.regs[o as usize], fr.regs[k as usize])?;
             heap::list_set(mc, l, i, fr.regs[v as usize]);
             Some(pc + 1)
         }
@@ -466,4 +450,16 @@ pub fn known_miss<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32) -> bool {
     }
     let f = rec.fields_lock().borrow();
     f.len() > I_MAP as usize && same(f[I_MAP as usize], map)
+}
+
+/// The list `l` and the in-range index `k` (negative counts from the end)
+/// when `l` is a list and `k` an int inside it; `None` sends the generic
+/// path (which raises the `IndexError`).
+fn list_index<'gc>(l: Value<'gc>, k: Value<'gc>) -> Option<(Value<'gc>, i64)> {
+    let (Value::List(_), Value::Int(i)) = (l, k) else {
+        return None;
+    };
+    let n = heap::list_len(l);
+    let i = if i < 0 { i + n } else { i };
+    (0..n).contains(&i).then_some((l, i))
 }
