@@ -684,11 +684,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             _ => {
                 // The heap ops: through their trampoline.
                 let tramp = Tramp::of(op).ok_or_else(|| self.err("no lowering"))?;
-                let imm = match op {
-                    Op::GetField(_, k) | Op::SetField(_, k, _) => *k as u64,
-                    _ => 0,
-                };
-                self.call(tramp, &op.args(), imm)?;
+                self.call(tramp, &op.args(), 0)?;
                 op.has_result().then(|| self.result(op.result_tag()))
             }
         };

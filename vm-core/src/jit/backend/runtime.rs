@@ -122,13 +122,14 @@ pub(super) enum Tramp {
     ListTruncate,
     DictGet,
     DictSet,
-    GetField,
     SetField,
     Call,
 }
 
 impl Tramp {
-    /// The trampoline that performs `op`, if it needs one.
+    /// The trampoline that performs `op`, if it needs one. Record fields
+    /// are read and written in place (the backend's `field_addr`); only a
+    /// linked exit's delayed writes use [`Tramp::SetField`].
     pub fn of(op: &Op) -> Option<Tramp> {
         Some(match op {
             Op::NewList => Tramp::NewList,
@@ -142,8 +143,6 @@ impl Tramp {
             Op::ListTruncate(..) => Tramp::ListTruncate,
             Op::DictGet(..) => Tramp::DictGet,
             Op::DictSet(..) => Tramp::DictSet,
-            Op::GetField(..) => Tramp::GetField,
-            Op::SetField(..) => Tramp::SetField,
             Op::Call(..) => Tramp::Call,
             _ => return None,
         })
@@ -163,7 +162,6 @@ impl Tramp {
             Tramp::ListTruncate => list_truncate,
             Tramp::DictGet => dict_get,
             Tramp::DictSet => dict_set,
-            Tramp::GetField => get_field,
             Tramp::SetField => set_field,
             Tramp::Call => call,
         };
@@ -260,9 +258,7 @@ trampolines! {
         heap::dict_set(mc, a[0], a[1], a[2]);
         Ok(Value::None)
     };
-    /// `get_field record, #imm`.
-    get_field = |_, a, k| Ok(heap::get_field(a[0], k as u32));
-    /// `set_field record, #imm, value`.
+    /// `set_field record, #imm, value` (a linked exit's delayed write).
     set_field = |mc, a, k| {
         heap::set_field(mc, a[0], k as u32, a[1]);
         Ok(Value::None)
