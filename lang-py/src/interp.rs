@@ -1093,7 +1093,7 @@ fn store_key<'gc, M: Meta<'gc>>(
 fn call_args<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, a: R, n: u32) -> Vec<M::V> {
     // Room for the receiver and the depth, and for most callees' registers
     // (the vector becomes the callee's frame).
-    let mut pos = Vec::with_capacity((n as usize + 2).max(24));
+    let mut pos = m.new_regs((n as usize + 2).max(24));
     for i in 0..n {
         pos.push(r(m, fr, a + i));
     }
@@ -3342,7 +3342,7 @@ fn initial_regs<'gc, M: Meta<'gc>>(
     depth: M::V,
     args: &[M::V],
 ) -> Vec<M::V> {
-    let mut regs = Vec::with_capacity(data.nregs as usize);
+    let mut regs = m.new_regs(data.nregs as usize);
     regs.push(depth);
     regs.extend_from_slice(args);
     regs_from_args(m, func, data, regs)

@@ -154,18 +154,32 @@ pub trait Language: 'static {
 macro_rules! language_steps {
     // `self` is passed in so that the receiver and the calls use the same token.
     ($this:tt => $step:path, owned $enter:path) => {
-        $crate::language_steps!(@impl $this, ($this,), $step, $enter, (|a| a));
+        $crate::language_steps!(@impl $this, ($this,), $step, $enter, owned);
     };
     ($this:tt => $step:path, $enter:path) => {
-        $crate::language_steps!(@impl $this, ($this,), $step, $enter, (|a| &a));
+        $crate::language_steps!(@impl $this, ($this,), $step, $enter, borrowed);
     };
     ($step:path, owned $enter:path) => {
-        $crate::language_steps!(@impl self, (), $step, $enter, (|a| a));
+        $crate::language_steps!(@impl self, (), $step, $enter, owned);
     };
     ($step:path, $enter:path) => {
-        $crate::language_steps!(@impl self, (), $step, $enter, (|a| &a));
+        $crate::language_steps!(@impl self, (), $step, $enter, borrowed);
     };
-    (@impl $recv:tt, ($($this:tt,)?), $step:path, $enter:path, (|$a:ident| $pass:expr)) => {
+    // An owned `enter` keeps the argument vector (as the frame's registers).
+    (@enter owned, $m:ident, $enter:path, ($($this:tt,)?), $callee:ident, $args:ident, $plain:tt) => {
+        $enter($($this,)? $m, $callee, $args)
+    };
+    // A borrowed one copies the arguments; in plain mode the vector then
+    // goes back to the pool of register vectors.
+    (@enter borrowed, $m:ident, $enter:path, ($($this:tt,)?), $callee:ident, $args:ident, plain) => {{
+        let frame = $enter($($this,)? $m, $callee, &$args);
+        $m.recycle_regs($args);
+        frame
+    }};
+    (@enter borrowed, $m:ident, $enter:path, ($($this:tt,)?), $callee:ident, $args:ident, recording) => {
+        $enter($($this,)? $m, $callee, &$args)
+    };
+    (@impl $recv:tt, ($($this:tt,)?), $step:path, $enter:path, $mode:ident) => {
         fn step_plain<'gc>(
             &$recv,
             m: &mut $crate::meta::Plain<'gc, '_>,
@@ -184,17 +198,17 @@ macro_rules! language_steps {
             &$recv,
             m: &mut $crate::meta::Plain<'gc, '_>,
             callee: $crate::value::Value<'gc>,
-            $a: Vec<$crate::value::Value<'gc>>,
+            args: Vec<$crate::value::Value<'gc>>,
         ) -> Result<$crate::exec::Frame<'gc>, $crate::value::Value<'gc>> {
-            $enter($($this,)? m, callee, $pass)
+            $crate::language_steps!(@enter $mode, m, $enter, ($($this,)?), callee, args, plain)
         }
         fn enter_recording<'gc>(
             &$recv,
             m: &mut $crate::jit::recorder::Recording<'gc, '_>,
             callee: $crate::value::Value<'gc>,
-            $a: Vec<$crate::jit::recorder::RV<'gc>>,
+            args: Vec<$crate::jit::recorder::RV<'gc>>,
         ) -> Result<$crate::exec::Frame<'gc>, $crate::value::Value<'gc>> {
-            $enter($($this,)? m, callee, $pass)
+            $crate::language_steps!(@enter $mode, m, $enter, ($($this,)?), callee, args, recording)
         }
     };
 }
@@ -360,7 +374,9 @@ pub fn run_slice<'gc>(
                 }
             }
             Action::Return(v) => {
-                root.frames.pop();
+                if let Some(done) = root.frames.pop() {
+                    root.jit.recycle_regs(done.regs);
+                }
                 match root.frames.last_mut() {
                     Some(caller) => {
                         let r = caller.ret_reg as usize;

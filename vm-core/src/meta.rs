@@ -73,6 +73,12 @@ pub trait Meta<'gc> {
     ) -> Frame<'gc> {
         self.new_frame(lang, code, &regs)
     }
+    /// An empty vector with room for `cap` values, for the arguments of a
+    /// call that [`Meta::new_frame_owned`] will keep as registers (the plain
+    /// interpreter reuses the vectors of returned frames).
+    fn new_regs(&mut self, cap: usize) -> Vec<Self::V> {
+        Vec::with_capacity(cap)
+    }
 
     /// The tag of `v`; the trace guards that it stays so.
     fn tag(&mut self, v: Self::V) -> Tag;
@@ -219,6 +225,13 @@ impl<'gc, 'a> Plain<'gc, 'a> {
     pub fn new(mc: &'gc Mutation<'gc>, jit: &'a mut JitState<'gc>, fuel: &'a mut i64) -> Self {
         Plain { mc, jit, fuel }
     }
+
+    /// Gives a vector of values that is no longer needed (a call's
+    /// arguments, copied into the callee's registers) back for reuse.
+    #[inline]
+    pub fn recycle_regs(&mut self, v: Vec<Value<'gc>>) {
+        self.jit.recycle_regs(v);
+    }
 }
 
 impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
@@ -261,7 +274,13 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
         code: Value<'gc>,
         regs: &[Value<'gc>],
     ) -> Frame<'gc> {
-        Frame::new(lang, code, regs.to_vec())
+        let mut v = self.jit.take_regs(regs.len());
+        v.extend_from_slice(regs);
+        Frame::new(lang, code, v)
+    }
+    #[inline]
+    fn new_regs(&mut self, cap: usize) -> Vec<Value<'gc>> {
+        self.jit.take_regs(cap)
     }
     #[inline]
     fn new_frame_owned(
