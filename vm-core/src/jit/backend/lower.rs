@@ -346,7 +346,7 @@ pub(super) fn lower<'gc>(
 
     // One stack slot for the arguments and result of every trampoline call.
     // Linked exits replay their snapshot's delayed writes (3 arguments at most)
-    // and build their virtual objects (a record: class and fields).
+    // and build their virtual objects (a record: its class; a tuple: its parts).
     let linked = link.exits.iter().any(|l| l.is_some());
     let pending = linked
         && t.snapshots
@@ -357,7 +357,7 @@ pub(super) fn lower<'gc>(
         .iter()
         .flat_map(|s| &s.virtuals)
         .filter_map(|v| match v {
-            Virtual::Record(_, fields) => Some(2 + fields.len()),
+            Virtual::Record(..) => Some(2),
             Virtual::Tuple(parts) => Some(1 + parts.len()),
             _ => None,
         })
@@ -1546,16 +1546,11 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     let SnapValue::Ref(class) = class else {
                         return Err(self.err("a virtual record whose class is virtual"));
                     };
-                    // Fields that are values of the trace are set here;
-                    // those that are objects being built, once all exist.
-                    let mut args = vec![self.val(*class)?];
-                    for f in fields {
-                        args.push(match f {
-                            SnapValue::Ref(r) => self.val(*r)?,
-                            SnapValue::Virtual(_) => self.konst(Value::None),
-                        });
-                    }
-                    self.call_vals(Tramp::NewRecord, &args, 0)?;
+                    // Made with `None` fields; the others are stored in
+                    // place below (most fields of a new object are `None`:
+                    // passing each through the call slot cost two stores).
+                    let class = self.val(*class)?;
+                    self.call_vals(Tramp::NewRecordOfNones, &[class], fields.len() as u64)?;
                     self.result(Some(Tag::Record))
                 }
                 // Built below, once its parts are.
@@ -1590,22 +1585,20 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     }
                 }
                 Virtual::Record(_, fields) => {
-                    // In place: the record was just made with these fields.
+                    // In place: the record was just made, all `None`.
                     let mut base = None;
                     for (i, x) in fields.iter().enumerate() {
-                        if let SnapValue::Virtual(_) = x {
-                            let x = self.snap_val(x, &objs)?;
-                            let base = *base.get_or_insert_with(|| {
-                                let rec = self.payload_i64(obj);
-                                self.b.ins().load(
-                                    types::I64,
-                                    mem(),
-                                    rec,
-                                    heap::RECORD_FIELDS_OFFSET,
-                                )
-                            });
-                            self.store_value(x, base, (i * VALUE_SIZE) as i32);
+                        let x = self.snap_val(x, &objs)?;
+                        if let Val::Known(Tag::None, _) = x {
+                            continue;
                         }
+                        let base = *base.get_or_insert_with(|| {
+                            let rec = self.payload_i64(obj);
+                            self.b
+                                .ins()
+                                .load(types::I64, mem(), rec, heap::RECORD_FIELDS_OFFSET)
+                        });
+                        self.store_value(x, base, (i * VALUE_SIZE) as i32);
                     }
                 }
                 Virtual::Tuple(_) => {}

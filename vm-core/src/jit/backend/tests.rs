@@ -1548,6 +1548,7 @@ fn a_linked_exit_builds_its_virtual_objects() {
         let forty_two = t.konst(Value::Int(42));
         let key = t.konst(heap::new_str(mc, "k"));
         let code = t.konst(Value::None);
+        let none = code;
         t.snapshots.push(Snapshot {
             frames: vec![SnapFrame {
                 lang: 0,
@@ -1564,6 +1565,7 @@ fn a_linked_exit_builds_its_virtual_objects() {
                         SnapValue::Ref(x),
                         SnapValue::Virtual(0),
                         SnapValue::Virtual(2),
+                        SnapValue::Ref(none),
                     ],
                 ),
                 Virtual::Record(SnapValue::Ref(key), vec![SnapValue::Virtual(1)]),
@@ -1607,14 +1609,15 @@ fn a_linked_exit_builds_its_virtual_objects() {
         assert_eq!(format!("{list:?}"), "[20, 42]");
         assert!(heap::dict_get(dict, heap::new_str(mc, "k")).same(&list));
         let (r1, r2) = (buf[3], buf[4]);
-        assert_eq!(heap::record_len(r1), 3);
+        assert_eq!(heap::record_len(r1), 4);
         assert_values(
             &[
                 heap::get_field(r1, 0),
                 heap::get_field(r1, 1),
                 heap::get_field(r1, 2),
+                heap::get_field(r1, 3),
             ],
-            &[Value::Int(20), list, r2],
+            &[Value::Int(20), list, r2, Value::None],
         );
         assert_values(&[heap::get_field(r2, 0)], &[r1]);
         // With no code in the cell, the exit stores its live values and
