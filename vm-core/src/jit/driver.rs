@@ -194,9 +194,10 @@ fn run_trace<'gc>(
         // Linked code may have left through another trace's exit.
         t = from as usize;
         if exit == STATUS_BUG || root.jit.nested.iter().any(|n| n.exit == STATUS_BUG) {
-            // The plain interpreter panics at the same access (`heap::get_field`).
+            // The plain interpreter panics at the same access (`heap::get_field`,
+            // `tuple::tuple_get`, ...).
             panic!(
-                "compiled code (trace {t}) used a field a record does not have: an interpreter bug"
+                "compiled code (trace {t}) read a record field, tuple argument or cell that is not there: an interpreter bug"
             );
         }
         if exit == STATUS_FINISH {

@@ -223,51 +223,22 @@ fn input_homes(t: &TraceIr<'_>, link: &Linkage<'_>) -> Option<Vec<Option<usize>>
     Some(homes)
 }
 
-/// `refs` (distinct) reordered so that an input sits at the buffer slot it
-/// was loaded from, where the exit need not store it: the slot still holds
-/// it. Slots whose input is not live are filled with the other values, or,
-/// when those run out, with that slot's input itself (not stored either).
-fn home_order(refs: Vec<Ref>, homes: &[Option<usize>]) -> Vec<Ref> {
-    let home = |r: Ref| homes.get(r.index()).copied().flatten();
-    let mut at: std::collections::HashMap<usize, Ref> = Default::default();
-    let mut others = Vec::new();
-    for r in refs {
-        match home(r) {
-            Some(m) if !at.contains_key(&m) => {
-                at.insert(m, r);
-            }
-            _ => others.push(r),
-        }
-    }
-    let mut by_slot: std::collections::HashMap<usize, Ref> = Default::default();
-    for (i, h) in homes.iter().enumerate() {
-        if let Some(m) = h {
-            by_slot.entry(*m).or_insert(Ref::op(i));
-        }
-    }
-    let mut out = Vec::with_capacity(at.len() + others.len());
-    let mut others = others.into_iter();
-    while !at.is_empty() {
-        let m = out.len();
-        if let Some(r) = at.remove(&m) {
-            out.push(r);
-        } else if let Some(r) = others.next() {
-            out.push(r);
-        } else if let Some(r) = by_slot.get(&m).filter(|r| !out.contains(r)) {
-            out.push(*r);
-        } else {
-            // A slot nothing can fill for free: the rest is stored.
-            let mut rest: Vec<(usize, Ref)> = at.drain().collect();
-            rest.sort_unstable();
-            out.extend(rest.into_iter().map(|(_, r)| r));
-        }
-    }
-    out.extend(others);
-    out
+/// The placeholder in [`ExitInfo::live`] for a buffer slot the exit leaves
+/// alone (a constant ref, which no snapshot lookup searches for).
+pub(super) fn hole() -> Ref {
+    Ref::konst((1 << 31) - 1)
 }
 
+/// The exits of `t`, with the buffer slot each live value goes to.
+///
+/// Slots are assigned for the whole trace, not per exit: a value has the
+/// same slot at every exit that keeps it, so an exit whose values include
+/// an earlier exit's can store only the difference and jump to that
+/// exit's stores ([`Lower::shared_exit`]). An input stays at the slot it
+/// was loaded from (`homes`), where no exit need store it; other values
+/// share slots when no exit keeps both (a linear scan over exit order).
 fn exits(t: &TraceIr<'_>, homes: Option<&[Option<usize>]>) -> Result<Vec<ExitInfo>, String> {
-    let mut out = Vec::new();
+    let mut lives: Vec<(SnapId, Vec<Ref>)> = Vec::new();
     for (i, inst) in t.ops.iter().enumerate() {
         if !inst.op.is_guard() {
             continue;
@@ -285,10 +256,62 @@ fn exits(t: &TraceIr<'_>, homes: Option<&[Option<usize>]>) -> Result<Vec<ExitInf
                 live.push(r)
             }
         });
-        if let Some(homes) = homes {
-            live = home_order(live, homes);
+        lives.push((snap, live));
+    }
+    // The last exit that keeps each value.
+    let mut last: std::collections::HashMap<Ref, usize> = Default::default();
+    for (k, (_, live)) in lives.iter().enumerate() {
+        for r in live {
+            last.insert(*r, k);
         }
-        out.push(ExitInfo { snap, live });
+    }
+    // Inputs keep their home slot (the first input of a slot gets it).
+    let mut slot_of: std::collections::HashMap<Ref, usize> = Default::default();
+    let mut reserved: std::collections::HashSet<usize> = Default::default();
+    if let Some(homes) = homes {
+        for (i, h) in homes.iter().enumerate() {
+            let r = Ref::op(i);
+            if let Some(m) = h {
+                if last.contains_key(&r) && reserved.insert(*m) {
+                    slot_of.insert(r, *m);
+                }
+            }
+        }
+    }
+    let mut free: std::collections::BTreeSet<usize> = Default::default();
+    let mut next = 0usize;
+    let mut ending: Vec<Vec<usize>> = vec![Vec::new(); lives.len()];
+    // A home slot is free for other values after its input's last exit.
+    for (r, m) in &slot_of {
+        ending[last[r]].push(*m);
+    }
+    let mut out = Vec::with_capacity(lives.len());
+    for (k, (snap, live)) in lives.into_iter().enumerate() {
+        for r in &live {
+            if slot_of.contains_key(r) {
+                continue;
+            }
+            let slot = match free.pop_first() {
+                Some(s) => s,
+                None => loop {
+                    let s = next;
+                    next += 1;
+                    if !reserved.remove(&s) {
+                        break s;
+                    }
+                },
+            };
+            slot_of.insert(*r, slot);
+            ending[last[r]].push(slot);
+        }
+        let len = live.iter().map(|r| slot_of[r] + 1).max().unwrap_or(0);
+        let mut table = vec![hole(); len];
+        for r in &live {
+            table[slot_of[r]] = *r;
+        }
+        out.push(ExitInfo { snap, live: table });
+        // Slots of values no later exit keeps are free from the next exit on.
+        free.extend(std::mem::take(&mut ending[k]));
     }
     Ok(out)
 }
@@ -305,6 +328,14 @@ pub(super) fn lower<'gc>(
 ) -> Result<Lowered, String> {
     let homes = input_homes(t, link);
     let exits = exits(t, homes.as_deref())?;
+    let mut slots = vec![u32::MAX; t.ops.len()];
+    for e in &exits {
+        for (j, r) in e.live.iter().enumerate() {
+            if !r.is_const() {
+                slots[r.index()] = j as u32;
+            }
+        }
+    }
     let func_sig = func.signature.clone();
     let mut b = FunctionBuilder::new(func, fctx);
     let entry = b.create_block();
@@ -315,7 +346,7 @@ pub(super) fn lower<'gc>(
 
     // One stack slot for the arguments and result of every trampoline call.
     // Linked exits replay their snapshot's delayed writes (3 arguments at most)
-    // and build their virtual objects (a record: class and fields).
+    // and build their virtual objects (a record: its class; a tuple: its parts).
     let linked = link.exits.iter().any(|l| l.is_some());
     let pending = linked
         && t.snapshots
@@ -326,7 +357,7 @@ pub(super) fn lower<'gc>(
         .iter()
         .flat_map(|s| &s.virtuals)
         .filter_map(|v| match v {
-            Virtual::Record(_, fields) => Some(2 + fields.len()),
+            Virtual::Record(..) => Some(2),
             Virtual::Tuple(parts) => Some(1 + parts.len()),
             _ => None,
         })
@@ -396,10 +427,15 @@ pub(super) fn lower<'gc>(
         cur: 0,
         shared: Vec::new(),
         shared_index: Default::default(),
+        store_sets: Vec::new(),
+        tails: Vec::new(),
+        slots,
         homes: homes.unwrap_or_default(),
         consts_here: Default::default(),
         slot_addr_here: None,
         bug_block: None,
+        entry,
+        lazy: vec![None; t.ops.len()],
     };
     let mut ended = false;
     for (i, inst) in t.ops.iter().enumerate() {
@@ -413,6 +449,7 @@ pub(super) fn lower<'gc>(
         return Err("trace does not end in jump, exit or finish".into());
     }
     lw.fill_shared_exits()?;
+    lw.fill_tails();
     lw.fill_bug_block();
     let Lower {
         mut b,
@@ -458,7 +495,17 @@ struct Lower<'a, 'f, 'gc> {
     cur: usize,
     /// Exit blocks shared by guards, filled at the end ([`Lower::fill_shared_exits`]).
     shared: Vec<SharedExit>,
-    shared_index: std::collections::HashMap<(ExitShape, Option<usize>), usize>,
+    shared_index: std::collections::HashMap<(ExitShape, Option<usize>), Block>,
+    /// The store blocks made so far: link-cell array, the values the block
+    /// and those it jumps to store (sorted), the block.
+    store_sets: Vec<(Option<usize>, Vec<Ref>, Block)>,
+    /// Per link-cell array, the block every store block ends in: it stores
+    /// the fuel, continues through the exit's link cell if it holds code,
+    /// else returns the exit index (see [`Lower::fill_tails`]).
+    tails: Vec<(Option<usize>, Block)>,
+    /// Per op, the buffer slot its value goes to at every exit that keeps it
+    /// (`u32::MAX`: none), from [`exits`].
+    slots: Vec<u32>,
     /// Per op, the buffer slot an input was loaded from, if the buffer
     /// still holds it at every exit ([`input_homes`]).
     homes: Vec<Option<usize>>,
@@ -471,6 +518,10 @@ struct Lower<'a, 'f, 'gc> {
     slot_addr_here: Option<(Block, ir::Value)>,
     /// The block that returns [`STATUS_BUG`], made at its first use.
     bug_block: Option<Block>,
+    /// The entry block (where inputs are loaded).
+    entry: Block,
+    /// Per op, the buffer offset of an input not loaded yet ([`Lower::input`]).
+    lazy: Vec<Option<i32>>,
 }
 
 /// What makes two guards' exits the same code (with their link-cell array).
@@ -478,7 +529,7 @@ struct Lower<'a, 'f, 'gc> {
 enum ExitShape {
     /// One snapshot, which builds objects or writes the heap on exit.
     Snap(SnapId),
-    /// Snapshots that do neither: just these live values.
+    /// Snapshots that do neither: just store these values (sorted).
     Live(Vec<Ref>),
 }
 
@@ -488,9 +539,18 @@ struct SharedExit {
     snap: SnapId,
     cell_base: Option<usize>,
     block: Block,
-    /// The exit's live values, and how they lower where the block was made.
+    /// The values the block itself stores, and how they lower where the
+    /// block was made (for a block that builds: every value of the snapshot).
     live: Vec<Ref>,
     vals: Vec<(Ref, Val)>,
+    /// Where the block goes on: the stores of an earlier exit whose values
+    /// are a subset, or the tail; for a block that builds, its exit's stores.
+    next: Block,
+    /// Where a block that builds leaves its virtual objects: after the exit's slots.
+    virt_base: usize,
+    /// Whether this is a linked exit's block that builds its snapshot's
+    /// objects and does its delayed writes.
+    builds: bool,
 }
 
 impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
@@ -507,7 +567,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     /// Lowers op `i`; true when it ended the trace.
     fn op(&mut self, i: usize, op: &Op) -> Result<bool, String> {
         let result = match op {
-            Op::Input(k) => Some(self.input(*k)?),
+            Op::Input(k) => self.input(i, *k)?,
             Op::Label(args) => {
                 self.label(args)?;
                 None
@@ -699,6 +759,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     /// The current value of `r`; constants are materialised where used.
     fn val(&mut self, r: Ref) -> Result<Val, String> {
         if !r.is_const() {
+            if let Some(Some(off)) = self.lazy.get(r.index()) {
+                return Ok(self.load_input(r.index(), *off));
+            }
             return self
                 .vals
                 .get(r.index())
@@ -889,18 +952,53 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     // ---- structure ----
 
-    fn input(&mut self, k: u32) -> Result<Val, String> {
+    /// `input k` (op `i`): a constant, or a buffer value loaded in the
+    /// entry block at its first use ([`Lower::val`]). Most inputs of a
+    /// bridge are registers it only hands to its exits, which leave them
+    /// in their slot: they are never loaded.
+    fn input(&mut self, i: usize, k: u32) -> Result<Option<Val>, String> {
         let slot = match &self.link.inputs {
             None => k,
             Some(sources) => match sources.get(k as usize) {
                 Some(InputSource::Buf(j)) => *j,
-                Some(InputSource::Const(v)) => return Ok(self.konst(*v)),
+                Some(InputSource::Const(v)) => return Ok(Some(self.konst(*v))),
                 None => return Err(self.err("no source for this input")),
             },
         };
         self.n_inputs = self.n_inputs.max(slot as usize + 1);
-        let off = (slot as usize * VALUE_SIZE) as i32;
-        Ok(self.load_value(self.buf, off))
+        self.lazy[i] = Some((slot as usize * VALUE_SIZE) as i32);
+        Ok(None)
+    }
+
+    /// Loads the input of op `i` from buffer offset `off`, at the end of
+    /// the entry block (before its branch, if it has one), which
+    /// dominates every use.
+    fn load_input(&mut self, i: usize, off: i32) -> Val {
+        use cranelift_codegen::cursor::{Cursor, FuncCursor};
+        let entry = self.entry;
+        let buf = self.buf;
+        if self.b.current_block() == Some(entry) {
+            let v = self.load_value(buf, off);
+            self.lazy[i] = None;
+            self.vals[i] = Some(v);
+            return v;
+        }
+        let func = &mut *self.b.func;
+        let mut pos = FuncCursor::new(func);
+        match pos.func.layout.last_inst(entry) {
+            Some(last) if pos.func.dfg.insts[last].opcode().is_terminator() => pos.goto_inst(last),
+            _ => pos.goto_bottom(entry),
+        }
+        let tag = pos.ins().load(types::I8, mem(), buf, off + TAG_OFFSET);
+        let raw = pos.ins().load(types::I64, mem(), buf, off + PAYLOAD_OFFSET);
+        let v = Val::Dyn {
+            tag,
+            norm: None,
+            raw,
+        };
+        self.lazy[i] = None;
+        self.vals[i] = Some(v);
+        v
     }
 
     /// The value stored at `base + off` (its payload normalised where used).
@@ -947,8 +1045,12 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     /// The address of a record operand's `Record`.
     fn record_ptr(&mut self, r: Ref) -> Result<ir::Value, String> {
-        let v = self.val(r)?;
-        Ok(self.payload_i64(v))
+        Ok(match self.val(r)? {
+            // A record's raw payload word is its address: normalising it
+            // (ten instructions, made again at each use) changes nothing.
+            Val::Dyn { raw, .. } => raw,
+            v => self.payload_i64(v),
+        })
     }
 
     /// The address of field `k` of record `r` when `r` is a constant record
@@ -1153,45 +1255,67 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .get(index)
             .ok_or_else(|| self.err("exit count differs from the guard count"))?;
         let snap = info.snap;
+        let table = info.live.clone();
         // Guard exits' link cells are one array: cell `i` is `base + i` words.
         let cell_base = link.map(|l| l.cell.wrapping_sub(index * std::mem::size_of::<usize>()));
         // An exit that builds nothing and writes nothing stores its live
         // values and no more: exits of other snapshots with the same live
-        // values (neighbouring instructions that wrote no register) can
-        // share its block too.
+        // values (neighbouring instructions that wrote no register) share
+        // its block, and one whose values include another's stores the
+        // difference and jumps to that one's block.
         let s = &self.t.snapshots[snap as usize];
-        let shape = if s.virtuals.is_empty() && s.pending.is_empty() {
-            ExitShape::Live(info.live.clone())
-        } else {
-            ExitShape::Snap(snap)
-        };
-        let key = (shape, cell_base);
-        let block = match self.shared_index.get(&key) {
-            Some(i) => self.shared[*i].block,
+        let live: Vec<Ref> = table
+            .iter()
+            .enumerate()
+            .filter(|(j, r)| !r.is_const() && self.homes.get(r.index()) != Some(&Some(*j)))
+            .map(|(_, r)| *r)
+            .collect();
+        let mut set = live;
+        set.sort_unstable();
+        let key = (ExitShape::Live(set.clone()), cell_base);
+        let stores = match self.shared_index.get(&key) {
+            Some(b) => *b,
             None => {
-                let block = self.b.create_block();
-                self.b.set_cold_block(block);
-                self.b.append_block_param(block, types::I32);
-                if self.fuel.is_some() {
-                    self.b.append_block_param(block, types::I64);
-                }
-                // The values as the first guard sees them: they are defined
-                // before it, so before every later guard too.
-                let live = info.live.clone();
-                let vals = live
-                    .iter()
-                    .map(|r| self.val(*r).map(|v| (*r, v)))
-                    .collect::<Result<Vec<_>, _>>()?;
-                self.shared_index.insert(key, self.shared.len());
-                self.shared.push(SharedExit {
-                    snap,
-                    cell_base,
-                    block,
-                    live,
-                    vals,
-                });
+                let block = self.store_block(set, cell_base)?;
+                self.shared_index.insert(key, block);
                 block
             }
+        };
+        // A linked exit whose snapshot has objects to build or delayed
+        // writes does them first (when its cell holds code: else the
+        // driver does), then goes on to its stores.
+        let builds = !(s.virtuals.is_empty() && s.pending.is_empty());
+        let block = match cell_base {
+            Some(_) if builds => {
+                let key = (ExitShape::Snap(snap), cell_base);
+                match self.shared_index.get(&key) {
+                    Some(b) => *b,
+                    None => {
+                        let block = self.exit_block();
+                        // The values as the first guard sees them: they are
+                        // defined before it, so before every later guard too.
+                        let refs: Vec<Ref> =
+                            table.iter().filter(|r| !r.is_const()).copied().collect();
+                        let vals = refs
+                            .iter()
+                            .map(|r| self.val(*r).map(|v| (*r, v)))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        self.shared_index.insert(key, block);
+                        self.shared.push(SharedExit {
+                            snap,
+                            cell_base,
+                            block,
+                            live: Vec::new(),
+                            vals,
+                            next: stores,
+                            virt_base: table.len(),
+                            builds: true,
+                        });
+                        block
+                    }
+                }
+            }
+            _ => stores,
         };
         let mut args = vec![BlockArg::Value(
             self.b.ins().iconst(types::I32, index as i64),
@@ -1200,6 +1324,110 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             args.push(f.into());
         }
         Ok(Some((block, args)))
+    }
+
+    /// A new cold block taking an exit index (and the fuel, if the trace burns some).
+    fn exit_block(&mut self) -> Block {
+        let block = self.b.create_block();
+        self.b.set_cold_block(block);
+        self.b.append_block_param(block, types::I32);
+        if self.fuel.is_some() {
+            self.b.append_block_param(block, types::I64);
+        }
+        block
+    }
+
+    /// The block that stores the values `set` (sorted) for an exit with
+    /// link-cell array `cell_base`: it stores those not stored by the
+    /// largest earlier store block whose values are a subset, and jumps
+    /// there (or to the tail). Values have one slot for the whole trace
+    /// ([`exits`]), so the earlier block's stores land where this exit's
+    /// values go; and they are values this exit keeps, so no value lives
+    /// longer for it. Snapshots of neighbouring instructions differ by a
+    /// register or two, so most blocks store one or two values.
+    fn store_block(&mut self, set: Vec<Ref>, cell_base: Option<usize>) -> Result<Block, String> {
+        let subset = |small: &[Ref]| small.iter().all(|r| set.binary_search(r).is_ok());
+        let best = self
+            .store_sets
+            .iter()
+            .filter(|(base, s, _)| *base == cell_base && s.len() <= set.len() && subset(s))
+            .max_by_key(|(_, s, _)| s.len())
+            .map(|(_, s, b)| (s.clone(), *b));
+        let (delta, next) = match best {
+            Some((s, b)) => (
+                set.iter()
+                    .filter(|r| s.binary_search(r).is_err())
+                    .copied()
+                    .collect::<Vec<_>>(),
+                b,
+            ),
+            None => (set.clone(), self.tail(cell_base)),
+        };
+        if delta.is_empty() {
+            return Ok(next);
+        }
+        let block = self.exit_block();
+        let vals = delta
+            .iter()
+            .map(|r| self.val(*r).map(|v| (*r, v)))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.store_sets.push((cell_base, set, block));
+        self.shared.push(SharedExit {
+            snap: 0,
+            cell_base,
+            block,
+            live: delta,
+            vals,
+            next,
+            virt_base: 0,
+            builds: false,
+        });
+        Ok(block)
+    }
+
+    /// The tail of the store blocks of link-cell array `cell_base`, made at its first use.
+    fn tail(&mut self, cell_base: Option<usize>) -> Block {
+        if let Some((_, b)) = self.tails.iter().find(|(c, _)| *c == cell_base) {
+            return *b;
+        }
+        let block = self.exit_block();
+        self.tails.push((cell_base, block));
+        block
+    }
+
+    /// Fills the tails: store the fuel, tail-call the code in the exit's
+    /// link cell if there is some (it reads the values where they are),
+    /// else return the exit index.
+    fn fill_tails(&mut self) {
+        for (cell_base, block) in std::mem::take(&mut self.tails) {
+            self.b.switch_to_block(block);
+            let params = self.b.block_params(block).to_vec();
+            let index = params[0];
+            if let Some(f) = params.get(1) {
+                self.b.ins().store(mem(), *f, self.ctx, CTX_FUEL_OFFSET);
+            }
+            if let Some(base) = cell_base {
+                let target = self.indexed_cell(base, index);
+                let ret = self.cold_branch(target);
+                self.b
+                    .ins()
+                    .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
+                self.b.switch_to_block(ret);
+            }
+            let id = self.b.ins().iconst(types::I32, self.link.trace_id as i64);
+            self.b.ins().store(mem(), id, self.ctx, CTX_TRACE_OFFSET);
+            self.b.ins().return_(&[index]);
+        }
+    }
+
+    /// The word in cell `index` of the link-cell array at `base`.
+    fn indexed_cell(&mut self, base: usize, index: ir::Value) -> ir::Value {
+        let wide = self.b.ins().uextend(types::I64, index);
+        let word = std::mem::size_of::<usize>() as i64;
+        let offset = self.b.ins().imul_imm_s(wide, word);
+        let base = self.b.ins().iconst(self.ptr, base as i64);
+        let cell = self.b.ins().iadd(offset, base);
+        self.b.ins().load(self.ptr, mem(), cell, 0)
     }
 
     /// Fills the shared exit blocks (once the trace's code is done: a
@@ -1219,35 +1447,26 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     (*r, old)
                 })
                 .collect();
-            self.store_live(&e.live)?;
-            if let Some(f) = params.get(1) {
-                self.b.ins().store(mem(), *f, self.ctx, CTX_FUEL_OFFSET);
-            }
-            let (snap, cell_base) = (e.snap, e.cell_base);
-            if let Some(base) = cell_base {
-                let wide = self.b.ins().uextend(types::I64, index);
-                let word = std::mem::size_of::<usize>() as i64;
-                let offset = self.b.ins().imul_imm_s(wide, word);
-                let base = self.b.ins().iconst(self.ptr, base as i64);
-                let cell = self.b.ins().iadd(offset, base);
-                let target = self.b.ins().load(self.ptr, mem(), cell, 0);
-                let ret = self.cold_branch(target);
-                // The target reads the live values where they now are, and
-                // the virtual objects after them (`Linkage::inputs`).
-                let objs = self.materialise(snap)?;
-                for (k, obj) in objs.iter().enumerate() {
-                    let off = ((e.live.len() + k) * VALUE_SIZE) as i32;
-                    self.store_value(*obj, self.buf, off);
+            let args: Vec<BlockArg> = params.iter().map(|p| (*p).into()).collect();
+            match e.cell_base {
+                Some(base) if e.builds => {
+                    let target = self.indexed_cell(base, index);
+                    let go = self.slow_block();
+                    self.b.ins().brif(target, go, &[], e.next, &args);
+                    self.b.switch_to_block(go);
+                    // The target reads the live values where the stores
+                    // leave them, and the virtual objects after them
+                    // (`Linkage::inputs`).
+                    let objs = self.materialise(e.snap)?;
+                    for (k, obj) in objs.iter().enumerate() {
+                        let off = ((e.virt_base + k) * VALUE_SIZE) as i32;
+                        self.store_value(*obj, self.buf, off);
+                    }
+                    self.replay_pending(e.snap, &objs)?;
                 }
-                self.replay_pending(snap, &objs)?;
-                self.b
-                    .ins()
-                    .return_call_indirect(self.tail_sig, target, &[self.ctx, self.buf]);
-                self.b.switch_to_block(ret);
+                _ => self.store_live(&e.live)?,
             }
-            let id = self.b.ins().iconst(types::I32, self.link.trace_id as i64);
-            self.b.ins().store(mem(), id, self.ctx, CTX_TRACE_OFFSET);
-            self.b.ins().return_(&[index]);
+            self.b.ins().jump(e.next, &args);
             for (r, old) in saved {
                 self.vals[r.index()] = old;
             }
@@ -1290,10 +1509,15 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         Ok(())
     }
 
-    /// Stores `live` in buffer order, but for the inputs already in their slot.
+    /// Stores the values `live` at their buffer slots ([`exits`]), but for
+    /// inputs already in their slot and holes.
     fn store_live(&mut self, live: &[Ref]) -> Result<(), String> {
-        for (j, r) in live.iter().enumerate() {
-            if !r.is_const() && self.homes.get(r.index()) == Some(&Some(j)) {
+        for r in live {
+            if r.is_const() {
+                continue;
+            }
+            let j = self.slots[r.index()] as usize;
+            if self.homes.get(r.index()) == Some(&Some(j)) {
                 continue;
             }
             let v = self.val(*r)?;
@@ -1322,16 +1546,11 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     let SnapValue::Ref(class) = class else {
                         return Err(self.err("a virtual record whose class is virtual"));
                     };
-                    // Fields that are values of the trace are set here;
-                    // those that are objects being built, once all exist.
-                    let mut args = vec![self.val(*class)?];
-                    for f in fields {
-                        args.push(match f {
-                            SnapValue::Ref(r) => self.val(*r)?,
-                            SnapValue::Virtual(_) => self.konst(Value::None),
-                        });
-                    }
-                    self.call_vals(Tramp::NewRecord, &args, 0)?;
+                    // Made with `None` fields; the others are stored in
+                    // place below (most fields of a new object are `None`:
+                    // passing each through the call slot cost two stores).
+                    let class = self.val(*class)?;
+                    self.call_vals(Tramp::NewRecordOfNones, &[class], fields.len() as u64)?;
                     self.result(Some(Tag::Record))
                 }
                 // Built below, once its parts are.
@@ -1366,22 +1585,20 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                     }
                 }
                 Virtual::Record(_, fields) => {
-                    // In place: the record was just made with these fields.
+                    // In place: the record was just made, all `None`.
                     let mut base = None;
                     for (i, x) in fields.iter().enumerate() {
-                        if let SnapValue::Virtual(_) = x {
-                            let x = self.snap_val(x, &objs)?;
-                            let base = *base.get_or_insert_with(|| {
-                                let rec = self.payload_i64(obj);
-                                self.b.ins().load(
-                                    types::I64,
-                                    mem(),
-                                    rec,
-                                    heap::RECORD_FIELDS_OFFSET,
-                                )
-                            });
-                            self.store_value(x, base, (i * VALUE_SIZE) as i32);
+                        let x = self.snap_val(x, &objs)?;
+                        if let Val::Known(Tag::None, _) = x {
+                            continue;
                         }
+                        let base = *base.get_or_insert_with(|| {
+                            let rec = self.payload_i64(obj);
+                            self.b
+                                .ins()
+                                .load(types::I64, mem(), rec, heap::RECORD_FIELDS_OFFSET)
+                        });
+                        self.store_value(x, base, (i * VALUE_SIZE) as i32);
                     }
                 }
                 Virtual::Tuple(_) => {}
@@ -1662,24 +1879,21 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 // guard has fixed and turns out not to be a cell takes the helper, which
 // reports it as the interpreter would.
 impl Lower<'_, '_, '_> {
-    /// `call cell_get, c` as a load.
+    /// `call cell_get, c` as a load. On a non-cell the helper panics (an
+    /// interpreter bug): the shared bug block stands for it.
     fn cell_get(&mut self, args: &[Ref]) -> Result<Val, String> {
-        let slow = self.slow_block();
-        let cell = self.expect_tag(args[0], Tag::Cell, slow)?;
-        let addr = self.b.ins().iadd_imm_s(cell, CELL_VALUE_OFFSET as i64);
-        self.load_or(addr, slow, |lw| lw.pure_call(&CELL_GET, args, None))
+        let bug = self.bug_block();
+        let cell = self.expect_tag(args[0], Tag::Cell, bug)?;
+        Ok(self.load_value(cell, CELL_VALUE_OFFSET))
     }
 
-    /// `call cell_set, c, v` as a store; its result is `None`.
+    /// `call cell_set, c, v` as a store; its result is `None`. The helper
+    /// does nothing to a non-cell, so neither does this.
     fn cell_set(&mut self, args: &[Ref]) -> Result<Val, String> {
         let value = self.val(args[1])?;
-        let slow = self.slow_block();
-        let cell = self.expect_tag(args[0], Tag::Cell, slow)?;
         let join = self.b.create_block();
+        let cell = self.expect_tag(args[0], Tag::Cell, join)?;
         self.store_value(value, cell, CELL_VALUE_OFFSET);
-        self.b.ins().jump(join, &[]);
-        self.b.switch_to_block(slow);
-        self.call(Tramp::Call, args, &CELL_SET as *const Helper as u64)?;
         self.b.ins().jump(join, &[]);
         self.b.switch_to_block(join);
         let none = self.iconst(types::I64, 0);
@@ -1897,45 +2111,34 @@ impl Lower<'_, '_, '_> {
         (base, len)
     }
 
-    /// Calls helper `h` on `args` (a pure one: no guard on its status).
-    fn pure_call(
-        &mut self,
-        h: &'static Helper,
-        args: &[Ref],
-        tag: Option<Tag>,
-    ) -> Result<Val, String> {
-        self.call(Tramp::Call, args, h as *const Helper as u64)?;
-        Ok(self.result(tag))
-    }
+    // The tuple helpers panic on a non-tuple or an index out of range (the
+    // interpreter checks both first: an interpreter bug), so their inline
+    // code leaves through the shared bug block there instead of calling
+    // them: a slow path per read was a fifth of the Cranelift instructions
+    // of Prolog's clause-level traces.
 
     /// `call tuple_head, t` as a load.
     fn tuple_head(&mut self, args: &[Ref]) -> Result<Val, String> {
-        let slow = self.slow_block();
-        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
-        let addr = self
-            .b
-            .ins()
-            .iadd_imm_s(tuple, tuple::TUPLE_HEAD_OFFSET as i64);
-        self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_HEAD, args, None))
+        let bug = self.bug_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, bug)?;
+        Ok(self.load_value(tuple, tuple::TUPLE_HEAD_OFFSET))
     }
 
     /// `call tuple_len, t` as loads.
     fn tuple_len(&mut self, args: &[Ref]) -> Result<Val, String> {
-        let slow = self.slow_block();
-        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
+        let bug = self.bug_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, bug)?;
         let (_, len) = self.tuple_items(tuple);
-        self.int_or(len, slow, |lw| {
-            lw.pure_call(&TUPLE_LEN, args, Some(Tag::Int))
-        })
+        Ok(Val::Known(Tag::Int, len))
     }
 
-    /// `call tuple_get, t, i`: a load when `i` is in range, else the helper.
+    /// `call tuple_get, t, i`: a load (`i` in range).
     fn tuple_get(&mut self, args: &[Ref]) -> Result<Val, String> {
-        let slow = self.slow_block();
-        let tuple = self.expect_tag(args[0], Tag::Tuple, slow)?;
-        let index = self.expect_tag(args[1], Tag::Int, slow)?;
+        let bug = self.bug_block();
+        let tuple = self.expect_tag(args[0], Tag::Tuple, bug)?;
+        let index = self.expect_tag(args[1], Tag::Int, bug)?;
         let (base, len) = self.tuple_items(tuple);
-        let addr = self.indexed_addr(index, len, slow, |_| base);
-        self.load_or(addr, slow, |lw| lw.pure_call(&TUPLE_GET, args, None))
+        let addr = self.indexed_addr(index, len, bug, |_| base);
+        Ok(self.load_value(addr, 0))
     }
 }

@@ -13,9 +13,12 @@
 //!   materialised: such a value is its payload alone, typed `i8` for Bool,
 //!   `f64` for Float, `i64` otherwise. Guards on known facts fold away.
 //! - Each guard branches to a cold exit block, which stores the live
-//!   values of the guard's snapshot into `buf` (in [`ExitInfo::live`] order)
-//!   and returns the exit's index. Guards with the same snapshot (those of
-//!   one instruction) share the block, which takes the index as argument.
+//!   values of the guard's snapshot into `buf` (at their [`ExitInfo::live`]
+//!   slots) and returns the exit's index, which the block takes as argument.
+//!   Guards that store the same values share a block, and a block whose
+//!   values include an earlier block's stores only the difference, then
+//!   jumps there; all end in one tail per trace that continues through
+//!   the exit's link cell or returns.
 //! - `call_trace` calls another trace's code (a function trace) and gets
 //!   the value it `finish`es with; see `lower::Lower::call_trace`.
 //! - Heap ops and helper calls go through `extern "C"` trampolines (see
@@ -60,9 +63,12 @@ use crate::value::Value;
 pub struct ExitInfo {
     /// The snapshot the interpreter resumes from.
     pub snap: SnapId,
-    /// The values the exit leaves in the buffer, in this order: every
-    /// non-constant [`Ref`] the snapshot mentions, deduplicated, first-seen
-    /// order of [`Snapshot::for_each_ref`](crate::jit::ir::Snapshot::for_each_ref).
+    /// Where the exit leaves its values in the buffer: slot `j` holds
+    /// `live[j]`, every non-constant [`Ref`] the snapshot mentions
+    /// ([`Snapshot::for_each_ref`](crate::jit::ir::Snapshot::for_each_ref))
+    /// is in one slot, and the other slots are holes (a constant ref, never
+    /// looked up). A value has the same slot at every exit of the trace that
+    /// keeps it, so exits can share their stores (`lower::exits`).
     pub live: Vec<Ref>,
 }
 

@@ -114,6 +114,7 @@ pub(super) enum Tramp {
     NewList,
     NewDict,
     NewRecord,
+    NewRecordOfNones,
     ListLen,
     ListGet,
     ListSet,
@@ -154,6 +155,7 @@ impl Tramp {
             Tramp::NewList => new_list,
             Tramp::NewDict => new_dict,
             Tramp::NewRecord => new_record,
+            Tramp::NewRecordOfNones => new_record_of_nones,
             Tramp::ListLen => list_len,
             Tramp::ListGet => list_get,
             Tramp::ListSet => list_set,
@@ -230,6 +232,9 @@ trampolines! {
     new_dict = |mc, _, _| Ok(heap::new_dict(mc));
     /// `new_record class, fields...`.
     new_record = |mc, a, _| Ok(heap::new_record(mc, a[0], a[1..].to_vec()));
+    /// `new_record class` with `imm` fields, all `None` (a linked exit
+    /// building a virtual record stores the others in place).
+    new_record_of_nones = |mc, a, imm| Ok(heap::new_record(mc, a[0], vec![Value::None; imm as usize]));
     /// `list_len list`.
     list_len = |_, a, _| Ok(Value::Int(heap::list_len(a[0])));
     /// `list_get list, index`.
