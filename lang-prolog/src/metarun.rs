@@ -135,13 +135,6 @@ fn prog_of<'gc>(v: Value<'gc>) -> Option<&'gc Program> {
     heap::as_code(v).and_then(|c| c.data::<Program>())
 }
 
-/// A variable's serial (its age: the cell's mark, which never changes).
-pub static VAR_SERIAL: Helper = Helper {
-    name: "prolog_var_serial",
-    func: |_, a| Ok(Value::Int(terms::var_serial(a[0]))),
-    effects: Effects::PURE,
-};
-
 /// A fresh variable (args: the program's code).
 pub static NEW_VAR: Helper = Helper {
     name: "prolog_new_var",
@@ -287,10 +280,9 @@ pub static TERM_CMP: Helper = Helper {
 };
 
 /// Every helper of this interpreter (registered for the IR parser).
-pub static HELPERS: [&Helper; 9] = [
+pub static HELPERS: [&Helper; 8] = [
     &TERM_CMP,
     &ATOM_CANON,
-    &VAR_SERIAL,
     &NEW_VAR,
     &BIND,
     &UNIFY,
@@ -323,6 +315,17 @@ fn deref<'gc, M: Meta<'gc>>(m: &mut M, mut v: M::V) -> (M::V, Tag) {
     }
 }
 
+/// A fresh unbound variable. Its age (the cell's mark) comes from the
+/// engine's counter, so variables are ordered by creation as in SWI (the
+/// standard order of variables; `flatten` prints clauses whose variables
+/// are named in that order). A mark computed in the trace from the newest
+/// choicepoint's serial instead would need no helper, but variables made
+/// under one choicepoint would then share an age (tried in session 8).
+fn new_var<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>) -> M::V {
+    let p = m.konst(fr.code);
+    hcall(m, &NEW_VAR, &[p])
+}
+
 /// Binds the unbound variable `x` (a cell, its tag guarded) to `y`,
 /// trailing it when it is older than the newest choicepoint (as
 /// `machine::bind_in`): the tests first, then the writes (a trail push and
@@ -344,7 +347,7 @@ fn bind_test<'gc, M: Meta<'gc>>(m: &mut M, st: M::V, x: M::V) -> bool {
     let back = m.konst(Value::Int(CPW - machine::CP_SERIAL as i64));
     let ix = m.int(IntOp::Sub, n, back);
     let mark = m.list_get(cps, ix);
-    let s = hcall(m, &VAR_SERIAL, &[x]);
+    let s = m.cell_mark(x);
     let old = m.int_cmp(Cmp::Le, s, mark);
     m.truth(old)
 }
@@ -491,13 +494,18 @@ fn retry<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, cx: &Cx<'gc>, k: usi
     let top = m.int(IntOp::Sub, n, w);
     let list = cp_slot(m, cps, top, machine::CP_B);
     let list_c = m.promote(list);
-    let from = cp_slot(m, cps, top, machine::CP_C);
-    let from = match m.promote(from) {
+    let limit = cp_slot(m, cps, top, machine::CP_D);
+    let limit = match m.promote(limit) {
         Value::Int(i) => i,
         _ => 0,
     };
-    let limit = cp_slot(m, cps, top, machine::CP_D);
-    let limit = match m.promote(limit) {
+    if limit > MAX_RETRIED {
+        // (the helper's backtrack undoes to the same choicepoint again:
+        // nothing was bound since)
+        return to_helper(m, fr, PC_REDO);
+    }
+    let from = cp_slot(m, cps, top, machine::CP_C);
+    let from = match m.promote(from) {
         Value::Int(i) => i,
         _ => 0,
     };
@@ -582,6 +590,13 @@ const MAX_KEYS: usize = 4;
 /// Most distinct first-argument values traces specialise a predicate's
 /// entry on (see `first_arg`).
 const MAX_PROMOTED: usize = 8;
+
+/// Most clauses of a predicate whose choicepoint a trace retries. A retry
+/// promotes the next candidate, so every (candidate, call site) pair is a
+/// path of its own: a fact table enumerated from several call sites (a
+/// digit generator) made hundreds of bridges, each compiled for one
+/// solution. Larger predicates are retried by the helper.
+const MAX_RETRIED: i64 = 8;
 
 /// What entry needs to know of a clause list: flags (see `F_*`) and the
 /// distinct atomic first arguments of its clauses (integers and atoms; `None`
@@ -1016,15 +1031,14 @@ impl<'gc, V: Copy> Builder<'gc, V> {
         &mut self,
         m: &mut M,
         fr: &mut Frame<'gc>,
-        cx: &Cx<'gc>,
+        _cx: &Cx<'gc>,
         code: &'gc Code<'gc>,
         cc: &ClauseCode,
         op: Op,
     ) {
         match op {
             Op::PushFirst { v } => {
-                let p = m.konst(cx.prog_v);
-                let x = hcall(m, &NEW_VAR, &[p]);
+                let x = new_var(m, fr);
                 self.set_env(m, fr, cc, v, x);
                 self.st.push(x);
             }
@@ -1033,8 +1047,7 @@ impl<'gc, V: Copy> Builder<'gc, V> {
                 self.st.push(x);
             }
             Op::PushVoid => {
-                let p = m.konst(cx.prog_v);
-                let x = hcall(m, &NEW_VAR, &[p]);
+                let x = new_var(m, fr);
                 self.st.push(x);
             }
             Op::PushConst { k } => {
@@ -1327,8 +1340,8 @@ fn unify_fast<'gc, M: Meta<'gc>>(
                 return Some(true);
             }
             // the younger variable points to the older (as `Eng::unify`)
-            let sx = hcall(m, &VAR_SERIAL, &[x]);
-            let sy = hcall(m, &VAR_SERIAL, &[y]);
+            let sx = m.cell_mark(x);
+            let sy = m.cell_mark(y);
             let c = m.int_cmp(Cmp::Lt, sx, sy);
             if m.truth(c) {
                 bind(m, st, y, x);
@@ -1406,8 +1419,7 @@ fn body_entry<'gc, M: Meta<'gc>>(
         call = b.goal(m, fr, cx, code, cc, 0);
     }
     for v in &cc.fresh {
-        let p = m.konst(cx.prog_v);
-        let x = hcall(m, &NEW_VAR, &[p]);
+        let x = new_var(m, fr);
         m.set_reg(fr, env_reg(cc, *v), x);
     }
     if g0 == 1 {
@@ -1840,7 +1852,7 @@ fn type_test<'gc, M: Meta<'gc>>(m: &mut M, name: &str, x: M::V) -> Option<bool> 
 fn functor3<'gc, M: Meta<'gc>>(
     m: &mut M,
     fr: &mut Frame<'gc>,
-    cx: &Cx<'gc>,
+    _cx: &Cx<'gc>,
     st: M::V,
 ) -> Option<Flow> {
     let t = m.reg(fr, R_ARGS);
@@ -1867,8 +1879,7 @@ fn functor3<'gc, M: Meta<'gc>>(
                 if tf != Tag::Str {
                     return None;
                 }
-                let p = m.konst(cx.prog_v);
-                let args: Vec<M::V> = (0..n).map(|_| hcall(m, &NEW_VAR, &[p])).collect();
+                let args: Vec<M::V> = (0..n).map(|_| new_var(m, fr)).collect();
                 m.new_tuple(f, &args)
             };
             bind(m, st, t, term);
