@@ -1748,12 +1748,16 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     // A string key is normalised for a hashed array only, and
                     // not guarded on (see `set_str_fast`).
                     if st == Tag::Dict || (st == Tag::List && kt == Tag::Int) {
-                        let nk = if kt == Tag::Str {
-                            helper!(&ops::STR_KEY, &[key])
+                        let v = if kt == Tag::Str && m.const_value(key).is_none() {
+                            helper!(&ops::STR_GET, &[dict, key])
                         } else {
-                            key
+                            let nk = if kt == Tag::Str {
+                                helper!(&ops::STR_KEY, &[key])
+                            } else {
+                                key
+                            };
+                            slot_of(m, dict, nk)
                         };
-                        let v = slot_of(m, dict, nk);
                         match m.tag(v) {
                             Tag::Absent => {}
                             Tag::List => {

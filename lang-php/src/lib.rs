@@ -244,6 +244,7 @@ pub(crate) fn new_vm(config: Config) -> Vm {
         &ops::INTERP,
         &ops::NORM_KEY,
         &ops::STR_KEY,
+        &ops::STR_GET,
         &ops::ARR_DEGRADE,
         &ops::NUMERIC_STR,
         &ops::MATH,

@@ -689,6 +689,29 @@ pub static STR_KEY: Helper = Helper {
     effects: Effects::PURE,
 };
 
+fn h_str_get<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let k = h_str_key(mc, &args[1..2])?;
+    Ok(match args[0] {
+        Value::Dict(d) => d
+            .borrow()
+            .get(&vm_core::heap::Key(k))
+            .copied()
+            .unwrap_or(Value::Absent),
+        _ => Value::Absent,
+    })
+}
+
+/// The raw slot of a string key not yet normalised in a hashed array's
+/// storage (args: the `Dict`, the key), `Absent` when missing: `STR_KEY`
+/// and `dict_get` in one call and one probe, for keys that are not
+/// constants (a constant key keeps the two, which the optimiser folds and
+/// caches).
+pub static STR_GET: Helper = Helper {
+    name: "php_str_get",
+    func: h_str_get,
+    effects: Effects::READS,
+};
+
 fn h_arr_degrade<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     crate::value::arr_degrade(mc, args[0]);
     Ok(Value::None)
