@@ -2256,9 +2256,9 @@ impl FnComp {
         };
         match &base.kind {
             E::Index(bb, bk) => {
-                let r = self.tmp();
                 if let Some(cv) = self.globals_cv(bb, bk.as_deref()) {
                     let k = key_reg(self)?;
+                    let r = self.tmp();
                     self.emit(Op::CvFetchW(r, cv));
                     return Ok((r, k));
                 }
@@ -2268,6 +2268,7 @@ impl FnComp {
                     None => NONE,
                 };
                 let k = key_reg(self)?;
+                let r = self.tmp();
                 self.emit(Op::DimFetchW(r, c, kk));
                 Ok((r, k))
             }
