@@ -54,6 +54,8 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> ExitCode {
+    // The process exits when the run returns: no need to free PHP's heap.
+    lang_php::leave_vm_to_exit(true);
     let mut config = Config::from_env();
     config.jit = !cli.no_jit;
     config.jit_stack = JIT_STACK;

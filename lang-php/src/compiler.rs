@@ -2152,11 +2152,7 @@ impl FnComp {
                         return Ok(());
                     }
                 }
-                let b = self.fetch_w(base)?;
-                let k = match key {
-                    Some(k) => self.expr(k)?,
-                    None => NONE,
-                };
+                let (b, k) = self.fetch_w_last(base, key.as_deref())?;
                 self.emit(Op::DimSet(b, k, v));
             }
             E::Prop(obj, name, _) => {
@@ -2248,6 +2244,50 @@ impl FnComp {
     }
 
     /// A container prepared for writing (arrays separated and created as needed).
+    /// `base` fetched for write and `key` evaluated, for `base[key] = v`.
+    /// When `base` is an element or a property, `key` is evaluated before
+    /// its last fetch (as php delays the fetches), so that the fetch, when
+    /// it finds a string, can do the string offset write of the `DimSet`
+    /// that follows it (`interp::str_offset_next`).
+    fn fetch_w_last(&mut self, base: &Expr, key: Option<&Expr>) -> CResult<(R, R)> {
+        let key_reg = |c: &mut Self| match key {
+            Some(k) => c.expr(k),
+            None => Ok(NONE),
+        };
+        match &base.kind {
+            E::Index(bb, bk) => {
+                if let Some(cv) = self.globals_cv(bb, bk.as_deref()) {
+                    let k = key_reg(self)?;
+                    let r = self.tmp();
+                    self.emit(Op::CvFetchW(r, cv));
+                    return Ok((r, k));
+                }
+                let c = self.fetch_w(bb)?;
+                let kk = match bk {
+                    Some(k) => self.expr(k)?,
+                    None => NONE,
+                };
+                let k = key_reg(self)?;
+                let r = self.tmp();
+                self.emit(Op::DimFetchW(r, c, kk));
+                Ok((r, k))
+            }
+            E::Prop(obj, name, _) => {
+                let o = self.expr(obj)?;
+                let n = self.expr(name)?;
+                let k = key_reg(self)?;
+                let r = self.tmp();
+                self.emit(Op::PropFetchW(r, o, n));
+                Ok((r, k))
+            }
+            _ => {
+                let b = self.fetch_w(base)?;
+                let k = key_reg(self)?;
+                Ok((b, k))
+            }
+        }
+    }
+
     fn fetch_w(&mut self, e: &Expr) -> CResult<R> {
         match &e.kind {
             E::Var(n) if n == "this" => {

@@ -1065,6 +1065,18 @@ fn resolve_callable<'gc, M: Meta<'gc>>(
     }
 }
 
+/// The key and value registers of the `DimSet` right after the fetch at
+/// `pc` when it writes into the fetch's result `d` (`$a[k][i] = v` and
+/// `$o->p[i] = v` compile to a fetch for write, then that `DimSet`, with
+/// `i` and `v` evaluated before the fetch): a fetch that finds a string
+/// does the string offset write itself and skips the `DimSet`.
+fn str_offset_next(p: &FuncProto, pc: u32, d: R) -> Option<(R, R)> {
+    match p.ops.get(pc as usize + 1) {
+        Some(Op::DimSet(b, k, v)) if *b == d => Some((*k, *v)),
+        _ => None,
+    }
+}
+
 /// The interpreter loop for one frame.
 pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> {
     let code: &'gc Code<'gc> = heap::as_code(fr.code).expect("php frame code");
@@ -1748,12 +1760,16 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     // A string key is normalised for a hashed array only, and
                     // not guarded on (see `set_str_fast`).
                     if st == Tag::Dict || (st == Tag::List && kt == Tag::Int) {
-                        let nk = if kt == Tag::Str {
-                            helper!(&ops::STR_KEY, &[key])
+                        let v = if kt == Tag::Str && m.const_value(key).is_none() {
+                            helper!(&ops::STR_GET, &[dict, key])
                         } else {
-                            key
+                            let nk = if kt == Tag::Str {
+                                helper!(&ops::STR_KEY, &[key])
+                            } else {
+                                key
+                            };
+                            slot_of(m, dict, nk)
                         };
-                        let v = slot_of(m, dict, nk);
                         match m.tag(v) {
                             Tag::Absent => {}
                             Tag::List => {
@@ -1913,6 +1929,22 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     set!(*d, arr);
                 } else if is_obj(m, cur) {
                     set!(*d, cur);
+                } else if let (Tag::Str, Some((k2, v2))) = (ct, str_offset_next(p, pc, *d)) {
+                    // `$a[k][i] = v` on a string element: the offset write
+                    // of the `DimSet` that follows, stored back in place.
+                    if k2 == NONE {
+                        throw!("Error", "[] operator not supported for strings".to_string());
+                    }
+                    let (i, val) = (reg!(k2), reg!(v2));
+                    let id = m.konst(Value::Int(builtins::id_of("__str_offset_set") as i64));
+                    let l = loc!();
+                    let r = helper!(&builtins::BUILTIN, &[id, m.konst(rt), cur, i, val, l]);
+                    if is_cell {
+                        m.list_set(slot, z, r);
+                    } else {
+                        helper!(&ops::DIM_SET, &[base, key, r]);
+                    }
+                    next = pc + 2;
                 } else {
                     throw!("Error", "Cannot use a scalar value as an array".to_string());
                 }
@@ -1951,6 +1983,21 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         }
                     }
                     set!(*d, arr);
+                } else if let (Tag::Str, Some((k2, v2))) = (ct, str_offset_next(p, pc, *d)) {
+                    // `$o->p[i] = v` on a string property (see `DimFetchW`).
+                    if k2 == NONE {
+                        throw!("Error", "[] operator not supported for strings".to_string());
+                    }
+                    let (i, val) = (reg!(k2), reg!(v2));
+                    let id = m.konst(Value::Int(builtins::id_of("__str_offset_set") as i64));
+                    let l = loc!();
+                    let r = helper!(&builtins::BUILTIN, &[id, m.konst(rt), cur, i, val, l]);
+                    if is_cell {
+                        m.list_set(slot, z, r);
+                    } else {
+                        m.dict_set(props, name, r);
+                    }
+                    next = pc + 2;
                 } else {
                     set!(*d, cur);
                 }

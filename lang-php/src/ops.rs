@@ -689,6 +689,29 @@ pub static STR_KEY: Helper = Helper {
     effects: Effects::PURE,
 };
 
+fn h_str_get<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let k = h_str_key(mc, &args[1..2])?;
+    Ok(match args[0] {
+        Value::Dict(d) => d
+            .borrow()
+            .get(&vm_core::heap::Key(k))
+            .copied()
+            .unwrap_or(Value::Absent),
+        _ => Value::Absent,
+    })
+}
+
+/// The raw slot of a string key not yet normalised in a hashed array's
+/// storage (args: the `Dict`, the key), `Absent` when missing: `STR_KEY`
+/// and `dict_get` in one call and one probe, for keys that are not
+/// constants (a constant key keeps the two, which the optimiser folds and
+/// caches).
+pub static STR_GET: Helper = Helper {
+    name: "php_str_get",
+    func: h_str_get,
+    effects: Effects::READS,
+};
+
 fn h_arr_degrade<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     crate::value::arr_degrade(mc, args[0]);
     Ok(Value::None)
@@ -859,12 +882,15 @@ pub static ARR_SET: Helper = Helper {
 /// what it knows about other records' fields after each call.
 pub const ARR_WRITE_EFFECTS: Effects = Effects::WRITES_ARG0;
 
-/// Whether `$a[$k] = v` with a string key on a hashed array always goes
-/// through [`ARR_STORE`] (one hash probe). Not yet: only a key that is new
-/// when the store is recorded does (an existing key keeps the inline
-/// `dict_get` + `dict_set`, whose list lengths and dict reads the heap
-/// cache keeps, which bench.php's ary2 needs; unmeasured with the narrower
-/// [`ARR_WRITE_EFFECTS`]).
+/// Whether `$a[$k] = v` on a hashed array always goes through [`ARR_SET`]
+/// / [`ARR_STORE`] (one hash probe). No: only a string key that is new
+/// when the store is recorded does; other stores keep the inline
+/// `dict_get` + `dict_set`. Measured with [`ARR_WRITE_EFFECTS`] =
+/// `WRITES_ARG0` (session 8): after each call the heap cache still forgets
+/// every list length and the fields of every record that may be argument
+/// 0, so ary2's `$Y[$i] = $X[$i]` re-reads and re-guards `$X` per element
+/// (trace 196 -> 267 ops, 90.1M -> 94.9M instructions), and hash1/hash2
+/// are unchanged (125.7M, 162.7M).
 pub const STORE_VIA_HELPER: bool = false;
 
 fn h_arr_store<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {

@@ -500,14 +500,24 @@ pub fn canonical_int(s: &str) -> Option<i64> {
     if b.is_empty() || b.len() > 20 {
         return None;
     }
-    let digits = if b[0] == b'-' { &b[1..] } else { b };
-    if digits.is_empty() || !digits.iter().all(|c| c.is_ascii_digit()) {
+    let neg = b[0] == b'-';
+    let digits = if neg { &b[1..] } else { b };
+    if digits.is_empty() || (digits[0] == b'0' && (digits.len() > 1 || neg)) {
         return None;
     }
-    if digits[0] == b'0' && (digits.len() > 1 || b[0] == b'-') {
-        return None;
+    // One pass, accumulating downwards so that i64::MIN fits.
+    let mut v: i64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_sub((c - b'0') as i64)?;
     }
-    s.parse::<i64>().ok()
+    if neg {
+        Some(v)
+    } else {
+        v.checked_neg()
+    }
 }
 
 /// Normalises an array key; `Err` for illegal offset types.
