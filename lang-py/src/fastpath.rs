@@ -670,7 +670,7 @@ fn is_builtin_function(v: Value<'_>) -> bool {
 /// first, if any), as `interp::call_method` decides it, when the lookup is
 /// in the class cache of instruction `pc` while no property exists: for an
 /// instance (`ov`) that does not have the name itself (the site's cached
-/// map says so, or the map's Bloom filter rules it out), its class's
+/// map says so, or its map has no such name), its class's
 /// function (bound to `ov`), static method or class method (bound to the
 /// class); for a class, its function, static method or class method.
 #[inline(always)]
