@@ -8,12 +8,12 @@
 //! changing anything.
 
 use gc_arena::Gc;
-use vm_core::exec::Frame;
-use vm_core::{heap, Mutation, Value};
+use vm_core::exec::{Action, Frame};
+use vm_core::{heap, Meta, Mutation, Value};
 
 use crate::ast::{BinOp, CmpOp, UnOp};
 use crate::bytecode::*;
-use crate::interp::Cx;
+use crate::interp::{Cx, Flow};
 use crate::objects::*;
 
 /// IC entry (see [`K_IC`]) of the instance map an attribute read or write
@@ -48,7 +48,11 @@ pub fn exec_plain<'gc>(
             Some(pc + 1)
         }
         Op::Compare(op, d, a, b) => {
-            let res = compare(op, fr.regs[a as usize], fr.regs[b as usize])?;
+            let (x, y) = (fr.regs[a as usize], fr.regs[b as usize]);
+            let res = match compare(op, x, y) {
+                Some(res) => res,
+                None => plain_identity(cx, pc, op, x, y)?,
+            };
             fr.regs[d as usize] = Value::Bool(res);
             // A compare is mostly a condition: take the jump now.
             match cx.data.ops.get(pc as usize + 1) {
@@ -102,10 +106,12 @@ pub fn exec_plain<'gc>(
             heap::list_set(mc, l, i, fr.regs[v as usize]);
             Some(pc + 1)
         }
-        Op::ForIter(it, d, exit) => for_iter(mc, fr, pc, it, d, exit),
+        Op::ForIter(it, d, exit) => for_iter(cx, mc, fr, pc, it, d, exit),
         Op::GetAttr(d, o, k) => {
             let ov = fr.regs[o as usize];
-            cached_attr(cx, ov, pc, k, &mut fr.regs, d)?;
+            if cached_attr(cx, ov, pc, k, &mut fr.regs, d).is_none() {
+                class_attr(cx, ov, pc, k, &mut fr.regs, d)?;
+            }
             Some(pc + 1)
         }
         Op::SetAttr(o, k, v) => {
@@ -194,6 +200,7 @@ fn compare<'gc>(op: CmpOp, x: Value<'gc>, y: Value<'gc>) -> Option<bool> {
 /// cases), then the loop body (`pc + 2`, past `ForGen`) or the exit.
 #[inline(always)]
 fn for_iter<'gc>(
+    cx: &Cx<'_, 'gc>,
     mc: &'gc Mutation<'gc>,
     fr: &mut Frame<'gc>,
     pc: u32,
@@ -239,6 +246,42 @@ fn for_iter<'gc>(
             }
             heap::set_field(mc, it, 2, Value::Int(i + 1));
             Some(pc + 2)
+        }
+        Ty::Enumerate => {
+            // `for i, x in enumerate(a_list)`: the count and the item go
+            // straight into the targets of the `Unpack` that follows, as
+            // `interp::for_iter` does it.
+            let Some(Op::Unpack(s, ud, 2, NONE)) = cx.data.ops.get(pc as usize + 2) else {
+                return None;
+            };
+            let (inner, count) = {
+                let f = rec.fields_lock().borrow();
+                (f[1], f[2])
+            };
+            let (Value::Record(irec), Value::Int(c)) = (inner, count) else {
+                return None;
+            };
+            if *s != d || !matches!(builtin_of(irec.class)?, Ty::ListIter | Ty::SeqIter) {
+                return None;
+            }
+            let (l, i) = {
+                let f = irec.fields_lock().borrow();
+                (f[1], f[2])
+            };
+            let (Value::List(items), Value::Int(i)) = (l, i) else {
+                return None;
+            };
+            if i >= heap::list_len(l) || i < 0 {
+                return Some(exit);
+            }
+            let next = c.checked_add(1)?;
+            let ud = *ud as usize;
+            fr.regs[ud] = count;
+            let i = i as usize;
+            copy_value(&mut fr.regs, (ud + 1) as R, &items.borrow()[i..i + 1]);
+            heap::set_field(mc, it, 2, Value::Int(next));
+            heap::set_field(mc, inner, 2, Value::Int(i as i64 + 1));
+            Some(pc + 3)
         }
         _ => None,
     }
@@ -462,4 +505,324 @@ fn list_index<'gc>(l: Value<'gc>, k: Value<'gc>) -> Option<(Value<'gc>, i64)> {
     let n = heap::list_len(l);
     let i = if i < 0 { i + n } else { i };
     (0..n).contains(&i).then_some((l, i))
+}
+
+/// A call of a Python function with exactly its positional parameters and
+/// no keywords: `f(x, y)` of a function, or `obj.m(x)` of a method found on
+/// an instance's class through the instruction's class cache (as
+/// `interp::call_method` decides it: no property anywhere, the instance
+/// itself lacks the name). The callee's registers are laid out here at once,
+/// as `interp::call_value` + `interp::enter` would lay them out, in a vector
+/// of exactly the callee's register count (`interp::enter` takes such a
+/// vector as the frame's registers). Generic over `M` only so that it can
+/// hand back the executor's `Action`; the plain interpreter alone calls it
+/// (its handles are the values). None: nothing was changed.
+#[inline(always)]
+pub fn call_plain<'gc, M: Meta<'gc>>(
+    cx: &Cx<'_, 'gc>,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    op: &Op,
+) -> Option<Flow<'gc, M::V>> {
+    let (d, func, recv, a, npos) = match *op {
+        Op::Call(d, f, a, npos @ 1..=2, NONE) if is_builtin_function(fr.regs[f as usize]) => {
+            // `len(x)`, `isinstance(x, C)`: `interp::fast_builtin`'s cases.
+            let args = [
+                m.konst(fr.regs[a as usize]),
+                m.konst(fr.regs[(a + npos - 1) as usize]),
+            ];
+            let v =
+                crate::interp::fast_builtin(cx, m, fr.regs[f as usize], &args[..npos as usize])?;
+            fr.regs[d as usize] = m.get(v);
+            return Some(Flow::Jump(pc + 1));
+        }
+        Op::Call(d, f, a, npos, NONE) => match fr.regs[f as usize] {
+            // A class whose instances are made by `__init__` alone (the
+            // cache of `interp::instantiate` at this instruction says so).
+            cls @ Value::Record(r) if builtin_of(r.class) == Some(Ty::Type) => {
+                let init @ Value::Record(_) = class_ic_hit(cx, pc, cls)? else {
+                    return None;
+                };
+                (d, init, Recv::New(cls), a, npos)
+            }
+            f => (d, f, Recv::None, a, npos),
+        },
+        Op::CallMethod(d, o, k, a, npos, NONE) => {
+            let (f, recv) = class_method(cx, fr.regs[o as usize], pc, k)?;
+            (d, f, recv.map_or(Recv::None, Recv::Bound), a, npos)
+        }
+        _ => return None,
+    };
+    let Value::Record(frec) = func else {
+        return None;
+    };
+    let code = frec.class;
+    if !matches!(code, Value::Code(_)) {
+        return None;
+    }
+    let (kind, closure) = {
+        let f = frec.fields_lock().borrow();
+        (f[F_TYPE as usize], f[FN_CLOSURE as usize])
+    };
+    if !same(kind, Value::Int(KIND_FUNC)) {
+        return None;
+    }
+    let data = crate::interp::code_data(code)?;
+    let p = &data.params;
+    let n = npos as usize + !matches!(recv, Recv::None) as usize;
+    let nregs = data.nregs as usize;
+    let specials = SPECIALS as usize;
+    if p.vararg
+        || p.kwarg
+        || p.nkwonly != 0
+        || p.nargs as usize != n
+        || data.is_generator
+        || data.is_module
+        || data.is_class
+        || nregs < specials + n
+    {
+        return None;
+    }
+    // The recursion limit, as `call_value` checks it (the generic code raises).
+    let (Value::Int(depth), Value::Int(lim)) =
+        (fr.regs[REG_DEPTH as usize], field(cx.rt, RT_RECLIMIT))
+    else {
+        return None;
+    };
+    if depth + 1 > lim {
+        return None;
+    }
+    let (recv, ret) = match recv {
+        Recv::None => (None, d),
+        Recv::Bound(ov) => (Some(ov), d),
+        Recv::New(cls) => {
+            // The new instance, in map mode (as `interp::instantiate`
+            // makes it); `__init__`'s result is discarded.
+            let mc = m.mc();
+            let root = shapes::root_map(&Rt::new(mc, cx.rt), cls);
+            let mut fields = vec![
+                cls,
+                Value::None,
+                Value::None,
+                Value::None,
+                root,
+                Value::None,
+            ];
+            fields.resize(I_COUNT + shapes::map_inline(root), Value::None);
+            let inst = heap::new_record(mc, cls, fields);
+            fr.regs[d as usize] = inst;
+            (Some(inst), REG_DISCARD)
+        }
+    };
+    let none = m.konst(Value::None);
+    // A power-of-two size: the global allocator (mimalloc's aligned entry
+    // point) takes a much longer way for other sizes once a page's free
+    // list is used up (it over-allocates from the next size class).
+    let mut regs: Vec<M::V> = Vec::with_capacity(nregs.next_power_of_two());
+    for _ in 0..specials {
+        regs.push(none);
+    }
+    regs[REG_DEPTH as usize] = m.konst(Value::Int(depth + 1));
+    if let Some(ov) = recv {
+        regs.push(m.konst(ov));
+    }
+    for i in 0..npos {
+        regs.push(m.konst(fr.regs[(a + i) as usize]));
+    }
+    // Cells and free variables start as None, locals unbound (`regs_from_args`).
+    let start = ((data.free_start + data.nfree) as usize).clamp(specials + n, nregs);
+    for _ in specials + n..start {
+        regs.push(none);
+    }
+    let absent = m.konst(Value::Absent);
+    for _ in start..nregs {
+        regs.push(absent);
+    }
+    for i in 0..data.nfree {
+        regs[(data.free_start + i) as usize] = m.konst(field(closure, TUP_ITEMS + i));
+    }
+    fr.ret_reg = ret;
+    fr.regs[REG_CALLPC as usize] = Value::Int(pc as i64);
+    fr.pc = pc + 1;
+    Some(Flow::Act(Action::Call {
+        callee: func,
+        args: regs,
+    }))
+}
+
+/// The receiver a [`call_plain`] call passes first.
+enum Recv<'gc> {
+    None,
+    /// A bound `self` (or class, for a class method).
+    Bound(Value<'gc>),
+    /// A new instance of this class (`__init__` is called).
+    New(Value<'gc>),
+}
+
+/// Whether `v` is a builtin function (not a bound builtin method).
+#[inline(always)]
+fn is_builtin_function(v: Value<'_>) -> bool {
+    matches!(v, Value::Record(r) if builtin_of(r.class) == Some(Ty::BuiltinFunction))
+}
+
+/// What `obj.name(...)` calls (the function and the receiver it gets
+/// first, if any), as `interp::call_method` decides it, when the lookup is
+/// in the class cache of instruction `pc` while no property exists: for an
+/// instance (`ov`) that does not have the name itself (the site's cached
+/// map says so, or its map has no such name), its class's
+/// function (bound to `ov`), static method or class method (bound to the
+/// class); for a class, its function, static method or class method.
+#[inline(always)]
+fn class_method<'gc>(
+    cx: &Cx<'_, 'gc>,
+    ov: Value<'gc>,
+    pc: u32,
+    k: K,
+) -> Option<(Value<'gc>, Option<Value<'gc>>)> {
+    let Value::Record(rec) = ov else {
+        return None;
+    };
+    let ty = rec.class;
+    if !matches!(ty, Value::Record(_)) || matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+        return None;
+    }
+    let kind = builtin_of(ty)?;
+    if kind == Ty::Type {
+        let v = class_ic_hit(cx, pc, ov)?;
+        return match unwrap_method(v)? {
+            (f, true) => Some((f, Some(ov))),
+            (f, false) => Some((f, None)),
+        };
+    }
+    if !is_instance_kind(kind) {
+        return None;
+    }
+    {
+        let (Value::List(l), i) = ic_base(cx, pc)? else {
+            return None;
+        };
+        let items = l.borrow();
+        let own = {
+            let f = rec.fields_lock().borrow();
+            *f.get(I_MAP as usize)?
+        };
+        let cached_miss = matches!(items[i + IC_FIELD as usize], Value::Bool(false))
+            && same(items[i + IC_MAP as usize], own);
+        // The map's keys, unless the site's cache or the map's Bloom filter
+        // already answer (`map_slot` asks the filter first).
+        if !cached_miss
+            && !(matches!(own, Value::Record(_)) && shapes::map_slot(own, cx.k(k)).is_none())
+        {
+            return None;
+        }
+    }
+    let v = class_ic_hit(cx, pc, ty)?;
+    if is_py_function(v) {
+        return Some((v, Some(ov)));
+    }
+    match unwrap_method(v)? {
+        (f, true) => Some((f, Some(ty))),
+        (f, false) => Some((f, None)),
+    }
+}
+
+/// The function inside a static method (false: no receiver) or class
+/// method (true: the class is the receiver); a plain function as itself
+/// (false). None for anything else.
+#[inline(always)]
+fn unwrap_method(v: Value<'_>) -> Option<(Value<'_>, bool)> {
+    if is_py_function(v) {
+        return Some((v, false));
+    }
+    let Value::Record(_) = v else {
+        return None;
+    };
+    match builtin_of(type_field(v))? {
+        Ty::StaticMethod => Some((field(v, 1), false)),
+        Ty::ClassMethod => Some((field(v, 1), true)),
+        _ => None,
+    }
+}
+
+/// The class cache entry (see `interp::class_ic`) of type `ty` at
+/// instruction `pc` for the current class epoch, if there is one.
+#[inline(always)]
+fn class_ic_hit<'gc>(cx: &Cx<'_, 'gc>, pc: u32, ty: Value<'gc>) -> Option<Value<'gc>> {
+    let epoch = field(cx.rt, RT_EPOCH);
+    if !matches!(epoch, Value::Int(_)) {
+        return None;
+    }
+    let (Value::List(l), i) = ic_base(cx, pc)? else {
+        return None;
+    };
+    let items = l.borrow();
+    for w in std::iter::once(0).chain(IC_CLASS_WAYS) {
+        let e = &items[i + w as usize..i + w as usize + 3];
+        if same(e[0], ty) && same(e[1], epoch) {
+            return Some(e[2]);
+        }
+    }
+    None
+}
+
+/// `x == y` / `x != y` by identity when both are instances of classes
+/// without `__eq__`/`__ne__` (or `y` is None), as `interp::identity_eq`
+/// decides it and caches per class at `pc`.
+#[inline(always)]
+fn plain_identity<'gc>(
+    cx: &Cx<'_, 'gc>,
+    pc: u32,
+    op: CmpOp,
+    x: Value<'gc>,
+    y: Value<'gc>,
+) -> Option<bool> {
+    if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        return None;
+    }
+    let plain = |v: Value<'gc>| match v {
+        Value::Record(r) if matches!(r.class, Value::Record(_)) => {
+            matches!(class_ic_hit(cx, pc, r.class), Some(Value::Bool(true)))
+        }
+        _ => false,
+    };
+    if !plain(x) || !(matches!(y, Value::None) || plain(y)) {
+        return None;
+    }
+    Some(x.same(&y) == (op == CmpOp::Eq))
+}
+
+/// `Cls.name` (not a dunder) through the class cache at `pc` (as
+/// `interp::get_attr` reads a class attribute), unless it is a static or
+/// class method (which the generic code unwraps or binds).
+#[inline(always)]
+fn class_attr<'gc>(
+    cx: &Cx<'_, 'gc>,
+    ov: Value<'gc>,
+    pc: u32,
+    k: K,
+    regs: &mut [Value<'gc>],
+    d: R,
+) -> Option<()> {
+    let Value::Record(rec) = ov else {
+        return None;
+    };
+    if builtin_of(rec.class) != Some(Ty::Type) || cx.k(k).as_str()?.starts_with("__") {
+        return None;
+    }
+    let v = class_ic_hit(cx, pc, ov)?;
+    match v {
+        Value::Absent => return None,
+        Value::Record(_) => match type_field(v) {
+            Value::Int(_) => {}
+            t => {
+                if matches!(builtin_of(t), Some(Ty::StaticMethod | Ty::ClassMethod)) {
+                    return None;
+                }
+            }
+        },
+        _ => {}
+    }
+    regs[d as usize] = v;
+    Some(())
 }

@@ -84,6 +84,14 @@ pub fn step<'gc, M: Meta<'gc>>(lang: &PyLang, m: &mut M, fr: &mut Frame<'gc>) ->
                 fr.pc = next;
                 continue;
             }
+            match crate::fastpath::call_plain(&cx, m, fr, pc, op) {
+                Some(Flow::Act(call)) => return call,
+                Some(Flow::Jump(next)) => {
+                    fr.pc = next;
+                    continue;
+                }
+                _ => {}
+            }
         } else {
             forget_dead_temps(m, fr, data, pc);
         }
@@ -1349,7 +1357,7 @@ fn compare<'gc, M: Meta<'gc>>(
         }
         _ => None,
     };
-    if matches!(op, CmpOp::Eq | CmpOp::Ne) && identity_eq(cx, m, x, y) {
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) && identity_eq(cx, m, pc, x, y) {
         let s = m.same(x, y);
         let v = m.konst(Value::Bool(s == (op == CmpOp::Eq)));
         w(m, fr, d, v);
@@ -1393,7 +1401,7 @@ fn compare<'gc, M: Meta<'gc>>(
 /// native base, no Python `__eq__`/`__ne__`) and `y` is None or such an
 /// instance. The types are promoted and the method lookups are green behind
 /// the class epoch, so in a trace this is two type guards and a compare.
-fn identity_eq<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, x: M::V, y: M::V) -> bool {
+fn identity_eq<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, pc: u32, x: M::V, y: M::V) -> bool {
     if m.tag(x) != Tag::Record {
         return false;
     }
@@ -1406,11 +1414,19 @@ fn identity_eq<'gc, M: Meta<'gc>>(cx: &Cx<'_, 'gc>, m: &mut M, x: M::V, y: M::V)
         let Ok(ty) = record_type(m, v) else {
             return false;
         };
-        if !builtin_of(ty).is_some_and(is_instance_kind) || native_base(ty).is_some() {
-            return false;
-        }
-        let rt = cx.rtx(mc_of(m));
-        !is_py_function(lookup(&rt, ty, "__eq__")) && !is_py_function(lookup(&rt, ty, "__ne__"))
+        // The answer depends on the class alone: cached per instruction
+        // (`class_ic`), where `fastpath::plain_identity` finds it too.
+        let mc = mc_of(m);
+        let is_plain = class_ic(cx, mc, pc, ty, || {
+            let rt = cx.rtx(mc);
+            Value::Bool(
+                builtin_of(ty).is_some_and(is_instance_kind)
+                    && native_base(ty).is_none()
+                    && !is_py_function(lookup(&rt, ty, "__eq__"))
+                    && !is_py_function(lookup(&rt, ty, "__ne__")),
+            )
+        });
+        matches!(is_plain, Value::Bool(true))
     };
     if !plain(m, x) {
         return false;
@@ -3625,7 +3641,7 @@ pub fn call_value<'gc, M: Meta<'gc>>(
 /// is a length read, and `isinstance` of a value whose type is known (a
 /// promoted record type, or the tag) against a promoted class is a constant.
 /// None: take the helper.
-fn fast_builtin<'gc, M: Meta<'gc>>(
+pub(crate) fn fast_builtin<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
     f: Value<'gc>,
@@ -3718,6 +3734,25 @@ fn instantiate<'gc, M: Meta<'gc>>(
     resume: u32,
 ) -> Flow<'gc, M::V> {
     let rt = cx.rtx(mc_of(m));
+    if is_plain::<M>() && matches!(cx.data.ops[pc as usize], Op::Call(.., NONE)) {
+        // For `fastpath::call_plain`: this class's `__init__` when making
+        // an instance is only that (no user `__new__`, no native or
+        // exception base), else False; cached per class at this `Call`.
+        class_ic(cx, rt.mc, pc, cls, || {
+            let new = lookup(&rt, cls, "__new__");
+            let init = lookup(&rt, cls, "__init__");
+            let simple = !is_py_function(new)
+                && kind_of(&rt, new) != Ty::StaticMethod
+                && !is_exception_type(&rt, cls)
+                && native_base(cls).is_none()
+                && is_py_function(init);
+            if simple {
+                init
+            } else {
+                Value::Bool(false)
+            }
+        });
+    }
     let new = class_const(cx, m, cls, "__new__");
     if is_py_function(new) || kind_of(&rt, new) == Ty::StaticMethod {
         // A user __new__: the prelude runs __new__ then __init__.
@@ -3828,6 +3863,11 @@ pub fn enter<'gc, M: Meta<'gc>>(
             fr.pc = pc;
             Ok(fr)
         }
+        // Exactly the callee's registers: the plain interpreter's call
+        // shortcut (`fastpath::call_plain`) laid them out. Every other call
+        // passes the depth and the bound arguments, fewer than the
+        // specials alone.
+        _ if args.len() == data.nregs as usize => Ok(m.new_frame_owned(id, code, args)),
         _ => {
             let regs = regs_from_args(m, callee, data, args);
             Ok(m.new_frame_owned(id, code, regs))
