@@ -616,12 +616,10 @@ pub fn call_plain<'gc, M: Meta<'gc>>(
         }
     };
     let none = m.konst(Value::None);
-    // From the executor's pool of register vectors (those of returned
-    // frames): a call allocates none. A fresh one has a power-of-two size:
-    // the global allocator (mimalloc's aligned entry point) takes a much
-    // longer way for other sizes once a page's free list is used up (it
-    // over-allocates from the next size class).
-    let mut regs: Vec<M::V> = m.new_regs(nregs.next_power_of_two());
+    // A power-of-two size: the global allocator (mimalloc's aligned entry
+    // point) takes a much longer way for other sizes once a page's free
+    // list is used up (it over-allocates from the next size class).
+    let mut regs: Vec<M::V> = Vec::with_capacity(nregs.next_power_of_two());
     for _ in 0..specials {
         regs.push(none);
     }
