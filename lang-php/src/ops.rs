@@ -692,11 +692,7 @@ pub static STR_KEY: Helper = Helper {
 fn h_str_get<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     let k = h_str_key(mc, &args[1..2])?;
     Ok(match args[0] {
-        Value::Dict(d) => d
-            .borrow()
-            .get(&vm_core::heap::Key(k))
-            .copied()
-            .unwrap_or(Value::Absent),
+        Value::Dict(_) => vm_core::heap::dict_get(args[0], k),
         _ => Value::Absent,
     })
 }

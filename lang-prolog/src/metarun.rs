@@ -247,19 +247,7 @@ pub static UNDO: Helper = Helper {
 /// time by `atom_codes/2` are new objects every time).
 pub static ATOM_CANON: Helper = Helper {
     name: "prolog_atom_canon",
-    func: |_, a| {
-        let Some(prog) = prog_of(a[0]) else {
-            return Ok(Value::Int(0));
-        };
-        let Value::Str(s) = a[2] else {
-            return Ok(Value::Int(0));
-        };
-        let ix = prog.g.borrow().atoms.get(s.as_str()).copied();
-        Ok(match ix {
-            Some(i) => heap::list_get(heap::get_field(a[1], machine::MS_ATOMS), i as i64),
-            None => Value::Int(0),
-        })
-    },
+    func: |_, a| Ok(interned_twin(a[0], a[1], a[2]).unwrap_or(Value::Int(0))),
     effects: Effects::READS,
 };
 
@@ -812,16 +800,20 @@ fn first_arg<'gc, M: Meta<'gc>>(
 
 /// Whether atom `v` is the atom table's own (interned) object.
 fn interned<'gc>(fr: &Frame<'gc>, v: Value<'gc>) -> bool {
-    let Value::Str(s) = v else {
-        return false;
+    interned_twin(fr.code, fr.regs[R_MS], v).is_some_and(|t| t.same(&v))
+}
+
+/// The atom table's object with the text of atom `x` (program `code`,
+/// machine state `st`), if the table has that text.
+fn interned_twin<'gc>(code: Value<'gc>, st: Value<'gc>, x: Value<'gc>) -> Option<Value<'gc>> {
+    let Value::Str(s) = x else {
+        return None;
     };
-    let Some(prog) = prog_of(fr.code) else {
-        return false;
-    };
-    let ix = prog.g.borrow().atoms.get(s.as_str()).copied();
-    ix.is_some_and(|i| {
-        heap::list_get(heap::get_field(fr.regs[R_MS], machine::MS_ATOMS), i as i64).same(&v)
-    })
+    let ix = prog_of(code)?.g.borrow().atoms.get(s.as_str()).copied()?;
+    Some(heap::list_get(
+        heap::get_field(st, machine::MS_ATOMS),
+        ix as i64,
+    ))
 }
 
 /// Whether the tuple head `h` is the atom `want` (interned): the same

@@ -1876,8 +1876,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 // `repr(C)`). A cell is mutable, so every `cell_get` loads (the heap cache
 // has already forwarded the reads it could). No write barrier, as for
 // records: no object is black while a trace runs. An operand whose tag no
-// guard has fixed and turns out not to be a cell takes the helper, which
-// reports it as the interpreter would.
+// guard has fixed and turns out not to be a cell is what the helpers do
+// with it: `cell_get` leaves through the bug block (its helper panics),
+// `cell_set` does nothing.
 impl Lower<'_, '_, '_> {
     /// `call cell_get, c` as a load. On a non-cell the helper panics (an
     /// interpreter bug): the shared bug block stands for it.
@@ -1913,10 +1914,11 @@ impl Lower<'_, '_, '_> {
 // discriminant byte is the arity of an inline tuple and 0 for a boxed one
 // (see `tuple.rs`); a boxed one keeps its arguments' address and count in
 // the next two words. Whatever is outside the fast path (a negative or too
-// large index, an operand whose tag no guard has fixed and
-// turns out wrong) takes the op's trampoline or helper, so the semantics
-// stay those of the interpreter's heap functions and machine code never
-// reads an object as a type it is not. No write barrier, as for records.
+// large index, an operand whose tag no guard has fixed and turns out
+// wrong) takes a list op's trampoline, so the semantics stay those of the
+// interpreter's heap functions, or, for a tuple (whose helpers panic
+// there), the bug block; machine code never reads an object as a type it
+// is not. No write barrier, as for records.
 impl Lower<'_, '_, '_> {
     /// A new cold block (an op's slow path, an exit).
     fn slow_block(&mut self) -> Block {
