@@ -238,6 +238,10 @@ pub struct Config {
     pub max_trace_len: usize,
     /// Aborts of one loop before it is no longer traced.
     pub max_aborts: u32,
+    /// Work (loop iterations, entries of straight-line code) after which a
+    /// trace compiled quickly is compiled again for speed; 0: every trace
+    /// is compiled for speed at once (see `jit::driver::tier_up`).
+    pub tier_up: u32,
     /// Deepest frame stack before the executor raises a recursion error.
     pub max_depth: usize,
     /// Instructions per slice between returns to the host (collection points).
@@ -257,6 +261,7 @@ impl Default for Config {
             max_bridges: 100,
             max_trace_len: 20_000,
             max_aborts: 3,
+            tier_up: 10_000,
             max_depth: 2_000_000,
             fuel: 100_000,
             log_jit: false,
@@ -267,7 +272,7 @@ impl Default for Config {
 impl Config {
     /// The defaults, with `POLYVM_LOG=jit` read from the environment, and
     /// the JIT's thresholds from `POLYVM_JIT`
-    /// (`hot_loop=N,hot_function=N,hot_exit=N,max_bridges=N`).
+    /// (`hot_loop=N,hot_function=N,hot_exit=N,max_bridges=N,tier_up=N`).
     pub fn from_env() -> Config {
         let log = std::env::var("POLYVM_LOG").unwrap_or_default();
         let mut config = Config {
@@ -284,6 +289,7 @@ impl Config {
                 "hot_function" => config.hot_function = n.max(1),
                 "hot_exit" => config.hot_exit = n.max(1),
                 "max_bridges" => config.max_bridges = n,
+                "tier_up" => config.tier_up = n,
                 _ => {}
             }
         }
@@ -338,6 +344,9 @@ pub fn run_slice<'gc>(
     config: &Config,
 ) -> Slice<'gc> {
     let mut fuel = config.fuel;
+    if !root.jit.quick_traces.is_empty() && !root.jit.is_recording() {
+        crate::jit::driver::tier_up(root, config);
+    }
     loop {
         if root.jit.is_recording() && !root.jit.recording_paused(root.frames.len()) {
             match crate::jit::driver::record_step(mc, root, langs, config) {

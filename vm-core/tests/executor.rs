@@ -77,3 +77,31 @@ fn a_loop_runs_the_same_with_the_jit_on() {
         );
     }
 }
+
+#[test]
+fn a_hot_first_tier_trace_is_compiled_again_for_speed() {
+    // tier_up 0: compiled for speed at once; 50: quick code first, then
+    // recompiled once the loop has run 50 iterations (the check is at the
+    // next slice: fuel 1,000 makes many slices).
+    for tier_up in [0, 50] {
+        let mut vm = vm(Config {
+            tier_up,
+            fuel: 1_000,
+            ..Config::default()
+        });
+        start(&mut vm, Prog::AllocLoop, vec![0, 20_000]);
+        vm.run().expect("runs");
+        assert_eq!(result(&mut vm), "[19999]", "tier_up={tier_up}");
+        let (compiled, again, quick) = vm.mutate(|_, root| {
+            let s = &root.jit.stats;
+            (s.compiled, s.recompiled, root.jit.quick_traces.len())
+        });
+        assert!(compiled > 0);
+        if tier_up == 0 {
+            assert_eq!((again, quick), (0, 0));
+        } else {
+            assert!(again > 0, "the hot loop is compiled again");
+            assert_eq!(quick as u64, compiled - again, "the rest stay quick");
+        }
+    }
+}

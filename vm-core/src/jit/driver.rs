@@ -86,6 +86,11 @@ pub struct CompiledTrace<'gc> {
     /// [`Config::max_bridges`]).
     #[collect(require_static)]
     pub tree_bridges: u32,
+    /// While the code is the quickly compiled first tier: the work it has
+    /// done, counted by the code itself ([`Linkage::tier_counter`]). Boxed:
+    /// the code holds its address.
+    #[collect(require_static)]
+    pub tier_count: Option<Box<std::cell::Cell<i64>>>,
 }
 
 /// An exit count that never reaches a bridge again (its recording aborted
@@ -1106,6 +1111,11 @@ fn finish<'gc>(
         counter,
     );
     let linked_inputs = link.inputs.is_some();
+    let tier_count = (config.tier_up > 0).then(|| Box::new(std::cell::Cell::new(0i64)));
+    let link = Linkage {
+        tier_counter: tier_count.as_ref().map(|c| c.as_ptr() as usize),
+        ..link
+    };
     match backend::compile_linked(&ir, &link) {
         Ok(code) => {
             root.jit.stats.compiled += 1;
@@ -1152,7 +1162,11 @@ fn finish<'gc>(
                 loopbacks,
                 tree_root,
                 tree_bridges: 0,
+                tier_count,
             }));
+            if config.tier_up > 0 {
+                root.jit.quick_traces.push(n);
+            }
             if tree_root != n {
                 if let Some(Some(r)) = root.jit.traces.get_mut(tree_root) {
                     r.tree_bridges += 1;
@@ -1183,6 +1197,95 @@ fn finish<'gc>(
             }
         }
     }
+}
+
+/// Recompiles for speed the first-tier traces whose code has done more
+/// than [`Config::tier_up`] units of work (loop iterations, entries of
+/// straight-line code) since they were compiled; called once per slice.
+///
+/// Most traces of a branchy program run a few dozen times: compiled with
+/// Cranelift's optimiser and backtracking register allocator they cost
+/// more to compile than they ever save (chat_parser on the clause-level
+/// Prolog engine: 778 traces, 21% of the run in Cranelift). So every trace
+/// is first compiled quickly, and only the ones that turn out hot are
+/// compiled again, like the tiers of a method JIT. The new code takes the
+/// old one's place in every cell that pointed at it; the old code is kept
+/// (code that was running it may still return into it), see
+/// [`JitState::retired_code`](crate::jit::JitState::retired_code).
+pub fn tier_up(root: &mut Root<'_>, config: &Config) {
+    let jit = &mut root.jit;
+    let limit = i64::from(config.tier_up);
+    let mut k = 0;
+    while k < jit.quick_traces.len() {
+        let t = jit.quick_traces[k];
+        let hot = jit.traces[t]
+            .as_ref()
+            .and_then(|tr| tr.tier_count.as_ref())
+            .is_some_and(|c| c.get() >= limit);
+        if !hot {
+            k += 1;
+            continue;
+        }
+        jit.quick_traces.swap_remove(k);
+        recompile_for_speed(jit, t, config);
+    }
+}
+
+/// Compiles trace `t` again without the first tier's counter and settings,
+/// and makes its loop's entry cell or its parent's exit cell lead to the
+/// new code. Keeps the quick code if the new one's exits differ (bridges
+/// read their parent's exit layout) or the backend fails.
+fn recompile_for_speed(jit: &mut crate::jit::JitState<'_>, t: usize, config: &Config) {
+    // Out of the table while the linkage reads the rest of the JIT's state.
+    let Some(mut tr) = jit.traces[t].take() else {
+        return;
+    };
+    let counter = tr.loopbacks.as_ptr() as usize;
+    // The cells stay where they are: the linkage is rebuilt around them.
+    let link = linkage(
+        jit,
+        &tr.ir,
+        t,
+        tr.kind,
+        tr.key,
+        &tr.exit_kinds,
+        &tr.exit_cells,
+        counter,
+    );
+    let same_layout = |code: &backend::CompiledCode| {
+        code.exits() == tr.code.exits() && code.buf_len() == tr.code.buf_len()
+    };
+    match backend::compile_linked(&tr.ir, &link) {
+        Ok(code) if same_layout(&code) => {
+            let (old_entry, new_entry) = (tr.code.link_entry(), code.link_entry());
+            let cell = match tr.kind {
+                TraceKind::Loop | TraceKind::Function => jit.entry_cells.get(&tr.key).map(|c| &**c),
+                TraceKind::Bridge { parent, exit } => jit
+                    .traces
+                    .get(parent)
+                    .and_then(|p| p.as_ref())
+                    .map(|p| &p.exit_cells[exit as usize]),
+            };
+            // A cell that no longer holds this code (a loop being traced
+            // again, an unlinked exit) is left alone.
+            if let Some(cell) = cell.filter(|c| c.get() == old_entry) {
+                cell.set(new_entry);
+            }
+            let old = std::mem::replace(&mut tr.code, code);
+            tr.tier_count = None;
+            jit.retired_code.push(old);
+            jit.stats.recompiled += 1;
+            if config.log_jit {
+                eprintln!("jit: trace {t} recompiled for speed");
+            }
+        }
+        Ok(_) | Err(_) => {
+            if config.log_jit {
+                eprintln!("jit: trace {t} stays in the first tier");
+            }
+        }
+    }
+    jit.traces[t] = Some(tr);
 }
 
 /// How trace `n` (being compiled) links to other code:
@@ -1257,6 +1360,7 @@ fn linkage<'gc>(
         trace_id: n as u32,
         exits,
         inputs,
+        tier_counter: None,
     }
 }
 

@@ -169,6 +169,16 @@ pub struct JitState<'gc> {
     /// freed and allocated again and again from its slow path (its page's
     /// free list is empty each time): 130 instructions of every Python call.
     pub regs_pool: Vec<Vec<Value<'gc>>>,
+    /// Traces whose code is still the quickly compiled first tier (see
+    /// [`driver::tier_up`]).
+    #[collect(require_static)]
+    pub quick_traces: Vec<usize>,
+    /// First-tier code replaced by faster code. Never freed while the VM
+    /// runs: a frame of it may still be on the native stack below a helper
+    /// that re-entered the executor, and exits of linked code return
+    /// through it.
+    #[collect(require_static)]
+    pub retired_code: Vec<backend::CompiledCode>,
 }
 
 /// What the JIT has done so far.
@@ -188,6 +198,8 @@ pub struct JitStats {
     pub rebuilt_langs: Vec<crate::heap::LangId>,
     /// Exits of traces called by `call_trace` whose frames the driver rebuilt.
     pub nested_exits: u64,
+    /// First-tier traces compiled again for speed ([`driver::tier_up`]).
+    pub recompiled: u64,
 }
 
 /// Most register vectors the pool keeps.
@@ -235,6 +247,8 @@ impl<'gc> Default for JitState<'gc> {
             buf_need: 1,
             entry_cells: FxHashMap::default(),
             nested: Vec::new(),
+            quick_traces: Vec::new(),
+            retired_code: Vec::new(),
         }
     }
 }
@@ -318,8 +332,9 @@ impl<'gc> JitState<'gc> {
     pub fn stats_report(&self) -> Vec<String> {
         let s = &self.stats;
         let mut out = vec![format!(
-            "jit: stats: {} traces compiled, {} entries, {} exits, {} inlined frames rebuilt, {} aborts",
+            "jit: stats: {} traces compiled ({} again for speed), {} entries, {} exits, {} inlined frames rebuilt, {} aborts",
             s.compiled,
+            s.recompiled,
             s.entries,
             s.exits,
             s.inlined_frames_rebuilt,

@@ -437,6 +437,9 @@ pub(super) fn lower<'gc>(
         entry,
         lazy: vec![None; t.ops.len()],
     };
+    if label.is_none() {
+        lw.count_tier();
+    }
     let mut ended = false;
     for (i, inst) in t.ops.iter().enumerate() {
         lw.cur = i;
@@ -1197,7 +1200,18 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         self.b.ins().jump(lp, &args);
         self.b.switch_to_block(lp);
         self.loop_block = Some(lp);
+        self.count_tier();
         Ok(())
+    }
+
+    /// Adds one to the first tier's work counter ([`Linkage::tier_counter`]), if any.
+    fn count_tier(&mut self) {
+        if let Some(counter) = self.link.tier_counter {
+            let addr = self.b.ins().iconst(self.ptr, counter as i64);
+            let n = self.b.ins().load(types::I64, mem(), addr, 0);
+            let n = self.b.ins().iadd_imm_s(n, 1);
+            self.b.ins().store(mem(), n, addr, 0);
+        }
     }
 
     fn jump(&mut self, args: &[Ref]) -> Result<(), String> {

@@ -965,6 +965,7 @@ fn a_guard_exit_continues_in_the_code_its_cell_holds() {
                 trace_id: 7,
                 exits: vec![],
                 inputs: Some(vec![InputSource::Buf(0), InputSource::Const(Value::Int(5))]),
+                tier_counter: None,
             },
         )
         .unwrap();
@@ -986,6 +987,7 @@ fn a_guard_exit_continues_in_the_code_its_cell_holds() {
                     None,
                 ],
                 inputs: None,
+                tier_counter: None,
             },
         )
         .unwrap();
@@ -1041,6 +1043,7 @@ fn an_exit_at_a_loop_header_enters_that_loops_code_while_fuel_lasts() {
                     loopbacks: Some((counter.as_ptr() as usize, 3)),
                 })],
                 inputs: None,
+                tier_counter: None,
             },
         )
         .unwrap();
@@ -1532,6 +1535,7 @@ fn a_linked_exit_builds_its_virtual_objects() {
                 trace_id: 7,
                 exits: vec![],
                 inputs: Some(vec![InputSource::Buf(2)]),
+                tier_counter: None,
             },
         )
         .unwrap();
@@ -1594,6 +1598,7 @@ fn a_linked_exit_builds_its_virtual_objects() {
                     None,
                 ],
                 inputs: None,
+                tier_counter: None,
             },
         )
         .unwrap();
@@ -1647,6 +1652,7 @@ fn a_linked_exit_builds_its_virtual_tuples() {
                 trace_id: 7,
                 exits: vec![],
                 inputs: Some(vec![InputSource::Buf(1)]),
+                tier_counter: None,
             },
         )
         .unwrap();
@@ -1693,6 +1699,7 @@ fn a_linked_exit_builds_its_virtual_tuples() {
                     None,
                 ],
                 inputs: None,
+                tier_counter: None,
             },
         )
         .unwrap();
