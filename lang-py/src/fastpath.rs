@@ -214,10 +214,7 @@ fn for_iter<'gc>(
     };
     match builtin_of(rec.class)? {
         Ty::RangeIter => {
-            let (cur, stop, stp) = {
-                let f = rec.fields_lock().borrow();
-                (f[1], f[2], f[3])
-            };
+            let (cur, stop, stp) = { (rec.get(1), rec.get(2), rec.get(3)) };
             let (Value::Int(c), Value::Int(s), Value::Int(st)) = (cur, stop, stp) else {
                 return None;
             };
@@ -230,10 +227,7 @@ fn for_iter<'gc>(
             Some(pc + 2)
         }
         Ty::ListIter | Ty::SeqIter => {
-            let (l, i) = {
-                let f = rec.fields_lock().borrow();
-                (f[1], f[2])
-            };
+            let (l, i) = (rec.get(1), rec.get(2));
             let (Value::List(_), Value::Int(i)) = (l, i) else {
                 return None;
             };
@@ -254,20 +248,14 @@ fn for_iter<'gc>(
             let Some(Op::Unpack(s, ud, 2, NONE)) = cx.data.ops.get(pc as usize + 2) else {
                 return None;
             };
-            let (inner, count) = {
-                let f = rec.fields_lock().borrow();
-                (f[1], f[2])
-            };
+            let (inner, count) = (rec.get(1), rec.get(2));
             let (Value::Record(irec), Value::Int(c)) = (inner, count) else {
                 return None;
             };
             if *s != d || !matches!(builtin_of(irec.class)?, Ty::ListIter | Ty::SeqIter) {
                 return None;
             }
-            let (l, i) = {
-                let f = irec.fields_lock().borrow();
-                (f[1], f[2])
-            };
+            let (l, i) = (irec.get(1), irec.get(2));
             let (Value::List(items), Value::Int(i)) = (l, i) else {
                 return None;
             };
@@ -366,12 +354,12 @@ fn cached_attr<'gc>(
     if matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
         return None;
     }
-    let f = rec.fields_lock().borrow();
     if let (Value::Record(_), Value::Int(idx)) = (map, idx) {
         // Only instances in map mode hold a map at `I_MAP` (maps are internal).
         let idx = idx as usize;
-        if f.len() > I_MAP as usize && same(f[I_MAP as usize], map) && idx < f.len() {
-            copy_value(regs, d, &f[idx..idx + 1]);
+        let n = rec.len();
+        if n > I_MAP as usize && same(rec.get(I_MAP as usize), map) && idx < n {
+            regs[d as usize] = rec.get(idx);
             return Some(());
         }
     }
@@ -381,13 +369,13 @@ fn cached_attr<'gc>(
     if !builtin_of(rec.class).is_some_and(is_instance_kind) {
         return None;
     }
-    let own = f[I_MAP as usize];
+    let own = rec.get(I_MAP as usize);
     if !matches!(own, Value::Record(_)) || !shapes::map_has_at(own, cx.k(k), g as usize) {
         return None;
     }
     let idx = I_COUNT + g as usize;
-    if (g as usize) < shapes::map_inline(own) && idx < f.len() {
-        copy_value(regs, d, &f[idx..idx + 1]);
+    if (g as usize) < shapes::map_inline(own) && idx < rec.len() {
+        regs[d as usize] = rec.get(idx);
         return Some(());
     }
     None
@@ -449,11 +437,10 @@ fn cached_set_attr<'gc>(
         if !allowed(i) && !IC_CLASS_WAYS.iter().any(|w| allowed(i + *w as usize)) {
             return None;
         }
-        let f = rec.fields_lock().borrow();
-        if f.len() <= I_MAP as usize {
+        if rec.len() <= I_MAP as usize {
             return None;
         }
-        let own = f[I_MAP as usize];
+        let own = rec.get(I_MAP as usize);
         let idx = match (
             items[i + IC_MAP as usize],
             items[i + IC_FIELD as usize],
@@ -470,7 +457,7 @@ fn cached_set_attr<'gc>(
             }
             _ => return None,
         };
-        if idx >= f.len() {
+        if idx >= rec.len() {
             return None;
         }
         idx
@@ -491,8 +478,7 @@ pub fn known_miss<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32) -> bool {
     if !matches!((map, idx), (Value::Record(_), Value::Bool(false))) {
         return false;
     }
-    let f = rec.fields_lock().borrow();
-    f.len() > I_MAP as usize && same(f[I_MAP as usize], map)
+    rec.len() > I_MAP as usize && same(rec.get(I_MAP as usize), map)
 }
 
 /// The list `l` and the in-range index `k` (negative counts from the end)
@@ -561,10 +547,7 @@ pub fn call_plain<'gc, M: Meta<'gc>>(
     if !matches!(code, Value::Code(_)) {
         return None;
     }
-    let (kind, closure) = {
-        let f = frec.fields_lock().borrow();
-        (f[F_TYPE as usize], f[FN_CLOSURE as usize])
-    };
+    let (kind, closure) = (frec.get(F_TYPE as usize), frec.get(FN_CLOSURE as usize));
     if !same(kind, Value::Int(KIND_FUNC)) {
         return None;
     }
@@ -696,10 +679,10 @@ fn class_method<'gc>(
             return None;
         };
         let items = l.borrow();
-        let own = {
-            let f = rec.fields_lock().borrow();
-            *f.get(I_MAP as usize)?
-        };
+        if rec.len() <= I_MAP as usize {
+            return None;
+        }
+        let own = rec.get(I_MAP as usize);
         let cached_miss = matches!(items[i + IC_FIELD as usize], Value::Bool(false))
             && same(items[i + IC_MAP as usize], own);
         // The map's keys, unless the site's cache or the map's Bloom filter

@@ -15,8 +15,8 @@ use std::any::Any;
 use std::cell::{BorrowError, Cell, Ref};
 use std::hash::{Hash, Hasher};
 
-use gc_arena::barrier::unlock;
-use gc_arena::lock::RefLock;
+use gc_arena::barrier::{field, unlock};
+use gc_arena::lock::{Lock, RefLock};
 use gc_arena::{Collect, Gc, Mutation};
 use indexmap::IndexMap;
 
@@ -61,68 +61,139 @@ impl Str {
 #[collect(require_static)]
 pub struct BigInt(pub num_bigint::BigInt);
 
+/// How many fields a record keeps inline, in its own allocation; field `i
+/// >= RECORD_INLINE` is item `i - RECORD_INLINE` of a boxed spill slice.
+/// Sized for Python's instances (6 fixed fields and the 8 inline
+/// attribute slots of a class's first map tree), the most frequent large
+/// records: their field reads are then one load from the record itself
+/// instead of two dependent loads through a separate buffer.
+pub const RECORD_INLINE: usize = 14;
+
 /// A language-defined object: class plus a fixed number of indexed fields.
 ///
 /// The layout is fixed (`repr(C)`) because compiled traces read and write
 /// records without calling back into Rust: the class at
-/// [`RECORD_CLASS_OFFSET`], the field count at [`RECORD_LEN_OFFSET`] and the
-/// address of field 0 at [`RECORD_FIELDS_OFFSET`] (see the backend's
-/// `lower.rs`). That address stays valid because the field vector is private
-/// and never resized after allocation.
+/// [`RECORD_CLASS_OFFSET`], the field count at [`RECORD_LEN_OFFSET`], field
+/// `i < RECORD_INLINE` at [`RECORD_INLINE_OFFSET`]` + 16 * i`, and the
+/// address of field [`RECORD_INLINE`] (the spill's first item) at
+/// [`RECORD_SPILL_OFFSET`] (see the backend's `lower.rs`). That address
+/// stays valid because the spill is private and never resized.
 #[derive(Collect)]
 #[collect(no_drop)]
 #[repr(C)]
 pub struct Record<'gc> {
     /// The language's notion of the object's class.
     pub class: Value<'gc>,
-    /// The address of field 0 (an integer, read only by machine code).
-    #[collect(require_static)]
-    fields_addr: usize,
     /// The number of fields.
     #[collect(require_static)]
     len: usize,
-    /// The fields, addressed by index.
-    fields: RefLock<Vec<Value<'gc>>>,
+    /// The address of field [`RECORD_INLINE`] (an integer, read only by
+    /// machine code; meaningless when the record has no spilled fields).
+    #[collect(require_static)]
+    spill_addr: usize,
+    /// Fields `RECORD_INLINE..len` (empty, so no allocation, for most).
+    spill: Box<[Lock<Value<'gc>>]>,
+    /// Fields `0..min(len, RECORD_INLINE)`; the rest of the slots are None.
+    inline: [Lock<Value<'gc>>; RECORD_INLINE],
 }
 
 /// Byte offset of [`Record::class`] (a 16-byte value).
 pub const RECORD_CLASS_OFFSET: i32 = 0;
-/// Byte offset of a record's field-vector address.
-pub const RECORD_FIELDS_OFFSET: i32 = 16;
 /// Byte offset of a record's field count (a `usize`).
-pub const RECORD_LEN_OFFSET: i32 = 24;
+pub const RECORD_LEN_OFFSET: i32 = 16;
+/// Byte offset of the address of a record's field [`RECORD_INLINE`] (a `usize`).
+pub const RECORD_SPILL_OFFSET: i32 = 24;
+/// Byte offset of a record's field 0 (inline fields are 16 bytes apart).
+pub const RECORD_INLINE_OFFSET: i32 = 48;
 
 impl<'gc> Record<'gc> {
-    /// A record of `class` with `fields`, which it keeps at a fixed address.
+    /// A record of `class` with `fields`.
     pub fn new(class: Value<'gc>, fields: Vec<Value<'gc>>) -> Record<'gc> {
+        Record::from_slice(class, &fields)
+    }
+
+    /// A record of `class` with a copy of `fields`.
+    #[inline]
+    pub fn from_slice(class: Value<'gc>, fields: &[Value<'gc>]) -> Record<'gc> {
+        let inline =
+            std::array::from_fn(|i| Lock::new(fields.get(i).copied().unwrap_or(Value::None)));
+        let spill: Box<[Lock<Value<'gc>>]> = match fields.get(RECORD_INLINE..) {
+            Some(rest) if !rest.is_empty() => rest.iter().map(|v| Lock::new(*v)).collect(),
+            _ => Box::default(),
+        };
         Record {
             class,
-            fields_addr: fields.as_ptr() as usize,
             len: fields.len(),
-            fields: RefLock::new(fields),
+            spill_addr: spill.as_ptr() as usize,
+            spill,
+            inline,
         }
     }
 
     /// The number of fields.
+    #[inline]
     pub fn len(&self) -> usize {
         self.len
     }
 
     /// Whether the record has no fields.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
-    /// A copy of the fields.
-    pub fn fields(&self) -> Vec<Value<'gc>> {
-        self.fields.borrow().clone()
+    /// Field `i` (panics unless `i < len`).
+    #[inline]
+    pub fn get(&self, i: usize) -> Value<'gc> {
+        if i >= self.len {
+            no_such_field(i, self.len);
+        }
+        match self.inline.get(i) {
+            Some(f) => f.get(),
+            None => self.spill[i - RECORD_INLINE].get(),
+        }
     }
 
-    /// The fields, for reading (writes go through [`set_field`], which keeps
-    /// the length fixed).
-    pub fn fields_lock(&self) -> &RefLock<Vec<Value<'gc>>> {
-        &self.fields
+    /// A copy of the fields.
+    pub fn fields(&self) -> Vec<Value<'gc>> {
+        (0..self.len).map(|i| self.get(i)).collect()
     }
+
+    /// Sets field `i` of `this` (panics unless `i < len`).
+    #[inline]
+    pub fn set(this: Gc<'gc, Record<'gc>>, mc: &Mutation<'gc>, i: usize, v: Value<'gc>) {
+        if i >= this.len {
+            no_such_field(i, this.len);
+        }
+        let w = Gc::write(mc, this);
+        if i < RECORD_INLINE {
+            field!(w, Record, inline)[i].unlock().set(v);
+        } else {
+            field!(w, Record, spill).as_deref()[i - RECORD_INLINE]
+                .unlock()
+                .set(v);
+        }
+    }
+
+    /// The address of field `i` (fixed for the record's life; for machine
+    /// code that reads a constant record's fields).
+    fn field_addr(&self, i: usize) -> usize {
+        if i >= self.len {
+            no_such_field(i, self.len);
+        }
+        match self.inline.get(i) {
+            Some(f) => f as *const Lock<Value<'gc>> as usize,
+            None => self.spill_addr + (i - RECORD_INLINE) * std::mem::size_of::<Value<'gc>>(),
+        }
+    }
+}
+
+/// The panic of an access to a field a record does not have (an
+/// interpreter bug); out of line, so that the accessors inline.
+#[cold]
+#[inline(never)]
+fn no_such_field(i: usize, len: usize) -> ! {
+    panic!("field {i} of a record of {len}")
 }
 
 /// A growable list of values (the target of `Value::List`).
@@ -300,7 +371,7 @@ pub fn new_record_from<'gc>(
     class: Value<'gc>,
     fields: &[Value<'gc>],
 ) -> Value<'gc> {
-    Value::Record(Gc::new(mc, Record::new(class, fields.to_vec())))
+    Value::Record(Gc::new(mc, Record::from_slice(class, fields)))
 }
 
 /// Allocates a code object.
@@ -434,14 +505,13 @@ pub fn dict_entries<'gc>(d: Value<'gc>) -> Vec<(Value<'gc>, Value<'gc>)> {
 /// Field `i` of a record.
 #[inline]
 pub fn get_field<'gc>(r: Value<'gc>, i: u32) -> Value<'gc> {
-    record_of(r).fields.borrow()[i as usize]
+    record_of(r).get(i as usize)
 }
 
 /// Sets field `i` of a record.
 #[inline]
 pub fn set_field<'gc>(mc: &Mutation<'gc>, r: Value<'gc>, i: u32, v: Value<'gc>) {
-    let rec = record_of(r);
-    unlock!(Gc::write(mc, rec), Record, fields).borrow_mut()[i as usize] = v;
+    Record::set(record_of(r), mc, i as usize, v);
 }
 
 /// The class of a record.
@@ -455,10 +525,10 @@ pub fn record_len(r: Value<'_>) -> u32 {
     record_of(r).len as u32
 }
 
-/// The address of field 0 of record `r` (fixed for the record's life; for
-/// machine code that reads a constant record's fields).
-pub fn record_fields_addr(r: Value<'_>) -> usize {
-    record_of(r).fields_addr
+/// The address of field `i < len` of record `r` (fixed for the record's
+/// life; for machine code that reads a constant record's fields).
+pub fn record_field_addr(r: Value<'_>, i: u32) -> usize {
+    record_of(r).field_addr(i as usize)
 }
 
 /// The code object behind `v`.
@@ -513,6 +583,73 @@ mod tests {
             assert!(get_field(r, 1).same(&Value::None));
             let empty = new_record_from(mc, class, &[]);
             assert_eq!(record_len(empty), 0);
+        });
+    }
+
+    #[test]
+    fn record_layout_is_as_documented() {
+        assert_eq!(
+            std::mem::offset_of!(Record, class) as i32,
+            RECORD_CLASS_OFFSET
+        );
+        assert_eq!(std::mem::offset_of!(Record, len) as i32, RECORD_LEN_OFFSET);
+        assert_eq!(
+            std::mem::offset_of!(Record, spill_addr) as i32,
+            RECORD_SPILL_OFFSET
+        );
+        assert_eq!(
+            std::mem::offset_of!(Record, inline) as i32,
+            RECORD_INLINE_OFFSET
+        );
+        assert_eq!(std::mem::size_of::<Lock<Value<'_>>>(), 16);
+    }
+
+    #[test]
+    fn records_longer_than_the_inline_slots_spill_the_rest() {
+        rootless_mutate(|mc| {
+            let class = new_str(mc, "C");
+            for n in [
+                0,
+                1,
+                RECORD_INLINE - 1,
+                RECORD_INLINE,
+                RECORD_INLINE + 1,
+                40,
+            ] {
+                let fields: Vec<Value> = (0..n as i64).map(Value::Int).collect();
+                let r = new_record(mc, class, fields.clone());
+                let s = new_record_from(mc, class, &fields);
+                for rec in [r, s] {
+                    assert_eq!(record_len(rec), n as u32);
+                    for i in 0..n as u32 {
+                        assert!(get_field(rec, i).same(&Value::Int(i as i64)));
+                        set_field(mc, rec, i, Value::Int(-(i as i64)));
+                    }
+                    let Value::Record(p) = rec else {
+                        unreachable!()
+                    };
+                    let base = Gc::as_ptr(p) as usize;
+                    for i in 0..n {
+                        assert!(p.get(i).same(&Value::Int(-(i as i64))));
+                        let addr = record_field_addr(rec, i as u32);
+                        if i < RECORD_INLINE {
+                            assert_eq!(addr, base + RECORD_INLINE_OFFSET as usize + 16 * i);
+                        } else {
+                            assert_eq!(addr, p.spill_addr + 16 * (i - RECORD_INLINE));
+                        }
+                    }
+                    assert_eq!(p.fields().len(), n);
+                }
+            }
+        });
+    }
+
+    #[test]
+    #[should_panic(expected = "field 2 of a record of 2")]
+    fn a_field_past_the_end_panics_even_when_its_slot_is_inline() {
+        rootless_mutate(|mc| {
+            let r = new_record_from(mc, Value::None, &[Value::Int(1), Value::Int(2)]);
+            get_field(r, 2);
         });
     }
 

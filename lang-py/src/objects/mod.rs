@@ -429,7 +429,7 @@ pub struct Rt<'a, 'gc> {
 #[inline]
 pub fn field<'gc>(v: Value<'gc>, i: u32) -> Value<'gc> {
     match v {
-        Value::Record(r) => r.fields_lock().borrow()[i as usize],
+        Value::Record(r) => r.get(i as usize),
         other => heap::get_field(other, i),
     }
 }

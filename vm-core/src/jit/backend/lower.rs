@@ -31,7 +31,7 @@ use super::runtime::{
     STATUS_FINISH, STATUS_OK,
 };
 use super::{ExitInfo, ExitLink, InputSource, Linkage};
-use crate::cell::CELL_VALUE_OFFSET;
+use crate::cell::{CELL_MARK_OFFSET, CELL_VALUE_OFFSET};
 use crate::heap;
 use crate::jit::helpers::{Helper, CALL_TRACE};
 use crate::jit::ir::{
@@ -40,7 +40,8 @@ use crate::jit::ir::{
 };
 use crate::jit::ir_print::op_text;
 use crate::meta::{
-    CELL_GET, CELL_SET, NEW_TUPLE, RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD, TUPLE_LEN,
+    CELL_GET, CELL_MARK, CELL_SET, NEW_TUPLE, RECORD_CLASS, RECORD_LEN, TUPLE_GET, TUPLE_HEAD,
+    TUPLE_LEN,
 };
 use crate::tuple;
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
@@ -726,6 +727,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             Op::Call(h, args) if std::ptr::eq(*h, &TUPLE_GET) => Some(self.tuple_get(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &CELL_GET) => Some(self.cell_get(args)?),
             Op::Call(h, args) if std::ptr::eq(*h, &CELL_SET) => Some(self.cell_set(args)?),
+            Op::Call(h, args) if std::ptr::eq(*h, &CELL_MARK) => Some(self.cell_mark(args)?),
             Op::ListLen(l) => Some(self.list_len(op, *l)?),
             Op::ListGet(l, i) => Some(self.list_get(op, *l, *i)?),
             Op::ListSet(l, i, v) => {
@@ -1042,7 +1044,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     // ---- records, read and written in place ----
     //
     // A record's layout is fixed (`heap::Record`, `repr(C)`): class value at
-    // offset 0, address of field 0 at 16, field count at 24. No write
+    // offset 0, field count at 16, the first `RECORD_INLINE` fields inline
+    // from `RECORD_INLINE_OFFSET`, the address of the spilled rest at
+    // `RECORD_SPILL_OFFSET`. No write
     // barrier is needed because collections run only between slices, so no
     // object is black while a trace runs (`Vm::collect_if_due`).
 
@@ -1057,7 +1061,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     }
 
     /// The address of field `k` of record `r` when `r` is a constant record
-    /// that has that field: a record's field count and field address never
+    /// that has that field: a record's field count and field addresses never
     /// change, so the trace needs neither the bounds check nor the loads.
     fn const_field_addr(&mut self, r: Ref, k: u32) -> Option<ir::Value> {
         if !r.is_const() {
@@ -1067,13 +1071,14 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         if rec.tag() != Tag::Record || k >= heap::record_len(rec) {
             return None;
         }
-        let addr = heap::record_fields_addr(rec) + k as usize * VALUE_SIZE;
+        let addr = heap::record_field_addr(rec, k);
         Some(self.iconst(types::I64, addr as i64))
     }
 
-    /// The address of field `k` of the record at `rec`, on the path where
-    /// the record has that field; the other path returns [`STATUS_BUG`].
-    fn field_addr(&mut self, rec: ir::Value, k: u32) -> ir::Value {
+    /// Where field `k` of the record at `rec` is (a base and a byte offset),
+    /// on the path where the record has that field; the other path returns
+    /// [`STATUS_BUG`].
+    fn field_loc(&mut self, rec: ir::Value, k: u32) -> (ir::Value, i32) {
         let len = self
             .b
             .ins()
@@ -1086,11 +1091,22 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         let bug = self.bug_block();
         self.b.ins().brif(inside, fast, &[], bug, &[]);
         self.b.switch_to_block(fast);
-        let base = self
-            .b
-            .ins()
-            .load(types::I64, mem(), rec, heap::RECORD_FIELDS_OFFSET);
-        self.b.ins().iadd_imm_s(base, k as i64 * VALUE_SIZE as i64)
+        self.known_field_loc(rec, k)
+    }
+
+    /// Where field `k` of the record at `rec` is, known to exist: inline
+    /// fields are at a fixed offset of the record, the others in its spill.
+    fn known_field_loc(&mut self, rec: ir::Value, k: u32) -> (ir::Value, i32) {
+        let k = k as usize;
+        if k < heap::RECORD_INLINE {
+            (rec, heap::RECORD_INLINE_OFFSET + (k * VALUE_SIZE) as i32)
+        } else {
+            let spill = self
+                .b
+                .ins()
+                .load(types::I64, mem(), rec, heap::RECORD_SPILL_OFFSET);
+            (spill, ((k - heap::RECORD_INLINE) * VALUE_SIZE) as i32)
+        }
     }
 
     /// The trace's one block that returns [`STATUS_BUG`]: where a record
@@ -1128,21 +1144,21 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             return Ok(self.load_value(addr, 0));
         }
         let rec = self.record_ptr(r)?;
-        let addr = self.field_addr(rec, k);
-        Ok(self.load_value(addr, 0))
+        let (base, off) = self.field_loc(rec, k);
+        Ok(self.load_value(base, off))
     }
 
     /// `set_field r, #k, v` without a call (see [`Self::get_field`]).
     fn set_field(&mut self, r: Ref, k: u32, v: Ref) -> Result<(), String> {
-        let addr = match self.const_field_addr(r, k) {
-            Some(addr) => addr,
+        let (base, off) = match self.const_field_addr(r, k) {
+            Some(addr) => (addr, 0),
             None => {
                 let rec = self.record_ptr(r)?;
-                self.field_addr(rec, k)
+                self.field_loc(rec, k)
             }
         };
         let value = self.val(v)?;
-        self.store_value(value, addr, 0);
+        self.store_value(value, base, off);
         Ok(())
     }
 
@@ -1600,19 +1616,22 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                 }
                 Virtual::Record(_, fields) => {
                     // In place: the record was just made, all `None`.
-                    let mut base = None;
+                    let mut rec = None;
+                    let mut spill = None;
                     for (i, x) in fields.iter().enumerate() {
                         let x = self.snap_val(x, &objs)?;
                         if let Val::Known(Tag::None, _) = x {
                             continue;
                         }
-                        let base = *base.get_or_insert_with(|| {
-                            let rec = self.payload_i64(obj);
-                            self.b
-                                .ins()
-                                .load(types::I64, mem(), rec, heap::RECORD_FIELDS_OFFSET)
-                        });
-                        self.store_value(x, base, (i * VALUE_SIZE) as i32);
+                        let rec = *rec.get_or_insert_with(|| self.payload_i64(obj));
+                        let (base, off) = if i < heap::RECORD_INLINE {
+                            (rec, heap::RECORD_INLINE_OFFSET + (i * VALUE_SIZE) as i32)
+                        } else {
+                            let base =
+                                *spill.get_or_insert_with(|| self.known_field_loc(rec, i as u32).0);
+                            (base, ((i - heap::RECORD_INLINE) * VALUE_SIZE) as i32)
+                        };
+                        self.store_value(x, base, off);
                     }
                 }
                 Virtual::Tuple(_) => {}
@@ -1886,9 +1905,10 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
 // ---- cells, read and written in place ----
 //
-// A cell's value sits at `cell::CELL_VALUE_OFFSET` (`cell::Cell`,
-// `repr(C)`). A cell is mutable, so every `cell_get` loads (the heap cache
-// has already forwarded the reads it could). No write barrier, as for
+// A cell's value sits at `cell::CELL_VALUE_OFFSET` and its mark at
+// `cell::CELL_MARK_OFFSET` (`cell::Cell`, `repr(C)`). A cell is mutable,
+// so every `cell_get` loads (the heap cache has already forwarded the
+// reads it could); `cell_mark` loads the mark, which never changes. No write barrier, as for
 // records: no object is black while a trace runs. An operand whose tag no
 // guard has fixed and turns out not to be a cell is what the helpers do
 // with it: `cell_get` leaves through the bug block (its helper panics),
@@ -1900,6 +1920,15 @@ impl Lower<'_, '_, '_> {
         let bug = self.bug_block();
         let cell = self.expect_tag(args[0], Tag::Cell, bug)?;
         Ok(self.load_value(cell, CELL_VALUE_OFFSET))
+    }
+
+    /// `call cell_mark, c` as a load of the cell's mark (fixed when the cell
+    /// was made). On a non-cell the helper panics: the bug block.
+    fn cell_mark(&mut self, args: &[Ref]) -> Result<Val, String> {
+        let bug = self.bug_block();
+        let cell = self.expect_tag(args[0], Tag::Cell, bug)?;
+        let mark = self.b.ins().load(types::I64, mem(), cell, CELL_MARK_OFFSET);
+        Ok(Val::Known(Tag::Int, mark))
     }
 
     /// `call cell_set, c, v` as a store; its result is `None`. The helper

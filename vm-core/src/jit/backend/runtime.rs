@@ -129,7 +129,7 @@ pub(super) enum Tramp {
 
 impl Tramp {
     /// The trampoline that performs `op`, if it needs one. Record fields
-    /// are read and written in place (the backend's `field_addr`); only a
+    /// are read and written in place (the backend's `field_loc`); only a
     /// linked exit's delayed writes use [`Tramp::SetField`].
     pub fn of(op: &Op) -> Option<Tramp> {
         Some(match op {
@@ -231,7 +231,7 @@ trampolines! {
     /// `new_dict`.
     new_dict = |mc, _, _| Ok(heap::new_dict(mc));
     /// `new_record class, fields...`.
-    new_record = |mc, a, _| Ok(heap::new_record(mc, a[0], a[1..].to_vec()));
+    new_record = |mc, a, _| Ok(heap::new_record_from(mc, a[0], &a[1..]));
     /// `new_record class` with `imm` fields, all `None` (a linked exit
     /// building a virtual record stores the others in place).
     new_record_of_nones = |mc, a, imm| Ok(heap::new_record(mc, a[0], vec![Value::None; imm as usize]));

@@ -1387,14 +1387,15 @@ fn tuples_are_read_in_place() {
     });
 }
 
-/// `cell_get` and `cell_set` are a load and a store at the cell's value
-/// (no call on the hot path): a read after a write sees it, the value a
-/// trace stores survives it, and values of every tag round-trip. Without a
-/// guard on the cell's tag the inline code checks it itself.
+/// `cell_get` and `cell_set` are a load and a store at the cell's value,
+/// `cell_mark` a load of its mark (no call on the hot path): a read after a
+/// write sees it, the value a trace stores survives it, and values of every
+/// tag round-trip. Without a guard on the cell's tag the inline code checks
+/// it itself.
 #[test]
 fn cells_are_read_and_written_in_place() {
     use crate::cell::{as_cell, new_cell};
-    use crate::meta::{CELL_GET, CELL_SET};
+    use crate::meta::{CELL_GET, CELL_MARK, CELL_SET};
     for guarded in [true, false] {
         rootless_mutate(|mc| {
             let mut t = TraceIr::default();
@@ -1409,7 +1410,8 @@ fn cells_are_read_and_written_in_place() {
             let k = t.konst(Value::Int(7));
             t.push(Op::Call(&CELL_SET, vec![c, k]), None);
             let last = t.push(Op::Call(&CELL_GET, vec![c]), None);
-            guard(&mut t, Op::Exit, &[old, none, new, last]);
+            let mark = t.push(Op::Call(&CELL_MARK, vec![c]), None);
+            guard(&mut t, Op::Exit, &[old, none, new, last, mark]);
             if guarded {
                 assert_no_hot_calls(&t);
             }
@@ -1425,13 +1427,17 @@ fn cells_are_read_and_written_in_place() {
             ];
             for (j, x) in values.iter().enumerate() {
                 let prev = values[(j + 1) % values.len()];
-                let cell = new_cell(mc, prev, 9);
+                let m = 9 - 1000 * j as i64;
+                let cell = new_cell(mc, prev, m);
                 let (exit, live) = run1(&code, mc, &[cell, *x]);
                 assert_eq!(exit as usize, guarded as usize);
-                assert_values(&live, &[prev, Value::None, *x, Value::Int(7)]);
+                assert_values(
+                    &live,
+                    &[prev, Value::None, *x, Value::Int(7), Value::Int(m)],
+                );
                 let cell = as_cell(cell).unwrap();
                 assert!(cell.get().same(&Value::Int(7)));
-                assert_eq!(cell.mark(), 9);
+                assert_eq!(cell.mark(), m);
             }
         });
     }

@@ -9,7 +9,11 @@
 //! in canonical order) is removed and its uses, snapshots included, get the
 //! earlier result. A guard equal to an earlier guard (`guard_tag`,
 //! `guard_value`, `guard_true`/`guard_false`, the guard comparisons, with
-//! `guard_lt a, b` equal to `guard_gt b, a`) is removed. Heap reads are not
+//! `guard_lt a, b` equal to `guard_gt b, a`) is removed. After
+//! `guard_value a, C`, `same a, C` is true, and a `guard_true`/`guard_false`
+//! of a constant that passes is removed: CSE is what finds such a `same`
+//! (the same value read twice, each read followed by a check) after the
+//! guards pass has run. Heap reads are not
 //! candidates: the heap cache forwards them, knowing what writes intervene.
 //!
 //! Every earlier op is before the current one in the single path a trace
@@ -23,6 +27,7 @@ use rustc_hash::FxHashMap;
 
 use crate::jit::ir::{Cmp, Op, Ref, TraceIr};
 use crate::jit::opt::rewrite::Rebuild;
+use crate::value::Value;
 
 /// Runs the pass.
 pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
@@ -30,6 +35,19 @@ pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
     let mut seen: FxHashMap<Key, Ref> = FxHashMap::default();
     for (i, mut inst) in old.into_iter().enumerate() {
         inst.op.map_args(|r| rb.get(r));
+        // A guard of a constant that passes (left by a `same` found true).
+        if let Op::GuardTrue(a) | Op::GuardFalse(a) = inst.op {
+            let want = matches!(inst.op, Op::GuardTrue(_));
+            if let Some(Value::Bool(b)) = t.as_const(a) {
+                if b == want {
+                    continue;
+                }
+            }
+        }
+        let passed_value = match inst.op {
+            Op::GuardValue(a, c) if c.is_const() => Some((a, c)),
+            _ => None,
+        };
         match key(&inst.op) {
             Some(k) => match seen.get(&k) {
                 Some(&earlier) => {
@@ -40,6 +58,13 @@ pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
                 None => {
                     let r = rb.emit(t, i, inst);
                     seen.insert(k, r);
+                    // Past `guard_value a, C`, `same a, C` is true.
+                    if let Some((a, c)) = passed_value {
+                        let yes = t.konst(Value::Bool(true));
+                        if let Some(k) = key(&Op::Same(a, c)) {
+                            seen.entry(k).or_insert(yes);
+                        }
+                    }
                 }
             },
             None => {
@@ -176,6 +201,76 @@ mod tests {
             v5 = int_sub v1, v0
             v6 = same v1, v0
             jump v2, v2, v3, v3, v4, v5, v6, v6
+            ",
+        );
+    }
+
+    #[test]
+    fn same_is_true_after_guard_value() {
+        // The second read of a checked value becomes the first only here
+        // (the guards pass ran before): its `same` and guard go.
+        check(
+            "cse",
+            "
+            v0 = input 0
+            v1 = call tuple_head, v0
+            guard_value v1, \"[|]\" @0
+            v3 = call tuple_head, v0
+            v4 = same \"[|]\", v3
+            guard_true v4 @1
+            v6 = same v3, 7
+            guard_false true @1
+            guard_true true @1
+            jump v4, v6
+            ",
+            "
+            v0 = input 0
+            v1 = call tuple_head, v0
+            guard_value v1, \"[|]\" @0
+            v3 = same v1, 7
+            guard_false true @1
+            jump true, v3
+            ...
+            ",
+        );
+    }
+
+    #[test]
+    fn a_checked_value_read_twice_needs_no_second_check() {
+        // A Prolog head match: `guard_value` on the first read of the
+        // functor, then `same` + `guard_true` on a second read.
+        check(
+            "optimize",
+            "
+            v0 = input 0
+            label v0
+            v2 = param 0
+            v3 = call cell_get, v2
+            v4 = call tuple_head, v3
+            guard_value v4, \"[|]\" @0
+            v6 = call cell_get, v2
+            v7 = call tuple_head, v6
+            v8 = same v7, \"[|]\"
+            guard_true v8 @1
+            v10 = call tuple_get, v6, 1
+            jump v10
+            snapshot @0
+            snapshot @1
+            ",
+            "
+            v0 = input 0
+            v1 = call cell_get, v0
+            v2 = call tuple_head, v1
+            guard_value v2, \"[|]\" @0
+            v4 = call tuple_get, v1, 1
+            label v4
+            v6 = param 0
+            v7 = call cell_get, v6
+            v8 = call tuple_head, v7
+            guard_value v8, \"[|]\" @1
+            v10 = call tuple_get, v7, 1
+            jump v10
+            ...
             ",
         );
     }

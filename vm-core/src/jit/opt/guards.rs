@@ -62,6 +62,7 @@ pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
             Op::GuardIntCmp(c, a, b) => w.guard_int_cmp(t, c, a, b),
             Op::IntOvf(o, a, b) => w.int_ovf(t, o, a, b),
             Op::IntCmp(c, a, b) => w.int_cmp(t, c, a, b),
+            Op::Same(a, b) => w.same(t, a, b),
             op => Out::Keep(op),
         };
         match out {
@@ -288,6 +289,28 @@ impl Walk {
         }
         self.learn(t, a, nf);
         keep
+    }
+
+    /// `same a, b`, decided when both values are known or their tags differ
+    /// (`same` compares tag and payload): after `guard_value x, C`, a
+    /// `same x, C` is true here (the fold pass ran before this pass made
+    /// `x` the constant).
+    fn same(&mut self, t: &mut TraceIr<'_>, a: Ref, b: Ref) -> Out {
+        let (fa, fb) = (self.fact(t, a), self.fact(t, b));
+        let known = |f: &Fact| f.value.and_then(|k| t.as_const(k));
+        let decided = if a == b {
+            Some(true)
+        } else if let (Some(x), Some(y)) = (known(&fa), known(&fb)) {
+            Some(x.same(&y))
+        } else if let (Some(x), Some(y)) = (fa.tag, fb.tag) {
+            (x != y).then_some(false)
+        } else {
+            None
+        };
+        match decided {
+            Some(d) => Out::Is(t.konst(Value::Bool(d))),
+            None => Out::Keep(Op::Same(a, b)),
+        }
     }
 
     /// `guard_true a` (`want`) or `guard_false a`.
@@ -554,6 +577,50 @@ mod tests {
             v5 = list_len v1
             jump v2, v5
             ...
+            ",
+        );
+    }
+
+    #[test]
+    fn decides_same_from_known_values_and_tags() {
+        // v3: the guard made v1 the constant; v5: the tags differ; v6: one
+        // value; v7: undecided.
+        check(
+            "guards",
+            "
+            v0 = input 0
+            v1 = call tuple_head, v0
+            guard_value v1, \"[|]\" @0
+            v3 = same v1, \"[|]\"
+            guard_true v3 @1
+            v5 = same v0, 3
+            v6 = same v0, v0
+            v7 = same v0, \"[|]\"
+            jump v3, v5, v6, v7
+            ",
+            "
+            v0 = input 0
+            v1 = call tuple_head, v0
+            guard_value v1, \"[|]\" @0
+            v3 = same v0, 3
+            v4 = same v0, \"[|]\"
+            jump true, v3, true, v4
+            ...
+            ",
+        );
+        check(
+            "guards",
+            "
+            v0 = input 0
+            guard_tag v0, tuple @0
+            v2 = same v0, 3
+            jump v2
+            ",
+            "
+            v0 = input 0
+            guard_tag v0, tuple @0
+            jump false
+            snapshot @0
             ",
         );
     }
