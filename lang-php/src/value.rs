@@ -231,12 +231,18 @@ fn same_key<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
 /// `None` (nothing written) when the array is packed, the key missing, a
 /// value not a number or an int result would overflow: the caller then
 /// takes the generic path (warnings, conversions, float promotion).
+///
+/// `k` may be a key not yet normalised: the guessed entry (see
+/// `NEXT_OP_AT`) is taken only when its stored key, which is normalised,
+/// is `k` itself; otherwise `norm` normalises `k` (`None`: not a key) before
+/// the probe.
 pub fn arr_op<'gc>(
     mc: &Mutation<'gc>,
     a: Value<'gc>,
     k: Value<'gc>,
     op: i64,
     v: Value<'gc>,
+    norm: impl FnOnce(Value<'gc>) -> Option<Value<'gc>>,
 ) -> Option<Value<'gc>> {
     let Value::Dict(d) = arr_store(a) else {
         return None;
@@ -272,7 +278,7 @@ pub fn arr_op<'gc>(
     let i = if hit {
         guess
     } else {
-        map.get_index_of(&Key(k))?
+        map.get_index_of(&Key(norm(k)?))?
     };
     NEXT_OP_AT.set((here, i + 1));
     let slot = map.get_index_mut(i)?.1;
