@@ -906,19 +906,21 @@ pub static ARR_STORE: Helper = Helper {
 };
 
 fn h_arr_op<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
-    let k = match args[1] {
-        k @ Value::Int(_) => k,
-        k @ Value::Str(s) if !matches!(s.as_str().as_bytes().first(), Some(b'0'..=b'9' | b'-')) => {
-            k
-        }
-        k @ Value::Str(_) => norm_key(mc, k)?,
-        _ => return Ok(Value::Absent),
-    };
     let op = match args[3] {
         Value::Int(op) => op,
         _ => return Ok(Value::Absent),
     };
-    Ok(arr_op(mc, args[0], k, op, args[2]).unwrap_or(Value::Absent))
+    // The key is normalised only when `arr_op` has to probe: a key that is
+    // the stored key object of the entry it guessed needs no look at its text.
+    let norm = |k: Value<'gc>| match k {
+        Value::Int(_) => Some(k),
+        Value::Str(s) if !matches!(s.as_str().as_bytes().first(), Some(b'0'..=b'9' | b'-')) => {
+            Some(k)
+        }
+        Value::Str(_) => norm_key(mc, k).ok(),
+        _ => None,
+    };
+    Ok(arr_op(mc, args[0], args[1], op, args[2], norm).unwrap_or(Value::Absent))
 }
 
 /// `arr[key] op= v` in place on an unshared hashed array (`value::arr_op`;

@@ -203,18 +203,46 @@ pub fn arr_set<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Value<'
     arr_set_slot(mc, a, k, v);
 }
 
+thread_local! {
+    /// The dict (by address) and entry position at which the next
+    /// [`arr_op`] is expected to find its key: one past the last one's.
+    /// Loops that walk one array and update another built with the same
+    /// keys in the same order (`foreach ($a as $k => $v) $b[$k] += $v;`,
+    /// counters, merges) then skip the hashing and probing. Only a guess:
+    /// the entry there is used only if its key is the very key looked up,
+    /// so a stale address or a reordered dict just costs the normal probe.
+    static NEXT_OP_AT: std::cell::Cell<(usize, usize)> =
+        const { std::cell::Cell::new((0, 0)) };
+}
+
+/// Whether `a` and `b` are the same key without hashing or comparing text:
+/// equal ints, or one string object. `false` means "unknown".
+fn same_key<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Str(x), Value::Str(y)) => Gc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
 /// `a[k] = a[k] op v` for a normalised key of a hashed array whose element
 /// there (maybe through a reference cell) is an int or a float, and a
 /// number `v`, with one hash probe; `op` is `+`, `-` or `*` (0, 1, 2).
 /// `None` (nothing written) when the array is packed, the key missing, a
 /// value not a number or an int result would overflow: the caller then
 /// takes the generic path (warnings, conversions, float promotion).
+///
+/// `k` may be a key not yet normalised: the guessed entry (see
+/// `NEXT_OP_AT`) is taken only when its stored key, which is normalised,
+/// is `k` itself; otherwise `norm` normalises `k` (`None`: not a key) before
+/// the probe.
 pub fn arr_op<'gc>(
     mc: &Mutation<'gc>,
     a: Value<'gc>,
     k: Value<'gc>,
     op: i64,
     v: Value<'gc>,
+    norm: impl FnOnce(Value<'gc>) -> Option<Value<'gc>>,
 ) -> Option<Value<'gc>> {
     let Value::Dict(d) = arr_store(a) else {
         return None;
@@ -237,17 +265,32 @@ pub fn arr_op<'gc>(
             _ => return None,
         })
     };
-    // One probe; the write barrier it implies is harmless when nothing is
-    // written.
-    let cell = match d.borrow_mut(mc).get_mut(&Key(k)) {
-        None => return None,
-        Some(c @ Value::List(_)) => *c,
-        Some(slot) => {
-            let r = calc(*slot)?;
+    // One probe, or none when the key is where the last `arr_op` predicted
+    // (see `NEXT_OP_AT`); the write barrier it implies is harmless when
+    // nothing is written.
+    let mut map = d.borrow_mut(mc);
+    let here = Gc::as_ptr(d) as usize;
+    let (at, guess) = NEXT_OP_AT.get();
+    let hit = at == here
+        && map
+            .get_index(guess)
+            .is_some_and(|(key, _)| same_key(key.0, k));
+    let i = if hit {
+        guess
+    } else {
+        map.get_index_of(&Key(norm(k)?))?
+    };
+    NEXT_OP_AT.set((here, i + 1));
+    let slot = map.get_index_mut(i)?.1;
+    let cell = match *slot {
+        c @ Value::List(_) => c,
+        old => {
+            let r = calc(old)?;
             *slot = r;
             return Some(r);
         }
     };
+    drop(map);
     let r = calc(heap::list_get(cell, 0))?;
     heap::list_set(mc, cell, 0, r);
     Some(r)
