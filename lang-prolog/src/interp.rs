@@ -124,7 +124,11 @@ fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> 
             }
             continue;
         }
-        if m.merge_point(fr, pc) {
+        // On the clause-level path the merge points are predicate entries
+        // (`PRED_BASE + k`): a helper call is a handover there, not a loop
+        // header (a trace from it would record the clause-level work up to
+        // the next handover, with no loop to close).
+        if !meta && m.merge_point(fr, pc) {
             return Action::Jit;
         }
         let code = m.konst(fr.code);

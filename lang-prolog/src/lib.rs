@@ -401,6 +401,14 @@ fn run_program(
         Some(eng.compound(",", vec![eng.atom("$load_next"), rest]))
     });
     e.flush();
+    if e.vm.config.log_jit {
+        // entries, exits and the busiest traces, as the other languages print
+        e.vm.mutate(|_, root| {
+            for line in root.jit.stats_report() {
+                eprintln!("{line}");
+            }
+        });
+    }
     let code = match outcome {
         Outcome::Halt(c) => c,
         Outcome::Error(m) => {
