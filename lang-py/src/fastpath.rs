@@ -918,7 +918,9 @@ fn class_method<'gc>(
         // The map's keys, unless the site's cache or the map's Bloom filter
         // already answer (`map_slot` asks the filter first).
         if !cached_miss
-            && !(matches!(own, Value::Record(_)) && shapes::map_slot(*own, cx.k(k)).is_none())
+            && !(matches!(own, Value::Record(_))
+                && (shapes::map_surely_lacks(*own, cx.k(k))
+                    || shapes::map_slot(*own, cx.k(k)).is_none()))
         {
             return None;
         }

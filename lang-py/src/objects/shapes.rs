@@ -143,6 +143,16 @@ pub fn root_map<'gc>(rt: &Rt<'_, 'gc>, cls: Value<'gc>) -> Value<'gc> {
     m
 }
 
+/// Whether the map's Bloom filter rules `key` out: a sure miss, answered
+/// inline (most method names looked up on an instance stop here).
+#[inline(always)]
+pub fn map_surely_lacks<'gc>(map: Value<'gc>, key: Value<'gc>) -> bool {
+    match (key, super::field_inline(map, M_BLOOM)) {
+        (Value::Str(ks), Value::Int(b)) => b & bloom_bit(ks.hash_code()) == 0,
+        _ => false,
+    }
+}
+
 /// The index of `key` in a map.
 pub fn map_slot<'gc>(map: Value<'gc>, key: Value<'gc>) -> Option<usize> {
     let Value::List(keys) = field(map, M_KEYS) else {
