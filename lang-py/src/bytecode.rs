@@ -248,6 +248,10 @@ pub struct CodeData {
     pub varnames: Vec<String>,
     /// For `CallMethod` instructions: the span of `obj.name` (an AttributeError points there).
     pub method_pos: Vec<(u32, Pos)>,
+    /// The number of arguments when a call may lay out this code's
+    /// registers directly (`fastpath::call_plain`: a function taking
+    /// positional parameters only, not a generator), else [`NONE`].
+    pub plain_nargs: u32,
 }
 
 impl CodeData {

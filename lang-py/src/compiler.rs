@@ -371,6 +371,20 @@ impl Compiler {
                 *d = floor;
             }
         }
+        let is_class = kind == ScopeKind::Class;
+        let p = &params;
+        let plain_nargs = if p.vararg
+            || p.kwarg
+            || p.nkwonly != 0
+            || is_generator
+            || is_module
+            || is_class
+            || max_reg + 1 < SPECIALS + p.nargs
+        {
+            NONE
+        } else {
+            p.nargs
+        };
         Rc::new(CodeUnit {
             data: Rc::new(CodeData {
                 name,
@@ -395,9 +409,10 @@ impl Compiler {
                     Vec::new()
                 },
                 is_module,
-                is_class: kind == ScopeKind::Class,
+                is_class,
                 varnames,
                 method_pos,
+                plain_nargs,
             }),
             consts,
         })

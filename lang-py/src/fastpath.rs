@@ -9,7 +9,9 @@
 
 use gc_arena::Gc;
 use vm_core::exec::{Action, Frame};
-use vm_core::{heap, Meta, Mutation, Value};
+use vm_core::heap::Record;
+use vm_core::jit::recorder::Recording;
+use vm_core::{heap, Meta, Mutation, Plain, Value};
 
 use crate::ast::{BinOp, CmpOp, UnOp};
 use crate::bytecode::*;
@@ -37,6 +39,8 @@ pub fn exec_plain<'gc>(
     op: &Op,
 ) -> Option<u32> {
     match *op {
+        Op::Jump(t) => Some(t),
+        Op::Nop => Some(pc + 1),
         Op::Move(d, s) => {
             let s = s as usize;
             fr.regs.copy_within(s..s + 1, d as usize);
@@ -107,6 +111,30 @@ pub fn exec_plain<'gc>(
             Some(pc + 1)
         }
         Op::ForIter(it, d, exit) => for_iter(cx, mc, fr, pc, it, d, exit),
+        Op::GetIter(d, s) => {
+            // A list, or an instance of a list subclass without `__iter__`
+            // or `__getitem__` (`interp::get_iter`'s cache at `pc`): an
+            // iterator over the list, as `get_iter` makes it.
+            let l = match fr.regs[s as usize] {
+                l @ Value::List(_) => l,
+                v @ Value::Record(rec) => {
+                    if !matches!(
+                        class_ic_hit(cx, pc, rec.class),
+                        Some(Value::Int(IC_ITER_LIST))
+                    ) {
+                        return None;
+                    }
+                    match field_inline(v, I_SLOT1) {
+                        l @ Value::List(_) => l,
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            };
+            let t = heap::list_get(field_inline(cx.rt, RT_TYPES), Ty::ListIter as i64);
+            fr.regs[d as usize] = heap::new_record(mc, t, vec![t, l, Value::Int(0)]);
+            Some(pc + 1)
+        }
         Op::GetAttr(d, o, k) => {
             let ov = fr.regs[o as usize];
             if cached_attr(cx, ov, pc, k, &mut fr.regs, d).is_none() {
@@ -279,11 +307,9 @@ fn for_iter<'gc>(
 /// from `interp::global_ic`'s cache while the globals epoch holds.
 #[inline(always)]
 fn green_global<'gc>(cx: &Cx<'_, 'gc>, pc: u32, regs: &mut [Value<'gc>], d: R) -> Option<()> {
-    let (Value::List(l), i) = ic_base(cx, pc)? else {
-        return None;
-    };
+    let (l, i) = ic_list(cx, pc)?;
     let items = l.borrow();
-    match (items[i], field(cx.rt, RT_GEPOCH)) {
+    match (items[i], cx.snap.gepoch) {
         (Value::Bool(true), gep @ Value::Int(_)) if same(items[i + 1], gep) => {
             copy_value(regs, d, &items[i + 2..i + 3]);
             Some(())
@@ -315,9 +341,9 @@ pub fn same<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
 
 /// The inline cache list of `cx`'s code and the index of `pc`'s entries.
 #[inline(always)]
-fn ic_base<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<(Value<'gc>, usize)> {
-    match cx.k(K_IC) {
-        ic @ Value::List(_) => Some((ic, (IC_WIDTH * pc as i64) as usize)),
+fn ic_list<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<(Gc<'gc, heap::List<'gc>>, usize)> {
+    match cx.code.consts.get(K_IC as usize) {
+        Some(Value::List(l)) => Some((*l, IC_WIDTH as usize * pc as usize)),
         _ => None,
     }
 }
@@ -340,32 +366,32 @@ fn cached_attr<'gc>(
     let Value::Record(rec) = ov else {
         return None;
     };
-    let (Value::List(l), i) = ic_base(cx, pc)? else {
-        return None;
-    };
-    let (guess, map, idx) = {
-        let items = l.borrow();
-        (
-            items[i + 3],
-            items[i + IC_MAP as usize],
-            items[i + IC_FIELD as usize],
-        )
-    };
-    if matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+    if cx.snap.props {
         return None;
     }
-    if let (Value::Record(_), Value::Int(idx)) = (map, idx) {
+    let (l, i) = ic_list(cx, pc)?;
+    let items = l.borrow();
+    // Compared in place (by reference): a `Value` taken out by value is
+    // rebuilt on the stack byte-wise, and reading it back stalls.
+    if let (Value::Record(map), Value::Int(idx)) =
+        (&items[i + IC_MAP as usize], &items[i + IC_FIELD as usize])
+    {
         // Only instances in map mode hold a map at `I_MAP` (maps are internal).
-        let idx = idx as usize;
+        let idx = *idx as usize;
         let n = rec.len();
-        if n > I_MAP as usize && same(rec.get(I_MAP as usize), map) && idx < n {
-            regs[d as usize] = rec.get(idx);
-            return Some(());
+        if n > I_MAP as usize && idx < n {
+            if let Value::Record(own) = rec.get(I_MAP as usize) {
+                if Gc::ptr_eq(own, *map) {
+                    regs[d as usize] = rec.get(idx);
+                    return Some(());
+                }
+            }
         }
     }
-    let Value::Int(g) = guess else {
+    let Value::Int(g) = items[i + 3] else {
         return None;
     };
+    drop(items);
     if !builtin_of(rec.class).is_some_and(is_instance_kind) {
         return None;
     }
@@ -391,7 +417,8 @@ pub fn remember_attr<'gc>(
     map: Value<'gc>,
     idx: Value<'gc>,
 ) {
-    if let Some((ic, i)) = ic_base(cx, pc) {
+    if let Some((l, i)) = ic_list(cx, pc) {
+        let ic = Value::List(l);
         // The first map seen stays: a polymorphic site would otherwise
         // rewrite the cache at every change of class (the slot guess
         // serves the others).
@@ -418,44 +445,52 @@ fn cached_set_attr<'gc>(
     let Value::Record(rec) = ov else {
         return None;
     };
-    let (Value::List(l), i) = ic_base(cx, pc)? else {
+    let Value::Int(epoch) = cx.snap.epoch else {
         return None;
     };
-    let epoch = field(cx.rt, RT_EPOCH);
-    let Value::Int(_) = epoch else {
-        return None;
-    };
+    let (l, i) = ic_list(cx, pc)?;
+    let mut grown = None;
     let idx = {
         let items = l.borrow();
-        // The store is allowed for this class (either way of the class IC).
-
-        let allowed = |w: usize| {
-            same(items[w], rec.class)
-                && same(items[w + 1], epoch)
-                && matches!(items[w + 2], Value::Bool(true))
-        };
-        if !allowed(i) && !IC_CLASS_WAYS.iter().any(|w| allowed(i + *w as usize)) {
+        // The store is allowed for this class (some way of the class IC).
+        // (Spelled out: as a closure the check was not inlined.)
+        let cls = &rec.class;
+        if !store_allowed(&items[i..i + 3], cls, epoch)
+            && !IC_CLASS_WAYS
+                .iter()
+                .any(|w| store_allowed(&items[i + *w as usize..i + *w as usize + 3], cls, epoch))
+        {
             return None;
         }
+        // Only instances in map mode hold a map at `I_MAP`.
         if rec.len() <= I_MAP as usize {
             return None;
         }
-        let own = rec.get(I_MAP as usize);
-        let idx = match (
-            items[i + IC_MAP as usize],
-            items[i + IC_FIELD as usize],
-            items[i + 3],
-        ) {
-            (map @ Value::Record(_), Value::Int(idx), _) if same(own, map) => idx as usize,
-            // Another map with the name at the slot the site found last.
-            (_, _, Value::Int(g))
-                if matches!(own, Value::Record(_))
-                    && shapes::map_has_at(own, cx.k(k), g as usize)
-                    && (g as usize) < shapes::map_inline(own) =>
+        let Value::Record(own) = rec.get(I_MAP as usize) else {
+            return None;
+        };
+        let idx = match (&items[i + IC_MAP as usize], &items[i + IC_FIELD as usize]) {
+            (Value::Record(map), Value::Int(idx)) if Gc::ptr_eq(*map, own) => *idx as usize,
+            // A new attribute, whose map (the cached one) is the child of
+            // the instance's: `interp::set_inst_attr`'s `map_add` finds that
+            // child, and the name's index there is the cached inline field.
+            (Value::Record(map), Value::Int(idx))
+                if matches!(shapes::map_parent(Value::Record(*map)),
+                    Value::Record(p) if Gc::ptr_eq(p, own)) =>
             {
-                I_COUNT + g as usize
+                grown = Some(*map);
+                *idx as usize
             }
-            _ => return None,
+            // Another map with the name at the slot the site found last.
+            _ => match items[i + 3] {
+                Value::Int(g)
+                    if shapes::map_has_at(Value::Record(own), cx.k(k), g as usize)
+                        && (g as usize) < shapes::map_inline(Value::Record(own)) =>
+                {
+                    I_COUNT + g as usize
+                }
+                _ => return None,
+            },
         };
         if idx >= rec.len() {
             return None;
@@ -463,14 +498,26 @@ fn cached_set_attr<'gc>(
         idx
     };
     heap::set_field(mc, ov, idx as u32, vv);
+    if let Some(map) = grown {
+        heap::set_field(mc, ov, I_MAP, Value::Record(map));
+    }
     Some(())
+}
+
+/// Whether a way of the class IC (type, epoch, decision) says that a plain
+/// store into instances of `class` is allowed at the current epoch.
+#[inline(always)]
+fn store_allowed<'gc>(way: &[Value<'gc>], class: &Value<'gc>, epoch: i64) -> bool {
+    same_ref(&way[0], class)
+        && matches!(way[1], Value::Int(e) if e == epoch)
+        && matches!(way[2], Value::Bool(true))
 }
 
 /// Whether instances with `ov`'s map are known (IC at `pc`) to lack the
 /// attribute looked up there, so a method call goes straight to the class.
 #[inline(always)]
 pub fn known_miss<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32) -> bool {
-    let (Value::Record(rec), Some((Value::List(l), i))) = (ov, ic_base(cx, pc)) else {
+    let (Value::Record(rec), Some((l, i))) = (ov, ic_list(cx, pc)) else {
         return false;
     };
     let items = l.borrow();
@@ -500,140 +547,306 @@ fn list_index<'gc>(l: Value<'gc>, k: Value<'gc>) -> Option<(Value<'gc>, i64)> {
 /// itself lacks the name). The callee's registers are laid out here at once,
 /// as `interp::call_value` + `interp::enter` would lay them out, in a vector
 /// of exactly the callee's register count (`interp::enter` takes such a
-/// vector as the frame's registers). Generic over `M` only so that it can
-/// hand back the executor's `Action`; the plain interpreter alone calls it
-/// (its handles are the values). None: nothing was changed.
+/// vector as the frame's registers). The plain interpreter alone calls it
+/// (through [`Shortcuts`]). None: nothing was changed.
 #[inline(always)]
-pub fn call_plain<'gc, M: Meta<'gc>>(
+fn call_plain<'gc>(
     cx: &Cx<'_, 'gc>,
-    m: &mut M,
+    m: &mut Plain<'gc, '_>,
     fr: &mut Frame<'gc>,
     pc: u32,
     op: &Op,
-) -> Option<Flow<'gc, M::V>> {
-    let (d, func, recv, a, npos) = match *op {
+) -> Option<Flow<'gc, Value<'gc>>> {
+    let (d, frec, recv, a, npos) = match *op {
         Op::Call(d, f, a, npos @ 1..=2, NONE) if is_builtin_function(fr.regs[f as usize]) => {
             // `len(x)`, `isinstance(x, C)`: `interp::fast_builtin`'s cases.
-            let args = [
-                m.konst(fr.regs[a as usize]),
-                m.konst(fr.regs[(a + npos - 1) as usize]),
-            ];
-            let v =
-                crate::interp::fast_builtin(cx, m, fr.regs[f as usize], &args[..npos as usize])?;
-            fr.regs[d as usize] = m.get(v);
+            let args = [fr.regs[a as usize], fr.regs[(a + npos - 1) as usize]];
+            let v = crate::interp::fast_builtin(
+                cx,
+                m,
+                pc,
+                fr.regs[f as usize],
+                &args[..npos as usize],
+            )?;
+            fr.regs[d as usize] = v;
             return Some(Flow::Jump(pc + 1));
         }
-        Op::Call(d, f, a, npos, NONE) => match fr.regs[f as usize] {
+        Op::Call(d, f, a, npos, NONE) => match &fr.regs[f as usize] {
             // A class whose instances are made by `__init__` alone (the
             // cache of `interp::instantiate` at this instruction says so).
             cls @ Value::Record(r) if builtin_of(r.class) == Some(Ty::Type) => {
-                let init @ Value::Record(_) = class_ic_hit(cx, pc, cls)? else {
-                    return None;
-                };
-                (d, init, Recv::New(cls), a, npos)
+                let clsg = *r;
+                match class_ic_get(cx, pc, cls, |v| match v {
+                    Value::Record(init) => Some(Some(*init)),
+                    Value::Int(IC_NEW_LIST) => Some(None),
+                    _ => None,
+                })? {
+                    Some(init) => (d, init, Recv::New(clsg), a, npos),
+                    // A list subclass without `__new__` or `__init__`
+                    // called without arguments: an empty one.
+                    None if npos == 0 => {
+                        let rt = Rt::new(m.mc(), cx.rt);
+                        let l = heap::new_list(m.mc());
+                        let inst =
+                            shapes::new_map_instance(&rt, Value::Record(clsg), l, Value::None);
+                        fr.regs[d as usize] = inst;
+                        return Some(Flow::Jump(pc + 1));
+                    }
+                    None => return None,
+                }
             }
-            f => (d, f, Recv::None, a, npos),
+            Value::Record(g) => (d, *g, Recv::None, a, npos),
+            _ => return None,
         },
-        Op::CallMethod(d, o, k, a, npos, NONE) => {
-            let (f, recv) = class_method(cx, fr.regs[o as usize], pc, k)?;
-            (d, f, recv.map_or(Recv::None, Recv::Bound), a, npos)
-        }
+        Op::CallMethod(d, o, k, a, npos, NONE) => match class_method(cx, &fr.regs, o, pc, k) {
+            Some((f, recv)) => (d, f, recv, a, npos),
+            None => {
+                let ov = fr.regs[o as usize];
+                list_method(cx, m.mc(), fr, pc, ov, d, k, a, npos)?;
+                return Some(Flow::Jump(pc + 1));
+            }
+        },
         _ => return None,
-    };
-    let Value::Record(frec) = func else {
-        return None;
     };
     let code = frec.class;
     if !matches!(code, Value::Code(_)) {
         return None;
     }
     let (kind, closure) = (frec.get(F_TYPE as usize), frec.get(FN_CLOSURE as usize));
-    if !same(kind, Value::Int(KIND_FUNC)) {
+    if !matches!(kind, Value::Int(KIND_FUNC)) {
         return None;
     }
     let data = crate::interp::code_data(code)?;
-    let p = &data.params;
     let n = npos as usize + !matches!(recv, Recv::None) as usize;
-    let nregs = data.nregs as usize;
-    let specials = SPECIALS as usize;
-    if p.vararg
-        || p.kwarg
-        || p.nkwonly != 0
-        || p.nargs as usize != n
-        || data.is_generator
-        || data.is_module
-        || data.is_class
-        || nregs < specials + n
-    {
+    // Positional parameters only, exactly as many as passed (the compiler
+    // worked out the rest: `CodeData::plain_nargs`).
+    if data.plain_nargs as usize != n {
         return None;
     }
     // The recursion limit, as `call_value` checks it (the generic code raises).
-    let (Value::Int(depth), Value::Int(lim)) =
-        (fr.regs[REG_DEPTH as usize], field(cx.rt, RT_RECLIMIT))
+    let (Value::Int(depth), Value::Int(lim)) = (fr.regs[REG_DEPTH as usize], cx.snap.reclimit)
     else {
         return None;
     };
-    if depth + 1 > lim {
+    if depth >= lim {
         return None;
     }
-    let (recv, ret) = match recv {
-        Recv::None => (None, d),
-        Recv::Bound(ov) => (Some(ov), d),
+    let ret = match recv {
         Recv::New(cls) => {
             // The new instance, in map mode (as `interp::instantiate`
             // makes it); `__init__`'s result is discarded.
             let rt = Rt::new(m.mc(), cx.rt);
-            let inst = shapes::new_map_instance(&rt, cls, Value::None, Value::None);
+            let inst = shapes::new_map_instance(&rt, Value::Record(cls), Value::None, Value::None);
             fr.regs[d as usize] = inst;
-            (Some(inst), REG_DISCARD)
+            REG_DISCARD
         }
+        _ => d,
     };
-    // A power-of-two size: the global allocator (mimalloc's aligned entry
-    // point) takes a much longer way for other sizes once a page's free
-    // list is used up (it over-allocates from the next size class).
     // Laid out here rather than by `interp::regs_from_args` (the same
     // layout from the depth and the arguments), whose extra copy was 2.7%
-    // of deltablue's `--no-jit` instructions.
-    let none = m.konst(Value::None);
-    let mut regs: Vec<M::V> = Vec::with_capacity(nregs.next_power_of_two());
-    for _ in 0..specials {
-        regs.push(none);
+    // of deltablue's `--no-jit` instructions: the specials, the receiver
+    // and the arguments, cells and free variables start as None, locals
+    // unbound (Absent); filled by two copies from constant arrays (a
+    // `push` per register, or `resize`, cost ~100 instructions a call). A
+    // power-of-two capacity: the global allocator (mimalloc's aligned
+    // entry point) takes a much longer way for other sizes once a page's
+    // free list is used up (it over-allocates from the next size class).
+    let nregs = data.nregs as usize;
+    let specials = SPECIALS as usize;
+    // `plain_nargs` makes `specials + n <= nregs`.
+    let start = ((data.free_start + data.nfree) as usize)
+        .max(specials + n)
+        .min(nregs);
+    let mut regs: Vec<Value<'gc>> = Vec::with_capacity(nregs.next_power_of_two());
+    if nregs <= FILL {
+        regs.extend_from_slice(&nones()[..start]);
+        regs.extend_from_slice(&absents()[..nregs - start]);
+    } else {
+        regs.resize(start, Value::None);
+        regs.resize(nregs, Value::Absent);
     }
-    regs[REG_DEPTH as usize] = m.konst(Value::Int(depth + 1));
-    if let Some(ov) = recv {
-        regs.push(m.konst(ov));
+    regs[REG_DEPTH as usize] = Value::Int(depth + 1);
+    let mut at = specials;
+    let from = match recv {
+        Recv::None => None,
+        Recv::Reg(o) => Some(o as usize),
+        Recv::New(_) => Some(d as usize),
+        Recv::Class(c) => {
+            regs[at] = Value::Record(c);
+            at += 1;
+            None
+        }
+    };
+    if let Some(r) = from {
+        regs[at..at + 1].copy_from_slice(&fr.regs[r..r + 1]);
+        at += 1;
     }
-    for i in 0..npos {
-        regs.push(m.konst(fr.regs[(a + i) as usize]));
-    }
-    // Cells and free variables start as None, locals unbound (`regs_from_args`).
-    let start = ((data.free_start + data.nfree) as usize).clamp(specials + n, nregs);
-    for _ in specials + n..start {
-        regs.push(none);
-    }
-    let absent = m.konst(Value::Absent);
-    for _ in start..nregs {
-        regs.push(absent);
-    }
+    let (a, npos) = (a as usize, npos as usize);
+    regs[at..at + npos].copy_from_slice(&fr.regs[a..a + npos]);
     for i in 0..data.nfree {
-        regs[(data.free_start + i) as usize] = m.konst(field(closure, TUP_ITEMS + i));
+        regs[(data.free_start + i) as usize] = field(closure, TUP_ITEMS + i);
     }
     fr.ret_reg = ret;
     fr.regs[REG_CALLPC as usize] = Value::Int(pc as i64);
     fr.pc = pc + 1;
     Some(Flow::Act(Action::Call {
-        callee: func,
+        callee: Value::Record(frec),
         args: regs,
     }))
 }
 
+/// The answer `interp::get_iter` caches (in the class IC of a `GetIter`)
+/// for a class whose instances iterate their native list.
+pub const IC_ITER_LIST: i64 = 2;
+
+/// The answer `interp::plain_list_slot` caches (in the class IC of a
+/// `GetItem`, or of the `Call` of `len`) for a list subclass that does not
+/// override the dunder concerned.
+pub const IC_LIST_SLOT: i64 = 3;
+
+/// The answer `interp::instantiate` caches (in the class IC of a `Call`)
+/// for a list subclass without a `__new__` or `__init__` of its own: called
+/// without arguments it makes an instance holding a new empty list.
+pub const IC_NEW_LIST: i64 = 1;
+
+/// `l.append(x)`, `l.pop()` and `l.pop(i)` (`i` an int in range) on a list,
+/// or on an instance of a list subclass that has no such attribute itself
+/// nor on its class (the class IC at `pc` holds the class lookup's miss,
+/// as `interp::call_method` left it), while no property exists: what
+/// `interp::fast_list_method` does, the result into `d`. None: nothing was
+/// changed (the generic code raises an empty list's IndexError).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn list_method<'gc>(
+    cx: &Cx<'_, 'gc>,
+    mc: &'gc Mutation<'gc>,
+    fr: &mut Frame<'gc>,
+    pc: u32,
+    ov: Value<'gc>,
+    d: R,
+    k: K,
+    a: R,
+    npos: u32,
+) -> Option<()> {
+    let l = match ov {
+        Value::List(_) => ov,
+        Value::Record(rec) => {
+            let ty = rec.class;
+            if !matches!(ty, Value::Record(_))
+                || heap::record_len(ty) != T_COUNT
+                || !matches!(field_inline(ty, T_NATIVE), Value::Int(n) if n == Ty::List as i64)
+                || cx.snap.props
+                || !matches!(class_ic_hit(cx, pc, ty)?, Value::Absent)
+            {
+                return None;
+            }
+            if rec.len() <= I_MAP.max(I_SLOT1) as usize {
+                return None;
+            }
+            let (own, slot) = (rec.get(I_MAP as usize), rec.get(I_SLOT1 as usize));
+            if !matches!(own, Value::Record(_)) || shapes::map_slot(own, cx.k(k)).is_some() {
+                return None;
+            }
+            let Value::List(_) = slot else {
+                return None;
+            };
+            slot
+        }
+        _ => return None,
+    };
+    let name = cx.k(k);
+    let name = name.as_str()?;
+    let n = heap::list_len(l);
+    let v = match (name, npos) {
+        ("append", 1) => {
+            heap::list_append(mc, l, fr.regs[a as usize]);
+            Value::None
+        }
+        ("pop", 0) if n > 0 => heap::list_pop(mc, l),
+        ("pop", 1) => {
+            let Value::Int(i) = fr.regs[a as usize] else {
+                return None;
+            };
+            let i = if i < 0 { i + n } else { i };
+            if !(0..n).contains(&i) {
+                return None;
+            }
+            crate::builtins::methods::list_pop_at(mc, l, i)
+        }
+        _ => return None,
+    };
+    fr.regs[d as usize] = v;
+    Some(())
+}
+
+/// Registers a [`call_plain`] fills from the constant arrays below (larger
+/// frames are filled value by value).
+const FILL: usize = 64;
+
+/// `FILL` Nones (a promoted constant: copying from it is a `memcpy`).
+#[inline(always)]
+fn nones<'gc>() -> &'gc [Value<'gc>; FILL] {
+    &[Value::None; FILL]
+}
+
+/// `FILL` Absents (unbound locals).
+#[inline(always)]
+fn absents<'gc>() -> &'gc [Value<'gc>; FILL] {
+    &[Value::Absent; FILL]
+}
+
+/// The plain interpreter's shortcuts that hand back an action (a call):
+/// the plain interpreter's handles are values, so they lay out the
+/// callee's registers as values; the recorder has none (it always runs the
+/// generic code).
+pub trait Shortcuts<'gc>: Meta<'gc> {
+    /// [`call_plain`], or None (the generic code runs).
+    fn call_shortcut(
+        &mut self,
+        cx: &Cx<'_, 'gc>,
+        fr: &mut Frame<'gc>,
+        pc: u32,
+        op: &Op,
+    ) -> Option<Flow<'gc, Self::V>>;
+}
+
+impl<'gc> Shortcuts<'gc> for Plain<'gc, '_> {
+    #[inline(always)]
+    fn call_shortcut(
+        &mut self,
+        cx: &Cx<'_, 'gc>,
+        fr: &mut Frame<'gc>,
+        pc: u32,
+        op: &Op,
+    ) -> Option<Flow<'gc, Value<'gc>>> {
+        call_plain(cx, self, fr, pc, op)
+    }
+}
+
+impl<'gc> Shortcuts<'gc> for Recording<'gc, '_> {
+    #[inline(always)]
+    fn call_shortcut(
+        &mut self,
+        _cx: &Cx<'_, 'gc>,
+        _fr: &mut Frame<'gc>,
+        _pc: u32,
+        _op: &Op,
+    ) -> Option<Flow<'gc, Self::V>> {
+        None
+    }
+}
+
 /// The receiver a [`call_plain`] call passes first.
+#[derive(Clone, Copy)]
 enum Recv<'gc> {
     None,
-    /// A bound `self` (or class, for a class method).
-    Bound(Value<'gc>),
+    /// The value in this register of the caller (a bound `self`, or the
+    /// class a class method is called on).
+    Reg(R),
+    /// This class (a class method called on an instance).
+    Class(Gc<'gc, Record<'gc>>),
     /// A new instance of this class (`__init__` is called).
-    New(Value<'gc>),
+    New(Gc<'gc, Record<'gc>>),
 }
 
 /// Whether `v` is a builtin function (not a bound builtin method).
@@ -643,103 +856,148 @@ fn is_builtin_function(v: Value<'_>) -> bool {
 }
 
 /// What `obj.name(...)` calls (the function and the receiver it gets
-/// first, if any), as `interp::call_method` decides it, when the lookup is
-/// in the class cache of instruction `pc` while no property exists: for an
-/// instance (`ov`) that does not have the name itself (the site's cached
-/// map says so, or its map has no such name), its class's
-/// function (bound to `ov`), static method or class method (bound to the
+/// first), as `interp::call_method` decides it, when the lookup is in the
+/// class cache of instruction `pc` while no property exists: for an
+/// instance (register `o`) that does not have the name itself (the site's
+/// cached map says so, or its map has no such name), its class's function
+/// (bound to the instance), static method or class method (bound to the
 /// class); for a class, its function, static method or class method.
+/// Functions and classes come back as record pointers and the instance as
+/// its register: a `Value` moved through tuples and options is rebuilt on
+/// the stack byte-wise, and reading it back stalls.
 #[inline(always)]
 fn class_method<'gc>(
     cx: &Cx<'_, 'gc>,
-    ov: Value<'gc>,
+    regs: &[Value<'gc>],
+    o: R,
     pc: u32,
     k: K,
-) -> Option<(Value<'gc>, Option<Value<'gc>>)> {
+) -> Option<(Gc<'gc, Record<'gc>>, Recv<'gc>)> {
+    let ov = &regs[o as usize];
     let Value::Record(rec) = ov else {
         return None;
     };
-    let ty = rec.class;
-    if !matches!(ty, Value::Record(_)) || matches!(field(cx.rt, RT_PROPS), Value::Bool(true)) {
+    let Value::Record(tyg) = rec.class else {
+        return None;
+    };
+    if cx.snap.props {
         return None;
     }
-    let kind = builtin_of(ty)?;
+    let kind = builtin_of(rec.class)?;
     if kind == Ty::Type {
-        let v = class_ic_hit(cx, pc, ov)?;
-        return match unwrap_method(v)? {
-            (f, true) => Some((f, Some(ov))),
-            (f, false) => Some((f, None)),
-        };
+        return class_ic_get(cx, pc, ov, |v| match method_of(v)? {
+            Meth::Func(f) | Meth::Static(f) => Some((f, Recv::None)),
+            Meth::Class(f) => Some((f, Recv::Reg(o))),
+        });
     }
     if !is_instance_kind(kind) {
         return None;
     }
     {
-        let (Value::List(l), i) = ic_base(cx, pc)? else {
-            return None;
-        };
+        let (l, i) = ic_list(cx, pc)?;
         let items = l.borrow();
         if rec.len() <= I_MAP as usize {
             return None;
         }
-        let own = rec.get(I_MAP as usize);
+        let own = &rec.get(I_MAP as usize);
         let cached_miss = matches!(items[i + IC_FIELD as usize], Value::Bool(false))
-            && same(items[i + IC_MAP as usize], own);
+            && matches!((&items[i + IC_MAP as usize], own),
+                (Value::Record(a), Value::Record(b)) if Gc::ptr_eq(*a, *b));
         // The map's keys, unless the site's cache or the map's Bloom filter
         // already answer (`map_slot` asks the filter first).
         if !cached_miss
-            && !(matches!(own, Value::Record(_)) && shapes::map_slot(own, cx.k(k)).is_none())
+            && !(matches!(own, Value::Record(_))
+                && (shapes::map_surely_lacks(*own, cx.k(k))
+                    || shapes::map_slot(*own, cx.k(k)).is_none()))
         {
             return None;
         }
     }
-    let v = class_ic_hit(cx, pc, ty)?;
-    if is_py_function(v) {
-        return Some((v, Some(ov)));
+    class_ic_get(cx, pc, &rec.class, |v| match method_of(v)? {
+        Meth::Func(f) => Some((f, Recv::Reg(o))),
+        Meth::Static(f) => Some((f, Recv::None)),
+        Meth::Class(f) => Some((f, Recv::Class(tyg))),
+    })
+}
+
+/// A class attribute as [`class_method`] calls it.
+enum Meth<'gc> {
+    /// A Python function.
+    Func(Gc<'gc, Record<'gc>>),
+    /// The function inside a static method (no receiver).
+    Static(Gc<'gc, Record<'gc>>),
+    /// The function inside a class method (the class is the receiver).
+    Class(Gc<'gc, Record<'gc>>),
+}
+
+/// `v` as [`Meth`]; None for anything else.
+#[inline(always)]
+fn method_of<'gc>(v: &Value<'gc>) -> Option<Meth<'gc>> {
+    let Value::Record(r) = v else {
+        return None;
+    };
+    if is_py_function_inline(*v) {
+        return Some(Meth::Func(*r));
     }
-    match unwrap_method(v)? {
-        (f, true) => Some((f, Some(ty))),
-        (f, false) => Some((f, None)),
+    let wrapped = |v: Value<'gc>| match field(v, 1) {
+        Value::Record(f) => Some(f),
+        _ => None,
+    };
+    match builtin_of(type_field(*v))? {
+        Ty::StaticMethod => Some(Meth::Static(wrapped(*v)?)),
+        Ty::ClassMethod => Some(Meth::Class(wrapped(*v)?)),
+        _ => None,
     }
 }
 
-/// The function inside a static method (false: no receiver) or class
-/// method (true: the class is the receiver); a plain function as itself
-/// (false). None for anything else.
+/// `a.same(b)` for the values caches compare (records, ints), by reference.
 #[inline(always)]
-fn unwrap_method(v: Value<'_>) -> Option<(Value<'_>, bool)> {
-    if is_py_function(v) {
-        return Some((v, false));
+fn same_ref<'gc>(a: &Value<'gc>, b: &Value<'gc>) -> bool {
+    match (a, b) {
+        (Value::Record(x), Value::Record(y)) => Gc::ptr_eq(*x, *y),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Record(_) | Value::Int(_), _) => false,
+        _ => a.same(b),
     }
-    let Value::Record(_) = v else {
+}
+
+/// `f` of the class cache entry (see `interp::class_ic`) of type `ty` at
+/// instruction `pc` for the current class epoch, if there is one.
+#[inline(always)]
+fn class_ic_get<'gc, T>(
+    cx: &Cx<'_, 'gc>,
+    pc: u32,
+    ty: &Value<'gc>,
+    f: impl FnOnce(&Value<'gc>) -> Option<T>,
+) -> Option<T> {
+    let Value::Int(epoch) = cx.snap.epoch else {
         return None;
     };
-    match builtin_of(type_field(v))? {
-        Ty::StaticMethod => Some((field(v, 1), false)),
-        Ty::ClassMethod => Some((field(v, 1), true)),
-        _ => None,
-    }
+    let (l, i) = ic_list(cx, pc)?;
+    let items = l.borrow();
+    // Way 0 first, spelled out: most sites see one class.
+    let w = if way_hit(&items[i..i + 2], ty, epoch) {
+        0
+    } else {
+        IC_CLASS_WAYS
+            .iter()
+            .map(|w| *w as usize)
+            .find(|w| way_hit(&items[i + w..i + w + 2], ty, epoch))?
+    };
+    f(&items[i + w + 2])
+}
+
+/// Whether a way of the class IC (type, epoch) is for `ty` at `epoch`.
+#[inline(always)]
+fn way_hit<'gc>(way: &[Value<'gc>], ty: &Value<'gc>, epoch: i64) -> bool {
+    same_ref(&way[0], ty) && matches!(way[1], Value::Int(e) if e == epoch)
 }
 
 /// The class cache entry (see `interp::class_ic`) of type `ty` at
 /// instruction `pc` for the current class epoch, if there is one.
 #[inline(always)]
 fn class_ic_hit<'gc>(cx: &Cx<'_, 'gc>, pc: u32, ty: Value<'gc>) -> Option<Value<'gc>> {
-    let epoch = field(cx.rt, RT_EPOCH);
-    if !matches!(epoch, Value::Int(_)) {
-        return None;
-    }
-    let (Value::List(l), i) = ic_base(cx, pc)? else {
-        return None;
-    };
-    let items = l.borrow();
-    for w in std::iter::once(0).chain(IC_CLASS_WAYS) {
-        let e = &items[i + w as usize..i + w as usize + 3];
-        if same(e[0], ty) && same(e[1], epoch) {
-            return Some(e[2]);
-        }
-    }
-    None
+    class_ic_get(cx, pc, &ty, |v| Some(*v))
 }
 
 /// `x == y` / `x != y` by identity when both are instances of classes

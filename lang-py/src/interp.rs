@@ -32,6 +32,42 @@ pub struct Cx<'l, 'gc> {
     pub code: &'gc Code<'gc>,
     pub data: &'gc CodeData,
     pub rt: Value<'gc>,
+    /// The runtime record's flags and epochs, for the plain interpreter's
+    /// shortcuts (`fastpath`).
+    pub snap: RtSnap<'gc>,
+}
+
+/// The fields of the runtime record the plain interpreter's shortcuts read
+/// on almost every instruction, copied when a step starts and again after
+/// every instruction the generic code runs: the shortcuts themselves never
+/// change them (no shortcut stores into a class, a module or the runtime),
+/// so between two generic instructions the copy is exact, and reading it
+/// costs no borrow of the record.
+#[derive(Copy, Clone)]
+pub struct RtSnap<'gc> {
+    /// [`RT_PROPS`] is true: some `property` exists.
+    pub props: bool,
+    /// [`RT_EPOCH`].
+    pub epoch: Value<'gc>,
+    /// [`RT_GEPOCH`].
+    pub gepoch: Value<'gc>,
+    /// [`RT_RECLIMIT`].
+    pub reclimit: Value<'gc>,
+}
+
+impl<'gc> RtSnap<'gc> {
+    #[inline(always)]
+    fn read(rt: Value<'gc>) -> RtSnap<'gc> {
+        let Value::Record(r) = rt else {
+            unreachable!("the runtime is a record")
+        };
+        RtSnap {
+            props: matches!(r.get(RT_PROPS as usize), Value::Bool(true)),
+            epoch: r.get(RT_EPOCH as usize),
+            gepoch: r.get(RT_GEPOCH as usize),
+            reclimit: r.get(RT_RECLIMIT as usize),
+        }
+    }
 }
 
 pub enum Flow<'gc, V> {
@@ -64,14 +100,22 @@ impl<'l, 'gc> Cx<'l, 'gc> {
 }
 
 /// Runs `fr` until it calls, returns, raises, yields or reaches a hot loop.
-pub fn step<'gc, M: Meta<'gc>>(lang: &PyLang, m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M::V> {
+pub fn step<'gc, M: crate::fastpath::Shortcuts<'gc>>(
+    lang: &PyLang,
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+) -> Action<'gc, M::V> {
     let code = heap::as_code(fr.code).expect("a Python code object");
-    let data = code_data(fr.code).expect("Python code data");
-    let cx = Cx {
+    let data: &'gc CodeData = code
+        .data::<std::rc::Rc<CodeData>>()
+        .expect("Python code data");
+    let rt = code.consts[K_RT as usize];
+    let mut cx = Cx {
         lang,
         code,
         data,
-        rt: code.consts[K_RT as usize],
+        rt,
+        snap: RtSnap::read(rt),
     };
     loop {
         let pc = fr.pc;
@@ -84,18 +128,35 @@ pub fn step<'gc, M: Meta<'gc>>(lang: &PyLang, m: &mut M, fr: &mut Frame<'gc>) ->
                 fr.pc = next;
                 continue;
             }
-            match crate::fastpath::call_plain(&cx, m, fr, pc, op) {
-                Some(Flow::Act(call)) => return call,
-                Some(Flow::Jump(next)) => {
-                    fr.pc = next;
+            match *op {
+                // A function's return (not a generator's: `exec` finishes those).
+                Op::Return(s) if !matches!(fr.regs[REG_GEN as usize], Value::Record(_)) => {
+                    return Action::Return(m.konst(fr.regs[s as usize]));
+                }
+                Op::Loop => {
+                    if m.merge_point(fr, pc) {
+                        return Action::Jit;
+                    }
+                    fr.pc = pc + 1;
                     continue;
                 }
+                Op::Call(..) | Op::CallMethod(..) => match m.call_shortcut(&cx, fr, pc, op) {
+                    Some(Flow::Act(call)) => return call,
+                    Some(Flow::Jump(next)) => {
+                        fr.pc = next;
+                        continue;
+                    }
+                    _ => {}
+                },
                 _ => {}
             }
         } else {
             forget_dead_temps(m, fr, data, pc);
         }
         let flow = exec(&cx, m, fr, pc);
+        if is_plain::<M>() {
+            cx.snap = RtSnap::read(cx.rt);
+        }
         match flow {
             Flow::Next => fr.pc = pc + 1,
             Flow::Jump(t) => fr.pc = t,
@@ -1475,6 +1536,22 @@ fn get_iter<'gc, M: Meta<'gc>>(
                     return Flow::Next;
                 }
                 Some(k) if is_instance_kind(k) => {
+                    if is_plain::<M>() {
+                        // For `fastpath::exec_plain`: whether this class's
+                        // instances iterate their native list (the case
+                        // below), cached per class at this instruction.
+                        let rt = cx.rtx(mc_of(m));
+                        class_ic(cx, rt.mc, pc, ty, || {
+                            let native_list = !is_py_function(lookup(&rt, ty, "__iter__"))
+                                && !is_py_function(lookup(&rt, ty, "__getitem__"))
+                                && native_base(ty) == Some(Ty::List);
+                            if native_list {
+                                Value::Int(crate::fastpath::IC_ITER_LIST)
+                            } else {
+                                Value::Bool(false)
+                            }
+                        });
+                    }
                     let f = class_const(cx, m, ty, "__iter__");
                     if is_py_function(f) {
                         let fv = m.konst(f);
@@ -1882,7 +1959,7 @@ fn get_item<'gc, M: Meta<'gc>>(
     let kv = r(m, fr, k);
     let (mut to, tk) = (m.tag(ov), m.tag(kv));
     if to == Tag::Record && tk == Tag::Int {
-        if let Some(slot) = plain_list_slot(cx, m, ov, "__getitem__") {
+        if let Some(slot) = plain_list_slot(cx, m, pc, ov, "__getitem__") {
             ov = slot;
             to = Tag::List;
         }
@@ -3105,6 +3182,7 @@ fn call_method<'gc, M: Meta<'gc>>(
 fn plain_list_slot<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
+    pc: u32,
     v: M::V,
     dunder: &str,
 ) -> Option<M::V> {
@@ -3117,7 +3195,28 @@ fn plain_list_slot<'gc, M: Meta<'gc>>(
     if !matches!(m.promote(epoch), Value::Int(_)) {
         return None;
     }
-    if is_py_function(lookup(&cx.rtx(mc_of(m)), ty, dunder)) {
+    let rt = cx.rtx(mc_of(m));
+    let overridden = || is_py_function(lookup(&rt, ty, dunder));
+    // The plain interpreter caches the answer per class at the instruction
+    // (`GetItem`, or the `Call` of `len`; both use the dunder named here
+    // only; another answer found there, such as `instantiate`'s, is no hit).
+    let cacheable = is_plain::<M>()
+        && matches!(
+            cx.data.ops.get(pc as usize),
+            Some(Op::GetItem(..) | Op::Call(..))
+        );
+    if cacheable {
+        let plain = class_ic(cx, rt.mc, pc, ty, || {
+            if overridden() {
+                Value::Bool(false)
+            } else {
+                Value::Int(crate::fastpath::IC_LIST_SLOT)
+            }
+        });
+        if !matches!(plain, Value::Int(crate::fastpath::IC_LIST_SLOT)) {
+            return None;
+        }
+    } else if overridden() {
         return None;
     }
     let slot = m.get_field(v, I_SLOT1);
@@ -3549,7 +3648,7 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                             w(m, fr, dst, g);
                             return Flow::Jump(resume);
                         }
-                        if let Some(v) = fast_builtin(cx, m, fv, &pos) {
+                        if let Some(v) = fast_builtin(cx, m, pc, fv, &pos) {
                             w(m, fr, dst, v);
                             return Flow::Jump(resume);
                         }
@@ -3644,6 +3743,7 @@ pub fn call_value<'gc, M: Meta<'gc>>(
 pub(crate) fn fast_builtin<'gc, M: Meta<'gc>>(
     cx: &Cx<'_, 'gc>,
     m: &mut M,
+    pc: u32,
     f: Value<'gc>,
     pos: &[M::V],
 ) -> Option<M::V> {
@@ -3662,7 +3762,7 @@ pub(crate) fn fast_builtin<'gc, M: Meta<'gc>>(
                     match builtin_of(ty) {
                         Some(Ty::Tuple) => Some(m.get_field(x, TUP_LEN)),
                         Some(k) if is_instance_kind(k) => {
-                            let slot = plain_list_slot(cx, m, x, "__len__")?;
+                            let slot = plain_list_slot(cx, m, pc, x, "__len__")?;
                             Some(m.list_len(slot))
                         }
                         _ => None,
@@ -3748,6 +3848,14 @@ fn instantiate<'gc, M: Meta<'gc>>(
                 && is_py_function(init);
             if simple {
                 init
+            } else if !is_py_function(new)
+                && kind_of(&rt, new) != Ty::StaticMethod
+                && !is_exception_type(&rt, cls)
+                && native_base(cls) == Some(Ty::List)
+                && !is_py_function(init)
+            {
+                // No user code runs: made empty when called without arguments.
+                Value::Int(crate::fastpath::IC_NEW_LIST)
             } else {
                 Value::Bool(false)
             }
@@ -3834,7 +3942,8 @@ pub fn enter<'gc, M: Meta<'gc>>(
     let code = heap::record_class(callee);
     let data = code_data(code).expect("Python callee");
     let id = lang.id.get();
-    match type_field(callee) {
+    // The callee is a function or generator record (its class is its code).
+    match field_inline(callee, F_TYPE) {
         Value::Int(KIND_GEN) => {
             let cv = m_konst(m, callee);
             let l = m.get_field(cv, G_REGS);

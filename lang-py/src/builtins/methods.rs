@@ -596,6 +596,18 @@ fn list_method<'gc>(
             Ok(Value::None)
         }
         "pop" => {
+            want(rt, "pop", args, 0, 1)?;
+            if let Some(v) = args.first() {
+                if !matches!(v, Value::Int(_) | Value::Bool(_)) {
+                    return rt.err(
+                        Ty::TypeError,
+                        format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            type_name_of(rt, *v)
+                        ),
+                    );
+                }
+            }
             let n = heap::list_len(l);
             if n == 0 {
                 return rt.err(Ty::IndexError, "pop from empty list");

@@ -54,6 +54,10 @@ const M_BLOOM: u32 = 5;
 const M_INLINE: u32 = 6;
 /// On a root map: the most attributes an instance of its tree has had.
 const M_MOST: u32 = 7;
+/// The map this one was reached from by adding its last name (None on a
+/// root): the plain interpreter's shortcut for adding an attribute checks
+/// that an instance's map is the cached child's parent.
+const M_PARENT: u32 = 8;
 
 /// Inline value slots per instance at most.
 const MAX_INLINE: i64 = 16;
@@ -81,6 +85,7 @@ fn new_map<'gc>(
     mc: &Mutation<'gc>,
     keys: Vec<Value<'gc>>,
     root: Value<'gc>,
+    parent: Value<'gc>,
     inline: i64,
 ) -> Value<'gc> {
     let bloom = keys.iter().fold(0i64, |b, k| match k {
@@ -99,14 +104,21 @@ fn new_map<'gc>(
             Value::Int(bloom),
             Value::Int(inline),
             Value::Int(0),
+            parent,
         ],
     )
+}
+
+/// The map `map` was reached from by adding its last name (None for a root).
+#[inline(always)]
+pub fn map_parent<'gc>(map: Value<'gc>) -> Value<'gc> {
+    super::field_inline(map, M_PARENT)
 }
 
 /// The number of inline value slots of instances with this map.
 #[inline]
 pub fn map_inline(map: Value<'_>) -> usize {
-    match field(map, M_INLINE) {
+    match super::field_inline(map, M_INLINE) {
         Value::Int(k) => k as usize,
         _ => 0,
     }
@@ -125,10 +137,20 @@ pub fn root_map<'gc>(rt: &Rt<'_, 'gc>, cls: Value<'gc>) -> Value<'gc> {
         }
         _ => FIRST_INLINE,
     };
-    let m = new_map(rt.mc, Vec::new(), Value::None, inline);
+    let m = new_map(rt.mc, Vec::new(), Value::None, Value::None, inline);
     heap::set_field(rt.mc, m, M_ROOT, m);
     heap::set_field(rt.mc, cls, T_MAP, m);
     m
+}
+
+/// Whether the map's Bloom filter rules `key` out: a sure miss, answered
+/// inline (most method names looked up on an instance stop here).
+#[inline(always)]
+pub fn map_surely_lacks<'gc>(map: Value<'gc>, key: Value<'gc>) -> bool {
+    match (key, super::field_inline(map, M_BLOOM)) {
+        (Value::Str(ks), Value::Int(b)) => b & bloom_bit(ks.hash_code()) == 0,
+        _ => false,
+    }
 }
 
 /// The index of `key` in a map.
@@ -168,8 +190,9 @@ pub fn map_slot<'gc>(map: Value<'gc>, key: Value<'gc>) -> Option<usize> {
 
 /// Whether the map's name at index `i` is the string object `key` itself
 /// (a guess from an inline cache, checked with one load and compare).
+#[inline(always)]
 pub fn map_has_at<'gc>(map: Value<'gc>, key: Value<'gc>, i: usize) -> bool {
-    let (Value::List(keys), Value::Str(ks)) = (field(map, M_KEYS), key) else {
+    let (Value::List(keys), Value::Str(ks)) = (super::field_inline(map, M_KEYS), key) else {
         return false;
     };
     let hit = matches!(keys.borrow().get(i), Some(Value::Str(a)) if Gc::ptr_eq(*a, ks));
@@ -199,7 +222,7 @@ pub fn map_add<'gc>(rt: &Rt<'_, 'gc>, map: Value<'gc>, key: Value<'gc>) -> Optio
     }
     keys.push(key);
     let n = keys.len() as i64;
-    let child = new_map(rt.mc, keys, root, map_inline(map) as i64);
+    let child = new_map(rt.mc, keys, root, map, map_inline(map) as i64);
     heap::set_field(rt.mc, root, M_MADE, Value::Int(made + 1));
     if n > super::int_of(field(root, M_MOST)) {
         heap::set_field(rt.mc, root, M_MOST, Value::Int(n));
