@@ -242,6 +242,10 @@ pub struct Config {
     /// trace compiled quickly is compiled again for speed; 0: every trace
     /// is compiled for speed at once (see `jit::driver::tier_up`).
     pub tier_up: u32,
+    /// Traces compiled for speed at once, before the first tier is used:
+    /// a run's first traces are its hottest loops, which would be compiled
+    /// twice (see `jit::driver::tier_up`).
+    pub tier_after: u32,
     /// Deepest frame stack before the executor raises a recursion error.
     pub max_depth: usize,
     /// Instructions per slice between returns to the host (collection points).
@@ -262,6 +266,7 @@ impl Default for Config {
             max_trace_len: 20_000,
             max_aborts: 3,
             tier_up: 10_000,
+            tier_after: 16,
             max_depth: 2_000_000,
             fuel: 100_000,
             log_jit: false,
@@ -272,7 +277,7 @@ impl Default for Config {
 impl Config {
     /// The defaults, with `POLYVM_LOG=jit` read from the environment, and
     /// the JIT's thresholds from `POLYVM_JIT`
-    /// (`hot_loop=N,hot_function=N,hot_exit=N,max_bridges=N,tier_up=N`).
+    /// (`hot_loop=N,hot_function=N,hot_exit=N,max_bridges=N,tier_up=N,tier_after=N`).
     pub fn from_env() -> Config {
         let log = std::env::var("POLYVM_LOG").unwrap_or_default();
         let mut config = Config {
@@ -290,6 +295,7 @@ impl Config {
                 "hot_exit" => config.hot_exit = n.max(1),
                 "max_bridges" => config.max_bridges = n,
                 "tier_up" => config.tier_up = n,
+                "tier_after" => config.tier_after = n,
                 _ => {}
             }
         }

@@ -86,6 +86,7 @@ fn a_hot_first_tier_trace_is_compiled_again_for_speed() {
     for tier_up in [0, 50] {
         let mut vm = vm(Config {
             tier_up,
+            tier_after: 0,
             fuel: 1_000,
             ..Config::default()
         });

@@ -1111,7 +1111,8 @@ fn finish<'gc>(
         counter,
     );
     let linked_inputs = link.inputs.is_some();
-    let tier_count = (config.tier_up > 0).then(|| Box::new(std::cell::Cell::new(0i64)));
+    let quick = config.tier_up > 0 && root.jit.stats.compiled >= u64::from(config.tier_after);
+    let tier_count = quick.then(|| Box::new(std::cell::Cell::new(0i64)));
     let link = Linkage {
         tier_counter: tier_count.as_ref().map(|c| c.as_ptr() as usize),
         ..link
@@ -1164,7 +1165,7 @@ fn finish<'gc>(
                 tree_bridges: 0,
                 tier_count,
             }));
-            if config.tier_up > 0 {
+            if quick {
                 root.jit.quick_traces.push(n);
             }
             if tree_root != n {
