@@ -348,6 +348,19 @@ fn ic_list<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<(Gc<'gc, heap::List<'gc>>, 
     }
 }
 
+/// The map of an instance in map mode: only such instances hold a record
+/// at `I_MAP` (maps are internal).
+#[inline(always)]
+fn own_map<'gc>(rec: &Record<'gc>) -> Option<Gc<'gc, Record<'gc>>> {
+    if rec.len() <= I_MAP as usize {
+        return None;
+    }
+    match rec.get(I_MAP as usize) {
+        Value::Record(m) => Some(m),
+        _ => None,
+    }
+}
+
 /// The instance attribute `k` read at `pc`, when no property exists
 /// anywhere (`RT_PROPS`: then the instance's own attribute is the answer, as
 /// in `interp::get_attr`) and `ov` has it in an inline slot: either `ov`
@@ -376,16 +389,10 @@ fn cached_attr<'gc>(
     if let (Value::Record(map), Value::Int(idx)) =
         (&items[i + IC_MAP as usize], &items[i + IC_FIELD as usize])
     {
-        // Only instances in map mode hold a map at `I_MAP` (maps are internal).
         let idx = *idx as usize;
-        let n = rec.len();
-        if n > I_MAP as usize && idx < n {
-            if let Value::Record(own) = rec.get(I_MAP as usize) {
-                if Gc::ptr_eq(own, *map) {
-                    regs[d as usize] = rec.get(idx);
-                    return Some(());
-                }
-            }
+        if own_map(&rec).is_some_and(|own| Gc::ptr_eq(own, *map)) && idx < rec.len() {
+            regs[d as usize] = rec.get(idx);
+            return Some(());
         }
     }
     let Value::Int(g) = items[i + 3] else {
@@ -462,13 +469,7 @@ fn cached_set_attr<'gc>(
         {
             return None;
         }
-        // Only instances in map mode hold a map at `I_MAP`.
-        if rec.len() <= I_MAP as usize {
-            return None;
-        }
-        let Value::Record(own) = rec.get(I_MAP as usize) else {
-            return None;
-        };
+        let own = own_map(&rec)?;
         let idx = match (&items[i + IC_MAP as usize], &items[i + IC_FIELD as usize]) {
             (Value::Record(map), Value::Int(idx)) if Gc::ptr_eq(*map, own) => *idx as usize,
             // A new attribute, whose map (the cached one) is the child of
@@ -525,7 +526,7 @@ pub fn known_miss<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32) -> bool {
     if !matches!((map, idx), (Value::Record(_), Value::Bool(false))) {
         return false;
     }
-    rec.len() > I_MAP as usize && same(rec.get(I_MAP as usize), map)
+    own_map(&rec).is_some_and(|own| same(Value::Record(own), map))
 }
 
 /// The list `l` and the in-range index `k` (negative counts from the end)
@@ -896,19 +897,14 @@ fn class_method<'gc>(
     {
         let (l, i) = ic_list(cx, pc)?;
         let items = l.borrow();
-        if rec.len() <= I_MAP as usize {
-            return None;
-        }
-        let own = &rec.get(I_MAP as usize);
+        let own = own_map(&rec)?;
         let cached_miss = matches!(items[i + IC_FIELD as usize], Value::Bool(false))
-            && matches!((&items[i + IC_MAP as usize], own),
-                (Value::Record(a), Value::Record(b)) if Gc::ptr_eq(*a, *b));
+            && matches!(&items[i + IC_MAP as usize], Value::Record(a) if Gc::ptr_eq(*a, own));
         // The map's keys, unless the site's cache or the map's Bloom filter
         // already answer (`map_slot` asks the filter first).
+        let own = Value::Record(own);
         if !cached_miss
-            && !(matches!(own, Value::Record(_))
-                && (shapes::map_surely_lacks(*own, cx.k(k))
-                    || shapes::map_slot(*own, cx.k(k)).is_none()))
+            && !(shapes::map_surely_lacks(own, cx.k(k)) || shapes::map_slot(own, cx.k(k)).is_none())
         {
             return None;
         }

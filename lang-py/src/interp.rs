@@ -3841,19 +3841,13 @@ fn instantiate<'gc, M: Meta<'gc>>(
         class_ic(cx, rt.mc, pc, cls, || {
             let new = lookup(&rt, cls, "__new__");
             let init = lookup(&rt, cls, "__init__");
-            let simple = !is_py_function(new)
+            // `object.__new__`, and no exception to build.
+            let plain_new = !is_py_function(new)
                 && kind_of(&rt, new) != Ty::StaticMethod
-                && !is_exception_type(&rt, cls)
-                && native_base(cls).is_none()
-                && is_py_function(init);
-            if simple {
+                && !is_exception_type(&rt, cls);
+            if plain_new && native_base(cls).is_none() && is_py_function(init) {
                 init
-            } else if !is_py_function(new)
-                && kind_of(&rt, new) != Ty::StaticMethod
-                && !is_exception_type(&rt, cls)
-                && native_base(cls) == Some(Ty::List)
-                && !is_py_function(init)
-            {
+            } else if plain_new && native_base(cls) == Some(Ty::List) && !is_py_function(init) {
                 // No user code runs: made empty when called without arguments.
                 Value::Int(crate::fastpath::IC_NEW_LIST)
             } else {

@@ -1208,8 +1208,9 @@ fn finish<'gc>(
 /// Cranelift's optimiser and backtracking register allocator they cost
 /// more to compile than they ever save (chat_parser on the clause-level
 /// Prolog engine: 778 traces, 21% of the run in Cranelift). So every trace
-/// is first compiled quickly, and only the ones that turn out hot are
-/// compiled again, like the tiers of a method JIT. The new code takes the
+/// after a run's first [`Config::tier_after`] (its hot loops) is first
+/// compiled quickly, and only the ones that turn out hot are compiled
+/// again, like the tiers of a method JIT. The new code takes the
 /// old one's place in every cell that pointed at it; the old code is kept
 /// (code that was running it may still return into it), see
 /// [`JitState::retired_code`](crate::jit::JitState::retired_code).

@@ -1223,11 +1223,17 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
     /// Adds one to the first tier's work counter ([`Linkage::tier_counter`]), if any.
     fn count_tier(&mut self) {
         if let Some(counter) = self.link.tier_counter {
-            let addr = self.b.ins().iconst(self.ptr, counter as i64);
-            let n = self.b.ins().load(types::I64, mem(), addr, 0);
-            let n = self.b.ins().iadd_imm_s(n, 1);
-            self.b.ins().store(mem(), n, addr, 0);
+            self.bump_counter(counter);
         }
+    }
+
+    /// Adds one to the `i64` at address `counter`; the new count.
+    fn bump_counter(&mut self, counter: usize) -> ir::Value {
+        let addr = self.b.ins().iconst(self.ptr, counter as i64);
+        let n = self.b.ins().load(types::I64, mem(), addr, 0);
+        let n = self.b.ins().iadd_imm_s(n, 1);
+        self.b.ins().store(mem(), n, addr, 0);
+        n
     }
 
     fn jump(&mut self, args: &[Ref]) -> Result<(), String> {
@@ -1624,8 +1630,9 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
                             continue;
                         }
                         let rec = *rec.get_or_insert_with(|| self.payload_i64(obj));
+                        // The spill's address is loaded once per record.
                         let (base, off) = if i < heap::RECORD_INLINE {
-                            (rec, heap::RECORD_INLINE_OFFSET + (i * VALUE_SIZE) as i32)
+                            self.known_field_loc(rec, i as u32)
                         } else {
                             let base =
                                 *spill.get_or_insert_with(|| self.known_field_loc(rec, i as u32).0);
@@ -1715,10 +1722,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             .icmp_imm_s(IntCC::SignedGreaterThanOrEqual, left, 0);
         let mut go_ok = self.b.ins().band(has_code, has_fuel);
         if let Some((counter, limit)) = loopbacks {
-            let addr = self.b.ins().iconst(self.ptr, counter as i64);
-            let n = self.b.ins().load(types::I64, mem(), addr, 0);
-            let n = self.b.ins().iadd_imm_s(n, 1);
-            self.b.ins().store(mem(), n, addr, 0);
+            let n = self.bump_counter(counter);
             let below = self.b.ins().icmp_imm_s(IntCC::SignedLessThan, n, limit);
             go_ok = self.b.ins().band(go_ok, below);
         }

@@ -502,9 +502,10 @@ fn host_isa(kind: CodeKind) -> Result<OwnedTargetIsa, String> {
         let extra = match kind {
             CodeKind::Loop => String::new(),
             CodeKind::Straight => std::env::var("POLYVM_CRANELIFT_STRAIGHT").unwrap_or_default(),
-            // About a third of the compile time of the other kinds (chat_parser
-            // on the clause-level Prolog engine: 778 traces, 1.74 s -> 0.49 s),
-            // for code that runs 10-30% more instructions.
+            // A third to a half of the compile time of the other kinds
+            // (chat_parser on the clause-level Prolog engine: 778 traces,
+            // 1.74 s -> 0.49 s; bench.php's heapsort, 12 traces: 62M -> 29M
+            // instructions), for code that runs 10-30% more instructions.
             CodeKind::Quick => "opt_level=none,regalloc_algorithm=single_pass".to_string(),
         };
         let common = std::env::var("POLYVM_CRANELIFT").unwrap_or_default();

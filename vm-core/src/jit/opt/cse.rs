@@ -33,6 +33,8 @@ use crate::value::Value;
 pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
     let (mut rb, old) = Rebuild::start(t);
     let mut seen: FxHashMap<Key, Ref> = FxHashMap::default();
+    // The constant `true`, added to the pool at the first `guard_value`.
+    let mut yes = None;
     for (i, mut inst) in old.into_iter().enumerate() {
         inst.op.map_args(|r| rb.get(r));
         // A guard of a constant that passes (left by a `same` found true).
@@ -60,7 +62,7 @@ pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
                     seen.insert(k, r);
                     // Past `guard_value a, C`, `same a, C` is true.
                     if let Some((a, c)) = passed_value {
-                        let yes = t.konst(Value::Bool(true));
+                        let yes = *yes.get_or_insert_with(|| t.konst(Value::Bool(true)));
                         if let Some(k) = key(&Op::Same(a, c)) {
                             seen.entry(k).or_insert(yes);
                         }
