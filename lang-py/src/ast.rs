@@ -163,7 +163,9 @@ pub enum StmtKind {
     Expr(Expr),
     Assign(Vec<Expr>, Expr),
     AugAssign(Expr, BinOp, Expr),
-    AnnAssign(Expr, Option<Expr>),
+    /// Target, annotation, value. Module and class bodies no longer hold
+    /// these after `annotations::record`, which makes them plain stores.
+    AnnAssign(Expr, Expr, Option<Expr>),
     If(Expr, Vec<Stmt>, Vec<Stmt>),
     While(Expr, Vec<Stmt>, Vec<Stmt>),
     For(Expr, Expr, Vec<Stmt>, Vec<Stmt>),

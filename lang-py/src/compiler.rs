@@ -570,7 +570,7 @@ impl Compiler {
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(f, target, *op, value)?,
-            StmtKind::AnnAssign(target, value) => {
+            StmtKind::AnnAssign(target, _, value) => {
                 if let Some(v) = value {
                     let r = self.expr(f, v, None)?;
                     self.assign(f, target, r)?;

@@ -9,6 +9,7 @@
 //! Parts of the built-ins that must call Python code are written in Python
 //! (`prelude.py`).
 
+pub mod annotations;
 pub mod ast;
 pub mod builtins;
 pub mod bytecode;
@@ -354,7 +355,8 @@ pub fn compile_source(
     file: &str,
     hidden: bool,
 ) -> Result<Rc<CodeUnit>, errors::SyntaxError> {
-    let ast = parser::parse_module(src)?;
+    let mut ast = parser::parse_module(src)?;
+    annotations::record(&mut ast, src);
     let source = Rc::new(Source {
         name: file.to_string(),
         lines: src.lines().map(String::from).collect(),

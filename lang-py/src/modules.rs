@@ -27,6 +27,8 @@ pub const STDLIB: &[(&str, &str)] = &[
     ("abc", include_str!("lib/abc.py")),
     ("json", include_str!("lib/json.py")),
     ("re", include_str!("lib/re.py")),
+    ("__future__", include_str!("lib/__future__.py")),
+    ("io", include_str!("lib/io.py")),
 ];
 
 const NATIVE: &[&str] = &["sys", "math", "time", "_random", "gc", "os", "_re"];
@@ -233,7 +235,7 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
                 "perf_counter_ns",
             ],
         ),
-        "_random" => funcs(rt, m, "_random", &["seed", "random", "getrandbits"]),
+        "_random" => funcs(rt, m, "_random", &["new", "seed", "random", "getrandbits"]),
         "_re" => funcs(
             rt,
             m,
@@ -269,7 +271,9 @@ fn native_module_path<'gc>(rt: &Rt<'_, 'gc>) -> Value<'gc> {
 
 thread_local! {
     static ARGV: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    static MT: RefCell<Mt> = RefCell::new(Mt::new());
+    /// The Mersenne Twister of each `random.Random` instance, by the id
+    /// `_random.new` gave it (0: the module's own instance).
+    static MT: RefCell<Vec<Mt>> = RefCell::new(vec![Mt::new()]);
 }
 
 pub fn set_argv(args: Vec<String>) {
@@ -517,8 +521,13 @@ pub fn call<'gc>(
             std::thread::sleep(std::time::Duration::from_secs_f64(fa(0)?.max(0.0)));
             Ok(Value::None)
         }
+        ("_random", "new") => Ok(Value::Int(MT.with(|m| {
+            let mut m = m.borrow_mut();
+            m.push(Mt::new());
+            m.len() as i64 - 1
+        }))),
         ("_random", "seed") => {
-            let n = match args.first() {
+            let n = match args.get(1) {
                 Some(v @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) => {
                     to_bigint(*v).unwrap_or_default()
                 }
@@ -528,27 +537,31 @@ pub fn call<'gc>(
                         .map(|d| d.as_nanos() as i64)
                         .unwrap_or(0),
                 ),
-                Some(Value::Float(f)) => num_bigint::BigInt::from(f.to_bits()),
-                Some(Value::Str(s)) => {
-                    // CPython hashes str seeds with SHA-512; a stable stand-in here.
-                    let mut h: u64 = 1469598103934665603;
-                    for b in s.as_str().bytes() {
-                        h = (h ^ b as u64).wrapping_mul(1099511628211);
+                Some(v) => match text_seed(rt, *v) {
+                    Some(bytes) => seed_from_text(&bytes),
+                    None => {
+                        return rt.err(
+                            Ty::TypeError,
+                            "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
+                        )
                     }
-                    num_bigint::BigInt::from(h)
-                }
-                Some(_) => num_bigint::BigInt::zero(),
+                },
             };
-            MT.with(|m| m.borrow_mut().seed(&n.abs()));
+            let id = mt_id(args);
+            MT.with(|m| m.borrow_mut()[id].seed(&n.abs()));
             Ok(Value::None)
         }
-        ("_random", "random") => fl(MT.with(|m| m.borrow_mut().random())),
+        ("_random", "random") => {
+            let id = mt_id(args);
+            fl(MT.with(|m| m.borrow_mut()[id].random()))
+        }
         ("_random", "getrandbits") => {
-            let k = int_of(args[0]);
+            let k = int_of(args[1]);
             if k < 0 {
                 return rt.err(Ty::ValueError, "number of bits must be non-negative");
             }
-            Ok(rt.int(MT.with(|m| m.borrow_mut().getrandbits(k as u64))))
+            let id = mt_id(args);
+            Ok(rt.int(MT.with(|m| m.borrow_mut()[id].getrandbits(k as u64))))
         }
         ("math", _) => math(rt, f, args, kw, &fa),
         ("_re", _) => crate::builtins::regex::call(rt, f, args),
@@ -944,6 +957,38 @@ fn gamma(x: f64) -> f64 {
         a += ci / (x + i as f64);
     }
     (2.0 * std::f64::consts::PI).sqrt() * t.powf(x + 0.5) * (-t).exp() * a
+}
+
+/// The generator a `_random` call names by its first argument (the id
+/// `_random.new` returned; random.py never passes another).
+fn mt_id(args: &[Value<'_>]) -> usize {
+    let n = MT.with(|m| m.borrow().len());
+    match args.first() {
+        Some(Value::Int(i)) if (*i as usize) < n => *i as usize,
+        _ => 0,
+    }
+}
+
+/// The bytes of a `str` or `bytes` seed (a `str` as UTF-8).
+fn text_seed<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Option<Vec<u8>> {
+    if let Some(s) = v.as_str() {
+        return Some(s.as_bytes().to_vec());
+    }
+    match crate::objects::kind_of(rt, v) {
+        Ty::Bytes => crate::objects::field(v, 1)
+            .as_str()
+            .map(|s| s.chars().map(|c| c as u32 as u8).collect()),
+        _ => None,
+    }
+}
+
+/// CPython's version-2 seeding of text: the integer whose big-endian bytes
+/// are the text followed by its SHA-512 digest.
+fn seed_from_text(bytes: &[u8]) -> num_bigint::BigInt {
+    use sha2::Digest;
+    let mut all = bytes.to_vec();
+    all.extend_from_slice(&sha2::Sha512::digest(bytes));
+    num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &all)
 }
 
 /// CPython's Mersenne Twister (MT19937) with its seeding and float generation.

@@ -710,13 +710,13 @@ impl Parser {
         if self.eat(":") {
             // Annotated assignment.
             check_target(&first, false)?;
-            self.test()?;
+            let ann = self.test()?;
             let value = if self.eat("=") {
                 Some(self.star_expr_list_or_yield()?)
             } else {
                 None
             };
-            return Ok(StmtKind::AnnAssign(first, value));
+            return Ok(StmtKind::AnnAssign(first, ann, value));
         }
         let aug = match self.peek() {
             Tok::Op(o) => match *o {

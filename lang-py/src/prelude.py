@@ -517,6 +517,9 @@ def __b_print(*args, sep=' ', end='\n', file=None, flush=False):
     if end is None:
         end = '\n'
     s = sep.join([str(a) for a in args]) + end
+    if file is None:
+        import sys
+        file = sys.stdout
     if file is None or type(file) is _file_type:
         print(s, end='', file=file)
     else:

@@ -193,7 +193,7 @@ impl SymTable {
                 }
                 self.target(t)
             }
-            StmtKind::AnnAssign(t, v) => {
+            StmtKind::AnnAssign(t, _, v) => {
                 if let Some(v) = v {
                     self.expr(v)?;
                     self.target(t)?;

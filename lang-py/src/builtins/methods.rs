@@ -383,6 +383,58 @@ pub fn method<'gc>(
                 digits.iter().map(|d| d.count_ones() as i64).sum(),
             ))
         }
+        (Ty::Int | Ty::Bool, "to_bytes") => {
+            let length = match args.first().copied().or(super::kwarg(kw, "length")) {
+                Some(v) => match v {
+                    Value::Int(n) if n >= 0 => n as usize,
+                    Value::Int(_) => {
+                        return rt.err(Ty::ValueError, "length argument must be non-negative")
+                    }
+                    _ => return rt.err(Ty::TypeError, "'length' must be an integer"),
+                },
+                None => 1,
+            };
+            let order = args.get(1).copied().or(super::kwarg(kw, "byteorder"));
+            let little = match order.and_then(|v| v.as_str().map(|s| s.to_string())) {
+                None if order.is_none() => false,
+                Some(o) if o == "big" => false,
+                Some(o) if o == "little" => true,
+                _ => return rt.err(Ty::ValueError, "byteorder must be either 'little' or 'big'"),
+            };
+            use num_traits::{Signed, Zero};
+            let signed = super::kwarg(kw, "signed").is_some_and(|v| truth(rt, v).unwrap_or(false));
+            let b = to_bigint(s).unwrap_or_default();
+            if b.is_negative() && !signed {
+                return rt.err(Ty::OverflowError, "can't convert negative int to unsigned");
+            }
+            let mut bytes = b.to_signed_bytes_le();
+            if !signed || !b.is_negative() {
+                // Unsigned form: drop the sign byte to_signed_bytes_le may add.
+                while bytes.len() > 1 && bytes.last() == Some(&0) {
+                    bytes.pop();
+                }
+                if b.is_zero() {
+                    bytes.clear();
+                }
+            }
+            let fits = bytes.len() <= length
+                && !(signed
+                    && !b.is_negative()
+                    && bytes.len() == length
+                    && length > 0
+                    && bytes[length - 1] & 0x80 != 0)
+                && !(signed && !b.is_negative() && length == 0 && !b.is_zero());
+            if !fits {
+                return rt.err(Ty::OverflowError, "int too big to convert");
+            }
+            let pad = if b.is_negative() { 0xff } else { 0 };
+            bytes.resize(length, pad);
+            if !little {
+                bytes.reverse();
+            }
+            let text: String = bytes.iter().map(|&c| c as char).collect();
+            Ok(rt.record(Ty::Bytes, &[rt.s(&text)]))
+        }
         (Ty::Int | Ty::Bool, "conjugate") => Ok(s),
         (Ty::Int | Ty::Bool, "is_integer") => Ok(Value::Bool(true)),
         (Ty::Float, "is_integer") => Ok(Value::Bool(

@@ -729,10 +729,65 @@ fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
             }
         }
         Value::None => 0x10000000,
+        Value::Bool(b) => b as i64,
         Value::Str(s) => (s.hash_code() >> 1) as i64,
-        Value::Float(f) => (f.to_bits() >> 1) as i64,
+        Value::Float(f) if f.is_nan() => (f.to_bits() >> 4) as i64,
+        Value::Float(f) => float_hash(f),
         other => (other.payload_bits() >> 4) as i64,
     })
+}
+
+/// CPython's hash of a finite or infinite float: the value modulo the
+/// Mersenne prime 2**61 - 1, so that equal ints and floats hash alike and
+/// `hash()` prints what CPython prints.
+fn float_hash(f: f64) -> i64 {
+    const BITS: u32 = 61;
+    const P: u64 = (1 << BITS) - 1;
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    // f = m * 2**e with 0.5 <= |m| < 1, taken 28 bits at a time.
+    let (mut m, mut e) = frexp(f.abs());
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & P) | (x >> (BITS - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= P {
+            x -= P;
+        }
+    }
+    let e = if e >= 0 {
+        e % BITS as i32
+    } else {
+        BITS as i32 - 1 - ((-1 - e) % BITS as i32)
+    } as u32;
+    x = ((x << e) & P) | (x >> (BITS - e));
+    let h = if f < 0.0 { -(x as i64) } else { x as i64 };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `f` as `m * 2**e` with `0.5 <= m < 1` (C's frexp), for finite `f > 0`.
+fn frexp(f: f64) -> (f64, i32) {
+    if f == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(f * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
 }
 
 /// The builtin functions.
@@ -1386,7 +1441,10 @@ impl<'a, 'gc> Rt<'a, 'gc> {
 /// Writes text to a file object (None: stdout).
 pub fn write_to<'gc>(rt: &Rt<'_, 'gc>, file: Value<'gc>, text: &str) -> PyResult<'gc, ()> {
     match file {
-        Value::None => io::write_out(text),
+        Value::None => match redirected_stdout(rt) {
+            Some(f) => return write_to(rt, f, text),
+            None => io::write_out(text),
+        },
         f if kind_of(rt, f) == Ty::File => {
             let id = int_of(field(f, 1));
             match id {
@@ -1403,6 +1461,21 @@ pub fn write_to<'gc>(rt: &Rt<'_, 'gc>, file: Value<'gc>, text: &str) -> PyResult
         _ => return rt.err(Ty::AttributeError, "object has no attribute 'write'"),
     }
     Ok(())
+}
+
+/// What a program assigned to `sys.stdout` when it is not the process's
+/// own standard output (`print()` writes there, as in CPython).
+fn redirected_stdout<'gc>(rt: &Rt<'_, 'gc>) -> Option<Value<'gc>> {
+    let sys = heap::dict_get(field(rt.rt, RT_MODULES), rt.s("sys"));
+    if matches!(sys, Value::Absent) {
+        return None;
+    }
+    let out = heap::dict_get(field(sys, 1), rt.s("stdout"));
+    match out {
+        Value::Absent | Value::None => None,
+        f if kind_of(rt, f) == Ty::File && int_of(field(f, 1)) == -1 => None,
+        f => Some(f),
+    }
 }
 
 // ---------------------------------------------------------------- subscripting

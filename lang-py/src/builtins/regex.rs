@@ -2,7 +2,9 @@
 //! crate and reports match spans in character indices. `lib/re.py` builds
 //! Pattern and Match objects on top.
 //!
-//! Unsupported Python syntax (backreferences, lookaround) raises `re.error`.
+//! Patterns with backreferences or look-around assertions, which the regex
+//! crate's linear-time engine cannot express, go to fancy-regex (a
+//! backtracking engine over the same syntax); all others stay on regex.
 
 use std::cell::RefCell;
 
@@ -12,7 +14,99 @@ use vm_core::Value;
 use crate::objects::*;
 
 thread_local! {
-    static PATTERNS: RefCell<Vec<(String, i64, regex::Regex)>> = const { RefCell::new(Vec::new()) };
+    static PATTERNS: RefCell<Vec<(String, i64, Engine)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A compiled pattern: the linear-time engine when it can express it.
+enum Engine {
+    Fast(regex::Regex),
+    Backtracking(fancy_regex::Regex),
+}
+
+/// Group spans (byte offsets) of one match, group 0 first.
+type Spans = Vec<Option<(usize, usize)>>;
+
+impl Engine {
+    fn new(full: &str, backtracking: bool) -> Result<Engine, String> {
+        let last_line = |e: String| e.lines().last().unwrap_or("bad pattern").trim().to_string();
+        if backtracking {
+            fancy_regex::Regex::new(full)
+                .map(Engine::Backtracking)
+                .map_err(|e| last_line(e.to_string()))
+        } else {
+            regex::Regex::new(full)
+                .map(Engine::Fast)
+                .map_err(|e| last_line(e.to_string()))
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Engine::Fast(r) => r.as_str(),
+            Engine::Backtracking(r) => r.as_str(),
+        }
+    }
+
+    fn with_prefix(&self, pre: &str, post: &str) -> Result<Engine, String> {
+        Engine::new(
+            &format!("{pre}(?:{}){post}", self.as_str()),
+            matches!(self, Engine::Backtracking(_)),
+        )
+    }
+
+    fn captures_len(&self) -> usize {
+        match self {
+            Engine::Fast(r) => r.captures_len(),
+            Engine::Backtracking(r) => r.captures_len(),
+        }
+    }
+
+    fn capture_names(&self) -> Vec<Option<String>> {
+        match self {
+            Engine::Fast(r) => r.capture_names().map(|n| n.map(String::from)).collect(),
+            Engine::Backtracking(r) => r.capture_names().map(|n| n.map(String::from)).collect(),
+        }
+    }
+
+    /// The first match starting at or after `pos`; a backtracking engine's
+    /// runtime failure (its backtrack limit) is an error.
+    fn captures_at(&self, hay: &str, pos: usize) -> Result<Option<Spans>, String> {
+        match self {
+            Engine::Fast(r) => Ok(r
+                .captures_at(hay, pos)
+                .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())),
+            Engine::Backtracking(r) => match r.captures_from_pos(hay, pos) {
+                Ok(c) => Ok(c.map(|c| {
+                    (0..c.len())
+                        .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                        .collect()
+                })),
+                Err(e) => Err(e.to_string()),
+            },
+        }
+    }
+
+    /// Every non-overlapping match.
+    fn captures_all(&self, s: &str) -> Result<Vec<Spans>, String> {
+        match self {
+            Engine::Fast(r) => Ok(r
+                .captures_iter(s)
+                .map(|c| c.iter().map(|g| g.map(|m| (m.start(), m.end()))).collect())
+                .collect()),
+            Engine::Backtracking(r) => {
+                let mut out = Vec::new();
+                for c in r.captures_iter(s) {
+                    let c = c.map_err(|e| e.to_string())?;
+                    out.push(
+                        (0..c.len())
+                            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                            .collect(),
+                    );
+                }
+                Ok(out)
+            }
+        }
+    }
 }
 
 const IGNORECASE: i64 = 2;
@@ -21,8 +115,10 @@ const DOTALL: i64 = 16;
 const VERBOSE: i64 = 64;
 const ASCII: i64 = 256;
 
-/// Rewrites Python regex syntax the regex crate spells differently.
-fn translate(p: &str) -> Result<String, String> {
+/// Rewrites Python regex syntax the regex crate spells differently; the
+/// flag says whether the pattern needs the backtracking engine.
+fn translate(p: &str) -> Result<(String, bool), String> {
+    let mut backtracking = false;
     let mut out = String::with_capacity(p.len() + 8);
     let chars: Vec<char> = p.chars().collect();
     let mut i = 0;
@@ -33,7 +129,11 @@ fn translate(p: &str) -> Result<String, String> {
             let d = chars[i + 1];
             match d {
                 'Z' if !in_class => out.push_str("\\z"),
-                '1'..='9' if !in_class => return Err("backreferences are not supported".into()),
+                '1'..='9' if !in_class => {
+                    backtracking = true;
+                    out.push('\\');
+                    out.push(d);
+                }
                 _ => {
                     out.push('\\');
                     out.push(d);
@@ -79,10 +179,10 @@ fn translate(p: &str) -> Result<String, String> {
                         && i + 3 < chars.len()
                         && (chars[i + 3] == '=' || chars[i + 3] == '!'))
                 {
-                    return Err("look-around assertions are not supported".into());
+                    backtracking = true;
                 }
                 if n == 'P' && i + 3 < chars.len() && chars[i + 3] == '=' {
-                    return Err("backreferences are not supported".into());
+                    backtracking = true;
                 }
                 out.push(c);
             }
@@ -99,7 +199,7 @@ fn translate(p: &str) -> Result<String, String> {
         }
         i += 1;
     }
-    Ok(out)
+    Ok((out, backtracking))
 }
 
 fn compile(pattern: &str, flags: i64) -> Result<usize, String> {
@@ -123,7 +223,7 @@ fn compile(pattern: &str, flags: i64) -> Result<usize, String> {
     if flags & VERBOSE != 0 {
         prefix.push('x');
     }
-    let mut body = translate(pattern)?;
+    let (mut body, backtracking) = translate(pattern)?;
     if flags & ASCII != 0 {
         body = format!("(?-u:{body})");
     }
@@ -132,14 +232,7 @@ fn compile(pattern: &str, flags: i64) -> Result<usize, String> {
     } else {
         format!("(?{prefix}){body}")
     };
-    let re = regex::Regex::new(&full).map_err(|e| {
-        e.to_string()
-            .lines()
-            .last()
-            .unwrap_or("bad pattern")
-            .trim()
-            .to_string()
-    })?;
+    let re = Engine::new(&full, backtracking)?;
     PATTERNS.with(|p| {
         let mut p = p.borrow_mut();
         p.push((pattern.to_string(), flags, re));
@@ -170,13 +263,13 @@ fn byte_index(s: &str, c: i64) -> usize {
         .unwrap_or(s.len())
 }
 
-fn spans<'gc>(rt: &Rt<'_, 'gc>, s: &str, caps: &regex::Captures) -> Value<'gc> {
+fn spans<'gc>(rt: &Rt<'_, 'gc>, s: &str, caps: &Spans) -> Value<'gc> {
     let mut v = Vec::with_capacity(caps.len() * 2);
-    for g in caps.iter() {
+    for g in caps {
         match g {
-            Some(m) => {
-                v.push(Value::Int(char_index(s, m.start())));
-                v.push(Value::Int(char_index(s, m.end())));
+            Some((start, end)) => {
+                v.push(Value::Int(char_index(s, *start)));
+                v.push(Value::Int(char_index(s, *end)));
             }
             None => {
                 v.push(Value::Int(-1));
@@ -210,9 +303,9 @@ pub fn call<'gc>(rt: &Rt<'_, 'gc>, f: &str, args: &[Value<'gc>]) -> PyResult<'gc
             let p = p.borrow();
             let re = &p[int_of(args[0]) as usize].2;
             let d = heap::new_dict(rt.mc);
-            for (i, n) in re.capture_names().enumerate() {
+            for (i, n) in re.capture_names().into_iter().enumerate() {
                 if let Some(n) = n {
-                    heap::dict_set(rt.mc, d, rt.s(n), Value::Int(i as i64));
+                    heap::dict_set(rt.mc, d, rt.s(&n), Value::Int(i as i64));
                 }
             }
             Ok(rt.tuple(&[Value::Int(re.captures_len() as i64 - 1), d]))
@@ -227,29 +320,27 @@ pub fn call<'gc>(rt: &Rt<'_, 'gc>, f: &str, args: &[Value<'gc>]) -> PyResult<'gc
                 let p = p.borrow();
                 let re = &p[int_of(args[0]) as usize].2;
                 let hay = &s[..end.max(pos)];
-                let caps = match re.captures_at(hay, pos) {
+                let caps = match re.captures_at(hay, pos).map_err(err)? {
                     Some(c) => c,
                     None => return Ok(Value::None),
                 };
-                let m = caps.get(0).unwrap();
-                if mode >= 1 && m.start() != pos {
+                let (start, end) = caps[0].unwrap_or((pos, pos));
+                if mode >= 1 && start != pos {
                     // Anchored: retry requiring a match at pos.
-                    let anchored = regex::Regex::new(&format!("^(?:{})", re.as_str()))
-                        .map_err(|e| err(e.to_string()))?;
+                    let anchored = re.with_prefix("^", "").map_err(err)?;
                     let sub = &hay[pos..];
-                    return Ok(match anchored.captures(sub) {
-                        Some(c) if mode == 1 || c.get(0).unwrap().end() == sub.len() => {
+                    return Ok(match anchored.captures_at(sub, 0).map_err(err)? {
+                        Some(c) if mode == 1 || c[0].is_some_and(|m| m.1 == sub.len()) => {
                             let shifted = spans(rt, sub, &c);
                             shift(rt, shifted, char_index(s, pos))
                         }
                         _ => Value::None,
                     });
                 }
-                if mode == 2 && m.end() != hay.len() {
-                    let anchored = regex::Regex::new(&format!("^(?:{})$", re.as_str()))
-                        .map_err(|e| err(e.to_string()))?;
+                if mode == 2 && end != hay.len() {
+                    let anchored = re.with_prefix("^", "$").map_err(err)?;
                     let sub = &hay[pos..];
-                    return Ok(match anchored.captures(sub) {
+                    return Ok(match anchored.captures_at(sub, 0).map_err(err)? {
                         Some(c) => shift(rt, spans(rt, sub, &c), char_index(s, pos)),
                         None => Value::None,
                     });
@@ -263,7 +354,8 @@ pub fn call<'gc>(rt: &Rt<'_, 'gc>, f: &str, args: &[Value<'gc>]) -> PyResult<'gc
             PATTERNS.with(|p| {
                 let p = p.borrow();
                 let re = &p[int_of(args[0]) as usize].2;
-                let out: Vec<Value<'gc>> = re.captures_iter(s).map(|c| spans(rt, s, &c)).collect();
+                let all = re.captures_all(s).map_err(err)?;
+                let out: Vec<Value<'gc>> = all.iter().map(|c| spans(rt, s, c)).collect();
                 Ok(rt.list(out))
             })
         }
