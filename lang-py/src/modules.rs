@@ -29,6 +29,8 @@ pub const STDLIB: &[(&str, &str)] = &[
     ("re", include_str!("lib/re.py")),
     ("__future__", include_str!("lib/__future__.py")),
     ("io", include_str!("lib/io.py")),
+    ("array", include_str!("lib/array.py")),
+    ("fractions", include_str!("lib/fractions.py")),
 ];
 
 const NATIVE: &[&str] = &["sys", "math", "time", "_random", "gc", "os", "_re"];
@@ -684,6 +686,9 @@ fn math<'gc>(
         "floor" | "ceil" | "trunc" => match args[0] {
             v @ (Value::Int(_) | Value::BigInt(_)) => Ok(v),
             Value::Bool(b) => Ok(Value::Int(b as i64)),
+            // An instance answers through its __floor__ / __ceil__ /
+            // __trunc__ (the prelude's `__b_math:NAME`).
+            v if is_instance_kind(kind_of(rt, v)) => Err(Fail::Guest),
             _ => {
                 let x = fa(0)?;
                 float_to_int(

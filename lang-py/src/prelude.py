@@ -1058,3 +1058,20 @@ def __gen_throw(g, e, *rest):
 
 
 _builtin_type = type(len)
+
+
+def __math_rounding(name):
+    dunder = '__' + name + '__'
+
+    def rounding(x):
+        f = getattr(type(x), dunder, None)
+        if f is None:
+            raise TypeError("must be real number, not %s" % type(x).__name__)
+        return f(x)
+    return rounding
+
+
+# math.floor/ceil/trunc of an instance (the native functions answer Guest).
+globals()['__b_math:floor'] = __math_rounding('floor')
+globals()['__b_math:ceil'] = __math_rounding('ceil')
+globals()['__b_math:trunc'] = __math_rounding('trunc')

@@ -1087,12 +1087,22 @@ pub(crate) fn function<'gc>(
                     if m.is_zero() {
                         return rt.err(Ty::ValueError, "pow() 3rd argument cannot be 0");
                     }
-                    if e.is_negative() {
-                        return rt.err(
-                            Ty::ValueError,
-                            "base is not invertible for the given modulus",
-                        );
-                    }
+                    // A negative exponent raises the base's inverse
+                    // modulo m (Python 3.8+).
+                    let (b, e) = if e.is_negative() {
+                        let bm = num_integer::Integer::mod_floor(&b, &m);
+                        let ext = num_integer::Integer::extended_gcd(&bm, &m);
+                        if !num_traits::One::is_one(&ext.gcd.abs()) {
+                            return rt.err(
+                                Ty::ValueError,
+                                "base is not invertible for the given modulus",
+                            );
+                        }
+                        (ext.x, -e)
+                    } else {
+                        (b, e)
+                    };
+                    let b = num_integer::Integer::mod_floor(&b, &m);
                     let r = b.modpow(&e, &m);
                     let r = if r.is_negative() != m.is_negative() && !r.is_zero() {
                         r + &m

@@ -1314,6 +1314,13 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                     x == y
                 }
             }
+            // A float and an instance: the instance's __eq__ decides.
+            None if matches!(a, Value::Record(_)) || matches!(b, Value::Record(_)) => {
+                if has_py_method(rt, a, "__eq__") || has_py_method(rt, b, "__eq__") {
+                    return Err(NeedGuest);
+                }
+                false
+            }
             None => false,
         },
         (Value::List(_), Value::List(_)) => {
