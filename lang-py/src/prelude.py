@@ -246,10 +246,27 @@ def __iter(x):
 
 
 _canon = {}
+# id() of each canonical object (and the object, kept alive): a tuple or
+# frozenset holding only these is a native key, encoded by identity.
+_canon_ids = {}
 
 
 def __key(k):
-    # Objects with a user __hash__ are stored under one canonical equal object.
+    # Objects with a user __hash__ are stored under one canonical equal object;
+    # tuples and frozensets of them under the tuple of their canonical ones.
+    t = type(k)
+    if t is tuple:
+        return tuple([__key(x) for x in k])
+    if t is frozenset:
+        return frozenset([__key(x) for x in k])
+    if _user(t, '__hash__') is None:
+        return k
+    c = __canonical(k)
+    _canon_ids[id(c)] = c
+    return c
+
+
+def __canonical(k):
     h = hash(k)
     bucket = _canon.get(h)
     if bucket is None:
@@ -810,7 +827,20 @@ def __b_round(x, n=None):
 
 
 def __b_hash(x):
-    f = _user(type(x), '__hash__')
+    t = type(x)
+    if t is tuple:
+        # CPython's tuple hash (xxHash-based) over the items' hashes.
+        acc = 2870177450012600261
+        for item in x:
+            lane = hash(item) & 0xFFFFFFFFFFFFFFFF
+            acc = (acc + lane * 14029467366897019727) & 0xFFFFFFFFFFFFFFFF
+            acc = ((acc << 31) | (acc >> 33)) & 0xFFFFFFFFFFFFFFFF
+            acc = (acc * 11400714785074694791) & 0xFFFFFFFFFFFFFFFF
+        acc = (acc + (len(x) ^ (2870177450012600261 ^ 3527539))) & 0xFFFFFFFFFFFFFFFF
+        if acc == 0xFFFFFFFFFFFFFFFF:
+            return 1546275796
+        return acc - (1 << 64) if acc >= (1 << 63) else acc
+    f = _user(t, '__hash__')
     if f is None:
         raise TypeError("unhashable type: '" + type(x).__name__ + "'")
     return f(x)

@@ -714,6 +714,9 @@ fn round_half_even(x: f64, nd: i32) -> f64 {
 }
 
 fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
+    if matches!(v, Value::Record(_)) && kind_of(rt, v) == Ty::Tuple {
+        return tuple_hash(rt, v);
+    }
     let k = int_form(key(rt, v)?);
     Ok(match k {
         Value::Int(i) => int_hash(i),
@@ -734,6 +737,28 @@ fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
         Value::Float(f) if f.is_nan() => (f.to_bits() >> 4) as i64,
         Value::Float(f) => float_hash(f),
         other => (other.payload_bits() >> 4) as i64,
+    })
+}
+
+/// CPython's tuple hash (xxHash's mixing over the items' hashes), so that
+/// `hash()` of a tuple prints what CPython prints.
+fn tuple_hash<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>) -> PyResult<'gc, i64> {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let items = tuple_items(t);
+    let mut acc = P5;
+    for item in &items {
+        let lane = hash_of(rt, *item)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(items.len() as u64 ^ (P5 ^ 3527539));
+    Ok(if acc == u64::MAX {
+        1546275796
+    } else {
+        acc as i64
     })
 }
 

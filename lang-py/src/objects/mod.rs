@@ -1113,6 +1113,10 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
             }
             out.push(')');
         }
+        Value::Record(_) if is_instance_kind(kind_of(rt, v)) && canonical(rt, v) => {
+            use std::fmt::Write;
+            let _ = write!(out, "o{};", v.payload_bits());
+        }
         _ => {
             let k = match int_form(key(rt, v)?) {
                 Value::Bool(b) => Value::Int(b as i64),
@@ -1139,6 +1143,18 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
         }
     }
     Ok(())
+}
+
+/// Whether the prelude's `__key` made `v` the canonical object of its
+/// equality class (objects with a user `__hash__`): inside a tuple key it
+/// then stands for itself.
+fn canonical<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> bool {
+    let ids = rt.prelude("_canon_ids");
+    matches!(ids, Value::Dict(_))
+        && !matches!(
+            heap::dict_get(ids, Value::Int((v.payload_bits() >> 3) as i64)),
+            Value::Absent
+        )
 }
 
 pub fn dict_get<'gc>(rt: &Rt<'_, 'gc>, d: Value<'gc>, k: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
