@@ -31,6 +31,7 @@ pub const STDLIB: &[(&str, &str)] = &[
     ("io", include_str!("lib/io.py")),
     ("array", include_str!("lib/array.py")),
     ("fractions", include_str!("lib/fractions.py")),
+    ("enum", include_str!("lib/enum.py")),
 ];
 
 const NATIVE: &[&str] = &["sys", "math", "time", "_random", "gc", "os", "_re"];

@@ -185,6 +185,10 @@ def __contains(c, x):
         return _raw_has(c, __key(x))
     if t is set or t is frozenset:
         return _raw_has(_set_dict(c), __key(x))
+    if t is type:
+        f = _class_hook(c, '__class_contains__')
+        if f is not None:
+            return bool(f(x))
     f = _user(type(c), '__contains__')
     if f is not None:
         return bool(f(c, x))
@@ -235,8 +239,17 @@ def __seq_iter(x):
         i += 1
 
 
+def _class_hook(c, name):
+    # The class-level protocol of classes built without a metaclass (enum).
+    return getattr(c, name, None)
+
+
 def __iter(x):
     t = type(x)
+    if t is type:
+        f = _class_hook(x, '__class_iter__')
+        if f is not None:
+            return f()
     f = _user(t, '__iter__')
     if f is not None:
         return f(x)
@@ -346,7 +359,10 @@ def __getitem(o, k):
         if type(o) is type:
             g = _lookup(o, '__class_getitem__')
             if g is not None:
-                return g(k)
+                # Implicitly a classmethod; an explicit one binds itself.
+                if type(g) is classmethod:
+                    return getattr(o, '__class_getitem__')(k)
+                return g(o, k)
         raise TypeError("'" + type(o).__name__ + "' object is not subscriptable")
     return f(o, k)
 
@@ -548,6 +564,10 @@ def __b_format(v, spec=''):
 
 
 def __b_len(x):
+    if type(x) is type:
+        f = _class_hook(x, '__class_len__')
+        if f is not None:
+            return f()
     f = _user(type(x), '__len__')
     if f is None:
         raise TypeError("object of type '" + type(x).__name__ + "' has no len()")
@@ -665,6 +685,10 @@ def __b_zip(*its, strict=False):
 
 
 def __b_reversed(x):
+    if type(x) is type:
+        f = _class_hook(x, '__class_reversed__')
+        if f is not None:
+            return f()
     f = _user(type(x), '__reversed__')
     if f is not None:
         return f(x)

@@ -245,6 +245,10 @@ pub fn len_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
             }
             Ty::Bytes => field(v, 1).as_str().unwrap_or("").chars().count() as i64,
             k if is_instance_kind(k) && has_py_method(rt, v, "__len__") => return Err(Fail::Guest),
+            // Classes with a class-level length (enum, see lib/enum.py).
+            Ty::Type if !matches!(lookup(rt, v, "__class_len__"), Value::Absent) => {
+                return Err(Fail::Guest)
+            }
             _ => {
                 return rt.err(
                     Ty::TypeError,
@@ -921,6 +925,9 @@ pub(crate) fn function<'gc>(
                 }
                 _ => match kind_of(rt, v) {
                     k if is_instance_kind(k) => Err(Fail::Guest),
+                    Ty::Type if !matches!(lookup(rt, v, "__class_reversed__"), Value::Absent) => {
+                        Err(Fail::Guest)
+                    }
                     Ty::Tuple | Ty::Range | Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
                         let mut items = iterate(rt, v)?;
                         items.reverse();
@@ -1670,7 +1677,12 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                 }
             }
             k2 if is_instance_kind(k2) && has_py_method(rt, o, "__getitem__") => Err(Fail::Guest),
-            Ty::Type => Ok(o), // `list[int]` style annotations evaluate to the class.
+            // A class's own __class_getitem__ answers (the prelude calls it);
+            // `list[int]` style annotations evaluate to the class.
+            Ty::Type if !matches!(lookup(rt, o, "__class_getitem__"), Value::Absent) => {
+                Err(Fail::Guest)
+            }
+            Ty::Type => Ok(o),
             _ => rt.err(
                 Ty::TypeError,
                 format!("'{}' object is not subscriptable", type_name_of(rt, o)),
