@@ -32,6 +32,7 @@ pub const STDLIB: &[(&str, &str)] = &[
     ("array", include_str!("lib/array.py")),
     ("fractions", include_str!("lib/fractions.py")),
     ("enum", include_str!("lib/enum.py")),
+    ("types", include_str!("lib/types.py")),
 ];
 
 const NATIVE: &[&str] = &["sys", "math", "time", "_random", "gc", "os", "_re"];
