@@ -3789,12 +3789,17 @@ pub(crate) fn fast_builtin<'gc, M: Meta<'gc>>(
                     type_of(&rt, m.get(x))
                 }
                 Tag::Bool => {
-                    let hit = is_subtype(rt.ty(Ty::Bool), cls) || cls.same(&rt.ty(Ty::Int));
+                    let bt = rt.ty(Ty::Bool);
+                    let hit = is_subtype(bt, cls)
+                        || cls.same(&rt.ty(Ty::Int))
+                        || abc_subtype(&rt, bt, cls);
                     return Some(m.konst(Value::Bool(hit)));
                 }
                 _ => return None,
             };
-            Some(m.konst(Value::Bool(is_subtype(xt, cls))))
+            Some(m.konst(Value::Bool(
+                is_subtype(xt, cls) || abc_subtype(&rt, xt, cls),
+            )))
         }
         _ => None,
     }

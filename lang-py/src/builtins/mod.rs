@@ -1012,7 +1012,9 @@ pub(crate) fn function<'gc>(
                     if !is_type(v) {
                         return rt.err(Ty::TypeError, "issubclass() arg 1 must be a class");
                     }
-                    is_subtype(v, cls) || (v.same(&rt.ty(Ty::Bool)) && cls.same(&rt.ty(Ty::Int)))
+                    is_subtype(v, cls)
+                        || (v.same(&rt.ty(Ty::Bool)) && cls.same(&rt.ty(Ty::Int)))
+                        || abc_subtype(rt, v, cls)
                 };
                 if hit {
                     return Ok(Value::Bool(true));

@@ -364,3 +364,484 @@ def namedtuple(typename, field_names, defaults=None, rename=False, module=None):
         return cls(*iterable)
     cls._make = staticmethod(_make)
     return cls
+
+
+# ---------------------------------------------------------------- abc
+# The abstract base classes of collections.abc. `import collections.abc`
+# resolves to this module here, so their names live in it. CPython makes
+# built-in types virtual subclasses through a metaclass; here each class
+# lists the built-in types it covers in its own `_abc_registered_`, and the
+# one-trick ones (`_abc_methods_`) also accept user classes that define
+# those methods (isinstance and issubclass read both).
+
+def _abc_types(*objs):
+    return tuple(type(o) for o in objs)
+
+
+def _abc_gen():
+    yield None
+
+
+_abc_views = _abc_types({}.keys(), {}.values(), {}.items())
+_abc_iters = _abc_types(iter([]), iter(()), iter(''), iter({}), iter(range(0)), iter(set()),
+                        iter({}.values()), iter({}.items()), reversed([]), zip(), map(len, []),
+                        filter(None, []), enumerate([]), _abc_gen())
+_abc_sequences = (list, tuple, str, range, bytes)
+_abc_collections = _abc_sequences + (dict, set, frozenset) + _abc_views
+
+
+class Hashable:
+    _abc_registered_ = ((int, float, str, bytes, tuple, frozenset, bool, type(None), range, type)
+                        + _abc_iters + _abc_types(len, _abc_gen, [].append, lambda: None))
+    _abc_methods_ = ('__hash__',)
+
+
+class Awaitable:
+    _abc_registered_ = ()
+    _abc_methods_ = ('__await__',)
+
+
+class Iterable:
+    _abc_registered_ = _abc_collections + _abc_iters
+    _abc_methods_ = ('__iter__',)
+
+
+class Iterator(Iterable):
+    _abc_registered_ = _abc_iters
+    _abc_methods_ = ('__iter__', '__next__')
+
+    def __next__(self):
+        raise StopIteration
+
+    def __iter__(self):
+        return self
+
+
+class Reversible(Iterable):
+    _abc_registered_ = (list, tuple, str, range, bytes, dict) + _abc_views
+    _abc_methods_ = ('__reversed__', '__iter__')
+
+
+class Generator(Iterator):
+    _abc_registered_ = _abc_types(_abc_gen())
+    _abc_methods_ = ('__iter__', '__next__', 'send', 'throw', 'close')
+
+
+class Sized:
+    _abc_registered_ = _abc_collections
+    _abc_methods_ = ('__len__',)
+
+
+class Container:
+    _abc_registered_ = _abc_collections
+    _abc_methods_ = ('__contains__',)
+
+
+class Callable:
+    _abc_registered_ = _abc_types(len, _abc_gen, [].append, lambda: None) + (type,)
+    _abc_methods_ = ('__call__',)
+
+
+class Collection(Sized, Iterable, Container):
+    _abc_registered_ = _abc_collections
+    _abc_methods_ = ('__len__', '__iter__', '__contains__')
+
+
+class Sequence(Reversible, Collection):
+    _abc_registered_ = _abc_sequences
+
+    def __getitem__(self, index):
+        raise IndexError
+
+    def __iter__(self):
+        i = 0
+        try:
+            while True:
+                v = self[i]
+                yield v
+                i += 1
+        except IndexError:
+            return
+
+    def __contains__(self, value):
+        for v in self:
+            if v is value or v == value:
+                return True
+        return False
+
+    def __reversed__(self):
+        for i in reversed(range(len(self))):
+            yield self[i]
+
+    def index(self, value, start=0, stop=None):
+        if start is not None and start < 0:
+            start = max(len(self) + start, 0)
+        if stop is not None and stop < 0:
+            stop += len(self)
+        i = start
+        while stop is None or i < stop:
+            try:
+                v = self[i]
+            except IndexError:
+                break
+            if v is value or v == value:
+                return i
+            i += 1
+        raise ValueError
+
+    def count(self, value):
+        return sum(1 for v in self if v is value or v == value)
+
+
+class MutableSequence(Sequence):
+    _abc_registered_ = (list,)
+
+    def insert(self, index, value):
+        raise IndexError
+
+    def append(self, value):
+        self.insert(len(self), value)
+
+    def clear(self):
+        try:
+            while True:
+                self.pop()
+        except IndexError:
+            pass
+
+    def reverse(self):
+        n = len(self)
+        for i in range(n // 2):
+            self[i], self[n - i - 1] = self[n - i - 1], self[i]
+
+    def extend(self, values):
+        if values is self:
+            values = list(values)
+        for v in values:
+            self.append(v)
+
+    def pop(self, index=-1):
+        v = self[index]
+        del self[index]
+        return v
+
+    def remove(self, value):
+        del self[self.index(value)]
+
+    def __iadd__(self, values):
+        self.extend(values)
+        return self
+
+
+class ByteString(Sequence):
+    _abc_registered_ = (bytes,)
+
+
+class Set(Collection):
+    _abc_registered_ = (set, frozenset) + _abc_types({}.keys(), {}.items())
+
+    def __le__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        if len(self) > len(other):
+            return False
+        for e in self:
+            if e not in other:
+                return False
+        return True
+
+    def __lt__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        return len(self) < len(other) and self.__le__(other)
+
+    def __gt__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        return len(self) > len(other) and self.__ge__(other)
+
+    def __ge__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        if len(self) < len(other):
+            return False
+        for e in other:
+            if e not in self:
+                return False
+        return True
+
+    def __eq__(self, other):
+        if not isinstance(other, Set):
+            return NotImplemented
+        return len(self) == len(other) and self.__le__(other)
+
+    @classmethod
+    def _from_iterable(cls, it):
+        return cls(it)
+
+    def __and__(self, other):
+        if not isinstance(other, Iterable):
+            return NotImplemented
+        return self._from_iterable(v for v in other if v in self)
+
+    __rand__ = __and__
+
+    def isdisjoint(self, other):
+        for v in other:
+            if v in self:
+                return False
+        return True
+
+    def __or__(self, other):
+        if not isinstance(other, Iterable):
+            return NotImplemented
+        return self._from_iterable([e for s in (self, other) for e in s])
+
+    __ror__ = __or__
+
+    def __sub__(self, other):
+        if not isinstance(other, Set):
+            if not isinstance(other, Iterable):
+                return NotImplemented
+            other = self._from_iterable(other)
+        return self._from_iterable(v for v in self if v not in other)
+
+    def __xor__(self, other):
+        if not isinstance(other, Set):
+            if not isinstance(other, Iterable):
+                return NotImplemented
+            other = self._from_iterable(other)
+        return (self - other) | (other - self)
+
+    __hash__ = None
+
+
+class MutableSet(Set):
+    _abc_registered_ = (set,)
+
+    def add(self, value):
+        raise NotImplementedError
+
+    def discard(self, value):
+        raise NotImplementedError
+
+    def remove(self, value):
+        if value not in self:
+            raise KeyError(value)
+        self.discard(value)
+
+    def pop(self):
+        it = iter(self)
+        try:
+            value = next(it)
+        except StopIteration:
+            raise KeyError from None
+        self.discard(value)
+        return value
+
+    def clear(self):
+        try:
+            while True:
+                self.pop()
+        except KeyError:
+            pass
+
+    def __ior__(self, it):
+        for value in it:
+            self.add(value)
+        return self
+
+    def __iand__(self, it):
+        for value in (self - it):
+            self.discard(value)
+        return self
+
+    def __ixor__(self, it):
+        if it is self:
+            self.clear()
+        else:
+            if not isinstance(it, Set):
+                it = self._from_iterable(it)
+            for value in it:
+                if value in self:
+                    self.discard(value)
+                else:
+                    self.add(value)
+        return self
+
+    def __isub__(self, it):
+        if it is self:
+            self.clear()
+        else:
+            for value in it:
+                self.discard(value)
+        return self
+
+
+class Mapping(Collection):
+    _abc_registered_ = (dict,)
+
+    def __getitem__(self, key):
+        raise KeyError
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key):
+        try:
+            self[key]
+        except KeyError:
+            return False
+        else:
+            return True
+
+    def keys(self):
+        return KeysView(self)
+
+    def items(self):
+        return ItemsView(self)
+
+    def values(self):
+        return ValuesView(self)
+
+    def __eq__(self, other):
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+    __hash__ = None
+    __reversed__ = None
+
+
+class MutableMapping(Mapping):
+    _abc_registered_ = (dict,)
+
+    def pop(self, key, *default):
+        try:
+            value = self[key]
+        except KeyError:
+            if default:
+                return default[0]
+            raise
+        else:
+            del self[key]
+            return value
+
+    def popitem(self):
+        try:
+            key = next(iter(self))
+        except StopIteration:
+            raise KeyError from None
+        value = self[key]
+        del self[key]
+        return key, value
+
+    def clear(self):
+        try:
+            while True:
+                self.popitem()
+        except KeyError:
+            pass
+
+    def update(self, other=(), **kwds):
+        if isinstance(other, Mapping):
+            for key in other:
+                self[key] = other[key]
+        elif hasattr(other, "keys"):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwds.items():
+            self[key] = value
+
+    def setdefault(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            self[key] = default
+        return default
+
+
+class MappingView(Sized):
+    _abc_registered_ = _abc_views
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __repr__(self):
+        return '{0.__class__.__name__}({0._mapping!r})'.format(self)
+
+
+class KeysView(MappingView, Set):
+    _abc_registered_ = _abc_types({}.keys())
+
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        yield from self._mapping
+
+
+class ItemsView(MappingView, Set):
+    _abc_registered_ = _abc_types({}.items())
+
+    @classmethod
+    def _from_iterable(cls, it):
+        return set(it)
+
+    def __contains__(self, item):
+        key, value = item
+        try:
+            v = self._mapping[key]
+        except KeyError:
+            return False
+        else:
+            return v is value or v == value
+
+    def __iter__(self):
+        for key in self._mapping:
+            yield (key, self._mapping[key])
+
+
+class ValuesView(MappingView, Collection):
+    _abc_registered_ = _abc_types({}.values())
+
+    def __contains__(self, value):
+        for key in self._mapping:
+            v = self._mapping[key]
+            if v is value or v == value:
+                return True
+        return False
+
+    def __iter__(self):
+        for key in self._mapping:
+            yield self._mapping[key]
+
+
+class _AbcNamespace:
+    # `collections.abc` as an attribute of this module.
+    def __repr__(self):
+        return "<module 'collections.abc' (frozen)>"
+
+
+abc = _AbcNamespace()
+for _name in ['Hashable', 'Awaitable', 'Iterable', 'Iterator', 'Reversible', 'Generator',
+              'Sized', 'Container', 'Callable', 'Collection', 'Sequence', 'MutableSequence',
+              'ByteString', 'Set', 'MutableSet', 'Mapping', 'MutableMapping', 'MappingView',
+              'KeysView', 'ItemsView', 'ValuesView']:
+    _cls = globals()[_name]
+    _cls.__module__ = 'collections.abc'
+    setattr(abc, _name, _cls)
+del _name, _cls

@@ -752,11 +752,40 @@ pub fn is_subtype<'gc>(t: Value<'gc>, base: Value<'gc>) -> bool {
 
 pub fn isinstance<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, t: Value<'gc>) -> bool {
     let vt = type_of(rt, v);
-    if is_subtype(vt, t) {
+    is_subtype(vt, t) || abc_subtype(rt, vt, t)
+}
+
+/// The checks CPython's collections.abc classes make through their
+/// metaclass (there are no metaclasses here): `t` is a virtual subclass of
+/// `abc` when a type it derives from is in `abc`'s own `_abc_registered_`,
+/// or, for a one-trick ABC (`_abc_methods_`, say `Iterable`), when `t` is a
+/// user class defining those methods (not as None).
+pub fn abc_subtype<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>, abc: Value<'gc>) -> bool {
+    let Value::Record(_) = abc else {
+        return false;
+    };
+    let d = field(abc, T_DICT);
+    if !matches!(d, Value::Dict(_)) || heap::dict_len(d) == 0 {
+        return false;
+    }
+    let reg = heap::dict_get(d, rt.name_str("_abc_registered_"));
+    if !matches!(reg, Value::Record(_)) || kind_of(rt, reg) != Ty::Tuple {
+        return false;
+    }
+    if tuple_items(reg).iter().any(|r| is_subtype(t, *r)) {
         return true;
     }
-    // bool is a subclass of int.
-    false
+    let meths = heap::dict_get(d, rt.name_str("_abc_methods_"));
+    let user_class = builtin_of(t).is_none_or(is_instance_kind);
+    if !user_class || !matches!(meths, Value::Record(_)) {
+        return false;
+    }
+    let names = tuple_items(meths);
+    !names.is_empty()
+        && names.iter().all(|n| {
+            let f = lookup(rt, t, n.as_str().unwrap_or(""));
+            !matches!(f, Value::Absent | Value::None)
+        })
 }
 
 /// Whether a user-defined (Python) attribute overrides `name` for this value's type.
