@@ -24,6 +24,14 @@ if [ -d "$py" ]; then
       >"$out/python/$b.orig.py"
   done
   echo "python: $(ls "$out/python" | wc -l) files"
+  # More of pyperformance's programs, run unmodified with the pyperf
+  # stand-in of benches/python/pyperf_shim (lang-py/tests/external.rs).
+  mkdir -p "$out/python/more"
+  for b in $(sed -n 's/^# *\([a-z_0-9]*\)$/\1/p; /^[a-z]/p' "$here/python/more_programs.txt"); do
+    git --git-dir="$py" show "HEAD:pyperformance/data-files/benchmarks/bm_$b/run_benchmark.py" \
+      >"$out/python/more/$b.py"
+  done
+  echo "python/more: $(ls "$out/python/more" | wc -l) files"
 fi
 
 pl=$mirror/SWI-Prolog+bench/repo

@@ -88,3 +88,63 @@ fn pyperformance_programs_match_cpython() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// More of pyperformance's programs, run unmodified (`bm_NAME/run_benchmark.py`
+/// as published) with `benches/python/pyperf_shim` standing in for pyperf:
+/// each must run to completion, JIT on and off, printing what CPython 3.11
+/// prints with the same stand-in (`tests/external/more/NAME.out`). The list
+/// is `benches/python/more_programs.txt`; names commented out there are too
+/// slow for a debug build and are run by hand.
+#[test]
+fn more_pyperformance_programs_match_cpython() {
+    let dir = external_dir().join("more");
+    let list = repo()
+        .join("benches")
+        .join("python")
+        .join("more_programs.txt");
+    let list = std::fs::read_to_string(list).expect("more_programs.txt");
+    let names: Vec<&str> = list
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect();
+    if !dir.join(format!("{}.py", names[0])).exists() {
+        eprintln!(
+            "external: SKIPPED: {} is absent (run benches/get_external.sh)",
+            dir.display()
+        );
+        return;
+    }
+    let shim = repo().join("benches").join("python").join("pyperf_shim");
+    let mut failures = Vec::new();
+    for name in names {
+        let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join("external")
+            .join("more")
+            .join(format!("{name}.out"));
+        let want = std::fs::read_to_string(&golden).expect("golden output");
+        for jit in [true, false] {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyrun"));
+            if !jit {
+                cmd.arg("--no-jit");
+            }
+            let out = cmd
+                .arg(dir.join(format!("{name}.py")))
+                .current_dir(&dir)
+                .env("PYTHONPATH", &shim)
+                .env_remove("POLYVM_LOG")
+                .output()
+                .expect("runs pyrun");
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            if stdout != want || !out.status.success() {
+                failures.push(format!(
+                    "{name} (jit={jit}): exit {:?}\n--- want\n{want}--- got\n{stdout}--- stderr\n{}",
+                    out.status.code(),
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
