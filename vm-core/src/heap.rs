@@ -115,15 +115,41 @@ impl<'gc> Record<'gc> {
     /// A record of `class` with a copy of `fields`.
     #[inline]
     pub fn from_slice(class: Value<'gc>, fields: &[Value<'gc>]) -> Record<'gc> {
-        let inline =
-            std::array::from_fn(|i| Lock::new(fields.get(i).copied().unwrap_or(Value::None)));
+        // All None, then the given prefix copied over it: a per-slot choice
+        // between a field and None (`array::from_fn` over `fields.get(i)`)
+        // cost ~170 instructions per record, 2.8% of Python deltablue's.
+        let mut inline: [Lock<Value<'gc>>; RECORD_INLINE] =
+            std::array::from_fn(|_| Lock::new(Value::None));
+        let n = fields.len().min(RECORD_INLINE);
+        for (slot, v) in inline[..n].iter_mut().zip(&fields[..n]) {
+            *slot = Lock::new(*v);
+        }
         let spill: Box<[Lock<Value<'gc>>]> = match fields.get(RECORD_INLINE..) {
             Some(rest) if !rest.is_empty() => rest.iter().map(|v| Lock::new(*v)).collect(),
             _ => Box::default(),
         };
+        Record::with(class, fields.len(), spill, inline)
+    }
+
+    /// A record of `class` with `len` fields, all None.
+    pub fn of_nones(class: Value<'gc>, len: usize) -> Record<'gc> {
+        let inline = std::array::from_fn(|_| Lock::new(Value::None));
+        let spill: Box<[Lock<Value<'gc>>]> = (RECORD_INLINE..len)
+            .map(|_| Lock::new(Value::None))
+            .collect();
+        Record::with(class, len, spill, inline)
+    }
+
+    #[inline]
+    fn with(
+        class: Value<'gc>,
+        len: usize,
+        spill: Box<[Lock<Value<'gc>>]>,
+        inline: [Lock<Value<'gc>>; RECORD_INLINE],
+    ) -> Record<'gc> {
         Record {
             class,
-            len: fields.len(),
+            len,
             spill_addr: spill.as_ptr() as usize,
             spill,
             inline,
@@ -361,6 +387,12 @@ pub fn new_record<'gc>(
     fields: Vec<Value<'gc>>,
 ) -> Value<'gc> {
     Value::Record(Gc::new(mc, Record::new(class, fields)))
+}
+
+/// Allocates a record of `class` with `len` fields, all None (without
+/// building a `Vec` of them first).
+pub fn new_record_of_nones<'gc>(mc: &Mutation<'gc>, class: Value<'gc>, len: usize) -> Value<'gc> {
+    Value::Record(Gc::new(mc, Record::of_nones(class, len)))
 }
 
 /// Allocates a record of `class` with a copy of `fields`: the caller need
@@ -619,7 +651,12 @@ mod tests {
                 let fields: Vec<Value> = (0..n as i64).map(Value::Int).collect();
                 let r = new_record(mc, class, fields.clone());
                 let s = new_record_from(mc, class, &fields);
-                for rec in [r, s] {
+                let nones = new_record_of_nones(mc, class, n);
+                for i in 0..n as u32 {
+                    assert!(get_field(nones, i).same(&Value::None));
+                    set_field(mc, nones, i, Value::Int(i as i64));
+                }
+                for rec in [r, s, nones] {
                     assert_eq!(record_len(rec), n as u32);
                     for i in 0..n as u32 {
                         assert!(get_field(rec, i).same(&Value::Int(i as i64)));

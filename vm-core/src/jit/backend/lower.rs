@@ -86,6 +86,24 @@ fn payload_type(tag: Tag) -> ir::Type {
     }
 }
 
+/// Whether [`Lower::store_value_wide`] may make one 16-byte store: on
+/// x86-64 its lane insert needs SSE4.1 (which `cranelift_native`, detecting
+/// the same host, then enables); aarch64 always has it.
+pub(super) fn wide_stores() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("sse4.1")
+    }
+    #[cfg(target_arch = "aarch64")]
+    {
+        true
+    }
+    #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+    {
+        false
+    }
+}
+
 /// Loads and stores of value buffers, the context and the call slot: all
 /// aligned and in bounds (see `runtime` for why).
 fn mem() -> MemFlagsData {
@@ -953,6 +971,39 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             Val::Known(_, p) | Val::Dyn { raw: p, .. } => p,
         };
         self.b.ins().store(mem(), p, base, off + PAYLOAD_OFFSET);
+    }
+
+    /// Stores `v` at `base + off` as one 16-byte store (tag word, then
+    /// payload word), for values Rust reads soon after: a trampoline that
+    /// copies an argument out of the call slot loads its 16 bytes at once,
+    /// and a load that spans two earlier stores (tag byte, payload word)
+    /// cannot be forwarded from the store buffer, so it waits for both to
+    /// reach the cache (a store-forwarding stall per argument). Trace
+    /// code's own reads of the value (a tag byte, a payload word) are each
+    /// inside the one store, which forwards. Falls back to
+    /// [`Lower::store_value`] where the target lacks 128-bit lane inserts.
+    fn store_value_wide(&mut self, v: Val, base: ir::Value, off: i32) {
+        // Lane 0 is the tag's word, lane 1 the payload's (little-endian).
+        const _: () =
+            assert!(TAG_OFFSET == 0 && PAYLOAD_OFFSET == 8 && cfg!(target_endian = "little"));
+        if !wide_stores() {
+            return self.store_value(v, base, off);
+        }
+        let (tag, p) = match v {
+            Val::Known(tag, p) => {
+                let p = match tag {
+                    // The whole word, so the stored payload is normalised.
+                    Tag::Bool => self.b.ins().uextend(types::I64, p),
+                    Tag::Float => self.b.ins().bitcast(types::I64, MemFlagsData::new(), p),
+                    _ => p,
+                };
+                (self.iconst(types::I64, tag.byte() as i64), p)
+            }
+            Val::Dyn { tag, raw, .. } => (self.b.ins().uextend(types::I64, tag), raw),
+        };
+        let vec = self.b.ins().scalar_to_vector(types::I64X2, tag);
+        let vec = self.b.ins().insertlane(vec, p, 1);
+        self.b.ins().store(mem(), vec, base, off);
     }
 
     // ---- structure ----
@@ -1856,7 +1907,7 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
         let n_args = vals.len();
         let base = self.slot_addr(slot);
         for (j, v) in vals.iter().enumerate() {
-            self.store_value(*v, base, ((j + 1) * VALUE_SIZE) as i32);
+            self.store_value_wide(*v, base, ((j + 1) * VALUE_SIZE) as i32);
         }
         let target = self.iconst(self.ptr, tramp.addr() as i64);
         let n = self.iconst(types::I64, n_args as i64);

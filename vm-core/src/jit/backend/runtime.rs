@@ -234,7 +234,7 @@ trampolines! {
     new_record = |mc, a, _| Ok(heap::new_record_from(mc, a[0], &a[1..]));
     /// `new_record class` with `imm` fields, all `None` (a linked exit
     /// building a virtual record stores the others in place).
-    new_record_of_nones = |mc, a, imm| Ok(heap::new_record(mc, a[0], vec![Value::None; imm as usize]));
+    new_record_of_nones = |mc, a, imm| Ok(heap::new_record_of_nones(mc, a[0], imm as usize));
     /// `list_len list`.
     list_len = |_, a, _| Ok(Value::Int(heap::list_len(a[0])));
     /// `list_get list, index`.

@@ -662,6 +662,86 @@ fn helper_calls_succeed_or_raise_through_their_guard() {
     });
 }
 
+fn list_of<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    Ok(heap::new_list_from(mc, a.to_vec()))
+}
+static LIST_OF: Helper = Helper {
+    name: "list_of",
+    func: list_of,
+    effects: Effects::PURE,
+};
+
+/// Helper arguments of every payload kind (known tags, with a constant or
+/// a computed payload, and run-time tags) reach the helper intact, and each
+/// is stored into the call slot with one 16-byte store where the target
+/// has them (`Lower::store_value_wide`): Rust copies a value out of the
+/// slot with one 16-byte load, which two smaller stores could not forward.
+#[test]
+fn helper_arguments_are_stored_whole() {
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 3); // int, float, anything
+        guard(&mut t, Op::GuardTag(xs[0], Tag::Int), &[]);
+        guard(&mut t, Op::GuardTag(xs[1], Tag::Float), &[]);
+        let one = t.konst(Value::Int(1));
+        let sum = t.push(Op::Int(IntOp::Add, xs[0], one), None);
+        let half = t.konst(Value::Float(0.5));
+        let prod = t.push(Op::Float(FloatOp::Mul, xs[1], half), None);
+        let lt = t.push(Op::IntCmp(Cmp::Lt, xs[0], sum), None);
+        let consts = [
+            Value::None,
+            Value::Bool(true),
+            Value::Int(-3),
+            Value::Float(2.25),
+            heap::new_str(mc, "s"),
+        ]
+        .map(|v| t.konst(v));
+        let mut args = vec![xs[0], xs[1], xs[2], sum, prod, lt];
+        args.extend(consts);
+        let l = t.push(Op::Call(&LIST_OF, args.clone()), None);
+        guard(&mut t, Op::Exit, &[l]);
+        let code = compile(&t).unwrap();
+        for third in [Value::None, Value::Bool(false), heap::new_str(mc, "x")] {
+            let (exit, live) = run1(&code, mc, &[Value::Int(41), Value::Float(3.0), third]);
+            assert_eq!(exit, 2);
+            let got = heap::list_items(live[0]);
+            assert_values(
+                &got[..10],
+                &[
+                    Value::Int(41),
+                    Value::Float(3.0),
+                    third,
+                    Value::Int(42),
+                    Value::Float(1.5),
+                    Value::Bool(true),
+                    Value::None,
+                    Value::Bool(true),
+                    Value::Int(-3),
+                    Value::Float(2.25),
+                ],
+            );
+            assert_eq!(got[10].as_str(), Some("s"));
+        }
+        if !super::lower::wide_stores() {
+            return;
+        }
+        let (_, built) = build(&t, true).unwrap();
+        let func = built.func.unwrap();
+        let wide = func
+            .layout
+            .blocks()
+            .flat_map(|b| func.layout.block_insts(b))
+            .filter(|i| {
+                let data = &func.dfg.insts[*i];
+                data.opcode() == cranelift_codegen::ir::Opcode::Store
+                    && func.dfg.value_type(func.dfg.inst_args(*i)[0])
+                        == cranelift_codegen::ir::types::I64X2
+            })
+            .count();
+        assert_eq!(wide, args.len(), "{}", built.listing);
+    });
+}
+
 #[test]
 fn heap_ops_through_trampolines() {
     rootless_mutate(|mc| {
