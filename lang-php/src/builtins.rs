@@ -767,20 +767,18 @@ fn has_object_arg(args: &[Value<'_>]) -> bool {
 /// `dechex`/`decoct`/`decbin`: `n` as an unsigned number in base
 /// `2^bits`, written without the formatting machinery (hash1 makes 100,000).
 fn radix_str<'gc>(mc: &Mutation<'gc>, n: i64, bits: u32) -> Value<'gc> {
-    let mut buf = [0u8; 64];
-    let mut i = buf.len();
-    let mut u = n as u64;
+    let u = n as u64;
     let mask = (1u64 << bits) - 1;
-    loop {
-        i -= 1;
-        buf[i] = b"0123456789abcdef"[(u & mask) as usize];
-        u >>= bits;
-        if u == 0 {
-            break;
-        }
-    }
-    // ASCII digits: already a canonical PHP string.
-    vm_core::heap::new_str(mc, std::str::from_utf8(&buf[i..]).unwrap_or("0"))
+    // Digits from the most significant one (at least one, for 0); ASCII,
+    // so already a canonical PHP string, made without a buffer.
+    let width = 64 - u.leading_zeros().min(63);
+    let digits = width.div_ceil(bits);
+    vm_core::heap::new_str_from_chars(
+        mc,
+        (0..digits)
+            .rev()
+            .map(move |i| b"0123456789abcdef"[((u >> (i * bits)) & mask) as usize] as char),
+    )
 }
 
 fn h_builtin<'gc>(mc: &Mutation<'gc>, args: &[Value<'gc>]) -> Res<'gc> {

@@ -236,6 +236,7 @@ fn same_key<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
 /// `NEXT_OP_AT`) is taken only when its stored key, which is normalised,
 /// is `k` itself; otherwise `norm` normalises `k` (`None`: not a key) before
 /// the probe.
+#[inline]
 pub fn arr_op<'gc>(
     mc: &Mutation<'gc>,
     a: Value<'gc>,
@@ -689,6 +690,7 @@ pub fn to_bool(v: Value<'_>) -> bool {
     }
 }
 
+#[inline]
 pub fn to_int(v: Value<'_>) -> i64 {
     match v {
         Value::None | Value::Absent => 0,

@@ -26,31 +26,74 @@ use crate::value::Value;
 /// Identifies a language registered with the VM (its index in the registry).
 pub type LangId = u16;
 
+/// How many bytes of text a [`Str`] keeps inline, in its own allocation.
+/// Sized so that a `Str` is 48 bytes and, with gc-arena's 16-byte header,
+/// its allocation 64: a power of two, which the global allocator serves from
+/// its fast path (see ARCHITECTURE.md on mimalloc's aligned entry point).
+pub const STR_INLINE: usize = 32;
+
 /// An immutable UTF-8 string with its hash cached.
+///
+/// Text of up to [`STR_INLINE`] bytes (dict keys, names, short results)
+/// lives inline, so making such a string is one allocation and reading it
+/// touches one object; longer text is boxed.
 #[derive(Collect)]
 #[collect(require_static)]
 pub struct Str {
-    text: Box<str>,
     hash: u64,
+    text: Text,
+}
+
+/// The text of a [`Str`]: inline when short.
+enum Text {
+    Inline(arrayvec::ArrayString<STR_INLINE>),
+    Boxed(Box<str>),
 }
 
 impl Str {
     /// Makes a string, computing its hash once.
+    #[inline]
     pub fn new(text: &str) -> Str {
         let mut h = rustc_hash::FxHasher::default();
         text.hash(&mut h);
         Str {
-            text: text.into(),
+            text: match arrayvec::ArrayString::from(text) {
+                Ok(inline) => Text::Inline(inline),
+                Err(_) => Text::Boxed(text.into()),
+            },
+            hash: h.finish(),
+        }
+    }
+
+    /// Makes a string of `chars`, computing its hash once: for text built
+    /// a character at a time (number formatting), with no intermediate
+    /// buffer or UTF-8 validation when it fits inline.
+    pub fn from_chars(chars: impl Iterator<Item = char> + Clone) -> Str {
+        let mut inline = arrayvec::ArrayString::<STR_INLINE>::new();
+        for c in chars.clone() {
+            if inline.try_push(c).is_err() {
+                return Str::new(&chars.collect::<String>());
+            }
+        }
+        let mut h = rustc_hash::FxHasher::default();
+        inline.as_str().hash(&mut h);
+        Str {
+            text: Text::Inline(inline),
             hash: h.finish(),
         }
     }
 
     /// The text.
+    #[inline]
     pub fn as_str(&self) -> &str {
-        &self.text
+        match &self.text {
+            Text::Inline(t) => t.as_str(),
+            Text::Boxed(t) => t,
+        }
     }
 
     /// The cached hash of the text.
+    #[inline]
     pub fn hash_code(&self) -> u64 {
         self.hash
     }
@@ -330,7 +373,7 @@ impl PartialEq for Key<'_> {
     fn eq(&self, other: &Self) -> bool {
         match (self.0, other.0) {
             (Value::Str(a), Value::Str(b)) => {
-                Gc::ptr_eq(a, b) || (a.hash == b.hash && a.text == b.text)
+                Gc::ptr_eq(a, b) || (a.hash == b.hash && a.as_str() == b.as_str())
             }
             // An append-built string is the same key as a `Str` of its text.
             (a @ (Value::Str(_) | Value::StrBuf(_)), b @ (Value::Str(_) | Value::StrBuf(_))) => {
@@ -363,6 +406,14 @@ pub type Dict<'gc> = IndexMap<Key<'gc>, Value<'gc>, rustc_hash::FxBuildHasher>;
 /// Allocates a string.
 pub fn new_str<'gc>(mc: &Mutation<'gc>, s: &str) -> Value<'gc> {
     Value::Str(Gc::new(mc, Str::new(s)))
+}
+
+/// Allocates a string of `chars` (see [`Str::from_chars`]).
+pub fn new_str_from_chars<'gc>(
+    mc: &Mutation<'gc>,
+    chars: impl Iterator<Item = char> + Clone,
+) -> Value<'gc> {
+    Value::Str(Gc::new(mc, Str::from_chars(chars)))
 }
 
 /// Allocates an empty list.
@@ -600,6 +651,28 @@ mod tests {
         assert_eq!(list.items_addr.get(), items.as_ptr() as usize);
         assert_eq!(list.len.get(), items.len());
         assert_eq!(list_len(l), items.len() as i64);
+    }
+
+    #[test]
+    fn a_str_allocation_is_a_power_of_two() {
+        // 16 bytes of gc-arena header plus the `Str` (see `STR_INLINE`).
+        assert_eq!(std::mem::size_of::<Str>() + 16, 64);
+    }
+
+    #[test]
+    fn strings_short_and_long_keep_their_text_and_hash() {
+        for n in [0, 1, STR_INLINE - 1, STR_INLINE, STR_INLINE + 1, 200] {
+            let t: String = "é".repeat(n / 2) + &"x".repeat(n % 2);
+            let s = Str::new(&t);
+            assert_eq!(s.as_str(), t);
+            let mut h = rustc_hash::FxHasher::default();
+            t.hash(&mut h);
+            assert_eq!(s.hash_code(), h.finish());
+            assert!(matches!(s.text, Text::Inline(_)) == (t.len() <= STR_INLINE));
+            let c = Str::from_chars(t.chars());
+            assert_eq!(c.as_str(), t);
+            assert_eq!(c.hash_code(), s.hash_code());
+        }
     }
 
     #[test]
