@@ -200,9 +200,9 @@ impl Rewriter<'_> {
                 if self.postponed {
                     out.push(store);
                 } else {
-                    // Typing forms this runtime lacks (say `int | None`) must
-                    // not stop a program CPython runs: such an annotation is
-                    // kept as its source text.
+                    // Typing forms this runtime lacks must not stop a
+                    // program CPython runs: such an annotation is kept as
+                    // its source text.
                     let text = expr(ExprKind::Const(Const::Str(self.source_of(&ann))), line);
                     out.push(Stmt {
                         kind: StmtKind::Try {

@@ -469,6 +469,11 @@ fn unsupported<'gc, T>(
             ),
         );
     }
+    // `int | None` builds a union (the prelude's `_UnionType`).
+    let union_arg = |v: Value<'gc>| matches!(v, Value::None) || is_type(v);
+    if op == BinOp::BitOr && union_arg(a) && union_arg(b) {
+        return Err(Fail::Guest);
+    }
     rt.err(
         Ty::TypeError,
         format!(

@@ -87,7 +87,64 @@ def __binary_op(i, a, b):
             r = g(b, a)
             if r is not NotImplemented:
                 return r
+    if i == 11 and _union_arg(a) and _union_arg(b):
+        return _UnionType(_union_args(a) + _union_args(b))
     raise TypeError("unsupported operand type(s) for " + _SYMS[i] + ": '" + ta.__name__ + "' and '" + tb.__name__ + "'")
+
+
+def _union_arg(x):
+    return x is None or type(x) is type or type(x) is _UnionType
+
+
+def _union_args(x):
+    if x is None:
+        return (type(None),)
+    if type(x) is _UnionType:
+        return x.__args__
+    return (x,)
+
+
+class _UnionType:
+    # `int | None` (types.UnionType): isinstance and issubclass accept it.
+    def __init__(self, args):
+        out = []
+        for a in args:
+            if a not in out:
+                out.append(a)
+        self.__args__ = tuple(out)
+
+    def __repr__(self):
+        parts = []
+        for a in self.__args__:
+            if a is type(None):
+                parts.append('None')
+            elif a.__module__ == 'builtins':
+                parts.append(a.__qualname__)
+            else:
+                parts.append(a.__module__ + '.' + a.__qualname__)
+        return ' | '.join(parts)
+
+    def __or__(self, other):
+        if not _union_arg(other):
+            return NotImplemented
+        return _UnionType(self.__args__ + _union_args(other))
+
+    def __ror__(self, other):
+        if not _union_arg(other):
+            return NotImplemented
+        return _UnionType(_union_args(other) + self.__args__)
+
+    def __eq__(self, other):
+        if type(other) is not _UnionType:
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+
+_UnionType.__name__ = 'UnionType'
+_UnionType.__qualname__ = 'UnionType'
 
 
 def __inplace_op(i, a, b):

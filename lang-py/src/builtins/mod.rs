@@ -990,8 +990,15 @@ pub(crate) fn function<'gc>(
         "isinstance" | "issubclass" => {
             argc(rt, name, args, 2, 2)?;
             let (v, c) = (args[0], args[1]);
+            let union = rt.prelude("_UnionType");
             let classes = if kind_of(rt, c) == Ty::Tuple {
                 tuple_items(c)
+            } else if matches!(c, Value::Record(_)) && type_field(c).same(&union) {
+                // `int | None`: its __args__.
+                match getattr_native(rt, &[c, rt.s("__args__")]) {
+                    Ok(t) if kind_of(rt, t) == Ty::Tuple => tuple_items(t),
+                    _ => vec![c],
+                }
             } else {
                 vec![c]
             };
