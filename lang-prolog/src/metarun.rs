@@ -923,10 +923,32 @@ fn skip_components(g: &mut Globals, st: Value<'_>) {
                 let Some(Value::Str(name)) = code.consts.get(k as usize).copied() else {
                     continue;
                 };
-                if let Some(Proc::User(id)) = g.lookup(name.as_str(), na) {
+                let user = g.lookup(name.as_str(), na);
+                let mut link = |id: usize| {
                     if id < n && id != i {
                         adj[i].push(id as u32);
                         adj[id].push(i as u32);
+                    }
+                };
+                match user {
+                    Some(Proc::User(id)) => link(id),
+                    _ => {
+                        // a control construct or builtin: the goals it
+                        // calls are among the terms it builds (call/N,
+                        // findall/3, a construct with a cut); data named
+                        // like a predicate only adds an edge too many
+                        for op in &cc.ops[s..e] {
+                            let (k, na) = match *op {
+                                Op::Build { k, n } => (k, n as usize),
+                                Op::PushConst { k } => (k, 0),
+                                _ => continue,
+                            };
+                            if let Some(Value::Str(nm)) = code.consts.get(k as usize).copied() {
+                                if let Some(Proc::User(id)) = g.lookup(nm.as_str(), na) {
+                                    link(id);
+                                }
+                            }
+                        }
                     }
                 }
             }
