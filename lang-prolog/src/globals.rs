@@ -97,6 +97,12 @@ pub struct Globals {
     /// Per predicate id: entered inside the helper even on the `Meta`
     /// path (a clause it cannot run; set once, never cleared).
     pub meta_skip: Vec<bool>,
+    /// The procedure table's generation (`proc_gen`) for which `metarun`
+    /// last extended `meta_skip` to whole call-graph components (0: never).
+    pub skip_gen: u32,
+    /// The undirected call graph between user predicates (by id) that
+    /// extension used, to extend it again when one more predicate is skipped.
+    pub skip_adj: Vec<Vec<u32>>,
     /// Aux predicates made so far (`lift.rs`: their names' numbers).
     pub aux_count: u64,
     /// Per predicate id: the first-argument values (hashes) traces have
@@ -131,6 +137,8 @@ impl Default for Globals {
             proc_gen: 1,
             meta_path: false,
             meta_skip: Vec::new(),
+            skip_gen: 0,
+            skip_adj: Vec::new(),
             aux_count: 0,
             promoted: FxHashMap::default(),
         }

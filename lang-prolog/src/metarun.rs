@@ -49,6 +49,7 @@ use vm_core::{Meta, Mutation, Tag, Value};
 
 use crate::builtins::Proc;
 use crate::compile::{ClauseCode, Op};
+use crate::globals::Globals;
 use crate::machine::{
     self, Ctl, Eng, CPW, C_CODE, C_HEAD, MS_ARGS, MS_CIDX, MS_CONT, MS_CPS, MS_GOAL, MS_NEXT,
     MS_PGEN, MS_PREDS, PC_CALL, PC_REDO, PC_RUN, PC_STACKERR, PEND_MAX, PRED_BASE, P_CLAUSES,
@@ -833,6 +834,137 @@ fn name_is<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, h: M::V, want: Value<'
     m.same(c, kc)
 }
 
+/// Marks predicate `k` as entered by the helper (`Globals::meta_skip`),
+/// and with it every predicate connected to it in the call graph
+/// (`Globals::skip_adj`).
+///
+/// Every call between a predicate the helper runs and one this
+/// interpreter runs is a handover (the helper's run ends, or a trace
+/// exits at a promoted `MS_NEXT`): chat_parser, whose predicates of more
+/// than `PEND_MAX` arguments are called from and call the others, spent
+/// most of its time in handovers and in the traces they made. A component
+/// of the call graph with one skipped predicate therefore runs in the
+/// helper as a whole, so calls stay on one side.
+fn mark_skip(g: &mut Globals, k: usize) {
+    if g.meta_skip.len() <= k {
+        g.meta_skip.resize(k + 1, false);
+    }
+    if g.meta_skip[k] {
+        return;
+    }
+    g.meta_skip[k] = true;
+    let mut stack = vec![k];
+    while let Some(i) = stack.pop() {
+        for j in 0..g.skip_adj.get(i).map_or(0, |a| a.len()) {
+            let t = g.skip_adj[i][j] as usize;
+            if g.meta_skip.len() <= t {
+                g.meta_skip.resize(t + 1, false);
+            }
+            if !g.meta_skip[t] {
+                g.meta_skip[t] = true;
+                stack.push(t);
+            }
+        }
+    }
+}
+
+/// Builds the call graph between the user predicates of machine state `st`
+/// (calls from their compiled clauses: `Call`, and `CallTerm` of a goal
+/// built from a constant name) and extends `meta_skip` to the components
+/// of predicates the interpreter does not run: those of more than
+/// `PEND_MAX` arguments or with a clause it cannot run (see [`mark_skip`]).
+/// Run again when the procedure table changes (`Globals::proc_gen`).
+fn skip_components(g: &mut Globals, st: Value<'_>) {
+    g.skip_gen = g.proc_gen;
+    let preds = heap::get_field(st, MS_PREDS);
+    let n = heap::list_len(preds).max(0) as usize;
+    let mut adj: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut seeds = Vec::new();
+    for i in 0..n {
+        let pred = heap::list_get(preds, i as i64);
+        if !matches!(pred, Value::Record(_)) {
+            continue;
+        }
+        if matches!(heap::get_field(pred, machine::P_ARITY), Value::Int(a) if a as usize > PEND_MAX)
+        {
+            seeds.push(i);
+        }
+        let list = heap::get_field(pred, P_CLAUSES);
+        if !matches!(list, Value::List(_)) {
+            continue;
+        }
+        for c in 0..heap::list_len(list) {
+            let clause = heap::list_get(list, c);
+            let Some(code) = heap::as_code(heap::get_field(clause, C_CODE)) else {
+                seeds.push(i);
+                continue;
+            };
+            let Some(cc) = code.data::<ClauseCode>() else {
+                seeds.push(i);
+                continue;
+            };
+            if !fits(cc) {
+                seeds.push(i);
+            }
+            for &(s, e) in &cc.goals {
+                let (s, e) = (s as usize, e as usize);
+                if e == 0 || e > cc.ops.len() || s >= e {
+                    continue;
+                }
+                let (k, na) = match cc.ops[e - 1] {
+                    Op::Call { k, n } => (k, n as usize),
+                    Op::CallTerm if e >= 2 && e - 2 >= s => match cc.ops[e - 2] {
+                        Op::Build { k, n } => (k, n as usize),
+                        Op::PushConst { k } => (k, 0),
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                let Some(Value::Str(name)) = code.consts.get(k as usize).copied() else {
+                    continue;
+                };
+                let user = g.lookup(name.as_str(), na);
+                let mut link = |id: usize| {
+                    if id < n && id != i {
+                        adj[i].push(id as u32);
+                        adj[id].push(i as u32);
+                    }
+                };
+                match user {
+                    Some(Proc::User(id)) => link(id),
+                    _ => {
+                        // a control construct or builtin: the goals it
+                        // calls are among the terms it builds (call/N,
+                        // findall/3, a construct with a cut); data named
+                        // like a predicate only adds an edge too many
+                        for op in &cc.ops[s..e] {
+                            let (k, na) = match *op {
+                                Op::Build { k, n } => (k, n as usize),
+                                Op::PushConst { k } => (k, 0),
+                                _ => continue,
+                            };
+                            if let Some(Value::Str(nm)) = code.consts.get(k as usize).copied() {
+                                if let Some(Proc::User(id)) = g.lookup(nm.as_str(), na) {
+                                    link(id);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    g.skip_adj = adj;
+    let already: Vec<usize> = (0..g.meta_skip.len()).filter(|&i| g.meta_skip[i]).collect();
+    for i in already {
+        g.meta_skip[i] = false;
+        mark_skip(g, i);
+    }
+    for i in seeds {
+        mark_skip(g, i);
+    }
+}
+
 /// `PRED_BASE + k`: enters user predicate `k`.
 fn enter<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, cx: &Cx<'gc>, k: usize) -> Flow {
     let mc = m.mc();
@@ -854,14 +986,17 @@ fn enter<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>, cx: &Cx<'gc>, k: usi
         _ => 0,
     };
     let (flags, keys) = pred_info(mc, pred_c, list_c, limit);
-    if flags & F_OK == 0 || arity > PEND_MAX {
-        {
-            let mut g = cx.prog.g.borrow_mut();
-            if g.meta_skip.len() <= k {
-                g.meta_skip.resize(k + 1, false);
-            }
-            g.meta_skip[k] = true;
+    let skip = {
+        let mut g = cx.prog.g.borrow_mut();
+        if g.skip_gen != g.proc_gen {
+            skip_components(&mut g, fr.regs[R_MS]);
         }
+        if flags & F_OK == 0 || arity > PEND_MAX {
+            mark_skip(&mut g, k);
+        }
+        g.meta_skip.get(k).copied().unwrap_or(false)
+    };
+    if skip {
         return helper_enter(m, fr, k, arity);
     }
     let Some(a1) = first_arg(m, fr, k, arity, flags, keys) else {
