@@ -405,18 +405,26 @@ def asdict(obj, *, dict_factory=dict):
     return _asdict_inner(obj, dict_factory)
 
 
-def _asdict_inner(obj, dict_factory):
+def _convert(obj, instance):
+    # asdict/astuple: `instance` turns a dataclass instance into the result;
+    # containers are rebuilt around converted items, other values copied.
     if _is_instance(obj):
-        return dict_factory([(f.name, _asdict_inner(getattr(obj, f.name), dict_factory))
-                             for f in fields(obj)])
-    if isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_asdict_inner(v, dict_factory) for v in obj])
+        return instance(obj)
+    if hasattr(type(obj), '_fields') and hasattr(type(obj), '_make'):
+        return type(obj)(*[_convert(v, instance) for v in obj])
     if isinstance(obj, (list, tuple)):
-        return type(obj)(_asdict_inner(v, dict_factory) for v in obj)
+        return type(obj)(_convert(v, instance) for v in obj)
     if isinstance(obj, dict):
-        return type(obj)((_asdict_inner(k, dict_factory), _asdict_inner(v, dict_factory))
+        return type(obj)((_convert(k, instance), _convert(v, instance))
                          for k, v in obj.items())
     return _copy.deepcopy(obj)
+
+
+def _asdict_inner(obj, dict_factory):
+    def instance(o):
+        return dict_factory([(f.name, _convert(getattr(o, f.name), instance))
+                             for f in fields(o)])
+    return _convert(obj, instance)
 
 
 def astuple(obj, *, tuple_factory=tuple):
@@ -426,17 +434,9 @@ def astuple(obj, *, tuple_factory=tuple):
 
 
 def _astuple_inner(obj, tuple_factory):
-    if _is_instance(obj):
-        return tuple_factory([_astuple_inner(getattr(obj, f.name), tuple_factory)
-                              for f in fields(obj)])
-    if isinstance(obj, tuple) and hasattr(obj, '_fields'):
-        return type(obj)(*[_astuple_inner(v, tuple_factory) for v in obj])
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_astuple_inner(v, tuple_factory) for v in obj)
-    if isinstance(obj, dict):
-        return type(obj)((_astuple_inner(k, tuple_factory), _astuple_inner(v, tuple_factory))
-                         for k, v in obj.items())
-    return _copy.deepcopy(obj)
+    def instance(o):
+        return tuple_factory([_convert(getattr(o, f.name), instance) for f in fields(o)])
+    return _convert(obj, instance)
 
 
 def replace(obj, /, **changes):

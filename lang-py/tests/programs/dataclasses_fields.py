@@ -72,3 +72,19 @@ class C:
         z: int = 3
         return z
 print(C.__annotations__, C().f(), C.b)
+from dataclasses import dataclass, field, asdict, astuple
+from collections import namedtuple
+P = namedtuple('P', 'a b')
+@dataclass
+class In:
+    v: int
+@dataclass
+class Out:
+    xs: list
+    d: dict
+    t: tuple
+    p: P
+    inner: In
+o = Out([In(1), 2], {'k': In(3)}, (In(4),), P(In(5), 6), In(7))
+print(asdict(o))
+print(astuple(o))
