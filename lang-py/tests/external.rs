@@ -44,6 +44,39 @@ fn prepare() {
     }
 }
 
+/// Runs `prog` in `dir` through pyrun (with `pythonpath`, JIT on or off):
+/// a description of the failure unless it exits 0 printing `want`.
+fn check(
+    name: &str,
+    prog: &Path,
+    dir: &Path,
+    pythonpath: Option<&Path>,
+    jit: bool,
+    want: &str,
+) -> Option<String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyrun"));
+    if !jit {
+        cmd.arg("--no-jit");
+    }
+    if let Some(p) = pythonpath {
+        cmd.env("PYTHONPATH", p);
+    }
+    let out = cmd
+        .arg(prog)
+        .current_dir(dir)
+        .env_remove("POLYVM_LOG")
+        .output()
+        .expect("runs pyrun");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    (stdout != want || !out.status.success()).then(|| {
+        format!(
+            "{name} (jit={jit}): exit {:?}\n--- want\n{want}--- got\n{stdout}--- stderr\n{}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
 #[test]
 fn pyperformance_programs_match_cpython() {
     let dir = external_dir();
@@ -64,25 +97,8 @@ fn pyperformance_programs_match_cpython() {
             .join(format!("{name}.out"));
         let want = std::fs::read_to_string(&golden).expect("golden output");
         for jit in [true, false] {
-            let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyrun"));
-            if !jit {
-                cmd.arg("--no-jit");
-            }
-            let out = cmd
-                .arg(&prog)
-                .current_dir(&dir)
-                .env_remove("POLYVM_LOG")
-                .output()
-                .expect("runs pyrun");
-            let (stdout, stderr) = (
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr),
-            );
-            if stdout != want || !out.status.success() {
-                failures.push(format!(
-                    "{name} (jit={jit}): exit {:?}\n--- want\n{want}--- got\n{stdout}--- stderr\n{stderr}",
-                    out.status.code()
-                ));
+            if let Some(f) = check(name, &prog, &dir, None, jit, &want) {
+                failures.push(f);
             }
         }
     }
@@ -124,25 +140,10 @@ fn more_pyperformance_programs_match_cpython() {
             .join("more")
             .join(format!("{name}.out"));
         let want = std::fs::read_to_string(&golden).expect("golden output");
+        let prog = dir.join(format!("{name}.py"));
         for jit in [true, false] {
-            let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyrun"));
-            if !jit {
-                cmd.arg("--no-jit");
-            }
-            let out = cmd
-                .arg(dir.join(format!("{name}.py")))
-                .current_dir(&dir)
-                .env("PYTHONPATH", &shim)
-                .env_remove("POLYVM_LOG")
-                .output()
-                .expect("runs pyrun");
-            let stdout = String::from_utf8_lossy(&out.stdout);
-            if stdout != want || !out.status.success() {
-                failures.push(format!(
-                    "{name} (jit={jit}): exit {:?}\n--- want\n{want}--- got\n{stdout}--- stderr\n{}",
-                    out.status.code(),
-                    String::from_utf8_lossy(&out.stderr)
-                ));
+            if let Some(f) = check(name, &prog, &dir, Some(&shim), jit, &want) {
+                failures.push(f);
             }
         }
     }
