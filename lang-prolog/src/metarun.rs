@@ -117,10 +117,11 @@ fn fits(cc: &ClauseCode) -> bool {
     cc.arity <= PEND_MAX && R_C + cc.nregs + cc.nvars <= NREGS
 }
 
-/// Whether the environment asks for this interpreter:
-/// `POLYVM_PL_META=1` on, `0` off.
+/// Whether this interpreter runs queries: the default since session 10
+/// (it wins the van Roy set's geometric mean with the JIT);
+/// `POLYVM_PL_META=0` selects the older engine (`machine.rs`).
 pub fn enabled_by_env() -> bool {
-    std::env::var("POLYVM_PL_META").is_ok_and(|v| v == "1")
+    std::env::var("POLYVM_PL_META").map_or(true, |v| v != "0")
 }
 
 /// A query frame for state record `st`.
