@@ -2639,11 +2639,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                                         cx,
                                         m,
                                         Ty::AttributeError,
-                                        &format!(
-                                            "property '{}' of '{}' object has no getter",
-                                            name,
-                                            type_name(ty)
-                                        ),
+                                        &crate::builtins::property_error(m.get(v), ty, "getter"),
                                     );
                                 }
                                 return call_value(
