@@ -551,12 +551,13 @@ fn list_index<'gc>(l: Value<'gc>, k: Value<'gc>) -> Option<(Value<'gc>, i64)> {
 /// vector as the frame's registers). The plain interpreter alone calls it
 /// (through [`Shortcuts`]). None: nothing was changed.
 #[inline(always)]
-fn call_plain<'gc>(
+pub(crate) fn call_plain<'gc>(
     cx: &Cx<'_, 'gc>,
     m: &mut Plain<'gc, '_>,
     fr: &mut Frame<'gc>,
     pc: u32,
     op: &Op,
+    callee_data: &mut Option<&'gc CodeData>,
 ) -> Option<Flow<'gc, Value<'gc>>> {
     let (d, frec, recv, a, npos) = match *op {
         Op::Call(d, f, a, npos @ 1..=2, NONE) if is_builtin_function(fr.regs[f as usize]) => {
@@ -658,7 +659,7 @@ fn call_plain<'gc>(
     let start = ((data.free_start + data.nfree) as usize)
         .max(specials + n)
         .min(nregs);
-    let mut regs: Vec<Value<'gc>> = Vec::with_capacity(nregs.next_power_of_two());
+    let mut regs: Vec<Value<'gc>> = m.new_regs(nregs.next_power_of_two());
     if nregs <= FILL {
         regs.extend_from_slice(&nones()[..start]);
         regs.extend_from_slice(&absents()[..nregs - start]);
@@ -690,6 +691,7 @@ fn call_plain<'gc>(
     fr.ret_reg = ret;
     fr.regs[REG_CALLPC as usize] = Value::Int(pc as i64);
     fr.pc = pc + 1;
+    *callee_data = Some(data);
     Some(Flow::Act(Action::Call {
         callee: Value::Record(frec),
         args: regs,
@@ -820,7 +822,7 @@ impl<'gc> Shortcuts<'gc> for Plain<'gc, '_> {
         pc: u32,
         op: &Op,
     ) -> Option<Flow<'gc, Value<'gc>>> {
-        call_plain(cx, self, fr, pc, op)
+        call_plain(cx, self, fr, pc, op, &mut None)
     }
 }
 

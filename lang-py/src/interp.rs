@@ -15,11 +15,11 @@
 //! Python code (a user dunder) it answers `Absent` and the interpreter calls
 //! the prelude's Python fallback instead.
 
-use vm_core::exec::{Action, Frame};
+use vm_core::exec::{Action, Frame, Inline};
 use vm_core::heap::{self, Code};
 use vm_core::jit::helpers::Helper;
 use vm_core::jit::ir::{Cmp, FloatOp, IntOp, OvfOp};
-use vm_core::{Meta, Mutation, Tag, Value};
+use vm_core::{Meta, Mutation, Plain, Tag, Value};
 
 use crate::ast::{BinOp, CmpOp, UnOp};
 use crate::bytecode::*;
@@ -163,6 +163,126 @@ pub fn step<'gc, M: crate::fastpath::Shortcuts<'gc>>(
             Flow::Act(a) => return a,
         }
     }
+}
+
+/// The plain interpreter's loop over frames (`Language::run_plain`): runs
+/// the top frame as [`step`] does, and where the executor would only push
+/// the frame of a Python call or hand a returned value to a Python caller
+/// (as `inline` allows), does that itself and goes on in the new top
+/// frame, so a call and its return cost no round trip through the
+/// executor nor a fresh [`Cx`] per step. Everything else goes back to the
+/// executor.
+pub fn run_plain<'gc>(
+    lang: &PyLang,
+    m: &mut Plain<'gc, '_>,
+    frames: &mut Vec<Frame<'gc>>,
+    inline: Inline,
+) -> Action<'gc, Value<'gc>> {
+    let id = lang.id.get();
+    let (code, data) = frame_code(frames.last().expect("a frame to run"));
+    let rt = code.consts[K_RT as usize];
+    // One context for every frame: each code object of a runtime shares
+    // its record, and only the generic code (after which `snap` is read
+    // again) changes it; a frame switch replaces the code and its data.
+    let mut cx = Cx {
+        lang,
+        code,
+        data,
+        rt,
+        snap: RtSnap::read(rt),
+    };
+    'frames: loop {
+        let depth = frames.len();
+        let fr = frames.last_mut().expect("a frame to run");
+        let data = cx.data;
+        let action = loop {
+            let pc = fr.pc;
+            if !m.begin(fr, pc) {
+                return Action::Yield;
+            }
+            let op = &data.ops[pc as usize];
+            if let Some(next) = crate::fastpath::exec_plain(&cx, mc_of(m), fr, pc, op) {
+                fr.pc = next;
+                continue;
+            }
+            match *op {
+                // A function's return (not a generator's: `exec` finishes those).
+                Op::Return(s) if !matches!(fr.regs[REG_GEN as usize], Value::Record(_)) => {
+                    break Action::Return(fr.regs[s as usize]);
+                }
+                Op::Loop => {
+                    if m.merge_point(fr, pc) {
+                        return Action::Jit;
+                    }
+                    fr.pc = pc + 1;
+                    continue;
+                }
+                Op::Call(..) | Op::CallMethod(..) => {
+                    let mut callee_data = None;
+                    match crate::fastpath::call_plain(&cx, m, fr, pc, op, &mut callee_data) {
+                        // A Python function's frame, its registers laid
+                        // out: pushed here (what `enter` would make of
+                        // them), the context switched to its code.
+                        Some(Flow::Act(Action::Call { callee, args }))
+                            if inline.call(id, callee, depth) =>
+                        {
+                            let code = heap::record_class(callee);
+                            if let (Some(cdata), Some(c)) = (callee_data, heap::as_code(code)) {
+                                frames.push(Frame::new(id, code, args));
+                                (cx.code, cx.data) = (c, cdata);
+                                continue 'frames;
+                            }
+                            unreachable!("call_plain calls a function with code");
+                        }
+                        Some(Flow::Act(call)) => break call,
+                        Some(Flow::Jump(next)) => {
+                            fr.pc = next;
+                            continue;
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+            let flow = exec(&cx, m, fr, pc);
+            cx.snap = RtSnap::read(cx.rt);
+            match flow {
+                Flow::Next => fr.pc = pc + 1,
+                Flow::Jump(t) => fr.pc = t,
+                Flow::Act(a) => break a,
+            }
+        };
+        match action {
+            Action::Call { callee, args } if inline.call(id, callee, depth) => {
+                let Ok(callee_frame) = enter(lang, m, callee, args) else {
+                    unreachable!("a Python frame is always built")
+                };
+                frames.push(callee_frame);
+            }
+            Action::Return(v) if inline.returns && depth > 1 && frames[depth - 2].lang == id => {
+                if let Some(done) = frames.pop() {
+                    m.recycle_regs(done.regs);
+                }
+                if let Some(caller) = frames.last_mut() {
+                    let r = caller.ret_reg as usize;
+                    caller.regs[r] = v;
+                }
+            }
+            a => return a,
+        }
+        (cx.code, cx.data) = frame_code(frames.last().expect("a frame to run"));
+        debug_assert!(cx.code.consts[K_RT as usize].same(&cx.rt));
+    }
+}
+
+/// The code object of a Python frame and its data.
+#[inline(always)]
+fn frame_code<'gc>(fr: &Frame<'gc>) -> (&'gc Code<'gc>, &'gc CodeData) {
+    let code = heap::as_code(fr.code).expect("a Python code object");
+    let data = code
+        .data::<std::rc::Rc<CodeData>>()
+        .expect("Python code data");
+    (code, data)
 }
 
 /// While recording: at a statement's start, the temporaries (dead there,
@@ -2519,11 +2639,7 @@ fn get_attr<'gc, M: Meta<'gc>>(
                                         cx,
                                         m,
                                         Ty::AttributeError,
-                                        &format!(
-                                            "property '{}' of '{}' object has no getter",
-                                            name,
-                                            type_name(ty)
-                                        ),
+                                        &crate::builtins::property_error(m.get(v), ty, "getter"),
                                     );
                                 }
                                 return call_value(

@@ -71,6 +71,14 @@ impl Language for PyLang {
         "python"
     }
     vm_core::language_steps!(self => interp::step, owned interp::enter);
+    fn run_plain<'gc>(
+        &self,
+        m: &mut vm_core::Plain<'gc, '_>,
+        frames: &mut Vec<Frame<'gc>>,
+        inline: vm_core::exec::Inline,
+    ) -> vm_core::Action<'gc, Value<'gc>> {
+        interp::run_plain(self, m, frames, inline)
+    }
     fn catch<'gc>(&self, mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> bool {
         interp::catch(self, mc, fr, exc)
     }

@@ -452,7 +452,7 @@ def __getattr(o, name):
     p = _lookup(t, name)
     if type(p) is property:
         if p.fget is None:
-            raise AttributeError("property '" + name + "' of '" + t.__name__ + "' object has no getter")
+            raise __prop_error(p, t, "getter")
         return p.fget(o)
     ga = _user(t, '__getattr__')
     if ga is not None:
@@ -469,7 +469,7 @@ def __setattr(o, name, v):
     p = _lookup(t, name)
     if type(p) is property:
         if p.fset is None:
-            raise AttributeError("property '" + name + "' of '" + t.__name__ + "' object has no setter")
+            raise __prop_error(p, t, "setter")
         p.fset(o, v)
         return
     _object_setattr(o, name, v)
@@ -481,10 +481,21 @@ def __delattr(o, name):
         f(o, name)
         return
     p = _lookup(type(o), name)
-    if type(p) is property and p.fdel is not None:
+    if type(p) is property:
+        if p.fdel is None:
+            raise __prop_error(p, type(o), "deleter")
         p.fdel(o)
         return
-    raise AttributeError(name)
+    raise AttributeError("'" + type(o).__name__ + "' object has no attribute '" + name + "'")
+
+
+def __prop_error(p, t, what):
+    # CPython names the property only when a class body defined it.
+    n = _prop_name(p)
+    owner = repr(t.__qualname__) + " object has no " + what
+    if n is None:
+        return AttributeError("property of " + owner)
+    return AttributeError("property " + repr(n) + " of " + owner)
 
 
 def __unpack(v, before, after):
@@ -946,6 +957,10 @@ def __b_getattr(o, name, *default):
 
 def __b_setattr(o, name, v):
     __setattr(o, name, v)
+
+
+def __b_delattr(o, name):
+    __delattr(o, name)
 
 
 def __b_divmod(a, b):

@@ -116,6 +116,23 @@ pub trait Language: 'static {
         m: &mut Recording<'gc, '_>,
         fr: &mut Frame<'gc>,
     ) -> Action<'gc, <Recording<'gc, '_> as Meta<'gc>>::V>;
+    /// Runs the top frame of `frames` until it produces an action the
+    /// executor must handle (plain interpreter). A language may go on
+    /// itself where the executor would only move a value or a frame
+    /// (`inline` says which: calls of its own code, pushed as
+    /// [`Language::enter_plain`] would build them, and returns into a
+    /// frame of its own), so a call costs no round trip through the
+    /// executor; the default steps the top frame once.
+    fn run_plain<'gc>(
+        &self,
+        m: &mut Plain<'gc, '_>,
+        frames: &mut Vec<Frame<'gc>>,
+        inline: Inline,
+    ) -> Action<'gc, Value<'gc>> {
+        let _ = inline;
+        let fr = frames.last_mut().expect("a frame to run");
+        self.step_plain(m, fr)
+    }
     /// Builds the frame for calling `callee` with `args` (plain
     /// interpreter). The vector is the language's to keep: it may become the
     /// frame's registers.
@@ -141,6 +158,29 @@ pub trait Language: 'static {
     fn describe_exception<'gc>(&self, exc: Value<'gc>) -> String;
     /// Where `fr` is, for tracebacks.
     fn frame_info<'gc>(&self, fr: &Frame<'gc>) -> FrameInfo;
+}
+
+/// What [`Language::run_plain`] may do without the executor.
+#[derive(Copy, Clone, Debug)]
+pub struct Inline {
+    /// Push frames for calls of the language's own code, while the stack
+    /// holds fewer than this many frames (0: never). The executor allows it
+    /// when the JIT is off: with the JIT on, every pushed frame is a
+    /// function entry where compiled code may take over.
+    pub call_depth: usize,
+    /// Pop a returning frame and hand its value to the caller below it when
+    /// that is a frame of the same language (not while a recording waits
+    /// for a call to return: the executor resumes it).
+    pub returns: bool,
+}
+
+impl Inline {
+    /// Whether a call of `callee` by language `lang` may be pushed by the
+    /// language itself on a stack of `depth` frames.
+    #[inline]
+    pub fn call(&self, lang: LangId, callee: Value<'_>, depth: usize) -> bool {
+        depth < self.call_depth && callee_lang(callee) == Some(lang)
+    }
 }
 
 /// Writes the four mode-specific methods of [`Language`] (`step_plain`,
@@ -360,12 +400,16 @@ pub fn run_slice<'gc>(
                 None => continue,
             }
         }
-        let Some(fr) = root.frames.last_mut() else {
+        let Some(fr) = root.frames.last() else {
             return Slice::Done(root.result);
         };
         let lang = &langs[fr.lang as usize];
+        let inline = Inline {
+            call_depth: if config.jit { 0 } else { config.max_depth },
+            returns: !root.jit.is_recording(),
+        };
         let mut m = Plain::new(mc, &mut root.jit, &mut fuel);
-        let action = lang.step_plain(&mut m, fr);
+        let action = lang.run_plain(&mut m, &mut root.frames, inline);
         match action {
             Action::Yield => return Slice::Yield,
             Action::Call { callee, args } => {
@@ -479,4 +523,29 @@ pub fn unwind<'gc>(
     }
     root.traceback.reverse();
     Some(Slice::Uncaught(exc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_calls_only_own_code_below_the_depth() {
+        let inline = Inline {
+            call_depth: 3,
+            returns: true,
+        };
+        let off = Inline {
+            call_depth: 0,
+            returns: true,
+        };
+        gc_arena::arena::rootless_mutate(|mc| {
+            let code = crate::heap::new_code(mc, 1, Box::new(()), Vec::new());
+            assert!(inline.call(1, code, 2));
+            assert!(!inline.call(1, code, 3), "at the depth limit");
+            assert!(!inline.call(0, code, 2), "another language's code");
+            assert!(!inline.call(1, Value::Int(1), 2), "not callable");
+            assert!(!off.call(1, code, 0), "the JIT is on");
+        });
+    }
 }

@@ -490,7 +490,8 @@ pub fn method<'gc>(
                 "getter" => g = args[0],
                 _ => d = args[0],
             }
-            Ok(rt.record(Ty::Property, &[g, st, d, field(s, 4)]))
+            // The copy keeps the name, as CPython's does.
+            Ok(rt.record(Ty::Property, &[g, st, d, field(s, 4), field(s, 5)]))
         }
         (Ty::DictKeys | Ty::DictItems, "isdisjoint") => {
             let a = super::make_set(rt, s, false)?;

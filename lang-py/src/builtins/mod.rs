@@ -74,6 +74,7 @@ pub const FUNCTIONS: &[&str] = &[
     "_raw_set",
     "_raw_has",
     "_raw_del",
+    "_prop_name",
     "_set_dict",
     "_py_eq",
 ];
@@ -557,7 +558,15 @@ pub fn construct<'gc>(
                 |i: usize, n: &str| kwarg(kw, n).or(args.get(i).copied()).unwrap_or(Value::None);
             Ok(rt.record(
                 Ty::Property,
-                &[g(0, "fget"), g(1, "fset"), g(2, "fdel"), g(3, "doc")],
+                // The name is set when a class body defines the property
+                // (`make_class`, CPython's `__set_name__`).
+                &[
+                    g(0, "fget"),
+                    g(1, "fset"),
+                    g(2, "fdel"),
+                    g(3, "doc"),
+                    Value::None,
+                ],
             ))
         }
         Ty::StaticMethod | Ty::ClassMethod => {
@@ -1377,6 +1386,11 @@ pub(crate) fn function<'gc>(
             Ok(Value::Bool(del_key(rt, args[0], k)))
         }
         "_set_dict" => Ok(set_dict(args[0])),
+        // _prop_name(p): the name a class body gave property p, or None.
+        "_prop_name" => Ok(match kind_of(rt, args[0]) {
+            Ty::Property => field(args[0], PROP_NAME),
+            _ => Value::None,
+        }),
         "_py_eq" => Ok(match eq(rt, args[0], args[1]) {
             Ok(b) => Value::Bool(b),
             Err(_) => Value::None,
@@ -2470,6 +2484,28 @@ pub fn exc_match<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value
 }
 
 /// `H_MAKECLASS`: a[0] name, a[1] bases tuple, a[2] namespace dict, a[3] globals.
+/// Field of a property record holding the name its class body gave it
+/// (None when it was made otherwise).
+const PROP_NAME: u32 = 5;
+
+/// CPython's message for property `p` of an instance of `ty` lacking its
+/// `what` ("getter", "setter", "deleter"): the property is named only when
+/// a class body defined it, the class by its qualified name.
+pub fn property_error(p: Value<'_>, ty: Value<'_>, what: &str) -> String {
+    let qual = match field(ty, T_QUALNAME) {
+        Value::Str(s) => s.as_str().to_string(),
+        _ => type_name(ty).to_string(),
+    };
+    match field(p, PROP_NAME) {
+        Value::Str(n) => format!(
+            "property {} of {} object has no {what}",
+            str_repr(n.as_str()),
+            str_repr(&qual)
+        ),
+        _ => format!("property of {} object has no {what}", str_repr(&qual)),
+    }
+}
+
 pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
     let name = a[0].as_str().unwrap_or("?").to_string();
     let mut bases = tuple_items(a[1]);
@@ -2512,7 +2548,13 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
         match k.as_str() {
             Some("__classcell__") => cell = v,
             Some("__qualname__") => qual = v.as_str().unwrap_or(&name).to_string(),
-            _ => heap::dict_set(rt.mc, dict, k, v),
+            _ => {
+                // `property.__set_name__`: the name its errors give.
+                if kind_of(rt, v) == Ty::Property {
+                    heap::set_field(rt.mc, v, PROP_NAME, k);
+                }
+                heap::dict_set(rt.mc, dict, k, v)
+            }
         }
     }
     let meta = rt.ty(Ty::Type);
