@@ -3797,9 +3797,12 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                             } else {
                                 let bself = field(fv, 3);
                                 match bself {
-                                    Value::None => {
-                                        format!("__b_{}", field(fv, 2).as_str().unwrap_or(""))
-                                    }
+                                    // A module's native `mod:name` falls back to
+                                    // the prelude's `__b_mod_name`.
+                                    Value::None => format!(
+                                        "__b_{}",
+                                        field(fv, 2).as_str().unwrap_or("").replace(':', "_")
+                                    ),
                                     s => {
                                         pos.insert(0, m.konst(s));
                                         format!(

@@ -57,3 +57,25 @@ fn calls_of_constant_functions_read_nothing_from_the_function() {
         assert_eq!(loads_of_constants, 0, "{t}");
     }
 }
+
+/// Global functions stay trace constants in a program that uses the bundled
+/// library (collections and its abc classes, enum, dataclasses, fractions,
+/// math.floor of an instance): nothing there may expose a module's dict
+/// (`globals()`), which would turn every global read into a dict lookup for
+/// the rest of the run.
+#[test]
+fn the_bundled_library_keeps_globals_constant() {
+    let src = "import collections, collections.abc, enum, dataclasses, fractions, math, io, types\n\
+class C(enum.Enum):\n    A = 1\n\n\
+@dataclasses.dataclass\nclass P:\n    x: int = 0\n\n\
+print(math.floor(fractions.Fraction(7, 2)), isinstance([], collections.abc.Sequence), list(C), P(1))\n\
+def f(x):\n    return x + 1\n\n\
+def run(n):\n    s = 0\n    for i in range(n):\n        s = f(s)\n    return s\n\n\
+print(run(3000))\n";
+    let (traces, stdout) = optimised_traces(src);
+    assert!(stdout.ends_with("3000\n"), "{stdout}");
+    assert!(!traces.is_empty(), "the loop was compiled");
+    for t in &traces {
+        assert!(!t.contains("dict_get"), "a global read from its dict:\n{t}");
+    }
+}

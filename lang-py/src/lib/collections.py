@@ -837,11 +837,10 @@ class _AbcNamespace:
 
 
 abc = _AbcNamespace()
-for _name in ['Hashable', 'Awaitable', 'Iterable', 'Iterator', 'Reversible', 'Generator',
-              'Sized', 'Container', 'Callable', 'Collection', 'Sequence', 'MutableSequence',
-              'ByteString', 'Set', 'MutableSet', 'Mapping', 'MutableMapping', 'MappingView',
-              'KeysView', 'ItemsView', 'ValuesView']:
-    _cls = globals()[_name]
-    _cls.__module__ = 'collections.abc'
-    setattr(abc, _name, _cls)
-del _name, _cls
+# Not through globals(): exposing a module dict ends green globals for the
+# whole run.
+for _cls in [Hashable, Awaitable, Iterable, Iterator, Reversible, Generator, Sized, Container,
+             Callable, Collection, Sequence, MutableSequence, ByteString, Set, MutableSet,
+             Mapping, MutableMapping, MappingView, KeysView, ItemsView, ValuesView]:
+    setattr(abc, _cls.__name__, _cls)
+del _cls
