@@ -4,7 +4,10 @@ use std::process::Command;
 
 /// The optimised IR of every trace `pyrun` compiles for `src`, and its stdout.
 fn optimised_traces(src: &str) -> (Vec<String>, String) {
-    let dir = std::env::temp_dir().join(format!("lang-py-jit-traces-{}", std::process::id()));
+    // One directory per call: the tests run in parallel threads.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("lang-py-jit-traces-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("prog.py");
     std::fs::write(&path, src).unwrap();
