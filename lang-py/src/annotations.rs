@@ -97,27 +97,9 @@ impl Rewriter<'_> {
     /// scope; a class starts its own; a function keeps its annotations.
     fn nested(&self, kind: &mut StmtKind, stores: &mut bool) {
         match kind {
-            StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => {
-                self.stmts(a, stores);
-                self.stmts(b, stores);
-            }
-            StmtKind::With(_, body) => self.stmts(body, stores),
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                self.stmts(body, stores);
-                for h in handlers {
-                    self.stmts(&mut h.body, stores);
-                }
-                self.stmts(orelse, stores);
-                self.stmts(finalbody, stores);
-            }
             StmtKind::ClassDef { body, .. } => self.scope_body(body),
             StmtKind::FunctionDef { body, .. } => self.functions_classes(body),
-            _ => {}
+            _ => each_body(kind, &mut |b| self.stmts(b, stores)),
         }
     }
 
@@ -127,27 +109,8 @@ impl Rewriter<'_> {
         for s in stmts {
             match &mut s.kind {
                 StmtKind::ClassDef { body, .. } => self.scope_body(body),
-                StmtKind::FunctionDef { body, .. } | StmtKind::With(_, body) => {
-                    self.functions_classes(body)
-                }
-                StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => {
-                    self.functions_classes(a);
-                    self.functions_classes(b);
-                }
-                StmtKind::Try {
-                    body,
-                    handlers,
-                    orelse,
-                    finalbody,
-                } => {
-                    self.functions_classes(body);
-                    for h in handlers {
-                        self.functions_classes(&mut h.body);
-                    }
-                    self.functions_classes(orelse);
-                    self.functions_classes(finalbody);
-                }
-                _ => {}
+                StmtKind::FunctionDef { body, .. } => self.functions_classes(body),
+                kind => each_body(kind, &mut |b| self.functions_classes(b)),
             }
         }
     }
@@ -277,6 +240,32 @@ fn leading_docstring_and_futures(body: &[Stmt]) -> usize {
         at += 1;
     }
     at
+}
+
+/// Calls `f` on each statement list of a compound statement (`if`, `while`,
+/// `for`, `with`, `try`), which belong to the enclosing scope.
+fn each_body(kind: &mut StmtKind, f: &mut dyn FnMut(&mut Vec<Stmt>)) {
+    match kind {
+        StmtKind::If(_, a, b) | StmtKind::While(_, a, b) | StmtKind::For(_, _, a, b) => {
+            f(a);
+            f(b);
+        }
+        StmtKind::With(_, body) => f(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            f(body);
+            for h in handlers {
+                f(&mut h.body);
+            }
+            f(orelse);
+            f(finalbody);
+        }
+        _ => {}
+    }
 }
 
 fn expr(kind: ExprKind, line: u32) -> Expr {
