@@ -34,21 +34,10 @@ pub fn record(body: &mut Vec<Stmt>, src: &str) {
 /// Whether the module starts with `from __future__ import annotations`
 /// (future imports may only follow the docstring).
 fn future_annotations(body: &[Stmt]) -> bool {
-    for (i, s) in body.iter().enumerate() {
-        match &s.kind {
-            StmtKind::ImportFrom(m, names, 0) if m == "__future__" => {
-                if names.iter().any(|(n, _)| n == "annotations") {
-                    return true;
-                }
-            }
-            StmtKind::Expr(Expr {
-                kind: ExprKind::Const(Const::Str(_)),
-                ..
-            }) if i == 0 => {}
-            _ => return false,
-        }
-    }
-    false
+    body[..leading_docstring_and_futures(body)].iter().any(|s| {
+        matches!(&s.kind, StmtKind::ImportFrom(_, names, 0)
+            if names.iter().any(|(n, _)| n == "annotations"))
+    })
 }
 
 struct Rewriter<'a> {

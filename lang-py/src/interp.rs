@@ -105,10 +105,7 @@ pub fn step<'gc, M: crate::fastpath::Shortcuts<'gc>>(
     m: &mut M,
     fr: &mut Frame<'gc>,
 ) -> Action<'gc, M::V> {
-    let code = heap::as_code(fr.code).expect("a Python code object");
-    let data: &'gc CodeData = code
-        .data::<std::rc::Rc<CodeData>>()
-        .expect("Python code data");
+    let (code, data) = frame_code(fr);
     let rt = code.consts[K_RT as usize];
     let mut cx = Cx {
         lang,

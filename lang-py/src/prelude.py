@@ -921,7 +921,8 @@ def __b_round(x, n=None):
 def __b_hash(x):
     t = type(x)
     if t is tuple:
-        # CPython's tuple hash (xxHash-based) over the items' hashes.
+        # CPython's tuple hash (xxHash-based) over the items' hashes, as
+        # builtins::tuple_hash computes it for tuples of built-in values.
         acc = 2870177450012600261
         for item in x:
             lane = hash(item) & 0xFFFFFFFFFFFFFFFF

@@ -754,7 +754,9 @@ fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
 }
 
 /// CPython's tuple hash (xxHash's mixing over the items' hashes), so that
-/// `hash()` of a tuple prints what CPython prints.
+/// `hash()` of a tuple prints what CPython prints. The prelude's `__b_hash`
+/// does the same in Python for tuples holding objects with a user
+/// `__hash__` (this one answers Guest for those: it cannot call them).
 fn tuple_hash<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>) -> PyResult<'gc, i64> {
     const P1: u64 = 11400714785074694791;
     const P2: u64 = 14029467366897019727;
@@ -999,10 +1001,12 @@ pub(crate) fn function<'gc>(
         "isinstance" | "issubclass" => {
             argc(rt, name, args, 2, 2)?;
             let (v, c) = (args[0], args[1]);
-            let union = rt.prelude("_UnionType");
             let classes = if kind_of(rt, c) == Ty::Tuple {
                 tuple_items(c)
-            } else if matches!(c, Value::Record(_)) && type_field(c).same(&union) {
+            } else if !is_type(c)
+                && matches!(c, Value::Record(_))
+                && type_field(c).same(&rt.prelude("_UnionType"))
+            {
                 // `int | None`: its __args__.
                 match getattr_native(rt, &[c, rt.s("__args__")]) {
                     Ok(t) if kind_of(rt, t) == Ty::Tuple => tuple_items(t),
@@ -1531,11 +1535,11 @@ pub fn write_to<'gc>(rt: &Rt<'_, 'gc>, file: Value<'gc>, text: &str) -> PyResult
 /// What a program assigned to `sys.stdout` when it is not the process's
 /// own standard output (`print()` writes there, as in CPython).
 fn redirected_stdout<'gc>(rt: &Rt<'_, 'gc>) -> Option<Value<'gc>> {
-    let sys = heap::dict_get(field(rt.rt, RT_MODULES), rt.s("sys"));
+    let sys = heap::dict_get(field(rt.rt, RT_MODULES), rt.name_str("sys"));
     if matches!(sys, Value::Absent) {
         return None;
     }
-    let out = heap::dict_get(field(sys, 1), rt.s("stdout"));
+    let out = heap::dict_get(field(sys, 1), rt.name_str("stdout"));
     match out {
         Value::Absent | Value::None => None,
         f if kind_of(rt, f) == Ty::File && int_of(field(f, 1)) == -1 => None,

@@ -492,7 +492,8 @@ impl<'a, 'gc> Rt<'a, 'gc> {
     pub fn prelude(&self, name: &str) -> Value<'gc> {
         let d = field(self.rt, RT_PRELUDE);
         match d {
-            Value::Dict(_) => heap::dict_get(d, self.s(name)),
+            // The interned name: no string is allocated per lookup.
+            Value::Dict(_) => heap::dict_get(d, self.name_str(name)),
             _ => Value::Absent,
         }
     }
