@@ -1,6 +1,7 @@
 #!/bin/sh
 # Regenerates the goldens of tests/programs/*.py from CPython 3.11.
 # Usage: tests/gen_goldens.sh [NAME.py ...]
+# A program reads NAME.py.in as its standard input when there is one.
 set -e
 cd "$(dirname "$0")/programs"
 DIR="$(pwd)"
@@ -9,7 +10,9 @@ files="$*"
 [ -z "$files" ] && files=$(ls *.py | grep -v "^_")
 for f in $files; do
   set +e
-  "$PY" "$DIR/$f" > "$f.out.tmp" 2> "$f.err.tmp"
+  input=/dev/null
+  [ -f "$f.in" ] && input="$f.in"
+  "$PY" "$DIR/$f" < "$input" > "$f.out.tmp" 2> "$f.err.tmp"
   code=$?
   set -e
   sed "s#$DIR#\$DIR#g" "$f.out.tmp" > "$f.out"

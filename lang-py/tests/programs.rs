@@ -3,7 +3,8 @@
 //! goldens beside it (`NAME.py.out`, `NAME.py.err`, `NAME.py.code`), which
 //! come from CPython 3.11 (`tests/gen_goldens.sh`). The programs directory's
 //! absolute path is written `$DIR` in goldens. Files named `_*.py` are
-//! helper modules that programs import.
+//! helper modules that programs import. A program's standard input is
+//! `NAME.py.in` when there is one, else empty.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,6 +23,11 @@ fn run(prog: &Path, jit: bool) -> (String, String, i32) {
     cmd.arg(prog)
         .current_dir(programs_dir())
         .env_remove("POLYVM_LOG");
+    let input = std::fs::File::open(format!("{}.in", prog.display()));
+    cmd.stdin(match input {
+        Ok(f) => std::process::Stdio::from(f),
+        Err(_) => std::process::Stdio::null(),
+    });
     let out = cmd.output().expect("runs pyrun");
     let dir = programs_dir().to_string_lossy().into_owned();
     let norm = |b: &[u8]| String::from_utf8_lossy(b).replace(&dir, "$DIR");

@@ -1,7 +1,7 @@
 //! Standard output and error, buffered per thread; files opened by `open`.
 
 use std::cell::RefCell;
-use std::io::Write;
+use std::io::{BufRead, Write};
 
 thread_local! {
     static OUT: RefCell<Output> = RefCell::new(Output::default());
@@ -24,9 +24,14 @@ pub struct FileState {
 }
 
 pub fn write_out(s: &str) {
+    write_out_bytes(s.as_bytes())
+}
+
+/// Writes raw bytes to standard output (`sys.stdout.buffer`).
+pub fn write_out_bytes(s: &[u8]) {
     OUT.with(|o| {
         let mut o = o.borrow_mut();
-        o.stdout.extend_from_slice(s.as_bytes());
+        o.stdout.extend_from_slice(s);
         if !o.capture && o.stdout.len() > 1 << 16 {
             let buf = std::mem::take(&mut o.stdout);
             let _ = std::io::stdout().write_all(&buf);
@@ -35,13 +40,18 @@ pub fn write_out(s: &str) {
 }
 
 pub fn write_err(s: &str) {
+    write_err_bytes(s.as_bytes())
+}
+
+/// Writes raw bytes to standard error (`sys.stderr.buffer`).
+pub fn write_err_bytes(s: &[u8]) {
     flush_out();
     OUT.with(|o| {
         let mut o = o.borrow_mut();
         if o.capture {
-            o.stderr.extend_from_slice(s.as_bytes());
+            o.stderr.extend_from_slice(s);
         } else {
-            let _ = std::io::stderr().write_all(s.as_bytes());
+            let _ = std::io::stderr().write_all(s);
         }
     });
 }
@@ -128,4 +138,101 @@ pub fn close_all() {
     for i in 0..n {
         let _ = close_file(i);
     }
+}
+
+/// The file id of the process's standard input (`sys.stdin`).
+pub const STDIN_ID: i64 = -3;
+
+/// How much one read takes.
+#[derive(Clone, Copy)]
+pub struct ReadWhat {
+    /// At most this many units (None: no limit).
+    pub limit: Option<usize>,
+    /// The units are UTF-8 characters (text mode), else bytes.
+    pub chars: bool,
+    /// The read ends after a newline.
+    pub line: bool,
+}
+
+/// Counts what a read has taken so far, chunk by chunk.
+struct Taker {
+    what: ReadWhat,
+    taken: usize,
+}
+
+impl Taker {
+    /// How many bytes of `chunk` the read takes, and whether it is complete.
+    fn take(&mut self, chunk: &[u8]) -> (usize, bool) {
+        let w = self.what;
+        if w.limit.is_none() && !w.line {
+            return (chunk.len(), false);
+        }
+        for (i, b) in chunk.iter().enumerate() {
+            // A continuation byte of a character belongs to the unit taken.
+            if !(w.chars && b & 0xC0 == 0x80) {
+                if Some(self.taken) == w.limit {
+                    return (i, true);
+                }
+                self.taken += 1;
+            }
+            if w.line && *b == b'\n' {
+                return (i + 1, true);
+            }
+        }
+        (chunk.len(), false)
+    }
+}
+
+/// Reads from file `id` ([`STDIN_ID`]: the process's standard input,
+/// through the same buffer `input()` reads from); None if it is not open.
+pub fn read_from(id: i64, what: ReadWhat) -> Option<Vec<u8>> {
+    let mut t = Taker { what, taken: 0 };
+    if id == STDIN_ID {
+        flush_out();
+        let stdin = std::io::stdin();
+        let mut lock = stdin.lock();
+        let mut out = Vec::new();
+        loop {
+            // A read error ends the data as end of file would.
+            let chunk = match lock.fill_buf() {
+                Ok(c) if !c.is_empty() => c,
+                _ => break,
+            };
+            let (n, done) = t.take(chunk);
+            out.extend_from_slice(&chunk[..n]);
+            lock.consume(n);
+            if done {
+                break;
+            }
+        }
+        return Some(out);
+    }
+    if id < 0 {
+        return None;
+    }
+    with_file(id as usize, |st| {
+        let start = st.pos.min(st.data.len());
+        let (n, _) = t.take(&st.data[start..]);
+        st.pos = start + n;
+        st.data[start..start + n].to_vec()
+    })
+}
+
+/// Appends bytes to file `id` (-1 standard output, -2 standard error);
+/// false if it cannot be written (standard input, a closed file).
+pub fn write_to_id(id: i64, data: &[u8]) -> bool {
+    match id {
+        -1 => write_out_bytes(data),
+        -2 => write_err_bytes(data),
+        i if i >= 0 => {
+            return with_file(i as usize, |st| st.data.extend_from_slice(data)).is_some();
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Whether open file `id` was opened for reading.
+pub fn is_readable(id: i64) -> bool {
+    id >= 0 && with_file(id as usize, |st| !st.write).unwrap_or(false)
 }

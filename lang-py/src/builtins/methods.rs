@@ -63,6 +63,12 @@ const FILE: &[&str] = &[
     "__exit__",
     "flush",
     "writelines",
+    "__iter__",
+    "__next__",
+    "fileno",
+    "isatty",
+    "readable",
+    "writable",
 ];
 const BYTES: &[&str] = &["decode", "hex", "startswith", "endswith"];
 
@@ -472,7 +478,27 @@ pub fn method<'gc>(
             }
             Ok(rt.tuple(&[rt.int(num / &g), rt.int(den / &g)]))
         }
-        (Ty::Bytes, "decode") => Ok(field(s, 1)),
+        (Ty::Bytes, "decode") => {
+            let b: Vec<u8> = field(s, 1)
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .map(|c| c as u8)
+                .collect();
+            match String::from_utf8(b) {
+                Ok(t) => Ok(rt.s(&t)),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    rt.err(
+                        Ty::UnicodeDecodeError,
+                        format!(
+                            "'utf-8' codec can't decode byte 0x{:02x} in position {at}: invalid start byte",
+                            e.as_bytes()[at]
+                        ),
+                    )
+                }
+            }
+        }
         (Ty::Bytes, "hex") => {
             let t: String = field(s, 1)
                 .as_str()
@@ -508,6 +534,31 @@ pub fn method<'gc>(
     }
 }
 
+/// Whether file object `f` was opened in binary mode.
+pub fn file_is_binary(f: Value<'_>) -> bool {
+    field(f, 3).as_str().is_some_and(|m| m.contains('b'))
+}
+
+/// The text or bytes object a read of file `f` returns for `data`.
+pub fn file_data<'gc>(rt: &Rt<'_, 'gc>, f: Value<'gc>, data: &[u8]) -> Value<'gc> {
+    if file_is_binary(f) {
+        let s: String = data.iter().map(|b| *b as char).collect();
+        rt.record(Ty::Bytes, &[rt.s(&s)])
+    } else {
+        rt.s(&String::from_utf8_lossy(data))
+    }
+}
+
+/// The next line of file `f` for iteration; None at the end.
+pub fn file_next_line<'gc>(rt: &Rt<'_, 'gc>, f: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
+    let l = file_method(rt, "readline", f, &[])?;
+    let empty = match l {
+        Value::Str(s) => s.as_str().is_empty(),
+        _ => field(l, 1).as_str().is_some_and(|s| s.is_empty()),
+    };
+    Ok((!empty).then_some(l))
+}
+
 fn file_method<'gc>(
     rt: &Rt<'_, 'gc>,
     name: &str,
@@ -515,101 +566,106 @@ fn file_method<'gc>(
     args: &[Value<'gc>],
 ) -> PyResult<'gc, Value<'gc>> {
     let id = int_of(field(f, 1));
-    if id < 0 {
-        // sys.stdout / sys.stderr
-        return match name {
-            "write" => {
-                let t = str_of(rt, args[0])?;
-                if id == -1 {
-                    io::write_out(&t);
-                } else {
-                    io::write_err(&t);
-                }
-                Ok(Value::Int(t.chars().count() as i64))
-            }
-            "flush" => {
-                if id == -1 {
-                    io::flush_out();
-                }
-                Ok(Value::None)
-            }
-            "writelines" => {
-                for x in iterate(rt, args[0])? {
-                    let t = str_of(rt, x)?;
-                    if id == -1 {
-                        io::write_out(&t);
-                    } else {
-                        io::write_err(&t);
-                    }
-                }
-                Ok(Value::None)
-            }
-            _ => Ok(Value::None),
-        };
-    }
-    let id = id as usize;
+    let binary = file_is_binary(f);
     if matches!(field(f, 4), Value::Bool(true)) && name != "close" && name != "__exit__" {
         return rt.err(Ty::ValueError, "I/O operation on closed file.");
     }
     match name {
-        "write" => {
-            let t = match args[0] {
-                Value::Str(s) => s.as_str().to_string(),
-                v => {
+        "read" | "readline" | "readlines" => {
+            let size = match args.first() {
+                None | Some(Value::None) => None,
+                Some(Value::Int(n)) if *n < 0 => None,
+                Some(Value::Int(n)) => Some(*n as usize),
+                Some(v) => {
                     return rt.err(
                         Ty::TypeError,
-                        format!("write() argument must be str, not {}", type_name_of(rt, v)),
+                        format!(
+                            "argument should be integer or None, not '{}'",
+                            type_name_of(rt, *v)
+                        ),
                     )
                 }
             };
-            io::with_file(id, |st| st.data.extend_from_slice(t.as_bytes()));
-            Ok(Value::Int(t.chars().count() as i64))
-        }
-        "writelines" => {
-            for x in iterate(rt, args[0])? {
-                let t = str_of(rt, x)?;
-                io::with_file(id, |st| st.data.extend_from_slice(t.as_bytes()));
+            let what = io::ReadWhat {
+                limit: if name == "readlines" { None } else { size },
+                chars: !binary,
+                line: name == "readline",
+            };
+            let data = io::read_from(id, what);
+            let Some(data) = data else {
+                return rt.err(Ty::OSError, "not readable");
+            };
+            if name != "readlines" {
+                return Ok(file_data(rt, f, &data));
             }
-            Ok(Value::None)
-        }
-        "read" => {
-            let t = io::with_file(id, |st| {
-                let rest =
-                    String::from_utf8_lossy(&st.data[st.pos.min(st.data.len())..]).into_owned();
-                st.pos = st.data.len();
-                rest
-            })
-            .unwrap_or_default();
-            Ok(rt.s(&t))
-        }
-        "readline" => {
-            let t = io::with_file(id, |st| {
-                let start = st.pos.min(st.data.len());
-                let end = st.data[start..]
-                    .iter()
-                    .position(|b| *b == b'\n')
-                    .map(|p| start + p + 1)
-                    .unwrap_or(st.data.len());
-                st.pos = end;
-                String::from_utf8_lossy(&st.data[start..end]).into_owned()
-            })
-            .unwrap_or_default();
-            Ok(rt.s(&t))
-        }
-        "readlines" => {
-            let t = io::with_file(id, |st| {
-                let rest =
-                    String::from_utf8_lossy(&st.data[st.pos.min(st.data.len())..]).into_owned();
-                st.pos = st.data.len();
-                rest
-            })
-            .unwrap_or_default();
-            let lines: Vec<Value<'gc>> = t.split_inclusive('\n').map(|l| rt.s(l)).collect();
+            let lines: Vec<Value<'gc>> = data
+                .split_inclusive(|b| *b == b'\n')
+                .map(|l| file_data(rt, f, l))
+                .collect();
             Ok(rt.list(lines))
         }
+        "write" | "writelines" => {
+            let items = if name == "write" {
+                if args.len() != 1 {
+                    return rt.err(
+                        Ty::TypeError,
+                        format!("write() takes exactly one argument ({} given)", args.len()),
+                    );
+                }
+                vec![args[0]]
+            } else {
+                iterate(rt, args[0])?
+            };
+            let mut count = 0;
+            for x in items {
+                let data: Vec<u8> = match (binary, x) {
+                    (false, Value::Str(s)) => {
+                        count += s.as_str().chars().count();
+                        s.as_str().as_bytes().to_vec()
+                    }
+                    (true, v) if kind_of(rt, v) == Ty::Bytes => {
+                        let b: Vec<u8> = field(v, 1)
+                            .as_str()
+                            .unwrap_or("")
+                            .chars()
+                            .map(|c| c as u8)
+                            .collect();
+                        count += b.len();
+                        b
+                    }
+                    (false, v) => {
+                        return rt.err(
+                            Ty::TypeError,
+                            format!("write() argument must be str, not {}", type_name_of(rt, v)),
+                        )
+                    }
+                    (true, v) => {
+                        return rt.err(
+                            Ty::TypeError,
+                            format!(
+                                "a bytes-like object is required, not '{}'",
+                                type_name_of(rt, v)
+                            ),
+                        )
+                    }
+                };
+                if !io::write_to_id(id, &data) {
+                    return rt.err(Ty::OSError, "not writable");
+                }
+            }
+            Ok(if name == "write" {
+                Value::Int(count as i64)
+            } else {
+                Value::None
+            })
+        }
         "close" | "__exit__" => {
-            if let Err(m) = io::close_file(id) {
-                return rt.err(Ty::OSError, m);
+            if id >= 0 {
+                if let Err(m) = io::close_file(id as usize) {
+                    return rt.err(Ty::OSError, m);
+                }
+            } else if id == -1 {
+                io::flush_out();
             }
             heap::set_field(rt.mc, f, 4, Value::Bool(true));
             Ok(if name == "close" {
@@ -618,11 +674,39 @@ fn file_method<'gc>(
                 Value::Bool(false)
             })
         }
-        "__enter__" => Ok(f),
-        "flush" => Ok(Value::None),
+        "__enter__" | "__iter__" => Ok(f),
+        "__next__" => match file_next_line(rt, f)? {
+            Some(l) => Ok(l),
+            None => rt.err(Ty::StopIteration, ""),
+        },
+        "flush" => {
+            if id == -1 {
+                io::flush_out();
+            }
+            Ok(Value::None)
+        }
+        "fileno" => match id {
+            io::STDIN_ID => Ok(Value::Int(0)),
+            -1 => Ok(Value::Int(1)),
+            -2 => Ok(Value::Int(2)),
+            _ => Ok(Value::Int(id + 3)),
+        },
+        "isatty" => Ok(Value::Bool(false)),
+        "readable" => Ok(Value::Bool(id == io::STDIN_ID || io::is_readable(id))),
+        "writable" => Ok(Value::Bool(
+            id == -1 || id == -2 || (id >= 0 && !io::is_readable(id)),
+        )),
         _ => rt.err(
             Ty::AttributeError,
-            format!("'TextIOWrapper' object has no attribute '{}'", name),
+            format!(
+                "'{}' object has no attribute '{}'",
+                if binary {
+                    "BufferedWriter"
+                } else {
+                    "TextIOWrapper"
+                },
+                name
+            ),
         ),
     }
 }

@@ -1515,16 +1515,7 @@ pub fn write_to<'gc>(rt: &Rt<'_, 'gc>, file: Value<'gc>, text: &str) -> PyResult
             None => io::write_out(text),
         },
         f if kind_of(rt, f) == Ty::File => {
-            let id = int_of(field(f, 1));
-            match id {
-                -1 => io::write_out(text),
-                -2 => io::write_err(text),
-                _ => {
-                    io::with_file(id as usize, |st| {
-                        st.data.extend_from_slice(text.as_bytes());
-                    });
-                }
-            }
+            methods::method(rt, "write", f, &[rt.s(text)], &[])?;
         }
         f if is_instance_kind(kind_of(rt, f)) => return Err(Fail::Guest),
         _ => return rt.err(Ty::AttributeError, "object has no attribute 'write'"),
@@ -2105,6 +2096,15 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             "name" => Ok(field(o, 2)),
             "mode" => Ok(field(o, 3)),
             "closed" => Ok(field(o, 4)),
+            "encoding" if !methods::file_is_binary(o) => Ok(rt.s("utf-8")),
+            // The binary stream under a text file (`sys.stdout.buffer`).
+            "buffer" if !methods::file_is_binary(o) => {
+                let mode = format!("{}b", field(o, 3).as_str().unwrap_or("r"));
+                Ok(rt.record(
+                    Ty::File,
+                    &[field(o, 1), field(o, 2), rt.s(&mode), field(o, 4)],
+                ))
+            }
             _ if methods::has_method(k, name) => Ok(builtin_fn(rt, name, o)),
             _ => attr_error(rt, o, name),
         },
@@ -2284,9 +2284,12 @@ pub fn getiter<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             | Ty::SeqIter
             | Ty::Enumerate
             | Ty::Zip => v,
+            // A file is its own iterator: each step reads one line.
             Ty::File => {
-                let lines = methods::method(rt, "readlines", v, &[], &[])?;
-                rt.record(Ty::SeqIter, &[lines, Value::Int(0)])
+                if matches!(field(v, 4), Value::Bool(true)) {
+                    return rt.err(Ty::ValueError, "I/O operation on closed file.");
+                }
+                v
             }
             k if is_instance_kind(k) => return Err(Fail::Guest),
             _ => rt.record(Ty::SeqIter, &[rt.list(iterate(rt, v)?), Value::Int(0)]),
@@ -2363,6 +2366,7 @@ pub fn iternext<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<
             }
             Ok(rt.tuple(&out))
         }
+        Ty::File => Ok(methods::file_next_line(rt, it)?.unwrap_or(Value::Absent)),
         Ty::Generator => Err(Fail::Guest),
         k if is_instance_kind(k) => Err(Fail::Guest),
         _ => rt.err(
