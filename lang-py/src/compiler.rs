@@ -1088,8 +1088,10 @@ impl Compiler {
             f.emit(Op::Move(t, r));
             decs.push(t);
         }
-        // Bases as a tuple (keyword arguments such as metaclass= are ignored).
+        // Bases as a tuple; keywords (metaclass=, __init_subclass__'s) go to
+        // `__build_class__`.
         let mut pos = Vec::new();
+        let mut kws = Vec::new();
         for b in bases {
             match b {
                 Arg::Pos(e) => pos.push(e.clone()),
@@ -1099,7 +1101,13 @@ impl Compiler {
                     line: e.line,
                     col: e.col,
                 }),
-                _ => {}
+                Arg::Kw(n, e) => kws.push((n.clone(), e.clone())),
+                Arg::StarStar(e) => {
+                    return Err(serr(
+                        "'**' arguments in a class statement are not supported",
+                        e.line,
+                    ))
+                }
             }
         }
         let bases_r = self.build_seq(f, &pos, SeqKind::Tuple, None)?;
@@ -1116,7 +1124,12 @@ impl Compiler {
         let mut g = FnState::new(scope, name.to_string(), qual.clone(), &self.st);
         g.line = line;
         {
+            // As CPython's class bodies begin: `__module__ = __name__`.
             let t = g.temp();
+            let mk = g.name_k("__name__");
+            g.emit(Op::LoadGlobal(t, mk));
+            let nk = g.name_k("__module__");
+            g.emit(Op::StoreName(nk, t));
             let k = g.konst(CConst::Str(qual.clone()));
             g.emit(Op::Const(t, k));
             let nk = g.name_k("__qualname__");
@@ -1141,7 +1154,25 @@ impl Compiler {
         f.emit(Op::Call(ns, func, ns, 0, NONE));
         let cls = f.temp();
         let nk = f.name_k(name);
-        f.emit(Op::MakeClass(cls, nk, bases_r, ns));
+        if kws.is_empty() {
+            f.emit(Op::MakeClass(cls, nk, bases_r, ns));
+        } else {
+            // __build_class__(ns, name, bases, **keywords)
+            let bk = f.name_k("__build_class__");
+            let callee = f.temp();
+            f.emit(Op::LoadGlobal(callee, bk));
+            let base = f.temps(3 + kws.len() as u32);
+            f.emit(Op::Move(base, ns));
+            let k = f.konst(CConst::Str(name.to_string()));
+            f.emit(Op::Const(base + 1, k));
+            f.emit(Op::Move(base + 2, bases_r));
+            for (i, (_, e)) in kws.iter().enumerate() {
+                self.expr(f, e, Some(base + 3 + i as u32))?;
+            }
+            let names = kws.iter().map(|(n, _)| CConst::Str(n.clone())).collect();
+            let kn = f.konst(CConst::Tuple(names));
+            f.emit(Op::Call(cls, callee, base, 3, kn));
+        }
         let r = self.apply_decorators(f, decs, cls);
         self.store_name(f, name, r);
         Ok(())

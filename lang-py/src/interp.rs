@@ -1112,6 +1112,22 @@ fn exec<'gc, M: Meta<'gc>>(
                     }
                     Flow::Next
                 }
+                // A base's user metaclass makes the class (the prelude calls it).
+                Err(Value::Absent) => {
+                    let f = m.konst(cx.rtx(mc_of(m)).prelude("__b___build_class__"));
+                    call_value(
+                        cx,
+                        m,
+                        fr,
+                        f,
+                        vec![n, name, b],
+                        vec![],
+                        vec![],
+                        d,
+                        pc,
+                        pc + 1,
+                    )
+                }
                 Err(e) => raise(cx, e),
             }
         }
@@ -3076,9 +3092,21 @@ fn call_method<'gc, M: Meta<'gc>>(
                     let obj = m.get_field(ov, 2);
                     // The MRO searched depends on the object's type (or on
                     // the class itself): the trace guards it.
+                    // super(C, D) with D a subclass of C searches D's MRO and
+                    // binds nothing; any other object (a class too, under a
+                    // metaclass) is an instance of its type.
+                    let mut obj_is_sub = false;
                     let objty = match m.tag(obj) {
                         Tag::Record => match record_type(m, obj) {
-                            Ok(t) if builtin_of(t) == Some(Ty::Type) => m.promote(obj),
+                            Ok(t) if builtin_of(t) == Some(Ty::Type) => {
+                                let c = m.promote(obj);
+                                obj_is_sub = is_subtype(c, start);
+                                if obj_is_sub {
+                                    c
+                                } else {
+                                    t
+                                }
+                            }
                             Ok(t) => t,
                             Err(_) => type_of(&rt, m.get(obj)),
                         },
@@ -3134,14 +3162,14 @@ fn call_method<'gc, M: Meta<'gc>>(
                             }
                             match kind_of(&rt, cv) {
                                 Ty::Function | Ty::BuiltinFunction => {
-                                    if !is_type(objv) || kind_of(&rt, cv) == Ty::BuiltinFunction {
+                                    if !obj_is_sub {
                                         pos.insert(0, obj);
                                     }
                                     return call_value(cx, m, fr, v, pos, kwn, kwv, d, pc, pc + 1);
                                 }
                                 Ty::ClassMethod => {
                                     let f = wrapped(m, v);
-                                    let t = if is_type(objv) { obj } else { m.konst(objty) };
+                                    let t = if obj_is_sub { obj } else { m.konst(objty) };
                                     pos.insert(0, t);
                                     return call_value(cx, m, fr, f, pos, kwn, kwv, d, pc, pc + 1);
                                 }
@@ -3789,7 +3817,11 @@ pub fn call_value<'gc, M: Meta<'gc>>(
                     args.extend(kwv.iter().copied());
                     return match hcall(cx, m, &H_BUILTIN, &args) {
                         Err(Value::Absent) => {
-                            let name = if builtin_of(ty) == Some(Ty::Type) {
+                            let name = if is_metaclass(&rt, fv) {
+                                // Instances of a user metaclass: its __new__, __init__.
+                                pos.insert(0, m.konst(fv));
+                                "__construct".to_string()
+                            } else if builtin_of(ty) == Some(Ty::Type) {
                                 format!("__b_{}", type_name(fv))
                             } else {
                                 let bself = field(fv, 3);
@@ -3960,6 +3992,11 @@ fn instantiate<'gc, M: Meta<'gc>>(
         // an instance is only that (no user `__new__`, no native or
         // exception base), else False; cached per class at this `Call`.
         class_ic(cx, rt.mc, pc, cls, || {
+            if user_metaclass(&rt, cls)
+                .is_some_and(|mc| is_py_function(lookup(&rt, mc, "__call__")))
+            {
+                return Value::Bool(false);
+            }
             let new = lookup(&rt, cls, "__new__");
             let init = lookup(&rt, cls, "__init__");
             // `object.__new__`, and no exception to build.
@@ -3975,6 +4012,16 @@ fn instantiate<'gc, M: Meta<'gc>>(
                 Value::Bool(false)
             }
         });
+    }
+    if let Some(meta) = user_metaclass(&rt, cls) {
+        // The metaclass's __call__ makes the instance.
+        let call = class_const(cx, m, meta, "__call__");
+        if is_py_function(call) {
+            let f = m.konst(call);
+            let mut args = vec![m.konst(cls)];
+            args.extend(pos);
+            return call_value(cx, m, fr, f, args, kwn, kwv, dst, pc, resume);
+        }
     }
     let new = class_const(cx, m, cls, "__new__");
     if is_py_function(new) || kind_of(&rt, new) == Ty::StaticMethod {

@@ -93,7 +93,7 @@ def __binary_op(i, a, b):
 
 
 def _union_arg(x):
-    return x is None or type(x) is type or type(x) is _UnionType
+    return x is None or type(x) is type or type(x) is _UnionType or type(x) is _GenericAlias
 
 
 def _union_args(x):
@@ -118,6 +118,8 @@ class _UnionType:
         for a in self.__args__:
             if a is type(None):
                 parts.append('None')
+            elif type(a) is not type:
+                parts.append(repr(a))
             elif a.__module__ == 'builtins':
                 parts.append(a.__qualname__)
             else:
@@ -145,6 +147,48 @@ class _UnionType:
 
 _UnionType.__name__ = 'UnionType'
 _UnionType.__qualname__ = 'UnionType'
+
+
+class _GenericAlias:
+    # `list[int]` (types.GenericAlias): calling it makes the origin type.
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if type(args) is tuple else (args,)
+
+    def __repr__(self):
+        parts = []
+        for a in self.__args__:
+            if a is ...:
+                parts.append('...')
+            elif type(a) is type and a.__module__ == 'builtins':
+                parts.append(a.__qualname__)
+            elif type(a) is type:
+                parts.append(a.__module__ + '.' + a.__qualname__)
+            else:
+                parts.append(repr(a))
+        return self.__origin__.__qualname__ + '[' + ', '.join(parts) + ']'
+
+    def __call__(self, *args, **kw):
+        return self.__origin__(*args, **kw)
+
+    def __eq__(self, other):
+        if type(other) is not _GenericAlias:
+            return NotImplemented
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self.__origin__, self.__args__))
+
+    def __or__(self, other):
+        return _UnionType((self, other))
+
+    def __ror__(self, other):
+        return _UnionType((other, self))
+
+
+_GenericAlias.__name__ = 'GenericAlias'
+_GenericAlias.__qualname__ = 'GenericAlias'
+_GENERIC_TYPES = (list, dict, tuple, set, frozenset, type)
 
 
 def __inplace_op(i, a, b):
@@ -297,8 +341,15 @@ def __seq_iter(x):
 
 
 def _class_hook(c, name):
-    # The class-level protocol of classes built without a metaclass (enum).
-    return getattr(c, name, None)
+    # The class-level protocol: hooks of classes built without a metaclass
+    # (enum's `__class_len__` ...), else the metaclass's dunder (`__len__`).
+    f = getattr(c, name, None)
+    if f is None:
+        g = _user(type(c), '_' + name[7:])
+        if g is not None:
+            def f(*args):
+                return g(c, *args)
+    return f
 
 
 def __iter(x):
@@ -413,6 +464,8 @@ def __getitem(o, k):
         raise KeyError(k)
     f = _user(type(o), '__getitem__')
     if f is None:
+        if o in _GENERIC_TYPES:
+            return _GenericAlias(o, k)
         if type(o) is type:
             g = _lookup(o, '__class_getitem__')
             if g is not None:
@@ -563,6 +616,54 @@ def __construct(cls, *args, **kw):
         if init is not None:
             init(obj, *args, **kw)
     return obj
+
+
+def __init_subclass(c, kw):
+    # The nearest parent's __init_subclass__ (implicitly a classmethod), as
+    # type.__new__ calls it.
+    for p in c.__mro__[1:]:
+        f = _lookup(p, '__init_subclass__')
+        if f is not None:
+            if type(f) is classmethod:
+                f = f.__func__
+            if type(f) is _builtin_type:
+                if kw:
+                    raise TypeError(c.__name__ + ".__init_subclass__() takes no keyword arguments")
+                return
+            f(c, **kw)
+            return
+
+
+def __b___new__(meta, name, bases, ns, **kw):
+    # type.__new__(meta, name, bases, ns, **kw).
+    c = _type_new(meta, name, bases, ns)
+    __init_subclass(c, kw)
+    return c
+
+
+def __b_type(name, bases, ns):
+    # type(name, bases, ns) when a base has a user metaclass.
+    return __b___build_class__(dict(ns), name, bases)
+
+
+def __b___build_class__(ns, name, bases, metaclass=None, **kw):
+    # A class statement with keywords, or a base with a user metaclass:
+    # the most derived metaclass makes the class (CPython's __build_class__).
+    meta = metaclass
+    if meta is None:
+        meta = type
+    if isinstance(meta, type):
+        for b in bases:
+            m = type(b)
+            if issubclass(meta, m):
+                continue
+            if issubclass(m, meta):
+                meta = m
+                continue
+            raise TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+    if meta is type:
+        return __b___new__(type, name, bases, ns, **kw)
+    return meta(name, bases, ns, **kw)
 
 
 # ---------------------------------------------------------------- builtins

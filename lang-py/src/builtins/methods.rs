@@ -48,6 +48,7 @@ const TUPLE: &[&str] = &["index", "count"];
 const INT: &[&str] = &[
     "bit_length",
     "to_bytes",
+    "from_bytes",
     "conjugate",
     "bit_count",
     "is_integer",
@@ -1146,4 +1147,50 @@ fn dunder<'gc>(
             ),
         ),
     }
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`.
+pub fn int_from_bytes<'gc>(
+    rt: &Rt<'_, 'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
+    let Some(src) = args.first().copied().or(super::kwarg(kw, "bytes")) else {
+        return rt.err(
+            Ty::TypeError,
+            "from_bytes() missing required argument 'bytes' (pos 1)",
+        );
+    };
+    let data: Vec<u8> = if kind_of(rt, src) == Ty::Bytes {
+        field(src, 1)
+            .as_str()
+            .unwrap_or("")
+            .chars()
+            .map(|c| c as u8)
+            .collect()
+    } else {
+        let mut v = Vec::new();
+        for x in iterate(rt, src)? {
+            match x {
+                Value::Int(n) if (0..256).contains(&n) => v.push(n as u8),
+                _ => return rt.err(Ty::ValueError, "bytes must be in range(0, 256)"),
+            }
+        }
+        v
+    };
+    let order = args.get(1).copied().or(super::kwarg(kw, "byteorder"));
+    let little = match order.map(|v| v.as_str().map(|s| s.to_string())) {
+        None => false,
+        Some(Some(o)) if o == "big" => false,
+        Some(Some(o)) if o == "little" => true,
+        _ => return rt.err(Ty::ValueError, "byteorder must be either 'little' or 'big'"),
+    };
+    let signed = super::kwarg(kw, "signed").is_some_and(|v| truth(rt, v).unwrap_or(false));
+    let n = match (little, signed) {
+        (true, true) => num_bigint::BigInt::from_signed_bytes_le(&data),
+        (true, false) => num_bigint::BigInt::from_bytes_le(num_bigint::Sign::Plus, &data),
+        (false, true) => num_bigint::BigInt::from_signed_bytes_be(&data),
+        (false, false) => num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &data),
+    };
+    Ok(rt.int(n))
 }

@@ -77,6 +77,8 @@ pub const FUNCTIONS: &[&str] = &[
     "_prop_name",
     "_set_dict",
     "_py_eq",
+    "_type_new",
+    "__build_class__",
 ];
 
 pub fn builtin_fn<'gc>(rt: &Rt<'_, 'gc>, name: &str, bound: Value<'gc>) -> Value<'gc> {
@@ -198,6 +200,9 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
                 format!("unbound method {}() needs an argument", name),
             );
         }
+        if tname == "int" && mname == "from_bytes" {
+            return methods::int_from_bytes(rt, args, kw);
+        }
         if tname == "dict" && mname == "fromkeys" {
             return methods::method(rt, mname, heap::new_dict(rt.mc), args, kw);
         }
@@ -247,9 +252,7 @@ pub fn len_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
             Ty::Bytes => field(v, 1).as_str().unwrap_or("").chars().count() as i64,
             k if is_instance_kind(k) && has_py_method(rt, v, "__len__") => return Err(Fail::Guest),
             // Classes with a class-level length (enum, see lib/enum.py).
-            Ty::Type if !matches!(lookup(rt, v, "__class_len__"), Value::Absent) => {
-                return Err(Fail::Guest)
-            }
+            Ty::Type if has_class_hook(rt, v, "__class_len__") => return Err(Fail::Guest),
             _ => {
                 return rt.err(
                     Ty::TypeError,
@@ -519,6 +522,8 @@ pub fn construct<'gc>(
             Value::None,
             Value::None,
         )),
+        // A user metaclass runs its own __new__ / __init__ (the prelude's `__construct`).
+        Ty::Type if is_metaclass(rt, t) => Err(Fail::Guest),
         Ty::Type => match args.len() {
             1 => Ok(type_of(rt, args[0])),
             3 => {
@@ -528,7 +533,8 @@ pub fn construct<'gc>(
                         heap::dict_set(rt.mc, ns, k, v);
                     }
                 }
-                make_class(rt, &[args[0], args[1], ns, Value::None])
+                // A base's user metaclass makes the class (the prelude's `__b_type`).
+                make_class_of(rt, t, &[args[0], args[1], ns, Value::None], false)
             }
             _ => rt.err(Ty::TypeError, "type() takes 1 or 3 arguments"),
         },
@@ -936,9 +942,7 @@ pub(crate) fn function<'gc>(
                 }
                 _ => match kind_of(rt, v) {
                     k if is_instance_kind(k) => Err(Fail::Guest),
-                    Ty::Type if !matches!(lookup(rt, v, "__class_reversed__"), Value::Absent) => {
-                        Err(Fail::Guest)
-                    }
+                    Ty::Type if has_class_hook(rt, v, "__class_reversed__") => Err(Fail::Guest),
                     Ty::Tuple | Ty::Range | Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
                         let mut items = iterate(rt, v)?;
                         items.reverse();
@@ -1403,7 +1407,9 @@ pub(crate) fn function<'gc>(
             // object.__init__ / BaseException.__init__ called explicitly.
             if let Some(s) = args.first() {
                 let t = type_of(rt, *s);
-                if is_exception_type(rt, t) {
+                if is_type(*s) {
+                    // type.__init__(cls, name, bases, ns) does nothing.
+                } else if is_exception_type(rt, t) {
                     heap::set_field(rt.mc, *s, I_SLOT2, rt.tuple(&args[1..]));
                 } else if args.len() > 1
                     && (is_py_function(lookup(rt, t, "__init__"))
@@ -1433,6 +1439,11 @@ pub(crate) fn function<'gc>(
         },
         "__new__" => {
             let cls = args[0];
+            if builtin_of(cls) == Some(Ty::Type) && args.len() == 4 {
+                // type.__new__(meta, name, bases, ns): the prelude's
+                // `__b___new__` makes the class, then runs __init_subclass__.
+                return Err(Fail::Guest);
+            }
             if let Some(k) = builtin_of(cls) {
                 if !is_instance_kind(k) {
                     return construct(rt, cls, &args[1..], kw);
@@ -1465,6 +1476,25 @@ pub(crate) fn function<'gc>(
         "__hash__" => Ok(Value::Int((args[0].payload_bits() >> 4) as i64)),
         "__lt__" | "__le__" | "__gt__" | "__ge__" => Ok(rt.builtins_get("NotImplemented")),
         "__init_subclass__" => Ok(Value::None),
+        // `_type_new(meta, name, bases, ns)`: type.__new__'s class making.
+        "_type_new" => {
+            argc(rt, name, args, 4, 4)?;
+            if !is_type(args[0]) || !is_subtype(args[0], rt.ty(Ty::Type)) {
+                return rt.err(Ty::TypeError, "type.__new__(X): X is not a type object");
+            }
+            if kind_of(rt, args[2]) != Ty::Tuple || !matches!(args[3], Value::Dict(_)) {
+                return rt.err(
+                    Ty::TypeError,
+                    "type.__new__() argument 2 must be tuple, argument 3 dict",
+                );
+            }
+            let ns = heap::new_dict(rt.mc);
+            for (k, v) in heap::dict_entries(args[3]) {
+                heap::dict_set(rt.mc, ns, k, v);
+            }
+            make_class_of(rt, args[0], &[args[1], args[2], ns, Value::None], true)
+        }
+        "__build_class__" => Err(Fail::Guest),
         _ => rt.err(
             Ty::NameError,
             format!("builtin {} is not implemented", name),
@@ -1698,6 +1728,16 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
             // A class's own __class_getitem__ answers (the prelude calls it);
             // `list[int]` style annotations evaluate to the class.
             Ty::Type if !matches!(lookup(rt, o, "__class_getitem__"), Value::Absent) => {
+                Err(Fail::Guest)
+            }
+            // `list[int]`: a generic alias (the prelude's `_GenericAlias`);
+            // a metaclass's __getitem__ (the prelude calls it).
+            Ty::Type
+                if matches!(
+                    builtin_of(o),
+                    Some(Ty::List | Ty::Dict | Ty::Tuple | Ty::Set | Ty::FrozenSet | Ty::Type)
+                ) || has_class_hook(rt, o, "__class_getitem__") =>
+            {
                 Err(Fail::Guest)
             }
             Ty::Type => Ok(o),
@@ -1996,6 +2036,23 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             let v = lookup_key(o, key);
             match kind_of(rt, v) {
                 _ if matches!(v, Value::Absent) => {
+                    // Then the metaclass's attributes, bound to the class.
+                    if let Some(meta) = user_metaclass(rt, o) {
+                        let mv = lookup_key(meta, key);
+                        match kind_of(rt, mv) {
+                            _ if matches!(mv, Value::Absent) => {}
+                            Ty::Function => return Ok(rt.record(Ty::Method, &[mv, o])),
+                            Ty::ClassMethod => {
+                                return Ok(rt.record(Ty::Method, &[field(mv, 1), meta]))
+                            }
+                            Ty::StaticMethod => return Ok(field(mv, 1)),
+                            Ty::Property => return Err(Fail::Guest),
+                            _ => return Ok(mv),
+                        }
+                        if is_py_function(lookup(rt, meta, "__getattr__")) {
+                            return Err(Fail::Guest);
+                        }
+                    }
                     if let Some(b) = builtin_of(o) {
                         if !is_instance_kind(b) && methods::has_method(b, name) {
                             return Ok(builtin_fn(
@@ -2111,7 +2168,10 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
         Ty::Super => {
             let start = field(o, 1);
             let obj = field(o, 2);
-            let objty = if is_type(obj) { obj } else { type_of(rt, obj) };
+            // super(C, D) with D a subclass of C looks D's MRO up unbound;
+            // otherwise obj is an instance (a class, under a metaclass).
+            let obj_is_sub = is_type(obj) && is_subtype(obj, start);
+            let objty = if obj_is_sub { obj } else { type_of(rt, obj) };
             let chain = mro(objty);
             let idx = chain
                 .iter()
@@ -2125,7 +2185,7 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 let v = heap::dict_get(field(*c, T_DICT), key);
                 if !matches!(v, Value::Absent) {
                     return Ok(match kind_of(rt, v) {
-                        Ty::Function | Ty::BuiltinFunction if !is_type(obj) => {
+                        Ty::Function | Ty::BuiltinFunction if !obj_is_sub => {
                             rt.record(Ty::Method, &[v, obj])
                         }
                         Ty::ClassMethod => rt.record(Ty::Method, &[field(v, 1), objty]),
@@ -2134,6 +2194,10 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                         _ => v,
                     });
                 }
+            }
+            if name == "__call__" && !obj_is_sub && is_subtype(objty, rt.ty(Ty::Type)) {
+                // type.__call__ in a metaclass's __call__: the usual making.
+                return Ok(rt.record(Ty::Method, &[rt.prelude("__construct"), obj]));
             }
             attr_error(rt, o, name)
         }
@@ -2515,22 +2579,67 @@ pub fn property_error(p: Value<'_>, ty: Value<'_>, what: &str) -> String {
 }
 
 pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
+    make_class_of(rt, rt.ty(Ty::Type), a, false)
+}
+
+/// The most derived of metaclass `meta` and the metaclasses of `bases`
+/// (CPython's rule: every other one must be its base).
+fn winning_metaclass<'gc>(
+    rt: &Rt<'_, 'gc>,
+    meta: Value<'gc>,
+    bases: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    let mut winner = meta;
+    for b in bases {
+        let m = type_of(rt, *b);
+        if is_subtype(winner, m) {
+            continue;
+        }
+        if is_subtype(m, winner) {
+            winner = m;
+            continue;
+        }
+        return rt.err(
+            Ty::TypeError,
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        );
+    }
+    Ok(winner)
+}
+
+/// Makes class a[0] (bases a[1], namespace a[2], defining globals a[3])
+/// with metaclass `meta`. Unless `explicit`, a user metaclass among the
+/// bases' must be called instead (Fail::Guest: the prelude's
+/// `__b___build_class__` does that).
+pub fn make_class_of<'gc>(
+    rt: &Rt<'_, 'gc>,
+    meta: Value<'gc>,
+    a: &[Value<'gc>],
+    explicit: bool,
+) -> PyResult<'gc, Value<'gc>> {
     let name = a[0].as_str().unwrap_or("?").to_string();
     let mut bases = tuple_items(a[1]);
     if bases.is_empty() {
         bases.push(rt.ty(Ty::Object));
     }
+    if bases.iter().any(|b| !is_type(*b)) {
+        return rt.err(Ty::TypeError, "bases must be types");
+    }
+    let meta = winning_metaclass(rt, meta, &bases)?;
+    if !explicit && is_metaclass(rt, meta) {
+        return Err(Fail::Guest);
+    }
     let mut builtin = Ty::Object;
     let mut native: Option<Ty> = None;
     for b in &bases {
-        if !is_type(*b) {
-            return rt.err(Ty::TypeError, "bases must be types");
-        }
         let k = builtin_of(*b).unwrap_or(Ty::Object);
         if let Some(n) = native_base(*b) {
             native = Some(n);
         } else if matches!(k, Ty::List | Ty::Dict) {
             native = Some(k);
+        } else if k == Ty::Type {
+            // A metaclass: its instances are classes.
+            builtin = k;
         } else if !is_instance_kind(k) {
             return rt.err(
                 Ty::TypeError,
@@ -2544,8 +2653,9 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
         }
     }
     let ns = a[2];
-    let module = match a[3] {
-        Value::Dict(_) => heap::dict_get(a[3], rt.s("__name__")),
+    let module = match (heap::dict_get(ns, rt.s("__module__")), a[3]) {
+        (m @ Value::Str(_), _) => m,
+        (_, g @ Value::Dict(_)) => heap::dict_get(g, rt.s("__name__")),
         _ => Value::Absent,
     };
     let module = module.as_str().unwrap_or("__main__").to_string();
@@ -2565,7 +2675,6 @@ pub fn make_class<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Valu
             }
         }
     }
-    let meta = rt.ty(Ty::Type);
     let t = match new_type(
         rt,
         meta,

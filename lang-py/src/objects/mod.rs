@@ -615,6 +615,31 @@ pub fn native_slot<'gc>(v: Value<'gc>) -> Option<Value<'gc>> {
     None
 }
 
+/// Whether class `t` is a user metaclass: a class deriving from `type`
+/// other than `type` itself.
+pub fn is_metaclass<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>) -> bool {
+    is_type(t) && builtin_of(t) == Some(Ty::Type) && !t.same(&rt.ty(Ty::Type))
+}
+
+/// The user metaclass of class `c`, if it has one (else its type is `type`).
+pub fn user_metaclass<'gc>(rt: &Rt<'_, 'gc>, c: Value<'gc>) -> Option<Value<'gc>> {
+    let m = type_field(c);
+    (matches!(m, Value::Record(_)) && is_metaclass(rt, m)).then_some(m)
+}
+
+/// Whether class `c` answers the class-level protocol `hook`
+/// (`__class_len__` …): itself (enum's hooks), or through its metaclass's
+/// plain dunder (`__len__` …); the prelude's `_class_hook` then calls it.
+pub fn has_class_hook<'gc>(rt: &Rt<'_, 'gc>, c: Value<'gc>, hook: &str) -> bool {
+    if !matches!(lookup(rt, c, hook), Value::Absent) {
+        return true;
+    }
+    match (user_metaclass(rt, c), hook.strip_prefix("__class")) {
+        (Some(m), Some(rest)) => is_py_function(lookup(rt, m, &format!("_{rest}"))),
+        _ => false,
+    }
+}
+
 /// The native kind a class derives from, if any.
 pub fn native_base(t: Value<'_>) -> Option<Ty> {
     match field(t, T_NATIVE) {
@@ -1813,6 +1838,9 @@ fn repr_into<'gc>(
                 }
                 Ty::Type => {
                     let t = v;
+                    if user_metaclass(rt, t).is_some() && has_py_method(rt, t, "__repr__") {
+                        return Err(NeedGuest);
+                    }
                     if let Some(b) = builtin_of(t) {
                         if b != Ty::Object
                             && (b as u8) < Ty::BaseException as u8
