@@ -1791,6 +1791,15 @@ fn call<'gc, M: Meta<'gc>>(
             fr.pc = PC_PROCEED;
             Flow::Next
         }
+        // arg/3 enumerates with an unbound first argument (so it is not a
+        // `Det` builtin); with an integer one it is run here
+        Some(Proc::Control(Ctl::NonDet(_))) if n == 3 && name_is_arg(name_v) => {
+            let st = m.reg(fr, R_MS);
+            match arg3(m, fr, cx, st, i) {
+                Some(f) => f,
+                None => goal_to_helper(m, fr, cx, Some(name_v), n),
+            }
+        }
         Some(Proc::Det(_)) => {
             let name = match name_v {
                 Value::Str(s) => vm_core::Gc::as_ref(s).as_str(),
@@ -1800,6 +1809,11 @@ fn call<'gc, M: Meta<'gc>>(
         }
         _ => goal_to_helper(m, fr, cx, Some(name_v), n),
     }
+}
+
+/// Whether `v` is the atom `arg`.
+fn name_is_arg(v: Value<'_>) -> bool {
+    matches!(v, Value::Str(s) if vm_core::Gc::as_ref(s).as_str() == "arg")
 }
 
 /// The builtins run here: `is/2` on a folded integer, integer
@@ -1823,10 +1837,6 @@ fn builtin<'gc, M: Meta<'gc>>(
             } else {
                 fail(m, fr)
             };
-        }
-    } else if n == 3 && name == "arg" {
-        if let Some(f) = arg3(m, fr, cx, st, i) {
-            return f;
         }
     } else if n == 3 && name == "functor" {
         if let Some(f) = functor3(m, fr, cx, st) {
@@ -2083,6 +2093,12 @@ fn arg3<'gc, M: Meta<'gc>>(
         return None;
     }
     let len = m.tuple_len(t);
+    // a negative position is the helper's domain error
+    let zero = m.konst(Value::Int(0));
+    let neg = m.int_cmp(Cmp::Lt, nv, zero);
+    if m.truth(neg) {
+        return None;
+    }
     let one = m.konst(Value::Int(1));
     let lo = m.int_cmp(Cmp::Ge, nv, one);
     let hi = m.int_cmp(Cmp::Le, nv, len);
