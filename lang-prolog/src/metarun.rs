@@ -253,6 +253,21 @@ pub static ATOM_CANON: Helper = Helper {
     effects: Effects::READS,
 };
 
+/// Whether atoms `a` and `b` have the same text (args: a, b): a `Bool`.
+/// Two atoms that are not the same object are compared by their text, not
+/// by their interned twins: no hash lookup, and unequal atoms (the usual
+/// outcome, `i` against `u`) usually differ in length or first byte.
+pub static ATOM_EQ: Helper = Helper {
+    name: "prolog_atom_eq",
+    func: |_, a| {
+        Ok(Value::Bool(match (a[0], a[1]) {
+            (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+            (x, y) => x.same(&y),
+        }))
+    },
+    effects: Effects::READS,
+};
+
 /// The standard order of two terms (args: a, b): `-1`, `0` or `1`. It
 /// only reads, so the goal decides on it in the same instruction.
 pub static TERM_CMP: Helper = Helper {
@@ -270,9 +285,10 @@ pub static TERM_CMP: Helper = Helper {
 };
 
 /// Every helper of this interpreter (registered for the IR parser).
-pub static HELPERS: [&Helper; 8] = [
+pub static HELPERS: [&Helper; 9] = [
     &TERM_CMP,
     &ATOM_CANON,
+    &ATOM_EQ,
     &NEW_VAR,
     &BIND,
     &UNIFY,
@@ -819,9 +835,9 @@ fn interned_twin<'gc>(code: Value<'gc>, st: Value<'gc>, x: Value<'gc>) -> Option
 }
 
 /// Whether the tuple head `h` is the atom `want` (interned): the same
-/// object, or an atom of the same text made at run time (its interned
-/// twin is `want`). Guards only on identity and on the twin.
-fn name_is<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, h: M::V, want: Value<'gc>) -> bool {
+/// object, or an atom of the same text made at run time. Guards only on
+/// identity and on the text comparison's outcome.
+fn name_is<'gc, M: Meta<'gc>>(m: &mut M, _fr: &Frame<'gc>, h: M::V, want: Value<'gc>) -> bool {
     let kc = m.konst(want);
     if m.same(h, kc) {
         return true;
@@ -829,10 +845,8 @@ fn name_is<'gc, M: Meta<'gc>>(m: &mut M, fr: &Frame<'gc>, h: M::V, want: Value<'
     if m.tag(h) != Tag::Str {
         return false;
     }
-    let p = m.konst(fr.code);
-    let st = m.reg(fr, R_MS);
-    let c = hcall(m, &ATOM_CANON, &[p, st, h]);
-    m.same(c, kc)
+    let eq = hcall(m, &ATOM_EQ, &[h, kc]);
+    m.truth(eq)
 }
 
 /// Marks predicate `k` as entered by the helper (`Globals::meta_skip`),
@@ -1341,7 +1355,7 @@ fn head_unify<'gc, M: Meta<'gc>>(
     b: M::V,
     i: usize,
 ) -> Option<Flow> {
-    match unify_fast(m, cx, st, a, b) {
+    match unify_fast(m, st, a, b) {
         Some(true) => None,
         Some(false) => Some(fail(m, fr)),
         None => {
@@ -1453,13 +1467,7 @@ fn head<'gc, M: Meta<'gc>>(
 /// `Some(true)` (bound or equal: the binding, if any, is the last thing
 /// done), `Some(false)` (decided unequal, nothing written), `None` (the
 /// general helper must do it; nothing written).
-fn unify_fast<'gc, M: Meta<'gc>>(
-    m: &mut M,
-    cx: &Cx<'gc>,
-    st: M::V,
-    a: M::V,
-    b: M::V,
-) -> Option<bool> {
+fn unify_fast<'gc, M: Meta<'gc>>(m: &mut M, st: M::V, a: M::V, b: M::V) -> Option<bool> {
     let (x, tx) = deref(m, a);
     let (y, ty) = deref(m, b);
     match (tx, ty) {
@@ -1492,19 +1500,9 @@ fn unify_fast<'gc, M: Meta<'gc>>(
             if m.same(x, y) {
                 return Some(true);
             }
-            // equal by text only when their interned twins are the same;
-            // two atoms the table does not have need the text compared
-            let p = m.konst(cx.prog_v);
-            let cx_ = hcall(m, &ATOM_CANON, &[p, st, x]);
-            let cy = hcall(m, &ATOM_CANON, &[p, st, y]);
-            if m.same(cx_, cy) {
-                let z = m.konst(Value::Int(0));
-                if m.same(cx_, z) {
-                    return None;
-                }
-                return Some(true);
-            }
-            Some(false)
+            // two objects: equal when their texts are (see `ATOM_EQ`)
+            let eq = hcall(m, &ATOM_EQ, &[x, y]);
+            Some(m.truth(eq))
         }
         (Tag::Tuple, Tag::Tuple) => None,
         (
@@ -1791,6 +1789,15 @@ fn call<'gc, M: Meta<'gc>>(
             fr.pc = PC_PROCEED;
             Flow::Next
         }
+        // arg/3 enumerates with an unbound first argument (so it is not a
+        // `Det` builtin); with an integer one it is run here
+        Some(Proc::Control(Ctl::NonDet(_))) if n == 3 && name_is_arg(name_v) => {
+            let st = m.reg(fr, R_MS);
+            match arg3(m, fr, cx, st, i) {
+                Some(f) => f,
+                None => goal_to_helper(m, fr, cx, Some(name_v), n),
+            }
+        }
         Some(Proc::Det(_)) => {
             let name = match name_v {
                 Value::Str(s) => vm_core::Gc::as_ref(s).as_str(),
@@ -1800,6 +1807,11 @@ fn call<'gc, M: Meta<'gc>>(
         }
         _ => goal_to_helper(m, fr, cx, Some(name_v), n),
     }
+}
+
+/// Whether `v` is the atom `arg`.
+fn name_is_arg(v: Value<'_>) -> bool {
+    matches!(v, Value::Str(s) if vm_core::Gc::as_ref(s).as_str() == "arg")
 }
 
 /// The builtins run here: `is/2` on a folded integer, integer
@@ -1823,10 +1835,6 @@ fn builtin<'gc, M: Meta<'gc>>(
             } else {
                 fail(m, fr)
             };
-        }
-    } else if n == 3 && name == "arg" {
-        if let Some(f) = arg3(m, fr, cx, st, i) {
-            return f;
         }
     } else if n == 3 && name == "functor" {
         if let Some(f) = functor3(m, fr, cx, st) {
@@ -1919,7 +1927,7 @@ fn builtin<'gc, M: Meta<'gc>>(
                 }
             }
         } else if name == "=" {
-            return match unify_fast(m, cx, st, a, b) {
+            return match unify_fast(m, st, a, b) {
                 Some(true) => {
                     fr.pc = PC_PROCEED;
                     Flow::Next
@@ -2083,6 +2091,12 @@ fn arg3<'gc, M: Meta<'gc>>(
         return None;
     }
     let len = m.tuple_len(t);
+    // a negative position is the helper's domain error
+    let zero = m.konst(Value::Int(0));
+    let neg = m.int_cmp(Cmp::Lt, nv, zero);
+    if m.truth(neg) {
+        return None;
+    }
     let one = m.konst(Value::Int(1));
     let lo = m.int_cmp(Cmp::Ge, nv, one);
     let hi = m.int_cmp(Cmp::Le, nv, len);
@@ -2092,7 +2106,7 @@ fn arg3<'gc, M: Meta<'gc>>(
     let ix = m.int(IntOp::Sub, nv, one);
     let x = m.tuple_get(t, ix);
     let a = m.reg(fr, R_ARGS + 2);
-    Some(match unify_fast(m, cx, st, a, x) {
+    Some(match unify_fast(m, st, a, x) {
         Some(true) => {
             fr.pc = PC_PROCEED;
             Flow::Next
