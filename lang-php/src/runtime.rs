@@ -413,7 +413,7 @@ impl std::hash::Hash for StrProbe<'_> {
     }
 }
 
-impl<'gc> indexmap::Equivalent<vm_core::heap::Key<'gc>> for StrProbe<'_> {
+impl<'gc> vm_core::heap::Equivalent<vm_core::heap::Key<'gc>> for StrProbe<'_> {
     fn equivalent(&self, key: &vm_core::heap::Key<'gc>) -> bool {
         match key.0 {
             Value::Str(s) => s.hash_code() == self.hash && s.as_str() == self.text,

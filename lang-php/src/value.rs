@@ -176,14 +176,14 @@ pub fn arr_set<'gc>(mc: &Mutation<'gc>, a: Value<'gc>, k: Value<'gc>, v: Value<'
     if let Value::Dict(d) = arr_store(a) {
         // One hash probe, whether the key exists or not.
         let cell = match d.borrow_mut(mc).entry(Key(k)) {
-            indexmap::map::Entry::Occupied(mut e) => match *e.get() {
+            vm_core::heap::Entry::Occupied(mut e) => match *e.get() {
                 c @ Value::List(_) => c,
                 _ => {
                     e.insert(v);
                     return;
                 }
             },
-            indexmap::map::Entry::Vacant(e) => {
+            vm_core::heap::Entry::Vacant(e) => {
                 e.insert(v);
                 Value::Absent
             }

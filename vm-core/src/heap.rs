@@ -18,7 +18,7 @@ use std::hash::{Hash, Hasher};
 use gc_arena::barrier::{field, unlock};
 use gc_arena::lock::{Lock, RefLock};
 use gc_arena::{Collect, Gc, Mutation};
-use indexmap::IndexMap;
+pub use hashbrown::Equivalent;
 
 pub use crate::tuple::{as_tuple, new_tuple, tuple_get, tuple_head, tuple_len, Tuple};
 use crate::value::Value;
@@ -400,8 +400,460 @@ impl Hash for Key<'_> {
     }
 }
 
-/// The map inside a dict object.
-pub type Dict<'gc> = IndexMap<Key<'gc>, Value<'gc>, rustc_hash::FxBuildHasher>;
+/// The hash a [`Dict`] files a key under: a mix of the key's own hash
+/// (the string's cached hash, an immediate's bits).
+#[inline]
+fn dict_hash<Q: Hash + ?Sized>(k: &Q) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(k)
+}
+
+/// One entry of a [`Dict`]: its key, the key's [`dict_hash`] and the value.
+#[derive(Copy, Clone, Collect)]
+#[collect(no_drop)]
+struct Bucket<'gc> {
+    #[collect(require_static)]
+    hash: u64,
+    key: Key<'gc>,
+    value: Value<'gc>,
+}
+
+/// The map inside a dict object: the entries in insertion order, found
+/// through a hash table of their positions.
+///
+/// The shape of indexmap's map, with two differences that matter for large
+/// dicts, where a lookup is bound by cache misses: the table holds 32-bit
+/// positions, half the footprint of indexmap's `usize` (CPython shrinks its
+/// index arrays for the same reason), and a probe compares the entry's
+/// stored hash before its key, so a table candidate with another key does
+/// not load that key's string.
+#[derive(Clone, Default, Collect)]
+#[collect(no_drop)]
+pub struct Dict<'gc> {
+    entries: Vec<Bucket<'gc>>,
+    #[collect(require_static)]
+    table: hashbrown::HashTable<u32>,
+}
+
+/// The largest number of entries a [`Dict`] holds (positions are 32-bit).
+const DICT_MAX: usize = u32::MAX as usize;
+
+/// The position a [`Dict`]'s table stores for entry `i`.
+#[inline]
+fn dict_pos(i: usize) -> u32 {
+    if i >= DICT_MAX {
+        dict_too_large()
+    }
+    i as u32
+}
+
+/// The panic of a dict grown past [`DICT_MAX`] entries (160 GB of them);
+/// out of line, so that insertion inlines.
+#[cold]
+#[inline(never)]
+fn dict_too_large() -> ! {
+    panic!("a dict of more than {DICT_MAX} entries")
+}
+
+impl<'gc> Dict<'gc> {
+    /// An empty dict.
+    pub fn new() -> Dict<'gc> {
+        Dict::default()
+    }
+
+    /// An empty dict with room for `n` entries.
+    pub fn with_capacity(n: usize) -> Dict<'gc> {
+        Dict {
+            entries: Vec::with_capacity(n),
+            table: hashbrown::HashTable::with_capacity(n),
+        }
+    }
+
+    /// The number of entries.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are no entries.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Makes room for `n` more entries.
+    pub fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        let entries = &self.entries;
+        self.table.reserve(n, |&i| entries[i as usize].hash);
+    }
+
+    /// The position of the entry of a key `q` equivalent to, whose hash is `hash`.
+    #[inline]
+    fn find<Q: ?Sized + Equivalent<Key<'gc>>>(&self, hash: u64, q: &Q) -> Option<usize> {
+        let entries = &self.entries;
+        self.table
+            .find(hash, |&i| {
+                let b = &entries[i as usize];
+                b.hash == hash && q.equivalent(&b.key)
+            })
+            .map(|&i| i as usize)
+    }
+
+    /// The position of `q`'s entry.
+    #[inline]
+    pub fn get_index_of<Q: ?Sized + Hash + Equivalent<Key<'gc>>>(&self, q: &Q) -> Option<usize> {
+        if self.entries.is_empty() {
+            return None;
+        }
+        self.find(dict_hash(q), q)
+    }
+
+    /// The value of `q`'s entry.
+    #[inline]
+    pub fn get<Q: ?Sized + Hash + Equivalent<Key<'gc>>>(&self, q: &Q) -> Option<&Value<'gc>> {
+        self.get_index_of(q).map(|i| &self.entries[i].value)
+    }
+
+    /// The value of `q`'s entry, for changing it.
+    #[inline]
+    pub fn get_mut<Q: ?Sized + Hash + Equivalent<Key<'gc>>>(
+        &mut self,
+        q: &Q,
+    ) -> Option<&mut Value<'gc>> {
+        self.get_index_of(q).map(|i| &mut self.entries[i].value)
+    }
+
+    /// The position, key and value of `q`'s entry.
+    pub fn get_full<Q: ?Sized + Hash + Equivalent<Key<'gc>>>(
+        &self,
+        q: &Q,
+    ) -> Option<(usize, &Key<'gc>, &Value<'gc>)> {
+        self.get_index_of(q).map(|i| {
+            let b = &self.entries[i];
+            (i, &b.key, &b.value)
+        })
+    }
+
+    /// Whether `q` has an entry.
+    #[inline]
+    pub fn contains_key<Q: ?Sized + Hash + Equivalent<Key<'gc>>>(&self, q: &Q) -> bool {
+        self.get_index_of(q).is_some()
+    }
+
+    /// The key and value of entry `i`.
+    #[inline]
+    pub fn get_index(&self, i: usize) -> Option<(&Key<'gc>, &Value<'gc>)> {
+        self.entries.get(i).map(|b| (&b.key, &b.value))
+    }
+
+    /// The key and value of entry `i`, the value for changing it.
+    #[inline]
+    pub fn get_index_mut(&mut self, i: usize) -> Option<(&Key<'gc>, &mut Value<'gc>)> {
+        self.entries.get_mut(i).map(|b| (&b.key, &mut b.value))
+    }
+
+    /// The first entry.
+    pub fn first(&self) -> Option<(&Key<'gc>, &Value<'gc>)> {
+        self.get_index(0)
+    }
+
+    /// The last entry.
+    pub fn last(&self) -> Option<(&Key<'gc>, &Value<'gc>)> {
+        self.entries.last().map(|b| (&b.key, &b.value))
+    }
+
+    /// Binds `k` to `v`: an existing key keeps its position (and its key
+    /// object) and the old value is returned.
+    #[inline]
+    pub fn insert(&mut self, k: Key<'gc>, v: Value<'gc>) -> Option<Value<'gc>> {
+        self.insert_full(k, v).1
+    }
+
+    /// [`Dict::insert`], also giving the entry's position.
+    #[inline]
+    pub fn insert_full(&mut self, k: Key<'gc>, v: Value<'gc>) -> (usize, Option<Value<'gc>>) {
+        match self.entry(k) {
+            Entry::Occupied(mut e) => (e.index(), Some(e.insert(v))),
+            Entry::Vacant(e) => {
+                let i = e.index();
+                e.insert(v);
+                (i, None)
+            }
+        }
+    }
+
+    /// The entry of `k`, for reading, changing or filling it with one probe.
+    #[inline]
+    pub fn entry(&mut self, k: Key<'gc>) -> Entry<'_, 'gc> {
+        let hash = dict_hash(&k);
+        match self.find(hash, &k) {
+            Some(index) => Entry::Occupied(OccupiedEntry { dict: self, index }),
+            None => Entry::Vacant(VacantEntry {
+                dict: self,
+                hash,
+                key: k,
+            }),
+        }
+    }
+
+    /// Appends an entry for a key known to be absent.
+    #[inline]
+    fn push(&mut self, hash: u64, key: Key<'gc>, value: Value<'gc>) -> usize {
+        let i = self.entries.len();
+        let entries = &self.entries;
+        self.table
+            .insert_unique(hash, dict_pos(i), |&j| entries[j as usize].hash);
+        self.entries.push(Bucket { hash, key, value });
+        i
+    }
+
+    /// Removes `q`'s entry, moving the later ones up: the order stays.
+    pub fn shift_remove<Q: ?Sized + Hash + Equivalent<Key<'gc>>>(
+        &mut self,
+        q: &Q,
+    ) -> Option<Value<'gc>> {
+        let i = self.get_index_of(q)?;
+        self.shift_remove_index(i).map(|(_, v)| v)
+    }
+
+    /// Removes entry `i`, moving the later ones up.
+    pub fn shift_remove_index(&mut self, i: usize) -> Option<(Key<'gc>, Value<'gc>)> {
+        let hash = self.entries.get(i)?.hash;
+        self.unfile(hash, i);
+        let b = self.entries.remove(i);
+        // Entries i.. were at i + 1..: renumber their positions, by
+        // looking each one up when they are few, else in one pass over the table.
+        let moved = self.entries.len() - i;
+        if moved < self.table.len() / 8 {
+            for j in i..self.entries.len() {
+                let h = self.entries[j].hash;
+                if let Some(p) = self.table.find_mut(h, |&p| p as usize == j + 1) {
+                    *p = j as u32;
+                }
+            }
+        } else {
+            for p in self.table.iter_mut() {
+                if *p as usize > i {
+                    *p -= 1;
+                }
+            }
+        }
+        Some((b.key, b.value))
+    }
+
+    /// Removes `q`'s entry, moving the last entry into its place.
+    pub fn swap_remove<Q: ?Sized + Hash + Equivalent<Key<'gc>>>(
+        &mut self,
+        q: &Q,
+    ) -> Option<Value<'gc>> {
+        let i = self.get_index_of(q)?;
+        let hash = self.entries[i].hash;
+        self.unfile(hash, i);
+        let last = self.entries.len() - 1;
+        if i != last {
+            let h = self.entries[last].hash;
+            if let Some(p) = self.table.find_mut(h, |&p| p as usize == last) {
+                *p = i as u32;
+            }
+        }
+        Some(self.entries.swap_remove(i).value)
+    }
+
+    /// Removes and returns the last entry.
+    pub fn pop(&mut self) -> Option<(Key<'gc>, Value<'gc>)> {
+        let b = *self.entries.last()?;
+        self.unfile(b.hash, self.entries.len() - 1);
+        self.entries.pop();
+        Some((b.key, b.value))
+    }
+
+    /// Takes position `i`, filed under `hash`, out of the table.
+    fn unfile(&mut self, hash: u64, i: usize) {
+        if let Ok(e) = self.table.find_entry(hash, |&p| p as usize == i) {
+            e.remove();
+        }
+    }
+
+    /// Removes every entry.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.table.clear();
+    }
+
+    /// Keeps the entries `keep` accepts, in order.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Key<'gc>, &mut Value<'gc>) -> bool) {
+        let before = self.entries.len();
+        self.entries.retain_mut(|b| keep(&b.key, &mut b.value));
+        if self.entries.len() != before {
+            self.refile();
+        }
+    }
+
+    /// Sorts the entries with `cmp` (stable).
+    pub fn sort_by(
+        &mut self,
+        mut cmp: impl FnMut(&Key<'gc>, &Value<'gc>, &Key<'gc>, &Value<'gc>) -> std::cmp::Ordering,
+    ) {
+        self.entries
+            .sort_by(|a, b| cmp(&a.key, &a.value, &b.key, &b.value));
+        self.refile();
+    }
+
+    /// Reverses the order of the entries.
+    pub fn reverse(&mut self) {
+        self.entries.reverse();
+        self.refile();
+    }
+
+    /// Rebuilds the table after the entries moved.
+    fn refile(&mut self) {
+        self.table.clear();
+        let entries = &self.entries;
+        for (i, b) in entries.iter().enumerate() {
+            self.table
+                .insert_unique(b.hash, i as u32, |&j| entries[j as usize].hash);
+        }
+    }
+
+    /// The entries in order.
+    #[inline]
+    pub fn iter(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (&Key<'gc>, &Value<'gc>)> + ExactSizeIterator + Clone {
+        self.entries.iter().map(|b| (&b.key, &b.value))
+    }
+
+    /// The entries in order, the values for changing them.
+    pub fn iter_mut(
+        &mut self,
+    ) -> impl DoubleEndedIterator<Item = (&Key<'gc>, &mut Value<'gc>)> + ExactSizeIterator {
+        self.entries.iter_mut().map(|b| (&b.key, &mut b.value))
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &Key<'gc>> + ExactSizeIterator + Clone {
+        self.entries.iter().map(|b| &b.key)
+    }
+
+    /// The values in order.
+    pub fn values(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = &Value<'gc>> + ExactSizeIterator + Clone {
+        self.entries.iter().map(|b| &b.value)
+    }
+
+    /// The values in order, for changing them.
+    pub fn values_mut(
+        &mut self,
+    ) -> impl DoubleEndedIterator<Item = &mut Value<'gc>> + ExactSizeIterator {
+        self.entries.iter_mut().map(|b| &mut b.value)
+    }
+}
+
+impl<'gc> Extend<(Key<'gc>, Value<'gc>)> for Dict<'gc> {
+    fn extend<I: IntoIterator<Item = (Key<'gc>, Value<'gc>)>>(&mut self, items: I) {
+        for (k, v) in items {
+            self.insert(k, v);
+        }
+    }
+}
+
+impl<'gc> FromIterator<(Key<'gc>, Value<'gc>)> for Dict<'gc> {
+    fn from_iter<I: IntoIterator<Item = (Key<'gc>, Value<'gc>)>>(items: I) -> Self {
+        let mut d = Dict::new();
+        d.extend(items);
+        d
+    }
+}
+
+/// A key's place in a [`Dict`], from [`Dict::entry`].
+pub enum Entry<'a, 'gc> {
+    /// The key has an entry.
+    Occupied(OccupiedEntry<'a, 'gc>),
+    /// The key has none.
+    Vacant(VacantEntry<'a, 'gc>),
+}
+
+/// An existing entry of a [`Dict`].
+pub struct OccupiedEntry<'a, 'gc> {
+    dict: &'a mut Dict<'gc>,
+    index: usize,
+}
+
+impl<'a, 'gc> OccupiedEntry<'a, 'gc> {
+    /// The entry's position.
+    #[inline]
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The stored key.
+    #[inline]
+    pub fn key(&self) -> &Key<'gc> {
+        &self.dict.entries[self.index].key
+    }
+
+    /// The value.
+    #[inline]
+    pub fn get(&self) -> &Value<'gc> {
+        &self.dict.entries[self.index].value
+    }
+
+    /// The value, for changing it.
+    #[inline]
+    pub fn get_mut(&mut self) -> &mut Value<'gc> {
+        &mut self.dict.entries[self.index].value
+    }
+
+    /// The value, for changing it, for as long as the dict is borrowed.
+    #[inline]
+    pub fn into_mut(self) -> &'a mut Value<'gc> {
+        &mut self.dict.entries[self.index].value
+    }
+
+    /// Replaces the value, returning the old one.
+    #[inline]
+    pub fn insert(&mut self, v: Value<'gc>) -> Value<'gc> {
+        std::mem::replace(self.get_mut(), v)
+    }
+
+    /// Removes the entry, moving the later ones up.
+    pub fn shift_remove(self) -> Value<'gc> {
+        self.dict
+            .shift_remove_index(self.index)
+            .map(|(_, v)| v)
+            .unwrap_or(Value::Absent)
+    }
+}
+
+/// The place of a key a [`Dict`] has no entry for.
+pub struct VacantEntry<'a, 'gc> {
+    dict: &'a mut Dict<'gc>,
+    hash: u64,
+    key: Key<'gc>,
+}
+
+impl<'a, 'gc> VacantEntry<'a, 'gc> {
+    /// The position the entry will have.
+    #[inline]
+    pub fn index(&self) -> usize {
+        self.dict.entries.len()
+    }
+
+    /// The key.
+    #[inline]
+    pub fn key(&self) -> &Key<'gc> {
+        &self.key
+    }
+
+    /// Adds the entry at the end.
+    #[inline]
+    pub fn insert(self, v: Value<'gc>) -> &'a mut Value<'gc> {
+        let i = self.dict.push(self.hash, self.key, v);
+        &mut self.dict.entries[i].value
+    }
+}
 
 /// Allocates a string.
 pub fn new_str<'gc>(mc: &Mutation<'gc>, s: &str) -> Value<'gc> {
@@ -673,6 +1125,104 @@ mod tests {
             assert_eq!(c.as_str(), t);
             assert_eq!(c.hash_code(), s.hash_code());
         }
+    }
+
+    /// The dict's entries and lookups agree with a model (a vector of
+    /// pairs) after every change.
+    fn assert_dict_matches(d: &Dict<'_>, model: &[(i64, i64)]) {
+        assert_eq!(d.len(), model.len());
+        for (i, (&(k, v), (dk, dv))) in model.iter().zip(d.iter()).enumerate() {
+            assert!(dk.0.same(&Value::Int(k)) && dv.same(&Value::Int(v)));
+            assert_eq!(d.get_index_of(&Key(Value::Int(k))), Some(i));
+            assert!(d.get(&Key(Value::Int(k))).unwrap().same(&Value::Int(v)));
+        }
+        assert!(d.get(&Key(Value::Int(-1))).is_none());
+    }
+
+    #[test]
+    fn dict_keeps_insertion_order_through_removals_and_growth() {
+        let mut d = Dict::new();
+        let mut model: Vec<(i64, i64)> = Vec::new();
+        for k in 0..300 {
+            assert!(d.insert(Key(Value::Int(k)), Value::Int(k * 10)).is_none());
+            model.push((k, k * 10));
+        }
+        assert_dict_matches(&d, &model);
+        // Rebinding keeps the position.
+        assert!(d
+            .insert(Key(Value::Int(5)), Value::Int(-5))
+            .unwrap()
+            .same(&Value::Int(50)));
+        model[5].1 = -5;
+        assert_dict_matches(&d, &model);
+        // Shift removal near the end (few entries move: renumbered by
+        // lookup) and near the front (many: renumbered in one pass).
+        for k in [297, 3, 150, 0, 299] {
+            assert!(d.shift_remove(&Key(Value::Int(k))).is_some());
+            model.retain(|e| e.0 != k);
+            assert_dict_matches(&d, &model);
+        }
+        assert!(d.shift_remove(&Key(Value::Int(3))).is_none());
+        // Swap removal moves the last entry into the hole.
+        let at = model.iter().position(|e| e.0 == 10).unwrap();
+        assert!(d.swap_remove(&Key(Value::Int(10))).is_some());
+        model.swap_remove(at);
+        assert_dict_matches(&d, &model);
+        assert!(d
+            .pop()
+            .unwrap()
+            .0
+             .0
+            .same(&Value::Int(model.pop().unwrap().0)));
+        assert_dict_matches(&d, &model);
+        d.retain(|k, _| !matches!(k.0, Value::Int(i) if i % 3 == 0));
+        model.retain(|e| e.0 % 3 != 0);
+        assert_dict_matches(&d, &model);
+        d.reverse();
+        model.reverse();
+        assert_dict_matches(&d, &model);
+        d.sort_by(|a, _, b, _| match (a.0, b.0) {
+            (Value::Int(x), Value::Int(y)) => x.cmp(&y),
+            _ => unreachable!(),
+        });
+        model.sort();
+        assert_dict_matches(&d, &model);
+        match d.entry(Key(Value::Int(1000))) {
+            Entry::Vacant(e) => {
+                assert_eq!(e.index(), model.len());
+                e.insert(Value::Int(1));
+            }
+            Entry::Occupied(_) => unreachable!(),
+        }
+        model.push((1000, 1));
+        match d.entry(Key(Value::Int(1000))) {
+            Entry::Occupied(mut e) => {
+                assert!(e.insert(Value::Int(2)).same(&Value::Int(1)));
+            }
+            Entry::Vacant(_) => unreachable!(),
+        }
+        model.last_mut().unwrap().1 = 2;
+        assert_dict_matches(&d, &model);
+        d.clear();
+        assert_dict_matches(&d, &[]);
+    }
+
+    #[test]
+    fn dict_string_keys_match_by_text_and_probe_by_hash() {
+        rootless_mutate(|mc| {
+            let mut d = Dict::new();
+            for i in 0..1000 {
+                d.insert(Key(new_str(mc, &format!("k{i:x}"))), Value::Int(i));
+            }
+            for i in 0..1000 {
+                // A different string object with the same text finds the entry.
+                let k = new_str(mc, &format!("k{i:x}"));
+                assert!(d.get(&Key(k)).unwrap().same(&Value::Int(i)));
+            }
+            assert!(d.get(&Key(new_str(mc, "k"))).is_none());
+            // Ints and strings are different keys even if their text agrees.
+            assert!(d.get(&Key(Value::Int(1))).is_none());
+        });
     }
 
     #[test]
