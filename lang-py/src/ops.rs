@@ -406,6 +406,14 @@ pub fn binary<'gc>(
         let sb = crate::builtins::make_set(rt, b, false)?;
         return binary(rt, op, sa, sb);
     }
+    if op == BinOp::Mul && (ka == Ty::Bytes || kb == Ty::Bytes) {
+        // bytes * n: as str * n on the text.
+        let (bv, n) = if ka == Ty::Bytes { (a, b) } else { (b, a) };
+        if matches!(n, Value::Int(_) | Value::Bool(_)) {
+            let r = binary(rt, op, field(bv, 1), n)?;
+            return Ok(rt.record(Ty::Bytes, &[r]));
+        }
+    }
     if ka == Ty::Bytes && kb == Ty::Bytes && op == BinOp::Add {
         let s = format!(
             "{}{}",

@@ -71,7 +71,6 @@ const FILE: &[&str] = &[
     "readable",
     "writable",
 ];
-const BYTES: &[&str] = &["decode", "hex", "startswith", "endswith"];
 
 const DUNDERS: &[&str] = &[
     "__len__",
@@ -133,7 +132,7 @@ pub fn has_method(k: Ty, name: &str) -> bool {
         Ty::Float => FLOAT.contains(&name),
         Ty::Str => strings::METHODS.contains(&name),
         Ty::File => FILE.contains(&name),
-        Ty::Bytes => BYTES.contains(&name),
+        Ty::Bytes => super::bytes::METHODS.contains(&name),
         Ty::DictKeys | Ty::DictItems => ["isdisjoint"].contains(&name),
         Ty::Property => ["setter", "getter", "deleter"].contains(&name),
         _ => false,
@@ -357,6 +356,9 @@ pub fn method<'gc>(
         Ty::List => return list_method(rt, name, s, args, kw),
         Ty::Dict => return dict_method(rt, name, s, args, kw),
         Ty::Set | Ty::FrozenSet => return set_method(rt, name, s, args),
+        Ty::Bytes if !matches!(name, "decode" | "hex") => {
+            return super::bytes::method(rt, name, s, args, kw)
+        }
         _ => {}
     }
     match (k, name) {

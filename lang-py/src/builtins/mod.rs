@@ -5,6 +5,7 @@
 //! it answers `Fail::Guest`, and the interpreter runs the prelude's Python
 //! version (`__b_NAME` for builtins, `__m_TYPE_NAME` for methods).
 
+pub mod bytes;
 pub mod io;
 pub mod methods;
 pub mod regex;
@@ -205,6 +206,9 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
         }
         if tname == "dict" && mname == "fromkeys" {
             return methods::method(rt, mname, heap::new_dict(rt.mc), args, kw);
+        }
+        if tname == "bytes" && mname == "maketrans" {
+            return bytes::method(rt, mname, bytes::new_bytes(rt, ""), args, kw);
         }
         if tname == "str" && mname == "maketrans" {
             return methods::method(rt, mname, rt.s(""), args, kw);

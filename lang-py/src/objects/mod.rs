@@ -1091,7 +1091,7 @@ pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
         Value::List(_) => return rt.err(Ty::TypeError, "unhashable type: 'list'"),
         Value::Dict(_) => return rt.err(Ty::TypeError, "unhashable type: 'dict'"),
         Value::Record(_) => match kind_of(rt, v) {
-            Ty::Tuple | Ty::FrozenSet => {
+            Ty::Tuple | Ty::FrozenSet | Ty::Bytes => {
                 let mut enc = String::new();
                 encode_key(rt, v, &mut enc)?;
                 let intern = field(rt.rt, RT_INTERN);
@@ -1131,7 +1131,7 @@ pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
 /// Looks a key up without interning a tuple that no dict holds.
 pub fn lookup_key_value<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Option<Value<'gc>>> {
     if let Value::Record(_) = v {
-        if matches!(kind_of(rt, v), Ty::Tuple | Ty::FrozenSet) {
+        if matches!(kind_of(rt, v), Ty::Tuple | Ty::FrozenSet | Ty::Bytes) {
             let mut enc = String::new();
             encode_key(rt, v, &mut enc)?;
             let intern = field(rt.rt, RT_INTERN);
@@ -1167,6 +1167,11 @@ fn encode_key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, out: &mut String) -> PyResul
                 out.push_str(&p);
             }
             out.push(')');
+        }
+        Value::Record(_) if kind_of(rt, v) == Ty::Bytes => {
+            let t = field(v, 1);
+            let t = t.as_str().unwrap_or("");
+            let _ = write!(out, "b{}:{}", t.len(), t);
         }
         Value::Record(_) if is_instance_kind(kind_of(rt, v)) && canonical(rt, v) => {
             use std::fmt::Write;
@@ -1491,6 +1496,13 @@ pub fn cmp<'gc>(
     }
     if let Some((x, y)) = num_pair(a, b) {
         return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
+    }
+    if matches!((a, b), (Value::Record(_), Value::Record(_)))
+        && kind_of(rt, a) == Ty::Bytes
+        && kind_of(rt, b) == Ty::Bytes
+    {
+        // By byte values: the texts' code points are the bytes.
+        return cmp(rt, field(a, 1), field(b, 1), op);
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => return Ok(x.as_str().cmp(y.as_str())),
