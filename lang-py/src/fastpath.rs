@@ -630,8 +630,7 @@ pub(crate) fn call_plain<'gc>(
     if !matches!(code, Value::Code(_)) {
         return None;
     }
-    let (kind, closure) = (frec.get(F_TYPE as usize), frec.get(FN_CLOSURE as usize));
-    if !matches!(kind, Value::Int(KIND_FUNC)) {
+    if !matches!(frec.get(F_TYPE as usize), Value::Int(KIND_FUNC)) {
         return None;
     }
     let data = crate::interp::code_data(code)?;
@@ -701,8 +700,11 @@ pub(crate) fn call_plain<'gc>(
     }
     let (a, npos) = (a as usize, npos as usize);
     regs[at..at + npos].copy_from_slice(&fr.regs[a..a + npos]);
-    for i in 0..data.nfree {
-        regs[(data.free_start + i) as usize] = field(closure, TUP_ITEMS + i);
+    if data.nfree > 0 {
+        let closure = frec.get(FN_CLOSURE as usize);
+        for i in 0..data.nfree {
+            regs[(data.free_start + i) as usize] = field(closure, TUP_ITEMS + i);
+        }
     }
     fr.ret_reg = ret;
     fr.regs[REG_CALLPC as usize] = Value::Int(pc as i64);
@@ -1066,19 +1068,22 @@ fn class_attr<'gc>(
     if builtin_of(rec.class) != Some(Ty::Type) || cx.data.dunder.get(k as usize) != Some(&false) {
         return None;
     }
-    let v = class_ic_hit(cx, pc, ov)?;
-    match v {
-        Value::Absent => return None,
-        Value::Record(_) => match type_field(v) {
-            Value::Int(_) => {}
-            t => {
-                if matches!(builtin_of(t), Some(Ty::StaticMethod | Ty::ClassMethod)) {
-                    return None;
+    // Checked and copied in place (a `Value` taken out of the cache by
+    // value is rebuilt on the stack byte-wise).
+    class_ic_get(cx, pc, &ov, |v| {
+        match v {
+            Value::Absent => return None,
+            Value::Record(_) => match type_field(*v) {
+                Value::Int(_) => {}
+                t => {
+                    if matches!(builtin_of(t), Some(Ty::StaticMethod | Ty::ClassMethod)) {
+                        return None;
+                    }
                 }
-            }
-        },
-        _ => {}
-    }
-    regs[d as usize] = v;
-    Some(())
+            },
+            _ => {}
+        }
+        copy_value(regs, d, std::slice::from_ref(v));
+        Some(())
+    })
 }
