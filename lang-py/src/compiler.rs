@@ -413,6 +413,10 @@ impl Compiler {
                 varnames,
                 method_pos,
                 plain_nargs,
+                dunder: consts
+                    .iter()
+                    .map(|c| matches!(c, CConst::Str(s) if s.starts_with("__")))
+                    .collect(),
             }),
             consts,
         })

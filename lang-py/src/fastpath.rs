@@ -7,6 +7,8 @@
 //! exactly what the generic code would, or declines (`None`) before
 //! changing anything.
 
+use std::cell::Ref;
+
 use gc_arena::Gc;
 use vm_core::exec::{Action, Frame};
 use vm_core::heap::Record;
@@ -136,9 +138,13 @@ pub fn exec_plain<'gc>(
             Some(pc + 1)
         }
         Op::GetAttr(d, o, k) => {
-            let ov = fr.regs[o as usize];
-            if cached_attr(cx, ov, pc, k, &mut fr.regs, d).is_none() {
-                class_attr(cx, ov, pc, k, &mut fr.regs, d)?;
+            // The record pointer, not the whole value: a `Value` copied out
+            // of the registers was spilled byte-wise to the stack.
+            let Value::Record(rec) = fr.regs[o as usize] else {
+                return None;
+            };
+            if cached_attr(cx, rec, pc, k, &mut fr.regs, d).is_none() {
+                class_attr(cx, rec, pc, k, &mut fr.regs, d)?;
             }
             Some(pc + 1)
         }
@@ -307,11 +313,10 @@ fn for_iter<'gc>(
 /// from `interp::global_ic`'s cache while the globals epoch holds.
 #[inline(always)]
 fn green_global<'gc>(cx: &Cx<'_, 'gc>, pc: u32, regs: &mut [Value<'gc>], d: R) -> Option<()> {
-    let (l, i) = ic_list(cx, pc)?;
-    let items = l.borrow();
-    match (items[i], cx.snap.gepoch) {
-        (Value::Bool(true), gep @ Value::Int(_)) if same(items[i + 1], gep) => {
-            copy_value(regs, d, &items[i + 2..i + 3]);
+    let e = ic_entry(cx, pc)?;
+    match (&e[0], cx.snap.gepoch) {
+        (Value::Bool(true), gep @ Value::Int(_)) if same_ref(&e[1], &gep) => {
+            copy_value(regs, d, &e[2..3]);
             Some(())
         }
         _ => None,
@@ -339,13 +344,28 @@ pub fn same<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
     }
 }
 
+/// The inline cache entries of one instruction (see [`K_IC`]).
+pub type IcEntry<'gc> = [Value<'gc>; IC_WIDTH as usize];
+
+/// The inline cache entries of `pc` in `cx`'s code, borrowed as a
+/// fixed-size array (one bounds check for the whole entry instead of one
+/// per item read; the list is found once per frame switch, `Cx::ic`), or
+/// None when there are none. A borrow, not a closure: closures of the
+/// shortcuts were left out of line in the big interpreter loop.
+#[inline(always)]
+fn ic_entry<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<Ref<'gc, IcEntry<'gc>>> {
+    let l = Gc::as_ref(cx.ic?);
+    let i = IC_WIDTH as usize * pc as usize;
+    Ref::filter_map(l.borrow(), |items| {
+        items.get(i..i + IC_WIDTH as usize)?.try_into().ok()
+    })
+    .ok()
+}
+
 /// The inline cache list of `cx`'s code and the index of `pc`'s entries.
 #[inline(always)]
 fn ic_list<'gc>(cx: &Cx<'_, 'gc>, pc: u32) -> Option<(Gc<'gc, heap::List<'gc>>, usize)> {
-    match cx.code.consts.get(K_IC as usize) {
-        Some(Value::List(l)) => Some((*l, IC_WIDTH as usize * pc as usize)),
-        _ => None,
-    }
+    Some((cx.ic?, IC_WIDTH as usize * pc as usize))
 }
 
 /// The map of an instance in map mode: only such instances hold a record
@@ -370,35 +390,29 @@ fn own_map<'gc>(rec: &Record<'gc>) -> Option<Gc<'gc, Record<'gc>>> {
 #[inline(always)]
 fn cached_attr<'gc>(
     cx: &Cx<'_, 'gc>,
-    ov: Value<'gc>,
+    rec: Gc<'gc, Record<'gc>>,
     pc: u32,
     k: K,
     regs: &mut [Value<'gc>],
     d: R,
 ) -> Option<()> {
-    let Value::Record(rec) = ov else {
-        return None;
-    };
     if cx.snap.props {
         return None;
     }
-    let (l, i) = ic_list(cx, pc)?;
-    let items = l.borrow();
+    let e = ic_entry(cx, pc)?;
     // Compared in place (by reference): a `Value` taken out by value is
     // rebuilt on the stack byte-wise, and reading it back stalls.
-    if let (Value::Record(map), Value::Int(idx)) =
-        (&items[i + IC_MAP as usize], &items[i + IC_FIELD as usize])
-    {
+    if let (Value::Record(map), Value::Int(idx)) = (&e[IC_MAP as usize], &e[IC_FIELD as usize]) {
         let idx = *idx as usize;
         if own_map(&rec).is_some_and(|own| Gc::ptr_eq(own, *map)) && idx < rec.len() {
             regs[d as usize] = rec.get(idx);
             return Some(());
         }
     }
-    let Value::Int(g) = items[i + 3] else {
+    let Value::Int(g) = e[3] else {
         return None;
     };
-    drop(items);
+    drop(e);
     if !builtin_of(rec.class).is_some_and(is_instance_kind) {
         return None;
     }
@@ -455,22 +469,21 @@ fn cached_set_attr<'gc>(
     let Value::Int(epoch) = cx.snap.epoch else {
         return None;
     };
-    let (l, i) = ic_list(cx, pc)?;
     let mut grown = None;
     let idx = {
-        let items = l.borrow();
+        let items = ic_entry(cx, pc)?;
         // The store is allowed for this class (some way of the class IC).
         // (Spelled out: as a closure the check was not inlined.)
         let cls = &rec.class;
-        if !store_allowed(&items[i..i + 3], cls, epoch)
+        if !store_allowed(&items[0..3], cls, epoch)
             && !IC_CLASS_WAYS
                 .iter()
-                .any(|w| store_allowed(&items[i + *w as usize..i + *w as usize + 3], cls, epoch))
+                .any(|w| store_allowed(&items[*w as usize..*w as usize + 3], cls, epoch))
         {
             return None;
         }
         let own = own_map(&rec)?;
-        let idx = match (&items[i + IC_MAP as usize], &items[i + IC_FIELD as usize]) {
+        let idx = match (&items[IC_MAP as usize], &items[IC_FIELD as usize]) {
             (Value::Record(map), Value::Int(idx)) if Gc::ptr_eq(*map, own) => *idx as usize,
             // A new attribute, whose map (the cached one) is the child of
             // the instance's: `interp::set_inst_attr`'s `map_add` finds that
@@ -483,7 +496,7 @@ fn cached_set_attr<'gc>(
                 *idx as usize
             }
             // Another map with the name at the slot the site found last.
-            _ => match items[i + 3] {
+            _ => match items[3] {
                 Value::Int(g)
                     if shapes::map_has_at(Value::Record(own), cx.k(k), g as usize)
                         && (g as usize) < shapes::map_inline(Value::Record(own)) =>
@@ -518,15 +531,18 @@ fn store_allowed<'gc>(way: &[Value<'gc>], class: &Value<'gc>, epoch: i64) -> boo
 /// attribute looked up there, so a method call goes straight to the class.
 #[inline(always)]
 pub fn known_miss<'gc>(cx: &Cx<'_, 'gc>, ov: Value<'gc>, pc: u32) -> bool {
-    let (Value::Record(rec), Some((l, i))) = (ov, ic_list(cx, pc)) else {
+    let Value::Record(rec) = ov else {
         return false;
     };
-    let items = l.borrow();
-    let (map, idx) = (items[i + IC_MAP as usize], items[i + IC_FIELD as usize]);
-    if !matches!((map, idx), (Value::Record(_), Value::Bool(false))) {
+    let Some(e) = ic_entry(cx, pc) else {
         return false;
+    };
+    match (&e[IC_MAP as usize], &e[IC_FIELD as usize]) {
+        (Value::Record(map), Value::Bool(false)) => {
+            own_map(&rec).is_some_and(|own| Gc::ptr_eq(own, *map))
+        }
+        _ => false,
     }
-    own_map(&rec).is_some_and(|own| same(Value::Record(own), map))
 }
 
 /// The list `l` and the in-range index `k` (negative counts from the end)
@@ -614,8 +630,7 @@ pub(crate) fn call_plain<'gc>(
     if !matches!(code, Value::Code(_)) {
         return None;
     }
-    let (kind, closure) = (frec.get(F_TYPE as usize), frec.get(FN_CLOSURE as usize));
-    if !matches!(kind, Value::Int(KIND_FUNC)) {
+    if !matches!(frec.get(F_TYPE as usize), Value::Int(KIND_FUNC)) {
         return None;
     }
     let data = crate::interp::code_data(code)?;
@@ -661,8 +676,8 @@ pub(crate) fn call_plain<'gc>(
         .min(nregs);
     let mut regs: Vec<Value<'gc>> = m.new_regs(nregs.next_power_of_two());
     if nregs <= FILL {
-        regs.extend_from_slice(&nones()[..start]);
-        regs.extend_from_slice(&absents()[..nregs - start]);
+        // One copy: `start` Nones then Absents, a window of the pattern.
+        regs.extend_from_slice(&nones_absents()[FILL - start..FILL - start + nregs]);
     } else {
         regs.resize(start, Value::None);
         regs.resize(nregs, Value::Absent);
@@ -685,8 +700,11 @@ pub(crate) fn call_plain<'gc>(
     }
     let (a, npos) = (a as usize, npos as usize);
     regs[at..at + npos].copy_from_slice(&fr.regs[a..a + npos]);
-    for i in 0..data.nfree {
-        regs[(data.free_start + i) as usize] = field(closure, TUP_ITEMS + i);
+    if data.nfree > 0 {
+        let closure = frec.get(FN_CLOSURE as usize);
+        for i in 0..data.nfree {
+            regs[(data.free_start + i) as usize] = field(closure, TUP_ITEMS + i);
+        }
     }
     fr.ret_reg = ret;
     fr.regs[REG_CALLPC as usize] = Value::Int(pc as i64);
@@ -786,16 +804,12 @@ fn list_method<'gc>(
 /// frames are filled value by value).
 const FILL: usize = 64;
 
-/// `FILL` Nones (a promoted constant: copying from it is a `memcpy`).
+/// `FILL` Nones then `FILL` Absents (unbound locals), contiguous: any
+/// layout of at most `FILL` registers is a window of it, copied with one
+/// `memcpy` (a promoted constant).
 #[inline(always)]
-fn nones<'gc>() -> &'gc [Value<'gc>; FILL] {
-    &[Value::None; FILL]
-}
-
-/// `FILL` Absents (unbound locals).
-#[inline(always)]
-fn absents<'gc>() -> &'gc [Value<'gc>; FILL] {
-    &[Value::Absent; FILL]
+fn nones_absents<'gc>() -> &'gc [Value<'gc>] {
+    const { &[[Value::None; FILL], [Value::Absent; FILL]] }.as_flattened()
 }
 
 /// The plain interpreter's shortcuts that hand back an action (a call):
@@ -896,12 +910,15 @@ fn class_method<'gc>(
     if !is_instance_kind(kind) {
         return None;
     }
+    let Value::Int(epoch) = cx.snap.epoch else {
+        return None;
+    };
+    // One borrow of the entry for the site's map check and the class IC.
     {
-        let (l, i) = ic_list(cx, pc)?;
-        let items = l.borrow();
+        let items = ic_entry(cx, pc)?;
         let own = own_map(&rec)?;
-        let cached_miss = matches!(items[i + IC_FIELD as usize], Value::Bool(false))
-            && matches!(&items[i + IC_MAP as usize], Value::Record(a) if Gc::ptr_eq(*a, own));
+        let cached_miss = matches!(items[IC_FIELD as usize], Value::Bool(false))
+            && matches!(&items[IC_MAP as usize], Value::Record(a) if Gc::ptr_eq(*a, own));
         // The map's keys, unless the site's cache or the map's Bloom filter
         // already answer (`map_slot` asks the filter first).
         let own = Value::Record(own);
@@ -910,12 +927,12 @@ fn class_method<'gc>(
         {
             return None;
         }
+        match method_of(class_way(&items, &rec.class, epoch)?)? {
+            Meth::Func(f) => Some((f, Recv::Reg(o))),
+            Meth::Static(f) => Some((f, Recv::None)),
+            Meth::Class(f) => Some((f, Recv::Class(tyg))),
+        }
     }
-    class_ic_get(cx, pc, &rec.class, |v| match method_of(v)? {
-        Meth::Func(f) => Some((f, Recv::Reg(o))),
-        Meth::Static(f) => Some((f, Recv::None)),
-        Meth::Class(f) => Some((f, Recv::Class(tyg))),
-    })
 }
 
 /// A class attribute as [`class_method`] calls it.
@@ -971,18 +988,29 @@ fn class_ic_get<'gc, T>(
     let Value::Int(epoch) = cx.snap.epoch else {
         return None;
     };
-    let (l, i) = ic_list(cx, pc)?;
-    let items = l.borrow();
+    let items = ic_entry(cx, pc)?;
+    f(class_way(&items, ty, epoch)?)
+}
+
+/// The result of the way of a class IC entry (see `interp::class_ic`)
+/// that holds type `ty` at `epoch`, if one does.
+#[inline(always)]
+fn class_way<'a, 'gc>(
+    items: &'a IcEntry<'gc>,
+    ty: &Value<'gc>,
+    epoch: i64,
+) -> Option<&'a Value<'gc>> {
     // Way 0 first, spelled out: most sites see one class.
-    let w = if way_hit(&items[i..i + 2], ty, epoch) {
-        0
-    } else {
-        IC_CLASS_WAYS
-            .iter()
-            .map(|w| *w as usize)
-            .find(|w| way_hit(&items[i + w..i + w + 2], ty, epoch))?
-    };
-    f(&items[i + w + 2])
+    if way_hit(&items[0..2], ty, epoch) {
+        return Some(&items[2]);
+    }
+    for w in IC_CLASS_WAYS {
+        let w = w as usize;
+        if way_hit(&items[w..w + 2], ty, epoch) {
+            return Some(&items[w + 2]);
+        }
+    }
+    None
 }
 
 /// Whether a way of the class IC (type, epoch) is for `ty` at `epoch`.
@@ -1030,31 +1058,32 @@ fn plain_identity<'gc>(
 #[inline(always)]
 fn class_attr<'gc>(
     cx: &Cx<'_, 'gc>,
-    ov: Value<'gc>,
+    rec: Gc<'gc, Record<'gc>>,
     pc: u32,
     k: K,
     regs: &mut [Value<'gc>],
     d: R,
 ) -> Option<()> {
-    let Value::Record(rec) = ov else {
-        return None;
-    };
-    if builtin_of(rec.class) != Some(Ty::Type) || cx.k(k).as_str()?.starts_with("__") {
+    let ov = Value::Record(rec);
+    if builtin_of(rec.class) != Some(Ty::Type) || cx.data.dunder.get(k as usize) != Some(&false) {
         return None;
     }
-    let v = class_ic_hit(cx, pc, ov)?;
-    match v {
-        Value::Absent => return None,
-        Value::Record(_) => match type_field(v) {
-            Value::Int(_) => {}
-            t => {
-                if matches!(builtin_of(t), Some(Ty::StaticMethod | Ty::ClassMethod)) {
-                    return None;
+    // Checked and copied in place (a `Value` taken out of the cache by
+    // value is rebuilt on the stack byte-wise).
+    class_ic_get(cx, pc, &ov, |v| {
+        match v {
+            Value::Absent => return None,
+            Value::Record(_) => match type_field(*v) {
+                Value::Int(_) => {}
+                t => {
+                    if matches!(builtin_of(t), Some(Ty::StaticMethod | Ty::ClassMethod)) {
+                        return None;
+                    }
                 }
-            }
-        },
-        _ => {}
-    }
-    regs[d as usize] = v;
-    Some(())
+            },
+            _ => {}
+        }
+        copy_value(regs, d, std::slice::from_ref(v));
+        Some(())
+    })
 }

@@ -15,6 +15,7 @@
 //! Python code (a user dunder) it answers `Absent` and the interpreter calls
 //! the prelude's Python fallback instead.
 
+use gc_arena::Gc;
 use vm_core::exec::{Action, Frame, Inline};
 use vm_core::heap::{self, Code};
 use vm_core::jit::helpers::Helper;
@@ -35,6 +36,18 @@ pub struct Cx<'l, 'gc> {
     /// The runtime record's flags and epochs, for the plain interpreter's
     /// shortcuts (`fastpath`).
     pub snap: RtSnap<'gc>,
+    /// The code's inline caches ([`K_IC`]), found once per code switch for
+    /// the shortcuts.
+    pub ic: IcList<'gc>,
+}
+
+/// The inline cache list of `code` ([`K_IC`]).
+#[inline(always)]
+fn ic_of<'gc>(code: &Code<'gc>) -> IcList<'gc> {
+    match code.consts.get(K_IC as usize) {
+        Some(Value::List(l)) => Some(*l),
+        _ => None,
+    }
 }
 
 /// The fields of the runtime record the plain interpreter's shortcuts read
@@ -113,6 +126,7 @@ pub fn step<'gc, M: crate::fastpath::Shortcuts<'gc>>(
         data,
         rt,
         snap: RtSnap::read(rt),
+        ic: ic_of(code),
     };
     loop {
         let pc = fr.pc;
@@ -187,18 +201,34 @@ pub fn run_plain<'gc>(
         data,
         rt,
         snap: RtSnap::read(rt),
+        ic: ic_of(code),
     };
-    'frames: loop {
+    // The context of each caller whose callee this loop pushed (the
+    // frames above the ones it started with): a return switches back to
+    // it without looking the code's data up again (a `dyn Any` downcast).
+    let mut callers: Vec<(&'gc Code<'gc>, &'gc CodeData, IcList<'gc>)> = Vec::new();
+    // Fuel is counted here, in a local (see `Plain::fuel`), and handed
+    // back when the loop ends.
+    let mut fuel = m.fuel();
+    let mc = mc_of(m);
+    let action = 'frames: loop {
         let depth = frames.len();
         let fr = frames.last_mut().expect("a frame to run");
-        let data = cx.data;
+        // The instructions as a local slice: read through `cx.data` they
+        // were loaded again (pointer and length) on every instruction.
+        let ops: &'gc [Op] = &cx.data.ops;
         let action = loop {
-            let pc = fr.pc;
-            if !m.begin(fr, pc) {
-                return Action::Yield;
+            // `Meta::begin`, on the local count (`fr.pc` is already `pc`).
+            fuel -= 1;
+            if fuel & 63 == 0 && m.debt_due() {
+                fuel = -1;
             }
-            let op = &data.ops[pc as usize];
-            if let Some(next) = crate::fastpath::exec_plain(&cx, mc_of(m), fr, pc, op) {
+            if fuel < 0 {
+                break 'frames Action::Yield;
+            }
+            let pc = fr.pc;
+            let op = &ops[pc as usize];
+            if let Some(next) = crate::fastpath::exec_plain(&cx, mc, fr, pc, op) {
                 fr.pc = next;
                 continue;
             }
@@ -209,7 +239,7 @@ pub fn run_plain<'gc>(
                 }
                 Op::Loop => {
                     if m.merge_point(fr, pc) {
-                        return Action::Jit;
+                        break 'frames Action::Jit;
                     }
                     fr.pc = pc + 1;
                     continue;
@@ -226,7 +256,8 @@ pub fn run_plain<'gc>(
                             let code = heap::record_class(callee);
                             if let (Some(cdata), Some(c)) = (callee_data, heap::as_code(code)) {
                                 frames.push(Frame::new(id, code, args));
-                                (cx.code, cx.data) = (c, cdata);
+                                callers.push((cx.code, cx.data, cx.ic));
+                                (cx.code, cx.data, cx.ic) = (c, cdata, ic_of(c));
                                 continue 'frames;
                             }
                             unreachable!("call_plain calls a function with code");
@@ -255,6 +286,9 @@ pub fn run_plain<'gc>(
                     unreachable!("a Python frame is always built")
                 };
                 frames.push(callee_frame);
+                callers.push((cx.code, cx.data, cx.ic));
+                (cx.code, cx.data) = frame_code(frames.last().expect("a frame to run"));
+                cx.ic = ic_of(cx.code);
             }
             Action::Return(v) if inline.returns && depth > 1 && frames[depth - 2].lang == id => {
                 if let Some(done) = frames.pop() {
@@ -264,13 +298,26 @@ pub fn run_plain<'gc>(
                     let r = caller.ret_reg as usize;
                     caller.regs[r] = v;
                 }
+                // The caller's context: saved when this loop pushed the
+                // frame that returned, else looked up.
+                (cx.code, cx.data, cx.ic) = match callers.pop() {
+                    Some(c) => c,
+                    None => {
+                        let (code, data) = frame_code(frames.last().expect("a frame to run"));
+                        (code, data, ic_of(code))
+                    }
+                };
             }
-            a => return a,
+            a => break 'frames a,
         }
-        (cx.code, cx.data) = frame_code(frames.last().expect("a frame to run"));
         debug_assert!(cx.code.consts[K_RT as usize].same(&cx.rt));
-    }
+    };
+    m.set_fuel(fuel);
+    action
 }
+
+/// A code object's inline cache list, as [`Cx::ic`] holds it.
+type IcList<'gc> = Option<Gc<'gc, heap::List<'gc>>>;
 
 /// The code object of a Python frame and its data.
 #[inline(always)]

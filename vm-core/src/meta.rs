@@ -226,6 +226,31 @@ impl<'gc, 'a> Plain<'gc, 'a> {
         Plain { mc, jit, fuel }
     }
 
+    /// The fuel left in this slice. A language loop may count instructions
+    /// in a local instead of through [`Meta::begin`] (one decrement in a
+    /// register rather than a load and store through this pointer per
+    /// instruction); it spends as `begin` does, asks [`Plain::debt_due`]
+    /// every 64 instructions, and hands the count back with
+    /// [`Plain::set_fuel`] before it returns.
+    #[inline]
+    pub fn fuel(&self) -> i64 {
+        *self.fuel
+    }
+
+    /// Sets the fuel left (see [`Plain::fuel`]).
+    #[inline]
+    pub fn set_fuel(&mut self, fuel: i64) {
+        *self.fuel = fuel;
+    }
+
+    /// Whether the slice has allocated so far past a due collection that
+    /// it should end now ([`SLICE_DEBT_LIMIT`]; `begin` asks every 64
+    /// instructions).
+    #[inline]
+    pub fn debt_due(&self) -> bool {
+        self.mc.metrics().allocation_debt() > SLICE_DEBT_LIMIT
+    }
+
     /// Gives a vector of values that is no longer needed (a call's
     /// arguments, copied into the callee's registers) back for reuse.
     #[inline]
@@ -255,7 +280,7 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
         *self.fuel -= 1;
         // Every 64 instructions: end the slice early if it has allocated
         // far past a due collection (instructions that allocate much each).
-        if *self.fuel & 63 == 0 && self.mc.metrics().allocation_debt() > SLICE_DEBT_LIMIT {
+        if *self.fuel & 63 == 0 && self.debt_due() {
             *self.fuel = -1;
         }
         *self.fuel >= 0
@@ -278,9 +303,18 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
         v.extend_from_slice(regs);
         Frame::new(lang, code, v)
     }
-    #[inline]
+    // `JitState::take_regs`, spelled out and always inlined: a language's
+    // call shortcut asks on every call, and out of line it cost a call
+    // and return there.
+    #[inline(always)]
     fn new_regs(&mut self, cap: usize) -> Vec<Value<'gc>> {
-        self.jit.take_regs(cap)
+        match self.jit.regs_pool.pop() {
+            Some(mut v) => {
+                v.reserve(cap);
+                v
+            }
+            None => Vec::with_capacity(cap),
+        }
     }
     #[inline]
     fn new_frame_owned(
