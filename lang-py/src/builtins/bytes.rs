@@ -10,54 +10,44 @@ use vm_core::Value;
 use super::{iterate, strings, PyResult};
 use crate::objects::*;
 
-/// The methods bytes objects have.
-pub const METHODS: &[&str] = &[
-    "decode",
-    "hex",
-    "startswith",
-    "endswith",
-    "split",
-    "rsplit",
-    "strip",
-    "lstrip",
-    "rstrip",
-    "join",
-    "replace",
-    "find",
-    "rfind",
-    "index",
-    "rindex",
-    "count",
-    "upper",
-    "lower",
-    "swapcase",
-    "title",
-    "capitalize",
-    "isdigit",
-    "isalpha",
-    "isalnum",
-    "isspace",
-    "isupper",
-    "islower",
-    "istitle",
-    "isascii",
-    "center",
-    "ljust",
-    "rjust",
-    "zfill",
-    "splitlines",
-    "partition",
-    "rpartition",
-    "removeprefix",
-    "removesuffix",
-    "expandtabs",
-    "translate",
-    "maketrans",
+/// `str` methods bytes objects do not have.
+const NOT_BYTES: &[&str] = &[
+    "format",
+    "format_map",
+    "encode",
+    "casefold",
+    "isnumeric",
+    "isdecimal",
+    "isidentifier",
+    "isprintable",
 ];
+
+/// Whether bytes objects have method `name`: `decode`, `hex`, and `str`'s
+/// methods but those of [`NOT_BYTES`].
+pub fn has_method(name: &str) -> bool {
+    matches!(name, "decode" | "hex")
+        || (strings::METHODS.contains(&name) && !NOT_BYTES.contains(&name))
+}
 
 /// A bytes object of `text` (one character per byte).
 pub fn new_bytes<'gc>(rt: &Rt<'_, 'gc>, text: &str) -> Value<'gc> {
     rt.record(Ty::Bytes, &[rt.s(text)])
+}
+
+/// The bytes object of raw `data`.
+pub fn from_data<'gc>(rt: &Rt<'_, 'gc>, data: &[u8]) -> Value<'gc> {
+    let s: String = data.iter().map(|b| char::from(*b)).collect();
+    new_bytes(rt, &s)
+}
+
+/// The raw bytes of bytes object `b`.
+pub fn data_of(b: Value<'_>) -> Vec<u8> {
+    field(b, 1)
+        .as_str()
+        .unwrap_or("")
+        .chars()
+        .map(|c| c as u8)
+        .collect()
 }
 
 /// The text of bytes object `b`.

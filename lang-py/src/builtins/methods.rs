@@ -132,7 +132,7 @@ pub fn has_method(k: Ty, name: &str) -> bool {
         Ty::Float => FLOAT.contains(&name),
         Ty::Str => strings::METHODS.contains(&name),
         Ty::File => FILE.contains(&name),
-        Ty::Bytes => super::bytes::METHODS.contains(&name),
+        Ty::Bytes => super::bytes::has_method(name),
         Ty::DictKeys | Ty::DictItems => ["isdisjoint"].contains(&name),
         Ty::Property => ["setter", "getter", "deleter"].contains(&name),
         _ => false,
@@ -481,27 +481,19 @@ pub fn method<'gc>(
             }
             Ok(rt.tuple(&[rt.int(num / &g), rt.int(den / &g)]))
         }
-        (Ty::Bytes, "decode") => {
-            let b: Vec<u8> = field(s, 1)
-                .as_str()
-                .unwrap_or("")
-                .chars()
-                .map(|c| c as u8)
-                .collect();
-            match String::from_utf8(b) {
-                Ok(t) => Ok(rt.s(&t)),
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    rt.err(
+        (Ty::Bytes, "decode") => match String::from_utf8(super::bytes::data_of(s)) {
+            Ok(t) => Ok(rt.s(&t)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                rt.err(
                         Ty::UnicodeDecodeError,
                         format!(
                             "'utf-8' codec can't decode byte 0x{:02x} in position {at}: invalid start byte",
                             e.as_bytes()[at]
                         ),
                     )
-                }
             }
-        }
+        },
         (Ty::Bytes, "hex") => {
             let t: String = field(s, 1)
                 .as_str()
@@ -545,8 +537,7 @@ pub fn file_is_binary(f: Value<'_>) -> bool {
 /// The text or bytes object a read of file `f` returns for `data`.
 pub fn file_data<'gc>(rt: &Rt<'_, 'gc>, f: Value<'gc>, data: &[u8]) -> Value<'gc> {
     if file_is_binary(f) {
-        let s: String = data.iter().map(|b| *b as char).collect();
-        rt.record(Ty::Bytes, &[rt.s(&s)])
+        super::bytes::from_data(rt, data)
     } else {
         rt.s(&String::from_utf8_lossy(data))
     }
@@ -627,12 +618,7 @@ fn file_method<'gc>(
                         s.as_str().as_bytes().to_vec()
                     }
                     (true, v) if kind_of(rt, v) == Ty::Bytes => {
-                        let b: Vec<u8> = field(v, 1)
-                            .as_str()
-                            .unwrap_or("")
-                            .chars()
-                            .map(|c| c as u8)
-                            .collect();
+                        let b = super::bytes::data_of(v);
                         count += b.len();
                         b
                     }
@@ -1164,12 +1150,7 @@ pub fn int_from_bytes<'gc>(
         );
     };
     let data: Vec<u8> = if kind_of(rt, src) == Ty::Bytes {
-        field(src, 1)
-            .as_str()
-            .unwrap_or("")
-            .chars()
-            .map(|c| c as u8)
-            .collect()
+        super::bytes::data_of(src)
     } else {
         let mut v = Vec::new();
         for x in iterate(rt, src)? {
