@@ -41,6 +41,21 @@ pub struct Cx<'l, 'gc> {
     pub ic: IcList<'gc>,
 }
 
+impl<'l, 'gc> Cx<'l, 'gc> {
+    /// The context for running `code` (whose data is `data`).
+    fn for_code(lang: &'l PyLang, code: &'gc Code<'gc>, data: &'gc CodeData) -> Self {
+        let rt = code.consts[K_RT as usize];
+        Cx {
+            lang,
+            code,
+            data,
+            rt,
+            snap: RtSnap::read(rt),
+            ic: ic_of(code),
+        }
+    }
+}
+
 /// The inline cache list of `code` ([`K_IC`]).
 #[inline(always)]
 fn ic_of<'gc>(code: &Code<'gc>) -> IcList<'gc> {
@@ -119,15 +134,7 @@ pub fn step<'gc, M: crate::fastpath::Shortcuts<'gc>>(
     fr: &mut Frame<'gc>,
 ) -> Action<'gc, M::V> {
     let (code, data) = frame_code(fr);
-    let rt = code.consts[K_RT as usize];
-    let mut cx = Cx {
-        lang,
-        code,
-        data,
-        rt,
-        snap: RtSnap::read(rt),
-        ic: ic_of(code),
-    };
+    let mut cx = Cx::for_code(lang, code, data);
     loop {
         let pc = fr.pc;
         if !m.begin(fr, pc) {
@@ -191,18 +198,10 @@ pub fn run_plain<'gc>(
 ) -> Action<'gc, Value<'gc>> {
     let id = lang.id.get();
     let (code, data) = frame_code(frames.last().expect("a frame to run"));
-    let rt = code.consts[K_RT as usize];
     // One context for every frame: each code object of a runtime shares
     // its record, and only the generic code (after which `snap` is read
     // again) changes it; a frame switch replaces the code and its data.
-    let mut cx = Cx {
-        lang,
-        code,
-        data,
-        rt,
-        snap: RtSnap::read(rt),
-        ic: ic_of(code),
-    };
+    let mut cx = Cx::for_code(lang, code, data);
     // The context of each caller whose callee this loop pushed (the
     // frames above the ones it started with): a return switches back to
     // it without looking the code's data up again (a `dyn Any` downcast).
