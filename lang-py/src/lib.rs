@@ -306,10 +306,7 @@ fn cconst<'gc>(rt: &Rt<'_, 'gc>, c: &CConst, globals: Value<'gc>) -> Value<'gc> 
         CConst::Int(i) => rt.int(i.clone()),
         CConst::Float(f) => Value::Float(*f),
         CConst::Str(s) => rt.name_str(s),
-        CConst::Bytes(b) => {
-            let s: String = b.iter().map(|x| *x as char).collect();
-            rt.record(Ty::Bytes, &[rt.s(&s)])
-        }
+        CConst::Bytes(b) => builtins::bytes::from_data(rt, b),
         CConst::Ellipsis => rt.builtins_get("Ellipsis"),
         CConst::Tuple(items) => {
             let v: Vec<Value<'gc>> = items.iter().map(|x| cconst(rt, x, globals)).collect();

@@ -420,7 +420,7 @@ pub fn binary<'gc>(
             field(a, 1).as_str().unwrap_or(""),
             field(b, 1).as_str().unwrap_or("")
         );
-        return Ok(rt.record(Ty::Bytes, &[rt.s(&s)]));
+        return Ok(crate::builtins::bytes::new_bytes(rt, &s));
     }
     let (da, ra) = dunder(op);
     if has_py_method(rt, a, da) || has_py_method(rt, b, ra) {

@@ -649,18 +649,9 @@ def __b_type(name, bases, ns):
 def __b___build_class__(ns, name, bases, metaclass=None, **kw):
     # A class statement with keywords, or a base with a user metaclass:
     # the most derived metaclass makes the class (CPython's __build_class__).
-    meta = metaclass
-    if meta is None:
-        meta = type
+    meta = type if metaclass is None else metaclass
     if isinstance(meta, type):
-        for b in bases:
-            m = type(b)
-            if issubclass(meta, m):
-                continue
-            if issubclass(m, meta):
-                meta = m
-                continue
-            raise TypeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases")
+        meta = _winning_meta(meta, bases)
     if meta is type:
         return __b___new__(type, name, bases, ns, **kw)
     return meta(name, bases, ns, **kw)

@@ -111,7 +111,7 @@ pub fn method<'gc>(
 ) -> PyResult<'gc, Value<'gc>> {
     let text = text_of(b);
     let s = text.as_str().unwrap_or("");
-    let ascii_only = !s.chars().all(|c| c.is_ascii());
+    let non_ascii = !s.is_ascii();
     match name {
         "upper" => return Ok(new_bytes(rt, &ascii_map(s, |c| c.to_ascii_uppercase()))),
         "lower" => return Ok(new_bytes(rt, &ascii_map(s, |c| c.to_ascii_lowercase()))),
@@ -128,7 +128,7 @@ pub fn method<'gc>(
             ))
         }
         "isalpha" | "isdigit" | "isalnum" | "isspace" | "isupper" | "islower" | "istitle"
-            if ascii_only =>
+            if non_ascii =>
         {
             // Non-ASCII bytes are no letters, digits or spaces.
             let t: String = s

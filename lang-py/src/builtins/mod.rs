@@ -79,6 +79,7 @@ pub const FUNCTIONS: &[&str] = &[
     "_set_dict",
     "_py_eq",
     "_type_new",
+    "_winning_meta",
     "__build_class__",
 ];
 
@@ -530,16 +531,8 @@ pub fn construct<'gc>(
         Ty::Type if is_metaclass(rt, t) => Err(Fail::Guest),
         Ty::Type => match args.len() {
             1 => Ok(type_of(rt, args[0])),
-            3 => {
-                let ns = heap::new_dict(rt.mc);
-                if let Value::Dict(_) = args[2] {
-                    for (k, v) in heap::dict_entries(args[2]) {
-                        heap::dict_set(rt.mc, ns, k, v);
-                    }
-                }
-                // A base's user metaclass makes the class (the prelude's `__b_type`).
-                make_class_of(rt, t, &[args[0], args[1], ns, Value::None], false)
-            }
+            // A base's user metaclass makes the class (the prelude's `__b_type`).
+            3 => make_class_from(rt, t, args, false),
             _ => rt.err(Ty::TypeError, "type() takes 1 or 3 arguments"),
         },
         Ty::Super => {
@@ -584,16 +577,13 @@ pub fn construct<'gc>(
             Ok(rt.record(k, &[args[0]]))
         }
         Ty::Bytes => match args.first() {
-            None => Ok(rt.record(Ty::Bytes, &[rt.s("")])),
-            Some(Value::Str(s)) => {
-                let enc: String = s.as_str().bytes().map(|b| b as char).collect();
-                Ok(rt.record(Ty::Bytes, &[rt.s(&enc)]))
-            }
-            Some(Value::Int(n)) => Ok(rt.record(Ty::Bytes, &[rt.s(&"\0".repeat(*n as usize))])),
+            None => Ok(bytes::new_bytes(rt, "")),
+            Some(Value::Str(s)) => Ok(bytes::from_data(rt, s.as_str().as_bytes())),
+            Some(Value::Int(n)) => Ok(bytes::new_bytes(rt, &"\0".repeat(*n as usize))),
             Some(v) => {
                 let items = iterate(rt, *v)?;
-                let s: String = items.iter().map(|x| (int_of(*x) as u8) as char).collect();
-                Ok(rt.record(Ty::Bytes, &[rt.s(&s)]))
+                let data: Vec<u8> = items.iter().map(|x| int_of(*x) as u8).collect();
+                Ok(bytes::from_data(rt, &data))
             }
         },
         Ty::Enumerate => function(rt, "enumerate", args, kw),
@@ -1492,11 +1482,12 @@ pub(crate) fn function<'gc>(
                     "type.__new__() argument 2 must be tuple, argument 3 dict",
                 );
             }
-            let ns = heap::new_dict(rt.mc);
-            for (k, v) in heap::dict_entries(args[3]) {
-                heap::dict_set(rt.mc, ns, k, v);
-            }
-            make_class_of(rt, args[0], &[args[1], args[2], ns, Value::None], true)
+            make_class_from(rt, args[0], &args[1..], true)
+        }
+        // `_winning_meta(meta, bases)`: the metaclass a class statement uses.
+        "_winning_meta" => {
+            argc(rt, name, args, 2, 2)?;
+            winning_metaclass(rt, args[0], &tuple_items(args[1]))
         }
         "__build_class__" => Err(Fail::Guest),
         _ => rt.err(
@@ -1720,7 +1711,7 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                         .iter()
                         .map(|&i| chars[i])
                         .collect();
-                    return Ok(rt.record(Ty::Bytes, &[rt.s(&out)]));
+                    return Ok(bytes::new_bytes(rt, &out));
                 }
                 let i = index_of(rt, k, "byte")?;
                 match ops::norm_index(i, chars.len() as i64) {
@@ -2609,6 +2600,23 @@ fn winning_metaclass<'gc>(
         );
     }
     Ok(winner)
+}
+
+/// `type(name, bases, ns)` and `type.__new__`: class `a[0]` with bases
+/// `a[1]` and a copy of the mapping `a[2]` as its namespace.
+fn make_class_from<'gc>(
+    rt: &Rt<'_, 'gc>,
+    meta: Value<'gc>,
+    a: &[Value<'gc>],
+    explicit: bool,
+) -> PyResult<'gc, Value<'gc>> {
+    let ns = heap::new_dict(rt.mc);
+    if let Value::Dict(_) = a[2] {
+        for (k, v) in heap::dict_entries(a[2]) {
+            heap::dict_set(rt.mc, ns, k, v);
+        }
+    }
+    make_class_of(rt, meta, &[a[0], a[1], ns, Value::None], explicit)
 }
 
 /// Makes class a[0] (bases a[1], namespace a[2], defining globals a[3])

@@ -437,10 +437,7 @@ pub fn str_method<'gc>(
             }
             rt.s(&out)
         }
-        "encode" => {
-            let b: String = s.bytes().map(|b| b as char).collect();
-            rt.record(Ty::Bytes, &[rt.s(&b)])
-        }
+        "encode" => super::bytes::from_data(rt, s.as_bytes()),
         "format" => return str_format(rt, s, args, kw),
         "format_map" => return str_format(rt, s, &[], &dict_kw(args[0])),
         "maketrans" => {
