@@ -441,8 +441,7 @@ pub fn method<'gc>(
             if !little {
                 bytes.reverse();
             }
-            let text: String = bytes.iter().map(|&c| c as char).collect();
-            Ok(rt.record(Ty::Bytes, &[rt.s(&text)]))
+            Ok(super::bytes::from_data(rt, &bytes))
         }
         (Ty::Int | Ty::Bool, "conjugate") => Ok(s),
         (Ty::Int | Ty::Bool, "is_integer") => Ok(Value::Bool(true)),
@@ -485,13 +484,26 @@ pub fn method<'gc>(
             Ok(t) => Ok(rt.s(&t)),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
-                rt.err(
-                        Ty::UnicodeDecodeError,
-                        format!(
-                            "'utf-8' codec can't decode byte 0x{:02x} in position {at}: invalid start byte",
-                            e.as_bytes()[at]
-                        ),
-                    )
+                let b = e.as_bytes()[at];
+                // CPython's reasons: a truncated character, a byte no
+                // character starts with, or a bad byte after a start; it
+                // names every byte of the bad sequence.
+                let len = e.utf8_error().error_len();
+                let why = if len.is_none() {
+                    "unexpected end of data"
+                } else if (0x80..0xC2).contains(&b) || b >= 0xF5 {
+                    "invalid start byte"
+                } else {
+                    "invalid continuation byte"
+                };
+                let n = len.unwrap_or(e.as_bytes().len() - at);
+                let which = if n > 1 {
+                    format!("bytes in position {at}-{}", at + n - 1)
+                } else {
+                    format!("byte 0x{b:02x} in position {at}")
+                };
+                let msg = format!("'utf-8' codec can't decode {which}: {why}");
+                rt.err(Ty::UnicodeDecodeError, msg)
             }
         },
         (Ty::Bytes, "hex") => {
