@@ -400,25 +400,52 @@ fn split_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let s = any_text(e, a[0])?;
     let seps: Vec<char> = any_text(e, a[1])?.chars().collect();
     let pad: Vec<char> = any_text(e, a[2])?.chars().collect();
-    let mut parts: Vec<String> = Vec::new();
-    if seps.is_empty() {
-        parts.push(s.clone());
-    } else {
-        let mut cur = String::new();
-        for c in s.chars() {
-            if seps.contains(&c) {
-                parts.push(std::mem::take(&mut cur));
-            } else {
-                cur.push(c);
-            }
-        }
-        parts.push(cur);
-    }
-    let items = parts
-        .iter()
-        .map(|p| terms::string(e.mc, p.trim_matches(|c| pad.contains(&c))))
+    let items = split_fields(&s, &seps, &pad)
+        .into_iter()
+        .map(|p| terms::string(e.mc, &p))
         .collect();
     Ok(e.unify(a[3], e.list(items, Value::None)))
+}
+/// SWI's split_string/4 fields: the whole text is stripped of `pad` first,
+/// each field between separators is stripped too, and a separator that is
+/// itself a pad character swallows the pad run after it, so with the same
+/// characters in both, adjacent separators act as one (`"a  b"` gives two
+/// fields) while a non-pad separator still makes an empty field.
+fn split_fields(s: &str, seps: &[char], pad: &[char]) -> Vec<String> {
+    let cs: Vec<char> = s.chars().collect();
+    let is_pad = |c: char| pad.contains(&c);
+    let (mut lo, mut hi) = (0, cs.len());
+    while lo < hi && is_pad(cs[lo]) {
+        lo += 1;
+    }
+    while hi > lo && is_pad(cs[hi - 1]) {
+        hi -= 1;
+    }
+    let mut fields = Vec::new();
+    let mut start = lo;
+    loop {
+        let mut end = start;
+        while end < hi && !seps.contains(&cs[end]) {
+            end += 1;
+        }
+        let (mut a, mut b) = (start, end);
+        while a < b && is_pad(cs[a]) {
+            a += 1;
+        }
+        while b > a && is_pad(cs[b - 1]) {
+            b -= 1;
+        }
+        fields.push(cs[a..b].iter().collect());
+        if end >= hi {
+            return fields;
+        }
+        start = end + 1;
+        if is_pad(cs[end]) {
+            while start < hi && is_pad(cs[start]) {
+                start += 1;
+            }
+        }
+    }
 }
 fn atomic_list_concat2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let Some(items) = terms::list_to_vec(terms::deref(a[0])) else {
