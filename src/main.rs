@@ -12,7 +12,16 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// polyvm: Python, PHP and Prolog on one meta-tracing VM.
 #[derive(Parser, Debug)]
-#[command(name = "polyvm", version, about, args_override_self = true)]
+#[command(
+    name = "polyvm",
+    version,
+    about,
+    args_override_self = true,
+    override_usage = "polyvm [run] [--no-jit] FILE.{py,php,pl} [ARGS]...\n       \
+                      polyvm run FILE.pl -g GOAL\n       \
+                      polyvm -c CODE [ARGS]...   (Python)\n       \
+                      polyvm -r CODE [ARGS]...   (PHP)"
+)]
 struct Cli {
     /// Run only the plain interpreter.
     #[arg(long)]
@@ -70,6 +79,18 @@ fn run(cli: Cli) -> ExitCode {
         config.jit = false;
     }
 
+    // `polyvm run --help` / `-h` / `--version`: the flags clap would have
+    // taken before `run`.
+    if let Some(flag @ ("--help" | "-h" | "--version" | "-V")) = rest.first().map(String::as_str) {
+        use clap::CommandFactory;
+        let mut cmd = Cli::command();
+        if flag.starts_with("--v") || flag == "-V" {
+            print!("{}", cmd.render_version());
+        } else {
+            let _ = cmd.print_help();
+        }
+        return ExitCode::SUCCESS;
+    }
     if let Some(code) = cli.py_code {
         return exit(lang_py::run_source("<string>", &code, &rest, config));
     }
