@@ -66,31 +66,25 @@ fn run(cli: Cli) -> ExitCode {
     // The process exits when the run returns: no need to free PHP's heap.
     lang_php::leave_vm_to_exit(true);
     let mut config = Config::from_env();
-    config.jit = !cli.no_jit;
     config.jit_stack = JIT_STACK;
 
-    let mut rest = cli.rest.clone();
-    if rest.first().map(String::as_str) == Some("run") {
-        rest.remove(0);
-    }
-    // `polyvm run --no-jit FILE` puts the flag after `run`.
-    if rest.first().map(String::as_str) == Some("--no-jit") {
-        rest.remove(0);
-        config.jit = false;
-    }
-
-    // `polyvm run --help` / `-h` / `--version`: the flags clap would have
-    // taken before `run`.
-    if let Some(flag @ ("--help" | "-h" | "--version" | "-V")) = rest.first().map(String::as_str) {
-        use clap::CommandFactory;
-        let mut cmd = Cli::command();
-        if flag.starts_with("--v") || flag == "-V" {
-            print!("{}", cmd.render_version());
-        } else {
-            let _ = cmd.print_help();
+    // `polyvm run ARGS` is `polyvm ARGS`: parse what follows `run` again so
+    // that flags after it (`--no-jit`, `-c`, `-r`, `-g`, `--help`) count.
+    let cli = match cli.rest.first().map(String::as_str) {
+        Some("run") if cli.py_code.is_none() && cli.php_code.is_none() => {
+            let again = Cli::parse_from(
+                std::iter::once("polyvm".to_string()).chain(cli.rest[1..].iter().cloned()),
+            );
+            Cli {
+                no_jit: cli.no_jit || again.no_jit,
+                goal: again.goal.or(cli.goal),
+                ..again
+            }
         }
-        return ExitCode::SUCCESS;
-    }
+        _ => cli,
+    };
+    config.jit = !cli.no_jit;
+    let mut rest = cli.rest.clone();
     if let Some(code) = cli.py_code {
         return exit(lang_py::run_source("<string>", &code, &rest, config));
     }

@@ -53,15 +53,25 @@ fn php_file_and_code() {
     let o = polyvm(&["run", f.to_str().unwrap(), "x"]);
     assert!(o.status.success(), "{o:?}");
     assert_eq!(stdout(&o), "2 x\n");
-    let o = polyvm(&["-r", "echo intdiv(7, 2), PHP_EOL;"]);
-    assert_eq!(stdout(&o), "3\n");
+    for args in [
+        vec!["-r", "echo intdiv(7, 2), PHP_EOL;"],
+        vec!["run", "-r", "echo intdiv(7, 2), PHP_EOL;"],
+        vec!["run", "--no-jit", "-r", "echo intdiv(7, 2), PHP_EOL;"],
+    ] {
+        assert_eq!(stdout(&polyvm(&args)), "3\n", "{args:?}");
+    }
 }
 
 #[test]
 fn python_code_flag() {
-    let o = polyvm(&["-c", "print(6 * 7)"]);
-    assert!(o.status.success(), "{o:?}");
-    assert_eq!(stdout(&o), "42\n");
+    for args in [
+        vec!["-c", "print(6 * 7)"],
+        vec!["run", "-c", "print(6 * 7)"],
+    ] {
+        let o = polyvm(&args);
+        assert!(o.status.success(), "{o:?}");
+        assert_eq!(stdout(&o), "42\n", "{args:?}");
+    }
 }
 
 #[test]
@@ -71,8 +81,13 @@ fn prolog_file_with_goal() {
     let o = polyvm(&["run", f.to_str().unwrap(), "-g", goal]);
     assert!(o.status.success(), "{o:?}");
     assert_eq!(stdout(&o), "42\n");
-    let o = polyvm(&["-g", goal, f.to_str().unwrap()]);
-    assert_eq!(stdout(&o), "42\n");
+    for args in [
+        vec!["-g", goal, f.to_str().unwrap()],
+        vec!["run", "-g", goal, f.to_str().unwrap()],
+        vec!["run", "--no-jit", f.to_str().unwrap(), "-g", goal],
+    ] {
+        assert_eq!(stdout(&polyvm(&args)), "42\n", "{args:?}");
+    }
 }
 
 #[test]
@@ -111,4 +126,8 @@ fn help_and_version_after_run() {
     }
     let o = polyvm(&["run", "--version"]);
     assert!(stdout(&o).starts_with("polyvm "));
+    // A script's own --help is the script's.
+    let f = script("h.py", "import sys\nprint(sys.argv[1:])\n");
+    let o = polyvm(&["run", f.to_str().unwrap(), "--help", "--no-jit"]);
+    assert_eq!(stdout(&o), "['--help', '--no-jit']\n");
 }
