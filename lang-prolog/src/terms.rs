@@ -233,18 +233,52 @@ pub fn is_atomic(v: Value<'_>) -> bool {
 }
 
 /// The elements of a proper list, or `None` (partial or not a list).
+/// A cyclic list (`L = [a|L]`) is not a list.
 pub fn list_to_vec<'gc>(v: Value<'gc>) -> Option<Vec<Value<'gc>>> {
     let mut out = Vec::new();
     let mut t = v;
+    let mut cycle = CycleCheck::default();
     loop {
         match view(t) {
             T::Nil => return Some(out),
             T::Compound("[|]", a) if a.len() == 2 => {
+                if cycle.seen(a) {
+                    return None;
+                }
                 out.push(a[0]);
                 t = a[1];
             }
             _ => return None,
         }
+    }
+}
+
+/// Brent's cycle check for walks along list tails: a cell is remembered at
+/// each power of two steps and later cells are compared with it by
+/// identity, so a walk around a cyclic list (`L = [a|L]`) stops within a
+/// few laps, for one pointer compare per cell.
+#[derive(Default)]
+pub struct CycleCheck {
+    mark: usize,
+    steps: usize,
+    next_mark: usize,
+}
+
+impl CycleCheck {
+    /// Whether the walk has come back to a remembered cell; `cell` is the
+    /// list cell's arguments (their address is the cell's identity).
+    #[inline]
+    pub fn seen(&mut self, cell: &[Value<'_>]) -> bool {
+        let id = cell.as_ptr() as usize;
+        if id == self.mark {
+            return true;
+        }
+        self.steps += 1;
+        if self.steps >= self.next_mark {
+            self.mark = id;
+            self.next_mark = self.steps * 2;
+        }
+        false
     }
 }
 

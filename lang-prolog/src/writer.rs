@@ -73,6 +73,21 @@ fn default_ops() -> &'static Ops {
 
 /// Writes a term to a string.
 pub fn to_string(v: Value<'_>, o: Opts<'_>) -> String {
+    match try_to_string(v, o) {
+        Ok(s) | Err(s) => s,
+    }
+}
+
+/// How deeply nested a term the writer follows. It recurses on arguments,
+/// and a few hundred thousand levels would overflow even the run thread's
+/// stack; SWI stops well before this (`resource_error(c_stack)` at about
+/// 40,000 levels with its 8 MB C stack).
+pub const MAX_NESTING: usize = 200_000;
+
+/// Like [`to_string`], but a term nested deeper than [`MAX_NESTING`] gives
+/// `Err` (with the text written up to there), so `write/1` and friends can
+/// raise SWI's `resource_error(c_stack)`.
+pub fn try_to_string(v: Value<'_>, o: Opts<'_>) -> Result<String, String> {
     let mut w = W {
         out: String::new(),
         o,
@@ -81,6 +96,7 @@ pub fn to_string(v: Value<'_>, o: Opts<'_>) -> String {
             None => default_ops(),
         },
         depth: 0,
+        too_deep: false,
         var_names: if o.canonical {
             canonical_var_names(v)
         } else {
@@ -88,7 +104,11 @@ pub fn to_string(v: Value<'_>, o: Opts<'_>) -> String {
         },
     };
     w.term(v, 1200);
-    w.out
+    if w.too_deep {
+        Err(w.out)
+    } else {
+        Ok(w.out)
+    }
 }
 
 /// `write_canonical`'s variable names: `_` for variables occurring once,
@@ -137,6 +157,8 @@ struct W<'o> {
     ops: &'o Ops,
     /// Nesting depth of the term being written (for `max_depth`).
     depth: usize,
+    /// Set when the term nests deeper than [`MAX_NESTING`].
+    too_deep: bool,
     /// Variable names for `write_canonical`, by variable serial.
     var_names: std::collections::HashMap<i64, String>,
 }
@@ -335,6 +357,10 @@ impl W<'_> {
             self.emit("...");
             return;
         }
+        if self.depth >= MAX_NESTING || self.too_deep {
+            self.too_deep = true;
+            return;
+        }
         self.depth += 1;
         self.term_inner(v, max);
         self.depth -= 1;
@@ -485,6 +511,7 @@ impl W<'_> {
                             o: self.o,
                             ops: self.ops,
                             depth: self.depth,
+                            too_deep: false,
                             var_names: std::mem::take(&mut self.var_names),
                         };
                         if a_is_op_atom {
@@ -495,6 +522,7 @@ impl W<'_> {
                             sub.term(a, ap);
                         }
                         self.var_names = std::mem::take(&mut sub.var_names);
+                        self.too_deep |= sub.too_deep;
                         let text = sub.out;
                         let first = text.chars().next().unwrap_or(' ');
                         let last = self.out.chars().last().unwrap_or(' ');
@@ -570,9 +598,18 @@ impl W<'_> {
         self.arg(args[0]);
         let mut t = terms::deref(args[1]);
         let mut n = 1;
+        // A cyclic list would be written forever; it ends the write like a
+        // term nested too deeply (SWI writes cycles as `@(Template, Substs)`,
+        // which this writer does not do).
+        let mut cycle = terms::CycleCheck::default();
         loop {
             match view(t) {
                 T::Nil => break,
+                T::Compound("[|]", a) if a.len() == 2 && cycle.seen(a) => {
+                    self.too_deep = true;
+                    self.out.push_str("|...");
+                    break;
+                }
                 // with max_depth, SWI writes the first depth-1 elements
                 T::Compound("[|]", _) if self.o.max_depth > 0 && n + 1 >= self.o.max_depth => {
                     self.out.push_str("|...");

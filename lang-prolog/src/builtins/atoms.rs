@@ -499,7 +499,7 @@ fn term_to_atom<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     o.ops = Some(&ops);
     // quoted, but '$VAR'(N) is not written as a variable name
     o.numbervars = false;
-    let s = writer::to_string(t, o);
+    let s = writer::try_to_string(t, o).map_err(|_| err::resource_error(e.mc, "c_stack"))?;
     Ok(e.unify(a[1], e.atom(&s)))
 }
 fn term_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
@@ -512,7 +512,7 @@ fn term_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let ops = e.g.borrow().ops.clone();
     let mut o = writer::Opts::print();
     o.ops = Some(&ops);
-    let s = writer::to_string(t, o);
+    let s = writer::try_to_string(t, o).map_err(|_| err::resource_error(e.mc, "c_stack"))?;
     Ok(e.unify(a[1], terms::string(e.mc, &s)))
 }
 fn atom_to_term<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {

@@ -147,15 +147,15 @@ fn format_into<'gc>(
         match d {
             'w' => {
                 let a = next_arg(e)?;
-                out.push_str(&term_text(e, a, Opts::write()));
+                out.push_str(&term_text(e, a, Opts::write())?);
             }
             'p' => {
                 let a = next_arg(e)?;
-                out.push_str(&term_text(e, a, Opts::print()));
+                out.push_str(&term_text(e, a, Opts::print())?);
             }
             'q' => {
                 let a = next_arg(e)?;
-                out.push_str(&term_text(e, a, Opts::print()));
+                out.push_str(&term_text(e, a, Opts::print())?);
             }
             'a' => {
                 let a = next_arg(e)?;

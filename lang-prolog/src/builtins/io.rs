@@ -44,51 +44,52 @@ pub fn emit(e: &Eng<'_, '_>, s: Stream, text: &str) {
     }
 }
 
-/// Writes a term with options, using the current operator table.
-pub fn term_text(e: &Eng<'_, '_>, t: Value<'_>, o: Opts<'_>) -> String {
+/// Writes a term with options, using the current operator table; a term
+/// nested too deeply to write raises SWI's `resource_error(c_stack)`.
+pub fn term_text<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>, o: Opts<'_>) -> Result<String, Value<'gc>> {
     let g = e.g.borrow();
     let o2 = Opts {
         ops: Some(&g.ops),
         ..o
     };
-    writer::to_string(t, o2)
+    writer::try_to_string(t, o2).map_err(|_| err::resource_error(e.mc, "c_stack"))
 }
 
 fn write1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let s = term_text(e, a[0], Opts::write());
+    let s = term_text(e, a[0], Opts::write())?;
     emit(e, Stream::Out, &s);
     Ok(true)
 }
 fn print1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let s = term_text(e, a[0], Opts::print());
+    let s = term_text(e, a[0], Opts::print())?;
     emit(e, Stream::Out, &s);
     Ok(true)
 }
 fn writeln1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let s = term_text(e, a[0], Opts::write());
+    let s = term_text(e, a[0], Opts::write())?;
     emit(e, Stream::Out, &(s + "\n"));
     Ok(true)
 }
 fn write_canonical1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let s = term_text(e, a[0], Opts::canonical());
+    let s = term_text(e, a[0], Opts::canonical())?;
     emit(e, Stream::Out, &s);
     Ok(true)
 }
 fn write2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let st = stream_of(e, a[0])?;
-    let s = term_text(e, a[1], Opts::write());
+    let s = term_text(e, a[1], Opts::write())?;
     emit(e, st, &s);
     Ok(true)
 }
 fn writeln2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let st = stream_of(e, a[0])?;
-    let s = term_text(e, a[1], Opts::write());
+    let s = term_text(e, a[1], Opts::write())?;
     emit(e, st, &(s + "\n"));
     Ok(true)
 }
 fn writeq2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let st = stream_of(e, a[0])?;
-    let s = term_text(e, a[1], Opts::print());
+    let s = term_text(e, a[1], Opts::print())?;
     emit(e, st, &s);
     Ok(true)
 }
@@ -161,14 +162,14 @@ fn write_opts<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>) -> PResult<'gc, Opts<'static
 }
 fn write_term2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let o = write_opts(e, a[1])?;
-    let s = term_text(e, a[0], o);
+    let s = term_text(e, a[0], o)?;
     emit(e, Stream::Out, &s);
     Ok(true)
 }
 fn write_term3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let st = stream_of(e, a[0])?;
     let o = write_opts(e, a[2])?;
-    let s = term_text(e, a[1], o);
+    let s = term_text(e, a[1], o)?;
     emit(e, st, &s);
     Ok(true)
 }

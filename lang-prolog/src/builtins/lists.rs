@@ -18,11 +18,12 @@ fn proper<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>) -> PResult<'gc, Vec<Value<'gc>>>
     let l = terms::deref(l);
     let mut out = Vec::new();
     let mut t = l;
+    let mut cycle = terms::CycleCheck::default();
     loop {
         match view(t) {
             T::Nil => return Ok(out),
             T::Var => return Err(err::instantiation_error(e.mc)),
-            T::Compound("[|]", a) if a.len() == 2 => {
+            T::Compound("[|]", a) if a.len() == 2 && !cycle.seen(a) => {
                 out.push(a[0]);
                 t = terms::deref(a[1]);
             }
@@ -33,10 +34,11 @@ fn proper<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>) -> PResult<'gc, Vec<Value<'gc>>>
 
 fn check_out_list<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>) -> PResult<'gc, ()> {
     let mut t = terms::deref(l);
+    let mut cycle = terms::CycleCheck::default();
     loop {
         match view(t) {
             T::Nil | T::Var => return Ok(()),
-            T::Compound("[|]", a) if a.len() == 2 => t = terms::deref(a[1]),
+            T::Compound("[|]", a) if a.len() == 2 && !cycle.seen(a) => t = terms::deref(a[1]),
             _ => return Err(err::type_error(e.mc, "list", l)),
         }
     }
@@ -124,9 +126,12 @@ fn sort4<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 fn skip_list<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let mut t = terms::deref(a[0]);
     let mut n = 0i64;
+    // A cyclic list ends in a list cell, which length/2 reports as a type
+    // error like SWI.
+    let mut cycle = terms::CycleCheck::default();
     loop {
         match view(t) {
-            T::Compound("[|]", x) if x.len() == 2 => {
+            T::Compound("[|]", x) if x.len() == 2 && !cycle.seen(x) => {
                 n += 1;
                 t = terms::deref(x[1]);
             }

@@ -65,15 +65,88 @@ fn string<'gc>(_e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(matches!(view(a[0]), T::Str(_)))
 }
 fn ground<'gc>(_e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    // The plain walk revisits shared subterms and never ends on a cyclic
+    // term; after a budget of steps it switches to a walk that visits each
+    // compound once.
     let mut st = vec![a[0]];
+    let mut budget = 1usize << 20;
     while let Some(x) = st.pop() {
         match view(x) {
             T::Var => return Ok(false),
             T::Compound(_, args) => st.extend_from_slice(args),
             _ => {}
         }
+        budget -= 1;
+        if budget == 0 {
+            return Ok(ground_once(a[0]));
+        }
     }
     Ok(true)
+}
+
+/// `ground/1` visiting each compound once (safe on cyclic terms).
+fn ground_once(t: Value<'_>) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut st = vec![t];
+    while let Some(x) = st.pop() {
+        match view(x) {
+            T::Var => return false,
+            T::Compound(_, args) => {
+                if seen.insert(args.as_ptr() as usize) {
+                    st.extend_from_slice(args);
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
+/// Whether `t` is a rational tree (a variable bound, through other terms,
+/// to a term containing itself). Depth-first with an explicit stack: a
+/// compound met again while it is still on the path closes a cycle;
+/// compounds already finished are acyclic and not walked twice, so the
+/// walk is linear in the term's size even with heavy sharing.
+pub fn is_cyclic(t: Value<'_>) -> bool {
+    use std::collections::HashSet;
+    // (compound identity, its arguments, the next argument to visit)
+    let mut path: Vec<(usize, &[Value<'_>], usize)> = Vec::new();
+    let mut on_path: HashSet<usize> = HashSet::new();
+    let mut done: HashSet<usize> = HashSet::new();
+    let mut next = Some(t);
+    loop {
+        if let Some(x) = next.take() {
+            if let T::Compound(_, args) = view(x) {
+                let id = args.as_ptr() as usize;
+                if on_path.contains(&id) {
+                    return true;
+                }
+                if !args.is_empty() && !done.contains(&id) {
+                    on_path.insert(id);
+                    path.push((id, args, 0));
+                }
+            }
+        }
+        let Some(top) = path.last_mut() else {
+            return false;
+        };
+        if top.2 < top.1.len() {
+            next = Some(top.1[top.2]);
+            top.2 += 1;
+        } else {
+            on_path.remove(&top.0);
+            done.insert(top.0);
+            path.pop();
+        }
+    }
+}
+
+fn acyclic_term<'gc>(_e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    Ok(!is_cyclic(a[0]))
+}
+
+fn cyclic_term<'gc>(_e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    Ok(is_cyclic(a[0]))
 }
 
 fn functor<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
@@ -481,6 +554,8 @@ pub fn install(g: &mut Globals) {
     det(g, "is_list", 1, is_list);
     det(g, "string", 1, string);
     det(g, "ground", 1, ground);
+    det(g, "acyclic_term", 1, acyclic_term);
+    det(g, "cyclic_term", 1, cyclic_term);
     det(g, "functor", 3, functor);
     nondet(g, "arg", 3, arg);
     det(g, "=..", 2, univ);
