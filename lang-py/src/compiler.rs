@@ -893,6 +893,15 @@ impl Compiler {
     ) -> CResult<()> {
         let line = f.line;
         let saved_floor = f.floor;
+        // The exception being handled when the statement starts: handlers
+        // and the exceptional `finally` path restore it on the way out. It is
+        // saved here, not when a handler is entered, because a nested
+        // handler left by an exception does not restore its own (CPython:
+        // `raise X from e` in an inner `except`, caught by an outer one,
+        // leaves nothing being handled afterwards).
+        let entry_exc = f.temp();
+        f.floor = f.next_temp;
+        f.emit(Op::Move(entry_exc, REG_EXC));
         // Outer block: finally.
         let fin = if !finalbody.is_empty() {
             let exc = f.temp();
@@ -941,9 +950,7 @@ impl Compiler {
             let mut to_end = vec![f.emit(Op::Jump(0))];
             let target = f.pc();
             f.handlers[hi].target = target;
-            let saved_exc = f.temp();
-            f.floor = f.next_temp;
-            f.emit(Op::Move(saved_exc, REG_EXC));
+            let saved_exc = entry_exc;
             f.emit(Op::Move(REG_EXC, exc));
             f.blocks.push(Block::Except(exc, saved_exc));
             for h in handlers {
@@ -997,12 +1004,9 @@ impl Compiler {
             let target = f.pc();
             f.handlers[hi].target = target;
             f.line = line;
-            let saved_exc = f.temp();
-            f.floor = f.next_temp;
-            f.emit(Op::Move(saved_exc, REG_EXC));
             f.emit(Op::Move(REG_EXC, exc));
             self.block(f, finalbody)?;
-            f.emit(Op::Move(REG_EXC, saved_exc));
+            f.emit(Op::Move(REG_EXC, entry_exc));
             f.emit(Op::Reraise(exc));
             let end = f.pc();
             f.patch(j, end);
