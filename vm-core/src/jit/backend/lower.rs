@@ -45,6 +45,7 @@ use crate::meta::{
 };
 use crate::tuple;
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
+use crate::words::{WORDS_BASE_OFFSET, WORDS_CAP_OFFSET, WORDS_LEN_OFFSET};
 
 /// What [`lower`] reports besides the function it built.
 pub(super) struct Lowered {
@@ -750,6 +751,20 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             Op::ListGet(l, i) => Some(self.list_get(op, *l, *i)?),
             Op::ListSet(l, i, v) => {
                 self.list_set(op, *l, *i, *v)?;
+                None
+            }
+            Op::WordsLen(w) => Some(self.words_len(*w)?),
+            Op::WordsGet(w, i) => Some(self.words_get(*w, *i)?),
+            Op::WordsSet(w, i, v) => {
+                self.words_set(*w, *i, *v)?;
+                None
+            }
+            Op::WordsPush(w, v) => {
+                self.words_push(*w, *v)?;
+                None
+            }
+            Op::WordsTruncate(w, n) => {
+                self.words_truncate(*w, *n)?;
                 None
             }
             Op::Call(h, args) => {
@@ -2240,5 +2255,121 @@ impl Lower<'_, '_, '_> {
         let (base, len) = self.tuple_items(tuple);
         let addr = self.indexed_addr(index, len, bug, |_| base);
         Ok(self.load_value(addr, 0))
+    }
+}
+
+// ---- word stores, read and written in place ----
+//
+// A store's header (`words::Words`, `repr(C)`) holds the address of word 0,
+// the length and the capacity, refreshed by every Rust function that
+// changes them. Trace code loads the header at each access: a push (inline
+// or through its trampoline, which may move the words to a bigger buffer),
+// a truncation or a helper may have changed it since, and Cranelift merges
+// the loads it can prove redundant within a block. An index outside
+// `0..len` (compared unsigned, so negative ones too) leaves through the
+// op's guard exit before any word is touched; the interpreter then finds
+// the same index out of range. An operand whose tag no guard has fixed
+// and turns out not to be a store is an interpreter bug (the plain `Meta`
+// panics there): the bug block. Words hold no GC pointers: no barrier.
+impl Lower<'_, '_, '_> {
+    /// The store's address (a non-store: the bug block).
+    fn words_ptr(&mut self, w: Ref) -> Result<ir::Value, String> {
+        let bug = self.bug_block();
+        self.expect_tag(w, Tag::Words, bug)
+    }
+
+    /// `words_len w`: one load.
+    fn words_len(&mut self, w: Ref) -> Result<Val, String> {
+        let store = self.words_ptr(w)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+        Ok(Val::Known(Tag::Int, len))
+    }
+
+    /// The address of word `i` of store `w`, after the guard (this op's
+    /// exit) that `0 <= i < len`.
+    fn word_addr(&mut self, w: Ref, i: Ref) -> Result<ir::Value, String> {
+        let store = self.words_ptr(w)?;
+        let index = self.int(i)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, index, len);
+        self.guard(inside, true)?;
+        let base = self
+            .b
+            .ins()
+            .load(types::I64, mem(), store, WORDS_BASE_OFFSET);
+        let offset = self.b.ins().ishl_imm_u(index, 3);
+        Ok(self.b.ins().iadd(base, offset))
+    }
+
+    /// `words_get w, i`: a guarded load.
+    fn words_get(&mut self, w: Ref, i: Ref) -> Result<Val, String> {
+        let addr = self.word_addr(w, i)?;
+        let x = self.b.ins().load(types::I64, mem(), addr, 0);
+        Ok(Val::Known(Tag::Int, x))
+    }
+
+    /// `words_set w, i, v`: a guarded store.
+    fn words_set(&mut self, w: Ref, i: Ref, v: Ref) -> Result<(), String> {
+        let x = self.int(v)?;
+        let addr = self.word_addr(w, i)?;
+        self.b.ins().store(mem(), x, addr, 0);
+        Ok(())
+    }
+
+    /// `words_push w, v`: a store and a length update when the buffer has
+    /// room, else the trampoline (which grows the buffer).
+    fn words_push(&mut self, w: Ref, v: Ref) -> Result<(), String> {
+        let x = self.int(v)?;
+        let store = self.words_ptr(w)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+        let cap = self
+            .b
+            .ins()
+            .load(types::I64, mem(), store, WORDS_CAP_OFFSET);
+        let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
+        let fast = self.b.create_block();
+        let slow = self.slow_block();
+        let join = self.b.create_block();
+        self.b.ins().brif(room, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let base = self
+            .b
+            .ins()
+            .load(types::I64, mem(), store, WORDS_BASE_OFFSET);
+        let offset = self.b.ins().ishl_imm_u(len, 3);
+        let addr = self.b.ins().iadd(base, offset);
+        self.b.ins().store(mem(), x, addr, 0);
+        let next = self.b.ins().iadd_imm_s(len, 1);
+        self.b.ins().store(mem(), next, store, WORDS_LEN_OFFSET);
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(slow);
+        self.call(Tramp::WordsPush, &[w, v], 0)?;
+        self.b.ins().jump(join, &[]);
+        self.b.switch_to_block(join);
+        Ok(())
+    }
+
+    /// `words_truncate w, n`: the length becomes `n` when `n <u len`
+    /// (a negative `n` is a huge unsigned one: no change).
+    fn words_truncate(&mut self, w: Ref, n: Ref) -> Result<(), String> {
+        let n = self.int(n)?;
+        let store = self.words_ptr(w)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+        let shorter = self.b.ins().icmp(IntCC::UnsignedLessThan, n, len);
+        let new = self.b.ins().select(shorter, n, len);
+        self.b.ins().store(mem(), new, store, WORDS_LEN_OFFSET);
+        Ok(())
     }
 }
