@@ -456,6 +456,7 @@ pub(super) fn lower<'gc>(
         bug_block: None,
         entry,
         lazy: vec![None; t.ops.len()],
+        words_hdr: Vec::new(),
     };
     if label.is_none() {
         lw.count_tier();
@@ -545,6 +546,10 @@ struct Lower<'a, 'f, 'gc> {
     entry: Block,
     /// Per op, the buffer offset of an input not loaded yet ([`Lower::input`]).
     lazy: Vec<Option<i32>>,
+    /// Word stores whose length and buffer address are loaded, with those
+    /// two values: reused by later accesses until something may change
+    /// them (see [`Lower::word_addr`]).
+    words_hdr: Vec<(Ref, ir::Value, ir::Value)>,
 }
 
 /// What makes two guards' exits the same code (with their link-cell array).
@@ -589,6 +594,14 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     /// Lowers op `i`; true when it ended the trace.
     fn op(&mut self, i: usize, op: &Op) -> Result<bool, String> {
+        if matches!(
+            op,
+            Op::Label(_) | Op::Call(..) | Op::WordsPush(..) | Op::WordsTruncate(..)
+        ) {
+            // What may change a word store's length or move its words: a
+            // push, a truncation, any helper; and a loop's back-edge.
+            self.words_hdr.clear();
+        }
         let result = match op {
             Op::Input(k) => self.input(i, *k)?,
             Op::Label(args) => {
@@ -2272,14 +2285,34 @@ impl Lower<'_, '_, '_> {
 // and turns out not to be a store is an interpreter bug (the plain `Meta`
 // panics there): the bug block. Words hold no GC pointers: no barrier.
 impl Lower<'_, '_, '_> {
-    /// The store's address (a non-store: the bug block).
+    /// The store's address (a non-store: the bug block). The check
+    /// dominates every later op (the bug block does not come back), so the
+    /// operand's tag is known from here on: a loop's store, checked once
+    /// per iteration, not once per access.
     fn words_ptr(&mut self, w: Ref) -> Result<ir::Value, String> {
         let bug = self.bug_block();
-        self.expect_tag(w, Tag::Words, bug)
+        let known = matches!(self.val(w)?, Val::Known(Tag::Words, _));
+        let ptr = self.expect_tag(w, Tag::Words, bug)?;
+        if !known && !w.is_const() {
+            self.vals[w.index()] = Some(Val::Known(Tag::Words, ptr));
+        }
+        Ok(ptr)
     }
 
-    /// `words_len w`: one load.
+    /// The loaded length and buffer address of store `w`, if still current.
+    fn words_hdr(&self, w: Ref) -> Option<(ir::Value, ir::Value)> {
+        self.words_hdr
+            .iter()
+            .find(|(r, ..)| *r == w)
+            .map(|&(_, len, base)| (len, base))
+    }
+
+    /// `words_len w`: one load (none when an access since the last change
+    /// loaded it).
     fn words_len(&mut self, w: Ref) -> Result<Val, String> {
+        if let Some((len, _)) = self.words_hdr(w) {
+            return Ok(Val::Known(Tag::Int, len));
+        }
         let store = self.words_ptr(w)?;
         let len = self
             .b
@@ -2289,20 +2322,38 @@ impl Lower<'_, '_, '_> {
     }
 
     /// The address of word `i` of store `w`, after the guard (this op's
-    /// exit) that `0 <= i < len`.
+    /// exit) that `0 <= i < len`. The length and buffer address are loaded
+    /// at the first access and reused by later ones until an op that may
+    /// change them (`op` clears them): each later op is dominated by the
+    /// blocks of earlier ones, where they were loaded.
     fn word_addr(&mut self, w: Ref, i: Ref) -> Result<ir::Value, String> {
-        let store = self.words_ptr(w)?;
         let index = self.int(i)?;
-        let len = self
-            .b
-            .ins()
-            .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+        let cached = self.words_hdr(w);
+        let (len, store) = match cached {
+            Some((len, _)) => (len, None),
+            None => {
+                let store = self.words_ptr(w)?;
+                let len = self
+                    .b
+                    .ins()
+                    .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+                (len, Some(store))
+            }
+        };
         let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, index, len);
         self.guard(inside, true)?;
-        let base = self
-            .b
-            .ins()
-            .load(types::I64, mem(), store, WORDS_BASE_OFFSET);
+        let base = match (cached, store) {
+            (Some((_, base)), _) => base,
+            (None, store) => {
+                let store = store.ok_or_else(|| self.err("no store address"))?;
+                let base = self
+                    .b
+                    .ins()
+                    .load(types::I64, mem(), store, WORDS_BASE_OFFSET);
+                self.words_hdr.push((w, len, base));
+                base
+            }
+        };
         let offset = self.b.ins().ishl_imm_u(index, 3);
         Ok(self.b.ins().iadd(base, offset))
     }

@@ -2,7 +2,8 @@
 //! one forward pass.
 //!
 //! **Loads.** `words_get w, i` after a `words_get` or `words_set` of the
-//! same `(w, i)` (the same refs) becomes the known word, its bounds guard
+//! same `(w, i)` (the same store ref, an index that is the same ref or the
+//! same constant offset of the same ref) becomes the known word, its bounds guard
 //! with it: the earlier access passed the same check and nothing since has
 //! shortened the store. `words_len w` after a `words_len` of `w` is the
 //! known length. A `words_push w, v` on a store whose length `L` is known
@@ -52,19 +53,21 @@ pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
                 known.lens.insert(w, r);
             }
             Op::WordsGet(w, x) => {
-                if let Some(&v) = known.words.get(&(w, x)) {
+                let at = linear(t, x);
+                if let Some(&v) = known.words.get(&(w, at)) {
                     rb.replace(i, v);
                     continue;
                 }
                 let r = rb.emit(t, i, inst);
-                known.words.insert((w, x), r);
+                known.words.insert((w, at), r);
             }
             Op::WordsSet(w, x, v) => {
+                let at = linear(t, x);
                 rb.emit(t, i, inst);
                 known
                     .words
-                    .retain(|&(w2, x2), _| !(may_alias(w, w2) && may_equal(t, x, x2)));
-                known.words.insert((w, x), v);
+                    .retain(|&(w2, at2), _| !(may_alias(w, w2) && may_equal(at, at2)));
+                known.words.insert((w, at), v);
             }
             Op::WordsPush(w, v) => {
                 rb.emit(t, i, inst);
@@ -78,7 +81,7 @@ pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
                     });
                     let next = Ref::op(t.ops.len() - 1);
                     known.lens.insert(w, next);
-                    known.words.insert((w, len), v);
+                    known.words.insert((w, linear(t, len)), v);
                 }
             }
             Op::WordsTruncate(w, _) => {
@@ -106,8 +109,9 @@ pub fn run<'gc>(_mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) {
 struct Known {
     /// A store's length.
     lens: FxHashMap<Ref, Ref>,
-    /// Word `(store, index)`, in range.
-    words: FxHashMap<(Ref, Ref), Ref>,
+    /// Word `(store, index)`, in range; the index in its [`linear`] form,
+    /// so `i + 1` computed twice (or by a push on a known length) is one key.
+    words: FxHashMap<(Ref, Linear), Ref>,
 }
 
 impl Known {
@@ -123,19 +127,17 @@ fn may_alias(a: Ref, b: Ref) -> bool {
     a == b || !(a.is_const() && b.is_const())
 }
 
-/// Whether the int refs `a` and `b` may be equal.
-fn may_equal(t: &TraceIr<'_>, a: Ref, b: Ref) -> bool {
-    if a == b {
-        return true;
-    }
-    let (ba, ca) = linear(t, a);
-    let (bb, cb) = linear(t, b);
-    ba != bb || ca == cb
+/// An int as `base + c`: `base` an op (or `None` for a constant).
+type Linear = (Option<Ref>, i64);
+
+/// Whether two ints may be equal: unless they are different offsets of
+/// the same base.
+fn may_equal(a: Linear, b: Linear) -> bool {
+    a.0 != b.0 || a.1 == b.1
 }
 
-/// `r` as `base + c`: `base` an op (or `None` for a constant), following
-/// adds and subtracts of constants.
-fn linear(t: &TraceIr<'_>, r: Ref) -> (Option<Ref>, i64) {
+/// `r` as `base + c`, following adds and subtracts of constants.
+fn linear(t: &TraceIr<'_>, r: Ref) -> Linear {
     let mut r = r;
     let mut off: i64 = 0;
     for _ in 0..32 {
