@@ -183,12 +183,13 @@ pub fn push<'gc>(mc: &Mutation<'gc>, w: Gc<'gc, Words<'gc>>, word: u64) {
 /// Replaces the buffer of `w` by one twice as large holding the same words.
 #[cold]
 pub fn grow<'gc>(mc: &Mutation<'gc>, w: Gc<'gc, Words<'gc>>) {
-    let old = w.buf.get();
+    let old = &w.buf.get().0[..w.len.get()];
     let cap = (w.cap.get() * 2).max(MIN_CAP);
-    let new = new_buffer(mc, cap);
-    for (to, from) in new.0.iter().zip(old.0[..w.len.get()].iter()) {
-        to.set(from.get());
-    }
+    // The words in use, then zeros: each word of the new buffer written once.
+    let mut words = Vec::with_capacity(cap);
+    words.extend(old.iter().map(|c| Cell::new(c.get())));
+    words.resize(cap, Cell::new(0));
+    let new = Gc::new(mc, Buffer(words.into_boxed_slice()));
     w.base.set(new.0.as_ptr() as usize);
     w.cap.set(cap);
     unlock!(Gc::write(mc, w), Words, buf).set(new);

@@ -47,6 +47,16 @@ use crate::tuple;
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
 use crate::words::{WORDS_BASE_OFFSET, WORDS_CAP_OFFSET, WORDS_LEN_OFFSET};
 
+/// A word store's header words as loaded (or computed) by trace code.
+#[derive(Copy, Clone, Debug)]
+struct WordsHdr {
+    store: Ref,
+    len: ir::Value,
+    base: ir::Value,
+    /// The capacity, once a push has needed it.
+    cap: Option<ir::Value>,
+}
+
 /// What [`lower`] reports besides the function it built.
 pub(super) struct Lowered {
     /// One per guard or exit op, in trace order.
@@ -549,7 +559,7 @@ struct Lower<'a, 'f, 'gc> {
     /// Word stores whose length and buffer address are loaded, with those
     /// two values: reused by later accesses until something may change
     /// them (see [`Lower::word_addr`]).
-    words_hdr: Vec<(Ref, ir::Value, ir::Value)>,
+    words_hdr: Vec<WordsHdr>,
 }
 
 /// What makes two guards' exits the same code (with their link-cell array).
@@ -594,12 +604,10 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     /// Lowers op `i`; true when it ended the trace.
     fn op(&mut self, i: usize, op: &Op) -> Result<bool, String> {
-        if matches!(
-            op,
-            Op::Label(_) | Op::Call(..) | Op::WordsPush(..) | Op::WordsTruncate(..)
-        ) {
-            // What may change a word store's length or move its words: a
-            // push, a truncation, any helper; and a loop's back-edge.
+        if matches!(op, Op::Label(_) | Op::Call(..)) {
+            // What may change a word store's length or move its words
+            // unseen: any helper; and a loop's back-edge. (A push or a
+            // truncation knows what it changes: see `words_push`.)
             self.words_hdr.clear();
         }
         let result = match op {
@@ -2300,18 +2308,22 @@ impl Lower<'_, '_, '_> {
     }
 
     /// The loaded length and buffer address of store `w`, if still current.
-    fn words_hdr(&self, w: Ref) -> Option<(ir::Value, ir::Value)> {
-        self.words_hdr
-            .iter()
-            .find(|(r, ..)| *r == w)
-            .map(|&(_, len, base)| (len, base))
+    fn words_hdr(&self, w: Ref) -> Option<WordsHdr> {
+        self.words_hdr.iter().find(|h| h.store == w).copied()
+    }
+
+    /// After a write to store `w` that left its header as `hdr`: other
+    /// refs may name the same store, so what is known of them goes.
+    fn set_words_hdr(&mut self, hdr: WordsHdr) {
+        self.words_hdr.clear();
+        self.words_hdr.push(hdr);
     }
 
     /// `words_len w`: one load (none when an access since the last change
     /// loaded it).
     fn words_len(&mut self, w: Ref) -> Result<Val, String> {
-        if let Some((len, _)) = self.words_hdr(w) {
-            return Ok(Val::Known(Tag::Int, len));
+        if let Some(h) = self.words_hdr(w) {
+            return Ok(Val::Known(Tag::Int, h.len));
         }
         let store = self.words_ptr(w)?;
         let len = self
@@ -2330,7 +2342,7 @@ impl Lower<'_, '_, '_> {
         let index = self.int(i)?;
         let cached = self.words_hdr(w);
         let (len, store) = match cached {
-            Some((len, _)) => (len, None),
+            Some(h) => (h.len, None),
             None => {
                 let store = self.words_ptr(w)?;
                 let len = self
@@ -2343,14 +2355,19 @@ impl Lower<'_, '_, '_> {
         let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, index, len);
         self.guard(inside, true)?;
         let base = match (cached, store) {
-            (Some((_, base)), _) => base,
+            (Some(h), _) => h.base,
             (None, store) => {
                 let store = store.ok_or_else(|| self.err("no store address"))?;
                 let base = self
                     .b
                     .ins()
                     .load(types::I64, mem(), store, WORDS_BASE_OFFSET);
-                self.words_hdr.push((w, len, base));
+                self.words_hdr.push(WordsHdr {
+                    store: w,
+                    len,
+                    base,
+                    cap: None,
+                });
                 base
             }
         };
@@ -2374,38 +2391,57 @@ impl Lower<'_, '_, '_> {
     }
 
     /// `words_push w, v`: a store and a length update when the buffer has
-    /// room, else the trampoline (which grows the buffer).
+    /// room, else the trampoline (which grows the buffer). The header
+    /// after it (the new length, and the base and capacity, reloaded on
+    /// the slow path) is known to later ops, so a run of pushes loads it once.
     fn words_push(&mut self, w: Ref, v: Ref) -> Result<(), String> {
         let x = self.int(v)?;
         let store = self.words_ptr(w)?;
-        let len = self
-            .b
-            .ins()
-            .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
-        let cap = self
-            .b
-            .ins()
-            .load(types::I64, mem(), store, WORDS_CAP_OFFSET);
+        let cached = self.words_hdr(w);
+        let load = |lw: &mut Self, off| lw.b.ins().load(types::I64, mem(), store, off);
+        let len = match cached {
+            Some(h) => h.len,
+            None => load(self, WORDS_LEN_OFFSET),
+        };
+        let cap = match cached.and_then(|h| h.cap) {
+            Some(cap) => cap,
+            None => load(self, WORDS_CAP_OFFSET),
+        };
         let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
         let fast = self.b.create_block();
         let slow = self.slow_block();
         let join = self.b.create_block();
+        for _ in 0..3 {
+            self.b.append_block_param(join, types::I64);
+        }
         self.b.ins().brif(room, fast, &[], slow, &[]);
         self.b.switch_to_block(fast);
-        let base = self
-            .b
-            .ins()
-            .load(types::I64, mem(), store, WORDS_BASE_OFFSET);
+        let base = match cached {
+            Some(h) => h.base,
+            None => load(self, WORDS_BASE_OFFSET),
+        };
         let offset = self.b.ins().ishl_imm_u(len, 3);
         let addr = self.b.ins().iadd(base, offset);
         self.b.ins().store(mem(), x, addr, 0);
         let next = self.b.ins().iadd_imm_s(len, 1);
         self.b.ins().store(mem(), next, store, WORDS_LEN_OFFSET);
-        self.b.ins().jump(join, &[]);
+        self.jump_with(join, &[next, base, cap]);
         self.b.switch_to_block(slow);
         self.call(Tramp::WordsPush, &[w, v], 0)?;
-        self.b.ins().jump(join, &[]);
+        let (len2, base2, cap2) = (
+            load(self, WORDS_LEN_OFFSET),
+            load(self, WORDS_BASE_OFFSET),
+            load(self, WORDS_CAP_OFFSET),
+        );
+        self.jump_with(join, &[len2, base2, cap2]);
         self.b.switch_to_block(join);
+        let p = self.b.block_params(join).to_vec();
+        self.set_words_hdr(WordsHdr {
+            store: w,
+            len: p[0],
+            base: p[1],
+            cap: Some(p[2]),
+        });
         Ok(())
     }
 
@@ -2414,13 +2450,21 @@ impl Lower<'_, '_, '_> {
     fn words_truncate(&mut self, w: Ref, n: Ref) -> Result<(), String> {
         let n = self.int(n)?;
         let store = self.words_ptr(w)?;
-        let len = self
-            .b
-            .ins()
-            .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+        let cached = self.words_hdr(w);
+        let len = match cached {
+            Some(h) => h.len,
+            None => self
+                .b
+                .ins()
+                .load(types::I64, mem(), store, WORDS_LEN_OFFSET),
+        };
         let shorter = self.b.ins().icmp(IntCC::UnsignedLessThan, n, len);
         let new = self.b.ins().select(shorter, n, len);
         self.b.ins().store(mem(), new, store, WORDS_LEN_OFFSET);
+        match cached {
+            Some(h) => self.set_words_hdr(WordsHdr { len: new, ..h }),
+            None => self.words_hdr.clear(),
+        }
         Ok(())
     }
 }
