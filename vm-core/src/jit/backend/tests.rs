@@ -2008,3 +2008,52 @@ fn word_store_accesses_out_of_range_exit() {
         assert_eq!(exit, 3);
     });
 }
+
+/// Word-store reads and writes are loads and stores in the hot blocks: the
+/// only call is the push's growth path, in a cold block.
+#[test]
+fn word_store_accesses_are_inline_loads_and_stores() {
+    let mut t = TraceIr::default();
+    let xs = inputs(&mut t, 2); // store, index
+    let (w, i) = (xs[0], xs[1]);
+    guard(&mut t, Op::GuardTag(i, Tag::Int), &xs);
+    let x = guard(&mut t, Op::WordsGet(w, i), &xs);
+    let one = t.konst(Value::Int(1));
+    let y = t.push(Op::Int(IntOp::Add, x, one), None);
+    guard(&mut t, Op::WordsSet(w, i, y), &xs);
+    t.push(Op::WordsPush(w, y), None);
+    t.push(Op::WordsPush(w, x), None);
+    let n = t.push(Op::WordsLen(w), None);
+    t.push(Op::WordsTruncate(w, i), None);
+    guard(&mut t, Op::Exit, &[n]);
+    let (_, built) = build(&t, true).unwrap();
+    if std::env::var_os("SHOW_LISTING").is_some() {
+        eprintln!("{}", built.listing);
+    }
+    let func = built.func.unwrap();
+    let (mut loads, mut stores, mut hot_calls, mut cold_calls) = (0, 0, 0, 0);
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            let op = func.dfg.insts[inst].opcode();
+            if op.is_call() {
+                if func.layout.is_cold(block) {
+                    cold_calls += 1;
+                } else {
+                    hot_calls += 1;
+                }
+            } else if !func.layout.is_cold(block) {
+                loads += op.can_load() as u32;
+                stores += op.can_store() as u32;
+            }
+        }
+    }
+    assert_eq!(hot_calls, 0, "{}", built.listing);
+    assert_eq!(
+        cold_calls, 2,
+        "one growth call per push:\n{}",
+        built.listing
+    );
+    // At least: the word, the length and base (once), the capacity; and
+    // the set, two pushes' words and lengths, the truncated length.
+    assert!(loads >= 4 && stores >= 6, "{}", built.listing);
+}
