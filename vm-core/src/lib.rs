@@ -14,6 +14,7 @@ pub mod strbuf;
 pub mod tuple;
 pub mod value;
 pub mod vm;
+pub mod words;
 
 pub use exec::{Action, Config, CoreError, Frame, FrameInfo, Language};
 pub use gc_arena::{Collect, Gc, Mutation};

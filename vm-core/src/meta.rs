@@ -30,6 +30,7 @@ use crate::jit::ir::{Cmp, FloatOp, IntOp, OvfOp};
 use crate::jit::JitState;
 use crate::tuple;
 use crate::value::{Tag, Value};
+use crate::words;
 
 /// The tracing interface. See the module docs for the contract.
 pub trait Meta<'gc> {
@@ -199,6 +200,33 @@ pub trait Meta<'gc> {
         self.call(&NEW_CELL, &[v, mark])
             .expect("new_cell cannot raise")
     }
+
+    /// A new empty word store with room for `cap` words before it grows
+    /// (see [`crate::words`]).
+    fn new_words(&mut self, cap: usize) -> Self::V {
+        let cap = self.konst(Value::Int(cap.min(i64::MAX as usize) as i64));
+        self.call(&NEW_WORDS, &[cap])
+            .expect("new_words cannot raise")
+    }
+    /// The number of words (int) of the word store `w`.
+    fn words_len(&mut self, w: Self::V) -> Self::V;
+    /// Word `i` of the word store `w` as an int, or `None` when `i` is not
+    /// in `0..len` (the caller reports that as an error: the store's own
+    /// indices are always in range unless the interpreter has a bug). The
+    /// trace guards the range; its exit resumes the instruction, which the
+    /// interpreter then runs and finds out of range itself. That guard may
+    /// follow a write of the same instruction (it is no decision the trace
+    /// takes, only the check that keeps machine code inside the store).
+    fn words_get(&mut self, w: Self::V, i: Self::V) -> Option<Self::V>;
+    /// Sets word `i` of the word store `w` to the int `v`; `false` (nothing
+    /// written) when `i` is not in `0..len`, guarded as in
+    /// [`Meta::words_get`]. It is a write to an existing object.
+    fn words_set(&mut self, w: Self::V, i: Self::V, v: Self::V) -> bool;
+    /// Appends the int `v` to the word store `w` (it grows when full).
+    fn words_push(&mut self, w: Self::V, v: Self::V);
+    /// Shortens the word store `w` to `n` (int) words when `0 <= n < len`
+    /// (backtracking to a saved top); any other `n` changes nothing.
+    fn words_truncate(&mut self, w: Self::V, n: Self::V);
 
     /// A merge point: `fr` is at a loop header `pc` (a backward-jump target).
     /// Returns `true` when the interpreter must hand control to the executor
@@ -458,6 +486,53 @@ impl<'gc, 'a> Meta<'gc> for Plain<'gc, 'a> {
     #[inline]
     fn new_cell(&mut self, v: Value<'gc>, mark: Value<'gc>) -> Value<'gc> {
         cell::new_cell(self.mc, v, int_of(mark))
+    }
+    fn new_words(&mut self, cap: usize) -> Value<'gc> {
+        words::new_words(self.mc, cap)
+    }
+    #[inline]
+    fn words_len(&mut self, w: Value<'gc>) -> Value<'gc> {
+        Value::Int(words_of(w).len() as i64)
+    }
+    #[inline]
+    fn words_get(&mut self, w: Value<'gc>, i: Value<'gc>) -> Option<Value<'gc>> {
+        words_of(w).get(int_of(i)).map(|x| Value::Int(x as i64))
+    }
+    #[inline]
+    fn words_set(&mut self, w: Value<'gc>, i: Value<'gc>, v: Value<'gc>) -> bool {
+        words_of(w).set(int_of(i), int_of(v) as u64)
+    }
+    #[inline]
+    fn words_push(&mut self, w: Value<'gc>, v: Value<'gc>) {
+        match w {
+            Value::Words(g) => words::push(self.mc, g, int_of(v) as u64),
+            other => panic!("word-store operation on {:?}", other.tag()),
+        }
+    }
+    #[inline]
+    fn words_truncate(&mut self, w: Value<'gc>, n: Value<'gc>) {
+        words_of(w).truncate(int_of(n))
+    }
+}
+
+/// The helper behind [`Meta::new_words`]: the argument is the capacity (an int).
+pub static NEW_WORDS: Helper = Helper {
+    name: "new_words",
+    func: |mc, args| {
+        Ok(words::new_words(
+            mc,
+            usize::try_from(int_of(args[0])).unwrap_or(0),
+        ))
+    },
+    effects: Effects::ALLOCATES,
+};
+
+/// The word store `w` (the trace has guarded the tag).
+#[inline]
+pub fn words_of<'gc>(w: Value<'gc>) -> &'gc words::Words<'gc> {
+    match words::as_words(w) {
+        Some(w) => w,
+        None => panic!("word-store operation on {:?}", w.tag()),
     }
 }
 

@@ -25,6 +25,7 @@
 //! | 11  | `Tuple`  | pointer to an immutable [`Tuple`]          |
 //! | 12  | `StrBuf` | pointer to a [`StrBuf`] (append-friendly string) |
 //! | 13  | `Cell`   | pointer to a mutable one-value [`Cell`]    |
+//! | 14  | `Words`  | pointer to a growable word store [`Words`] |
 
 use gc_arena::lock::RefLock;
 use gc_arena::{Collect, Gc};
@@ -33,6 +34,7 @@ use crate::cell::Cell;
 use crate::heap::{BigInt, Code, Dict, List, Record, Str};
 use crate::strbuf::StrBuf;
 use crate::tuple::Tuple;
+use crate::words::Words;
 
 macro_rules! tags {
     ($($(#[$doc:meta])* $name:ident = $konst:ident = $n:literal = $text:literal,)*) => {
@@ -72,6 +74,7 @@ tags! {
     Tuple = TAG_TUPLE = 11 = "tuple",
     StrBuf = TAG_STRBUF = 12 = "strbuf",
     Cell = TAG_CELL = 13 = "cell",
+    Words = TAG_WORDS = 14 = "words",
 }
 
 /// Byte offset of the tag inside a value.
@@ -114,6 +117,8 @@ pub enum Value<'gc> {
     StrBuf(Gc<'gc, StrBuf<'gc>>) = TAG_STRBUF,
     /// A mutable one-value cell (Prolog variables; see `cell`).
     Cell(Gc<'gc, Cell<'gc>>) = TAG_CELL,
+    /// A growable vector of raw words the collector does not scan (see `words`).
+    Words(Gc<'gc, Words<'gc>>) = TAG_WORDS,
 }
 
 impl<'gc> Value<'gc> {
@@ -134,6 +139,7 @@ impl<'gc> Value<'gc> {
             Value::Tuple(_) => Tag::Tuple,
             Value::StrBuf(_) => Tag::StrBuf,
             Value::Cell(_) => Tag::Cell,
+            Value::Words(_) => Tag::Words,
         }
     }
 
@@ -153,6 +159,7 @@ impl<'gc> Value<'gc> {
             Value::Tuple(p) => Gc::as_ptr(p) as usize as u64,
             Value::StrBuf(p) => Gc::as_ptr(p) as usize as u64,
             Value::Cell(p) => Gc::as_ptr(p) as usize as u64,
+            Value::Words(p) => Gc::as_ptr(p) as usize as u64,
         }
     }
 
@@ -204,6 +211,7 @@ impl std::fmt::Debug for Value<'_> {
             Value::Tuple(t) => write!(f, "<tuple {:?}/{}>", t.head(), t.len()),
             Value::StrBuf(s) => write!(f, "{:?}", s.as_str()),
             Value::Cell(c) => write!(f, "<cell {}>", c.mark()),
+            Value::Words(w) => write!(f, "<words {}>", w.len()),
         }
     }
 }

@@ -660,7 +660,7 @@ pub fn type_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Value<'gc> {
         Value::Dict(_) => rt.ty(Ty::Dict),
         // A foreign tuple or cell (a Prolog term or variable) is an opaque
         // object until interop wraps it.
-        Value::Code(_) | Value::Tuple(_) | Value::Cell(_) => rt.ty(Ty::Code),
+        Value::Code(_) | Value::Tuple(_) | Value::Cell(_) | Value::Words(_) => rt.ty(Ty::Code),
         Value::Record(_) => match type_field(v) {
             Value::Int(KIND_FUNC) => rt.ty(Ty::Function),
             Value::Int(_) => rt.ty(Ty::Generator),
@@ -679,7 +679,7 @@ pub fn kind_of(rt: &Rt<'_, '_>, v: Value<'_>) -> Ty {
         Value::Str(_) | Value::StrBuf(_) => Ty::Str,
         Value::List(_) => Ty::List,
         Value::Dict(_) => Ty::Dict,
-        Value::Code(_) | Value::Tuple(_) | Value::Cell(_) => Ty::Code,
+        Value::Code(_) | Value::Tuple(_) | Value::Cell(_) | Value::Words(_) => Ty::Code,
         Value::Record(_) => match type_field(v) {
             Value::Int(KIND_FUNC) => Ty::Function,
             Value::Int(_) => Ty::Generator,
@@ -1573,7 +1573,7 @@ pub fn truth<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<bool, NeedGuest> {
         Value::StrBuf(s) => !s.is_empty(),
         Value::List(_) => heap::list_len(v) != 0,
         Value::Dict(_) => heap::dict_len(v) != 0,
-        Value::Code(_) | Value::Tuple(_) | Value::Cell(_) => true,
+        Value::Code(_) | Value::Tuple(_) | Value::Cell(_) | Value::Words(_) => true,
         Value::Record(_) => match kind_of(rt, v) {
             Ty::Tuple => int_of(field(v, TUP_LEN)) != 0,
             Ty::Set | Ty::FrozenSet => heap::dict_len(set_dict(v)) != 0,
@@ -1786,6 +1786,7 @@ fn repr_into<'gc>(
         Value::Code(_) => out.push_str("<code object>"),
         Value::Tuple(_) => out.push_str("<foreign tuple>"),
         Value::Cell(_) => out.push_str("<foreign cell>"),
+        Value::Words(_) => out.push_str("<foreign words>"),
         Value::Record(_) => {
             let k = kind_of(rt, v);
             match k {

@@ -60,7 +60,7 @@ pub fn type_name(v: Value<'_>) -> &'static str {
         Value::Code(_) => "function",
         Value::List(_) => "list",
         Value::Dict(_) => "dict",
-        Value::Record(_) | Value::Tuple(_) | Value::Cell(_) => "object",
+        Value::Record(_) | Value::Tuple(_) | Value::Cell(_) | Value::Words(_) => "object",
         Value::Absent => "absent",
     }
 }

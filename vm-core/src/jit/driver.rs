@@ -202,7 +202,7 @@ fn run_trace<'gc>(
             // The plain interpreter panics at the same access (`heap::get_field`,
             // `tuple::tuple_get`, ...).
             panic!(
-                "compiled code (trace {t}) read a record field, tuple argument or cell that is not there: an interpreter bug"
+                "compiled code (trace {t}) read a record field, tuple argument, cell or word store that is not there: an interpreter bug"
             );
         }
         if exit == STATUS_FINISH {

@@ -401,6 +401,19 @@ pub enum Op {
     /// Sets field `k` of the record.
     SetField(Ref, u32, Ref),
 
+    // ---- word stores (see `crate::words`; words are ints) ----
+    /// Result: int, the store's length in words.
+    WordsLen(Ref),
+    /// Result: int, word `i` of the store; exits unless `0 <= i < len`.
+    WordsGet(Ref, Ref),
+    /// Sets word `i` of the store to the int; exits (writing nothing)
+    /// unless `0 <= i < len`.
+    WordsSet(Ref, Ref, Ref),
+    /// Appends the int to the store (growing its buffer when full).
+    WordsPush(Ref, Ref),
+    /// Shortens the store to `n` (int) words if `0 <= n < len`.
+    WordsTruncate(Ref, Ref),
+
     // ---- calls ----
     /// Result: what the Rust helper returns. Effects are the helper's; one that
     /// may raise carries a snapshot and exits when it raises.
@@ -419,7 +432,9 @@ impl Op {
             | Op::GuardFloatCmp(..)
             | Op::IntOvf(..)
             | Op::Fuel
-            | Op::Exit => true,
+            | Op::Exit
+            | Op::WordsGet(..)
+            | Op::WordsSet(..) => true,
             Op::Call(h, _) => h.effects.may_raise,
             _ => false,
         }
@@ -445,6 +460,9 @@ impl Op {
                 | Op::ListTruncate(..)
                 | Op::DictSet(..)
                 | Op::SetField(..)
+                | Op::WordsSet(..)
+                | Op::WordsPush(..)
+                | Op::WordsTruncate(..)
         )
     }
 
@@ -469,7 +487,8 @@ impl Op {
             | Op::ListLen(_)
             | Op::ListGet(..)
             | Op::DictGet(..)
-            | Op::GetField(..) => true,
+            | Op::GetField(..)
+            | Op::WordsLen(_) => true,
             Op::Call(h, _) => h.effects.is_removable(),
             _ => false,
         }
@@ -483,7 +502,10 @@ impl Op {
             | Op::ListPop(_)
             | Op::ListTruncate(..)
             | Op::DictSet(..)
-            | Op::SetField(..) => true,
+            | Op::SetField(..)
+            | Op::WordsSet(..)
+            | Op::WordsPush(..)
+            | Op::WordsTruncate(..) => true,
             Op::Call(h, _) => h.effects.writes_heap || h.effects.calls_guest,
             _ => false,
         }
@@ -514,7 +536,8 @@ impl Op {
             | Op::ListLen(a)
             | Op::ListPop(a)
             | Op::Finish(a)
-            | Op::GetField(a, _) => f(*a),
+            | Op::GetField(a, _)
+            | Op::WordsLen(a) => f(*a),
             Op::GuardValue(a, b)
             | Op::GuardIntCmp(_, a, b)
             | Op::GuardFloatCmp(_, a, b)
@@ -528,11 +551,14 @@ impl Op {
             | Op::ListAppend(a, b)
             | Op::ListTruncate(a, b)
             | Op::DictGet(a, b)
-            | Op::SetField(a, _, b) => {
+            | Op::SetField(a, _, b)
+            | Op::WordsGet(a, b)
+            | Op::WordsPush(a, b)
+            | Op::WordsTruncate(a, b) => {
                 f(*a);
                 f(*b)
             }
-            Op::ListSet(a, b, c) | Op::DictSet(a, b, c) => {
+            Op::ListSet(a, b, c) | Op::DictSet(a, b, c) | Op::WordsSet(a, b, c) => {
                 f(*a);
                 f(*b);
                 f(*c)
@@ -559,7 +585,8 @@ impl Op {
             | Op::ListLen(a)
             | Op::ListPop(a)
             | Op::Finish(a)
-            | Op::GetField(a, _) => *a = f(*a),
+            | Op::GetField(a, _)
+            | Op::WordsLen(a) => *a = f(*a),
             Op::GuardValue(a, b)
             | Op::GuardIntCmp(_, a, b)
             | Op::GuardFloatCmp(_, a, b)
@@ -573,11 +600,14 @@ impl Op {
             | Op::ListAppend(a, b)
             | Op::ListTruncate(a, b)
             | Op::DictGet(a, b)
-            | Op::SetField(a, _, b) => {
+            | Op::SetField(a, _, b)
+            | Op::WordsGet(a, b)
+            | Op::WordsPush(a, b)
+            | Op::WordsTruncate(a, b) => {
                 *a = f(*a);
                 *b = f(*b)
             }
-            Op::ListSet(a, b, c) | Op::DictSet(a, b, c) => {
+            Op::ListSet(a, b, c) | Op::DictSet(a, b, c) | Op::WordsSet(a, b, c) => {
                 *a = f(*a);
                 *b = f(*b);
                 *c = f(*c)
@@ -588,7 +618,9 @@ impl Op {
     /// The tag every result of this op has, when the op alone decides it.
     pub fn result_tag(&self) -> Option<Tag> {
         Some(match self {
-            Op::IntOvf(..) | Op::Int(..) | Op::ListLen(_) => Tag::Int,
+            Op::IntOvf(..) | Op::Int(..) | Op::ListLen(_) | Op::WordsLen(_) | Op::WordsGet(..) => {
+                Tag::Int
+            }
             Op::IntCmp(..) | Op::FloatCmp(..) | Op::BoolNot(_) | Op::Same(..) => Tag::Bool,
             Op::Float(..) | Op::IntToFloat(_) => Tag::Float,
             Op::NewList => Tag::List,

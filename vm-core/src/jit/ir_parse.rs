@@ -538,7 +538,7 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                 Op::GuardTag(self.operand(&a[0])?, tag)
             }
             "guard_true" | "guard_false" | "int_to_float" | "bool_not" | "list_len"
-            | "list_pop" | "finish" => {
+            | "list_pop" | "finish" | "words_len" => {
                 arity(1)?;
                 let x = self.operand(&a[0])?;
                 match name {
@@ -548,10 +548,12 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                     "bool_not" => Op::BoolNot(x),
                     "list_len" => Op::ListLen(x),
                     "finish" => Op::Finish(x),
+                    "words_len" => Op::WordsLen(x),
                     _ => Op::ListPop(x),
                 }
             }
-            "guard_value" | "same" | "list_get" | "list_append" | "list_truncate" | "dict_get" => {
+            "guard_value" | "same" | "list_get" | "list_append" | "list_truncate" | "dict_get"
+            | "words_get" | "words_push" | "words_truncate" => {
                 arity(2)?;
                 let (x, y) = (self.operand(&a[0])?, self.operand(&a[1])?);
                 match name {
@@ -560,16 +562,19 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                     "list_get" => Op::ListGet(x, y),
                     "list_append" => Op::ListAppend(x, y),
                     "list_truncate" => Op::ListTruncate(x, y),
+                    "words_get" => Op::WordsGet(x, y),
+                    "words_push" => Op::WordsPush(x, y),
+                    "words_truncate" => Op::WordsTruncate(x, y),
                     _ => Op::DictGet(x, y),
                 }
             }
-            "list_set" | "dict_set" => {
+            "list_set" | "dict_set" | "words_set" => {
                 arity(3)?;
                 let xs = self.operands(a)?;
-                if name == "list_set" {
-                    Op::ListSet(xs[0], xs[1], xs[2])
-                } else {
-                    Op::DictSet(xs[0], xs[1], xs[2])
+                match name {
+                    "list_set" => Op::ListSet(xs[0], xs[1], xs[2]),
+                    "words_set" => Op::WordsSet(xs[0], xs[1], xs[2]),
+                    _ => Op::DictSet(xs[0], xs[1], xs[2]),
                 }
             }
             "new_record" => {
@@ -880,6 +885,11 @@ v52 = call pure_fn
 v53 = call read_fn, v3, "x"
 v54 = call raise_fn, v53 @4
 v55 = call write_fn, v54
+v56 = words_len v3
+v57 = words_get v3, v56 @5
+words_set v3, 0, v57 @5
+words_push v3, 1
+words_truncate v3, 0
 fuel @5
 exit @5
 finish v55
@@ -954,6 +964,11 @@ snapshot @5
             Op::SetField(..) => 32,
             Op::Call(..) => 33,
             Op::Finish(_) => 34,
+            Op::WordsLen(_) => 35,
+            Op::WordsGet(..) => 36,
+            Op::WordsSet(..) => 37,
+            Op::WordsPush(..) => 38,
+            Op::WordsTruncate(..) => 39,
         }
     }
 
@@ -962,11 +977,11 @@ snapshot @5
         register_test_helpers();
         gc_arena::arena::rootless_mutate(|mc| {
             let t = parse(mc, EVERY_OP).unwrap();
-            let mut seen = [false; 35];
+            let mut seen = [false; 40];
             for i in &t.ops {
                 seen[kind(&i.op)] = true;
             }
-            let missing: Vec<usize> = (0..35).filter(|k| !seen[*k]).collect();
+            let missing: Vec<usize> = (0..40).filter(|k| !seen[*k]).collect();
             assert!(missing.is_empty(), "op kinds missing: {missing:?}");
         });
     }

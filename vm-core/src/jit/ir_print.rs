@@ -119,6 +119,11 @@ pub fn op_text(t: &TraceIr<'_>, op: &Op) -> String {
         Op::DictSet(a, b, c) => format!("dict_set {}, {}, {}", r(a), r(b), r(c)),
         Op::GetField(a, k) => format!("get_field {}, #{k}", r(a)),
         Op::SetField(a, k, b) => format!("set_field {}, #{k}, {}", r(a), r(b)),
+        Op::WordsLen(a) => format!("words_len {}", r(a)),
+        Op::WordsGet(a, b) => format!("words_get {}, {}", r(a), r(b)),
+        Op::WordsSet(a, b, c) => format!("words_set {}, {}, {}", r(a), r(b), r(c)),
+        Op::WordsPush(a, b) => format!("words_push {}, {}", r(a), r(b)),
+        Op::WordsTruncate(a, b) => format!("words_truncate {}, {}", r(a), r(b)),
         Op::Call(h, xs) => {
             if xs.is_empty() {
                 format!("call {}", h.name)

@@ -18,7 +18,7 @@ use crate::jit::ir::{
     Cmp, FloatOp, IntOp, Op, OvfOp, Ref, SnapFrame, SnapId, SnapValue, Snapshot, TraceIr,
 };
 use crate::jit::GreenKey;
-use crate::meta::{float_of, int_of, Meta};
+use crate::meta::{float_of, int_of, words_of, Meta};
 use crate::value::{Tag, Value};
 
 /// A value while recording: the concrete value and the IR that computes it.
@@ -368,6 +368,14 @@ impl<'gc> Recorder<'gc> {
         self.trace.push(op, Some(s))
     }
 
+    /// Appends a guard that only keeps machine code in bounds (a word
+    /// store's index check): it takes the instruction's snapshot even
+    /// after a write of the instruction (see [`Meta::words_get`]).
+    fn bounds_guard(&mut self, op: Op) -> Ref {
+        let s = self.snapshot();
+        self.trace.push(op, Some(s))
+    }
+
     fn emit(&mut self, op: Op) -> Ref {
         self.trace.push(op, None)
     }
@@ -707,6 +715,50 @@ impl<'gc, 'a> Meta<'gc> for Recording<'gc, 'a> {
                 Err(e)
             }
         }
+    }
+    fn words_len(&mut self, w: RV<'gc>) -> RV<'gc> {
+        let n = words_of(w.v).len() as i64;
+        self.rv(Value::Int(n), Op::WordsLen(w.r))
+    }
+    fn words_get(&mut self, w: RV<'gc>, i: RV<'gc>) -> Option<RV<'gc>> {
+        match words_of(w.v).get(int_of(i.v)) {
+            Some(x) => {
+                let r = self.rec.bounds_guard(Op::WordsGet(w.r, i.r));
+                Some(RV {
+                    v: Value::Int(x as i64),
+                    r,
+                })
+            }
+            None => {
+                // An interpreter error path: it stays in the interpreter.
+                self.rec
+                    .set_abort("word-store index out of range while recording");
+                None
+            }
+        }
+    }
+    fn words_set(&mut self, w: RV<'gc>, i: RV<'gc>, v: RV<'gc>) -> bool {
+        if !words_of(w.v).set(int_of(i.v), int_of(v.v) as u64) {
+            self.rec
+                .set_abort("word-store index out of range while recording");
+            return false;
+        }
+        self.rec.bounds_guard(Op::WordsSet(w.r, i.r, v.r));
+        self.rec.write_to(w.r);
+        true
+    }
+    fn words_push(&mut self, w: RV<'gc>, v: RV<'gc>) {
+        match w.v {
+            Value::Words(g) => crate::words::push(self.mc, g, int_of(v.v) as u64),
+            other => panic!("word-store operation on {:?}", other.tag()),
+        }
+        self.rec.write_to(w.r);
+        self.rec.emit(Op::WordsPush(w.r, v.r));
+    }
+    fn words_truncate(&mut self, w: RV<'gc>, n: RV<'gc>) {
+        words_of(w.v).truncate(int_of(n.v));
+        self.rec.write_to(w.r);
+        self.rec.emit(Op::WordsTruncate(w.r, n.r));
     }
     fn merge_point(&mut self, fr: &Frame<'gc>, pc: u32) -> bool {
         let key = GreenKey::of(fr, pc);

@@ -45,6 +45,17 @@ use crate::meta::{
 };
 use crate::tuple;
 use crate::value::{Tag, Value, PAYLOAD_OFFSET, TAG_OFFSET, VALUE_SIZE};
+use crate::words::{WORDS_BASE_OFFSET, WORDS_CAP_OFFSET, WORDS_LEN_OFFSET};
+
+/// A word store's header words as loaded (or computed) by trace code.
+#[derive(Copy, Clone, Debug)]
+struct WordsHdr {
+    store: Ref,
+    len: ir::Value,
+    base: ir::Value,
+    /// The capacity, once a push has needed it.
+    cap: Option<ir::Value>,
+}
 
 /// What [`lower`] reports besides the function it built.
 pub(super) struct Lowered {
@@ -455,6 +466,7 @@ pub(super) fn lower<'gc>(
         bug_block: None,
         entry,
         lazy: vec![None; t.ops.len()],
+        words_hdr: Vec::new(),
     };
     if label.is_none() {
         lw.count_tier();
@@ -544,6 +556,10 @@ struct Lower<'a, 'f, 'gc> {
     entry: Block,
     /// Per op, the buffer offset of an input not loaded yet ([`Lower::input`]).
     lazy: Vec<Option<i32>>,
+    /// Word stores whose length and buffer address are loaded, with those
+    /// two values: reused by later accesses until something may change
+    /// them (see [`Lower::word_addr`]).
+    words_hdr: Vec<WordsHdr>,
 }
 
 /// What makes two guards' exits the same code (with their link-cell array).
@@ -588,6 +604,12 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
 
     /// Lowers op `i`; true when it ended the trace.
     fn op(&mut self, i: usize, op: &Op) -> Result<bool, String> {
+        if matches!(op, Op::Label(_) | Op::Call(..)) {
+            // What may change a word store's length or move its words
+            // unseen: any helper; and a loop's back-edge. (A push or a
+            // truncation knows what it changes: see `words_push`.)
+            self.words_hdr.clear();
+        }
         let result = match op {
             Op::Input(k) => self.input(i, *k)?,
             Op::Label(args) => {
@@ -750,6 +772,20 @@ impl<'a, 'f, 'gc> Lower<'a, 'f, 'gc> {
             Op::ListGet(l, i) => Some(self.list_get(op, *l, *i)?),
             Op::ListSet(l, i, v) => {
                 self.list_set(op, *l, *i, *v)?;
+                None
+            }
+            Op::WordsLen(w) => Some(self.words_len(*w)?),
+            Op::WordsGet(w, i) => Some(self.words_get(*w, *i)?),
+            Op::WordsSet(w, i, v) => {
+                self.words_set(*w, *i, *v)?;
+                None
+            }
+            Op::WordsPush(w, v) => {
+                self.words_push(*w, *v)?;
+                None
+            }
+            Op::WordsTruncate(w, n) => {
+                self.words_truncate(*w, *n)?;
                 None
             }
             Op::Call(h, args) => {
@@ -2240,5 +2276,195 @@ impl Lower<'_, '_, '_> {
         let (base, len) = self.tuple_items(tuple);
         let addr = self.indexed_addr(index, len, bug, |_| base);
         Ok(self.load_value(addr, 0))
+    }
+}
+
+// ---- word stores, read and written in place ----
+//
+// A store's header (`words::Words`, `repr(C)`) holds the address of word 0,
+// the length and the capacity, refreshed by every Rust function that
+// changes them. Trace code loads the header at each access: a push (inline
+// or through its trampoline, which may move the words to a bigger buffer),
+// a truncation or a helper may have changed it since, and Cranelift merges
+// the loads it can prove redundant within a block. An index outside
+// `0..len` (compared unsigned, so negative ones too) leaves through the
+// op's guard exit before any word is touched; the interpreter then finds
+// the same index out of range. An operand whose tag no guard has fixed
+// and turns out not to be a store is an interpreter bug (the plain `Meta`
+// panics there): the bug block. Words hold no GC pointers: no barrier.
+impl Lower<'_, '_, '_> {
+    /// The store's address (a non-store: the bug block). The check
+    /// dominates every later op (the bug block does not come back), so the
+    /// operand's tag is known from here on: a loop's store, checked once
+    /// per iteration, not once per access.
+    fn words_ptr(&mut self, w: Ref) -> Result<ir::Value, String> {
+        let bug = self.bug_block();
+        let known = matches!(self.val(w)?, Val::Known(Tag::Words, _));
+        let ptr = self.expect_tag(w, Tag::Words, bug)?;
+        if !known && !w.is_const() {
+            self.vals[w.index()] = Some(Val::Known(Tag::Words, ptr));
+        }
+        Ok(ptr)
+    }
+
+    /// The loaded length and buffer address of store `w`, if still current.
+    fn words_hdr(&self, w: Ref) -> Option<WordsHdr> {
+        self.words_hdr.iter().find(|h| h.store == w).copied()
+    }
+
+    /// After a write to store `w` that left its header as `hdr`: other
+    /// refs may name the same store, so what is known of them goes.
+    fn set_words_hdr(&mut self, hdr: WordsHdr) {
+        self.words_hdr.clear();
+        self.words_hdr.push(hdr);
+    }
+
+    /// `words_len w`: one load (none when an access since the last change
+    /// loaded it).
+    fn words_len(&mut self, w: Ref) -> Result<Val, String> {
+        if let Some(h) = self.words_hdr(w) {
+            return Ok(Val::Known(Tag::Int, h.len));
+        }
+        let store = self.words_ptr(w)?;
+        let len = self
+            .b
+            .ins()
+            .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+        Ok(Val::Known(Tag::Int, len))
+    }
+
+    /// The address of word `i` of store `w`, after the guard (this op's
+    /// exit) that `0 <= i < len`. The length and buffer address are loaded
+    /// at the first access and reused by later ones until an op that may
+    /// change them (`op` clears them): each later op is dominated by the
+    /// blocks of earlier ones, where they were loaded.
+    fn word_addr(&mut self, w: Ref, i: Ref) -> Result<ir::Value, String> {
+        let index = self.int(i)?;
+        let cached = self.words_hdr(w);
+        let (len, store) = match cached {
+            Some(h) => (h.len, None),
+            None => {
+                let store = self.words_ptr(w)?;
+                let len = self
+                    .b
+                    .ins()
+                    .load(types::I64, mem(), store, WORDS_LEN_OFFSET);
+                (len, Some(store))
+            }
+        };
+        let inside = self.b.ins().icmp(IntCC::UnsignedLessThan, index, len);
+        self.guard(inside, true)?;
+        let base = match (cached, store) {
+            (Some(h), _) => h.base,
+            (None, store) => {
+                let store = store.ok_or_else(|| self.err("no store address"))?;
+                let base = self
+                    .b
+                    .ins()
+                    .load(types::I64, mem(), store, WORDS_BASE_OFFSET);
+                self.words_hdr.push(WordsHdr {
+                    store: w,
+                    len,
+                    base,
+                    cap: None,
+                });
+                base
+            }
+        };
+        let offset = self.b.ins().ishl_imm_u(index, 3);
+        Ok(self.b.ins().iadd(base, offset))
+    }
+
+    /// `words_get w, i`: a guarded load.
+    fn words_get(&mut self, w: Ref, i: Ref) -> Result<Val, String> {
+        let addr = self.word_addr(w, i)?;
+        let x = self.b.ins().load(types::I64, mem(), addr, 0);
+        Ok(Val::Known(Tag::Int, x))
+    }
+
+    /// `words_set w, i, v`: a guarded store.
+    fn words_set(&mut self, w: Ref, i: Ref, v: Ref) -> Result<(), String> {
+        let x = self.int(v)?;
+        let addr = self.word_addr(w, i)?;
+        self.b.ins().store(mem(), x, addr, 0);
+        Ok(())
+    }
+
+    /// `words_push w, v`: a store and a length update when the buffer has
+    /// room, else the trampoline (which grows the buffer). The header
+    /// after it (the new length, and the base and capacity, reloaded on
+    /// the slow path) is known to later ops, so a run of pushes loads it once.
+    fn words_push(&mut self, w: Ref, v: Ref) -> Result<(), String> {
+        let x = self.int(v)?;
+        let store = self.words_ptr(w)?;
+        let cached = self.words_hdr(w);
+        let load = |lw: &mut Self, off| lw.b.ins().load(types::I64, mem(), store, off);
+        let len = match cached {
+            Some(h) => h.len,
+            None => load(self, WORDS_LEN_OFFSET),
+        };
+        let cap = match cached.and_then(|h| h.cap) {
+            Some(cap) => cap,
+            None => load(self, WORDS_CAP_OFFSET),
+        };
+        let room = self.b.ins().icmp(IntCC::UnsignedLessThan, len, cap);
+        let fast = self.b.create_block();
+        let slow = self.slow_block();
+        let join = self.b.create_block();
+        for _ in 0..3 {
+            self.b.append_block_param(join, types::I64);
+        }
+        self.b.ins().brif(room, fast, &[], slow, &[]);
+        self.b.switch_to_block(fast);
+        let base = match cached {
+            Some(h) => h.base,
+            None => load(self, WORDS_BASE_OFFSET),
+        };
+        let offset = self.b.ins().ishl_imm_u(len, 3);
+        let addr = self.b.ins().iadd(base, offset);
+        self.b.ins().store(mem(), x, addr, 0);
+        let next = self.b.ins().iadd_imm_s(len, 1);
+        self.b.ins().store(mem(), next, store, WORDS_LEN_OFFSET);
+        self.jump_with(join, &[next, base, cap]);
+        self.b.switch_to_block(slow);
+        self.call(Tramp::WordsPush, &[w, v], 0)?;
+        let (len2, base2, cap2) = (
+            load(self, WORDS_LEN_OFFSET),
+            load(self, WORDS_BASE_OFFSET),
+            load(self, WORDS_CAP_OFFSET),
+        );
+        self.jump_with(join, &[len2, base2, cap2]);
+        self.b.switch_to_block(join);
+        let p = self.b.block_params(join).to_vec();
+        self.set_words_hdr(WordsHdr {
+            store: w,
+            len: p[0],
+            base: p[1],
+            cap: Some(p[2]),
+        });
+        Ok(())
+    }
+
+    /// `words_truncate w, n`: the length becomes `n` when `n <u len`
+    /// (a negative `n` is a huge unsigned one: no change).
+    fn words_truncate(&mut self, w: Ref, n: Ref) -> Result<(), String> {
+        let n = self.int(n)?;
+        let store = self.words_ptr(w)?;
+        let cached = self.words_hdr(w);
+        let len = match cached {
+            Some(h) => h.len,
+            None => self
+                .b
+                .ins()
+                .load(types::I64, mem(), store, WORDS_LEN_OFFSET),
+        };
+        let shorter = self.b.ins().icmp(IntCC::UnsignedLessThan, n, len);
+        let new = self.b.ins().select(shorter, n, len);
+        self.b.ins().store(mem(), new, store, WORDS_LEN_OFFSET);
+        match cached {
+            Some(h) => self.set_words_hdr(WordsHdr { len: new, ..h }),
+            None => self.words_hdr.clear(),
+        }
+        Ok(())
     }
 }

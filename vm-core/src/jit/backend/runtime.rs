@@ -124,6 +124,7 @@ pub(super) enum Tramp {
     DictGet,
     DictSet,
     SetField,
+    WordsPush,
     Call,
 }
 
@@ -144,6 +145,8 @@ impl Tramp {
             Op::ListTruncate(..) => Tramp::ListTruncate,
             Op::DictGet(..) => Tramp::DictGet,
             Op::DictSet(..) => Tramp::DictSet,
+            // Only to grow a full buffer; room is used inline.
+            Op::WordsPush(..) => Tramp::WordsPush,
             Op::Call(..) => Tramp::Call,
             _ => return None,
         })
@@ -165,6 +168,7 @@ impl Tramp {
             Tramp::DictGet => dict_get,
             Tramp::DictSet => dict_set,
             Tramp::SetField => set_field,
+            Tramp::WordsPush => words_push,
             Tramp::Call => call,
         };
         f as usize
@@ -266,6 +270,11 @@ trampolines! {
     /// `set_field record, #imm, value` (a linked exit's delayed write).
     set_field = |mc, a, k| {
         heap::set_field(mc, a[0], k as u32, a[1]);
+        Ok(Value::None)
+    };
+    /// `words_push store, word` when the buffer is full: grows it, then pushes.
+    words_push = |mc, a, _| {
+        crate::words::push_value(mc, a[0], int(a[1]) as u64);
         Ok(Value::None)
     };
 }

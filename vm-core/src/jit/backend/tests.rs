@@ -101,6 +101,7 @@ fn value_layout_is_as_documented() {
             heap::new_tuple(mc, Value::None, &[Value::Int(1)]),
             crate::strbuf::append(mc, heap::new_str(mc, "a"), "b").unwrap(),
             crate::cell::new_cell(mc, Value::Int(1), 0),
+            crate::words::new_words(mc, 0),
         ];
         let tags: Vec<Tag> = samples.iter().map(|v| v.tag()).collect();
         assert_eq!(tags.len(), Tag::ALL.len() + 1, "every tag sampled");
@@ -1919,4 +1920,140 @@ fn inputs_only_passed_on_are_not_normalised() {
     // 16 loads, the guard, the exit stores (27 in all; 123 when every
     // input was normalised on entry).
     assert!(n < 60, "{n} Cranelift instructions");
+}
+
+/// A loop that pushes past the store's capacity (the trampoline grows the
+/// buffer inside the trace), reads back and rewrites each word in place,
+/// then leaves through its loop guard; the store holds what the plain
+/// operations would have left.
+#[test]
+fn word_stores_are_pushed_read_and_written_in_place() {
+    use crate::words::{as_words, new_words};
+    rootless_mutate(|mc| {
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 3); // store, i, n
+        t.push(Op::Label(xs.clone()), None);
+        let p: Vec<Ref> = (0..3).map(|k| t.push(Op::Param(k), None)).collect();
+        let (w, i, n) = (p[0], p[1], p[2]);
+        guard(&mut t, Op::GuardTag(w, Tag::Words), &p);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &p);
+        guard(&mut t, Op::GuardTag(n, Tag::Int), &p);
+        guard(&mut t, Op::GuardIntCmp(Cmp::Lt, i, n), &p);
+        let ten = t.konst(Value::Int(10));
+        let x = t.push(Op::Int(IntOp::Mul, i, ten), None);
+        t.push(Op::WordsPush(w, x), None);
+        let got = guard(&mut t, Op::WordsGet(w, i), &p);
+        let one = t.konst(Value::Int(1));
+        let y = t.push(Op::Int(IntOp::Add, got, one), None);
+        guard(&mut t, Op::WordsSet(w, i, y), &p);
+        let i2 = t.push(Op::Int(IntOp::Add, i, one), None);
+        guard(&mut t, Op::Fuel, &p);
+        t.push(Op::Jump(vec![w, i2, n]), None);
+        let code = compile(&t).unwrap();
+        let store = new_words(mc, 0);
+        let (exit, live) = run(
+            &code,
+            mc,
+            &mut 1_000_000,
+            &[store, Value::Int(0), Value::Int(100)],
+        );
+        assert_eq!(exit, 3, "left through the loop guard");
+        assert_values(&live, &[store, Value::Int(100), Value::Int(100)]);
+        let words = as_words(store).unwrap();
+        assert_eq!(words.len(), 100);
+        assert!(words.capacity() >= 100, "grew inside the trace");
+        let want: Vec<u64> = (0..100).map(|i| i * 10 + 1).collect();
+        assert_eq!(words.to_vec(), want);
+    });
+}
+
+/// Out of range, `words_get` and `words_set` leave through their guard
+/// before touching memory (negative indices included); `words_truncate`
+/// changes nothing unless `0 <= n < len`; `words_len` is one load.
+#[test]
+fn word_store_accesses_out_of_range_exit() {
+    use crate::words::{as_words, new_words, push_value};
+    rootless_mutate(|mc| {
+        // v0 = store, v1 = index, v2 = new top
+        let mut t = TraceIr::default();
+        let xs = inputs(&mut t, 3);
+        let (w, i, n) = (xs[0], xs[1], xs[2]);
+        guard(&mut t, Op::GuardTag(w, Tag::Words), &xs);
+        guard(&mut t, Op::GuardTag(i, Tag::Int), &xs);
+        guard(&mut t, Op::GuardTag(n, Tag::Int), &xs);
+        let seven = t.konst(Value::Int(7));
+        guard(&mut t, Op::WordsSet(w, i, seven), &xs);
+        let got = guard(&mut t, Op::WordsGet(w, i), &xs);
+        t.push(Op::WordsTruncate(w, n), None);
+        let len = t.push(Op::WordsLen(w), None);
+        guard(&mut t, Op::Exit, &[got, len]);
+        let code = compile(&t).unwrap();
+        let store = new_words(mc, 0);
+        for k in 0..5 {
+            push_value(mc, store, k);
+        }
+        for bad in [5, 6, -1, i64::MIN, i64::MAX] {
+            let (exit, _) = run1(&code, mc, &[store, Value::Int(bad), Value::Int(0)]);
+            assert_eq!(exit, 3, "index {bad}: the set's guard");
+            assert_eq!(as_words(store).unwrap().to_vec(), vec![0, 1, 2, 3, 4]);
+        }
+        for (top, want) in [(9, 5), (-1, 5), (5, 5), (3, 3)] {
+            let (exit, live) = run1(&code, mc, &[store, Value::Int(1), Value::Int(top)]);
+            assert_eq!(exit, 5, "the final exit");
+            assert_values(&live, &[Value::Int(7), Value::Int(want)]);
+        }
+        assert_eq!(as_words(store).unwrap().to_vec(), vec![0, 7, 2]);
+        // A word past the new top is out of range again.
+        let (exit, _) = run1(&code, mc, &[store, Value::Int(3), Value::Int(0)]);
+        assert_eq!(exit, 3);
+    });
+}
+
+/// Word-store reads and writes are loads and stores in the hot blocks: the
+/// only call is the push's growth path, in a cold block.
+#[test]
+fn word_store_accesses_are_inline_loads_and_stores() {
+    let mut t = TraceIr::default();
+    let xs = inputs(&mut t, 2); // store, index
+    let (w, i) = (xs[0], xs[1]);
+    guard(&mut t, Op::GuardTag(i, Tag::Int), &xs);
+    let x = guard(&mut t, Op::WordsGet(w, i), &xs);
+    let one = t.konst(Value::Int(1));
+    let y = t.push(Op::Int(IntOp::Add, x, one), None);
+    guard(&mut t, Op::WordsSet(w, i, y), &xs);
+    t.push(Op::WordsPush(w, y), None);
+    t.push(Op::WordsPush(w, x), None);
+    let n = t.push(Op::WordsLen(w), None);
+    t.push(Op::WordsTruncate(w, i), None);
+    guard(&mut t, Op::Exit, &[n]);
+    let (_, built) = build(&t, true).unwrap();
+    if std::env::var_os("SHOW_LISTING").is_some() {
+        eprintln!("{}", built.listing);
+    }
+    let func = built.func.unwrap();
+    let (mut loads, mut stores, mut hot_calls, mut cold_calls) = (0, 0, 0, 0);
+    for block in func.layout.blocks() {
+        for inst in func.layout.block_insts(block) {
+            let op = func.dfg.insts[inst].opcode();
+            if op.is_call() {
+                if func.layout.is_cold(block) {
+                    cold_calls += 1;
+                } else {
+                    hot_calls += 1;
+                }
+            } else if !func.layout.is_cold(block) {
+                loads += op.can_load() as u32;
+                stores += op.can_store() as u32;
+            }
+        }
+    }
+    assert_eq!(hot_calls, 0, "{}", built.listing);
+    assert_eq!(
+        cold_calls, 2,
+        "one growth call per push:\n{}",
+        built.listing
+    );
+    // At least: the word, the length and base (once), the capacity; and
+    // the set, two pushes' words and lengths, the truncated length.
+    assert!(loads >= 4 && stores >= 6, "{}", built.listing);
 }

@@ -241,7 +241,7 @@ impl Walk {
         let (lo, hi) = match *op {
             Op::Int(o, a, b) => int_bounds(o, &self.fact(t, a), &self.fact(t, b)),
             Op::IntOvf(o, a, b) => int_bounds(o.plain(), &self.fact(t, a), &self.fact(t, b)),
-            Op::ListLen(_) => (0, i64::MAX),
+            Op::ListLen(_) | Op::WordsLen(_) => (0, i64::MAX),
             _ => (i64::MIN, i64::MAX),
         };
         Fact {

@@ -21,12 +21,15 @@ pub mod rewrite;
 #[cfg(test)]
 pub mod testing;
 pub mod virtualize;
+pub mod words;
 
 /// The passes [`optimize`] runs, in order (names as [`run_pass`] takes them).
 /// The first round simplifies what the recorder wrote so the heap cache and
 /// allocation removal see canonical ops; the second cleans up after them.
 // `peel` unrolls the loop once and runs the heap cache and allocation
 // removal again over preamble and loop, carrying the cache across the label.
+// `words` forwards word-store loads in preamble and loop (after peeling,
+// so each has its own copy of the loop's loads).
 pub const PIPELINE: &[&str] = &[
     "fold",
     "guards",
@@ -34,6 +37,7 @@ pub const PIPELINE: &[&str] = &[
     "heap",
     "virtualize",
     "peel",
+    "words",
     "fold",
     "guards",
     "cse",
@@ -76,6 +80,7 @@ pub fn run_pass<'gc>(name: &str, mc: &Mutation<'gc>, t: &mut TraceIr<'gc>) -> Re
         "heap" => heap::run(mc, t),
         "peel" => peel::run(mc, t),
         "virtualize" => virtualize::run(mc, t),
+        "words" => words::run(mc, t),
         _ => return Err(format!("no optimiser pass called `{name}`")),
     }
     Ok(())
