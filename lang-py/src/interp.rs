@@ -1503,7 +1503,15 @@ fn binop<'gc, M: Meta<'gc>>(
             BinOp::Div => {
                 let z = int(m, 0);
                 let nz = m.int_cmp(Cmp::Ne, y, z);
-                if m.truth(nz) {
+                // Exact as floats (|x|, |y| <= 2**53), so one rounding, as
+                // CPython's; bigger operands take the generic division.
+                let (hi, lo) = (int(m, 1 << 53), int(m, -(1 << 53)));
+                let exact = |m: &mut M, v| {
+                    let a = m.int_cmp(Cmp::Le, v, hi);
+                    let b = m.int_cmp(Cmp::Ge, v, lo);
+                    m.truth(a) && m.truth(b)
+                };
+                if m.truth(nz) && exact(m, x) && exact(m, y) {
                     let fx = m.int_to_float(x);
                     let fy = m.int_to_float(y);
                     Some(m.float(FloatOp::Div, fx, fy))

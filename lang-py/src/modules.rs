@@ -33,6 +33,12 @@ pub const STDLIB: &[(&str, &str)] = &[
     ("fractions", include_str!("lib/fractions.py")),
     ("enum", include_str!("lib/enum.py")),
     ("types", include_str!("lib/types.py")),
+    ("contextlib", include_str!("lib/contextlib.py")),
+    ("textwrap", include_str!("lib/textwrap.py")),
+    ("statistics", include_str!("lib/statistics.py")),
+    ("pprint", include_str!("lib/pprint.py")),
+    ("base64", include_str!("lib/base64.py")),
+    ("binascii", include_str!("lib/binascii.py")),
 ];
 
 const NATIVE: &[&str] = &["sys", "math", "time", "_random", "gc", "os", "_re"];
@@ -982,7 +988,7 @@ fn text_seed<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Option<Vec<u8>> {
         return Some(s.as_bytes().to_vec());
     }
     match crate::objects::kind_of(rt, v) {
-        Ty::Bytes => crate::objects::field(v, 1)
+        Ty::Bytes | Ty::ByteArray => crate::objects::field(v, 1)
             .as_str()
             .map(|s| s.chars().map(|c| c as u32 as u8).collect()),
         _ => None,

@@ -746,6 +746,19 @@ def __b_list(it=()):
     return r
 
 
+def __b_bytes(*args, **kw):
+    # bytes(iterable) over a generator or a user iterable.
+    if len(args) == 1 and not kw:
+        return bytes(__b_list(args[0]))
+    return bytes(*args, **kw)
+
+
+def __b_bytearray(*args, **kw):
+    if len(args) == 1 and not kw:
+        return bytearray(__b_list(args[0]))
+    return bytearray(*args, **kw)
+
+
 def __b_tuple(it=()):
     return tuple(__b_list(it))
 

@@ -153,7 +153,7 @@ pub fn split_args<'gc>(
     (pos, kw)
 }
 
-fn kwarg<'gc>(kw: &[(String, Value<'gc>)], name: &str) -> Option<Value<'gc>> {
+pub(crate) fn kwarg<'gc>(kw: &[(String, Value<'gc>)], name: &str) -> Option<Value<'gc>> {
     kw.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
 }
 
@@ -254,7 +254,7 @@ pub fn len_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
                     0
                 }
             }
-            Ty::Bytes => field(v, 1).as_str().unwrap_or("").chars().count() as i64,
+            Ty::Bytes | Ty::ByteArray => field(v, 1).as_str().unwrap_or("").chars().count() as i64,
             k if is_instance_kind(k) && has_py_method(rt, v, "__len__") => return Err(Fail::Guest),
             // Classes with a class-level length (enum, see lib/enum.py).
             Ty::Type if has_class_hook(rt, v, "__class_len__") => return Err(Fail::Guest),
@@ -428,8 +428,8 @@ pub fn construct<'gc>(
         Ty::Str => match args.first() {
             None => Ok(rt.s("")),
             Some(v) => {
-                if kind_of(rt, *v) == Ty::Bytes && args.len() > 1 {
-                    return Ok(field(*v, 1));
+                if is_bytes_kind(kind_of(rt, *v)) && (args.len() > 1 || !kw.is_empty()) {
+                    return methods::method(rt, "decode", *v, &args[1..], kw);
                 }
                 Ok(rt.s(&str_of(rt, *v)?))
             }
@@ -576,16 +576,7 @@ pub fn construct<'gc>(
             argc(rt, name, args, 1, 1)?;
             Ok(rt.record(k, &[args[0]]))
         }
-        Ty::Bytes => match args.first() {
-            None => Ok(bytes::new_bytes(rt, "")),
-            Some(Value::Str(s)) => Ok(bytes::from_data(rt, s.as_str().as_bytes())),
-            Some(Value::Int(n)) => Ok(bytes::new_bytes(rt, &"\0".repeat(*n as usize))),
-            Some(v) => {
-                let items = iterate(rt, *v)?;
-                let data: Vec<u8> = items.iter().map(|x| int_of(*x) as u8).collect();
-                Ok(bytes::from_data(rt, &data))
-            }
-        },
+        Ty::Bytes | Ty::ByteArray => bytes::construct(rt, k, args, kw),
         Ty::Enumerate => function(rt, "enumerate", args, kw),
         Ty::Zip => function(rt, "zip", args, kw),
         _ => rt.err(Ty::TypeError, format!("cannot create '{}' instances", name)),
@@ -1703,7 +1694,7 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                     None => rt.err(Ty::IndexError, "range object index out of range"),
                 }
             }
-            Ty::Bytes => {
+            bk @ (Ty::Bytes | Ty::ByteArray) => {
                 let chars: Vec<char> = field(o, 1).as_str().unwrap_or("").chars().collect();
                 if is_slice {
                     let (s, e, st) = ops::slice_indices(rt, k, chars.len() as i64)?;
@@ -1711,7 +1702,7 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                         .iter()
                         .map(|&i| chars[i])
                         .collect();
-                    return Ok(bytes::new_bytes(rt, &out));
+                    return Ok(rt.record(bk, &[rt.s(&out)]));
                 }
                 let i = index_of(rt, k, "byte")?;
                 match ops::norm_index(i, chars.len() as i64) {
@@ -1815,6 +1806,7 @@ pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
         {
             Err(Fail::Guest)
         }
+        Value::Record(_) if kind_of(rt, o) == Ty::ByteArray => bytes::set_item(rt, o, k, Some(v)),
         _ => rt.err(
             Ty::TypeError,
             format!(
@@ -1874,6 +1866,7 @@ pub fn delitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
         {
             Err(Fail::Guest)
         }
+        Value::Record(_) if kind_of(rt, o) == Ty::ByteArray => bytes::set_item(rt, o, k, None),
         _ => rt.err(
             Ty::TypeError,
             format!(

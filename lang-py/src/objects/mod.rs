@@ -318,6 +318,7 @@ types! {
     ClassMethod = "classmethod",
     Super = "super",
     Bytes = "bytes",
+    ByteArray = "bytearray",
     NotImplementedType = "NotImplementedType",
     EllipsisType = "ellipsis",
     ListIter = "list_iterator",
@@ -1036,7 +1037,7 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
                     })
                     .collect()
             }
-            Ty::Bytes => field(v, 1)
+            Ty::Bytes | Ty::ByteArray => field(v, 1)
                 .as_str()
                 .unwrap_or("")
                 .chars()
@@ -1091,6 +1092,7 @@ pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
         Value::List(_) => return rt.err(Ty::TypeError, "unhashable type: 'list'"),
         Value::Dict(_) => return rt.err(Ty::TypeError, "unhashable type: 'dict'"),
         Value::Record(_) => match kind_of(rt, v) {
+            Ty::ByteArray => return rt.err(Ty::TypeError, "unhashable type: 'bytearray'"),
             Ty::Tuple | Ty::FrozenSet | Ty::Bytes => {
                 let mut enc = String::new();
                 encode_key(rt, v, &mut enc)?;
@@ -1446,7 +1448,9 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                             .iter()
                             .all(|(k, _)| !matches!(get_key(rt, db, *k), Value::Absent))
                 }
-                (Ty::Bytes, Ty::Bytes) => field(a, 1).as_str() == field(b, 1).as_str(),
+                (Ty::Bytes | Ty::ByteArray, Ty::Bytes | Ty::ByteArray) => {
+                    field(a, 1).as_str() == field(b, 1).as_str()
+                }
                 (Ty::Method, Ty::Method) => {
                     field(a, 1).same(&field(b, 1)) && field(a, 2).same(&field(b, 2))
                 }
@@ -1498,8 +1502,8 @@ pub fn cmp<'gc>(
         return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
     }
     if matches!((a, b), (Value::Record(_), Value::Record(_)))
-        && kind_of(rt, a) == Ty::Bytes
-        && kind_of(rt, b) == Ty::Bytes
+        && is_bytes_kind(kind_of(rt, a))
+        && is_bytes_kind(kind_of(rt, b))
     {
         // By byte values: the texts' code points are the bytes.
         return cmp(rt, field(a, 1), field(b, 1), op);
@@ -1579,7 +1583,7 @@ pub fn truth<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<bool, NeedGuest> {
             Ty::Set | Ty::FrozenSet => heap::dict_len(set_dict(v)) != 0,
             Ty::Range => !iterate(rt, v).map_err(|_| NeedGuest)?.is_empty(),
             Ty::DictKeys | Ty::DictValues | Ty::DictItems => heap::dict_len(field(v, 1)) != 0,
-            Ty::Bytes => !field(v, 1).as_str().unwrap_or("").is_empty(),
+            Ty::Bytes | Ty::ByteArray => !field(v, 1).as_str().unwrap_or("").is_empty(),
             k if is_instance_kind(k) => {
                 if has_py_method(rt, v, "__bool__") || has_py_method(rt, v, "__len__") {
                     return Err(NeedGuest);
@@ -1622,6 +1626,12 @@ pub fn str_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<String, NeedGuest>
 }
 
 /// Whether records of this kind are plain instances (`[type, dict, slot, slot]`).
+/// Whether `k` is `bytes` or `bytearray` (both a record holding their text
+/// in field 1, one character per byte).
+pub fn is_bytes_kind(k: Ty) -> bool {
+    matches!(k, Ty::Bytes | Ty::ByteArray)
+}
+
 pub fn is_instance_kind(k: Ty) -> bool {
     k == Ty::Object || k as u8 >= Ty::BaseException as u8
 }
@@ -1924,6 +1934,11 @@ fn repr_into<'gc>(
                 Ty::NotImplementedType => out.push_str("NotImplemented"),
                 Ty::EllipsisType => out.push_str("Ellipsis"),
                 Ty::Bytes => out.push_str(&bytes_repr(field(v, 1).as_str().unwrap_or(""))),
+                Ty::ByteArray => {
+                    out.push_str("bytearray(");
+                    out.push_str(&bytes_repr(field(v, 1).as_str().unwrap_or("")));
+                    out.push(')');
+                }
                 Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
                     out.push_str(k.name());
                     out.push('(');
