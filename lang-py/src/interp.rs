@@ -2833,7 +2833,8 @@ fn set_attr<'gc, M: Meta<'gc>>(
                         Value::Bool(
                             kind_of(&rt, cattr) != Ty::Property
                                 && !is_py_function(sa)
-                                && !ty.same(&rt.ty(Ty::Object)),
+                                && !ty.same(&rt.ty(Ty::Object))
+                                && slots_refuse(&rt, ty, cx.k(k)).is_none(),
                         )
                     });
                     if epoch_ok
@@ -3985,6 +3986,11 @@ pub(crate) fn fast_builtin<'gc, M: Meta<'gc>>(
                 return None;
             }
             let rt = cx.rtx(mc_of(m));
+            if user_metaclass(&rt, cls)
+                .is_some_and(|mc| is_py_function(lookup(&rt, mc, "__instancecheck__")))
+            {
+                return None;
+            }
             let xt = match m.tag(x) {
                 Tag::Record => record_type(m, x).ok()?,
                 Tag::Int | Tag::Float | Tag::Str | Tag::List | Tag::Dict | Tag::None => {

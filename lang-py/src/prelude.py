@@ -746,6 +746,34 @@ def __b_list(it=()):
     return r
 
 
+def __b_isinstance(v, c):
+    # isinstance with a metaclass's __instancecheck__ (an exact type match
+    # answers first, as CPython's).
+    if type(c) is tuple:
+        for x in c:
+            if __b_isinstance(v, x):
+                return True
+        return False
+    if type(v) is c:
+        return True
+    f = _user(type(c), '__instancecheck__')
+    if f is not None:
+        return bool(f(c, v))
+    return isinstance(v, c)
+
+
+def __b_issubclass(v, c):
+    if type(c) is tuple:
+        for x in c:
+            if __b_issubclass(v, x):
+                return True
+        return False
+    f = _user(type(c), '__subclasscheck__')
+    if f is not None:
+        return bool(f(c, v))
+    return issubclass(v, c)
+
+
 def __b_bytes(*args, **kw):
     # bytes(iterable) over a generator or a user iterable.
     if len(args) == 1 and not kw:

@@ -1004,6 +1004,19 @@ pub(crate) fn function<'gc>(
             } else {
                 vec![c]
             };
+            // A metaclass's __instancecheck__/__subclasscheck__: the
+            // prelude's `__b_isinstance`/`__b_issubclass` call it.
+            let hook = if name == "isinstance" {
+                "__instancecheck__"
+            } else {
+                "__subclasscheck__"
+            };
+            if classes.iter().any(|c| {
+                is_type(*c)
+                    && user_metaclass(rt, *c).is_some_and(|m| is_py_function(lookup(rt, m, hook)))
+            }) {
+                return Err(Fail::Guest);
+            }
             for cls in classes {
                 if !is_type(cls) {
                     return rt.err(
@@ -1412,6 +1425,10 @@ pub(crate) fn function<'gc>(
             argc(rt, name, args, 3, 3)?;
             match kind_of(rt, args[0]) {
                 k if is_instance_kind(k) => {
+                    if let Some(msg) = slots_refuse(rt, type_field(args[0]), args[1]) {
+                        let name = args[1].as_str().unwrap_or("").to_string();
+                        return slot_error(rt, args[0], &name, msg);
+                    }
                     inst_set(rt, args[0], args[1], args[2]);
                     Ok(Value::None)
                 }
@@ -1879,6 +1896,20 @@ pub fn delitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
 
 // ---------------------------------------------------------------- attributes
 
+/// The AttributeError of a store `__slots__` refuses (CPython leaves its
+/// `name` and `obj` None here).
+fn slot_error<'gc, T>(
+    rt: &Rt<'_, 'gc>,
+    _o: Value<'gc>,
+    _name: &str,
+    msg: String,
+) -> PyResult<'gc, T> {
+    let e = rt.exc(Ty::AttributeError, &msg);
+    heap::dict_set(rt.mc, field(e, I_DICT), rt.s("name"), Value::None);
+    heap::dict_set(rt.mc, field(e, I_DICT), rt.s("obj"), Value::None);
+    Err(Fail::Raise(e))
+}
+
 fn attr_error<'gc, T>(rt: &Rt<'_, 'gc>, o: Value<'gc>, name: &str) -> PyResult<'gc, T> {
     let msg = if kind_of(rt, o) == Ty::Module {
         format!(
@@ -2071,6 +2102,22 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             "__qualname__" => Ok(field(o, FN_QUALNAME)),
             "__module__" => Ok(field(o, FN_MODULE)),
             "__defaults__" => Ok(field(o, FN_DEFAULTS)),
+            "__kwdefaults__" => Ok(match field(o, FN_KWDEFAULTS) {
+                d @ Value::Dict(_) if heap::dict_len(d) > 0 => d,
+                _ => Value::None,
+            }),
+            // Parameter annotations are not kept: an empty dict of the
+            // function's own, as for an unannotated function.
+            "__annotations__" | "__doc__"
+                if !matches!(dget(fn_dict(rt, o), key), Value::Absent) =>
+            {
+                Ok(dget(fn_dict(rt, o), key))
+            }
+            "__annotations__" => {
+                let d = heap::new_dict(rt.mc);
+                heap::dict_set(rt.mc, fn_dict(rt, o), key, d);
+                Ok(d)
+            }
             "__doc__" => Ok(Value::None),
             "__dict__" => Ok(fn_dict(rt, o)),
             "__code__" => Ok(heap::record_class(o)),
@@ -2228,6 +2275,9 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             {
                 return Err(Fail::Guest);
             }
+            if let Some(msg) = slots_refuse(rt, t, key) {
+                return slot_error(rt, o, name, msg);
+            }
             inst_set(rt, o, key, v);
             Ok(Value::None)
         }
@@ -2264,6 +2314,7 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 "__qualname__" => heap::set_field(rt.mc, o, FN_QUALNAME, v),
                 "__module__" => heap::set_field(rt.mc, o, FN_MODULE, v),
                 "__defaults__" => heap::set_field(rt.mc, o, FN_DEFAULTS, v),
+                "__kwdefaults__" => heap::set_field(rt.mc, o, FN_KWDEFAULTS, v),
                 _ => {
                     let d = fn_dict(rt, o);
                     heap::dict_set(rt.mc, d, key, v);

@@ -1626,6 +1626,53 @@ pub fn str_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<String, NeedGuest>
 }
 
 /// Whether records of this kind are plain instances (`[type, dict, slot, slot]`).
+/// Why an instance of class `ty` may not get attribute `key` under
+/// `__slots__` (CPython's AttributeError text), or None when it may: every
+/// class on the MRO but `object` must define `__slots__` without
+/// `__dict__`, and none of them name `key`.
+pub fn slots_refuse<'gc>(rt: &Rt<'_, 'gc>, ty: Value<'gc>, key: Value<'gc>) -> Option<String> {
+    let name = key.as_str()?;
+    let slots_key = rt.s("__slots__");
+    let object = rt.ty(Ty::Object);
+    let mut restricted = false;
+    for c in mro(ty) {
+        if c.same(&object) {
+            continue;
+        }
+        if field(c, T_MODULE).as_str() == Some("builtins") {
+            return None;
+        }
+        let names = match dget(field(c, T_DICT), slots_key) {
+            Value::Absent => return None,
+            v @ (Value::Str(_) | Value::StrBuf(_)) => vec![v],
+            Value::List(l) => heap::list_items(Value::List(l)),
+            v if kind_of(rt, v) == Ty::Tuple => tuple_items(v),
+            Value::Dict(d) => heap::dict_entries(Value::Dict(d))
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect(),
+            _ => return None,
+        };
+        for n in names {
+            match n.as_str() {
+                Some("__dict__") => return None,
+                Some(x) if x == name => return None,
+                _ => {}
+            }
+        }
+        restricted = true;
+    }
+    if !restricted {
+        return None;
+    }
+    let tn = type_name(ty);
+    Some(if matches!(lookup(rt, ty, name), Value::Absent) {
+        format!("'{tn}' object has no attribute '{name}'")
+    } else {
+        format!("'{tn}' object attribute '{name}' is read-only")
+    })
+}
+
 /// Whether `k` is `bytes` or `bytearray` (both a record holding their text
 /// in field 1, one character per byte).
 pub fn is_bytes_kind(k: Ty) -> bool {
