@@ -4084,7 +4084,10 @@ fn instantiate<'gc, M: Meta<'gc>>(
         }
     }
     let new = class_const(cx, m, cls, "__new__");
-    if is_py_function(new) || kind_of(&rt, new) == Ty::StaticMethod {
+    if is_py_function(new)
+        || kind_of(&rt, new) == Ty::StaticMethod
+        || native_base(cls).is_some_and(is_immutable_native)
+    {
         // A user __new__: the prelude runs __new__ then __init__.
         let mut args = vec![m.konst(cls)];
         args.extend(pos);

@@ -473,6 +473,13 @@ def __getitem(o, k):
                 if type(g) is classmethod:
                     return getattr(o, '__class_getitem__')(k)
                 return g(o, k)
+        m = _user(type(o), '__missing__')
+        if m is not None and isinstance(o, dict):
+            n = _native_of(o)
+            c = __key(k)
+            if _raw_has(n, c):
+                return _raw_get(n, c)
+            return m(o, k)
         raise TypeError("'" + type(o).__name__ + "' object is not subscriptable")
     return f(o, k)
 
@@ -581,6 +588,9 @@ def __format(v, conv, spec):
         return str(v)
     if type(v) in (int, float, str, bool):
         return format(v, spec)
+    n = _native_of(v)
+    if n is not None and type(n) in (int, float, str):
+        return format(n, spec)
     raise TypeError("unsupported format string passed to " + type(v).__name__ + ".__format__")
 
 

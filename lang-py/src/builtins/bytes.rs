@@ -591,3 +591,52 @@ pub fn decode_single<'gc>(
     }
     Ok(rt.s(&text_of(b).as_str().unwrap_or("").to_string()))
 }
+
+/// `bytes.fromhex(s)` / `bytearray.fromhex(s)`: pairs of hex digits,
+/// whitespace between pairs.
+pub fn fromhex<'gc>(
+    rt: &Rt<'_, 'gc>,
+    tname: &str,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    let Some(s) = args.first().and_then(|a| a.as_str().map(str::to_string)) else {
+        return rt.err(
+            Ty::TypeError,
+            format!(
+                "fromhex() argument must be str, not {}",
+                args.first()
+                    .map_or("NoneType".to_string(), |a| type_name_of(rt, *a))
+            ),
+        );
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bad = |i: usize| {
+        rt.err(
+            Ty::ValueError,
+            format!("non-hexadecimal number found in fromhex() arg at position {i}"),
+        )
+    };
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let Some(hi) = chars[i].to_digit(16) else {
+            return bad(i);
+        };
+        let Some(lo) = chars.get(i + 1).and_then(|c| c.to_digit(16)) else {
+            return bad(i + 1);
+        };
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    let k = if tname == "bytearray" {
+        Ty::ByteArray
+    } else {
+        Ty::Bytes
+    };
+    let text: String = out.iter().map(|c| char::from(*c)).collect();
+    Ok(rt.record(k, &[rt.s(&text)]))
+}

@@ -348,6 +348,18 @@ pub fn method<'gc>(
     if let Some(n) = native_slot(s) {
         return method(rt, name, n, args, kw);
     }
+    if matches!(
+        kind_of(rt, s),
+        Ty::Str | Ty::Bytes | Ty::ByteArray | Ty::Int | Ty::Float
+    ) && args.iter().any(|a| immutable_native(*a).is_some())
+    {
+        // `"x".startswith(MyStr("x"))`: a subclass argument as its value.
+        let a: Vec<Value<'gc>> = args
+            .iter()
+            .map(|a| immutable_native(*a).unwrap_or(*a))
+            .collect();
+        return method(rt, name, s, &a, kw);
+    }
     if name.starts_with("__") && DUNDERS.contains(&name) {
         return dunder(rt, name, s, args);
     }

@@ -179,11 +179,49 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
         }
         _ => (&a[2..], &[]),
     };
+    let name_v = field(callee, 2);
+    let name = name_v.as_str().unwrap_or("");
+    // Instances of int/float/str/tuple/bytes subclasses reach the built-in
+    // functions that only read their value as that value.
+    let unwrapped: Vec<Value<'gc>>;
+    let args = if args.iter().any(|v| immutable_native(*v).is_some())
+        && (if kind_of(rt, callee) == Ty::Type {
+            !matches!(
+                builtin_of(callee),
+                Some(Ty::Str | Ty::Type | Ty::Object) | None
+            ) && callee.same(&rt.ty(builtin_of(callee).unwrap_or(Ty::Object)))
+        } else {
+            name.starts_with("math:")
+                || matches!(
+                    name,
+                    "format"
+                        | "abs"
+                        | "round"
+                        | "divmod"
+                        | "pow"
+                        | "hex"
+                        | "oct"
+                        | "bin"
+                        | "chr"
+                        | "range"
+                        | "sum"
+                        | "max"
+                        | "min"
+                        | "sorted"
+                        | "ord"
+                )
+        }) {
+        unwrapped = args
+            .iter()
+            .map(|v| immutable_native(*v).unwrap_or(*v))
+            .collect();
+        &unwrapped[..]
+    } else {
+        args
+    };
     if kind_of(rt, callee) == Ty::Type {
         return construct(rt, callee, args, kw);
     }
-    let name_v = field(callee, 2);
-    let name = name_v.as_str().unwrap_or("");
     let bself = field(callee, 3);
     if !matches!(bself, Value::None) {
         return methods::method(rt, name, bself, args, kw);
@@ -192,6 +230,13 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
         return crate::embed::call_rust(rt, f, args);
     }
     if name.contains(':') {
+        if name.starts_with("math:") {
+            let raw: Vec<Value<'gc>> = a[2..]
+                .iter()
+                .map(|v| immutable_native(*v).unwrap_or(*v))
+                .collect();
+            return crate::modules::call_qualified(rt, name, &raw, a[1]);
+        }
         return crate::modules::call_qualified(rt, name, &a[2..], a[1]);
     }
     if let Some((tname, mname)) = name.split_once('.') {
@@ -207,6 +252,9 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
         }
         if tname == "dict" && mname == "fromkeys" {
             return methods::method(rt, mname, heap::new_dict(rt.mc), args, kw);
+        }
+        if (tname == "bytes" || tname == "bytearray") && mname == "fromhex" {
+            return bytes::fromhex(rt, tname, args);
         }
         if tname == "bytes" && mname == "maketrans" {
             return bytes::method(rt, mname, bytes::new_bytes(rt, ""), args, kw);
@@ -718,6 +766,11 @@ fn round_half_even(x: f64, nd: i32) -> f64 {
 }
 
 fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
+    if let Some(n) = immutable_native(v) {
+        if !has_py_method(rt, v, "__hash__") && !has_py_method(rt, v, "__eq__") {
+            return hash_of(rt, n);
+        }
+    }
     if matches!(v, Value::Record(_)) && kind_of(rt, v) == Ty::Tuple {
         return tuple_hash(rt, v);
     }
@@ -1451,6 +1504,15 @@ pub(crate) fn function<'gc>(
                     return construct(rt, cls, &args[1..], kw);
                 }
             }
+            if let Some(nk) = native_base(cls) {
+                // int.__new__(Sub, 5), tuple.__new__(Sub, it), list.__new__(Sub).
+                let v = match nk {
+                    Ty::List => heap::new_list(rt.mc),
+                    Ty::Dict => heap::new_dict(rt.mc),
+                    _ => construct(rt, rt.ty(nk), &args[1..], kw)?,
+                };
+                return Ok(shapes::new_map_instance(rt, cls, v, Value::None));
+            }
             Ok(if is_exception_type(rt, cls) {
                 shapes::new_dict_instance(rt.mc, cls, heap::new_list(rt.mc), rt.tuple(&args[1..]))
             } else {
@@ -1582,6 +1644,9 @@ fn index_of<'gc>(rt: &Rt<'_, 'gc>, k: Value<'gc>, what: &str) -> PyResult<'gc, i
         } else {
             i64::MAX / 2
         }),
+        _ if matches!(immutable_native(k), Some(Value::Int(_) | Value::BigInt(_))) => {
+            index_of(rt, immutable_native(k).unwrap_or(k), what)
+        }
         _ => rt.err(
             Ty::TypeError,
             format!(
@@ -1599,7 +1664,18 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
         if !has_py_method(rt, a[0], "__getitem__") {
             let mut b = a.to_vec();
             b[0] = n;
-            return getitem(rt, &b);
+            return match getitem(rt, &b) {
+                // A dict subclass's __missing__ answers a missing key (the
+                // prelude's `__getitem` calls it).
+                Err(Fail::Raise(e))
+                    if matches!(n, Value::Dict(_))
+                        && type_field(e).same(&rt.ty(Ty::KeyError))
+                        && has_py_method(rt, a[0], "__missing__") =>
+                {
+                    Err(Fail::Guest)
+                }
+                r => r,
+            };
         }
     }
     let (o, k) = (a[0], a[1]);
@@ -2538,6 +2614,7 @@ pub fn format_value<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
     if has_py_method(rt, v, "__format__") {
         return Err(Fail::Guest);
     }
+    let v = immutable_native(v).unwrap_or(v);
     let sp = match fmt::parse_spec(spec) {
         Ok(s) => s,
         Err(m) => return rt.err(Ty::ValueError, m),
@@ -2691,8 +2768,10 @@ pub fn make_class_of<'gc>(
         let k = builtin_of(*b).unwrap_or(Ty::Object);
         if let Some(n) = native_base(*b) {
             native = Some(n);
-        } else if matches!(k, Ty::List | Ty::Dict) {
+        } else if matches!(k, Ty::List | Ty::Dict) || is_immutable_native(k) {
             native = Some(k);
+        } else if k == Ty::Bool {
+            return rt.err(Ty::TypeError, "type 'bool' is not an acceptable base type");
         } else if k == Ty::Type {
             // A metaclass: its instances are classes.
             builtin = k;

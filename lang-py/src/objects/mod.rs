@@ -616,6 +616,20 @@ pub fn native_slot<'gc>(v: Value<'gc>) -> Option<Value<'gc>> {
     None
 }
 
+/// Whether native kind `k` is immutable (its subclasses' instances hold a
+/// value made once by `__new__`).
+pub fn is_immutable_native(k: Ty) -> bool {
+    matches!(k, Ty::Int | Ty::Float | Ty::Str | Ty::Tuple | Ty::Bytes)
+}
+
+/// The value inside an instance of an int/float/str/tuple/bytes subclass.
+pub fn immutable_native<'gc>(v: Value<'gc>) -> Option<Value<'gc>> {
+    let n = native_slot(v)?;
+    native_base(type_field(v))
+        .filter(|k| is_immutable_native(*k))
+        .map(|_| n)
+}
+
 /// Whether class `t` is a user metaclass: a class deriving from `type`
 /// other than `type` itself.
 pub fn is_metaclass<'gc>(rt: &Rt<'_, 'gc>, t: Value<'gc>) -> bool {
@@ -1114,6 +1128,13 @@ pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
                 {
                     return Err(Fail::Guest);
                 }
+                // An int/str/float/tuple/bytes subclass without its own
+                // __eq__/__hash__ hashes as its value.
+                if let Some(n) = immutable_native(v) {
+                    if !is_py_function(lookup(rt, t, "__eq__")) {
+                        return key(rt, n);
+                    }
+                }
                 if is_py_function(lookup(rt, t, "__eq__"))
                     && matches!(lookup(rt, t, "__hash__"), Value::Absent | Value::None)
                 {
@@ -1492,6 +1513,15 @@ pub fn cmp<'gc>(
     op: &str,
 ) -> PyResult<'gc, std::cmp::Ordering> {
     use std::cmp::Ordering;
+    if (immutable_native(a).is_some() || immutable_native(b).is_some())
+        && !["__lt__", "__le__", "__gt__", "__ge__"]
+            .iter()
+            .any(|d| has_py_method(rt, a, d) || has_py_method(rt, b, d))
+    {
+        let a = immutable_native(a).unwrap_or(a);
+        let b = immutable_native(b).unwrap_or(b);
+        return cmp(rt, a, b, op);
+    }
     if is_intlike(a) && is_intlike(b) {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return Ok(x.cmp(&y));
@@ -1612,6 +1642,10 @@ pub fn str_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<String, NeedGuest>
                 if has_py_method(rt, v, "__str__") {
                     return Err(NeedGuest);
                 }
+                if let Some(n @ (Value::Str(_) | Value::StrBuf(_))) = immutable_native(v) {
+                    // str.__str__: the text itself (a user __repr__ aside).
+                    return str_of(rt, n);
+                }
                 let t = type_field(v);
                 if is_exception_type(rt, t) && !has_py_method(rt, v, "__repr__")
                     || is_exception_type(rt, t)
@@ -1625,7 +1659,6 @@ pub fn str_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<String, NeedGuest>
     }
 }
 
-/// Whether records of this kind are plain instances (`[type, dict, slot, slot]`).
 /// Why an instance of class `ty` may not get attribute `key` under
 /// `__slots__` (CPython's AttributeError text), or None when it may: every
 /// class on the MRO but `object` must define `__slots__` without
@@ -1679,6 +1712,7 @@ pub fn is_bytes_kind(k: Ty) -> bool {
     matches!(k, Ty::Bytes | Ty::ByteArray)
 }
 
+/// Whether records of this kind are plain instances (`[type, dict, slot, slot]`).
 pub fn is_instance_kind(k: Ty) -> bool {
     k == Ty::Object || k as u8 >= Ty::BaseException as u8
 }
