@@ -254,7 +254,12 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
         ),
         "gc" => funcs(rt, m, "gc", &["collect", "disable", "enable"]),
         "os" => {
-            funcs(rt, m, "os", &["getcwd", "getenv", "remove", "listdir"]);
+            funcs(
+                rt,
+                m,
+                "os",
+                &["getcwd", "getenv", "remove", "listdir", "cpu_count"],
+            );
             let path = native_module_path(rt);
             set(rt, m, "path", path);
             set(rt, m, "sep", rt.s("/"));
@@ -461,6 +466,9 @@ pub fn call<'gc>(
         ("sys", "getsizeof") => Ok(Value::Int(64)),
         ("sys", "intern") => Ok(args[0]),
         ("gc", _) => Ok(Value::None),
+        ("os", "cpu_count") => Ok(Value::Int(
+            std::thread::available_parallelism().map_or(1, |n| n.get() as i64),
+        )),
         ("os", "getcwd") => Ok(rt.s(&std::env::current_dir()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default())),

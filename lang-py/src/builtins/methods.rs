@@ -55,6 +55,7 @@ const INT: &[&str] = &[
 ];
 const FLOAT: &[&str] = &["is_integer", "as_integer_ratio", "conjugate", "hex"];
 const FILE: &[&str] = &[
+    "detach",
     "write",
     "read",
     "readline",
@@ -595,6 +596,14 @@ fn file_method<'gc>(
         return rt.err(Ty::ValueError, "I/O operation on closed file.");
     }
     match name {
+        // The binary stream under a text file (`sys.stdin.detach()`).
+        "detach" if !binary => {
+            let mode = format!("{}b", field(f, 3).as_str().unwrap_or("r"));
+            Ok(rt.record(
+                Ty::File,
+                &[field(f, 1), field(f, 2), rt.s(&mode), field(f, 4)],
+            ))
+        }
         "read" | "readline" | "readlines" => {
             let size = match args.first() {
                 None | Some(Value::None) => None,

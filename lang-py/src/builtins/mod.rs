@@ -1788,7 +1788,17 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                 }
             }
             bk @ (Ty::Bytes | Ty::ByteArray) => {
-                let chars: Vec<char> = field(o, 1).as_str().unwrap_or("").chars().collect();
+                let text = field(o, 1);
+                let t = text.as_str().unwrap_or("");
+                if !is_slice && t.is_ascii() {
+                    // ASCII text: the byte is at its own offset (no copy).
+                    let i = index_of(rt, k, "byte")?;
+                    return match ops::norm_index(i, t.len() as i64) {
+                        Some(j) => Ok(Value::Int(t.as_bytes()[j as usize] as i64)),
+                        None => rt.err(Ty::IndexError, "index out of range"),
+                    };
+                }
+                let chars: Vec<char> = t.chars().collect();
                 if is_slice {
                     let (s, e, st) = ops::slice_indices(rt, k, chars.len() as i64)?;
                     let out: String = ops::slice_positions(s, e, st)
