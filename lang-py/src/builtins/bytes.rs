@@ -25,7 +25,7 @@ const NOT_BYTES: &[&str] = &[
 /// Whether bytes objects have method `name`: `decode`, `hex`, and `str`'s
 /// methods but those of [`NOT_BYTES`].
 pub fn has_method(name: &str) -> bool {
-    matches!(name, "decode" | "hex")
+    matches!(name, "decode" | "hex" | "fromhex")
         || (strings::METHODS.contains(&name) && !NOT_BYTES.contains(&name))
 }
 
@@ -112,6 +112,9 @@ pub fn method<'gc>(
     kw: &[(String, Value<'gc>)],
 ) -> PyResult<'gc, Value<'gc>> {
     let bk = kind_of(rt, b);
+    if name == "fromhex" {
+        return fromhex(rt, bk.name(), args);
+    }
     if bk == Ty::ByteArray && MUTATORS.contains(&name) {
         return mutate(rt, name, b, args);
     }
@@ -320,7 +323,15 @@ pub fn construct<'gc>(
             return rt.err(Ty::TypeError, "encoding without a string argument")
         }
         Some(Value::Int(n)) if n < 0 => return rt.err(Ty::ValueError, "negative count"),
+        // More than the heap could hold: CPython's MemoryError, not an abort.
+        Some(Value::Int(n)) if n > 1 << 32 => return rt.err(Ty::MemoryError, ""),
         Some(Value::Int(n)) => vec![0u8; n as usize],
+        Some(Value::BigInt(_)) => {
+            return rt.err(
+                Ty::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )
+        }
         Some(v) => data_from(rt, v)?,
     };
     let s: String = data.iter().map(|c| char::from(*c)).collect();
@@ -485,6 +496,12 @@ fn mutate<'gc>(
             }
             let i = match args.first() {
                 Some(Value::Int(i)) => *i,
+                Some(Value::BigInt(_)) => {
+                    return rt.err(
+                        Ty::OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    )
+                }
                 Some(v) => return Err(byte_of(rt, *v).err().unwrap_or(Fail::Guest)),
                 None => -1,
             };

@@ -14,3 +14,10 @@ import sys
 sys.stdout.buffer.write(bytearray(b"raw\n"))
 print(bytearray(b"\x00\xff").decode("latin-1") == "\x00\xff", b"abc".decode("ascii"))
 print(str(bytearray(b"q"), "ascii"), isinstance(z, bytearray))
+print(bytes.fromhex("41 42"), bytearray.fromhex("4a"), b"".fromhex("43"))
+for bad in (lambda: bytes.fromhex("4"), lambda: bytearray(b"ab").pop(10 ** 30), lambda: bytes(10 ** 30), lambda: bytes([1, 999]), lambda: bytes("x"), lambda: bytes(3, "ascii")):
+    try:
+        bad()
+    except Exception as e:
+        print(type(e).__name__, e)
+print(bytes(x for x in range(65, 70)), bytearray(iter([66, 67])))
