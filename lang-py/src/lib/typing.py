@@ -119,8 +119,86 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     return dict(getattr(obj, '__annotations__', {}))
 
 
-class NamedTuple:
-    pass
+def _field_getter(i):
+    return property(lambda self: self[i], doc='Alias for field number %d' % i)
+
+
+class NamedTuple(tuple):
+    # `class P(NamedTuple): x: int; y: int = 0` makes P a tuple subclass
+    # with those fields (CPython's NamedTuple is not itself on P's MRO).
+    def __init_subclass__(cls, **kw):
+        if NamedTuple not in cls.__bases__:
+            return
+        d = cls.__dict__
+        fields = tuple(d.get('__annotations__', {}))
+        defaults = {}
+        for f in fields:
+            if f in d:
+                defaults[f] = d[f]
+            elif defaults:
+                raise TypeError("Non-default namedtuple field %s cannot follow default field%s %s"
+                                % (f, 's' if len(defaults) > 1 else '', ', '.join(defaults)))
+        name = cls.__name__
+
+        def __new__(c, *args, **kwargs):
+            if len(args) > len(fields):
+                lo = len(fields) - len(defaults) + 1
+                hi = len(fields) + 1
+                takes = ('%d' % hi) if lo == hi else ('from %d to %d' % (lo, hi))
+                raise TypeError("%s.__new__() takes %s positional arguments but %d were given"
+                                % (name, takes, len(args) + 1))
+            values = list(args)
+            missing = []
+            for f in fields[len(args):]:
+                if f in kwargs:
+                    values.append(kwargs.pop(f))
+                elif f in defaults:
+                    values.append(defaults[f])
+                else:
+                    missing.append(f)
+            if missing:
+                names = ["'%s'" % m for m in missing]
+                if len(names) == 1:
+                    text = names[0]
+                elif len(names) == 2:
+                    text = names[0] + ' and ' + names[1]
+                else:
+                    text = ', '.join(names[:-1]) + ', and ' + names[-1]
+                raise TypeError("%s.__new__() missing %d required positional argument%s: %s"
+                                % (name, len(missing), 's' if len(missing) > 1 else '', text))
+            if kwargs:
+                k = list(kwargs)[0]
+                if k in fields:
+                    raise TypeError("%s.__new__() got multiple values for argument '%s'" % (name, k))
+                raise TypeError("%s.__new__() got an unexpected keyword argument '%s'" % (name, k))
+            return tuple.__new__(c, values)
+
+        cls.__new__ = __new__
+        cls._fields = fields
+        cls._field_defaults = defaults
+        for i, f in enumerate(fields):
+            setattr(cls, f, _field_getter(i))
+        if '__repr__' not in d:
+            def __repr__(self):
+                return type(self).__name__ + '(' + ', '.join(
+                    '%s=%r' % (f, v) for f, v in zip(fields, self)) + ')'
+            cls.__repr__ = __repr__
+
+        def _asdict(self):
+            return dict(zip(fields, self))
+
+        def _replace(self, **kwargs):
+            values = [kwargs.pop(f, v) for f, v in zip(fields, self)]
+            if kwargs:
+                raise ValueError('Got unexpected field names: %r' % list(kwargs))
+            return type(self)(*values)
+
+        def _make(c, iterable):
+            return c(*iterable)
+
+        cls._asdict = _asdict
+        cls._replace = _replace
+        cls._make = classmethod(_make)
 
 
 class TypedDict(dict):
