@@ -2073,7 +2073,28 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     let k = kind_of(rt, o);
     match name {
         "__class__" => return Ok(type_of(rt, o)),
-        "__doc__" if !is_instance_kind(k) => return Ok(Value::None),
+        // A class's own docstring (not inherited), else None; functions
+        // answer below.
+        "__doc__" if k == Ty::Type => {
+            return Ok(match dget(field(o, T_DICT), key) {
+                Value::Absent => Value::None,
+                v => v,
+            })
+        }
+        // An instance's: its class's own docstring (every class has one).
+        "__doc__"
+            if is_instance_kind(k)
+                && matches!(inst_get(o, key), Value::Absent)
+                && kind_of(rt, lookup(rt, type_field(o), "__doc__")) != Ty::Property =>
+        {
+            return Ok(match dget(field(type_field(o), T_DICT), key) {
+                Value::Absent => Value::None,
+                v => v,
+            })
+        }
+        "__doc__" if !is_instance_kind(k) && !matches!(k, Ty::Function | Ty::Method) => {
+            return Ok(Value::None)
+        }
         _ => {}
     }
     match k {
@@ -2204,7 +2225,12 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 heap::dict_set(rt.mc, fn_dict(rt, o), key, d);
                 Ok(d)
             }
-            "__doc__" => Ok(Value::None),
+            "__doc__" => Ok(
+                match crate::interp::code_data(heap::record_class(o)).and_then(|d| d.doc.clone()) {
+                    Some(d) => rt.s(&d),
+                    None => Value::None,
+                },
+            ),
             "__dict__" => Ok(fn_dict(rt, o)),
             "__code__" => Ok(heap::record_class(o)),
             _ => match field(o, FN_DICT) {
