@@ -252,6 +252,8 @@ pub struct CodeData {
     /// registers directly (`fastpath::call_plain`: a function taking
     /// positional parameters only, not a generator), else [`NONE`].
     pub plain_nargs: u32,
+    /// A function's docstring (`__doc__`).
+    pub doc: Option<String>,
     /// Per constant: a string that starts with `__` (a dunder or private
     /// name), which `fastpath`'s class attribute read leaves to the generic
     /// code; known here so that the shortcut reads no string.

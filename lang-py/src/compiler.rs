@@ -125,6 +125,8 @@ struct FnState {
     is_module: bool,
     /// The class cell register in a class body.
     class_cell: Option<R>,
+    /// The docstring (a function body's first statement, a string literal).
+    doc: Option<String>,
     /// Locals certainly bound at this point (assigned earlier in straight-line code).
     definite: std::collections::HashSet<String>,
     /// Depth of compound statements being compiled (0: the function's own body).
@@ -161,6 +163,7 @@ impl FnState {
             is_generator: s.is_generator,
             is_module: false,
             class_cell: None,
+            doc: None,
             definite: s.params.iter().cloned().collect(),
             nest: 0,
         };
@@ -305,6 +308,17 @@ impl FnState {
 
 type CResult<T> = Result<T, SyntaxError>;
 
+/// The docstring of a body: its first statement when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<String> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Const(Const::Str(s)),
+            ..
+        })) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 fn serr(msg: &str, line: u32) -> SyntaxError {
     SyntaxError::new(msg, line, 0)
 }
@@ -330,6 +344,7 @@ impl Compiler {
             scope,
             method_pos,
             stmt_floors,
+            doc,
             ..
         } = f;
         let varnames: Vec<String> = if kind == ScopeKind::Function {
@@ -413,6 +428,7 @@ impl Compiler {
                 varnames,
                 method_pos,
                 plain_nargs,
+                doc,
                 dunder: consts
                     .iter()
                     .map(|c| matches!(c, CConst::Str(s) if s.starts_with("__")))
@@ -1142,6 +1158,13 @@ impl Compiler {
             g.emit(Op::Const(t, k));
             let nk = g.name_k("__qualname__");
             g.emit(Op::StoreName(nk, t));
+            if let Some(d) = docstring(body) {
+                // A class body's docstring is its `__doc__`.
+                let k = g.konst(CConst::Str(d));
+                g.emit(Op::Const(t, k));
+                let nk = g.name_k("__doc__");
+                g.emit(Op::StoreName(nk, t));
+            }
             g.next_temp = g.floor;
         }
         self.body(&mut g, body)?;
@@ -1250,6 +1273,7 @@ impl Compiler {
         };
         match body {
             FnBody::Stmts(stmts) => {
+                g.doc = docstring(stmts);
                 self.body(&mut g, stmts)?;
                 g.next_temp = g.floor;
                 let t = g.temp();

@@ -172,7 +172,10 @@ fn arith<'gc>(op: BinOp, x: Value<'gc>, y: Value<'gc>) -> Option<Value<'gc>> {
             // Python floors; with a positive divisor that is Euclid's division.
             BinOp::FloorDiv if b > 0 => a.div_euclid(b),
             BinOp::Mod if b > 0 => a.rem_euclid(b),
-            BinOp::Div if b != 0 => return Some(Value::Float(a as f64 / b as f64)),
+            // Exact as floats, so rounded once (bigger: the generic code).
+            BinOp::Div if b != 0 && a.unsigned_abs() <= 1 << 53 && b.unsigned_abs() <= 1 << 53 => {
+                return Some(Value::Float(a as f64 / b as f64))
+            }
             _ => return None,
         })),
         (Value::Float(a), Value::Float(b)) => float_arith(op, a, b),

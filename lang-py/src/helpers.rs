@@ -187,6 +187,11 @@ fn unary<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'gc>> {
             if has_py_method(rt, v, name) {
                 return Err(Fail::Guest);
             }
+            if let Some(n) = crate::objects::immutable_native(v) {
+                let mut b = a.to_vec();
+                b[1] = n;
+                return unary(rt, &b);
+            }
             let sym = match op {
                 UnOp::Neg => "-",
                 UnOp::Pos => "+",

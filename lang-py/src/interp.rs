@@ -1503,7 +1503,15 @@ fn binop<'gc, M: Meta<'gc>>(
             BinOp::Div => {
                 let z = int(m, 0);
                 let nz = m.int_cmp(Cmp::Ne, y, z);
-                if m.truth(nz) {
+                // Exact as floats (|x|, |y| <= 2**53), so one rounding, as
+                // CPython's; bigger operands take the generic division.
+                let (hi, lo) = (int(m, 1 << 53), int(m, -(1 << 53)));
+                let exact = |m: &mut M, v| {
+                    let a = m.int_cmp(Cmp::Le, v, hi);
+                    let b = m.int_cmp(Cmp::Ge, v, lo);
+                    m.truth(a) && m.truth(b)
+                };
+                if m.truth(nz) && exact(m, x) && exact(m, y) {
                     let fx = m.int_to_float(x);
                     let fy = m.int_to_float(y);
                     Some(m.float(FloatOp::Div, fx, fy))
@@ -2825,7 +2833,8 @@ fn set_attr<'gc, M: Meta<'gc>>(
                         Value::Bool(
                             kind_of(&rt, cattr) != Ty::Property
                                 && !is_py_function(sa)
-                                && !ty.same(&rt.ty(Ty::Object)),
+                                && !ty.same(&rt.ty(Ty::Object))
+                                && slots_refuse(&rt, ty, cx.k(k)).is_none(),
                         )
                     });
                     if epoch_ok
@@ -3977,6 +3986,11 @@ pub(crate) fn fast_builtin<'gc, M: Meta<'gc>>(
                 return None;
             }
             let rt = cx.rtx(mc_of(m));
+            if user_metaclass(&rt, cls)
+                .is_some_and(|mc| is_py_function(lookup(&rt, mc, "__instancecheck__")))
+            {
+                return None;
+            }
             let xt = match m.tag(x) {
                 Tag::Record => record_type(m, x).ok()?,
                 Tag::Int | Tag::Float | Tag::Str | Tag::List | Tag::Dict | Tag::None => {
@@ -4070,7 +4084,10 @@ fn instantiate<'gc, M: Meta<'gc>>(
         }
     }
     let new = class_const(cx, m, cls, "__new__");
-    if is_py_function(new) || kind_of(&rt, new) == Ty::StaticMethod {
+    if is_py_function(new)
+        || kind_of(&rt, new) == Ty::StaticMethod
+        || native_base(cls).is_some_and(is_immutable_native)
+    {
         // A user __new__: the prelude runs __new__ then __init__.
         let mut args = vec![m.konst(cls)];
         args.extend(pos);

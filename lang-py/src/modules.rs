@@ -33,6 +33,12 @@ pub const STDLIB: &[(&str, &str)] = &[
     ("fractions", include_str!("lib/fractions.py")),
     ("enum", include_str!("lib/enum.py")),
     ("types", include_str!("lib/types.py")),
+    ("contextlib", include_str!("lib/contextlib.py")),
+    ("textwrap", include_str!("lib/textwrap.py")),
+    ("statistics", include_str!("lib/statistics.py")),
+    ("pprint", include_str!("lib/pprint.py")),
+    ("base64", include_str!("lib/base64.py")),
+    ("binascii", include_str!("lib/binascii.py")),
 ];
 
 const NATIVE: &[&str] = &["sys", "math", "time", "_random", "gc", "os", "_re"];
@@ -248,7 +254,12 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
         ),
         "gc" => funcs(rt, m, "gc", &["collect", "disable", "enable"]),
         "os" => {
-            funcs(rt, m, "os", &["getcwd", "getenv", "remove", "listdir"]);
+            funcs(
+                rt,
+                m,
+                "os",
+                &["getcwd", "getenv", "remove", "listdir", "cpu_count"],
+            );
             let path = native_module_path(rt);
             set(rt, m, "path", path);
             set(rt, m, "sep", rt.s("/"));
@@ -455,6 +466,9 @@ pub fn call<'gc>(
         ("sys", "getsizeof") => Ok(Value::Int(64)),
         ("sys", "intern") => Ok(args[0]),
         ("gc", _) => Ok(Value::None),
+        ("os", "cpu_count") => Ok(Value::Int(
+            std::thread::available_parallelism().map_or(1, |n| n.get() as i64),
+        )),
         ("os", "getcwd") => Ok(rt.s(&std::env::current_dir()
             .map(|p| p.to_string_lossy().into_owned())
             .unwrap_or_default())),
@@ -982,7 +996,7 @@ fn text_seed<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Option<Vec<u8>> {
         return Some(s.as_bytes().to_vec());
     }
     match crate::objects::kind_of(rt, v) {
-        Ty::Bytes => crate::objects::field(v, 1)
+        Ty::Bytes | Ty::ByteArray => crate::objects::field(v, 1)
             .as_str()
             .map(|s| s.chars().map(|c| c as u32 as u8).collect()),
         _ => None,

@@ -207,10 +207,8 @@ pub fn binary<'gc>(
                 match (x.to_f64(), y.to_f64()) {
                     (Some(p), Some(q)) if p.abs() < 9e15 && q.abs() < 9e15 => Value::Float(p / q),
                     _ => {
-                        // Big operands: divide exactly enough.
-                        let (q, r) = x.div_rem(&y);
-                        let f = q.to_f64().unwrap_or(f64::INFINITY)
-                            + r.to_f64().unwrap_or(0.0) / y.to_f64().unwrap_or(1.0);
+                        // Big operands: correctly rounded, as CPython's.
+                        let f = big_true_div(&x, &y);
                         if f.is_infinite() {
                             return rt.err(
                                 Ty::OverflowError,
@@ -406,21 +404,25 @@ pub fn binary<'gc>(
         let sb = crate::builtins::make_set(rt, b, false)?;
         return binary(rt, op, sa, sb);
     }
-    if op == BinOp::Mul && (ka == Ty::Bytes || kb == Ty::Bytes) {
+    if op == BinOp::Mul && (is_bytes_kind(ka) || is_bytes_kind(kb)) {
         // bytes * n: as str * n on the text.
-        let (bv, n) = if ka == Ty::Bytes { (a, b) } else { (b, a) };
+        let (bv, n, k) = if is_bytes_kind(ka) {
+            (a, b, ka)
+        } else {
+            (b, a, kb)
+        };
         if matches!(n, Value::Int(_) | Value::Bool(_)) {
             let r = binary(rt, op, field(bv, 1), n)?;
-            return Ok(rt.record(Ty::Bytes, &[r]));
+            return Ok(rt.record(k, &[r]));
         }
     }
-    if ka == Ty::Bytes && kb == Ty::Bytes && op == BinOp::Add {
+    if is_bytes_kind(ka) && is_bytes_kind(kb) && op == BinOp::Add {
         let s = format!(
             "{}{}",
             field(a, 1).as_str().unwrap_or(""),
             field(b, 1).as_str().unwrap_or("")
         );
-        return Ok(crate::builtins::bytes::new_bytes(rt, &s));
+        return Ok(rt.record(ka, &[rt.s(&s)]));
     }
     let (da, ra) = dunder(op);
     if has_py_method(rt, a, da) || has_py_method(rt, b, ra) {
@@ -526,6 +528,9 @@ pub fn inplace<'gc>(
             return Ok(a);
         }
         _ => {}
+    }
+    if kind_of(rt, a) == Ty::ByteArray && op == BinOp::Add {
+        return crate::builtins::bytes::iadd(rt, a, b);
     }
     if kind_of(rt, a) == Ty::Set && matches!(kind_of(rt, b), Ty::Set | Ty::FrozenSet) {
         let r = binary(rt, op, a, b)?;
@@ -668,11 +673,11 @@ pub fn contains<'gc>(
                         .any(|y| eq(rt, x, *y).unwrap_or(false))),
                 }
             }
-            Ty::Bytes => {
+            Ty::Bytes | Ty::ByteArray => {
                 let s = field(container, 1).as_str().unwrap_or("");
                 match x {
                     Value::Int(i) => Ok(s.chars().any(|c| c as i64 == i)),
-                    _ if kind_of(rt, x) == Ty::Bytes => {
+                    _ if is_bytes_kind(kind_of(rt, x)) => {
                         Ok(s.contains(field(x, 1).as_str().unwrap_or("")))
                     }
                     _ => rt.err(Ty::TypeError, "a bytes-like object is required"),
@@ -797,4 +802,43 @@ pub fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
         }
     }
     out
+}
+
+/// `x / y` for big ints, rounded once to the nearest float (ties to even):
+/// a quotient of at least 55 bits with a sticky bit for the remainder
+/// converts exactly-once, then scales by a power of two.
+fn big_true_div(x: &BigInt, y: &BigInt) -> f64 {
+    let neg = x.is_negative() != y.is_negative();
+    let (a, b) = (x.abs(), y.abs());
+    if a.is_zero() {
+        return if neg { -0.0 } else { 0.0 };
+    }
+    let shift = 55 - (a.bits() as i64 - b.bits() as i64);
+    let (num, den) = if shift >= 0 {
+        (a << shift as usize, b)
+    } else {
+        (a, b << (-shift) as usize)
+    };
+    let (mut q, r) = num.div_rem(&den);
+    if !r.is_zero() {
+        q |= BigInt::from(1);
+    }
+    // q has 55 or 56 bits: to_f64 rounds it once to 53.
+    let mut f = q.to_f64().unwrap_or(f64::INFINITY);
+    let mut e = -shift;
+    while e > 0 {
+        let step = e.min(1000);
+        f *= 2f64.powi(step as i32);
+        e -= step;
+    }
+    while e < 0 {
+        let step = (-e).min(1000);
+        f /= 2f64.powi(step as i32);
+        e += step;
+    }
+    if neg {
+        -f
+    } else {
+        f
+    }
 }

@@ -473,6 +473,13 @@ def __getitem(o, k):
                 if type(g) is classmethod:
                     return getattr(o, '__class_getitem__')(k)
                 return g(o, k)
+        m = _user(type(o), '__missing__')
+        if m is not None and isinstance(o, dict):
+            n = _native_of(o)
+            c = __key(k)
+            if _raw_has(n, c):
+                return _raw_get(n, c)
+            return m(o, k)
         raise TypeError("'" + type(o).__name__ + "' object is not subscriptable")
     return f(o, k)
 
@@ -581,6 +588,9 @@ def __format(v, conv, spec):
         return str(v)
     if type(v) in (int, float, str, bool):
         return format(v, spec)
+    n = _native_of(v)
+    if n is not None and type(n) in (int, float, str):
+        return format(n, spec)
     raise TypeError("unsupported format string passed to " + type(v).__name__ + ".__format__")
 
 
@@ -744,6 +754,47 @@ def __b_list(it=()):
     for x in it:
         r.append(x)
     return r
+
+
+def __b_isinstance(v, c):
+    # isinstance with a metaclass's __instancecheck__ (an exact type match
+    # answers first, as CPython's).
+    if type(c) is tuple:
+        for x in c:
+            if __b_isinstance(v, x):
+                return True
+        return False
+    if type(v) is c:
+        return True
+    f = _user(type(c), '__instancecheck__')
+    if f is not None:
+        return bool(f(c, v))
+    return isinstance(v, c)
+
+
+def __b_issubclass(v, c):
+    if type(c) is tuple:
+        for x in c:
+            if __b_issubclass(v, x):
+                return True
+        return False
+    f = _user(type(c), '__subclasscheck__')
+    if f is not None:
+        return bool(f(c, v))
+    return issubclass(v, c)
+
+
+def __b_bytes(*args, **kw):
+    # bytes(iterable) over a generator or a user iterable.
+    if len(args) == 1 and not kw:
+        return bytes(__b_list(args[0]))
+    return bytes(*args, **kw)
+
+
+def __b_bytearray(*args, **kw):
+    if len(args) == 1 and not kw:
+        return bytearray(__b_list(args[0]))
+    return bytearray(*args, **kw)
 
 
 def __b_tuple(it=()):

@@ -25,7 +25,7 @@ const NOT_BYTES: &[&str] = &[
 /// Whether bytes objects have method `name`: `decode`, `hex`, and `str`'s
 /// methods but those of [`NOT_BYTES`].
 pub fn has_method(name: &str) -> bool {
-    matches!(name, "decode" | "hex")
+    matches!(name, "decode" | "hex" | "fromhex")
         || (strings::METHODS.contains(&name) && !NOT_BYTES.contains(&name))
 }
 
@@ -64,7 +64,7 @@ fn arg<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, allow_int: bool) -> PyResult<'gc, V
             Ok(rt.s(&char::from(n as u8).to_string()))
         }
         Value::Int(_) if allow_int => rt.err(Ty::ValueError, "byte must be in range(0, 256)"),
-        v if kind_of(rt, v) == Ty::Bytes => Ok(text_of(v)),
+        v if is_bytes_kind(kind_of(rt, v)) => Ok(text_of(v)),
         v => rt.err(
             Ty::TypeError,
             format!(
@@ -75,19 +75,21 @@ fn arg<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, allow_int: bool) -> PyResult<'gc, V
     }
 }
 
-/// Bytes results from a `str` method's result.
-fn rewrap<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Value<'gc> {
+/// Bytes (or bytearray, `k`) results from a `str` method's result.
+fn rewrap<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>, k: Ty) -> Value<'gc> {
     match v {
-        Value::Str(_) => rt.record(Ty::Bytes, &[v]),
+        Value::Str(_) => rt.record(k, &[v]),
         Value::List(_) => rt.list(
             heap::list_items(v)
                 .into_iter()
-                .map(|x| rewrap(rt, x))
+                .map(|x| rewrap(rt, x, k))
                 .collect(),
         ),
         v if kind_of(rt, v) == Ty::Tuple => {
-            let items: Vec<Value<'gc>> =
-                tuple_items(v).into_iter().map(|x| rewrap(rt, x)).collect();
+            let items: Vec<Value<'gc>> = tuple_items(v)
+                .into_iter()
+                .map(|x| rewrap(rt, x, k))
+                .collect();
             rt.tuple(&items)
         }
         v => v,
@@ -109,9 +111,17 @@ pub fn method<'gc>(
     args: &[Value<'gc>],
     kw: &[(String, Value<'gc>)],
 ) -> PyResult<'gc, Value<'gc>> {
+    let bk = kind_of(rt, b);
+    if name == "fromhex" {
+        return fromhex(rt, bk.name(), args);
+    }
+    if bk == Ty::ByteArray && MUTATORS.contains(&name) {
+        return mutate(rt, name, b, args);
+    }
     let text = text_of(b);
     let s = text.as_str().unwrap_or("");
     let non_ascii = !s.is_ascii();
+    let new_bytes = |rt: &Rt<'_, 'gc>, t: &str| rt.record(bk, &[rt.s(t)]);
     match name {
         "upper" => return Ok(new_bytes(rt, &ascii_map(s, |c| c.to_ascii_uppercase()))),
         "lower" => return Ok(new_bytes(rt, &ascii_map(s, |c| c.to_ascii_lowercase()))),
@@ -190,7 +200,7 @@ pub fn method<'gc>(
             };
             let mut parts = Vec::new();
             for (i, x) in iterate(rt, *it)?.into_iter().enumerate() {
-                if kind_of(rt, x) != Ty::Bytes {
+                if !is_bytes_kind(kind_of(rt, x)) {
                     return rt.err(
                         Ty::TypeError,
                         format!(
@@ -239,5 +249,411 @@ pub fn method<'gc>(
         ));
     }
     let r = strings::str_method(rt, name, text, &a, &k)?;
-    Ok(rewrap(rt, r))
+    Ok(rewrap(rt, r, bk))
+}
+
+/// The methods only `bytearray` has (it changes in place).
+pub const MUTATORS: &[&str] = &[
+    "append", "extend", "pop", "insert", "remove", "clear", "reverse", "copy",
+];
+
+/// One byte from an int argument (CPython's texts for a non-int or an int
+/// out of range).
+fn byte_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, u8> {
+    match v {
+        Value::Int(n) if (0..256).contains(&n) => Ok(n as u8),
+        Value::Bool(b) => Ok(b as u8),
+        Value::Int(_) | Value::BigInt(_) => rt.err(Ty::ValueError, "byte must be in range(0, 256)"),
+        v => rt.err(
+            Ty::TypeError,
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name_of(rt, v)
+            ),
+        ),
+    }
+}
+
+/// The bytes of a bytes-like value or an iterable of ints.
+fn data_from<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<u8>> {
+    if is_bytes_kind(kind_of(rt, v)) {
+        return Ok(data_of(v));
+    }
+    if matches!(v, Value::Str(_)) {
+        return rt.err(Ty::TypeError, "string argument without an encoding");
+    }
+    let mut out = Vec::new();
+    for x in iterate(rt, v)? {
+        match x {
+            Value::Int(n) if !(0..256).contains(&n) => {
+                return rt.err(Ty::ValueError, "bytes must be in range(0, 256)")
+            }
+            _ => out.push(byte_of(rt, x)?),
+        }
+    }
+    Ok(out)
+}
+
+/// Stores `data` as bytearray `b`'s contents.
+fn store<'gc>(rt: &Rt<'_, 'gc>, b: Value<'gc>, data: &[u8]) {
+    let s: String = data.iter().map(|c| char::from(*c)).collect();
+    heap::set_field(rt.mc, b, 1, rt.s(&s));
+}
+
+/// `bytes(...)` and `bytearray(...)` (kind `k`).
+pub fn construct<'gc>(
+    rt: &Rt<'_, 'gc>,
+    k: Ty,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
+    let enc = args.get(1).copied().or(super::kwarg(kw, "encoding"));
+    let data = match args.first().copied().or(super::kwarg(kw, "source")) {
+        None => Vec::new(),
+        Some(s @ Value::Str(_)) => {
+            let Some(enc) = enc else {
+                return rt.err(Ty::TypeError, "string argument without an encoding");
+            };
+            let mut a = vec![enc];
+            a.extend(args.get(2).copied());
+            let e = super::methods::method(rt, "encode", s, &a, &[])?;
+            data_of(e)
+        }
+        Some(_) if enc.is_some() => {
+            return rt.err(Ty::TypeError, "encoding without a string argument")
+        }
+        Some(Value::Int(n)) if n < 0 => return rt.err(Ty::ValueError, "negative count"),
+        // More than the heap could hold: CPython's MemoryError, not an abort.
+        Some(Value::Int(n)) if n > 1 << 32 => return rt.err(Ty::MemoryError, ""),
+        Some(Value::Int(n)) => vec![0u8; n as usize],
+        Some(Value::BigInt(_)) => {
+            return rt.err(
+                Ty::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )
+        }
+        Some(v) => data_from(rt, v)?,
+    };
+    let s: String = data.iter().map(|c| char::from(*c)).collect();
+    Ok(rt.record(k, &[rt.s(&s)]))
+}
+
+/// `b[k] = v` (`Some(v)`) or `del b[k]` (`None`) for bytearray `b`.
+pub fn set_item<'gc>(
+    rt: &Rt<'_, 'gc>,
+    b: Value<'gc>,
+    k: Value<'gc>,
+    v: Option<Value<'gc>>,
+) -> PyResult<'gc, Value<'gc>> {
+    let mut data = data_of(b);
+    let n = data.len() as i64;
+    if kind_of(rt, k) == Ty::Slice {
+        let (s, e, st) = crate::ops::slice_indices(rt, k, n)?;
+        let new = match v {
+            Some(Value::Int(_)) => {
+                return rt.err(
+                    Ty::TypeError,
+                    "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                )
+            }
+            Some(v) => Some(data_from(rt, v)?),
+            None => None,
+        };
+        if st == 1 {
+            let e = e.max(s) as usize;
+            data.splice(s as usize..e, new.unwrap_or_default());
+        } else {
+            let mut pos = crate::ops::slice_positions(s, e, st);
+            match new {
+                Some(new) => {
+                    if pos.len() != new.len() {
+                        return rt.err(
+                            Ty::ValueError,
+                            format!(
+                                "attempt to assign bytes of size {} to extended slice of size {}",
+                                new.len(),
+                                pos.len()
+                            ),
+                        );
+                    }
+                    for (p, x) in pos.iter().zip(new) {
+                        data[*p] = x;
+                    }
+                }
+                None => {
+                    pos.sort_unstable();
+                    for p in pos.into_iter().rev() {
+                        data.remove(p);
+                    }
+                }
+            }
+        }
+    } else {
+        let i = match k {
+            Value::Int(i) => i,
+            Value::Bool(x) => x as i64,
+            _ => {
+                return rt.err(
+                    Ty::TypeError,
+                    format!(
+                        "bytearray indices must be integers or slices, not {}",
+                        type_name_of(rt, k)
+                    ),
+                )
+            }
+        };
+        let Some(j) = crate::ops::norm_index(i, n) else {
+            return rt.err(Ty::IndexError, "bytearray index out of range");
+        };
+        match v {
+            Some(v) => data[j as usize] = byte_of(rt, v)?,
+            None => {
+                data.remove(j as usize);
+            }
+        }
+    }
+    store(rt, b, &data);
+    Ok(Value::None)
+}
+
+/// `ba += other`: extends in place and returns `ba`.
+pub fn iadd<'gc>(rt: &Rt<'_, 'gc>, b: Value<'gc>, other: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
+    if !is_bytes_kind(kind_of(rt, other)) {
+        return rt.err(
+            Ty::TypeError,
+            format!("can't concat {} to bytearray", type_name_of(rt, other)),
+        );
+    }
+    let t = text_of(b);
+    let joined = vm_core::strbuf::append(rt.mc, t, text_of(other).as_str().unwrap_or(""))
+        .unwrap_or_else(|| {
+            rt.s(&format!(
+                "{}{}",
+                t.as_str().unwrap_or(""),
+                text_of(other).as_str().unwrap_or("")
+            ))
+        });
+    heap::set_field(rt.mc, b, 1, joined);
+    Ok(b)
+}
+
+/// A bytearray's own methods (`append`, `extend`, `pop` ...).
+fn mutate<'gc>(
+    rt: &Rt<'_, 'gc>,
+    name: &str,
+    b: Value<'gc>,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    let want = |lo: usize, hi: usize| -> PyResult<'gc, ()> {
+        if args.len() < lo || args.len() > hi {
+            let msg = if lo == hi {
+                format!(
+                    "bytearray.{name}() takes exactly one argument ({} given)",
+                    args.len()
+                )
+            } else {
+                format!(
+                    "{name} expected at most {hi} argument{}, got {}",
+                    if hi == 1 { "" } else { "s" },
+                    args.len()
+                )
+            };
+            return rt.err(Ty::TypeError, msg);
+        }
+        Ok(())
+    };
+    match name {
+        "append" => {
+            want(1, 1)?;
+            let c = byte_of(rt, args[0])?;
+            return iadd(
+                rt,
+                b,
+                rt.record(Ty::Bytes, &[rt.s(&char::from(c).to_string())]),
+            )
+            .map(|_| Value::None);
+        }
+        "extend" => {
+            want(1, 1)?;
+            let d = data_from(rt, args[0]).or_else(|e| match args[0] {
+                Value::Str(_) => rt.err(Ty::TypeError, "expected iterable of integers; got: 'str'"),
+                _ => Err(e),
+            })?;
+            return iadd(rt, b, from_data(rt, &d)).map(|_| Value::None);
+        }
+        "copy" => {
+            want(0, 0)?;
+            return Ok(rt.record(Ty::ByteArray, &[text_of(b)]));
+        }
+        _ => {}
+    }
+    let mut data = data_of(b);
+    let r = match name {
+        "pop" => {
+            want(0, 1)?;
+            if data.is_empty() {
+                return rt.err(Ty::IndexError, "pop from empty bytearray");
+            }
+            let i = match args.first() {
+                Some(Value::Int(i)) => *i,
+                Some(Value::BigInt(_)) => {
+                    return rt.err(
+                        Ty::OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    )
+                }
+                Some(v) => return Err(byte_of(rt, *v).err().unwrap_or(Fail::Guest)),
+                None => -1,
+            };
+            let Some(j) = crate::ops::norm_index(i, data.len() as i64) else {
+                return rt.err(Ty::IndexError, "pop index out of range");
+            };
+            Value::Int(data.remove(j as usize) as i64)
+        }
+        "insert" => {
+            want(2, 2)?;
+            let Value::Int(i) = args[0] else {
+                return Err(byte_of(rt, args[0]).err().unwrap_or(Fail::Guest));
+            };
+            let c = byte_of(rt, args[1])?;
+            let n = data.len() as i64;
+            let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+            data.insert(j as usize, c);
+            Value::None
+        }
+        "remove" => {
+            want(1, 1)?;
+            let c = byte_of(rt, args[0])?;
+            match data.iter().position(|x| *x == c) {
+                Some(p) => {
+                    data.remove(p);
+                }
+                None => return rt.err(Ty::ValueError, "value not found in bytearray"),
+            }
+            Value::None
+        }
+        "clear" => {
+            want(0, 0)?;
+            data.clear();
+            Value::None
+        }
+        _ => {
+            want(0, 0)?;
+            data.reverse();
+            Value::None
+        }
+    };
+    store(rt, b, &data);
+    Ok(r)
+}
+
+/// Whether a `decode` call names a one-byte codec (latin-1, ascii).
+pub fn single_byte_codec<'gc>(
+    rt: &Rt<'_, 'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, bool> {
+    let _ = rt;
+    let enc = args.first().copied().or(super::kwarg(kw, "encoding"));
+    Ok(enc
+        .and_then(|e| e.as_str().map(codec_name))
+        .is_some_and(|n| {
+            matches!(
+                n.as_str(),
+                "latin_1" | "latin1" | "iso_8859_1" | "l1" | "ascii" | "us_ascii"
+            )
+        }))
+}
+
+/// A codec name normalised as CPython's lookup does (lower case, `-` as `_`).
+fn codec_name(s: &str) -> String {
+    s.trim().to_ascii_lowercase().replace(['-', ' '], "_")
+}
+
+/// `b.decode('latin-1')` / `b.decode('ascii')`.
+pub fn decode_single<'gc>(
+    rt: &Rt<'_, 'gc>,
+    b: Value<'gc>,
+    args: &[Value<'gc>],
+    kw: &[(String, Value<'gc>)],
+) -> PyResult<'gc, Value<'gc>> {
+    let enc = args.first().copied().or(super::kwarg(kw, "encoding"));
+    let name = enc
+        .and_then(|e| e.as_str().map(codec_name))
+        .unwrap_or_default();
+    let errors = args.get(1).copied().or(super::kwarg(kw, "errors"));
+    let errors = errors.and_then(|e| e.as_str().map(str::to_string));
+    let data = data_of(b);
+    if name.contains("ascii") {
+        let mut out = String::new();
+        for (i, c) in data.iter().enumerate() {
+            if *c < 128 {
+                out.push(char::from(*c));
+            } else {
+                match errors.as_deref() {
+                    Some("ignore") => {}
+                    Some("replace") => out.push('\u{fffd}'),
+                    _ => {
+                        return rt.err(
+                            Ty::UnicodeDecodeError,
+                            format!(
+                                "'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+        return Ok(rt.s(&out));
+    }
+    Ok(rt.s(&text_of(b).as_str().unwrap_or("").to_string()))
+}
+
+/// `bytes.fromhex(s)` / `bytearray.fromhex(s)`: pairs of hex digits,
+/// whitespace between pairs.
+pub fn fromhex<'gc>(
+    rt: &Rt<'_, 'gc>,
+    tname: &str,
+    args: &[Value<'gc>],
+) -> PyResult<'gc, Value<'gc>> {
+    let Some(s) = args.first().and_then(|a| a.as_str().map(str::to_string)) else {
+        return rt.err(
+            Ty::TypeError,
+            format!(
+                "fromhex() argument must be str, not {}",
+                args.first()
+                    .map_or("NoneType".to_string(), |a| type_name_of(rt, *a))
+            ),
+        );
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let bad = |i: usize| {
+        rt.err(
+            Ty::ValueError,
+            format!("non-hexadecimal number found in fromhex() arg at position {i}"),
+        )
+    };
+    while i < chars.len() {
+        if chars[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let Some(hi) = chars[i].to_digit(16) else {
+            return bad(i);
+        };
+        let Some(lo) = chars.get(i + 1).and_then(|c| c.to_digit(16)) else {
+            return bad(i + 1);
+        };
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    let k = if tname == "bytearray" {
+        Ty::ByteArray
+    } else {
+        Ty::Bytes
+    };
+    let text: String = out.iter().map(|c| char::from(*c)).collect();
+    Ok(rt.record(k, &[rt.s(&text)]))
 }

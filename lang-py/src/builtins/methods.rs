@@ -55,6 +55,7 @@ const INT: &[&str] = &[
 ];
 const FLOAT: &[&str] = &["is_integer", "as_integer_ratio", "conjugate", "hex"];
 const FILE: &[&str] = &[
+    "detach",
     "write",
     "read",
     "readline",
@@ -133,6 +134,7 @@ pub fn has_method(k: Ty, name: &str) -> bool {
         Ty::Str => strings::METHODS.contains(&name),
         Ty::File => FILE.contains(&name),
         Ty::Bytes => super::bytes::has_method(name),
+        Ty::ByteArray => super::bytes::has_method(name) || super::bytes::MUTATORS.contains(&name),
         Ty::DictKeys | Ty::DictItems => ["isdisjoint"].contains(&name),
         Ty::Property => ["setter", "getter", "deleter"].contains(&name),
         _ => false,
@@ -347,6 +349,18 @@ pub fn method<'gc>(
     if let Some(n) = native_slot(s) {
         return method(rt, name, n, args, kw);
     }
+    if matches!(
+        kind_of(rt, s),
+        Ty::Str | Ty::Bytes | Ty::ByteArray | Ty::Int | Ty::Float
+    ) && args.iter().any(|a| immutable_native(*a).is_some())
+    {
+        // `"x".startswith(MyStr("x"))`: a subclass argument as its value.
+        let a: Vec<Value<'gc>> = args
+            .iter()
+            .map(|a| immutable_native(*a).unwrap_or(*a))
+            .collect();
+        return method(rt, name, s, &a, kw);
+    }
     if name.starts_with("__") && DUNDERS.contains(&name) {
         return dunder(rt, name, s, args);
     }
@@ -356,7 +370,7 @@ pub fn method<'gc>(
         Ty::List => return list_method(rt, name, s, args, kw),
         Ty::Dict => return dict_method(rt, name, s, args, kw),
         Ty::Set | Ty::FrozenSet => return set_method(rt, name, s, args),
-        Ty::Bytes if !matches!(name, "decode" | "hex") => {
+        Ty::Bytes | Ty::ByteArray if !matches!(name, "decode" | "hex") => {
             return super::bytes::method(rt, name, s, args, kw)
         }
         _ => {}
@@ -480,33 +494,38 @@ pub fn method<'gc>(
             }
             Ok(rt.tuple(&[rt.int(num / &g), rt.int(den / &g)]))
         }
-        (Ty::Bytes, "decode") => match String::from_utf8(super::bytes::data_of(s)) {
-            Ok(t) => Ok(rt.s(&t)),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                let b = e.as_bytes()[at];
-                // CPython's reasons: a truncated character, a byte no
-                // character starts with, or a bad byte after a start; it
-                // names every byte of the bad sequence.
-                let len = e.utf8_error().error_len();
-                let why = if len.is_none() {
-                    "unexpected end of data"
-                } else if (0x80..0xC2).contains(&b) || b >= 0xF5 {
-                    "invalid start byte"
-                } else {
-                    "invalid continuation byte"
-                };
-                let n = len.unwrap_or(e.as_bytes().len() - at);
-                let which = if n > 1 {
-                    format!("bytes in position {at}-{}", at + n - 1)
-                } else {
-                    format!("byte 0x{b:02x} in position {at}")
-                };
-                let msg = format!("'utf-8' codec can't decode {which}: {why}");
-                rt.err(Ty::UnicodeDecodeError, msg)
+        (Ty::Bytes | Ty::ByteArray, "decode") if super::bytes::single_byte_codec(rt, args, kw)? => {
+            super::bytes::decode_single(rt, s, args, kw)
+        }
+        (Ty::Bytes | Ty::ByteArray, "decode") => {
+            match String::from_utf8(super::bytes::data_of(s)) {
+                Ok(t) => Ok(rt.s(&t)),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let b = e.as_bytes()[at];
+                    // CPython's reasons: a truncated character, a byte no
+                    // character starts with, or a bad byte after a start; it
+                    // names every byte of the bad sequence.
+                    let len = e.utf8_error().error_len();
+                    let why = if len.is_none() {
+                        "unexpected end of data"
+                    } else if (0x80..0xC2).contains(&b) || b >= 0xF5 {
+                        "invalid start byte"
+                    } else {
+                        "invalid continuation byte"
+                    };
+                    let n = len.unwrap_or(e.as_bytes().len() - at);
+                    let which = if n > 1 {
+                        format!("bytes in position {at}-{}", at + n - 1)
+                    } else {
+                        format!("byte 0x{b:02x} in position {at}")
+                    };
+                    let msg = format!("'utf-8' codec can't decode {which}: {why}");
+                    rt.err(Ty::UnicodeDecodeError, msg)
+                }
             }
-        },
-        (Ty::Bytes, "hex") => {
+        }
+        (Ty::Bytes | Ty::ByteArray, "hex") => {
             let t: String = field(s, 1)
                 .as_str()
                 .unwrap_or("")
@@ -577,6 +596,14 @@ fn file_method<'gc>(
         return rt.err(Ty::ValueError, "I/O operation on closed file.");
     }
     match name {
+        // The binary stream under a text file (`sys.stdin.detach()`).
+        "detach" if !binary => {
+            let mode = format!("{}b", field(f, 3).as_str().unwrap_or("r"));
+            Ok(rt.record(
+                Ty::File,
+                &[field(f, 1), field(f, 2), rt.s(&mode), field(f, 4)],
+            ))
+        }
         "read" | "readline" | "readlines" => {
             let size = match args.first() {
                 None | Some(Value::None) => None,
@@ -629,7 +656,7 @@ fn file_method<'gc>(
                         count += s.as_str().chars().count();
                         s.as_str().as_bytes().to_vec()
                     }
-                    (true, v) if kind_of(rt, v) == Ty::Bytes => {
+                    (true, v) if is_bytes_kind(kind_of(rt, v)) => {
                         let b = super::bytes::data_of(v);
                         count += b.len();
                         b
@@ -1161,7 +1188,7 @@ pub fn int_from_bytes<'gc>(
             "from_bytes() missing required argument 'bytes' (pos 1)",
         );
     };
-    let data: Vec<u8> = if kind_of(rt, src) == Ty::Bytes {
+    let data: Vec<u8> = if is_bytes_kind(kind_of(rt, src)) {
         super::bytes::data_of(src)
     } else {
         let mut v = Vec::new();

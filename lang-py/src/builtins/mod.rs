@@ -153,7 +153,7 @@ pub fn split_args<'gc>(
     (pos, kw)
 }
 
-fn kwarg<'gc>(kw: &[(String, Value<'gc>)], name: &str) -> Option<Value<'gc>> {
+pub(crate) fn kwarg<'gc>(kw: &[(String, Value<'gc>)], name: &str) -> Option<Value<'gc>> {
     kw.iter().find(|(n, _)| n == name).map(|(_, v)| *v)
 }
 
@@ -179,11 +179,49 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
         }
         _ => (&a[2..], &[]),
     };
+    let name_v = field(callee, 2);
+    let name = name_v.as_str().unwrap_or("");
+    // Instances of int/float/str/tuple/bytes subclasses reach the built-in
+    // functions that only read their value as that value.
+    let unwrapped: Vec<Value<'gc>>;
+    let args = if args.iter().any(|v| immutable_native(*v).is_some())
+        && (if kind_of(rt, callee) == Ty::Type {
+            !matches!(
+                builtin_of(callee),
+                Some(Ty::Str | Ty::Type | Ty::Object) | None
+            ) && callee.same(&rt.ty(builtin_of(callee).unwrap_or(Ty::Object)))
+        } else {
+            name.starts_with("math:")
+                || matches!(
+                    name,
+                    "format"
+                        | "abs"
+                        | "round"
+                        | "divmod"
+                        | "pow"
+                        | "hex"
+                        | "oct"
+                        | "bin"
+                        | "chr"
+                        | "range"
+                        | "sum"
+                        | "max"
+                        | "min"
+                        | "sorted"
+                        | "ord"
+                )
+        }) {
+        unwrapped = args
+            .iter()
+            .map(|v| immutable_native(*v).unwrap_or(*v))
+            .collect();
+        &unwrapped[..]
+    } else {
+        args
+    };
     if kind_of(rt, callee) == Ty::Type {
         return construct(rt, callee, args, kw);
     }
-    let name_v = field(callee, 2);
-    let name = name_v.as_str().unwrap_or("");
     let bself = field(callee, 3);
     if !matches!(bself, Value::None) {
         return methods::method(rt, name, bself, args, kw);
@@ -192,6 +230,13 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
         return crate::embed::call_rust(rt, f, args);
     }
     if name.contains(':') {
+        if name.starts_with("math:") {
+            let raw: Vec<Value<'gc>> = a[2..]
+                .iter()
+                .map(|v| immutable_native(*v).unwrap_or(*v))
+                .collect();
+            return crate::modules::call_qualified(rt, name, &raw, a[1]);
+        }
         return crate::modules::call_qualified(rt, name, &a[2..], a[1]);
     }
     if let Some((tname, mname)) = name.split_once('.') {
@@ -207,6 +252,9 @@ pub fn call_builtin<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
         }
         if tname == "dict" && mname == "fromkeys" {
             return methods::method(rt, mname, heap::new_dict(rt.mc), args, kw);
+        }
+        if (tname == "bytes" || tname == "bytearray") && mname == "fromhex" {
+            return bytes::fromhex(rt, tname, args);
         }
         if tname == "bytes" && mname == "maketrans" {
             return bytes::method(rt, mname, bytes::new_bytes(rt, ""), args, kw);
@@ -254,7 +302,7 @@ pub fn len_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
                     0
                 }
             }
-            Ty::Bytes => field(v, 1).as_str().unwrap_or("").chars().count() as i64,
+            Ty::Bytes | Ty::ByteArray => field(v, 1).as_str().unwrap_or("").chars().count() as i64,
             k if is_instance_kind(k) && has_py_method(rt, v, "__len__") => return Err(Fail::Guest),
             // Classes with a class-level length (enum, see lib/enum.py).
             Ty::Type if has_class_hook(rt, v, "__class_len__") => return Err(Fail::Guest),
@@ -428,8 +476,8 @@ pub fn construct<'gc>(
         Ty::Str => match args.first() {
             None => Ok(rt.s("")),
             Some(v) => {
-                if kind_of(rt, *v) == Ty::Bytes && args.len() > 1 {
-                    return Ok(field(*v, 1));
+                if is_bytes_kind(kind_of(rt, *v)) && (args.len() > 1 || !kw.is_empty()) {
+                    return methods::method(rt, "decode", *v, &args[1..], kw);
                 }
                 Ok(rt.s(&str_of(rt, *v)?))
             }
@@ -576,16 +624,7 @@ pub fn construct<'gc>(
             argc(rt, name, args, 1, 1)?;
             Ok(rt.record(k, &[args[0]]))
         }
-        Ty::Bytes => match args.first() {
-            None => Ok(bytes::new_bytes(rt, "")),
-            Some(Value::Str(s)) => Ok(bytes::from_data(rt, s.as_str().as_bytes())),
-            Some(Value::Int(n)) => Ok(bytes::new_bytes(rt, &"\0".repeat(*n as usize))),
-            Some(v) => {
-                let items = iterate(rt, *v)?;
-                let data: Vec<u8> = items.iter().map(|x| int_of(*x) as u8).collect();
-                Ok(bytes::from_data(rt, &data))
-            }
-        },
+        Ty::Bytes | Ty::ByteArray => bytes::construct(rt, k, args, kw),
         Ty::Enumerate => function(rt, "enumerate", args, kw),
         Ty::Zip => function(rt, "zip", args, kw),
         _ => rt.err(Ty::TypeError, format!("cannot create '{}' instances", name)),
@@ -727,6 +766,11 @@ fn round_half_even(x: f64, nd: i32) -> f64 {
 }
 
 fn hash_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, i64> {
+    if let Some(n) = immutable_native(v) {
+        if !has_py_method(rt, v, "__hash__") && !has_py_method(rt, v, "__eq__") {
+            return hash_of(rt, n);
+        }
+    }
     if matches!(v, Value::Record(_)) && kind_of(rt, v) == Ty::Tuple {
         return tuple_hash(rt, v);
     }
@@ -1013,6 +1057,19 @@ pub(crate) fn function<'gc>(
             } else {
                 vec![c]
             };
+            // A metaclass's __instancecheck__/__subclasscheck__: the
+            // prelude's `__b_isinstance`/`__b_issubclass` call it.
+            let hook = if name == "isinstance" {
+                "__instancecheck__"
+            } else {
+                "__subclasscheck__"
+            };
+            if classes.iter().any(|c| {
+                is_type(*c)
+                    && user_metaclass(rt, *c).is_some_and(|m| is_py_function(lookup(rt, m, hook)))
+            }) {
+                return Err(Fail::Guest);
+            }
             for cls in classes {
                 if !is_type(cls) {
                     return rt.err(
@@ -1421,6 +1478,10 @@ pub(crate) fn function<'gc>(
             argc(rt, name, args, 3, 3)?;
             match kind_of(rt, args[0]) {
                 k if is_instance_kind(k) => {
+                    if let Some(msg) = slots_refuse(rt, type_field(args[0]), args[1]) {
+                        let name = args[1].as_str().unwrap_or("").to_string();
+                        return slot_error(rt, args[0], &name, msg);
+                    }
                     inst_set(rt, args[0], args[1], args[2]);
                     Ok(Value::None)
                 }
@@ -1442,6 +1503,15 @@ pub(crate) fn function<'gc>(
                 if !is_instance_kind(k) {
                     return construct(rt, cls, &args[1..], kw);
                 }
+            }
+            if let Some(nk) = native_base(cls) {
+                // int.__new__(Sub, 5), tuple.__new__(Sub, it), list.__new__(Sub).
+                let v = match nk {
+                    Ty::List => heap::new_list(rt.mc),
+                    Ty::Dict => heap::new_dict(rt.mc),
+                    _ => construct(rt, rt.ty(nk), &args[1..], kw)?,
+                };
+                return Ok(shapes::new_map_instance(rt, cls, v, Value::None));
             }
             Ok(if is_exception_type(rt, cls) {
                 shapes::new_dict_instance(rt.mc, cls, heap::new_list(rt.mc), rt.tuple(&args[1..]))
@@ -1574,6 +1644,9 @@ fn index_of<'gc>(rt: &Rt<'_, 'gc>, k: Value<'gc>, what: &str) -> PyResult<'gc, i
         } else {
             i64::MAX / 2
         }),
+        _ if matches!(immutable_native(k), Some(Value::Int(_) | Value::BigInt(_))) => {
+            index_of(rt, immutable_native(k).unwrap_or(k), what)
+        }
         _ => rt.err(
             Ty::TypeError,
             format!(
@@ -1591,7 +1664,18 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
         if !has_py_method(rt, a[0], "__getitem__") {
             let mut b = a.to_vec();
             b[0] = n;
-            return getitem(rt, &b);
+            return match getitem(rt, &b) {
+                // A dict subclass's __missing__ answers a missing key (the
+                // prelude's `__getitem` calls it).
+                Err(Fail::Raise(e))
+                    if matches!(n, Value::Dict(_))
+                        && type_field(e).same(&rt.ty(Ty::KeyError))
+                        && has_py_method(rt, a[0], "__missing__") =>
+                {
+                    Err(Fail::Guest)
+                }
+                r => r,
+            };
         }
     }
     let (o, k) = (a[0], a[1]);
@@ -1703,15 +1787,25 @@ pub fn getitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
                     None => rt.err(Ty::IndexError, "range object index out of range"),
                 }
             }
-            Ty::Bytes => {
-                let chars: Vec<char> = field(o, 1).as_str().unwrap_or("").chars().collect();
+            bk @ (Ty::Bytes | Ty::ByteArray) => {
+                let text = field(o, 1);
+                let t = text.as_str().unwrap_or("");
+                if !is_slice && t.is_ascii() {
+                    // ASCII text: the byte is at its own offset (no copy).
+                    let i = index_of(rt, k, "byte")?;
+                    return match ops::norm_index(i, t.len() as i64) {
+                        Some(j) => Ok(Value::Int(t.as_bytes()[j as usize] as i64)),
+                        None => rt.err(Ty::IndexError, "index out of range"),
+                    };
+                }
+                let chars: Vec<char> = t.chars().collect();
                 if is_slice {
                     let (s, e, st) = ops::slice_indices(rt, k, chars.len() as i64)?;
                     let out: String = ops::slice_positions(s, e, st)
                         .iter()
                         .map(|&i| chars[i])
                         .collect();
-                    return Ok(bytes::new_bytes(rt, &out));
+                    return Ok(rt.record(bk, &[rt.s(&out)]));
                 }
                 let i = index_of(rt, k, "byte")?;
                 match ops::norm_index(i, chars.len() as i64) {
@@ -1815,6 +1909,7 @@ pub fn setitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
         {
             Err(Fail::Guest)
         }
+        Value::Record(_) if kind_of(rt, o) == Ty::ByteArray => bytes::set_item(rt, o, k, Some(v)),
         _ => rt.err(
             Ty::TypeError,
             format!(
@@ -1874,6 +1969,7 @@ pub fn delitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
         {
             Err(Fail::Guest)
         }
+        Value::Record(_) if kind_of(rt, o) == Ty::ByteArray => bytes::set_item(rt, o, k, None),
         _ => rt.err(
             Ty::TypeError,
             format!(
@@ -1885,6 +1981,20 @@ pub fn delitem<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Value<'
 }
 
 // ---------------------------------------------------------------- attributes
+
+/// The AttributeError of a store `__slots__` refuses (CPython leaves its
+/// `name` and `obj` None here).
+fn slot_error<'gc, T>(
+    rt: &Rt<'_, 'gc>,
+    _o: Value<'gc>,
+    _name: &str,
+    msg: String,
+) -> PyResult<'gc, T> {
+    let e = rt.exc(Ty::AttributeError, &msg);
+    heap::dict_set(rt.mc, field(e, I_DICT), rt.s("name"), Value::None);
+    heap::dict_set(rt.mc, field(e, I_DICT), rt.s("obj"), Value::None);
+    Err(Fail::Raise(e))
+}
 
 fn attr_error<'gc, T>(rt: &Rt<'_, 'gc>, o: Value<'gc>, name: &str) -> PyResult<'gc, T> {
     let msg = if kind_of(rt, o) == Ty::Module {
@@ -1963,7 +2073,28 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
     let k = kind_of(rt, o);
     match name {
         "__class__" => return Ok(type_of(rt, o)),
-        "__doc__" if !is_instance_kind(k) => return Ok(Value::None),
+        // A class's own docstring (not inherited), else None; functions
+        // answer below.
+        "__doc__" if k == Ty::Type => {
+            return Ok(match dget(field(o, T_DICT), key) {
+                Value::Absent => Value::None,
+                v => v,
+            })
+        }
+        // An instance's: its class's own docstring (every class has one).
+        "__doc__"
+            if is_instance_kind(k)
+                && matches!(inst_get(o, key), Value::Absent)
+                && kind_of(rt, lookup(rt, type_field(o), "__doc__")) != Ty::Property =>
+        {
+            return Ok(match dget(field(type_field(o), T_DICT), key) {
+                Value::Absent => Value::None,
+                v => v,
+            })
+        }
+        "__doc__" if !is_instance_kind(k) && !matches!(k, Ty::Function | Ty::Method) => {
+            return Ok(Value::None)
+        }
         _ => {}
     }
     match k {
@@ -2078,7 +2209,28 @@ pub fn getattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             "__qualname__" => Ok(field(o, FN_QUALNAME)),
             "__module__" => Ok(field(o, FN_MODULE)),
             "__defaults__" => Ok(field(o, FN_DEFAULTS)),
-            "__doc__" => Ok(Value::None),
+            "__kwdefaults__" => Ok(match field(o, FN_KWDEFAULTS) {
+                d @ Value::Dict(_) if heap::dict_len(d) > 0 => d,
+                _ => Value::None,
+            }),
+            // Parameter annotations are not kept: an empty dict of the
+            // function's own, as for an unannotated function.
+            "__annotations__" | "__doc__"
+                if !matches!(dget(fn_dict(rt, o), key), Value::Absent) =>
+            {
+                Ok(dget(fn_dict(rt, o), key))
+            }
+            "__annotations__" => {
+                let d = heap::new_dict(rt.mc);
+                heap::dict_set(rt.mc, fn_dict(rt, o), key, d);
+                Ok(d)
+            }
+            "__doc__" => Ok(
+                match crate::interp::code_data(heap::record_class(o)).and_then(|d| d.doc.clone()) {
+                    Some(d) => rt.s(&d),
+                    None => Value::None,
+                },
+            ),
             "__dict__" => Ok(fn_dict(rt, o)),
             "__code__" => Ok(heap::record_class(o)),
             _ => match field(o, FN_DICT) {
@@ -2235,6 +2387,9 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
             {
                 return Err(Fail::Guest);
             }
+            if let Some(msg) = slots_refuse(rt, t, key) {
+                return slot_error(rt, o, name, msg);
+            }
             inst_set(rt, o, key, v);
             Ok(Value::None)
         }
@@ -2271,6 +2426,7 @@ pub fn setattr_native<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, 
                 "__qualname__" => heap::set_field(rt.mc, o, FN_QUALNAME, v),
                 "__module__" => heap::set_field(rt.mc, o, FN_MODULE, v),
                 "__defaults__" => heap::set_field(rt.mc, o, FN_DEFAULTS, v),
+                "__kwdefaults__" => heap::set_field(rt.mc, o, FN_KWDEFAULTS, v),
                 _ => {
                     let d = fn_dict(rt, o);
                     heap::dict_set(rt.mc, d, key, v);
@@ -2494,6 +2650,7 @@ pub fn format_value<'gc>(rt: &Rt<'_, 'gc>, a: &[Value<'gc>]) -> PyResult<'gc, Va
     if has_py_method(rt, v, "__format__") {
         return Err(Fail::Guest);
     }
+    let v = immutable_native(v).unwrap_or(v);
     let sp = match fmt::parse_spec(spec) {
         Ok(s) => s,
         Err(m) => return rt.err(Ty::ValueError, m),
@@ -2647,8 +2804,10 @@ pub fn make_class_of<'gc>(
         let k = builtin_of(*b).unwrap_or(Ty::Object);
         if let Some(n) = native_base(*b) {
             native = Some(n);
-        } else if matches!(k, Ty::List | Ty::Dict) {
+        } else if matches!(k, Ty::List | Ty::Dict) || is_immutable_native(k) {
             native = Some(k);
+        } else if k == Ty::Bool {
+            return rt.err(Ty::TypeError, "type 'bool' is not an acceptable base type");
         } else if k == Ty::Type {
             // A metaclass: its instances are classes.
             builtin = k;

@@ -240,9 +240,10 @@ pub fn str_method<'gc>(
                 if i > 0 {
                     out.push_str(s);
                 }
-                match x {
+                match immutable_native(*x).unwrap_or(*x) {
                     Value::Str(t) => out.push_str(t.as_str()),
-                    v => {
+                    _ => {
+                        let v = x;
                         return rt.err(
                             Ty::TypeError,
                             format!(
@@ -250,7 +251,7 @@ pub fn str_method<'gc>(
                                 i,
                                 type_name_of(rt, *v)
                             ),
-                        )
+                        );
                     }
                 }
             }
@@ -760,6 +761,12 @@ pub fn percent_format<'gc>(
         let v = match key_val {
             Some(v) => v,
             None => next(&mut idx)?,
+        };
+        // An int/float/str subclass formats as its value for the numeric
+        // conversions (%s and %r use its own str/repr).
+        let v = match immutable_native(v) {
+            Some(n) if !matches!(conv, 's' | 'r' | 'a') => n,
+            _ => v,
         };
         let text = match conv {
             's' | 'r' | 'a' => {

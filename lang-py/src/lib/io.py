@@ -29,6 +29,8 @@ class _Memory:
         self._check()
         if not isinstance(s, self._kind):
             raise TypeError(self._write_error(s))
+        if type(s) is bytearray:
+            s = bytes(s)
         n = len(s)
         if n == 0:
             return 0
@@ -188,7 +190,7 @@ class StringIO(_Memory):
 
 
 class BytesIO(_Memory):
-    _kind = bytes
+    _kind = (bytes, bytearray)
     _empty = b""
     _pad = b"\0"
     _newline = b"\n"
@@ -205,10 +207,7 @@ class BytesIO(_Memory):
         return "a bytes-like object is required, not '%s'" % type(s).__name__
 
     def _join(self, parts):
-        out = b""
-        for p in parts:
-            out = out + p
-        return out
+        return b"".join(parts)
 
 
 # io.open is the built-in open.

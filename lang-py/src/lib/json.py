@@ -85,6 +85,17 @@ def _dump(o, indent, sort_keys, isep, ksep, level, default):
             return '{' + isep.join(parts) + '}'
         pad = '\n' + ' ' * (indent * (level + 1))
         return '{' + pad + (isep + pad).join(parts) + '\n' + ' ' * (indent * level) + '}'
+    # Subclasses of the built-in types dump as their values.
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float):
+        return _dump(float(o), indent, sort_keys, isep, ksep, level, default)
+    if isinstance(o, str):
+        return _esc(''.join((o,)))
+    if isinstance(o, (list, tuple)):
+        return _dump(list(o), indent, sort_keys, isep, ksep, level, default)
+    if isinstance(o, dict):
+        return _dump(dict(o), indent, sort_keys, isep, ksep, level, default)
     if default is not None:
         return _dump(default(o), indent, sort_keys, isep, ksep, level, default)
     raise TypeError('Object of type ' + t.__name__ + ' is not JSON serializable')

@@ -86,6 +86,16 @@ class Pattern:
     def __init__(self, pattern, flags):
         self.pattern = pattern
         self.flags = flags
+        # A bytes pattern runs on text with one character per byte (its
+        # classes are Unicode's on that text: \w matches b'\xe9', which
+        # CPython's ASCII-only bytes classes do not).
+        self._bytes = isinstance(pattern, (bytes, bytearray))
+        if self._bytes:
+            if flags & UNICODE:
+                raise ValueError("cannot use UNICODE flag with a bytes pattern")
+            pattern = pattern.decode('latin-1')
+        elif not isinstance(pattern, str):
+            raise TypeError("first argument must be string or compiled pattern")
         try:
             self._id = _re.compile(pattern, flags)
         except ValueError as e:
@@ -94,10 +104,22 @@ class Pattern:
         self.groups = n
         self.groupindex = names
 
+    def _text(self, string):
+        # The subject as text: bytes one character per byte.
+        if self._bytes:
+            if isinstance(string, str):
+                raise TypeError("cannot use a bytes pattern on a string-like object")
+            return bytes(string).decode('latin-1')
+        if not isinstance(string, str):
+            if isinstance(string, (bytes, bytearray)):
+                raise TypeError("cannot use a string pattern on a bytes-like object")
+            raise TypeError("expected string or bytes-like object, got '%s'" % type(string).__name__)
+        return string
+
     def _m(self, string, pos, endpos, mode):
         if endpos is None or endpos > len(string):
             endpos = len(string)
-        spans = _re.match(self._id, string, pos, endpos, mode)
+        spans = _re.match(self._id, self._text(string), pos, endpos, mode)
         if spans is None:
             return None
         return Match(self, string, spans, pos, endpos)
@@ -112,7 +134,7 @@ class Pattern:
         return self._m(string, pos, endpos, 2)
 
     def finditer(self, string, pos=0, endpos=None):
-        for spans in _re.all(self._id, string):
+        for spans in _re.all(self._id, self._text(string)):
             yield Match(self, string, spans, 0, len(string))
 
     def findall(self, string, pos=0, endpos=None):
@@ -145,6 +167,8 @@ class Pattern:
             last = e
             n += 1
         out.append(string[last:])
+        if self._bytes:
+            return b''.join(out), n
         return ''.join(out), n
 
     def split(self, string, maxsplit=0):
@@ -177,6 +201,8 @@ class Pattern:
 
 
 def _expand(m, template):
+    if isinstance(template, (bytes, bytearray)):
+        return _expand(_TextMatch(m), template.decode('latin-1')).encode('latin-1')
     out = []
     i = 0
     n = len(template)
@@ -209,6 +235,16 @@ def _expand(m, template):
         out.append(c)
         i += 1
     return ''.join(out)
+
+
+class _TextMatch:
+    # A bytes match seen as text, for expanding a bytes template.
+    def __init__(self, m):
+        self.m = m
+
+    def _group(self, g, default=None):
+        v = self.m._group(g, default)
+        return v.decode('latin-1') if isinstance(v, (bytes, bytearray)) else v
 
 
 _cache = {}
@@ -258,6 +294,8 @@ def split(pattern, string, maxsplit=0, flags=0):
 
 
 def escape(pattern):
+    if isinstance(pattern, (bytes, bytearray)):
+        return _re.escape(pattern.decode('latin-1')).encode('latin-1')
     return _re.escape(pattern)
 
 

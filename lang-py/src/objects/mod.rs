@@ -318,6 +318,7 @@ types! {
     ClassMethod = "classmethod",
     Super = "super",
     Bytes = "bytes",
+    ByteArray = "bytearray",
     NotImplementedType = "NotImplementedType",
     EllipsisType = "ellipsis",
     ListIter = "list_iterator",
@@ -613,6 +614,20 @@ pub fn native_slot<'gc>(v: Value<'gc>) -> Option<Value<'gc>> {
         }
     }
     None
+}
+
+/// Whether native kind `k` is immutable (its subclasses' instances hold a
+/// value made once by `__new__`).
+pub fn is_immutable_native(k: Ty) -> bool {
+    matches!(k, Ty::Int | Ty::Float | Ty::Str | Ty::Tuple | Ty::Bytes)
+}
+
+/// The value inside an instance of an int/float/str/tuple/bytes subclass.
+pub fn immutable_native<'gc>(v: Value<'gc>) -> Option<Value<'gc>> {
+    let n = native_slot(v)?;
+    native_base(type_field(v))
+        .filter(|k| is_immutable_native(*k))
+        .map(|_| n)
 }
 
 /// Whether class `t` is a user metaclass: a class deriving from `type`
@@ -1036,7 +1051,7 @@ pub fn iterate<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Vec<Value<
                     })
                     .collect()
             }
-            Ty::Bytes => field(v, 1)
+            Ty::Bytes | Ty::ByteArray => field(v, 1)
                 .as_str()
                 .unwrap_or("")
                 .chars()
@@ -1091,6 +1106,7 @@ pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
         Value::List(_) => return rt.err(Ty::TypeError, "unhashable type: 'list'"),
         Value::Dict(_) => return rt.err(Ty::TypeError, "unhashable type: 'dict'"),
         Value::Record(_) => match kind_of(rt, v) {
+            Ty::ByteArray => return rt.err(Ty::TypeError, "unhashable type: 'bytearray'"),
             Ty::Tuple | Ty::FrozenSet | Ty::Bytes => {
                 let mut enc = String::new();
                 encode_key(rt, v, &mut enc)?;
@@ -1111,6 +1127,13 @@ pub fn key<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> PyResult<'gc, Value<'gc>> {
                     && is_py_function(lookup(rt, t, "__hash__"))
                 {
                     return Err(Fail::Guest);
+                }
+                // An int/str/float/tuple/bytes subclass without its own
+                // __eq__/__hash__ hashes as its value.
+                if let Some(n) = immutable_native(v) {
+                    if !is_py_function(lookup(rt, t, "__eq__")) {
+                        return key(rt, n);
+                    }
                 }
                 if is_py_function(lookup(rt, t, "__eq__"))
                     && matches!(lookup(rt, t, "__hash__"), Value::Absent | Value::None)
@@ -1446,7 +1469,9 @@ pub fn eq<'gc>(rt: &Rt<'_, 'gc>, a: Value<'gc>, b: Value<'gc>) -> Result<bool, N
                             .iter()
                             .all(|(k, _)| !matches!(get_key(rt, db, *k), Value::Absent))
                 }
-                (Ty::Bytes, Ty::Bytes) => field(a, 1).as_str() == field(b, 1).as_str(),
+                (Ty::Bytes | Ty::ByteArray, Ty::Bytes | Ty::ByteArray) => {
+                    field(a, 1).as_str() == field(b, 1).as_str()
+                }
                 (Ty::Method, Ty::Method) => {
                     field(a, 1).same(&field(b, 1)) && field(a, 2).same(&field(b, 2))
                 }
@@ -1488,6 +1513,15 @@ pub fn cmp<'gc>(
     op: &str,
 ) -> PyResult<'gc, std::cmp::Ordering> {
     use std::cmp::Ordering;
+    if (immutable_native(a).is_some() || immutable_native(b).is_some())
+        && !["__lt__", "__le__", "__gt__", "__ge__"]
+            .iter()
+            .any(|d| has_py_method(rt, a, d) || has_py_method(rt, b, d))
+    {
+        let a = immutable_native(a).unwrap_or(a);
+        let b = immutable_native(b).unwrap_or(b);
+        return cmp(rt, a, b, op);
+    }
     if is_intlike(a) && is_intlike(b) {
         if let (Value::Int(x), Value::Int(y)) = (a, b) {
             return Ok(x.cmp(&y));
@@ -1498,8 +1532,8 @@ pub fn cmp<'gc>(
         return Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal));
     }
     if matches!((a, b), (Value::Record(_), Value::Record(_)))
-        && kind_of(rt, a) == Ty::Bytes
-        && kind_of(rt, b) == Ty::Bytes
+        && is_bytes_kind(kind_of(rt, a))
+        && is_bytes_kind(kind_of(rt, b))
     {
         // By byte values: the texts' code points are the bytes.
         return cmp(rt, field(a, 1), field(b, 1), op);
@@ -1579,7 +1613,7 @@ pub fn truth<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<bool, NeedGuest> {
             Ty::Set | Ty::FrozenSet => heap::dict_len(set_dict(v)) != 0,
             Ty::Range => !iterate(rt, v).map_err(|_| NeedGuest)?.is_empty(),
             Ty::DictKeys | Ty::DictValues | Ty::DictItems => heap::dict_len(field(v, 1)) != 0,
-            Ty::Bytes => !field(v, 1).as_str().unwrap_or("").is_empty(),
+            Ty::Bytes | Ty::ByteArray => !field(v, 1).as_str().unwrap_or("").is_empty(),
             k if is_instance_kind(k) => {
                 if has_py_method(rt, v, "__bool__") || has_py_method(rt, v, "__len__") {
                     return Err(NeedGuest);
@@ -1608,6 +1642,10 @@ pub fn str_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<String, NeedGuest>
                 if has_py_method(rt, v, "__str__") {
                     return Err(NeedGuest);
                 }
+                if let Some(n @ (Value::Str(_) | Value::StrBuf(_))) = immutable_native(v) {
+                    // str.__str__: the text itself (a user __repr__ aside).
+                    return str_of(rt, n);
+                }
                 let t = type_field(v);
                 if is_exception_type(rt, t) && !has_py_method(rt, v, "__repr__")
                     || is_exception_type(rt, t)
@@ -1619,6 +1657,59 @@ pub fn str_of<'gc>(rt: &Rt<'_, 'gc>, v: Value<'gc>) -> Result<String, NeedGuest>
         }
         _ => repr(rt, v),
     }
+}
+
+/// Why an instance of class `ty` may not get attribute `key` under
+/// `__slots__` (CPython's AttributeError text), or None when it may: every
+/// class on the MRO but `object` must define `__slots__` without
+/// `__dict__`, and none of them name `key`.
+pub fn slots_refuse<'gc>(rt: &Rt<'_, 'gc>, ty: Value<'gc>, key: Value<'gc>) -> Option<String> {
+    let name = key.as_str()?;
+    let slots_key = rt.s("__slots__");
+    let object = rt.ty(Ty::Object);
+    let mut restricted = false;
+    for c in mro(ty) {
+        if c.same(&object) {
+            continue;
+        }
+        if field(c, T_MODULE).as_str() == Some("builtins") {
+            return None;
+        }
+        let names = match dget(field(c, T_DICT), slots_key) {
+            Value::Absent => return None,
+            v @ (Value::Str(_) | Value::StrBuf(_)) => vec![v],
+            Value::List(l) => heap::list_items(Value::List(l)),
+            v if kind_of(rt, v) == Ty::Tuple => tuple_items(v),
+            Value::Dict(d) => heap::dict_entries(Value::Dict(d))
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect(),
+            _ => return None,
+        };
+        for n in names {
+            match n.as_str() {
+                Some("__dict__") => return None,
+                Some(x) if x == name => return None,
+                _ => {}
+            }
+        }
+        restricted = true;
+    }
+    if !restricted {
+        return None;
+    }
+    let tn = type_name(ty);
+    Some(if matches!(lookup(rt, ty, name), Value::Absent) {
+        format!("'{tn}' object has no attribute '{name}'")
+    } else {
+        format!("'{tn}' object attribute '{name}' is read-only")
+    })
+}
+
+/// Whether `k` is `bytes` or `bytearray` (both a record holding their text
+/// in field 1, one character per byte).
+pub fn is_bytes_kind(k: Ty) -> bool {
+    matches!(k, Ty::Bytes | Ty::ByteArray)
 }
 
 /// Whether records of this kind are plain instances (`[type, dict, slot, slot]`).
@@ -1925,6 +2016,11 @@ fn repr_into<'gc>(
                 Ty::NotImplementedType => out.push_str("NotImplemented"),
                 Ty::EllipsisType => out.push_str("Ellipsis"),
                 Ty::Bytes => out.push_str(&bytes_repr(field(v, 1).as_str().unwrap_or(""))),
+                Ty::ByteArray => {
+                    out.push_str("bytearray(");
+                    out.push_str(&bytes_repr(field(v, 1).as_str().unwrap_or("")));
+                    out.push(')');
+                }
                 Ty::DictKeys | Ty::DictValues | Ty::DictItems => {
                     out.push_str(k.name());
                     out.push('(');
