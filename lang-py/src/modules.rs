@@ -271,9 +271,36 @@ fn native_module<'gc>(rt: &Rt<'_, 'gc>, name: &str) -> Value<'gc> {
     m
 }
 
+/// posixpath.split: the head keeps a root of slashes, other trailing
+/// slashes are dropped.
+fn posix_split(p: &str) -> (&str, &str) {
+    let i = p.rfind('/').map_or(0, |i| i + 1);
+    let (head, tail) = p.split_at(i);
+    if !head.is_empty() && !head.bytes().all(|b| b == b'/') {
+        (head.trim_end_matches('/'), tail)
+    } else {
+        (head, tail)
+    }
+}
+
+/// posixpath.splitext: the extension starts at the last dot of the last
+/// component, unless only dots come before it (`.bashrc` has none).
+fn posix_splitext(p: &str) -> (&str, &str) {
+    let sep = p.rfind('/').map_or(0, |i| i + 1);
+    if let Some(dot) = p.rfind('.') {
+        if dot > sep && p[sep..dot].bytes().any(|b| b != b'.') {
+            return p.split_at(dot);
+        }
+    }
+    (p, "")
+}
+
 fn native_module_path<'gc>(rt: &Rt<'_, 'gc>) -> Value<'gc> {
     let m = new_module(rt, "os.path", None);
-    for n in ["exists", "isfile", "isdir", "join", "basename", "dirname"] {
+    for n in [
+        "exists", "isfile", "isdir", "join", "basename", "dirname", "split", "splitext", "isabs",
+        "abspath", "getsize",
+    ] {
         set(
             rt,
             m,
@@ -512,7 +539,48 @@ pub fn call<'gc>(
         }
         ("os.path", "dirname") => {
             let s = str_of(rt, args[0])?;
-            Ok(rt.s(s.rsplit_once('/').map(|(d, _)| d).unwrap_or("")))
+            Ok(rt.s(posix_split(&s).0))
+        }
+        ("os.path", "split") => {
+            let s = str_of(rt, args[0])?;
+            let (head, tail) = posix_split(&s);
+            Ok(rt.tuple(&[rt.s(head), rt.s(tail)]))
+        }
+        ("os.path", "splitext") => {
+            let s = str_of(rt, args[0])?;
+            let (root, ext) = posix_splitext(&s);
+            Ok(rt.tuple(&[rt.s(root), rt.s(ext)]))
+        }
+        ("os.path", "isabs") => Ok(Value::Bool(str_of(rt, args[0])?.starts_with('/'))),
+        ("os.path", "abspath") => {
+            let s = str_of(rt, args[0])?;
+            let p = std::path::Path::new(&s);
+            let full = if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                std::env::current_dir().unwrap_or_default().join(p)
+            };
+            // normpath: drop `.` and empty parts, fold `..`.
+            let mut parts: Vec<String> = Vec::new();
+            for c in full.components() {
+                match c {
+                    std::path::Component::Normal(x) => parts.push(x.to_string_lossy().into()),
+                    std::path::Component::ParentDir => {
+                        parts.pop();
+                    }
+                    _ => {}
+                }
+            }
+            Ok(rt.s(&format!("/{}", parts.join("/"))))
+        }
+        ("os.path", "getsize") => {
+            let p = str_of(rt, args[0])?;
+            let md = std::fs::metadata(&p).map_err(|e| {
+                let msg = format!("[Errno 2] No such file or directory: '{p}'");
+                let _ = e;
+                Fail::Raise(rt.exc(Ty::FileNotFoundError, &msg))
+            })?;
+            Ok(Value::Int(md.len() as i64))
         }
         ("os", "getenv") => {
             let k = args[0].as_str().unwrap_or("");

@@ -45,31 +45,81 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
     return deco
 
 
+class _CacheInfo(tuple):
+    """CacheInfo(hits, misses, maxsize, currsize), as CPython's namedtuple."""
+
+    def __new__(cls, hits, misses, maxsize, currsize):
+        return tuple.__new__(cls, (hits, misses, maxsize, currsize))
+
+    hits = property(lambda self: self[0])
+    misses = property(lambda self: self[1])
+    maxsize = property(lambda self: self[2])
+    currsize = property(lambda self: self[3])
+
+    def __repr__(self):
+        return "CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)" % tuple(self)
+
+
 def lru_cache(maxsize=128, typed=False):
+    # A dict keeps insertion order, so its first key is the least recently
+    # used one when every hit moves its entry to the end.
+    if isinstance(maxsize, int) and maxsize < 0:
+        maxsize = 0
+
     def deco(fn):
         cache = {}
+        stats = [0, 0]  # hits, misses
+        kwd_mark = (object,)
 
-        def wrapper(*args, **kw):
+        def make_key(args, kw):
             key = args
             if kw:
-                key = args + (object,) + tuple(sorted(kw.items()))
+                key = key + kwd_mark
+                for item in kw.items():
+                    key = key + item
+            if typed:
+                key = key + tuple(type(a) for a in args)
+                if kw:
+                    key = key + tuple(type(v) for v in kw.values())
+            return key
+
+        def wrapper(*args, **kw):
+            if maxsize == 0:
+                stats[1] += 1
+                return fn(*args, **kw)
+            key = make_key(args, kw)
             if key in cache:
-                return cache[key]
+                stats[0] += 1
+                r = cache[key]
+                if maxsize is not None:
+                    del cache[key]
+                    cache[key] = r
+                return r
+            stats[1] += 1
             r = fn(*args, **kw)
+            if maxsize is not None and len(cache) >= maxsize:
+                del cache[next(iter(cache))]
             cache[key] = r
             return r
 
+        def cache_info():
+            return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+
         def cache_clear():
             cache.clear()
+            stats[0] = stats[1] = 0
+
+        def cache_parameters():
+            return {'maxsize': maxsize, 'typed': typed}
+
+        update_wrapper(wrapper, fn)
+        wrapper.cache_info = cache_info
         wrapper.cache_clear = cache_clear
-        wrapper.__wrapped__ = fn
-        try:
-            wrapper.__name__ = fn.__name__
-        except (AttributeError, TypeError):
-            pass
+        wrapper.cache_parameters = cache_parameters
         return wrapper
     if callable(maxsize) and not isinstance(maxsize, int):
-        return deco(maxsize)
+        fn, maxsize = maxsize, 128
+        return deco(fn)
     return deco
 
 
