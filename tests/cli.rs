@@ -72,6 +72,9 @@ fn python_code_flag() {
         assert!(o.status.success(), "{o:?}");
         assert_eq!(stdout(&o), "42\n", "{args:?}");
     }
+    // CPython: sys.argv is ['-c', ARGS...].
+    let o = polyvm(&["-c", "import sys; print(sys.argv)", "a", "b"]);
+    assert_eq!(stdout(&o), "['-c', 'a', 'b']\n");
 }
 
 #[test]

@@ -905,7 +905,13 @@ pub fn new_vm(config: Config, main_name: &str, args: &[String]) -> (Vm, u16) {
     helpers::register_all();
     helpers::install_panic_hook();
     let prelude = compile_source(PRELUDE, "<prelude>", true).expect("the prelude compiles");
-    let mut argv = vec![main_name.to_string()];
+    // `polyvm -c CODE` runs "<string>", and CPython's argv[0] is then "-c".
+    let argv0 = if main_name == "<string>" {
+        "-c"
+    } else {
+        main_name
+    };
+    let mut argv = vec![argv0.to_string()];
     argv.extend(args.iter().cloned());
     modules::set_argv(argv);
     let mut path = vec![Path::new(main_name)
