@@ -93,6 +93,9 @@ pub enum E {
     Clone(Box<Expr>),
     Silence(Box<Expr>),
     Include(Box<Expr>, bool, bool),
+    /// `yield`, `yield v`, `yield k => v`: key, value.
+    Yield(Option<Box<Expr>>, Option<Box<Expr>>),
+    YieldFrom(Box<Expr>),
     MagicClass,
     MagicFunction,
     MagicMethod,

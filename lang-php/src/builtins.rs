@@ -3040,7 +3040,6 @@ builtins! {
     },
     "spl_object_id" [] => |_, _, args| Ok(heap::get_field(a(args, 0), O_ID)),
     "spl_object_hash" [] => |mc, _, args| Ok(s(mc, &format!("{:032x}", to_int(heap::get_field(a(args, 0), O_ID))))),
-    "iterator_to_array" [] => |_, _, args| Ok(a(args, 0)),
     // ---- misc
     "define" [] => |mc, rt, args| {
         let name = str_arg(args, 0);

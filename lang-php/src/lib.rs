@@ -478,10 +478,14 @@ fn report_uncaught(u: &vm_core::Uncaught) -> i32 {
         for j in 0..frames.len().saturating_sub(1) {
             let callee = frames[j];
             let caller = frames[j + 1];
-            out.push_str(&format!(
-                "#{n} {}({}): {}()\n",
-                caller.0, caller.1, callee.2
-            ));
+            if caller.0 == "[internal function]" {
+                out.push_str(&format!("#{n} [internal function]: {}()\n", callee.2));
+            } else {
+                out.push_str(&format!(
+                    "#{n} {}({}): {}()\n",
+                    caller.0, caller.1, callee.2
+                ));
+            }
             n += 1;
         }
         out.push_str(&format!(

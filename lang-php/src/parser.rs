@@ -108,6 +108,7 @@ pub fn parse(tokens: Vec<Token>) -> PResult<Vec<Stmt>> {
         pos: 0,
         depth: 0,
         in_func: false,
+        saw_yield: false,
     };
     let mut out = Vec::new();
     while !p.at_eof() {
@@ -182,6 +183,8 @@ struct Parser {
     pos: usize,
     depth: u32,
     in_func: bool,
+    /// A `yield` was parsed in the function body being parsed.
+    saw_yield: bool,
 }
 
 fn describe(t: &Tok) -> String {
@@ -980,6 +983,7 @@ impl Parser {
         };
         let saved = self.in_func;
         self.in_func = true;
+        let saved_yield = std::mem::replace(&mut self.saw_yield, false);
         let (body, is_abstract) = if is_method && self.is_op(";") {
             self.pos += 1;
             (Vec::new(), true)
@@ -992,7 +996,7 @@ impl Parser {
         };
         self.in_func = saved;
         let end_line = self.toks[self.pos.saturating_sub(1)].line;
-        let is_generator = contains_yield(&body);
+        let is_generator = std::mem::replace(&mut self.saw_yield, saved_yield);
         Ok(FuncDecl {
             name,
             params,
@@ -1394,10 +1398,25 @@ impl Parser {
                         return Ok(Expr::new(E::Throw(Box::new(e)), line));
                     }
                     "yield" => {
-                        return Err(ParseError {
-                            msg: "generators (yield) are not supported".into(),
-                            line,
-                        })
+                        self.pos += 1;
+                        self.saw_yield = true;
+                        if matches!(self.peek(), Tok::Ident(w) if w.eq_ignore_ascii_case("from")) {
+                            self.pos += 1;
+                            let e = self.assign_expr()?;
+                            return Ok(Expr::new(E::YieldFrom(Box::new(e)), line));
+                        }
+                        if matches!(self.peek(), Tok::Op(";" | ")" | "," | "]")) {
+                            return Ok(Expr::new(E::Yield(None, None), line));
+                        }
+                        let v = self.assign_expr()?;
+                        if self.eat_op("=>") {
+                            let w = self.assign_expr()?;
+                            return Ok(Expr::new(
+                                E::Yield(Some(Box::new(v)), Some(Box::new(w))),
+                                line,
+                            ));
+                        }
+                        return Ok(Expr::new(E::Yield(None, Some(Box::new(v))), line));
                     }
                     "include" | "include_once" | "require" | "require_once" => {
                         self.pos += 1;
@@ -1914,7 +1933,9 @@ impl Parser {
             };
             self.expect_op("=>")?;
             let body_line = self.line();
+            let saved_yield = std::mem::replace(&mut self.saw_yield, false);
             let e = self.assign_expr()?;
+            let is_generator = std::mem::replace(&mut self.saw_yield, saved_yield);
             let f = FuncDecl {
                 name: "{closure}".into(),
                 params,
@@ -1930,7 +1951,7 @@ impl Parser {
                 is_abstract: false,
                 visibility: Visibility::Public,
                 arrow: true,
-                is_generator: false,
+                is_generator,
             };
             return Ok(Expr::new(E::ArrowFn(Rc::new(f)), line));
         }
@@ -1965,9 +1986,10 @@ impl Parser {
         if !self.is_op("{") {
             return self.unexpected_expecting("\"{\"");
         }
+        let saved_yield = std::mem::replace(&mut self.saw_yield, false);
         let body = self.block_or_statement()?;
         self.in_func = saved;
-        let is_generator = contains_yield(&body);
+        let is_generator = std::mem::replace(&mut self.saw_yield, saved_yield);
         let f = FuncDecl {
             name: "{closure}".into(),
             params,
@@ -2190,6 +2212,7 @@ impl Parser {
                         pos: 0,
                         depth: self.depth,
                         in_func: self.in_func,
+                        saw_yield: false,
                     };
                     let e = sub.expr()?;
                     if !sub.at_eof() {
@@ -2227,8 +2250,4 @@ fn class_ref(n: String) -> ClassRef {
         "static" => ClassRef::Static,
         _ => ClassRef::Named(n),
     }
-}
-
-fn contains_yield(_body: &[Stmt]) -> bool {
-    false
 }

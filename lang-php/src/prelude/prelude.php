@@ -12,6 +12,16 @@ class ArrayIterator implements Iterator, Countable {
     public function valid(): bool { return $this->__i < count($this->__k); }
     public function count(): int { return count($this->__a); }
 }
+final class Generator implements Iterator {
+    public function current(): mixed { return __gen_op($this, 0, null); }
+    public function key(): mixed { return __gen_op($this, 1, null); }
+    public function next(): void { __gen_op($this, 2, null); }
+    public function valid(): bool { return __gen_op($this, 3, null); }
+    public function rewind(): void { __gen_op($this, 4, null); }
+    public function send(mixed $value): mixed { return __gen_op($this, 5, $value); }
+    public function throw(Throwable $exception): mixed { return __gen_op($this, 6, $exception); }
+    public function getReturn(): mixed { return __gen_op($this, 7, null); }
+}
 interface ArrayAccess {}
 interface Countable {}
 interface Stringable {}
@@ -175,7 +185,24 @@ function __fcc($callable) {
 }
 function call_user_func($callback, ...$args) { return $callback(...$args); }
 function call_user_func_array($callback, $args) { return $callback(...$args); }
-function iterator_apply() { return 0; }
+function iterator_apply(Traversable $iterator, callable $callback, ?array $args = null): int {
+    $n = 0;
+    foreach ($iterator as $_) { $n++; if ($callback(...($args ?? [])) !== true) break; }
+    return $n;
+}
+function iterator_to_array(Traversable|array $iterator, bool $preserve_keys = true): array {
+    if (is_array($iterator)) return $preserve_keys ? $iterator : array_values($iterator);
+    $out = [];
+    if ($preserve_keys) { foreach ($iterator as $k => $v) { $out[$k] = $v; } }
+    else { foreach ($iterator as $v) { $out[] = $v; } }
+    return $out;
+}
+function iterator_count(Traversable|array $iterator): int {
+    if (is_array($iterator)) return count($iterator);
+    $n = 0;
+    foreach ($iterator as $_) { $n++; }
+    return $n;
+}
 function array_find($array, $callback) { foreach ($array as $k => $v) { if ($callback($v, $k)) return $v; } return null; }
 function strval($value) { return "$value"; }
 function __stringify_call($name, ...$args) {
