@@ -189,6 +189,10 @@ pub struct ClassDecl {
     pub is_abstract: bool,
     pub is_final: bool,
     pub line: u32,
+    /// An enum's cases in order, with their backing values.
+    pub cases: Vec<(String, Option<Expr>)>,
+    /// A backed enum's type (`int` or `string`).
+    pub enum_backing: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,6 +200,7 @@ pub enum ClassKind {
     Class,
     Interface,
     Trait,
+    Enum,
 }
 
 /// A `catch` clause.

@@ -58,6 +58,23 @@ fn int_arg(args: &[Value<'_>], i: usize) -> i64 {
     }
 }
 
+/// An enum's cases in declaration order (its constants that are its instances).
+fn enum_cases<'gc>(cls: Value<'gc>) -> Vec<Value<'gc>> {
+    if heap::as_code(cls).is_none() {
+        return Vec::new();
+    }
+    heap::dict_entries(class_const(cls, C_CONSTS))
+        .into_iter()
+        .filter(|(k, v)| {
+            // A constant naming a case (`const Wild = self::Spades`) is not one.
+            is_object(*v)
+                && heap::get_field(*v, O_CLASS).same(&cls)
+                && obj_prop(*v, "name").as_str() == k.as_str()
+        })
+        .map(|(_, v)| v)
+        .collect()
+}
+
 fn has(args: &[Value<'_>], i: usize) -> bool {
     !matches!(args.get(i).map(|v| deref(*v)), None | Some(Value::Absent))
 }
@@ -1946,6 +1963,28 @@ builtins! {
         let extra = deref(args[1]);
         if is_array(extra) { for v in arr_values(extra) { arr_push(mc, base, v)?; } }
         Ok(base)
+    },
+    "__enum_cases" [] => |mc, rt, args| {
+        let cls = lookup_class(rt, &str_arg(args, 0));
+        Ok(arr_from_list(mc, enum_cases(cls)))
+    },
+    "__enum_from" [] => |mc, rt, args| {
+        let cls = lookup_class(rt, &str_arg(args, 0));
+        let v = a(args, 1);
+        for c in enum_cases(cls) {
+            if identical(obj_prop(c, "value"), v) {
+                return Ok(c);
+            }
+        }
+        if to_bool(a(args, 2)) {
+            return Ok(Value::None);
+        }
+        let shown = match v {
+            Value::Str(t) => format!("\"{}\"", t.as_str()),
+            v => to_str_scalar(v),
+        };
+        let name = class_data(cls).map(|c| c.name.clone()).unwrap_or_default();
+        Err(err_str(mc, "ValueError", &format!("{shown} is not a valid backing value for enum {name}")))
     },
     "__closure_bindto" [] => |mc, rt, args| {
         let c = deref(args[0]);

@@ -88,6 +88,7 @@ fn h_new_object<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>,
         let what = match cd.kind {
             crate::ast::ClassKind::Interface => Some("interface"),
             crate::ast::ClassKind::Trait => Some("trait"),
+            crate::ast::ClassKind::Enum => Some("enum"),
             _ if cd.is_abstract => Some("abstract class"),
             _ => None,
         };

@@ -549,10 +549,9 @@ impl Parser {
                         return mk(S::Class(Rc::new(c)));
                     }
                     "enum" if matches!(self.peek_at(1), Tok::Ident(_)) => {
-                        return Err(ParseError {
-                            msg: "enums are not supported".into(),
-                            line,
-                        });
+                        self.pos += 1;
+                        let c = self.enum_decl(line)?;
+                        return mk(S::Class(Rc::new(c)));
                     }
                     "try" => return self.try_stmt(),
                     "throw" => {
@@ -1040,6 +1039,74 @@ impl Parser {
         self.class_body(name, kind, is_abstract, is_final, line)
     }
 
+    /// `enum Name[: int|string] [implements …] { case A [= v]; … }`: a
+    /// final class whose cases are its instances (see `runtime::declare_class`),
+    /// with `cases()` (and `from`/`tryFrom` when backed) written in PHP.
+    fn enum_decl(&mut self, line: u32) -> PResult<ClassDecl> {
+        let name = self.ident()?;
+        let backing = if self.eat_op(":") {
+            Some(self.ident()?.to_ascii_lowercase())
+        } else {
+            None
+        };
+        let mut c = self.class_body(name, ClassKind::Enum, false, true, line)?;
+        c.interfaces.push(if backing.is_some() {
+            "BackedEnum".into()
+        } else {
+            "UnitEnum".into()
+        });
+        let mut src = String::from(
+            "public static function cases(): array { return __enum_cases(static::class); }",
+        );
+        if let Some(b) = &backing {
+            src.push_str(&format!(
+                "public static function from({b} $value): static {{ return __enum_from(static::class, $value, false); }}\n\
+                 public static function tryFrom({b} $value): ?static {{ return __enum_from(static::class, $value, true); }}"
+            ));
+        }
+        let toks = crate::lexer::lex_code(&format!("{{{src}}}"), line).map_err(|e| ParseError {
+            msg: e.msg,
+            line: e.line,
+        })?;
+        let mut sub = Parser {
+            toks,
+            pos: 0,
+            depth: self.depth,
+            in_func: false,
+            saw_yield: false,
+        };
+        let extra = sub.class_body(c.name.clone(), ClassKind::Class, false, false, line)?;
+        for m in extra.methods {
+            if !c
+                .methods
+                .iter()
+                .any(|x| x.name.eq_ignore_ascii_case(&m.name))
+            {
+                c.methods.push(m);
+            }
+        }
+        c.props.push(PropDecl {
+            name: "name".into(),
+            default: None,
+            visibility: Visibility::Public,
+            is_static: false,
+            readonly: true,
+            typed: true,
+        });
+        if backing.is_some() {
+            c.props.push(PropDecl {
+                name: "value".into(),
+                default: None,
+                visibility: Visibility::Public,
+                is_static: false,
+                readonly: true,
+                typed: true,
+            });
+        }
+        c.enum_backing = backing;
+        Ok(c)
+    }
+
     fn class_body(
         &mut self,
         name: String,
@@ -1080,10 +1147,23 @@ impl Parser {
             is_abstract,
             is_final,
             line,
+            cases: Vec::new(),
+            enum_backing: None,
         };
         while !self.eat_op("}") {
             if self.at_eof() {
                 return self.unexpected();
+            }
+            if kind == ClassKind::Enum && self.eat_kw("case") {
+                let n = self.ident()?;
+                let v = if self.eat_op("=") {
+                    Some(self.expr()?)
+                } else {
+                    None
+                };
+                c.cases.push((n, v));
+                self.semi()?;
+                continue;
             }
             if self.eat_kw("use") {
                 c.traits.push(self.ident()?);

@@ -734,6 +734,17 @@ pub fn declare_class<'gc>(
         let mname = m.fname.to_ascii_lowercase();
         heap::dict_set(mc, methods, heap::new_str(mc, &mname), code);
     }
+    // An enum's cases: its only instances, made once, kept as constants.
+    for (n, e) in &d.cases {
+        let o = instantiate(mc, rt, cls);
+        let props = heap::get_field(o, O_PROPS);
+        heap::dict_set(mc, props, heap::new_str(mc, "name"), heap::new_str(mc, n));
+        if let Some(e) = e {
+            let v = crate::consteval::eval(mc, rt, cls, e).map_err(|m| ("Error".to_string(), m))?;
+            heap::dict_set(mc, props, heap::new_str(mc, "value"), v);
+        }
+        heap::dict_set(mc, consts, heap::new_str(mc, n), o);
+    }
     // Constants and property defaults (constant expressions).
     for (n, e) in &d.consts {
         let v = crate::consteval::eval(mc, rt, cls, e).map_err(|m| ("Error".to_string(), m))?;

@@ -27,6 +27,7 @@ interface Countable {}
 interface Stringable {}
 interface JsonSerializable {}
 interface UnitEnum {}
+interface BackedEnum extends UnitEnum {}
 interface Throwable extends Stringable {}
 final class Closure {
     public static function bind($closure, $newThis, $newScope = "static") { return __closure_bindto($closure, $newThis, $newScope); }
