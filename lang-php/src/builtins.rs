@@ -14,6 +14,7 @@ use vm_core::{Mutation, Value};
 use crate::bytes;
 use crate::ops::EFF_ANY;
 use crate::output;
+use crate::preg;
 use crate::runtime::{self, *};
 use crate::value::*;
 
@@ -73,6 +74,15 @@ fn enum_cases<'gc>(cls: Value<'gc>) -> Vec<Value<'gc>> {
         })
         .map(|(_, v)| v)
         .collect()
+}
+
+/// A `preg_match` offset (negative: from the end) as a byte position.
+fn offset_in(hay: &str, off: i64) -> usize {
+    if off < 0 {
+        hay.len().saturating_sub(off.unsigned_abs() as usize)
+    } else {
+        off as usize
+    }
 }
 
 fn has(args: &[Value<'_>], i: usize) -> bool {
@@ -956,6 +966,15 @@ pub fn constant<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, name: &str) -> Option<V
         "M_LN2" => Value::Float(std::f64::consts::LN_2),
         "M_LN10" => Value::Float(std::f64::consts::LN_10),
         "E_ALL" => Value::Int(32767),
+        "PREG_PATTERN_ORDER" => Value::Int(preg::PREG_PATTERN_ORDER),
+        "PREG_SET_ORDER" => Value::Int(preg::PREG_SET_ORDER),
+        "PREG_OFFSET_CAPTURE" => Value::Int(preg::PREG_OFFSET_CAPTURE),
+        "PREG_UNMATCHED_AS_NULL" => Value::Int(preg::PREG_UNMATCHED_AS_NULL),
+        "PREG_SPLIT_NO_EMPTY" => Value::Int(preg::PREG_SPLIT_NO_EMPTY),
+        "PREG_SPLIT_DELIM_CAPTURE" => Value::Int(preg::PREG_SPLIT_DELIM_CAPTURE),
+        "PREG_SPLIT_OFFSET_CAPTURE" => Value::Int(preg::PREG_SPLIT_OFFSET_CAPTURE),
+        "PREG_GREP_INVERT" => Value::Int(1),
+        "PREG_NO_ERROR" => Value::Int(0),
         "E_ERROR" => Value::Int(1),
         "E_WARNING" => Value::Int(2),
         "E_NOTICE" => Value::Int(8),
@@ -1963,6 +1982,118 @@ builtins! {
         let extra = deref(args[1]);
         if is_array(extra) { for v in arr_values(extra) { arr_push(mc, base, v)?; } }
         Ok(base)
+    },
+    "preg_match" [2] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("preg_match(): {e}")); return Ok(Value::Bool(false)); }
+        };
+        let hay = str_arg(args, 1);
+        let flags = if has(args, 3) { int_arg(args, 3) } else { 0 };
+        let off = if has(args, 4) { offset_in(&hay, int_arg(args, 4)) } else { 0 };
+        let found = if off > hay.len() { None } else { p.find_at(&hay, off) };
+        let r = Value::Int(found.is_some() as i64);
+        if args.len() > 2 {
+            let m = match &found {
+                Some(sp) => preg::match_array(mc, &p, &hay, sp, flags, true),
+                None => new_array(mc),
+            };
+            return ret_refs(mc, r, vec![m]);
+        }
+        Ok(r)
+    },
+    "preg_match_all" [2] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("preg_match_all(): {e}")); return Ok(Value::Bool(false)); }
+        };
+        let hay = str_arg(args, 1);
+        let mut flags = if has(args, 3) { int_arg(args, 3) } else { 0 };
+        if flags & (preg::PREG_SET_ORDER | preg::PREG_PATTERN_ORDER) == 0 { flags |= preg::PREG_PATTERN_ORDER; }
+        let all = p.find_all(&hay, -1);
+        let r = Value::Int(all.len() as i64);
+        if args.len() > 2 {
+            let m = preg::match_all_array(mc, &p, &hay, &all, flags);
+            return ret_refs(mc, r, vec![m]);
+        }
+        Ok(r)
+    },
+    "preg_replace" [4] => |mc, _, args| {
+        let limit = if has(args, 3) { int_arg(args, 3) } else { -1 };
+        let pats: Vec<String> = if is_array(a(args, 0)) { arr_values(a(args, 0)).into_iter().map(to_str_scalar).collect() } else { vec![str_arg(args, 0)] };
+        let rep_arr = is_array(a(args, 1));
+        let reps: Vec<String> = if rep_arr { arr_values(a(args, 1)).into_iter().map(to_str_scalar).collect() } else { vec![str_arg(args, 1)] };
+        let mut compiled = Vec::new();
+        for pt in &pats {
+            match preg::compile(pt) {
+                Ok(p) => compiled.push(p),
+                Err(e) => { warn(&format!("preg_replace(): {e}")); compiled.clear(); break; }
+            }
+        }
+        let mut count = 0i64;
+        let failed = compiled.len() != pats.len();
+        let one = |t: String, count: &mut i64| -> String {
+            let mut t = t;
+            for (i, p) in compiled.iter().enumerate() {
+                let rep = if rep_arr { reps.get(i).map(String::as_str).unwrap_or("") } else { reps[0].as_str() };
+                t = preg::replace_one(p, &t, rep, limit, count);
+            }
+            t
+        };
+        let subj = a(args, 2);
+        let r = if failed {
+            Value::None
+        } else if is_array(subj) {
+            let out = new_array(mc);
+            for (k, v) in arr_entries(subj) {
+                let t = one(to_str_scalar(v), &mut count);
+                arr_set(mc, out, k, s(mc, &t));
+            }
+            out
+        } else {
+            s(mc, &one(to_str_scalar(subj), &mut count))
+        };
+        if args.len() > 4 {
+            return ret_refs(mc, r, vec![Value::Int(count)]);
+        }
+        Ok(r)
+    },
+    "preg_split" [] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("preg_split(): {e}")); return Ok(Value::Bool(false)); }
+        };
+        let limit = if has(args, 2) && !matches!(a(args, 2), Value::None) { int_arg(args, 2) } else { -1 };
+        let flags = if has(args, 3) { int_arg(args, 3) } else { 0 };
+        Ok(preg::split(mc, &p, &str_arg(args, 1), limit, flags))
+    },
+    "preg_quote" [] => |mc, _, args| {
+        let d = if has(args, 1) { str_arg(args, 1).chars().next() } else { None };
+        Ok(s(mc, &preg::quote(&str_arg(args, 0), d)))
+    },
+    "preg_grep" [] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("preg_grep(): {e}")); return Ok(Value::Bool(false)); }
+        };
+        let invert = has(args, 2) && int_arg(args, 2) & 1 != 0;
+        let out = new_array(mc);
+        for (k, v) in arr_entries(a(args, 1)) {
+            if p.find_at(&to_str_scalar(v), 0).is_some() != invert {
+                arr_set(mc, out, k, v);
+            }
+        }
+        Ok(out)
+    },
+    "preg_last_error" [] => |_, _, _| Ok(Value::Int(0)),
+    "preg_last_error_msg" [] => |mc, _, _| Ok(s(mc, "No error")),
+    // preg_replace_callback's matches (see the prelude): [[offset, length, groups], ...], or null.
+    "__preg_matches" [] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("{}(): {e}", str_arg(args, 3))); return Ok(Value::None); }
+        };
+        Ok(preg::matches_for_callback(mc, &p, &str_arg(args, 1), int_arg(args, 2), 0))
     },
     "__enum_cases" [] => |mc, rt, args| {
         let cls = lookup_class(rt, &str_arg(args, 0));

@@ -20,6 +20,7 @@ pub mod lexer;
 pub mod ops;
 pub mod output;
 pub mod parser;
+pub mod preg;
 pub mod runtime;
 pub mod value;
 
