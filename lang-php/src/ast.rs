@@ -96,6 +96,9 @@ pub enum E {
     /// `yield`, `yield v`, `yield k => v`: key, value.
     Yield(Option<Box<Expr>>, Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
+    /// Compiler-internal: a value already computed into this register
+    /// (an assignment's keys, evaluated before its value as php does).
+    Reg(u32),
     MagicClass,
     MagicFunction,
     MagicMethod,

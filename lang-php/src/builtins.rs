@@ -85,6 +85,11 @@ fn offset_in(hay: &str, off: i64) -> usize {
     }
 }
 
+thread_local! {
+    /// A read of standard input found its end (`feof(STDIN)`).
+    static STDIN_EOF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn has(args: &[Value<'_>], i: usize) -> bool {
     !matches!(args.get(i).map(|v| deref(*v)), None | Some(Value::Absent))
 }
@@ -2222,10 +2227,20 @@ builtins! {
             });
             return Ok(match line.flatten() { Some(l) => s(mc, &bytes_str(&l)), None => Value::Bool(false) });
         }
-        let mut line = String::new();
-        match std::io::stdin().read_line(&mut line) {
-            Ok(0) | Err(_) => Ok(Value::Bool(false)),
-            Ok(_) => Ok(s(mc, &line)),
+        // Standard input, as bytes; a read that finds its end sets feof().
+        use std::io::BufRead;
+        let mut line = Vec::new();
+        match std::io::stdin().lock().read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => {
+                STDIN_EOF.with(|e| e.set(true));
+                Ok(Value::Bool(false))
+            }
+            Ok(_) => {
+                if line.last() != Some(&b'\n') {
+                    STDIN_EOF.with(|e| e.set(true));
+                }
+                Ok(s(mc, &bytes_str(&line)))
+            }
         }
     },
     "fopen" [] => |mc, _, args| {
@@ -2247,7 +2262,7 @@ builtins! {
         if resource_id(a(args, 0)).map_or(false, |id| id > 3) {
             return Ok(Value::Bool(with_file(a(args, 0), |f| f.pos >= f.data.len()).unwrap_or(true)));
         }
-        Ok(Value::Bool(false))
+        Ok(Value::Bool(resource_id(a(args, 0)) == Some(1) && STDIN_EOF.with(|e| e.get())))
     },
     "fread" [] => |mc, _, args| {
         let n = to_int(a(args, 1)).max(0) as usize;

@@ -1066,6 +1066,7 @@ impl FnComp {
 
     fn expr_inner(&mut self, e: &Expr) -> CResult<R> {
         Ok(match &e.kind {
+            E::Reg(r) => *r,
             E::Null => self.const_reg(KConst::Null),
             E::Bool(b) => self.const_reg(KConst::Bool(*b)),
             E::Int(i) => self.const_reg(KConst::Int(*i)),
@@ -1452,6 +1453,15 @@ impl FnComp {
                     self.destructure(&items, keep)?;
                     return Ok(keep);
                 }
+                // php evaluates the target's keys (other than plain
+                // variables and constants) before the value.
+                let pre;
+                let target = if has_eager_key(target) {
+                    pre = self.eval_keys(target)?;
+                    &pre
+                } else {
+                    target
+                };
                 let v = self.expr_copy(value)?;
                 self.assign_to(target, v)?;
                 v
@@ -2349,6 +2359,28 @@ impl FnComp {
         }
     }
 
+    /// `target` with every key that is not a plain variable or constant
+    /// computed now, into registers (outermost container first).
+    fn eval_keys(&mut self, e: &Expr) -> CResult<Expr> {
+        Ok(match &e.kind {
+            E::Index(base, Some(key)) => {
+                let b = self.eval_keys(base)?;
+                let k = if simple_key(key) {
+                    (**key).clone()
+                } else {
+                    let r = self.expr_copy(key)?;
+                    Expr::new(E::Reg(r), key.line)
+                };
+                Expr::new(E::Index(Box::new(b), Some(Box::new(k))), e.line)
+            }
+            E::Index(base, None) => {
+                let b = self.eval_keys(base)?;
+                Expr::new(E::Index(Box::new(b), None), e.line)
+            }
+            _ => e.clone(),
+        })
+    }
+
     fn fetch_w(&mut self, e: &Expr) -> CResult<R> {
         match &e.kind {
             E::Var(n) if n == "this" => {
@@ -2756,5 +2788,29 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+/// A key read when the assignment writes (php reads CV and constant operands late).
+fn simple_key(k: &Expr) -> bool {
+    matches!(
+        k.kind,
+        E::Var(_)
+            | E::Int(_)
+            | E::Str(_)
+            | E::Float(_)
+            | E::Bool(_)
+            | E::Null
+            | E::Const(_)
+            | E::ClassConst(..)
+    )
+}
+
+/// Whether an assignment target has a key php computes before the value.
+fn has_eager_key(e: &Expr) -> bool {
+    match &e.kind {
+        E::Index(base, Some(k)) => !simple_key(k) || has_eager_key(base),
+        E::Index(base, None) => has_eager_key(base),
+        _ => false,
     }
 }
