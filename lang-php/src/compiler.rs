@@ -2377,6 +2377,21 @@ impl FnComp {
                 let b = self.eval_keys(base)?;
                 Expr::new(E::Index(Box::new(b), None), e.line)
             }
+            E::Prop(obj, name, nullsafe) => {
+                let o = if matches!(obj.kind, E::Var(_)) {
+                    self.eval_keys(obj)?
+                } else {
+                    let r = self.expr(obj)?;
+                    Expr::new(E::Reg(r), obj.line)
+                };
+                let n = if simple_key(name) {
+                    (**name).clone()
+                } else {
+                    let r = self.expr_copy(name)?;
+                    Expr::new(E::Reg(r), name.line)
+                };
+                Expr::new(E::Prop(Box::new(o), Box::new(n), *nullsafe), e.line)
+            }
             _ => e.clone(),
         })
     }
@@ -2811,6 +2826,9 @@ fn has_eager_key(e: &Expr) -> bool {
     match &e.kind {
         E::Index(base, Some(k)) => !simple_key(k) || has_eager_key(base),
         E::Index(base, None) => has_eager_key(base),
+        E::Prop(obj, name, _) => {
+            !simple_key(name) || !matches!(obj.kind, E::Var(_)) || has_eager_key(obj)
+        }
         _ => false,
     }
 }
