@@ -801,6 +801,19 @@ pub fn is_fallback(e: Value<'_>) -> bool {
     e.as_str() == Some(FALLBACK)
 }
 
+/// Whether `v` is, or an array in it holds, a `JsonSerializable` object.
+fn has_json_serializable(v: Value<'_>, depth: usize) -> bool {
+    let v = deref(v);
+    if is_object(v) {
+        return instance_of(heap::get_field(v, O_CLASS), "jsonserializable");
+    }
+    is_array(v)
+        && depth < 512
+        && arr_values(v)
+            .into_iter()
+            .any(|x| has_json_serializable(x, depth + 1))
+}
+
 fn has_object_arg(args: &[Value<'_>]) -> bool {
     args.iter().any(|v| {
         let v = deref(*v);
@@ -2166,6 +2179,10 @@ builtins! {
         Ok(Value::None)
     },
     "json_encode" [] => |mc, _, args| {
+        if has_json_serializable(a(args, 0), 0) {
+            // jsonSerialize() runs in PHP (the prelude's __stringify_call).
+            return Err(s(mc, FALLBACK));
+        }
         let mut out = String::new();
         output::json_reset();
         output::json_encode(a(args, 0), to_int(a(args, 1)), 0, &mut out);

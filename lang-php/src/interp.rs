@@ -1938,10 +1938,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let cls = m.promote(f0);
                     let og = find_method(cls, "offsetget");
                     if let Value::Code(_) = og {
-                        let k = m.konst(cls);
                         let site = loc!();
                         fr.ret_reg = *d;
                         fr.pc = next;
+                        if *quiet {
+                            // isset() / `??`: offsetExists() first (the prelude's __dim_quiet).
+                            let f = dict_get_str(rt_field(rt, RT_FUNCS), "__dim_quiet");
+                            let none = m.konst(Value::None);
+                            return Action::Call {
+                                callee: f,
+                                args: vec![none, none, site, base, key],
+                            };
+                        }
+                        let k = m.konst(cls);
                         return Action::Call {
                             callee: og,
                             args: vec![base, k, site, key],
@@ -2364,6 +2373,16 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let mut v = m.dict_get(props, name);
                     if let Some(acc) = check_prop(m, fr, code, obj, name, false, false) {
                         match acc {
+                            // An inaccessible property goes to `__get` when there is one.
+                            PropAccess::Denied(_)
+                                if {
+                                    let f0 = m.get_field(obj, O_CLASS);
+                                    let cls = m.promote(f0);
+                                    matches!(find_method(cls, "__get"), Value::Code(_))
+                                } =>
+                            {
+                                v = m.konst(Value::Absent)
+                            }
                             PropAccess::Denied(msg) | PropAccess::Readonly(msg) => {
                                 throw!("Error", msg)
                             }

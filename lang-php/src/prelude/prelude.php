@@ -232,7 +232,14 @@ function iterator_count(Traversable|array $iterator): int {
 }
 function array_find($array, $callback) { foreach ($array as $k => $v) { if ($callback($v, $k)) return $v; } return null; }
 function strval($value) { return "$value"; }
+function __dim_quiet($o, $k) { return $o->offsetExists($k) ? $o->offsetGet($k) : null; }
+function __json_prep($v) {
+    if ($v instanceof JsonSerializable) return __json_prep($v->jsonSerialize());
+    if (is_array($v)) { foreach ($v as $k => $x) { if (is_array($x) || is_object($x)) { $v[$k] = __json_prep($x); } } }
+    return $v;
+}
 function __stringify_call($name, ...$args) {
+    if ($name === 'json_encode') { $args[0] = __json_prep($args[0]); return json_encode(...$args); }
     if (($name === 'count' || $name === 'sizeof') && is_object($args[0])) {
         if ($args[0] instanceof Countable) { return $args[0]->count(); }
         throw new TypeError("count(): Argument #1 (\$value) must be of type Countable|array, " . get_class($args[0]) . " given");
