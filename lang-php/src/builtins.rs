@@ -2631,6 +2631,46 @@ builtins! {
     },
     "urlencode" [] => |mc, _, args| Ok(s(mc, &url_encode(&str_arg(args, 0), true))),
     "rawurlencode" [] => |mc, _, args| Ok(s(mc, &url_encode(&str_arg(args, 0), false))),
+    "parse_str" [1] => |mc, _, args| {
+        let out = new_array(mc);
+        for part in str_arg(args, 0).split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            let k = bytes_str(&url_decode(k, true));
+            let v = s(mc, &bytes_str(&url_decode(v, true)));
+            // `a[x][]=v`: the name, then each bracketed key (empty: append).
+            let (name, rest) = match k.find('[') {
+                Some(i) if i > 0 && k.contains(']') => (k[..i].to_string(), &k[i..]),
+                _ => (k.clone(), ""),
+            };
+            let mut keys: Vec<String> = Vec::new();
+            let mut r = rest;
+            while let Some(stripped) = r.strip_prefix('[') {
+                let Some(e) = stripped.find(']') else { break };
+                keys.push(stripped[..e].to_string());
+                r = &stripped[e + 1..];
+            }
+            let mut cur = out;
+            let mut key = norm_key(mc, s(mc, &name)).unwrap_or(Value::Int(0));
+            for sub in keys {
+                let next = match arr_get(cur, key) {
+                    x if is_array(x) => x,
+                    _ => {
+                        let n = new_array(mc);
+                        arr_set(mc, cur, key, n);
+                        n
+                    }
+                };
+                cur = next;
+                key = if sub.is_empty() {
+                    Value::Int(arr_next_key(cur))
+                } else {
+                    norm_key(mc, s(mc, &sub)).unwrap_or(Value::Int(0))
+                };
+            }
+            arr_set(mc, cur, key, v);
+        }
+        ret_refs(mc, Value::None, vec![out])
+    },
     "urldecode" [] => |mc, _, args| Ok(s(mc, &bytes_str(&url_decode(&str_arg(args, 0), true)))),
     "rawurldecode" [] => |mc, _, args| Ok(s(mc, &bytes_str(&url_decode(&str_arg(args, 0), false)))),
     "mb_strlen" [] => |_, _, args| Ok(Value::Int(str_arg(args, 0).chars().count() as i64)),
