@@ -90,6 +90,186 @@ thread_local! {
     static STDIN_EOF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+fn now_ts() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// `date()`'s timestamp argument (now when absent or null).
+fn date_ts(args: &[Value<'_>]) -> i64 {
+    if has(args, 1) && !matches!(a(args, 1), Value::None) {
+        int_arg(args, 1)
+    } else {
+        now_ts()
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn month_days(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+struct DateParts {
+    year: i64,
+    month: i64,
+    day: i64,
+    hour: i64,
+    min: i64,
+    sec: i64,
+    /// 0 = Sunday.
+    wday: i64,
+    yday: i64,
+}
+
+fn date_parts(ts: i64) -> DateParts {
+    let days = ts.div_euclid(86400);
+    let rem = ts.rem_euclid(86400);
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+    DateParts {
+        year,
+        month,
+        day,
+        hour: rem / 3600,
+        min: rem % 3600 / 60,
+        sec: rem % 60,
+        wday: (days + 4).rem_euclid(7),
+        yday: days - days_from_civil(year, 1, 1),
+    }
+}
+
+/// ISO-8601 week number and week-numbering year.
+fn iso_week(p: &DateParts) -> (i64, i64) {
+    let wd = if p.wday == 0 { 7 } else { p.wday };
+    let w = (p.yday + 1 - wd + 10) / 7;
+    let weeks = |y: i64| {
+        let jan1 = (days_from_civil(y, 1, 1) + 4).rem_euclid(7);
+        if jan1 == 4 || (jan1 == 3 && is_leap(y)) {
+            53
+        } else {
+            52
+        }
+    };
+    if w < 1 {
+        (p.year - 1, weeks(p.year - 1))
+    } else if w > weeks(p.year) {
+        (p.year + 1, 1)
+    } else {
+        (p.year, w)
+    }
+}
+
+/// `date()` in UTC.
+fn format_date(f: &str, ts: i64) -> String {
+    const DAYS: [&str; 7] = [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let p = date_parts(ts);
+    let mut o = String::new();
+    let mut cs = f.chars();
+    while let Some(c) = cs.next() {
+        let h12 = if p.hour % 12 == 0 { 12 } else { p.hour % 12 };
+        match c {
+            'd' => o.push_str(&format!("{:02}", p.day)),
+            'D' => o.push_str(&DAYS[p.wday as usize][..3]),
+            'j' => o.push_str(&p.day.to_string()),
+            'l' => o.push_str(DAYS[p.wday as usize]),
+            'N' => o.push_str(&(if p.wday == 0 { 7 } else { p.wday }).to_string()),
+            'S' => o.push_str(match p.day {
+                1 | 21 | 31 => "st",
+                2 | 22 => "nd",
+                3 | 23 => "rd",
+                _ => "th",
+            }),
+            'w' => o.push_str(&p.wday.to_string()),
+            'z' => o.push_str(&p.yday.to_string()),
+            'W' => o.push_str(&format!("{:02}", iso_week(&p).1)),
+            'o' => o.push_str(&iso_week(&p).0.to_string()),
+            'F' => o.push_str(MONTHS[p.month as usize - 1]),
+            'M' => o.push_str(&MONTHS[p.month as usize - 1][..3]),
+            'm' => o.push_str(&format!("{:02}", p.month)),
+            'n' => o.push_str(&p.month.to_string()),
+            't' => o.push_str(&month_days(p.year, p.month).to_string()),
+            'L' => o.push(if is_leap(p.year) { '1' } else { '0' }),
+            'Y' => o.push_str(&p.year.to_string()),
+            'y' => o.push_str(&format!("{:02}", p.year.rem_euclid(100))),
+            'a' => o.push_str(if p.hour < 12 { "am" } else { "pm" }),
+            'A' => o.push_str(if p.hour < 12 { "AM" } else { "PM" }),
+            'g' => o.push_str(&h12.to_string()),
+            'G' => o.push_str(&p.hour.to_string()),
+            'h' => o.push_str(&format!("{h12:02}")),
+            'H' => o.push_str(&format!("{:02}", p.hour)),
+            'i' => o.push_str(&format!("{:02}", p.min)),
+            's' => o.push_str(&format!("{:02}", p.sec)),
+            'u' => o.push_str("000000"),
+            'v' => o.push_str("000"),
+            'e' | 'T' => o.push_str("UTC"),
+            'P' => o.push_str("+00:00"),
+            'p' => o.push('Z'),
+            'O' => o.push_str("+0000"),
+            'Z' | 'I' | 'B' => o.push('0'),
+            'U' => o.push_str(&ts.to_string()),
+            'c' => o.push_str(&format_date("Y-m-d\\TH:i:sP", ts)),
+            'r' => o.push_str(&format_date("D, d M Y H:i:s O", ts)),
+            '\\' => {
+                if let Some(n) = cs.next() {
+                    o.push(n);
+                }
+            }
+            c => o.push(c),
+        }
+    }
+    o
+}
+
 fn has(args: &[Value<'_>], i: usize) -> bool {
     !matches!(args.get(i).map(|v| deref(*v)), None | Some(Value::Absent))
 }
@@ -3316,7 +3496,26 @@ builtins! {
         Ok(arr_from_list(mc, vec![Value::Int(ns / 1_000_000_000), Value::Int(ns % 1_000_000_000)]))
     },
     "time" [] => |_, _, _| Ok(Value::Int(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0))),
-    "date" [] => |mc, _, _| Ok(s(mc, "2024-01-01")),
+    // The CLI's default time zone is UTC (php.ini-production sets none).
+    "date" [] => |mc, _, args| Ok(s(mc, &format_date(&str_arg(args, 0), date_ts(args)))),
+    "gmdate" [] => |mc, _, args| Ok(s(mc, &format_date(&str_arg(args, 0), date_ts(args)))),
+    "mktime" [] => |_, _, args| {
+        let now = date_parts(now_ts());
+        let get = |i: usize, d: i64| if has(args, i) && !matches!(a(args, i), Value::None) { int_arg(args, i) } else { d };
+        let (h, mi, se) = (get(0, now.hour), get(1, now.min), get(2, now.sec));
+        let (mo, d, y) = (get(3, now.month), get(4, now.day), get(5, now.year));
+        // Months and days out of range carry over, as in php.
+        let y2 = y + (mo - 1).div_euclid(12);
+        let m2 = (mo - 1).rem_euclid(12) + 1;
+        let days = days_from_civil(y2, m2, 1) + d - 1;
+        Ok(Value::Int(days * 86400 + h * 3600 + mi * 60 + se))
+    },
+    "checkdate" [] => |_, _, args| {
+        let (m, d, y) = (int_arg(args, 0), int_arg(args, 1), int_arg(args, 2));
+        Ok(Value::Bool((1..=12).contains(&m) && y >= 1 && d >= 1 && d <= month_days(y, m)))
+    },
+    "date_default_timezone_get" [] => |mc, _, _| Ok(s(mc, "UTC")),
+    "date_default_timezone_set" [] => |_, _, _| Ok(Value::Bool(true)),
     "memory_get_usage" [] => |_, _, _| Ok(Value::Int(2097152)),
     "memory_get_peak_usage" [] => |_, _, _| Ok(Value::Int(2097152)),
     "gc_collect_cycles" [] => |_, _, _| Ok(Value::Int(0)),
