@@ -36,6 +36,27 @@ use crate::runtime::*;
 use crate::value::*;
 
 pub(crate) const PRELUDE: &str = include_str!("prelude/prelude.php");
+/// The SPL data structures (PHP): compiled only when a program names them,
+/// since compiling the prelude is part of every run's start-up.
+pub(crate) const PRELUDE_SPL: &str = include_str!("prelude/spl.php");
+
+/// Whether a program's text may use the SPL data structures (`Spl*`, `ArrayObject`).
+pub(crate) fn wants_spl(src: &str) -> bool {
+    let b = src.as_bytes();
+    b.windows(3).any(|w| w.eq_ignore_ascii_case(b"spl"))
+        || b.windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"arrayobject"))
+}
+
+/// The prelude's text for a program: the SPL part appended when it wants it.
+pub(crate) fn prelude_for(src: &str) -> std::borrow::Cow<'static, str> {
+    if wants_spl(src) {
+        let spl = PRELUDE_SPL.trim_start_matches("<?php");
+        std::borrow::Cow::Owned(format!("{PRELUDE}\n{spl}"))
+    } else {
+        std::borrow::Cow::Borrowed(PRELUDE)
+    }
+}
 
 /// The PHP language for the executor.
 pub struct PhpLang;
@@ -296,7 +317,7 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         config.max_depth = 200_000;
     }
     config.fuel = config.fuel.max(SLICE_FUEL);
-    let prelude = match parse_and_compile("prelude.php", PRELUDE, false) {
+    let prelude = match parse_and_compile("prelude.php", &prelude_for(src), false) {
         Ok(p) => p,
         Err(e) => {
             runtime::echo_err(&format!("{e}\n"));
