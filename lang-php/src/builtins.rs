@@ -2293,6 +2293,11 @@ builtins! {
         };
         Ok(preg::matches_for_callback(mc, &p, &str_arg(args, 1), int_arg(args, 2), 0))
     },
+    // The objects to destruct at the script's end (the prelude's __shutdown).
+    "__dtor_objects" [] => |mc, rt, _| {
+        let l = rt_field(rt, RT_DTORS);
+        Ok(arr_from_list(mc, arr_values(l)))
+    },
     "__enum_cases" [] => |mc, rt, args| {
         let cls = lookup_class(rt, &str_arg(args, 0));
         Ok(arr_from_list(mc, enum_cases(cls)))

@@ -332,6 +332,11 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
             return 255;
         }
     };
+    let shutdown = if src.to_ascii_lowercase().contains("__destruct") {
+        parse_and_compile("prelude.php", "<?php __shutdown();", false).ok()
+    } else {
+        None
+    };
     let log_jit = config.log_jit;
     let mut vm = new_vm(config);
     let argv: Vec<String> = std::iter::once(name.to_string())
@@ -412,7 +417,12 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         );
         let main_code = materialize(mc, rt, &main, Value::None);
         let pre_code = materialize(mc, rt, &prelude, Value::None);
-        // Frames run innermost first: the prelude, then the main script.
+        // Frames run innermost first: the prelude, then the main script,
+        // then (for a program with destructors) the prelude's `__shutdown`.
+        if let Some(sd) = &shutdown {
+            root.frames
+                .push(frame_for(materialize(mc, rt, sd, Value::None)));
+        }
         root.frames.push(frame_for(main_code));
         root.frames.push(frame_for(pre_code));
     });
