@@ -670,11 +670,11 @@ pub fn sprintf<'gc>(
             let fill = width - blen;
             if left {
                 out.extend_from_slice(&by(&body));
-                let p = if pad == b'0' { b' ' } else { pad };
-                let p = if pad == b'0' && matches!(conv, b'd' | b'f' | b'F' | b'e') {
-                    b'0'
+                // php pads a left-justified integer with spaces, not zeros.
+                let p = if pad == b'0' && matches!(conv, b'd' | b'i' | b'u') {
+                    b' '
                 } else {
-                    p
+                    pad
                 };
                 for _ in 0..fill {
                     out.push(p);
