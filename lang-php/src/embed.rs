@@ -135,7 +135,7 @@ impl Php {
         self.started = true;
         let prelude = crate::parse_and_compile(
             "prelude.php",
-            &crate::prelude_for(crate::PRELUDE_SPL),
+            &crate::prelude_for("spl preg_replace_callback"),
             false,
         )?;
         let lang = runtime::lang_id();

@@ -36,26 +36,34 @@ use crate::runtime::*;
 use crate::value::*;
 
 pub(crate) const PRELUDE: &str = include_str!("prelude/prelude.php");
-/// The SPL data structures (PHP): compiled only when a program names them,
-/// since compiling the prelude is part of every run's start-up.
-pub(crate) const PRELUDE_SPL: &str = include_str!("prelude/spl.php");
+/// Prelude parts compiled only for programs whose text holds one of their
+/// words (compiling the prelude is part of every run's start-up): the SPL
+/// data structures, `preg_replace_callback`, the shutdown destructors.
+pub(crate) const PRELUDE_PARTS: &[(&[&str], &str)] = &[
+    (&["spl", "arrayobject"], include_str!("prelude/spl.php")),
+    (&["preg_replace_callback"], include_str!("prelude/preg.php")),
+    (&["__destruct"], include_str!("prelude/shutdown.php")),
+];
 
-/// Whether a program's text may use the SPL data structures (`Spl*`, `ArrayObject`).
-pub(crate) fn wants_spl(src: &str) -> bool {
-    let b = src.as_bytes();
-    b.windows(3).any(|w| w.eq_ignore_ascii_case(b"spl"))
-        || b.windows(11)
-            .any(|w| w.eq_ignore_ascii_case(b"arrayobject"))
+/// Whether `src` holds `word` (ASCII, case-insensitive).
+pub(crate) fn mentions(src: &str, word: &str) -> bool {
+    let w = word.as_bytes();
+    src.as_bytes()
+        .windows(w.len())
+        .any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// The prelude's text for a program: the SPL part appended when it wants it.
+/// The prelude's text for a program: with the parts it names appended.
 pub(crate) fn prelude_for(src: &str) -> std::borrow::Cow<'static, str> {
-    if wants_spl(src) {
-        let spl = PRELUDE_SPL.trim_start_matches("<?php");
-        std::borrow::Cow::Owned(format!("{PRELUDE}\n{spl}"))
-    } else {
-        std::borrow::Cow::Borrowed(PRELUDE)
+    let mut out = std::borrow::Cow::Borrowed(PRELUDE);
+    for (words, part) in PRELUDE_PARTS {
+        if words.iter().any(|w| mentions(src, w)) {
+            let o = out.to_mut();
+            o.push('\n');
+            o.push_str(part.trim_start_matches("<?php"));
+        }
     }
+    out
 }
 
 /// The PHP language for the executor.
@@ -332,7 +340,7 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
             return 255;
         }
     };
-    let shutdown = if src.to_ascii_lowercase().contains("__destruct") {
+    let shutdown = if mentions(src, "__destruct") {
         parse_and_compile("prelude.php", "<?php __shutdown();", false).ok()
     } else {
         None

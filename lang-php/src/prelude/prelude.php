@@ -190,32 +190,6 @@ function iterator_apply(Traversable $iterator, callable $callback, ?array $args 
     foreach ($iterator as $_) { $n++; if ($callback(...($args ?? [])) !== true) break; }
     return $n;
 }
-function preg_replace_callback($pattern, $callback, $subject, $limit = -1, &$count = null, $flags = 0) {
-    $count = 0;
-    if (is_array($subject)) {
-        $out = [];
-        foreach ($subject as $k => $one) { $out[$k] = preg_replace_callback($pattern, $callback, $one, $limit, $c); $count += $c; }
-        return $out;
-    }
-    $subject = (string)$subject;
-    foreach ((array)$pattern as $p) {
-        $ms = __preg_matches($p, $subject, $limit, 'preg_replace_callback');
-        if ($ms === null) return null;
-        $out = ''; $pos = 0;
-        foreach ($ms as [$off, $len, $groups]) {
-            $out .= substr($subject, $pos, $off - $pos) . $callback($groups);
-            $pos = $off + $len;
-            $count++;
-        }
-        $subject = $out . substr($subject, $pos);
-    }
-    return $subject;
-}
-function preg_replace_callback_array($pattern, $subject, $limit = -1, &$count = null, $flags = 0) {
-    $count = 0;
-    foreach ($pattern as $p => $cb) { $subject = preg_replace_callback($p, $cb, $subject, $limit, $c); $count += $c; }
-    return $subject;
-}
 function iterator_to_array(Traversable|array $iterator, bool $preserve_keys = true): array {
     if (is_array($iterator)) return $preserve_keys ? $iterator : array_values($iterator);
     $out = [];
@@ -231,22 +205,6 @@ function iterator_count(Traversable|array $iterator): int {
 }
 function array_find($array, $callback) { foreach ($array as $k => $v) { if ($callback($v, $k)) return $v; } return null; }
 function strval($value) { return "$value"; }
-// Destructors at the script's end, as php's shutdown runs them: objects held
-// once by a global variable in reverse order of the globals, then every other
-// in creation order (objects php would free earlier are also destructed here).
-function __shutdown() {
-    $objs = __dtor_objects();
-    if (!$objs) return;
-    $done = []; $seen = [];
-    foreach ($GLOBALS as $v) { if (is_object($v)) { $i = spl_object_id($v); $seen[$i] = ($seen[$i] ?? 0) + 1; } }
-    foreach (array_reverse($GLOBALS, true) as $v) {
-        if (is_object($v) && method_exists($v, '__destruct')) {
-            $i = spl_object_id($v);
-            if ($seen[$i] === 1 && !isset($done[$i])) { $done[$i] = true; $v->__destruct(); }
-        }
-    }
-    foreach ($objs as $o) { $i = spl_object_id($o); if (!isset($done[$i])) { $done[$i] = true; $o->__destruct(); } }
-}
 function __dim_quiet($o, $k) { return $o->offsetExists($k) ? $o->offsetGet($k) : null; }
 function __json_prep($v) {
     if ($v instanceof JsonSerializable) return __json_prep($v->jsonSerialize());

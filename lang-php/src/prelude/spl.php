@@ -1,5 +1,5 @@
 <?php
-// SPL data structures, loaded only for programs that name them (lib.rs: `wants_spl`).
+// SPL data structures, loaded only for programs that name them (lib.rs: PRELUDE_PARTS).
 class ArrayObject implements IteratorAggregate, ArrayAccess, Countable {
     private $__s;
     public function __construct($array = []) { $this->__s = $array; }
