@@ -2976,6 +2976,22 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                         let val = m.get_field(sv, G_VAL);
                         return gen_suspend(m, fr, p, gen, key, val, pc);
                     }
+                } else if is_obj(m, sv) && {
+                    let f0 = m.get_field(sv, O_CLASS);
+                    let cls = m.promote(f0);
+                    instance_of(cls, "traversable")
+                } {
+                    // Another Traversable: delegate to the prelude's generator
+                    // over it (`__iter_gen`), which replaces the source.
+                    let f = dict_get_str(rt_field(rt, RT_FUNCS), "__iter_gen");
+                    let none = m.konst(Value::None);
+                    let site = loc!();
+                    fr.ret_reg = *src;
+                    fr.pc = pc;
+                    return Action::Call {
+                        callee: f,
+                        args: vec![none, none, site, sv],
+                    };
                 } else {
                     throw!(
                         "Error",

@@ -205,6 +205,7 @@ function iterator_count(Traversable|array $iterator): int {
 }
 function array_find($array, $callback) { foreach ($array as $k => $v) { if ($callback($v, $k)) return $v; } return null; }
 function strval($value) { return "$value"; }
+function __iter_gen($it) { foreach ($it as $k => $v) { yield $k => $v; } }
 function __dim_quiet($o, $k) { return $o->offsetExists($k) ? $o->offsetGet($k) : null; }
 function __json_prep($v) {
     if ($v instanceof JsonSerializable) return __json_prep($v->jsonSerialize());
