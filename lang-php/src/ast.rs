@@ -93,6 +93,12 @@ pub enum E {
     Clone(Box<Expr>),
     Silence(Box<Expr>),
     Include(Box<Expr>, bool, bool),
+    /// `yield`, `yield v`, `yield k => v`: key, value.
+    Yield(Option<Box<Expr>>, Option<Box<Expr>>),
+    YieldFrom(Box<Expr>),
+    /// Compiler-internal: a value already computed into this register
+    /// (an assignment's keys, evaluated before its value as php does).
+    Reg(u32),
     MagicClass,
     MagicFunction,
     MagicMethod,
@@ -186,6 +192,10 @@ pub struct ClassDecl {
     pub is_abstract: bool,
     pub is_final: bool,
     pub line: u32,
+    /// An enum's cases in order, with their backing values.
+    pub cases: Vec<(String, Option<Expr>)>,
+    /// A backed enum's type (`int` or `string`).
+    pub enum_backing: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,6 +203,7 @@ pub enum ClassKind {
     Class,
     Interface,
     Trait,
+    Enum,
 }
 
 /// A `catch` clause.

@@ -14,6 +14,7 @@ use vm_core::{Mutation, Value};
 use crate::bytes;
 use crate::ops::EFF_ANY;
 use crate::output;
+use crate::preg;
 use crate::runtime::{self, *};
 use crate::value::*;
 
@@ -56,6 +57,217 @@ fn int_arg(args: &[Value<'_>], i: usize) -> i64 {
         Some(&Value::Int(n)) => n,
         _ => to_int(a(args, i)),
     }
+}
+
+/// An enum's cases in declaration order (its constants that are its instances).
+fn enum_cases<'gc>(cls: Value<'gc>) -> Vec<Value<'gc>> {
+    if heap::as_code(cls).is_none() {
+        return Vec::new();
+    }
+    heap::dict_entries(class_const(cls, C_CONSTS))
+        .into_iter()
+        .filter(|(k, v)| {
+            // A constant naming a case (`const Wild = self::Spades`) is not one.
+            is_object(*v)
+                && heap::get_field(*v, O_CLASS).same(&cls)
+                && obj_prop(*v, "name").as_str() == k.as_str()
+        })
+        .map(|(_, v)| v)
+        .collect()
+}
+
+/// A `preg_match` offset (negative: from the end) as a byte position.
+fn offset_in(hay: &str, off: i64) -> usize {
+    if off < 0 {
+        hay.len().saturating_sub(off.unsigned_abs() as usize)
+    } else {
+        off as usize
+    }
+}
+
+thread_local! {
+    /// A read of standard input found its end (`feof(STDIN)`).
+    static STDIN_EOF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn now_ts() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// `date()`'s timestamp argument (now when absent or null).
+fn date_ts(args: &[Value<'_>]) -> i64 {
+    if has(args, 1) && !matches!(a(args, 1), Value::None) {
+        int_arg(args, 1)
+    } else {
+        now_ts()
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn month_days(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+struct DateParts {
+    year: i64,
+    month: i64,
+    day: i64,
+    hour: i64,
+    min: i64,
+    sec: i64,
+    /// 0 = Sunday.
+    wday: i64,
+    yday: i64,
+}
+
+fn date_parts(ts: i64) -> DateParts {
+    let days = ts.div_euclid(86400);
+    let rem = ts.rem_euclid(86400);
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + if month <= 2 { 1 } else { 0 };
+    DateParts {
+        year,
+        month,
+        day,
+        hour: rem / 3600,
+        min: rem % 3600 / 60,
+        sec: rem % 60,
+        wday: (days + 4).rem_euclid(7),
+        yday: days - days_from_civil(year, 1, 1),
+    }
+}
+
+/// ISO-8601 week number and week-numbering year.
+fn iso_week(p: &DateParts) -> (i64, i64) {
+    let wd = if p.wday == 0 { 7 } else { p.wday };
+    let w = (p.yday + 1 - wd + 10) / 7;
+    let weeks = |y: i64| {
+        let jan1 = (days_from_civil(y, 1, 1) + 4).rem_euclid(7);
+        if jan1 == 4 || (jan1 == 3 && is_leap(y)) {
+            53
+        } else {
+            52
+        }
+    };
+    if w < 1 {
+        (p.year - 1, weeks(p.year - 1))
+    } else if w > weeks(p.year) {
+        (p.year + 1, 1)
+    } else {
+        (p.year, w)
+    }
+}
+
+/// `date()` in UTC.
+fn format_date(f: &str, ts: i64) -> String {
+    const DAYS: [&str; 7] = [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let p = date_parts(ts);
+    let mut o = String::new();
+    let mut cs = f.chars();
+    while let Some(c) = cs.next() {
+        let h12 = if p.hour % 12 == 0 { 12 } else { p.hour % 12 };
+        match c {
+            'd' => o.push_str(&format!("{:02}", p.day)),
+            'D' => o.push_str(&DAYS[p.wday as usize][..3]),
+            'j' => o.push_str(&p.day.to_string()),
+            'l' => o.push_str(DAYS[p.wday as usize]),
+            'N' => o.push_str(&(if p.wday == 0 { 7 } else { p.wday }).to_string()),
+            'S' => o.push_str(match p.day {
+                1 | 21 | 31 => "st",
+                2 | 22 => "nd",
+                3 | 23 => "rd",
+                _ => "th",
+            }),
+            'w' => o.push_str(&p.wday.to_string()),
+            'z' => o.push_str(&p.yday.to_string()),
+            'W' => o.push_str(&format!("{:02}", iso_week(&p).1)),
+            'o' => o.push_str(&iso_week(&p).0.to_string()),
+            'F' => o.push_str(MONTHS[p.month as usize - 1]),
+            'M' => o.push_str(&MONTHS[p.month as usize - 1][..3]),
+            'm' => o.push_str(&format!("{:02}", p.month)),
+            'n' => o.push_str(&p.month.to_string()),
+            't' => o.push_str(&month_days(p.year, p.month).to_string()),
+            'L' => o.push(if is_leap(p.year) { '1' } else { '0' }),
+            'Y' => o.push_str(&p.year.to_string()),
+            'y' => o.push_str(&format!("{:02}", p.year.rem_euclid(100))),
+            'a' => o.push_str(if p.hour < 12 { "am" } else { "pm" }),
+            'A' => o.push_str(if p.hour < 12 { "AM" } else { "PM" }),
+            'g' => o.push_str(&h12.to_string()),
+            'G' => o.push_str(&p.hour.to_string()),
+            'h' => o.push_str(&format!("{h12:02}")),
+            'H' => o.push_str(&format!("{:02}", p.hour)),
+            'i' => o.push_str(&format!("{:02}", p.min)),
+            's' => o.push_str(&format!("{:02}", p.sec)),
+            'u' => o.push_str("000000"),
+            'v' => o.push_str("000"),
+            'e' | 'T' => o.push_str("UTC"),
+            'P' => o.push_str("+00:00"),
+            'p' => o.push('Z'),
+            'O' => o.push_str("+0000"),
+            'Z' | 'I' | 'B' => o.push('0'),
+            'U' => o.push_str(&ts.to_string()),
+            'c' => o.push_str(&format_date("Y-m-d\\TH:i:sP", ts)),
+            'r' => o.push_str(&format_date("D, d M Y H:i:s O", ts)),
+            '\\' => {
+                if let Some(n) = cs.next() {
+                    o.push(n);
+                }
+            }
+            c => o.push(c),
+        }
+    }
+    o
 }
 
 fn has(args: &[Value<'_>], i: usize) -> bool {
@@ -458,11 +670,11 @@ pub fn sprintf<'gc>(
             let fill = width - blen;
             if left {
                 out.extend_from_slice(&by(&body));
-                let p = if pad == b'0' { b' ' } else { pad };
-                let p = if pad == b'0' && matches!(conv, b'd' | b'f' | b'F' | b'e') {
-                    b'0'
+                // php pads a left-justified integer with spaces, not zeros.
+                let p = if pad == b'0' && matches!(conv, b'd' | b'i' | b'u') {
+                    b' '
                 } else {
-                    p
+                    pad
                 };
                 for _ in 0..fill {
                     out.push(p);
@@ -769,6 +981,19 @@ pub fn is_fallback(e: Value<'_>) -> bool {
     e.as_str() == Some(FALLBACK)
 }
 
+/// Whether `v` is, or an array in it holds, a `JsonSerializable` object.
+fn has_json_serializable(v: Value<'_>, depth: usize) -> bool {
+    let v = deref(v);
+    if is_object(v) {
+        return instance_of(heap::get_field(v, O_CLASS), "jsonserializable");
+    }
+    is_array(v)
+        && depth < 512
+        && arr_values(v)
+            .into_iter()
+            .any(|x| has_json_serializable(x, depth + 1))
+}
+
 fn has_object_arg(args: &[Value<'_>]) -> bool {
     args.iter().any(|v| {
         let v = deref(*v);
@@ -939,6 +1164,15 @@ pub fn constant<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, name: &str) -> Option<V
         "M_LN2" => Value::Float(std::f64::consts::LN_2),
         "M_LN10" => Value::Float(std::f64::consts::LN_10),
         "E_ALL" => Value::Int(32767),
+        "PREG_PATTERN_ORDER" => Value::Int(preg::PREG_PATTERN_ORDER),
+        "PREG_SET_ORDER" => Value::Int(preg::PREG_SET_ORDER),
+        "PREG_OFFSET_CAPTURE" => Value::Int(preg::PREG_OFFSET_CAPTURE),
+        "PREG_UNMATCHED_AS_NULL" => Value::Int(preg::PREG_UNMATCHED_AS_NULL),
+        "PREG_SPLIT_NO_EMPTY" => Value::Int(preg::PREG_SPLIT_NO_EMPTY),
+        "PREG_SPLIT_DELIM_CAPTURE" => Value::Int(preg::PREG_SPLIT_DELIM_CAPTURE),
+        "PREG_SPLIT_OFFSET_CAPTURE" => Value::Int(preg::PREG_SPLIT_OFFSET_CAPTURE),
+        "PREG_GREP_INVERT" => Value::Int(1),
+        "PREG_NO_ERROR" => Value::Int(0),
         "E_ERROR" => Value::Int(1),
         "E_WARNING" => Value::Int(2),
         "E_NOTICE" => Value::Int(8),
@@ -1947,6 +2181,145 @@ builtins! {
         if is_array(extra) { for v in arr_values(extra) { arr_push(mc, base, v)?; } }
         Ok(base)
     },
+    "preg_match" [2] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("preg_match(): {e}")); return Ok(Value::Bool(false)); }
+        };
+        let hay = str_arg(args, 1);
+        let flags = if has(args, 3) { int_arg(args, 3) } else { 0 };
+        let off = if has(args, 4) { offset_in(&hay, int_arg(args, 4)) } else { 0 };
+        let found = if off > hay.len() { None } else { p.find_at(&hay, off) };
+        let r = Value::Int(found.is_some() as i64);
+        if args.len() > 2 {
+            let m = match &found {
+                Some(sp) => preg::match_array(mc, &p, &hay, sp, flags, true),
+                None => new_array(mc),
+            };
+            return ret_refs(mc, r, vec![m]);
+        }
+        Ok(r)
+    },
+    "preg_match_all" [2] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("preg_match_all(): {e}")); return Ok(Value::Bool(false)); }
+        };
+        let hay = str_arg(args, 1);
+        let mut flags = if has(args, 3) { int_arg(args, 3) } else { 0 };
+        if flags & (preg::PREG_SET_ORDER | preg::PREG_PATTERN_ORDER) == 0 { flags |= preg::PREG_PATTERN_ORDER; }
+        let all = p.find_all(&hay, -1);
+        let r = Value::Int(all.len() as i64);
+        if args.len() > 2 {
+            let m = preg::match_all_array(mc, &p, &hay, &all, flags);
+            return ret_refs(mc, r, vec![m]);
+        }
+        Ok(r)
+    },
+    "preg_replace" [4] => |mc, _, args| {
+        let limit = if has(args, 3) { int_arg(args, 3) } else { -1 };
+        let pats: Vec<String> = if is_array(a(args, 0)) { arr_values(a(args, 0)).into_iter().map(to_str_scalar).collect() } else { vec![str_arg(args, 0)] };
+        let rep_arr = is_array(a(args, 1));
+        let reps: Vec<String> = if rep_arr { arr_values(a(args, 1)).into_iter().map(to_str_scalar).collect() } else { vec![str_arg(args, 1)] };
+        let mut compiled = Vec::new();
+        for pt in &pats {
+            match preg::compile(pt) {
+                Ok(p) => compiled.push(p),
+                Err(e) => { warn(&format!("preg_replace(): {e}")); compiled.clear(); break; }
+            }
+        }
+        let mut count = 0i64;
+        let failed = compiled.len() != pats.len();
+        let one = |t: String, count: &mut i64| -> String {
+            let mut t = t;
+            for (i, p) in compiled.iter().enumerate() {
+                let rep = if rep_arr { reps.get(i).map(String::as_str).unwrap_or("") } else { reps[0].as_str() };
+                t = preg::replace_one(p, &t, rep, limit, count);
+            }
+            t
+        };
+        let subj = a(args, 2);
+        let r = if failed {
+            Value::None
+        } else if is_array(subj) {
+            let out = new_array(mc);
+            for (k, v) in arr_entries(subj) {
+                let t = one(to_str_scalar(v), &mut count);
+                arr_set(mc, out, k, s(mc, &t));
+            }
+            out
+        } else {
+            s(mc, &one(to_str_scalar(subj), &mut count))
+        };
+        if args.len() > 4 {
+            return ret_refs(mc, r, vec![Value::Int(count)]);
+        }
+        Ok(r)
+    },
+    "preg_split" [] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("preg_split(): {e}")); return Ok(Value::Bool(false)); }
+        };
+        let limit = if has(args, 2) && !matches!(a(args, 2), Value::None) { int_arg(args, 2) } else { -1 };
+        let flags = if has(args, 3) { int_arg(args, 3) } else { 0 };
+        Ok(preg::split(mc, &p, &str_arg(args, 1), limit, flags))
+    },
+    "preg_quote" [] => |mc, _, args| {
+        let d = if has(args, 1) { str_arg(args, 1).chars().next() } else { None };
+        Ok(s(mc, &preg::quote(&str_arg(args, 0), d)))
+    },
+    "preg_grep" [] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("preg_grep(): {e}")); return Ok(Value::Bool(false)); }
+        };
+        let invert = has(args, 2) && int_arg(args, 2) & 1 != 0;
+        let out = new_array(mc);
+        for (k, v) in arr_entries(a(args, 1)) {
+            if p.find_at(&to_str_scalar(v), 0).is_some() != invert {
+                arr_set(mc, out, k, v);
+            }
+        }
+        Ok(out)
+    },
+    "preg_last_error" [] => |_, _, _| Ok(Value::Int(0)),
+    "preg_last_error_msg" [] => |mc, _, _| Ok(s(mc, "No error")),
+    // preg_replace_callback's matches (see the prelude): [[offset, length, groups], ...], or null.
+    "__preg_matches" [] => |mc, _, args| {
+        let p = match preg::compile(&str_arg(args, 0)) {
+            Ok(p) => p,
+            Err(e) => { warn(&format!("{}(): {e}", str_arg(args, 3))); return Ok(Value::None); }
+        };
+        Ok(preg::matches_for_callback(mc, &p, &str_arg(args, 1), int_arg(args, 2), 0))
+    },
+    // The objects to destruct at the script's end (the prelude's __shutdown).
+    "__dtor_objects" [] => |mc, rt, _| {
+        let l = rt_field(rt, RT_DTORS);
+        Ok(arr_from_list(mc, arr_values(l)))
+    },
+    "__enum_cases" [] => |mc, rt, args| {
+        let cls = lookup_class(rt, &str_arg(args, 0));
+        Ok(arr_from_list(mc, enum_cases(cls)))
+    },
+    "__enum_from" [] => |mc, rt, args| {
+        let cls = lookup_class(rt, &str_arg(args, 0));
+        let v = a(args, 1);
+        for c in enum_cases(cls) {
+            if identical(obj_prop(c, "value"), v) {
+                return Ok(c);
+            }
+        }
+        if to_bool(a(args, 2)) {
+            return Ok(Value::None);
+        }
+        let shown = match v {
+            Value::Str(t) => format!("\"{}\"", t.as_str()),
+            v => to_str_scalar(v),
+        };
+        let name = class_data(cls).map(|c| c.name.clone()).unwrap_or_default();
+        Err(err_str(mc, "ValueError", &format!("{shown} is not a valid backing value for enum {name}")))
+    },
     "__closure_bindto" [] => |mc, rt, args| {
         let c = deref(args[0]);
         if !is_object(c) || heap::record_len(c) < 6 { return Ok(Value::None); }
@@ -1991,6 +2364,10 @@ builtins! {
         Ok(Value::None)
     },
     "json_encode" [] => |mc, _, args| {
+        if has_json_serializable(a(args, 0), 0) {
+            // jsonSerialize() runs in PHP (the prelude's __stringify_call).
+            return Err(s(mc, FALLBACK));
+        }
         let mut out = String::new();
         output::json_reset();
         output::json_encode(a(args, 0), to_int(a(args, 1)), 0, &mut out);
@@ -2052,10 +2429,20 @@ builtins! {
             });
             return Ok(match line.flatten() { Some(l) => s(mc, &bytes_str(&l)), None => Value::Bool(false) });
         }
-        let mut line = String::new();
-        match std::io::stdin().read_line(&mut line) {
-            Ok(0) | Err(_) => Ok(Value::Bool(false)),
-            Ok(_) => Ok(s(mc, &line)),
+        // Standard input, as bytes; a read that finds its end sets feof().
+        use std::io::BufRead;
+        let mut line = Vec::new();
+        match std::io::stdin().lock().read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => {
+                STDIN_EOF.with(|e| e.set(true));
+                Ok(Value::Bool(false))
+            }
+            Ok(_) => {
+                if line.last() != Some(&b'\n') {
+                    STDIN_EOF.with(|e| e.set(true));
+                }
+                Ok(s(mc, &bytes_str(&line)))
+            }
         }
     },
     "fopen" [] => |mc, _, args| {
@@ -2077,7 +2464,7 @@ builtins! {
         if resource_id(a(args, 0)).map_or(false, |id| id > 3) {
             return Ok(Value::Bool(with_file(a(args, 0), |f| f.pos >= f.data.len()).unwrap_or(true)));
         }
-        Ok(Value::Bool(false))
+        Ok(Value::Bool(resource_id(a(args, 0)) == Some(1) && STDIN_EOF.with(|e| e.get())))
     },
     "fread" [] => |mc, _, args| {
         let n = to_int(a(args, 1)).max(0) as usize;
@@ -2429,6 +2816,46 @@ builtins! {
     },
     "urlencode" [] => |mc, _, args| Ok(s(mc, &url_encode(&str_arg(args, 0), true))),
     "rawurlencode" [] => |mc, _, args| Ok(s(mc, &url_encode(&str_arg(args, 0), false))),
+    "parse_str" [1] => |mc, _, args| {
+        let out = new_array(mc);
+        for part in str_arg(args, 0).split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            let k = bytes_str(&url_decode(k, true));
+            let v = s(mc, &bytes_str(&url_decode(v, true)));
+            // `a[x][]=v`: the name, then each bracketed key (empty: append).
+            let (name, rest) = match k.find('[') {
+                Some(i) if i > 0 && k.contains(']') => (k[..i].to_string(), &k[i..]),
+                _ => (k.clone(), ""),
+            };
+            let mut keys: Vec<String> = Vec::new();
+            let mut r = rest;
+            while let Some(stripped) = r.strip_prefix('[') {
+                let Some(e) = stripped.find(']') else { break };
+                keys.push(stripped[..e].to_string());
+                r = &stripped[e + 1..];
+            }
+            let mut cur = out;
+            let mut key = norm_key(mc, s(mc, &name)).unwrap_or(Value::Int(0));
+            for sub in keys {
+                let next = match arr_get(cur, key) {
+                    x if is_array(x) => x,
+                    _ => {
+                        let n = new_array(mc);
+                        arr_set(mc, cur, key, n);
+                        n
+                    }
+                };
+                cur = next;
+                key = if sub.is_empty() {
+                    Value::Int(arr_next_key(cur))
+                } else {
+                    norm_key(mc, s(mc, &sub)).unwrap_or(Value::Int(0))
+                };
+            }
+            arr_set(mc, cur, key, v);
+        }
+        ret_refs(mc, Value::None, vec![out])
+    },
     "urldecode" [] => |mc, _, args| Ok(s(mc, &bytes_str(&url_decode(&str_arg(args, 0), true)))),
     "rawurldecode" [] => |mc, _, args| Ok(s(mc, &bytes_str(&url_decode(&str_arg(args, 0), false)))),
     "mb_strlen" [] => |_, _, args| Ok(Value::Int(str_arg(args, 0).chars().count() as i64)),
@@ -3040,7 +3467,6 @@ builtins! {
     },
     "spl_object_id" [] => |_, _, args| Ok(heap::get_field(a(args, 0), O_ID)),
     "spl_object_hash" [] => |mc, _, args| Ok(s(mc, &format!("{:032x}", to_int(heap::get_field(a(args, 0), O_ID))))),
-    "iterator_to_array" [] => |_, _, args| Ok(a(args, 0)),
     // ---- misc
     "define" [] => |mc, rt, args| {
         let name = str_arg(args, 0);
@@ -3075,7 +3501,26 @@ builtins! {
         Ok(arr_from_list(mc, vec![Value::Int(ns / 1_000_000_000), Value::Int(ns % 1_000_000_000)]))
     },
     "time" [] => |_, _, _| Ok(Value::Int(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0))),
-    "date" [] => |mc, _, _| Ok(s(mc, "2024-01-01")),
+    // The CLI's default time zone is UTC (php.ini-production sets none).
+    "date" [] => |mc, _, args| Ok(s(mc, &format_date(&str_arg(args, 0), date_ts(args)))),
+    "gmdate" [] => |mc, _, args| Ok(s(mc, &format_date(&str_arg(args, 0), date_ts(args)))),
+    "mktime" [] => |_, _, args| {
+        let now = date_parts(now_ts());
+        let get = |i: usize, d: i64| if has(args, i) && !matches!(a(args, i), Value::None) { int_arg(args, i) } else { d };
+        let (h, mi, se) = (get(0, now.hour), get(1, now.min), get(2, now.sec));
+        let (mo, d, y) = (get(3, now.month), get(4, now.day), get(5, now.year));
+        // Months and days out of range carry over, as in php.
+        let y2 = y + (mo - 1).div_euclid(12);
+        let m2 = (mo - 1).rem_euclid(12) + 1;
+        let days = days_from_civil(y2, m2, 1) + d - 1;
+        Ok(Value::Int(days * 86400 + h * 3600 + mi * 60 + se))
+    },
+    "checkdate" [] => |_, _, args| {
+        let (m, d, y) = (int_arg(args, 0), int_arg(args, 1), int_arg(args, 2));
+        Ok(Value::Bool((1..=12).contains(&m) && y >= 1 && d >= 1 && d <= month_days(y, m)))
+    },
+    "date_default_timezone_get" [] => |mc, _, _| Ok(s(mc, "UTC")),
+    "date_default_timezone_set" [] => |_, _, _| Ok(Value::Bool(true)),
     "memory_get_usage" [] => |_, _, _| Ok(Value::Int(2097152)),
     "memory_get_peak_usage" [] => |_, _, _| Ok(Value::Int(2097152)),
     "gc_collect_cycles" [] => |_, _, _| Ok(Value::Int(0)),

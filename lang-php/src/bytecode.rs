@@ -279,7 +279,32 @@ pub enum Op {
     /// Reads a variable by name (variable variables): dst, name.
     VarVarGet(R, R),
     VarVarSet(R, R),
+    /// A generator function's arguments are bound: saves the frame in a new
+    /// `Generator` (kept in the register) and returns it.
+    GenStart(R),
+    /// `yield`: dst (the value sent in on resumption), generator register,
+    /// key (or `NONE`: the next integer key), value (or `NONE`: null).
+    Yield(R, R, R, R),
+    /// `yield from src`: dst (its value), generator register, src, and the
+    /// register `st` (position or phase) with `st + 1` (the value sent in).
+    /// Runs again after every resumption until the source is exhausted.
+    YieldFrom(R, R, R, R),
+    /// `return` in a generator: generator register, value.
+    GenRet(R, R),
+    /// A `Generator` method (the prelude's `__gen_op($this, KIND, $arg)`):
+    /// dst, generator, kind (`GEN_*`), argument.
+    GenOp(R, R, u32, R),
 }
+
+/// `Op::GenOp` kinds.
+pub const GEN_CURRENT: u32 = 0;
+pub const GEN_KEY: u32 = 1;
+pub const GEN_NEXT: u32 = 2;
+pub const GEN_VALID: u32 = 3;
+pub const GEN_REWIND: u32 = 4;
+pub const GEN_SEND: u32 = 5;
+pub const GEN_THROW: u32 = 6;
+pub const GEN_RETURN: u32 = 7;
 
 /// An exception handler: pcs in `[start, end)` jump to `target` with the exception in `reg`.
 #[derive(Clone, Debug)]
@@ -349,6 +374,8 @@ pub struct FuncProto {
     pub visibility: crate::ast::Visibility,
     /// Compiled under `declare(strict_types=1)`.
     pub strict: bool,
+    /// A generator's register holding its `Generator`, else `NONE`.
+    pub gen_reg: R,
 }
 
 impl Default for FuncProto {
@@ -378,6 +405,7 @@ impl Default for FuncProto {
             is_closure: false,
             visibility: crate::ast::Visibility::Public,
             strict: false,
+            gen_reg: NONE,
         }
     }
 }

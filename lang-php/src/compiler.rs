@@ -57,6 +57,8 @@ struct FnComp {
     /// Known by-ref parameter positions of user functions in this file (lower-case name).
     byref_funcs: Rc<HashMap<String, Vec<usize>>>,
     byref_methods: Rc<HashMap<String, Vec<usize>>>,
+    /// A generator's register holding its `Generator` object, else `NONE`.
+    gen_reg: R,
 }
 
 /// Compiles a file body.
@@ -170,6 +172,16 @@ impl FnComp {
             class_name,
             byref_funcs: bf,
             byref_methods: bm,
+            gen_reg: NONE,
+        }
+    }
+
+    /// `return r`: a generator finishes (`GenRet`), a function returns.
+    fn emit_ret(&mut self, r: R) {
+        if self.gen_reg != NONE {
+            self.emit(Op::GenRet(self.gen_reg, r));
+        } else {
+            self.emit(Op::Ret(r));
         }
     }
 
@@ -414,7 +426,8 @@ impl FnComp {
     }
 
     fn finish_body(mut self, f: &FuncDecl) -> CResult<FuncProto> {
-        if let Some(t) = &f.ret {
+        // A generator's return type is not checked against what it returns.
+        if let Some(t) = f.ret.as_ref().filter(|_| !f.is_generator) {
             let skip = matches!(t, TypeHint::Named(n) if matches!(n.to_ascii_lowercase().as_str(), "void" | "never" | "mixed" | "static" | "self"));
             if !skip {
                 self.p.types.push(t.clone());
@@ -462,6 +475,15 @@ impl FnComp {
                 self.emit(Op::PromoteProp(k, cv));
             }
         }
+        if f.is_generator {
+            // The arguments are bound: the call returns the Generator, whose
+            // first resumption starts after `GenStart`. Its register stays
+            // allocated below every other temp.
+            let g = self.tmp();
+            self.gen_reg = g;
+            self.p.gen_reg = g;
+            self.emit(Op::GenStart(g));
+        }
         for s in &f.body {
             self.stmt(s)?;
         }
@@ -469,7 +491,7 @@ impl FnComp {
         let n = self.tmp();
         let k = self.konst(KConst::Null);
         self.emit(Op::Const(n, k));
-        self.emit(Op::Ret(n));
+        self.emit_ret(n);
         Ok(self.finish())
     }
 
@@ -735,9 +757,9 @@ impl FnComp {
                     let keep = self.tmp();
                     self.emit(Op::Move(keep, r));
                     self.run_finallys(0)?;
-                    self.emit(Op::Ret(keep));
+                    self.emit_ret(keep);
                 } else {
-                    self.emit(Op::Ret(r));
+                    self.emit_ret(r);
                 }
             }
             S::Global(names) => {
@@ -1044,6 +1066,7 @@ impl FnComp {
 
     fn expr_inner(&mut self, e: &Expr) -> CResult<R> {
         Ok(match &e.kind {
+            E::Reg(r) => *r,
             E::Null => self.const_reg(KConst::Null),
             E::Bool(b) => self.const_reg(KConst::Bool(*b)),
             E::Int(i) => self.const_reg(KConst::Int(*i)),
@@ -1430,6 +1453,15 @@ impl FnComp {
                     self.destructure(&items, keep)?;
                     return Ok(keep);
                 }
+                // php evaluates the target's keys (other than plain
+                // variables and constants) before the value.
+                let pre;
+                let target = if has_eager_key(target) {
+                    pre = self.eval_keys(target)?;
+                    &pre
+                } else {
+                    target
+                };
                 let v = self.expr_copy(value)?;
                 self.assign_to(target, v)?;
                 v
@@ -1691,6 +1723,35 @@ impl FnComp {
                 self.emit(Op::Throw(v));
                 v
             }
+            E::Yield(k, v) => {
+                if self.gen_reg == NONE {
+                    return self.err("The \"yield\" expression can only be used inside a function");
+                }
+                let kr = match k {
+                    Some(k) => self.expr_copy(k)?,
+                    None => NONE,
+                };
+                let vr = match v {
+                    Some(v) => self.expr_copy(v)?,
+                    None => NONE,
+                };
+                let d = self.tmp();
+                self.emit(Op::Yield(d, self.gen_reg, kr, vr));
+                d
+            }
+            E::YieldFrom(x) => {
+                if self.gen_reg == NONE {
+                    return self.err("The \"yield\" expression can only be used inside a function");
+                }
+                let src = self.expr_copy(x)?;
+                let st = self.tmp();
+                let _sent = self.tmp();
+                let z = self.konst(KConst::Int(0));
+                self.emit(Op::Const(st, z));
+                let d = self.tmp();
+                self.emit(Op::YieldFrom(d, self.gen_reg, src, st));
+                d
+            }
             E::Print(x) => {
                 let v = self.expr(x)?;
                 self.emit(Op::Echo(v));
@@ -1808,6 +1869,16 @@ impl FnComp {
                     regs.push(self.expr(&a.value)?);
                 }
                 self.emit(Op::Compact(r, regs.into()));
+                return Ok(r);
+            }
+            // The prelude's `Generator` methods (see `Op::GenOp`).
+            "__gen_op" if args.len() == 3 => {
+                let this = self.expr(&args[0].value)?;
+                let E::Int(kind) = args[1].value.kind else {
+                    return self.err("__gen_op needs a literal kind");
+                };
+                let a = self.expr(&args[2].value)?;
+                self.emit(Op::GenOp(r, this, kind as u32, a));
                 return Ok(r);
             }
             "extract" if !args.is_empty() => {
@@ -2288,6 +2359,43 @@ impl FnComp {
         }
     }
 
+    /// `target` with every key that is not a plain variable or constant
+    /// computed now, into registers (outermost container first).
+    fn eval_keys(&mut self, e: &Expr) -> CResult<Expr> {
+        Ok(match &e.kind {
+            E::Index(base, Some(key)) => {
+                let b = self.eval_keys(base)?;
+                let k = if simple_key(key) {
+                    (**key).clone()
+                } else {
+                    let r = self.expr_copy(key)?;
+                    Expr::new(E::Reg(r), key.line)
+                };
+                Expr::new(E::Index(Box::new(b), Some(Box::new(k))), e.line)
+            }
+            E::Index(base, None) => {
+                let b = self.eval_keys(base)?;
+                Expr::new(E::Index(Box::new(b), None), e.line)
+            }
+            E::Prop(obj, name, nullsafe) => {
+                let o = if matches!(obj.kind, E::Var(_)) {
+                    self.eval_keys(obj)?
+                } else {
+                    let r = self.expr(obj)?;
+                    Expr::new(E::Reg(r), obj.line)
+                };
+                let n = if simple_key(name) {
+                    (**name).clone()
+                } else {
+                    let r = self.expr_copy(name)?;
+                    Expr::new(E::Reg(r), name.line)
+                };
+                Expr::new(E::Prop(Box::new(o), Box::new(n), *nullsafe), e.line)
+            }
+            _ => e.clone(),
+        })
+    }
+
     fn fetch_w(&mut self, e: &Expr) -> CResult<R> {
         match &e.kind {
             E::Var(n) if n == "this" => {
@@ -2520,6 +2628,7 @@ fn walk_expr(e: &Expr, out: &mut Vec<String>, deep: bool) {
         | E::Unary(_, x)
         | E::Empty(x)
         | E::Throw(x)
+        | E::YieldFrom(x)
         | E::Print(x)
         | E::Cast(_, x)
         | E::Clone(x)
@@ -2546,6 +2655,14 @@ fn walk_expr(e: &Expr, out: &mut Vec<String>, deep: bool) {
             w(b);
             if let Some(k) = k {
                 w(k);
+            }
+        }
+        E::Yield(k, v) => {
+            if let Some(k) = k {
+                w(k);
+            }
+            if let Some(v) = v {
+                w(v);
             }
         }
         E::Prop(o, n, _) => {
@@ -2686,5 +2803,32 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+/// A key read when the assignment writes (php reads CV and constant operands late).
+fn simple_key(k: &Expr) -> bool {
+    matches!(
+        k.kind,
+        E::Var(_)
+            | E::Int(_)
+            | E::Str(_)
+            | E::Float(_)
+            | E::Bool(_)
+            | E::Null
+            | E::Const(_)
+            | E::ClassConst(..)
+    )
+}
+
+/// Whether an assignment target has a key php computes before the value.
+fn has_eager_key(e: &Expr) -> bool {
+    match &e.kind {
+        E::Index(base, Some(k)) => !simple_key(k) || has_eager_key(base),
+        E::Index(base, None) => has_eager_key(base),
+        E::Prop(obj, name, _) => {
+            !simple_key(name) || !matches!(obj.kind, E::Var(_)) || has_eager_key(obj)
+        }
+        _ => false,
     }
 }

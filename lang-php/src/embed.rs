@@ -133,7 +133,11 @@ impl Php {
             return Ok(());
         }
         self.started = true;
-        let prelude = crate::parse_and_compile("prelude.php", crate::PRELUDE, false)?;
+        let prelude = crate::parse_and_compile(
+            "prelude.php",
+            &crate::prelude_for("spl preg_replace_callback"),
+            false,
+        )?;
         let lang = runtime::lang_id();
         self.vm.mutate(|mc, root| {
             let rt = new_runtime(mc);

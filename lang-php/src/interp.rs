@@ -88,6 +88,7 @@ fn h_new_object<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>,
         let what = match cd.kind {
             crate::ast::ClassKind::Interface => Some("interface"),
             crate::ast::ClassKind::Trait => Some("trait"),
+            crate::ast::ClassKind::Enum => Some("enum"),
             _ if cd.is_abstract => Some("abstract class"),
             _ => None,
         };
@@ -117,6 +118,147 @@ pub static NEW_OBJECT: Helper = Helper {
     func: h_new_object,
     effects: EFF_ANY,
 };
+
+// A `Generator` object: `[GeneratorClass, props, id, G_REGS…]`, whose record
+// class is the generator function's code, so that the executor calls it to
+// resume it (`enter` restores the saved registers).
+
+/// The saved registers (a `List`).
+pub const G_REGS: u32 = 3;
+/// Where the frame resumes.
+pub const G_PC: u32 = 4;
+/// `GS_*`.
+pub const G_STATE: u32 = 5;
+pub const G_KEY: u32 = 6;
+pub const G_VAL: u32 = 7;
+/// The largest integer key yielded so far (-1 at first).
+pub const G_AUTO: u32 = 8;
+/// The value returned; `Absent` until it returns (or when it threw).
+pub const G_RET: u32 = 9;
+/// An exception `throw()` passes in, raised at the suspended yield.
+pub const G_THROW: u32 = 10;
+/// Still at the first yield (`rewind()` is allowed).
+pub const G_FIRST: u32 = 11;
+pub const GS_CREATED: i64 = 0;
+pub const GS_SUSPENDED: i64 = 1;
+pub const GS_RUNNING: i64 = 2;
+pub const GS_DONE: i64 = 3;
+
+fn h_gen_new<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let (rt, code) = (a[0], a[1]);
+    let cls = lookup_class(rt, "generator");
+    let id = next_object_id(mc, rt);
+    let fields = vec![
+        cls,
+        heap::new_dict(mc),
+        Value::Int(id),
+        heap::new_list(mc),
+        Value::Int(0),
+        Value::Int(GS_CREATED),
+        Value::None,
+        Value::None,
+        Value::Int(-1),
+        Value::Absent,
+        Value::None,
+        Value::Bool(false),
+    ];
+    Ok(heap::new_record(mc, code, fields))
+}
+
+/// A new `Generator` for (runtime, the generator function's code); `GenStart` fills its registers.
+pub static GEN_NEW: Helper = Helper {
+    name: "php_gen_new",
+    func: h_gen_new,
+    effects: EFF_ANY,
+};
+
+fn h_gen_arr_at<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
+    let i = match a[1] {
+        Value::Int(i) if i >= 0 => i as usize,
+        _ => return Ok(Value::Absent),
+    };
+    Ok(match arr_entry_at(a[0], i) {
+        Some((k, v)) => {
+            let v = deref(v);
+            share(mc, v);
+            heap::new_list_from(mc, vec![k, v])
+        }
+        None => Value::Absent,
+    })
+}
+
+/// `yield from ARRAY`: the entry at a position as `[key, value]`, or `Absent` past the end.
+pub static GEN_ARR_AT: Helper = Helper {
+    name: "php_gen_arr_at",
+    func: h_gen_arr_at,
+    effects: EFF_ANY,
+};
+
+/// Raises the exception `throw()` left for the generator, if any.
+fn gen_pending_throw<'gc, M: Meta<'gc>>(m: &mut M, gen: M::V) -> Option<Action<'gc, M::V>> {
+    let th = m.get_field(gen, G_THROW);
+    if m.tag(th) == Tag::None {
+        return None;
+    }
+    let e = m.get(th);
+    let nv = m.konst(Value::None);
+    m.set_field(gen, G_THROW, nv);
+    Some(Action::Raise(e))
+}
+
+/// Suspends the generator frame: saves its registers, the key and value,
+/// where it resumes; returns the value to whoever resumed it.
+fn gen_suspend<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    p: &FuncProto,
+    gen: M::V,
+    key: M::V,
+    val: M::V,
+    resume_pc: u32,
+) -> Action<'gc, M::V> {
+    m.set_field(gen, G_KEY, key);
+    m.set_field(gen, G_VAL, val);
+    let l = m.get_field(gen, G_REGS);
+    for i in 0..p.nregs {
+        let x = m.reg(fr, i as usize);
+        let iv = m.konst(Value::Int(i as i64));
+        m.list_set(l, iv, x);
+    }
+    let pcv = m.konst(Value::Int(resume_pc as i64));
+    m.set_field(gen, G_PC, pcv);
+    let s = m.konst(Value::Int(GS_SUSPENDED));
+    m.set_field(gen, G_STATE, s);
+    Action::Return(val)
+}
+
+/// Resumes `gen` with `sent`; what it yields (or null when it finishes)
+/// goes to `ret`, and this frame continues at `resume_pc`. `first`: this
+/// run starts it (it then stops at its first yield).
+fn gen_resume<'gc, M: Meta<'gc>>(
+    m: &mut M,
+    fr: &mut Frame<'gc>,
+    gen: M::V,
+    sent: M::V,
+    ret: R,
+    resume_pc: u32,
+    first: bool,
+) -> Action<'gc, M::V> {
+    let f = m.konst(Value::Bool(first));
+    m.set_field(gen, G_FIRST, f);
+    let running = m.konst(Value::Int(GS_RUNNING));
+    m.set_field(gen, G_STATE, running);
+    let gpc = m.get_field(gen, G_PC);
+    let gpc = m.promote(gpc);
+    let pcv = m.konst(gpc);
+    let gv = m.promote(gen);
+    fr.ret_reg = ret;
+    fr.pc = resume_pc;
+    Action::Call {
+        callee: gv,
+        args: vec![sent, pcv],
+    }
+}
 
 fn h_make_array<'gc>(mc: &Mutation<'gc>, a: &[Value<'gc>]) -> Result<Value<'gc>, Value<'gc>> {
     Ok(arr_from_list(mc, a.to_vec()))
@@ -1796,10 +1938,19 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let cls = m.promote(f0);
                     let og = find_method(cls, "offsetget");
                     if let Value::Code(_) = og {
-                        let k = m.konst(cls);
                         let site = loc!();
                         fr.ret_reg = *d;
                         fr.pc = next;
+                        if *quiet {
+                            // isset() / `??`: offsetExists() first (the prelude's __dim_quiet).
+                            let f = dict_get_str(rt_field(rt, RT_FUNCS), "__dim_quiet");
+                            let none = m.konst(Value::None);
+                            return Action::Call {
+                                callee: f,
+                                args: vec![none, none, site, base, key],
+                            };
+                        }
+                        let k = m.konst(cls);
                         return Action::Call {
                             callee: og,
                             args: vec![base, k, site, key],
@@ -2222,6 +2373,16 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     let mut v = m.dict_get(props, name);
                     if let Some(acc) = check_prop(m, fr, code, obj, name, false, false) {
                         match acc {
+                            // An inaccessible property goes to `__get` when there is one.
+                            PropAccess::Denied(_)
+                                if {
+                                    let f0 = m.get_field(obj, O_CLASS);
+                                    let cls = m.promote(f0);
+                                    matches!(find_method(cls, "__get"), Value::Code(_))
+                                } =>
+                            {
+                                v = m.konst(Value::Absent)
+                            }
                             PropAccess::Denied(msg) | PropAccess::Readonly(msg) => {
                                 throw!("Error", msg)
                             }
@@ -2710,6 +2871,220 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                     };
                 }
             }
+            Op::GenStart(g) => {
+                let fc = m.konst(fr.code);
+                let rtv = m.konst(rt);
+                let gen = helper!(&GEN_NEW, &[rtv, fc]);
+                set!(*g, gen);
+                let l = m.get_field(gen, G_REGS);
+                for i in 0..p.nregs {
+                    let x = reg!(i);
+                    m.list_append(l, x);
+                }
+                let pcv = m.konst(Value::Int(pc as i64 + 1));
+                m.set_field(gen, G_PC, pcv);
+                return Action::Return(gen);
+            }
+            Op::Yield(_d, g, k, v) => {
+                let gen = reg!(*g);
+                if let Some(a) = gen_pending_throw(m, gen) {
+                    return a;
+                }
+                let key = if *k == NONE {
+                    let a = m.get_field(gen, G_AUTO);
+                    let one = m.konst(Value::Int(1));
+                    let a1 = m.int(vm_core::jit::ir::IntOp::Add, a, one);
+                    m.set_field(gen, G_AUTO, a1);
+                    a1
+                } else {
+                    let kv = reg!(*k);
+                    let kv = deref_v(m, kv);
+                    if m.tag(kv) == Tag::Int {
+                        let a = m.get_field(gen, G_AUTO);
+                        let gt = m.int_cmp(Cmp::Gt, kv, a);
+                        if m.truth(gt) {
+                            m.set_field(gen, G_AUTO, kv);
+                        }
+                    }
+                    kv
+                };
+                let val = if *v == NONE {
+                    m.konst(Value::None)
+                } else {
+                    let x = reg!(*v);
+                    deref_v(m, x)
+                };
+                return gen_suspend(m, fr, p, gen, key, val, pc + 1);
+            }
+            Op::YieldFrom(d, g, src, st) => {
+                let gen = reg!(*g);
+                if let Some(a) = gen_pending_throw(m, gen) {
+                    return a;
+                }
+                let sv = reg!(*src);
+                let sv = deref_v(m, sv);
+                if is_arr(m, sv) {
+                    let pos = reg!(*st);
+                    let e = helper!(&GEN_ARR_AT, &[sv, pos]);
+                    if m.tag(e) == Tag::List {
+                        let one = m.konst(Value::Int(1));
+                        let p1 = m.int(vm_core::jit::ir::IntOp::Add, pos, one);
+                        set!(*st, p1);
+                        let z = m.konst(Value::Int(0));
+                        let key = m.list_get(e, z);
+                        let val = m.list_get(e, one);
+                        return gen_suspend(m, fr, p, gen, key, val, pc);
+                    }
+                    let nv = m.konst(Value::None);
+                    set!(*d, nv);
+                } else if is_obj(m, sv) && {
+                    let f0 = m.get_field(sv, O_CLASS);
+                    let cls = m.promote(f0);
+                    instance_of(cls, "generator")
+                } {
+                    let phase = reg!(*st);
+                    let phase = to_int(m.promote(phase));
+                    let ist = m.get_field(sv, G_STATE);
+                    let ist = to_int(m.promote(ist));
+                    if ist == GS_RUNNING {
+                        throw!(
+                            "Error",
+                            "Impossible to yield from the Generator being currently run"
+                        );
+                    }
+                    if ist == GS_DONE {
+                        let r = m.get_field(sv, G_RET);
+                        let r = if m.tag(r) == Tag::Absent {
+                            m.konst(Value::None)
+                        } else {
+                            r
+                        };
+                        set!(*d, r);
+                    } else if ist == GS_CREATED || phase == 2 {
+                        let sent = if ist == GS_CREATED {
+                            m.konst(Value::None)
+                        } else {
+                            reg!(*st + 1)
+                        };
+                        let one = m.konst(Value::Int(1));
+                        set!(*st, one);
+                        return gen_resume(m, fr, sv, sent, *st + 1, pc, ist == GS_CREATED);
+                    } else {
+                        let two = m.konst(Value::Int(2));
+                        set!(*st, two);
+                        let key = m.get_field(sv, G_KEY);
+                        let val = m.get_field(sv, G_VAL);
+                        return gen_suspend(m, fr, p, gen, key, val, pc);
+                    }
+                } else if is_obj(m, sv) && {
+                    let f0 = m.get_field(sv, O_CLASS);
+                    let cls = m.promote(f0);
+                    instance_of(cls, "traversable")
+                } {
+                    // Another Traversable: delegate to the prelude's generator
+                    // over it (`__iter_gen`), which replaces the source.
+                    let f = dict_get_str(rt_field(rt, RT_FUNCS), "__iter_gen");
+                    let none = m.konst(Value::None);
+                    let site = loc!();
+                    fr.ret_reg = *src;
+                    fr.pc = pc;
+                    return Action::Call {
+                        callee: f,
+                        args: vec![none, none, site, sv],
+                    };
+                } else {
+                    throw!(
+                        "Error",
+                        "Can use \"yield from\" only with arrays and Traversables".to_string()
+                    );
+                }
+            }
+            Op::GenRet(g, r) => {
+                let gen = reg!(*g);
+                let v = reg!(*r);
+                let v = deref_v(m, v);
+                let done = m.konst(Value::Int(GS_DONE));
+                m.set_field(gen, G_STATE, done);
+                m.set_field(gen, G_RET, v);
+                let nv = m.konst(Value::None);
+                m.set_field(gen, G_KEY, nv);
+                m.set_field(gen, G_VAL, nv);
+                return Action::Return(nv);
+            }
+            Op::GenOp(d, g, kind, a) => {
+                let gen = reg!(*g);
+                let st = m.get_field(gen, G_STATE);
+                let st = to_int(m.promote(st));
+                if *kind == GEN_RETURN {
+                    let r = m.get_field(gen, G_RET);
+                    if st != GS_DONE || m.tag(r) == Tag::Absent {
+                        throw!(
+                            "Exception",
+                            "Cannot get return value of a generator that hasn't returned"
+                                .to_string()
+                        );
+                    }
+                    set!(*d, r);
+                } else if st == GS_RUNNING {
+                    throw!(
+                        "Error",
+                        "Cannot resume an already running generator".to_string()
+                    );
+                } else if st == GS_CREATED {
+                    // Every method first runs the generator to its first yield.
+                    let nv = m.konst(Value::None);
+                    return gen_resume(m, fr, gen, nv, *d, pc, true);
+                } else {
+                    let done = st == GS_DONE;
+                    match *kind {
+                        GEN_CURRENT | GEN_KEY => {
+                            let v = if done {
+                                m.konst(Value::None)
+                            } else {
+                                m.get_field(gen, if *kind == GEN_KEY { G_KEY } else { G_VAL })
+                            };
+                            set!(*d, v);
+                        }
+                        GEN_VALID => {
+                            let b = m.konst(Value::Bool(!done));
+                            set!(*d, b);
+                        }
+                        GEN_REWIND => {
+                            let f = m.get_field(gen, G_FIRST);
+                            if !m.truth(f) {
+                                throw!(
+                                    "Exception",
+                                    "Cannot rewind a generator that was already run".to_string()
+                                );
+                            }
+                        }
+                        GEN_THROW if done => {
+                            let e = reg!(*a);
+                            return Action::Raise(m.get(e));
+                        }
+                        _ if done => {
+                            let nv = m.konst(Value::None);
+                            set!(*d, nv);
+                        }
+                        GEN_THROW => {
+                            let _ = m.call(&NO_TRACE, &[]);
+                            let e = reg!(*a);
+                            m.set_field(gen, G_THROW, e);
+                            let nv = m.konst(Value::None);
+                            return gen_resume(m, fr, gen, nv, *d, pc + 1, false);
+                        }
+                        _ => {
+                            let sent = if *kind == GEN_SEND {
+                                let x = reg!(*a);
+                                deref_v(m, x)
+                            } else {
+                                m.konst(Value::None)
+                            };
+                            return gen_resume(m, fr, gen, sent, *d, pc + 1, false);
+                        }
+                    }
+                }
+            }
             Op::Throw(v) => {
                 let x = reg!(*v);
                 let x = deref_v(m, x);
@@ -2793,6 +3168,15 @@ pub fn step<'gc, M: Meta<'gc>>(m: &mut M, fr: &mut Frame<'gc>) -> Action<'gc, M:
                             callee: gi,
                             args: vec![v, k, site],
                         };
+                    }
+                    if instance_of(cls, "generator") {
+                        let st = m.get_field(v, G_STATE);
+                        if to_int(m.promote(st)) == GS_DONE {
+                            throw!(
+                                "Exception",
+                                "Cannot traverse an already closed generator".to_string()
+                            );
+                        }
                     }
                     if instance_of(cls, "iterator") {
                         set!(*it, v);
@@ -3911,6 +4295,39 @@ pub fn enter<'gc, M: Meta<'gc>>(
         return Err(Value::None);
     };
     let p = &fd.proto;
+    if let Some(g) = closure.filter(|g| matches!(heap::get_field(*g, G_REGS), Value::List(_))) {
+        // A generator resumed by `gen_resume`: (sent value, resume pc).
+        let gv = m.konst(g);
+        let l = m.get_field(gv, G_REGS);
+        let mut regs: Vec<M::V> = (0..p.nregs)
+            .map(|i| {
+                let iv = m.konst(Value::Int(i as i64));
+                m.list_get(l, iv)
+            })
+            .collect();
+        let mut pc = match args.get(1).map(|a| m.get(*a)) {
+            Some(Value::Int(pc)) => pc as u32,
+            _ => return Err(Value::None),
+        };
+        let th = m.get_field(gv, G_THROW);
+        let throwing = m.tag(th) != Tag::None;
+        if pc > 0 {
+            if let Some(Op::Yield(d, ..)) = p.ops.get(pc as usize - 1) {
+                if throwing {
+                    // throw(): the yield runs again and raises it.
+                    pc -= 1;
+                } else {
+                    regs[*d as usize] = args[0];
+                }
+            }
+        }
+        if let Some(Op::YieldFrom(_, _, _, st)) = p.ops.get(pc as usize) {
+            regs[*st as usize + 1] = args[0];
+        }
+        let mut fr = m.new_frame_owned(runtime::lang_id(), code_v, regs);
+        fr.pc = pc;
+        return Ok(fr);
+    }
     let absent = m.konst(Value::Absent);
     let none = m.konst(Value::None);
     let mut regs = vec![absent; p.nregs as usize];
@@ -3978,8 +4395,42 @@ pub fn catch<'gc>(mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> b
             heap::set_field(mc, exc, X_SKIP, Value::Bool(false));
         } else {
             let fi = crate::php_frame_info(fr);
-            let entry = s(mc, &format!("{}\u{2}{}\u{2}{}", fi.file, fi.line, fi.name));
-            let _ = arr_push(mc, heap::get_field(exc, X_TRACE), entry);
+            let trace = heap::get_field(exc, X_TRACE);
+            let proto = func_data(fr.code).map(|fd| &fd.proto);
+            // A `Generator` method (the prelude's) runs its generator as
+            // php's engine does: "[internal function]" calls it, and a
+            // `foreach` driving it is not a call at all.
+            let at_foreach = proto.is_some_and(|p| {
+                [fr.pc, fr.pc.wrapping_sub(1)].iter().any(|&i| {
+                    matches!(
+                        p.ops.get(i as usize),
+                        Some(Op::IterInit(..) | Op::IterNext(..))
+                    )
+                })
+            });
+            if at_foreach {
+                let n = arr_len(trace);
+                let last = arr_get(trace, Value::Int(n - 1));
+                if last.as_str().is_some_and(|t| {
+                    t.ends_with("\u{2}Generator->next")
+                        || t.ends_with("\u{2}Generator->valid")
+                        || t.ends_with("\u{2}Generator->current")
+                        || t.ends_with("\u{2}Generator->key")
+                        || t.ends_with("\u{2}Generator->rewind")
+                }) {
+                    arr_remove(mc, trace, Value::Int(n - 1));
+                }
+            }
+            let internal = proto.is_some_and(|p| {
+                p.class_name.as_deref() == Some("Generator") && &*p.file == "prelude.php"
+            });
+            let file = if internal {
+                "[internal function]"
+            } else {
+                &fi.file
+            };
+            let entry = s(mc, &format!("{}\u{2}{}\u{2}{}", file, fi.line, fi.name));
+            let _ = arr_push(mc, trace, entry);
         }
     }
     let Some(fd) = func_data(fr.code) else {
@@ -3994,6 +4445,16 @@ pub fn catch<'gc>(mc: &Mutation<'gc>, fr: &mut Frame<'gc>, exc: Value<'gc>) -> b
             fr.regs[h.reg as usize] = exc;
             fr.pc = h.target;
             return true;
+        }
+    }
+    let g = fd.proto.gen_reg;
+    if g != NONE {
+        // An exception leaves a generator: it is finished, with no return value.
+        if let Some(gen) = fr.regs.get(g as usize).copied().filter(|v| is_object(*v)) {
+            heap::set_field(mc, gen, G_STATE, Value::Int(GS_DONE));
+            heap::set_field(mc, gen, G_KEY, Value::None);
+            heap::set_field(mc, gen, G_VAL, Value::None);
+            heap::set_field(mc, gen, G_RET, Value::Absent);
         }
     }
     false

@@ -343,7 +343,9 @@ impl<'a> Lexer<'a> {
             }
         }
         for op in OPS {
-            if self.starts(op) {
+            // Most operators are told apart by their first byte: the
+            // longest-first scan only compares those that start with `c`.
+            if op.as_bytes()[0] == c && self.starts(op) {
                 self.pos += op.len();
                 self.push(Tok::Op(op), line);
                 return Ok(());

@@ -20,6 +20,7 @@ pub mod lexer;
 pub mod ops;
 pub mod output;
 pub mod parser;
+pub mod preg;
 pub mod runtime;
 pub mod value;
 
@@ -35,6 +36,35 @@ use crate::runtime::*;
 use crate::value::*;
 
 pub(crate) const PRELUDE: &str = include_str!("prelude/prelude.php");
+/// Prelude parts compiled only for programs whose text holds one of their
+/// words (compiling the prelude is part of every run's start-up): the SPL
+/// data structures, `preg_replace_callback`, the shutdown destructors.
+pub(crate) const PRELUDE_PARTS: &[(&[&str], &str)] = &[
+    (&["spl", "arrayobject"], include_str!("prelude/spl.php")),
+    (&["preg_replace_callback"], include_str!("prelude/preg.php")),
+    (&["__destruct"], include_str!("prelude/shutdown.php")),
+];
+
+/// Whether `src` holds `word` (ASCII, case-insensitive).
+pub(crate) fn mentions(src: &str, word: &str) -> bool {
+    let w = word.as_bytes();
+    src.as_bytes()
+        .windows(w.len())
+        .any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// The prelude's text for a program: with the parts it names appended.
+pub(crate) fn prelude_for(src: &str) -> std::borrow::Cow<'static, str> {
+    let mut out = std::borrow::Cow::Borrowed(PRELUDE);
+    for (words, part) in PRELUDE_PARTS {
+        if words.iter().any(|w| mentions(src, w)) {
+            let o = out.to_mut();
+            o.push('\n');
+            o.push_str(part.trim_start_matches("<?php"));
+        }
+    }
+    out
+}
 
 /// The PHP language for the executor.
 pub struct PhpLang;
@@ -295,7 +325,7 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         config.max_depth = 200_000;
     }
     config.fuel = config.fuel.max(SLICE_FUEL);
-    let prelude = match parse_and_compile("prelude.php", PRELUDE, false) {
+    let prelude = match parse_and_compile("prelude.php", &prelude_for(src), false) {
         Ok(p) => p,
         Err(e) => {
             runtime::echo_err(&format!("{e}\n"));
@@ -309,6 +339,11 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
             runtime::flush();
             return 255;
         }
+    };
+    let shutdown = if mentions(src, "__destruct") {
+        parse_and_compile("prelude.php", "<?php __shutdown();", false).ok()
+    } else {
+        None
     };
     let log_jit = config.log_jit;
     let mut vm = new_vm(config);
@@ -390,7 +425,12 @@ fn run_impl(name: &str, src: &str, args: &[String], mut config: Config, code_mod
         );
         let main_code = materialize(mc, rt, &main, Value::None);
         let pre_code = materialize(mc, rt, &prelude, Value::None);
-        // Frames run innermost first: the prelude, then the main script.
+        // Frames run innermost first: the prelude, then the main script,
+        // then (for a program with destructors) the prelude's `__shutdown`.
+        if let Some(sd) = &shutdown {
+            root.frames
+                .push(frame_for(materialize(mc, rt, sd, Value::None)));
+        }
         root.frames.push(frame_for(main_code));
         root.frames.push(frame_for(pre_code));
     });
@@ -478,10 +518,14 @@ fn report_uncaught(u: &vm_core::Uncaught) -> i32 {
         for j in 0..frames.len().saturating_sub(1) {
             let callee = frames[j];
             let caller = frames[j + 1];
-            out.push_str(&format!(
-                "#{n} {}({}): {}()\n",
-                caller.0, caller.1, callee.2
-            ));
+            if caller.0 == "[internal function]" {
+                out.push_str(&format!("#{n} [internal function]: {}()\n", callee.2));
+            } else {
+                out.push_str(&format!(
+                    "#{n} {}({}): {}()\n",
+                    caller.0, caller.1, callee.2
+                ));
+            }
             n += 1;
         }
         out.push_str(&format!(

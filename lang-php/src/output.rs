@@ -46,7 +46,11 @@ pub fn print_r(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
         );
     } else if is_object(v) {
         out.push_str(&class_name_of(v));
-        out.push_str(" Object\n");
+        match enum_backing(v) {
+            Some(Some(b)) => out.push_str(&format!(" Enum:{b}\n")),
+            Some(None) => out.push_str(" Enum\n"),
+            None => out.push_str(" Object\n"),
+        }
         if depth > 64 {
             out.push_str(" *RECURSION*");
             return;
@@ -122,6 +126,10 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
                 }
             }
             out.push_str(&format!("{pad}}}\n"));
+        }
+        _ if is_object(v) && enum_backing(v).is_some() => {
+            let name = to_str_scalar(crate::runtime::obj_prop(v, "name"));
+            out.push_str(&format!("{pad}enum({}::{name})\n", class_name_of(v)));
         }
         _ if is_object(v) => {
             let props = object_props(v);
@@ -216,6 +224,10 @@ pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
             }
             out.push_str(&pad);
             out.push(')');
+        }
+        _ if is_object(v) && enum_backing(v).is_some() => {
+            let name = to_str_scalar(crate::runtime::obj_prop(v, "name"));
+            out.push_str(&format!("\\{}::{name}", class_name_of(v)));
         }
         _ if is_object(v) => {
             let cn = class_name_of(v);
@@ -323,6 +335,9 @@ pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
         }
         Value::Str(s) => json_php_str(s.as_str(), flags, out),
         Value::StrBuf(s) => json_php_str(s.as_str(), flags, out),
+        _ if is_object(v) && enum_backing(v).is_some() => {
+            json_encode(crate::runtime::obj_prop(v, "value"), flags, indent, out)
+        }
         _ if is_array(v) || is_object(v) => {
             let (items, is_list): (Vec<(String, Value)>, bool) = if is_array(v) {
                 let e = arr_entries(v);
@@ -372,4 +387,17 @@ pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
         }
         _ => out.push_str("null"),
     }
+}
+
+/// For an enum case: `Some(backing type)` (`None` for a pure enum); else `None`.
+fn enum_backing(v: Value<'_>) -> Option<Option<&'static str>> {
+    let cd = class_data(heap::get_field(v, O_CLASS))?;
+    if cd.kind != crate::ast::ClassKind::Enum {
+        return None;
+    }
+    Some(match crate::runtime::obj_prop(v, "value") {
+        Value::Int(_) => Some("int"),
+        Value::Str(_) => Some("string"),
+        _ => None,
+    })
 }

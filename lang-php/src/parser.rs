@@ -108,6 +108,7 @@ pub fn parse(tokens: Vec<Token>) -> PResult<Vec<Stmt>> {
         pos: 0,
         depth: 0,
         in_func: false,
+        saw_yield: false,
     };
     let mut out = Vec::new();
     while !p.at_eof() {
@@ -182,6 +183,8 @@ struct Parser {
     pos: usize,
     depth: u32,
     in_func: bool,
+    /// A `yield` was parsed in the function body being parsed.
+    saw_yield: bool,
 }
 
 fn describe(t: &Tok) -> String {
@@ -546,10 +549,9 @@ impl Parser {
                         return mk(S::Class(Rc::new(c)));
                     }
                     "enum" if matches!(self.peek_at(1), Tok::Ident(_)) => {
-                        return Err(ParseError {
-                            msg: "enums are not supported".into(),
-                            line,
-                        });
+                        self.pos += 1;
+                        let c = self.enum_decl(line)?;
+                        return mk(S::Class(Rc::new(c)));
                     }
                     "try" => return self.try_stmt(),
                     "throw" => {
@@ -980,6 +982,7 @@ impl Parser {
         };
         let saved = self.in_func;
         self.in_func = true;
+        let saved_yield = std::mem::replace(&mut self.saw_yield, false);
         let (body, is_abstract) = if is_method && self.is_op(";") {
             self.pos += 1;
             (Vec::new(), true)
@@ -992,7 +995,7 @@ impl Parser {
         };
         self.in_func = saved;
         let end_line = self.toks[self.pos.saturating_sub(1)].line;
-        let is_generator = contains_yield(&body);
+        let is_generator = std::mem::replace(&mut self.saw_yield, saved_yield);
         Ok(FuncDecl {
             name,
             params,
@@ -1036,6 +1039,74 @@ impl Parser {
         self.class_body(name, kind, is_abstract, is_final, line)
     }
 
+    /// `enum Name[: int|string] [implements …] { case A [= v]; … }`: a
+    /// final class whose cases are its instances (see `runtime::declare_class`),
+    /// with `cases()` (and `from`/`tryFrom` when backed) written in PHP.
+    fn enum_decl(&mut self, line: u32) -> PResult<ClassDecl> {
+        let name = self.ident()?;
+        let backing = if self.eat_op(":") {
+            Some(self.ident()?.to_ascii_lowercase())
+        } else {
+            None
+        };
+        let mut c = self.class_body(name, ClassKind::Enum, false, true, line)?;
+        c.interfaces.push(if backing.is_some() {
+            "BackedEnum".into()
+        } else {
+            "UnitEnum".into()
+        });
+        let mut src = String::from(
+            "public static function cases(): array { return __enum_cases(static::class); }",
+        );
+        if let Some(b) = &backing {
+            src.push_str(&format!(
+                "public static function from({b} $value): static {{ return __enum_from(static::class, $value, false); }}\n\
+                 public static function tryFrom({b} $value): ?static {{ return __enum_from(static::class, $value, true); }}"
+            ));
+        }
+        let toks = crate::lexer::lex_code(&format!("{{{src}}}"), line).map_err(|e| ParseError {
+            msg: e.msg,
+            line: e.line,
+        })?;
+        let mut sub = Parser {
+            toks,
+            pos: 0,
+            depth: self.depth,
+            in_func: false,
+            saw_yield: false,
+        };
+        let extra = sub.class_body(c.name.clone(), ClassKind::Class, false, false, line)?;
+        for m in extra.methods {
+            if !c
+                .methods
+                .iter()
+                .any(|x| x.name.eq_ignore_ascii_case(&m.name))
+            {
+                c.methods.push(m);
+            }
+        }
+        c.props.push(PropDecl {
+            name: "name".into(),
+            default: None,
+            visibility: Visibility::Public,
+            is_static: false,
+            readonly: true,
+            typed: true,
+        });
+        if backing.is_some() {
+            c.props.push(PropDecl {
+                name: "value".into(),
+                default: None,
+                visibility: Visibility::Public,
+                is_static: false,
+                readonly: true,
+                typed: true,
+            });
+        }
+        c.enum_backing = backing;
+        Ok(c)
+    }
+
     fn class_body(
         &mut self,
         name: String,
@@ -1076,10 +1147,23 @@ impl Parser {
             is_abstract,
             is_final,
             line,
+            cases: Vec::new(),
+            enum_backing: None,
         };
         while !self.eat_op("}") {
             if self.at_eof() {
                 return self.unexpected();
+            }
+            if kind == ClassKind::Enum && self.eat_kw("case") {
+                let n = self.ident()?;
+                let v = if self.eat_op("=") {
+                    Some(self.expr()?)
+                } else {
+                    None
+                };
+                c.cases.push((n, v));
+                self.semi()?;
+                continue;
             }
             if self.eat_kw("use") {
                 c.traits.push(self.ident()?);
@@ -1394,10 +1478,25 @@ impl Parser {
                         return Ok(Expr::new(E::Throw(Box::new(e)), line));
                     }
                     "yield" => {
-                        return Err(ParseError {
-                            msg: "generators (yield) are not supported".into(),
-                            line,
-                        })
+                        self.pos += 1;
+                        self.saw_yield = true;
+                        if matches!(self.peek(), Tok::Ident(w) if w.eq_ignore_ascii_case("from")) {
+                            self.pos += 1;
+                            let e = self.assign_expr()?;
+                            return Ok(Expr::new(E::YieldFrom(Box::new(e)), line));
+                        }
+                        if matches!(self.peek(), Tok::Op(";" | ")" | "," | "]")) {
+                            return Ok(Expr::new(E::Yield(None, None), line));
+                        }
+                        let v = self.assign_expr()?;
+                        if self.eat_op("=>") {
+                            let w = self.assign_expr()?;
+                            return Ok(Expr::new(
+                                E::Yield(Some(Box::new(v)), Some(Box::new(w))),
+                                line,
+                            ));
+                        }
+                        return Ok(Expr::new(E::Yield(None, Some(Box::new(v))), line));
                     }
                     "include" | "include_once" | "require" | "require_once" => {
                         self.pos += 1;
@@ -1914,7 +2013,9 @@ impl Parser {
             };
             self.expect_op("=>")?;
             let body_line = self.line();
+            let saved_yield = std::mem::replace(&mut self.saw_yield, false);
             let e = self.assign_expr()?;
+            let is_generator = std::mem::replace(&mut self.saw_yield, saved_yield);
             let f = FuncDecl {
                 name: "{closure}".into(),
                 params,
@@ -1930,7 +2031,7 @@ impl Parser {
                 is_abstract: false,
                 visibility: Visibility::Public,
                 arrow: true,
-                is_generator: false,
+                is_generator,
             };
             return Ok(Expr::new(E::ArrowFn(Rc::new(f)), line));
         }
@@ -1965,9 +2066,10 @@ impl Parser {
         if !self.is_op("{") {
             return self.unexpected_expecting("\"{\"");
         }
+        let saved_yield = std::mem::replace(&mut self.saw_yield, false);
         let body = self.block_or_statement()?;
         self.in_func = saved;
-        let is_generator = contains_yield(&body);
+        let is_generator = std::mem::replace(&mut self.saw_yield, saved_yield);
         let f = FuncDecl {
             name: "{closure}".into(),
             params,
@@ -2190,6 +2292,7 @@ impl Parser {
                         pos: 0,
                         depth: self.depth,
                         in_func: self.in_func,
+                        saw_yield: false,
                     };
                     let e = sub.expr()?;
                     if !sub.at_eof() {
@@ -2227,8 +2330,4 @@ fn class_ref(n: String) -> ClassRef {
         "static" => ClassRef::Static,
         _ => ClassRef::Named(n),
     }
-}
-
-fn contains_yield(_body: &[Stmt]) -> bool {
-    false
 }

@@ -21,7 +21,9 @@ pub const RT_GLOBALS: u32 = 3;
 pub const RT_INCLUDED: u32 = 4;
 pub const RT_NEXT_ID: u32 = 5;
 pub const RT_ARGV: u32 = 6;
-pub const RT_FIELDS: usize = 7;
+/// The objects whose class has `__destruct`, in creation order (run at the script's end).
+pub const RT_DTORS: u32 = 7;
+pub const RT_FIELDS: usize = 8;
 
 thread_local! {
     static LANG_ID: std::cell::Cell<LangId> = const { std::cell::Cell::new(0) };
@@ -153,7 +155,7 @@ pub fn new_runtime<'gc>(mc: &Mutation<'gc>) -> Value<'gc> {
     for i in 0..RT_FIELDS {
         f.push(match i as u32 {
             RT_NEXT_ID => Value::Int(1),
-            RT_ARGV => new_array(mc),
+            RT_ARGV | RT_DTORS => new_array(mc),
             _ => heap::new_dict(mc),
         });
     }
@@ -321,6 +323,8 @@ pub struct ClassData {
     pub is_throwable: bool,
     /// The traits the class itself uses, as written.
     pub traits: Vec<String>,
+    /// The class or an ancestor has `__destruct` (its objects are kept for the script's end).
+    pub has_destructor: bool,
 }
 
 /// Fields of a class code object's consts.
@@ -470,7 +474,11 @@ pub fn instantiate<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, cls: Value<'gc>) -> 
         fields.push(new_array(mc));
         fields.push(Value::Bool(false));
     }
-    heap::new_record(mc, cls, fields)
+    let o = heap::new_record(mc, cls, fields);
+    if class_data(cls).is_some_and(|c| c.has_destructor) {
+        let _ = arr_push(mc, rt_field(rt, RT_DTORS), o);
+    }
+    o
 }
 
 /// Field of a throwable: the trace entries ("file\0line\0function"), innermost first.
@@ -712,7 +720,12 @@ pub fn declare_class<'gc>(
             }
         }
     }
+    let has_destructor = class_data(parent).is_some_and(|p| p.has_destructor)
+        || all_methods
+            .iter()
+            .any(|m| m.fname.eq_ignore_ascii_case("__destruct"));
     let cd = ClassData {
+        has_destructor,
         name: d.name.clone(),
         lname: lname.clone(),
         parent: d.parent.as_ref().map(|p| p.to_ascii_lowercase()),
@@ -733,6 +746,17 @@ pub fn declare_class<'gc>(
         let code = materialize(mc, rt, &m, cls);
         let mname = m.fname.to_ascii_lowercase();
         heap::dict_set(mc, methods, heap::new_str(mc, &mname), code);
+    }
+    // An enum's cases: its only instances, made once, kept as constants.
+    for (n, e) in &d.cases {
+        let o = instantiate(mc, rt, cls);
+        let props = heap::get_field(o, O_PROPS);
+        heap::dict_set(mc, props, heap::new_str(mc, "name"), heap::new_str(mc, n));
+        if let Some(e) = e {
+            let v = crate::consteval::eval(mc, rt, cls, e).map_err(|m| ("Error".to_string(), m))?;
+            heap::dict_set(mc, props, heap::new_str(mc, "value"), v);
+        }
+        heap::dict_set(mc, consts, heap::new_str(mc, n), o);
     }
     // Constants and property defaults (constant expressions).
     for (n, e) in &d.consts {

@@ -12,18 +12,28 @@ class ArrayIterator implements Iterator, Countable {
     public function valid(): bool { return $this->__i < count($this->__k); }
     public function count(): int { return count($this->__a); }
 }
+final class Generator implements Iterator {
+    public function current(): mixed { return __gen_op($this, 0, null); }
+    public function key(): mixed { return __gen_op($this, 1, null); }
+    public function next(): void { __gen_op($this, 2, null); }
+    public function valid(): bool { return __gen_op($this, 3, null); }
+    public function rewind(): void { __gen_op($this, 4, null); }
+    public function send(mixed $value): mixed { return __gen_op($this, 5, $value); }
+    public function throw(Throwable $exception): mixed { return __gen_op($this, 6, $exception); }
+    public function getReturn(): mixed { return __gen_op($this, 7, null); }
+}
 interface ArrayAccess {}
 interface Countable {}
 interface Stringable {}
 interface JsonSerializable {}
 interface UnitEnum {}
+interface BackedEnum extends UnitEnum {}
 interface Throwable extends Stringable {}
 final class Closure {
     public static function bind($closure, $newThis, $newScope = "static") { return __closure_bindto($closure, $newThis, $newScope); }
     public static function fromCallable($callable) { return __fcc($callable); }
 }
 class stdClass {}
-class ArrayObject {}
 class Exception implements Throwable {
     protected $message = "";
     protected $code = 0;
@@ -175,10 +185,35 @@ function __fcc($callable) {
 }
 function call_user_func($callback, ...$args) { return $callback(...$args); }
 function call_user_func_array($callback, $args) { return $callback(...$args); }
-function iterator_apply() { return 0; }
+function iterator_apply(Traversable $iterator, callable $callback, ?array $args = null): int {
+    $n = 0;
+    foreach ($iterator as $_) { $n++; if ($callback(...($args ?? [])) !== true) break; }
+    return $n;
+}
+function iterator_to_array(Traversable|array $iterator, bool $preserve_keys = true): array {
+    if (is_array($iterator)) return $preserve_keys ? $iterator : array_values($iterator);
+    $out = [];
+    if ($preserve_keys) { foreach ($iterator as $k => $v) { $out[$k] = $v; } }
+    else { foreach ($iterator as $v) { $out[] = $v; } }
+    return $out;
+}
+function iterator_count(Traversable|array $iterator): int {
+    if (is_array($iterator)) return count($iterator);
+    $n = 0;
+    foreach ($iterator as $_) { $n++; }
+    return $n;
+}
 function array_find($array, $callback) { foreach ($array as $k => $v) { if ($callback($v, $k)) return $v; } return null; }
 function strval($value) { return "$value"; }
+function __iter_gen($it) { foreach ($it as $k => $v) { yield $k => $v; } }
+function __dim_quiet($o, $k) { return $o->offsetExists($k) ? $o->offsetGet($k) : null; }
+function __json_prep($v) {
+    if ($v instanceof JsonSerializable) return __json_prep($v->jsonSerialize());
+    if (is_array($v)) { foreach ($v as $k => $x) { if (is_array($x) || is_object($x)) { $v[$k] = __json_prep($x); } } }
+    return $v;
+}
 function __stringify_call($name, ...$args) {
+    if ($name === 'json_encode') { $args[0] = __json_prep($args[0]); return json_encode(...$args); }
     if (($name === 'count' || $name === 'sizeof') && is_object($args[0])) {
         if ($args[0] instanceof Countable) { return $args[0]->count(); }
         throw new TypeError("count(): Argument #1 (\$value) must be of type Countable|array, " . get_class($args[0]) . " given");

@@ -1,0 +1,26 @@
+<?php
+echo preg_replace_callback('/\d+/', fn($m) => $m[0] * 2, "a1 b22 c333"), "\n";
+echo preg_replace_callback('/(?<w>[a-z])(\d)/', function ($m) { return strtoupper($m['w']) . ($m[2] + 1); }, "a1-b2", -1, $cnt), " $cnt\n";
+echo preg_replace(['/a/', '/b/'], ['b', 'c'], 'ab'), "\n";
+print_r(preg_replace('/o/', '0', ['x' => 'foo', 'y' => 'bar']));
+echo preg_replace('/\s+/', ' ', "a  b\n\tc"), "|", preg_replace('~/+~', '/', 'a//b///c'), "\n";
+var_dump(preg_match('/^(\w+)@(\w+)\.com$/i', 'Joe@Example.COM', $m)); print_r($m);
+var_dump(preg_match('/(\d+)-(\d+)/', 'x 10-20 y', $m, PREG_OFFSET_CAPTURE, 1)); print_r($m);
+echo implode('|', preg_split('/[\s,]+/', "hello, world  foo,bar")), "\n";
+echo preg_match_all('/\b(\w)(\w*)\b/', 'the quick brown', $m, PREG_SET_ORDER), "\n";
+foreach ($m as $x) echo $x[1], '-', $x[2], ' ';
+echo "\n";
+echo preg_replace('/(a)(?:b)(c)/', '[$2$1]', 'abc abc'), "\n";
+echo preg_replace('/x/e', 'y', 'x'), "\n";
+var_dump(preg_match('/(\w)\1/', 'hello', $m)); print_r($m);
+var_dump(preg_match('/foo(?=bar)/', 'foobar foobaz', $m, PREG_OFFSET_CAPTURE)); print_r($m);
+echo preg_replace('/^/m', '> ', "a\nb\nc"), "\n";
+echo json_encode(preg_split('/(\d)/', 'a1b2c', -1, PREG_SPLIT_DELIM_CAPTURE | PREG_SPLIT_OFFSET_CAPTURE)), "\n";
+echo preg_replace('#\[b\](.*?)\[/b\]#s', '<b>$1</b>', "[b]x[/b] and [b]y\nz[/b]"), "\n";
+echo preg_quote("Hello $ world [1+1=2]"), "\n";
+var_dump(preg_replace_callback_array(['/\d+/' => fn($m) => 'N', '/[aeiou]/' => fn($m) => strtoupper($m[0])], 'abc 123 def'));
+$str = 'April 15, 2003';
+$pattern = '/(\w+) (\d+), (\d+)/i';
+echo preg_replace($pattern, '${1}1,$3', $str), "\n";
+echo preg_match('/colou?r/', 'The color red'), preg_match('{^\d{3}-\d{4}$}', '555-1234'), "\n";
+var_dump(preg_split('/x/', 'axbxc', 2));
