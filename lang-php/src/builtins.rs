@@ -39,7 +39,8 @@ fn loc() -> String {
     LOC.with(|l| l.borrow().clone())
 }
 
-fn warn(msg: &str) {
+/// A warning of the builtin being called, with its location.
+pub(crate) fn warn(msg: &str) {
     runtime::warn(&format!("{msg}{}", loc()));
 }
 
@@ -1188,6 +1189,10 @@ pub fn constant<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, name: &str) -> Option<V
         "COUNT_RECURSIVE" => Value::Int(1),
         "COUNT_NORMAL" => Value::Int(0),
         "JSON_PRETTY_PRINT" => Value::Int(128),
+        "JSON_ERROR_NONE" => Value::Int(0),
+        "JSON_ERROR_DEPTH" => Value::Int(output::JSON_ERROR_DEPTH),
+        "JSON_ERROR_SYNTAX" => Value::Int(output::JSON_ERROR_SYNTAX),
+        "JSON_ERROR_UTF8" => Value::Int(output::JSON_ERROR_UTF8),
         "JSON_UNESCAPED_SLASHES" => Value::Int(64),
         "JSON_UNESCAPED_UNICODE" => Value::Int(256),
         "JSON_PRESERVE_ZERO_FRACTION" => Value::Int(1024),
@@ -2369,14 +2374,17 @@ builtins! {
             return Err(s(mc, FALLBACK));
         }
         let mut out = String::new();
-        output::json_reset();
+        let depth = if has(args, 2) { to_int(a(args, 2)).max(0) as usize } else { 512 };
+        output::json_reset_depth(depth);
         output::json_encode(a(args, 0), to_int(a(args, 1)), 0, &mut out);
         if output::json_invalid_utf8() {
-            // JSON_ERROR_UTF8 (php 8.2 without JSON_THROW_ON_ERROR).
+            // JSON_ERROR_UTF8 or _DEPTH (php 8.2 without JSON_THROW_ON_ERROR).
             return Ok(Value::Bool(false));
         }
         Ok(s(mc, &out))
     },
+    "json_last_error" [] => |_, _, _| Ok(Value::Int(output::json_last_error())),
+    "json_last_error_msg" [] => |mc, _, _| Ok(s(mc, output::json_error_msg(output::json_last_error()))),
     "printf" [] => |mc, _, args| {
         let t = sprintf(mc, "printf", args)?;
         runtime::echo(&t);
@@ -3918,17 +3926,19 @@ fn json_decode<'gc>(mc: &Mutation<'gc>, rt: Value<'gc>, t: &str, assoc: bool) ->
         b: t.as_bytes(),
         i: 0,
     };
-    match val(mc, rt, &mut p, assoc, 0) {
+    let r = match val(mc, rt, &mut p, assoc, 0) {
         Some(v) => {
             ws(&mut p);
-            if p.i == p.b.len() {
-                Ok(v)
-            } else {
-                Ok(Value::None)
-            }
+            (p.i == p.b.len()).then_some(v)
         }
-        None => Ok(Value::None),
-    }
+        None => None,
+    };
+    output::json_set_error(if r.is_some() {
+        0
+    } else {
+        output::JSON_ERROR_SYNTAX
+    });
+    Ok(r.unwrap_or(Value::None))
 }
 
 fn array_column<'gc>(mc: &Mutation<'gc>, _rt: Value<'gc>, args: &[Value<'gc>]) -> Res<'gc> {

@@ -23,6 +23,45 @@ pub fn object_props<'gc>(o: Value<'gc>) -> Vec<(String, Visibility, String, Valu
     out
 }
 
+thread_local! {
+    /// The arrays and objects `print_r`/`var_dump` are inside of, by
+    /// identity: meeting one of them again is php's `*RECURSION*`.
+    static PRINT_PATH: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How deeply `print_r`/`var_dump`/`var_export` nest before they stop as
+/// at a cycle. Their indentation makes the output quadratic in the depth
+/// (print_r: about 4·depth² spaces, 100 MB at this cap); php has no limit
+/// and overflows its C stack a few tens of thousands of levels down.
+const PRINT_NESTING_CAP: usize = 5_000;
+
+/// Runs `f` with `v` on the print path, or returns `None` when `v` is
+/// already on it (a cycle) or the path is too deep.
+fn on_print_path<R>(v: Value<'_>, f: impl FnOnce() -> R) -> Option<R> {
+    let id = v.payload_bits();
+    let enter = PRINT_PATH.with(|p| {
+        let mut p = p.borrow_mut();
+        if p.len() >= PRINT_NESTING_CAP || p.contains(&id) {
+            false
+        } else {
+            p.push(id);
+            true
+        }
+    });
+    if !enter {
+        return None;
+    }
+    let r = f();
+    PRINT_PATH.with(|p| p.borrow_mut().pop());
+    Some(r)
+}
+
+/// Whether `v` is an array or object the printer is already inside of.
+fn on_path_now(v: Value<'_>) -> bool {
+    let id = v.payload_bits();
+    (is_array(v) || is_object(v)) && PRINT_PATH.with(|p| p.borrow().contains(&id))
+}
+
 fn key_str(k: Value<'_>) -> String {
     to_str_scalar(k)
 }
@@ -31,19 +70,13 @@ pub fn print_r(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
     let v = deref(v);
     if is_array(v) {
         out.push_str("Array\n");
-        if depth > 64 {
+        let items = arr_entries(v)
+            .into_iter()
+            .map(|(k, v)| (key_str(k), v))
+            .collect();
+        if on_print_path(v, || print_hash(items, indent, out, depth)).is_none() {
             out.push_str(" *RECURSION*");
-            return;
         }
-        print_hash(
-            arr_entries(v)
-                .into_iter()
-                .map(|(k, v)| (key_str(k), v))
-                .collect(),
-            indent,
-            out,
-            depth,
-        );
     } else if is_object(v) {
         out.push_str(&class_name_of(v));
         match enum_backing(v) {
@@ -51,11 +84,7 @@ pub fn print_r(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
             Some(None) => out.push_str(" Enum\n"),
             None => out.push_str(" Object\n"),
         }
-        if depth > 64 {
-            out.push_str(" *RECURSION*");
-            return;
-        }
-        let items = object_props(v)
+        let items: Vec<(String, Value<'_>)> = object_props(v)
             .into_iter()
             .map(|(n, vis, decl, x)| {
                 let k = match vis {
@@ -66,7 +95,9 @@ pub fn print_r(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
                 (k, x)
             })
             .collect();
-        print_hash(items, indent, out, depth);
+        if on_print_path(v, || print_hash(items, indent, out, depth)).is_none() {
+            out.push_str(" *RECURSION*");
+        }
     } else {
         out.push_str(&to_str_scalar(v));
     }
@@ -113,10 +144,8 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
         )),
         _ if is_array(v) => {
             let e = arr_entries(v);
-            out.push_str(&format!("{pad}array({}) {{\n", e.len()));
-            if depth > 64 {
-                out.push_str(&format!("{pad}  *RECURSION*\n"));
-            } else {
+            let body = |out: &mut String| {
+                out.push_str(&format!("{pad}array({}) {{\n", e.len()));
                 for (k, x) in e {
                     match k {
                         Value::Int(i) => out.push_str(&format!("{pad}  [{i}]=>\n")),
@@ -124,8 +153,11 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
                     }
                     var_dump(x, indent + 2, out, depth + 1);
                 }
+                out.push_str(&format!("{pad}}}\n"));
+            };
+            if on_print_path(v, || body(out)).is_none() {
+                out.push_str(&format!("{pad}*RECURSION*\n"));
             }
-            out.push_str(&format!("{pad}}}\n"));
         }
         _ if is_object(v) && enum_backing(v).is_some() => {
             let name = to_str_scalar(crate::runtime::obj_prop(v, "name"));
@@ -140,15 +172,13 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
             let is_closure =
                 class_data(heap::get_field(v, O_CLASS)).map_or(false, |c| c.lname == "closure");
             let n = if is_closure { 0 } else { props.len() };
-            out.push_str(&format!(
-                "{pad}object({})#{} ({}) {{\n",
-                class_name_of(v),
-                id,
-                n
-            ));
-            if depth > 64 {
-                out.push_str(&format!("{pad}  *RECURSION*\n"));
-            } else {
+            let body = |out: &mut String| {
+                out.push_str(&format!(
+                    "{pad}object({})#{} ({}) {{\n",
+                    class_name_of(v),
+                    id,
+                    n
+                ));
                 for (name, vis, decl, x) in props {
                     match vis {
                         Visibility::Public => out.push_str(&format!("{pad}  [\"{name}\"]=>\n")),
@@ -161,8 +191,11 @@ pub fn var_dump(v: Value<'_>, indent: usize, out: &mut String, depth: usize) {
                     }
                     var_dump(x, indent + 2, out, depth + 1);
                 }
+                out.push_str(&format!("{pad}}}\n"));
+            };
+            if on_print_path(v, || body(out)).is_none() {
+                out.push_str(&format!("{pad}*RECURSION*\n"));
             }
-            out.push_str(&format!("{pad}}}\n"));
         }
         _ => out.push_str(&format!("{pad}NULL\n")),
     }
@@ -204,17 +237,41 @@ pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
         }
         Value::Str(s) => out.push_str(&export_str(s.as_str())),
         Value::StrBuf(s) => out.push_str(&export_str(s.as_str())),
+        _ if (is_array(v) || is_object(v)) && enum_backing(v).is_none() => {
+            // php: a cycle is written as NULL after a warning.
+            if on_print_path(v, || var_export_compound(v, indent, &pad, out)).is_none() {
+                let too_deep = PRINT_PATH.with(|p| p.borrow().len() >= PRINT_NESTING_CAP);
+                crate::builtins::warn(if too_deep {
+                    // Not a php message: php has no limit (and no stack for it).
+                    "var_export does not handle nesting deeper than 5000 levels"
+                } else {
+                    "var_export does not handle circular references"
+                });
+                out.push_str("NULL");
+            }
+        }
+        _ if is_object(v) => {
+            let name = to_str_scalar(crate::runtime::obj_prop(v, "name"));
+            out.push_str(&format!("\\{}::{name}", class_name_of(v)));
+        }
+        _ => out.push_str("NULL"),
+    }
+}
+
+/// `var_export` of an array or a (non-enum) object.
+fn var_export_compound(v: Value<'_>, indent: usize, pad: &str, out: &mut String) {
+    match v {
         _ if is_array(v) => {
             out.push_str("array (\n");
             for (k, x) in arr_entries(v) {
-                out.push_str(&pad);
+                out.push_str(pad);
                 out.push_str("  ");
                 match k {
                     Value::Int(i) => out.push_str(&i.to_string()),
                     k => out.push_str(&export_str(&key_str(k))),
                 }
                 out.push_str(" => ");
-                if is_array(deref(x)) || is_object(deref(x)) {
+                if (is_array(deref(x)) || is_object(deref(x))) && !on_path_now(deref(x)) {
                     out.push('\n');
                     out.push_str(&pad);
                     out.push_str("  ");
@@ -222,14 +279,10 @@ pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
                 var_export(x, indent + 2, out);
                 out.push_str(",\n");
             }
-            out.push_str(&pad);
+            out.push_str(pad);
             out.push(')');
         }
-        _ if is_object(v) && enum_backing(v).is_some() => {
-            let name = to_str_scalar(crate::runtime::obj_prop(v, "name"));
-            out.push_str(&format!("\\{}::{name}", class_name_of(v)));
-        }
-        _ if is_object(v) => {
+        _ => {
             let cn = class_name_of(v);
             if cn == "stdClass" {
                 out.push_str("(object) array(\n");
@@ -241,7 +294,7 @@ pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
                 out.push_str("   ");
                 out.push_str(&export_str(&name));
                 out.push_str(" => ");
-                if is_array(deref(x)) || is_object(deref(x)) {
+                if (is_array(deref(x)) || is_object(deref(x))) && !on_path_now(deref(x)) {
                     out.push('\n');
                     out.push_str(&pad);
                     out.push_str("  ");
@@ -249,10 +302,9 @@ pub fn var_export(v: Value<'_>, indent: usize, out: &mut String) {
                 var_export(x, indent + 2, out);
                 out.push_str(",\n");
             }
-            out.push_str(&pad);
+            out.push_str(pad);
             out.push_str(if cn == "stdClass" { ")" } else { "))" });
         }
-        _ => out.push_str("NULL"),
     }
 }
 
@@ -288,19 +340,64 @@ fn json_str(s: &str, flags: i64, out: &mut String) {
 }
 
 thread_local! {
-    /// Set when `json_encode` met a string that is not valid UTF-8.
-    static JSON_INVALID_UTF8: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// php's `json_last_error()`: the error of the last `json_encode` or
+    /// `json_decode` (0: none).
+    static JSON_ERROR: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+    /// The nesting `json_encode` may reach (its `depth` argument).
+    static JSON_MAX_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(512) };
 }
+
+/// `JSON_ERROR_DEPTH`.
+pub const JSON_ERROR_DEPTH: i64 = 1;
+/// `JSON_ERROR_SYNTAX`.
+pub const JSON_ERROR_SYNTAX: i64 = 4;
+/// `JSON_ERROR_UTF8`.
+pub const JSON_ERROR_UTF8: i64 = 5;
+
+/// How deep `json_encode` nests whatever its `depth` argument says: php
+/// itself overflows its C stack on a few million levels; we report
+/// `JSON_ERROR_DEPTH` instead.
+const JSON_NESTING_CAP: usize = 100_000;
 
 /// Whether the last [`json_encode`] (since [`json_reset`]) met invalid UTF-8
-/// (php's `json_encode` then returns false).
+/// or nested too deeply (php's `json_encode` then returns false).
 pub fn json_invalid_utf8() -> bool {
-    JSON_INVALID_UTF8.with(|c| c.get())
+    JSON_ERROR.with(|c| c.get()) != 0
 }
 
-/// Clears the flag [`json_invalid_utf8`] reports.
+/// Clears the error [`json_last_error`] reports and sets the nesting limit
+/// of the next [`json_encode`].
+pub fn json_reset_depth(depth: usize) {
+    JSON_ERROR.with(|c| c.set(0));
+    JSON_MAX_DEPTH.with(|c| c.set(depth.min(JSON_NESTING_CAP)));
+}
+
+/// Clears the error [`json_last_error`] reports.
 pub fn json_reset() {
-    JSON_INVALID_UTF8.with(|c| c.set(false));
+    json_reset_depth(512);
+}
+
+/// php's `json_last_error()`.
+pub fn json_last_error() -> i64 {
+    JSON_ERROR.with(|c| c.get())
+}
+
+/// Records a `json_decode` outcome for `json_last_error()`.
+pub fn json_set_error(code: i64) {
+    JSON_ERROR.with(|c| c.set(code));
+}
+
+/// php's `json_last_error_msg()` for an error code.
+pub fn json_error_msg(code: i64) -> &'static str {
+    match code {
+        0 => "No error",
+        JSON_ERROR_DEPTH => "Maximum stack depth exceeded",
+        2 => "State mismatch (invalid or malformed JSON)",
+        3 => "Control character error, possibly incorrectly encoded",
+        JSON_ERROR_SYNTAX => "Syntax error",
+        JSON_ERROR_UTF8 => "Malformed UTF-8 characters, possibly incorrectly encoded",
+        _ => "Unknown error",
+    }
 }
 
 /// A PHP string as JSON: its bytes must be UTF-8 (see `bytes`).
@@ -309,7 +406,7 @@ fn json_php_str(text: &str, flags: i64, out: &mut String) {
     match std::str::from_utf8(&b) {
         Ok(t) => json_str(t, flags, out),
         Err(_) => {
-            JSON_INVALID_UTF8.with(|c| c.set(true));
+            JSON_ERROR.with(|c| c.set(JSON_ERROR_UTF8));
             out.push_str("null");
         }
     }
@@ -339,6 +436,11 @@ pub fn json_encode(v: Value<'_>, flags: i64, indent: usize, out: &mut String) {
             json_encode(crate::runtime::obj_prop(v, "value"), flags, indent, out)
         }
         _ if is_array(v) || is_object(v) => {
+            // `indent` grows by 4 per level whether or not it is printed.
+            if indent / 4 + 1 > JSON_MAX_DEPTH.with(|c| c.get()) {
+                JSON_ERROR.with(|c| c.set(JSON_ERROR_DEPTH));
+                return;
+            }
             let (items, is_list): (Vec<(String, Value)>, bool) = if is_array(v) {
                 let e = arr_entries(v);
                 let list = e
