@@ -328,6 +328,20 @@ string_char_list_(_, _) :- fail.
     '$run_main_init',
     ( Goal == '$none' -> true ; '$run_goal'(Goal, Text) ),
     halt(0).
+% the goal on the term-store engine (POLYVM_PL_ENGINE=store), or on this
+% one when the store engine cannot run it
+'$store_boot'(Goal, Text) :-
+    '$run_main_init',
+    ( Goal == '$none' -> true
+    ; '$store_run'(Goal, R),
+      (   R == unsupported -> '$run_goal'(Goal, Text)
+      ;   R == true -> true
+      ;   R = error(E) -> '$goal_error'(E, Text), halt(2)
+      ;   R = halt(C) -> halt(C)
+      ;   halt(1)
+      )
+    ),
+    halt(0).
 '>>'(Ps, B) :- '$lambda'(Ps, B, []).
 '>>'(Ps, B, A1) :- '$lambda'(Ps, B, [A1]).
 '>>'(Ps, B, A1, A2) :- '$lambda'(Ps, B, [A1,A2]).
