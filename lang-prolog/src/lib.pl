@@ -302,13 +302,29 @@ string_char_list_(_, _) :- fail.
     ;   '$directive_failed'(G, F, L)
     ).
 '$run_init'(G, F, L) :-
+    '$store_mode', !,
+    '$store_run'(G, R),
+    (   R == unsupported -> '$run_init_here'(G, F, L)
+    ;   R == true -> true
+    ;   R = error(E) -> '$init_error'(E, F, L)
+    ;   R = halt(C) -> halt(C)
+    ;   '$init_failed'(F, L)
+    ).
+'$run_init'(G, F, L) :- '$run_init_here'(G, F, L).
+'$run_init_here'(G, F, L) :-
     (   catch(G, E, true)
     ->  ( var(E) -> true ; '$init_error'(E, F, L) )
     ;   '$init_failed'(F, L)
     ).
 '$run_main_init' :-
     (   '$main_init'(G, F)
-    ->  (   catch(G, E, true)
+    ->  (   '$store_mode', '$store_run'(G, R), R \== unsupported
+        ->  (   R == true -> halt(0)
+            ;   R = error(E) -> '$main_error'(E, F, G), halt(2)
+            ;   R = halt(C) -> halt(C)
+            ;   halt(1)
+            )
+        ;   catch(G, E, true)
         ->  ( var(E) -> halt(0) ; '$main_error'(E, F, G), halt(2) )
         ;   halt(1)
         )

@@ -128,6 +128,7 @@ impl Engine {
             g.meta_path = metarun::enabled_by_env();
             builtins::install(&mut g);
             builtins::det(&mut g, "$store_run", 2, store::store_run);
+            builtins::det(&mut g, "$store_mode", 0, |_, _| Ok(store::enabled_by_env()));
             consult::install(&mut g);
             let prog = Program { g: RefCell::new(g) };
             let code = heap::new_code(mc, id, Box::new(prog), vec![]);

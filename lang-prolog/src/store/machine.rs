@@ -194,6 +194,11 @@ pub struct Mach<'e, 'a, 'gc> {
     pub catch_cid: u32,
     /// Clause ids of the retracted clauses (for clause/2's logical view).
     pub erased: rustc_hash::FxHashSet<u32>,
+    /// Store top saved by the newest choicepoint (the WAM's HB): a
+    /// binding of an older variable is trailed.
+    pub hb: usize,
+    /// Frame top protected by the newest choicepoint.
+    pub eb: usize,
 }
 
 /// The clause id of a code pointer.
@@ -233,6 +238,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             cpr: STOP,
             catch_cid: u32::MAX,
             erased: Default::default(),
+            hb: 0,
+            eb: 0,
         }
     }
 
@@ -253,12 +260,18 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         f + HDR + self.env[f + 3] as usize
     }
 
-    /// Env top protected by the newest choicepoint.
+    /// Recomputes the cached tops after the choicepoint stack changed.
     #[inline(always)]
-    fn cp_env_top(&self) -> usize {
+    pub fn sync_b(&mut self) {
         match self.cps.last() {
-            Some(c) => c.et,
-            None => 0,
+            Some(c) => {
+                self.hb = c.st;
+                self.eb = c.et;
+            }
+            None => {
+                self.hb = 0;
+                self.eb = 0;
+            }
         }
     }
 
@@ -266,14 +279,22 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// `fe`/`cpr`, cut barrier `b0`).
     #[inline]
     pub fn alloc_frame_pub(&mut self, nslots: usize, b0: usize) -> bool {
-        let base = self.frame_end(self.fe).max(self.cp_env_top());
-        if base + HDR + nslots > ENV_LIMIT {
+        let base = self.frame_end(self.fe).max(self.eb);
+        let end = base + HDR + nslots;
+        if end > ENV_LIMIT {
             return false;
         }
-        self.env.truncate(base);
-        self.env
-            .extend_from_slice(&[self.fe as u64, self.cpr, b0 as u64, nslots as u64]);
-        self.env.resize(base + HDR + nslots, 0);
+        // `env` only grows: its length is a high-water mark, the live top
+        // is computed from the frame chain and the choicepoints
+        if self.env.len() < end {
+            self.env.resize(end.max(self.env.len() * 2), 0);
+        }
+        let f = &mut self.env[base..end];
+        f[0] = self.fe as u64;
+        f[1] = self.cpr;
+        f[2] = b0 as u64;
+        f[3] = nslots as u64;
+        f[HDR..].fill(0);
         self.fe = base;
         true
     }
@@ -282,7 +303,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// older than the newest choicepoint.
     #[inline(always)]
     pub fn set_slot(&mut self, a: usize, v: Word) {
-        if a < self.cp_env_top() {
+        if a < self.eb {
             self.trail.push((a | TRAIL_ENV, self.env[a]));
         }
         self.env[a] = v;
@@ -467,12 +488,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn push_cp(&mut self, alt: Alt<'gc>, n: usize, b0: usize) {
         let args = self.saved.len();
         self.saved.extend_from_slice(&self.a[..n]);
+        let et = self.frame_end(self.fe).max(self.eb);
+        self.hb = self.s.len();
+        self.eb = et;
         self.cps.push(Cp {
             alt,
             st: self.s.len(),
             bx: self.boxes.len(),
             tr: self.trail.len(),
-            et: self.env.len().max(self.frame_end(self.fe)),
+            et,
             tc: self.tclauses.len(),
             e: self.fe,
             cp: self.cpr,
@@ -488,18 +512,17 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             self.cps.truncate(h);
             let top = self.cps.last().map_or(0, |c| c.args + c.n);
             self.saved.truncate(top);
+            self.sync_b();
         }
     }
 
     /// Restores the machine to the top choicepoint's state.
     fn restore_top(&mut self) {
         let c = self.cps.last().unwrap();
-        let (tr, st, bx, et, tc, e, cp, args, n) =
-            (c.tr, c.st, c.bx, c.et, c.tc, c.e, c.cp, c.args, c.n);
+        let (tr, st, bx, tc, e, cp, args, n) = (c.tr, c.st, c.bx, c.tc, c.e, c.cp, c.args, c.n);
         self.untrail(tr);
         self.s.truncate(st);
         self.boxes.truncate(bx);
-        self.env.truncate(et);
         self.tclauses.truncate(tc);
         self.fe = e;
         self.cpr = cp;
@@ -509,6 +532,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn pop_cp(&mut self) {
         let c = self.cps.pop().unwrap();
         self.saved.truncate(c.args);
+        self.sync_b();
     }
 
     // ---- calls ----

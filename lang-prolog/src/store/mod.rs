@@ -15,7 +15,7 @@
 //! heap copies of their arguments. When a predicate reachable from the
 //! goal calls something this engine cannot run (see the README), the goal
 //! runs on the default engine instead (a note on stderr when `POLYVM_LOG`
-//! is set).
+//! includes `store`, which also notes each goal this engine runs).
 
 pub mod arith;
 pub mod atoms;
@@ -47,7 +47,7 @@ pub fn enabled_by_env() -> bool {
 }
 
 fn log(msg: &str) {
-    if std::env::var("POLYVM_LOG").is_ok_and(|v| !v.is_empty() && v != "0") {
+    if std::env::var("POLYVM_LOG").is_ok_and(|v| v.split(',').any(|x| x == "store")) {
         eprintln!("[store] {msg}");
     }
 }
@@ -250,6 +250,7 @@ pub fn store_run<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> crate::machine::PRe
         log(&format!("falls back to the default engine: {what}"));
         e.atom("unsupported")
     } else {
+        log("runs the goal");
         c.id = m.clauses.len() as u32;
         let c = Rc::new(c);
         m.clauses.push(c.clone());

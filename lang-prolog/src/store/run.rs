@@ -212,6 +212,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn pop_cp_pub(&mut self) {
         let c = self.cps.pop().unwrap();
         self.saved.truncate(c.args);
+        self.sync_b();
     }
 
     /// A list of `items` ending in `tail`.

@@ -94,10 +94,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Store top saved by the newest choicepoint.
     #[inline(always)]
     pub fn cp_store_top(&self) -> usize {
-        match self.cps.last() {
-            Some(c) => c.st,
-            None => 0,
-        }
+        self.hb
     }
 
     /// Undoes the trail down to `top`.
