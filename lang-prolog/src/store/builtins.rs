@@ -67,7 +67,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ok(match op {
                     Var => t == REF,
                     NonVar => t != REF,
-                    Atom => t == ATOM,
+                    // SWI 7: `[]` is atomic but not an atom
+                    Atom => t == ATOM && d != NIL,
                     Number => t == INT || matches!(boxed, Some(Boxed::F(_) | Boxed::B(_))),
                     Integer => t == INT || matches!(boxed, Some(Boxed::B(_))),
                     Float => matches!(boxed, Some(Boxed::F(_))),
@@ -143,9 +144,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 let t = self.build(cl, root(1));
                 let nd = self.s.deref(n);
                 let td = self.s.deref(t);
-                if tag(nd) != INT || tag(td) == REF {
-                    let x = self.build(cl, root(2));
-                    return self.det_bridge_named("arg", &[n, t, x]);
+                if tag(nd) != INT || tag(td) == REF || int_val(nd) < 0 {
+                    // enumeration and errors: the older engine's arg/3
+                    return Err(Ball::Redo);
                 }
                 let Some((_, ar)) = self.functor_of(td).filter(|_| tag(td) != ATOM) else {
                     return Err(self.type_err("compound", td, "arg", 3));
@@ -248,6 +249,17 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ok(self.get(cl, root(1), out))
             }
         }
+    }
+
+    /// Whether `name/n` is a builtin or control construct (not a user
+    /// predicate).
+    pub fn is_builtin(&self, name: u32, n: usize) -> bool {
+        let text = self.atoms.name(name);
+        !self.pred_ix.contains_key(&(name, n))
+            && matches!(
+                self.e.g.borrow().lookup(text, n),
+                Some(crate::builtins::Proc::Det(_) | crate::builtins::Proc::Control(_))
+            )
     }
 
     /// The elements of a proper list (`None`: partial or not a list).
@@ -525,6 +537,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let bd = self.s.deref(b);
         if tag(bd) == INT || tag(bd) == BOX {
             return Err(self.type_err("callable", bd, "assertz", 1));
+        }
+        if self.is_builtin(name, n) {
+            let mc = self.e.mc;
+            let pi = err::pi(mc, self.atoms.name(name), n);
+            let f = err::permission_error(mc, "modify", "static_procedure", pi);
+            return Err(self.heap_err(f, "assertz", 1));
         }
         let p = match self.pred_ix.get(&(name, n)) {
             Some(&p) => p,

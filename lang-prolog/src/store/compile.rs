@@ -182,6 +182,8 @@ pub trait Resolve {
     fn resolve(&mut self, name: u32, arity: usize) -> Target;
     /// The atom id of a name.
     fn intern(&mut self, name: &str) -> u32;
+    /// Whether `name/arity` is a builtin this engine cannot run.
+    fn unsupported(&mut self, name: u32, arity: usize) -> bool;
 }
 
 /// How a goal is called.
@@ -236,8 +238,34 @@ impl<'r, R: Resolve> Compiler<'r, R> {
         k.c.body = k.tpl(body);
         k.body(body, true, CutTo::Clause);
         k.c.code.push(Ins::Proceed);
+        // a goal this engine cannot run may also hide in a meta-argument
+        // (catch/3, findall/3, call/N): any term of the body naming one
+        // marks the clause (after Proceed, never executed)
+        k.scan(body);
         let u = k.unsupported;
         (k.c, u)
+    }
+
+    fn scan(&mut self, t: &Tm) {
+        let mut work = vec![t];
+        while let Some(t) = work.pop() {
+            let (name, n) = match t {
+                Tm::Atomic(w) if tag(*w) == ATOM => (atom_id(*w), 0),
+                Tm::Cmp(f, a) => {
+                    work.extend(a.iter());
+                    (*f, a.len())
+                }
+                _ => continue,
+            };
+            if self.r.unsupported(name, n) {
+                self.unsupported = true;
+                self.c.code.push(Ins::Unsupported {
+                    name,
+                    arity: n as u32,
+                });
+                return;
+            }
+        }
     }
 
     fn slot(&mut self) -> u32 {

@@ -133,6 +133,9 @@ pub enum Ball<'gc> {
     Word(Word),
     /// halt/0,1 (not catchable).
     Halt(i32),
+    /// Not an error: a native builtin hands the goal to the bridged
+    /// version of the same builtin (unusual arguments).
+    Redo,
 }
 
 /// The next step of the run loop.
@@ -754,6 +757,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             Ball::Heap(v) => self.from_heap(v, &mut Vec::new()),
             Ball::Word(w) => w,
             Ball::Halt(n) => return Flow::Exit(Outcome::Halt(n)),
+            Ball::Redo => return Flow::Fail,
         };
         let frozen = self.freeze(w);
         loop {

@@ -65,6 +65,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ins::Bi { op, args } => match self.nat(&cl, op, args as usize) {
                     Ok(true) => Flow::Next,
                     Ok(false) => Flow::Fail,
+                    Err(Ball::Redo) => {
+                        self.cpr = code_ptr(cl.id, pc + 1);
+                        self.nondet_by_name(&cl, op, args as usize)
+                    }
                     Err(b) => Flow::Throw(b),
                 },
                 Ins::Det { f, args, n } => self.det(&cl, f, args as usize, n as usize),
@@ -255,6 +259,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
         }
         // a control construct or builtin: compile it as a clause body
+        // (ISO: a body with a non-callable part raises before it runs)
+        if extra.is_empty() && !self.body_callable(d) {
+            let v = self.to_heap(d, &mut Vec::new());
+            return Flow::Throw(Ball::Heap(crate::errors::type_error(
+                self.e.mc, "callable", v,
+            )));
+        }
         let tm = if extra.is_empty() {
             self.goal_tm(d)
         } else {
@@ -264,6 +275,43 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         };
         let (c, _) = Compiler::clause(self, &[], &tm, 0);
         self.enter_temp(c)
+    }
+
+    /// Whether every goal of a control construct's body is callable (or a
+    /// variable).
+    fn body_callable(&self, w: Word) -> bool {
+        let d = self.s.deref(w);
+        match tag(d) {
+            REF | ATOM => true,
+            STR | LIS => {
+                let (name, n) = self.functor_of(d).unwrap();
+                if is_control(name, n) && name != ids::CALL && n > 0 {
+                    (0..n).all(|k| self.body_callable(self.arg_of(d, k)))
+                } else {
+                    true
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs the older engine's nondeterministic version of a native
+    /// builtin (arg/3 with an unbound or negative N).
+    fn nondet_by_name(&mut self, cl: &Clause, op: Nat, args: usize) -> Flow<'gc> {
+        let (name, n) = match op {
+            Nat::Arg => ("arg", 3),
+            _ => return Flow::Fail,
+        };
+        let proc = self.e.g.borrow().lookup(name, n);
+        let Some(Proc::Control(Ctl::NonDet(f))) = proc else {
+            return Flow::Fail;
+        };
+        let id = self.atoms.intern(name);
+        self.nondets.push((f, id, n));
+        let k = self.nondets.len() as u32 - 1;
+        let flow = self.nondet(cl, k, args, n);
+        self.nondets.pop();
+        flow
     }
 
     /// A goal term of the store as a clause body (control constructs
@@ -374,6 +422,38 @@ const NOT_BRIDGED: &[&str] = &[
 impl Resolve for Mach<'_, '_, '_> {
     fn intern(&mut self, name: &str) -> u32 {
         self.atoms.intern(name)
+    }
+
+    fn unsupported(&mut self, name: u32, arity: usize) -> bool {
+        if self.pred_ix.contains_key(&(name, arity)) || is_control(name, arity) {
+            return false;
+        }
+        let text = self.atoms.name(name);
+        if native(text, arity).is_some() || (text == "clause" && arity == 2) {
+            return false;
+        }
+        match self.e.g.borrow().lookup(text, arity) {
+            Some(_) if NOT_BRIDGED.contains(&text) => true,
+            Some(Proc::Control(c)) => !matches!(
+                c,
+                Ctl::NonDet(_)
+                    | Ctl::Between
+                    | Ctl::Repeat
+                    | Ctl::Retract
+                    | Ctl::Halt
+                    | Ctl::Throw
+                    | Ctl::True
+                    | Ctl::Fail
+                    | Ctl::Cut
+                    | Ctl::Conj
+                    | Ctl::Disj
+                    | Ctl::IfThen
+                    | Ctl::SoftIfThen
+                    | Ctl::Not
+                    | Ctl::Call
+            ),
+            _ => false,
+        }
     }
 
     fn resolve(&mut self, name: u32, arity: usize) -> Target {

@@ -204,8 +204,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         match tag(w) {
             REF => 0,
             INT => 1,
+            // SWI: Var < Number < String < Atom < Compound
             BOX => match self.unbox(w) {
-                Boxed::S(_) => 4,
+                Boxed::S(_) => 2,
                 _ => 1,
             },
             ATOM => 3,
@@ -253,8 +254,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let o = match cp {
                 0 => idx(p).cmp(&idx(q)),
                 1 => self.num_cmp(p, q),
-                3 => self.atoms.name(atom_id(p)).cmp(self.atoms.name(atom_id(q))),
-                4 => match (self.unbox(p), self.unbox(q)) {
+                // SWI 7's reserved `[]` sorts before every atom
+                3 => match (p == NIL, q == NIL) {
+                    (true, false) => Ordering::Less,
+                    (false, true) => Ordering::Greater,
+                    _ => self.atoms.name(atom_id(p)).cmp(self.atoms.name(atom_id(q))),
+                },
+                2 => match (self.unbox(p), self.unbox(q)) {
                     (Boxed::S(x), Boxed::S(y)) => x.cmp(y),
                     _ => Ordering::Equal,
                 },
@@ -374,7 +380,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 if let Some((_, v)) = vars.iter().find(|(i, _)| *i == idx(p)) {
                     return *v;
                 }
-                let v = self.e.new_var();
+                // named by its store index, so a variable prints the same
+                // in every bridged call (a new heap variable each time)
+                let v = ht::new_var(mc, idx(p) as i64);
                 vars.push((idx(p), v));
                 v
             }
