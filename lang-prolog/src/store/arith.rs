@@ -10,58 +10,76 @@ use crate::store::words::*;
 
 impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Evaluates a small-integer expression (`None`: not one, or overflow,
-    /// or an error the general evaluator reports).
-    fn eval_small(&self, w: Word, depth: u32) -> Option<i64> {
-        let d = self.s.deref(w);
-        match tag(d) {
-            INT => Some(int_val(d)),
-            STR if depth < 64 => {
-                let i = idx(d);
-                let f = self.s.get(i);
-                let name = self.atoms.name(fun_name(f));
-                match fun_arity(f) {
-                    2 => {
-                        let x = self.eval_small(self.s.get(i + 1), depth + 1)?;
-                        let y = self.eval_small(self.s.get(i + 2), depth + 1)?;
-                        match name {
-                            "+" => x.checked_add(y),
-                            "-" => x.checked_sub(y),
-                            "*" => x.checked_mul(y),
-                            "//" if y != 0 => x.checked_div(y),
-                            "mod" if y != 0 => {
-                                x.checked_rem_euclid(y).map(
-                                    |r| {
-                                        if r != 0 && y < 0 {
-                                            r + y
-                                        } else {
-                                            r
-                                        }
-                                    },
-                                )
+    /// or an error the general evaluator reports). An explicit work stack,
+    /// so deep expressions (eval.pl's 1000 nested additions) stay here.
+    fn eval_small(&self, w: Word, _depth: u32) -> Option<i64> {
+        enum Job {
+            Eval(Word),
+            Apply(Word),
+        }
+        let mut jobs = vec![Job::Eval(w)];
+        let mut vals: Vec<i64> = Vec::new();
+        while let Some(j) = jobs.pop() {
+            match j {
+                Job::Eval(w) => {
+                    let d = self.s.deref(w);
+                    match tag(d) {
+                        INT => vals.push(int_val(d)),
+                        STR => {
+                            let i = idx(d);
+                            let f = self.s.get(i);
+                            let n = fun_arity(f);
+                            if n == 0 || n > 2 {
+                                return None;
                             }
-                            "rem" if y != 0 => x.checked_rem(y),
-                            "min" => Some(x.min(y)),
-                            "max" => Some(x.max(y)),
-                            ">>" if (0..64).contains(&y) => Some(x >> y),
-                            "/\\" => Some(x & y),
-                            "\\/" => Some(x | y),
-                            _ => None,
+                            jobs.push(Job::Apply(f));
+                            for k in (0..n).rev() {
+                                jobs.push(Job::Eval(self.s.get(i + 1 + k)));
+                            }
                         }
+                        _ => return None,
                     }
-                    1 => {
-                        let x = self.eval_small(self.s.get(i + 1), depth + 1)?;
-                        match name {
-                            "-" => x.checked_neg(),
-                            "+" => Some(x),
-                            "abs" => x.checked_abs(),
-                            _ => None,
-                        }
-                    }
-                    _ => None,
+                }
+                Job::Apply(f) => {
+                    let name = self.atoms.name(fun_name(f));
+                    let r =
+                        if fun_arity(f) == 2 {
+                            let y = vals.pop()?;
+                            let x = vals.pop()?;
+                            match name {
+                                "+" => x.checked_add(y),
+                                "-" => x.checked_sub(y),
+                                "*" => x.checked_mul(y),
+                                "//" if y != 0 => x.checked_div(y),
+                                "mod" if y != 0 => x.checked_rem_euclid(y).map(|r| {
+                                    if r != 0 && y < 0 {
+                                        r + y
+                                    } else {
+                                        r
+                                    }
+                                }),
+                                "rem" if y != 0 => x.checked_rem(y),
+                                "min" => Some(x.min(y)),
+                                "max" => Some(x.max(y)),
+                                ">>" if (0..64).contains(&y) => Some(x >> y),
+                                "/\\" => Some(x & y),
+                                "\\/" => Some(x | y),
+                                _ => None,
+                            }
+                        } else {
+                            let x = vals.pop()?;
+                            match name {
+                                "-" => x.checked_neg(),
+                                "+" => Some(x),
+                                "abs" => x.checked_abs(),
+                                _ => None,
+                            }
+                        }?;
+                    vals.push(r);
                 }
             }
-            _ => None,
         }
+        vals.pop()
     }
 
     /// Evaluates an expression; errors as heap balls (with `name/2`'s context).
