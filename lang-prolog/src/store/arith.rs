@@ -4,6 +4,7 @@
 //! heap copy of the expression, so results and errors are the same.
 
 use crate::arith::N;
+use crate::store::compile::Clause;
 use crate::store::machine::Mach;
 use crate::store::terms::Boxed;
 use crate::store::words::*;
@@ -13,15 +14,47 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// or an error the general evaluator reports). An explicit work stack,
     /// so deep expressions (eval.pl's 1000 nested additions) stay here.
     fn eval_small(&self, w: Word, _depth: u32) -> Option<i64> {
+        self.eval_small_in(None, w)
+    }
+
+    /// [`Mach::eval_small`] on a store word (`cl` `None`) or on a clause
+    /// template (`cl` given), so `N1 is N - 1` builds nothing in the store.
+    pub fn eval_small_in(&self, cl: Option<&Clause>, w: Word) -> Option<i64> {
         enum Job {
-            Eval(Word),
+            Eval(Word, bool),
             Apply(Word),
         }
-        let mut jobs = vec![Job::Eval(w)];
+        let mut jobs = vec![Job::Eval(w, cl.is_some())];
         let mut vals: Vec<i64> = Vec::new();
         while let Some(j) = jobs.pop() {
             match j {
-                Job::Eval(w) => {
+                Job::Eval(w, true) => {
+                    let cl = cl?;
+                    match tag(w) {
+                        TPL => {
+                            let v = self.tpl_word(cl, w);
+                            if v == 0 {
+                                return None;
+                            }
+                            jobs.push(Job::Eval(v, false));
+                        }
+                        INT => vals.push(int_val(w)),
+                        STR => {
+                            let i = idx(w);
+                            let f = cl.tpl[i];
+                            let n = fun_arity(f);
+                            if n == 0 || n > 2 {
+                                return None;
+                            }
+                            jobs.push(Job::Apply(f));
+                            for k in (0..n).rev() {
+                                jobs.push(Job::Eval(cl.tpl[i + 1 + k], true));
+                            }
+                        }
+                        _ => return None,
+                    }
+                }
+                Job::Eval(w, false) => {
                     let d = self.s.deref(w);
                     match tag(d) {
                         INT => vals.push(int_val(d)),
@@ -34,7 +67,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                             }
                             jobs.push(Job::Apply(f));
                             for k in (0..n).rev() {
-                                jobs.push(Job::Eval(self.s.get(i + 1 + k)));
+                                jobs.push(Job::Eval(self.s.get(i + 1 + k), false));
                             }
                         }
                         _ => return None,

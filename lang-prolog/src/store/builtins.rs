@@ -85,12 +85,29 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 })
             }
             Is => {
+                if let Some(i) = self.eval_small_in(Some(cl), root(1)) {
+                    let w = self.int_word(i);
+                    return Ok(self.get(cl, root(0), w));
+                }
                 let e = self.build(cl, root(1));
                 let n = self.eval(e, "is").map_err(Ball::Heap)?;
                 let w = self.num_word(n);
                 Ok(self.get(cl, root(0), w))
             }
             Lt | Gt | Le | Ge | AEq | ANe => {
+                if let (Some(x), Some(y)) = (
+                    self.eval_small_in(Some(cl), root(0)),
+                    self.eval_small_in(Some(cl), root(1)),
+                ) {
+                    return Ok(match op {
+                        Lt => x < y,
+                        Gt => x > y,
+                        Le => x <= y,
+                        Ge => x >= y,
+                        AEq => x == y,
+                        _ => x != y,
+                    });
+                }
                 let x = self.build(cl, root(0));
                 let y = self.build(cl, root(1));
                 let name = match op {

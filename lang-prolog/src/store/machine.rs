@@ -325,6 +325,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
+    /// The value of a template variable or constant (0: not yet seen).
+    #[inline(always)]
+    pub fn tpl_word(&self, cl: &Clause, t: Word) -> Word {
+        self.tpl_val(cl, t).1
+    }
+
     // ---- templates ----
 
     /// Builds a template in the store; its word.
