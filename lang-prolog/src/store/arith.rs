@@ -20,6 +20,70 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// [`Mach::eval_small`] on a store word (`cl` `None`) or on a clause
     /// template (`cl` given), so `N1 is N - 1` builds nothing in the store.
     pub fn eval_small_in(&self, cl: Option<&Clause>, w: Word) -> Option<i64> {
+        // shallow expressions (nearly all) without allocating a work stack
+        if let Some(v) = self.eval_fast(cl, w, cl.is_some(), 0) {
+            return Some(v);
+        }
+        self.eval_stack(cl, w)
+    }
+
+    /// Recursive small-integer evaluation to depth 8 (`None`: deeper, or
+    /// not a small-integer expression).
+    fn eval_fast(&self, cl: Option<&Clause>, w: Word, in_tpl: bool, depth: u32) -> Option<i64> {
+        let (f, a, b) = if in_tpl {
+            let cl = cl?;
+            match tag(w) {
+                INT => return Some(int_val(w)),
+                TPL => {
+                    let v = self.tpl_word(cl, w);
+                    if v == 0 {
+                        return None;
+                    }
+                    return self.eval_fast(None, v, false, depth);
+                }
+                STR if depth < 8 => {
+                    let i = idx(w);
+                    let f = cl.tpl[i];
+                    match fun_arity(f) {
+                        1 => (f, cl.tpl[i + 1], 0),
+                        2 => (f, cl.tpl[i + 1], cl.tpl[i + 2]),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        } else {
+            let d = self.s.deref(w);
+            match tag(d) {
+                INT => return Some(int_val(d)),
+                STR if depth < 8 => {
+                    let i = idx(d);
+                    let f = self.s.get(i);
+                    match fun_arity(f) {
+                        1 => (f, self.s.get(i + 1), 0),
+                        2 => (f, self.s.get(i + 1), self.s.get(i + 2)),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        };
+        let x = self.eval_fast(cl, a, in_tpl, depth + 1)?;
+        let name = self.atoms.name(fun_name(f));
+        if fun_arity(f) == 1 {
+            return match name {
+                "-" => x.checked_neg(),
+                "+" => Some(x),
+                "abs" => x.checked_abs(),
+                _ => None,
+            };
+        }
+        let y = self.eval_fast(cl, b, in_tpl, depth + 1)?;
+        int_op(name, x, y)
+    }
+
+    /// Small-integer evaluation with an explicit work stack (any depth).
+    fn eval_stack(&self, cl: Option<&Clause>, w: Word) -> Option<i64> {
         enum Job {
             Eval(Word, bool),
             Apply(Word),
@@ -158,5 +222,26 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let vb = self.to_heap(b, &mut Vec::new());
         crate::arith::compare(self.e.mc, op, va, vb)
             .map_err(|x| crate::builtins::add_context(self.e, x, op, 2))
+    }
+}
+
+/// A binary operation on small integers (`None`: overflow, division by
+/// zero, or not one of these: the general evaluator decides).
+fn int_op(name: &str, x: i64, y: i64) -> Option<i64> {
+    match name {
+        "+" => x.checked_add(y),
+        "-" => x.checked_sub(y),
+        "*" => x.checked_mul(y),
+        "//" if y != 0 => x.checked_div(y),
+        "mod" if y != 0 => x
+            .checked_rem_euclid(y)
+            .map(|r| if r != 0 && y < 0 { r + y } else { r }),
+        "rem" if y != 0 => x.checked_rem(y),
+        "min" => Some(x.min(y)),
+        "max" => Some(x.max(y)),
+        ">>" if (0..64).contains(&y) => Some(x >> y),
+        "/\\" => Some(x & y),
+        "\\/" => Some(x | y),
+        _ => None,
     }
 }
