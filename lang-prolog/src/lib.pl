@@ -302,13 +302,29 @@ string_char_list_(_, _) :- fail.
     ;   '$directive_failed'(G, F, L)
     ).
 '$run_init'(G, F, L) :-
+    '$store_mode', !,
+    '$store_run'(G, R),
+    (   R == unsupported -> '$run_init_here'(G, F, L)
+    ;   R == true -> true
+    ;   R = error(E) -> '$init_error'(E, F, L)
+    ;   R = halt(C) -> halt(C)
+    ;   '$init_failed'(F, L)
+    ).
+'$run_init'(G, F, L) :- '$run_init_here'(G, F, L).
+'$run_init_here'(G, F, L) :-
     (   catch(G, E, true)
     ->  ( var(E) -> true ; '$init_error'(E, F, L) )
     ;   '$init_failed'(F, L)
     ).
 '$run_main_init' :-
     (   '$main_init'(G, F)
-    ->  (   catch(G, E, true)
+    ->  (   '$store_mode', '$store_run'(G, R), R \== unsupported
+        ->  (   R == true -> halt(0)
+            ;   R = error(E) -> '$main_error'(E, F, G), halt(2)
+            ;   R = halt(C) -> halt(C)
+            ;   halt(1)
+            )
+        ;   catch(G, E, true)
         ->  ( var(E) -> halt(0) ; '$main_error'(E, F, G), halt(2) )
         ;   halt(1)
         )
@@ -327,6 +343,20 @@ string_char_list_(_, _) :- fail.
 '$boot_rest'(Goal, Text) :-
     '$run_main_init',
     ( Goal == '$none' -> true ; '$run_goal'(Goal, Text) ),
+    halt(0).
+% the goal on the term-store engine (POLYVM_PL_ENGINE=store), or on this
+% one when the store engine cannot run it
+'$store_boot'(Goal, Text) :-
+    '$run_main_init',
+    ( Goal == '$none' -> true
+    ; '$store_run'(Goal, R),
+      (   R == unsupported -> '$run_goal'(Goal, Text)
+      ;   R == true -> true
+      ;   R = error(E) -> '$goal_error'(E, Text), halt(2)
+      ;   R = halt(C) -> halt(C)
+      ;   halt(1)
+      )
+    ),
     halt(0).
 '>>'(Ps, B) :- '$lambda'(Ps, B, []).
 '>>'(Ps, B, A1) :- '$lambda'(Ps, B, [A1]).

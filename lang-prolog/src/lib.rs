@@ -32,6 +32,7 @@ pub mod ops;
 pub mod parser;
 pub mod program;
 pub mod ssu;
+pub mod store;
 pub mod terms;
 pub mod wam;
 pub mod writer;
@@ -126,6 +127,8 @@ impl Engine {
             let mut g = Globals::default();
             g.meta_path = metarun::enabled_by_env();
             builtins::install(&mut g);
+            builtins::det(&mut g, "$store_run", 2, store::store_run);
+            builtins::det(&mut g, "$store_mode", 0, |_, _| Ok(store::enabled_by_env()));
             consult::install(&mut g);
             let prog = Program { g: RefCell::new(g) };
             let code = heap::new_code(mc, id, Box::new(prog), vec![]);
@@ -397,7 +400,12 @@ fn run_program(
             },
             None => (eng.atom("$none"), eng.atom("")),
         };
-        let rest = eng.compound("$boot_rest", vec![g, t]);
+        let boot = if store::enabled_by_env() {
+            "$store_boot"
+        } else {
+            "$boot_rest"
+        };
+        let rest = eng.compound(boot, vec![g, t]);
         Some(eng.compound(",", vec![eng.atom("$load_next"), rest]))
     });
     e.flush();

@@ -1,0 +1,763 @@
+//! Builtins on the store: the native ones (unification, comparison, type
+//! tests, arithmetic, term construction, the database), and the bridge that
+//! runs any other deterministic or nondeterministic builtin of the older
+//! engine on heap copies of its arguments, mapping the bindings back.
+
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use vm_core::Value;
+
+use crate::errors as err;
+use crate::store::atoms::ids;
+use crate::store::compile::{Clause, Compiler, Nat, Tm};
+use crate::store::machine::*;
+use crate::store::terms::Boxed;
+use crate::store::words::*;
+
+type R<'gc> = Result<bool, Ball<'gc>>;
+
+impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
+    fn heap_err(&self, v: Value<'gc>, name: &str, n: usize) -> Ball<'gc> {
+        Ball::Heap(crate::builtins::add_context(self.e, v, name, n))
+    }
+
+    fn inst(&self, name: &str, n: usize) -> Ball<'gc> {
+        self.heap_err(err::instantiation_error(self.e.mc), name, n)
+    }
+
+    fn type_err(&self, ty: &str, w: Word, name: &str, n: usize) -> Ball<'gc> {
+        let v = self.to_heap(w, &mut Vec::new());
+        self.heap_err(err::type_error(self.e.mc, ty, v), name, n)
+    }
+
+    /// Runs a native builtin.
+    pub fn nat(&mut self, cl: &Clause, op: Nat, args: usize) -> R<'gc> {
+        let root = |k: usize| cl.roots[args + k];
+        use Nat::*;
+        match op {
+            Unify => {
+                let a = root(0);
+                let b = root(1);
+                let w = self.build(cl, a);
+                Ok(self.get(cl, b, w))
+            }
+            NotUnify => {
+                let x = self.build(cl, root(0));
+                let y = self.build(cl, root(1));
+                // unify under a temporary choicepoint, then undo
+                let h = self.cps.len();
+                self.push_cp(Alt::Dead, 0, h);
+                let r = self.unify(x, y);
+                self.cut_restore(h);
+                Ok(!r)
+            }
+            Eq | NotEq => {
+                let x = self.build(cl, root(0));
+                let y = self.build(cl, root(1));
+                let e = self.compare(x, y) == Ordering::Equal;
+                Ok(e == (op == Eq))
+            }
+            Var | NonVar | Atom | Number | Integer | Float | Atomic | Compound | Callable
+            | IsList => {
+                let w = self.build(cl, root(0));
+                let d = self.s.deref(w);
+                let t = tag(d);
+                let boxed = if t == BOX { Some(self.unbox(d)) } else { None };
+                Ok(match op {
+                    Var => t == REF,
+                    NonVar => t != REF,
+                    // SWI 7: `[]` is atomic but not an atom
+                    Atom => t == ATOM && d != NIL,
+                    Number => t == INT || matches!(boxed, Some(Boxed::F(_) | Boxed::B(_))),
+                    Integer => t == INT || matches!(boxed, Some(Boxed::B(_))),
+                    Float => matches!(boxed, Some(Boxed::F(_))),
+                    Atomic => t == ATOM || t == INT || t == BOX,
+                    Compound => t == STR || t == LIS,
+                    Callable => t == ATOM || t == STR || t == LIS,
+                    _ => {
+                        let mut x = d;
+                        while tag(x) == LIS {
+                            x = self.s.deref(self.s.get(idx(x) + 1));
+                        }
+                        x == NIL
+                    }
+                })
+            }
+            Is => {
+                if let Some(i) = self.eval_small_in(Some(cl), root(1)) {
+                    let w = self.int_word(i);
+                    return Ok(self.get(cl, root(0), w));
+                }
+                let e = self.build(cl, root(1));
+                let n = self.eval(e, "is").map_err(Ball::Heap)?;
+                let w = self.num_word(n);
+                Ok(self.get(cl, root(0), w))
+            }
+            Lt | Gt | Le | Ge | AEq | ANe => {
+                if let (Some(x), Some(y)) = (
+                    self.eval_small_in(Some(cl), root(0)),
+                    self.eval_small_in(Some(cl), root(1)),
+                ) {
+                    return Ok(match op {
+                        Lt => x < y,
+                        Gt => x > y,
+                        Le => x <= y,
+                        Ge => x >= y,
+                        AEq => x == y,
+                        _ => x != y,
+                    });
+                }
+                let x = self.build(cl, root(0));
+                let y = self.build(cl, root(1));
+                let name = match op {
+                    Lt => "<",
+                    Gt => ">",
+                    Le => "=<",
+                    Ge => ">=",
+                    AEq => "=:=",
+                    _ => "=\\=",
+                };
+                self.arith_cmp(name, x, y).map_err(Ball::Heap)
+            }
+            TLt | TGt | TLe | TGe => {
+                let x = self.build(cl, root(0));
+                let y = self.build(cl, root(1));
+                let o = self.compare(x, y);
+                Ok(match op {
+                    TLt => o == Ordering::Less,
+                    TGt => o == Ordering::Greater,
+                    TLe => o != Ordering::Greater,
+                    _ => o != Ordering::Less,
+                })
+            }
+            Compare => {
+                let o = self.build(cl, root(0));
+                let x = self.build(cl, root(1));
+                let y = self.build(cl, root(2));
+                let od = self.s.deref(o);
+                if tag(od) != REF && tag(od) != ATOM {
+                    return Err(self.type_err("atom", od, "compare", 3));
+                }
+                let c = match self.compare(x, y) {
+                    Ordering::Less => "<",
+                    Ordering::Equal => "=",
+                    Ordering::Greater => ">",
+                };
+                if tag(od) == ATOM && !matches!(self.atoms.name(atom_id(od)), "<" | "=" | ">") {
+                    let v = self.to_heap(od, &mut Vec::new());
+                    return Err(self.heap_err(
+                        err::domain_error(self.e.mc, "order", v),
+                        "compare",
+                        3,
+                    ));
+                }
+                let a = atom(self.atoms.intern(c));
+                Ok(self.unify(od, a))
+            }
+            Functor => self.functor3(cl, args),
+            Arg => {
+                let n = self.build(cl, root(0));
+                let t = self.build(cl, root(1));
+                let nd = self.s.deref(n);
+                let td = self.s.deref(t);
+                if tag(nd) != INT || tag(td) == REF || int_val(nd) < 0 {
+                    // enumeration and errors: the older engine's arg/3
+                    return Err(Ball::Redo);
+                }
+                let Some((_, ar)) = self.functor_of(td).filter(|_| tag(td) != ATOM) else {
+                    return Err(self.type_err("compound", td, "arg", 3));
+                };
+                let k = int_val(nd);
+                if k < 1 || k as usize > ar {
+                    return Ok(false);
+                }
+                let x = self.arg_of(td, k as usize - 1);
+                Ok(self.get(cl, root(2), x))
+            }
+            Univ => {
+                let t = self.build(cl, root(0));
+                let td = self.s.deref(t);
+                match tag(td) {
+                    STR | LIS => {
+                        let (f, n) = self.functor_of(td).unwrap();
+                        let mut items = vec![atom(f)];
+                        items.extend((0..n).map(|k| self.arg_of(td, k)));
+                        let l = self.list(&items, NIL);
+                        Ok(self.get(cl, root(1), l))
+                    }
+                    REF => {
+                        let l = self.build(cl, root(1));
+                        self.det_bridge_named("=..", &[t, l])
+                    }
+                    _ => {
+                        let l = self.list(&[td], NIL);
+                        Ok(self.get(cl, root(1), l))
+                    }
+                }
+            }
+            CopyTerm => {
+                let t = self.build(cl, root(0));
+                let c = self.copy(t);
+                Ok(self.get(cl, root(1), c))
+            }
+            Throw => {
+                let b = self.build(cl, root(0));
+                if tag(self.s.deref(b)) == REF {
+                    return Err(self.inst("throw", 1));
+                }
+                let c = self.copy(b);
+                Err(Ball::Word(c))
+            }
+            Halt0 | Halt1 => {
+                let code = if op == Halt1 {
+                    let w = self.build(cl, root(0));
+                    let d = self.s.deref(w);
+                    if tag(d) != INT {
+                        return self.det_bridge_named("halt", &[w]);
+                    }
+                    int_val(d) as i32
+                } else {
+                    0
+                };
+                Err(Ball::Halt(code))
+            }
+            Assertz | Asserta => {
+                let t = self.build(cl, root(0));
+                self.assert(t, op == Asserta)?;
+                Ok(true)
+            }
+            Retractall => {
+                let t = self.build(cl, root(0));
+                self.retractall(t)?;
+                Ok(true)
+            }
+            Sort | MSort | KeySort => {
+                let l = self.build(cl, root(0));
+                let name = match op {
+                    Sort => "sort",
+                    MSort => "msort",
+                    _ => "keysort",
+                };
+                let Some(mut items) = self.list_items(l) else {
+                    // partial lists and non-lists: the older engine's errors
+                    let x = self.build(cl, root(1));
+                    return self.det_bridge_named(name, &[l, x]);
+                };
+                if op == KeySort {
+                    let mut keyed = Vec::with_capacity(items.len());
+                    for &w in &items {
+                        let d = self.s.deref(w);
+                        if tag(d) != STR || self.s.get(idx(d)) != fun(ids::MINUS, 2) {
+                            let x = self.build(cl, root(1));
+                            return self.det_bridge_named(name, &[l, x]);
+                        }
+                        keyed.push((self.s.get(idx(d) + 1), d));
+                    }
+                    keyed.sort_by(|a, b| self.compare(a.0, b.0));
+                    items = keyed.into_iter().map(|(_, w)| w).collect();
+                } else {
+                    items.sort_by(|a, b| self.compare(*a, *b));
+                    if op == Sort {
+                        items.dedup_by(|a, b| self.compare(*a, *b) == Ordering::Equal);
+                    }
+                }
+                let out = self.list(&items, NIL);
+                Ok(self.get(cl, root(1), out))
+            }
+        }
+    }
+
+    /// Whether `name/n` is a builtin or control construct (not a user
+    /// predicate).
+    pub fn is_builtin(&self, name: u32, n: usize) -> bool {
+        let text = self.atoms.name(name);
+        !self.pred_ix.contains_key(&(name, n))
+            && matches!(
+                self.e.g.borrow().lookup(text, n),
+                Some(crate::builtins::Proc::Det(_) | crate::builtins::Proc::Control(_))
+            )
+    }
+
+    /// The elements of a proper list (`None`: partial or not a list).
+    pub fn list_items(&self, l: Word) -> Option<Vec<Word>> {
+        let mut out = Vec::new();
+        let mut x = self.s.deref(l);
+        while tag(x) == LIS {
+            out.push(self.s.get(idx(x)));
+            x = self.s.deref(self.s.get(idx(x) + 1));
+        }
+        (x == NIL).then_some(out)
+    }
+
+    /// Removes the temporary choicepoint at height `h` after undoing what
+    /// was done since it.
+    fn cut_restore(&mut self, h: usize) {
+        let tr = self.cps[h].tr;
+        self.untrail(tr);
+        self.cut_to(h);
+    }
+
+    fn functor3(&mut self, cl: &Clause, args: usize) -> R<'gc> {
+        let t = self.build(cl, cl.roots[args]);
+        let td = self.s.deref(t);
+        match tag(td) {
+            REF => {
+                let nw = self.build(cl, cl.roots[args + 1]);
+                let aw = self.build(cl, cl.roots[args + 2]);
+                let (nd, ad) = (self.s.deref(nw), self.s.deref(aw));
+                if tag(ad) == INT && tag(nd) == ATOM && int_val(ad) > 0 && int_val(ad) < 256 {
+                    let n = int_val(ad) as usize;
+                    let c = if nd == atom(ids::DOT) && n == 2 {
+                        let at = self.s.alloc(2);
+                        self.s.new_var_at(at);
+                        self.s.new_var_at(at + 1);
+                        mk(LIS, at)
+                    } else {
+                        let at = self.s.alloc(n + 1);
+                        self.s.set(at, fun(atom_id(nd), n));
+                        for k in 0..n {
+                            self.s.new_var_at(at + 1 + k);
+                        }
+                        mk(STR, at)
+                    };
+                    self.bind(td, c);
+                    return Ok(true);
+                }
+                if tag(ad) == INT
+                    && int_val(ad) == 0
+                    && tag(nd) != REF
+                    && tag(nd) != STR
+                    && tag(nd) != LIS
+                {
+                    self.bind(td, nd);
+                    return Ok(true);
+                }
+                self.det_bridge_named("functor", &[t, nw, aw])
+            }
+            STR | LIS => {
+                let (f, n) = self.functor_of(td).unwrap();
+                let nw = int(n as i64).unwrap();
+                Ok(self.get(cl, cl.roots[args + 1], atom(f))
+                    && self.get(cl, cl.roots[args + 2], nw))
+            }
+            _ => Ok(self.get(cl, cl.roots[args + 1], td) && self.get(cl, cl.roots[args + 2], INT)),
+        }
+    }
+
+    /// Runs the older engine's builtin `name/len(args)` through the bridge.
+    fn det_bridge_named(&mut self, name: &str, args: &[Word]) -> R<'gc> {
+        let proc = self.e.g.borrow().lookup(name, args.len());
+        match proc {
+            Some(crate::builtins::Proc::Det(f)) => self.bridge(f, name, args),
+            _ => Ok(false),
+        }
+    }
+
+    /// Calls a deterministic builtin on heap copies of `args`; bindings of
+    /// the copies' variables are mapped back to the store variables.
+    fn bridge(&mut self, f: crate::builtins::DetFn, name: &str, args: &[Word]) -> R<'gc> {
+        let mut vars = Vec::new();
+        let hargs: Vec<Value<'gc>> = args.iter().map(|w| self.to_heap(*w, &mut vars)).collect();
+        match f(self.e, &hargs) {
+            Ok(true) => {
+                let n = vars.len();
+                for k in 0..n {
+                    let (i, v) = vars[k];
+                    let d = crate::terms::deref(v);
+                    if !crate::terms::is_var(d) || !d.same(&v) {
+                        let w = self.from_heap(d, &mut vars);
+                        if !self.unify(mk(REF, i), w) {
+                            return Ok(false);
+                        }
+                    }
+                }
+                Ok(true)
+            }
+            Ok(false) => Ok(false),
+            Err(b) => Err(self.heap_err(b, name, args.len())),
+        }
+    }
+
+    /// A bridged deterministic builtin instruction.
+    pub fn det(&mut self, cl: &Clause, f: u32, args: usize, n: usize) -> Flow<'gc> {
+        let (func, name, _) = self.dets[f as usize];
+        let ws: Vec<Word> = (0..n).map(|k| self.build(cl, cl.roots[args + k])).collect();
+        let name = self.atoms.name(name).to_string();
+        match self.bridge(func, &name, &ws) {
+            Ok(true) => Flow::Next,
+            Ok(false) => Flow::Fail,
+            Err(b) => Flow::Throw(b),
+        }
+    }
+
+    /// A bridged nondeterministic builtin: its solutions become a choicepoint.
+    pub fn nondet(&mut self, cl: &Clause, f: u32, args: usize, n: usize) -> Flow<'gc> {
+        let (func, name, _) = self.nondets[f as usize];
+        let ws: Vec<Word> = (0..n).map(|k| self.build(cl, cl.roots[args + k])).collect();
+        let mut vars = Vec::new();
+        let hargs: Vec<Value<'gc>> = ws.iter().map(|w| self.to_heap(*w, &mut vars)).collect();
+        match func(self.e, &hargs) {
+            Ok((target, sols)) => {
+                if sols.is_empty() {
+                    return Flow::Fail;
+                }
+                let h = self.cps.len();
+                let sols = Rc::new(sols);
+                if sols.len() > 1 {
+                    self.push_cp(
+                        Alt::Sols {
+                            target,
+                            sols: sols.clone(),
+                            next: 1,
+                            vars: vars.clone(),
+                        },
+                        0,
+                        h,
+                    );
+                }
+                let t = self.from_heap(target, &mut vars);
+                let s = self.from_heap(sols[0], &mut vars);
+                if self.unify(t, s) {
+                    Flow::Next
+                } else {
+                    Flow::Fail
+                }
+            }
+            Err(b) => {
+                let name = self.atoms.name(name).to_string();
+                Flow::Throw(self.heap_err(b, &name, n))
+            }
+        }
+    }
+
+    /// between/3.
+    pub fn between(&mut self, cl: &Clause, args: usize) -> Flow<'gc> {
+        let ws: Vec<Word> = (0..3).map(|k| self.build(cl, cl.roots[args + k])).collect();
+        let d: Vec<Word> = ws.iter().map(|w| self.s.deref(*w)).collect();
+        let inf = tag(d[1]) == ATOM && matches!(self.atoms.name(atom_id(d[1])), "inf" | "infinite");
+        if tag(d[0]) != INT || !(tag(d[1]) == INT || inf) || !(tag(d[2]) == INT || tag(d[2]) == REF)
+        {
+            // errors and bigints: the older engine's between/3 checks
+            return self.nondet_named("between", &ws);
+        }
+        let lo = int_val(d[0]);
+        let hi = if inf { None } else { Some(int_val(d[1])) };
+        if tag(d[2]) == INT {
+            let x = int_val(d[2]);
+            return if x >= lo && hi.is_none_or(|h| x <= h) {
+                Flow::Next
+            } else {
+                Flow::Fail
+            };
+        }
+        if hi.is_some_and(|h| lo > h) {
+            return Flow::Fail;
+        }
+        if hi != Some(lo) {
+            let h = self.cps.len();
+            self.push_cp(
+                Alt::Between {
+                    next: lo + 1,
+                    hi,
+                    var: d[2],
+                },
+                0,
+                h,
+            );
+        }
+        let w = self.int_word(lo);
+        self.bind(d[2], w);
+        Flow::Next
+    }
+
+    fn nondet_named(&mut self, name: &str, ws: &[Word]) -> Flow<'gc> {
+        let g = self.e.g.borrow().lookup(name, ws.len());
+        let Some(crate::builtins::Proc::Control(crate::machine::Ctl::Between)) = g else {
+            return Flow::Fail;
+        };
+        // between/3 with unusual arguments: reproduce the older engine's
+        // checks through its type errors
+        let mut vars = Vec::new();
+        let h: Vec<Value<'gc>> = ws.iter().map(|w| self.to_heap(*w, &mut vars)).collect();
+        for (k, v) in h.iter().enumerate().take(2) {
+            match crate::terms::view(*v) {
+                crate::terms::T::Var => return Flow::Throw(self.inst(name, 3)),
+                crate::terms::T::Int(_) | crate::terms::T::Big(_) => {}
+                crate::terms::T::Atom("inf" | "infinite") if k == 1 => {}
+                _ => return Flow::Throw(self.type_err("integer", self.s.deref(ws[k]), name, 3)),
+            }
+        }
+        match crate::terms::view(h[2]) {
+            crate::terms::T::Var | crate::terms::T::Int(_) | crate::terms::T::Big(_) => Flow::Fail,
+            _ => Flow::Throw(self.type_err("integer", self.s.deref(ws[2]), name, 3)),
+        }
+    }
+
+    // ---- database ----
+
+    /// Splits a clause term into head and body words.
+    fn split(&self, t: Word) -> (Word, Word) {
+        let d = self.s.deref(t);
+        if tag(d) == STR && self.s.get(idx(d)) == fun(ids::NECK, 2) {
+            (self.s.deref(self.s.get(idx(d) + 1)), self.s.get(idx(d) + 2))
+        } else {
+            (d, atom(ids::TRUE))
+        }
+    }
+
+    /// A store term as a clause source (variables numbered from 0).
+    fn to_tm(&mut self, w: Word, vars: &mut Vec<usize>) -> Tm {
+        let d = self.s.deref(w);
+        match tag(d) {
+            REF => {
+                let i = idx(d);
+                let n = match vars.iter().position(|&v| v == i) {
+                    Some(n) => n,
+                    None => {
+                        vars.push(i);
+                        vars.len() - 1
+                    }
+                };
+                Tm::Var(n)
+            }
+            STR | LIS => {
+                let (f, n) = self.functor_of(d).unwrap();
+                Tm::Cmp(
+                    f,
+                    (0..n)
+                        .map(|k| self.to_tm(self.arg_of(d, k), vars))
+                        .collect(),
+                )
+            }
+            BOX => {
+                let b = self.unbox(d).clone();
+                Tm::Atomic(self.pboxed(b))
+            }
+            _ => Tm::Atomic(d),
+        }
+    }
+
+    /// assertz/asserta.
+    fn assert(&mut self, t: Word, front: bool) -> Result<(), Ball<'gc>> {
+        let (h, b) = self.split(t);
+        let Some((name, n)) = (match tag(h) {
+            ATOM | STR | LIS => self.functor_of(h),
+            _ => None,
+        }) else {
+            return Err(if tag(h) == REF {
+                self.inst("assertz", 1)
+            } else {
+                self.type_err("callable", h, "assertz", 1)
+            });
+        };
+        let bd = self.s.deref(b);
+        if tag(bd) == INT || tag(bd) == BOX {
+            return Err(self.type_err("callable", bd, "assertz", 1));
+        }
+        if self.is_builtin(name, n) {
+            let mc = self.e.mc;
+            let pi = err::pi(mc, self.atoms.name(name), n);
+            let f = err::permission_error(mc, "modify", "static_procedure", pi);
+            return Err(self.heap_err(f, "assertz", 1));
+        }
+        let p = match self.pred_ix.get(&(name, n)) {
+            Some(&p) => p,
+            None => self.new_pred(name, n, true, true),
+        };
+        if !self.preds[p as usize].dynamic && !self.preds[p as usize].clauses.is_empty() {
+            let mc = self.e.mc;
+            let pi = err::pi(mc, self.atoms.name(name), n);
+            let f = err::permission_error(mc, "modify", "static_procedure", pi);
+            return Err(self.heap_err(f, "assertz", 1));
+        }
+        self.preds[p as usize].dynamic = true;
+        self.preds[p as usize].defined = true;
+        let mut vars = Vec::new();
+        let head: Vec<Tm> = (0..n)
+            .map(|k| self.to_tm(self.arg_of(h, k), &mut vars))
+            .collect();
+        let body = self.to_tm(bd, &mut vars);
+        let nv = vars.len();
+        let (mut c, _) = Compiler::clause(self, &head, &body, nv);
+        c.id = self.clauses.len() as u32;
+        self.clauses.push(Rc::new(c));
+        let id = self.clauses.len() as u32 - 1;
+        let list = Rc::make_mut(&mut self.preds[p as usize].clauses);
+        if front {
+            list.insert(0, id);
+        } else {
+            list.push(id);
+        }
+        Ok(())
+    }
+
+    fn retractall(&mut self, h: Word) -> Result<(), Ball<'gc>> {
+        let hd = self.s.deref(h);
+        let Some((name, n)) = (match tag(hd) {
+            ATOM | STR | LIS => self.functor_of(hd),
+            _ => None,
+        }) else {
+            return Err(if tag(hd) == REF {
+                self.inst("retractall", 1)
+            } else {
+                self.type_err("callable", hd, "retractall", 1)
+            });
+        };
+        let p = match self.pred_ix.get(&(name, n)) {
+            Some(&p) => p,
+            None => {
+                self.new_pred(name, n, true, true);
+                return Ok(());
+            }
+        };
+        if !self.preds[p as usize].dynamic {
+            if self.preds[p as usize].clauses.is_empty() {
+                self.preds[p as usize].dynamic = true;
+                self.preds[p as usize].defined = true;
+                return Ok(());
+            }
+            let mc = self.e.mc;
+            let pi = err::pi(mc, self.atoms.name(name), n);
+            let f = err::permission_error(mc, "modify", "static_procedure", pi);
+            return Err(self.heap_err(f, "retractall", 1));
+        }
+        let list = self.preds[p as usize].clauses.clone();
+        let mut keep = Vec::new();
+        for &c in list.iter() {
+            let hh = self.cps.len();
+            self.push_cp(Alt::Dead, 0, hh);
+            let m = self.clause_matches(c, hd, None);
+            self.cut_restore(hh);
+            if !m {
+                keep.push(c);
+            } else {
+                self.erased.insert(c);
+            }
+        }
+        self.preds[p as usize].clauses = Rc::new(keep);
+        Ok(())
+    }
+
+    /// Whether clause `c`'s head (and body) unify with `h` (and `b`),
+    /// in a fresh frame (bindings stay).
+    fn clause_matches(&mut self, c: u32, h: Word, b: Option<Word>) -> bool {
+        let cl = self.clauses[c as usize].clone();
+        let (fe, cpr) = (self.fe, self.cpr);
+        let b0 = self.cps.len();
+        let ok = self.alloc_frame_pub(cl.nslots as usize, b0) && {
+            let mut ok = true;
+            for k in 0..cl.head.len() {
+                let x = self.arg_of(h, k);
+                if !self.get(&cl, cl.head[k], x) {
+                    ok = false;
+                    break;
+                }
+            }
+            ok && match b {
+                Some(b) => {
+                    let bw = self.build(&cl, cl.body);
+                    self.unify(bw, b)
+                }
+                None => true,
+            }
+        };
+        self.fe = fe;
+        self.cpr = cpr;
+        ok
+    }
+
+    /// clause/2 and retract/1: start.
+    pub fn clause_start(&mut self, cl: &Clause, args: usize, retract: bool) -> Flow<'gc> {
+        let (h, b) = if retract {
+            let t = self.build(cl, cl.roots[args]);
+            self.split(t)
+        } else {
+            let h = self.build(cl, cl.roots[args]);
+            (self.s.deref(h), self.build(cl, cl.roots[args + 1]))
+        };
+        let pname = if retract { "retract" } else { "clause" };
+        let pn = if retract { 1 } else { 2 };
+        let Some((name, n)) = (match tag(h) {
+            ATOM | STR | LIS => self.functor_of(h),
+            _ => None,
+        }) else {
+            return Flow::Throw(if tag(h) == REF {
+                self.inst(pname, pn)
+            } else {
+                self.type_err("callable", h, pname, pn)
+            });
+        };
+        let bd = self.s.deref(b);
+        if !retract && (tag(bd) == INT || tag(bd) == BOX) {
+            return Flow::Throw(self.type_err("callable", bd, pname, pn));
+        }
+        let Some(&p) = self.pred_ix.get(&(name, n)) else {
+            return Flow::Fail;
+        };
+        if retract && !self.preds[p as usize].dynamic && !self.preds[p as usize].clauses.is_empty()
+        {
+            let mc = self.e.mc;
+            let pi = err::pi(mc, self.atoms.name(name), n);
+            let f = err::permission_error(mc, "modify", "static_procedure", pi);
+            return Flow::Throw(self.heap_err(f, "retract", 1));
+        }
+        let list = self.preds[p as usize].clauses.clone();
+        match self.clause_iter(p, list, 0, h, b, retract) {
+            Some(f) => f,
+            None => Flow::Fail,
+        }
+    }
+
+    /// clause/2 and retract/1 from clause `next`: the first clause that
+    /// unifies (pushing a choicepoint for the rest); `None` when none does
+    /// (the caller backtracks).
+    pub fn clause_iter(
+        &mut self,
+        pred: u32,
+        list: Rc<Vec<u32>>,
+        mut next: usize,
+        head: Word,
+        body: Word,
+        retract: bool,
+    ) -> Option<Flow<'gc>> {
+        while next < list.len() {
+            let c = list[next];
+            next += 1;
+            if retract && self.erased.contains(&c) {
+                continue;
+            }
+            let h = self.cps.len();
+            self.push_cp(
+                Alt::ClauseIter {
+                    pred,
+                    list: list.clone(),
+                    next,
+                    head,
+                    body,
+                    retract,
+                },
+                0,
+                h,
+            );
+            if self.clause_matches(c, head, Some(body)) {
+                if next >= list.len() {
+                    // no more candidates: drop the choicepoint, keep bindings
+                    self.cps[h].alt = Alt::Dead;
+                }
+                if retract {
+                    self.erased.insert(c);
+                    let l = Rc::make_mut(&mut self.preds[pred as usize].clauses);
+                    l.retain(|&x| x != c);
+                }
+                return Some(self.continue_det());
+            }
+            let tr = self.cps[h].tr;
+            self.untrail(tr);
+            let st = self.cps[h].st;
+            self.s.truncate(st);
+            self.pop_cp_pub();
+        }
+        None
+    }
+}

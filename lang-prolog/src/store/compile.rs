@@ -1,0 +1,503 @@
+//! The clause compiler: a clause becomes templates plus a short instruction
+//! array.
+//!
+//! **Templates instead of WAM get/unify instructions.** A head argument or a
+//! body goal argument is one template: words laid out like the store's
+//! (compounds in place, `STR`/`LIS` indices relative to the clause's
+//! template array) plus `TPL` words for clause variables and embedded
+//! store words. Head unification walks a template against a store word;
+//! building an argument copies a template into the store. A clause variable
+//! lives in a slot of the clause's environment frame; the slot holds 0
+//! until the variable's first occurrence runs, which is how "first
+//! occurrence" (the WAM's get_variable / put_variable) is decided at run
+//! time instead of by a compile-time analysis. That decision is right on
+//! every path through `;`, `->` and `\+` (a slot first written after a
+//! choicepoint is trailed, so backtracking resets it), at the price of one
+//! compare per occurrence. It keeps the instruction set small (one
+//! instruction per goal) while keeping the WAM's memory behaviour: a
+//! variable first bound by head matching or `is/2` never gets a store cell,
+//! and a first occurrence inside a built compound is the cell itself.
+
+use crate::store::atoms::ids;
+use crate::store::words::*;
+
+/// A clause variable's template word (slot `s`).
+#[inline(always)]
+pub fn tvar(s: usize) -> Word {
+    mk(TPL, s << 1)
+}
+
+/// An embedded store word's template word (entry `k` of `consts`).
+#[inline(always)]
+pub fn tconst(k: usize) -> Word {
+    mk(TPL, (k << 1) | 1)
+}
+
+/// A clause source term, before it becomes templates.
+#[derive(Clone, Debug)]
+pub enum Tm {
+    /// Clause variable `n`.
+    Var(usize),
+    /// An atomic word (`ATOM`, `INT`, permanent `BOX`).
+    Atomic(Word),
+    /// A store word embedded as is (a term of the running query, in goals
+    /// compiled for `call/N`).
+    Embed(Word),
+    /// A compound: name and arguments (`'[|]'/2` becomes a list cell).
+    Cmp(u32, Vec<Tm>),
+}
+
+/// Native builtins (run on store words, no conversion).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Nat {
+    Unify,
+    NotUnify,
+    Eq,
+    NotEq,
+    Var,
+    NonVar,
+    Atom,
+    Number,
+    Integer,
+    Float,
+    Atomic,
+    Compound,
+    Callable,
+    IsList,
+    Is,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    AEq,
+    ANe,
+    Compare,
+    TLt,
+    TGt,
+    TLe,
+    TGe,
+    Functor,
+    Arg,
+    Univ,
+    CopyTerm,
+    Throw,
+    Halt0,
+    Halt1,
+    Assertz,
+    Asserta,
+    Retractall,
+    Sort,
+    MSort,
+    KeySort,
+}
+
+/// One instruction. `args` index the clause's `roots` (one template root
+/// word per argument).
+#[derive(Copy, Clone, Debug)]
+pub enum Ins {
+    /// Call predicate `pred`; continue with the next instruction.
+    Call { pred: u32, args: u32 },
+    /// Last call: pop the frame, then call `pred`.
+    Exec { pred: u32, args: u32 },
+    /// `call/N` (`n` roots: goal then extra arguments).
+    CallN { args: u32, n: u32, tail: bool },
+    /// Return to the continuation (pops the frame).
+    Proceed,
+    /// A native builtin.
+    Bi { op: Nat, args: u32 },
+    /// A deterministic builtin of the older engine, through the bridge.
+    Det { f: u32, args: u32, n: u32 },
+    /// A nondeterministic builtin of the older engine, through the bridge.
+    NonDet { f: u32, args: u32, n: u32 },
+    /// `between/3`.
+    Between { args: u32 },
+    /// `repeat/0`.
+    Repeat,
+    /// `!` to the predicate's cut barrier.
+    Cut,
+    /// Cut to the choicepoint height saved in slot `s`.
+    CutTo(u32),
+    /// Save the choicepoint height in slot `s`.
+    SaveB(u32),
+    /// `*->`: disable the choicepoint at the height saved in slot `s`.
+    SoftCut(u32),
+    /// Push a choicepoint that resumes at `pc`.
+    TryElse(u32),
+    /// Jump.
+    Jump(u32),
+    /// Fail.
+    Fail,
+    /// catch/3 support: push the catch choicepoint, its index in slot 3.
+    CatchEnter,
+    /// catch/3 support: G exited; drop the catch choicepoint if on top.
+    CatchExit,
+    /// findall/3 support: open a bag (its index in slot `s`).
+    FaStart(u32),
+    /// findall/3 support: add a copy of root `args` to bag in slot `s`.
+    FaAdd { s: u32, args: u32 },
+    /// findall/3 support: close the bag, unify the list with root `args`.
+    FaEnd { s: u32, args: u32 },
+    /// clause/2, retract/1 (`retract`: remove the clause found).
+    ClauseIter { args: u32, retract: bool },
+    /// A goal this engine cannot run (name and arity of the culprit).
+    Unsupported { name: u32, arity: u32 },
+}
+
+/// A compiled clause.
+#[derive(Clone, Default)]
+pub struct Clause {
+    /// Frame slots (clause variables plus saved choicepoint heights).
+    pub nslots: u32,
+    /// Template root of each head argument.
+    pub head: Vec<Word>,
+    /// Template root of the body (for `clause/2`, `retract/1`).
+    pub body: Word,
+    /// Template words.
+    pub tpl: Vec<Word>,
+    /// Embedded store words (`TPL` constants).
+    pub consts: Vec<Word>,
+    /// Template roots of goal arguments.
+    pub roots: Vec<Word>,
+    /// The code.
+    pub code: Vec<Ins>,
+    /// First-argument key (0: matches anything).
+    pub key: Word,
+    /// Its id (`machine::TEMP` set for call/N clauses).
+    pub id: u32,
+}
+
+/// The key of a list cell for first-argument selection.
+pub const LIS_KEY: Word = LIS | (1 << 3);
+
+/// Where a goal's `!` cuts to.
+#[derive(Copy, Clone)]
+enum CutTo {
+    Clause,
+    Slot(u32),
+}
+
+/// What the compiler needs to know of the program.
+pub trait Resolve {
+    /// How to call `name/arity`.
+    fn resolve(&mut self, name: u32, arity: usize) -> Target;
+    /// The atom id of a name.
+    fn intern(&mut self, name: &str) -> u32;
+    /// Whether `name/arity` is a builtin this engine cannot run.
+    fn unsupported(&mut self, name: u32, arity: usize) -> bool;
+}
+
+/// How a goal is called.
+pub enum Target {
+    /// A user (or library) predicate.
+    Pred(u32),
+    /// A native builtin.
+    Nat(Nat),
+    /// Bridged deterministic builtin.
+    Det(u32),
+    /// Bridged nondeterministic builtin.
+    NonDet(u32),
+    /// between/3.
+    Between,
+    /// repeat/0.
+    Repeat,
+    /// clause/2 or retract/1.
+    ClauseIter(bool),
+    /// Not supported by this engine.
+    Unsupported,
+}
+
+/// Compiles clauses.
+pub struct Compiler<'r, R: Resolve> {
+    r: &'r mut R,
+    c: Clause,
+    /// Whether some goal could not be compiled.
+    pub unsupported: bool,
+}
+
+impl<'r, R: Resolve> Compiler<'r, R> {
+    /// Compiles `head :- body` (head arguments given), with `nvars` variables.
+    pub fn clause(r: &'r mut R, head: &[Tm], body: &Tm, nvars: usize) -> (Clause, bool) {
+        let mut k = Compiler {
+            r,
+            c: Clause {
+                nslots: nvars as u32,
+                ..Default::default()
+            },
+            unsupported: false,
+        };
+        for h in head {
+            let w = k.tpl(h);
+            k.c.head.push(w);
+        }
+        k.c.key = match head.first() {
+            Some(Tm::Atomic(w)) if tag(*w) != BOX => *w,
+            Some(Tm::Cmp(f, a)) if *f == ids::DOT && a.len() == 2 => LIS_KEY,
+            Some(Tm::Cmp(f, a)) => fun(*f, a.len()),
+            _ => 0,
+        };
+        k.c.body = k.tpl(body);
+        k.body(body, true, CutTo::Clause);
+        k.c.code.push(Ins::Proceed);
+        // a goal this engine cannot run may also hide in a meta-argument
+        // (catch/3, findall/3, call/N): any term of the body naming one
+        // marks the clause (after Proceed, never executed)
+        k.scan(body);
+        let u = k.unsupported;
+        (k.c, u)
+    }
+
+    fn scan(&mut self, t: &Tm) {
+        let mut work = vec![t];
+        while let Some(t) = work.pop() {
+            let (name, n) = match t {
+                Tm::Atomic(w) if tag(*w) == ATOM => (atom_id(*w), 0),
+                Tm::Cmp(f, a) => {
+                    work.extend(a.iter());
+                    (*f, a.len())
+                }
+                _ => continue,
+            };
+            if self.r.unsupported(name, n) {
+                self.unsupported = true;
+                self.c.code.push(Ins::Unsupported {
+                    name,
+                    arity: n as u32,
+                });
+                return;
+            }
+        }
+    }
+
+    fn slot(&mut self) -> u32 {
+        self.c.nslots += 1;
+        self.c.nslots - 1
+    }
+
+    /// Lays out a term as template words; its root word.
+    fn tpl(&mut self, t: &Tm) -> Word {
+        match t {
+            Tm::Var(n) => tvar(*n),
+            Tm::Atomic(w) => *w,
+            Tm::Embed(w) => {
+                self.c.consts.push(*w);
+                tconst(self.c.consts.len() - 1)
+            }
+            Tm::Cmp(f, a) if *f == ids::DOT && a.len() == 2 => {
+                let base = self.c.tpl.len();
+                self.c.tpl.extend([NIL, NIL]);
+                for (k, x) in a.iter().enumerate() {
+                    let w = self.tpl(x);
+                    self.c.tpl[base + k] = w;
+                }
+                mk(LIS, base)
+            }
+            Tm::Cmp(f, a) => {
+                let base = self.c.tpl.len();
+                self.c.tpl.push(fun(*f, a.len()));
+                self.c.tpl.resize(base + 1 + a.len(), NIL);
+                for (k, x) in a.iter().enumerate() {
+                    let w = self.tpl(x);
+                    self.c.tpl[base + 1 + k] = w;
+                }
+                mk(STR, base)
+            }
+        }
+    }
+
+    fn roots(&mut self, args: &[Tm]) -> u32 {
+        let ws: Vec<Word> = args.iter().map(|a| self.tpl(a)).collect();
+        let at = self.c.roots.len() as u32;
+        self.c.roots.extend(ws);
+        at
+    }
+
+    fn emit(&mut self, i: Ins) -> usize {
+        self.c.code.push(i);
+        self.c.code.len() - 1
+    }
+
+    fn here(&self) -> u32 {
+        self.c.code.len() as u32
+    }
+
+    fn patch(&mut self, at: usize, to: u32) {
+        match &mut self.c.code[at] {
+            Ins::TryElse(l) | Ins::Jump(l) => *l = to,
+            _ => {}
+        }
+    }
+
+    fn body(&mut self, g: &Tm, tail: bool, cut: CutTo) {
+        let (name, args): (u32, &[Tm]) = match g {
+            Tm::Var(_) | Tm::Embed(_) => {
+                let a = self.roots(std::slice::from_ref(g));
+                self.emit(Ins::CallN {
+                    args: a,
+                    n: 1,
+                    tail,
+                });
+                return;
+            }
+            Tm::Atomic(w) if tag(*w) == ATOM => (atom_id(*w), &[]),
+            Tm::Atomic(w) => {
+                // a number as a goal: type_error(callable, N) at run time
+                let a = self.roots(&[Tm::Atomic(*w)]);
+                self.emit(Ins::CallN {
+                    args: a,
+                    n: 1,
+                    tail,
+                });
+                return;
+            }
+            Tm::Cmp(f, a) => (*f, a.as_slice()),
+        };
+        match (name, args) {
+            (ids::TRUE, []) | (ids::OTHERWISE, []) => {}
+            (ids::FAIL, []) | (ids::FALSE, []) => {
+                self.emit(Ins::Fail);
+            }
+            (ids::CUT, []) => {
+                self.emit(match cut {
+                    CutTo::Clause => Ins::Cut,
+                    CutTo::Slot(s) => Ins::CutTo(s),
+                });
+            }
+            (ids::COLON, [_, g]) => self.body(g, tail, cut),
+            (ids::COMMA, [a, b]) => {
+                self.body(a, false, cut);
+                self.body(b, tail, cut);
+            }
+            (ids::SEMI, [c, e]) | (ids::BAR, [c, e]) => match c {
+                Tm::Cmp(ids::ARROW, ct) if ct.len() == 2 => {
+                    self.ite(&ct[0], &ct[1], Some(e), tail, cut, false)
+                }
+                Tm::Cmp(ids::SOFT, ct) if ct.len() == 2 => {
+                    self.ite(&ct[0], &ct[1], Some(e), tail, cut, true)
+                }
+                _ => {
+                    let t = self.emit(Ins::TryElse(0));
+                    self.body(c, tail, cut);
+                    let j = self.emit(Ins::Jump(0));
+                    let h = self.here();
+                    self.patch(t, h);
+                    self.body(e, tail, cut);
+                    let h = self.here();
+                    self.patch(j, h);
+                }
+            },
+            (ids::ARROW, [c, t]) => self.ite(c, t, None, tail, cut, false),
+            (ids::SOFT, [c, t]) => self.ite(c, t, None, tail, cut, true),
+            (ids::NOT, [x]) | (ids::NOT2, [x]) => {
+                let s = self.slot();
+                self.emit(Ins::SaveB(s));
+                let t = self.emit(Ins::TryElse(0));
+                let s2 = self.slot();
+                self.emit(Ins::SaveB(s2));
+                self.body(x, false, CutTo::Slot(s2));
+                self.emit(Ins::CutTo(s));
+                self.emit(Ins::Fail);
+                let h = self.here();
+                self.patch(t, h);
+            }
+            (ids::CALL, [_, ..]) => {
+                let a = self.roots(args);
+                self.emit(Ins::CallN {
+                    args: a,
+                    n: args.len() as u32,
+                    tail,
+                });
+            }
+            _ => {
+                let fa = self.r.intern("forall");
+                let once = self.r.intern("once");
+                let ignore = self.r.intern("ignore");
+                if name == fa && args.len() == 2 {
+                    let inner = Tm::Cmp(ids::NOT, vec![args[1].clone()]);
+                    let g = Tm::Cmp(
+                        ids::NOT,
+                        vec![Tm::Cmp(ids::COMMA, vec![args[0].clone(), inner])],
+                    );
+                    return self.body(&g, tail, cut);
+                }
+                if name == once && args.len() == 1 {
+                    return self.ite(
+                        &args[0],
+                        &Tm::Atomic(atom(ids::TRUE)),
+                        None,
+                        tail,
+                        cut,
+                        false,
+                    );
+                }
+                if name == ignore && args.len() == 1 {
+                    let t = Tm::Atomic(atom(ids::TRUE));
+                    return self.ite(&args[0], &t, Some(&t), tail, cut, false);
+                }
+                self.goal(name, args, tail)
+            }
+        }
+    }
+
+    fn ite(&mut self, c: &Tm, t: &Tm, e: Option<&Tm>, tail: bool, cut: CutTo, soft: bool) {
+        let s = self.slot();
+        self.emit(Ins::SaveB(s));
+        let te = self.emit(Ins::TryElse(0));
+        let s2 = self.slot();
+        self.emit(Ins::SaveB(s2));
+        self.body(c, false, CutTo::Slot(s2));
+        self.emit(if soft { Ins::SoftCut(s) } else { Ins::CutTo(s) });
+        self.body(t, tail, cut);
+        let j = self.emit(Ins::Jump(0));
+        let h = self.here();
+        self.patch(te, h);
+        match e {
+            Some(e) => self.body(e, tail, cut),
+            None => {
+                self.emit(Ins::Fail);
+            }
+        }
+        let h = self.here();
+        self.patch(j, h);
+    }
+
+    fn goal(&mut self, name: u32, args: &[Tm], tail: bool) {
+        let n = args.len() as u32;
+        match self.r.resolve(name, args.len()) {
+            Target::Pred(p) => {
+                let a = self.roots(args);
+                self.emit(if tail {
+                    Ins::Exec { pred: p, args: a }
+                } else {
+                    Ins::Call { pred: p, args: a }
+                });
+            }
+            Target::Nat(op) => {
+                let a = self.roots(args);
+                self.emit(Ins::Bi { op, args: a });
+            }
+            Target::Det(f) => {
+                let a = self.roots(args);
+                self.emit(Ins::Det { f, args: a, n });
+            }
+            Target::NonDet(f) => {
+                let a = self.roots(args);
+                self.emit(Ins::NonDet { f, args: a, n });
+            }
+            Target::Between => {
+                let a = self.roots(args);
+                self.emit(Ins::Between { args: a });
+            }
+            Target::Repeat => {
+                self.emit(Ins::Repeat);
+            }
+            Target::ClauseIter(retract) => {
+                let a = self.roots(args);
+                self.emit(Ins::ClauseIter { args: a, retract });
+            }
+            Target::Unsupported => {
+                self.unsupported = true;
+                self.emit(Ins::Unsupported { name, arity: n });
+            }
+        }
+    }
+}

@@ -1,0 +1,804 @@
+//! The machine: environment frames, choicepoints, the run loop, calls,
+//! backtracking, cut and exceptions.
+//!
+//! - **Frames** live in `env` (a `Vec<u64>`): `[CE, CP, B0, SIZE, slots..]`:
+//!   the caller's frame, the continuation code pointer, the choicepoint
+//!   height at predicate entry (the cut barrier) and the slot count. A new
+//!   frame goes above both the current continuation frame and the newest
+//!   choicepoint's frames (the WAM's rule), so a last call reuses its
+//!   caller's space: a tail-recursive loop runs in constant memory.
+//! - **Choicepoints** ([`Cp`]) save the store, side-table, trail, frame and
+//!   temporary-clause tops; backtracking truncates all of them.
+//! - **Code pointers** are `clause id << 32 | pc`; clause ids with
+//!   [`TEMP`] set are clauses compiled for `call/N` (freed on backtracking).
+//! - **Exceptions** walk the continuation chain for a frame of the
+//!   `catch/3` clause whose choicepoint is still there.
+
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+use vm_core::Value;
+
+use crate::builtins::{DetFn, NonDetFn};
+use crate::machine::Eng;
+use crate::store::atoms::Atoms;
+use crate::store::compile::{Clause, LIS_KEY};
+use crate::store::terms::{Boxed, Frozen, TRAIL_ENV};
+use crate::store::words::*;
+
+/// Frame header words.
+pub const HDR: usize = 4;
+/// Clause-id bit of temporary (call/N) clauses.
+pub const TEMP: u32 = 1 << 31;
+/// The continuation of the query: reaching it is a solution.
+pub const STOP: u64 = u64::MAX;
+
+/// Most store words before a resource error (1 GB, SWI's default stack limit).
+pub const STORE_LIMIT: usize = 1 << 27;
+/// Most frame words before a resource error.
+pub const ENV_LIMIT: usize = 1 << 26;
+
+/// A user predicate.
+#[derive(Clone)]
+pub struct Pred {
+    /// Name atom id.
+    pub name: u32,
+    /// Arity.
+    pub arity: usize,
+    /// Clause ids (a new vector on each change: running calls keep theirs,
+    /// which is the logical update view).
+    pub clauses: Rc<Vec<u32>>,
+    /// Declared dynamic (or created by assert).
+    pub dynamic: bool,
+    /// Defined (a call with no clauses fails instead of raising).
+    pub defined: bool,
+}
+
+/// What a choicepoint does when backtracked into.
+pub enum Alt<'gc> {
+    /// The query's bottom: the query fails.
+    Stop,
+    /// Try the next matching clause from `next`.
+    Clauses {
+        list: Rc<Vec<u32>>,
+        next: usize,
+        key: Word,
+    },
+    /// Resume in a clause at `pc`.
+    Resume(Rc<Clause>, usize),
+    /// catch/3's marker: backtracking passes through.
+    Catch,
+    /// Disabled (soft cut).
+    Dead,
+    /// between/3's next value.
+    Between {
+        next: i64,
+        hi: Option<i64>,
+        var: Word,
+    },
+    /// repeat/0.
+    Repeat,
+    /// A bridged nondeterministic builtin's remaining solutions.
+    Sols {
+        target: Value<'gc>,
+        sols: Rc<Vec<Value<'gc>>>,
+        next: usize,
+        vars: Vec<(usize, Value<'gc>)>,
+    },
+    /// clause/2 or retract/1 from clause `next` of `list`.
+    ClauseIter {
+        pred: u32,
+        list: Rc<Vec<u32>>,
+        next: usize,
+        head: Word,
+        body: Word,
+        retract: bool,
+    },
+}
+
+/// A choicepoint.
+pub struct Cp<'gc> {
+    pub alt: Alt<'gc>,
+    /// Store top.
+    pub st: usize,
+    /// Side-table top.
+    pub bx: usize,
+    /// Trail top.
+    pub tr: usize,
+    /// Frame stack top.
+    pub et: usize,
+    /// Temporary clauses top.
+    pub tc: usize,
+    /// Frame and continuation to resume with.
+    pub e: usize,
+    pub cp: u64,
+    /// Cut barrier of the call.
+    pub b0: usize,
+    /// Saved argument registers (`saved[args..args + n]`).
+    pub args: usize,
+    pub n: usize,
+}
+
+/// How a run ended.
+pub enum Outcome<'gc> {
+    True,
+    False,
+    Error(Value<'gc>),
+    Halt(i32),
+}
+
+/// A thrown ball.
+pub enum Ball<'gc> {
+    Heap(Value<'gc>),
+    Word(Word),
+    /// halt/0,1 (not catchable).
+    Halt(i32),
+    /// Not an error: a native builtin hands the goal to the bridged
+    /// version of the same builtin (unusual arguments).
+    Redo,
+}
+
+/// The next step of the run loop.
+pub enum Flow<'gc> {
+    /// Continue at the next instruction.
+    Next,
+    /// Jump within the clause.
+    Goto(usize),
+    /// Continue in a clause.
+    Jump(Rc<Clause>, usize),
+    /// Backtrack.
+    Fail,
+    /// Raise.
+    Throw(Ball<'gc>),
+    /// Stop running.
+    Exit(Outcome<'gc>),
+}
+
+/// The machine of one query.
+pub struct Mach<'e, 'a, 'gc> {
+    /// The older engine's machine (bridge, allocation of heap terms).
+    pub e: &'e Eng<'a, 'gc>,
+    /// The term store.
+    pub s: Store,
+    /// Boxed values made by the query (truncated on backtracking).
+    pub boxes: Vec<Boxed>,
+    /// Boxed clause constants.
+    pub pboxes: Vec<Boxed>,
+    /// Atom table.
+    pub atoms: Atoms,
+    /// Trail: (store index, or frame index | TRAIL_ENV; old word).
+    pub trail: Vec<(usize, Word)>,
+    /// Frames.
+    pub env: Vec<Word>,
+    /// Choicepoints.
+    pub cps: Vec<Cp<'gc>>,
+    /// Saved argument registers of choicepoints.
+    pub saved: Vec<Word>,
+    /// Argument registers.
+    pub a: Vec<Word>,
+    /// Clauses of the program.
+    pub clauses: Vec<Rc<Clause>>,
+    /// Clauses compiled for call/N.
+    pub tclauses: Vec<Rc<Clause>>,
+    /// Predicates.
+    pub preds: Vec<Pred>,
+    /// Predicates by (name, arity).
+    pub pred_ix: FxHashMap<(u32, usize), u32>,
+    /// Bridged builtins.
+    pub dets: Vec<(DetFn, u32, usize)>,
+    pub nondets: Vec<(NonDetFn, u32, usize)>,
+    /// findall/3 bags.
+    pub bags: Vec<Option<Vec<Frozen>>>,
+    /// Current frame.
+    pub fe: usize,
+    /// Continuation pointer (between a call and the callee's frame).
+    pub cpr: u64,
+    /// Clause id of catch/3's clause.
+    pub catch_cid: u32,
+    /// Clause ids of the retracted clauses (for clause/2's logical view).
+    pub erased: rustc_hash::FxHashSet<u32>,
+    /// Store top saved by the newest choicepoint (the WAM's HB): a
+    /// binding of an older variable is trailed.
+    pub hb: usize,
+    /// Frame top protected by the newest choicepoint.
+    pub eb: usize,
+}
+
+/// The clause id of a code pointer.
+#[inline(always)]
+pub fn cid(p: u64) -> u32 {
+    (p >> 32) as u32
+}
+
+/// A code pointer.
+#[inline(always)]
+pub fn code_ptr(c: u32, pc: usize) -> u64 {
+    ((c as u64) << 32) | pc as u64
+}
+
+impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
+    /// A machine with no program.
+    pub fn new(e: &'e Eng<'a, 'gc>) -> Self {
+        Mach {
+            e,
+            s: Store::new(),
+            boxes: Vec::new(),
+            pboxes: Vec::new(),
+            atoms: Atoms::new(),
+            trail: Vec::new(),
+            env: vec![0, STOP, 0, 0],
+            cps: Vec::new(),
+            saved: Vec::new(),
+            a: vec![0; 256],
+            clauses: Vec::new(),
+            tclauses: Vec::new(),
+            preds: Vec::new(),
+            pred_ix: FxHashMap::default(),
+            dets: Vec::new(),
+            nondets: Vec::new(),
+            bags: Vec::new(),
+            fe: 0,
+            cpr: STOP,
+            catch_cid: u32::MAX,
+            erased: Default::default(),
+            hb: 0,
+            eb: 0,
+        }
+    }
+
+    /// The clause of a code pointer.
+    #[inline(always)]
+    pub fn clause(&self, c: u32) -> Rc<Clause> {
+        if c & TEMP != 0 {
+            self.tclauses[(c & !TEMP) as usize].clone()
+        } else {
+            self.clauses[c as usize].clone()
+        }
+    }
+
+    // ---- frames ----
+
+    #[inline(always)]
+    fn frame_end(&self, f: usize) -> usize {
+        f + HDR + self.env[f + 3] as usize
+    }
+
+    /// Recomputes the cached tops after the choicepoint stack changed.
+    #[inline(always)]
+    pub fn sync_b(&mut self) {
+        match self.cps.last() {
+            Some(c) => {
+                self.hb = c.st;
+                self.eb = c.et;
+            }
+            None => {
+                self.hb = 0;
+                self.eb = 0;
+            }
+        }
+    }
+
+    /// Allocates the frame of a clause being entered (continuation in
+    /// `fe`/`cpr`, cut barrier `b0`).
+    #[inline]
+    pub fn alloc_frame_pub(&mut self, nslots: usize, b0: usize) -> bool {
+        let base = self.frame_end(self.fe).max(self.eb);
+        let end = base + HDR + nslots;
+        if end > ENV_LIMIT {
+            return false;
+        }
+        // `env` only grows: its length is a high-water mark, the live top
+        // is computed from the frame chain and the choicepoints
+        if self.env.len() < end {
+            self.env.resize(end.max(self.env.len() * 2), 0);
+        }
+        let f = &mut self.env[base..end];
+        f[0] = self.fe as u64;
+        f[1] = self.cpr;
+        f[2] = b0 as u64;
+        f[3] = nslots as u64;
+        f[HDR..].fill(0);
+        self.fe = base;
+        true
+    }
+
+    /// Writes a frame slot (absolute index), trailing when the frame is
+    /// older than the newest choicepoint.
+    #[inline(always)]
+    pub fn set_slot(&mut self, a: usize, v: Word) {
+        if a < self.eb {
+            self.trail.push((a | TRAIL_ENV, self.env[a]));
+        }
+        self.env[a] = v;
+    }
+
+    /// The value of a template variable or constant in the current frame
+    /// (0: variable not yet seen).
+    #[inline(always)]
+    fn tpl_val(&self, cl: &Clause, t: Word) -> (usize, Word) {
+        let p = idx(t);
+        if p & 1 == 1 {
+            (usize::MAX, cl.consts[p >> 1])
+        } else {
+            let a = self.fe + HDR + (p >> 1);
+            (a, self.env[a])
+        }
+    }
+
+    /// The value of a template variable or constant (0: not yet seen).
+    #[inline(always)]
+    pub fn tpl_word(&self, cl: &Clause, t: Word) -> Word {
+        self.tpl_val(cl, t).1
+    }
+
+    // ---- templates ----
+
+    /// Builds a template in the store; its word.
+    pub fn build(&mut self, cl: &Clause, t: Word) -> Word {
+        match tag(t) {
+            TPL => {
+                let (a, v) = self.tpl_val(cl, t);
+                if v != 0 {
+                    return v;
+                }
+                let r = self.s.new_var();
+                self.set_slot(a, r);
+                r
+            }
+            STR => {
+                let b = idx(t);
+                let f = cl.tpl[b];
+                let n = fun_arity(f);
+                let at = self.s.alloc(n + 1);
+                self.s.set(at, f);
+                for k in 0..n {
+                    self.build_into(cl, cl.tpl[b + 1 + k], at + 1 + k);
+                }
+                mk(STR, at)
+            }
+            LIS => {
+                let b = idx(t);
+                let at = self.s.alloc(2);
+                self.build_into(cl, cl.tpl[b], at);
+                self.build_into(cl, cl.tpl[b + 1], at + 1);
+                mk(LIS, at)
+            }
+            _ => t,
+        }
+    }
+
+    /// Builds a template into store cell `dst` (a first-occurrence variable
+    /// becomes that cell). Loops on the last argument.
+    fn build_into(&mut self, cl: &Clause, mut t: Word, mut dst: usize) {
+        loop {
+            match tag(t) {
+                TPL => {
+                    let (a, v) = self.tpl_val(cl, t);
+                    if v != 0 {
+                        self.s.set(dst, v);
+                    } else {
+                        let r = mk(REF, dst);
+                        self.s.set(dst, r);
+                        self.set_slot(a, r);
+                    }
+                    return;
+                }
+                STR => {
+                    let b = idx(t);
+                    let f = cl.tpl[b];
+                    let n = fun_arity(f);
+                    let at = self.s.alloc(n + 1);
+                    self.s.set(dst, mk(STR, at));
+                    self.s.set(at, f);
+                    for k in 0..n - 1 {
+                        self.build_into(cl, cl.tpl[b + 1 + k], at + 1 + k);
+                    }
+                    t = cl.tpl[b + n];
+                    dst = at + n;
+                }
+                LIS => {
+                    let b = idx(t);
+                    let at = self.s.alloc(2);
+                    self.s.set(dst, mk(LIS, at));
+                    self.build_into(cl, cl.tpl[b], at);
+                    t = cl.tpl[b + 1];
+                    dst = at + 1;
+                }
+                _ => {
+                    self.s.set(dst, t);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Matches a template against a store word (head unification).
+    pub fn get(&mut self, cl: &Clause, mut t: Word, mut w: Word) -> bool {
+        loop {
+            match tag(t) {
+                TPL => {
+                    let (a, v) = self.tpl_val(cl, t);
+                    if v != 0 {
+                        return self.unify(v, w);
+                    }
+                    self.set_slot(a, w);
+                    return true;
+                }
+                STR => {
+                    let d = self.s.deref(w);
+                    match tag(d) {
+                        REF => {
+                            let b = self.build(cl, t);
+                            self.bind(d, b);
+                            return true;
+                        }
+                        STR => {
+                            let b = idx(t);
+                            let i = idx(d);
+                            let f = cl.tpl[b];
+                            if self.s.get(i) != f {
+                                return false;
+                            }
+                            let n = fun_arity(f);
+                            for k in 0..n - 1 {
+                                if !self.get(cl, cl.tpl[b + 1 + k], self.s.get(i + 1 + k)) {
+                                    return false;
+                                }
+                            }
+                            t = cl.tpl[b + n];
+                            w = self.s.get(i + n);
+                        }
+                        _ => return false,
+                    }
+                }
+                LIS => {
+                    let d = self.s.deref(w);
+                    match tag(d) {
+                        REF => {
+                            let b = self.build(cl, t);
+                            self.bind(d, b);
+                            return true;
+                        }
+                        LIS => {
+                            let b = idx(t);
+                            let i = idx(d);
+                            if !self.get(cl, cl.tpl[b], self.s.get(i)) {
+                                return false;
+                            }
+                            t = cl.tpl[b + 1];
+                            w = self.s.get(i + 1);
+                        }
+                        _ => return false,
+                    }
+                }
+                _ => {
+                    let d = self.s.deref(w);
+                    if d == t {
+                        return true;
+                    }
+                    if tag(d) == REF {
+                        self.bind(d, t);
+                        return true;
+                    }
+                    return tag(t) == BOX && self.atomic_eq(d, t);
+                }
+            }
+        }
+    }
+
+    /// Unifies a template with a store word, or (first occurrence) assigns it.
+    pub fn get_root(&mut self, cl: &Clause, t: Word, w: Word) -> bool {
+        self.get(cl, t, w)
+    }
+
+    // ---- choicepoints ----
+
+    /// Pushes a choicepoint saving the first `n` argument registers.
+    pub fn push_cp(&mut self, alt: Alt<'gc>, n: usize, b0: usize) {
+        let args = self.saved.len();
+        self.saved.extend_from_slice(&self.a[..n]);
+        let et = self.frame_end(self.fe).max(self.eb);
+        self.hb = self.s.len();
+        self.eb = et;
+        self.cps.push(Cp {
+            alt,
+            st: self.s.len(),
+            bx: self.boxes.len(),
+            tr: self.trail.len(),
+            et,
+            tc: self.tclauses.len(),
+            e: self.fe,
+            cp: self.cpr,
+            b0,
+            args,
+            n,
+        });
+    }
+
+    /// Removes choicepoints above height `h`.
+    pub fn cut_to(&mut self, h: usize) {
+        if h < self.cps.len() {
+            self.cps.truncate(h);
+            let top = self.cps.last().map_or(0, |c| c.args + c.n);
+            self.saved.truncate(top);
+            self.sync_b();
+        }
+    }
+
+    /// Restores the machine to the top choicepoint's state.
+    fn restore_top(&mut self) {
+        let c = self.cps.last().unwrap();
+        let (tr, st, bx, tc, e, cp, args, n) = (c.tr, c.st, c.bx, c.tc, c.e, c.cp, c.args, c.n);
+        self.untrail(tr);
+        self.s.truncate(st);
+        self.boxes.truncate(bx);
+        self.tclauses.truncate(tc);
+        self.fe = e;
+        self.cpr = cp;
+        self.a[..n].copy_from_slice(&self.saved[args..args + n]);
+    }
+
+    fn pop_cp(&mut self) {
+        let c = self.cps.pop().unwrap();
+        self.saved.truncate(c.args);
+        self.sync_b();
+    }
+
+    // ---- calls ----
+
+    /// The first-argument key of a word.
+    #[inline(always)]
+    fn key_of(&self, w: Word) -> Word {
+        let d = self.s.deref(w);
+        match tag(d) {
+            ATOM | INT => d,
+            STR => self.s.get(idx(d)),
+            LIS => LIS_KEY,
+            _ => 0,
+        }
+    }
+
+    #[inline(always)]
+    fn matches(&self, c: u32, key: Word) -> bool {
+        let k = self.clauses[c as usize].key;
+        k == 0 || key == 0 || k == key
+    }
+
+    /// Enters predicate `p` (arguments in the registers, continuation in
+    /// `fe`/`cpr`).
+    pub fn enter(&mut self, p: u32) -> Flow<'gc> {
+        let pr = &self.preds[p as usize];
+        let n = pr.arity;
+        if pr.clauses.is_empty() {
+            if pr.dynamic || pr.defined {
+                return Flow::Fail;
+            }
+            let name = self.atoms.name(pr.name).to_string();
+            return Flow::Throw(Ball::Heap(crate::errors::existence_error_proc(
+                self.e.mc, &name, n,
+            )));
+        }
+        let key = if n > 0 { self.key_of(self.a[0]) } else { 0 };
+        let list = &self.preds[p as usize].clauses;
+        let len = list.len();
+        let mut i = 0;
+        while i < len && !self.matches(list[i], key) {
+            i += 1;
+        }
+        if i == len {
+            return Flow::Fail;
+        }
+        let mut j = i + 1;
+        while j < len && !self.matches(list[j], key) {
+            j += 1;
+        }
+        let c = list[i];
+        let b0 = self.cps.len();
+        if j < len {
+            let list = list.clone();
+            self.push_cp(Alt::Clauses { list, next: j, key }, n, b0);
+        }
+        self.try_clause(c, b0)
+    }
+
+    fn try_clause(&mut self, c: u32, b0: usize) -> Flow<'gc> {
+        let cl = self.clauses[c as usize].clone();
+        if !self.alloc_frame_pub(cl.nslots as usize, b0) {
+            return self.resource_error();
+        }
+        for k in 0..cl.head.len() {
+            if !self.get(&cl, cl.head[k], self.a[k]) {
+                return Flow::Fail;
+            }
+        }
+        if self.s.len() > STORE_LIMIT {
+            return self.resource_error();
+        }
+        Flow::Jump(cl, 0)
+    }
+
+    fn resource_error(&mut self) -> Flow<'gc> {
+        // free the space first, so the handler can run
+        Flow::Throw(Ball::Heap(crate::errors::resource_error(
+            self.e.mc, "stack",
+        )))
+    }
+
+    /// Enters a temporary clause (call/N of a control construct or builtin).
+    pub fn enter_temp(&mut self, cl: Clause) -> Flow<'gc> {
+        let mut cl = cl;
+        cl.id = self.tclauses.len() as u32 | TEMP;
+        let cl = Rc::new(cl);
+        self.tclauses.push(cl.clone());
+        let b0 = self.cps.len();
+        if !self.alloc_frame_pub(cl.nslots as usize, b0) {
+            return self.resource_error();
+        }
+        Flow::Jump(cl, 0)
+    }
+
+    // ---- backtracking ----
+
+    /// Backtracks to the newest choicepoint.
+    pub fn backtrack(&mut self) -> Flow<'gc> {
+        loop {
+            let Some(top) = self.cps.last() else {
+                return Flow::Exit(Outcome::False);
+            };
+            if matches!(top.alt, Alt::Stop) {
+                self.restore_top();
+                return Flow::Exit(Outcome::False);
+            }
+            self.restore_top();
+            let h = self.cps.len() - 1;
+            let b0 = self.cps[h].b0;
+            let alt = std::mem::replace(&mut self.cps[h].alt, Alt::Dead);
+            match alt {
+                Alt::Stop | Alt::Catch | Alt::Dead => {
+                    self.pop_cp();
+                }
+                Alt::Clauses { list, next, key } => {
+                    let len = list.len();
+                    let mut j = next + 1;
+                    while j < len && !self.matches(list[j], key) {
+                        j += 1;
+                    }
+                    let c = list[next];
+                    if j < len {
+                        self.cps[h].alt = Alt::Clauses { list, next: j, key };
+                    } else {
+                        self.pop_cp();
+                    }
+                    match self.try_clause(c, b0) {
+                        Flow::Fail => continue,
+                        f => return f,
+                    }
+                }
+                Alt::Resume(cl, pc) => {
+                    self.pop_cp();
+                    return Flow::Jump(cl, pc);
+                }
+                Alt::Between { next, hi, var } => {
+                    let more = hi.is_none_or(|h| next < h);
+                    if more {
+                        self.cps[h].alt = Alt::Between {
+                            next: next + 1,
+                            hi,
+                            var,
+                        };
+                    } else {
+                        self.pop_cp();
+                    }
+                    let w = self.int_word(next);
+                    self.bind(var, w);
+                    return self.continue_det();
+                }
+                Alt::Repeat => {
+                    self.cps[h].alt = Alt::Repeat;
+                    return self.continue_det();
+                }
+                Alt::Sols {
+                    target,
+                    sols,
+                    next,
+                    mut vars,
+                } => {
+                    let sol = sols[next];
+                    if next + 1 < sols.len() {
+                        self.cps[h].alt = Alt::Sols {
+                            target,
+                            sols: sols.clone(),
+                            next: next + 1,
+                            vars: vars.clone(),
+                        };
+                    } else {
+                        self.pop_cp();
+                    }
+                    let t = self.from_heap(target, &mut vars);
+                    let s = self.from_heap(sol, &mut vars);
+                    if self.unify(t, s) {
+                        return self.continue_det();
+                    }
+                }
+                Alt::ClauseIter {
+                    pred,
+                    list,
+                    next,
+                    head,
+                    body,
+                    retract,
+                } => {
+                    self.pop_cp();
+                    if let Some(f) = self.clause_iter(pred, list, next, head, body, retract) {
+                        return f;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Continues after a nondeterministic builtin resumed by backtracking:
+    /// its choicepoint saved the continuation as `fe`/`cpr`.
+    pub fn continue_det(&mut self) -> Flow<'gc> {
+        let p = self.cpr;
+        self.resume_at(p)
+    }
+
+    /// Continues at code pointer `p` (in frame `fe`).
+    pub fn resume_at(&mut self, p: u64) -> Flow<'gc> {
+        if p == STOP {
+            return Flow::Exit(Outcome::True);
+        }
+        let cl = self.clause(cid(p));
+        Flow::Jump(cl, p as u32 as usize)
+    }
+
+    // ---- exceptions ----
+
+    /// Raises `ball`: finds the innermost active catch/3 whose catcher
+    /// unifies, restores its state and calls the recovery goal.
+    /// `(k_e, k_cp)` is the current continuation.
+    pub fn throw(&mut self, ball: Ball<'gc>, mut ke: usize, mut kcp: u64) -> Flow<'gc> {
+        let w = match ball {
+            Ball::Heap(v) => self.from_heap(v, &mut Vec::new()),
+            Ball::Word(w) => w,
+            Ball::Halt(n) => return Flow::Exit(Outcome::Halt(n)),
+            Ball::Redo => return Flow::Fail,
+        };
+        let frozen = self.freeze(w);
+        loop {
+            if kcp == STOP {
+                let w = self.thaw(&frozen);
+                let v = self.to_heap(w, &mut Vec::new());
+                return Flow::Exit(Outcome::Error(v));
+            }
+            if cid(kcp) == self.catch_cid {
+                let f = ke;
+                let k = self.env[f + HDR + 3];
+                if tag(k) == INT {
+                    let k = int_val(k) as usize;
+                    if k < self.cps.len()
+                        && matches!(self.cps[k].alt, Alt::Catch)
+                        && self.cps[k].e == f
+                    {
+                        self.cut_to(k + 1);
+                        self.restore_top();
+                        self.pop_cp();
+                        self.fe = f;
+                        let b = self.thaw(&frozen);
+                        let catcher = self.env[f + HDR + 1];
+                        if self.unify(catcher, b) {
+                            let r = self.env[f + HDR + 2];
+                            self.cpr = self.env[f + 1];
+                            self.fe = self.env[f] as usize;
+                            return self.call_goal(r, &[]);
+                        }
+                    }
+                }
+            }
+            let f = ke;
+            ke = self.env[f] as usize;
+            kcp = self.env[f + 1];
+        }
+    }
+}

@@ -1,0 +1,509 @@
+//! The run loop, call/N, and how goals resolve to predicates and builtins.
+
+use std::rc::Rc;
+
+use crate::builtins::Proc;
+use crate::machine::Ctl;
+use crate::store::atoms::ids;
+use crate::store::compile::{Clause, Compiler, Ins, Nat, Resolve, Target, Tm};
+use crate::store::machine::*;
+use crate::store::words::*;
+
+impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
+    /// Runs from `pc` in `cl` until the query's first solution, failure,
+    /// an uncaught error or halt.
+    pub fn run(&mut self, mut cl: Rc<Clause>, mut pc: usize) -> Outcome<'gc> {
+        loop {
+            // `entry`: a throw happens with the continuation in fe/cpr
+            // (calls), not inside the current frame's body
+            let mut entry = false;
+            let flow = match cl.code[pc] {
+                Ins::Call { pred, args } => {
+                    let n = self.preds[pred as usize].arity;
+                    for k in 0..n {
+                        let w = self.build(&cl, cl.roots[args as usize + k]);
+                        self.a[k] = w;
+                    }
+                    self.cpr = code_ptr(cl.id, pc + 1);
+                    entry = true;
+                    self.enter(pred)
+                }
+                Ins::Exec { pred, args } => {
+                    let n = self.preds[pred as usize].arity;
+                    for k in 0..n {
+                        let w = self.build(&cl, cl.roots[args as usize + k]);
+                        self.a[k] = w;
+                    }
+                    let f = self.fe;
+                    self.cpr = self.env[f + 1];
+                    self.fe = self.env[f] as usize;
+                    entry = true;
+                    self.enter(pred)
+                }
+                Ins::CallN { args, n, tail } => {
+                    let g = self.build(&cl, cl.roots[args as usize]);
+                    let mut extra = Vec::with_capacity(n as usize - 1);
+                    for k in 1..n as usize {
+                        extra.push(self.build(&cl, cl.roots[args as usize + k]));
+                    }
+                    if tail {
+                        let f = self.fe;
+                        self.cpr = self.env[f + 1];
+                        self.fe = self.env[f] as usize;
+                    } else {
+                        self.cpr = code_ptr(cl.id, pc + 1);
+                    }
+                    entry = true;
+                    self.call_goal(g, &extra)
+                }
+                Ins::Proceed => {
+                    let f = self.fe;
+                    let p = self.env[f + 1];
+                    self.fe = self.env[f] as usize;
+                    self.resume_at(p)
+                }
+                Ins::Bi { op, args } => match self.nat(&cl, op, args as usize) {
+                    Ok(true) => Flow::Next,
+                    Ok(false) => Flow::Fail,
+                    Err(Ball::Redo) => {
+                        self.cpr = code_ptr(cl.id, pc + 1);
+                        self.nondet_by_name(&cl, op, args as usize)
+                    }
+                    Err(b) => Flow::Throw(b),
+                },
+                Ins::Det { f, args, n } => self.det(&cl, f, args as usize, n as usize),
+                Ins::NonDet { f, args, n } => {
+                    self.cpr = code_ptr(cl.id, pc + 1);
+                    self.nondet(&cl, f, args as usize, n as usize)
+                }
+                Ins::Between { args } => {
+                    self.cpr = code_ptr(cl.id, pc + 1);
+                    self.between(&cl, args as usize)
+                }
+                Ins::Repeat => {
+                    self.cpr = code_ptr(cl.id, pc + 1);
+                    let h = self.cps.len();
+                    self.push_cp(Alt::Repeat, 0, h);
+                    Flow::Next
+                }
+                Ins::Cut => {
+                    let b0 = self.env[self.fe + 2] as usize;
+                    self.cut_to(b0);
+                    Flow::Next
+                }
+                Ins::CutTo(s) => {
+                    let h = int_val(self.env[self.fe + HDR + s as usize]) as usize;
+                    self.cut_to(h);
+                    Flow::Next
+                }
+                Ins::SaveB(s) => {
+                    // always written before it is read on any path: no trail
+                    self.env[self.fe + HDR + s as usize] = int(self.cps.len() as i64).unwrap();
+                    Flow::Next
+                }
+                Ins::SoftCut(s) => {
+                    let h = int_val(self.env[self.fe + HDR + s as usize]) as usize;
+                    if h < self.cps.len() {
+                        self.cps[h].alt = Alt::Dead;
+                    }
+                    Flow::Next
+                }
+                Ins::TryElse(l) => {
+                    let h = self.cps.len();
+                    self.push_cp(Alt::Resume(cl.clone(), l as usize), 0, h);
+                    Flow::Next
+                }
+                Ins::Jump(l) => Flow::Goto(l as usize),
+                Ins::Fail => Flow::Fail,
+                Ins::CatchEnter => {
+                    let h = self.cps.len();
+                    self.push_cp(Alt::Catch, 0, h);
+                    let a = self.fe + HDR + 3;
+                    self.set_slot(a, int(h as i64).unwrap());
+                    Flow::Next
+                }
+                Ins::CatchExit => {
+                    let k = int_val(self.env[self.fe + HDR + 3]) as usize;
+                    if k + 1 == self.cps.len() && matches!(self.cps[k].alt, Alt::Catch) {
+                        self.pop_cp_pub();
+                    }
+                    Flow::Next
+                }
+                Ins::FaStart(s) => {
+                    self.bags.push(Some(Vec::new()));
+                    let a = self.fe + HDR + s as usize;
+                    self.set_slot(a, int(self.bags.len() as i64 - 1).unwrap());
+                    Flow::Next
+                }
+                Ins::FaAdd { s, args } => {
+                    let w = self.build(&cl, cl.roots[args as usize]);
+                    let f = self.freeze(w);
+                    let k = int_val(self.env[self.fe + HDR + s as usize]) as usize;
+                    if let Some(Some(b)) = self.bags.get_mut(k) {
+                        b.push(f);
+                    }
+                    Flow::Next
+                }
+                Ins::FaEnd { s, args } => {
+                    let k = int_val(self.env[self.fe + HDR + s as usize]) as usize;
+                    let items = self
+                        .bags
+                        .get_mut(k)
+                        .and_then(|b| b.take())
+                        .unwrap_or_default();
+                    while matches!(self.bags.last(), Some(None)) {
+                        self.bags.pop();
+                    }
+                    let ws: Vec<Word> = items.iter().map(|f| self.thaw(f)).collect();
+                    let l = self.list(&ws, NIL);
+                    if self.get(&cl, cl.roots[args as usize], l) {
+                        Flow::Next
+                    } else {
+                        Flow::Fail
+                    }
+                }
+                Ins::ClauseIter { args, retract } => {
+                    self.cpr = code_ptr(cl.id, pc + 1);
+                    self.clause_start(&cl, args as usize, retract)
+                }
+                Ins::Unsupported { name, arity } => {
+                    let msg = format!(
+                        "the store engine cannot run {}/{}",
+                        self.atoms.name(name),
+                        arity
+                    );
+                    let mc = self.e.mc;
+                    let f = crate::terms::compound(
+                        mc,
+                        "system_error",
+                        vec![crate::terms::atom(mc, &msg)],
+                    );
+                    Flow::Throw(Ball::Heap(crate::errors::error(mc, f)))
+                }
+            };
+            let mut flow = flow;
+            loop {
+                match flow {
+                    Flow::Next => pc += 1,
+                    Flow::Goto(l) => pc = l,
+                    Flow::Jump(c, p) => {
+                        cl = c;
+                        pc = p;
+                    }
+                    Flow::Fail => {
+                        entry = true;
+                        flow = self.backtrack();
+                        continue;
+                    }
+                    Flow::Throw(b) => {
+                        let (ke, kcp) = if entry {
+                            (self.fe, self.cpr)
+                        } else {
+                            (self.env[self.fe] as usize, self.env[self.fe + 1])
+                        };
+                        entry = true;
+                        flow = self.throw(b, ke, kcp);
+                        continue;
+                    }
+                    Flow::Exit(o) => return o,
+                }
+                break;
+            }
+        }
+    }
+
+    /// Pops the newest choicepoint.
+    pub fn pop_cp_pub(&mut self) {
+        let c = self.cps.pop().unwrap();
+        self.saved.truncate(c.args);
+        self.sync_b();
+    }
+
+    /// A list of `items` ending in `tail`.
+    pub fn list(&mut self, items: &[Word], tail: Word) -> Word {
+        let mut t = tail;
+        for &w in items.iter().rev() {
+            let at = self.s.alloc(2);
+            self.s.set(at, w);
+            self.s.set(at + 1, t);
+            t = mk(LIS, at);
+        }
+        t
+    }
+
+    /// Calls goal `g` with `extra` arguments (call/N); the continuation is
+    /// in `fe`/`cpr`. The goal is opaque to cut.
+    pub fn call_goal(&mut self, g: Word, extra: &[Word]) -> Flow<'gc> {
+        let d = self.s.deref(g);
+        let Some((name, n0)) = (match tag(d) {
+            ATOM | STR | LIS => self.functor_of(d),
+            _ => None,
+        }) else {
+            let mc = self.e.mc;
+            let v = self.to_heap(d, &mut Vec::new());
+            let ball = if tag(d) == REF {
+                crate::errors::instantiation_error(mc)
+            } else {
+                crate::errors::type_error(mc, "callable", v)
+            };
+            return Flow::Throw(Ball::Heap(ball));
+        };
+        let n = n0 + extra.len();
+        if !is_control(name, n) {
+            if let Some(&p) = self.pred_ix.get(&(name, n)) {
+                for k in 0..n0 {
+                    self.a[k] = self.arg_of(d, k);
+                }
+                self.a[n0..n].copy_from_slice(extra);
+                return self.enter(p);
+            }
+        }
+        // a control construct or builtin: compile it as a clause body
+        // (ISO: a body with a non-callable part raises before it runs)
+        if extra.is_empty() && !self.body_callable(d) {
+            let v = self.to_heap(d, &mut Vec::new());
+            return Flow::Throw(Ball::Heap(crate::errors::type_error(
+                self.e.mc, "callable", v,
+            )));
+        }
+        let tm = if extra.is_empty() {
+            self.goal_tm(d)
+        } else {
+            let mut args: Vec<Tm> = (0..n0).map(|k| Tm::Embed(self.arg_of(d, k))).collect();
+            args.extend(extra.iter().map(|w| Tm::Embed(*w)));
+            Tm::Cmp(name, args)
+        };
+        let (c, _) = Compiler::clause(self, &[], &tm, 0);
+        self.enter_temp(c)
+    }
+
+    /// Whether every goal of a control construct's body is callable (or a
+    /// variable).
+    fn body_callable(&self, w: Word) -> bool {
+        let d = self.s.deref(w);
+        match tag(d) {
+            REF | ATOM => true,
+            STR | LIS => {
+                let (name, n) = self.functor_of(d).unwrap();
+                if is_control(name, n) && name != ids::CALL && n > 0 {
+                    (0..n).all(|k| self.body_callable(self.arg_of(d, k)))
+                } else {
+                    true
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Runs the older engine's nondeterministic version of a native
+    /// builtin (arg/3 with an unbound or negative N).
+    fn nondet_by_name(&mut self, cl: &Clause, op: Nat, args: usize) -> Flow<'gc> {
+        let (name, n) = match op {
+            Nat::Arg => ("arg", 3),
+            _ => return Flow::Fail,
+        };
+        let proc = self.e.g.borrow().lookup(name, n);
+        let Some(Proc::Control(Ctl::NonDet(f))) = proc else {
+            return Flow::Fail;
+        };
+        let id = self.atoms.intern(name);
+        self.nondets.push((f, id, n));
+        let k = self.nondets.len() as u32 - 1;
+        let flow = self.nondet(cl, k, args, n);
+        self.nondets.pop();
+        flow
+    }
+
+    /// A goal term of the store as a clause body (control constructs
+    /// opened, everything else embedded).
+    fn goal_tm(&self, w: Word) -> Tm {
+        let d = self.s.deref(w);
+        match tag(d) {
+            ATOM => Tm::Atomic(d),
+            STR | LIS => {
+                let (name, n) = self.functor_of(d).unwrap();
+                if is_control(name, n) && name != ids::CALL {
+                    Tm::Cmp(
+                        name,
+                        (0..n).map(|k| self.goal_tm(self.arg_of(d, k))).collect(),
+                    )
+                } else {
+                    Tm::Cmp(name, (0..n).map(|k| Tm::Embed(self.arg_of(d, k))).collect())
+                }
+            }
+            INT => Tm::Atomic(d),
+            _ => Tm::Embed(d),
+        }
+    }
+}
+
+/// The control constructs the compiler opens.
+fn is_control(name: u32, n: usize) -> bool {
+    matches!(
+        (name, n),
+        (ids::COMMA, 2)
+            | (ids::SEMI, 2)
+            | (ids::BAR, 2)
+            | (ids::ARROW, 2)
+            | (ids::SOFT, 2)
+            | (ids::NOT, 1)
+            | (ids::NOT2, 1)
+            | (ids::CUT, 0)
+            | (ids::TRUE, 0)
+            | (ids::FAIL, 0)
+            | (ids::FALSE, 0)
+            | (ids::COLON, 2)
+    ) || name == ids::CALL
+}
+
+/// Builtins that run natively, by name and arity.
+fn native(name: &str, n: usize) -> Option<Nat> {
+    use Nat::*;
+    Some(match (name, n) {
+        ("=", 2) => Unify,
+        ("\\=", 2) => NotUnify,
+        ("==", 2) => Eq,
+        ("\\==", 2) => NotEq,
+        ("var", 1) => Var,
+        ("nonvar", 1) => NonVar,
+        ("atom", 1) => Atom,
+        ("number", 1) => Number,
+        ("integer", 1) => Integer,
+        ("float", 1) => Float,
+        ("atomic", 1) => Atomic,
+        ("compound", 1) => Compound,
+        ("callable", 1) => Callable,
+        ("is_list", 1) => IsList,
+        ("is", 2) => Is,
+        ("<", 2) => Lt,
+        (">", 2) => Gt,
+        ("=<", 2) => Le,
+        (">=", 2) => Ge,
+        ("=:=", 2) => AEq,
+        ("=\\=", 2) => ANe,
+        ("compare", 3) => Compare,
+        ("@<", 2) => TLt,
+        ("@>", 2) => TGt,
+        ("@=<", 2) => TLe,
+        ("@>=", 2) => TGe,
+        ("functor", 3) => Functor,
+        ("arg", 3) => Arg,
+        ("=..", 2) => Univ,
+        ("copy_term", 2) => CopyTerm,
+        ("throw", 1) => Throw,
+        ("halt", 0) => Halt0,
+        ("halt", 1) => Halt1,
+        ("assert", 1) | ("assertz", 1) => Assertz,
+        ("asserta", 1) => Asserta,
+        ("retractall", 1) => Retractall,
+        ("sort", 2) => Sort,
+        ("msort", 2) => MSort,
+        ("keysort", 2) => KeySort,
+        _ => return None,
+    })
+}
+
+/// Builtins of the older engine the bridge must not run: they read or
+/// change the older engine's predicate table, which this engine copied.
+const NOT_BRIDGED: &[&str] = &[
+    "abolish",
+    "dynamic",
+    "discontiguous",
+    "current_predicate",
+    "predicate_property",
+    "consult",
+    "ensure_loaded",
+    "$load_next",
+    "listing",
+    "b_setval",
+    "b_getval",
+];
+
+impl Resolve for Mach<'_, '_, '_> {
+    fn intern(&mut self, name: &str) -> u32 {
+        self.atoms.intern(name)
+    }
+
+    fn unsupported(&mut self, name: u32, arity: usize) -> bool {
+        if self.pred_ix.contains_key(&(name, arity)) || is_control(name, arity) {
+            return false;
+        }
+        let text = self.atoms.name(name);
+        if native(text, arity).is_some() || (text == "clause" && arity == 2) {
+            return false;
+        }
+        match self.e.g.borrow().lookup(text, arity) {
+            Some(_) if NOT_BRIDGED.contains(&text) => true,
+            Some(Proc::Control(c)) => !matches!(
+                c,
+                Ctl::NonDet(_)
+                    | Ctl::Between
+                    | Ctl::Repeat
+                    | Ctl::Retract
+                    | Ctl::Halt
+                    | Ctl::Throw
+                    | Ctl::True
+                    | Ctl::Fail
+                    | Ctl::Cut
+                    | Ctl::Conj
+                    | Ctl::Disj
+                    | Ctl::IfThen
+                    | Ctl::SoftIfThen
+                    | Ctl::Not
+                    | Ctl::Call
+            ),
+            _ => false,
+        }
+    }
+
+    fn resolve(&mut self, name: u32, arity: usize) -> Target {
+        if let Some(&p) = self.pred_ix.get(&(name, arity)) {
+            return Target::Pred(p);
+        }
+        let text = self.atoms.name(name).to_string();
+        if let Some(op) = native(&text, arity) {
+            return Target::Nat(op);
+        }
+        if text == "clause" && arity == 2 {
+            return Target::ClauseIter(false);
+        }
+        let proc = self.e.g.borrow().lookup(&text, arity);
+        match proc {
+            Some(_) if NOT_BRIDGED.contains(&text.as_str()) => Target::Unsupported,
+            Some(Proc::Det(f)) => {
+                self.dets.push((f, name, arity));
+                Target::Det(self.dets.len() as u32 - 1)
+            }
+            Some(Proc::Control(Ctl::NonDet(f))) => {
+                self.nondets.push((f, name, arity));
+                Target::NonDet(self.nondets.len() as u32 - 1)
+            }
+            Some(Proc::Control(Ctl::Between)) => Target::Between,
+            Some(Proc::Control(Ctl::Repeat)) => Target::Repeat,
+            Some(Proc::Control(Ctl::Retract)) => Target::ClauseIter(true),
+            Some(_) => Target::Unsupported,
+            None => {
+                // an undefined procedure: raises when called (or fails
+                // under unknown=fail)
+                let defined = self.e.g.borrow().flag_unknown_fail;
+                Target::Pred(self.new_pred(name, arity, false, defined))
+            }
+        }
+    }
+}
+
+impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
+    /// Adds a predicate with no clauses.
+    pub fn new_pred(&mut self, name: u32, arity: usize, dynamic: bool, defined: bool) -> u32 {
+        let p = self.preds.len() as u32;
+        self.preds.push(Pred {
+            name,
+            arity,
+            clauses: Rc::new(Vec::new()),
+            dynamic,
+            defined,
+        });
+        self.pred_ix.insert((name, arity), p);
+        p
+    }
+}

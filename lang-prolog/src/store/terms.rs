@@ -1,0 +1,480 @@
+//! Term operations on the store: boxed values, binding and trailing,
+//! unification, standard order, copying out of and back into the store, and
+//! conversion to and from heap terms (for the writer and builtin bridge).
+//!
+//! None of these recurse on the Rust stack in proportion to the term: they
+//! use explicit work stacks (conversion to a heap term recurses on
+//! arguments but loops on the last one, so long lists are flat).
+
+use std::cmp::Ordering;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use vm_core::{heap, Value};
+
+use crate::store::machine::Mach;
+use crate::store::words::*;
+use crate::terms::{self as ht, view, T};
+
+/// A value too large for a word: lives in a side table, a `BOX` word
+/// points at it. The side table is plain Rust data (no GC pointers).
+#[derive(Clone, Debug)]
+pub enum Boxed {
+    /// A float.
+    F(f64),
+    /// An integer outside the 61-bit range.
+    B(BigInt),
+    /// A SWI string.
+    S(Box<str>),
+}
+
+/// Bit of a `BOX` payload that marks the permanent table (clause constants).
+const PERM: usize = 1;
+
+/// A term copied out of the store (findall answers, exception balls):
+/// the same words with indices relative to `w`, and its own boxes.
+#[derive(Clone, Default)]
+pub struct Frozen {
+    w: Vec<Word>,
+    boxes: Vec<Boxed>,
+    root: Word,
+}
+
+/// Flag in a trail entry's address: the entry is an environment slot.
+pub const TRAIL_ENV: usize = 1 << 62;
+
+impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
+    /// A new boxed value in the query table.
+    pub fn boxed(&mut self, b: Boxed) -> Word {
+        let i = self.boxes.len();
+        self.boxes.push(b);
+        mk(BOX, i << 1)
+    }
+    /// A new boxed value in the permanent table.
+    pub fn pboxed(&mut self, b: Boxed) -> Word {
+        let i = self.pboxes.len();
+        self.pboxes.push(b);
+        mk(BOX, (i << 1) | PERM)
+    }
+    /// The boxed value of a `BOX` word.
+    pub fn unbox(&self, w: Word) -> &Boxed {
+        let i = idx(w);
+        if i & PERM != 0 {
+            &self.pboxes[i >> 1]
+        } else {
+            &self.boxes[i >> 1]
+        }
+    }
+    /// The word for an integer (boxed when it needs more than 61 bits).
+    pub fn int_word(&mut self, i: i64) -> Word {
+        match int(i) {
+            Some(w) => w,
+            None => self.boxed(Boxed::B(BigInt::from(i))),
+        }
+    }
+    /// The word for a bigint (a small integer when it fits).
+    pub fn big_word(&mut self, b: BigInt) -> Word {
+        if let Some(w) = b.to_i64().and_then(int) {
+            return w;
+        }
+        self.boxed(Boxed::B(b))
+    }
+
+    /// Binds unbound variable `v` (a REF word) to `val`, trailing when the
+    /// variable is older than the newest choicepoint.
+    #[inline(always)]
+    pub fn bind(&mut self, v: Word, val: Word) {
+        let i = idx(v);
+        if i < self.cp_store_top() {
+            self.trail.push((i, v));
+        }
+        self.s.set(i, val);
+    }
+
+    /// Store top saved by the newest choicepoint.
+    #[inline(always)]
+    pub fn cp_store_top(&self) -> usize {
+        self.hb
+    }
+
+    /// Undoes the trail down to `top`.
+    pub fn untrail(&mut self, top: usize) {
+        while self.trail.len() > top {
+            let (a, old) = self.trail.pop().unwrap();
+            if a & TRAIL_ENV != 0 {
+                let a = a & !TRAIL_ENV;
+                if a < self.env.len() {
+                    self.env[a] = old;
+                }
+            } else if a < self.s.len() {
+                self.s.set(a, old);
+            }
+        }
+    }
+
+    /// Whether two dereferenced atomic words are the same constant.
+    pub fn atomic_eq(&self, a: Word, b: Word) -> bool {
+        if a == b {
+            return true;
+        }
+        if tag(a) != BOX || tag(b) != BOX {
+            return false;
+        }
+        match (self.unbox(a), self.unbox(b)) {
+            (Boxed::F(x), Boxed::F(y)) => x == y || (x.is_nan() && y.is_nan()),
+            (Boxed::B(x), Boxed::B(y)) => x == y,
+            (Boxed::S(x), Boxed::S(y)) => x == y,
+            _ => false,
+        }
+    }
+
+    /// Unifies two words.
+    pub fn unify(&mut self, a: Word, b: Word) -> bool {
+        let mut work: Vec<(Word, Word)> = Vec::new();
+        let (mut x, mut y) = (a, b);
+        loop {
+            let p = self.s.deref(x);
+            let q = self.s.deref(y);
+            if p != q {
+                let (tp, tq) = (tag(p), tag(q));
+                if tp == REF {
+                    if tq == REF && idx(q) > idx(p) {
+                        self.bind(q, p);
+                    } else {
+                        self.bind(p, q);
+                    }
+                } else if tq == REF {
+                    self.bind(q, p);
+                } else if tp == STR && tq == STR {
+                    let (i, j) = (idx(p), idx(q));
+                    let f = self.s.get(i);
+                    if f != self.s.get(j) {
+                        return false;
+                    }
+                    let n = fun_arity(f);
+                    for k in 1..n {
+                        work.push((mk(REF, i + k), mk(REF, j + k)));
+                    }
+                    x = mk(REF, i + n);
+                    y = mk(REF, j + n);
+                    continue;
+                } else if tp == LIS && tq == LIS {
+                    let (i, j) = (idx(p), idx(q));
+                    work.push((mk(REF, i), mk(REF, j)));
+                    x = mk(REF, i + 1);
+                    y = mk(REF, j + 1);
+                    continue;
+                } else if !self.atomic_eq(p, q) {
+                    return false;
+                }
+            }
+            match work.pop() {
+                Some((u, v)) => {
+                    x = u;
+                    y = v;
+                }
+                None => return true,
+            }
+        }
+    }
+
+    /// The name and arity of a dereferenced callable word.
+    pub fn functor_of(&self, w: Word) -> Option<(u32, usize)> {
+        match tag(w) {
+            ATOM => Some((atom_id(w), 0)),
+            STR => {
+                let f = self.s.get(idx(w));
+                Some((fun_name(f), fun_arity(f)))
+            }
+            LIS => Some((crate::store::atoms::ids::DOT, 2)),
+            _ => None,
+        }
+    }
+
+    /// Argument `k` (0-based) of a dereferenced compound word (STR or LIS).
+    #[inline]
+    pub fn arg_of(&self, w: Word, k: usize) -> Word {
+        match tag(w) {
+            STR => self.s.get(idx(w) + 1 + k),
+            _ => self.s.get(idx(w) + k),
+        }
+    }
+
+    fn order_class(&self, w: Word) -> u8 {
+        match tag(w) {
+            REF => 0,
+            INT => 1,
+            // SWI: Var < Number < String < Atom < Compound
+            BOX => match self.unbox(w) {
+                Boxed::S(_) => 2,
+                _ => 1,
+            },
+            ATOM => 3,
+            _ => 5,
+        }
+    }
+
+    fn num_cmp(&self, a: Word, b: Word) -> Ordering {
+        let n = |w: Word| -> crate::arith::N {
+            if tag(w) == INT {
+                return crate::arith::N::I(int_val(w));
+            }
+            match self.unbox(w) {
+                Boxed::F(f) => crate::arith::N::F(*f),
+                Boxed::B(b) => crate::arith::N::B(b.clone()),
+                Boxed::S(_) => crate::arith::N::I(0),
+            }
+        };
+        let (x, y) = (n(a), n(b));
+        match crate::arith::cmp_n(&x, &y) {
+            // standard order: 1.0 @< 1
+            Ordering::Equal => match (&x, &y) {
+                (crate::arith::N::F(_), crate::arith::N::F(_)) => Ordering::Equal,
+                (crate::arith::N::F(_), _) => Ordering::Less,
+                (_, crate::arith::N::F(_)) => Ordering::Greater,
+                _ => Ordering::Equal,
+            },
+            o => o,
+        }
+    }
+
+    /// Compares two words in the standard order of terms.
+    pub fn compare(&self, a: Word, b: Word) -> Ordering {
+        let mut work: Vec<(Word, Word)> = vec![(a, b)];
+        while let Some((x, y)) = work.pop() {
+            let p = self.s.deref(x);
+            let q = self.s.deref(y);
+            if p == q {
+                continue;
+            }
+            let (cp, cq) = (self.order_class(p), self.order_class(q));
+            if cp != cq {
+                return cp.cmp(&cq);
+            }
+            let o = match cp {
+                0 => idx(p).cmp(&idx(q)),
+                1 => self.num_cmp(p, q),
+                // SWI 7's reserved `[]` sorts before every atom
+                3 => match (p == NIL, q == NIL) {
+                    (true, false) => Ordering::Less,
+                    (false, true) => Ordering::Greater,
+                    _ => self.atoms.name(atom_id(p)).cmp(self.atoms.name(atom_id(q))),
+                },
+                2 => match (self.unbox(p), self.unbox(q)) {
+                    (Boxed::S(x), Boxed::S(y)) => x.cmp(y),
+                    _ => Ordering::Equal,
+                },
+                _ => {
+                    let (fp, np) = self.functor_of(p).unwrap();
+                    let (fq, nq) = self.functor_of(q).unwrap();
+                    let o = np
+                        .cmp(&nq)
+                        .then_with(|| self.atoms.name(fp).cmp(self.atoms.name(fq)));
+                    if o == Ordering::Equal {
+                        for k in (0..np).rev() {
+                            work.push((self.arg_of(p, k), self.arg_of(q, k)));
+                        }
+                    }
+                    o
+                }
+            };
+            if o != Ordering::Equal {
+                return o;
+            }
+        }
+        Ordering::Equal
+    }
+
+    /// Copies a term out of the store (variables stay shared among
+    /// themselves, but lose their identity with the store's).
+    pub fn freeze(&self, w: Word) -> Frozen {
+        let mut f = Frozen::default();
+        let mut vars: rustc_hash::FxHashMap<usize, usize> = Default::default();
+        let mut root = [0u64];
+        // work: (source word, destination: usize::MAX = root, else index in f.w)
+        let mut work: Vec<(Word, usize)> = vec![(w, usize::MAX)];
+        while let Some((x, dst)) = work.pop() {
+            let p = self.s.deref(x);
+            let out = match tag(p) {
+                REF => {
+                    if let Some(&i) = vars.get(&idx(p)) {
+                        mk(REF, i)
+                    } else if dst != usize::MAX {
+                        vars.insert(idx(p), dst);
+                        mk(REF, dst)
+                    } else {
+                        let i = f.w.len();
+                        f.w.push(mk(REF, i));
+                        vars.insert(idx(p), i);
+                        mk(REF, i)
+                    }
+                }
+                STR => {
+                    let i = idx(p);
+                    let fw = self.s.get(i);
+                    let n = fun_arity(fw);
+                    let base = f.w.len();
+                    f.w.push(fw);
+                    f.w.resize(base + 1 + n, NIL);
+                    for k in 0..n {
+                        work.push((self.s.get(i + 1 + k), base + 1 + k));
+                    }
+                    mk(STR, base)
+                }
+                LIS => {
+                    let i = idx(p);
+                    let base = f.w.len();
+                    f.w.resize(base + 2, NIL);
+                    work.push((self.s.get(i + 1), base + 1));
+                    work.push((self.s.get(i), base));
+                    mk(LIS, base)
+                }
+                BOX => {
+                    let k = f.boxes.len();
+                    f.boxes.push(self.unbox(p).clone());
+                    mk(BOX, k << 1)
+                }
+                _ => p,
+            };
+            if dst == usize::MAX {
+                root[0] = out;
+            } else {
+                f.w[dst] = out;
+            }
+        }
+        f.root = root[0];
+        f
+    }
+
+    /// Copies a frozen term into the store (fresh variables).
+    pub fn thaw(&mut self, f: &Frozen) -> Word {
+        let base = self.s.len();
+        let bbase = self.boxes.len();
+        self.boxes.extend(f.boxes.iter().cloned());
+        let reloc = |w: Word| -> Word {
+            match tag(w) {
+                REF | STR | LIS => w + ((base as u64) << 3),
+                BOX => w + ((bbase as u64) << 4),
+                _ => w,
+            }
+        };
+        for &w in &f.w {
+            self.s.push(reloc(w));
+        }
+        reloc(f.root)
+    }
+
+    /// `copy_term/2`'s copy.
+    pub fn copy(&mut self, w: Word) -> Word {
+        let f = self.freeze(w);
+        self.thaw(&f)
+    }
+
+    /// A heap term for a store word; `vars` maps store variables to the
+    /// heap variables made for them (so the bridge can map bindings back).
+    pub fn to_heap(&self, w: Word, vars: &mut Vec<(usize, Value<'gc>)>) -> Value<'gc> {
+        let mc = self.e.mc;
+        let p = self.s.deref(w);
+        match tag(p) {
+            REF => {
+                if let Some((_, v)) = vars.iter().find(|(i, _)| *i == idx(p)) {
+                    return *v;
+                }
+                // named by its store index, so a variable prints the same
+                // in every bridged call (a new heap variable each time)
+                let v = ht::new_var(mc, idx(p) as i64);
+                vars.push((idx(p), v));
+                v
+            }
+            ATOM => {
+                if p == NIL {
+                    Value::None
+                } else {
+                    self.e.atom(self.atoms.name(atom_id(p)))
+                }
+            }
+            INT => Value::Int(int_val(p)),
+            BOX => match self.unbox(p) {
+                Boxed::F(f) => Value::Float(*f),
+                Boxed::B(b) => heap::new_int(mc, b.clone()),
+                Boxed::S(s) => ht::string(mc, s),
+            },
+            LIS => {
+                // flat over the tail
+                let mut items = Vec::new();
+                let mut t = p;
+                while tag(t) == LIS {
+                    items.push(self.to_heap(self.s.get(idx(t)), vars));
+                    t = self.s.deref(self.s.get(idx(t) + 1));
+                }
+                let tail = self.to_heap(t, vars);
+                ht::list_from(mc, items, tail)
+            }
+            STR => {
+                let i = idx(p);
+                let f = self.s.get(i);
+                let args: Vec<Value<'gc>> = (0..fun_arity(f))
+                    .map(|k| self.to_heap(self.s.get(i + 1 + k), vars))
+                    .collect();
+                ht::compound_v(mc, self.e.atom(self.atoms.name(fun_name(f))), args)
+            }
+            _ => Value::None,
+        }
+    }
+
+    /// A store word for a heap term; heap variables found in `vars` map
+    /// back to their store variables, others get new ones.
+    pub fn from_heap(&mut self, v: Value<'gc>, vars: &mut Vec<(usize, Value<'gc>)>) -> Word {
+        let d = ht::deref(v);
+        match view(d) {
+            T::Var => {
+                if let Some((i, _)) = vars.iter().find(|(_, h)| h.same(&d)) {
+                    return mk(REF, *i);
+                }
+                let r = self.s.new_var();
+                vars.push((idx(r), d));
+                r
+            }
+            T::Atom(a) => atom(self.atoms.intern(a)),
+            T::Nil => NIL,
+            T::Int(i) => self.int_word(i),
+            T::Big(b) => self.big_word(b.clone()),
+            T::Float(f) => self.boxed(Boxed::F(f)),
+            T::Str(s) => self.boxed(Boxed::S(s.into())),
+            T::Compound("[|]", a) if a.len() == 2 => {
+                // flat over the tail
+                let first = self.s.alloc(2);
+                let mut cell = first;
+                let mut t = d;
+                loop {
+                    let a = ht::args(t);
+                    let h = self.from_heap(a[0], vars);
+                    self.s.set(cell, h);
+                    let tl = ht::deref(a[1]);
+                    if matches!(view(tl), T::Compound("[|]", x) if x.len() == 2) {
+                        let next = self.s.alloc(2);
+                        self.s.set(cell + 1, mk(LIS, next));
+                        cell = next;
+                        t = tl;
+                    } else {
+                        let w = self.from_heap(tl, vars);
+                        self.s.set(cell + 1, w);
+                        break;
+                    }
+                }
+                mk(LIS, first)
+            }
+            T::Compound(n, a) => {
+                let id = self.atoms.intern(n);
+                let base = self.s.alloc(1 + a.len());
+                self.s.set(base, fun(id, a.len()));
+                for (k, x) in a.iter().enumerate() {
+                    let w = self.from_heap(*x, vars);
+                    self.s.set(base + 1 + k, w);
+                }
+                mk(STR, base)
+            }
+            T::TVar(_) | T::Other => NIL,
+        }
+    }
+}
