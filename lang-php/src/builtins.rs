@@ -2377,7 +2377,7 @@ builtins! {
         let depth = if has(args, 2) { to_int(a(args, 2)).max(0) as usize } else { 512 };
         output::json_reset_depth(depth);
         output::json_encode(a(args, 0), to_int(a(args, 1)), 0, &mut out);
-        if output::json_invalid_utf8() {
+        if output::json_failed() {
             // JSON_ERROR_UTF8 or _DEPTH (php 8.2 without JSON_THROW_ON_ERROR).
             return Ok(Value::Bool(false));
         }

@@ -359,9 +359,9 @@ pub const JSON_ERROR_UTF8: i64 = 5;
 /// `JSON_ERROR_DEPTH` instead.
 const JSON_NESTING_CAP: usize = 100_000;
 
-/// Whether the last [`json_encode`] (since [`json_reset`]) met invalid UTF-8
-/// or nested too deeply (php's `json_encode` then returns false).
-pub fn json_invalid_utf8() -> bool {
+/// Whether the last [`json_encode`] failed (invalid UTF-8 or too deep):
+/// php's `json_encode` then returns false.
+pub fn json_failed() -> bool {
     JSON_ERROR.with(|c| c.get()) != 0
 }
 
@@ -370,11 +370,6 @@ pub fn json_invalid_utf8() -> bool {
 pub fn json_reset_depth(depth: usize) {
     JSON_ERROR.with(|c| c.set(0));
     JSON_MAX_DEPTH.with(|c| c.set(depth.min(JSON_NESTING_CAP)));
-}
-
-/// Clears the error [`json_last_error`] reports.
-pub fn json_reset() {
-    json_reset_depth(512);
 }
 
 /// php's `json_last_error()`.
