@@ -5,10 +5,11 @@
 //! `NAME.pl.in` is standard input (default: empty).
 //! Paths in messages are normalised: the programs directory becomes `<DIR>`.
 
-use std::io::Read;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Longest one run may take (a runaway program fails instead of hanging).
 const TIMEOUT: Duration = Duration::from_secs(300);
@@ -19,13 +20,8 @@ fn programs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs")
 }
 
-fn normalise(s: &str, dir: &str) -> String {
-    s.replace(&format!("{dir}/"), "<DIR>/")
-}
-
 fn run_one(file: &Path, jit: bool, meta: bool) -> Result<(), String> {
     let dir = std::fs::canonicalize(programs_dir()).unwrap();
-    let dir_s = dir.to_string_lossy().into_owned();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prolog-run"));
     if !jit {
         cmd.arg("--no-jit");
@@ -37,57 +33,9 @@ fn run_one(file: &Path, jit: bool, meta: bool) -> Result<(), String> {
     if let Ok(g) = std::fs::read_to_string(&goal_file) {
         cmd.arg("-g").arg(g.trim());
     }
-    cmd.current_dir(&dir);
     let input = std::fs::read(format!("{}.in", file.display())).unwrap_or_default();
-    cmd.stdin(std::process::Stdio::piped());
-    cmd.stdout(std::process::Stdio::piped());
-    cmd.stderr(std::process::Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
-    let mut stdin = child.stdin.take().unwrap();
-    // a writer thread, so a program that does not read cannot block us
-    let feeder = std::thread::spawn(move || {
-        use std::io::Write;
-        let _ = stdin.write_all(&input);
-    });
-    let reader = |p: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut v = Vec::new();
-            if let Some(p) = p {
-                let mut p = p.take(MAX_OUTPUT);
-                let _ = p.read_to_end(&mut v);
-                // drain the rest so the child never blocks on a full pipe
-                let _ = std::io::copy(&mut p.into_inner(), &mut std::io::sink());
-            }
-            v
-        })
-    };
-    let out_t = reader(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let err_t = reader(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let start = Instant::now();
-    let status = loop {
-        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
-            break st;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("timed out after {TIMEOUT:?}"));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let _ = feeder.join();
-    let stdout = String::from_utf8_lossy(&out_t.join().unwrap()).into_owned();
-    let stderr = normalise(&String::from_utf8_lossy(&err_t.join().unwrap()), &dir_s);
+    let r = common::run_bounded(cmd, &dir, input, TIMEOUT, MAX_OUTPUT)?;
+    let (stdout, stderr) = (r.stdout, r.stderr);
     let want_out = std::fs::read_to_string(format!("{}.out", file.display())).unwrap_or_default();
     let mut problems = Vec::new();
     if stdout != want_out {
@@ -106,7 +54,7 @@ fn run_one(file: &Path, jit: bool, meta: bool) -> Result<(), String> {
         .ok()
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(0);
-    let code = status.code().unwrap_or(-1);
+    let code = r.code.unwrap_or(-1);
     if code != want_code {
         problems.push(format!(
             "exit code {code}, want {want_code}\nstderr:\n{stderr}"

@@ -10,10 +10,11 @@
 //! silently skipped. Every program must still give SWI's output (the
 //! fallback is the default engine). `PL_TEST=name` runs a subset.
 
-use std::io::Read;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(600);
 const MAX_OUTPUT: u64 = 1 << 22;
@@ -31,53 +32,15 @@ fn run(dir: &Path, file: &str, goal: Option<&str>, input: Vec<u8>) -> Result<Run
     cmd.arg("--no-jit")
         .env("POLYVM_PL_ENGINE", "store")
         .env("POLYVM_LOG", "store")
-        .arg(file)
-        .current_dir(dir);
+        .arg(file);
     if let Some(g) = goal {
         cmd.arg("-g").arg(g);
     }
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
-    let mut stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || {
-        use std::io::Write;
-        let _ = stdin.write_all(&input);
-    });
-    let mut out_pipe = child.stdout.take().unwrap();
-    let mut err_pipe = child.stderr.take().unwrap();
-    let out_t = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = (&mut out_pipe).take(MAX_OUTPUT).read_to_end(&mut s);
-        let _ = std::io::copy(&mut out_pipe, &mut std::io::sink());
-        s
-    });
-    let err_t = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = (&mut err_pipe).take(MAX_OUTPUT).read_to_end(&mut s);
-        let _ = std::io::copy(&mut err_pipe, &mut std::io::sink());
-        s
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
-            break st;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("timed out after {TIMEOUT:?}"));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let _ = feeder.join();
-    let dir_s = format!("{}/", dir.display());
-    let raw = String::from_utf8_lossy(&err_t.join().unwrap()).replace(&dir_s, "<DIR>/");
+    let r = common::run_bounded(cmd, dir, input, TIMEOUT, MAX_OUTPUT)?;
     let mut stderr = String::new();
     let mut ran = false;
     let mut fell_back = Vec::new();
-    for line in raw.split_inclusive('\n') {
+    for line in r.stderr.split_inclusive('\n') {
         if let Some(rest) = line.strip_prefix("[store] ") {
             if rest.starts_with("runs") {
                 ran = true;
@@ -89,9 +52,9 @@ fn run(dir: &Path, file: &str, goal: Option<&str>, input: Vec<u8>) -> Result<Run
         }
     }
     Ok(Run {
-        stdout: String::from_utf8_lossy(&out_t.join().unwrap()).into_owned(),
+        stdout: r.stdout,
         stderr,
-        code: status.code(),
+        code: r.code,
         ran,
         fell_back,
     })

@@ -9,10 +9,11 @@
 //! (`tests/vanroy/gen_goldens.sh`); then checks that `top/0` succeeds
 //! silently. `PL_TEST=name` runs a subset.
 
-use std::io::Read;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 /// Longest a single run may take (debug builds are slow on boyer/browse).
 const TIMEOUT: Duration = Duration::from_secs(600);
@@ -23,57 +24,21 @@ fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: Option<i32>,
-}
-
-fn run(dir: &Path, file: &str, goal: &str, jit: bool, meta: bool) -> Result<Run, String> {
+fn run(
+    dir: &Path,
+    file: &str,
+    goal: &str,
+    jit: bool,
+    meta: bool,
+) -> Result<common::Output, String> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prolog-run"));
     if !jit {
         cmd.arg("--no-jit");
     }
     // both engines: the helper loop and the `Meta`-level clause interpreter
     cmd.env("POLYVM_PL_META", if meta { "1" } else { "0" });
-    cmd.arg(file).arg("-g").arg(goal).current_dir(dir);
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| e.to_string())?;
-    let mut out_pipe = child.stdout.take().unwrap();
-    let mut err_pipe = child.stderr.take().unwrap();
-    // read at most MAX_OUTPUT, then drain, so a runaway cannot exhaust memory
-    let out_t = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = (&mut out_pipe).take(MAX_OUTPUT).read_to_end(&mut s);
-        let _ = std::io::copy(&mut out_pipe, &mut std::io::sink());
-        s
-    });
-    let err_t = std::thread::spawn(move || {
-        let mut s = Vec::new();
-        let _ = (&mut err_pipe).take(MAX_OUTPUT).read_to_end(&mut s);
-        let _ = std::io::copy(&mut err_pipe, &mut std::io::sink());
-        s
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
-            break st;
-        }
-        if start.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(format!("timed out after {TIMEOUT:?}"));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let dir_s = format!("{}/", dir.display());
-    Ok(Run {
-        stdout: String::from_utf8_lossy(&out_t.join().unwrap()).into_owned(),
-        stderr: String::from_utf8_lossy(&err_t.join().unwrap()).replace(&dir_s, "<DIR>/"),
-        code: status.code(),
-    })
+    cmd.arg(file).arg("-g").arg(goal);
+    common::run_bounded(cmd, dir, Vec::new(), TIMEOUT, MAX_OUTPUT)
 }
 
 fn check(dir: &Path, goals: &Path, name: &str, jit: bool, meta: bool) -> Vec<String> {
