@@ -188,15 +188,12 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
                         return Err(terms::compound(mc, "error", vec![f, ctx]));
                     }
                     T::Compound(name, args) => {
-                        if !is_function(name, args.len()) {
-                            return Err(err::type_error(
-                                mc,
-                                "evaluable",
-                                err::pi(mc, name, args.len()),
-                            ));
-                        }
+                        // SWI evaluates the arguments right to left, and
+                        // checks the function itself after them: that
+                        // decides which error an expression with several
+                        // raises
                         work.push(Work::Apply(name, args.len()));
-                        for a in args.iter().rev() {
+                        for a in args.iter() {
                             work.push(Work::Eval(*a));
                         }
                     }
@@ -204,7 +201,11 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
                 }
             }
             Work::Apply(name, n) => {
-                let args = vals.split_off(vals.len() - n);
+                if !is_function(name, n) {
+                    return Err(err::type_error(mc, "evaluable", err::pi(mc, name, n)));
+                }
+                let mut args = vals.split_off(vals.len() - n);
+                args.reverse();
                 vals.push(apply(mc, name, args)?);
             }
         }
@@ -282,8 +283,6 @@ fn is_function(name: &str, n: usize) -> bool {
             "-" | "+"
                 | "abs"
                 | "sign"
-                | "min"
-                | "max"
                 | "sqrt"
                 | "sin"
                 | "cos"
@@ -314,6 +313,9 @@ fn is_function(name: &str, n: usize) -> bool {
                 | "random_float"
                 | "lsb"
                 | "popcount"
+                | "lgamma"
+                | "erf"
+                | "erfc"
         ),
         2 => matches!(
             name,
@@ -339,19 +341,45 @@ fn is_function(name: &str, n: usize) -> bool {
                 | "copysign"
                 | "truncate"
                 | "cmpflags"
+                | "nexttoward"
         ),
+        3 => name == "powm",
         _ => false,
     }
 }
 
 fn apply<'gc>(mc: &Mutation<'gc>, name: &str, mut a: Vec<N>) -> PResult<'gc, N> {
-    if a.len() == 1 {
-        let x = a.pop().unwrap_or(N::I(0));
-        return apply1(mc, name, x);
+    match a.len() {
+        1 => {
+            let x = a.pop().unwrap_or(N::I(0));
+            apply1(mc, name, x)
+        }
+        3 => powm(mc, a),
+        _ => {
+            let y = a.pop().unwrap_or(N::I(0));
+            let x = a.pop().unwrap_or(N::I(0));
+            apply2(mc, name, x, y)
+        }
     }
-    let y = a.pop().unwrap_or(N::I(0));
-    let x = a.pop().unwrap_or(N::I(0));
-    apply2(mc, name, x, y)
+}
+
+/// `powm(B, E, M)`: `B^E mod M` for integers, `E >= 0`, `M > 0`.
+fn powm<'gc>(mc: &Mutation<'gc>, a: Vec<N>) -> PResult<'gc, N> {
+    for x in &a {
+        need_int(mc, x)?;
+    }
+    let (b, e, m) = (a[0].to_big(), a[1].to_big(), a[2].to_big());
+    if e.is_negative() {
+        return Err(err::domain_error(
+            mc,
+            "not_less_than_zero",
+            a[1].clone().value(mc),
+        ));
+    }
+    if m.is_zero() {
+        return Err(err::evaluation_error(mc, "zero_divisor"));
+    }
+    Ok(N::big(b.modpow(&e, &m)))
 }
 
 fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
@@ -479,20 +507,62 @@ fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
             N::B(_) => check_float(mc, x.to_f())?,
             other => N::F(other.to_f()),
         },
-        "float_integer_part" => N::F(x.to_f().trunc()),
-        "float_fractional_part" => {
-            let f = x.to_f();
-            N::F(f - f.trunc())
-        }
+        // SWI: an integer is its own integer part, with no fraction
+        "float_integer_part" => match x {
+            N::F(f) => N::F(f.trunc()),
+            int => int,
+        },
+        "float_fractional_part" => match x {
+            N::F(f) => N::F(f - f.trunc()),
+            _ => N::I(0),
+        },
+        "lgamma" => N::F(lgamma(x.to_f())),
+        "erf" => N::F(erf(x.to_f())),
+        "erfc" => N::F(libm::erfc(x.to_f())),
         "random" => {
             need_int(mc, &x)?;
             let n = x.to_big().to_i64().unwrap_or(1).max(1);
             N::I((pseudo_random() % n as u64) as i64)
         }
         "random_float" => N::F((pseudo_random() % 1_000_000_007) as f64 / 1_000_000_007.0),
-        "min" | "max" => x,
         _ => return Err(err::type_error(mc, "evaluable", err::pi(mc, name, 1))),
     })
+}
+
+/// `X ** Y` with a float operand; zero to a negative power divides by zero.
+fn float_pow<'gc>(mc: &Mutation<'gc>, x: &N, y: &N) -> PResult<'gc, N> {
+    let (a, b) = (x.to_f(), y.to_f());
+    if a == 0.0 && b < 0.0 {
+        return Err(err::evaluation_error(mc, "zero_divisor"));
+    }
+    check_float(mc, a.powf(b))
+}
+
+/// The float next to `x` in the direction of `y` (C's `nexttoward`).
+fn next_toward(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        let tiny = f64::from_bits(1);
+        return if y > 0.0 { tiny } else { -tiny };
+    }
+    let bits = x.to_bits();
+    let away = (y > x) == (x > 0.0);
+    f64::from_bits(if away { bits + 1 } else { bits - 1 })
+}
+
+/// The log of the gamma function (C's `lgamma`).
+fn lgamma(x: f64) -> f64 {
+    libm::lgamma(x)
+}
+
+/// The error function (C's `erf`).
+fn erf(x: f64) -> f64 {
+    libm::erf(x)
 }
 
 fn float_to_big(f: f64) -> BigInt {
@@ -503,18 +573,21 @@ fn float_to_big(f: f64) -> BigInt {
 fn int_pow<'gc>(mc: &Mutation<'gc>, x: &N, y: &N, caret: bool) -> PResult<'gc, N> {
     let b = x.to_big();
     let e = y.to_big();
+    if b.is_one() {
+        return Ok(N::I(1));
+    }
+    if b == BigInt::from(-1) {
+        return Ok(N::I(if e.is_even() { 1 } else { -1 }));
+    }
     if e.is_negative() {
-        if b.is_one() {
-            return Ok(N::I(1));
-        }
-        if b == BigInt::from(-1) {
-            return Ok(N::I(if e.is_even() { 1 } else { -1 }));
-        }
         if b.is_zero() {
             return Err(err::evaluation_error(mc, "zero_divisor"));
         }
         let _ = caret;
         return Ok(N::F(x.to_f().powf(y.to_f())));
+    }
+    if b.is_zero() {
+        return Ok(N::I(0));
     }
     let Some(e) = e.to_u32() else {
         return Err(err::resource_error(mc, "memory"));
@@ -571,7 +644,8 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
                 if (&a % &b).is_zero() {
                     N::big(a / b)
                 } else {
-                    N::F(x.to_f() / y.to_f())
+                    // a bigint beyond the float range overflows, as in SWI
+                    check_float(mc, x.to_f() / y.to_f())?
                 }
             } else {
                 if y.to_f() == 0.0 {
@@ -627,14 +701,14 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
             if x.is_int() && y.is_int() {
                 int_pow(mc, &x, &y, false)?
             } else {
-                check_float(mc, x.to_f().powf(y.to_f()))?
+                float_pow(mc, &x, &y)?
             }
         }
         "^" => {
             if x.is_int() && y.is_int() {
                 int_pow(mc, &x, &y, true)?
             } else {
-                check_float(mc, x.to_f().powf(y.to_f()))?
+                float_pow(mc, &x, &y)?
             }
         }
         ">>" | "<<" | "/\\" | "\\/" | "xor" | "gcd" => {
@@ -663,6 +737,7 @@ fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
             }
         }
         "atan" | "atan2" => N::F(x.to_f().atan2(y.to_f())),
+        "nexttoward" => N::F(next_toward(x.to_f(), y.to_f())),
         "copysign" => match x {
             // SWI keeps an integer first argument an integer
             N::I(i) if y.to_f().is_sign_negative() => N::I(-i.abs()),

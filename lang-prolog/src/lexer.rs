@@ -449,6 +449,7 @@ impl Lexer {
     }
 
     fn number(&mut self) -> Result<Tok, SyntaxError> {
+        let start = (self.line, self.col, self.pos);
         if self.peek() == Some('0') {
             match self.peek_at(1) {
                 Some('\'') => {
@@ -556,10 +557,17 @@ impl Lexer {
                 self.bump();
                 return Ok(Tok::Float(f64::NAN));
             }
-            return text
-                .parse::<f64>()
-                .map(Tok::Float)
-                .map_err(|_| self.err("Illegal number"));
+            return match text.parse::<f64>() {
+                // SWI refuses a literal beyond the float range
+                Ok(f) if f.is_infinite() => Err(SyntaxError {
+                    msg: "float_overflow".to_string(),
+                    line: start.0,
+                    col: start.1,
+                    pos: start.2,
+                }),
+                Ok(f) => Ok(Tok::Float(f)),
+                Err(_) => Err(self.err("Illegal number")),
+            };
         }
         Ok(Tok::Int(text.parse::<BigInt>().unwrap_or_default()))
     }
