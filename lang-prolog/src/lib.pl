@@ -279,7 +279,6 @@ subsumes_term(General, Specific) :-
 ?=(A, B) :- ( A == B -> true ; \+ A = B ).
 
 % SSU rules (see ssu.rs)
-'$ssu_match'(Pattern, Call) :- subsumes_term(Pattern, Call), Pattern = Call.
 '$ssu_no_match'(Goal) :-
     functor(Goal, N, A),
     throw(error(existence_error(matching_rule, Goal), context(N/A, _))).

@@ -79,3 +79,51 @@ pub fn no_match_clause<'gc>(e: &Eng<'_, 'gc>, name: &str, arity: usize) -> Value
     let g = e.compound("$ssu_no_match", vec![h]);
     e.compound(":-", vec![h, g])
 }
+
+/// `'$ssu_match'(Pattern, Call)`: the head match of an SSU rule. `Pattern`
+/// (the rule's head, fresh variables) matches `Call` when it subsumes it:
+/// a pattern variable takes the call's subterm (a repeated one must meet
+/// an identical subterm, `==`), anything else must meet the same constant
+/// or functor, and a call variable is never bound. The walk visits the
+/// pattern only, so matching `p([H|T])` against a long list is one step,
+/// not a walk of the whole call as `subsumes_term/2` does.
+pub fn ssu_match<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> crate::machine::PResult<'gc, bool> {
+    use std::cmp::Ordering::Equal;
+    let same = crate::builtins::compare::compare;
+    let mut bound: Vec<(Value<'gc>, Value<'gc>)> = Vec::new();
+    let mut work = vec![(a[0], a[1])];
+    while let Some((p, c)) = work.pop() {
+        let p = terms::deref(p);
+        let c = terms::deref(c);
+        if terms::is_var(p) {
+            // nothing is bound during the walk, so an unbound variable on
+            // the pattern side is one of the pattern's own
+            match bound.iter().find(|(v, _)| same(*v, p) == Equal) {
+                Some(&(_, first)) => {
+                    if same(first, c) != Equal {
+                        return Ok(false);
+                    }
+                }
+                None => bound.push((p, c)),
+            }
+            continue;
+        }
+        if terms::is_var(c) {
+            return Ok(false);
+        }
+        match (view(p), view(c)) {
+            (T::Compound(n, pa), T::Compound(m, ca)) => {
+                if n != m || pa.len() != ca.len() {
+                    return Ok(false);
+                }
+                work.extend(pa.iter().copied().zip(ca.iter().copied()).rev());
+            }
+            _ => {
+                if same(p, c) != Equal {
+                    return Ok(false);
+                }
+            }
+        }
+    }
+    Ok(bound.into_iter().all(|(v, c)| e.unify(v, c)))
+}

@@ -87,6 +87,7 @@ pub fn install(g: &mut Globals) {
     format::install(g);
     lists::install(g);
     compare::install(g);
+    det(g, "$ssu_match", 2, crate::ssu::ssu_match);
 }
 
 /// Registers a deterministic builtin.
