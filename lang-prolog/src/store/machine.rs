@@ -204,6 +204,12 @@ pub struct Mach<'e, 'a, 'gc> {
     pub eb: usize,
 }
 
+/// Whether a template word is a variable or a constant (no compound).
+#[inline(always)]
+fn simple(e: Word) -> bool {
+    !matches!(tag(e), STR | LIS)
+}
+
 /// Whether clause `c` can match a call whose first-argument key is `key`
 /// (0: unbound or unindexed).
 #[inline(always)]
@@ -478,6 +484,60 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
+    /// Head matching of one argument: [`Mach::get`] with the list cell
+    /// whose elements are variables or constants (`[H|T]`, `[X]`) matched
+    /// or built inline, the commonest compound of a clause head.
+    #[inline(always)]
+    fn get_head(&mut self, cl: &Clause, t: Word, w: Word) -> bool {
+        if tag(t) != LIS {
+            return self.get(cl, t, w);
+        }
+        let b = idx(t);
+        let (e0, e1) = (cl.tpl[b], cl.tpl[b + 1]);
+        if simple(e0) && simple(e1) {
+            let d = self.s.deref(w);
+            match tag(d) {
+                LIS => {
+                    let i = idx(d);
+                    let (x0, x1) = (self.s.get(i), self.s.get(i + 1));
+                    return self.get(cl, e0, x0) && self.get(cl, e1, x1);
+                }
+                REF => {
+                    let l = self.list_cell(cl, e0, e1);
+                    self.bind(d, l);
+                    return true;
+                }
+                _ => return false,
+            }
+        }
+        self.get_cmp(cl, t, w)
+    }
+
+    /// A new list cell of two variable or constant template elements.
+    #[inline(always)]
+    fn list_cell(&mut self, cl: &Clause, e0: Word, e1: Word) -> Word {
+        let at = self.s.len();
+        let w0 = self.arg_word(cl, e0, at).unwrap_or(NIL);
+        let w1 = self.arg_word(cl, e1, at + 1).unwrap_or(NIL);
+        self.s.push(w0);
+        self.s.push(w1);
+        mk(LIS, at)
+    }
+
+    /// [`Mach::build`] for a call's argument registers: a list cell of
+    /// variables or constants is built inline.
+    #[inline(always)]
+    pub fn build_reg(&mut self, cl: &Clause, t: Word) -> Word {
+        if tag(t) == LIS {
+            let b = idx(t);
+            let (e0, e1) = (cl.tpl[b], cl.tpl[b + 1]);
+            if simple(e0) && simple(e1) {
+                return self.list_cell(cl, e0, e1);
+            }
+        }
+        self.build(cl, t)
+    }
+
     /// Matches an atomic template word.
     #[inline(always)]
     fn get_atomic(&mut self, t: Word, w: Word) -> bool {
@@ -657,13 +717,14 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.try_clause(c, b0)
     }
 
+    #[inline(always)]
     fn try_clause(&mut self, c: u32, b0: usize) -> Flow<'gc> {
         let cl = self.clauses[c as usize].clone();
         if !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
         }
         for k in 0..cl.head.len() {
-            if !self.get(&cl, cl.head[k], self.a[k]) {
+            if !self.get_head(&cl, cl.head[k], self.a[k]) {
                 return Flow::Fail;
             }
         }
