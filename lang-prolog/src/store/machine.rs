@@ -13,6 +13,14 @@
 //!   [`TEMP`] set are clauses compiled for `call/N` (freed on backtracking).
 //! - **Exceptions** walk the continuation chain for a frame of the
 //!   `catch/3` clause whose choicepoint is still there.
+//! - **Templates at run time**: a variable or constant template word is
+//!   matched or built inline where it is met; only a compound costs a
+//!   call ([`Mach::get_cmp`], [`Mach::build_cmp`], recursive on inner
+//!   compounds, looping on the last argument). A list cell of variables or
+//!   constants (`[H|T]`, `[X]`), the commonest compound in heads and call
+//!   arguments, is matched or built inline too (session 13: nreverse
+//!   440K -> 333K instructions per iteration, mostly function-call
+//!   overhead per template word).
 
 use std::rc::Rc;
 
