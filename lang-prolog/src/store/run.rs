@@ -21,7 +21,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ins::Call { pred, args } => {
                     let n = self.preds[pred as usize].arity;
                     for k in 0..n {
-                        let w = self.build(&cl, cl.roots[args as usize + k]);
+                        let w = self.build_reg(&cl, cl.roots[args as usize + k]);
                         self.a[k] = w;
                     }
                     self.cpr = code_ptr(cl.id, pc + 1);
@@ -31,7 +31,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ins::Exec { pred, args } => {
                     let n = self.preds[pred as usize].arity;
                     for k in 0..n {
-                        let w = self.build(&cl, cl.roots[args as usize + k]);
+                        let w = self.build_reg(&cl, cl.roots[args as usize + k]);
                         self.a[k] = w;
                     }
                     let f = self.fe;

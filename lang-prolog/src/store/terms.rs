@@ -128,8 +128,66 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
-    /// Unifies two words.
+    /// Unifies two words. Arguments of compounds recurse (no allocation)
+    /// up to a fixed depth, the last argument loops; deeper terms continue
+    /// on an explicit work stack ([`Mach::unify_deep`]), so no term is too
+    /// deep for the Rust stack.
+    #[inline]
     pub fn unify(&mut self, a: Word, b: Word) -> bool {
+        self.unify_rec(a, b, 0)
+    }
+
+    fn unify_rec(&mut self, mut x: Word, mut y: Word, depth: u32) -> bool {
+        loop {
+            let p = self.s.deref(x);
+            let q = self.s.deref(y);
+            if p == q {
+                return true;
+            }
+            let (tp, tq) = (tag(p), tag(q));
+            if tp == REF {
+                if tq == REF && idx(q) > idx(p) {
+                    self.bind(q, p);
+                } else {
+                    self.bind(p, q);
+                }
+                return true;
+            }
+            if tq == REF {
+                self.bind(q, p);
+                return true;
+            }
+            let (i, j, n) = if tp == STR && tq == STR {
+                let (i, j) = (idx(p), idx(q));
+                let f = self.s.get(i);
+                if f != self.s.get(j) {
+                    return false;
+                }
+                (i + 1, j + 1, fun_arity(f))
+            } else if tp == LIS && tq == LIS {
+                (idx(p), idx(q), 2)
+            } else {
+                return self.atomic_eq(p, q);
+            };
+            if n == 0 {
+                return true;
+            }
+            if depth >= 32 {
+                return self.unify_deep(p, q);
+            }
+            for k in 0..n - 1 {
+                if !self.unify_rec(self.s.get(i + k), self.s.get(j + k), depth + 1) {
+                    return false;
+                }
+            }
+            x = self.s.get(i + n - 1);
+            y = self.s.get(j + n - 1);
+        }
+    }
+
+    /// Unification on an explicit work stack (terms nested deeper than
+    /// [`Mach::unify_rec`] recurses).
+    fn unify_deep(&mut self, a: Word, b: Word) -> bool {
         let mut work: Vec<(Word, Word)> = Vec::new();
         let (mut x, mut y) = (a, b);
         loop {
@@ -155,9 +213,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     for k in 1..n {
                         work.push((mk(REF, i + k), mk(REF, j + k)));
                     }
-                    x = mk(REF, i + n);
-                    y = mk(REF, j + n);
-                    continue;
+                    if n > 0 {
+                        x = mk(REF, i + n);
+                        y = mk(REF, j + n);
+                        continue;
+                    }
                 } else if tp == LIS && tq == LIS {
                     let (i, j) = (idx(p), idx(q));
                     work.push((mk(REF, i), mk(REF, j)));
