@@ -384,7 +384,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let (func, name, _) = self.dets[f as usize];
         let ws: Vec<Word> = (0..n).map(|k| self.build(cl, cl.roots[args + k])).collect();
         let name = self.atoms.name(name).to_string();
-        match self.bridge(func, &name, &ws) {
+        let r = match name.as_str() {
+            "b_setval" | "b_getval" | "nb_setval" => self.gvar(&name, func, &ws),
+            _ => self.bridge(func, &name, &ws),
+        };
+        if matches!(name.as_str(), "abolish" | "dynamic") {
+            // it changed the database's predicate table: compile the change
+            self.resync();
+        }
+        match r {
             Ok(true) => Flow::Next,
             Ok(false) => Flow::Fail,
             Err(b) => Flow::Throw(b),
@@ -579,10 +587,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             .collect();
         let body = self.to_tm(bd, &mut vars);
         let nv = vars.len();
-        let (mut c, _) = Compiler::clause(self, &head, &body, nv);
-        c.id = self.clauses.len() as u32;
-        self.clauses.push(Rc::new(c));
-        let id = self.clauses.len() as u32 - 1;
+        let (c, _) = Compiler::clause(self, &head, &body, nv);
+        // write through to the database (the source of truth)
+        let rec = self.db_assert(t, name, n, front)?;
+        let id = self.push_clause(c, rec);
         let list = Rc::make_mut(&mut self.preds[p as usize].clauses);
         if front {
             list.insert(0, id);
@@ -608,6 +616,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             Some(&p) => p,
             None => {
                 self.new_pred(name, n, true, true);
+                self.db_dynamic(name, n);
                 return Ok(());
             }
         };
@@ -615,6 +624,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             if self.preds[p as usize].clauses.is_empty() {
                 self.preds[p as usize].dynamic = true;
                 self.preds[p as usize].defined = true;
+                self.db_dynamic(name, n);
                 return Ok(());
             }
             let mc = self.e.mc;
@@ -633,9 +643,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 keep.push(c);
             } else {
                 self.erased.insert(c);
+                self.db_erase(name, n, c);
             }
         }
         self.preds[p as usize].clauses = Rc::new(keep);
+        self.db_synced(name, n);
         Ok(())
     }
 
@@ -749,6 +761,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.erased.insert(c);
                     let l = Rc::make_mut(&mut self.preds[pred as usize].clauses);
                     l.retain(|&x| x != c);
+                    let (name, n) = (self.preds[pred as usize].name, self.preds[pred as usize].arity);
+                    self.db_erase(name, n, c);
+                    self.db_synced(name, n);
                 }
                 return Some(self.continue_det());
             }
@@ -759,5 +774,116 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             self.pop_cp_pub();
         }
         None
+    }
+
+    // ---- write-through to the older engine's database ----
+
+    /// Adds clause term `t` of `name/n` to the database; its new record.
+    fn db_assert(&mut self, t: Word, name: u32, n: usize, front: bool) -> Result<Value<'gc>, Ball<'gc>> {
+        let e = self.e;
+        let ht = self.to_heap(t, &mut Vec::new());
+        crate::builtins::db::add_clause(e, ht, front, false)
+            .map_err(|b| self.heap_err(b, if front { "asserta" } else { "assertz" }, 1))?;
+        let text = self.atoms.name(name).to_string();
+        let Some(p) = crate::builtins::db::find_pred(e, &text, n) else {
+            return Ok(Value::None);
+        };
+        // assert makes a predicate dynamic (as here)
+        vm_core::heap::set_field(e.mc, p, crate::machine::P_DYNAMIC, Value::Bool(true));
+        let list = vm_core::heap::get_field(p, crate::machine::P_CLAUSES);
+        let len = vm_core::heap::list_len(list);
+        let rec = if front || len == 0 {
+            vm_core::heap::list_get(list, 0)
+        } else {
+            vm_core::heap::list_get(list, len - 1)
+        };
+        self.mark_synced(&text, n);
+        Ok(rec)
+    }
+
+    /// Marks `name/n` dynamic in the database (created if missing).
+    fn db_dynamic(&mut self, name: u32, n: usize) {
+        let e = self.e;
+        let text = self.atoms.name(name).to_string();
+        if let Ok(p) = crate::builtins::db::get_or_create_pred(e, &text, n) {
+            vm_core::heap::set_field(e.mc, p, crate::machine::P_DYNAMIC, Value::Bool(true));
+        }
+        self.mark_synced(&text, n);
+    }
+
+    /// Erases the database record of store clause `c` of `name/n`.
+    fn db_erase(&mut self, name: u32, n: usize, c: u32) {
+        let rec = self.clause_record(c);
+        if matches!(rec, Value::None) {
+            return;
+        }
+        let text = self.atoms.name(name).to_string();
+        if let Some(p) = crate::builtins::db::find_pred(self.e, &text, n) {
+            crate::builtins::db::erase(self.e, p, rec);
+        }
+    }
+
+    /// Records `name/n`'s database state as the one compiled here.
+    fn db_synced(&mut self, name: u32, n: usize) {
+        let text = self.atoms.name(name).to_string();
+        self.mark_synced(&text, n);
+    }
+
+    // ---- backtrackable global variables ----
+
+    /// b_setval/2, b_getval/2 (and nb_setval/2, which ends a b_setval
+    /// binding). A b_setval value lives in a store cell
+    /// `'$b_gvar'(Key, Value)` whose value word is updated with trailing,
+    /// so backtracking restores the old value, and backtracking past the
+    /// cell's creation removes it: then the key has its nb_setval value
+    /// (the older engine's global variable table), as in SWI-Prolog.
+    fn gvar(&mut self, name: &str, f: crate::builtins::DetFn, ws: &[Word]) -> R<'gc> {
+        let k = self.s.deref(ws[0]);
+        if tag(k) != ATOM || k == NIL {
+            return self.bridge(f, name, ws);
+        }
+        let key = atom_id(k);
+        let marker = fun(self.atoms.intern("$b_gvar"), 2);
+        let cell = self.e.g.borrow().store.as_ref().and_then(|s| s.bvars.get(&key).copied());
+        let cell = cell.filter(|&i| {
+            i + 2 < self.s.len() && self.s.get(i) == marker && self.s.get(i + 1) == k
+        });
+        match name {
+            "b_setval" => {
+                let v = ws[1];
+                match cell {
+                    Some(i) => {
+                        if i + 2 < self.hb {
+                            let old = self.s.get(i + 2);
+                            self.trail.push((i + 2, old));
+                        }
+                        self.s.set(i + 2, v);
+                    }
+                    None => {
+                        let i = self.s.alloc(3);
+                        self.s.set(i, marker);
+                        self.s.set(i + 1, k);
+                        self.s.set(i + 2, v);
+                        if let Some(s) = self.e.g.borrow_mut().store.as_mut() {
+                            s.bvars.insert(key, i);
+                        }
+                    }
+                }
+                Ok(true)
+            }
+            "b_getval" => match cell {
+                Some(i) => {
+                    let v = self.s.get(i + 2);
+                    Ok(self.unify(ws[1], v))
+                }
+                None => self.bridge(f, name, ws),
+            },
+            _ => {
+                if let Some(s) = self.e.g.borrow_mut().store.as_mut() {
+                    s.bvars.remove(&key);
+                }
+                self.bridge(f, name, ws)
+            }
+        }
     }
 }
