@@ -75,13 +75,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     Atomic => t == ATOM || t == INT || t == BOX,
                     Compound => t == STR || t == LIS,
                     Callable => t == ATOM || t == STR || t == LIS,
-                    _ => {
-                        let mut x = d;
-                        while tag(x) == LIS {
-                            x = self.s.deref(self.s.get(idx(x) + 1));
-                        }
-                        x == NIL
-                    }
+                    _ => self.list_items(d).is_some(),
                 })
             }
             Is => {
@@ -240,6 +234,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     _ => "keysort",
                 };
                 let Some(mut items) = self.list_items(l) else {
+                    if self.list_loops(l) {
+                        return Err(self.cyclic_list_error(l, name));
+                    }
                     // partial lists and non-lists: the older engine's errors
                     let x = self.build(cl, root(1));
                     return self.det_bridge_named(name, &[l, x]);
@@ -280,14 +277,91 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     }
 
     /// The elements of a proper list (`None`: partial or not a list).
+    /// `None` also for a cyclic list (Brent's cycle detection).
     pub fn list_items(&self, l: Word) -> Option<Vec<Word>> {
         let mut out = Vec::new();
         let mut x = self.s.deref(l);
+        let (mut mark, mut power) = (x, 1usize);
         while tag(x) == LIS {
             out.push(self.s.get(idx(x)));
             x = self.s.deref(self.s.get(idx(x) + 1));
+            if x == mark {
+                return None;
+            }
+            if out.len() == power {
+                mark = x;
+                power *= 2;
+            }
         }
         (x == NIL).then_some(out)
+    }
+
+    /// Whether the list cells from `l` form a cycle.
+    pub fn list_loops(&self, l: Word) -> bool {
+        let mut x = self.s.deref(l);
+        let (mut mark, mut power, mut n) = (x, 1usize, 0usize);
+        while tag(x) == LIS {
+            x = self.s.deref(self.s.get(idx(x) + 1));
+            n += 1;
+            if x == mark {
+                return true;
+            }
+            if n == power {
+                mark = x;
+                power *= 2;
+            }
+        }
+        false
+    }
+
+    /// Walks the term graph from `w` (each shared cell once): whether it
+    /// has a cycle, and whether it has an unbound variable.
+    pub fn term_shape(&self, w: Word) -> (bool, bool) {
+        // state per compound cell: 1 on the path, 2 done
+        let mut state: rustc_hash::FxHashMap<usize, u8> = Default::default();
+        let mut stack: Vec<(usize, usize, usize)> = Vec::new(); // (cell, first arg, next arg)
+        let (mut cyclic, mut var) = (false, false);
+        let mut todo = Some(w);
+        loop {
+            if let Some(t) = todo.take() {
+                let d = self.s.deref(t);
+                let (cell, first, n) = match tag(d) {
+                    REF => {
+                        var = true;
+                        (0, 0, 0)
+                    }
+                    LIS => (idx(d), idx(d), 2),
+                    STR => (idx(d), idx(d) + 1, fun_arity(self.s.get(idx(d)))),
+                    _ => (0, 0, 0),
+                };
+                if n > 0 {
+                    match state.get(&cell) {
+                        Some(1) => cyclic = true,
+                        Some(_) => {}
+                        None => {
+                            state.insert(cell, 1);
+                            stack.push((cell, first, 0));
+                            let _ = n;
+                        }
+                    }
+                }
+            }
+            let Some(top) = stack.last_mut() else { break };
+            let (cell, first, k) = *top;
+            let n = if first == cell {
+                2
+            } else {
+                fun_arity(self.s.get(cell))
+            };
+            if k < n {
+                top.2 += 1;
+                todo = Some(self.s.get(first + k));
+            } else {
+                state.insert(cell, 2);
+                stack.pop();
+            }
+        }
+        (cyclic, var)
     }
 
     /// Removes the temporary choicepoint at height `h` after undoing what
@@ -386,6 +460,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let name = self.atoms.name(name).to_string();
         let r = match name.as_str() {
             "b_setval" | "b_getval" | "nb_setval" => self.gvar(&name, func, &ws),
+            // the bridge's heap copy would not end on a cyclic term
+            "acyclic_term" => Ok(!self.term_shape(ws[0]).0),
+            "cyclic_term" => Ok(self.term_shape(ws[0]).0),
+            "ground" => Ok(!self.term_shape(ws[0]).1),
             _ => self.bridge(func, &name, &ws),
         };
         if matches!(name.as_str(), "abolish" | "dynamic") {
@@ -704,6 +782,16 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if !retract && (tag(bd) == INT || tag(bd) == BOX) {
             return Flow::Throw(self.type_err("callable", bd, pname, pn));
         }
+        if self.is_builtin(name, n) {
+            let mc = self.e.mc;
+            let pi = err::pi(mc, self.atoms.name(name), n);
+            let f = if retract {
+                err::permission_error(mc, "modify", "static_procedure", pi)
+            } else {
+                err::permission_error(mc, "access", "private_procedure", pi)
+            };
+            return Flow::Throw(self.heap_err(f, pname, pn));
+        }
         let Some(&p) = self.pred_ix.get(&(name, n)) else {
             return Flow::Fail;
         };
@@ -761,7 +849,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.erased.insert(c);
                     let l = Rc::make_mut(&mut self.preds[pred as usize].clauses);
                     l.retain(|&x| x != c);
-                    let (name, n) = (self.preds[pred as usize].name, self.preds[pred as usize].arity);
+                    let (name, n) = (
+                        self.preds[pred as usize].name,
+                        self.preds[pred as usize].arity,
+                    );
                     self.db_erase(name, n, c);
                     self.db_synced(name, n);
                 }
@@ -779,7 +870,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     // ---- write-through to the older engine's database ----
 
     /// Adds clause term `t` of `name/n` to the database; its new record.
-    fn db_assert(&mut self, t: Word, name: u32, n: usize, front: bool) -> Result<Value<'gc>, Ball<'gc>> {
+    fn db_assert(
+        &mut self,
+        t: Word,
+        name: u32,
+        n: usize,
+        front: bool,
+    ) -> Result<Value<'gc>, Ball<'gc>> {
         let e = self.e;
         let ht = self.to_heap(t, &mut Vec::new());
         crate::builtins::db::add_clause(e, ht, front, false)
@@ -844,10 +941,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
         let key = atom_id(k);
         let marker = fun(self.atoms.intern("$b_gvar"), 2);
-        let cell = self.e.g.borrow().store.as_ref().and_then(|s| s.bvars.get(&key).copied());
-        let cell = cell.filter(|&i| {
-            i + 2 < self.s.len() && self.s.get(i) == marker && self.s.get(i + 1) == k
-        });
+        let cell = self
+            .e
+            .g
+            .borrow()
+            .store
+            .as_ref()
+            .and_then(|s| s.bvars.get(&key).copied());
+        let cell = cell
+            .filter(|&i| i + 2 < self.s.len() && self.s.get(i) == marker && self.s.get(i + 1) == k);
         match name {
             "b_setval" => {
                 let v = ws[1];
@@ -885,5 +987,27 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.bridge(f, name, ws)
             }
         }
+    }
+
+    /// `type_error(list, L)` for a cyclic list `L` (shown up to where it
+    /// starts repeating, ending in `...`).
+    fn cyclic_list_error(&self, l: Word, name: &str) -> Ball<'gc> {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut items = Vec::new();
+        let mut x = self.s.deref(l);
+        let mut vars = Vec::new();
+        while tag(x) == LIS && seen.insert(idx(x)) {
+            let h = self.s.get(idx(x));
+            let d = self.s.deref(h);
+            items.push(if matches!(tag(d), STR | LIS) {
+                self.e.atom("...")
+            } else {
+                self.to_heap(d, &mut vars)
+            });
+            x = self.s.deref(self.s.get(idx(x) + 1));
+        }
+        let mc = self.e.mc;
+        let culprit = crate::terms::list_from(mc, items, self.e.atom("..."));
+        self.heap_err(err::type_error(mc, "list", culprit), name, 2)
     }
 }
