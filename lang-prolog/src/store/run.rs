@@ -244,7 +244,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let ball = if tag(d) == REF {
                 crate::errors::instantiation_error(mc)
             } else {
-                crate::errors::type_error(mc, "callable", v)
+                let b = crate::errors::type_error(mc, "callable", v);
+                crate::builtins::add_context(self.e, b, "call", extra.len() + 1)
             };
             return Flow::Throw(Ball::Heap(ball));
         };
