@@ -75,7 +75,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     Atomic => t == ATOM || t == INT || t == BOX,
                     Compound => t == STR || t == LIS,
                     Callable => t == ATOM || t == STR || t == LIS,
-                    _ => self.list_items(d).is_some(),
+                    _ => self.is_proper_list(d),
                 })
             }
             Is => {
@@ -296,6 +296,24 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         (x == NIL).then_some(out)
     }
 
+    /// Whether `l` is a proper list (not partial, not cyclic).
+    pub fn is_proper_list(&self, l: Word) -> bool {
+        let mut x = self.s.deref(l);
+        let (mut mark, mut power, mut n) = (x, 1usize, 0usize);
+        while tag(x) == LIS {
+            x = self.s.deref(self.s.get(idx(x) + 1));
+            n += 1;
+            if x == mark {
+                return false;
+            }
+            if n == power {
+                mark = x;
+                power *= 2;
+            }
+        }
+        x == NIL
+    }
+
     /// Whether the list cells from `l` form a cycle.
     pub fn list_loops(&self, l: Word) -> bool {
         let mut x = self.s.deref(l);
@@ -458,6 +476,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let (func, name, _) = self.dets[f as usize];
         let ws: Vec<Word> = (0..n).map(|k| self.build(cl, cl.roots[args + k])).collect();
         let name = self.atoms.name(name).to_string();
+        if matches!(name.as_str(), "abolish" | "dynamic") {
+            self.flush_db();
+        }
         let r = match name.as_str() {
             "b_setval" | "b_getval" | "nb_setval" => self.gvar(&name, func, &ws),
             // the bridge's heap copy would not end on a cyclic term
@@ -480,6 +501,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// A bridged nondeterministic builtin: its solutions become a choicepoint.
     pub fn nondet(&mut self, cl: &Clause, f: u32, args: usize, n: usize) -> Flow<'gc> {
         let (func, name, _) = self.nondets[f as usize];
+        if matches!(
+            self.atoms.name(name),
+            "current_predicate" | "predicate_property"
+        ) {
+            // they read the database
+            self.flush_db();
+        }
         let ws: Vec<Word> = (0..n).map(|k| self.build(cl, cl.roots[args + k])).collect();
         let mut vars = Vec::new();
         let hargs: Vec<Value<'gc>> = ws.iter().map(|w| self.to_heap(*w, &mut vars)).collect();
@@ -666,9 +694,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let body = self.to_tm(bd, &mut vars);
         let nv = vars.len();
         let (c, _) = Compiler::clause(self, &head, &body, nv);
-        // write through to the database (the source of truth)
-        let rec = self.db_assert(t, name, n, front)?;
-        let id = self.push_clause(c, rec);
+        let id = self.push_clause(c, Value::None);
+        // the database gets it when the goal ends (or a builtin reads it)
+        self.journal(p, Some((id, head, body, nv)), None);
         let list = Rc::make_mut(&mut self.preds[p as usize].clauses);
         if front {
             list.insert(0, id);
@@ -693,8 +721,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let p = match self.pred_ix.get(&(name, n)) {
             Some(&p) => p,
             None => {
-                self.new_pred(name, n, true, true);
-                self.db_dynamic(name, n);
+                let p = self.new_pred(name, n, true, true);
+                self.journal(p, None, None);
                 return Ok(());
             }
         };
@@ -702,7 +730,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             if self.preds[p as usize].clauses.is_empty() {
                 self.preds[p as usize].dynamic = true;
                 self.preds[p as usize].defined = true;
-                self.db_dynamic(name, n);
+                self.journal(p, None, None);
                 return Ok(());
             }
             let mc = self.e.mc;
@@ -721,11 +749,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 keep.push(c);
             } else {
                 self.erased.insert(c);
-                self.db_erase(name, n, c);
+                self.journal(p, None, Some(c));
             }
         }
         self.preds[p as usize].clauses = Rc::new(keep);
-        self.db_synced(name, n);
         Ok(())
     }
 
@@ -849,12 +876,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.erased.insert(c);
                     let l = Rc::make_mut(&mut self.preds[pred as usize].clauses);
                     l.retain(|&x| x != c);
-                    let (name, n) = (
-                        self.preds[pred as usize].name,
-                        self.preds[pred as usize].arity,
-                    );
-                    self.db_erase(name, n, c);
-                    self.db_synced(name, n);
+                    self.journal(pred, None, Some(c));
                 }
                 return Some(self.continue_det());
             }
@@ -869,61 +891,112 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     // ---- write-through to the older engine's database ----
 
-    /// Adds clause term `t` of `name/n` to the database; its new record.
-    fn db_assert(
-        &mut self,
-        t: Word,
-        name: u32,
-        n: usize,
-        front: bool,
-    ) -> Result<Value<'gc>, Ball<'gc>> {
-        let e = self.e;
-        let ht = self.to_heap(t, &mut Vec::new());
-        crate::builtins::db::add_clause(e, ht, front, false)
-            .map_err(|b| self.heap_err(b, if front { "asserta" } else { "assertz" }, 1))?;
-        let text = self.atoms.name(name).to_string();
-        let Some(p) = crate::builtins::db::find_pred(e, &text, n) else {
-            return Ok(Value::None);
+    /// Notes a change of predicate `p` for [`Mach::flush_db`]: a clause
+    /// asserted (its id and source), or one retracted.
+    fn journal(&mut self, p: u32, added: Option<(u32, Vec<Tm>, Tm, usize)>, erased: Option<u32>) {
+        let mut g = self.e.g.borrow_mut();
+        let Some(side) = g.store.as_mut() else { return };
+        side.touched.insert(p);
+        if let Some((id, h, b, nv)) = added {
+            side.pending.insert(id, (h, b, nv));
+        }
+        if let Some(c) = erased {
+            side.erased_log.push(c);
+        }
+    }
+
+    /// Writes the database changes made since the last flush to the older
+    /// engine's database: per changed predicate its clause list as it is
+    /// here (records of new clauses made from their sources; a clause
+    /// asserted and retracted in between never gets one), its retracted
+    /// records marked erased, and assert's dynamic flag.
+    pub fn flush_db(&mut self) {
+        let (touched, mut pending, erased) = {
+            let mut g = self.e.g.borrow_mut();
+            let Some(side) = g.store.as_mut() else { return };
+            if side.touched.is_empty() {
+                return;
+            }
+            (
+                std::mem::take(&mut side.touched),
+                std::mem::take(&mut side.pending),
+                std::mem::take(&mut side.erased_log),
+            )
         };
-        // assert makes a predicate dynamic (as here)
-        vm_core::heap::set_field(e.mc, p, crate::machine::P_DYNAMIC, Value::Bool(true));
-        let list = vm_core::heap::get_field(p, crate::machine::P_CLAUSES);
-        let len = vm_core::heap::list_len(list);
-        let rec = if front || len == 0 {
-            vm_core::heap::list_get(list, 0)
-        } else {
-            vm_core::heap::list_get(list, len - 1)
-        };
-        self.mark_synced(&text, n);
-        Ok(rec)
-    }
-
-    /// Marks `name/n` dynamic in the database (created if missing).
-    fn db_dynamic(&mut self, name: u32, n: usize) {
         let e = self.e;
-        let text = self.atoms.name(name).to_string();
-        if let Ok(p) = crate::builtins::db::get_or_create_pred(e, &text, n) {
-            vm_core::heap::set_field(e.mc, p, crate::machine::P_DYNAMIC, Value::Bool(true));
+        let mc = e.mc;
+        for c in erased {
+            let rec = self.clause_record(c);
+            if !matches!(rec, Value::None) {
+                vm_core::heap::set_field(mc, rec, crate::machine::C_ERASED, Value::Bool(true));
+                self.set_clause_record(c, Value::None);
+            }
         }
-        self.mark_synced(&text, n);
+        let mut touched: Vec<u32> = touched.into_iter().collect();
+        touched.sort_unstable();
+        for p in touched {
+            let (name, n, dynamic) = {
+                let pr = &self.preds[p as usize];
+                (self.atoms.name(pr.name).to_string(), pr.arity, pr.dynamic)
+            };
+            let Ok(rec) = crate::builtins::db::get_or_create_pred(e, &name, n) else {
+                continue;
+            };
+            let list = self.preds[p as usize].clauses.clone();
+            let mut items = Vec::with_capacity(list.len());
+            for &c in list.iter() {
+                let mut r = self.clause_record(c);
+                if matches!(r, Value::None) {
+                    let Some((h, b, nv)) = pending.remove(&c) else {
+                        continue;
+                    };
+                    let mut vars = vec![None; nv];
+                    let pname = self.preds[p as usize].name;
+                    let head = self.tm_heap(&Tm::Cmp(pname, h), &mut vars);
+                    let body = self.tm_heap(&b, &mut vars);
+                    let t = crate::terms::compound(mc, ":-", vec![head, body]);
+                    match crate::builtins::db::compile_clause(e, t, false, &mut Vec::new()) {
+                        Ok(x) => r = x,
+                        Err(_) => continue,
+                    }
+                    self.set_clause_record(c, r);
+                }
+                items.push(r);
+            }
+            vm_core::heap::set_field(
+                mc,
+                rec,
+                crate::machine::P_CLAUSES,
+                vm_core::heap::new_list_from(mc, items),
+            );
+            if dynamic {
+                vm_core::heap::set_field(mc, rec, crate::machine::P_DYNAMIC, Value::Bool(true));
+            }
+            self.mark_synced(&name, n);
+        }
     }
 
-    /// Erases the database record of store clause `c` of `name/n`.
-    fn db_erase(&mut self, name: u32, n: usize, c: u32) {
-        let rec = self.clause_record(c);
-        if matches!(rec, Value::None) {
-            return;
+    /// A heap term for a clause source.
+    fn tm_heap(&self, t: &Tm, vars: &mut Vec<Option<Value<'gc>>>) -> Value<'gc> {
+        let mc = self.e.mc;
+        match t {
+            Tm::Var(n) => {
+                if vars.len() <= *n {
+                    vars.resize(*n + 1, None);
+                }
+                *vars[*n].get_or_insert_with(|| self.e.new_var())
+            }
+            Tm::Atomic(w) | Tm::Embed(w) => self.to_heap(*w, &mut Vec::new()),
+            Tm::Cmp(f, a) if *f == ids::DOT && a.len() == 2 => {
+                let h = self.tm_heap(&a[0], vars);
+                let t = self.tm_heap(&a[1], vars);
+                crate::terms::list_from(mc, vec![h], t)
+            }
+            Tm::Cmp(f, a) => {
+                let args: Vec<Value<'gc>> = a.iter().map(|x| self.tm_heap(x, vars)).collect();
+                crate::terms::compound_v(mc, self.e.atom(self.atoms.name(*f)), args)
+            }
         }
-        let text = self.atoms.name(name).to_string();
-        if let Some(p) = crate::builtins::db::find_pred(self.e, &text, n) {
-            crate::builtins::db::erase(self.e, p, rec);
-        }
-    }
-
-    /// Records `name/n`'s database state as the one compiled here.
-    fn db_synced(&mut self, name: u32, n: usize) {
-        let text = self.atoms.name(name).to_string();
-        self.mark_synced(&text, n);
     }
 
     // ---- backtrackable global variables ----

@@ -1,4 +1,5 @@
-//! The term-store engine (opt-in: `POLYVM_PL_ENGINE=store`).
+//! The term-store engine: the default engine (`POLYVM_PL_ENGINE=clause`
+//! selects the older engines, for comparisons).
 //!
 //! A query's terms live in one vector of tagged words ([`words`]), not as
 //! heap objects: a variable is a word, a compound a functor word followed
@@ -7,15 +8,18 @@
 //! short instruction array ([`compile`]) run by a loop ([`run`],
 //! [`machine`]) with frames and choicepoints on their own stacks.
 //!
-//! How it is used: the older engine consults the program (directives,
-//! load warnings, `initialization/1` run there as before). Then the goal
-//! (`-g GOAL`) runs here: every user and library predicate is compiled
-//! from the stored clause sources, and builtins run natively
-//! ([`builtins`]) or through a bridge to the older engine's builtins on
-//! heap copies of their arguments. When a predicate reachable from the
-//! goal calls something this engine cannot run (see the README), the goal
-//! runs on the default engine instead (a note on stderr when `POLYVM_LOG`
-//! includes `store`, which also notes each goal this engine runs).
+//! How it is used: the older engine reads the program (consult, load
+//! warnings) into its heap database; every directive, initialization goal
+//! and the `-g` goal then runs here (`'$store_run'`). The compiled program
+//! is kept between goals ([`Saved`]); the older engine's database is the
+//! source of truth: this engine's assert and retract write through to it,
+//! and predicates the older engine changed since the last goal (consult,
+//! a fallback goal, `abolish/1`, `dynamic/1`) are recompiled when the next
+//! goal starts. Builtins run natively ([`builtins`]) or through a bridge
+//! to the older engine's builtins on heap copies of their arguments. A goal
+//! that can reach `consult/1` or `ensure_loaded/1` runs on the older engine
+//! (a note on stderr when `POLYVM_LOG` includes `store`, which also notes
+//! each goal this engine runs).
 
 pub mod arith;
 pub mod atoms;
@@ -41,9 +45,11 @@ use crate::store::terms::Boxed;
 use crate::store::words::*;
 use crate::terms::{view, T};
 
-/// Whether `POLYVM_PL_ENGINE=store` asks for this engine.
+/// Whether this engine runs goals: the default; `POLYVM_PL_ENGINE=clause`
+/// selects the older engines (for comparisons).
 pub fn enabled_by_env() -> bool {
-    std::env::var("POLYVM_PL_ENGINE").is_ok_and(|v| v == "store")
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| !std::env::var("POLYVM_PL_ENGINE").is_ok_and(|v| v == "clause"))
 }
 
 fn log(msg: &str) {
@@ -102,6 +108,16 @@ pub struct Saved {
     running: bool,
     /// Store cells of the b_setval/2 variables of the running goal.
     pub bvars: rustc_hash::FxHashMap<u32, usize>,
+    /// The procedure table's generation at the last sync.
+    proc_gen: u32,
+    /// Predicates changed by this engine since the database was last
+    /// written ([`Mach::flush_db`]).
+    pub touched: rustc_hash::FxHashSet<u32>,
+    /// Sources of the clauses asserted since then (head arguments, body,
+    /// variable count).
+    pub pending: rustc_hash::FxHashMap<u32, (Vec<Tm>, Tm, usize)>,
+    /// Clauses retracted since then.
+    pub erased_log: Vec<u32>,
 }
 
 impl Default for Saved {
@@ -121,6 +137,10 @@ impl Default for Saved {
             special: false,
             running: false,
             bvars: Default::default(),
+            proc_gen: 0,
+            touched: Default::default(),
+            pending: Default::default(),
+            erased_log: Vec::new(),
         }
     }
 }
@@ -180,6 +200,14 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         id
     }
 
+    /// Sets the database record store clause `c` mirrors.
+    pub fn set_clause_record(&self, c: u32, rec: Value<'gc>) {
+        let cmap = heap::get_field(self.hside(), H_CMAP);
+        if (c as i64) < heap::list_len(cmap) {
+            heap::list_set(self.e.mc, cmap, c as i64, rec);
+        }
+    }
+
     /// The database record store clause `c` mirrors.
     pub fn clause_record(&self, c: u32) -> Value<'gc> {
         let cmap = heap::get_field(self.hside(), H_CMAP);
@@ -218,12 +246,23 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// predicates whose clause list was replaced or whose flags changed.
     fn sync(&mut self, side: &mut Saved) {
         let e = self.e;
+        if !side.running && !self.erased.is_empty() {
+            // retracted clauses: no goal runs that could still use them
+            let empty = Rc::new(Clause::default());
+            for c in std::mem::take(&mut self.erased) {
+                self.clauses[c as usize] = empty.clone();
+            }
+        }
         let preds = e.get(MS_PREDS);
         let n = heap::list_len(preds) as usize;
         let lists = heap::get_field(self.hside(), H_LISTS);
         if side.seen.len() < n {
             side.seen.resize(n, None);
         }
+        // visibility changes only with the procedure table
+        let gen = e.g.borrow().proc_gen;
+        let procs_changed = gen != side.proc_gen;
+        side.proc_gen = gen;
         let mut changed = Vec::new();
         for k in 0..n {
             let p = heap::list_get(preds, k as i64);
@@ -236,7 +275,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     && s.dynamic == dynamic
                     && s.defined == defined
                     && heap::list_get(lists, k as i64).same(&list)
-                    && self.visible_now(p, k) == s.visible
+                    && (!procs_changed || self.visible_now(p, k) == s.visible)
                 {
                     continue;
                 }
@@ -584,6 +623,7 @@ pub fn store_run<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> crate::machine::PRe
     // the bookkeeping stays reachable during the goal (write-through)
     e.g.borrow_mut().store = Some(side);
     let r = run_goal(&mut m, a[0]);
+    m.flush_db();
     let mut side = e.g.borrow_mut().store.take().unwrap_or_default();
     side.running = false;
     side.bvars.clear();
