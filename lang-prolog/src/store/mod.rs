@@ -12,8 +12,10 @@
 //! warnings) into its heap database; every directive, initialization goal
 //! and the `-g` goal then runs here (`'$store_run'`). The compiled program
 //! is kept between goals ([`Saved`]); the older engine's database is the
-//! source of truth: this engine's assert and retract write through to it,
-//! and predicates the older engine changed since the last goal (consult,
+//! source of truth: this engine's assert and retract reach it when the
+//! goal ends (from a journal, [`Mach::flush_db`]; earlier for the bridged
+//! builtins that read it), and predicates the older engine changed since
+//! the last goal (consult,
 //! a fallback goal, `abolish/1`, `dynamic/1`) are recompiled when the next
 //! goal starts. Builtins run natively ([`builtins`]) or through a bridge
 //! to the older engine's builtins on heap copies of their arguments. A goal
@@ -82,9 +84,10 @@ struct Seen {
 
 /// The compiled program, kept between goals in [`crate::globals::Globals`]
 /// (no GC values in it). The older engine's heap database stays the source
-/// of truth: a store-engine assert or retract writes through to it (so
-/// fallback goals, `listing/1`, `current_predicate/1` and the next
-/// consult see the change), and a predicate the older engine changed
+/// of truth: a store-engine assert or retract reaches it when the goal
+/// ends or a bridged builtin reads it (so fallback goals,
+/// `current_predicate/1` and the next consult see the change), and a
+/// predicate the older engine changed
 /// (consult, a fallback goal, `abolish/1`, `dynamic/1`) is recompiled when
 /// the next goal starts ([`Mach::sync`]): a clause appended by the loader
 /// is compiled alone, a replaced clause list in full.
