@@ -20,7 +20,7 @@ const TIMEOUT: Duration = Duration::from_secs(600);
 
 /// Programs with a goal the store engine hands to the older engine:
 /// `consult/1` and `ensure_loaded/1` (loading runs there).
-const FALLS_BACK: &[&str] = &["consult2.pl"];
+const FALLS_BACK: &[&str] = &["consult2.pl", "store_fallback_db.pl"];
 const MAX_OUTPUT: u64 = 1 << 22;
 
 struct Run {

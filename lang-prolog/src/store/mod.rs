@@ -647,7 +647,7 @@ fn run_goal<'gc>(m: &mut Mach<'_, '_, 'gc>, g: Value<'gc>) -> Value<'gc> {
         _ => Vec::new(),
     };
     let culprit = if uns {
-        Some("the goal".to_string())
+        Some(unsupported_in(m, &tm).unwrap_or_else(|| "the goal".to_string()))
     } else if !bad.is_empty() {
         m.reaches_bad(&c, &bad)
     } else {
@@ -674,6 +674,51 @@ fn run_goal<'gc>(m: &mut Mach<'_, '_, 'gc>, g: Value<'gc>) -> Value<'gc> {
         Outcome::Error(v) => e.compound("error", vec![v]),
         Outcome::Halt(n) => e.compound("halt", vec![Value::Int(n as i64)]),
     }
+}
+
+/// The first builtin of goal `t` this engine cannot run, as `Name/Arity`.
+fn unsupported_in(m: &mut Mach<'_, '_, '_>, t: &Tm) -> Option<String> {
+    use crate::store::compile::Resolve;
+    let mut work = vec![t];
+    while let Some(t) = work.pop() {
+        let (name, n) = match t {
+            Tm::Atomic(w) if tag(*w) == ATOM => (atom_id(*w), 0),
+            Tm::Cmp(f, a) => {
+                work.extend(a.iter().rev());
+                (*f, a.len())
+            }
+            Tm::Embed(w) => {
+                let d = m.s.deref(*w);
+                if !matches!(tag(d), ATOM | STR | LIS) {
+                    continue;
+                }
+                let Some((f, n)) = m.functor_of(d) else {
+                    continue;
+                };
+                let args: Vec<Word> = (0..n).map(|k| m.arg_of(d, k)).collect();
+                if m.unsupported(f, n) {
+                    return Some(format!("{}/{}", m.atoms.name(f), n));
+                }
+                // meta-arguments of a store term: look one level into them
+                for a in args {
+                    let d = m.s.deref(a);
+                    if matches!(tag(d), ATOM | STR | LIS) {
+                        if let Some((f, n)) = m.functor_of(d) {
+                            if m.unsupported(f, n) {
+                                return Some(format!("{}/{}", m.atoms.name(f), n));
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if m.unsupported(name, n) {
+            return Some(format!("{}/{}", m.atoms.name(name), n));
+        }
+    }
+    None
 }
 
 fn goal_tm_of(m: &Mach<'_, '_, '_>, w: Word) -> Tm {
