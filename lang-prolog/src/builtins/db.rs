@@ -274,7 +274,7 @@ fn renamed<'gc>(e: &Eng<'_, 'gc>, c: Value<'gc>) -> (Value<'gc>, Value<'gc>) {
     (h, b)
 }
 
-pub fn erase<'gc>(e: &Eng<'_, 'gc>, pred: Value<'gc>, c: Value<'gc>) {
+fn erase<'gc>(e: &Eng<'_, 'gc>, pred: Value<'gc>, c: Value<'gc>) {
     heap::set_field(e.mc, c, C_ERASED, Value::Bool(true));
     let list = heap::get_field(pred, P_CLAUSES);
     let items: Vec<Value<'gc>> = heap::list_items(list)
