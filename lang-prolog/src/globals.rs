@@ -108,6 +108,8 @@ pub struct Globals {
     /// Per predicate id: the first-argument values (hashes) traces have
     /// specialised its entry on (`metarun`: capped, then the helper runs it).
     pub promoted: FxHashMap<usize, Vec<u64>>,
+    /// The term-store engine's compiled program between goals.
+    pub store: Option<Box<crate::store::Saved>>,
 }
 
 impl Default for Globals {
@@ -141,6 +143,7 @@ impl Default for Globals {
             skip_adj: Vec::new(),
             aux_count: 0,
             promoted: FxHashMap::default(),
+            store: None,
         }
     }
 }

@@ -292,7 +292,23 @@ mode(_).
 string_char_list_(_, _) :- fail.
 
 % loading and the command line
+% findall/4 on the term-store engine (a user append/3 may differ)
+'$fa_append'([], L, L).
+'$fa_append'([H|T], L, [H|R]) :- '$fa_append'(T, L, R).
 '$directive'(G, F, L) :-
+    '$store_mode', !,
+    '$store_run'(G, R),
+    (   R == unsupported -> '$directive_here'(G, F, L)
+    ;   R == true -> true
+    ;   R = error(E)
+    ->  (   '$directive_error'(E, G, F, L) -> true
+        ;   halt(1)
+        )
+    ;   R = halt(C) -> halt(C)
+    ;   '$directive_failed'(G, F, L)
+    ).
+'$directive'(G, F, L) :- '$directive_here'(G, F, L).
+'$directive_here'(G, F, L) :-
     (   catch(G, E, true)
     ->  (   var(E) -> true
         ;   '$directive_error'(E, G, F, L) -> true

@@ -132,7 +132,8 @@ impl Engine {
             consult::install(&mut g);
             let prog = Program { g: RefCell::new(g) };
             let code = heap::new_code(mc, id, Box::new(prog), vec![]);
-            let mut fields = vec![Value::None; MS_NFIELDS];
+            // one more field: the store engine's bookkeeping (`store::MS_STORE`)
+            let mut fields = vec![Value::None; MS_NFIELDS + 1];
             fields[machine::MS_CPS as usize] = heap::new_list(mc);
             fields[machine::MS_TRAIL as usize] = heap::new_list(mc);
             fields[machine::MS_PREDS as usize] = heap::new_list(mc);

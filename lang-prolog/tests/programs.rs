@@ -1,5 +1,6 @@
-//! Runs every `tests/programs/NAME.pl` through the `prolog-run` binary twice
-//! (JIT on and off) and compares with the goldens from the real `swipl`:
+//! Runs every `tests/programs/NAME.pl` through the `prolog-run` binary (the
+//! default term-store engine and the older engines, each with the JIT on
+//! and off; see [`RUNS`]) and compares with the goldens from the real `swipl`:
 //! `NAME.pl.out` (stdout, exact), `NAME.pl.err` (stderr, when present),
 //! `NAME.pl.code` (exit code, default 0). `NAME.pl.goal` holds a `-g` goal;
 //! `NAME.pl.in` is standard input (default: empty).
@@ -20,13 +21,15 @@ fn programs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs")
 }
 
-fn run_one(file: &Path, jit: bool, meta: bool) -> Result<(), String> {
+fn run_one(file: &Path, jit: bool, meta: bool, engine: &str) -> Result<(), String> {
     let dir = std::fs::canonicalize(programs_dir()).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_prolog-run"));
     if !jit {
         cmd.arg("--no-jit");
     }
-    // both engines: the helper loop and the `Meta`-level clause interpreter
+    // the default (term-store) engine, and the older engines it falls
+    // back to: the helper loop and the `Meta`-level clause interpreter
+    cmd.env("POLYVM_PL_ENGINE", engine);
     cmd.env("POLYVM_PL_META", if meta { "1" } else { "0" });
     cmd.arg(file);
     let goal_file = PathBuf::from(format!("{}.goal", file.display()));
@@ -67,6 +70,17 @@ fn run_one(file: &Path, jit: bool, meta: bool) -> Result<(), String> {
     }
 }
 
+/// (JIT, `Meta` path, `POLYVM_PL_ENGINE`) of each run of a program: the
+/// default engine with the JIT on and off, and the older engines.
+const RUNS: [(bool, bool, &str); 6] = [
+    (false, false, "store"),
+    (true, false, "store"),
+    (false, false, "clause"),
+    (true, false, "clause"),
+    (false, true, "clause"),
+    (true, true, "clause"),
+];
+
 #[test]
 fn programs_match_swipl() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(programs_dir())
@@ -84,9 +98,11 @@ fn programs_match_swipl() {
             continue;
         }
         n += 1;
-        for (jit, meta) in [(false, false), (true, false), (false, true), (true, true)] {
-            if let Err(e) = run_one(f, jit, meta) {
-                failures.push(format!("== {name} (jit={jit}, meta={meta})\n{e}"));
+        for (jit, meta, engine) in RUNS {
+            if let Err(e) = run_one(f, jit, meta, engine) {
+                failures.push(format!(
+                    "== {name} (engine={engine}, jit={jit}, meta={meta})\n{e}"
+                ));
             }
         }
     }
@@ -95,7 +111,7 @@ fn programs_match_swipl() {
         panic!(
             "{} of {} runs failed:\n{}",
             failures.len(),
-            4 * n,
+            RUNS.len() * n,
             failures.join("\n")
         );
     }

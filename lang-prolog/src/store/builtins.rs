@@ -75,13 +75,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     Atomic => t == ATOM || t == INT || t == BOX,
                     Compound => t == STR || t == LIS,
                     Callable => t == ATOM || t == STR || t == LIS,
-                    _ => {
-                        let mut x = d;
-                        while tag(x) == LIS {
-                            x = self.s.deref(self.s.get(idx(x) + 1));
-                        }
-                        x == NIL
-                    }
+                    _ => self.is_proper_list(d),
                 })
             }
             Is => {
@@ -240,6 +234,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     _ => "keysort",
                 };
                 let Some(mut items) = self.list_items(l) else {
+                    if self.list_loops(l) {
+                        return Err(self.cyclic_list_error(l, name));
+                    }
                     // partial lists and non-lists: the older engine's errors
                     let x = self.build(cl, root(1));
                     return self.det_bridge_named(name, &[l, x]);
@@ -280,14 +277,109 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     }
 
     /// The elements of a proper list (`None`: partial or not a list).
+    /// `None` also for a cyclic list (Brent's cycle detection).
     pub fn list_items(&self, l: Word) -> Option<Vec<Word>> {
         let mut out = Vec::new();
         let mut x = self.s.deref(l);
+        let (mut mark, mut power) = (x, 1usize);
         while tag(x) == LIS {
             out.push(self.s.get(idx(x)));
             x = self.s.deref(self.s.get(idx(x) + 1));
+            if x == mark {
+                return None;
+            }
+            if out.len() == power {
+                mark = x;
+                power *= 2;
+            }
         }
         (x == NIL).then_some(out)
+    }
+
+    /// Whether `l` is a proper list (not partial, not cyclic).
+    pub fn is_proper_list(&self, l: Word) -> bool {
+        let mut x = self.s.deref(l);
+        let (mut mark, mut power, mut n) = (x, 1usize, 0usize);
+        while tag(x) == LIS {
+            x = self.s.deref(self.s.get(idx(x) + 1));
+            n += 1;
+            if x == mark {
+                return false;
+            }
+            if n == power {
+                mark = x;
+                power *= 2;
+            }
+        }
+        x == NIL
+    }
+
+    /// Whether the list cells from `l` form a cycle.
+    pub fn list_loops(&self, l: Word) -> bool {
+        let mut x = self.s.deref(l);
+        let (mut mark, mut power, mut n) = (x, 1usize, 0usize);
+        while tag(x) == LIS {
+            x = self.s.deref(self.s.get(idx(x) + 1));
+            n += 1;
+            if x == mark {
+                return true;
+            }
+            if n == power {
+                mark = x;
+                power *= 2;
+            }
+        }
+        false
+    }
+
+    /// Walks the term graph from `w` (each shared cell once): whether it
+    /// has a cycle, and whether it has an unbound variable.
+    pub fn term_shape(&self, w: Word) -> (bool, bool) {
+        // state per compound cell: 1 on the path, 2 done
+        let mut state: rustc_hash::FxHashMap<usize, u8> = Default::default();
+        let mut stack: Vec<(usize, usize, usize)> = Vec::new(); // (cell, first arg, next arg)
+        let (mut cyclic, mut var) = (false, false);
+        let mut todo = Some(w);
+        loop {
+            if let Some(t) = todo.take() {
+                let d = self.s.deref(t);
+                let (cell, first, n) = match tag(d) {
+                    REF => {
+                        var = true;
+                        (0, 0, 0)
+                    }
+                    LIS => (idx(d), idx(d), 2),
+                    STR => (idx(d), idx(d) + 1, fun_arity(self.s.get(idx(d)))),
+                    _ => (0, 0, 0),
+                };
+                if n > 0 {
+                    match state.get(&cell) {
+                        Some(1) => cyclic = true,
+                        Some(_) => {}
+                        None => {
+                            state.insert(cell, 1);
+                            stack.push((cell, first, 0));
+                            let _ = n;
+                        }
+                    }
+                }
+            }
+            let Some(top) = stack.last_mut() else { break };
+            let (cell, first, k) = *top;
+            let n = if first == cell {
+                2
+            } else {
+                fun_arity(self.s.get(cell))
+            };
+            if k < n {
+                top.2 += 1;
+                todo = Some(self.s.get(first + k));
+            } else {
+                state.insert(cell, 2);
+                stack.pop();
+            }
+        }
+        (cyclic, var)
     }
 
     /// Removes the temporary choicepoint at height `h` after undoing what
@@ -384,7 +476,22 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let (func, name, _) = self.dets[f as usize];
         let ws: Vec<Word> = (0..n).map(|k| self.build(cl, cl.roots[args + k])).collect();
         let name = self.atoms.name(name).to_string();
-        match self.bridge(func, &name, &ws) {
+        if matches!(name.as_str(), "abolish" | "dynamic") {
+            self.flush_db();
+        }
+        let r = match name.as_str() {
+            "b_setval" | "b_getval" | "nb_setval" => self.gvar(&name, func, &ws),
+            // the bridge's heap copy would not end on a cyclic term
+            "acyclic_term" => Ok(!self.term_shape(ws[0]).0),
+            "cyclic_term" => Ok(self.term_shape(ws[0]).0),
+            "ground" => Ok(!self.term_shape(ws[0]).1),
+            _ => self.bridge(func, &name, &ws),
+        };
+        if matches!(name.as_str(), "abolish" | "dynamic") {
+            // it changed the database's predicate table: compile the change
+            self.resync();
+        }
+        match r {
             Ok(true) => Flow::Next,
             Ok(false) => Flow::Fail,
             Err(b) => Flow::Throw(b),
@@ -394,6 +501,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// A bridged nondeterministic builtin: its solutions become a choicepoint.
     pub fn nondet(&mut self, cl: &Clause, f: u32, args: usize, n: usize) -> Flow<'gc> {
         let (func, name, _) = self.nondets[f as usize];
+        if matches!(
+            self.atoms.name(name),
+            "current_predicate" | "predicate_property"
+        ) {
+            // they read the database
+            self.flush_db();
+        }
         let ws: Vec<Word> = (0..n).map(|k| self.build(cl, cl.roots[args + k])).collect();
         let mut vars = Vec::new();
         let hargs: Vec<Value<'gc>> = ws.iter().map(|w| self.to_heap(*w, &mut vars)).collect();
@@ -579,10 +693,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             .collect();
         let body = self.to_tm(bd, &mut vars);
         let nv = vars.len();
-        let (mut c, _) = Compiler::clause(self, &head, &body, nv);
-        c.id = self.clauses.len() as u32;
-        self.clauses.push(Rc::new(c));
-        let id = self.clauses.len() as u32 - 1;
+        let (c, _) = Compiler::clause(self, &head, &body, nv);
+        let id = self.push_clause(c, Value::None);
+        // the database gets it when the goal ends (or a builtin reads it)
+        self.journal(p, Some((id, head, body, nv)), None);
         let list = Rc::make_mut(&mut self.preds[p as usize].clauses);
         if front {
             list.insert(0, id);
@@ -607,7 +721,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let p = match self.pred_ix.get(&(name, n)) {
             Some(&p) => p,
             None => {
-                self.new_pred(name, n, true, true);
+                let p = self.new_pred(name, n, true, true);
+                self.journal(p, None, None);
                 return Ok(());
             }
         };
@@ -615,6 +730,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             if self.preds[p as usize].clauses.is_empty() {
                 self.preds[p as usize].dynamic = true;
                 self.preds[p as usize].defined = true;
+                self.journal(p, None, None);
                 return Ok(());
             }
             let mc = self.e.mc;
@@ -633,6 +749,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 keep.push(c);
             } else {
                 self.erased.insert(c);
+                self.journal(p, None, Some(c));
             }
         }
         self.preds[p as usize].clauses = Rc::new(keep);
@@ -692,6 +809,16 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if !retract && (tag(bd) == INT || tag(bd) == BOX) {
             return Flow::Throw(self.type_err("callable", bd, pname, pn));
         }
+        if self.is_builtin(name, n) {
+            let mc = self.e.mc;
+            let pi = err::pi(mc, self.atoms.name(name), n);
+            let f = if retract {
+                err::permission_error(mc, "modify", "static_procedure", pi)
+            } else {
+                err::permission_error(mc, "access", "private_procedure", pi)
+            };
+            return Flow::Throw(self.heap_err(f, pname, pn));
+        }
         let Some(&p) = self.pred_ix.get(&(name, n)) else {
             return Flow::Fail;
         };
@@ -749,6 +876,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.erased.insert(c);
                     let l = Rc::make_mut(&mut self.preds[pred as usize].clauses);
                     l.retain(|&x| x != c);
+                    self.journal(pred, None, Some(c));
                 }
                 return Some(self.continue_det());
             }
@@ -759,5 +887,200 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             self.pop_cp_pub();
         }
         None
+    }
+
+    // ---- write-through to the older engine's database ----
+
+    /// Notes a change of predicate `p` for [`Mach::flush_db`]: a clause
+    /// asserted (its id and source), or one retracted.
+    fn journal(&mut self, p: u32, added: Option<(u32, Vec<Tm>, Tm, usize)>, erased: Option<u32>) {
+        let mut g = self.e.g.borrow_mut();
+        let Some(side) = g.store.as_mut() else { return };
+        side.touched.insert(p);
+        if let Some((id, h, b, nv)) = added {
+            side.pending.insert(id, (h, b, nv));
+        }
+        if let Some(c) = erased {
+            side.erased_log.push(c);
+        }
+    }
+
+    /// Writes the database changes made since the last flush to the older
+    /// engine's database: per changed predicate its clause list as it is
+    /// here (records of new clauses made from their sources; a clause
+    /// asserted and retracted in between never gets one), its retracted
+    /// records marked erased, and assert's dynamic flag.
+    pub fn flush_db(&mut self) {
+        let (touched, mut pending, erased) = {
+            let mut g = self.e.g.borrow_mut();
+            let Some(side) = g.store.as_mut() else { return };
+            if side.touched.is_empty() {
+                return;
+            }
+            (
+                std::mem::take(&mut side.touched),
+                std::mem::take(&mut side.pending),
+                std::mem::take(&mut side.erased_log),
+            )
+        };
+        let e = self.e;
+        let mc = e.mc;
+        for c in erased {
+            let rec = self.clause_record(c);
+            if !matches!(rec, Value::None) {
+                vm_core::heap::set_field(mc, rec, crate::machine::C_ERASED, Value::Bool(true));
+                self.set_clause_record(c, Value::None);
+            }
+        }
+        let mut touched: Vec<u32> = touched.into_iter().collect();
+        touched.sort_unstable();
+        for p in touched {
+            let (name, n, dynamic) = {
+                let pr = &self.preds[p as usize];
+                (self.atoms.name(pr.name).to_string(), pr.arity, pr.dynamic)
+            };
+            let Ok(rec) = crate::builtins::db::get_or_create_pred(e, &name, n) else {
+                continue;
+            };
+            let list = self.preds[p as usize].clauses.clone();
+            let mut items = Vec::with_capacity(list.len());
+            for &c in list.iter() {
+                let mut r = self.clause_record(c);
+                if matches!(r, Value::None) {
+                    let Some((h, b, nv)) = pending.remove(&c) else {
+                        continue;
+                    };
+                    let mut vars = vec![None; nv];
+                    let pname = self.preds[p as usize].name;
+                    let head = self.tm_heap(&Tm::Cmp(pname, h), &mut vars);
+                    let body = self.tm_heap(&b, &mut vars);
+                    let t = crate::terms::compound(mc, ":-", vec![head, body]);
+                    match crate::builtins::db::compile_clause(e, t, false, &mut Vec::new()) {
+                        Ok(x) => r = x,
+                        Err(_) => continue,
+                    }
+                    self.set_clause_record(c, r);
+                }
+                items.push(r);
+            }
+            vm_core::heap::set_field(
+                mc,
+                rec,
+                crate::machine::P_CLAUSES,
+                vm_core::heap::new_list_from(mc, items),
+            );
+            if dynamic {
+                vm_core::heap::set_field(mc, rec, crate::machine::P_DYNAMIC, Value::Bool(true));
+            }
+            self.mark_synced(&name, n);
+        }
+    }
+
+    /// A heap term for a clause source.
+    fn tm_heap(&self, t: &Tm, vars: &mut Vec<Option<Value<'gc>>>) -> Value<'gc> {
+        let mc = self.e.mc;
+        match t {
+            Tm::Var(n) => {
+                if vars.len() <= *n {
+                    vars.resize(*n + 1, None);
+                }
+                *vars[*n].get_or_insert_with(|| self.e.new_var())
+            }
+            Tm::Atomic(w) | Tm::Embed(w) => self.to_heap(*w, &mut Vec::new()),
+            Tm::Cmp(f, a) if *f == ids::DOT && a.len() == 2 => {
+                let h = self.tm_heap(&a[0], vars);
+                let t = self.tm_heap(&a[1], vars);
+                crate::terms::list_from(mc, vec![h], t)
+            }
+            Tm::Cmp(f, a) => {
+                let args: Vec<Value<'gc>> = a.iter().map(|x| self.tm_heap(x, vars)).collect();
+                crate::terms::compound_v(mc, self.e.atom(self.atoms.name(*f)), args)
+            }
+        }
+    }
+
+    // ---- backtrackable global variables ----
+
+    /// b_setval/2, b_getval/2 (and nb_setval/2, which ends a b_setval
+    /// binding). A b_setval value lives in a store cell
+    /// `'$b_gvar'(Key, Value)` whose value word is updated with trailing,
+    /// so backtracking restores the old value, and backtracking past the
+    /// cell's creation removes it: then the key has its nb_setval value
+    /// (the older engine's global variable table), as in SWI-Prolog.
+    fn gvar(&mut self, name: &str, f: crate::builtins::DetFn, ws: &[Word]) -> R<'gc> {
+        let k = self.s.deref(ws[0]);
+        if tag(k) != ATOM || k == NIL {
+            return self.bridge(f, name, ws);
+        }
+        let key = atom_id(k);
+        let marker = fun(self.atoms.intern("$b_gvar"), 2);
+        let cell = self
+            .e
+            .g
+            .borrow()
+            .store
+            .as_ref()
+            .and_then(|s| s.bvars.get(&key).copied());
+        let cell = cell
+            .filter(|&i| i + 2 < self.s.len() && self.s.get(i) == marker && self.s.get(i + 1) == k);
+        match name {
+            "b_setval" => {
+                let v = ws[1];
+                match cell {
+                    Some(i) => {
+                        if i + 2 < self.hb {
+                            let old = self.s.get(i + 2);
+                            self.trail.push((i + 2, old));
+                        }
+                        self.s.set(i + 2, v);
+                    }
+                    None => {
+                        let i = self.s.alloc(3);
+                        self.s.set(i, marker);
+                        self.s.set(i + 1, k);
+                        self.s.set(i + 2, v);
+                        if let Some(s) = self.e.g.borrow_mut().store.as_mut() {
+                            s.bvars.insert(key, i);
+                        }
+                    }
+                }
+                Ok(true)
+            }
+            "b_getval" => match cell {
+                Some(i) => {
+                    let v = self.s.get(i + 2);
+                    Ok(self.unify(ws[1], v))
+                }
+                None => self.bridge(f, name, ws),
+            },
+            _ => {
+                if let Some(s) = self.e.g.borrow_mut().store.as_mut() {
+                    s.bvars.remove(&key);
+                }
+                self.bridge(f, name, ws)
+            }
+        }
+    }
+
+    /// `type_error(list, L)` for a cyclic list `L` (shown up to where it
+    /// starts repeating, ending in `...`).
+    fn cyclic_list_error(&self, l: Word, name: &str) -> Ball<'gc> {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut items = Vec::new();
+        let mut x = self.s.deref(l);
+        let mut vars = Vec::new();
+        while tag(x) == LIS && seen.insert(idx(x)) {
+            let h = self.s.get(idx(x));
+            let d = self.s.deref(h);
+            items.push(if matches!(tag(d), STR | LIS) {
+                self.e.atom("...")
+            } else {
+                self.to_heap(d, &mut vars)
+            });
+            x = self.s.deref(self.s.get(idx(x) + 1));
+        }
+        let mc = self.e.mc;
+        let culprit = crate::terms::list_from(mc, items, self.e.atom("..."));
+        self.heap_err(err::type_error(mc, "list", culprit), name, 2)
     }
 }

@@ -1,4 +1,5 @@
-//! The term-store engine (opt-in: `POLYVM_PL_ENGINE=store`).
+//! The term-store engine: the default engine (`POLYVM_PL_ENGINE=clause`
+//! selects the older engines, for comparisons).
 //!
 //! A query's terms live in one vector of tagged words ([`words`]), not as
 //! heap objects: a variable is a word, a compound a functor word followed
@@ -7,15 +8,20 @@
 //! short instruction array ([`compile`]) run by a loop ([`run`],
 //! [`machine`]) with frames and choicepoints on their own stacks.
 //!
-//! How it is used: the older engine consults the program (directives,
-//! load warnings, `initialization/1` run there as before). Then the goal
-//! (`-g GOAL`) runs here: every user and library predicate is compiled
-//! from the stored clause sources, and builtins run natively
-//! ([`builtins`]) or through a bridge to the older engine's builtins on
-//! heap copies of their arguments. When a predicate reachable from the
-//! goal calls something this engine cannot run (see the README), the goal
-//! runs on the default engine instead (a note on stderr when `POLYVM_LOG`
-//! includes `store`, which also notes each goal this engine runs).
+//! How it is used: the older engine reads the program (consult, load
+//! warnings) into its heap database; every directive, initialization goal
+//! and the `-g` goal then runs here (`'$store_run'`). The compiled program
+//! is kept between goals ([`Saved`]); the older engine's database is the
+//! source of truth: this engine's assert and retract reach it when the
+//! goal ends (from a journal, [`Mach::flush_db`]; earlier for the bridged
+//! builtins that read it), and predicates the older engine changed since
+//! the last goal (consult,
+//! a fallback goal, `abolish/1`, `dynamic/1`) are recompiled when the next
+//! goal starts. Builtins run natively ([`builtins`]) or through a bridge
+//! to the older engine's builtins on heap copies of their arguments. A goal
+//! that can reach `consult/1` or `ensure_loaded/1` runs on the older engine
+//! (a note on stderr when `POLYVM_LOG` includes `store`, which also notes
+//! each goal this engine runs).
 
 pub mod arith;
 pub mod atoms;
@@ -41,14 +47,438 @@ use crate::store::terms::Boxed;
 use crate::store::words::*;
 use crate::terms::{view, T};
 
-/// Whether `POLYVM_PL_ENGINE=store` asks for this engine.
+/// Whether this engine runs goals: the default; `POLYVM_PL_ENGINE=clause`
+/// selects the older engines (for comparisons).
 pub fn enabled_by_env() -> bool {
-    std::env::var("POLYVM_PL_ENGINE").is_ok_and(|v| v == "store")
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| !std::env::var("POLYVM_PL_ENGINE").is_ok_and(|v| v == "clause"))
 }
 
 fn log(msg: &str) {
     if std::env::var("POLYVM_LOG").is_ok_and(|v| v.split(',').any(|x| x == "store")) {
         eprintln!("[store] {msg}");
+    }
+}
+
+/// The state record field holding this engine's heap-side bookkeeping (a
+/// record of [`H_LISTS`] and [`H_CMAP`]); one field past the older
+/// engine's own.
+pub const MS_STORE: u32 = crate::machine::MS_NFIELDS as u32;
+/// Per older predicate (index in `MS_PREDS`): its clause list as last
+/// imported (identity tells whether it was replaced since).
+const H_LISTS: u32 = 0;
+/// Per store clause id: the older engine's clause record it mirrors
+/// (`None` for clauses that are not in the database).
+const H_CMAP: u32 = 1;
+
+/// What was imported of one older predicate.
+#[derive(Clone, Copy)]
+struct Seen {
+    /// Clauses in its list.
+    len: usize,
+    dynamic: bool,
+    defined: bool,
+    /// Whether it was the procedure its name/arity referred to.
+    visible: bool,
+}
+
+/// The compiled program, kept between goals in [`crate::globals::Globals`]
+/// (no GC values in it). The older engine's heap database stays the source
+/// of truth: a store-engine assert or retract reaches it when the goal
+/// ends or a bridged builtin reads it (so fallback goals,
+/// `current_predicate/1` and the next consult see the change), and a
+/// predicate the older engine changed
+/// (consult, a fallback goal, `abolish/1`, `dynamic/1`) is recompiled when
+/// the next goal starts ([`Mach::sync`]): a clause appended by the loader
+/// is compiled alone, a replaced clause list in full.
+pub struct Saved {
+    atoms: crate::store::atoms::Atoms,
+    pboxes: Vec<Boxed>,
+    clauses: Vec<Rc<Clause>>,
+    preds: Vec<machine::Pred>,
+    pred_ix: rustc_hash::FxHashMap<(u32, usize), u32>,
+    dets: Vec<(crate::builtins::DetFn, u32, usize)>,
+    nondets: Vec<(crate::builtins::NonDetFn, u32, usize)>,
+    catch_cid: u32,
+    erased: rustc_hash::FxHashSet<u32>,
+    /// Per older predicate index.
+    seen: Vec<Option<Seen>>,
+    /// Per store predicate: a clause calls a builtin this engine cannot run.
+    bad: Vec<bool>,
+    /// Whether the hand-written clauses exist.
+    special: bool,
+    /// A goal is running (a nested `'$store_run'` falls back).
+    running: bool,
+    /// Store cells of the b_setval/2 variables of the running goal.
+    pub bvars: rustc_hash::FxHashMap<u32, usize>,
+    /// The procedure table's generation at the last sync.
+    proc_gen: u32,
+    /// Predicates changed by this engine since the database was last
+    /// written ([`Mach::flush_db`]).
+    pub touched: rustc_hash::FxHashSet<u32>,
+    /// Sources of the clauses asserted since then (head arguments, body,
+    /// variable count).
+    pub pending: rustc_hash::FxHashMap<u32, (Vec<Tm>, Tm, usize)>,
+    /// Clauses retracted since then.
+    pub erased_log: Vec<u32>,
+}
+
+impl Default for Saved {
+    fn default() -> Self {
+        Saved {
+            atoms: Default::default(),
+            pboxes: Vec::new(),
+            clauses: Vec::new(),
+            preds: Vec::new(),
+            pred_ix: Default::default(),
+            dets: Vec::new(),
+            nondets: Vec::new(),
+            catch_cid: u32::MAX,
+            erased: Default::default(),
+            seen: Vec::new(),
+            bad: Vec::new(),
+            special: false,
+            running: false,
+            bvars: Default::default(),
+            proc_gen: 0,
+            touched: Default::default(),
+            pending: Default::default(),
+            erased_log: Vec::new(),
+        }
+    }
+}
+
+impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
+    /// Moves the saved program in.
+    fn restore(&mut self, s: &mut Saved) {
+        use std::mem::take;
+        self.atoms = take(&mut s.atoms);
+        self.pboxes = take(&mut s.pboxes);
+        self.clauses = take(&mut s.clauses);
+        self.preds = take(&mut s.preds);
+        self.pred_ix = take(&mut s.pred_ix);
+        self.dets = take(&mut s.dets);
+        self.nondets = take(&mut s.nondets);
+        self.catch_cid = s.catch_cid;
+        self.erased = take(&mut s.erased);
+    }
+
+    /// Moves the program out again (after a goal).
+    fn save(&mut self, s: &mut Saved) {
+        use std::mem::take;
+        s.atoms = take(&mut self.atoms);
+        s.pboxes = take(&mut self.pboxes);
+        s.clauses = take(&mut self.clauses);
+        s.preds = take(&mut self.preds);
+        s.pred_ix = take(&mut self.pred_ix);
+        s.dets = take(&mut self.dets);
+        s.nondets = take(&mut self.nondets);
+        s.catch_cid = self.catch_cid;
+        s.erased = take(&mut self.erased);
+    }
+
+    /// The heap-side bookkeeping record (made on first use).
+    fn hside(&self) -> Value<'gc> {
+        let e = self.e;
+        let v = e.get(MS_STORE);
+        if !matches!(v, Value::None) {
+            return v;
+        }
+        let r = heap::new_record(
+            e.mc,
+            Value::Bool(true),
+            vec![heap::new_list(e.mc), heap::new_list(e.mc)],
+        );
+        e.set(MS_STORE, r);
+        r
+    }
+
+    /// Adds a program clause; `rec` is the database record it mirrors.
+    fn push_clause(&mut self, mut cl: Clause, rec: Value<'gc>) -> u32 {
+        let id = self.clauses.len() as u32;
+        cl.id = id;
+        self.clauses.push(Rc::new(cl));
+        let cmap = heap::get_field(self.hside(), H_CMAP);
+        heap::list_append(self.e.mc, cmap, rec);
+        id
+    }
+
+    /// Sets the database record store clause `c` mirrors.
+    pub fn set_clause_record(&self, c: u32, rec: Value<'gc>) {
+        let cmap = heap::get_field(self.hside(), H_CMAP);
+        if (c as i64) < heap::list_len(cmap) {
+            heap::list_set(self.e.mc, cmap, c as i64, rec);
+        }
+    }
+
+    /// The database record store clause `c` mirrors.
+    pub fn clause_record(&self, c: u32) -> Value<'gc> {
+        let cmap = heap::get_field(self.hside(), H_CMAP);
+        if (c as i64) < heap::list_len(cmap) {
+            heap::list_get(cmap, c as i64)
+        } else {
+            Value::None
+        }
+    }
+
+    /// Compiles one database clause record of predicate `pid`.
+    fn import_clause(&mut self, pid: u32, c: Value<'gc>, bad: &mut bool) -> u32 {
+        let head = heap::get_field(c, C_HEAD);
+        let body = heap::get_field(c, C_BODY);
+        let nv = match heap::get_field(c, C_NVARS) {
+            Value::Int(i) => i as usize,
+            _ => 0,
+        };
+        let h: Vec<Tm> = crate::terms::args(head)
+            .iter()
+            .map(|x| self.heap_tm(*x))
+            .collect();
+        let b = if matches!(body, Value::None) {
+            Tm::Atomic(atom(ids::TRUE))
+        } else {
+            self.heap_tm(body)
+        };
+        let (cl, uns) = Compiler::clause(self, &h, &b, nv);
+        *bad |= uns;
+        let _ = pid;
+        self.push_clause(cl, c)
+    }
+
+    /// Brings the compiled program up to date with the older engine's
+    /// database: new predicates, clauses the loader appended, and
+    /// predicates whose clause list was replaced or whose flags changed.
+    fn sync(&mut self, side: &mut Saved) {
+        let e = self.e;
+        if !side.running && !self.erased.is_empty() {
+            // retracted clauses: no goal runs that could still use them
+            let empty = Rc::new(Clause::default());
+            for c in std::mem::take(&mut self.erased) {
+                self.clauses[c as usize] = empty.clone();
+            }
+        }
+        let preds = e.get(MS_PREDS);
+        let n = heap::list_len(preds) as usize;
+        let lists = heap::get_field(self.hside(), H_LISTS);
+        if side.seen.len() < n {
+            side.seen.resize(n, None);
+        }
+        // visibility changes only with the procedure table
+        let gen = e.g.borrow().proc_gen;
+        let procs_changed = gen != side.proc_gen;
+        side.proc_gen = gen;
+        let mut changed = Vec::new();
+        for k in 0..n {
+            let p = heap::list_get(preds, k as i64);
+            let list = heap::get_field(p, P_CLAUSES);
+            let len = heap::list_len(list) as usize;
+            let dynamic = matches!(heap::get_field(p, P_DYNAMIC), Value::Bool(true));
+            let defined = matches!(heap::get_field(p, P_DEFINED), Value::Bool(true));
+            if let Some(s) = side.seen[k] {
+                if s.len == len
+                    && s.dynamic == dynamic
+                    && s.defined == defined
+                    && heap::list_get(lists, k as i64).same(&list)
+                    && (!procs_changed || self.visible_now(p, k) == s.visible)
+                {
+                    continue;
+                }
+            }
+            changed.push(k);
+        }
+        // first the records of abolished predicates, then the live ones
+        changed.sort_by_key(|&k| {
+            let p = heap::list_get(preds, k as i64);
+            self.visible_now(p, k)
+        });
+        // every predicate exists before any clause is compiled (calls
+        // resolve to it)
+        for &k in &changed {
+            let p = heap::list_get(preds, k as i64);
+            if !self.visible_now(p, k) {
+                continue;
+            }
+            let name = crate::terms::atom_text(heap::get_field(p, P_NAME)).unwrap_or("");
+            let arity = match heap::get_field(p, P_ARITY) {
+                Value::Int(i) => i as usize,
+                _ => 0,
+            };
+            let id = self.atoms.intern(name);
+            if !self.pred_ix.contains_key(&(id, arity)) {
+                let dynamic = matches!(heap::get_field(p, P_DYNAMIC), Value::Bool(true));
+                let defined = matches!(heap::get_field(p, P_DEFINED), Value::Bool(true));
+                self.new_pred(id, arity, dynamic, defined);
+            }
+        }
+        if !side.special {
+            side.special = true;
+            self.special_clauses();
+        }
+        for k in changed {
+            self.import(side, k);
+        }
+    }
+
+    /// Whether older predicate record `p` (index `k`) is what its
+    /// name/arity refers to (not abolished).
+    fn visible_now(&self, p: Value<'gc>, k: usize) -> bool {
+        let name = crate::terms::atom_text(heap::get_field(p, P_NAME)).unwrap_or("");
+        let arity = match heap::get_field(p, P_ARITY) {
+            Value::Int(i) => i as usize,
+            _ => 0,
+        };
+        matches!(
+            self.e.g.borrow().lookup(name, arity),
+            Some(crate::builtins::Proc::User(i)) if i == k
+        )
+    }
+
+    /// (Re)compiles older predicate `k`.
+    fn import(&mut self, side: &mut Saved, k: usize) {
+        let e = self.e;
+        let p = heap::list_get(e.get(MS_PREDS), k as i64);
+        let list = heap::get_field(p, P_CLAUSES);
+        let len = heap::list_len(list) as usize;
+        let dynamic = matches!(heap::get_field(p, P_DYNAMIC), Value::Bool(true));
+        let defined = matches!(heap::get_field(p, P_DEFINED), Value::Bool(true));
+        let visible = self.visible_now(p, k);
+        let name = crate::terms::atom_text(heap::get_field(p, P_NAME)).unwrap_or("");
+        let arity = match heap::get_field(p, P_ARITY) {
+            Value::Int(i) => i as usize,
+            _ => 0,
+        };
+        let id = self.atoms.intern(name);
+        let lists = heap::get_field(self.hside(), H_LISTS);
+        while (heap::list_len(lists) as usize) <= k {
+            heap::list_append(e.mc, lists, Value::None);
+        }
+        let prev = side.seen[k];
+        side.seen[k] = Some(Seen {
+            len,
+            dynamic,
+            defined,
+            visible,
+        });
+        let same_list = heap::list_get(lists, k as i64).same(&list);
+        heap::list_set(e.mc, lists, k as i64, list);
+        let pid = match self.pred_ix.get(&(id, arity)) {
+            Some(&p) => p,
+            None => {
+                if !visible {
+                    return;
+                }
+                self.new_pred(id, arity, dynamic, defined)
+            }
+        };
+        if side.bad.len() < self.preds.len() {
+            side.bad.resize(self.preds.len(), false);
+        }
+        if !visible {
+            if self.e.g.borrow().lookup(name, arity).is_none() {
+                // abolished: calls raise existence errors again
+                if !side.running {
+                    self.drop_clauses(pid);
+                }
+                let unknown_fail = self.e.g.borrow().flag_unknown_fail;
+                let pr = &mut self.preds[pid as usize];
+                pr.clauses = Rc::new(Vec::new());
+                pr.dynamic = false;
+                pr.defined = unknown_fail;
+                side.bad[pid as usize] = false;
+            }
+            return;
+        }
+        if same_list && prev.is_some_and(|s| s.visible && s.len == len) {
+            // only its flags changed
+            let pr = &mut self.preds[pid as usize];
+            pr.dynamic = dynamic;
+            pr.defined = defined;
+            return;
+        }
+        let mut bad = false;
+        let appended = match prev {
+            Some(s) if same_list && s.visible && s.len <= len => Some(s.len),
+            _ => None,
+        };
+        let start = match appended {
+            Some(from) => {
+                bad = side.bad[pid as usize];
+                from
+            }
+            None => {
+                if !side.running {
+                    self.drop_clauses(pid);
+                }
+                self.preds[pid as usize].clauses = Rc::new(Vec::new());
+                0
+            }
+        };
+        let mut ids_ = Vec::new();
+        for i in start..len {
+            let c = heap::list_get(list, i as i64);
+            if matches!(heap::get_field(c, C_ERASED), Value::Bool(true)) {
+                continue;
+            }
+            ids_.push(self.import_clause(pid, c, &mut bad));
+        }
+        if side.bad.len() < self.preds.len() {
+            side.bad.resize(self.preds.len(), false);
+        }
+        side.bad[pid as usize] = bad;
+        let pr = &mut self.preds[pid as usize];
+        Rc::make_mut(&mut pr.clauses).extend(ids_);
+        pr.dynamic = dynamic;
+        pr.defined = defined;
+    }
+
+    /// Frees the compiled clauses of `pid` (no goal is running: nothing
+    /// refers to them).
+    fn drop_clauses(&mut self, pid: u32) {
+        let list = self.preds[pid as usize].clauses.clone();
+        let cmap = heap::get_field(self.hside(), H_CMAP);
+        for &c in list.iter() {
+            self.clauses[c as usize] = Rc::new(Clause::default());
+            heap::list_set(self.e.mc, cmap, c as i64, Value::None);
+            self.erased.remove(&c);
+        }
+    }
+
+    /// After a write-through to older predicate `name/arity`: records its
+    /// new state as imported, so the next sync does not compile it again.
+    pub fn mark_synced(&mut self, name: &str, arity: usize) {
+        let Some(crate::builtins::Proc::User(k)) = self.e.g.borrow().lookup(name, arity) else {
+            return;
+        };
+        let e = self.e;
+        let p = heap::list_get(e.get(MS_PREDS), k as i64);
+        let list = heap::get_field(p, P_CLAUSES);
+        let lists = heap::get_field(self.hside(), H_LISTS);
+        while (heap::list_len(lists) as usize) <= k {
+            heap::list_append(e.mc, lists, Value::None);
+        }
+        heap::list_set(e.mc, lists, k as i64, list);
+        let seen = Seen {
+            len: heap::list_len(list) as usize,
+            dynamic: matches!(heap::get_field(p, P_DYNAMIC), Value::Bool(true)),
+            defined: matches!(heap::get_field(p, P_DEFINED), Value::Bool(true)),
+            visible: true,
+        };
+        let mut g = e.g.borrow_mut();
+        if let Some(s) = g.store.as_mut() {
+            if s.seen.len() <= k {
+                s.seen.resize(k + 1, None);
+            }
+            s.seen[k] = Some(seen);
+        }
+    }
+
+    /// Brings the program up to date after a bridged builtin that changes
+    /// the older engine's predicate table (`dynamic/1`, `abolish/1`).
+    pub fn resync(&mut self) {
+        let side = self.e.g.borrow_mut().store.take();
+        if let Some(mut side) = side {
+            self.sync(&mut side);
+            self.e.g.borrow_mut().store = Some(side);
+        }
     }
 }
 
@@ -75,70 +505,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
-    /// Compiles the older engine's user and library predicates; the ids of
-    /// the predicates with a goal this engine cannot run.
-    fn load(&mut self) -> Vec<bool> {
-        let preds = self.e.get(MS_PREDS);
-        let n = heap::list_len(preds);
-        let mut recs = Vec::new();
-        for k in 0..n {
-            let p = heap::list_get(preds, k as i64);
-            let name = crate::terms::atom_text(heap::get_field(p, P_NAME)).unwrap_or("");
-            let arity = match heap::get_field(p, P_ARITY) {
-                Value::Int(i) => i as usize,
-                _ => 0,
-            };
-            let id = self.atoms.intern(name);
-            let dynamic = matches!(heap::get_field(p, P_DYNAMIC), Value::Bool(true));
-            let defined = matches!(heap::get_field(p, P_DEFINED), Value::Bool(true));
-            if self.pred_ix.contains_key(&(id, arity)) {
-                continue;
-            }
-            let pid = self.new_pred(id, arity, dynamic, defined);
-            recs.push((pid, p));
-        }
-        self.special_clauses();
-        let mut bad = vec![false; self.preds.len()];
-        for (pid, p) in recs {
-            let list = heap::get_field(p, P_CLAUSES);
-            let mut ids_ = Vec::new();
-            for c in heap::list_items(list) {
-                if matches!(heap::get_field(c, C_ERASED), Value::Bool(true)) {
-                    continue;
-                }
-                let head = heap::get_field(c, C_HEAD);
-                let body = heap::get_field(c, C_BODY);
-                let nv = match heap::get_field(c, C_NVARS) {
-                    Value::Int(i) => i as usize,
-                    _ => 0,
-                };
-                let h: Vec<Tm> = crate::terms::args(head)
-                    .iter()
-                    .map(|x| self.heap_tm(*x))
-                    .collect();
-                let b = if matches!(body, Value::None) {
-                    Tm::Atomic(atom(ids::TRUE))
-                } else {
-                    self.heap_tm(body)
-                };
-                let (mut cl, uns) = Compiler::clause(self, &h, &b, nv);
-                if uns {
-                    if bad.len() <= pid as usize {
-                        bad.resize(pid as usize + 1, false);
-                    }
-                    bad[pid as usize] = true;
-                }
-                cl.id = self.clauses.len() as u32;
-                ids_.push(cl.id);
-                self.clauses.push(Rc::new(cl));
-            }
-            self.preds[pid as usize].clauses = Rc::new(ids_);
-        }
-        bad.resize(self.preds.len(), false);
-        bad
-    }
-
-    /// catch/3 and findall/3 as hand-written clauses.
+    /// catch/3, findall/3 and findall/4 as hand-written clauses.
     fn special_clauses(&mut self) {
         let catch = self.atoms.intern("catch");
         let p = self.new_pred(catch, 3, false, true);
@@ -157,11 +524,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ins::CatchExit,
                 Ins::Proceed,
             ],
-            id: self.clauses.len() as u32,
             ..Default::default()
         };
-        self.catch_cid = c.id;
-        self.clauses.push(Rc::new(c));
+        self.catch_cid = self.push_clause(c, Value::None);
         self.preds[p as usize].clauses = Rc::new(vec![self.catch_cid]);
         let findall = self.atoms.intern("findall");
         let p = self.new_pred(findall, 3, false, true);
@@ -183,11 +548,23 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ins::FaEnd { s: 3, args: 2 },
                 Ins::Proceed,
             ],
-            id: self.clauses.len() as u32,
             ..Default::default()
         };
-        let id = c.id;
-        self.clauses.push(Rc::new(c));
+        let id = self.push_clause(c, Value::None);
+        self.preds[p as usize].clauses = Rc::new(vec![id]);
+        // findall(T, G, L, Tail) :- findall(T, G, L0), '$fa_append'(L0, Tail, L).
+        let p = self.new_pred(findall, 4, false, true);
+        let app = self.atoms.intern("$fa_append");
+        let body = Tm::Cmp(
+            ids::COMMA,
+            vec![
+                Tm::Cmp(findall, vec![Tm::Var(0), Tm::Var(1), Tm::Var(4)]),
+                Tm::Cmp(app, vec![Tm::Var(4), Tm::Var(3), Tm::Var(2)]),
+            ],
+        );
+        let head: Vec<Tm> = (0..4).map(Tm::Var).collect();
+        let (c, _) = Compiler::clause(self, &head, &body, 5);
+        let id = self.push_clause(c, Value::None);
         self.preds[p as usize].clauses = Rc::new(vec![id]);
     }
 
@@ -235,39 +612,113 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 /// `true`, `false`, `error(Ball)`, `halt(Code)`, or `unsupported` (the
 /// caller runs the goal on the default engine).
 pub fn store_run<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> crate::machine::PResult<'gc, bool> {
+    let mut side = e.g.borrow_mut().store.take().unwrap_or_default();
+    if side.running {
+        // a goal started from inside a goal (not expected): the default
+        // engine runs it
+        e.g.borrow_mut().store = Some(side);
+        return Ok(e.unify(a[1], e.atom("unsupported")));
+    }
     let mut m = Mach::new(e);
-    let bad = m.load();
+    m.restore(&mut side);
+    m.sync(&mut side);
+    side.running = true;
+    // the bookkeeping stays reachable during the goal (write-through)
+    e.g.borrow_mut().store = Some(side);
+    let r = run_goal(&mut m, a[0]);
+    m.flush_db();
+    let mut side = e.g.borrow_mut().store.take().unwrap_or_default();
+    side.running = false;
+    side.bvars.clear();
+    m.save(&mut side);
+    e.g.borrow_mut().store = Some(side);
+    Ok(e.unify(a[1], r))
+}
+
+/// Compiles and runs one goal; its outcome as a result term.
+fn run_goal<'gc>(m: &mut Mach<'_, '_, 'gc>, g: Value<'gc>) -> Value<'gc> {
+    let e = m.e;
     // the goal as the body of a clause with no head
-    let goal = m.from_heap(a[0], &mut Vec::new());
-    let tm = goal_tm_of(&m, goal);
-    let (mut c, uns) = Compiler::clause(&mut m, &[], &tm, 0);
+    let goal = m.from_heap(g, &mut Vec::new());
+    let tm = goal_tm_of(m, goal);
+    let (mut c, uns) = Compiler::clause(m, &[], &tm, 0);
+    let bad = match e.g.borrow().store.as_ref() {
+        Some(s) if s.bad.iter().any(|&b| b) => s.bad.clone(),
+        _ => Vec::new(),
+    };
     let culprit = if uns {
-        Some("the goal".to_string())
-    } else {
+        Some(unsupported_in(m, &tm).unwrap_or_else(|| "the goal".to_string()))
+    } else if !bad.is_empty() {
         m.reaches_bad(&c, &bad)
-    };
-    let result = if let Some(what) = culprit {
-        log(&format!("falls back to the default engine: {what}"));
-        e.atom("unsupported")
     } else {
-        log("runs the goal");
-        c.id = m.clauses.len() as u32;
-        let c = Rc::new(c);
-        m.clauses.push(c.clone());
-        m.push_cp(Alt::Stop, 0, 0);
-        m.fe = 0;
-        m.cpr = machine::STOP;
-        if !m.alloc_frame_pub(c.nslots as usize, 1) {
-            return Ok(false);
-        }
-        match m.run(c, 0) {
-            Outcome::True => e.atom("true"),
-            Outcome::False => e.atom("false"),
-            Outcome::Error(v) => e.compound("error", vec![v]),
-            Outcome::Halt(n) => e.compound("halt", vec![Value::Int(n as i64)]),
-        }
+        None
     };
-    Ok(e.unify(a[1], result))
+    if let Some(what) = culprit {
+        log(&format!("falls back to the default engine: {what}"));
+        return e.atom("unsupported");
+    }
+    log("runs the goal");
+    // a temporary clause: freed when the goal ends
+    c.id = m.tclauses.len() as u32 | machine::TEMP;
+    let c = Rc::new(c);
+    m.tclauses.push(c.clone());
+    m.push_cp(Alt::Stop, 0, 0);
+    m.fe = 0;
+    m.cpr = machine::STOP;
+    if !m.alloc_frame_pub(c.nslots as usize, 1) {
+        return e.atom("false");
+    }
+    match m.run(c, 0) {
+        Outcome::True => e.atom("true"),
+        Outcome::False => e.atom("false"),
+        Outcome::Error(v) => e.compound("error", vec![v]),
+        Outcome::Halt(n) => e.compound("halt", vec![Value::Int(n as i64)]),
+    }
+}
+
+/// The first builtin of goal `t` this engine cannot run, as `Name/Arity`.
+fn unsupported_in(m: &mut Mach<'_, '_, '_>, t: &Tm) -> Option<String> {
+    use crate::store::compile::Resolve;
+    let mut work = vec![t];
+    while let Some(t) = work.pop() {
+        let (name, n) = match t {
+            Tm::Atomic(w) if tag(*w) == ATOM => (atom_id(*w), 0),
+            Tm::Cmp(f, a) => {
+                work.extend(a.iter().rev());
+                (*f, a.len())
+            }
+            Tm::Embed(w) => {
+                let d = m.s.deref(*w);
+                if !matches!(tag(d), ATOM | STR | LIS) {
+                    continue;
+                }
+                let Some((f, n)) = m.functor_of(d) else {
+                    continue;
+                };
+                let args: Vec<Word> = (0..n).map(|k| m.arg_of(d, k)).collect();
+                if m.unsupported(f, n) {
+                    return Some(format!("{}/{}", m.atoms.name(f), n));
+                }
+                // meta-arguments of a store term: look one level into them
+                for a in args {
+                    let d = m.s.deref(a);
+                    if matches!(tag(d), ATOM | STR | LIS) {
+                        if let Some((f, n)) = m.functor_of(d) {
+                            if m.unsupported(f, n) {
+                                return Some(format!("{}/{}", m.atoms.name(f), n));
+                            }
+                        }
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        if m.unsupported(name, n) {
+            return Some(format!("{}/{}", m.atoms.name(name), n));
+        }
+    }
+    None
 }
 
 fn goal_tm_of(m: &Mach<'_, '_, '_>, w: Word) -> Tm {

@@ -244,7 +244,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let ball = if tag(d) == REF {
                 crate::errors::instantiation_error(mc)
             } else {
-                crate::errors::type_error(mc, "callable", v)
+                let b = crate::errors::type_error(mc, "callable", v);
+                crate::builtins::add_context(self.e, b, "call", extra.len() + 1)
             };
             return Flow::Throw(Ball::Heap(ball));
         };
@@ -403,21 +404,11 @@ fn native(name: &str, n: usize) -> Option<Nat> {
     })
 }
 
-/// Builtins of the older engine the bridge must not run: they read or
-/// change the older engine's predicate table, which this engine copied.
-const NOT_BRIDGED: &[&str] = &[
-    "abolish",
-    "dynamic",
-    "discontiguous",
-    "current_predicate",
-    "predicate_property",
-    "consult",
-    "ensure_loaded",
-    "$load_next",
-    "listing",
-    "b_setval",
-    "b_getval",
-];
+/// Builtins of the older engine the bridge must not run: loading runs
+/// clauses and directives on the older engine. (The database builtins are
+/// bridged: the older engine's database is kept in step, see
+/// `store::Saved`; b_setval/b_getval have their own path in the bridge.)
+const NOT_BRIDGED: &[&str] = &["consult", "ensure_loaded", "$load_next"];
 
 impl Resolve for Mach<'_, '_, '_> {
     fn intern(&mut self, name: &str) -> u32 {
@@ -481,6 +472,8 @@ impl Resolve for Mach<'_, '_, '_> {
             Some(Proc::Control(Ctl::Between)) => Target::Between,
             Some(Proc::Control(Ctl::Repeat)) => Target::Repeat,
             Some(Proc::Control(Ctl::Retract)) => Target::ClauseIter(true),
+            // a predicate the next sync compiles
+            Some(Proc::User(_)) => Target::Pred(self.new_pred(name, arity, false, true)),
             Some(_) => Target::Unsupported,
             None => {
                 // an undefined procedure: raises when called (or fails
