@@ -411,7 +411,7 @@ fn split_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 /// itself a pad character swallows the pad run after it, so with the same
 /// characters in both, adjacent separators act as one (`"a  b"` gives two
 /// fields) while a non-pad separator still makes an empty field.
-fn split_fields(s: &str, seps: &[char], pad: &[char]) -> Vec<String> {
+pub fn split_fields(s: &str, seps: &[char], pad: &[char]) -> Vec<String> {
     let cs: Vec<char> = s.chars().collect();
     let is_pad = |c: char| pad.contains(&c);
     let (mut lo, mut hi) = (0, cs.len());
