@@ -199,13 +199,12 @@ pub fn format_into<'gc, S: FmtArgs<'gc>>(
             }
             continue;
         }
-        if i >= cs.len() {
-            return Err(format_error(e, "truncated format specification"));
-        }
         // numeric argument
         let mut num: Option<i64> = None;
         let mut fill_char = ' ';
-        if cs[i] == '*' {
+        if i >= cs.len() {
+            // a lone `~` at the end
+        } else if cs[i] == '*' {
             let a = next_arg(e)?;
             match src.view(a) {
                 V::Int(n) if n >= 0 => num = Some(n),
@@ -227,10 +226,13 @@ pub fn format_into<'gc, S: FmtArgs<'gc>>(
                 num = cs[st..i].iter().collect::<String>().parse().ok();
             }
         }
-        if i >= cs.len() {
-            return Err(format_error(e, "truncated format specification"));
-        }
-        let d = cs[i];
+        // at the end, SWI takes the last character read as the directive
+        // (NUL after a lone `~`)
+        let d = match cs.get(i) {
+            Some(&d) => d,
+            None if cs[i - 1] == '~' => '\0',
+            None => cs[i - 1],
+        };
         i += 1;
         match d {
             'w' => {
@@ -245,15 +247,9 @@ pub fn format_into<'gc, S: FmtArgs<'gc>>(
                 let a = next_arg(e)?;
                 let av = src.view(a);
                 let atomic = !matches!(av, V::Var(_) | V::Cmp(..) | V::TVar(_) | V::Other);
-                let is_var = matches!(av, V::Var(_));
                 match text_of_t(src, a) {
                     Some(s) if atomic => out.push_str(&s),
-                    _ => {
-                        if is_var {
-                            return Err(err::instantiation_error(e.mc));
-                        }
-                        return Err(arg_type_error(e, 'a', src.heap(e, a)));
-                    }
+                    _ => return Err(arg_type_error(e, 'a', src.heap(e, a))),
                 }
             }
             'd' | 'D' => {
@@ -463,10 +459,13 @@ fn format3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
                         .collect(),
                     Value::None,
                 ),
-                _ => return Err(err::domain_error(e.mc, "output_sink", sink)),
+                _ => return Err(err::type_error(e.mc, "output", sink)),
             };
             return Ok(e.unify(x[0], v));
         }
+    }
+    if !matches!(view(sink), T::Atom(_) | T::Var) {
+        return Err(err::type_error(e.mc, "output", sink));
     }
     let st = stream_of(e, sink)?;
     let col = if st == Stream::Out {

@@ -11,7 +11,7 @@ use vm_core::Value;
 
 use crate::arith::N;
 use crate::builtins::format::{format_into, FmtArgs};
-use crate::builtins::io::{emit, Stream};
+use crate::builtins::io::{emit, stream_alias, Stream};
 use crate::errors as err;
 use crate::machine::{Eng, PResult};
 use crate::store::machine::{Ball, Mach};
@@ -63,9 +63,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// The stream a stream argument names.
     fn stream_w(&self, w: Word) -> Result<Stream, Value<'gc>> {
         match self.view(w) {
-            V::Atom("user_error") => Ok(Stream::Err),
+            V::Atom(a) => stream_alias(a).ok_or_else(|| {
+                let v = self.to_heap(w, &mut Vec::new());
+                err::existence_error(self.e.mc, "stream", v)
+            }),
             V::Var(_) => Err(err::instantiation_error(self.e.mc)),
-            _ => Ok(Stream::Out),
+            _ => {
+                let v = self.to_heap(w, &mut Vec::new());
+                Err(err::domain_error(self.e.mc, "stream_or_alias", v))
+            }
         }
     }
 
@@ -75,16 +81,19 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let mut o = Opts::write();
         o.numbervars = false;
         for it in self.list_items(l)? {
-            let on = |m: &Self, k: Word| matches!(m.view(m.arg(k, 0)), V::Atom("true"));
+            let on = |m: &Self, k: Word| match m.view(m.arg(k, 0)) {
+                V::Atom("true") => Some(true),
+                V::Atom("false") => Some(false),
+                _ => None,
+            };
             match self.view(it) {
-                V::Cmp("quoted", 1) => o.quoted = on(self, it),
-                V::Cmp("ignore_ops", 1) => o.ignore_ops = on(self, it),
-                V::Cmp("numbervars", 1) => o.numbervars = on(self, it),
-                V::Cmp("max_depth", 1) => {
-                    if let V::Int(n) = self.view(self.arg(it, 0)) {
-                        o.max_depth = n.max(0) as usize;
-                    }
-                }
+                V::Cmp("quoted", 1) => o.quoted = on(self, it)?,
+                V::Cmp("ignore_ops", 1) => o.ignore_ops = on(self, it)?,
+                V::Cmp("numbervars", 1) => o.numbervars = on(self, it)?,
+                V::Cmp("max_depth", 1) => match self.view(self.arg(it, 0)) {
+                    V::Int(n) => o.max_depth = n.max(0) as usize,
+                    _ => return None,
+                },
                 V::Cmp("spacing", 1) => {
                     o.space_args = matches!(self.view(self.arg(it, 0)), V::Atom("next_argument"))
                 }
@@ -136,19 +145,16 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 return Ok(true);
             }
             Tab1 | Tab2 => {
-                let (st, n) = if op == Tab1 {
-                    match FmtArgs::eval(&*self, e, a[0])? {
-                        N::I(i) => (Stream::Out, i),
-                        _ => {
-                            let v = self.to_heap(a[0], &mut Vec::new());
-                            return Err(err::type_error(e.mc, "integer", v));
-                        }
-                    }
+                let (st, x) = if op == Tab1 {
+                    (Stream::Out, a[0])
                 } else {
-                    let st = self.stream_w(a[0])?;
-                    match self.view(a[1]) {
-                        V::Int(i) => (st, i),
-                        _ => return Err(self.bridge_ball(op, a)),
+                    (self.stream_w(a[0])?, a[1])
+                };
+                let n = match FmtArgs::eval(&*self, e, x)? {
+                    N::I(i) => i,
+                    _ => {
+                        let v = self.to_heap(x, &mut Vec::new());
+                        return Err(err::type_error(e.mc, "integer", v));
                     }
                 };
                 emit(e, st, &" ".repeat(n.max(0) as usize));
@@ -161,8 +167,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     (self.stream_w(a[0])?, a[1])
                 };
                 let text = match self.view(c) {
-                    V::Atom(x) => x.to_string(),
-                    V::Nil => "[]".to_string(),
+                    V::Atom(x) if x.chars().count() == 1 => x.to_string(),
                     _ => return Err(self.bridge_ball(op, a)),
                 };
                 emit(e, st, &text);
@@ -204,7 +209,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 "chars" => 3,
                 _ => {
                     let v = self.to_heap(sink, &mut Vec::new());
-                    return Err(err::domain_error(e.mc, "output_sink", v));
+                    return Err(err::type_error(e.mc, "output", v));
                 }
             };
             let mut s = String::new();
@@ -228,6 +233,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             };
             let x = self.arg(sink, 0);
             return Ok(self.unify(x, w));
+        }
+        if !matches!(self.view(sink), V::Atom(_) | V::Var(_)) {
+            let v = self.to_heap(sink, &mut Vec::new());
+            return Err(err::type_error(e.mc, "output", v));
         }
         let st = self.stream_w(sink)?;
         let col = if st == Stream::Out {

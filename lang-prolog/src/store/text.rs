@@ -207,18 +207,23 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
-    /// The text of a proper list of codes (`chars` false) or chars; `None`
+    /// The text of a proper list of codes or chars; `None`
     /// for anything else (the older engine reports it).
-    fn list_text_w(&self, l: Word, chars: bool) -> Option<String> {
+    fn list_text_w(&self, l: Word) -> Option<String> {
         let mut s = String::new();
         let mut x = self.s.deref(l);
         let mut n = 0usize;
+        let mut codes = false;
         while tag(x) == LIS {
+            // SWI takes codes or chars in every mode, the first element
+            // deciding which
             let h = self.s.deref(self.s.get(idx(x)));
-            if chars {
-                if tag(h) != ATOM || h == NIL {
-                    return None;
-                }
+            let is_code = tag(h) == INT;
+            if n > 0 && is_code != codes {
+                return None;
+            }
+            codes = is_code;
+            if tag(h) == ATOM && h != NIL {
                 let a = self.atoms.name(atom_id(h));
                 let mut it = a.chars();
                 let c = it.next()?;
@@ -291,7 +296,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     }
                 }
                 if tag(d) == REF {
-                    if let Some(s) = self.list_text_w(a[1], chars) {
+                    if let Some(s) = self.list_text_w(a[1]) {
                         let w = self.atom_word(&s);
                         return Ok(self.unify(d, w));
                     }
@@ -319,7 +324,14 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             AtomLength | StringLength => {
                 let l = self.s.deref(a[1]);
                 if tag(l) == REF || tag(l) == INT {
-                    if let Some(s) = self.atomic_text_w(a[0]) {
+                    // SWI reads `[]` as the empty code list here
+                    let d = self.s.deref(a[0]);
+                    let s = if d == NIL {
+                        Some(String::new())
+                    } else {
+                        self.atomic_text_w(d)
+                    };
+                    if let Some(s) = s {
                         let k = int(s.chars().count() as i64).unwrap();
                         return Ok(self.unify(l, k));
                     }
@@ -340,7 +352,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     return Ok(self.unify(a[1], l));
                 }
                 if tag(d) == REF || num {
-                    if let Some(s) = self.list_text_w(a[1], chars) {
+                    if let Some(s) = self.list_text_w(a[1]) {
                         if let Some(n) = number_of(&s) {
                             let w = self.number_word(n);
                             return Ok(self.unify(d, w));
@@ -374,7 +386,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             NumberString => {
                 let s = self.s.deref(a[1]);
-                if let Some(t) = self.atomic_text_w(s) {
+                // strings here; atoms, lists and errors in the older engine
+                if tag(s) == BOX && self.is_string_w(s) {
+                    let t = self.word_text(s).unwrap_or_default();
                     if t.starts_with(char::is_whitespace) {
                         return Ok(false);
                     }
@@ -420,7 +434,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     return Ok(self.unify(a[1], l));
                 }
                 if self.unbound(a[0]) {
-                    if let Some(s) = self.list_text_w(a[1], chars) {
+                    if let Some(s) = self.list_text_w(a[1]) {
                         let w = self.string_word(&s);
                         return Ok(self.unify(a[0], w));
                     }
@@ -441,7 +455,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.text_bridge(op, &a[..3])
             }
             StringLower | StringUpper | UpcaseAtom | DowncaseAtom => {
-                if self.unbound(a[0]) {
+                let d = self.s.deref(a[0]);
+                if self.unbound(d) || d == NIL || tag(d) == STR {
                     return self.text_bridge(op, &a[..2]);
                 }
                 let Some(s) = self.word_text(a[0]) else {
@@ -502,9 +517,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     return self.text_bridge(op, &a[..2]);
                 }
                 let mut o = crate::writer::Opts::print();
-                // term_to_atom: quoted, but '$VAR'(N) is not written as a
-                // variable name
-                o.numbervars = op == TermString;
+                // quoted, but '$VAR'(N) is not written as a variable name
+                o.numbervars = false;
                 let s = self
                     .term_text_w(a[0], o)
                     .map_err(|b| self.text_err(b, op))?;
