@@ -57,10 +57,14 @@ fn list_text<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>, what: &str) -> PResult<'gc, S
     let mut s = String::new();
     // None: no element yet; Some(true): codes; Some(false): chars
     let mut codes: Option<bool> = None;
+    let mut cycle = terms::CycleCheck::default();
     loop {
         match view(t) {
             T::Nil => return Ok(s),
             T::Var => return Err(err::instantiation_error(e.mc)),
+            T::Compound("[|]", a) if a.len() == 2 && cycle.seen(a) => {
+                return Err(err::type_error(e.mc, "list", l))
+            }
             T::Compound("[|]", a) if a.len() == 2 => {
                 let x = a[0];
                 match view(x) {

@@ -372,7 +372,7 @@ pub fn format_into<'gc, S: FmtArgs<'gc>>(
                 let a = next_arg(e)?;
                 match text_of_t(src, a) {
                     Some(s) => out.push_str(&s),
-                    None => return Err(format_error(e, "~s expects a string argument")),
+                    None => return Err(arg_type_error(e, 's', src.heap(e, a))),
                 }
             }
             'i' => {

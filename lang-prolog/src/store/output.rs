@@ -24,9 +24,14 @@ type R<'gc> = Result<bool, Ball<'gc>>;
 
 impl<'gc> FmtArgs<'gc> for Mach<'_, '_, 'gc> {
     fn heap(&self, _e: &Eng<'_, 'gc>, t: Word) -> Value<'gc> {
-        self.to_heap(t, &mut Vec::new())
+        self.heap_of(t, &mut Vec::new())
     }
     fn eval(&self, e: &Eng<'_, 'gc>, t: Word) -> PResult<'gc, N> {
+        // (the evaluators would not end on a cyclic expression)
+        if !self.acyclic_w(t) {
+            let v = self.heap_of(t, &mut Vec::new());
+            return Err(err::type_error(e.mc, "expression", v));
+        }
         if let Some(i) = self.eval_small_in(None, t) {
             return Ok(N::I(i));
         }
@@ -64,12 +69,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn stream_w(&self, w: Word) -> Result<Stream, Value<'gc>> {
         match self.view(w) {
             V::Atom(a) => stream_alias(a).ok_or_else(|| {
-                let v = self.to_heap(w, &mut Vec::new());
+                let v = self.heap_of(w, &mut Vec::new());
                 err::existence_error(self.e.mc, "stream", v)
             }),
             V::Var(_) => Err(err::instantiation_error(self.e.mc)),
             _ => {
-                let v = self.to_heap(w, &mut Vec::new());
+                let v = self.heap_of(w, &mut Vec::new());
                 Err(err::domain_error(self.e.mc, "stream_or_alias", v))
             }
         }
@@ -80,7 +85,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn write_opts_w(&self, l: Word) -> Option<Opts<'static>> {
         let mut o = Opts::write();
         o.numbervars = false;
-        for it in self.list_items(l)? {
+        for it in crate::builtins::format::list_items(self, l)? {
             let on = |m: &Self, k: Word| match m.view(m.arg(k, 0)) {
                 V::Atom("true") => Some(true),
                 V::Atom("false") => Some(false),
@@ -153,7 +158,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 let n = match FmtArgs::eval(&*self, e, x)? {
                     N::I(i) => i,
                     _ => {
-                        let v = self.to_heap(x, &mut Vec::new());
+                        let v = self.heap_of(x, &mut Vec::new());
                         return Err(err::type_error(e.mc, "integer", v));
                     }
                 };
@@ -208,7 +213,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 "codes" => 2,
                 "chars" => 3,
                 _ => {
-                    let v = self.to_heap(sink, &mut Vec::new());
+                    let v = self.heap_of(sink, &mut Vec::new());
                     return Err(err::type_error(e.mc, "output", v));
                 }
             };
@@ -235,7 +240,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             return Ok(self.unify(x, w));
         }
         if !matches!(self.view(sink), V::Atom(_) | V::Var(_)) {
-            let v = self.to_heap(sink, &mut Vec::new());
+            let v = self.heap_of(sink, &mut Vec::new());
             return Err(err::type_error(e.mc, "output", v));
         }
         let st = self.stream_w(sink)?;
@@ -260,7 +265,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             return err::instantiation_error(self.e.mc);
         };
         let mut vars = Vec::new();
-        let h: Vec<Value<'gc>> = a.iter().map(|w| self.to_heap(*w, &mut vars)).collect();
+        let h: Vec<Value<'gc>> = a.iter().map(|w| self.heap_of(*w, &mut vars)).collect();
         match f(self.e, &h) {
             Err(b) => b,
             // not an error after all: cannot happen for the arguments

@@ -214,6 +214,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let mut x = self.s.deref(l);
         let mut n = 0usize;
         let mut codes = false;
+        let (mut mark, mut next_mark) = (usize::MAX, 1usize);
         while tag(x) == LIS {
             // SWI takes codes or chars in every mode, the first element
             // deciding which
@@ -240,8 +241,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             x = self.s.deref(self.s.get(idx(x) + 1));
             n += 1;
-            if n > STORE_CELLS_MAX {
+            // Brent's cycle check: a cyclic list is not text
+            if tag(x) == LIS && idx(x) == mark {
                 return None;
+            }
+            if n >= next_mark {
+                mark = idx(x);
+                next_mark = n * 2;
             }
         }
         (x == NIL).then_some(s)
@@ -263,8 +269,96 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     /// Runs the older engine's deterministic builtin of `op` on `ws`.
     fn text_bridge(&mut self, op: Op, ws: &[Word]) -> R<'gc> {
-        let (name, _) = op.pi();
-        self.det_bridge_named(name, ws)
+        let (name, n) = op.pi();
+        if ws.iter().all(|w| self.acyclic_w(*w)) {
+            return self.det_bridge_named(name, ws);
+        }
+        // the bridge's copy would not end on a cyclic term: the unrolled
+        // copy instead (the builtin raises on it; SWI raises too)
+        let proc = self.e.g.borrow().lookup(name, n);
+        let Some(Proc::Det(f)) = proc else {
+            return Ok(false);
+        };
+        let mut vars = Vec::new();
+        let h: Vec<Value<'gc>> = ws.iter().map(|w| self.heap_of(*w, &mut vars)).collect();
+        match f(self.e, &h) {
+            Err(b) => Err(self.text_err(b, op)),
+            // no text builtin succeeds on a cyclic argument
+            Ok(_) => Ok(false),
+        }
+    }
+
+    /// Whether no compound of `w` contains itself.
+    pub(crate) fn acyclic_w(&self, w: Word) -> bool {
+        let d = self.s.deref(w);
+        if tag(d) != STR && tag(d) != LIS {
+            return true;
+        }
+        // 1: on the current path, 2: done
+        let mut state: rustc_hash::FxHashMap<usize, u8> = Default::default();
+        let mut stack: Vec<(Word, usize)> = vec![(d, 0)];
+        state.insert(idx(d), 1);
+        while let Some(top) = stack.last_mut() {
+            let (t, k) = *top;
+            let n = if tag(t) == LIS {
+                2
+            } else {
+                fun_arity(self.s.get(idx(t)))
+            };
+            if k == n {
+                state.insert(idx(t), 2);
+                stack.pop();
+                continue;
+            }
+            top.1 += 1;
+            let c = self.s.deref(self.arg_of(t, k));
+            if tag(c) == STR || tag(c) == LIS {
+                match state.get(&idx(c)) {
+                    Some(1) => return false,
+                    Some(_) => {}
+                    None => {
+                        state.insert(idx(c), 1);
+                        stack.push((c, 0));
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// A heap copy of a store term (for error terms and the bridge) that
+    /// ends on cyclic terms: a compound met again inside itself becomes a
+    /// fresh variable (the copy is the term unrolled once). The store
+    /// engine cannot throw a cyclic ball (its copy out of the store
+    /// would not end), so an error about a cyclic term names this copy.
+    pub(crate) fn heap_of(&self, w: Word, vars: &mut Vec<(usize, Value<'gc>)>) -> Value<'gc> {
+        if self.acyclic_w(w) {
+            return self.to_heap(w, vars);
+        }
+        self.heap_cyc(w, &mut Default::default(), vars)
+    }
+
+    fn heap_cyc(
+        &self,
+        w: Word,
+        path: &mut rustc_hash::FxHashSet<usize>,
+        vars: &mut Vec<(usize, Value<'gc>)>,
+    ) -> Value<'gc> {
+        let d = self.s.deref(w);
+        if tag(d) != STR && tag(d) != LIS {
+            return self.to_heap(d, vars);
+        }
+        if path.contains(&idx(d)) {
+            return self.e.new_var();
+        }
+        path.insert(idx(d));
+        let (f, n) = self.functor_of(d).unwrap_or((0, 0));
+        let args: Vec<Value<'gc>> = (0..n)
+            .map(|k| self.heap_cyc(self.arg_of(d, k), path, vars))
+            .collect();
+        path.remove(&idx(d));
+        let name = self.e.atom(self.atoms.name(f));
+        crate::terms::compound_v(self.e.mc, name, args)
     }
 
     /// Runs a native text or output builtin (deterministic ones; the
@@ -496,7 +590,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 } else {
                     None
                 };
-                let parts = self.list_items(a[0]).and_then(|items| {
+                let parts = crate::builtins::format::list_items(self, a[0]).and_then(|items| {
                     items
                         .iter()
                         .map(|w| self.atomic_text_w(*w))
@@ -631,6 +725,16 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let Some(Proc::Control(Ctl::NonDet(f))) = proc else {
             return Flow::Fail;
         };
+        if !a[..n].iter().all(|w| self.acyclic_w(*w)) {
+            // the bridge's copy would not end: the unrolled copy, on
+            // which the builtin raises (no text builtin succeeds on one)
+            let mut vars = Vec::new();
+            let h: Vec<Value<'gc>> = a[..n].iter().map(|w| self.heap_of(*w, &mut vars)).collect();
+            return match f(self.e, &h) {
+                Err(b) => Flow::Throw(self.text_err(b, op)),
+                Ok(_) => Flow::Fail,
+            };
+        }
         let id = self.atoms.intern(name);
         self.nondets.push((f, id, n));
         let k = self.nondets.len() as u32 - 1;
@@ -734,9 +838,6 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 }
-
-/// A bound on list walks (a cyclic list is not text).
-const STORE_CELLS_MAX: usize = crate::store::machine::STORE_LIMIT;
 
 impl Terms for Mach<'_, '_, '_> {
     type R = Word;
