@@ -1,5 +1,10 @@
 //! `format/1,2,3` with SWI-Prolog's directives: `~w ~p ~q ~a ~d ~D ~s ~e
 //! ~f ~g ~n ~c ~r ~R ~t ~| ~+ ~i ~* ~~`, and column stops with fill.
+//!
+//! The engine ([`format_into`]) reads its format and arguments through
+//! [`FmtArgs`] (the writer's `Terms` plus a heap copy for error terms and
+//! arithmetic), so the term-store engine formats its own words with it
+//! (`store::output`).
 
 use vm_core::Value;
 
