@@ -8,14 +8,88 @@
 //!
 //! Lists are written iteratively; nested arguments recurse (the run thread
 //! has a large stack; see `lib.rs`).
+//!
+//! The writer reads terms through the [`Terms`] trait, implemented for
+//! heap terms here ([`Heap`]) and for the term-store engine's words in
+//! `store::output`, so both engines print through this one code path.
 
 use std::fmt::Write;
+use std::marker::PhantomData;
 use std::sync::OnceLock;
 
+use num_bigint::BigInt;
 use vm_core::Value;
 
 use crate::ops::{OpType, Ops};
 use crate::terms::{self, view, T};
+
+/// One dereferenced term as the writer sees it.
+pub enum V<'t> {
+    /// An unbound variable, by its identity (written `_N`).
+    Var(i64),
+    Atom(&'t str),
+    /// `[]` (SWI 7's reserved atom-like constant).
+    Nil,
+    Int(i64),
+    Big(&'t BigInt),
+    Float(f64),
+    /// A SWI string.
+    Str(&'t str),
+    /// A compound: name and arity (arguments through [`Terms::arg`]).
+    Cmp(&'t str, usize),
+    /// A clause-template variable (heap clause templates only).
+    TVar(usize),
+    /// Not a term.
+    Other,
+}
+
+/// How the writer (and `format`) read terms of one representation.
+pub trait Terms {
+    /// A term reference.
+    type R: Copy;
+    /// The dereferenced term.
+    fn view(&self, t: Self::R) -> V<'_>;
+    /// Argument `k` (0-based) of a compound.
+    fn arg(&self, t: Self::R, k: usize) -> Self::R;
+    /// The identity of a dereferenced list cell (for cycle detection).
+    fn cell_id(&self, t: Self::R) -> usize;
+}
+
+/// Heap terms ([`Value`]) as [`Terms`].
+pub struct Heap<'gc>(PhantomData<&'gc ()>);
+
+/// The [`Terms`] reader of heap terms.
+pub fn heap<'gc>() -> Heap<'gc> {
+    Heap(PhantomData)
+}
+
+impl<'gc> Terms for Heap<'gc> {
+    type R = Value<'gc>;
+    #[inline]
+    fn view(&self, t: Value<'gc>) -> V<'_> {
+        let t = terms::deref(t);
+        match view(t) {
+            T::Var => V::Var(terms::var_serial(t)),
+            T::Atom(a) => V::Atom(a),
+            T::Nil => V::Nil,
+            T::Int(i) => V::Int(i),
+            T::Big(b) => V::Big(b),
+            T::Float(f) => V::Float(f),
+            T::Str(s) => V::Str(s),
+            T::Compound(n, a) => V::Cmp(n, a.len()),
+            T::TVar(n) => V::TVar(n),
+            T::Other => V::Other,
+        }
+    }
+    #[inline]
+    fn arg(&self, t: Value<'gc>, k: usize) -> Value<'gc> {
+        terms::args(t)[k]
+    }
+    #[inline]
+    fn cell_id(&self, t: Value<'gc>) -> usize {
+        terms::args(t).as_ptr() as usize
+    }
+}
 
 /// Write options.
 #[derive(Clone, Copy)]
@@ -71,7 +145,7 @@ fn default_ops() -> &'static Ops {
     OPS.get_or_init(Ops::default)
 }
 
-/// Writes a term to a string.
+/// Writes a heap term to a string.
 pub fn to_string(v: Value<'_>, o: Opts<'_>) -> String {
     match try_to_string(v, o) {
         Ok(s) | Err(s) => s,
@@ -88,8 +162,22 @@ pub const MAX_NESTING: usize = 200_000;
 /// `Err` (with the text written up to there), so `write/1` and friends can
 /// raise SWI's `resource_error(c_stack)`.
 pub fn try_to_string(v: Value<'_>, o: Opts<'_>) -> Result<String, String> {
+    let mut out = String::new();
+    if write_to(&heap(), v, o, &mut out) {
+        Ok(out)
+    } else {
+        Err(out)
+    }
+}
+
+/// Appends the text of term `t` (read through `src`) to `out`; false when
+/// the term nests deeper than [`MAX_NESTING`] (or is a cyclic list), with
+/// the text written up to there appended.
+pub fn write_to<S: Terms>(src: &S, t: S::R, o: Opts<'_>, out: &mut String) -> bool {
     let mut w = W {
-        out: String::new(),
+        src,
+        start: out.len(),
+        out: std::mem::take(out),
         o,
         ops: match o.ops {
             Some(x) => x,
@@ -98,37 +186,38 @@ pub fn try_to_string(v: Value<'_>, o: Opts<'_>) -> Result<String, String> {
         depth: 0,
         too_deep: false,
         var_names: if o.canonical {
-            canonical_var_names(v)
+            canonical_var_names(src, t)
         } else {
             Default::default()
         },
     };
-    w.term(v, 1200);
-    if w.too_deep {
-        Err(w.out)
-    } else {
-        Ok(w.out)
-    }
+    w.term(t, 1200);
+    *out = w.out;
+    !w.too_deep
 }
 
 /// `write_canonical`'s variable names: `_` for variables occurring once,
 /// `A`, `B`, … `Z`, `A1`, … for the others in order of first occurrence.
-fn canonical_var_names(v: Value<'_>) -> std::collections::HashMap<i64, String> {
+fn canonical_var_names<S: Terms>(src: &S, v: S::R) -> std::collections::HashMap<i64, String> {
     let mut order: Vec<i64> = Vec::new();
     let mut count: std::collections::HashMap<i64, usize> = Default::default();
     let mut stack = vec![v];
+    // bounded like the writer: a cyclic term is not walked forever
+    let mut budget = MAX_NESTING * 100;
     while let Some(t) = stack.pop() {
-        let t = terms::deref(t);
-        match view(t) {
-            T::Var => {
-                let k = terms::var_serial(t);
+        if budget == 0 {
+            break;
+        }
+        budget -= 1;
+        match src.view(t) {
+            V::Var(k) => {
                 let c = count.entry(k).or_insert(0);
                 if *c == 0 {
                     order.push(k);
                 }
                 *c += 1;
             }
-            T::Compound(_, args) => stack.extend(args.iter().rev().copied()),
+            V::Cmp(_, n) => stack.extend((0..n).rev().map(|k| src.arg(t, k))),
             _ => {}
         }
     }
@@ -151,8 +240,12 @@ fn canonical_var_names(v: Value<'_>) -> std::collections::HashMap<i64, String> {
     names
 }
 
-struct W<'o> {
+struct W<'o, 's, S: Terms> {
+    src: &'s S,
     out: String,
+    /// Where this term's text starts in `out` (tokens before it are not
+    /// this term's: no glue spaces against them).
+    start: usize,
     o: Opts<'o>,
     ops: &'o Ops,
     /// Nesting depth of the term being written (for `max_depth`).
@@ -316,14 +409,39 @@ fn fix_float(s: &str) -> String {
     }
 }
 
-impl W<'_> {
+/// Brent's cycle check on list cell identities (as `terms::CycleCheck`).
+#[derive(Default)]
+struct Cycle {
+    mark: usize,
+    steps: usize,
+    next_mark: usize,
+}
+
+impl Cycle {
+    fn seen(&mut self, id: usize) -> bool {
+        if id == self.mark {
+            return true;
+        }
+        self.steps += 1;
+        if self.steps >= self.next_mark {
+            self.mark = id;
+            self.next_mark = self.steps * 2;
+        }
+        false
+    }
+}
+
+impl<S: Terms> W<'_, '_, S> {
+    fn last_char(&self) -> Option<char> {
+        self.out[self.start..].chars().next_back()
+    }
+
     fn emit(&mut self, s: &str) {
         // keep tokens apart where they would glue together
-        if let (Some(last), Some(first)) = (self.out.chars().last(), s.chars().next()) {
+        if let (Some(last), Some(first)) = (self.last_char(), s.chars().next()) {
             let glue = (is_symbol_char(last) && is_symbol_char(first))
                 || ((last.is_alphanumeric() || last == '_')
-                    && (first.is_alphanumeric() || first == '_'))
-                || (last == ',' && false);
+                    && (first.is_alphanumeric() || first == '_'));
             if glue {
                 self.out.push(' ');
             }
@@ -351,8 +469,7 @@ impl W<'_> {
         }
     }
 
-    fn term(&mut self, v: Value<'_>, max: u32) {
-        let v = terms::deref(v);
+    fn term(&mut self, v: S::R, max: u32) {
         if self.o.max_depth > 0 && self.depth >= self.o.max_depth {
             self.emit("...");
             return;
@@ -366,29 +483,30 @@ impl W<'_> {
         self.depth -= 1;
     }
 
-    fn term_inner(&mut self, v: Value<'_>, max: u32) {
-        match view(v) {
-            T::Var => {
-                let s = match self.var_names.get(&terms::var_serial(v)) {
+    fn term_inner(&mut self, v: S::R, max: u32) {
+        let src = self.src;
+        match src.view(v) {
+            V::Var(k) => {
+                let s = match self.var_names.get(&k) {
                     Some(n) => n.clone(),
-                    None => format!("_{}", terms::var_serial(v)),
+                    None => format!("_{k}"),
                 };
                 self.emit(&s);
             }
-            T::Int(i) => {
+            V::Int(i) => {
                 let s = i.to_string();
                 self.emit(&s);
             }
-            T::Big(b) => {
+            V::Big(b) => {
                 let s = b.to_string();
                 self.emit(&s);
             }
-            T::Float(f) => {
+            V::Float(f) => {
                 let s = format_float(f);
                 self.emit(&s);
             }
-            T::Nil => self.emit("[]"),
-            T::Atom(a) => {
+            V::Nil => self.emit("[]"),
+            V::Atom(a) => {
                 if max < 1200 && self.ops.is_op(a) && !is_solo(a) {
                     let p = [self.ops.prefix(a), self.ops.infix(a), self.ops.postfix(a)]
                         .iter()
@@ -405,7 +523,7 @@ impl W<'_> {
                 }
                 self.atom(a)
             }
-            T::Str(s) => {
+            V::Str(s) => {
                 if self.o.quoted {
                     let mut o = String::from("\"");
                     for c in s.chars() {
@@ -423,46 +541,50 @@ impl W<'_> {
                     self.emit(s);
                 }
             }
-            T::Compound(name, args) => self.compound(name, args, max),
-            T::TVar(n) => {
+            V::Cmp(name, n) => self.compound(v, name, n, max),
+            V::TVar(n) => {
                 let s = format!("_T{n}");
                 self.emit(&s);
             }
-            T::Other => self.emit("<internal>"),
+            V::Other => self.emit("<internal>"),
         }
     }
 
-    fn compound(&mut self, name: &str, args: &[Value<'_>], max: u32) {
-        if name == "[|]" && args.len() == 2 {
-            self.list(args);
+    fn compound(&mut self, v: S::R, name: &str, n: usize, max: u32) {
+        let src = self.src;
+        if name == "[|]" && n == 2 {
+            self.list(v);
             return;
         }
-        if self.o.numbervars && name == "$VAR" && args.len() == 1 {
-            if let T::Int(n) = view(args[0]) {
-                let letter = (b'A' + (n % 26) as u8) as char;
-                let s = if n >= 26 {
-                    format!("{}{}", letter, n / 26)
-                } else {
-                    letter.to_string()
-                };
-                self.emit(&s);
-                return;
-            }
-            if let T::Atom(a) = view(args[0]) {
-                // '$VAR'('Name') writes Name
-                self.emit(a);
-                return;
+        if self.o.numbervars && name == "$VAR" && n == 1 {
+            match src.view(src.arg(v, 0)) {
+                V::Int(k) => {
+                    let letter = (b'A' + (k % 26) as u8) as char;
+                    let s = if k >= 26 {
+                        format!("{}{}", letter, k / 26)
+                    } else {
+                        letter.to_string()
+                    };
+                    self.emit(&s);
+                    return;
+                }
+                V::Atom(a) => {
+                    // '$VAR'('Name') writes Name
+                    self.emit(a);
+                    return;
+                }
+                _ => {}
             }
         }
         // braces are kept even with ignore_ops, but not by write_canonical
-        if name == "{}" && args.len() == 1 && !self.o.canonical {
+        if name == "{}" && n == 1 && !self.o.canonical {
             self.emit("{");
-            self.term(args[0], 1200);
+            self.term(src.arg(v, 0), 1200);
             self.out.push('}');
             return;
         }
         if !self.o.ignore_ops {
-            if args.len() == 2 {
+            if n == 2 {
                 if let Some((p, t)) = self.ops.infix(name) {
                     let (lp, rp) = match t {
                         OpType::Xfx => (p - 1, p - 1),
@@ -473,12 +595,12 @@ impl W<'_> {
                     if br {
                         self.emit("(");
                     }
-                    self.operand_right(args[0], lp);
+                    self.operand_right(src.arg(v, 0), lp);
                     if name == "," {
                         self.out.push(',');
                     } else {
                         let alpha = name.chars().next().is_some_and(|c| c.is_alphanumeric());
-                        if alpha || name == "->" && false {
+                        if alpha {
                             self.out.push(' ');
                             self.atom(name);
                             self.out.push(' ');
@@ -488,61 +610,59 @@ impl W<'_> {
                             self.atom(name);
                         }
                     }
-                    self.operand_right(args[1], rp);
+                    self.operand_right(src.arg(v, 1), rp);
                     if br {
                         self.out.push(')');
                     }
                     return;
                 }
             }
-            if args.len() == 1 {
+            if n == 1 {
                 if let Some((p, t)) = self.ops.prefix(name) {
-                    if name != "-" && name != "+" || true {
-                        let ap = if t == OpType::Fy { p } else { p - 1 };
-                        let br = p > max;
-                        if br {
-                            self.emit("(");
-                        }
-                        self.atom(name);
-                        let a = terms::deref(args[0]);
-                        let a_is_op_atom = matches!(view(a), T::Atom(x) if self.ops.is_op(x));
-                        let mut sub = W {
-                            out: String::new(),
-                            o: self.o,
-                            ops: self.ops,
-                            depth: self.depth,
-                            too_deep: false,
-                            var_names: std::mem::take(&mut self.var_names),
-                        };
-                        if a_is_op_atom {
-                            if let T::Atom(x) = view(a) {
-                                sub.atom_operand(x);
-                            }
-                        } else {
-                            sub.term(a, ap);
-                        }
-                        self.var_names = std::mem::take(&mut sub.var_names);
-                        self.too_deep |= sub.too_deep;
-                        let text = sub.out;
-                        let first = text.chars().next().unwrap_or(' ');
-                        let last = self.out.chars().last().unwrap_or(' ');
-                        let a_prefix_op = matches!(view(a), T::Compound(n, aa) if aa.len() == 1 && self.ops.prefix(n).is_some());
-                        if ((name == "-" || name == "+") && first.is_ascii_digit())
-                            || a_is_op_atom
-                            || a_prefix_op
-                            || (is_symbol_char(last) && is_symbol_char(first))
-                            || ((last.is_alphanumeric() || last == '_')
-                                && (first.is_alphanumeric() || first == '_'))
-                            || first == '('
-                        {
-                            self.out.push(' ');
-                        }
-                        self.out.push_str(&text);
-                        if br {
-                            self.out.push(')');
-                        }
-                        return;
+                    let ap = if t == OpType::Fy { p } else { p - 1 };
+                    let br = p > max;
+                    if br {
+                        self.emit("(");
                     }
+                    self.atom(name);
+                    let a = src.arg(v, 0);
+                    let av = src.view(a);
+                    let a_is_op_atom = matches!(av, V::Atom(x) if self.ops.is_op(x));
+                    let a_prefix_op = matches!(av, V::Cmp(x, 1) if self.ops.prefix(x).is_some());
+                    let mut sub = W {
+                        src,
+                        out: String::new(),
+                        start: 0,
+                        o: self.o,
+                        ops: self.ops,
+                        depth: self.depth,
+                        too_deep: false,
+                        var_names: std::mem::take(&mut self.var_names),
+                    };
+                    match av {
+                        V::Atom(x) if a_is_op_atom => sub.atom_operand(x),
+                        _ => sub.term(a, ap),
+                    }
+                    self.var_names = std::mem::take(&mut sub.var_names);
+                    self.too_deep |= sub.too_deep;
+                    let text = sub.out;
+                    let first = text.chars().next().unwrap_or(' ');
+                    let last = self.last_char().unwrap_or(' ');
+                    if ((name == "-" || name == "+") && first.is_ascii_digit())
+                        || a_is_op_atom
+                        || a_prefix_op
+                        || (is_symbol_char(last) && is_symbol_char(first))
+                        || ((last.is_alphanumeric() || last == '_')
+                            && (first.is_alphanumeric() || first == '_'))
+                        || first == '('
+                    {
+                        self.out.push(' ');
+                    }
+                    self.out.push_str(&text);
+                    if br {
+                        self.out.push(')');
+                    }
+                    return;
                 }
                 if let Some((p, t)) = self.ops.postfix(name) {
                     let ap = if t == OpType::Yf { p } else { p - 1 };
@@ -550,7 +670,7 @@ impl W<'_> {
                     if br {
                         self.emit("(");
                     }
-                    self.term(args[0], ap);
+                    self.term(src.arg(v, 0), ap);
                     self.atom(name);
                     if br {
                         self.out.push(')');
@@ -561,27 +681,25 @@ impl W<'_> {
         }
         self.atom(name);
         self.out.push('(');
-        for (i, a) in args.iter().enumerate() {
+        for i in 0..n {
             if i > 0 {
                 self.comma();
             }
-            self.arg(*a);
+            self.arg(src.arg(v, i));
         }
         self.out.push(')');
     }
 
-    fn operand_right(&mut self, a: Value<'_>, rp: u32) {
-        let a = terms::deref(a);
-        match view(a) {
-            T::Atom(x) if self.ops.is_op(x) && !is_solo(x) => self.atom_operand(x),
+    fn operand_right(&mut self, a: S::R, rp: u32) {
+        match self.src.view(a) {
+            V::Atom(x) if self.ops.is_op(x) && !is_solo(x) => self.atom_operand(x),
             _ => self.term(a, rp),
         }
     }
 
-    fn arg(&mut self, a: Value<'_>) {
-        let a = terms::deref(a);
-        match view(a) {
-            T::Atom(x) => self.atom(x),
+    fn arg(&mut self, a: S::R) {
+        match self.src.view(a) {
+            V::Atom(x) => self.atom(x),
             _ => self.term(a, 999),
         }
     }
@@ -593,32 +711,33 @@ impl W<'_> {
         }
     }
 
-    fn list(&mut self, args: &[Value<'_>]) {
+    fn list(&mut self, l: S::R) {
+        let src = self.src;
         self.emit("[");
-        self.arg(args[0]);
-        let mut t = terms::deref(args[1]);
+        self.arg(src.arg(l, 0));
+        let mut t = src.arg(l, 1);
         let mut n = 1;
         // A cyclic list would be written forever; it ends the write like a
         // term nested too deeply (SWI writes cycles as `@(Template, Substs)`,
         // which this writer does not do).
-        let mut cycle = terms::CycleCheck::default();
+        let mut cycle = Cycle::default();
         loop {
-            match view(t) {
-                T::Nil => break,
-                T::Compound("[|]", a) if a.len() == 2 && cycle.seen(a) => {
+            match src.view(t) {
+                V::Nil => break,
+                V::Cmp("[|]", 2) if cycle.seen(src.cell_id(t)) => {
                     self.too_deep = true;
                     self.out.push_str("|...");
                     break;
                 }
                 // with max_depth, SWI writes the first depth-1 elements
-                T::Compound("[|]", _) if self.o.max_depth > 0 && n + 1 >= self.o.max_depth => {
+                V::Cmp("[|]", 2) if self.o.max_depth > 0 && n + 1 >= self.o.max_depth => {
                     self.out.push_str("|...");
                     break;
                 }
-                T::Compound("[|]", a) if a.len() == 2 => {
+                V::Cmp("[|]", 2) => {
                     self.comma();
-                    self.arg(a[0]);
-                    t = terms::deref(a[1]);
+                    self.arg(src.arg(t, 0));
+                    t = src.arg(t, 1);
                     n += 1;
                 }
                 _ => {

@@ -47,35 +47,47 @@ fn atomic_text_as<'gc>(e: &Eng<'_, 'gc>, v: Value<'gc>, ty: &str) -> PResult<'gc
     }
 }
 
+/// The text of a code or char list. As SWI, in every mode either kind is
+/// taken, decided by the first element: after a code every element must
+/// be a code, after a char a char (`what` is `"any"` only for callers
+/// that take a mix and raise a representation error on a bad code).
 fn list_text<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>, what: &str) -> PResult<'gc, String> {
     let l = terms::deref(l);
     let mut t = l;
     let mut s = String::new();
+    // None: no element yet; Some(true): codes; Some(false): chars
+    let mut codes: Option<bool> = None;
+    let mut cycle = terms::CycleCheck::default();
     loop {
         match view(t) {
             T::Nil => return Ok(s),
             T::Var => return Err(err::instantiation_error(e.mc)),
+            T::Compound("[|]", a) if a.len() == 2 && cycle.seen(a) => {
+                return Err(err::type_error(e.mc, "list", l))
+            }
             T::Compound("[|]", a) if a.len() == 2 => {
-                match view(a[0]) {
+                let x = a[0];
+                match view(x) {
                     T::Var => return Err(err::instantiation_error(e.mc)),
-                    T::Int(c) if what == "code" => match char::from_u32(c as u32) {
-                        Some(ch) if c >= 0 => s.push(ch),
-                        _ => return Err(err::type_error(e.mc, "character_code", a[0])),
-                    },
-                    T::Atom(c) if what == "char" && c.chars().count() == 1 => s.push_str(c),
                     T::Int(c) if what == "any" => match char::from_u32(c as u32) {
                         Some(ch) => s.push(ch),
                         None => return Err(err::representation_error(e.mc, "character_code")),
                     },
                     T::Atom(c) if what == "any" && c.chars().count() == 1 => s.push_str(c),
-                    _ => {
-                        let ty = if what == "char" {
-                            "character"
-                        } else {
-                            "integer"
-                        };
-                        return Err(err::type_error(e.mc, ty, a[0]));
+                    _ if what == "any" => return Err(err::type_error(e.mc, "integer", x)),
+                    T::Int(c) if codes != Some(false) => match char::from_u32(c as u32) {
+                        Some(ch) if c >= 0 => {
+                            s.push(ch);
+                            codes = Some(true);
+                        }
+                        _ => return Err(err::type_error(e.mc, "character_code", x)),
+                    },
+                    T::Atom(c) if codes != Some(true) && c.chars().count() == 1 => {
+                        s.push_str(c);
+                        codes = Some(false);
                     }
+                    _ if codes == Some(false) => return Err(err::type_error(e.mc, "character", x)),
+                    _ => return Err(err::type_error(e.mc, "character_code", x)),
                 }
                 t = a[1];
             }
@@ -120,7 +132,12 @@ fn char_code<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
 }
 fn atom_length<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let Some(s) = atomic_text_as(e, a[0], "text")? else {
+    // SWI reads `[]` as the empty code list here
+    let s = match view(a[0]) {
+        T::Nil => Some(String::new()),
+        _ => atomic_text_as(e, a[0], "text")?,
+    };
+    let Some(s) = s else {
         return Err(err::instantiation_error(e.mc));
     };
     match view(a[1]) {
@@ -192,6 +209,14 @@ fn sub_text<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>], string: bool) -> ND<'gc> {
             e.atom(t)
         }
     };
+    for &x in &a[1..4] {
+        match view(x) {
+            T::Var => {}
+            T::Int(i) if i >= 0 => {}
+            T::Int(_) => return Err(err::domain_error(e.mc, "not_less_than_zero", x)),
+            _ => return Err(err::type_error(e.mc, "integer", x)),
+        }
+    }
     let target = e.compound("s", vec![a[1], a[2], a[3], a[4]]);
     let mut alts = Vec::new();
     let int_of = |v: Value<'gc>| match view(v) {
@@ -312,6 +337,10 @@ fn atom_number<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
 }
 fn number_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    // SWI takes a string or a code list, not an atom
+    if matches!(view(a[1]), T::Atom(_)) {
+        return Err(err::type_error(e.mc, "list", a[1]));
+    }
     match atomic_text(e, a[1])? {
         Some(s) if s.starts_with(char::is_whitespace) => Ok(false),
         Some(s) => match number_value(e, &s) {
@@ -376,19 +405,28 @@ fn any_text<'gc>(e: &Eng<'_, 'gc>, v: Value<'gc>) -> PResult<'gc, String> {
     }
 }
 fn string_lower<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let s = any_text(e, a[0])?;
+    let s = case_text(e, a[0], false)?;
     Ok(e.unify(a[1], terms::string(e.mc, &s.to_lowercase())))
 }
 fn string_upper<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let s = any_text(e, a[0])?;
+    let s = case_text(e, a[0], false)?;
     Ok(e.unify(a[1], terms::string(e.mc, &s.to_uppercase())))
 }
+/// The text `upcase_atom/2` and friends take: atomic (not `[]` for the
+/// atom ones).
+fn case_text<'gc>(e: &Eng<'_, 'gc>, v: Value<'gc>, atom: bool) -> PResult<'gc, String> {
+    match view(v) {
+        T::Nil if atom => Err(err::type_error(e.mc, "atom", v)),
+        T::Compound(..) => Err(err::type_error(e.mc, "atomic", v)),
+        _ => any_text(e, v),
+    }
+}
 fn upcase_atom<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let s = any_text(e, a[0])?;
+    let s = case_text(e, a[0], true)?;
     Ok(e.unify(a[1], e.atom(&s.to_uppercase())))
 }
 fn downcase_atom<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let s = any_text(e, a[0])?;
+    let s = case_text(e, a[0], true)?;
     Ok(e.unify(a[1], e.atom(&s.to_lowercase())))
 }
 #[allow(dead_code)]
@@ -411,7 +449,7 @@ fn split_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 /// itself a pad character swallows the pad run after it, so with the same
 /// characters in both, adjacent separators act as one (`"a  b"` gives two
 /// fields) while a non-pad separator still makes an empty field.
-fn split_fields(s: &str, seps: &[char], pad: &[char]) -> Vec<String> {
+pub fn split_fields(s: &str, seps: &[char], pad: &[char]) -> Vec<String> {
     let cs: Vec<char> = s.chars().collect();
     let is_pad = |c: char| pad.contains(&c);
     let (mut lo, mut hi) = (0, cs.len());
@@ -455,7 +493,7 @@ fn atomic_list_concat2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     for it in items {
         match view(it) {
             T::Var => return Err(err::instantiation_error(e.mc)),
-            T::Compound(..) => return Err(err::type_error(e.mc, "atomic", it)),
+            T::Compound(..) => return Err(err::type_error(e.mc, "text", it)),
             _ => s.push_str(&text_of(it).unwrap_or_default()),
         }
     }
@@ -469,7 +507,7 @@ fn atomic_list_concat3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
             let mut parts = Vec::new();
             for it in items {
                 if let T::Compound(..) = view(it) {
-                    return Err(err::type_error(e.mc, "atomic", it));
+                    return Err(err::type_error(e.mc, "text", it));
                 }
                 parts.push(text_of(it).unwrap_or_default());
             }
@@ -512,6 +550,8 @@ fn term_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let ops = e.g.borrow().ops.clone();
     let mut o = writer::Opts::print();
     o.ops = Some(&ops);
+    // as term_to_atom/2: '$VAR'(N) is not written as a variable name
+    o.numbervars = false;
     let s = writer::try_to_string(t, o).map_err(|_| err::resource_error(e.mc, "c_stack"))?;
     Ok(e.unify(a[1], terms::string(e.mc, &s)))
 }

@@ -1,16 +1,21 @@
 //! `format/1,2,3` with SWI-Prolog's directives: `~w ~p ~q ~a ~d ~D ~s ~e
 //! ~f ~g ~n ~c ~r ~R ~t ~| ~+ ~i ~* ~~`, and column stops with fill.
+//!
+//! The engine ([`format_into`]) reads its format and arguments through
+//! [`FmtArgs`] (the writer's `Terms` plus a heap copy for error terms and
+//! arithmetic), so the term-store engine formats its own words with it
+//! (`store::output`).
 
 use vm_core::Value;
 
-use super::io::{emit, stream_of, term_text, Stream};
-use super::{det, text_of};
+use super::det;
+use super::io::{emit, stream_of, Stream};
 use crate::arith::{self, N};
 use crate::errors as err;
 use crate::globals::Globals;
 use crate::machine::{Eng, PResult};
 use crate::terms::{self, view, T};
-use crate::writer::{self, Opts};
+use crate::writer::{self, Heap, Opts, Terms, V};
 
 type R<'gc> = PResult<'gc, bool>;
 
@@ -28,6 +33,77 @@ fn arg_type_error<'gc>(e: &Eng<'_, 'gc>, d: char, a: Value<'gc>) -> Value<'gc> {
     e.compound("error", vec![f, e.new_var()])
 }
 
+/// What `format` needs of a term representation beyond reading it.
+pub trait FmtArgs<'gc>: Terms {
+    /// A heap copy of a term (for error terms).
+    fn heap(&self, e: &Eng<'_, 'gc>, t: Self::R) -> Value<'gc>;
+    /// Evaluates an arithmetic expression (errors without context).
+    fn eval(&self, e: &Eng<'_, 'gc>, t: Self::R) -> PResult<'gc, N>;
+}
+
+impl<'gc> FmtArgs<'gc> for Heap<'gc> {
+    fn heap(&self, _e: &Eng<'_, 'gc>, t: Value<'gc>) -> Value<'gc> {
+        terms::deref(t)
+    }
+    fn eval(&self, e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, N> {
+        arith::eval(e.mc, t)
+    }
+}
+
+/// The text of an atom, string, number, or code/char list (as
+/// [`super::text_of`], on any representation).
+pub fn text_of_t<S: Terms>(src: &S, t: S::R) -> Option<String> {
+    match src.view(t) {
+        V::Atom(a) => Some(a.to_string()),
+        V::Nil => Some("[]".to_string()),
+        V::Str(s) => Some(s.to_string()),
+        V::Int(i) => Some(i.to_string()),
+        V::Big(b) => Some(b.to_string()),
+        V::Float(f) => Some(writer::format_float(f)),
+        V::Cmp("[|]", 2) => {
+            let mut s = String::new();
+            for it in list_items(src, t)? {
+                match src.view(it) {
+                    V::Int(c) => s.push(char::from_u32(u32::try_from(c).ok()?)?),
+                    V::Atom(a) if a.chars().count() == 1 => s.push_str(a),
+                    _ => return None,
+                }
+            }
+            Some(s)
+        }
+        _ => None,
+    }
+}
+
+/// The elements of a proper list (`None`: partial, cyclic or not a list).
+pub fn list_items<S: Terms>(src: &S, l: S::R) -> Option<Vec<S::R>> {
+    let mut out = Vec::new();
+    let mut t = l;
+    let mut seen = 0usize;
+    let mut mark = usize::MAX;
+    let mut next = 1usize;
+    loop {
+        match src.view(t) {
+            V::Nil => return Some(out),
+            V::Cmp("[|]", 2) => {
+                // Brent's cycle check on the cells
+                let id = src.cell_id(t);
+                if id == mark {
+                    return None;
+                }
+                seen += 1;
+                if seen >= next {
+                    mark = id;
+                    next = seen * 2;
+                }
+                out.push(src.arg(t, 0));
+                t = src.arg(t, 1);
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// Formats `fmt` with `args`; `col0` is the column output starts at.
 pub fn format_to_string<'gc>(
     e: &Eng<'_, 'gc>,
@@ -36,7 +112,7 @@ pub fn format_to_string<'gc>(
     col0: usize,
 ) -> PResult<'gc, String> {
     let mut out = String::new();
-    format_into(e, fmt, args, col0, &mut out)?;
+    format_into(e, &writer::heap(), fmt, args, col0, &mut out)?;
     Ok(out)
 }
 
@@ -50,48 +126,65 @@ fn format_stream<'gc>(
     col0: usize,
 ) -> R<'gc> {
     let mut out = String::new();
-    let r = format_into(e, fmt, args, col0, &mut out);
+    let r = format_into(e, &writer::heap(), fmt, args, col0, &mut out);
     emit(e, st, &out);
     r.map(|_| true)
 }
 
-/// Formats `fmt` with `args` into `out`; `col0` is the column output starts at.
-fn format_into<'gc>(
+/// Formats `fmt` with `args` (terms read through `src`) into `out`; `col0`
+/// is the column output starts at. Both engines format through this.
+pub fn format_into<'gc, S: FmtArgs<'gc>>(
     e: &Eng<'_, 'gc>,
-    fmt: Value<'gc>,
-    args: Value<'gc>,
+    src: &S,
+    fmt: S::R,
+    args: S::R,
     col0: usize,
     out: &mut String,
 ) -> PResult<'gc, ()> {
-    if matches!(view(fmt), T::Int(_) | T::Big(_) | T::Float(_)) {
-        return Err(err::type_error(e.mc, "text", fmt));
+    let base = out.len();
+    let fv = src.view(fmt);
+    if matches!(fv, V::Int(_) | V::Big(_) | V::Float(_)) {
+        return Err(err::type_error(e.mc, "text", src.heap(e, fmt)));
     }
-    let Some(f) = text_of(terms::deref(fmt)) else {
-        if terms::is_var(terms::deref(fmt)) {
+    let is_var = matches!(fv, V::Var(_));
+    let Some(f) = text_of_t(src, fmt) else {
+        if is_var {
             return Err(err::instantiation_error(e.mc));
         }
-        return Err(err::type_error(e.mc, "text", fmt));
+        return Err(err::type_error(e.mc, "text", src.heap(e, fmt)));
     };
-    let args = terms::deref(args);
-    let mut args: Vec<Value<'gc>> = match terms::list_to_vec(args) {
+    let mut args: Vec<S::R> = match list_items(src, args) {
         Some(l) => l,
         None => vec![args],
     };
     args.reverse();
-    let mut next_arg = |e: &Eng<'_, 'gc>| -> PResult<'gc, Value<'gc>> {
+    let mut next_arg = |e: &Eng<'_, 'gc>| -> PResult<'gc, S::R> {
         args.pop()
-            .map(terms::deref)
             .ok_or_else(|| format_error(e, "not enough arguments"))
     };
+    let write = |out: &mut String, t: S::R, o: Opts<'_>| -> PResult<'gc, ()> {
+        // the operator table is borrowed only while writing: error terms
+        // need the globals mutably
+        let g = e.g.borrow();
+        let o = Opts {
+            ops: Some(&g.ops),
+            ..o
+        };
+        if writer::write_to(src, t, o, out) {
+            Ok(())
+        } else {
+            Err(err::resource_error(e.mc, "c_stack"))
+        }
+    };
     // column bookkeeping
-    let mut line_start: usize = 0; // byte index in out where the current line starts
-                                   // column of the previous column stop: SWI counts from the line start
-                                   // even when this call starts mid-line
+    let mut line_start: usize = base; // byte index in out where the current line starts
+                                      // column of the previous column stop: SWI counts from the line start
+                                      // even when this call starts mid-line
     let mut last_stop_col: usize = 0;
     let mut fills: Vec<(usize, char)> = Vec::new();
     let col_of = |out: &str, line_start: usize| -> usize {
         let c = out[line_start..].chars().count();
-        if line_start == 0 {
+        if line_start == base {
             c + col0
         } else {
             c
@@ -111,16 +204,15 @@ fn format_into<'gc>(
             }
             continue;
         }
-        if i >= cs.len() {
-            return Err(format_error(e, "truncated format specification"));
-        }
         // numeric argument
         let mut num: Option<i64> = None;
         let mut fill_char = ' ';
-        if cs[i] == '*' {
+        if i >= cs.len() {
+            // a lone `~` at the end
+        } else if cs[i] == '*' {
             let a = next_arg(e)?;
-            match view(a) {
-                T::Int(n) if n >= 0 => num = Some(n),
+            match src.view(a) {
+                V::Int(n) if n >= 0 => num = Some(n),
                 _ => return Err(format_error(e, "no or negative integer for `*' argument")),
             }
             i += 1;
@@ -139,47 +231,50 @@ fn format_into<'gc>(
                 num = cs[st..i].iter().collect::<String>().parse().ok();
             }
         }
-        if i >= cs.len() {
-            return Err(format_error(e, "truncated format specification"));
-        }
-        let d = cs[i];
+        // at the end, SWI takes the last character read as the directive
+        // (NUL after a lone `~`)
+        let d = match cs.get(i) {
+            Some(&d) => d,
+            None if cs[i - 1] == '~' => '\0',
+            None => cs[i - 1],
+        };
         i += 1;
         match d {
             'w' => {
                 let a = next_arg(e)?;
-                out.push_str(&term_text(e, a, Opts::write())?);
+                write(out, a, Opts::write())?;
             }
-            'p' => {
+            'p' | 'q' => {
                 let a = next_arg(e)?;
-                out.push_str(&term_text(e, a, Opts::print())?);
-            }
-            'q' => {
-                let a = next_arg(e)?;
-                out.push_str(&term_text(e, a, Opts::print())?);
+                write(out, a, Opts::print())?;
             }
             'a' => {
                 let a = next_arg(e)?;
-                match text_of(a) {
-                    Some(s) if terms::is_atomic(a) => out.push_str(&s),
-                    _ => {
-                        if terms::is_var(a) {
-                            return Err(err::instantiation_error(e.mc));
-                        }
-                        return Err(arg_type_error(e, 'a', a));
-                    }
+                let av = src.view(a);
+                let atomic = !matches!(av, V::Var(_) | V::Cmp(..) | V::TVar(_) | V::Other);
+                match text_of_t(src, a) {
+                    Some(s) if atomic => out.push_str(&s),
+                    _ => return Err(arg_type_error(e, 'a', src.heap(e, a))),
                 }
             }
             'd' | 'D' => {
-                let mut a = next_arg(e)?;
-                if terms::is_callable(a) {
+                let a = next_arg(e)?;
+                let v = match src.view(a) {
+                    V::Int(i) => Some(num_bigint::BigInt::from(i)),
+                    V::Big(b) => Some(b.clone()),
                     // SWI evaluates an expression argument
-                    a = crate::arith::eval(e.mc, a)?.value(e.mc);
-                }
-                let Some(v) = terms::to_bigint(a) else {
-                    if terms::is_var(a) {
-                        return Err(err::instantiation_error(e.mc));
-                    }
-                    return Err(arg_type_error(e, d, a));
+                    V::Atom(_) | V::Nil | V::Cmp(..) => match src.eval(e, a)? {
+                        N::I(i) => Some(num_bigint::BigInt::from(i)),
+                        N::B(b) => Some(b),
+                        N::F(f) => {
+                            return Err(arg_type_error(e, d, Value::Float(f)));
+                        }
+                    },
+                    V::Var(_) => return Err(err::instantiation_error(e.mc)),
+                    _ => None,
+                };
+                let Some(v) = v else {
+                    return Err(arg_type_error(e, d, src.heap(e, a)));
                 };
                 let neg = v.sign() == num_bigint::Sign::Minus;
                 let mut digits = v.magnitude().to_string();
@@ -213,7 +308,7 @@ fn format_into<'gc>(
             }
             'f' | 'e' | 'g' => {
                 let a = next_arg(e)?;
-                let n = arith::eval(e.mc, a)?;
+                let n = src.eval(e, a)?;
                 let prec = num.unwrap_or(6) as usize;
                 let x = match &n {
                     N::I(i) => *i as f64,
@@ -256,8 +351,8 @@ fn format_into<'gc>(
             }
             'c' => {
                 let a = next_arg(e)?;
-                let T::Int(code) = view(a) else {
-                    return Err(arg_type_error(e, 'c', a));
+                let V::Int(code) = src.view(a) else {
+                    return Err(arg_type_error(e, 'c', src.heap(e, a)));
                 };
                 let ch = char::from_u32(code as u32).unwrap_or('?');
                 for _ in 0..num.unwrap_or(1) {
@@ -266,8 +361,10 @@ fn format_into<'gc>(
             }
             'r' | 'R' => {
                 let a = next_arg(e)?;
-                let Some(v) = terms::to_bigint(a) else {
-                    return Err(arg_type_error(e, d, a));
+                let v = match src.view(a) {
+                    V::Int(i) => num_bigint::BigInt::from(i),
+                    V::Big(b) => b.clone(),
+                    _ => return Err(arg_type_error(e, d, src.heap(e, a))),
                 };
                 let radix = num.unwrap_or(8) as u32;
                 if !(2..=36).contains(&radix) {
@@ -278,9 +375,9 @@ fn format_into<'gc>(
             }
             's' => {
                 let a = next_arg(e)?;
-                match text_of(a) {
+                match text_of_t(src, a) {
                     Some(s) => out.push_str(&s),
-                    None => return Err(format_error(e, "~s expects a string argument")),
+                    None => return Err(arg_type_error(e, 's', src.heap(e, a))),
                 }
             }
             'i' => {
@@ -367,10 +464,13 @@ fn format3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
                         .collect(),
                     Value::None,
                 ),
-                _ => return Err(err::domain_error(e.mc, "output_sink", sink)),
+                _ => return Err(err::type_error(e.mc, "output", sink)),
             };
             return Ok(e.unify(x[0], v));
         }
+    }
+    if !matches!(view(sink), T::Atom(_) | T::Var) {
+        return Err(err::type_error(e.mc, "output", sink));
     }
     let st = stream_of(e, sink)?;
     let col = if st == Stream::Out {

@@ -22,13 +22,21 @@ pub enum Stream {
     Err,
 }
 
-/// Resolves a stream argument.
+/// Resolves a stream argument (only the standard output aliases exist).
 pub fn stream_of<'gc>(e: &Eng<'_, 'gc>, s: Value<'gc>) -> PResult<'gc, Stream> {
     match view(s) {
-        T::Atom("user_error") => Ok(Stream::Err),
-        T::Atom(_) => Ok(Stream::Out),
+        T::Atom(a) => stream_alias(a).ok_or_else(|| err::existence_error(e.mc, "stream", s)),
         T::Var => Err(err::instantiation_error(e.mc)),
-        _ => Ok(Stream::Out),
+        _ => Err(err::domain_error(e.mc, "stream_or_alias", s)),
+    }
+}
+
+/// The output stream an alias names.
+pub fn stream_alias(a: &str) -> Option<Stream> {
+    match a {
+        "user_error" => Some(Stream::Err),
+        "user_output" | "user" => Some(Stream::Out),
+        _ => None,
     }
 }
 
@@ -102,29 +110,40 @@ fn nl1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     emit(e, st, "\n");
     Ok(true)
 }
+/// `tab/1,2`'s count: an evaluated integer expression (as SWI).
+fn tab_count<'gc>(e: &Eng<'_, 'gc>, v: Value<'gc>) -> PResult<'gc, i64> {
+    match crate::arith::eval(e.mc, v)? {
+        crate::arith::N::I(i) => Ok(i),
+        _ => Err(err::type_error(e.mc, "integer", v)),
+    }
+}
 fn tab1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let n = crate::arith::eval(e.mc, a[0])?;
-    let n = match n {
-        crate::arith::N::I(i) => i,
-        _ => return Err(err::type_error(e.mc, "integer", a[0])),
-    };
+    let n = tab_count(e, a[0])?;
     emit(e, Stream::Out, &" ".repeat(n.max(0) as usize));
     Ok(true)
 }
 fn tab2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let st = stream_of(e, a[0])?;
-    let n = need_int(e, a[1])?;
+    let n = tab_count(e, a[1])?;
     emit(e, st, &" ".repeat(n.max(0) as usize));
     Ok(true)
 }
+/// `put_char`'s character: a one-character atom.
+fn need_char<'gc>(e: &Eng<'_, 'gc>, v: Value<'gc>) -> PResult<'gc, &'gc str> {
+    match view(v) {
+        T::Atom(c) if c.chars().count() == 1 => Ok(c),
+        T::Var => Err(err::instantiation_error(e.mc)),
+        _ => Err(err::type_error(e.mc, "character", v)),
+    }
+}
 fn put_char1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
-    let c = need_atom(e, a[0])?;
+    let c = need_char(e, a[0])?;
     emit(e, Stream::Out, c);
     Ok(true)
 }
 fn put_char2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let st = stream_of(e, a[0])?;
-    let c = need_atom(e, a[1])?;
+    let c = need_char(e, a[1])?;
     emit(e, st, c);
     Ok(true)
 }
@@ -136,26 +155,44 @@ fn flush<'gc>(e: &Eng<'_, 'gc>, _a: &[Value<'gc>]) -> R<'gc> {
 fn write_opts<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>) -> PResult<'gc, Opts<'static>> {
     let mut o = Opts::write();
     o.numbervars = false;
-    let Some(items) = terms::list_to_vec(terms::deref(l)) else {
-        return Err(err::instantiation_error(e.mc));
+    let l = terms::deref(l);
+    let Some(items) = terms::list_to_vec(l) else {
+        // a partial list is not known yet; anything else is not a list
+        let mut t = l;
+        while let T::Compound("[|]", a) = view(t) {
+            t = terms::deref(a[1]);
+            if terms::is_var(t) {
+                return Err(err::instantiation_error(e.mc));
+            }
+        }
+        if terms::is_var(t) {
+            return Err(err::instantiation_error(e.mc));
+        }
+        return Err(err::type_error(e.mc, "list", l));
     };
     for it in items {
-        let on = |v: Value<'gc>| matches!(view(v), T::Atom("true"));
+        let on = |v: Value<'gc>| match view(v) {
+            T::Atom("true") => Ok(true),
+            T::Atom("false") => Ok(false),
+            T::Var => Err(err::instantiation_error(e.mc)),
+            _ => Err(err::type_error(e.mc, "bool", v)),
+        };
         match view(it) {
-            T::Compound("quoted", a) if a.len() == 1 => o.quoted = on(a[0]),
-            T::Compound("ignore_ops", a) if a.len() == 1 => o.ignore_ops = on(a[0]),
-            T::Compound("numbervars", a) if a.len() == 1 => o.numbervars = on(a[0]),
-            T::Compound("max_depth", a) if a.len() == 1 => {
-                if let T::Int(n) = view(a[0]) {
-                    o.max_depth = n.max(0) as usize;
-                }
-            }
+            T::Compound("quoted", a) if a.len() == 1 => o.quoted = on(a[0])?,
+            T::Compound("ignore_ops", a) if a.len() == 1 => o.ignore_ops = on(a[0])?,
+            T::Compound("numbervars", a) if a.len() == 1 => o.numbervars = on(a[0])?,
+            T::Compound("max_depth", a) if a.len() == 1 => match view(a[0]) {
+                T::Int(n) => o.max_depth = n.max(0) as usize,
+                T::Var => return Err(err::instantiation_error(e.mc)),
+                _ => return Err(err::type_error(e.mc, "integer", a[0])),
+            },
             T::Compound("spacing", a) if a.len() == 1 => {
                 o.space_args = matches!(view(a[0]), T::Atom("next_argument"))
             }
+            // other options (portray, attributes, ...) have no effect here
             T::Compound(..) => {}
             T::Var => return Err(err::instantiation_error(e.mc)),
-            _ => return Err(err::domain_error(e.mc, "write_option", it)),
+            _ => return Err(err::type_error(e.mc, "option", it)),
         }
     }
     Ok(o)

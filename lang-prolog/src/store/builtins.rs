@@ -226,6 +226,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.retractall(t)?;
                 Ok(true)
             }
+            Text(t) => self.text(cl, t, args),
             Sort | MSort | KeySort => {
                 let l = self.build(cl, root(0));
                 let name = match op {
@@ -438,7 +439,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     }
 
     /// Runs the older engine's builtin `name/len(args)` through the bridge.
-    fn det_bridge_named(&mut self, name: &str, args: &[Word]) -> R<'gc> {
+    pub(crate) fn det_bridge_named(&mut self, name: &str, args: &[Word]) -> R<'gc> {
         let proc = self.e.g.borrow().lookup(name, args.len());
         match proc {
             Some(crate::builtins::Proc::Det(f)) => self.bridge(f, name, args),

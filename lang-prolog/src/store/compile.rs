@@ -89,6 +89,8 @@ pub enum Nat {
     Sort,
     MSort,
     KeySort,
+    /// A text or output builtin (`store::text`, `store::output`).
+    Text(crate::store::text::Op),
 }
 
 /// One instruction. `args` index the clause's `roots` (one template root

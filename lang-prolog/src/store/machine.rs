@@ -93,6 +93,8 @@ pub enum Alt<'gc> {
         next: usize,
         vars: Vec<(usize, Value<'gc>)>,
     },
+    /// A nondeterministic text builtin's next solutions.
+    Text(Box<crate::store::text::TextAlt>),
     /// clause/2 or retract/1 from clause `next` of `list`.
     ClauseIter {
         pred: u32,
@@ -861,6 +863,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     let s = self.from_heap(sol, &mut vars);
                     if self.unify(t, s) {
                         return self.continue_det();
+                    }
+                }
+                Alt::Text(t) => {
+                    if let Some(f) = self.text_redo(h, t) {
+                        return f;
                     }
                 }
                 Alt::ClauseIter {

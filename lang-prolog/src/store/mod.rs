@@ -28,8 +28,10 @@ pub mod atoms;
 pub mod builtins;
 pub mod compile;
 pub mod machine;
+pub mod output;
 pub mod run;
 pub mod terms;
+pub mod text;
 pub mod words;
 
 use std::rc::Rc;

@@ -301,6 +301,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn nondet_by_name(&mut self, cl: &Clause, op: Nat, args: usize) -> Flow<'gc> {
         let (name, n) = match op {
             Nat::Arg => ("arg", 3),
+            Nat::Text(t) => return self.text_nondet(cl, t, args),
             _ => return Flow::Fail,
         };
         let proc = self.e.g.borrow().lookup(name, n);
@@ -400,7 +401,7 @@ fn native(name: &str, n: usize) -> Option<Nat> {
         ("sort", 2) => Sort,
         ("msort", 2) => MSort,
         ("keysort", 2) => KeySort,
-        _ => return None,
+        _ => return crate::store::text::op(name, n).map(Text),
     })
 }
 
