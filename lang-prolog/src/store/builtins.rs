@@ -227,6 +227,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ok(true)
             }
             Text(t) => self.text(cl, t, args),
+            SsuMatch => {
+                let p = self.build(cl, root(0));
+                let c = self.build(cl, root(1));
+                Ok(self.ssu_match(p, c))
+            }
             Sort | MSort | KeySort => {
                 let l = self.build(cl, root(0));
                 let name = match op {
@@ -669,6 +674,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let bd = self.s.deref(b);
         if tag(bd) == INT || tag(bd) == BOX {
             return Err(self.type_err("callable", bd, "assertz", 1));
+        }
+        if self.maybe_cyclic(t) {
+            let f = err::representation_error(self.e.mc, "cyclic_term");
+            return Err(self.heap_err(f, "assertz", 1));
         }
         if self.is_builtin(name, n) {
             let mc = self.e.mc;

@@ -91,6 +91,8 @@ pub enum Nat {
     KeySort,
     /// A text or output builtin (`store::text`, `store::output`).
     Text(crate::store::text::Op),
+    /// The head match of an SSU rule (`store::ssu`).
+    SsuMatch,
 }
 
 /// One instruction. `args` index the clause's `roots` (one template root

@@ -401,6 +401,7 @@ fn native(name: &str, n: usize) -> Option<Nat> {
         ("sort", 2) => Sort,
         ("msort", 2) => MSort,
         ("keysort", 2) => KeySort,
+        ("$ssu_match", 2) => SsuMatch,
         _ => return crate::store::text::op(name, n).map(Text),
     })
 }

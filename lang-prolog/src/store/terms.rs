@@ -10,8 +10,10 @@ use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
+use rustc_hash::FxHashMap;
 use vm_core::{heap, Value};
 
+use crate::store::cyclic::CYCLE_BUDGET;
 use crate::store::machine::Mach;
 use crate::store::words::*;
 use crate::terms::{self as ht, view, T};
@@ -38,6 +40,15 @@ pub struct Frozen {
     w: Vec<Word>,
     boxes: Vec<Boxed>,
     root: Word,
+}
+
+/// A compound being copied to the heap with sharing ([`Mach::to_heap`]).
+enum Shared<'gc> {
+    /// Its arguments are being built; the variable standing for it if it
+    /// was met inside itself.
+    Open(Option<Value<'gc>>),
+    /// Its heap term.
+    Done(Value<'gc>),
 }
 
 /// Flag in a trail entry's address: the entry is an environment slot.
@@ -138,7 +149,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     }
 
     fn unify_rec(&mut self, mut x: Word, mut y: Word, depth: u32) -> bool {
+        let mut steps = 0usize;
         loop {
+            steps += 1;
+            if steps > CYCLE_BUDGET {
+                // a list or last-argument chain this long is likely cyclic
+                return self.unify_cyclic(vec![(x, y)]);
+            }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
             if p == q {
@@ -190,7 +207,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn unify_deep(&mut self, a: Word, b: Word) -> bool {
         let mut work: Vec<(Word, Word)> = Vec::new();
         let (mut x, mut y) = (a, b);
+        let mut steps = 0usize;
         loop {
+            steps += 1;
+            if steps > CYCLE_BUDGET {
+                work.push((x, y));
+                return self.unify_cyclic(work);
+            }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
             if p != q {
@@ -301,7 +324,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Compares two words in the standard order of terms.
     pub fn compare(&self, a: Word, b: Word) -> Ordering {
         let mut work: Vec<(Word, Word)> = vec![(a, b)];
+        let mut steps = 0usize;
         while let Some((x, y)) = work.pop() {
+            steps += 1;
+            if steps > CYCLE_BUDGET {
+                work.push((x, y));
+                return self.compare_cyclic(work);
+            }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
             if p == q {
@@ -348,13 +377,36 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Copies a term out of the store (variables stay shared among
     /// themselves, but lose their identity with the store's).
     pub fn freeze(&self, w: Word) -> Frozen {
+        self.freeze_with(w, false)
+            .unwrap_or_else(|| self.freeze_with(w, true).unwrap_or_default())
+    }
+
+    /// [`Mach::freeze`]; `None` past [`CYCLE_BUDGET`] compounds unless
+    /// `shared`, which copies each compound once (so a cyclic term stays
+    /// cyclic, as `copy_term/2` of a rational tree does in SWI).
+    fn freeze_with(&self, w: Word, shared: bool) -> Option<Frozen> {
         let mut f = Frozen::default();
+        let mut done: rustc_hash::FxHashMap<Word, Word> = Default::default();
+        let mut steps = 0usize;
         let mut vars: rustc_hash::FxHashMap<usize, usize> = Default::default();
         let mut root = [0u64];
         // work: (source word, destination: usize::MAX = root, else index in f.w)
         let mut work: Vec<(Word, usize)> = vec![(w, usize::MAX)];
         while let Some((x, dst)) = work.pop() {
             let p = self.s.deref(x);
+            if matches!(tag(p), STR | LIS) {
+                if shared {
+                    if let Some(&o) = done.get(&p) {
+                        f.w[dst] = o;
+                        continue;
+                    }
+                } else {
+                    steps += 1;
+                    if steps > CYCLE_BUDGET {
+                        return None;
+                    }
+                }
+            }
             let out = match tag(p) {
                 REF => {
                     if let Some(&i) = vars.get(&idx(p)) {
@@ -379,6 +431,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     for k in 0..n {
                         work.push((self.s.get(i + 1 + k), base + 1 + k));
                     }
+                    if shared {
+                        done.insert(p, mk(STR, base));
+                    }
                     mk(STR, base)
                 }
                 LIS => {
@@ -387,6 +442,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     f.w.resize(base + 2, NIL);
                     work.push((self.s.get(i + 1), base + 1));
                     work.push((self.s.get(i), base));
+                    if shared {
+                        done.insert(p, mk(LIS, base));
+                    }
                     mk(LIS, base)
                 }
                 BOX => {
@@ -403,7 +461,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
         }
         f.root = root[0];
-        f
+        Some(f)
     }
 
     /// Copies a frozen term into the store (fresh variables).
@@ -433,12 +491,111 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// A heap term for a store word; `vars` maps store variables to the
     /// heap variables made for them (so the bridge can map bindings back).
     pub fn to_heap(&self, w: Word, vars: &mut Vec<(usize, Value<'gc>)>) -> Value<'gc> {
+        let mark = vars.len();
+        if let Some(v) = self.to_heap_fast(w, vars, &mut 0) {
+            return v;
+        }
+        // a term this big may be cyclic: copy each compound once, a cycle
+        // becoming a heap variable bound to the compound it leads back to
+        vars.truncate(mark);
+        let mut memo = FxHashMap::default();
+        self.to_heap_shared(w, vars, &mut memo)
+    }
+
+    /// [`Mach::to_heap`] that builds each compound once (`memo`: store
+    /// index of a compound to its heap term, or to the variable standing
+    /// for it while its arguments are built).
+    fn to_heap_shared(
+        &self,
+        w: Word,
+        vars: &mut Vec<(usize, Value<'gc>)>,
+        memo: &mut FxHashMap<usize, Shared<'gc>>,
+    ) -> Value<'gc> {
         let mc = self.e.mc;
         let p = self.s.deref(w);
         match tag(p) {
+            STR => {
+                let i = idx(p);
+                if let Some(v) = self.shared_hit(i, memo) {
+                    return v;
+                }
+                memo.insert(i, Shared::Open(None));
+                let f = self.s.get(i);
+                let args: Vec<Value<'gc>> = (0..fun_arity(f))
+                    .map(|k| self.to_heap_shared(self.s.get(i + 1 + k), vars, memo))
+                    .collect();
+                let c = ht::compound_v(mc, self.e.atom(self.atoms.name(fun_name(f))), args);
+                self.shared_close(i, c, memo);
+                c
+            }
+            LIS => {
+                if let Some(v) = self.shared_hit(idx(p), memo) {
+                    return v;
+                }
+                // the cells along the tail, iteratively (long lists)
+                let mut cells = Vec::new();
+                let mut t = p;
+                while tag(t) == LIS && !memo.contains_key(&idx(t)) {
+                    memo.insert(idx(t), Shared::Open(None));
+                    cells.push(idx(t));
+                    t = self.s.deref(self.s.get(idx(t) + 1));
+                }
+                let mut v = self.to_heap_shared(t, vars, memo);
+                let heads: Vec<Value<'gc>> = cells
+                    .iter()
+                    .map(|&c| self.to_heap_shared(self.s.get(c), vars, memo))
+                    .collect();
+                for (&c, h) in cells.iter().zip(heads).rev() {
+                    v = ht::cons(mc, h, v);
+                    self.shared_close(c, v, memo);
+                }
+                v
+            }
+            _ => self.to_heap_fast(p, vars, &mut 0).unwrap_or(Value::None),
+        }
+    }
+
+    /// A compound met again while copying with sharing: its heap term, or
+    /// the variable standing for it when it is still being built.
+    fn shared_hit(&self, i: usize, memo: &mut FxHashMap<usize, Shared<'gc>>) -> Option<Value<'gc>> {
+        match memo.get_mut(&i)? {
+            Shared::Done(v) => Some(*v),
+            Shared::Open(Some(v)) => Some(*v),
+            Shared::Open(slot) => {
+                let v = self.e.new_var();
+                *slot = Some(v);
+                Some(v)
+            }
+        }
+    }
+
+    /// Records the heap term of compound `i`, binding the variable that
+    /// stood for it inside itself.
+    fn shared_close(&self, i: usize, c: Value<'gc>, memo: &mut FxHashMap<usize, Shared<'gc>>) {
+        if let Some(Shared::Open(Some(v))) = memo.get(&i) {
+            ht::bind_raw(self.e.mc, *v, c);
+        }
+        memo.insert(i, Shared::Done(c));
+    }
+
+    fn to_heap_fast(
+        &self,
+        w: Word,
+        vars: &mut Vec<(usize, Value<'gc>)>,
+        steps: &mut usize,
+    ) -> Option<Value<'gc>> {
+        let mc = self.e.mc;
+        let p = self.s.deref(w);
+        if matches!(tag(p), STR | LIS) {
+            *steps += 1;
+            if *steps > CYCLE_BUDGET {
+                return None;
+            }
+        }
+        Some(match tag(p) {
             REF => {
                 if let Some((_, v)) = vars.iter().find(|(i, _)| *i == idx(p)) {
-                    return *v;
+                    return Some(*v);
                 }
                 // named by its store index, so a variable prints the same
                 // in every bridged call (a new heap variable each time)
@@ -464,22 +621,26 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 let mut items = Vec::new();
                 let mut t = p;
                 while tag(t) == LIS {
-                    items.push(self.to_heap(self.s.get(idx(t)), vars));
+                    items.push(self.to_heap_fast(self.s.get(idx(t)), vars, steps)?);
                     t = self.s.deref(self.s.get(idx(t) + 1));
+                    *steps += 1;
+                    if *steps > CYCLE_BUDGET {
+                        return None;
+                    }
                 }
-                let tail = self.to_heap(t, vars);
+                let tail = self.to_heap_fast(t, vars, steps)?;
                 ht::list_from(mc, items, tail)
             }
             STR => {
                 let i = idx(p);
                 let f = self.s.get(i);
-                let args: Vec<Value<'gc>> = (0..fun_arity(f))
-                    .map(|k| self.to_heap(self.s.get(i + 1 + k), vars))
-                    .collect();
+                let args = (0..fun_arity(f))
+                    .map(|k| self.to_heap_fast(self.s.get(i + 1 + k), vars, steps))
+                    .collect::<Option<Vec<Value<'gc>>>>()?;
                 ht::compound_v(mc, self.e.atom(self.atoms.name(fun_name(f))), args)
             }
             _ => Value::None,
-        }
+        })
     }
 
     /// A store word for a heap term; heap variables found in `vars` map
