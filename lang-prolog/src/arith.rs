@@ -188,10 +188,18 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
                         return Err(terms::compound(mc, "error", vec![f, ctx]));
                     }
                     T::Compound(name, args) => {
-                        // SWI evaluates the arguments right to left, and
-                        // checks the function itself after them: that
-                        // decides which error an expression with several
-                        // raises
+                        // SWI evaluates the arguments right to left (which
+                        // decides the error an expression with several
+                        // raises); it checks the function after them, but
+                        // here it is checked first, so a cyclic term such
+                        // as `X = f(X)` ends in a type error at once
+                        if !is_function(name, args.len()) {
+                            return Err(err::type_error(
+                                mc,
+                                "evaluable",
+                                err::pi(mc, name, args.len()),
+                            ));
+                        }
                         work.push(Work::Apply(name, args.len()));
                         for a in args.iter() {
                             work.push(Work::Eval(*a));
@@ -201,9 +209,6 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
                 }
             }
             Work::Apply(name, n) => {
-                if !is_function(name, n) {
-                    return Err(err::type_error(mc, "evaluable", err::pi(mc, name, n)));
-                }
                 let mut args = vals.split_off(vals.len() - n);
                 args.reverse();
                 vals.push(apply(mc, name, args)?);
