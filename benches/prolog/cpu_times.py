@@ -14,6 +14,7 @@ CONFIGS is a comma-separated list (default `store,store-nojit,clause`):
   clause       POLYVM_PL_ENGINE=clause: the clause-level engine on vm-core's
                Meta (the default before session 13), JIT on
   older        POLYVM_PL_ENGINE=clause POLYVM_PL_META=0: the helper loop
+PL_SKIP=a,b leaves programs out (e.g. ones an old build cannot finish).
 """
 import json, math, os, subprocess, sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -39,6 +40,7 @@ print('|---|---:|' + '---:|' * (2 * len(configs)) + '---:|---:|')
 rows = []
 for x in b:
     if not x['name'].startswith('pl_'): continue
+    if x['name'][3:] in os.environ.get('PL_SKIP', '').split(','): continue
     g = x['variants']['jit'][-1]; f = x['variants']['jit'][2]
     t = {k: [] for k in ['swi'] + configs}
     rss = {'swi': 0, 'first': 0}
