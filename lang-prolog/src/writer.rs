@@ -459,8 +459,9 @@ impl<S: Terms> W<'_, '_, S> {
     }
 
     fn atom_operand(&mut self, s: &str) {
-        // an operator atom as an operand is bracketed
-        if self.ops.is_op(s) && !is_solo(s) {
+        // an operator atom as an operand is bracketed (`(;)/2`, `(',')/2`,
+        // as SWI writes them; as an argument `f(;)` it stays bare)
+        if self.ops.is_op(s) {
             self.out.push('(');
             self.atom(s);
             self.out.push(')');
@@ -628,7 +629,10 @@ impl<S: Terms> W<'_, '_, S> {
                     let a = src.arg(v, 0);
                     let av = src.view(a);
                     let a_is_op_atom = matches!(av, V::Atom(x) if self.ops.is_op(x));
-                    let a_prefix_op = matches!(av, V::Cmp(x, 1) if self.ops.prefix(x).is_some());
+                    // `- -1`, `- +a`: a symbolic prefix operator after this one
+                    // (`:-dynamic foo` needs no space, as in SWI)
+                    let a_prefix_op = matches!(av, V::Cmp(x, 1)
+                        if self.ops.prefix(x).is_some() && !x.starts_with(|c: char| c.is_alphanumeric()));
                     let mut sub = W {
                         src,
                         out: String::new(),
@@ -648,7 +652,10 @@ impl<S: Terms> W<'_, '_, S> {
                     let text = sub.out;
                     let first = text.chars().next().unwrap_or(' ');
                     let last = self.last_char().unwrap_or(' ');
-                    if ((name == "-" || name == "+") && first.is_ascii_digit())
+                    // `- 1` would read as the number -1; SWI 7 reads `+1`
+                    // as +(1), and writes a space before a brace term
+                    if (name == "-" && first.is_ascii_digit())
+                        || first == '{'
                         || a_is_op_atom
                         || a_prefix_op
                         || (is_symbol_char(last) && is_symbol_char(first))
@@ -692,7 +699,7 @@ impl<S: Terms> W<'_, '_, S> {
 
     fn operand_right(&mut self, a: S::R, rp: u32) {
         match self.src.view(a) {
-            V::Atom(x) if self.ops.is_op(x) && !is_solo(x) => self.atom_operand(x),
+            V::Atom(x) if self.ops.is_op(x) => self.atom_operand(x),
             _ => self.term(a, rp),
         }
     }

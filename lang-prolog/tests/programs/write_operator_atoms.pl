@@ -1,0 +1,25 @@
+% Operators as atoms and prefix operators in output, as SWI-Prolog writes them.
+:- X = -((;)), print(X), nl, writeq(X), nl.
+:- X = -((',')), print(X), nl, write(X), nl.
+:- X = (;) - (;), print(X), nl.
+:- X = [(;)-a, f((;)), (a;b)], writeq(X), nl.
+:- X = (a:-(;)), writeq(X), nl.
+:- X = ('|')/2, writeq(X), nl, write(X), nl.
+:- X = (- - 1), writeq(X), nl.
+:- X = (- (+ 1)), writeq(X), nl.
+:- X = +(-(1)), writeq(X), nl.
+:- X = +(-1), writeq(X), nl.
+:- X = +(1.5e10), writeq(X), nl.
+:- X = +(a), writeq(X), nl.
+:- X = - {x,y}, writeq(X), nl.
+:- X = a- {x}, writeq(X), nl.
+:- X = f(+), writeq(X), nl.
+:- X = (+)+(+), writeq(X), nl.
+:- X = 1 + (;), writeq(X), nl.
+:- X = (dynamic)/1, writeq(X), nl.
+:- X = [- 1, +1, + 1, +(1), - a], writeq(X), nl.
+:- X = (:- dynamic foo/1), writeq(X), nl.
+:- X = (?- a), writeq(X), nl.
+:- X = -(2)^2, writeq(X), nl.
+:- X = +(2)^2, writeq(X), nl.
+:- X = +(42), print(X), nl, write(- +42), nl.
