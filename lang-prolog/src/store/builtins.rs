@@ -302,40 +302,33 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         (x == NIL).then_some(out)
     }
 
-    /// Whether `l` is a proper list (not partial, not cyclic).
-    pub fn is_proper_list(&self, l: Word) -> bool {
+    /// Where the list cells from `l` end (`None`: they form a cycle, found
+    /// by Brent's method without marking cells).
+    fn list_end(&self, l: Word) -> Option<Word> {
         let mut x = self.s.deref(l);
         let (mut mark, mut power, mut n) = (x, 1usize, 0usize);
         while tag(x) == LIS {
             x = self.s.deref(self.s.get(idx(x) + 1));
             n += 1;
             if x == mark {
-                return false;
+                return None;
             }
             if n == power {
                 mark = x;
                 power *= 2;
             }
         }
-        x == NIL
+        Some(x)
+    }
+
+    /// Whether `l` is a proper list (not partial, not cyclic).
+    pub fn is_proper_list(&self, l: Word) -> bool {
+        self.list_end(l) == Some(NIL)
     }
 
     /// Whether the list cells from `l` form a cycle.
     pub fn list_loops(&self, l: Word) -> bool {
-        let mut x = self.s.deref(l);
-        let (mut mark, mut power, mut n) = (x, 1usize, 0usize);
-        while tag(x) == LIS {
-            x = self.s.deref(self.s.get(idx(x) + 1));
-            n += 1;
-            if x == mark {
-                return true;
-            }
-            if n == power {
-                mark = x;
-                power *= 2;
-            }
-        }
-        false
+        self.list_end(l).is_none()
     }
 
     /// Walks the term graph from `w` (each shared cell once): whether it

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use vm_core::{heap, Value};
 
 use crate::store::cyclic::CYCLE_BUDGET;
@@ -154,7 +154,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             steps += 1;
             if steps > CYCLE_BUDGET {
                 // a list or last-argument chain this long is likely cyclic
-                return self.unify_cyclic(vec![(x, y)]);
+                return self.unify_deep(x, y, true);
             }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
@@ -190,7 +190,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 return true;
             }
             if depth >= 32 {
-                return self.unify_deep(p, q);
+                return self.unify_deep(p, q, false);
             }
             for k in 0..n - 1 {
                 if !self.unify_rec(self.s.get(i + k), self.s.get(j + k), depth + 1) {
@@ -204,61 +204,59 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     /// Unification on an explicit work stack (terms nested deeper than
     /// [`Mach::unify_rec`] recurses).
-    fn unify_deep(&mut self, a: Word, b: Word) -> bool {
-        let mut work: Vec<(Word, Word)> = Vec::new();
-        let (mut x, mut y) = (a, b);
+    ///
+    /// Past [`CYCLE_BUDGET`] steps (or from the start with `cyclic`) it
+    /// remembers the compound pairs it has entered and skips a pair met
+    /// again: that pair is already being unified further up, which is
+    /// unification of rational trees (`X = f(X)`), as SWI does. Switching
+    /// half way is sound, the bindings made so far stand either way.
+    fn unify_deep(&mut self, a: Word, b: Word, cyclic: bool) -> bool {
+        let mut work: Vec<(Word, Word)> = vec![(a, b)];
         let mut steps = 0usize;
-        loop {
+        let mut seen: Option<FxHashSet<(Word, Word)>> = cyclic.then(FxHashSet::default);
+        while let Some((x, y)) = work.pop() {
             steps += 1;
-            if steps > CYCLE_BUDGET {
-                work.push((x, y));
-                return self.unify_cyclic(work);
+            if steps == CYCLE_BUDGET && seen.is_none() {
+                seen = Some(FxHashSet::default());
             }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
-            if p != q {
-                let (tp, tq) = (tag(p), tag(q));
-                if tp == REF {
-                    if tq == REF && idx(q) > idx(p) {
-                        self.bind(q, p);
-                    } else {
-                        self.bind(p, q);
-                    }
-                } else if tq == REF {
+            if p == q {
+                continue;
+            }
+            let (tp, tq) = (tag(p), tag(q));
+            if tp == REF {
+                if tq == REF && idx(q) > idx(p) {
                     self.bind(q, p);
-                } else if tp == STR && tq == STR {
-                    let (i, j) = (idx(p), idx(q));
+                } else {
+                    self.bind(p, q);
+                }
+            } else if tq == REF {
+                self.bind(q, p);
+            } else if (tp == STR && tq == STR) || (tp == LIS && tq == LIS) {
+                let (i, j) = (idx(p), idx(q));
+                let (i, j, n) = if tp == STR {
                     let f = self.s.get(i);
                     if f != self.s.get(j) {
                         return false;
                     }
-                    let n = fun_arity(f);
-                    for k in 1..n {
-                        work.push((mk(REF, i + k), mk(REF, j + k)));
-                    }
-                    if n > 0 {
-                        x = mk(REF, i + n);
-                        y = mk(REF, j + n);
-                        continue;
-                    }
-                } else if tp == LIS && tq == LIS {
-                    let (i, j) = (idx(p), idx(q));
-                    work.push((mk(REF, i), mk(REF, j)));
-                    x = mk(REF, i + 1);
-                    y = mk(REF, j + 1);
+                    (i + 1, j + 1, fun_arity(f))
+                } else {
+                    (i, j, 2)
+                };
+                if seen.as_mut().is_some_and(|s| !s.insert((p, q))) {
                     continue;
-                } else if !self.atomic_eq(p, q) {
-                    return false;
                 }
-            }
-            match work.pop() {
-                Some((u, v)) => {
-                    x = u;
-                    y = v;
+                // the first argument on top, so lists are walked in order
+                // and the work stack stays short along their tails
+                for k in (0..n).rev() {
+                    work.push((self.s.get(i + k), self.s.get(j + k)));
                 }
-                None => return true,
+            } else if !self.atomic_eq(p, q) {
+                return false;
             }
         }
+        true
     }
 
     /// The name and arity of a dereferenced callable word.
