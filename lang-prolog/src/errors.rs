@@ -120,6 +120,7 @@ fn type_name(v: Value<'_>) -> &'static str {
         T::Int(_) | T::Big(_) => "an integer",
         T::Float(_) => "a float",
         T::Str(_) => "a string",
+        T::Compound(..) if crate::builtins::termb::is_cyclic(v) => "a cyclic",
         T::Compound("[|]", _) => "a list",
         T::Compound(..) => "a compound",
         _ => "a term",

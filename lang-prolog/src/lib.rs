@@ -21,6 +21,7 @@ pub mod compile;
 pub mod consult;
 pub mod dcg;
 pub mod errors;
+pub mod factor;
 pub mod globals;
 pub mod index;
 pub mod interp;

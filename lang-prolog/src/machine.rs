@@ -643,8 +643,14 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     }
 
     /// [`Eng::unify`] of two terms that may be compound, with a work stack.
+    ///
+    /// Past [`terms::CYCLE_BUDGET`] pairs of compounds it remembers the
+    /// pairs it has entered and skips one met again (it is being unified
+    /// further up): unification of rational trees, which ends on cyclic
+    /// terms as SWI's does.
     fn unify_terms(&self, a: Value<'gc>, b: Value<'gc>) -> bool {
         let mut stack = vec![(a, b)];
+        let mut pairs = Pairs::default();
         while let Some((x, y)) = stack.pop() {
             let x = terms::deref(x);
             let y = terms::deref(y);
@@ -673,6 +679,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     if a1.len() != a2.len() || n1 != n2 {
                         return false;
                     }
+                    if pairs.again(x, y) {
+                        continue;
+                    }
                     for i in (0..a1.len()).rev() {
                         stack.push((a1[i], a2[i]));
                     }
@@ -690,6 +699,7 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Unification with occurs check.
     pub fn unify_oc(&self, a: Value<'gc>, b: Value<'gc>) -> bool {
         let mut stack = vec![(a, b)];
+        let mut pairs = Pairs::default();
         while let Some((x, y)) = stack.pop() {
             let x = terms::deref(x);
             let y = terms::deref(y);
@@ -719,6 +729,9 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                     if a1.len() != a2.len() || n1 != n2 {
                         return false;
                     }
+                    if pairs.again(x, y) {
+                        continue;
+                    }
                     for i in (0..a1.len()).rev() {
                         stack.push((a1[i], a2[i]));
                     }
@@ -738,48 +751,17 @@ impl<'a, 'gc> Eng<'a, 'gc> {
     /// Copies a term with fresh variables (`copy_term/2`); `map` pairs old
     /// variables with their copies and may be pre-filled.
     pub fn copy(&self, t: Value<'gc>, map: &mut Vec<(Value<'gc>, Value<'gc>)>) -> Value<'gc> {
-        enum W<'gc> {
-            Visit(Value<'gc>),
-            Build(Value<'gc>, usize),
-        }
-        let mut work = vec![W::Visit(t)];
-        let mut out: Vec<Value<'gc>> = Vec::new();
-        while let Some(w) = work.pop() {
-            match w {
-                W::Visit(v) => {
-                    let v = terms::deref(v);
-                    match v {
-                        Value::Cell(p) => {
-                            if let Some((_, c)) = map.iter().find(|(o, _)| match o {
-                                Value::Cell(q) => Gc::ptr_eq(p, *q),
-                                _ => false,
-                            }) {
-                                out.push(*c);
-                            } else {
-                                let c = self.new_var();
-                                map.push((v, c));
-                                out.push(c);
-                            }
-                        }
-                        Value::Tuple(_) => match terms::tuple_parts(v) {
-                            Some((class @ Value::Str(_), fields)) => {
-                                work.push(W::Build(class, fields.len()));
-                                for f in fields.iter().rev() {
-                                    work.push(W::Visit(*f));
-                                }
-                            }
-                            _ => out.push(v),
-                        },
-                        _ => out.push(v),
-                    }
-                }
-                W::Build(class, n) => {
-                    let args = out.split_off(out.len() - n);
-                    out.push(heap::new_tuple(self.mc, class, &args));
-                }
-            }
-        }
-        out.pop().unwrap_or(Value::None)
+        // an index beside `map`: a term with many variables is not
+        // quadratic to copy
+        let mut index: rustc_hash::FxHashMap<u64, Value<'gc>> =
+            map.iter().map(|(o, c)| (o.payload_bits(), *c)).collect();
+        self.copy_with(t, &mut |e, v| {
+            *index.entry(v.payload_bits()).or_insert_with(|| {
+                let c = e.new_var();
+                map.push((v, c));
+                c
+            })
+        })
     }
 
     /// Copies a term, resolving bindings; unbound variables are shared (not renamed).
@@ -787,15 +769,43 @@ impl<'a, 'gc> Eng<'a, 'gc> {
         self.copy_with(t, &mut |_, v| v)
     }
 
+    /// Copies a term with a work stack (deep terms cannot overflow the
+    /// Rust stack); `on_var` gives each unbound variable's copy. A term of
+    /// more than [`terms::CYCLE_BUDGET`] compounds is copied again with
+    /// each compound copied once, a compound met again while its own
+    /// arguments are being copied (a cycle) becoming a variable bound to
+    /// its copy when that is built, so a rational tree copies to a
+    /// rational tree.
     fn copy_with(
         &self,
         t: Value<'gc>,
         on_var: &mut dyn FnMut(&Self, Value<'gc>) -> Value<'gc>,
     ) -> Value<'gc> {
+        self.copy_walk(t, on_var, false)
+            .unwrap_or_else(|| self.copy_walk(t, on_var, true).unwrap_or(Value::None))
+    }
+
+    /// [`Eng::copy_with`]'s walk: `None` past [`terms::CYCLE_BUDGET`]
+    /// compounds unless `shared` (each compound copied once, from the
+    /// start, so the copy of a rational tree is as small as the original).
+    fn copy_walk(
+        &self,
+        t: Value<'gc>,
+        on_var: &mut dyn FnMut(&Self, Value<'gc>) -> Value<'gc>,
+        shared: bool,
+    ) -> Option<Value<'gc>> {
         enum W<'gc> {
             Visit(Value<'gc>),
-            Build(Value<'gc>, usize),
+            Build(Value<'gc>, usize, u64),
         }
+        /// A compound in the copy memo: being built (with the variable
+        /// standing for it, once a cycle needed one), or built.
+        enum Memo<'gc> {
+            Open(Option<Value<'gc>>),
+            Done(Value<'gc>),
+        }
+        let mut memo: rustc_hash::FxHashMap<u64, Memo<'gc>> = Default::default();
+        let mut steps = 0usize;
         let mut work = vec![W::Visit(t)];
         let mut out: Vec<Value<'gc>> = Vec::new();
         while let Some(w) = work.pop() {
@@ -806,7 +816,30 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                         Value::Cell(_) => out.push(on_var(self, v)),
                         Value::Tuple(_) => match terms::tuple_parts(v) {
                             Some((class @ Value::Str(_), fields)) => {
-                                work.push(W::Build(class, fields.len()));
+                                let id = v.payload_bits();
+                                match memo.get_mut(&id) {
+                                    Some(Memo::Done(c)) => {
+                                        out.push(*c);
+                                        continue;
+                                    }
+                                    Some(Memo::Open(slot)) => {
+                                        let c = *slot.get_or_insert_with(|| self.new_var());
+                                        out.push(c);
+                                        continue;
+                                    }
+                                    None => {}
+                                }
+                                steps += 1;
+                                if steps > terms::CYCLE_BUDGET && !shared {
+                                    return None;
+                                }
+                                let id = if shared {
+                                    memo.insert(id, Memo::Open(None));
+                                    id
+                                } else {
+                                    0
+                                };
+                                work.push(W::Build(class, fields.len(), id));
                                 for f in fields.iter().rev() {
                                     work.push(W::Visit(*f));
                                 }
@@ -816,13 +849,20 @@ impl<'a, 'gc> Eng<'a, 'gc> {
                         _ => out.push(v),
                     }
                 }
-                W::Build(class, n) => {
+                W::Build(class, n, id) => {
                     let args = out.split_off(out.len() - n);
-                    out.push(heap::new_tuple(self.mc, class, &args));
+                    let c = heap::new_tuple(self.mc, class, &args);
+                    if id != 0 {
+                        if let Some(Memo::Open(Some(var))) = memo.get(&id) {
+                            terms::bind_raw(self.mc, *var, c);
+                        }
+                        memo.insert(id, Memo::Done(c));
+                    }
+                    out.push(c);
                 }
             }
         }
-        out.pop().unwrap_or(Value::None)
+        Some(out.pop().unwrap_or(Value::None))
     }
 
     /// Builds a clause template into a term with variables from `env`.
@@ -1968,16 +2008,36 @@ pub fn atomic_eq<'gc>(a: Value<'gc>, b: Value<'gc>) -> bool {
 
 fn occurs<'gc>(var: Value<'gc>, t: Value<'gc>) -> bool {
     let mut stack = vec![t];
+    let mut revisit = terms::Revisit::default();
     while let Some(x) = stack.pop() {
         let x = terms::deref(x);
         if x.same(&var) {
             return true;
         }
         if let T::Compound(_, a) = view(x) {
-            stack.extend_from_slice(a);
+            if !revisit.again(x) {
+                stack.extend_from_slice(a);
+            }
         }
     }
     false
+}
+
+/// The pairs of compounds a unification has entered, remembered past
+/// [`terms::CYCLE_BUDGET`] pairs (see [`Eng::unify_terms`]).
+#[derive(Default)]
+struct Pairs {
+    steps: usize,
+    seen: rustc_hash::FxHashSet<(u64, u64)>,
+}
+
+impl Pairs {
+    /// Whether the pair was entered before (only known past the budget).
+    #[inline]
+    fn again(&mut self, x: Value<'_>, y: Value<'_>) -> bool {
+        self.steps += 1;
+        self.steps > terms::CYCLE_BUDGET && !self.seen.insert((x.payload_bits(), y.payload_bits()))
+    }
 }
 
 /// `call/N`: adds extra arguments to a goal.

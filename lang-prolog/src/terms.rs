@@ -282,6 +282,31 @@ impl CycleCheck {
     }
 }
 
+/// Compounds a term walk enters before it starts remembering them: past
+/// this many, [`Revisit`] makes the walk end on a cyclic term (a rational
+/// tree, `X = f(X)`) at the cost of a hash set only big terms pay.
+pub const CYCLE_BUDGET: usize = 1 << 20;
+
+/// A term walk's guard against cycles: counts the compounds entered and,
+/// past [`CYCLE_BUDGET`], remembers them by identity, so the walk can skip
+/// a compound it has already been through (every walk that uses it only
+/// collects, so skipping a repeat loses nothing).
+#[derive(Default)]
+pub struct Revisit {
+    steps: usize,
+    seen: rustc_hash::FxHashSet<u64>,
+}
+
+impl Revisit {
+    /// Whether the walk has already entered compound `c` (only known past
+    /// the budget; before it, every compound is new).
+    #[inline]
+    pub fn again(&mut self, c: Value<'_>) -> bool {
+        self.steps += 1;
+        self.steps > CYCLE_BUDGET && !self.seen.insert(c.payload_bits())
+    }
+}
+
 /// Integer value as a bigint, if `v` is an integer.
 pub fn to_bigint(v: Value<'_>) -> Option<BigInt> {
     match view(v) {

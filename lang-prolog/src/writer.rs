@@ -20,6 +20,7 @@ use std::sync::OnceLock;
 use num_bigint::BigInt;
 use vm_core::Value;
 
+use crate::factor;
 use crate::ops::{OpType, Ops};
 use crate::terms::{self, view, T};
 
@@ -51,7 +52,8 @@ pub trait Terms {
     fn view(&self, t: Self::R) -> V<'_>;
     /// Argument `k` (0-based) of a compound.
     fn arg(&self, t: Self::R, k: usize) -> Self::R;
-    /// The identity of a dereferenced list cell (for cycle detection).
+    /// The identity of a dereferenced compound (list cells included; for
+    /// cycle detection).
     fn cell_id(&self, t: Self::R) -> usize;
 }
 
@@ -173,7 +175,27 @@ pub fn try_to_string(v: Value<'_>, o: Opts<'_>) -> Result<String, String> {
 /// Appends the text of term `t` (read through `src`) to `out`; false when
 /// the term nests deeper than [`MAX_NESTING`] (or is a cyclic list), with
 /// the text written up to there appended.
+///
+/// A cyclic term is written in SWI's `@(Skeleton, [S_1=Def, ...])` form
+/// ([`crate::factor`]), except under `max_depth` (SWI writes the unfolding
+/// there too, cut off at the depth).
 pub fn write_to<S: Terms>(src: &S, t: S::R, o: Opts<'_>, out: &mut String) -> bool {
+    if o.max_depth == 0 {
+        if let Some(cycles) = factor::cycles(src, t) {
+            let f = factor::Factored {
+                src,
+                root: t,
+                cycles,
+                named: o.numbervars,
+            };
+            return write_plain(&f, factor::Node::At, o, out);
+        }
+    }
+    write_plain(src, t, o, out)
+}
+
+/// [`write_to`] of a term known to be finite.
+fn write_plain<S: Terms>(src: &S, t: S::R, o: Opts<'_>, out: &mut String) -> bool {
     let mut w = W {
         src,
         start: out.len(),
@@ -210,6 +232,9 @@ fn canonical_var_names<S: Terms>(src: &S, v: S::R) -> std::collections::HashMap<
         }
         budget -= 1;
         match src.view(t) {
+            // the names of a factored cyclic term are not the term's
+            // variables (SWI writes them as `_N`)
+            V::Var(k) if k >= factor::NAME_VAR_BASE => {}
             V::Var(k) => {
                 let c = count.entry(k).or_insert(0);
                 if *c == 0 {
@@ -490,6 +515,10 @@ impl<S: Terms> W<'_, '_, S> {
             V::Var(k) => {
                 let s = match self.var_names.get(&k) {
                     Some(n) => n.clone(),
+                    // a cycle's name written as a variable (SWI: a fresh `_N`)
+                    None if k >= factor::NAME_VAR_BASE => {
+                        format!("_S{}", k - factor::NAME_VAR_BASE + 1)
+                    }
                     None => format!("_{k}"),
                 };
                 self.emit(&s);

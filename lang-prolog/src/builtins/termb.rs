@@ -287,21 +287,24 @@ fn copy_term<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[1], c))
 }
 
-/// The variables of a term in depth-first left-to-right order.
+/// The variables of a term in depth-first left-to-right order (each once;
+/// ends on cyclic terms).
 pub fn term_vars<'gc>(t: Value<'gc>) -> Vec<Value<'gc>> {
     let mut out: Vec<Value<'gc>> = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut revisit = terms::Revisit::default();
     let mut st = vec![t];
     while let Some(x) = st.pop() {
         let x = terms::deref(x);
         match view(x) {
             T::Var => {
-                if !out.iter().any(|v| v.same(&x)) {
+                if seen.insert(x.payload_bits()) {
                     out.push(x);
                 }
             }
             T::Compound(_, args) => {
-                for y in args.iter().rev() {
-                    st.push(*y);
+                if !revisit.again(x) {
+                    st.extend(args.iter().rev());
                 }
             }
             _ => {}

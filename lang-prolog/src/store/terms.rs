@@ -643,57 +643,88 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     /// A store word for a heap term; heap variables found in `vars` map
     /// back to their store variables, others get new ones.
+    ///
+    /// A loop over a work stack, not recursion, so a deep term cannot
+    /// overflow the Rust stack. Cells are allocated depth-first left to
+    /// right, as a recursive copy would, so new variables keep their order.
+    /// A term of more than [`CYCLE_BUDGET`] compounds is copied again
+    /// remembering every compound by identity: a heap term with a cycle (a
+    /// variable bound to a term that contains it, as [`Mach::to_heap`]
+    /// makes of a rational tree) becomes a store term with the same cycle
+    /// instead of an endless copy.
     pub fn from_heap(&mut self, v: Value<'gc>, vars: &mut Vec<(usize, Value<'gc>)>) -> Word {
-        let d = ht::deref(v);
-        match view(d) {
-            T::Var => {
-                if let Some((i, _)) = vars.iter().find(|(_, h)| h.same(&d)) {
-                    return mk(REF, *i);
-                }
-                let r = self.s.new_var();
-                vars.push((idx(r), d));
-                r
-            }
-            T::Atom(a) => atom(self.atoms.intern(a)),
-            T::Nil => NIL,
-            T::Int(i) => self.int_word(i),
-            T::Big(b) => self.big_word(b.clone()),
-            T::Float(f) => self.boxed(Boxed::F(f)),
-            T::Str(s) => self.boxed(Boxed::S(s.into())),
-            T::Compound("[|]", a) if a.len() == 2 => {
-                // flat over the tail
-                let first = self.s.alloc(2);
-                let mut cell = first;
-                let mut t = d;
-                loop {
-                    let a = ht::args(t);
-                    let h = self.from_heap(a[0], vars);
-                    self.s.set(cell, h);
-                    let tl = ht::deref(a[1]);
-                    if matches!(view(tl), T::Compound("[|]", x) if x.len() == 2) {
-                        let next = self.s.alloc(2);
-                        self.s.set(cell + 1, mk(LIS, next));
-                        cell = next;
-                        t = tl;
+        let (top, mark) = (self.s.len(), vars.len());
+        if let Some(w) = self.from_heap_walk(v, vars, false) {
+            return w;
+        }
+        self.s.truncate(top);
+        vars.truncate(mark);
+        self.from_heap_walk(v, vars, true).unwrap_or(NIL)
+    }
+
+    /// [`Mach::from_heap`]'s copy: `None` past [`CYCLE_BUDGET`] compounds
+    /// unless `shared` (each compound copied once).
+    fn from_heap_walk(
+        &mut self,
+        v: Value<'gc>,
+        vars: &mut Vec<(usize, Value<'gc>)>,
+        shared: bool,
+    ) -> Option<Word> {
+        let root = self.s.alloc(1);
+        let mut work = vec![(root, v)];
+        let mut steps = 0usize;
+        let mut memo: FxHashMap<u64, Word> = FxHashMap::default();
+        while let Some((dst, v)) = work.pop() {
+            let d = ht::deref(v);
+            let w = match view(d) {
+                T::Var => {
+                    if let Some((i, _)) = vars.iter().find(|(_, h)| h.same(&d)) {
+                        mk(REF, *i)
                     } else {
-                        let w = self.from_heap(tl, vars);
-                        self.s.set(cell + 1, w);
-                        break;
+                        // the slot itself becomes the variable
+                        self.s.new_var_at(dst);
+                        vars.push((dst, d));
+                        mk(REF, dst)
                     }
                 }
-                mk(LIS, first)
-            }
-            T::Compound(n, a) => {
-                let id = self.atoms.intern(n);
-                let base = self.s.alloc(1 + a.len());
-                self.s.set(base, fun(id, a.len()));
-                for (k, x) in a.iter().enumerate() {
-                    let w = self.from_heap(*x, vars);
-                    self.s.set(base + 1 + k, w);
+                T::Atom(a) => atom(self.atoms.intern(a)),
+                T::Nil => NIL,
+                T::Int(i) => self.int_word(i),
+                T::Big(b) => self.big_word(b.clone()),
+                T::Float(f) => self.boxed(Boxed::F(f)),
+                T::Str(s) => self.boxed(Boxed::S(s.into())),
+                T::Compound(n, a) => {
+                    let id = d.payload_bits();
+                    if let Some(&w) = memo.get(&id) {
+                        w
+                    } else {
+                        steps += 1;
+                        if steps > CYCLE_BUDGET && !shared {
+                            return None;
+                        }
+                        let w = if n == "[|]" && a.len() == 2 {
+                            let c = self.s.alloc(2);
+                            mk(LIS, c)
+                        } else {
+                            let name = self.atoms.intern(n);
+                            let base = self.s.alloc(1 + a.len());
+                            self.s.set(base, fun(name, a.len()));
+                            mk(STR, base)
+                        };
+                        if shared {
+                            memo.insert(id, w);
+                        }
+                        let first = if tag(w) == LIS { idx(w) } else { idx(w) + 1 };
+                        for (k, x) in a.iter().enumerate().rev() {
+                            work.push((first + k, *x));
+                        }
+                        w
+                    }
                 }
-                mk(STR, base)
-            }
-            T::TVar(_) | T::Other => NIL,
+                T::TVar(_) | T::Other => NIL,
+            };
+            self.s.set(dst, w);
         }
+        Some(self.s.get(root))
     }
 }

@@ -326,39 +326,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         true
     }
 
-    /// A heap copy of a store term (for error terms and the bridge) that
-    /// ends on cyclic terms: a compound met again inside itself becomes a
-    /// fresh variable (the copy is the term unrolled once). The store
-    /// engine cannot throw a cyclic ball (its copy out of the store
-    /// would not end), so an error about a cyclic term names this copy.
+    /// A heap copy of a store term (for error terms and the bridge); a
+    /// cyclic term stays cyclic ([`Mach::to_heap`]), so an error about one
+    /// names the term itself, as SWI's does.
     pub(crate) fn heap_of(&self, w: Word, vars: &mut Vec<(usize, Value<'gc>)>) -> Value<'gc> {
-        if self.acyclic_w(w) {
-            return self.to_heap(w, vars);
-        }
-        self.heap_cyc(w, &mut Default::default(), vars)
-    }
-
-    fn heap_cyc(
-        &self,
-        w: Word,
-        path: &mut rustc_hash::FxHashSet<usize>,
-        vars: &mut Vec<(usize, Value<'gc>)>,
-    ) -> Value<'gc> {
-        let d = self.s.deref(w);
-        if tag(d) != STR && tag(d) != LIS {
-            return self.to_heap(d, vars);
-        }
-        if path.contains(&idx(d)) {
-            return self.e.new_var();
-        }
-        path.insert(idx(d));
-        let (f, n) = self.functor_of(d).unwrap_or((0, 0));
-        let args: Vec<Value<'gc>> = (0..n)
-            .map(|k| self.heap_cyc(self.arg_of(d, k), path, vars))
-            .collect();
-        path.remove(&idx(d));
-        let name = self.e.atom(self.atoms.name(f));
-        crate::terms::compound_v(self.e.mc, name, args)
+        self.to_heap(w, vars)
     }
 
     /// Runs a native text or output builtin (deterministic ones; the
