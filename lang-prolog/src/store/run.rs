@@ -20,20 +20,14 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let flow = match cl.code[pc] {
                 Ins::Call { pred, args } => {
                     let n = self.preds[pred as usize].arity;
-                    for k in 0..n {
-                        let w = self.build_reg(&cl, cl.roots[args as usize + k]);
-                        self.a[k] = w;
-                    }
+                    self.load_args(&cl, args as usize, n);
                     self.cpr = code_ptr(cl.id, pc + 1);
                     entry = true;
                     self.enter(pred)
                 }
                 Ins::Exec { pred, args } => {
                     let n = self.preds[pred as usize].arity;
-                    for k in 0..n {
-                        let w = self.build_reg(&cl, cl.roots[args as usize + k]);
-                        self.a[k] = w;
-                    }
+                    self.load_args(&cl, args as usize, n);
                     let f = self.fe;
                     self.cpr = self.env[f + 1];
                     self.fe = self.env[f] as usize;
