@@ -86,13 +86,9 @@ pub enum Alt<'gc> {
     },
     /// repeat/0.
     Repeat,
-    /// A bridged nondeterministic builtin's remaining solutions.
-    Sols {
-        target: Value<'gc>,
-        sols: Rc<Vec<Value<'gc>>>,
-        next: usize,
-        vars: Vec<(usize, Value<'gc>)>,
-    },
+    /// A bridged nondeterministic builtin's remaining solutions (boxed:
+    /// rare, and the largest variant, so it would size every [`Cp`]).
+    Sols(Box<SolsAlt<'gc>>),
     /// A nondeterministic text builtin's next solutions.
     Text(Box<crate::store::text::TextAlt>),
     /// clause/2 or retract/1 from clause `next` of `list`.
@@ -106,27 +102,41 @@ pub enum Alt<'gc> {
     },
 }
 
-/// A choicepoint.
+/// A bridged nondeterministic builtin's remaining solutions.
+pub struct SolsAlt<'gc> {
+    /// The goal as a heap term.
+    pub target: Value<'gc>,
+    /// The solutions (instances of `target`).
+    pub sols: Rc<Vec<Value<'gc>>>,
+    /// The next solution to try.
+    pub next: usize,
+    /// Store variables of `target` and their heap variables.
+    pub vars: Vec<(usize, Value<'gc>)>,
+}
+
+/// A choicepoint. Tops that stay far below 2^32 (frame words, box and
+/// temporary-clause counts, choicepoint heights, register counts) are
+/// `u32`: a smaller choicepoint is cheaper to push and restore.
 pub struct Cp<'gc> {
     pub alt: Alt<'gc>,
     /// Store top.
     pub st: usize,
     /// Side-table top.
-    pub bx: usize,
+    pub bx: u32,
     /// Trail top.
     pub tr: usize,
     /// Frame stack top.
-    pub et: usize,
+    pub et: u32,
     /// Temporary clauses top.
-    pub tc: usize,
+    pub tc: u32,
     /// Frame and continuation to resume with.
-    pub e: usize,
+    pub e: u32,
     pub cp: u64,
     /// Cut barrier of the call.
-    pub b0: usize,
+    pub b0: u32,
     /// Saved argument registers (`saved[args..args + n]`).
     pub args: usize,
-    pub n: usize,
+    pub n: u32,
 }
 
 /// How a run ended.
@@ -293,7 +303,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         match self.cps.last() {
             Some(c) => {
                 self.hb = c.st;
-                self.eb = c.et;
+                self.eb = c.et as usize;
             }
             None => {
                 self.hb = 0;
@@ -725,15 +735,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.cps.push(Cp {
             alt,
             st: self.s.len(),
-            bx: self.boxes.len(),
+            bx: self.boxes.len() as u32,
             tr: self.trail.len(),
-            et,
-            tc: self.tclauses.len(),
-            e: self.fe,
+            et: et as u32,
+            tc: self.tclauses.len() as u32,
+            e: self.fe as u32,
             cp: self.cpr,
-            b0,
+            b0: b0 as u32,
             args,
-            n,
+            n: n as u32,
         });
     }
 
@@ -741,7 +751,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn cut_to(&mut self, h: usize) {
         if h < self.cps.len() {
             self.cps.truncate(h);
-            let top = self.cps.last().map_or(0, |c| c.args + c.n);
+            let top = self.cps.last().map_or(0, |c| c.args + c.n as usize);
             self.saved.truncate(top);
             self.sync_b();
         }
@@ -750,7 +760,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Restores the machine to the top choicepoint's state.
     fn restore_top(&mut self) {
         let c = self.cps.last().unwrap();
-        let (tr, st, bx, tc, e, cp, args, n) = (c.tr, c.st, c.bx, c.tc, c.e, c.cp, c.args, c.n);
+        let (tr, st, cp, args) = (c.tr, c.st, c.cp, c.args);
+        let (bx, tc, e, n) = (c.bx as usize, c.tc as usize, c.e as usize, c.n as usize);
         self.untrail(tr);
         self.s.truncate(st);
         self.boxes.truncate(bx);
@@ -874,7 +885,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             self.restore_top();
             let h = self.cps.len() - 1;
-            let b0 = self.cps[h].b0;
+            let b0 = self.cps[h].b0 as usize;
             // the next clause, updated in place (no move of the Alt)
             if let Alt::Clauses { list, next, key } = &mut self.cps[h].alt {
                 let (c, key) = (list[*next], *key);
@@ -938,20 +949,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.cps[h].alt = Alt::Repeat;
                     return self.continue_det();
                 }
-                Alt::Sols {
-                    target,
-                    sols,
-                    next,
-                    mut vars,
-                } => {
-                    let sol = sols[next];
-                    if next + 1 < sols.len() {
-                        self.cps[h].alt = Alt::Sols {
-                            target,
-                            sols: sols.clone(),
-                            next: next + 1,
-                            vars: vars.clone(),
-                        };
+                Alt::Sols(mut b) => {
+                    let (target, sol) = (b.target, b.sols[b.next]);
+                    let mut vars = b.vars.clone();
+                    if b.next + 1 < b.sols.len() {
+                        b.next += 1;
+                        self.cps[h].alt = Alt::Sols(b);
                     } else {
                         self.pop_cp();
                     }
@@ -1025,7 +1028,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     let k = int_val(k) as usize;
                     if k < self.cps.len()
                         && matches!(self.cps[k].alt, Alt::Catch)
-                        && self.cps[k].e == f
+                        && self.cps[k].e as usize == f
                     {
                         self.cut_to(k + 1);
                         self.restore_top();

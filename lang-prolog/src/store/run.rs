@@ -54,7 +54,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     let f = self.fe;
                     let p = self.env[f + 1];
                     self.fe = self.env[f] as usize;
-                    self.resume_at(p)
+                    if p != STOP && cid(p) == cl.id {
+                        // back into the running clause (a recursive
+                        // caller): no clause lookup, no refcount change
+                        Flow::Goto(p as u32 as usize)
+                    } else {
+                        self.resume_at(p)
+                    }
                 }
                 Ins::Bi { op, args } => match self.nat(&cl, op, args as usize) {
                     Ok(true) => Flow::Next,
