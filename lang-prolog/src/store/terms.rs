@@ -145,7 +145,40 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// deep for the Rust stack.
     #[inline]
     pub fn unify(&mut self, a: Word, b: Word) -> bool {
-        self.unify_rec(a, b, 0)
+        let p = self.s.deref(a);
+        let q = self.s.deref(b);
+        match self.unify_flat(p, q) {
+            Some(r) => r,
+            None => self.unify_rec(p, q, 0),
+        }
+    }
+
+    /// Unifies two dereferenced words unless both are compounds (`None`
+    /// then): the commonest pairs, done without a call.
+    #[inline(always)]
+    fn unify_flat(&mut self, p: Word, q: Word) -> Option<bool> {
+        if p == q {
+            return Some(true);
+        }
+        let (tp, tq) = (tag(p), tag(q));
+        if tp == REF {
+            if tq == REF && idx(q) > idx(p) {
+                self.bind(q, p);
+            } else {
+                self.bind(p, q);
+            }
+            return Some(true);
+        }
+        if tq == REF {
+            self.bind(q, p);
+            return Some(true);
+        }
+        if (tp == STR && tq == STR) || (tp == LIS && tq == LIS) {
+            return None;
+        }
+        // different atomic words are equal only as boxes (floats, bigints,
+        // strings)
+        Some(tp == BOX && tq == BOX && self.atomic_eq(p, q))
     }
 
     fn unify_rec(&mut self, mut x: Word, mut y: Word, depth: u32) -> bool {
@@ -193,7 +226,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 return self.unify_deep(p, q, false);
             }
             for k in 0..n - 1 {
-                if !self.unify_rec(self.s.get(i + k), self.s.get(j + k), depth + 1) {
+                let p = self.s.deref(self.s.get(i + k));
+                let q = self.s.deref(self.s.get(j + k));
+                let ok = match self.unify_flat(p, q) {
+                    Some(r) => r,
+                    None => self.unify_rec(p, q, depth + 1),
+                };
+                if !ok {
                     return false;
                 }
             }
