@@ -1,4 +1,9 @@
 //! The run loop, call/N, and how goals resolve to predicates and builtins.
+//!
+//! An instruction that goes on to the next one `continue`s the loop
+//! directly; only calls, failure, throws and exits go through a [`Flow`]
+//! value. `Proceed` back into the clause that is running (a recursive
+//! caller) is a jump: no clause lookup, no refcount change.
 
 use std::rc::Rc;
 
