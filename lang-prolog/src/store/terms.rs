@@ -149,7 +149,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let q = self.s.deref(b);
         match self.unify_flat(p, q) {
             Some(r) => r,
-            None => self.unify_rec(p, q, 0),
+            None => self.unify_rec(p, q, 0, &mut 0),
         }
     }
 
@@ -181,13 +181,19 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         Some(tp == BOX && tq == BOX && self.atomic_eq(p, q))
     }
 
-    fn unify_rec(&mut self, mut x: Word, mut y: Word, depth: u32) -> bool {
-        let mut steps = 0usize;
+    ///
+    /// `steps` counts the compounds entered by the whole unification (this
+    /// call, its recursive calls and their work stacks): past
+    /// [`CYCLE_BUDGET`] every pair left goes to the cycle-aware
+    /// [`Mach::unify_deep`], so cyclic terms met on the first arguments
+    /// (`X = f(X, Y), Y = f(Y, X), X = Y`) cost the budget once, not once
+    /// per recursion level and step.
+    fn unify_rec(&mut self, mut x: Word, mut y: Word, depth: u32, steps: &mut usize) -> bool {
         loop {
-            steps += 1;
-            if steps > CYCLE_BUDGET {
+            *steps += 1;
+            if *steps > CYCLE_BUDGET {
                 // a list or last-argument chain this long is likely cyclic
-                return self.unify_deep(x, y, true);
+                return self.unify_deep(x, y, true, steps);
             }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
@@ -223,14 +229,14 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 return true;
             }
             if depth >= 32 {
-                return self.unify_deep(p, q, false);
+                return self.unify_deep(p, q, false, steps);
             }
             for k in 0..n - 1 {
                 let p = self.s.deref(self.s.get(i + k));
                 let q = self.s.deref(self.s.get(j + k));
                 let ok = match self.unify_flat(p, q) {
                     Some(r) => r,
-                    None => self.unify_rec(p, q, depth + 1),
+                    None => self.unify_rec(p, q, depth + 1, steps),
                 };
                 if !ok {
                     return false;
@@ -249,13 +255,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// again: that pair is already being unified further up, which is
     /// unification of rational trees (`X = f(X)`), as SWI does. Switching
     /// half way is sound, the bindings made so far stand either way.
-    fn unify_deep(&mut self, a: Word, b: Word, cyclic: bool) -> bool {
+    /// `steps` is the whole unification's count ([`Mach::unify_rec`]).
+    fn unify_deep(&mut self, a: Word, b: Word, cyclic: bool, steps: &mut usize) -> bool {
         let mut work: Vec<(Word, Word)> = vec![(a, b)];
-        let mut steps = 0usize;
         let mut seen: Option<FxHashSet<(Word, Word)>> = cyclic.then(FxHashSet::default);
         while let Some((x, y)) = work.pop() {
-            steps += 1;
-            if steps == CYCLE_BUDGET && seen.is_none() {
+            *steps += 1;
+            if *steps >= CYCLE_BUDGET && seen.is_none() {
                 seen = Some(FxHashSet::default());
             }
             let p = self.s.deref(x);
