@@ -519,12 +519,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 let sols = Rc::new(sols);
                 if sols.len() > 1 {
                     self.push_cp(
-                        Alt::Sols {
+                        Alt::Sols(Box::new(SolsAlt {
                             target,
                             sols: sols.clone(),
                             next: 1,
                             vars: vars.clone(),
-                        },
+                        })),
                         0,
                         h,
                     );

@@ -21,6 +21,14 @@
 //!   arguments, is matched or built inline too (session 13: nreverse
 //!   440K -> 333K instructions per iteration, mostly function-call
 //!   overhead per template word).
+//! - **Session 14** (measured with cachegrind, see the README): head
+//!   matching writes the new frame's slots without the trail test (the
+//!   frame is above every choicepoint's frame top); a call's argument
+//!   registers are loaded in one pass over bound variables and constants
+//!   ([`Mach::load_args`]); a small frame is cleared with fixed stores
+//!   (`env` keeps spare words above the top); [`Cp`] is 96 bytes (rare
+//!   `Alt::Sols` boxed, tops that stay below 2^32 as `u32`), so pushing
+//!   one needs no memcpy call.
 
 use std::rc::Rc;
 
@@ -86,13 +94,9 @@ pub enum Alt<'gc> {
     },
     /// repeat/0.
     Repeat,
-    /// A bridged nondeterministic builtin's remaining solutions.
-    Sols {
-        target: Value<'gc>,
-        sols: Rc<Vec<Value<'gc>>>,
-        next: usize,
-        vars: Vec<(usize, Value<'gc>)>,
-    },
+    /// A bridged nondeterministic builtin's remaining solutions (boxed:
+    /// rare, and the largest variant, so it would size every [`Cp`]).
+    Sols(Box<SolsAlt<'gc>>),
     /// A nondeterministic text builtin's next solutions.
     Text(Box<crate::store::text::TextAlt>),
     /// clause/2 or retract/1 from clause `next` of `list`.
@@ -106,27 +110,41 @@ pub enum Alt<'gc> {
     },
 }
 
-/// A choicepoint.
+/// A bridged nondeterministic builtin's remaining solutions.
+pub struct SolsAlt<'gc> {
+    /// The goal as a heap term.
+    pub target: Value<'gc>,
+    /// The solutions (instances of `target`).
+    pub sols: Rc<Vec<Value<'gc>>>,
+    /// The next solution to try.
+    pub next: usize,
+    /// Store variables of `target` and their heap variables.
+    pub vars: Vec<(usize, Value<'gc>)>,
+}
+
+/// A choicepoint. Tops that stay far below 2^32 (frame words, box and
+/// temporary-clause counts, choicepoint heights, register counts) are
+/// `u32`: a smaller choicepoint is cheaper to push and restore.
 pub struct Cp<'gc> {
     pub alt: Alt<'gc>,
     /// Store top.
     pub st: usize,
     /// Side-table top.
-    pub bx: usize,
+    pub bx: u32,
     /// Trail top.
     pub tr: usize,
     /// Frame stack top.
-    pub et: usize,
+    pub et: u32,
     /// Temporary clauses top.
-    pub tc: usize,
+    pub tc: u32,
     /// Frame and continuation to resume with.
-    pub e: usize,
+    pub e: u32,
     pub cp: u64,
     /// Cut barrier of the call.
-    pub b0: usize,
+    pub b0: u32,
     /// Saved argument registers (`saved[args..args + n]`).
     pub args: usize,
-    pub n: usize,
+    pub n: u32,
 }
 
 /// How a run ended.
@@ -293,7 +311,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         match self.cps.last() {
             Some(c) => {
                 self.hb = c.st;
-                self.eb = c.et;
+                self.eb = c.et as usize;
             }
             None => {
                 self.hb = 0;
@@ -304,7 +322,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     /// Allocates the frame of a clause being entered (continuation in
     /// `fe`/`cpr`, cut barrier `b0`).
-    #[inline]
+    #[inline(always)]
     pub fn alloc_frame_pub(&mut self, nslots: usize, b0: usize) -> bool {
         let base = self.frame_end(self.fe).max(self.eb);
         let end = base + HDR + nslots;
@@ -312,18 +330,35 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             return false;
         }
         // `env` only grows: its length is a high-water mark, the live top
-        // is computed from the frame chain and the choicepoints
-        if self.env.len() < end {
-            self.env.resize(end.max(self.env.len() * 2), 0);
+        // is computed from the frame chain and the choicepoints. It keeps
+        // `SMALL` words of room above the frame: everything above the new
+        // frame is dead, so a small frame clears a fixed `SMALL` slots
+        // (plain stores, no memset call).
+        const SMALL: usize = 8;
+        if self.env.len() < end + SMALL {
+            self.env.resize((end + SMALL).max(self.env.len() * 2), 0);
         }
-        let f = &mut self.env[base..end];
-        f[0] = self.fe as u64;
-        f[1] = self.cpr;
+        let (fe, cpr) = (self.fe as u64, self.cpr);
+        let f = &mut self.env[base..base + HDR + SMALL];
+        f[0] = fe;
+        f[1] = cpr;
         f[2] = b0 as u64;
         f[3] = nslots as u64;
-        f[HDR..].fill(0);
+        if nslots <= SMALL {
+            f[HDR..].fill(0);
+        } else {
+            self.env[base + HDR..end].fill(0);
+        }
         self.fe = base;
         true
+    }
+
+    /// Writes a slot of the frame being matched against a head: that frame
+    /// was allocated above every choicepoint's frame top, so no trail.
+    #[inline(always)]
+    fn set_new_slot(&mut self, a: usize, v: Word) {
+        debug_assert!(a >= self.eb);
+        self.env[a] = v;
     }
 
     /// Writes a frame slot (absolute index), trailing when the frame is
@@ -380,8 +415,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// The store word of a variable or constant template element that
     /// goes into store cell `dst` (a first-occurrence variable becomes
     /// that cell); `None` for a compound.
+    /// `HEAD`: the slot is in the frame just allocated for head matching,
+    /// which no choicepoint protects (no trail test).
     #[inline(always)]
-    fn arg_word(&mut self, cl: &Clause, e: Word, dst: usize) -> Option<Word> {
+    fn arg_word<const HEAD: bool>(&mut self, cl: &Clause, e: Word, dst: usize) -> Option<Word> {
         match tag(e) {
             TPL => {
                 let (a, v) = self.tpl_val(cl, e);
@@ -389,7 +426,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     v
                 } else {
                     let r = mk(REF, dst);
-                    self.set_slot(a, r);
+                    if HEAD {
+                        self.set_new_slot(a, r);
+                    } else {
+                        self.set_slot(a, r);
+                    }
                     r
                 })
             }
@@ -429,7 +470,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             // in order
             let mut k = 0;
             while k < n - 1 {
-                match self.arg_word(cl, args[k], a0 + k) {
+                match self.arg_word::<false>(cl, args[k], a0 + k) {
                     Some(w) => {
                         self.s.push(w);
                     }
@@ -442,7 +483,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.s.alloc(n - k);
                 while k < n - 1 {
                     let e = args[k];
-                    let w = match self.arg_word(cl, e, a0 + k) {
+                    let w = match self.arg_word::<false>(cl, e, a0 + k) {
                         Some(w) => w,
                         None => self.build_cmp(cl, e),
                     };
@@ -450,7 +491,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     k += 1;
                 }
                 let e = args[n - 1];
-                match self.arg_word(cl, e, a0 + n - 1) {
+                match self.arg_word::<false>(cl, e, a0 + n - 1) {
                     Some(w) => {
                         self.s.set(a0 + n - 1, w);
                         return first;
@@ -463,7 +504,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 }
             }
             let e = args[n - 1];
-            match self.arg_word(cl, e, a0 + n - 1) {
+            match self.arg_word::<false>(cl, e, a0 + n - 1) {
                 Some(w) => {
                     self.s.push(w);
                     return first;
@@ -494,13 +535,40 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
+    /// [`Mach::get`] in the frame just allocated for head matching: a
+    /// first occurrence is written without the trail test.
+    #[inline(always)]
+    fn get_new(&mut self, cl: &Clause, t: Word, w: Word) -> bool {
+        match tag(t) {
+            TPL => {
+                let p = idx(t);
+                if p & 1 == 1 {
+                    // an embedded store word (any term)
+                    let v = cl.consts[p >> 1];
+                    return v == w || self.unify(v, w);
+                }
+                let a = self.fe + HDR + (p >> 1);
+                debug_assert!(a >= self.eb);
+                let slot = &mut self.env[a];
+                let v = *slot;
+                if v == 0 {
+                    *slot = w;
+                    return true;
+                }
+                v == w || self.unify(v, w)
+            }
+            STR | LIS => self.get_cmp(cl, t, w),
+            _ => self.get_atomic(t, w),
+        }
+    }
+
     /// Head matching of one argument: [`Mach::get`] with the list cell
     /// whose elements are variables or constants (`[H|T]`, `[X]`) matched
     /// or built inline, the commonest compound of a clause head.
     #[inline(always)]
     fn get_head(&mut self, cl: &Clause, t: Word, w: Word) -> bool {
         if tag(t) != LIS {
-            return self.get(cl, t, w);
+            return self.get_new(cl, t, w);
         }
         let b = idx(t);
         let (e0, e1) = (cl.tpl[b], cl.tpl[b + 1]);
@@ -510,10 +578,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 LIS => {
                     let i = idx(d);
                     let (x0, x1) = (self.s.get(i), self.s.get(i + 1));
-                    return self.get(cl, e0, x0) && self.get(cl, e1, x1);
+                    return self.get_new(cl, e0, x0) && self.get_new(cl, e1, x1);
                 }
                 REF => {
-                    let l = self.list_cell(cl, e0, e1);
+                    let l = self.list_cell::<true>(cl, e0, e1);
                     self.bind(d, l);
                     return true;
                 }
@@ -524,14 +592,59 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     }
 
     /// A new list cell of two variable or constant template elements.
+    /// (`HEAD`: in head matching, see [`Mach::arg_word`].)
     #[inline(always)]
-    fn list_cell(&mut self, cl: &Clause, e0: Word, e1: Word) -> Word {
+    fn list_cell<const HEAD: bool>(&mut self, cl: &Clause, e0: Word, e1: Word) -> Word {
         let at = self.s.len();
-        let w0 = self.arg_word(cl, e0, at).unwrap_or(NIL);
-        let w1 = self.arg_word(cl, e1, at + 1).unwrap_or(NIL);
-        self.s.push(w0);
-        self.s.push(w1);
+        let w0 = self.arg_word::<HEAD>(cl, e0, at).unwrap_or(NIL);
+        let w1 = self.arg_word::<HEAD>(cl, e1, at + 1).unwrap_or(NIL);
+        self.s.push2(w0, w1);
         mk(LIS, at)
+    }
+
+    /// Loads a call's `n` argument registers from the template roots at
+    /// `args`. A first pass reads the variables already bound and the
+    /// constants (no store or frame writes, so the order does not matter);
+    /// the rest (first occurrences, compounds) are built after it in
+    /// argument order, so a variable's first occurrence is still the
+    /// leftmost one.
+    #[inline(always)]
+    pub fn load_args(&mut self, cl: &Clause, args: usize, n: usize) {
+        let roots = &cl.roots[args..args + n];
+        if n > 64 {
+            for (k, &t) in roots.iter().enumerate() {
+                let w = self.build_reg(cl, t);
+                self.a[k] = w;
+            }
+            return;
+        }
+        let consts = &cl.consts[..];
+        let frame = &self.env[self.fe + HDR..];
+        let regs = &mut self.a[..n];
+        let mut rest = 0u64;
+        for (k, (r, &t)) in regs.iter_mut().zip(roots).enumerate() {
+            // 0: not known in this pass (the word 0 is never a value)
+            let w = match tag(t) {
+                TPL => {
+                    let p = idx(t);
+                    if p & 1 == 1 {
+                        consts[p >> 1]
+                    } else {
+                        frame[p >> 1]
+                    }
+                }
+                STR | LIS => 0,
+                _ => t,
+            };
+            *r = w;
+            rest |= ((w == 0) as u64) << k;
+        }
+        while rest != 0 {
+            let k = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let w = self.build_reg(cl, roots[k]);
+            self.a[k] = w;
+        }
     }
 
     /// [`Mach::build`] for a call's argument registers: a list cell of
@@ -542,7 +655,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let b = idx(t);
             let (e0, e1) = (cl.tpl[b], cl.tpl[b + 1]);
             if simple(e0) && simple(e1) {
-                return self.list_cell(cl, e0, e1);
+                return self.list_cell::<false>(cl, e0, e1);
             }
         }
         self.build(cl, t)
@@ -630,15 +743,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.cps.push(Cp {
             alt,
             st: self.s.len(),
-            bx: self.boxes.len(),
+            bx: self.boxes.len() as u32,
             tr: self.trail.len(),
-            et,
-            tc: self.tclauses.len(),
-            e: self.fe,
+            et: et as u32,
+            tc: self.tclauses.len() as u32,
+            e: self.fe as u32,
             cp: self.cpr,
-            b0,
+            b0: b0 as u32,
             args,
-            n,
+            n: n as u32,
         });
     }
 
@@ -646,7 +759,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn cut_to(&mut self, h: usize) {
         if h < self.cps.len() {
             self.cps.truncate(h);
-            let top = self.cps.last().map_or(0, |c| c.args + c.n);
+            let top = self.cps.last().map_or(0, |c| c.args + c.n as usize);
             self.saved.truncate(top);
             self.sync_b();
         }
@@ -655,7 +768,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Restores the machine to the top choicepoint's state.
     fn restore_top(&mut self) {
         let c = self.cps.last().unwrap();
-        let (tr, st, bx, tc, e, cp, args, n) = (c.tr, c.st, c.bx, c.tc, c.e, c.cp, c.args, c.n);
+        let (tr, st, cp, args) = (c.tr, c.st, c.cp, c.args);
+        let (bx, tc, e, n) = (c.bx as usize, c.tc as usize, c.e as usize, c.n as usize);
         self.untrail(tr);
         self.s.truncate(st);
         self.boxes.truncate(bx);
@@ -733,8 +847,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
         }
-        for k in 0..cl.head.len() {
-            if !self.get_head(&cl, cl.head[k], self.a[k]) {
+        for (k, &t) in cl.head.iter().enumerate() {
+            let w = self.a[k];
+            if !self.get_head(&cl, t, w) {
                 return Flow::Fail;
             }
         }
@@ -778,7 +893,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             self.restore_top();
             let h = self.cps.len() - 1;
-            let b0 = self.cps[h].b0;
+            let b0 = self.cps[h].b0 as usize;
             // the next clause, updated in place (no move of the Alt)
             if let Alt::Clauses { list, next, key } = &mut self.cps[h].alt {
                 let (c, key) = (list[*next], *key);
@@ -842,20 +957,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.cps[h].alt = Alt::Repeat;
                     return self.continue_det();
                 }
-                Alt::Sols {
-                    target,
-                    sols,
-                    next,
-                    mut vars,
-                } => {
-                    let sol = sols[next];
-                    if next + 1 < sols.len() {
-                        self.cps[h].alt = Alt::Sols {
-                            target,
-                            sols: sols.clone(),
-                            next: next + 1,
-                            vars: vars.clone(),
-                        };
+                Alt::Sols(mut b) => {
+                    let (target, sol) = (b.target, b.sols[b.next]);
+                    let mut vars = b.vars.clone();
+                    if b.next + 1 < b.sols.len() {
+                        b.next += 1;
+                        self.cps[h].alt = Alt::Sols(b);
                     } else {
                         self.pop_cp();
                     }
@@ -929,7 +1036,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     let k = int_val(k) as usize;
                     if k < self.cps.len()
                         && matches!(self.cps[k].alt, Alt::Catch)
-                        && self.cps[k].e == f
+                        && self.cps[k].e as usize == f
                     {
                         self.cut_to(k + 1);
                         self.restore_top();

@@ -1,4 +1,9 @@
 //! The run loop, call/N, and how goals resolve to predicates and builtins.
+//!
+//! An instruction that goes on to the next one `continue`s the loop
+//! directly; only calls, failure, throws and exits go through a [`Flow`]
+//! value. `Proceed` back into the clause that is running (a recursive
+//! caller) is a jump: no clause lookup, no refcount change.
 
 use std::rc::Rc;
 
@@ -17,23 +22,19 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             // `entry`: a throw happens with the continuation in fe/cpr
             // (calls), not inside the current frame's body
             let mut entry = false;
+            // arms that go on to the next instruction `continue` directly
+            // (no `Flow` value to build and match)
             let flow = match cl.code[pc] {
                 Ins::Call { pred, args } => {
                     let n = self.preds[pred as usize].arity;
-                    for k in 0..n {
-                        let w = self.build_reg(&cl, cl.roots[args as usize + k]);
-                        self.a[k] = w;
-                    }
+                    self.load_args(&cl, args as usize, n);
                     self.cpr = code_ptr(cl.id, pc + 1);
                     entry = true;
                     self.enter(pred)
                 }
                 Ins::Exec { pred, args } => {
                     let n = self.preds[pred as usize].arity;
-                    for k in 0..n {
-                        let w = self.build_reg(&cl, cl.roots[args as usize + k]);
-                        self.a[k] = w;
-                    }
+                    self.load_args(&cl, args as usize, n);
                     let f = self.fe;
                     self.cpr = self.env[f + 1];
                     self.fe = self.env[f] as usize;
@@ -60,10 +61,20 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     let f = self.fe;
                     let p = self.env[f + 1];
                     self.fe = self.env[f] as usize;
-                    self.resume_at(p)
+                    if p != STOP && cid(p) == cl.id {
+                        // back into the running clause (a recursive
+                        // caller): no clause lookup, no refcount change
+                        pc = p as u32 as usize;
+                        continue;
+                    } else {
+                        self.resume_at(p)
+                    }
                 }
                 Ins::Bi { op, args } => match self.nat(&cl, op, args as usize) {
-                    Ok(true) => Flow::Next,
+                    Ok(true) => {
+                        pc += 1;
+                        continue;
+                    }
                     Ok(false) => Flow::Fail,
                     Err(Ball::Redo) => {
                         self.cpr = code_ptr(cl.id, pc + 1);
@@ -84,56 +95,86 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.cpr = code_ptr(cl.id, pc + 1);
                     let h = self.cps.len();
                     self.push_cp(Alt::Repeat, 0, h);
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::Cut => {
                     let b0 = self.env[self.fe + 2] as usize;
                     self.cut_to(b0);
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::CutTo(s) => {
                     let h = int_val(self.env[self.fe + HDR + s as usize]) as usize;
                     self.cut_to(h);
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::SaveB(s) => {
                     // always written before it is read on any path: no trail
                     self.env[self.fe + HDR + s as usize] = int(self.cps.len() as i64).unwrap();
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::SoftCut(s) => {
                     let h = int_val(self.env[self.fe + HDR + s as usize]) as usize;
                     if h < self.cps.len() {
                         self.cps[h].alt = Alt::Dead;
                     }
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::TryElse(l) => {
                     let h = self.cps.len();
                     self.push_cp(Alt::Resume(cl.clone(), l as usize), 0, h);
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
-                Ins::Jump(l) => Flow::Goto(l as usize),
+                Ins::Jump(l) => {
+                    pc = l as usize;
+                    continue;
+                }
                 Ins::Fail => Flow::Fail,
                 Ins::CatchEnter => {
                     let h = self.cps.len();
                     self.push_cp(Alt::Catch, 0, h);
                     let a = self.fe + HDR + 3;
                     self.set_slot(a, int(h as i64).unwrap());
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::CatchExit => {
                     let k = int_val(self.env[self.fe + HDR + 3]) as usize;
                     if k + 1 == self.cps.len() && matches!(self.cps[k].alt, Alt::Catch) {
                         self.pop_cp_pub();
                     }
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::FaStart(s) => {
                     self.bags.push(Some(Vec::new()));
                     let a = self.fe + HDR + s as usize;
                     self.set_slot(a, int(self.bags.len() as i64 - 1).unwrap());
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::FaAdd { s, args } => {
                     let w = self.build(&cl, cl.roots[args as usize]);
@@ -142,7 +183,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     if let Some(Some(b)) = self.bags.get_mut(k) {
                         b.push(f);
                     }
-                    Flow::Next
+                    {
+                        pc += 1;
+                        continue;
+                    }
                 }
                 Ins::FaEnd { s, args } => {
                     let k = int_val(self.env[self.fe + HDR + s as usize]) as usize;
@@ -157,7 +201,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     let ws: Vec<Word> = items.iter().map(|f| self.thaw(f)).collect();
                     let l = self.list(&ws, NIL);
                     if self.get(&cl, cl.roots[args as usize], l) {
-                        Flow::Next
+                        {
+                            pc += 1;
+                            continue;
+                        }
                     } else {
                         Flow::Fail
                     }

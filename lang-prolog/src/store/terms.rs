@@ -145,16 +145,55 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// deep for the Rust stack.
     #[inline]
     pub fn unify(&mut self, a: Word, b: Word) -> bool {
-        self.unify_rec(a, b, 0)
+        let p = self.s.deref(a);
+        let q = self.s.deref(b);
+        match self.unify_flat(p, q) {
+            Some(r) => r,
+            None => self.unify_rec(p, q, 0, &mut 0),
+        }
     }
 
-    fn unify_rec(&mut self, mut x: Word, mut y: Word, depth: u32) -> bool {
-        let mut steps = 0usize;
+    /// Unifies two dereferenced words unless both are compounds (`None`
+    /// then): the commonest pairs, done without a call.
+    #[inline(always)]
+    fn unify_flat(&mut self, p: Word, q: Word) -> Option<bool> {
+        if p == q {
+            return Some(true);
+        }
+        let (tp, tq) = (tag(p), tag(q));
+        if tp == REF {
+            if tq == REF && idx(q) > idx(p) {
+                self.bind(q, p);
+            } else {
+                self.bind(p, q);
+            }
+            return Some(true);
+        }
+        if tq == REF {
+            self.bind(q, p);
+            return Some(true);
+        }
+        if (tp == STR && tq == STR) || (tp == LIS && tq == LIS) {
+            return None;
+        }
+        // different atomic words are equal only as boxes (floats, bigints,
+        // strings)
+        Some(tp == BOX && tq == BOX && self.atomic_eq(p, q))
+    }
+
+    ///
+    /// `steps` counts the compounds entered by the whole unification (this
+    /// call, its recursive calls and their work stacks): past
+    /// [`CYCLE_BUDGET`] every pair left goes to the cycle-aware
+    /// [`Mach::unify_deep`], so cyclic terms met on the first arguments
+    /// (`X = f(X, Y), Y = f(Y, X), X = Y`) cost the budget once, not once
+    /// per recursion level and step.
+    fn unify_rec(&mut self, mut x: Word, mut y: Word, depth: u32, steps: &mut usize) -> bool {
         loop {
-            steps += 1;
-            if steps > CYCLE_BUDGET {
+            *steps += 1;
+            if *steps > CYCLE_BUDGET {
                 // a list or last-argument chain this long is likely cyclic
-                return self.unify_deep(x, y, true);
+                return self.unify_deep(x, y, true, steps);
             }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
@@ -190,10 +229,16 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 return true;
             }
             if depth >= 32 {
-                return self.unify_deep(p, q, false);
+                return self.unify_deep(p, q, false, steps);
             }
             for k in 0..n - 1 {
-                if !self.unify_rec(self.s.get(i + k), self.s.get(j + k), depth + 1) {
+                let p = self.s.deref(self.s.get(i + k));
+                let q = self.s.deref(self.s.get(j + k));
+                let ok = match self.unify_flat(p, q) {
+                    Some(r) => r,
+                    None => self.unify_rec(p, q, depth + 1, steps),
+                };
+                if !ok {
                     return false;
                 }
             }
@@ -210,13 +255,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// again: that pair is already being unified further up, which is
     /// unification of rational trees (`X = f(X)`), as SWI does. Switching
     /// half way is sound, the bindings made so far stand either way.
-    fn unify_deep(&mut self, a: Word, b: Word, cyclic: bool) -> bool {
+    /// `steps` is the whole unification's count ([`Mach::unify_rec`]).
+    fn unify_deep(&mut self, a: Word, b: Word, cyclic: bool, steps: &mut usize) -> bool {
         let mut work: Vec<(Word, Word)> = vec![(a, b)];
-        let mut steps = 0usize;
         let mut seen: Option<FxHashSet<(Word, Word)>> = cyclic.then(FxHashSet::default);
         while let Some((x, y)) = work.pop() {
-            steps += 1;
-            if steps == CYCLE_BUDGET && seen.is_none() {
+            *steps += 1;
+            if *steps >= CYCLE_BUDGET && seen.is_none() {
                 seen = Some(FxHashSet::default());
             }
             let p = self.s.deref(x);

@@ -150,6 +150,11 @@ impl Store {
         self.w.push(v);
         i
     }
+    /// Appends two words (one capacity test).
+    #[inline(always)]
+    pub fn push2(&mut self, a: Word, b: Word) {
+        self.w.extend_from_slice(&[a, b]);
+    }
     /// A new unbound variable; its REF word.
     #[inline(always)]
     pub fn new_var(&mut self) -> Word {
