@@ -774,6 +774,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// (a retract): a new generation; its database record (if any) is
     /// marked erased now, the clause list written when the goal ends.
     fn erase_at(&mut self, p: u32, at: i32) {
+        if self.preds[p as usize].cls.get(at).died != ALIVE {
+            return;
+        }
         self.db.gen += 1;
         let gen = self.db.gen;
         let c = self.preds[p as usize].erase(at, gen);
@@ -833,10 +836,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.type_err("callable", h, pname, pn)
             });
         };
-        let bd = self.s.deref(b);
-        if !retract && (tag(bd) == INT || tag(bd) == BOX) {
-            return Flow::Throw(self.type_err("callable", bd, pname, pn));
-        }
+        // a number as clause/2's body fails (as in SWI-Prolog, no type
+        // error)
         if self.is_builtin(name, n) {
             let mc = self.e.mc;
             let pi = err::pi(mc, self.atoms.name(name), n);
@@ -882,8 +883,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// clause/2 and retract/1 from the candidate at `it.pos` on: the
     /// first clause that unifies (leaving a choicepoint when another
     /// candidate follows); `None` when none does (the caller backtracks).
-    /// retract/1 passes over clauses erased since the iteration started
-    /// (they are still in its view).
+    /// retract/1 yields clauses erased since the iteration started too
+    /// (they are in its view; SWI-Prolog does the same).
     pub fn clause_iter(&mut self, mut it: Box<ClauseIt>) -> Option<Flow<'gc>> {
         let p = it.pred & !BUCKET;
         let bucket = it.pred & BUCKET;
@@ -893,9 +894,6 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let at = pr.at(bucket, it.sel, i);
             let e = pr.cls.get(at);
             it.pos = i + 1;
-            if it.retract && e.died != ALIVE {
-                continue;
-            }
             let h = self.cps.len();
             self.push_cp(Alt::Dead, 0, h);
             if self.clause_matches(e.id, it.head, Some(it.body)) {
