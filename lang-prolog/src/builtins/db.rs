@@ -199,6 +199,28 @@ pub fn find_pred<'gc>(e: &Eng<'_, 'gc>, name: &str, arity: usize) -> Option<Valu
     }
 }
 
+/// assert/retract on a static user predicate with clauses (SWI: a
+/// permission error; the library's predicates excepted).
+fn need_modifiable<'gc>(
+    e: &Eng<'_, 'gc>,
+    pred: Value<'gc>,
+    name: &str,
+    arity: usize,
+) -> PResult<'gc, ()> {
+    let fixed = !matches!(heap::get_field(pred, P_DYNAMIC), Value::Bool(true))
+        && !matches!(heap::get_field(pred, P_LIB), Value::Bool(true))
+        && heap::list_len(heap::get_field(pred, P_CLAUSES)) > 0;
+    if fixed {
+        return Err(err::permission_error(
+            e.mc,
+            "modify",
+            "static_procedure",
+            err::pi(e.mc, name, arity),
+        ));
+    }
+    Ok(())
+}
+
 /// Adds a clause term at the end (`front`: at the start) of its predicate.
 pub fn add_clause<'gc>(
     e: &Eng<'_, 'gc>,
@@ -216,6 +238,13 @@ pub fn add_clause<'gc>(
     let mut aux = Vec::new();
     let c = compile_clause(e, t, from_consult, &mut aux)?;
     let pred = get_or_create_pred(e, name, arity)?;
+    if !from_consult {
+        need_modifiable(e, pred, name, arity)?;
+        if !matches!(heap::get_field(pred, P_LIB), Value::Bool(true)) {
+            // assert makes a predicate dynamic (as in SWI-Prolog)
+            heap::set_field(e.mc, pred, P_DYNAMIC, Value::Bool(true));
+        }
+    }
     if from_consult && !e.g.borrow().loading_lib {
         if let Value::Bool(true) = heap::get_field(pred, P_LIB) {
             // a user definition replaces the library's
@@ -295,7 +324,11 @@ pub fn retract_start<'gc>(e: &Eng<'_, 'gc>, t: Value<'gc>) -> PResult<'gc, ()> {
     };
     let p = e.g.borrow().lookup(name, arity);
     let pred = match p {
-        Some(Proc::User(id)) => heap::list_get(e.get(MS_PREDS), id as i64),
+        Some(Proc::User(id)) => {
+            let pred = heap::list_get(e.get(MS_PREDS), id as i64);
+            need_modifiable(e, pred, name, arity)?;
+            pred
+        }
         Some(_) => {
             return Err(err::permission_error(
                 e.mc,
@@ -344,9 +377,8 @@ pub fn retract_next<'gc>(e: &Eng<'_, 'gc>, cp: Value<'gc>, idx: i64) -> PResult<
     while i < n {
         let c = heap::list_get(list, i);
         i += 1;
-        if let Value::Bool(true) = heap::get_field(c, C_ERASED) {
-            continue;
-        }
+        // a clause retracted since the iteration started is still in its
+        // view (SWI-Prolog yields it; erasing it again changes nothing)
         if !Eng::first_arg_may_match(heap::get_field(c, C_HEAD), a1) {
             continue;
         }
@@ -372,6 +404,7 @@ fn retractall<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     need_callable(e, head)?;
     let (name, arity) = terms::name_arity(head).unwrap_or(("", 0));
     let pred = get_or_create_pred(e, name, arity)?;
+    need_modifiable(e, pred, name, arity)?;
     if find_pred(e, name, arity).is_some() && heap::list_len(heap::get_field(pred, P_CLAUSES)) == 0
     {
         heap::set_field(e.mc, pred, P_DYNAMIC, Value::Bool(true));
@@ -479,10 +512,7 @@ fn abolish<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 fn clause<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> PResult<'gc, (Value<'gc>, Vec<Value<'gc>>)> {
     let head = terms::deref(a[0]);
     need_callable(e, head)?;
-    match view(terms::deref(a[1])) {
-        T::Int(_) | T::Float(_) | T::Big(_) => return Err(err::type_error(e.mc, "callable", a[1])),
-        _ => {}
-    }
+    // a number as the body fails (as in SWI-Prolog, no type error)
     let (name, arity) = terms::name_arity(head).unwrap_or(("", 0));
     let p = e.g.borrow().lookup(name, arity);
     let pred = match p {

@@ -12,6 +12,7 @@ use crate::errors as err;
 use crate::store::atoms::ids;
 use crate::store::compile::{Clause, Compiler, Nat, Tm};
 use crate::store::machine::*;
+use crate::store::preds::{ClauseIt, ALIVE, BUCKET};
 use crate::store::terms::Boxed;
 use crate::store::words::*;
 
@@ -682,7 +683,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             Some(&p) => p,
             None => self.new_pred(name, n, true, true),
         };
-        if !self.preds[p as usize].dynamic && !self.preds[p as usize].clauses.is_empty() {
+        if !self.preds[p as usize].dynamic && self.preds[p as usize].live > 0 {
             let mc = self.e.mc;
             let pi = err::pi(mc, self.atoms.name(name), n);
             let f = err::permission_error(mc, "modify", "static_procedure", pi);
@@ -697,15 +698,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let body = self.to_tm(bd, &mut vars);
         let nv = vars.len();
         let (c, _) = Compiler::clause(self, &head, &body, nv);
+        let key = c.key;
         let id = self.push_clause(c, Value::None);
         // the database gets it when the goal ends (or a builtin reads it)
-        self.journal(p, Some((id, head, body, nv)), None);
-        let list = Rc::make_mut(&mut self.preds[p as usize].clauses);
-        if front {
-            list.insert(0, id);
-        } else {
-            list.push(id);
-        }
+        self.journal(p, Some((id, head, body, nv)), front);
+        self.db.gen += 1;
+        let gen = self.db.gen;
+        self.preds[p as usize].add(id, key, gen, front);
         Ok(())
     }
 
@@ -725,15 +724,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             Some(&p) => p,
             None => {
                 let p = self.new_pred(name, n, true, true);
-                self.journal(p, None, None);
+                self.journal(p, None, false);
                 return Ok(());
             }
         };
         if !self.preds[p as usize].dynamic {
-            if self.preds[p as usize].clauses.is_empty() {
+            if self.preds[p as usize].live == 0 {
                 self.preds[p as usize].dynamic = true;
                 self.preds[p as usize].defined = true;
-                self.journal(p, None, None);
+                self.journal(p, None, false);
                 return Ok(());
             }
             let mc = self.e.mc;
@@ -741,22 +740,51 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let f = err::permission_error(mc, "modify", "static_procedure", pi);
             return Err(self.heap_err(f, "retractall", 1));
         }
-        let list = self.preds[p as usize].clauses.clone();
-        let mut keep = Vec::new();
-        for &c in list.iter() {
+        // the candidates first (erasing changes no position)
+        let key = if n > 0 {
+            self.key_of(self.arg_of(hd, 0))
+        } else {
+            0
+        };
+        let gen = self.db.gen;
+        let mut found = Vec::new();
+        {
+            let pr = &self.preds[p as usize];
+            let (bucket, sel, mut pos) = pr.select(key);
+            while let Some(i) = pr.next(bucket, sel, gen, pos) {
+                found.push(pr.at(bucket, sel, i));
+                pos = i + 1;
+            }
+        }
+        for at in found {
+            let c = self.preds[p as usize].cls.get(at).id;
             let hh = self.cps.len();
             self.push_cp(Alt::Dead, 0, hh);
             let m = self.clause_matches(c, hd, None);
             self.cut_restore(hh);
-            if !m {
-                keep.push(c);
-            } else {
-                self.erased.insert(c);
-                self.journal(p, None, Some(c));
+            if m {
+                self.erase_at(p, at);
             }
         }
-        self.preds[p as usize].clauses = Rc::new(keep);
+        self.maybe_compact(p);
         Ok(())
+    }
+
+    /// Erases the clause at clause-list position `at` of predicate `p`
+    /// (a retract): a new generation; its database record (if any) is
+    /// marked erased now, the clause list written when the goal ends.
+    fn erase_at(&mut self, p: u32, at: i32) {
+        if self.preds[p as usize].cls.get(at).died != ALIVE {
+            return;
+        }
+        self.db.gen += 1;
+        let gen = self.db.gen;
+        let c = self.preds[p as usize].erase(at, gen);
+        let rec = self.clause_record(c);
+        if !matches!(rec, Value::None) {
+            vm_core::heap::set_field(self.e.mc, rec, crate::machine::C_ERASED, Value::Bool(true));
+        }
+        self.journal(p, None, true);
     }
 
     /// Whether clause `c`'s head (and body) unify with `h` (and `b`),
@@ -808,10 +836,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.type_err("callable", h, pname, pn)
             });
         };
-        let bd = self.s.deref(b);
-        if !retract && (tag(bd) == INT || tag(bd) == BOX) {
-            return Flow::Throw(self.type_err("callable", bd, pname, pn));
-        }
+        // a number as clause/2's body fails (as in SWI-Prolog, no type
+        // error)
         if self.is_builtin(name, n) {
             let mc = self.e.mc;
             let pi = err::pi(mc, self.atoms.name(name), n);
@@ -825,61 +851,65 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let Some(&p) = self.pred_ix.get(&(name, n)) else {
             return Flow::Fail;
         };
-        if retract && !self.preds[p as usize].dynamic && !self.preds[p as usize].clauses.is_empty()
-        {
+        if retract && !self.preds[p as usize].dynamic && self.preds[p as usize].live > 0 {
             let mc = self.e.mc;
             let pi = err::pi(mc, self.atoms.name(name), n);
             let f = err::permission_error(mc, "modify", "static_procedure", pi);
             return Flow::Throw(self.heap_err(f, "retract", 1));
         }
-        let list = self.preds[p as usize].clauses.clone();
-        match self.clause_iter(p, list, 0, h, b, retract) {
+        let key = if n > 0 {
+            self.key_of(self.arg_of(h, 0))
+        } else {
+            0
+        };
+        let pr = &self.preds[p as usize];
+        let (bucket, sel, pos) = pr.select(key);
+        let it = ClauseIt {
+            _pin: pr.pin.clone(),
+            sel,
+            gen: self.db.gen,
+            pred: p | bucket,
+            pos,
+            head: h,
+            body: b,
+            retract,
+        };
+        match self.clause_iter(Box::new(it)) {
             Some(f) => f,
             None => Flow::Fail,
         }
     }
 
-    /// clause/2 and retract/1 from clause `next`: the first clause that
-    /// unifies (pushing a choicepoint for the rest); `None` when none does
-    /// (the caller backtracks).
-    pub fn clause_iter(
-        &mut self,
-        pred: u32,
-        list: Rc<Vec<u32>>,
-        mut next: usize,
-        head: Word,
-        body: Word,
-        retract: bool,
-    ) -> Option<Flow<'gc>> {
-        while next < list.len() {
-            let c = list[next];
-            next += 1;
-            if retract && self.erased.contains(&c) {
-                continue;
-            }
+    /// clause/2 and retract/1 from the candidate at `it.pos` on: the
+    /// first clause that unifies (leaving a choicepoint when another
+    /// candidate follows); `None` when none does (the caller backtracks).
+    /// retract/1 yields clauses erased since the iteration started too
+    /// (they are in its view; SWI-Prolog does the same).
+    pub fn clause_iter(&mut self, mut it: Box<ClauseIt>) -> Option<Flow<'gc>> {
+        let p = it.pred & !BUCKET;
+        let bucket = it.pred & BUCKET;
+        loop {
+            let pr = &self.preds[p as usize];
+            let i = pr.next(bucket, it.sel, it.gen, it.pos)?;
+            let at = pr.at(bucket, it.sel, i);
+            let e = pr.cls.get(at);
+            it.pos = i + 1;
             let h = self.cps.len();
-            self.push_cp(
-                Alt::ClauseIter {
-                    pred,
-                    list: list.clone(),
-                    next,
-                    head,
-                    body,
-                    retract,
-                },
-                0,
-                h,
-            );
-            if self.clause_matches(c, head, Some(body)) {
-                if next >= list.len() {
-                    // no more candidates: drop the choicepoint, keep bindings
-                    self.cps[h].alt = Alt::Dead;
+            self.push_cp(Alt::Dead, 0, h);
+            if self.clause_matches(e.id, it.head, Some(it.body)) {
+                let more = {
+                    let pr = &self.preds[p as usize];
+                    pr.next(bucket, it.sel, it.gen, it.pos)
+                };
+                let retract = it.retract;
+                if let Some(j) = more {
+                    // the choicepoint stays (bindings are trailed against it)
+                    it.pos = j;
+                    self.cps[h].alt = Alt::ClauseIter(it);
                 }
                 if retract {
-                    self.erased.insert(c);
-                    let l = Rc::make_mut(&mut self.preds[pred as usize].clauses);
-                    l.retain(|&x| x != c);
-                    self.journal(pred, None, Some(c));
+                    self.erase_at(p, at);
+                    self.maybe_compact(p);
                 }
                 return Some(self.continue_det());
             }
@@ -889,32 +919,33 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             self.s.truncate(st);
             self.pop_cp_pub();
         }
-        None
     }
 
     // ---- write-through to the older engine's database ----
 
     /// Notes a change of predicate `p` for [`Mach::flush_db`]: a clause
-    /// asserted (its id and source), or one retracted.
-    fn journal(&mut self, p: u32, added: Option<(u32, Vec<Tm>, Tm, usize)>, erased: Option<u32>) {
+    /// asserted (its id and source); `rewrite` when the change is not an
+    /// append (a retract, an asserta).
+    fn journal(&mut self, p: u32, added: Option<(u32, Vec<Tm>, Tm, usize)>, rewrite: bool) {
         let mut g = self.e.g.borrow_mut();
         let Some(side) = g.store.as_mut() else { return };
-        side.touched.insert(p);
+        *side.touched.entry(p).or_insert(false) |= rewrite;
         if let Some((id, h, b, nv)) = added {
             side.pending.insert(id, (h, b, nv));
-        }
-        if let Some(c) = erased {
-            side.erased_log.push(c);
         }
     }
 
     /// Writes the database changes made since the last flush to the older
-    /// engine's database: per changed predicate its clause list as it is
-    /// here (records of new clauses made from their sources; a clause
-    /// asserted and retracted in between never gets one), its retracted
-    /// records marked erased, and assert's dynamic flag.
+    /// engine's database: per changed predicate, the records of its new
+    /// clauses (made from their sources; a clause asserted and retracted
+    /// in between never gets one) appended to its clause list, or, after
+    /// a retract or an asserta, its clause list rebuilt from the live
+    /// clauses (retracted records were marked erased when retracted); and
+    /// assert's dynamic flag. O(changes) for appends, O(clauses) for a
+    /// rebuild, once per flush (goal end, or a bridged builtin that reads
+    /// the database).
     pub fn flush_db(&mut self) {
-        let (touched, mut pending, erased) = {
+        let (touched, mut pending) = {
             let mut g = self.e.g.borrow_mut();
             let Some(side) = g.store.as_mut() else { return };
             if side.touched.is_empty() {
@@ -923,21 +954,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             (
                 std::mem::take(&mut side.touched),
                 std::mem::take(&mut side.pending),
-                std::mem::take(&mut side.erased_log),
             )
         };
         let e = self.e;
         let mc = e.mc;
-        for c in erased {
-            let rec = self.clause_record(c);
-            if !matches!(rec, Value::None) {
-                vm_core::heap::set_field(mc, rec, crate::machine::C_ERASED, Value::Bool(true));
-                self.set_clause_record(c, Value::None);
-            }
-        }
-        let mut touched: Vec<u32> = touched.into_iter().collect();
+        let mut touched: Vec<(u32, bool)> = touched.into_iter().collect();
         touched.sort_unstable();
-        for p in touched {
+        for (p, rewrite) in touched {
             let (name, n, dynamic) = {
                 let pr = &self.preds[p as usize];
                 (self.atoms.name(pr.name).to_string(), pr.arity, pr.dynamic)
@@ -945,9 +968,26 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let Ok(rec) = crate::builtins::db::get_or_create_pred(e, &name, n) else {
                 continue;
             };
-            let list = self.preds[p as usize].clauses.clone();
-            let mut items = Vec::with_capacity(list.len());
-            for &c in list.iter() {
+            // the clauses to write: all live ones, or the unwritten tail
+            let ids: Vec<u32> = {
+                let pr = &self.preds[p as usize];
+                if rewrite {
+                    pr.live_ids().collect()
+                } else {
+                    let mut tail: Vec<u32> = pr
+                        .cls
+                        .iter()
+                        .rev()
+                        .take_while(|x| pending.contains_key(&x.id))
+                        .filter(|x| x.died == ALIVE)
+                        .map(|x| x.id)
+                        .collect();
+                    tail.reverse();
+                    tail
+                }
+            };
+            let mut items = Vec::with_capacity(ids.len());
+            for c in ids {
                 let mut r = self.clause_record(c);
                 if matches!(r, Value::None) {
                     let Some((h, b, nv)) = pending.remove(&c) else {
@@ -966,12 +1006,19 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 }
                 items.push(r);
             }
-            vm_core::heap::set_field(
-                mc,
-                rec,
-                crate::machine::P_CLAUSES,
-                vm_core::heap::new_list_from(mc, items),
-            );
+            if rewrite {
+                vm_core::heap::set_field(
+                    mc,
+                    rec,
+                    crate::machine::P_CLAUSES,
+                    vm_core::heap::new_list_from(mc, items),
+                );
+            } else {
+                let list = vm_core::heap::get_field(rec, crate::machine::P_CLAUSES);
+                for r in items {
+                    vm_core::heap::list_append(mc, list, r);
+                }
+            }
             if dynamic {
                 vm_core::heap::set_field(mc, rec, crate::machine::P_DYNAMIC, Value::Bool(true));
             }

@@ -39,6 +39,7 @@ use crate::builtins::{DetFn, NonDetFn};
 use crate::machine::Eng;
 use crate::store::atoms::Atoms;
 use crate::store::compile::{Clause, LIS_KEY};
+use crate::store::preds::BUCKET;
 use crate::store::terms::{Boxed, Frozen, TRAIL_ENV};
 use crate::store::words::*;
 
@@ -54,31 +55,22 @@ pub const STORE_LIMIT: usize = 1 << 27;
 /// Most frame words before a resource error.
 pub const ENV_LIMIT: usize = 1 << 26;
 
-/// A user predicate.
-#[derive(Clone)]
-pub struct Pred {
-    /// Name atom id.
-    pub name: u32,
-    /// Arity.
-    pub arity: usize,
-    /// Clause ids (a new vector on each change: running calls keep theirs,
-    /// which is the logical update view).
-    pub clauses: Rc<Vec<u32>>,
-    /// Declared dynamic (or created by assert).
-    pub dynamic: bool,
-    /// Defined (a call with no clauses fails instead of raising).
-    pub defined: bool,
-}
+pub use crate::store::preds::Pred;
 
 /// What a choicepoint does when backtracked into.
 pub enum Alt<'gc> {
     /// The query's bottom: the query fails.
     Stop,
-    /// Try the next matching clause from `next`.
+    /// Try the candidate clause at iteration position `pos` of predicate
+    /// `pred` (with [`crate::store::preds::BUCKET`]: `sel` is an index
+    /// bucket, else the first-argument key), as seen at generation `gen`.
     Clauses {
-        list: Rc<Vec<u32>>,
-        next: usize,
-        key: Word,
+        /// Keeps the positions valid while the choicepoint exists.
+        _pin: Rc<()>,
+        sel: Word,
+        gen: u64,
+        pred: u32,
+        pos: i32,
     },
     /// Resume in a clause at `pc`.
     Resume(Rc<Clause>, usize),
@@ -99,15 +91,8 @@ pub enum Alt<'gc> {
     Sols(Box<SolsAlt<'gc>>),
     /// A nondeterministic text builtin's next solutions.
     Text(Box<crate::store::text::TextAlt>),
-    /// clause/2 or retract/1 from clause `next` of `list`.
-    ClauseIter {
-        pred: u32,
-        list: Rc<Vec<u32>>,
-        next: usize,
-        head: Word,
-        body: Word,
-        retract: bool,
-    },
+    /// clause/2 or retract/1 from its next candidate.
+    ClauseIter(Box<crate::store::preds::ClauseIt>),
 }
 
 /// A bridged nondeterministic builtin's remaining solutions.
@@ -223,8 +208,8 @@ pub struct Mach<'e, 'a, 'gc> {
     pub cpr: u64,
     /// Clause id of catch/3's clause.
     pub catch_cid: u32,
-    /// Clause ids of the retracted clauses (for clause/2's logical view).
-    pub erased: rustc_hash::FxHashSet<u32>,
+    /// Database generation and free clause ids.
+    pub db: crate::store::preds::DbState,
     /// Store top saved by the newest choicepoint (the WAM's HB): a
     /// binding of an older variable is trailed.
     pub hb: usize,
@@ -236,14 +221,6 @@ pub struct Mach<'e, 'a, 'gc> {
 #[inline(always)]
 fn simple(e: Word) -> bool {
     !matches!(tag(e), STR | LIS)
-}
-
-/// Whether clause `c` can match a call whose first-argument key is `key`
-/// (0: unbound or unindexed).
-#[inline(always)]
-fn clause_matches(clauses: &[Rc<Clause>], c: u32, key: Word) -> bool {
-    let k = clauses[c as usize].key;
-    k == 0 || key == 0 || k == key
 }
 
 /// The clause id of a code pointer.
@@ -282,7 +259,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             fe: 0,
             cpr: STOP,
             catch_cid: u32::MAX,
-            erased: Default::default(),
+            db: Default::default(),
             hb: 0,
             eb: 0,
         }
@@ -789,7 +766,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     /// The first-argument key of a word.
     #[inline(always)]
-    fn key_of(&self, w: Word) -> Word {
+    pub(crate) fn key_of(&self, w: Word) -> Word {
         let d = self.s.deref(w);
         match tag(d) {
             ATOM | INT => d,
@@ -799,17 +776,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
-    #[inline(always)]
-    fn matches(&self, c: u32, key: Word) -> bool {
-        clause_matches(&self.clauses, c, key)
-    }
-
     /// Enters predicate `p` (arguments in the registers, continuation in
-    /// `fe`/`cpr`).
+    /// `fe`/`cpr`): its first candidate clause, with a choicepoint when
+    /// another one follows.
     pub fn enter(&mut self, p: u32) -> Flow<'gc> {
         let pr = &self.preds[p as usize];
         let n = pr.arity;
-        if pr.clauses.is_empty() {
+        if pr.live == 0 {
             if pr.dynamic || pr.defined {
                 return Flow::Fail;
             }
@@ -819,24 +792,26 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             )));
         }
         let key = if n > 0 { self.key_of(self.a[0]) } else { 0 };
-        let list = &self.preds[p as usize].clauses;
-        let len = list.len();
-        let mut i = 0;
-        while i < len && !self.matches(list[i], key) {
-            i += 1;
-        }
-        if i == len {
+        let gen = self.db.gen;
+        let (bucket, sel, start) = pr.select(key);
+        let Some(i) = pr.next(bucket, sel, gen, start) else {
             return Flow::Fail;
-        }
-        let mut j = i + 1;
-        while j < len && !self.matches(list[j], key) {
-            j += 1;
-        }
-        let c = list[i];
+        };
+        let c = pr.ent(bucket, sel, i).id;
         let b0 = self.cps.len();
-        if j < len {
-            let list = list.clone();
-            self.push_cp(Alt::Clauses { list, next: j, key }, n, b0);
+        if let Some(j) = pr.next(bucket, sel, gen, i + 1) {
+            let pin = pr.pin.clone();
+            self.push_cp(
+                Alt::Clauses {
+                    _pin: pin,
+                    sel,
+                    gen,
+                    pred: p | bucket,
+                    pos: j,
+                },
+                n,
+                b0,
+            );
         }
         self.try_clause(c, b0)
     }
@@ -895,17 +870,20 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let h = self.cps.len() - 1;
             let b0 = self.cps[h].b0 as usize;
             // the next clause, updated in place (no move of the Alt)
-            if let Alt::Clauses { list, next, key } = &mut self.cps[h].alt {
-                let (c, key) = (list[*next], *key);
-                let len = list.len();
-                let mut j = *next + 1;
-                while j < len && !clause_matches(&self.clauses, list[j], key) {
-                    j += 1;
-                }
-                if j < len {
-                    *next = j;
-                } else {
-                    self.pop_cp();
+            if let Alt::Clauses {
+                sel,
+                gen,
+                pred,
+                pos,
+                ..
+            } = &mut self.cps[h].alt
+            {
+                let bucket = *pred & BUCKET;
+                let pr = &self.preds[(*pred & !BUCKET) as usize];
+                let c = pr.ent(bucket, *sel, *pos).id;
+                match pr.next(bucket, *sel, *gen, *pos + 1) {
+                    Some(j) => *pos = j,
+                    None => self.pop_cp(),
                 }
                 match self.try_clause(c, b0) {
                     Flow::Fail => continue,
@@ -917,23 +895,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Alt::Stop | Alt::Catch | Alt::Dead => {
                     self.pop_cp();
                 }
-                Alt::Clauses { list, next, key } => {
-                    let len = list.len();
-                    let mut j = next + 1;
-                    while j < len && !self.matches(list[j], key) {
-                        j += 1;
-                    }
-                    let c = list[next];
-                    if j < len {
-                        self.cps[h].alt = Alt::Clauses { list, next: j, key };
-                    } else {
-                        self.pop_cp();
-                    }
-                    match self.try_clause(c, b0) {
-                        Flow::Fail => continue,
-                        f => return f,
-                    }
-                }
+                Alt::Clauses { .. } => unreachable!(),
                 Alt::Resume(cl, pc) => {
                     self.pop_cp();
                     return Flow::Jump(cl, pc);
@@ -977,16 +939,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         return f;
                     }
                 }
-                Alt::ClauseIter {
-                    pred,
-                    list,
-                    next,
-                    head,
-                    body,
-                    retract,
-                } => {
+                Alt::ClauseIter(it) => {
                     self.pop_cp();
-                    if let Some(f) = self.clause_iter(pred, list, next, head, body, retract) {
+                    if let Some(f) = self.clause_iter(it) {
                         return f;
                     }
                 }

@@ -30,6 +30,7 @@ pub mod compile;
 pub mod cyclic;
 pub mod machine;
 pub mod output;
+pub mod preds;
 pub mod run;
 pub mod ssu;
 pub mod terms;
@@ -104,7 +105,7 @@ pub struct Saved {
     dets: Vec<(crate::builtins::DetFn, u32, usize)>,
     nondets: Vec<(crate::builtins::NonDetFn, u32, usize)>,
     catch_cid: u32,
-    erased: rustc_hash::FxHashSet<u32>,
+    db: preds::DbState,
     /// Per older predicate index.
     seen: Vec<Option<Seen>>,
     /// Per store predicate: a clause calls a builtin this engine cannot run.
@@ -118,13 +119,13 @@ pub struct Saved {
     /// The procedure table's generation at the last sync.
     proc_gen: u32,
     /// Predicates changed by this engine since the database was last
-    /// written ([`Mach::flush_db`]).
-    pub touched: rustc_hash::FxHashSet<u32>,
+    /// written ([`Mach::flush_db`]); `true` when a clause was retracted
+    /// or added in front (its clause list is rewritten, else the new
+    /// clauses are appended).
+    pub touched: rustc_hash::FxHashMap<u32, bool>,
     /// Sources of the clauses asserted since then (head arguments, body,
     /// variable count).
     pub pending: rustc_hash::FxHashMap<u32, (Vec<Tm>, Tm, usize)>,
-    /// Clauses retracted since then.
-    pub erased_log: Vec<u32>,
 }
 
 impl Default for Saved {
@@ -138,7 +139,7 @@ impl Default for Saved {
             dets: Vec::new(),
             nondets: Vec::new(),
             catch_cid: u32::MAX,
-            erased: Default::default(),
+            db: Default::default(),
             seen: Vec::new(),
             bad: Vec::new(),
             special: false,
@@ -147,7 +148,6 @@ impl Default for Saved {
             proc_gen: 0,
             touched: Default::default(),
             pending: Default::default(),
-            erased_log: Vec::new(),
         }
     }
 }
@@ -164,7 +164,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.dets = take(&mut s.dets);
         self.nondets = take(&mut s.nondets);
         self.catch_cid = s.catch_cid;
-        self.erased = take(&mut s.erased);
+        self.db = take(&mut s.db);
     }
 
     /// Moves the program out again (after a goal).
@@ -178,7 +178,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         s.dets = take(&mut self.dets);
         s.nondets = take(&mut self.nondets);
         s.catch_cid = self.catch_cid;
-        s.erased = take(&mut self.erased);
+        s.db = take(&mut self.db);
     }
 
     /// The heap-side bookkeeping record (made on first use).
@@ -197,14 +197,52 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         r
     }
 
-    /// Adds a program clause; `rec` is the database record it mirrors.
-    fn push_clause(&mut self, mut cl: Clause, rec: Value<'gc>) -> u32 {
+    /// Adds a program clause (a freed id if there is one); `rec` is the
+    /// database record it mirrors.
+    pub(crate) fn push_clause(&mut self, mut cl: Clause, rec: Value<'gc>) -> u32 {
+        let cmap = heap::get_field(self.hside(), H_CMAP);
+        if let Some(id) = self.db.free.pop() {
+            cl.id = id;
+            self.clauses[id as usize] = Rc::new(cl);
+            heap::list_set(self.e.mc, cmap, id as i64, rec);
+            return id;
+        }
         let id = self.clauses.len() as u32;
         cl.id = id;
         self.clauses.push(Rc::new(cl));
-        let cmap = heap::get_field(self.hside(), H_CMAP);
         heap::list_append(self.e.mc, cmap, rec);
         id
+    }
+
+    /// Frees the id of clause `c` (nothing refers to it any more): its
+    /// record mapping and an unwritten source go too.
+    pub(crate) fn free_clause(&mut self, c: u32) {
+        self.clauses[c as usize] = self.db.empty.clone();
+        let cmap = heap::get_field(self.hside(), H_CMAP);
+        if (c as i64) < heap::list_len(cmap) {
+            heap::list_set(self.e.mc, cmap, c as i64, Value::None);
+        }
+        if let Some(side) = self.e.g.borrow_mut().store.as_mut() {
+            side.pending.remove(&c);
+        }
+        self.db.free.push(c);
+    }
+
+    /// Drops the erased entries of `p` when they outnumber the live ones
+    /// and no choicepoint iterates it: facts are freed now, rules when
+    /// the goal ends.
+    pub(crate) fn maybe_compact(&mut self, p: u32) {
+        if !self.preds[p as usize].wants_compact() {
+            return;
+        }
+        for c in self.preds[p as usize].compact() {
+            if self.clauses[c as usize].code.len() <= 1 {
+                // a fact: no frame or choicepoint can name it
+                self.free_clause(c);
+            } else {
+                self.db.dead_rules.push(c);
+            }
+        }
     }
 
     /// Sets the database record store clause `c` mirrors.
@@ -253,11 +291,16 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// predicates whose clause list was replaced or whose flags changed.
     fn sync(&mut self, side: &mut Saved) {
         let e = self.e;
-        if !side.running && !self.erased.is_empty() {
-            // retracted clauses: no goal runs that could still use them
-            let empty = Rc::new(Clause::default());
-            for c in std::mem::take(&mut self.erased) {
-                self.clauses[c as usize] = empty.clone();
+        if !side.running {
+            // erased clauses: no goal runs that could still use them
+            for p in 0..self.preds.len() {
+                if self.preds[p].dead > 0 {
+                    let dead = self.preds[p].compact();
+                    self.db.dead_rules.extend(dead);
+                }
+            }
+            for c in std::mem::take(&mut self.db.dead_rules) {
+                self.free_clause(c);
             }
         }
         let preds = e.get(MS_PREDS);
@@ -379,12 +422,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if !visible {
             if self.e.g.borrow().lookup(name, arity).is_none() {
                 // abolished: calls raise existence errors again
-                if !side.running {
-                    self.drop_clauses(pid);
-                }
+                self.drop_clauses(pid);
                 let unknown_fail = self.e.g.borrow().flag_unknown_fail;
                 let pr = &mut self.preds[pid as usize];
-                pr.clauses = Rc::new(Vec::new());
                 pr.dynamic = false;
                 pr.defined = unknown_fail;
                 side.bad[pid as usize] = false;
@@ -409,41 +449,42 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 from
             }
             None => {
-                if !side.running {
-                    self.drop_clauses(pid);
-                }
-                self.preds[pid as usize].clauses = Rc::new(Vec::new());
+                self.drop_clauses(pid);
                 0
             }
         };
-        let mut ids_ = Vec::new();
         for i in start..len {
             let c = heap::list_get(list, i as i64);
             if matches!(heap::get_field(c, C_ERASED), Value::Bool(true)) {
                 continue;
             }
-            ids_.push(self.import_clause(pid, c, &mut bad));
+            let id = self.import_clause(pid, c, &mut bad);
+            let key = self.clauses[id as usize].key;
+            self.db.gen += 1;
+            let gen = self.db.gen;
+            self.preds[pid as usize].add(id, key, gen, false);
         }
         if side.bad.len() < self.preds.len() {
             side.bad.resize(self.preds.len(), false);
         }
         side.bad[pid as usize] = bad;
         let pr = &mut self.preds[pid as usize];
-        Rc::make_mut(&mut pr.clauses).extend(ids_);
         pr.dynamic = dynamic;
         pr.defined = defined;
     }
 
-    /// Frees the compiled clauses of `pid` (no goal is running: nothing
-    /// refers to them).
+    /// Erases the compiled clauses of `pid` (the predicate was replaced
+    /// or abolished in the database); calls running keep seeing them.
     fn drop_clauses(&mut self, pid: u32) {
-        let list = self.preds[pid as usize].clauses.clone();
+        self.db.gen += 1;
+        let gen = self.db.gen;
+        let gone = self.preds[pid as usize].erase_all(gen);
         let cmap = heap::get_field(self.hside(), H_CMAP);
-        for &c in list.iter() {
-            self.clauses[c as usize] = Rc::new(Clause::default());
+        for c in gone {
+            // the database no longer has them (nothing to write back)
             heap::list_set(self.e.mc, cmap, c as i64, Value::None);
-            self.erased.remove(&c);
         }
+        self.maybe_compact(pid);
     }
 
     /// After a write-through to older predicate `name/arity`: records its
@@ -531,7 +572,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             ..Default::default()
         };
         self.catch_cid = self.push_clause(c, Value::None);
-        self.preds[p as usize].clauses = Rc::new(vec![self.catch_cid]);
+        self.preds[p as usize].add(self.catch_cid, 0, 0, false);
         let findall = self.atoms.intern("findall");
         let p = self.new_pred(findall, 3, false, true);
         let c = Clause {
@@ -555,7 +596,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             ..Default::default()
         };
         let id = self.push_clause(c, Value::None);
-        self.preds[p as usize].clauses = Rc::new(vec![id]);
+        self.preds[p as usize].add(id, 0, 0, false);
         // findall(T, G, L, Tail) :- findall(T, G, L0), '$fa_append'(L0, Tail, L).
         let p = self.new_pred(findall, 4, false, true);
         let app = self.atoms.intern("$fa_append");
@@ -569,7 +610,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let head: Vec<Tm> = (0..4).map(Tm::Var).collect();
         let (c, _) = Compiler::clause(self, &head, &body, 5);
         let id = self.push_clause(c, Value::None);
-        self.preds[p as usize].clauses = Rc::new(vec![id]);
+        self.preds[p as usize].add(id, 0, 0, false);
     }
 
     /// Predicates reachable from clause `c` (through calls the compiler
@@ -598,13 +639,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             seen[p as usize] = true;
             if bad.get(p as usize).copied().unwrap_or(false) {
-                for &c in self.preds[p as usize].clauses.iter() {
+                for c in self.preds[p as usize].live_ids() {
                     if let Some(m) = scan(&self.clauses[c as usize], &mut Vec::new()) {
                         return Some(m);
                     }
                 }
             }
-            for &c in self.preds[p as usize].clauses.iter() {
+            for c in self.preds[p as usize].live_ids() {
                 let _ = scan(&self.clauses[c as usize], &mut work);
             }
         }

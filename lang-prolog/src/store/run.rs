@@ -538,13 +538,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Adds a predicate with no clauses.
     pub fn new_pred(&mut self, name: u32, arity: usize, dynamic: bool, defined: bool) -> u32 {
         let p = self.preds.len() as u32;
-        self.preds.push(Pred {
-            name,
-            arity,
-            clauses: Rc::new(Vec::new()),
-            dynamic,
-            defined,
-        });
+        self.preds.push(Pred::new(name, arity, dynamic, defined));
         self.pred_ix.insert((name, arity), p);
         p
     }
