@@ -283,7 +283,11 @@ subsumes_term(General, Specific) :-
     functor(Goal, N, A),
     throw(error(existence_error(matching_rule, Goal), context(N/A, _))).
 '$det_call'(G) :-
-    (   call(G) -> true
+    (   '$cp_height'(H0), call(G), '$cp_height'(H1)
+    ->  (   H1 =< H0
+        ->  true
+        ;   throw(error(determinism_error(G, det, nondet, goal), _))
+        )
     ;   throw(error(determinism_error(G, det, fail, goal), _))
     ).
 

@@ -127,3 +127,9 @@ pub fn ssu_match<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> crate::machine::PRe
     }
     Ok(bound.into_iter().all(|(v, c)| e.unify(v, c)))
 }
+
+/// `'$cp_height'(H)`: the choicepoint stack's height, for `$Goal`'s
+/// check that Goal left no choicepoint (`'$det_call'/1` in lib.pl).
+pub fn cp_height<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> crate::machine::PResult<'gc, bool> {
+    Ok(e.unify(a[0], Value::Int(e.cp_height())))
+}

@@ -145,6 +145,14 @@ pub enum Ins {
     ClauseIter { args: u32, retract: bool },
     /// A goal this engine cannot run (name and arity of the culprit).
     Unsupported { name: u32, arity: u32 },
+    /// The head match of an SSU rule (`Head => Body`): the templates at
+    /// roots `args..args + n` must subsume argument registers `0..n`
+    /// (`store::ssu`); binds only the pattern's variables.
+    SsuHead { args: u32, n: u32 },
+    /// `$Goal` exited: if choicepoints newer than the height saved in slot
+    /// `s` remain, throw the term built from root `args` (the
+    /// determinism error).
+    DetCheck { s: u32, args: u32 },
 }
 
 /// A compiled clause.
@@ -172,6 +180,43 @@ pub struct Clause {
 
 /// The key of a list cell for first-argument selection.
 pub const LIS_KEY: Word = LIS | (1 << 3);
+
+/// The first-argument key of a head argument (0: matches anything).
+fn key_of(t: Option<&Tm>) -> Word {
+    match t {
+        Some(Tm::Atomic(w)) if tag(*w) != BOX => *w,
+        Some(Tm::Cmp(f, a)) if *f == ids::DOT && a.len() == 2 => LIS_KEY,
+        Some(Tm::Cmp(f, a)) => fun(*f, a.len()),
+        _ => 0,
+    }
+}
+
+/// An SSU rule as `crate::ssu` translates it, `p(V1..Vn) :-
+/// '$ssu_match'(p(A1..An), p(V1..Vn)), Rest` with distinct `Vi`: the
+/// pattern's arguments `A1..An` and `Rest`.
+fn ssu_rule<'t>(head: &[Tm], body: &'t Tm, ssu: u32) -> Option<(&'t [Tm], &'t Tm)> {
+    let Tm::Cmp(ids::COMMA, conj) = body else {
+        return None;
+    };
+    let [Tm::Cmp(m, ma), rest] = conj.as_slice() else {
+        return None;
+    };
+    let [Tm::Cmp(pf, pat), Tm::Cmp(cf, call)] = ma.as_slice() else {
+        return None;
+    };
+    if *m != ssu || pf != cf || pat.len() != head.len() || call.len() != head.len() {
+        return None;
+    }
+    for (k, (h, c)) in head.iter().zip(call).enumerate() {
+        let (Tm::Var(x), Tm::Var(y)) = (h, c) else {
+            return None;
+        };
+        if x != y || head[..k].iter().any(|p| matches!(p, Tm::Var(z) if z == x)) {
+            return None;
+        }
+    }
+    Some((pat.as_slice(), rest))
+}
 
 /// Where a goal's `!` cuts to.
 #[derive(Copy, Clone)]
@@ -233,14 +278,25 @@ impl<'r, R: Resolve> Compiler<'r, R> {
             let w = k.tpl(h);
             k.c.head.push(w);
         }
-        k.c.key = match head.first() {
-            Some(Tm::Atomic(w)) if tag(*w) != BOX => *w,
-            Some(Tm::Cmp(f, a)) if *f == ids::DOT && a.len() == 2 => LIS_KEY,
-            Some(Tm::Cmp(f, a)) => fun(*f, a.len()),
-            _ => 0,
-        };
         k.c.body = k.tpl(body);
-        k.body(body, true, CutTo::Clause);
+        let ssu = k.r.intern("$ssu_match");
+        match ssu_rule(head, body, ssu) {
+            Some((pat, rest)) => {
+                // an SSU rule never binds a call argument to its pattern,
+                // so the pattern's first argument is a safe clause key
+                k.c.key = key_of(pat.first());
+                let a = k.roots(pat);
+                k.emit(Ins::SsuHead {
+                    args: a,
+                    n: pat.len() as u32,
+                });
+                k.body(rest, true, CutTo::Clause);
+            }
+            None => {
+                k.c.key = key_of(head.first());
+                k.body(body, true, CutTo::Clause);
+            }
+        }
         k.c.code.push(Ins::Proceed);
         // a goal this engine cannot run may also hide in a meta-argument
         // (catch/3, findall/3, call/N): any term of the body naming one
@@ -437,6 +493,9 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                     let t = Tm::Atomic(atom(ids::TRUE));
                     return self.ite(&args[0], &t, Some(&t), tail, cut, false);
                 }
+                if args.len() == 1 && name == self.r.intern("$det_call") {
+                    return self.det_call(&args[0]);
+                }
                 self.goal(name, args, tail)
             }
         }
@@ -460,6 +519,61 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                 self.emit(Ins::Fail);
             }
         }
+        let h = self.here();
+        self.patch(j, h);
+    }
+
+    /// `$Goal` (`'$det_call'(Goal)` after `crate::ssu::det_markers`):
+    /// Goal runs opaque to cut; SWI's `determinism_error(Goal, det, fail,
+    /// goal)` if it fails, `determinism_error(Goal, det, nondet, goal)` if
+    /// it exits leaving a choicepoint.
+    fn det_call(&mut self, g: &Tm) {
+        let err = |this: &mut Self, how: &str| {
+            let (e, de, det, goal) = (
+                this.r.intern("error"),
+                this.r.intern("determinism_error"),
+                this.r.intern("det"),
+                this.r.intern("goal"),
+            );
+            let how = this.r.intern(how);
+            let ctx = Tm::Var(this.slot() as usize);
+            let t = Tm::Cmp(
+                e,
+                vec![
+                    Tm::Cmp(
+                        de,
+                        vec![
+                            g.clone(),
+                            Tm::Atomic(atom(det)),
+                            Tm::Atomic(atom(how)),
+                            Tm::Atomic(atom(goal)),
+                        ],
+                    ),
+                    ctx,
+                ],
+            );
+            this.roots(&[t])
+        };
+        let s = self.slot();
+        self.emit(Ins::SaveB(s));
+        let te = self.emit(Ins::TryElse(0));
+        let s2 = self.slot();
+        self.emit(Ins::SaveB(s2));
+        self.body(g, false, CutTo::Slot(s2));
+        let nondet = err(self, "nondet");
+        self.emit(Ins::DetCheck {
+            s: s2,
+            args: nondet,
+        });
+        self.emit(Ins::CutTo(s));
+        let j = self.emit(Ins::Jump(0));
+        let h = self.here();
+        self.patch(te, h);
+        let fail = err(self, "fail");
+        self.emit(Ins::Bi {
+            op: Nat::Throw,
+            args: fail,
+        });
         let h = self.here();
         self.patch(j, h);
     }
