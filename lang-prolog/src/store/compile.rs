@@ -95,6 +95,41 @@ pub enum Nat {
     SsuMatch,
 }
 
+/// Small-integer arithmetic compiled inline (`Ins::Arith`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AOp {
+    /// `X is A + B`.
+    Add,
+    /// `X is A - B`.
+    Sub,
+    /// `X is A * B`.
+    Mul,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    /// `=:=`.
+    Eq,
+    /// `=\=`.
+    Ne,
+}
+
+impl AOp {
+    /// The builtin that runs the goal when an operand is not a small
+    /// integer (or the result overflows).
+    pub fn nat(self) -> Nat {
+        match self {
+            AOp::Add | AOp::Sub | AOp::Mul => Nat::Is,
+            AOp::Lt => Nat::Lt,
+            AOp::Gt => Nat::Gt,
+            AOp::Le => Nat::Le,
+            AOp::Ge => Nat::Ge,
+            AOp::Eq => Nat::AEq,
+            AOp::Ne => Nat::ANe,
+        }
+    }
+}
+
 /// One instruction. `args` index the clause's `roots` (one template root
 /// word per argument).
 #[derive(Copy, Clone, Debug)]
@@ -149,6 +184,11 @@ pub enum Ins {
     /// roots `args..args + n` must subsume argument registers `0..n`
     /// (`store::ssu`); binds only the pattern's variables.
     SsuHead { args: u32, n: u32 },
+    /// Arithmetic whose operands are variables or small integers: for
+    /// `X is A op B` roots `args..` are `X`, `A op B`, `A`, `B`; for a
+    /// comparison `A`, `B`. Anything but two small integers (and an
+    /// overflow) runs the builtin `op.nat()` on the first two roots.
+    Arith { op: AOp, args: u32 },
     /// `$Goal` exited: if choicepoints newer than the height saved in slot
     /// `s` remain, throw the term built from root `args` (the
     /// determinism error).
@@ -578,6 +618,54 @@ impl<'r, R: Resolve> Compiler<'r, R> {
         self.patch(j, h);
     }
 
+    /// `Ins::Arith` for `is/2` of `+`, `-`, `*` and the comparisons, when
+    /// the operands are variables or small integers.
+    fn arith(&mut self, op: Nat, args: &[Tm]) -> Option<Ins> {
+        let simple = |t: &Tm| match t {
+            Tm::Var(_) => true,
+            Tm::Atomic(w) => tag(*w) == INT,
+            _ => false,
+        };
+        let cmp = match op {
+            Nat::Lt => AOp::Lt,
+            Nat::Gt => AOp::Gt,
+            Nat::Le => AOp::Le,
+            Nat::Ge => AOp::Ge,
+            Nat::AEq => AOp::Eq,
+            Nat::ANe => AOp::Ne,
+            Nat::Is => {
+                let Tm::Cmp(f, ab) = &args[1] else {
+                    return None;
+                };
+                if ab.len() != 2 || !simple(&ab[0]) || !simple(&ab[1]) {
+                    return None;
+                }
+                let o = if *f == ids::MINUS {
+                    AOp::Sub
+                } else if *f == self.r.intern("+") {
+                    AOp::Add
+                } else if *f == self.r.intern("*") {
+                    AOp::Mul
+                } else {
+                    return None;
+                };
+                let a = self.roots(&[
+                    args[0].clone(),
+                    args[1].clone(),
+                    ab[0].clone(),
+                    ab[1].clone(),
+                ]);
+                return Some(Ins::Arith { op: o, args: a });
+            }
+            _ => return None,
+        };
+        if !simple(&args[0]) || !simple(&args[1]) {
+            return None;
+        }
+        let a = self.roots(args);
+        Some(Ins::Arith { op: cmp, args: a })
+    }
+
     fn goal(&mut self, name: u32, args: &[Tm], tail: bool) {
         let n = args.len() as u32;
         match self.r.resolve(name, args.len()) {
@@ -590,6 +678,10 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                 });
             }
             Target::Nat(op) => {
+                if let Some(i) = self.arith(op, args) {
+                    self.emit(i);
+                    return;
+                }
                 let a = self.roots(args);
                 self.emit(Ins::Bi { op, args: a });
             }
