@@ -173,6 +173,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         Flow::Fail
                     }
                 }
+                Ins::Arith { op, args } => self.arith_ins(&cl, op, args as usize),
                 Ins::DetCheck { s, args } => {
                     let h = int_val(self.env[self.fe + HDR + s as usize]) as usize;
                     if self.cps.len() > h {
