@@ -4,7 +4,7 @@
 //! heap copy of the expression, so results and errors are the same.
 
 use crate::arith::N;
-use crate::store::compile::{AOp, Clause};
+use crate::store::compile::{AOp, Clause, Nat};
 use crate::store::machine::{Flow, Mach};
 use crate::store::terms::Boxed;
 use crate::store::words::*;
@@ -35,6 +35,42 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
         match self.nat(cl, op.nat(), args) {
             Ok(b) => test(b),
+            Err(b) => Flow::Throw(b),
+        }
+    }
+
+    /// `Ins::TestElse`: a test of a condition; failing goes to `to`.
+    /// Arithmetic comparisons of two small integers are decided here.
+    pub fn test_else(&mut self, cl: &Clause, op: Nat, args: usize, to: usize) -> Flow<'gc> {
+        let cmp = match op {
+            Nat::Lt => Some(AOp::Lt),
+            Nat::Gt => Some(AOp::Gt),
+            Nat::Le => Some(AOp::Le),
+            Nat::Ge => Some(AOp::Ge),
+            Nat::AEq => Some(AOp::Eq),
+            Nat::ANe => Some(AOp::Ne),
+            _ => None,
+        };
+        let ok = match cmp {
+            Some(c) => match (
+                self.small_arg(cl, cl.roots[args]),
+                self.small_arg(cl, cl.roots[args + 1]),
+            ) {
+                (Some(x), Some(y)) => Ok(match c {
+                    AOp::Lt => x < y,
+                    AOp::Gt => x > y,
+                    AOp::Le => x <= y,
+                    AOp::Ge => x >= y,
+                    AOp::Eq => x == y,
+                    _ => x != y,
+                }),
+                _ => self.nat(cl, op, args),
+            },
+            None => self.nat(cl, op, args),
+        };
+        match ok {
+            Ok(true) => Flow::Next,
+            Ok(false) => Flow::Goto(to),
             Err(b) => Flow::Throw(b),
         }
     }

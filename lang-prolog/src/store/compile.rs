@@ -189,6 +189,10 @@ pub enum Ins {
     /// comparison `A`, `B`. Anything but two small integers (and an
     /// overflow) runs the builtin `op.nat()` on the first two roots.
     Arith { op: AOp, args: u32 },
+    /// A test of an if-then-else condition or of `\+` (a builtin that
+    /// never binds): continue if it succeeds, go to `to` if it fails. No
+    /// choicepoint.
+    TestElse { op: Nat, args: u32, to: u32 },
     /// `$Goal` exited: if choicepoints newer than the height saved in slot
     /// `s` remain, throw the term built from root `args` (the
     /// determinism error).
@@ -229,6 +233,36 @@ fn key_of(t: Option<&Tm>) -> Word {
         Some(Tm::Cmp(f, a)) => fun(*f, a.len()),
         _ => 0,
     }
+}
+
+/// Builtins that only test their arguments: they never bind a variable
+/// and leave no choicepoint.
+fn is_test(op: Nat) -> bool {
+    use Nat::*;
+    matches!(
+        op,
+        Eq | NotEq
+            | Var
+            | NonVar
+            | Atom
+            | Number
+            | Integer
+            | Float
+            | Atomic
+            | Compound
+            | Callable
+            | IsList
+            | Lt
+            | Gt
+            | Le
+            | Ge
+            | AEq
+            | ANe
+            | TLt
+            | TGt
+            | TLe
+            | TGe
+    )
 }
 
 /// An SSU rule as `crate::ssu` translates it, `p(V1..Vn) :-
@@ -422,7 +456,7 @@ impl<'r, R: Resolve> Compiler<'r, R> {
 
     fn patch(&mut self, at: usize, to: u32) {
         match &mut self.c.code[at] {
-            Ins::TryElse(l) | Ins::Jump(l) => *l = to,
+            Ins::TryElse(l) | Ins::Jump(l) | Ins::TestElse { to: l, .. } => *l = to,
             _ => {}
         }
     }
@@ -488,6 +522,16 @@ impl<'r, R: Resolve> Compiler<'r, R> {
             (ids::ARROW, [c, t]) => self.ite(c, t, None, tail, cut, false),
             (ids::SOFT, [c, t]) => self.ite(c, t, None, tail, cut, true),
             (ids::NOT, [x]) | (ids::NOT2, [x]) => {
+                if let Some(tests) = self.tests(x) {
+                    // fails when every test succeeds
+                    let fix = self.emit_tests(&tests);
+                    self.emit(Ins::Fail);
+                    let h = self.here();
+                    for f in fix {
+                        self.patch(f, h);
+                    }
+                    return;
+                }
                 let s = self.slot();
                 self.emit(Ins::SaveB(s));
                 let t = self.emit(Ins::TryElse(0));
@@ -541,7 +585,70 @@ impl<'r, R: Resolve> Compiler<'r, R> {
         }
     }
 
+    /// The goals of a condition made only of tests (builtins that never
+    /// bind and leave no choicepoint), if it is one.
+    fn tests<'t>(&mut self, c: &'t Tm) -> Option<Vec<(Nat, &'t [Tm])>> {
+        let mut out = Vec::new();
+        let mut work = vec![c];
+        while let Some(g) = work.pop() {
+            let Tm::Cmp(f, a) = g else {
+                match g {
+                    Tm::Atomic(w) if *w == atom(ids::TRUE) => continue,
+                    _ => return None,
+                }
+            };
+            if *f == ids::COMMA && a.len() == 2 {
+                work.push(&a[1]);
+                work.push(&a[0]);
+                continue;
+            }
+            if !(1..=2).contains(&a.len()) || *f == ids::CALL || *f == ids::COLON {
+                return None;
+            }
+            match self.r.resolve(*f, a.len()) {
+                Target::Nat(op) if is_test(op) => out.push((op, a.as_slice())),
+                _ => return None,
+            }
+        }
+        Some(out)
+    }
+
+    /// Emits `TestElse` for each test; the instructions to patch with the
+    /// failure label.
+    fn emit_tests(&mut self, tests: &[(Nat, &[Tm])]) -> Vec<usize> {
+        let mut fix = Vec::new();
+        for (op, args) in tests {
+            let a = self.roots(args);
+            fix.push(self.emit(Ins::TestElse {
+                op: *op,
+                args: a,
+                to: 0,
+            }));
+        }
+        fix
+    }
+
     fn ite(&mut self, c: &Tm, t: &Tm, e: Option<&Tm>, tail: bool, cut: CutTo, soft: bool) {
+        if let Some(tests) = self.tests(c) {
+            // a condition of tests: no choicepoint, a failed test jumps
+            // to the else branch
+            let fix = self.emit_tests(&tests);
+            self.body(t, tail, cut);
+            let j = self.emit(Ins::Jump(0));
+            let h = self.here();
+            for f in fix {
+                self.patch(f, h);
+            }
+            match e {
+                Some(e) => self.body(e, tail, cut),
+                None => {
+                    self.emit(Ins::Fail);
+                }
+            }
+            let h = self.here();
+            self.patch(j, h);
+            return;
+        }
         let s = self.slot();
         self.emit(Ins::SaveB(s));
         let te = self.emit(Ins::TryElse(0));
