@@ -174,6 +174,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     }
                 }
                 Ins::Arith { op, args } => self.arith_ins(&cl, op, args as usize),
+                Ins::TestElse { op, args, to } => {
+                    self.test_else(&cl, op, args as usize, to as usize)
+                }
                 Ins::DetCheck { s, args } => {
                     let h = int_val(self.env[self.fe + HDR + s as usize]) as usize;
                     if self.cps.len() > h {
