@@ -6,7 +6,9 @@
 //! p(V1..Vn)), G, !, B`: the head only matches a call it subsumes (the
 //! call's variables are never bound by the head), the guard runs, then the
 //! rule commits. After the file is loaded each SSU predicate gets a last
-//! clause raising `existence_error(matching_rule, Goal)`.
+//! clause raising `existence_error(matching_rule, Goal)`. The term-store
+//! engine's compiler recognises the translated clause and matches the
+//! head natively (`store::ssu`), and compiles `'$det_call'/1` inline.
 
 use vm_core::Value;
 

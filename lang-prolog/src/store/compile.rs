@@ -17,6 +17,17 @@
 //! instruction per goal) while keeping the WAM's memory behaviour: a
 //! variable first bound by head matching or `is/2` never gets a store cell,
 //! and a first occurrence inside a built compound is the cell itself.
+//!
+//! **Goals compiled by shape.** A few goals get their own instructions
+//! instead of a builtin call: the head match of an SSU rule as
+//! `crate::ssu` translates it (`SsuHead`, with the pattern's first
+//! argument as the clause key), `$Goal` (`'$det_call'/1`: `DetCheck`),
+//! `is/2` of `+`, `-`, `*` and the arithmetic comparisons on variables and
+//! small integers (`Arith`), and conditions of `->`, `*->` and `\+` made
+//! of tests only (`TestElse`: a failed test jumps, no choicepoint; a test
+//! binds nothing, so nothing needs undoing). Each falls back to the
+//! general path for anything unusual, so results and errors are those of
+//! the builtins.
 
 use crate::store::atoms::ids;
 use crate::store::words::*;
