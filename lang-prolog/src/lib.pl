@@ -14,8 +14,12 @@ proper_length(List, Length) :- is_list(List), length(List, Length).
 nextto(X, Y, [X,Y|_]).
 nextto(X, Y, [_|Zs]) :- nextto(X, Y, Zs).
 
-member(X, [X|_]).
-member(X, [_|T]) :- member(X, T).
+% member/2, select/3, last/2 and nth0/nth1 with an unbound index walk a
+% helper whose first argument is the list's tail: first-argument indexing
+% tells [] from [_|_], so the last element leaves no choicepoint (as in SWI).
+member(X, [H|T]) :- '$member_'(T, X, H).
+'$member_'(_, X, X).
+'$member_'([H|T], X, _) :- '$member_'(T, X, H).
 memberchk(X, L) :- member(X, L), !.
 
 reverse(L, R) :- '$reverse'(L, [], R).
@@ -42,15 +46,15 @@ length(L, N) :-
 '$length_gen'([_|T], N0, N) :- N1 is N0 + 1, '$length_gen'(T, N1, N).
 
 nth0(I, L, E) :- integer(I), !, I >= 0, '$nth_det'(I, L, E).
-nth0(I, L, E) :- var(I), !, '$nth_gen'(L, E, 0, I).
+nth0(I, L, E) :- var(I), !, L = [H|T], '$nth_gen'(T, E, H, 0, I).
 nth0(I, _, _) :- throw(error(type_error(integer, I), context(nth0/3, _))).
 nth1(I, L, E) :- integer(I), !, I >= 1, I0 is I - 1, '$nth_det'(I0, L, E).
-nth1(I, L, E) :- var(I), !, '$nth_gen'(L, E, 1, I).
+nth1(I, L, E) :- var(I), !, L = [H|T], '$nth_gen'(T, E, H, 1, I).
 nth1(I, _, _) :- throw(error(type_error(integer, I), context(nth1/3, _))).
 '$nth_det'(0, [E|_], E) :- !.
 '$nth_det'(I, [_|T], E) :- I1 is I - 1, '$nth_det'(I1, T, E).
-'$nth_gen'([E|_], E, B, B).
-'$nth_gen'([_|T], E, B0, B) :- B1 is B0 + 1, '$nth_gen'(T, E, B1, B).
+'$nth_gen'(_, E, E, B, B).
+'$nth_gen'([H|T], E, _, B0, B) :- B1 is B0 + 1, '$nth_gen'(T, E, H, B1, B).
 nth0(I, L, E, R) :- integer(I), !, I >= 0, '$nth_del'(I, L, E, R).
 nth0(I, L, E, R) :- var(I), '$nth_gen_del'(L, E, R, 0, I).
 nth1(I, L, E, R) :- integer(I), !, I >= 1, I0 is I - 1, '$nth_del'(I0, L, E, R).
@@ -60,8 +64,9 @@ nth1(I, L, E, R) :- var(I), '$nth_gen_del'(L, E, R, 1, I).
 '$nth_gen_del'([E|T], E, T, B, B).
 '$nth_gen_del'([H|T], E, [H|R], B0, B) :- B1 is B0 + 1, '$nth_gen_del'(T, E, R, B1, B).
 
-last([X], X) :- !.
-last([_|T], X) :- last(T, X).
+last([X|Xs], L) :- '$last_'(Xs, X, L).
+'$last_'([], L, L).
+'$last_'([X|Xs], _, L) :- '$last_'(Xs, X, L).
 
 sum_list(L, S) :- '$sum_list'(L, 0, S).
 '$sum_list'([], S, S).
@@ -87,8 +92,9 @@ numlist(_, _, []) :- fail.
 '$numlist'(H, H, [H]) :- !.
 '$numlist'(L, H, [L|T]) :- L1 is L + 1, '$numlist'(L1, H, T).
 
-select(X, [X|T], T).
-select(X, [H|T], [H|R]) :- select(X, T, R).
+select(X, [H|T], R) :- '$select3_'(T, H, X, R).
+'$select3_'(T, H, H, T).
+'$select3_'([H2|T], H, X, [H|R]) :- '$select3_'(T, H2, X, R).
 selectchk(X, L, R) :- select(X, L, R), !.
 select(X, Xs, Y, Ys) :- '$select4'(Xs, X, Y, Ys).
 '$select4'([X|T], X, Y, [Y|T]).
@@ -283,7 +289,11 @@ subsumes_term(General, Specific) :-
     functor(Goal, N, A),
     throw(error(existence_error(matching_rule, Goal), context(N/A, _))).
 '$det_call'(G) :-
-    (   call(G) -> true
+    (   '$cp_height'(H0), call(G), '$cp_height'(H1)
+    ->  (   H1 =< H0
+        ->  true
+        ;   throw(error(determinism_error(G, det, nondet, goal), _))
+        )
     ;   throw(error(determinism_error(G, det, fail, goal), _))
     ).
 

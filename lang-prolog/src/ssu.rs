@@ -6,7 +6,9 @@
 //! p(V1..Vn)), G, !, B`: the head only matches a call it subsumes (the
 //! call's variables are never bound by the head), the guard runs, then the
 //! rule commits. After the file is loaded each SSU predicate gets a last
-//! clause raising `existence_error(matching_rule, Goal)`.
+//! clause raising `existence_error(matching_rule, Goal)`. The term-store
+//! engine's compiler recognises the translated clause and matches the
+//! head natively (`store::ssu`), and compiles `'$det_call'/1` inline.
 
 use vm_core::Value;
 
@@ -126,4 +128,10 @@ pub fn ssu_match<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> crate::machine::PRe
         }
     }
     Ok(bound.into_iter().all(|(v, c)| e.unify(v, c)))
+}
+
+/// `'$cp_height'(H)`: the choicepoint stack's height, for `$Goal`'s
+/// check that Goal left no choicepoint (`'$det_call'/1` in lib.pl).
+pub fn cp_height<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> crate::machine::PResult<'gc, bool> {
+    Ok(e.unify(a[0], Value::Int(e.cp_height())))
 }

@@ -88,6 +88,7 @@ pub fn install(g: &mut Globals) {
     lists::install(g);
     compare::install(g);
     det(g, "$ssu_match", 2, crate::ssu::ssu_match);
+    det(g, "$cp_height", 1, crate::ssu::cp_height);
 }
 
 /// Registers a deterministic builtin.

@@ -4,12 +4,95 @@
 //! heap copy of the expression, so results and errors are the same.
 
 use crate::arith::N;
-use crate::store::compile::Clause;
-use crate::store::machine::Mach;
+use crate::store::compile::{AOp, Clause, Nat};
+use crate::store::machine::{Flow, Mach};
 use crate::store::terms::Boxed;
 use crate::store::words::*;
 
 impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
+    /// `Ins::Arith`: two small integers are computed here, anything else
+    /// (floats, bigints, unbound or non-numeric operands, overflow) runs
+    /// the general builtin, so the results and errors are the same.
+    pub fn arith_ins(&mut self, cl: &Clause, op: AOp, args: usize) -> Flow<'gc> {
+        let r = &cl.roots[args..];
+        let is = matches!(op, AOp::Add | AOp::Sub | AOp::Mul);
+        let (ia, ib) = if is { (2, 3) } else { (0, 1) };
+        if let (Some(x), Some(y)) = (self.small_arg(cl, r[ia]), self.small_arg(cl, r[ib])) {
+            let ok = match op {
+                AOp::Add => x.checked_add(y),
+                AOp::Sub => x.checked_sub(y),
+                AOp::Mul => x.checked_mul(y),
+                AOp::Lt => return test(x < y),
+                AOp::Gt => return test(x > y),
+                AOp::Le => return test(x <= y),
+                AOp::Ge => return test(x >= y),
+                AOp::Eq => return test(x == y),
+                AOp::Ne => return test(x != y),
+            };
+            if let Some(w) = ok.and_then(int) {
+                return test(self.get(cl, r[0], w));
+            }
+        }
+        match self.nat(cl, op.nat(), args) {
+            Ok(b) => test(b),
+            Err(b) => Flow::Throw(b),
+        }
+    }
+
+    /// `Ins::TestElse`: a test of a condition; failing goes to `to`.
+    /// Arithmetic comparisons of two small integers are decided here.
+    pub fn test_else(&mut self, cl: &Clause, op: Nat, args: usize, to: usize) -> Flow<'gc> {
+        let cmp = match op {
+            Nat::Lt => Some(AOp::Lt),
+            Nat::Gt => Some(AOp::Gt),
+            Nat::Le => Some(AOp::Le),
+            Nat::Ge => Some(AOp::Ge),
+            Nat::AEq => Some(AOp::Eq),
+            Nat::ANe => Some(AOp::Ne),
+            _ => None,
+        };
+        let ok = match cmp {
+            Some(c) => match (
+                self.small_arg(cl, cl.roots[args]),
+                self.small_arg(cl, cl.roots[args + 1]),
+            ) {
+                (Some(x), Some(y)) => Ok(match c {
+                    AOp::Lt => x < y,
+                    AOp::Gt => x > y,
+                    AOp::Le => x <= y,
+                    AOp::Ge => x >= y,
+                    AOp::Eq => x == y,
+                    _ => x != y,
+                }),
+                _ => self.nat(cl, op, args),
+            },
+            None => self.nat(cl, op, args),
+        };
+        match ok {
+            Ok(true) => Flow::Next,
+            Ok(false) => Flow::Goto(to),
+            Err(b) => Flow::Throw(b),
+        }
+    }
+
+    /// The value of a variable or integer template operand, if a small
+    /// integer.
+    #[inline(always)]
+    fn small_arg(&self, cl: &Clause, t: Word) -> Option<i64> {
+        match tag(t) {
+            INT => Some(int_val(t)),
+            TPL => {
+                let v = self.tpl_word(cl, t);
+                if v == 0 {
+                    return None;
+                }
+                let d = self.s.deref(v);
+                (tag(d) == INT).then(|| int_val(d))
+            }
+            _ => None,
+        }
+    }
+
     /// Evaluates a small-integer expression (`None`: not one, or overflow,
     /// or an error the general evaluator reports). An explicit work stack,
     /// so deep expressions (eval.pl's 1000 nested additions) stay here.
@@ -227,6 +310,16 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
 /// A binary operation on small integers (`None`: overflow, division by
 /// zero, or not one of these: the general evaluator decides).
+/// Success or failure as the run loop's next step.
+#[inline(always)]
+fn test<'gc>(ok: bool) -> Flow<'gc> {
+    if ok {
+        Flow::Next
+    } else {
+        Flow::Fail
+    }
+}
+
 fn int_op(name: &str, x: i64, y: i64) -> Option<i64> {
     match name {
         "+" => x.checked_add(y),

@@ -17,6 +17,17 @@
 //! instruction per goal) while keeping the WAM's memory behaviour: a
 //! variable first bound by head matching or `is/2` never gets a store cell,
 //! and a first occurrence inside a built compound is the cell itself.
+//!
+//! **Goals compiled by shape.** A few goals get their own instructions
+//! instead of a builtin call: the head match of an SSU rule as
+//! `crate::ssu` translates it (`SsuHead`, with the pattern's first
+//! argument as the clause key), `$Goal` (`'$det_call'/1`: `DetCheck`),
+//! `is/2` of `+`, `-`, `*` and the arithmetic comparisons on variables and
+//! small integers (`Arith`), and conditions of `->`, `*->` and `\+` made
+//! of tests only (`TestElse`: a failed test jumps, no choicepoint; a test
+//! binds nothing, so nothing needs undoing). Each falls back to the
+//! general path for anything unusual, so results and errors are those of
+//! the builtins.
 
 use crate::store::atoms::ids;
 use crate::store::words::*;
@@ -95,6 +106,41 @@ pub enum Nat {
     SsuMatch,
 }
 
+/// Small-integer arithmetic compiled inline (`Ins::Arith`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AOp {
+    /// `X is A + B`.
+    Add,
+    /// `X is A - B`.
+    Sub,
+    /// `X is A * B`.
+    Mul,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    /// `=:=`.
+    Eq,
+    /// `=\=`.
+    Ne,
+}
+
+impl AOp {
+    /// The builtin that runs the goal when an operand is not a small
+    /// integer (or the result overflows).
+    pub fn nat(self) -> Nat {
+        match self {
+            AOp::Add | AOp::Sub | AOp::Mul => Nat::Is,
+            AOp::Lt => Nat::Lt,
+            AOp::Gt => Nat::Gt,
+            AOp::Le => Nat::Le,
+            AOp::Ge => Nat::Ge,
+            AOp::Eq => Nat::AEq,
+            AOp::Ne => Nat::ANe,
+        }
+    }
+}
+
 /// One instruction. `args` index the clause's `roots` (one template root
 /// word per argument).
 #[derive(Copy, Clone, Debug)]
@@ -145,6 +191,23 @@ pub enum Ins {
     ClauseIter { args: u32, retract: bool },
     /// A goal this engine cannot run (name and arity of the culprit).
     Unsupported { name: u32, arity: u32 },
+    /// The head match of an SSU rule (`Head => Body`): the templates at
+    /// roots `args..args + n` must subsume argument registers `0..n`
+    /// (`store::ssu`); binds only the pattern's variables.
+    SsuHead { args: u32, n: u32 },
+    /// Arithmetic whose operands are variables or small integers: for
+    /// `X is A op B` roots `args..` are `X`, `A op B`, `A`, `B`; for a
+    /// comparison `A`, `B`. Anything but two small integers (and an
+    /// overflow) runs the builtin `op.nat()` on the first two roots.
+    Arith { op: AOp, args: u32 },
+    /// A test of an if-then-else condition or of `\+` (a builtin that
+    /// never binds): continue if it succeeds, go to `to` if it fails. No
+    /// choicepoint.
+    TestElse { op: Nat, args: u32, to: u32 },
+    /// `$Goal` exited: if choicepoints newer than the height saved in slot
+    /// `s` remain, throw the term built from root `args` (the
+    /// determinism error).
+    DetCheck { s: u32, args: u32 },
 }
 
 /// A compiled clause.
@@ -172,6 +235,73 @@ pub struct Clause {
 
 /// The key of a list cell for first-argument selection.
 pub const LIS_KEY: Word = LIS | (1 << 3);
+
+/// The first-argument key of a head argument (0: matches anything).
+fn key_of(t: Option<&Tm>) -> Word {
+    match t {
+        Some(Tm::Atomic(w)) if tag(*w) != BOX => *w,
+        Some(Tm::Cmp(f, a)) if *f == ids::DOT && a.len() == 2 => LIS_KEY,
+        Some(Tm::Cmp(f, a)) => fun(*f, a.len()),
+        _ => 0,
+    }
+}
+
+/// Builtins that only test their arguments: they never bind a variable
+/// and leave no choicepoint.
+fn is_test(op: Nat) -> bool {
+    use Nat::*;
+    matches!(
+        op,
+        Eq | NotEq
+            | Var
+            | NonVar
+            | Atom
+            | Number
+            | Integer
+            | Float
+            | Atomic
+            | Compound
+            | Callable
+            | IsList
+            | Lt
+            | Gt
+            | Le
+            | Ge
+            | AEq
+            | ANe
+            | TLt
+            | TGt
+            | TLe
+            | TGe
+    )
+}
+
+/// An SSU rule as `crate::ssu` translates it, `p(V1..Vn) :-
+/// '$ssu_match'(p(A1..An), p(V1..Vn)), Rest` with distinct `Vi`: the
+/// pattern's arguments `A1..An` and `Rest`.
+fn ssu_rule<'t>(head: &[Tm], body: &'t Tm, ssu: u32) -> Option<(&'t [Tm], &'t Tm)> {
+    let Tm::Cmp(ids::COMMA, conj) = body else {
+        return None;
+    };
+    let [Tm::Cmp(m, ma), rest] = conj.as_slice() else {
+        return None;
+    };
+    let [Tm::Cmp(pf, pat), Tm::Cmp(cf, call)] = ma.as_slice() else {
+        return None;
+    };
+    if *m != ssu || pf != cf || pat.len() != head.len() || call.len() != head.len() {
+        return None;
+    }
+    for (k, (h, c)) in head.iter().zip(call).enumerate() {
+        let (Tm::Var(x), Tm::Var(y)) = (h, c) else {
+            return None;
+        };
+        if x != y || head[..k].iter().any(|p| matches!(p, Tm::Var(z) if z == x)) {
+            return None;
+        }
+    }
+    Some((pat.as_slice(), rest))
+}
 
 /// Where a goal's `!` cuts to.
 #[derive(Copy, Clone)]
@@ -233,14 +363,25 @@ impl<'r, R: Resolve> Compiler<'r, R> {
             let w = k.tpl(h);
             k.c.head.push(w);
         }
-        k.c.key = match head.first() {
-            Some(Tm::Atomic(w)) if tag(*w) != BOX => *w,
-            Some(Tm::Cmp(f, a)) if *f == ids::DOT && a.len() == 2 => LIS_KEY,
-            Some(Tm::Cmp(f, a)) => fun(*f, a.len()),
-            _ => 0,
-        };
         k.c.body = k.tpl(body);
-        k.body(body, true, CutTo::Clause);
+        let ssu = k.r.intern("$ssu_match");
+        match ssu_rule(head, body, ssu) {
+            Some((pat, rest)) => {
+                // an SSU rule never binds a call argument to its pattern,
+                // so the pattern's first argument is a safe clause key
+                k.c.key = key_of(pat.first());
+                let a = k.roots(pat);
+                k.emit(Ins::SsuHead {
+                    args: a,
+                    n: pat.len() as u32,
+                });
+                k.body(rest, true, CutTo::Clause);
+            }
+            None => {
+                k.c.key = key_of(head.first());
+                k.body(body, true, CutTo::Clause);
+            }
+        }
         k.c.code.push(Ins::Proceed);
         // a goal this engine cannot run may also hide in a meta-argument
         // (catch/3, findall/3, call/N): any term of the body naming one
@@ -326,7 +467,7 @@ impl<'r, R: Resolve> Compiler<'r, R> {
 
     fn patch(&mut self, at: usize, to: u32) {
         match &mut self.c.code[at] {
-            Ins::TryElse(l) | Ins::Jump(l) => *l = to,
+            Ins::TryElse(l) | Ins::Jump(l) | Ins::TestElse { to: l, .. } => *l = to,
             _ => {}
         }
     }
@@ -392,6 +533,16 @@ impl<'r, R: Resolve> Compiler<'r, R> {
             (ids::ARROW, [c, t]) => self.ite(c, t, None, tail, cut, false),
             (ids::SOFT, [c, t]) => self.ite(c, t, None, tail, cut, true),
             (ids::NOT, [x]) | (ids::NOT2, [x]) => {
+                if let Some(tests) = self.tests(x) {
+                    // fails when every test succeeds
+                    let fix = self.emit_tests(&tests);
+                    self.emit(Ins::Fail);
+                    let h = self.here();
+                    for f in fix {
+                        self.patch(f, h);
+                    }
+                    return;
+                }
                 let s = self.slot();
                 self.emit(Ins::SaveB(s));
                 let t = self.emit(Ins::TryElse(0));
@@ -437,12 +588,78 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                     let t = Tm::Atomic(atom(ids::TRUE));
                     return self.ite(&args[0], &t, Some(&t), tail, cut, false);
                 }
+                if args.len() == 1 && name == self.r.intern("$det_call") {
+                    return self.det_call(&args[0]);
+                }
                 self.goal(name, args, tail)
             }
         }
     }
 
+    /// The goals of a condition made only of tests (builtins that never
+    /// bind and leave no choicepoint), if it is one.
+    fn tests<'t>(&mut self, c: &'t Tm) -> Option<Vec<(Nat, &'t [Tm])>> {
+        let mut out = Vec::new();
+        let mut work = vec![c];
+        while let Some(g) = work.pop() {
+            let Tm::Cmp(f, a) = g else {
+                match g {
+                    Tm::Atomic(w) if *w == atom(ids::TRUE) => continue,
+                    _ => return None,
+                }
+            };
+            if *f == ids::COMMA && a.len() == 2 {
+                work.push(&a[1]);
+                work.push(&a[0]);
+                continue;
+            }
+            if !(1..=2).contains(&a.len()) || *f == ids::CALL || *f == ids::COLON {
+                return None;
+            }
+            match self.r.resolve(*f, a.len()) {
+                Target::Nat(op) if is_test(op) => out.push((op, a.as_slice())),
+                _ => return None,
+            }
+        }
+        Some(out)
+    }
+
+    /// Emits `TestElse` for each test; the instructions to patch with the
+    /// failure label.
+    fn emit_tests(&mut self, tests: &[(Nat, &[Tm])]) -> Vec<usize> {
+        let mut fix = Vec::new();
+        for (op, args) in tests {
+            let a = self.roots(args);
+            fix.push(self.emit(Ins::TestElse {
+                op: *op,
+                args: a,
+                to: 0,
+            }));
+        }
+        fix
+    }
+
     fn ite(&mut self, c: &Tm, t: &Tm, e: Option<&Tm>, tail: bool, cut: CutTo, soft: bool) {
+        if let Some(tests) = self.tests(c) {
+            // a condition of tests: no choicepoint, a failed test jumps
+            // to the else branch
+            let fix = self.emit_tests(&tests);
+            self.body(t, tail, cut);
+            let j = self.emit(Ins::Jump(0));
+            let h = self.here();
+            for f in fix {
+                self.patch(f, h);
+            }
+            match e {
+                Some(e) => self.body(e, tail, cut),
+                None => {
+                    self.emit(Ins::Fail);
+                }
+            }
+            let h = self.here();
+            self.patch(j, h);
+            return;
+        }
         let s = self.slot();
         self.emit(Ins::SaveB(s));
         let te = self.emit(Ins::TryElse(0));
@@ -464,6 +681,109 @@ impl<'r, R: Resolve> Compiler<'r, R> {
         self.patch(j, h);
     }
 
+    /// `$Goal` (`'$det_call'(Goal)` after `crate::ssu::det_markers`):
+    /// Goal runs opaque to cut; SWI's `determinism_error(Goal, det, fail,
+    /// goal)` if it fails, `determinism_error(Goal, det, nondet, goal)` if
+    /// it exits leaving a choicepoint.
+    fn det_call(&mut self, g: &Tm) {
+        let err = |this: &mut Self, how: &str| {
+            let (e, de, det, goal) = (
+                this.r.intern("error"),
+                this.r.intern("determinism_error"),
+                this.r.intern("det"),
+                this.r.intern("goal"),
+            );
+            let how = this.r.intern(how);
+            let ctx = Tm::Var(this.slot() as usize);
+            let t = Tm::Cmp(
+                e,
+                vec![
+                    Tm::Cmp(
+                        de,
+                        vec![
+                            g.clone(),
+                            Tm::Atomic(atom(det)),
+                            Tm::Atomic(atom(how)),
+                            Tm::Atomic(atom(goal)),
+                        ],
+                    ),
+                    ctx,
+                ],
+            );
+            this.roots(&[t])
+        };
+        let s = self.slot();
+        self.emit(Ins::SaveB(s));
+        let te = self.emit(Ins::TryElse(0));
+        let s2 = self.slot();
+        self.emit(Ins::SaveB(s2));
+        self.body(g, false, CutTo::Slot(s2));
+        let nondet = err(self, "nondet");
+        self.emit(Ins::DetCheck {
+            s: s2,
+            args: nondet,
+        });
+        self.emit(Ins::CutTo(s));
+        let j = self.emit(Ins::Jump(0));
+        let h = self.here();
+        self.patch(te, h);
+        let fail = err(self, "fail");
+        self.emit(Ins::Bi {
+            op: Nat::Throw,
+            args: fail,
+        });
+        let h = self.here();
+        self.patch(j, h);
+    }
+
+    /// `Ins::Arith` for `is/2` of `+`, `-`, `*` and the comparisons, when
+    /// the operands are variables or small integers.
+    fn arith(&mut self, op: Nat, args: &[Tm]) -> Option<Ins> {
+        let simple = |t: &Tm| match t {
+            Tm::Var(_) => true,
+            Tm::Atomic(w) => tag(*w) == INT,
+            _ => false,
+        };
+        let cmp = match op {
+            Nat::Lt => AOp::Lt,
+            Nat::Gt => AOp::Gt,
+            Nat::Le => AOp::Le,
+            Nat::Ge => AOp::Ge,
+            Nat::AEq => AOp::Eq,
+            Nat::ANe => AOp::Ne,
+            Nat::Is => {
+                let Tm::Cmp(f, ab) = &args[1] else {
+                    return None;
+                };
+                if ab.len() != 2 || !simple(&ab[0]) || !simple(&ab[1]) {
+                    return None;
+                }
+                let o = if *f == ids::MINUS {
+                    AOp::Sub
+                } else if *f == self.r.intern("+") {
+                    AOp::Add
+                } else if *f == self.r.intern("*") {
+                    AOp::Mul
+                } else {
+                    return None;
+                };
+                let a = self.roots(&[
+                    args[0].clone(),
+                    args[1].clone(),
+                    ab[0].clone(),
+                    ab[1].clone(),
+                ]);
+                return Some(Ins::Arith { op: o, args: a });
+            }
+            _ => return None,
+        };
+        if !simple(&args[0]) || !simple(&args[1]) {
+            return None;
+        }
+        let a = self.roots(args);
+        Some(Ins::Arith { op: cmp, args: a })
+    }
+
     fn goal(&mut self, name: u32, args: &[Tm], tail: bool) {
         let n = args.len() as u32;
         match self.r.resolve(name, args.len()) {
@@ -476,6 +796,10 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                 });
             }
             Target::Nat(op) => {
+                if let Some(i) = self.arith(op, args) {
+                    self.emit(i);
+                    return;
+                }
                 let a = self.roots(args);
                 self.emit(Ins::Bi { op, args: a });
             }

@@ -213,6 +213,27 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.cpr = code_ptr(cl.id, pc + 1);
                     self.clause_start(&cl, args as usize, retract)
                 }
+                Ins::SsuHead { args, n } => {
+                    if self.ssu_head(&cl, args as usize, n as usize) {
+                        Flow::Next
+                    } else {
+                        Flow::Fail
+                    }
+                }
+                Ins::Arith { op, args } => self.arith_ins(&cl, op, args as usize),
+                Ins::TestElse { op, args, to } => {
+                    self.test_else(&cl, op, args as usize, to as usize)
+                }
+                Ins::DetCheck { s, args } => {
+                    let h = int_val(self.env[self.fe + HDR + s as usize]) as usize;
+                    if self.cps.len() > h {
+                        let b = self.build(&cl, cl.roots[args as usize]);
+                        let c = self.copy(b);
+                        Flow::Throw(Ball::Word(c))
+                    } else {
+                        Flow::Next
+                    }
+                }
                 Ins::Unsupported { name, arity } => {
                     let msg = format!(
                         "the store engine cannot run {}/{}",
