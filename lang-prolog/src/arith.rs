@@ -137,6 +137,23 @@ enum Work<'gc> {
     Apply(&'gc str, usize),
 }
 
+/// Subterms an evaluation visits before it checks whether the expression
+/// is cyclic (once): ordinary arithmetic never pays for the check.
+pub const CYCLE_CHECK_STEPS: usize = 1 << 16;
+
+/// SWI's error for a cyclic expression: `type_error(expression, T)` with
+/// the message `'cyclic term'` (the builtin's name is added by
+/// `builtins::add_context`).
+pub fn cyclic_error<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> Value<'gc> {
+    let f = terms::compound(mc, "type_error", vec![terms::atom(mc, "expression"), t]);
+    let ctx = terms::compound(
+        mc,
+        "context",
+        vec![Value::None, terms::atom(mc, "cyclic term")],
+    );
+    terms::compound(mc, "error", vec![f, ctx])
+}
+
 /// Evaluates an arithmetic expression.
 pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
     if let Some(i) = eval_small(t, 0) {
@@ -144,9 +161,15 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
     }
     let mut work = vec![Work::Eval(t)];
     let mut vals: Vec<N> = Vec::new();
+    let mut steps = 0usize;
     while let Some(w) = work.pop() {
         match w {
             Work::Eval(v) => {
+                steps += 1;
+                // a cyclic expression would never end
+                if steps == CYCLE_CHECK_STEPS && crate::builtins::termb::is_cyclic(t) {
+                    return Err(cyclic_error(mc, t));
+                }
                 let v = terms::deref(v);
                 match view(v) {
                     T::Int(i) => vals.push(N::I(i)),
@@ -190,10 +213,14 @@ pub fn eval<'gc>(mc: &Mutation<'gc>, t: Value<'gc>) -> PResult<'gc, N> {
                     T::Compound(name, args) => {
                         // SWI evaluates the arguments right to left (which
                         // decides the error an expression with several
-                        // raises); it checks the function after them, but
-                        // here it is checked first, so a cyclic term such
-                        // as `X = f(X)` ends in a type error at once
+                        // raises); it checks the function after them,
+                        // here it is checked first
                         if !is_function(name, args.len()) {
+                            // SWI evaluates `X = f(X)`'s arguments first
+                            // and finds the cycle
+                            if crate::builtins::termb::is_cyclic(v) {
+                                return Err(cyclic_error(mc, t));
+                            }
                             return Err(err::type_error(
                                 mc,
                                 "evaluable",

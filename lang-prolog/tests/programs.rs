@@ -101,8 +101,11 @@ fn programs_match_swipl() {
         // `NAME.pl.store_only`: behaviour only the default engine has
         // (e.g. rational trees); the older engines are not run on it
         let store_only = PathBuf::from(format!("{}.store_only", f.display())).exists();
+        // `NAME.pl.clause_only`: a known gap of the default engine (the
+        // marker says which); only the older engines are run on it
+        let clause_only = PathBuf::from(format!("{}.clause_only", f.display())).exists();
         for (jit, meta, engine) in RUNS {
-            if store_only && engine != "store" {
+            if (store_only && engine != "store") || (clause_only && engine == "store") {
                 continue;
             }
             if let Err(e) = run_one(f, jit, meta, engine) {

@@ -180,6 +180,10 @@ fn corpus_programs_on_the_store_engine() {
         if !selected(name.trim_end_matches(".pl")) {
             continue;
         }
+        // a known gap of the default engine (programs.rs skips it too)
+        if PathBuf::from(format!("{}.clause_only", f.display())).exists() {
+            continue;
+        }
         let read = |ext: &str| std::fs::read_to_string(format!("{}.{ext}", f.display()));
         let goal = read("goal").ok();
         let out = read("out").unwrap_or_default();

@@ -177,6 +177,16 @@ pub fn add_context<'gc>(
             );
             return e.compound("error", vec![a[0], ctx]);
         }
+        // `context(_, Message)` from `arith::cyclic_error`: the builtin's
+        // name goes in the first argument
+        if let T::Compound("context", c) = view(a[1]) {
+            if c.len() == 2 && matches!(terms::deref(c[0]), Value::None) {
+                let pi = crate::errors::pi(e.mc, name, arity);
+                let pi = e.compound(":", vec![e.atom("system"), pi]);
+                let ctx = e.compound("context", vec![pi, c[1]]);
+                return e.compound("error", vec![a[0], ctx]);
+            }
+        }
     }
     ball
 }

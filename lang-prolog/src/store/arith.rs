@@ -173,7 +173,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
         let mut jobs = vec![Job::Eval(w, cl.is_some())];
         let mut vals: Vec<i64> = Vec::new();
+        let mut steps = 0usize;
         while let Some(j) = jobs.pop() {
+            steps += 1;
+            // a cyclic expression would never end: the general evaluator
+            // raises its error (a clause template: its caller retries on
+            // the store term)
+            if steps == crate::arith::CYCLE_CHECK_STEPS && (cl.is_some() || self.maybe_cyclic(w)) {
+                return None;
+            }
             match j {
                 Job::Eval(w, true) => {
                     let cl = cl?;
