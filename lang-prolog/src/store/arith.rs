@@ -176,10 +176,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let mut steps = 0usize;
         while let Some(j) = jobs.pop() {
             steps += 1;
-            // a cyclic expression would never end: the general evaluator
-            // raises its error (a clause template: its caller retries on
-            // the store term)
-            if steps == crate::arith::CYCLE_CHECK_STEPS && (cl.is_some() || self.maybe_cyclic(w)) {
+            // a cyclic expression would never end: a big expression is
+            // left to the general evaluator, which raises SWI's error on a
+            // cyclic one and computes the others
+            if steps == crate::arith::CYCLE_CHECK_STEPS {
                 return None;
             }
             match j {
