@@ -644,20 +644,7 @@ impl<'r, R: Resolve> Compiler<'r, R> {
             // a condition of tests: no choicepoint, a failed test jumps
             // to the else branch
             let fix = self.emit_tests(&tests);
-            self.body(t, tail, cut);
-            let j = self.emit(Ins::Jump(0));
-            let h = self.here();
-            for f in fix {
-                self.patch(f, h);
-            }
-            match e {
-                Some(e) => self.body(e, tail, cut),
-                None => {
-                    self.emit(Ins::Fail);
-                }
-            }
-            let h = self.here();
-            self.patch(j, h);
+            self.then_else(t, e, &fix, tail, cut);
             return;
         }
         let s = self.slot();
@@ -667,10 +654,18 @@ impl<'r, R: Resolve> Compiler<'r, R> {
         self.emit(Ins::SaveB(s2));
         self.body(c, false, CutTo::Slot(s2));
         self.emit(if soft { Ins::SoftCut(s) } else { Ins::CutTo(s) });
+        self.then_else(t, e, &[te], tail, cut);
+    }
+
+    /// The then branch, a jump over the else branch (`Fail` when there is
+    /// none), which the jumps at `to_else` are patched to reach.
+    fn then_else(&mut self, t: &Tm, e: Option<&Tm>, to_else: &[usize], tail: bool, cut: CutTo) {
         self.body(t, tail, cut);
         let j = self.emit(Ins::Jump(0));
         let h = self.here();
-        self.patch(te, h);
+        for &f in to_else {
+            self.patch(f, h);
+        }
         match e {
             Some(e) => self.body(e, tail, cut),
             None => {

@@ -197,33 +197,19 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
-            if p == q {
-                return true;
+            if let Some(r) = self.unify_flat(p, q) {
+                return r;
             }
-            let (tp, tq) = (tag(p), tag(q));
-            if tp == REF {
-                if tq == REF && idx(q) > idx(p) {
-                    self.bind(q, p);
-                } else {
-                    self.bind(p, q);
-                }
-                return true;
-            }
-            if tq == REF {
-                self.bind(q, p);
-                return true;
-            }
-            let (i, j, n) = if tp == STR && tq == STR {
+            // two compounds of the same kind (unify_flat answered the rest)
+            let (i, j, n) = if tag(p) == STR {
                 let (i, j) = (idx(p), idx(q));
                 let f = self.s.get(i);
                 if f != self.s.get(j) {
                     return false;
                 }
                 (i + 1, j + 1, fun_arity(f))
-            } else if tp == LIS && tq == LIS {
-                (idx(p), idx(q), 2)
             } else {
-                return self.atomic_eq(p, q);
+                (idx(p), idx(q), 2)
             };
             if n == 0 {
                 return true;
