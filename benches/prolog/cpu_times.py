@@ -14,6 +14,8 @@ CONFIGS is a comma-separated list (default `store,store-nojit,clause`):
   clause       POLYVM_PL_ENGINE=clause: the clause-level engine on vm-core's
                Meta (the default before session 13), JIT on
   older        POLYVM_PL_ENGINE=clause POLYVM_PL_META=0: the helper loop
+  base         another build, the binary named by PL_BASE, default engine
+               (so a base and a new build run side by side in one run)
 PL_SKIP=a,b leaves programs out (e.g. ones an old build cannot finish).
 """
 import json, math, os, subprocess, sys
@@ -26,6 +28,7 @@ CONFIG = {
     'store-nojit': ({'POLYVM_PL_ENGINE': 'store'}, ['--no-jit']),
     'clause': ({'POLYVM_PL_ENGINE': 'clause', 'POLYVM_PL_META': '1'}, []),
     'older': ({'POLYVM_PL_ENGINE': 'clause', 'POLYVM_PL_META': '0'}, []),
+    'base': ({}, []),
 }
 s = json.load(open(os.path.join(ROOT, 'benches/suite.json')))
 b = s if isinstance(s, list) else s['benchmarks']
@@ -50,7 +53,8 @@ for x in b:
         for k in configs:
             extra_env, flags = CONFIG[k]
             env = dict(os.environ, **extra_env)
-            c, out, mem = cpu([bin_, 'run'] + flags + [f, '-g', g], env)
+            exe = os.environ['PL_BASE'] if k == 'base' else bin_
+            c, out, mem = cpu([exe, 'run'] + flags + [f, '-g', g], env)
             if b'done' not in out: c = float('nan')
             if k == configs[0]: rss['first'] = max(rss['first'], mem)
             t[k].append(c)
