@@ -269,7 +269,13 @@ impl CycleCheck {
     /// list cell's arguments (their address is the cell's identity).
     #[inline]
     pub fn seen(&mut self, cell: &[Value<'_>]) -> bool {
-        let id = cell.as_ptr() as usize;
+        self.seen_id(cell.as_ptr() as usize)
+    }
+
+    /// [`CycleCheck::seen`] for a cell known by its identity (any term
+    /// representation, e.g. [`crate::writer::Terms::cell_id`]).
+    #[inline]
+    pub fn seen_id(&mut self, id: usize) -> bool {
         if id == self.mark {
             return true;
         }

@@ -434,28 +434,6 @@ fn fix_float(s: &str) -> String {
     }
 }
 
-/// Brent's cycle check on list cell identities (as `terms::CycleCheck`).
-#[derive(Default)]
-struct Cycle {
-    mark: usize,
-    steps: usize,
-    next_mark: usize,
-}
-
-impl Cycle {
-    fn seen(&mut self, id: usize) -> bool {
-        if id == self.mark {
-            return true;
-        }
-        self.steps += 1;
-        if self.steps >= self.next_mark {
-            self.mark = id;
-            self.next_mark = self.steps * 2;
-        }
-        false
-    }
-}
-
 impl<S: Terms> W<'_, '_, S> {
     fn last_char(&self) -> Option<char> {
         self.out[self.start..].chars().next_back()
@@ -753,14 +731,13 @@ impl<S: Terms> W<'_, '_, S> {
         self.arg(src.arg(l, 0));
         let mut t = src.arg(l, 1);
         let mut n = 1;
-        // A cyclic list would be written forever; it ends the write like a
-        // term nested too deeply (SWI writes cycles as `@(Template, Substs)`,
-        // which this writer does not do).
-        let mut cycle = Cycle::default();
+        // A cyclic term reaches here factored (`write_to`), so this only
+        // guards the walk: a cyclic list would be written forever.
+        let mut cycle = terms::CycleCheck::default();
         loop {
             match src.view(t) {
                 V::Nil => break,
-                V::Cmp("[|]", 2) if cycle.seen(src.cell_id(t)) => {
+                V::Cmp("[|]", 2) if cycle.seen_id(src.cell_id(t)) => {
                     self.too_deep = true;
                     self.out.push_str("|...");
                     break;

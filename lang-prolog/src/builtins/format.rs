@@ -79,22 +79,13 @@ pub fn text_of_t<S: Terms>(src: &S, t: S::R) -> Option<String> {
 pub fn list_items<S: Terms>(src: &S, l: S::R) -> Option<Vec<S::R>> {
     let mut out = Vec::new();
     let mut t = l;
-    let mut seen = 0usize;
-    let mut mark = usize::MAX;
-    let mut next = 1usize;
+    let mut cycle = terms::CycleCheck::default();
     loop {
         match src.view(t) {
             V::Nil => return Some(out),
             V::Cmp("[|]", 2) => {
-                // Brent's cycle check on the cells
-                let id = src.cell_id(t);
-                if id == mark {
+                if cycle.seen_id(src.cell_id(t)) {
                     return None;
-                }
-                seen += 1;
-                if seen >= next {
-                    mark = id;
-                    next = seen * 2;
                 }
                 out.push(src.arg(t, 0));
                 t = src.arg(t, 1);

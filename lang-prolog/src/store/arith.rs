@@ -272,6 +272,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     /// Evaluates an expression; errors as heap balls (with `name/2`'s context).
     pub fn eval(&mut self, w: Word, name: &str) -> Result<N, vm_core::Value<'gc>> {
+        self.eval_n(w)
+            .map_err(|b| crate::builtins::add_context(self.e, b, name, 2))
+    }
+
+    /// Evaluates an expression; errors as heap balls without context (a
+    /// cyclic expression raises the general evaluator's error).
+    pub fn eval_n(&self, w: Word) -> Result<N, vm_core::Value<'gc>> {
         if let Some(i) = self.eval_small(w, 0) {
             return Ok(N::I(i));
         }
@@ -285,7 +292,6 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
         let v = self.to_heap(d, &mut Vec::new());
         crate::arith::eval(self.e.mc, v)
-            .map_err(|b| crate::builtins::add_context(self.e, b, name, 2))
     }
 
     /// The word of a number.

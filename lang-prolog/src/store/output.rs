@@ -15,7 +15,6 @@ use crate::builtins::io::{emit, stream_alias, Stream};
 use crate::errors as err;
 use crate::machine::{Eng, PResult};
 use crate::store::machine::{Ball, Mach};
-use crate::store::terms::Boxed;
 use crate::store::text::Op;
 use crate::store::words::*;
 use crate::writer::{self, Opts, Terms, V};
@@ -24,27 +23,10 @@ type R<'gc> = Result<bool, Ball<'gc>>;
 
 impl<'gc> FmtArgs<'gc> for Mach<'_, '_, 'gc> {
     fn heap(&self, _e: &Eng<'_, 'gc>, t: Word) -> Value<'gc> {
-        self.heap_of(t, &mut Vec::new())
+        self.to_heap(t, &mut Vec::new())
     }
-    fn eval(&self, e: &Eng<'_, 'gc>, t: Word) -> PResult<'gc, N> {
-        // (the evaluators would not end on a cyclic expression)
-        if !self.acyclic_w(t) {
-            let v = self.heap_of(t, &mut Vec::new());
-            return Err(err::type_error(e.mc, "expression", v));
-        }
-        if let Some(i) = self.eval_small_in(None, t) {
-            return Ok(N::I(i));
-        }
-        let d = self.s.deref(t);
-        if tag(d) == BOX {
-            match self.unbox(d) {
-                Boxed::F(f) => return Ok(N::F(*f)),
-                Boxed::B(b) => return Ok(N::B(b.clone())),
-                Boxed::S(_) => {}
-            }
-        }
-        let v = self.to_heap(d, &mut Vec::new());
-        crate::arith::eval(e.mc, v)
+    fn eval(&self, _e: &Eng<'_, 'gc>, t: Word) -> PResult<'gc, N> {
+        self.eval_n(t)
     }
 }
 
@@ -69,12 +51,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn stream_w(&self, w: Word) -> Result<Stream, Value<'gc>> {
         match self.view(w) {
             V::Atom(a) => stream_alias(a).ok_or_else(|| {
-                let v = self.heap_of(w, &mut Vec::new());
+                let v = self.to_heap(w, &mut Vec::new());
                 err::existence_error(self.e.mc, "stream", v)
             }),
             V::Var(_) => Err(err::instantiation_error(self.e.mc)),
             _ => {
-                let v = self.heap_of(w, &mut Vec::new());
+                let v = self.to_heap(w, &mut Vec::new());
                 Err(err::domain_error(self.e.mc, "stream_or_alias", v))
             }
         }
@@ -158,7 +140,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 let n = match FmtArgs::eval(&*self, e, x)? {
                     N::I(i) => i,
                     _ => {
-                        let v = self.heap_of(x, &mut Vec::new());
+                        let v = self.to_heap(x, &mut Vec::new());
                         return Err(err::type_error(e.mc, "integer", v));
                     }
                 };
@@ -213,7 +195,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 "codes" => 2,
                 "chars" => 3,
                 _ => {
-                    let v = self.heap_of(sink, &mut Vec::new());
+                    let v = self.to_heap(sink, &mut Vec::new());
                     return Err(err::type_error(e.mc, "output", v));
                 }
             };
@@ -240,7 +222,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             return Ok(self.unify(x, w));
         }
         if !matches!(self.view(sink), V::Atom(_) | V::Var(_)) {
-            let v = self.heap_of(sink, &mut Vec::new());
+            let v = self.to_heap(sink, &mut Vec::new());
             return Err(err::type_error(e.mc, "output", v));
         }
         let st = self.stream_w(sink)?;
@@ -265,7 +247,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             return err::instantiation_error(self.e.mc);
         };
         let mut vars = Vec::new();
-        let h: Vec<Value<'gc>> = a.iter().map(|w| self.heap_of(*w, &mut vars)).collect();
+        let h: Vec<Value<'gc>> = a.iter().map(|w| self.to_heap(*w, &mut vars)).collect();
         match f(self.e, &h) {
             Err(b) => b,
             // not an error after all: cannot happen for the arguments

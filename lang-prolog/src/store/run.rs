@@ -372,6 +372,18 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             Nat::Text(t) => return self.text_nondet(cl, t, args),
             _ => return Flow::Fail,
         };
+        self.bridge_nondet(cl, name, n, args)
+    }
+
+    /// Runs the older engine's nondeterministic builtin `name/n` on the
+    /// goal's arguments (roots from `args`), through the bridge.
+    pub(crate) fn bridge_nondet(
+        &mut self,
+        cl: &Clause,
+        name: &str,
+        n: usize,
+        args: usize,
+    ) -> Flow<'gc> {
         let proc = self.e.g.borrow().lookup(name, n);
         let Some(Proc::Control(Ctl::NonDet(f))) = proc else {
             return Flow::Fail;

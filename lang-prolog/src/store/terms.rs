@@ -252,39 +252,29 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
-            if p == q {
+            match self.unify_flat(p, q) {
+                Some(true) => continue,
+                Some(false) => return false,
+                None => {}
+            }
+            // two compounds of the same kind
+            let (i, j) = (idx(p), idx(q));
+            let (i, j, n) = if tag(p) == STR {
+                let f = self.s.get(i);
+                if f != self.s.get(j) {
+                    return false;
+                }
+                (i + 1, j + 1, fun_arity(f))
+            } else {
+                (i, j, 2)
+            };
+            if seen.as_mut().is_some_and(|s| !s.insert((p, q))) {
                 continue;
             }
-            let (tp, tq) = (tag(p), tag(q));
-            if tp == REF {
-                if tq == REF && idx(q) > idx(p) {
-                    self.bind(q, p);
-                } else {
-                    self.bind(p, q);
-                }
-            } else if tq == REF {
-                self.bind(q, p);
-            } else if (tp == STR && tq == STR) || (tp == LIS && tq == LIS) {
-                let (i, j) = (idx(p), idx(q));
-                let (i, j, n) = if tp == STR {
-                    let f = self.s.get(i);
-                    if f != self.s.get(j) {
-                        return false;
-                    }
-                    (i + 1, j + 1, fun_arity(f))
-                } else {
-                    (i, j, 2)
-                };
-                if seen.as_mut().is_some_and(|s| !s.insert((p, q))) {
-                    continue;
-                }
-                // the first argument on top, so lists are walked in order
-                // and the work stack stays short along their tails
-                for k in (0..n).rev() {
-                    work.push((self.s.get(i + k), self.s.get(j + k)));
-                }
-            } else if !self.atomic_eq(p, q) {
-                return false;
+            // the first argument on top, so lists are walked in order
+            // and the work stack stays short along their tails
+            for k in (0..n).rev() {
+                work.push((self.s.get(i + k), self.s.get(j + k)));
             }
         }
         true

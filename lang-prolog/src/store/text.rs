@@ -14,8 +14,7 @@ use std::rc::Rc;
 
 use vm_core::Value;
 
-use crate::builtins::{add_context, Proc};
-use crate::machine::Ctl;
+use crate::builtins::add_context;
 use crate::store::compile::Clause;
 use crate::store::machine::{Alt, Ball, Flow, Mach};
 use crate::store::terms::Boxed;
@@ -267,70 +266,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
-    /// Runs the older engine's deterministic builtin of `op` on `ws`.
+    /// Runs the older engine's deterministic builtin of `op` on `ws` (the
+    /// bridge's copies keep cycles, so a cyclic argument gets the
+    /// builtin's own error, as in SWI).
     fn text_bridge(&mut self, op: Op, ws: &[Word]) -> R<'gc> {
-        let (name, n) = op.pi();
-        if ws.iter().all(|w| self.acyclic_w(*w)) {
-            return self.det_bridge_named(name, ws);
-        }
-        // the bridge's copy would not end on a cyclic term: the unrolled
-        // copy instead (the builtin raises on it; SWI raises too)
-        let proc = self.e.g.borrow().lookup(name, n);
-        let Some(Proc::Det(f)) = proc else {
-            return Ok(false);
-        };
-        let mut vars = Vec::new();
-        let h: Vec<Value<'gc>> = ws.iter().map(|w| self.heap_of(*w, &mut vars)).collect();
-        match f(self.e, &h) {
-            Err(b) => Err(self.text_err(b, op)),
-            // no text builtin succeeds on a cyclic argument
-            Ok(_) => Ok(false),
-        }
-    }
-
-    /// Whether no compound of `w` contains itself.
-    pub(crate) fn acyclic_w(&self, w: Word) -> bool {
-        let d = self.s.deref(w);
-        if tag(d) != STR && tag(d) != LIS {
-            return true;
-        }
-        // 1: on the current path, 2: done
-        let mut state: rustc_hash::FxHashMap<usize, u8> = Default::default();
-        let mut stack: Vec<(Word, usize)> = vec![(d, 0)];
-        state.insert(idx(d), 1);
-        while let Some(top) = stack.last_mut() {
-            let (t, k) = *top;
-            let n = if tag(t) == LIS {
-                2
-            } else {
-                fun_arity(self.s.get(idx(t)))
-            };
-            if k == n {
-                state.insert(idx(t), 2);
-                stack.pop();
-                continue;
-            }
-            top.1 += 1;
-            let c = self.s.deref(self.arg_of(t, k));
-            if tag(c) == STR || tag(c) == LIS {
-                match state.get(&idx(c)) {
-                    Some(1) => return false,
-                    Some(_) => {}
-                    None => {
-                        state.insert(idx(c), 1);
-                        stack.push((c, 0));
-                    }
-                }
-            }
-        }
-        true
-    }
-
-    /// A heap copy of a store term (for error terms and the bridge); a
-    /// cyclic term stays cyclic ([`Mach::to_heap`]), so an error about one
-    /// names the term itself, as SWI's does.
-    pub(crate) fn heap_of(&self, w: Word, vars: &mut Vec<(usize, Value<'gc>)>) -> Value<'gc> {
-        self.to_heap(w, vars)
+        self.det_bridge_named(op.pi().0, ws)
     }
 
     /// Runs a native text or output builtin (deterministic ones; the
@@ -693,26 +633,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
         }
         // errors and unusual arguments: the older engine's builtin
-        let proc = self.e.g.borrow().lookup(name, n);
-        let Some(Proc::Control(Ctl::NonDet(f))) = proc else {
-            return Flow::Fail;
-        };
-        if !a[..n].iter().all(|w| self.acyclic_w(*w)) {
-            // the bridge's copy would not end: the unrolled copy, on
-            // which the builtin raises (no text builtin succeeds on one)
-            let mut vars = Vec::new();
-            let h: Vec<Value<'gc>> = a[..n].iter().map(|w| self.heap_of(*w, &mut vars)).collect();
-            return match f(self.e, &h) {
-                Err(b) => Flow::Throw(self.text_err(b, op)),
-                Ok(_) => Flow::Fail,
-            };
-        }
-        let id = self.atoms.intern(name);
-        self.nondets.push((f, id, n));
-        let k = self.nondets.len() as u32 - 1;
-        let flow = self.nondet(cl, k, args, n);
-        self.nondets.pop();
-        flow
+        self.bridge_nondet(cl, name, n, args)
     }
 
     /// Tries the first of `sols`, leaving a choicepoint for the rest.
