@@ -38,7 +38,7 @@ use vm_core::Value;
 use crate::builtins::{DetFn, NonDetFn};
 use crate::machine::Eng;
 use crate::store::atoms::Atoms;
-use crate::store::compile::{Clause, LIS_KEY};
+use crate::store::compile::{Clause, Ins, LIS_KEY};
 use crate::store::preds::BUCKET;
 use crate::store::terms::{Boxed, Frozen, TRAIL_ENV};
 use crate::store::words::*;
@@ -93,6 +93,9 @@ pub enum Alt<'gc> {
     Text(Box<crate::store::text::TextAlt>),
     /// clause/2 or retract/1 from its next candidate.
     ClauseIter(Box<crate::store::preds::ClauseIt>),
+    /// SSU predicate `pred`'s last candidate runs its guard: if the guard
+    /// fails, no rule matched the call (the rule's commit cuts this).
+    NoRule(u32),
 }
 
 /// A bridged nondeterministic builtin's remaining solutions.
@@ -783,6 +786,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let pr = &self.preds[p as usize];
         let n = pr.arity;
         if pr.live == 0 {
+            if pr.ssu {
+                return self.no_rule(p);
+            }
             if pr.dynamic || pr.defined {
                 return Flow::Fail;
             }
@@ -795,11 +801,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let gen = self.db.gen;
         let (bucket, sel, start) = pr.select(key);
         let Some(i) = pr.next(bucket, sel, gen, start) else {
-            return Flow::Fail;
+            return if pr.ssu { self.no_rule(p) } else { Flow::Fail };
         };
         let c = pr.ent(bucket, sel, i).id;
         let b0 = self.cps.len();
-        if let Some(j) = pr.next(bucket, sel, gen, i + 1) {
+        let ssu = pr.ssu;
+        let more = pr.next(bucket, sel, gen, i + 1);
+        if let Some(j) = more {
             let pin = pr.pin.clone();
             self.push_cp(
                 Alt::Clauses {
@@ -812,6 +820,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 n,
                 b0,
             );
+        }
+        if ssu {
+            return self.try_ssu(c, b0, p, more.is_none());
         }
         self.try_clause(c, b0)
     }
@@ -832,6 +843,79 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             return self.resource_error();
         }
         Flow::Jump(cl, 0)
+    }
+
+    /// [`Mach::try_clause`] for a clause of SSU predicate `p`; `last`:
+    /// no other candidate follows. The rule's head match (`Ins::SsuHead`)
+    /// runs here. A last rule that commits at once (no guard) raises when
+    /// its head does not match; a last rule with a guard (or a plain
+    /// clause) gets an [`Alt::NoRule`] choicepoint that raises if it
+    /// fails before its commit.
+    fn try_ssu(&mut self, c: u32, b0: usize, p: u32, last: bool) -> Flow<'gc> {
+        let cl = self.clauses[c as usize].clone();
+        let (pc, commits) = match cl.code.as_slice() {
+            [Ins::SsuHead { .. }, Ins::Cut, ..] => (1, true),
+            [Ins::SsuHead { .. }, ..] => (1, false),
+            [Ins::Cut, ..] => (0, true),
+            _ => (0, false),
+        };
+        if last && !commits {
+            let n = self.preds[p as usize].arity;
+            self.push_cp(Alt::NoRule(p), n, b0);
+        }
+        if !self.alloc_frame_pub(cl.nslots as usize, b0) {
+            return self.resource_error();
+        }
+        let mut ok = true;
+        for (k, &t) in cl.head.iter().enumerate() {
+            let w = self.a[k];
+            if !self.get_head(&cl, t, w) {
+                ok = false;
+                break;
+            }
+        }
+        if ok {
+            if let Ins::SsuHead { args, n } = cl.code[0] {
+                ok = self.ssu_head(&cl, args as usize, n as usize);
+            }
+        }
+        if !ok {
+            if last && commits {
+                // the continuation is the caller's again
+                self.fe = self.env[self.fe] as usize;
+                return self.no_rule(p);
+            }
+            return Flow::Fail;
+        }
+        if self.s.len() > STORE_LIMIT {
+            return self.resource_error();
+        }
+        Flow::Jump(cl, pc)
+    }
+
+    /// SWI-Prolog's error when no rule of SSU predicate `p` matches the
+    /// call in the argument registers: `error(existence_error(
+    /// matching_rule, Goal), context(Name/Arity, _))`.
+    #[cold]
+    fn no_rule(&mut self, p: u32) -> Flow<'gc> {
+        let pr = &self.preds[p as usize];
+        let (name, n) = (self.atoms.name(pr.name).to_string(), pr.arity);
+        let mut vars = Vec::new();
+        let args: Vec<Value<'gc>> = (0..n).map(|k| self.to_heap(self.a[k], &mut vars)).collect();
+        let mc = self.e.mc;
+        use crate::terms::{compound, new_var};
+        let goal = compound(mc, &name, args);
+        let f = compound(
+            mc,
+            "existence_error",
+            vec![crate::terms::atom(mc, "matching_rule"), goal],
+        );
+        let ctx = compound(
+            mc,
+            "context",
+            vec![crate::errors::pi(mc, &name, n), new_var(mc, 0)],
+        );
+        Flow::Throw(Ball::Heap(compound(mc, "error", vec![f, ctx])))
     }
 
     fn resource_error(&mut self) -> Flow<'gc> {
@@ -879,13 +963,26 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             } = &mut self.cps[h].alt
             {
                 let bucket = *pred & BUCKET;
-                let pr = &self.preds[(*pred & !BUCKET) as usize];
+                let p = *pred & !BUCKET;
+                let pr = &self.preds[p as usize];
                 let c = pr.ent(bucket, *sel, *pos).id;
-                match pr.next(bucket, *sel, *gen, *pos + 1) {
-                    Some(j) => *pos = j,
-                    None => self.pop_cp(),
-                }
-                match self.try_clause(c, b0) {
+                let ssu = pr.ssu;
+                let last = match pr.next(bucket, *sel, *gen, *pos + 1) {
+                    Some(j) => {
+                        *pos = j;
+                        false
+                    }
+                    None => {
+                        self.pop_cp();
+                        true
+                    }
+                };
+                let f = if ssu {
+                    self.try_ssu(c, b0, p, last)
+                } else {
+                    self.try_clause(c, b0)
+                };
+                match f {
                     Flow::Fail => continue,
                     f => return f,
                 }
@@ -896,6 +993,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.pop_cp();
                 }
                 Alt::Clauses { .. } => unreachable!(),
+                Alt::NoRule(p) => {
+                    // restore_top gave back the call's registers
+                    self.pop_cp();
+                    return self.no_rule(p);
+                }
                 Alt::Resume(cl, pc) => {
                     self.pop_cp();
                     return Flow::Jump(cl, pc);

@@ -458,6 +458,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             if matches!(heap::get_field(c, C_ERASED), Value::Bool(true)) {
                 continue;
             }
+            if is_ssu_no_match(c) {
+                // the SSU translation's last clause: the predicate raises
+                // when no rule is left ([`Mach::enter`]) instead of
+                // keeping this clause as a candidate of every call
+                self.preds[pid as usize].ssu = true;
+                continue;
+            }
             let id = self.import_clause(pid, c, &mut bad);
             let key = self.clauses[id as usize].key;
             self.db.gen += 1;
@@ -476,6 +483,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Erases the compiled clauses of `pid` (the predicate was replaced
     /// or abolished in the database); calls running keep seeing them.
     fn drop_clauses(&mut self, pid: u32) {
+        self.preds[pid as usize].ssu = false;
         self.db.gen += 1;
         let gen = self.db.gen;
         let gone = self.preds[pid as usize].erase_all(gen);
@@ -651,6 +659,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
         None
     }
+}
+
+/// Whether database clause record `c` is the last clause of an SSU
+/// predicate (`crate::ssu::no_match_clause`: body `'$ssu_no_match'(_)`).
+fn is_ssu_no_match(c: Value<'_>) -> bool {
+    matches!(
+        view(heap::get_field(c, C_BODY)),
+        T::Compound("$ssu_no_match", a) if a.len() == 1
+    )
 }
 
 /// `'$store_run'(Goal, Result)`: runs `Goal` once on this engine. Result:

@@ -190,6 +190,10 @@ pub struct Pred {
     pub dynamic: bool,
     /// Defined (a call with no clauses fails instead of raising).
     pub defined: bool,
+    /// Made of SSU rules (`Head => Body`): a call that no rule matches
+    /// raises `existence_error(matching_rule, Goal)` (the translation's
+    /// last clause, `'$ssu_no_match'/1`, is not in `cls`).
+    pub ssu: bool,
 }
 
 impl Pred {
@@ -207,6 +211,7 @@ impl Pred {
             pin: Rc::new(()),
             dynamic,
             defined,
+            ssu: false,
         }
     }
 
