@@ -1007,6 +1007,17 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 items.push(r);
             }
             if rewrite {
+                if self.preds[p as usize].ssu {
+                    // the SSU translation's last clause is not compiled
+                    // here (`Pred::ssu`): keep the database's
+                    let old = vm_core::heap::get_field(rec, crate::machine::P_CLAUSES);
+                    for k in 0..vm_core::heap::list_len(old) {
+                        let c = vm_core::heap::list_get(old, k);
+                        if crate::store::is_ssu_no_match(c) {
+                            items.push(c);
+                        }
+                    }
+                }
                 vm_core::heap::set_field(
                     mc,
                     rec,

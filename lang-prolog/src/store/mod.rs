@@ -663,7 +663,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
 /// Whether database clause record `c` is the last clause of an SSU
 /// predicate (`crate::ssu::no_match_clause`: body `'$ssu_no_match'(_)`).
-fn is_ssu_no_match(c: Value<'_>) -> bool {
+pub(crate) fn is_ssu_no_match(c: Value<'_>) -> bool {
     matches!(
         view(heap::get_field(c, C_BODY)),
         T::Compound("$ssu_no_match", a) if a.len() == 1
