@@ -39,7 +39,7 @@ use crate::builtins::{DetFn, NonDetFn};
 use crate::machine::Eng;
 use crate::store::atoms::Atoms;
 use crate::store::compile::{Clause, Ins, LIS_KEY};
-use crate::store::preds::BUCKET;
+use crate::store::preds::{BUCKET, NO_CLAUSE, NO_NEXT};
 use crate::store::terms::{Boxed, Frozen, TRAIL_ENV};
 use crate::store::words::*;
 
@@ -785,6 +785,36 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn enter(&mut self, p: u32) -> Flow<'gc> {
         let pr = &self.preds[p as usize];
         let n = pr.arity;
+        if let Some(sw) = &pr.sw {
+            // an unchanged small predicate: its precomputed switch
+            let key = if n > 0 { self.key_of(self.a[0]) } else { 0 };
+            let h = Pred::hit(sw, key);
+            let ssu = pr.ssu;
+            if h.id == NO_CLAUSE {
+                return if ssu { self.no_rule(p) } else { Flow::Fail };
+            }
+            let b0 = self.cps.len();
+            let last = h.next == NO_NEXT;
+            if !last {
+                let pin = pr.pin.clone();
+                let gen = self.db.gen;
+                self.push_cp(
+                    Alt::Clauses {
+                        _pin: pin,
+                        sel: key,
+                        gen,
+                        pred: p,
+                        pos: h.next,
+                    },
+                    n,
+                    b0,
+                );
+            }
+            if ssu {
+                return self.try_ssu(h.id, b0, p, last);
+            }
+            return self.try_clause(h.id, b0);
+        }
         if pr.live == 0 {
             if pr.ssu {
                 return self.no_rule(p);

@@ -478,6 +478,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let pr = &mut self.preds[pid as usize];
         pr.dynamic = dynamic;
         pr.defined = defined;
+        pr.build_switch();
     }
 
     /// Erases the compiled clauses of `pid` (the predicate was replaced
@@ -581,6 +582,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         };
         self.catch_cid = self.push_clause(c, Value::None);
         self.preds[p as usize].add(self.catch_cid, 0, 0, false);
+        self.preds[p as usize].build_switch();
         let findall = self.atoms.intern("findall");
         let p = self.new_pred(findall, 3, false, true);
         let c = Clause {
@@ -605,6 +607,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         };
         let id = self.push_clause(c, Value::None);
         self.preds[p as usize].add(id, 0, 0, false);
+        self.preds[p as usize].build_switch();
         // findall(T, G, L, Tail) :- findall(T, G, L0), '$fa_append'(L0, Tail, L).
         let p = self.new_pred(findall, 4, false, true);
         let app = self.atoms.intern("$fa_append");
@@ -619,6 +622,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let (c, _) = Compiler::clause(self, &head, &body, 5);
         let id = self.push_clause(c, Value::None);
         self.preds[p as usize].add(id, 0, 0, false);
+        self.preds[p as usize].build_switch();
     }
 
     /// Predicates reachable from clause `c` (through calls the compiler

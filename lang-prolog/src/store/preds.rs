@@ -183,6 +183,9 @@ pub struct Pred {
     pub first: i32,
     /// First-argument index (large predicates).
     pub index: Option<Box<Index>>,
+    /// The switch of an unchanged small predicate ([`Pred::build_switch`];
+    /// any change drops it).
+    pub sw: Option<Box<[Hit]>>,
     /// Cloned by each choicepoint iterating the clauses: while shared, no
     /// position may change.
     pub pin: Rc<()>,
@@ -208,6 +211,7 @@ impl Pred {
             varkeys: 0,
             first: 0,
             index: None,
+            sw: None,
             pin: Rc::new(()),
             dynamic,
             defined,
@@ -229,6 +233,7 @@ impl Pred {
     /// Adds clause `id` (first-argument key `key`) at generation `gen`,
     /// first or last.
     pub fn add(&mut self, id: u32, key: Word, gen: u64, front: bool) {
+        self.sw = None;
         let pos = self.cls.push(
             Ent {
                 id,
@@ -312,6 +317,7 @@ impl Pred {
     /// Erases the entry at position `pos` at generation `gen`; its clause
     /// id. Positions do not change (see [`Pred::compact`]).
     pub fn erase(&mut self, pos: i32, gen: u64) -> u32 {
+        self.sw = None;
         let e = self.cls.get_mut(pos);
         debug_assert!(e.died == ALIVE);
         e.died = gen;
@@ -353,6 +359,7 @@ impl Pred {
     /// positions change); their clause ids.
     pub fn compact(&mut self) -> Vec<u32> {
         debug_assert!(!self.pinned());
+        self.sw = None;
         let mut dead = Vec::with_capacity(self.dead);
         let mut back = Vec::with_capacity(self.live);
         for e in self.cls.iter() {
@@ -373,6 +380,60 @@ impl Pred {
             self.build_index();
         }
         dead
+    }
+
+    /// Precomputes the switch of a small predicate (no index) from its
+    /// live entries: a call that finds it knows its first candidate and
+    /// where the second one is without scanning entries or testing
+    /// generations (at a new call, an entry is visible exactly when it is
+    /// not erased). Built when a predicate is imported; any change to the
+    /// clause list drops it (the scan takes over).
+    pub fn build_switch(&mut self) {
+        self.sw = None;
+        if self.index.is_some() || self.live == 0 {
+            return;
+        }
+        let mut live: Vec<(i32, Ent)> = Vec::with_capacity(self.live);
+        let mut pos = self.cls.start();
+        while pos < self.cls.end() {
+            let e = self.cls.get(pos);
+            if e.died == ALIVE {
+                live.push((pos, e));
+            }
+            pos += 1;
+        }
+        let hit = |key: Word, take: &dyn Fn(Word) -> bool| {
+            let mut c = live.iter().filter(|(_, e)| take(e.key));
+            let first = c.next();
+            let second = c.next();
+            Hit {
+                key,
+                id: first.map_or(NO_CLAUSE, |x| x.1.id),
+                next: second.map_or(NO_NEXT, |x| x.0),
+            }
+        };
+        let mut sw = vec![hit(0, &|_| true)];
+        for &(_, e) in &live {
+            if e.key != 0 && !sw[1..].iter().any(|h| h.key == e.key) {
+                sw.push(hit(e.key, &|k| k == e.key || k == 0));
+            }
+        }
+        sw.push(hit(0, &|k| k == 0));
+        self.sw = Some(sw.into_boxed_slice());
+    }
+
+    /// The switch entry for first-argument key `key` (the predicate has a
+    /// switch).
+    #[inline(always)]
+    pub fn hit(sw: &[Hit], key: Word) -> Hit {
+        if key == 0 {
+            return sw[0];
+        }
+        // the last entry (a key no clause has) has key 0: never equal
+        match sw[1..].iter().find(|h| h.key == key) {
+            Some(h) => *h,
+            None => sw[sw.len() - 1],
+        }
     }
 
     /// Where a call with first-argument key `key` iterates: the flag
@@ -432,6 +493,25 @@ impl Pred {
         self.cls.get(self.at(bucket, sel, pos))
     }
 }
+
+/// A switch entry: the candidates of a call whose first argument has key
+/// `key` (entry 0: an unbound first argument; the last entry: a key no
+/// clause has).
+#[derive(Clone, Copy)]
+pub struct Hit {
+    /// First-argument key.
+    pub key: Word,
+    /// The first candidate's clause id ([`NO_CLAUSE`]: none).
+    pub id: u32,
+    /// The clause-list position of the second candidate ([`NO_NEXT`]:
+    /// none), where the call's choicepoint continues.
+    pub next: i32,
+}
+
+/// [`Hit::id`] of a call with no candidate.
+pub const NO_CLAUSE: u32 = u32::MAX;
+/// [`Hit::next`] of a call with one candidate at most.
+pub const NO_NEXT: i32 = i32::MIN;
 
 /// A clause/2 or retract/1 iteration (a choicepoint's state).
 pub struct ClauseIt {
