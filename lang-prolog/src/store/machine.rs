@@ -883,11 +883,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// fails before its commit.
     fn try_ssu(&mut self, c: u32, b0: usize, p: u32, last: bool) -> Flow<'gc> {
         let cl = self.clauses[c as usize].clone();
-        let (pc, commits) = match cl.code.as_slice() {
-            [Ins::SsuHead { .. }, Ins::Cut, ..] => (1, true),
-            [Ins::SsuHead { .. }, ..] => (1, false),
-            [Ins::Cut, ..] => (0, true),
-            _ => (0, false),
+        let (pat, commits) = match cl.code.as_slice() {
+            [Ins::SsuHead { args, n }, Ins::Cut, ..] => (Some((*args, *n)), true),
+            [Ins::SsuHead { args, n }, ..] => (Some((*args, *n)), false),
+            [Ins::Cut, ..] => (None, true),
+            _ => (None, false),
         };
         if last && !commits {
             let n = self.preds[p as usize].arity;
@@ -896,19 +896,27 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
         }
-        let mut ok = true;
-        for (k, &t) in cl.head.iter().enumerate() {
-            let w = self.a[k];
-            if !self.get_head(&cl, t, w) {
-                ok = false;
-                break;
+        let ok = match pat {
+            // the head's arguments are the translation's fresh variables,
+            // used only by the `'$ssu_match'` goal that `SsuHead` stands
+            // for: no slot to write; the pattern is matched against the
+            // registers and builds nothing
+            Some((args, n)) => self.ssu_head(&cl, args as usize, n as usize),
+            None => {
+                let mut ok = true;
+                for (k, &t) in cl.head.iter().enumerate() {
+                    let w = self.a[k];
+                    if !self.get_head(&cl, t, w) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if ok && self.s.len() > STORE_LIMIT {
+                    return self.resource_error();
+                }
+                ok
             }
-        }
-        if ok {
-            if let Ins::SsuHead { args, n } = cl.code[0] {
-                ok = self.ssu_head(&cl, args as usize, n as usize);
-            }
-        }
+        };
         if !ok {
             if last && commits {
                 // the continuation is the caller's again
@@ -917,10 +925,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             return Flow::Fail;
         }
-        if self.s.len() > STORE_LIMIT {
-            return self.resource_error();
-        }
-        Flow::Jump(cl, pc)
+        Flow::Jump(cl, pat.is_some() as usize)
     }
 
     /// SWI-Prolog's error when no rule of SSU predicate `p` matches the
