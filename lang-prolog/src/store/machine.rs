@@ -860,6 +860,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     #[inline(always)]
     fn try_clause(&mut self, c: u32, b0: usize) -> Flow<'gc> {
         let cl = self.clauses[c as usize].clone();
+        if cl.nslots == 0 && cl.code.len() == 1 {
+            return self.try_ground_fact(&cl);
+        }
         if !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
         }
@@ -873,6 +876,24 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             return self.resource_error();
         }
         Flow::Jump(cl, 0)
+    }
+
+    /// [`Mach::try_clause`] for a fact with no variable (`p.`, `q(a, 1)`):
+    /// its head match reads no frame slot and its body is `Proceed`, so
+    /// it runs without a frame and continues at the call's continuation
+    /// (`fe`/`cpr`) at once.
+    fn try_ground_fact(&mut self, cl: &Clause) -> Flow<'gc> {
+        for (k, &t) in cl.head.iter().enumerate() {
+            let w = self.a[k];
+            if !self.get_head(cl, t, w) {
+                return Flow::Fail;
+            }
+        }
+        if self.s.len() > STORE_LIMIT {
+            return self.resource_error();
+        }
+        let p = self.cpr;
+        self.resume_at(p)
     }
 
     /// [`Mach::try_clause`] for a clause of SSU predicate `p`; `last`:
