@@ -29,6 +29,13 @@
 //!   (`env` keeps spare words above the top); [`Cp`] is 96 bytes (rare
 //!   `Alt::Sols` boxed, tops that stay below 2^32 as `u32`), so pushing
 //!   one needs no memcpy call.
+//! - **Session 15** (calls): an unchanged small predicate is entered
+//!   through its precomputed switch ([`crate::store::preds::Hit`]); an
+//!   SSU predicate's call raises `existence_error(matching_rule, Goal)`
+//!   itself when no rule is left ([`Mach::enter`], `try_ssu`; a guarded
+//!   last rule keeps an [`Alt::NoRule`] choicepoint until its commit),
+//!   and matches the rule's pattern against the registers without writing
+//!   the head's slots; a fact with no variable runs without a frame.
 
 use std::rc::Rc;
 

@@ -23,6 +23,17 @@
 //!   walks its bucket only, and leaves no choicepoint when the bucket holds
 //!   one candidate. Small predicates keep the linear scan (the key is in
 //!   the entry, no clause is touched).
+//! - **Switch** (session 15). A small predicate unchanged since it was
+//!   imported has a precomputed switch ([`Pred::sw`], [`Hit`]): per
+//!   first-argument key, the first candidate's clause id and the position
+//!   of the second one. A new call sees exactly the entries not erased, so
+//!   it needs no scan and no generation test; any change to the clause
+//!   list drops the switch (the scan takes over). Backtracking into the
+//!   call's choicepoint scans from the second candidate as before.
+//! - **SSU predicates** ([`Pred::ssu`], session 15): the translation's
+//!   last clause (`'$ssu_no_match'/1`, raising the no-matching-rule error)
+//!   is not in the list; the machine raises the error when no candidate is
+//!   left, so a call with one candidate rule pushes no choicepoint.
 
 use std::rc::Rc;
 
