@@ -370,7 +370,9 @@ impl Pred {
     /// positions change); their clause ids.
     pub fn compact(&mut self) -> Vec<u32> {
         debug_assert!(!self.pinned());
-        self.sw = None;
+        // positions change: a switch is rebuilt (the erased entries were
+        // not in it, so it stays a switch of the same clauses)
+        let had_switch = self.sw.take().is_some();
         let mut dead = Vec::with_capacity(self.dead);
         let mut back = Vec::with_capacity(self.live);
         for e in self.cls.iter() {
@@ -389,6 +391,9 @@ impl Pred {
         self.index = None;
         if self.live >= INDEX_MIN && self.varkeys <= VAR_MAX {
             self.build_index();
+        }
+        if had_switch {
+            self.build_switch();
         }
         dead
     }
