@@ -35,7 +35,9 @@
 //!   itself when no rule is left ([`Mach::enter`], `try_ssu`; a guarded
 //!   last rule keeps an [`Alt::NoRule`] choicepoint until its commit),
 //!   and matches the rule's pattern against the registers without writing
-//!   the head's slots; a fact with no variable runs without a frame.
+//!   the head's slots; a fact continues at its caller's continuation
+//!   without running its `Proceed` (a frame only while its head has
+//!   variables to match).
 
 use std::rc::Rc;
 
@@ -867,8 +869,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     #[inline(always)]
     fn try_clause(&mut self, c: u32, b0: usize) -> Flow<'gc> {
         let cl = self.clauses[c as usize].clone();
-        if cl.nslots == 0 && cl.code.len() == 1 {
-            return self.try_ground_fact(&cl);
+        if cl.code.len() == 1 {
+            return self.try_fact(&cl, b0);
         }
         if !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
@@ -885,17 +887,23 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         Flow::Jump(cl, 0)
     }
 
-    /// [`Mach::try_clause`] for a fact with no variable (`p.`, `q(a, 1)`):
-    /// its head match reads no frame slot and its body is `Proceed`, so
-    /// it runs without a frame and continues at the call's continuation
-    /// (`fe`/`cpr`) at once.
-    fn try_ground_fact(&mut self, cl: &Clause) -> Flow<'gc> {
+    /// [`Mach::try_clause`] for a fact (its code is `Proceed` alone): the
+    /// head is matched (in a frame only when it has variables, dropped
+    /// right after: nothing refers to a frame slot's address) and the
+    /// call continues at its continuation (`fe`/`cpr`) at once, without
+    /// running the fact's `Proceed`.
+    fn try_fact(&mut self, cl: &Clause, b0: usize) -> Flow<'gc> {
+        let fe = self.fe;
+        if cl.nslots > 0 && !self.alloc_frame_pub(cl.nslots as usize, b0) {
+            return self.resource_error();
+        }
         for (k, &t) in cl.head.iter().enumerate() {
             let w = self.a[k];
             if !self.get_head(cl, t, w) {
                 return Flow::Fail;
             }
         }
+        self.fe = fe;
         if self.s.len() > STORE_LIMIT {
             return self.resource_error();
         }
