@@ -18,13 +18,26 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     #[inline(always)]
     pub fn arith_ins(&mut self, cl: &Clause, op: AOp, args: usize) -> Flow<'gc> {
         let r = &cl.roots[args..];
-        let is = matches!(op, AOp::Add | AOp::Sub | AOp::Mul);
+        let is = matches!(
+            op,
+            AOp::Add | AOp::Sub | AOp::Mul | AOp::IDiv | AOp::Mod | AOp::Rem
+        );
         let (ia, ib) = if is { (2, 3) } else { (0, 1) };
         if let (Some(x), Some(y)) = (self.small_arg(cl, r[ia]), self.small_arg(cl, r[ib])) {
             let ok = match op {
                 AOp::Add => x.checked_add(y),
                 AOp::Sub => x.checked_sub(y),
                 AOp::Mul => x.checked_mul(y),
+                // division by zero (and MIN // -1) is the builtin's: None
+                AOp::IDiv => x.checked_div(y),
+                AOp::Rem => x.checked_rem(y),
+                AOp::Mod => x.checked_rem(y).map(|m| {
+                    if m != 0 && (m < 0) != (y < 0) {
+                        m + y
+                    } else {
+                        m
+                    }
+                }),
                 AOp::Lt => return test(x < y),
                 AOp::Gt => return test(x > y),
                 AOp::Le => return test(x <= y),

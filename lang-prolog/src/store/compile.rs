@@ -21,9 +21,10 @@
 //! **Goals compiled by shape.** A few goals get their own instructions
 //! instead of a builtin call: the head match of an SSU rule as
 //! `crate::ssu` translates it (`SsuHead`, with the pattern's first
-//! argument as the clause key), `$Goal` (`'$det_call'/1`: `DetEnter`/`DetExit`),
-//! `is/2` of `+`, `-`, `*` and the arithmetic comparisons on variables and
-//! small integers (`Arith`), and conditions of `->`, `*->` and `\+` made
+//! argument as the clause key), `$Goal` (`'$det_call'/1`: `DetEnter` and
+//! `DetExit`), `is/2` of `+`, `-`, `*`, `//`, `mod`, `rem` and the
+//! arithmetic comparisons on variables and small integers (`Arith`), and
+//! conditions of `->`, `*->` and `\+` made
 //! of tests only (`TestElse`: a failed test jumps, no choicepoint; a test
 //! binds nothing, so nothing needs undoing). Each falls back to the
 //! general path for anything unusual, so results and errors are those of
@@ -115,6 +116,12 @@ pub enum AOp {
     Sub,
     /// `X is A * B`.
     Mul,
+    /// `X is A // B` (truncating, SWI's default `integer_rounding_function`).
+    IDiv,
+    /// `X is A mod B` (the sign of B).
+    Mod,
+    /// `X is A rem B` (the sign of A).
+    Rem,
     Lt,
     Gt,
     Le,
@@ -130,7 +137,7 @@ impl AOp {
     /// integer (or the result overflows).
     pub fn nat(self) -> Nat {
         match self {
-            AOp::Add | AOp::Sub | AOp::Mul => Nat::Is,
+            AOp::Add | AOp::Sub | AOp::Mul | AOp::IDiv | AOp::Mod | AOp::Rem => Nat::Is,
             AOp::Lt => Nat::Lt,
             AOp::Gt => Nat::Gt,
             AOp::Le => Nat::Le,
@@ -817,7 +824,8 @@ impl<'r, R: Resolve> Compiler<'r, R> {
         }
     }
 
-    /// `Ins::Arith` for `is/2` of `+`, `-`, `*` and the comparisons, when
+    /// `Ins::Arith` for `is/2` of `+`, `-`, `*`, `//`, `mod`, `rem` and the
+    /// comparisons, when
     /// the operands are variables or small integers.
     fn arith(&mut self, op: Nat, args: &[Tm]) -> Option<Ins> {
         let simple = |t: &Tm| match t {
@@ -845,6 +853,12 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                     AOp::Add
                 } else if *f == self.r.intern("*") {
                     AOp::Mul
+                } else if *f == self.r.intern("//") {
+                    AOp::IDiv
+                } else if *f == self.r.intern("mod") {
+                    AOp::Mod
+                } else if *f == self.r.intern("rem") {
+                    AOp::Rem
                 } else {
                     return None;
                 };
