@@ -415,6 +415,10 @@ fn powm<'gc>(mc: &Mutation<'gc>, a: Vec<N>) -> PResult<'gc, N> {
 }
 
 fn apply1<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
+    apply1_(mc, name, x).map_err(|ball| name_function(mc, ball, name, 1))
+}
+
+fn apply1_<'gc>(mc: &Mutation<'gc>, name: &str, x: N) -> PResult<'gc, N> {
     Ok(match name {
         "-" => match x {
             N::I(i) => match i.checked_neg() {
@@ -628,16 +632,28 @@ fn int_pow<'gc>(mc: &Mutation<'gc>, x: &N, y: &N, caret: bool) -> PResult<'gc, N
 }
 
 fn apply2<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {
-    apply2_(mc, name, x, y).map_err(|ball| {
-        // SWI names the function in the context of a division by zero
-        if let T::Compound("error", a) = view(ball) {
-            if matches!(view(a[0]), T::Compound("evaluation_error", z) if matches!(view(z[0]), T::Atom("zero_divisor"))) {
-                let ctx = terms::compound(mc, "context", vec![err::pi(mc, name, 2), terms::new_var(mc, 0)]);
-                return terms::compound(mc, "error", vec![a[0], ctx]);
-            }
+    apply2_(mc, name, x, y).map_err(|ball| name_function(mc, ball, name, 2))
+}
+
+/// SWI names the function in the context of a division by zero and of a
+/// float where it needs an integer (`7.0 mod 2`, `msb(2.0)`).
+fn name_function<'gc>(mc: &Mutation<'gc>, ball: Value<'gc>, name: &str, n: usize) -> Value<'gc> {
+    if let T::Compound("error", a) = view(ball) {
+        let named = match view(a[0]) {
+            T::Compound("evaluation_error", z) => matches!(view(z[0]), T::Atom("zero_divisor")),
+            T::Compound("type_error", t) => matches!(view(t[0]), T::Atom("integer")),
+            _ => false,
+        };
+        if named {
+            let ctx = terms::compound(
+                mc,
+                "context",
+                vec![err::pi(mc, name, n), terms::new_var(mc, 0)],
+            );
+            return terms::compound(mc, "error", vec![a[0], ctx]);
         }
-        ball
-    })
+    }
+    ball
 }
 
 fn apply2_<'gc>(mc: &Mutation<'gc>, name: &str, x: N, y: N) -> PResult<'gc, N> {

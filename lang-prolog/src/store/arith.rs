@@ -13,15 +13,31 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// `Ins::Arith`: two small integers are computed here, anything else
     /// (floats, bigints, unbound or non-numeric operands, overflow) runs
     /// the general builtin, so the results and errors are the same.
+    /// Inlined into the run loop (no call, no `Flow` through memory); the
+    /// general case is [`Mach::arith_slow`].
+    #[inline(always)]
     pub fn arith_ins(&mut self, cl: &Clause, op: AOp, args: usize) -> Flow<'gc> {
         let r = &cl.roots[args..];
-        let is = matches!(op, AOp::Add | AOp::Sub | AOp::Mul);
+        let is = matches!(
+            op,
+            AOp::Add | AOp::Sub | AOp::Mul | AOp::IDiv | AOp::Mod | AOp::Rem
+        );
         let (ia, ib) = if is { (2, 3) } else { (0, 1) };
         if let (Some(x), Some(y)) = (self.small_arg(cl, r[ia]), self.small_arg(cl, r[ib])) {
             let ok = match op {
                 AOp::Add => x.checked_add(y),
                 AOp::Sub => x.checked_sub(y),
                 AOp::Mul => x.checked_mul(y),
+                // division by zero (and MIN // -1) is the builtin's: None
+                AOp::IDiv => x.checked_div(y),
+                AOp::Rem => x.checked_rem(y),
+                AOp::Mod => x.checked_rem(y).map(|m| {
+                    if m != 0 && (m < 0) != (y < 0) {
+                        m + y
+                    } else {
+                        m
+                    }
+                }),
                 AOp::Lt => return test(x < y),
                 AOp::Gt => return test(x > y),
                 AOp::Le => return test(x <= y),
@@ -33,6 +49,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 return test(self.get(cl, r[0], w));
             }
         }
+        self.arith_slow(cl, op, args)
+    }
+
+    /// [`Mach::arith_ins`] on anything but two small integers: the builtin.
+    #[inline(never)]
+    fn arith_slow(&mut self, cl: &Clause, op: AOp, args: usize) -> Flow<'gc> {
         match self.nat(cl, op.nat(), args) {
             Ok(b) => test(b),
             Err(b) => Flow::Throw(b),
@@ -40,35 +62,45 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     }
 
     /// `Ins::TestElse`: a test of a condition; failing goes to `to`.
-    /// Arithmetic comparisons of two small integers are decided here.
+    /// Arithmetic comparisons of two small integers are decided here
+    /// (inlined into the run loop); anything else in
+    /// [`Mach::test_else_slow`].
+    #[inline(always)]
     pub fn test_else(&mut self, cl: &Clause, op: Nat, args: usize, to: usize) -> Flow<'gc> {
         let cmp = match op {
-            Nat::Lt => Some(AOp::Lt),
-            Nat::Gt => Some(AOp::Gt),
-            Nat::Le => Some(AOp::Le),
-            Nat::Ge => Some(AOp::Ge),
-            Nat::AEq => Some(AOp::Eq),
-            Nat::ANe => Some(AOp::Ne),
-            _ => None,
+            Nat::Lt => AOp::Lt,
+            Nat::Gt => AOp::Gt,
+            Nat::Le => AOp::Le,
+            Nat::Ge => AOp::Ge,
+            Nat::AEq => AOp::Eq,
+            Nat::ANe => AOp::Ne,
+            _ => return self.test_else_slow(cl, op, args, to),
+        };
+        let (Some(x), Some(y)) = (
+            self.small_arg(cl, cl.roots[args]),
+            self.small_arg(cl, cl.roots[args + 1]),
+        ) else {
+            return self.test_else_slow(cl, op, args, to);
         };
         let ok = match cmp {
-            Some(c) => match (
-                self.small_arg(cl, cl.roots[args]),
-                self.small_arg(cl, cl.roots[args + 1]),
-            ) {
-                (Some(x), Some(y)) => Ok(match c {
-                    AOp::Lt => x < y,
-                    AOp::Gt => x > y,
-                    AOp::Le => x <= y,
-                    AOp::Ge => x >= y,
-                    AOp::Eq => x == y,
-                    _ => x != y,
-                }),
-                _ => self.nat(cl, op, args),
-            },
-            None => self.nat(cl, op, args),
+            AOp::Lt => x < y,
+            AOp::Gt => x > y,
+            AOp::Le => x <= y,
+            AOp::Ge => x >= y,
+            AOp::Eq => x == y,
+            _ => x != y,
         };
-        match ok {
+        if ok {
+            Flow::Next
+        } else {
+            Flow::Goto(to)
+        }
+    }
+
+    /// [`Mach::test_else`] through the builtin.
+    #[inline(never)]
+    fn test_else_slow(&mut self, cl: &Clause, op: Nat, args: usize, to: usize) -> Flow<'gc> {
+        match self.nat(cl, op, args) {
             Ok(true) => Flow::Next,
             Ok(false) => Flow::Goto(to),
             Err(b) => Flow::Throw(b),

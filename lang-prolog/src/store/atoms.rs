@@ -72,6 +72,8 @@ const PRESET: &[&str] = &[
     "user",
     ":",
     "/",
+    "<",
+    ">",
 ];
 
 /// Preset atom ids, in [`PRESET`] order.
@@ -99,4 +101,6 @@ pub mod ids {
     pub const USER: u32 = 21;
     pub const COLON: u32 = 22;
     pub const SLASH: u32 = 23;
+    pub const LT: u32 = 24;
+    pub const GT: u32 = 25;
 }

@@ -32,17 +32,148 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.heap_err(err::type_error(self.e.mc, ty, v), name, n)
     }
 
-    /// Runs a native builtin.
+    /// Runs a native builtin. The commonest ones (`=`, `==`, `\\==`, the
+    /// type tests, `arg/3`, `functor/3`) have small functions of their
+    /// own, called from this inlined switch, so a call to one of them
+    /// pays neither the prologue of the big [`Mach::nat_rest`] nor a
+    /// result passed through memory.
+    #[inline(always)]
     pub fn nat(&mut self, cl: &Clause, op: Nat, args: usize) -> R<'gc> {
+        use Nat::*;
+        match op {
+            Unify => Ok(self.unify_bi(cl, args)),
+            Eq | NotEq => Ok(self.eq_bi(cl, args) == (op == Eq)),
+            Var | NonVar | Atom | Number | Integer | Float | Atomic | Compound | Callable
+            | IsList => Ok(self.type_test(cl, op, args)),
+            Arg => self.arg3(cl, args),
+            Functor => self.functor3(cl, args),
+            _ => self.nat_rest(cl, op, args),
+        }
+    }
+
+    /// `=/2`.
+    #[inline(never)]
+    fn unify_bi(&mut self, cl: &Clause, args: usize) -> bool {
+        let w = self.build(cl, cl.roots[args]);
+        self.get(cl, cl.roots[args + 1], w)
+    }
+
+    /// `==/2`: whether the two arguments are identical.
+    #[inline(never)]
+    fn eq_bi(&mut self, cl: &Clause, args: usize) -> bool {
+        let x = self.build(cl, cl.roots[args]);
+        let y = self.build(cl, cl.roots[args + 1]);
+        if x == y {
+            return true;
+        }
+        let (dx, dy) = (self.s.deref(x), self.s.deref(y));
+        if dx == dy {
+            return true;
+        }
+        // two different variables, atoms or small integers differ; a
+        // compound or boxed word (float, bigint, string) needs compare
+        let deep = |t| matches!(t, STR | LIS | BOX);
+        if !deep(tag(dx)) && !deep(tag(dy)) {
+            return false;
+        }
+        self.compare(dx, dy) == Ordering::Equal
+    }
+
+    /// The type tests (`var/1` .. `is_list/1`).
+    #[inline(never)]
+    fn type_test(&mut self, cl: &Clause, op: Nat, args: usize) -> bool {
+        use Nat::*;
+        let w = self.build(cl, cl.roots[args]);
+        let d = self.s.deref(w);
+        let t = tag(d);
+        match op {
+            Var => t == REF,
+            NonVar => t != REF,
+            // SWI 7: `[]` is atomic but not an atom
+            Atom => t == ATOM && d != NIL,
+            Atomic => t == ATOM || t == INT || t == BOX,
+            Compound => t == STR || t == LIS,
+            // and `[]` is not callable
+            Callable => (t == ATOM && d != NIL) || t == STR || t == LIS,
+            Number | Integer | Float => {
+                let boxed = if t == BOX { Some(self.unbox(d)) } else { None };
+                match op {
+                    Number => t == INT || matches!(boxed, Some(Boxed::F(_) | Boxed::B(_))),
+                    Integer => t == INT || matches!(boxed, Some(Boxed::B(_))),
+                    _ => matches!(boxed, Some(Boxed::F(_))),
+                }
+            }
+            _ => self.is_proper_list(d),
+        }
+    }
+
+    /// `arg/3`: an integer N and a compound are done here; enumeration
+    /// and errors go to [`Mach::arg3_slow`].
+    #[inline(never)]
+    fn arg3(&mut self, cl: &Clause, args: usize) -> R<'gc> {
+        let n = self.build(cl, cl.roots[args]);
+        let t = self.build(cl, cl.roots[args + 1]);
+        let nd = self.s.deref(n);
+        let td = self.s.deref(t);
+        if tag(nd) == INT {
+            let k = int_val(nd);
+            let (first, ar) = match tag(td) {
+                STR => (idx(td) + 1, fun_arity(self.s.get(idx(td)))),
+                LIS => (idx(td), 2),
+                _ => return self.arg3_slow(cl, args, n, t),
+            };
+            if k < 1 || k as usize > ar {
+                return if k < 0 {
+                    self.arg3_slow(cl, args, n, t)
+                } else {
+                    Ok(false)
+                };
+            }
+            let x = self.s.get(first + k as usize - 1);
+            return Ok(self.get(cl, cl.roots[args + 2], x));
+        }
+        self.arg3_slow(cl, args, n, t)
+    }
+
+    /// `arg/3` beyond an integer and a compound.
+    fn arg3_slow(&mut self, cl: &Clause, args: usize, n: Word, t: Word) -> R<'gc> {
+        let nd = self.s.deref(n);
+        let td = self.s.deref(t);
+        // SWI names arg/3 without its module in these two errors
+        let plain = |this: &Self, formal: Value<'gc>| {
+            let e = this.e;
+            let ctx = e.compound("context", vec![err::pi(e.mc, "arg", 3), e.new_var()]);
+            Ball::Heap(e.compound("error", vec![formal, ctx]))
+        };
+        if tag(td) == REF {
+            return Err(plain(self, self.e.atom("instantiation_error")));
+        }
+        if tag(nd) != INT || tag(td) == REF || int_val(nd) < 0 {
+            // enumeration and errors: the older engine's arg/3
+            return Err(Ball::Redo);
+        }
+        let Some((_, ar)) = self.functor_of(td).filter(|_| tag(td) != ATOM) else {
+            let v = self.to_heap(td, &mut Vec::new());
+            let formal = self
+                .e
+                .compound("type_error", vec![self.e.atom("compound"), v]);
+            return Err(plain(self, formal));
+        };
+        let k = int_val(nd);
+        if k < 1 || k as usize > ar {
+            return Ok(false);
+        }
+        let x = self.arg_of(td, k as usize - 1);
+        Ok(self.get(cl, cl.roots[args + 2], x))
+    }
+
+    /// The native builtins without a function of their own.
+    #[inline(never)]
+    fn nat_rest(&mut self, cl: &Clause, op: Nat, args: usize) -> R<'gc> {
         let root = |k: usize| cl.roots[args + k];
         use Nat::*;
         match op {
-            Unify => {
-                let a = root(0);
-                let b = root(1);
-                let w = self.build(cl, a);
-                Ok(self.get(cl, b, w))
-            }
+            Unify => Ok(self.unify_bi(cl, args)),
             NotUnify => {
                 let x = self.build(cl, root(0));
                 let y = self.build(cl, root(1));
@@ -53,32 +184,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.cut_restore(h);
                 Ok(!r)
             }
-            Eq | NotEq => {
-                let x = self.build(cl, root(0));
-                let y = self.build(cl, root(1));
-                let e = self.compare(x, y) == Ordering::Equal;
-                Ok(e == (op == Eq))
-            }
+            Eq | NotEq => Ok(self.eq_bi(cl, args) == (op == Eq)),
             Var | NonVar | Atom | Number | Integer | Float | Atomic | Compound | Callable
-            | IsList => {
-                let w = self.build(cl, root(0));
-                let d = self.s.deref(w);
-                let t = tag(d);
-                let boxed = if t == BOX { Some(self.unbox(d)) } else { None };
-                Ok(match op {
-                    Var => t == REF,
-                    NonVar => t != REF,
-                    // SWI 7: `[]` is atomic but not an atom
-                    Atom => t == ATOM && d != NIL,
-                    Number => t == INT || matches!(boxed, Some(Boxed::F(_) | Boxed::B(_))),
-                    Integer => t == INT || matches!(boxed, Some(Boxed::B(_))),
-                    Float => matches!(boxed, Some(Boxed::F(_))),
-                    Atomic => t == ATOM || t == INT || t == BOX,
-                    Compound => t == STR || t == LIS,
-                    Callable => t == ATOM || t == STR || t == LIS,
-                    _ => self.is_proper_list(d),
-                })
-            }
+            | IsList => Ok(self.type_test(cl, op, args)),
             Is => {
                 if let Some(i) = self.eval_small_in(Some(cl), root(1)) {
                     let w = self.int_word(i);
@@ -135,11 +243,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     return Err(self.type_err("atom", od, "compare", 3));
                 }
                 let c = match self.compare(x, y) {
-                    Ordering::Less => "<",
-                    Ordering::Equal => "=",
-                    Ordering::Greater => ">",
+                    Ordering::Less => ids::LT,
+                    Ordering::Equal => ids::EQ,
+                    Ordering::Greater => ids::GT,
                 };
-                if tag(od) == ATOM && !matches!(self.atoms.name(atom_id(od)), "<" | "=" | ">") {
+                if tag(od) == ATOM && !matches!(atom_id(od), ids::LT | ids::EQ | ids::GT) {
                     let v = self.to_heap(od, &mut Vec::new());
                     return Err(self.heap_err(
                         err::domain_error(self.e.mc, "order", v),
@@ -147,29 +255,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         3,
                     ));
                 }
-                let a = atom(self.atoms.intern(c));
-                Ok(self.unify(od, a))
+                Ok(self.unify(od, atom(c)))
             }
             Functor => self.functor3(cl, args),
-            Arg => {
-                let n = self.build(cl, root(0));
-                let t = self.build(cl, root(1));
-                let nd = self.s.deref(n);
-                let td = self.s.deref(t);
-                if tag(nd) != INT || tag(td) == REF || int_val(nd) < 0 {
-                    // enumeration and errors: the older engine's arg/3
-                    return Err(Ball::Redo);
-                }
-                let Some((_, ar)) = self.functor_of(td).filter(|_| tag(td) != ATOM) else {
-                    return Err(self.type_err("compound", td, "arg", 3));
-                };
-                let k = int_val(nd);
-                if k < 1 || k as usize > ar {
-                    return Ok(false);
-                }
-                let x = self.arg_of(td, k as usize - 1);
-                Ok(self.get(cl, root(2), x))
-            }
+            Arg => self.arg3(cl, args),
             Univ => {
                 let t = self.build(cl, root(0));
                 let td = self.s.deref(t);
@@ -390,6 +479,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.cut_to(h);
     }
 
+    #[inline(never)]
     fn functor3(&mut self, cl: &Clause, args: usize) -> R<'gc> {
         let t = self.build(cl, cl.roots[args]);
         let td = self.s.deref(t);

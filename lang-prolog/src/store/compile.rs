@@ -21,9 +21,10 @@
 //! **Goals compiled by shape.** A few goals get their own instructions
 //! instead of a builtin call: the head match of an SSU rule as
 //! `crate::ssu` translates it (`SsuHead`, with the pattern's first
-//! argument as the clause key), `$Goal` (`'$det_call'/1`: `DetCheck`),
-//! `is/2` of `+`, `-`, `*` and the arithmetic comparisons on variables and
-//! small integers (`Arith`), and conditions of `->`, `*->` and `\+` made
+//! argument as the clause key), `$Goal` (`'$det_call'/1`: `DetEnter` and
+//! `DetExit`), `is/2` of `+`, `-`, `*`, `//`, `mod`, `rem` and the
+//! arithmetic comparisons on variables and small integers (`Arith`), and
+//! conditions of `->`, `*->` and `\+` made
 //! of tests only (`TestElse`: a failed test jumps, no choicepoint; a test
 //! binds nothing, so nothing needs undoing). Each falls back to the
 //! general path for anything unusual, so results and errors are those of
@@ -115,6 +116,12 @@ pub enum AOp {
     Sub,
     /// `X is A * B`.
     Mul,
+    /// `X is A // B` (truncating, SWI's default `integer_rounding_function`).
+    IDiv,
+    /// `X is A mod B` (the sign of B).
+    Mod,
+    /// `X is A rem B` (the sign of A).
+    Rem,
     Lt,
     Gt,
     Le,
@@ -130,7 +137,7 @@ impl AOp {
     /// integer (or the result overflows).
     pub fn nat(self) -> Nat {
         match self {
-            AOp::Add | AOp::Sub | AOp::Mul => Nat::Is,
+            AOp::Add | AOp::Sub | AOp::Mul | AOp::IDiv | AOp::Mod | AOp::Rem => Nat::Is,
             AOp::Lt => Nat::Lt,
             AOp::Gt => Nat::Gt,
             AOp::Le => Nat::Le,
@@ -204,10 +211,14 @@ pub enum Ins {
     /// never binds): continue if it succeeds, go to `to` if it fails. No
     /// choicepoint.
     TestElse { op: Nat, args: u32, to: u32 },
+    /// `$Goal` starts: save the choicepoint height `h` in slot `s` and
+    /// `h + 1` (Goal's cut barrier) in slot `s + 1`, then push a
+    /// choicepoint that resumes at `to` (Goal failed: the handler throws).
+    DetEnter { s: u32, to: u32 },
     /// `$Goal` exited: if choicepoints newer than the height saved in slot
-    /// `s` remain, throw the term built from root `args` (the
-    /// determinism error).
-    DetCheck { s: u32, args: u32 },
+    /// `s + 1` remain, throw the term built from root `args` (the
+    /// determinism error); otherwise cut back to the height in slot `s`.
+    DetExit { s: u32, args: u32 },
 }
 
 /// A compiled clause.
@@ -344,6 +355,15 @@ pub enum Target {
 pub struct Compiler<'r, R: Resolve> {
     r: &'r mut R,
     c: Clause,
+    /// The clause's predicate (name, arity), for error contexts.
+    pred: Option<(u32, usize)>,
+    /// How often each clause variable occurs (SWI shows a variable that
+    /// occurs once as a fresh one in a `$Goal` error).
+    occurs: Vec<u32>,
+    /// Code that runs only on an error path, laid out after the clause's
+    /// `Proceed`: the instructions to patch with its address, and the
+    /// instruction itself.
+    cold: Vec<(Vec<usize>, Ins)>,
     /// Whether some goal could not be compiled.
     pub unsupported: bool,
 }
@@ -351,12 +371,36 @@ pub struct Compiler<'r, R: Resolve> {
 impl<'r, R: Resolve> Compiler<'r, R> {
     /// Compiles `head :- body` (head arguments given), with `nvars` variables.
     pub fn clause(r: &'r mut R, head: &[Tm], body: &Tm, nvars: usize) -> (Clause, bool) {
+        Self::clause_of(r, None, head, body, nvars)
+    }
+
+    /// [`Compiler::clause`] for a clause of predicate `pred` (name,
+    /// arity), which errors raised by its `$Goal`s name as SWI does.
+    pub fn clause_of(
+        r: &'r mut R,
+        pred: Option<(u32, usize)>,
+        head: &[Tm],
+        body: &Tm,
+        nvars: usize,
+    ) -> (Clause, bool) {
+        let mut occurs = vec![0u32; nvars];
+        let mut work: Vec<&Tm> = head.iter().chain([body]).collect();
+        while let Some(t) = work.pop() {
+            match t {
+                Tm::Var(n) if *n < nvars => occurs[*n] += 1,
+                Tm::Cmp(_, a) => work.extend(a.iter()),
+                _ => {}
+            }
+        }
         let mut k = Compiler {
             r,
             c: Clause {
                 nslots: nvars as u32,
                 ..Default::default()
             },
+            pred,
+            occurs,
+            cold: Vec::new(),
             unsupported: false,
         };
         for h in head {
@@ -383,6 +427,13 @@ impl<'r, R: Resolve> Compiler<'r, R> {
             }
         }
         k.c.code.push(Ins::Proceed);
+        for (fix, ins) in std::mem::take(&mut k.cold) {
+            let h = k.here();
+            for at in fix {
+                k.patch(at, h);
+            }
+            k.c.code.push(ins);
+        }
         // a goal this engine cannot run may also hide in a meta-argument
         // (catch/3, findall/3, call/N): any term of the body naming one
         // marks the clause (after Proceed, never executed)
@@ -467,7 +518,10 @@ impl<'r, R: Resolve> Compiler<'r, R> {
 
     fn patch(&mut self, at: usize, to: u32) {
         match &mut self.c.code[at] {
-            Ins::TryElse(l) | Ins::Jump(l) | Ins::TestElse { to: l, .. } => *l = to,
+            Ins::TryElse(l)
+            | Ins::Jump(l)
+            | Ins::TestElse { to: l, .. }
+            | Ins::DetEnter { to: l, .. } => *l = to,
             _ => {}
         }
     }
@@ -679,8 +733,14 @@ impl<'r, R: Resolve> Compiler<'r, R> {
     /// `$Goal` (`'$det_call'(Goal)` after `crate::ssu::det_markers`):
     /// Goal runs opaque to cut; SWI's `determinism_error(Goal, det, fail,
     /// goal)` if it fails, `determinism_error(Goal, det, nondet, goal)` if
-    /// it exits leaving a choicepoint.
+    /// it exits leaving a choicepoint, with `context(Name/Arity, _)` of the
+    /// clause's predicate. As in SWI, a variable that occurs once in the
+    /// clause shows as a fresh one in Goal. Two instructions: `DetEnter`
+    /// (the failure catcher, its handler laid out after `Proceed`) and
+    /// `DetExit`; a Goal of tests only is just the tests, a failed one
+    /// jumping to the handler.
     fn det_call(&mut self, g: &Tm) {
+        let shown = self.fresh_singletons(g);
         let err = |this: &mut Self, how: &str| {
             let (e, de, det, goal) = (
                 this.r.intern("error"),
@@ -689,14 +749,28 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                 this.r.intern("goal"),
             );
             let how = this.r.intern(how);
-            let ctx = Tm::Var(this.slot() as usize);
+            let ctx_var = Tm::Var(this.slot() as usize);
+            let ctx = match this.pred {
+                Some((name, arity)) => {
+                    let c = this.r.intern("context");
+                    let pi = Tm::Cmp(
+                        this.r.intern("/"),
+                        vec![
+                            Tm::Atomic(atom(name)),
+                            Tm::Atomic(int(arity as i64).unwrap()),
+                        ],
+                    );
+                    Tm::Cmp(c, vec![pi, ctx_var])
+                }
+                None => ctx_var,
+            };
             let t = Tm::Cmp(
                 e,
                 vec![
                     Tm::Cmp(
                         de,
                         vec![
-                            g.clone(),
+                            shown.clone(),
                             Tm::Atomic(atom(det)),
                             Tm::Atomic(atom(how)),
                             Tm::Atomic(atom(goal)),
@@ -707,31 +781,51 @@ impl<'r, R: Resolve> Compiler<'r, R> {
             );
             this.roots(&[t])
         };
+        if let Some(tests) = self.tests(g) {
+            // tests leave no choicepoint: a failed one jumps to the throw
+            let fix = self.emit_tests(&tests);
+            let fail = err(self, "fail");
+            self.cold.push((
+                fix,
+                Ins::Bi {
+                    op: Nat::Throw,
+                    args: fail,
+                },
+            ));
+            return;
+        }
         let s = self.slot();
-        self.emit(Ins::SaveB(s));
-        let te = self.emit(Ins::TryElse(0));
         let s2 = self.slot();
-        self.emit(Ins::SaveB(s2));
+        debug_assert_eq!(s2, s + 1);
+        let enter = self.emit(Ins::DetEnter { s, to: 0 });
         self.body(g, false, CutTo::Slot(s2));
         let nondet = err(self, "nondet");
-        self.emit(Ins::DetCheck {
-            s: s2,
-            args: nondet,
-        });
-        self.emit(Ins::CutTo(s));
-        let j = self.emit(Ins::Jump(0));
-        let h = self.here();
-        self.patch(te, h);
+        self.emit(Ins::DetExit { s, args: nondet });
         let fail = err(self, "fail");
-        self.emit(Ins::Bi {
-            op: Nat::Throw,
-            args: fail,
-        });
-        let h = self.here();
-        self.patch(j, h);
+        self.cold.push((
+            vec![enter],
+            Ins::Bi {
+                op: Nat::Throw,
+                args: fail,
+            },
+        ));
     }
 
-    /// `Ins::Arith` for `is/2` of `+`, `-`, `*` and the comparisons, when
+    /// `g` with each variable that occurs once in the clause replaced by
+    /// a fresh one (a new slot).
+    fn fresh_singletons(&mut self, g: &Tm) -> Tm {
+        match g {
+            Tm::Var(n) if self.occurs.get(*n) == Some(&1) => Tm::Var(self.slot() as usize),
+            Tm::Cmp(f, a) => {
+                let a = a.iter().map(|x| self.fresh_singletons(x)).collect();
+                Tm::Cmp(*f, a)
+            }
+            _ => g.clone(),
+        }
+    }
+
+    /// `Ins::Arith` for `is/2` of `+`, `-`, `*`, `//`, `mod`, `rem` and the
+    /// comparisons, when
     /// the operands are variables or small integers.
     fn arith(&mut self, op: Nat, args: &[Tm]) -> Option<Ins> {
         let simple = |t: &Tm| match t {
@@ -759,6 +853,12 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                     AOp::Add
                 } else if *f == self.r.intern("*") {
                     AOp::Mul
+                } else if *f == self.r.intern("//") {
+                    AOp::IDiv
+                } else if *f == self.r.intern("mod") {
+                    AOp::Mod
+                } else if *f == self.r.intern("rem") {
+                    AOp::Rem
                 } else {
                     return None;
                 };

@@ -280,7 +280,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         } else {
             self.heap_tm(body)
         };
-        let (cl, uns) = Compiler::clause(self, &h, &b, nv);
+        let pi = crate::terms::name_arity(head).map(|(n, a)| (self.atoms.intern(n), a));
+        let (cl, uns) = Compiler::clause_of(self, pi, &h, &b, nv);
         *bad |= uns;
         let _ = pid;
         self.push_clause(cl, c)

@@ -224,14 +224,26 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 Ins::TestElse { op, args, to } => {
                     self.test_else(&cl, op, args as usize, to as usize)
                 }
-                Ins::DetCheck { s, args } => {
+                Ins::DetEnter { s, to } => {
+                    // slots always written before they are read: no trail
+                    let h = self.cps.len();
+                    let a = self.fe + HDR + s as usize;
+                    self.env[a] = int(h as i64).unwrap();
+                    self.env[a + 1] = int(h as i64 + 1).unwrap();
+                    self.push_cp(Alt::Resume(cl.clone(), to as usize), 0, h);
+                    pc += 1;
+                    continue;
+                }
+                Ins::DetExit { s, args } => {
                     let h = int_val(self.env[self.fe + HDR + s as usize]) as usize;
-                    if self.cps.len() > h {
+                    if self.cps.len() > h + 1 {
                         let b = self.build(&cl, cl.roots[args as usize]);
                         let c = self.copy(b);
                         Flow::Throw(Ball::Word(c))
                     } else {
-                        Flow::Next
+                        self.cut_to(h);
+                        pc += 1;
+                        continue;
                     }
                 }
                 Ins::Unsupported { name, arity } => {
