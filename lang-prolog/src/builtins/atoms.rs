@@ -96,7 +96,27 @@ fn list_text<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>, what: &str) -> PResult<'gc, S
     }
 }
 
+/// SWI takes a string where these builtins take a code or char list
+/// (`atom_codes(A, "xy")`): the arguments with a string second argument
+/// replaced by the equivalent list (`chars` for the `_chars` builtins).
+fn string_as_list<'gc>(
+    e: &Eng<'_, 'gc>,
+    a: &[Value<'gc>],
+    as_chars: bool,
+) -> Option<[Value<'gc>; 2]> {
+    match view(a[1]) {
+        T::Str(s) => {
+            let l = if as_chars { chars(e, s) } else { codes(e, s) };
+            Some([a[0], l])
+        }
+        _ => None,
+    }
+}
+
 fn atom_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if let Some(b) = string_as_list(e, a, false) {
+        return atom_codes(e, &b);
+    }
     match atomic_text_as(e, a[0], "atom")? {
         Some(s) => Ok(e.unify(a[1], codes(e, &s))),
         None => {
@@ -106,6 +126,9 @@ fn atom_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
 }
 fn atom_chars<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if let Some(b) = string_as_list(e, a, true) {
+        return atom_chars(e, &b);
+    }
     match atomic_text_as(e, a[0], "atom")? {
         Some(s) => Ok(e.unify(a[1], chars(e, &s))),
         None => {
@@ -289,6 +312,9 @@ fn number_value<'gc>(e: &Eng<'_, 'gc>, s: &str) -> PResult<'gc, Value<'gc>> {
 }
 
 fn number_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if let Some(b) = string_as_list(e, a, false) {
+        return number_codes(e, &b);
+    }
     match view(a[0]) {
         T::Int(_) | T::Big(_) | T::Float(_) if terms::is_var(terms::deref(a[1])) => {
             Ok(e.unify(a[1], codes(e, &text_of(a[0]).unwrap_or_default())))
@@ -302,6 +328,9 @@ fn number_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
 }
 fn number_chars<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if let Some(b) = string_as_list(e, a, true) {
+        return number_chars(e, &b);
+    }
     match view(a[0]) {
         T::Int(_) | T::Big(_) | T::Float(_) if terms::is_var(terms::deref(a[1])) => {
             Ok(e.unify(a[1], chars(e, &text_of(a[0]).unwrap_or_default())))
