@@ -268,8 +268,7 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                         return Err(err_at(&self.tok, "Unbalanced operator"));
                     }
                     let (right, _) = self.parse(ra)?;
-                    let fname = if name == "|" && p >= 1100 { ";" } else { &name };
-                    left = terms::compound(self.mc, fname, vec![left, right]);
+                    left = terms::compound(self.mc, &name, vec![left, right]);
                     lp = p;
                     continue;
                 }

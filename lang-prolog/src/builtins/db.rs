@@ -222,12 +222,61 @@ fn need_modifiable<'gc>(
 }
 
 /// Adds a clause term at the end (`front`: at the start) of its predicate.
+/// Whether a body has `'|'/2` in a control position (see [`bar_body`]).
+fn has_bar(b: Value<'_>) -> bool {
+    let mut stack = vec![b];
+    while let Some(g) = stack.pop() {
+        match view(terms::deref(g)) {
+            T::Compound("|", a) if a.len() == 2 => return true,
+            T::Compound("," | ";" | "->" | "*->", a) if a.len() == 2 => {
+                stack.extend_from_slice(&a[..2])
+            }
+            T::Compound("\\+", a) if a.len() == 1 => stack.push(a[0]),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A body with `'|'(A, B)` in control positions made `;(A, B)`: SWI 7
+/// reads `a | b` as `'|'(a, b)` and compiles it in a body as a
+/// disjunction.
+pub(crate) fn bar_body<'gc>(e: &Eng<'_, 'gc>, b: Value<'gc>) -> Value<'gc> {
+    if !has_bar(b) {
+        return b;
+    }
+    let b = terms::deref(b);
+    match view(b) {
+        T::Compound(n @ ("|" | "," | ";" | "->" | "*->"), a) if a.len() == 2 => {
+            let n = if n == "|" { ";" } else { n };
+            let (l, r) = (a[0], a[1]);
+            let l = bar_body(e, l);
+            let r = bar_body(e, r);
+            e.compound(n, vec![l, r])
+        }
+        T::Compound("\\+", a) if a.len() == 1 => {
+            let g = a[0];
+            let g = bar_body(e, g);
+            e.compound("\\+", vec![g])
+        }
+        _ => b,
+    }
+}
+
 pub fn add_clause<'gc>(
     e: &Eng<'_, 'gc>,
     t: Value<'gc>,
     front: bool,
     from_consult: bool,
 ) -> PResult<'gc, ()> {
+    let t = match view(terms::deref(t)) {
+        T::Compound(":-", a) if a.len() == 2 && has_bar(a[1]) => {
+            let (h, b) = (a[0], a[1]);
+            let b = bar_body(e, b);
+            e.compound(":-", vec![h, b])
+        }
+        _ => t,
+    };
     let (head, _) = split_clause(t);
     let Some((name, arity)) = terms::name_arity(head) else {
         if terms::is_var(head) {
