@@ -318,6 +318,25 @@ fn term_variables<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[1], e.list(vs, Value::None)))
 }
 
+/// term_hash/2: an integer for a ground term (equal terms, equal hashes;
+/// SWI's own values differ and are not portable either), nothing for a
+/// term with variables.
+fn term_hash<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if !term_vars(a[0]).is_empty() {
+        return Ok(true);
+    }
+    let text = match crate::writer::try_to_string(a[0], crate::writer::Opts::canonical()) {
+        Ok(t) => t,
+        Err(_) => return Err(err::type_error(e.mc, "acyclic_term", a[0])),
+    };
+    // FNV-1a, kept to 24 bits as SWI's values are
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    Ok(e.unify(a[1], Value::Int((h & 0x00ff_ffff) as i64)))
+}
+
 fn is<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let v = arith::eval(e.mc, a[1])?.value(e.mc);
     Ok(e.unify(a[0], v))
@@ -564,6 +583,7 @@ pub fn install(g: &mut Globals) {
     det(g, "=..", 2, univ);
     det(g, "copy_term", 2, copy_term);
     det(g, "term_variables", 2, term_variables);
+    det(g, "term_hash", 2, term_hash);
     det(g, "is", 2, is);
     det(g, "<", 2, lt);
     det(g, ">", 2, gt);
