@@ -216,7 +216,14 @@ pub fn parse_text<'gc>(
     e: &Eng<'_, 'gc>,
     s: &str,
 ) -> PResult<'gc, (Value<'gc>, Vec<(String, Value<'gc>)>)> {
-    let text = format!("{s} .");
+    // SWI's error terms show the text as `Text . ` (one space before
+    // the end when the text ends in layout)
+    let sep = if s.ends_with(char::is_whitespace) {
+        ""
+    } else {
+        " "
+    };
+    let text = format!("{s}{sep}. ");
     let mut lex = Lexer::new(&text);
     let g = e.g.borrow();
     let dq = g.double_quotes;
