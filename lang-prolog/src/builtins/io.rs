@@ -378,13 +378,36 @@ fn print_message<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     } else {
         "ERROR: "
     };
-    let lines = {
-        let g = e.g.borrow();
-        err::message_lines(terms::deref(a[1]), &|n| g.arities(n))
+    let msg = terms::deref(a[1]);
+    let lines = match view(msg) {
+        T::Compound("format", f) if f.len() == 2 => {
+            // one piece: SWI puts no prefix after a `~n` in it
+            vec![super::format::format_to_string(e, f[0], f[1], 0)?]
+        }
+        _ => {
+            let g = e.g.borrow();
+            err::message_lines(msg, &|n| g.arities(n))
+        }
     };
     let mut s = String::new();
+    // while a file loads (a directive), SWI names the place first and
+    // indents the message
+    let place =
+        e.g.borrow()
+            .loads
+            .last()
+            .map(|l| format!("{}:{}:", l.path, l.line));
+    let indent = if let Some(p) = place {
+        s.push_str(prefix);
+        s.push_str(&p);
+        s.push('\n');
+        "   "
+    } else {
+        ""
+    };
     for l in lines {
         s.push_str(prefix);
+        s.push_str(indent);
         s.push_str(&l);
         s.push('\n');
     }
