@@ -263,12 +263,33 @@ pub(crate) fn bar_body<'gc>(e: &Eng<'_, 'gc>, b: Value<'gc>) -> Value<'gc> {
     }
 }
 
+/// Whether a clause term is cyclic: a small term is walked in full (it
+/// ends, so it is acyclic); only a big one pays for the cycle test.
+fn cyclic_clause(t: Value<'_>) -> bool {
+    let mut stack = vec![t];
+    let mut budget = 10_000usize;
+    while let Some(x) = stack.pop() {
+        if let T::Compound(_, a) = view(terms::deref(x)) {
+            if budget == 0 {
+                return super::termb::is_cyclic(t);
+            }
+            budget -= 1;
+            stack.extend_from_slice(a);
+        }
+    }
+    false
+}
+
 pub fn add_clause<'gc>(
     e: &Eng<'_, 'gc>,
     t: Value<'gc>,
     front: bool,
     from_consult: bool,
 ) -> PResult<'gc, ()> {
+    if cyclic_clause(t) {
+        // SWI: a clause cannot hold a rational tree
+        return Err(err::representation_error(e.mc, "cyclic_term"));
+    }
     let t = match view(terms::deref(t)) {
         T::Compound(":-", a) if a.len() == 2 && has_bar(a[1]) => {
             let (h, b) = (a[0], a[1]);
