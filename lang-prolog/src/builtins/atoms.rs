@@ -598,6 +598,14 @@ fn atom_to_term<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[1], term) && e.unify(a[2], e.list(bs, Value::None)))
 }
 
+/// read_term_from_atom/3: the term the text reads as (the options are
+/// not used).
+fn read_term_from_atom<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let s = any_text(e, a[0])?;
+    let (term, _) = super::io::parse_text(e, &s)?;
+    Ok(e.unify(a[1], term))
+}
+
 fn char_type<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let c = match view(a[0]) {
         T::Atom(s) if s.chars().count() == 1 => s.chars().next().unwrap_or(' '),
@@ -695,6 +703,7 @@ pub fn install(g: &mut Globals) {
     det(g, "term_to_atom", 2, term_to_atom);
     det(g, "term_string", 2, term_string);
     det(g, "atom_to_term", 3, atom_to_term);
+    det(g, "read_term_from_atom", 3, read_term_from_atom);
     det(g, "char_type", 2, char_type);
     det(g, "code_type", 2, char_type);
 }
