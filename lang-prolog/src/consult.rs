@@ -169,7 +169,7 @@ pub fn load_next<'gc>(e: &Eng<'_, 'gc>) -> PResult<'gc, ()> {
                                 a0 = ia[0];
                             }
                         }
-                        let a = [a0];
+                        let a = [builtins::db::bar_body(e, a0)];
                         let next = crate::machine::cell(
                             e.mc,
                             e.atom("$load_next"),

@@ -116,12 +116,13 @@ pub fn pi<'gc>(mc: &Mutation<'gc>, name: &str, arity: usize) -> Value<'gc> {
 fn type_name(v: Value<'_>) -> &'static str {
     match view(v) {
         T::Var => "a var",
-        T::Atom(_) | T::Nil => "an atom",
+        T::Nil => "an empty_list",
+        T::Atom(_) => "an atom",
         T::Int(_) | T::Big(_) => "an integer",
         T::Float(_) => "a float",
         T::Str(_) => "a string",
         T::Compound(..) if crate::builtins::termb::is_cyclic(v) => "a cyclic",
-        T::Compound("[|]", _) => "a list",
+        T::Compound("[|]", _) if terms::list_to_vec(v).is_some() => "a list",
         T::Compound(..) => "a compound",
         _ => "a term",
     }
@@ -187,7 +188,9 @@ pub fn message_lines(ball: Value<'_>, known_arities: &dyn Fn(&str) -> Vec<usize>
             format!("Domain error: `{}' expected, found `{}'", q(t[0]), q(t[1]))
         }
         T::Compound("existence_error", t) if t.len() == 2 => {
-            if matches!(view(t[0]), T::Atom("procedure")) {
+            if matches!(view(t[0]), T::Atom("matching_rule")) {
+                format!("No rule matches {}", q(t[1]))
+            } else if matches!(view(t[0]), T::Atom("procedure")) {
                 let mut s = format!("Unknown procedure: {}", q(t[1]));
                 if let T::Compound("/", na) = view(t[1]) {
                     if let (T::Atom(n), T::Int(ar)) = (view(na[0]), view(na[1])) {
@@ -205,16 +208,83 @@ pub fn message_lines(ball: Value<'_>, known_arities: &dyn Fn(&str) -> Vec<usize>
                 }
                 s
             } else {
-                format!("Unknown {}: {}", q(t[0]), q(t[1]))
+                format!(
+                    "{} `{}' does not exist",
+                    writer::to_string(t[0], writer::Opts::write()),
+                    q(t[1])
+                )
             }
         }
+        T::Compound("determinism_error", t) if t.len() == 4 => {
+            let found = match view(t[2]) {
+                T::Atom("nondet") => " succeeded with a choicepoint",
+                _ => " failed",
+            };
+            match (view(t[2]), view(t[3])) {
+                (T::Atom("nondet"), T::Atom("goal")) => {
+                    format!("Goal {} succeeded with a choice point", q(t[0]))
+                }
+                (_, T::Atom("goal")) => format!("Goal {} failed", q(t[0])),
+                (_, T::Atom("guard")) => format!("Procedure {} failed after $-guard", q(t[0])),
+                (_, T::Atom("guard_in_caller")) => {
+                    format!("Procedure {} failed after $-guard in caller", q(t[0]))
+                }
+                _ => format!(
+                    "Procedure {} called from a deterministic procedure{found}",
+                    q(t[0])
+                ),
+            }
+        }
+        T::Compound("uninstantiation_error", t) if t.len() == 1 => {
+            format!("Uninstantiated argument expected, found {}", q(t[0]))
+        }
+        T::Compound("format", t) if t.len() == 1 => {
+            let m = match view(t[0]) {
+                T::Atom(m) => m.to_string(),
+                T::Str(m) => m.to_string(),
+                _ => q(t[0]),
+            };
+            format!("Format error: {m}")
+        }
+        T::Compound("format_argument_type", t) if t.len() == 2 => {
+            format!(
+                "Illegal argument to format sequence ~{}: {}",
+                writer::to_string(t[0], writer::Opts::write()),
+                q(t[1])
+            )
+        }
+        T::Compound("timeout_error", t) if t.len() == 2 => format!(
+            "Timeout in {} from {}",
+            writer::to_string(t[0], writer::Opts::write()),
+            q(t[1])
+        ),
+        T::Compound("io_error", t) if t.len() == 2 => format!(
+            "I/O error in {} on stream {}",
+            writer::to_string(t[0], writer::Opts::write()),
+            q(t[1])
+        ),
         T::Compound("evaluation_error", t) if t.len() == 1 => {
             format!("Arithmetic: evaluation error: `{}'", q(t[0]))
         }
-        T::Compound("permission_error", t) if t.len() == 3 => {
-            let ty = writer::to_string(t[1], writer::Opts::write()).replace('_', " ");
-            format!("No permission to {} {} `{}'", q(t[0]), ty, q(t[2]))
-        }
+        T::Compound("permission_error", t) if t.len() == 3 => match (view(t[0]), view(t[1])) {
+            (T::Atom("input"), T::Atom("stream")) => {
+                format!("No permission to read from output stream `{}'", q(t[2]))
+            }
+            (T::Atom("output"), T::Atom("stream")) => {
+                format!("No permission to write to input stream `{}'", q(t[2]))
+            }
+            (_, T::Atom("static_procedure")) => {
+                format!(
+                    "No permission to {} static procedure `{}'",
+                    q(t[0]),
+                    q(t[2])
+                )
+            }
+            _ => {
+                let ty = writer::to_string(t[1], writer::Opts::write());
+                format!("No permission to {} {} `{}'", q(t[0]), ty, q(t[2]))
+            }
+        },
         T::Compound("representation_error", t) if t.len() == 1 => {
             format!("Cannot represent due to `{}'", q(t[0]))
         }
@@ -234,7 +304,33 @@ pub fn message_lines(ball: Value<'_>, known_arities: &dyn Fn(&str) -> Vec<usize>
                 }
                 _ => q(t[0]),
             };
-            format!("Syntax error: {m}")
+            match view(ctx) {
+                // SWI: the stream's position, or the text with a marker
+                T::Compound("stream", c) if c.len() == 4 => format!(
+                    "Stream {}:{}:{} Syntax error: {m}",
+                    q(c[0]),
+                    q(c[1]),
+                    q(c[2])
+                ),
+                T::Compound("string", c) if c.len() == 2 => {
+                    let text = match view(c[0]) {
+                        T::Str(t) | T::Atom(t) => t.to_string(),
+                        _ => q(c[0]),
+                    };
+                    let at = match view(c[1]) {
+                        T::Int(k) => k.max(0) as usize,
+                        _ => 0,
+                    };
+                    let cut = text
+                        .char_indices()
+                        .nth(at)
+                        .map(|(i, _)| i)
+                        .unwrap_or(text.len());
+                    let (before, after) = text.split_at(cut);
+                    format!("Syntax error: {m}\n{before}\n** here **\n{after}")
+                }
+                _ => format!("Syntax error: {m}"),
+            }
         }
         _ => format!("Unknown error term: {}", q(formal)),
     };

@@ -12,8 +12,7 @@
 //! Running programs: [`run_file`], [`run_file_with_goal`], [`run_source`].
 //! Embedding: [`Engine`] (consult text, run queries, iterate solutions).
 //!
-//! Where this engine departs from SWI-Prolog's defaults: the `double_quotes`
-//! flag defaults to `codes` (ISO), not SWI's `string`.
+//! Flags default as in SWI-Prolog 9 (`double_quotes` is `string`).
 
 pub mod arith;
 pub mod builtins;

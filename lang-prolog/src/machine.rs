@@ -2026,7 +2026,7 @@ fn occurs<'gc>(var: Value<'gc>, t: Value<'gc>) -> bool {
 /// The pairs of compounds a unification has entered, remembered past
 /// [`terms::CYCLE_BUDGET`] pairs (see [`Eng::unify_terms`]).
 #[derive(Default)]
-struct Pairs {
+pub(crate) struct Pairs {
     steps: usize,
     seen: rustc_hash::FxHashSet<(u64, u64)>,
 }
@@ -2034,7 +2034,7 @@ struct Pairs {
 impl Pairs {
     /// Whether the pair was entered before (only known past the budget).
     #[inline]
-    fn again(&mut self, x: Value<'_>, y: Value<'_>) -> bool {
+    pub(crate) fn again(&mut self, x: Value<'_>, y: Value<'_>) -> bool {
         self.steps += 1;
         self.steps > terms::CYCLE_BUDGET && !self.seen.insert((x.payload_bits(), y.payload_bits()))
     }

@@ -150,6 +150,8 @@ pub fn read_term<'gc>(
             if !matches!(p.tok.tok, Tok::End | Tok::Eof) {
                 p.lex.skip_to_end();
             }
+            // SWI's character position is the one before the token
+            e.pos = e.pos.saturating_sub(1);
             if e.msg.starts_with("End of file in quoted") {
                 // SWI reports where the clause starts
                 e.line = line;
@@ -268,8 +270,7 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                         return Err(err_at(&self.tok, "Unbalanced operator"));
                     }
                     let (right, _) = self.parse(ra)?;
-                    let fname = if name == "|" && p >= 1100 { ";" } else { &name };
-                    left = terms::compound(self.mc, fname, vec![left, right]);
+                    left = terms::compound(self.mc, &name, vec![left, right]);
                     lp = p;
                     continue;
                 }
@@ -477,7 +478,10 @@ impl<'a, 'gc> Parser<'a, 'gc> {
                 return Ok((terms::compound(self.mc, &name, vec![arg]), p));
             }
         }
-        let pr = if may_be_op && self.ops.is_op(&name) {
+        // an operator atom before an infix operator is an operand of
+        // priority 0 (SWI reads `; = a` as `=(;, a)`)
+        let before_infix = matches!(&self.tok.tok, Tok::Name(n) if self.ops.infix(n).is_some());
+        let pr = if may_be_op && self.ops.is_op(&name) && !before_infix {
             let p = [
                 self.ops.prefix(&name),
                 self.ops.infix(&name),

@@ -96,7 +96,27 @@ fn list_text<'gc>(e: &Eng<'_, 'gc>, l: Value<'gc>, what: &str) -> PResult<'gc, S
     }
 }
 
+/// SWI takes a string where these builtins take a code or char list
+/// (`atom_codes(A, "xy")`): the arguments with a string second argument
+/// replaced by the equivalent list (`chars` for the `_chars` builtins).
+fn string_as_list<'gc>(
+    e: &Eng<'_, 'gc>,
+    a: &[Value<'gc>],
+    as_chars: bool,
+) -> Option<[Value<'gc>; 2]> {
+    match view(a[1]) {
+        T::Str(s) => {
+            let l = if as_chars { chars(e, s) } else { codes(e, s) };
+            Some([a[0], l])
+        }
+        _ => None,
+    }
+}
+
 fn atom_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if let Some(b) = string_as_list(e, a, false) {
+        return atom_codes(e, &b);
+    }
     match atomic_text_as(e, a[0], "atom")? {
         Some(s) => Ok(e.unify(a[1], codes(e, &s))),
         None => {
@@ -106,6 +126,9 @@ fn atom_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
 }
 fn atom_chars<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if let Some(b) = string_as_list(e, a, true) {
+        return atom_chars(e, &b);
+    }
     match atomic_text_as(e, a[0], "atom")? {
         Some(s) => Ok(e.unify(a[1], chars(e, &s))),
         None => {
@@ -289,6 +312,9 @@ fn number_value<'gc>(e: &Eng<'_, 'gc>, s: &str) -> PResult<'gc, Value<'gc>> {
 }
 
 fn number_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if let Some(b) = string_as_list(e, a, false) {
+        return number_codes(e, &b);
+    }
     match view(a[0]) {
         T::Int(_) | T::Big(_) | T::Float(_) if terms::is_var(terms::deref(a[1])) => {
             Ok(e.unify(a[1], codes(e, &text_of(a[0]).unwrap_or_default())))
@@ -302,6 +328,9 @@ fn number_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     }
 }
 fn number_chars<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if let Some(b) = string_as_list(e, a, true) {
+        return number_chars(e, &b);
+    }
     match view(a[0]) {
         T::Int(_) | T::Big(_) | T::Float(_) if terms::is_var(terms::deref(a[1])) => {
             Ok(e.unify(a[1], chars(e, &text_of(a[0]).unwrap_or_default())))
@@ -569,6 +598,14 @@ fn atom_to_term<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[1], term) && e.unify(a[2], e.list(bs, Value::None)))
 }
 
+/// read_term_from_atom/3: the term the text reads as (the options are
+/// not used).
+fn read_term_from_atom<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let s = any_text(e, a[0])?;
+    let (term, _) = super::io::parse_text(e, &s)?;
+    Ok(e.unify(a[1], term))
+}
+
 fn char_type<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let c = match view(a[0]) {
         T::Atom(s) if s.chars().count() == 1 => s.chars().next().unwrap_or(' '),
@@ -666,6 +703,7 @@ pub fn install(g: &mut Globals) {
     det(g, "term_to_atom", 2, term_to_atom);
     det(g, "term_string", 2, term_string);
     det(g, "atom_to_term", 3, atom_to_term);
+    det(g, "read_term_from_atom", 3, read_term_from_atom);
     det(g, "char_type", 2, char_type);
     det(g, "code_type", 2, char_type);
 }

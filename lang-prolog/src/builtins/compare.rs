@@ -2,7 +2,8 @@
 //!
 //! Var < Number < Atom < String < Compound; numbers by value (a float before
 //! an equal integer); atoms alphabetically; compounds by arity, name, then
-//! arguments left to right. Iterative, so any depth is fine.
+//! arguments left to right. Iterative, so any depth is fine; ends on cyclic
+//! terms.
 
 use std::cmp::Ordering;
 
@@ -26,8 +27,13 @@ fn rank(t: &T<'_>) -> u8 {
 }
 
 /// Compares two terms in the standard order.
+///
+/// Past [`terms::CYCLE_BUDGET`] pairs of compounds it skips a pair met
+/// again (it is being compared further up), so cyclic terms compare as
+/// rational trees and the walk ends.
 pub fn compare<'gc>(a: Value<'gc>, b: Value<'gc>) -> Ordering {
     let mut stack = vec![(a, b)];
+    let mut pairs = crate::machine::Pairs::default();
     while let Some((x, y)) = stack.pop() {
         let x = terms::deref(x);
         let y = terms::deref(y);
@@ -64,6 +70,7 @@ pub fn compare<'gc>(a: Value<'gc>, b: Value<'gc>) -> Ordering {
             (T::Str(s), T::Str(t)) => s.cmp(t),
             (T::Compound(n1, a1), T::Compound(n2, a2)) => {
                 match a1.len().cmp(&a2.len()).then_with(|| n1.cmp(n2)) {
+                    Ordering::Equal if pairs.again(x, y) => Ordering::Equal,
                     Ordering::Equal => {
                         for i in (0..a1.len()).rev() {
                             stack.push((a1[i], a2[i]));

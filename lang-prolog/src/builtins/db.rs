@@ -222,12 +222,82 @@ fn need_modifiable<'gc>(
 }
 
 /// Adds a clause term at the end (`front`: at the start) of its predicate.
+/// Whether a body has `'|'/2` in a control position (see [`bar_body`]).
+fn has_bar(b: Value<'_>) -> bool {
+    let mut stack = vec![b];
+    while let Some(g) = stack.pop() {
+        match view(terms::deref(g)) {
+            T::Compound("|", a) if a.len() == 2 => return true,
+            T::Compound("," | ";" | "->" | "*->", a) if a.len() == 2 => {
+                stack.extend_from_slice(&a[..2])
+            }
+            T::Compound("\\+", a) if a.len() == 1 => stack.push(a[0]),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A body with `'|'(A, B)` in control positions made `;(A, B)`: SWI 7
+/// reads `a | b` as `'|'(a, b)` and compiles it in a body as a
+/// disjunction.
+pub(crate) fn bar_body<'gc>(e: &Eng<'_, 'gc>, b: Value<'gc>) -> Value<'gc> {
+    if !has_bar(b) {
+        return b;
+    }
+    let b = terms::deref(b);
+    match view(b) {
+        T::Compound(n @ ("|" | "," | ";" | "->" | "*->"), a) if a.len() == 2 => {
+            let n = if n == "|" { ";" } else { n };
+            let (l, r) = (a[0], a[1]);
+            let l = bar_body(e, l);
+            let r = bar_body(e, r);
+            e.compound(n, vec![l, r])
+        }
+        T::Compound("\\+", a) if a.len() == 1 => {
+            let g = a[0];
+            let g = bar_body(e, g);
+            e.compound("\\+", vec![g])
+        }
+        _ => b,
+    }
+}
+
+/// Whether a clause term is cyclic: a small term is walked in full (it
+/// ends, so it is acyclic); only a big one pays for the cycle test.
+fn cyclic_clause(t: Value<'_>) -> bool {
+    let mut stack = vec![t];
+    let mut budget = 10_000usize;
+    while let Some(x) = stack.pop() {
+        if let T::Compound(_, a) = view(terms::deref(x)) {
+            if budget == 0 {
+                return super::termb::is_cyclic(t);
+            }
+            budget -= 1;
+            stack.extend_from_slice(a);
+        }
+    }
+    false
+}
+
 pub fn add_clause<'gc>(
     e: &Eng<'_, 'gc>,
     t: Value<'gc>,
     front: bool,
     from_consult: bool,
 ) -> PResult<'gc, ()> {
+    if cyclic_clause(t) {
+        // SWI: a clause cannot hold a rational tree
+        return Err(err::representation_error(e.mc, "cyclic_term"));
+    }
+    let t = match view(terms::deref(t)) {
+        T::Compound(":-", a) if a.len() == 2 && has_bar(a[1]) => {
+            let (h, b) = (a[0], a[1]);
+            let b = bar_body(e, b);
+            e.compound(":-", vec![h, b])
+        }
+        _ => t,
+    };
     let (head, _) = split_clause(t);
     let Some((name, arity)) = terms::name_arity(head) else {
         if terms::is_var(head) {

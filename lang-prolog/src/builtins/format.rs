@@ -134,15 +134,24 @@ pub fn format_into<'gc, S: FmtArgs<'gc>>(
 ) -> PResult<'gc, ()> {
     let base = out.len();
     let fv = src.view(fmt);
+    // SWI names format/3 (no module) for a bad format text
+    let text_error = |ball: Value<'gc>| match view(ball) {
+        T::Compound("error", a) if a.len() == 2 => {
+            let pi = err::pi(e.mc, "format", 3);
+            let ctx = e.compound("context", vec![pi, e.new_var()]);
+            e.compound("error", vec![a[0], ctx])
+        }
+        _ => ball,
+    };
     if matches!(fv, V::Int(_) | V::Big(_) | V::Float(_)) {
-        return Err(err::type_error(e.mc, "text", src.heap(e, fmt)));
+        return Err(text_error(err::type_error(e.mc, "text", src.heap(e, fmt))));
     }
     let is_var = matches!(fv, V::Var(_));
     let Some(f) = text_of_t(src, fmt) else {
         if is_var {
-            return Err(err::instantiation_error(e.mc));
+            return Err(text_error(err::instantiation_error(e.mc)));
         }
-        return Err(err::type_error(e.mc, "text", src.heap(e, fmt)));
+        return Err(text_error(err::type_error(e.mc, "text", src.heap(e, fmt))));
     };
     let mut args: Vec<S::R> = match list_items(src, args) {
         Some(l) => l,
@@ -431,7 +440,9 @@ pub fn format_into<'gc, S: FmtArgs<'gc>>(
 
 fn format1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let col = e.g.borrow().column;
+    // SWI's format/1 is format/2 with no arguments, and its errors say so
     format_stream(e, Stream::Out, a[0], Value::None, col)
+        .map_err(|b| super::add_context(e, b, "format", 2))
 }
 fn format2<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let col = e.g.borrow().column;

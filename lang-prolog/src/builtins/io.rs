@@ -216,7 +216,14 @@ pub fn parse_text<'gc>(
     e: &Eng<'_, 'gc>,
     s: &str,
 ) -> PResult<'gc, (Value<'gc>, Vec<(String, Value<'gc>)>)> {
-    let text = format!("{s} .");
+    // SWI's error terms show the text as `Text . ` (one space before
+    // the end when the text ends in layout)
+    let sep = if s.ends_with(char::is_whitespace) {
+        ""
+    } else {
+        " "
+    };
+    let text = format!("{s}{sep}. ");
     let mut lex = Lexer::new(&text);
     let g = e.g.borrow();
     let dq = g.double_quotes;
@@ -371,13 +378,36 @@ fn print_message<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     } else {
         "ERROR: "
     };
-    let lines = {
-        let g = e.g.borrow();
-        err::message_lines(terms::deref(a[1]), &|n| g.arities(n))
+    let msg = terms::deref(a[1]);
+    let lines = match view(msg) {
+        T::Compound("format", f) if f.len() == 2 => {
+            // one piece: SWI puts no prefix after a `~n` in it
+            vec![super::format::format_to_string(e, f[0], f[1], 0)?]
+        }
+        _ => {
+            let g = e.g.borrow();
+            err::message_lines(msg, &|n| g.arities(n))
+        }
     };
     let mut s = String::new();
+    // while a file loads (a directive), SWI names the place first and
+    // indents the message
+    let place =
+        e.g.borrow()
+            .loads
+            .last()
+            .map(|l| format!("{}:{}:", l.path, l.line));
+    let indent = if let Some(p) = place {
+        s.push_str(prefix);
+        s.push_str(&p);
+        s.push('\n');
+        "   "
+    } else {
+        ""
+    };
     for l in lines {
         s.push_str(prefix);
+        s.push_str(indent);
         s.push_str(&l);
         s.push('\n');
     }
@@ -421,6 +451,89 @@ fn peek_code1<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let c = with_stdin(e, |l| l.peek_char());
     Ok(e.unify(a[a.len() - 1], char_result(e, c, true)))
 }
+/// The rest of the current line of standard input, without its line end
+/// (`\n` or `\r\n`); `None` at the end of the input.
+fn stdin_line(e: &Eng<'_, '_>) -> Option<String> {
+    with_stdin(e, |l| {
+        let mut s = String::new();
+        match l.next_char() {
+            None => return None,
+            Some('\n') => return Some(s),
+            Some(c) => s.push(c),
+        }
+        while let Some(c) = l.next_char() {
+            if c == '\n' {
+                break;
+            }
+            s.push(c);
+        }
+        if s.ends_with('\r') {
+            s.pop();
+        }
+        Some(s)
+    })
+}
+fn codes_value<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
+    let cs = s.chars().map(|c| Value::Int(c as i64)).collect();
+    e.list(cs, Value::None)
+}
+/// read_line_to_string/2: a line as a string, `end_of_file` at the end.
+fn read_line_to_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let v = match stdin_line(e) {
+        Some(s) => terms::string(e.mc, &s),
+        None => e.atom("end_of_file"),
+    };
+    Ok(e.unify(a[1], v))
+}
+/// read_line_to_codes/2: a line as codes, `end_of_file` at the end.
+fn read_line_to_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let v = match stdin_line(e) {
+        Some(s) => codes_value(e, &s),
+        None => e.atom("end_of_file"),
+    };
+    Ok(e.unify(a[1], v))
+}
+/// read_string/3: the rest of the input (an unbound length), or at most
+/// `Length` characters.
+fn read_string3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let max = match view(a[1]) {
+        T::Var => usize::MAX,
+        T::Int(n) if n >= 0 => n as usize,
+        T::Int(_) => return Err(err::domain_error(e.mc, "not_less_than_zero", a[1])),
+        _ => return Err(err::type_error(e.mc, "integer", a[1])),
+    };
+    let s = with_stdin(e, |l| {
+        let mut s = String::new();
+        let mut n = 0;
+        while n < max {
+            let Some(c) = l.next_char() else { break };
+            s.push(c);
+            n += 1;
+        }
+        s
+    });
+    let n = Value::Int(s.chars().count() as i64);
+    Ok(e.unify(a[1], n) && e.unify(a[2], terms::string(e.mc, &s)))
+}
+/// read_string/5: text up to one of the separator characters (`Sep` is its
+/// code, `-1` at the end of the input), the pad characters stripped from
+/// both ends.
+fn read_string5<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let seps = text_of(a[1]).ok_or_else(|| err::type_error(e.mc, "text", a[1]))?;
+    let pads = text_of(a[2]).ok_or_else(|| err::type_error(e.mc, "text", a[2]))?;
+    let (s, sep) = with_stdin(e, |l| {
+        let mut s = String::new();
+        loop {
+            match l.next_char() {
+                None => return (s, -1),
+                Some(c) if seps.contains(c) => return (s, c as i64),
+                Some(c) => s.push(c),
+            }
+        }
+    });
+    let t = s.trim_matches(|c| pads.contains(c));
+    Ok(e.unify(a[3], Value::Int(sep)) && e.unify(a[4], terms::string(e.mc, t)))
+}
 fn current_output<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[0], e.atom("user_output")))
 }
@@ -463,6 +576,10 @@ pub fn install(g: &mut Globals) {
     det(g, "peek_char", 2, peek_char1);
     det(g, "peek_code", 1, peek_code1);
     det(g, "peek_code", 2, peek_code1);
+    det(g, "read_line_to_string", 2, read_line_to_string);
+    det(g, "read_line_to_codes", 2, read_line_to_codes);
+    det(g, "read_string", 3, read_string3);
+    det(g, "read_string", 5, read_string5);
     det(g, "current_output", 1, current_output);
     det(g, "current_input", 1, current_input);
 }

@@ -61,17 +61,23 @@ fn keysort<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let v = proper(e, a[0])?;
     check_out_list(e, a[1])?;
     let mut keyed = Vec::new();
+    // SWI names keysort/2 without a module for a bad element
+    let elem_error = |f: Value<'gc>| {
+        let pi = err::pi(e.mc, "keysort", 2);
+        let ctx = e.compound("context", vec![pi, e.new_var()]);
+        e.compound("error", vec![f, ctx])
+    };
     for x in v {
         match view(x) {
             T::Compound("-", kv) if kv.len() == 2 => keyed.push((kv[0], x)),
-            T::Var => return Err(err::instantiation_error(e.mc)),
+            T::Var => return Err(elem_error(e.atom("instantiation_error"))),
             _ => {
                 let pair = e.compound("-", vec![e.new_var(), e.new_var()]);
-                return Err(err::type_error(
-                    e.mc,
-                    "pair",
-                    if terms::is_var(x) { pair } else { x },
-                ));
+                let f = e.compound(
+                    "type_error",
+                    vec![e.atom("pair"), if terms::is_var(x) { pair } else { x }],
+                );
+                return Err(elem_error(f));
             }
         }
     }

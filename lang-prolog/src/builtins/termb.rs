@@ -318,6 +318,157 @@ fn term_variables<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     Ok(e.unify(a[1], e.list(vs, Value::None)))
 }
 
+/// term_hash/2: an integer for a ground term (equal terms, equal hashes;
+/// SWI's own values differ and are not portable either), nothing for a
+/// term with variables.
+fn term_hash<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    if !term_vars(a[0]).is_empty() {
+        return Ok(true);
+    }
+    let text = match crate::writer::try_to_string(a[0], crate::writer::Opts::canonical()) {
+        Ok(t) => t,
+        Err(_) => return Err(err::type_error(e.mc, "acyclic_term", a[0])),
+    };
+    // FNV-1a, kept to 24 bits as SWI's values are
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    Ok(e.unify(a[1], Value::Int((h & 0x00ff_ffff) as i64)))
+}
+
+thread_local! {
+    /// When the engine started, and the last `statistics/2` reading of
+    /// each clock (for the "since last" element).
+    static CLOCK: std::cell::Cell<Option<std::time::Instant>> = const { std::cell::Cell::new(None) };
+    static LAST: std::cell::Cell<[u64; 2]> = const { std::cell::Cell::new([0, 0]) };
+}
+
+/// Milliseconds since the engine started.
+fn ms_since_start() -> u64 {
+    CLOCK.with(|c| {
+        let t0 = c.get().unwrap_or_else(|| {
+            let now = std::time::Instant::now();
+            c.set(Some(now));
+            now
+        });
+        t0.elapsed().as_millis() as u64
+    })
+}
+
+/// statistics/2 for the keys programs time themselves with: `runtime`,
+/// `process_cputime`, `walltime`, `real_time` (`[Total, SinceLast]` in
+/// ms), `cputime` (seconds), `inferences` (not counted: 0). The clock is
+/// elapsed time since the engine started.
+fn statistics<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let key = match view(a[0]) {
+        T::Var => return Err(err::instantiation_error(e.mc)),
+        T::Atom(k) => k.to_string(),
+        _ => return Err(err::domain_error(e.mc, "statistics_key", a[0])),
+    };
+    let now = ms_since_start();
+    let pair = |slot: usize| {
+        LAST.with(|l| {
+            let mut v = l.get();
+            let d = now - v[slot].min(now);
+            v[slot] = now;
+            l.set(v);
+            e.list(
+                vec![Value::Int(now as i64), Value::Int(d as i64)],
+                Value::None,
+            )
+        })
+    };
+    let v = match key.as_str() {
+        "runtime" | "process_cputime" | "system_time" => pair(0),
+        "walltime" | "real_time" => pair(1),
+        "cputime" => Value::Float(now as f64 / 1000.0),
+        "inferences" => Value::Int(0),
+        _ => return Err(err::domain_error(e.mc, "statistics_key", a[0])),
+    };
+    Ok(e.unify(a[1], v))
+}
+
+/// get_time/1: seconds since the epoch, a float.
+fn get_time<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let t = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64())
+        .unwrap_or(0.0);
+    Ok(e.unify(a[0], Value::Float(t)))
+}
+
+/// must_be/2 (library(error)) for the common types: an instantiation
+/// error for a variable, else a type error (a domain error for a
+/// negative `nonneg` / non-positive `positive_integer`).
+fn must_be<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
+    let ty = match view(a[0]) {
+        T::Atom(t) => t.to_string(),
+        _ => return Err(err::instantiation_error(e.mc)),
+    };
+    let x = terms::deref(a[1]);
+    let v = view(x);
+    if matches!(v, T::Var) && ty != "var" {
+        return Err(err::instantiation_error(e.mc));
+    }
+    let int = matches!(v, T::Int(_) | T::Big(_));
+    let ok = match ty.as_str() {
+        "integer" => int,
+        "positive_integer" | "nonneg" => {
+            if !int {
+                return Err(err::type_error(e.mc, &ty, x));
+            }
+            let sign = match v {
+                T::Int(i) => i.signum(),
+                T::Big(b) => b.sign() as i64 - 1,
+                _ => 0,
+            };
+            if (ty == "nonneg" && sign < 0) || (ty == "positive_integer" && sign <= 0) {
+                return Err(err::type_error(e.mc, &ty, x));
+            }
+            true
+        }
+        "atom" => matches!(v, T::Atom(_) | T::Nil),
+        "atomic" => !matches!(v, T::Compound(..)),
+        "callable" => matches!(v, T::Atom(_) | T::Compound(..)),
+        "compound" => matches!(v, T::Compound(..)),
+        "number" => matches!(v, T::Int(_) | T::Big(_) | T::Float(_)),
+        "float" => matches!(v, T::Float(_)),
+        "string" => matches!(v, T::Str(_)),
+        "var" => {
+            if !matches!(v, T::Var) {
+                return Err(err::error(
+                    e.mc,
+                    e.compound("uninstantiation_error", vec![x]),
+                ));
+            }
+            true
+        }
+        "boolean" => matches!(v, T::Atom("true" | "false")),
+        "list" | "proper_list" => {
+            if terms::list_to_vec(x).is_none() && !is_cyclic(x) {
+                // a partial list is not sufficiently instantiated
+                let mut t = x;
+                while let T::Compound("[|]", c) = view(t) {
+                    t = terms::deref(c[1]);
+                }
+                if matches!(view(t), T::Var) {
+                    return Err(err::instantiation_error(e.mc));
+                }
+                false
+            } else {
+                !is_cyclic(x)
+            }
+        }
+        _ => return Err(err::existence_error(e.mc, "type", a[0])),
+    };
+    if ok {
+        Ok(true)
+    } else {
+        Err(err::type_error(e.mc, &ty, x))
+    }
+}
+
 fn is<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let v = arith::eval(e.mc, a[1])?.value(e.mc);
     Ok(e.unify(a[0], v))
@@ -564,6 +715,10 @@ pub fn install(g: &mut Globals) {
     det(g, "=..", 2, univ);
     det(g, "copy_term", 2, copy_term);
     det(g, "term_variables", 2, term_variables);
+    det(g, "term_hash", 2, term_hash);
+    det(g, "statistics", 2, statistics);
+    det(g, "get_time", 1, get_time);
+    det(g, "must_be", 2, must_be);
     det(g, "is", 2, is);
     det(g, "<", 2, lt);
     det(g, ">", 2, gt);

@@ -166,7 +166,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 let mut out = String::new();
                 let r = self.format_w(a[0], args, col, &mut out);
                 emit(e, Stream::Out, &out);
-                return r.map(|_| true);
+                // SWI's format/1 is format/2 with no arguments
+                return r
+                    .map(|_| true)
+                    .map_err(|b| crate::builtins::add_context(e, b, "format", 2));
             }
             Format3 => return self.format3_w(a),
             CapturePop => {

@@ -283,6 +283,18 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             *x = self.build(cl, cl.roots[args + k]);
         }
         use Op::*;
+        if matches!(op, AtomCodes | AtomChars | NumberCodes | NumberChars) {
+            // SWI takes a string for the list (`atom_codes(A, "xy")`)
+            let l = self.s.deref(a[1]);
+            if tag(l) == BOX && self.is_string_w(l) {
+                let s = self.word_text(l).unwrap_or_default();
+                a[1] = if matches!(op, AtomChars | NumberChars) {
+                    self.chars_word(&s)
+                } else {
+                    self.codes_word(&s)
+                };
+            }
+        }
         match op {
             AtomConcat | StringConcat | SubAtom | SubString => Err(Ball::Redo),
             Write1 | Print1 | Writeln1 | Writeq1 | WriteCanonical1 | Write2 | Writeln2
