@@ -120,7 +120,7 @@ impl Default for Globals {
             serial: 1,
             halted: None,
             flag_unknown_fail: false,
-            double_quotes: DoubleQuotes::String,
+            double_quotes: DoubleQuotes::Codes,
             out: Vec::new(),
             loads: Vec::new(),
             discontiguous: Default::default(),

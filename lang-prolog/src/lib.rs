@@ -12,7 +12,8 @@
 //! Running programs: [`run_file`], [`run_file_with_goal`], [`run_source`].
 //! Embedding: [`Engine`] (consult text, run queries, iterate solutions).
 //!
-//! Flags default as in SWI-Prolog 9 (`double_quotes` is `string`).
+//! Where this engine departs from SWI-Prolog's defaults: the `double_quotes`
+//! flag defaults to `codes` (ISO, as the issue asks), not SWI's `string`.
 
 pub mod arith;
 pub mod builtins;

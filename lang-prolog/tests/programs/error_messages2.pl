@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, string).
 % print_message/2 of error terms: SWI's wording for each kind.
 e(error(determinism_error(p(1),det,nondet,goal), context(q/1,_))).
 e(error(determinism_error(p(1),det,fail,goal), _)).

@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, string).
 % The context format/1,2,3 errors name: format/2 for format/1, format/3
 % (no module) for a bad format text, as SWI does.
 t(G) :- catch(G, error(F, context(C, _)), (print(F-C), nl)), nl.

@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, string).
 % print_message/2 while a file loads names the file and line first (SWI);
 % format(Fmt, Args) messages are formatted; in initialization goals (after
 % the load) no place is named.

@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, string).
 % Line input from standard input: read_line_to_string/2 (end_of_file at
 % the end), read_line_to_codes/2 (likewise), read_string/5 up to a
 % separator and read_string/3 for the rest.

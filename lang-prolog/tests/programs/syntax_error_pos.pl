@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, string).
 % Syntax errors of term_to_atom/2: the error term's string("Text . ", Pos)
 % context (SWI's position: the character before the offending token), and
 % the message print_message/2 makes of it.

@@ -1,3 +1,4 @@
+:- set_prolog_flag(double_quotes, string).
 % term_hash/2: integers for ground terms, equal for equal terms; variables
 % left unbound for terms with variables.
 main :-

@@ -1,4 +1,5 @@
-% Double-quoted text reads as a string by default (SWI 7+), and the text
+:- set_prolog_flag(double_quotes, string).
+% With double_quotes at string (SWI 7's default), "text" is a string, and the text
 % builtins take a string where they take a code or char list.
 greet(Name) :- format("Hello, ~w!~n", [Name]).
 
