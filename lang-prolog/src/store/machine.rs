@@ -72,8 +72,8 @@ pub enum Alt<'gc> {
         pred: u32,
         pos: i32,
     },
-    /// Resume in a clause at `pc`.
-    Resume(Rc<Clause>, usize),
+    /// Resume at a code pointer (`cid << 32 | pc`).
+    Resume(u64),
     /// catch/3's marker: backtracking passes through.
     Catch,
     /// Disabled (soft cut).
@@ -127,7 +127,8 @@ pub struct Cp<'gc> {
     pub cp: u64,
     /// Cut barrier of the call.
     pub b0: u32,
-    /// Saved argument registers (`saved[args..args + n]`).
+    /// Saved argument registers (`saved[args..args + n]`; `n` is 0, 4 or
+    /// more: an arity of 1 to 3 saves 4).
     pub args: usize,
     pub n: u32,
 }
@@ -151,20 +152,48 @@ pub enum Ball<'gc> {
     Redo,
 }
 
-/// The next step of the run loop.
+/// The next step of the run loop. Two words (the rare payloads are
+/// boxed), so it comes back from a call in registers, not through memory.
 pub enum Flow<'gc> {
     /// Continue at the next instruction.
     Next,
     /// Jump within the clause.
     Goto(usize),
-    /// Continue in a clause.
-    Jump(Rc<Clause>, usize),
+    /// Start a clause at its first instruction (its frame is set up).
+    Enter(Rc<Clause>),
+    /// Continue at a code pointer (`cid << 32 | pc`, not [`STOP`]).
+    Resume(u64),
     /// Backtrack.
     Fail,
     /// Raise.
-    Throw(Ball<'gc>),
+    Raise(Box<Ball<'gc>>),
     /// Stop running.
-    Exit(Outcome<'gc>),
+    Exit(Box<Outcome<'gc>>),
+}
+
+#[allow(non_snake_case)]
+impl<'gc> Flow<'gc> {
+    /// Raise `b` (the constructor the builtins use).
+    #[inline]
+    pub fn Throw(b: Ball<'gc>) -> Self {
+        Flow::Raise(Box::new(b))
+    }
+
+    /// Continue in clause `cl` at `pc`.
+    #[inline(always)]
+    pub fn Jump(cl: Rc<Clause>, pc: usize) -> Self {
+        if pc == 0 {
+            Flow::Enter(cl)
+        } else {
+            Flow::Resume(code_ptr(cl.id, pc))
+        }
+    }
+
+    /// Stop running with outcome `o`.
+    #[inline]
+    pub fn exit(o: Outcome<'gc>) -> Self {
+        Flow::Exit(Box::new(o))
+    }
 }
 
 /// The machine of one query.
@@ -713,7 +742,18 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Pushes a choicepoint saving the first `n` argument registers.
     pub fn push_cp(&mut self, alt: Alt<'gc>, n: usize, b0: usize) {
         let args = self.saved.len();
-        self.saved.extend_from_slice(&self.a[..n]);
+        // 1 to 4 registers are saved as a fixed 4 (the registers past the
+        // arity are dead): a fixed-size copy, no memcpy call
+        let n = if n == 0 {
+            0
+        } else if n <= 4 {
+            let w: [Word; 4] = self.a[..4].try_into().unwrap();
+            self.saved.extend_from_slice(&w);
+            4
+        } else {
+            self.saved.extend_from_slice(&self.a[..n]);
+            n
+        };
         let et = self.frame_end(self.fe).max(self.eb);
         self.hb = self.s.len();
         self.eb = et;
@@ -753,7 +793,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.tclauses.truncate(tc);
         self.fe = e;
         self.cpr = cp;
-        self.a[..n].copy_from_slice(&self.saved[args..args + n]);
+        if n == 4 {
+            let w: [Word; 4] = self.saved[args..args + 4].try_into().unwrap();
+            self.a[..4].copy_from_slice(&w);
+        } else if n != 0 {
+            self.a[..n].copy_from_slice(&self.saved[args..args + n]);
+        }
     }
 
     fn pop_cp(&mut self) {
@@ -851,7 +896,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
         }
-        Flow::Jump(cl, 0)
+        Flow::Enter(cl)
     }
 
     // ---- backtracking ----
@@ -860,11 +905,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn backtrack(&mut self) -> Flow<'gc> {
         loop {
             let Some(top) = self.cps.last() else {
-                return Flow::Exit(Outcome::False);
+                return Flow::exit(Outcome::False);
             };
             if matches!(top.alt, Alt::Stop) {
                 self.restore_top();
-                return Flow::Exit(Outcome::False);
+                return Flow::exit(Outcome::False);
             }
             self.restore_top();
             let h = self.cps.len() - 1;
@@ -896,9 +941,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.pop_cp();
                 }
                 Alt::Clauses { .. } => unreachable!(),
-                Alt::Resume(cl, pc) => {
+                Alt::Resume(p) => {
                     self.pop_cp();
-                    return Flow::Jump(cl, pc);
+                    return Flow::Resume(p);
                 }
                 Alt::Between { next, hi, var } => {
                     let more = hi.is_none_or(|h| next < h);
@@ -959,10 +1004,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Continues at code pointer `p` (in frame `fe`).
     pub fn resume_at(&mut self, p: u64) -> Flow<'gc> {
         if p == STOP {
-            return Flow::Exit(Outcome::True);
+            return Flow::exit(Outcome::True);
         }
-        let cl = self.clause(cid(p));
-        Flow::Jump(cl, p as u32 as usize)
+        Flow::Resume(p)
     }
 
     // ---- exceptions ----
@@ -974,7 +1018,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let w = match ball {
             Ball::Heap(v) => self.from_heap(v, &mut Vec::new()),
             Ball::Word(w) => w,
-            Ball::Halt(n) => return Flow::Exit(Outcome::Halt(n)),
+            Ball::Halt(n) => return Flow::exit(Outcome::Halt(n)),
             Ball::Redo => return Flow::Fail,
         };
         let frozen = self.freeze(w);
@@ -982,7 +1026,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             if kcp == STOP {
                 let w = self.thaw(&frozen);
                 let v = self.to_heap(w, &mut Vec::new());
-                return Flow::Exit(Outcome::Error(v));
+                return Flow::exit(Outcome::Error(v));
             }
             if cid(kcp) == self.catch_cid {
                 let f = ke;

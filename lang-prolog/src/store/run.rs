@@ -66,8 +66,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         // caller): no clause lookup, no refcount change
                         pc = p as u32 as usize;
                         continue;
+                    } else if p == STOP {
+                        Flow::exit(Outcome::True)
                     } else {
-                        self.resume_at(p)
+                        Flow::Resume(p)
                     }
                 }
                 Ins::Bi { op, args } => match self.nat(&cl, op, args as usize) {
@@ -136,7 +138,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 }
                 Ins::TryElse(l) => {
                     let h = self.cps.len();
-                    self.push_cp(Alt::Resume(cl.clone(), l as usize), 0, h);
+                    self.push_cp(Alt::Resume(code_ptr(cl.id, l as usize)), 0, h);
                     {
                         pc += 1;
                         continue;
@@ -254,26 +256,35 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 match flow {
                     Flow::Next => pc += 1,
                     Flow::Goto(l) => pc = l,
-                    Flow::Jump(c, p) => {
+                    Flow::Enter(c) => {
                         cl = c;
-                        pc = p;
+                        pc = 0;
+                    }
+                    Flow::Resume(p) => {
+                        // `cl` may be a temporary clause backtracking
+                        // freed, whose id a new one now has: those are
+                        // always looked up
+                        if cid(p) != cl.id || cl.id & TEMP != 0 {
+                            cl = self.clause(cid(p));
+                        }
+                        pc = p as u32 as usize;
                     }
                     Flow::Fail => {
                         entry = true;
                         flow = self.backtrack();
                         continue;
                     }
-                    Flow::Throw(b) => {
+                    Flow::Raise(b) => {
                         let (ke, kcp) = if entry {
                             (self.fe, self.cpr)
                         } else {
                             (self.env[self.fe] as usize, self.env[self.fe + 1])
                         };
                         entry = true;
-                        flow = self.throw(b, ke, kcp);
+                        flow = self.throw(*b, ke, kcp);
                         continue;
                     }
-                    Flow::Exit(o) => return o,
+                    Flow::Exit(o) => return *o,
                 }
                 break;
             }
