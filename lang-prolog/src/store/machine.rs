@@ -359,14 +359,6 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         true
     }
 
-    /// Writes a slot of the frame being matched against a head: that frame
-    /// was allocated above every choicepoint's frame top, so no trail.
-    #[inline(always)]
-    fn set_new_slot(&mut self, a: usize, v: Word) {
-        debug_assert!(a >= self.eb);
-        self.env[a] = v;
-    }
-
     /// Writes a frame slot (absolute index), trailing when the frame is
     /// older than the newest choicepoint.
     #[inline(always)]
@@ -421,10 +413,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// The store word of a variable or constant template element that
     /// goes into store cell `dst` (a first-occurrence variable becomes
     /// that cell); `None` for a compound.
-    /// `HEAD`: the slot is in the frame just allocated for head matching,
-    /// which no choicepoint protects (no trail test).
     #[inline(always)]
-    fn arg_word<const HEAD: bool>(&mut self, cl: &Clause, e: Word, dst: usize) -> Option<Word> {
+    fn arg_word(&mut self, cl: &Clause, e: Word, dst: usize) -> Option<Word> {
         match tag(e) {
             TPL => {
                 let (a, v) = self.tpl_val(cl, e);
@@ -432,11 +422,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     v
                 } else {
                     let r = mk(REF, dst);
-                    if HEAD {
-                        self.set_new_slot(a, r);
-                    } else {
-                        self.set_slot(a, r);
-                    }
+                    self.set_slot(a, r);
                     r
                 })
             }
@@ -476,7 +462,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             // in order
             let mut k = 0;
             while k < n - 1 {
-                match self.arg_word::<false>(cl, args[k], a0 + k) {
+                match self.arg_word(cl, args[k], a0 + k) {
                     Some(w) => {
                         self.s.push(w);
                     }
@@ -489,7 +475,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.s.alloc(n - k);
                 while k < n - 1 {
                     let e = args[k];
-                    let w = match self.arg_word::<false>(cl, e, a0 + k) {
+                    let w = match self.arg_word(cl, e, a0 + k) {
                         Some(w) => w,
                         None => self.build_cmp(cl, e),
                     };
@@ -497,7 +483,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     k += 1;
                 }
                 let e = args[n - 1];
-                match self.arg_word::<false>(cl, e, a0 + n - 1) {
+                match self.arg_word(cl, e, a0 + n - 1) {
                     Some(w) => {
                         self.s.set(a0 + n - 1, w);
                         return first;
@@ -510,7 +496,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 }
             }
             let e = args[n - 1];
-            match self.arg_word::<false>(cl, e, a0 + n - 1) {
+            match self.arg_word(cl, e, a0 + n - 1) {
                 Some(w) => {
                     self.s.push(w);
                     return first;
@@ -541,26 +527,30 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
-    /// [`Mach::get`] in the frame just allocated for head matching: a
-    /// first occurrence is written without the trail test.
+    /// [`Mach::get`] in the frame just allocated for head matching (slots
+    /// from `base`): a first occurrence is written without the trail test,
+    /// that frame is above every choicepoint's frame top.
+    /// `base` is `None` when not computed yet: the frame base is then read
+    /// only on the variable path (not for constants and compounds).
     #[inline(always)]
-    fn get_new(&mut self, cl: &Clause, t: Word, w: Word) -> bool {
+    fn get_new(&mut self, base: Option<usize>, cl: &Clause, t: Word, w: Word) -> bool {
         match tag(t) {
             TPL => {
                 let p = idx(t);
-                if p & 1 == 1 {
+                let v = if p & 1 == 1 {
                     // an embedded store word (any term)
-                    let v = cl.consts[p >> 1];
-                    return v == w || self.unify(v, w);
-                }
-                let a = self.fe + HDR + (p >> 1);
-                debug_assert!(a >= self.eb);
-                let slot = &mut self.env[a];
-                let v = *slot;
-                if v == 0 {
-                    *slot = w;
-                    return true;
-                }
+                    cl.consts[p >> 1]
+                } else {
+                    let base = base.unwrap_or(self.fe + HDR);
+                    debug_assert!(base >= self.eb);
+                    let slot = &mut self.env[base + (p >> 1)];
+                    let v = *slot;
+                    if v == 0 {
+                        *slot = w;
+                        return true;
+                    }
+                    v
+                };
                 v == w || self.unify(v, w)
             }
             STR | LIS => self.get_cmp(cl, t, w),
@@ -570,25 +560,30 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     /// Head matching of one argument: [`Mach::get`] with the list cell
     /// whose elements are variables or constants (`[H|T]`, `[X]`) matched
-    /// or built inline, the commonest compound of a clause head.
+    /// or built inline, the commonest compound of a clause head (the frame
+    /// base computed once for both elements).
     #[inline(always)]
     fn get_head(&mut self, cl: &Clause, t: Word, w: Word) -> bool {
         if tag(t) != LIS {
-            return self.get_new(cl, t, w);
+            return self.get_new(None, cl, t, w);
         }
+        let base = self.fe + HDR;
         let b = idx(t);
-        let (e0, e1) = (cl.tpl[b], cl.tpl[b + 1]);
+        let [e0, e1]: [Word; 2] = cl.tpl[b..b + 2].try_into().unwrap();
         if simple(e0) && simple(e1) {
             let d = self.s.deref(w);
             match tag(d) {
                 LIS => {
-                    let i = idx(d);
-                    let (x0, x1) = (self.s.get(i), self.s.get(i + 1));
-                    return self.get_new(cl, e0, x0) && self.get_new(cl, e1, x1);
+                    let (x0, x1) = self.s.get2(idx(d));
+                    return self.get_new(Some(base), cl, e0, x0)
+                        && self.get_new(Some(base), cl, e1, x1);
                 }
                 REF => {
-                    let l = self.list_cell::<true>(cl, e0, e1);
-                    self.bind(d, l);
+                    let at = self.s.len();
+                    let w0 = self.head_word(base, cl, e0, at);
+                    let w1 = self.head_word(base, cl, e1, at + 1);
+                    self.s.push2(w0, w1);
+                    self.bind(d, mk(LIS, at));
                     return true;
                 }
                 _ => return false,
@@ -597,13 +592,31 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.get_cmp(cl, t, w)
     }
 
-    /// A new list cell of two variable or constant template elements.
-    /// (`HEAD`: in head matching, see [`Mach::arg_word`].)
+    /// The store word of a variable or constant template element of a
+    /// head list cell built into store cell `dst` (a first occurrence
+    /// becomes that cell; no trail test, see [`Mach::get_new`]).
     #[inline(always)]
-    fn list_cell<const HEAD: bool>(&mut self, cl: &Clause, e0: Word, e1: Word) -> Word {
+    fn head_word(&mut self, base: usize, cl: &Clause, e: Word, dst: usize) -> Word {
+        if tag(e) != TPL {
+            return e;
+        }
+        let p = idx(e);
+        if p & 1 == 1 {
+            return cl.consts[p >> 1];
+        }
+        let slot = &mut self.env[base + (p >> 1)];
+        if *slot == 0 {
+            *slot = mk(REF, dst);
+        }
+        *slot
+    }
+
+    /// A new list cell of two variable or constant template elements.
+    #[inline(always)]
+    fn list_cell(&mut self, cl: &Clause, e0: Word, e1: Word) -> Word {
         let at = self.s.len();
-        let w0 = self.arg_word::<HEAD>(cl, e0, at).unwrap_or(NIL);
-        let w1 = self.arg_word::<HEAD>(cl, e1, at + 1).unwrap_or(NIL);
+        let w0 = self.arg_word(cl, e0, at).unwrap_or(NIL);
+        let w1 = self.arg_word(cl, e1, at + 1).unwrap_or(NIL);
         self.s.push2(w0, w1);
         mk(LIS, at)
     }
@@ -661,7 +674,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let b = idx(t);
             let (e0, e1) = (cl.tpl[b], cl.tpl[b + 1]);
             if simple(e0) && simple(e1) {
-                return self.list_cell::<false>(cl, e0, e1);
+                return self.list_cell(cl, e0, e1);
             }
         }
         self.build(cl, t)
