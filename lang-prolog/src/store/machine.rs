@@ -252,6 +252,16 @@ fn simple(e: Word) -> bool {
     !matches!(tag(e), STR | LIS)
 }
 
+/// Drops a choicepoint's alternative: the commonest, a clause
+/// alternative, inline (its pin's count), the rest by the drop glue call.
+#[inline(always)]
+pub fn drop_alt(a: Alt<'_>) {
+    match a {
+        Alt::Clauses { _pin, .. } => drop(_pin),
+        a => drop(a),
+    }
+}
+
 /// The clause id of a code pointer.
 #[inline(always)]
 pub fn cid(p: u64) -> u32 {
@@ -788,14 +798,18 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Removes choicepoints above height `h`.
     pub fn cut_to(&mut self, h: usize) {
         if h < self.cps.len() {
-            self.cps.truncate(h);
+            while self.cps.len() > h {
+                drop_alt(self.cps.pop().unwrap().alt);
+            }
             let top = self.cps.last().map_or(0, |c| c.args + c.n as usize);
             self.saved.truncate(top);
             self.sync_b();
         }
     }
 
-    /// Restores the machine to the top choicepoint's state.
+    /// Restores the machine to the top choicepoint's state (inline: one
+    /// call in `backtrack`, one in `throw`).
+    #[inline(always)]
     fn restore_top(&mut self) {
         let c = self.cps.last().unwrap();
         let (tr, st, cp, args) = (c.tr, c.st, c.cp, c.args);
@@ -817,6 +831,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn pop_cp(&mut self) {
         let c = self.cps.pop().unwrap();
         self.saved.truncate(c.args);
+        drop_alt(c.alt);
         self.sync_b();
     }
 
@@ -920,11 +935,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let Some(top) = self.cps.last() else {
                 return Flow::exit(Outcome::False);
             };
-            if matches!(top.alt, Alt::Stop) {
-                self.restore_top();
+            let stop = matches!(top.alt, Alt::Stop);
+            self.restore_top();
+            if stop {
                 return Flow::exit(Outcome::False);
             }
-            self.restore_top();
             let h = self.cps.len() - 1;
             let b0 = self.cps[h].b0 as usize;
             // the next clause, updated in place (no move of the Alt)

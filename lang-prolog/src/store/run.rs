@@ -295,6 +295,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn pop_cp_pub(&mut self) {
         let c = self.cps.pop().unwrap();
         self.saved.truncate(c.args);
+        drop_alt(c.alt);
         self.sync_b();
     }
 
