@@ -798,9 +798,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Removes choicepoints above height `h`.
     pub fn cut_to(&mut self, h: usize) {
         if h < self.cps.len() {
-            while self.cps.len() > h {
-                drop_alt(self.cps.pop().unwrap().alt);
-            }
+            self.cps.truncate(h);
             let top = self.cps.last().map_or(0, |c| c.args + c.n as usize);
             self.saved.truncate(top);
             self.sync_b();
