@@ -29,6 +29,11 @@
 //!   (`env` keeps spare words above the top); [`Cp`] is 96 bytes (rare
 //!   `Alt::Sols` boxed, tops that stay below 2^32 as `u32`), so pushing
 //!   one needs no memcpy call.
+//! - **Session 15**: [`Flow`] is two words (a clause to enter, a code
+//!   pointer, or a boxed ball or outcome), so it comes back from `enter`
+//!   and the builtins in registers; a choicepoint saves 1 to 4 argument
+//!   registers as a fixed 4-word copy; a head list cell reads its two
+//!   store words with one bounds check; backtracking restores inline.
 
 use std::rc::Rc;
 

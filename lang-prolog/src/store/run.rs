@@ -2,8 +2,11 @@
 //!
 //! An instruction that goes on to the next one `continue`s the loop
 //! directly; only calls, failure, throws and exits go through a [`Flow`]
-//! value. `Proceed` back into the clause that is running (a recursive
-//! caller) is a jump: no clause lookup, no refcount change.
+//! value (two words: returned in registers). `Proceed` back into the
+//! clause that is running (a recursive caller) is a jump: no clause
+//! lookup, no refcount change; so is `Flow::Resume` into it (a failed
+//! if-then-else condition), except for temporary clauses, whose ids are
+//! reused.
 
 use std::rc::Rc;
 
