@@ -360,13 +360,15 @@ fn ms_since_start() -> u64 {
 /// `/proc/self/stat` (in USER_HZ ticks, 100 per second on Linux); the
 /// elapsed time where that file does not exist.
 fn cpu_ms() -> u64 {
-    let ticks = std::fs::read_to_string("/proc/self/stat").ok().and_then(|s| {
-        // fields after the command name (which may hold spaces): state is
-        // field 3, utime 14, stime 15
-        let rest = &s[s.rfind(')')? + 2..];
-        let f: Vec<&str> = rest.split(' ').collect();
-        Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
-    });
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // fields after the command name (which may hold spaces): state is
+            // field 3, utime 14, stime 15
+            let rest = &s[s.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split(' ').collect();
+            Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+        });
     match ticks {
         Some(t) => t * 10,
         None => ms_since_start(),
@@ -385,7 +387,11 @@ fn statistics<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
         _ => return Err(err::domain_error(e.mc, "statistics_key", a[0])),
     };
     let pair = |slot: usize| {
-        let now = if slot == 0 { cpu_ms() } else { ms_since_start() };
+        let now = if slot == 0 {
+            cpu_ms()
+        } else {
+            ms_since_start()
+        };
         LAST.with(|l| {
             let mut v = l.get();
             let d = now - v[slot].min(now);

@@ -57,7 +57,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn arith_slow(&mut self, cl: &Clause, op: AOp, args: usize) -> Flow<'gc> {
         match self.nat(cl, op.nat(), args) {
             Ok(b) => test(b),
-            Err(b) => Flow::Throw(b),
+            Err(b) => Flow::raise(b),
         }
     }
 
@@ -103,7 +103,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         match self.nat(cl, op, args) {
             Ok(true) => Flow::Next,
             Ok(false) => Flow::Goto(to),
-            Err(b) => Flow::Throw(b),
+            Err(b) => Flow::raise(b),
         }
     }
 

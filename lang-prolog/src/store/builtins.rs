@@ -584,7 +584,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         match r {
             Ok(true) => Flow::Next,
             Ok(false) => Flow::Fail,
-            Err(b) => Flow::Throw(b),
+            Err(b) => Flow::raise(b),
         }
     }
 
@@ -630,7 +630,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             Err(b) => {
                 let name = self.atoms.name(name).to_string();
-                Flow::Throw(self.heap_err(b, &name, n))
+                Flow::raise(self.heap_err(b, &name, n))
             }
         }
     }
@@ -686,15 +686,15 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let h: Vec<Value<'gc>> = ws.iter().map(|w| self.to_heap(*w, &mut vars)).collect();
         for (k, v) in h.iter().enumerate().take(2) {
             match crate::terms::view(*v) {
-                crate::terms::T::Var => return Flow::Throw(self.inst(name, 3)),
+                crate::terms::T::Var => return Flow::raise(self.inst(name, 3)),
                 crate::terms::T::Int(_) | crate::terms::T::Big(_) => {}
                 crate::terms::T::Atom("inf" | "infinite") if k == 1 => {}
-                _ => return Flow::Throw(self.type_err("integer", self.s.deref(ws[k]), name, 3)),
+                _ => return Flow::raise(self.type_err("integer", self.s.deref(ws[k]), name, 3)),
             }
         }
         match crate::terms::view(h[2]) {
             crate::terms::T::Var | crate::terms::T::Int(_) | crate::terms::T::Big(_) => Flow::Fail,
-            _ => Flow::Throw(self.type_err("integer", self.s.deref(ws[2]), name, 3)),
+            _ => Flow::raise(self.type_err("integer", self.s.deref(ws[2]), name, 3)),
         }
     }
 
@@ -920,7 +920,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             ATOM | STR | LIS => self.functor_of(h),
             _ => None,
         }) else {
-            return Flow::Throw(if tag(h) == REF {
+            return Flow::raise(if tag(h) == REF {
                 self.inst(pname, pn)
             } else {
                 self.type_err("callable", h, pname, pn)
@@ -936,7 +936,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             } else {
                 err::permission_error(mc, "access", "private_procedure", pi)
             };
-            return Flow::Throw(self.heap_err(f, pname, pn));
+            return Flow::raise(self.heap_err(f, pname, pn));
         }
         let Some(&p) = self.pred_ix.get(&(name, n)) else {
             return Flow::Fail;
@@ -945,7 +945,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let mc = self.e.mc;
             let pi = err::pi(mc, self.atoms.name(name), n);
             let f = err::permission_error(mc, "modify", "static_procedure", pi);
-            return Flow::Throw(self.heap_err(f, "retract", 1));
+            return Flow::raise(self.heap_err(f, "retract", 1));
         }
         let key = if n > 0 {
             self.key_of(self.arg_of(h, 0))

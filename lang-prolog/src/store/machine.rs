@@ -38,6 +38,11 @@
 //!   the head's slots; a fact continues at its caller's continuation
 //!   without running its `Proceed` (a frame only while its head has
 //!   variables to match).
+//! - **Session 15** (run loop): [`Flow`] is two words (a clause to enter, a code
+//!   pointer, or a boxed ball or outcome), so it comes back from `enter`
+//!   and the builtins in registers; a choicepoint saves 1 to 4 argument
+//!   registers as a fixed 4-word copy; a head list cell reads its two
+//!   store words with one bounds check; backtracking restores inline.
 
 use std::rc::Rc;
 
@@ -81,8 +86,8 @@ pub enum Alt<'gc> {
         pred: u32,
         pos: i32,
     },
-    /// Resume in a clause at `pc`.
-    Resume(Rc<Clause>, usize),
+    /// Resume at a code pointer (`cid << 32 | pc`).
+    Resume(u64),
     /// catch/3's marker: backtracking passes through.
     Catch,
     /// Disabled (soft cut).
@@ -139,7 +144,8 @@ pub struct Cp<'gc> {
     pub cp: u64,
     /// Cut barrier of the call.
     pub b0: u32,
-    /// Saved argument registers (`saved[args..args + n]`).
+    /// Saved argument registers (`saved[args..args + n]`; `n` is 0, 4 or
+    /// more: an arity of 1 to 3 saves 4).
     pub args: usize,
     pub n: u32,
 }
@@ -163,20 +169,47 @@ pub enum Ball<'gc> {
     Redo,
 }
 
-/// The next step of the run loop.
+/// The next step of the run loop. Two words (the rare payloads are
+/// boxed), so it comes back from a call in registers, not through memory.
 pub enum Flow<'gc> {
     /// Continue at the next instruction.
     Next,
     /// Jump within the clause.
     Goto(usize),
-    /// Continue in a clause.
-    Jump(Rc<Clause>, usize),
+    /// Start a clause at its first instruction (its frame is set up).
+    Enter(Rc<Clause>),
+    /// Continue at a code pointer (`cid << 32 | pc`, not [`STOP`]).
+    Resume(u64),
     /// Backtrack.
     Fail,
     /// Raise.
-    Throw(Ball<'gc>),
+    Raise(Box<Ball<'gc>>),
     /// Stop running.
-    Exit(Outcome<'gc>),
+    Exit(Box<Outcome<'gc>>),
+}
+
+impl<'gc> Flow<'gc> {
+    /// Raise `b`.
+    #[inline]
+    pub fn raise(b: Ball<'gc>) -> Self {
+        Flow::Raise(Box::new(b))
+    }
+
+    /// Continue in clause `cl` at `pc`.
+    #[inline(always)]
+    pub fn jump(cl: Rc<Clause>, pc: usize) -> Self {
+        if pc == 0 {
+            Flow::Enter(cl)
+        } else {
+            Flow::Resume(code_ptr(cl.id, pc))
+        }
+    }
+
+    /// Stop running with outcome `o`.
+    #[inline]
+    pub fn exit(o: Outcome<'gc>) -> Self {
+        Flow::Exit(Box::new(o))
+    }
 }
 
 /// The machine of one query.
@@ -233,6 +266,16 @@ pub struct Mach<'e, 'a, 'gc> {
 #[inline(always)]
 fn simple(e: Word) -> bool {
     !matches!(tag(e), STR | LIS)
+}
+
+/// Drops a choicepoint's alternative: the commonest, a clause
+/// alternative, inline (its pin's count), the rest by the drop glue call.
+#[inline(always)]
+pub fn drop_alt(a: Alt<'_>) {
+    match a {
+        Alt::Clauses { _pin, .. } => drop(_pin),
+        a => drop(a),
+    }
 }
 
 /// The clause id of a code pointer.
@@ -342,14 +385,6 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         true
     }
 
-    /// Writes a slot of the frame being matched against a head: that frame
-    /// was allocated above every choicepoint's frame top, so no trail.
-    #[inline(always)]
-    fn set_new_slot(&mut self, a: usize, v: Word) {
-        debug_assert!(a >= self.eb);
-        self.env[a] = v;
-    }
-
     /// Writes a frame slot (absolute index), trailing when the frame is
     /// older than the newest choicepoint.
     #[inline(always)]
@@ -404,10 +439,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// The store word of a variable or constant template element that
     /// goes into store cell `dst` (a first-occurrence variable becomes
     /// that cell); `None` for a compound.
-    /// `HEAD`: the slot is in the frame just allocated for head matching,
-    /// which no choicepoint protects (no trail test).
     #[inline(always)]
-    fn arg_word<const HEAD: bool>(&mut self, cl: &Clause, e: Word, dst: usize) -> Option<Word> {
+    fn arg_word(&mut self, cl: &Clause, e: Word, dst: usize) -> Option<Word> {
         match tag(e) {
             TPL => {
                 let (a, v) = self.tpl_val(cl, e);
@@ -415,11 +448,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     v
                 } else {
                     let r = mk(REF, dst);
-                    if HEAD {
-                        self.set_new_slot(a, r);
-                    } else {
-                        self.set_slot(a, r);
-                    }
+                    self.set_slot(a, r);
                     r
                 })
             }
@@ -459,7 +488,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             // in order
             let mut k = 0;
             while k < n - 1 {
-                match self.arg_word::<false>(cl, args[k], a0 + k) {
+                match self.arg_word(cl, args[k], a0 + k) {
                     Some(w) => {
                         self.s.push(w);
                     }
@@ -472,7 +501,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.s.alloc(n - k);
                 while k < n - 1 {
                     let e = args[k];
-                    let w = match self.arg_word::<false>(cl, e, a0 + k) {
+                    let w = match self.arg_word(cl, e, a0 + k) {
                         Some(w) => w,
                         None => self.build_cmp(cl, e),
                     };
@@ -480,7 +509,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     k += 1;
                 }
                 let e = args[n - 1];
-                match self.arg_word::<false>(cl, e, a0 + n - 1) {
+                match self.arg_word(cl, e, a0 + n - 1) {
                     Some(w) => {
                         self.s.set(a0 + n - 1, w);
                         return first;
@@ -493,7 +522,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 }
             }
             let e = args[n - 1];
-            match self.arg_word::<false>(cl, e, a0 + n - 1) {
+            match self.arg_word(cl, e, a0 + n - 1) {
                 Some(w) => {
                     self.s.push(w);
                     return first;
@@ -524,26 +553,30 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
-    /// [`Mach::get`] in the frame just allocated for head matching: a
-    /// first occurrence is written without the trail test.
+    /// [`Mach::get`] in the frame just allocated for head matching (slots
+    /// from `base`): a first occurrence is written without the trail test,
+    /// that frame is above every choicepoint's frame top.
+    /// `base` is `None` when not computed yet: the frame base is then read
+    /// only on the variable path (not for constants and compounds).
     #[inline(always)]
-    fn get_new(&mut self, cl: &Clause, t: Word, w: Word) -> bool {
+    fn get_new(&mut self, base: Option<usize>, cl: &Clause, t: Word, w: Word) -> bool {
         match tag(t) {
             TPL => {
                 let p = idx(t);
-                if p & 1 == 1 {
+                let v = if p & 1 == 1 {
                     // an embedded store word (any term)
-                    let v = cl.consts[p >> 1];
-                    return v == w || self.unify(v, w);
-                }
-                let a = self.fe + HDR + (p >> 1);
-                debug_assert!(a >= self.eb);
-                let slot = &mut self.env[a];
-                let v = *slot;
-                if v == 0 {
-                    *slot = w;
-                    return true;
-                }
+                    cl.consts[p >> 1]
+                } else {
+                    let base = base.unwrap_or(self.fe + HDR);
+                    debug_assert!(base >= self.eb);
+                    let slot = &mut self.env[base + (p >> 1)];
+                    let v = *slot;
+                    if v == 0 {
+                        *slot = w;
+                        return true;
+                    }
+                    v
+                };
                 v == w || self.unify(v, w)
             }
             STR | LIS => self.get_cmp(cl, t, w),
@@ -553,25 +586,30 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
 
     /// Head matching of one argument: [`Mach::get`] with the list cell
     /// whose elements are variables or constants (`[H|T]`, `[X]`) matched
-    /// or built inline, the commonest compound of a clause head.
+    /// or built inline, the commonest compound of a clause head (the frame
+    /// base computed once for both elements).
     #[inline(always)]
     fn get_head(&mut self, cl: &Clause, t: Word, w: Word) -> bool {
         if tag(t) != LIS {
-            return self.get_new(cl, t, w);
+            return self.get_new(None, cl, t, w);
         }
+        let base = self.fe + HDR;
         let b = idx(t);
-        let (e0, e1) = (cl.tpl[b], cl.tpl[b + 1]);
+        let [e0, e1]: [Word; 2] = cl.tpl[b..b + 2].try_into().unwrap();
         if simple(e0) && simple(e1) {
             let d = self.s.deref(w);
             match tag(d) {
                 LIS => {
-                    let i = idx(d);
-                    let (x0, x1) = (self.s.get(i), self.s.get(i + 1));
-                    return self.get_new(cl, e0, x0) && self.get_new(cl, e1, x1);
+                    let (x0, x1) = self.s.get2(idx(d));
+                    return self.get_new(Some(base), cl, e0, x0)
+                        && self.get_new(Some(base), cl, e1, x1);
                 }
                 REF => {
-                    let l = self.list_cell::<true>(cl, e0, e1);
-                    self.bind(d, l);
+                    let at = self.s.len();
+                    let w0 = self.head_word(base, cl, e0, at);
+                    let w1 = self.head_word(base, cl, e1, at + 1);
+                    self.s.push2(w0, w1);
+                    self.bind(d, mk(LIS, at));
                     return true;
                 }
                 _ => return false,
@@ -580,13 +618,31 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.get_cmp(cl, t, w)
     }
 
-    /// A new list cell of two variable or constant template elements.
-    /// (`HEAD`: in head matching, see [`Mach::arg_word`].)
+    /// The store word of a variable or constant template element of a
+    /// head list cell built into store cell `dst` (a first occurrence
+    /// becomes that cell; no trail test, see [`Mach::get_new`]).
     #[inline(always)]
-    fn list_cell<const HEAD: bool>(&mut self, cl: &Clause, e0: Word, e1: Word) -> Word {
+    fn head_word(&mut self, base: usize, cl: &Clause, e: Word, dst: usize) -> Word {
+        if tag(e) != TPL {
+            return e;
+        }
+        let p = idx(e);
+        if p & 1 == 1 {
+            return cl.consts[p >> 1];
+        }
+        let slot = &mut self.env[base + (p >> 1)];
+        if *slot == 0 {
+            *slot = mk(REF, dst);
+        }
+        *slot
+    }
+
+    /// A new list cell of two variable or constant template elements.
+    #[inline(always)]
+    fn list_cell(&mut self, cl: &Clause, e0: Word, e1: Word) -> Word {
         let at = self.s.len();
-        let w0 = self.arg_word::<HEAD>(cl, e0, at).unwrap_or(NIL);
-        let w1 = self.arg_word::<HEAD>(cl, e1, at + 1).unwrap_or(NIL);
+        let w0 = self.arg_word(cl, e0, at).unwrap_or(NIL);
+        let w1 = self.arg_word(cl, e1, at + 1).unwrap_or(NIL);
         self.s.push2(w0, w1);
         mk(LIS, at)
     }
@@ -644,7 +700,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let b = idx(t);
             let (e0, e1) = (cl.tpl[b], cl.tpl[b + 1]);
             if simple(e0) && simple(e1) {
-                return self.list_cell::<false>(cl, e0, e1);
+                return self.list_cell(cl, e0, e1);
             }
         }
         self.build(cl, t)
@@ -725,7 +781,18 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Pushes a choicepoint saving the first `n` argument registers.
     pub fn push_cp(&mut self, alt: Alt<'gc>, n: usize, b0: usize) {
         let args = self.saved.len();
-        self.saved.extend_from_slice(&self.a[..n]);
+        // 1 to 4 registers are saved as a fixed 4 (the registers past the
+        // arity are dead): a fixed-size copy, no memcpy call
+        let n = if n == 0 {
+            0
+        } else if n <= 4 {
+            let w: [Word; 4] = self.a[..4].try_into().unwrap();
+            self.saved.extend_from_slice(&w);
+            4
+        } else {
+            self.saved.extend_from_slice(&self.a[..n]);
+            n
+        };
         let et = self.frame_end(self.fe).max(self.eb);
         self.hb = self.s.len();
         self.eb = et;
@@ -754,7 +821,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         }
     }
 
-    /// Restores the machine to the top choicepoint's state.
+    /// Restores the machine to the top choicepoint's state (inline: one
+    /// call in `backtrack`, one in `throw`).
+    #[inline(always)]
     fn restore_top(&mut self) {
         let c = self.cps.last().unwrap();
         let (tr, st, cp, args) = (c.tr, c.st, c.cp, c.args);
@@ -765,12 +834,18 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         self.tclauses.truncate(tc);
         self.fe = e;
         self.cpr = cp;
-        self.a[..n].copy_from_slice(&self.saved[args..args + n]);
+        if n == 4 {
+            let w: [Word; 4] = self.saved[args..args + 4].try_into().unwrap();
+            self.a[..4].copy_from_slice(&w);
+        } else if n != 0 {
+            self.a[..n].copy_from_slice(&self.saved[args..args + n]);
+        }
     }
 
     fn pop_cp(&mut self) {
         let c = self.cps.pop().unwrap();
         self.saved.truncate(c.args);
+        drop_alt(c.alt);
         self.sync_b();
     }
 
@@ -832,7 +907,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 return Flow::Fail;
             }
             let name = self.atoms.name(pr.name).to_string();
-            return Flow::Throw(Ball::Heap(crate::errors::existence_error_proc(
+            return Flow::raise(Ball::Heap(crate::errors::existence_error_proc(
                 self.e.mc, &name, n,
             )));
         }
@@ -884,7 +959,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if self.s.len() > STORE_LIMIT {
             return self.resource_error();
         }
-        Flow::Jump(cl, 0)
+        Flow::Enter(cl)
     }
 
     /// [`Mach::try_clause`] for a fact (its code is `Proceed` alone): the
@@ -961,7 +1036,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             }
             return Flow::Fail;
         }
-        Flow::Jump(cl, pat.is_some() as usize)
+        Flow::jump(cl, pat.is_some() as usize)
     }
 
     /// SWI-Prolog's error when no rule of SSU predicate `p` matches the
@@ -986,12 +1061,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             "context",
             vec![crate::errors::pi(mc, &name, n), new_var(mc, 0)],
         );
-        Flow::Throw(Ball::Heap(compound(mc, "error", vec![f, ctx])))
+        Flow::raise(Ball::Heap(compound(mc, "error", vec![f, ctx])))
     }
 
     fn resource_error(&mut self) -> Flow<'gc> {
         // free the space first, so the handler can run
-        Flow::Throw(Ball::Heap(crate::errors::resource_error(
+        Flow::raise(Ball::Heap(crate::errors::resource_error(
             self.e.mc, "stack",
         )))
     }
@@ -1006,7 +1081,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
         }
-        Flow::Jump(cl, 0)
+        Flow::Enter(cl)
     }
 
     // ---- backtracking ----
@@ -1015,13 +1090,13 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn backtrack(&mut self) -> Flow<'gc> {
         loop {
             let Some(top) = self.cps.last() else {
-                return Flow::Exit(Outcome::False);
+                return Flow::exit(Outcome::False);
             };
-            if matches!(top.alt, Alt::Stop) {
-                self.restore_top();
-                return Flow::Exit(Outcome::False);
-            }
+            let stop = matches!(top.alt, Alt::Stop);
             self.restore_top();
+            if stop {
+                return Flow::exit(Outcome::False);
+            }
             let h = self.cps.len() - 1;
             let b0 = self.cps[h].b0 as usize;
             // the next clause, updated in place (no move of the Alt)
@@ -1069,9 +1144,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     self.pop_cp();
                     return self.no_rule(p);
                 }
-                Alt::Resume(cl, pc) => {
+                Alt::Resume(p) => {
                     self.pop_cp();
-                    return Flow::Jump(cl, pc);
+                    return Flow::Resume(p);
                 }
                 Alt::Between { next, hi, var } => {
                     let more = hi.is_none_or(|h| next < h);
@@ -1132,10 +1207,9 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// Continues at code pointer `p` (in frame `fe`).
     pub fn resume_at(&mut self, p: u64) -> Flow<'gc> {
         if p == STOP {
-            return Flow::Exit(Outcome::True);
+            return Flow::exit(Outcome::True);
         }
-        let cl = self.clause(cid(p));
-        Flow::Jump(cl, p as u32 as usize)
+        Flow::Resume(p)
     }
 
     // ---- exceptions ----
@@ -1147,7 +1221,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let w = match ball {
             Ball::Heap(v) => self.from_heap(v, &mut Vec::new()),
             Ball::Word(w) => w,
-            Ball::Halt(n) => return Flow::Exit(Outcome::Halt(n)),
+            Ball::Halt(n) => return Flow::exit(Outcome::Halt(n)),
             Ball::Redo => return Flow::Fail,
         };
         let frozen = self.freeze(w);
@@ -1155,7 +1229,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             if kcp == STOP {
                 let w = self.thaw(&frozen);
                 let v = self.to_heap(w, &mut Vec::new());
-                return Flow::Exit(Outcome::Error(v));
+                return Flow::exit(Outcome::Error(v));
             }
             if cid(kcp) == self.catch_cid {
                 let f = ke;

@@ -2,8 +2,11 @@
 //!
 //! An instruction that goes on to the next one `continue`s the loop
 //! directly; only calls, failure, throws and exits go through a [`Flow`]
-//! value. `Proceed` back into the clause that is running (a recursive
-//! caller) is a jump: no clause lookup, no refcount change.
+//! value (two words: returned in registers). `Proceed` back into the
+//! clause that is running (a recursive caller) is a jump: no clause
+//! lookup, no refcount change; so is `Flow::Resume` into it (a failed
+//! if-then-else condition), except for temporary clauses, whose ids are
+//! reused.
 
 use std::rc::Rc;
 
@@ -66,8 +69,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         // caller): no clause lookup, no refcount change
                         pc = p as u32 as usize;
                         continue;
+                    } else if p == STOP {
+                        Flow::exit(Outcome::True)
                     } else {
-                        self.resume_at(p)
+                        Flow::Resume(p)
                     }
                 }
                 Ins::Bi { op, args } => match self.nat(&cl, op, args as usize) {
@@ -80,7 +85,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         self.cpr = code_ptr(cl.id, pc + 1);
                         self.nondet_by_name(&cl, op, args as usize)
                     }
-                    Err(b) => Flow::Throw(b),
+                    Err(b) => Flow::raise(b),
                 },
                 Ins::Det { f, args, n } => self.det(&cl, f, args as usize, n as usize),
                 Ins::NonDet { f, args, n } => {
@@ -136,7 +141,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 }
                 Ins::TryElse(l) => {
                     let h = self.cps.len();
-                    self.push_cp(Alt::Resume(cl.clone(), l as usize), 0, h);
+                    self.push_cp(Alt::Resume(code_ptr(cl.id, l as usize)), 0, h);
                     {
                         pc += 1;
                         continue;
@@ -230,7 +235,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     let a = self.fe + HDR + s as usize;
                     self.env[a] = int(h as i64).unwrap();
                     self.env[a + 1] = int(h as i64 + 1).unwrap();
-                    self.push_cp(Alt::Resume(cl.clone(), to as usize), 0, h);
+                    self.push_cp(Alt::Resume(code_ptr(cl.id, to as usize)), 0, h);
                     pc += 1;
                     continue;
                 }
@@ -239,7 +244,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                     if self.cps.len() > h + 1 {
                         let b = self.build(&cl, cl.roots[args as usize]);
                         let c = self.copy(b);
-                        Flow::Throw(Ball::Word(c))
+                        Flow::raise(Ball::Word(c))
                     } else {
                         self.cut_to(h);
                         pc += 1;
@@ -258,7 +263,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         "system_error",
                         vec![crate::terms::atom(mc, &msg)],
                     );
-                    Flow::Throw(Ball::Heap(crate::errors::error(mc, f)))
+                    Flow::raise(Ball::Heap(crate::errors::error(mc, f)))
                 }
             };
             let mut flow = flow;
@@ -266,26 +271,35 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 match flow {
                     Flow::Next => pc += 1,
                     Flow::Goto(l) => pc = l,
-                    Flow::Jump(c, p) => {
+                    Flow::Enter(c) => {
                         cl = c;
-                        pc = p;
+                        pc = 0;
+                    }
+                    Flow::Resume(p) => {
+                        // `cl` may be a temporary clause backtracking
+                        // freed, whose id a new one now has: those are
+                        // always looked up
+                        if cid(p) != cl.id || cl.id & TEMP != 0 {
+                            cl = self.clause(cid(p));
+                        }
+                        pc = p as u32 as usize;
                     }
                     Flow::Fail => {
                         entry = true;
                         flow = self.backtrack();
                         continue;
                     }
-                    Flow::Throw(b) => {
+                    Flow::Raise(b) => {
                         let (ke, kcp) = if entry {
                             (self.fe, self.cpr)
                         } else {
                             (self.env[self.fe] as usize, self.env[self.fe + 1])
                         };
                         entry = true;
-                        flow = self.throw(b, ke, kcp);
+                        flow = self.throw(*b, ke, kcp);
                         continue;
                     }
-                    Flow::Exit(o) => return o,
+                    Flow::Exit(o) => return *o,
                 }
                 break;
             }
@@ -296,6 +310,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     pub fn pop_cp_pub(&mut self) {
         let c = self.cps.pop().unwrap();
         self.saved.truncate(c.args);
+        drop_alt(c.alt);
         self.sync_b();
     }
 
@@ -327,7 +342,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 let b = crate::errors::type_error(mc, "callable", v);
                 crate::builtins::add_context(self.e, b, "call", extra.len() + 1)
             };
-            return Flow::Throw(Ball::Heap(ball));
+            return Flow::raise(Ball::Heap(ball));
         };
         let n = n0 + extra.len();
         if !is_control(name, n) {
@@ -343,7 +358,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         // (ISO: a body with a non-callable part raises before it runs)
         if extra.is_empty() && !self.body_callable(d) {
             let v = self.to_heap(d, &mut Vec::new());
-            return Flow::Throw(Ball::Heap(crate::errors::type_error(
+            return Flow::raise(Ball::Heap(crate::errors::type_error(
                 self.e.mc, "callable", v,
             )));
         }

@@ -189,15 +189,20 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// (`X = f(X, Y), Y = f(Y, X), X = Y`) cost the budget once, not once
     /// per recursion level and step.
     fn unify_rec(&mut self, mut x: Word, mut y: Word, depth: u32, steps: &mut usize) -> bool {
+        // counted in a local (a register) and written back around the
+        // calls that use the shared count
+        let mut st = *steps;
         loop {
-            *steps += 1;
-            if *steps > CYCLE_BUDGET {
+            st += 1;
+            if st > CYCLE_BUDGET {
                 // a list or last-argument chain this long is likely cyclic
+                *steps = st;
                 return self.unify_deep(x, y, true, steps);
             }
             let p = self.s.deref(x);
             let q = self.s.deref(y);
             if let Some(r) = self.unify_flat(p, q) {
+                *steps = st;
                 return r;
             }
             // two compounds of the same kind (unify_flat answered the rest)
@@ -212,9 +217,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 (idx(p), idx(q), 2)
             };
             if n == 0 {
+                *steps = st;
                 return true;
             }
             if depth >= 32 {
+                *steps = st;
                 return self.unify_deep(p, q, false, steps);
             }
             for k in 0..n - 1 {
@@ -222,7 +229,12 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 let q = self.s.deref(self.s.get(j + k));
                 let ok = match self.unify_flat(p, q) {
                     Some(r) => r,
-                    None => self.unify_rec(p, q, depth + 1, steps),
+                    None => {
+                        *steps = st;
+                        let r = self.unify_rec(p, q, depth + 1, steps);
+                        st = *steps;
+                        r
+                    }
                 };
                 if !ok {
                     return false;

@@ -138,6 +138,12 @@ impl Store {
     pub fn get(&self, i: usize) -> Word {
         self.w[i]
     }
+    /// The words at `i` and `i + 1` (a list cell), one bounds check.
+    #[inline(always)]
+    pub fn get2(&self, i: usize) -> (Word, Word) {
+        let [a, b]: [Word; 2] = self.w[i..i + 2].try_into().unwrap();
+        (a, b)
+    }
     /// Writes the word at `i`.
     #[inline(always)]
     pub fn set(&mut self, i: usize, v: Word) {
