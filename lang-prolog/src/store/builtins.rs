@@ -18,6 +18,29 @@ use crate::store::words::*;
 
 type R<'gc> = Result<bool, Ball<'gc>>;
 
+/// A clause body with `'|'(A, B)` in control positions made `;(A, B)`:
+/// SWI 7 reads `a | b` as `'|'(a, b)` and a clause stores it as a
+/// disjunction (what `clause/2` then shows), as the older engines'
+/// `builtins::db::bar_body` does for their database.
+fn bar_to_semi(t: Tm) -> Tm {
+    match t {
+        Tm::Cmp(f, args)
+            if args.len() == 2
+                && matches!(
+                    f,
+                    ids::BAR | ids::COMMA | ids::SEMI | ids::ARROW | ids::SOFT
+                ) =>
+        {
+            let f = if f == ids::BAR { ids::SEMI } else { f };
+            Tm::Cmp(f, args.into_iter().map(bar_to_semi).collect())
+        }
+        Tm::Cmp(ids::NOT, args) if args.len() == 1 => {
+            Tm::Cmp(ids::NOT, args.into_iter().map(bar_to_semi).collect())
+        }
+        t => t,
+    }
+}
+
 impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     fn heap_err(&self, v: Value<'gc>, name: &str, n: usize) -> Ball<'gc> {
         Ball::Heap(crate::builtins::add_context(self.e, v, name, n))
@@ -785,7 +808,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let head: Vec<Tm> = (0..n)
             .map(|k| self.to_tm(self.arg_of(h, k), &mut vars))
             .collect();
-        let body = self.to_tm(bd, &mut vars);
+        let body = bar_to_semi(self.to_tm(bd, &mut vars));
         let nv = vars.len();
         let (c, _) = Compiler::clause(self, &head, &body, nv);
         let key = c.key;
