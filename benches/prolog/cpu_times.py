@@ -13,6 +13,7 @@ CONFIGS is a comma-separated list (default `store,store-nojit,clause`):
   store-nojit  the same with --no-jit
   clause       POLYVM_PL_ENGINE=clause: the clause-level engine on vm-core's
                Meta (the default before session 13), JIT on
+  clause-nojit the same with --no-jit (the JIT's effect where it traces)
   older        POLYVM_PL_ENGINE=clause POLYVM_PL_META=0: the helper loop
   base         another build, the binary named by PL_BASE, default engine
                (so a base and a new build run side by side in one run)
@@ -27,6 +28,7 @@ CONFIG = {
     'store': ({'POLYVM_PL_ENGINE': 'store'}, []),
     'store-nojit': ({'POLYVM_PL_ENGINE': 'store'}, ['--no-jit']),
     'clause': ({'POLYVM_PL_ENGINE': 'clause', 'POLYVM_PL_META': '1'}, []),
+    'clause-nojit': ({'POLYVM_PL_ENGINE': 'clause', 'POLYVM_PL_META': '1'}, ['--no-jit']),
     'older': ({'POLYVM_PL_ENGINE': 'clause', 'POLYVM_PL_META': '0'}, []),
     'base': ({}, []),
 }

@@ -67,14 +67,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     /// [`Mach::test_else_slow`].
     #[inline(always)]
     pub fn test_else(&mut self, cl: &Clause, op: Nat, args: usize, to: usize) -> Flow<'gc> {
-        let cmp = match op {
-            Nat::Lt => AOp::Lt,
-            Nat::Gt => AOp::Gt,
-            Nat::Le => AOp::Le,
-            Nat::Ge => AOp::Ge,
-            Nat::AEq => AOp::Eq,
-            Nat::ANe => AOp::Ne,
-            _ => return self.test_else_slow(cl, op, args, to),
+        let Some(cmp) = AOp::of_cmp(op) else {
+            return self.test_else_slow(cl, op, args, to);
         };
         let (Some(x), Some(y)) = (
             self.small_arg(cl, cl.roots[args]),

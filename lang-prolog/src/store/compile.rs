@@ -146,6 +146,20 @@ impl AOp {
             AOp::Ne => Nat::ANe,
         }
     }
+
+    /// The inline form of an arithmetic comparison builtin.
+    #[inline(always)]
+    pub fn of_cmp(op: Nat) -> Option<AOp> {
+        Some(match op {
+            Nat::Lt => AOp::Lt,
+            Nat::Gt => AOp::Gt,
+            Nat::Le => AOp::Le,
+            Nat::Ge => AOp::Ge,
+            Nat::AEq => AOp::Eq,
+            Nat::ANe => AOp::Ne,
+            _ => return None,
+        })
+    }
 }
 
 /// One instruction. `args` index the clause's `roots` (one template root
@@ -834,12 +848,6 @@ impl<'r, R: Resolve> Compiler<'r, R> {
             _ => false,
         };
         let cmp = match op {
-            Nat::Lt => AOp::Lt,
-            Nat::Gt => AOp::Gt,
-            Nat::Le => AOp::Le,
-            Nat::Ge => AOp::Ge,
-            Nat::AEq => AOp::Eq,
-            Nat::ANe => AOp::Ne,
             Nat::Is => {
                 let Tm::Cmp(f, ab) = &args[1] else {
                     return None;
@@ -870,7 +878,7 @@ impl<'r, R: Resolve> Compiler<'r, R> {
                 ]);
                 return Some(Ins::Arith { op: o, args: a });
             }
-            _ => return None,
+            _ => AOp::of_cmp(op)?,
         };
         if !simple(&args[0]) || !simple(&args[1]) {
             return None;
