@@ -36,6 +36,8 @@ length(L, N) :-
     ;   var(T)
     ->  (   integer(N)
         ->  N >= N0, K is N - N0, '$mklist'(K, T)
+        ;   T == N
+        ->  fail                      % SWI: length(L, L) has no solution
         ;   var(N)
         ->  '$length_gen'(T, N0, N)
         ;   throw(error(type_error(integer, N), context(length/2, _)))
