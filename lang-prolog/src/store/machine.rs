@@ -880,24 +880,10 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             let b0 = self.cps.len();
             let last = h.next == NO_NEXT;
             if !last {
-                let pin = pr.pin.clone();
                 let gen = self.db.gen;
-                self.push_cp(
-                    Alt::Clauses {
-                        _pin: pin,
-                        sel: key,
-                        gen,
-                        pred: p,
-                        pos: h.next,
-                    },
-                    n,
-                    b0,
-                );
+                self.push_clauses_cp(p, key, gen, h.next, b0);
             }
-            if ssu {
-                return self.try_ssu(h.id, b0, p, last);
-            }
-            return self.try_clause(h.id, b0);
+            return self.try_cand(h.id, b0, p, last, ssu);
         }
         if pr.live == 0 {
             if pr.ssu {
@@ -922,23 +908,53 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let ssu = pr.ssu;
         let more = pr.next(bucket, sel, gen, i + 1);
         if let Some(j) = more {
-            let pin = pr.pin.clone();
-            self.push_cp(
-                Alt::Clauses {
-                    _pin: pin,
-                    sel,
-                    gen,
-                    pred: p | bucket,
-                    pos: j,
-                },
-                n,
-                b0,
-            );
+            self.push_clauses_cp(p | bucket, sel, gen, j, b0);
         }
+        self.try_cand(c, b0, p, more.is_none(), ssu)
+    }
+
+    /// Pushes the choicepoint of a call whose next candidate is at
+    /// position `pos` (`pred`: the predicate, with [`BUCKET`] when `sel`
+    /// is an index bucket), as seen at generation `gen`.
+    #[inline(always)]
+    fn push_clauses_cp(&mut self, pred: u32, sel: Word, gen: u64, pos: i32, b0: usize) {
+        let pr = &self.preds[(pred & !BUCKET) as usize];
+        let (pin, n) = (pr.pin.clone(), pr.arity);
+        self.push_cp(
+            Alt::Clauses {
+                _pin: pin,
+                sel,
+                gen,
+                pred,
+                pos,
+            },
+            n,
+            b0,
+        );
+    }
+
+    /// Tries candidate clause `c` of predicate `p` (`last`: no other
+    /// candidate follows; `ssu`: the predicate is made of SSU rules).
+    #[inline(always)]
+    fn try_cand(&mut self, c: u32, b0: usize, p: u32, last: bool, ssu: bool) -> Flow<'gc> {
         if ssu {
-            return self.try_ssu(c, b0, p, more.is_none());
+            self.try_ssu(c, b0, p, last)
+        } else {
+            self.try_clause(c, b0)
         }
-        self.try_clause(c, b0)
+    }
+
+    /// Matches the clause head against the argument registers, in the
+    /// frame just allocated for it.
+    #[inline(always)]
+    fn match_head(&mut self, cl: &Clause) -> bool {
+        for (k, &t) in cl.head.iter().enumerate() {
+            let w = self.a[k];
+            if !self.get_head(cl, t, w) {
+                return false;
+            }
+        }
+        true
     }
 
     #[inline(always)]
@@ -950,11 +966,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
         }
-        for (k, &t) in cl.head.iter().enumerate() {
-            let w = self.a[k];
-            if !self.get_head(&cl, t, w) {
-                return Flow::Fail;
-            }
+        if !self.match_head(&cl) {
+            return Flow::Fail;
         }
         if self.s.len() > STORE_LIMIT {
             return self.resource_error();
@@ -972,11 +985,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         if cl.nslots > 0 && !self.alloc_frame_pub(cl.nslots as usize, b0) {
             return self.resource_error();
         }
-        for (k, &t) in cl.head.iter().enumerate() {
-            let w = self.a[k];
-            if !self.get_head(cl, t, w) {
-                return Flow::Fail;
-            }
+        if !self.match_head(cl) {
+            return Flow::Fail;
         }
         self.fe = fe;
         if self.s.len() > STORE_LIMIT {
@@ -1014,14 +1024,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
             // registers and builds nothing
             Some((args, n)) => self.ssu_head(&cl, args as usize, n as usize),
             None => {
-                let mut ok = true;
-                for (k, &t) in cl.head.iter().enumerate() {
-                    let w = self.a[k];
-                    if !self.get_head(&cl, t, w) {
-                        ok = false;
-                        break;
-                    }
-                }
+                let ok = self.match_head(&cl);
                 if ok && self.s.len() > STORE_LIMIT {
                     return self.resource_error();
                 }
@@ -1123,12 +1126,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         true
                     }
                 };
-                let f = if ssu {
-                    self.try_ssu(c, b0, p, last)
-                } else {
-                    self.try_clause(c, b0)
-                };
-                match f {
+                match self.try_cand(c, b0, p, last, ssu) {
                     Flow::Fail => continue,
                     f => return f,
                 }
@@ -1205,6 +1203,7 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
     }
 
     /// Continues at code pointer `p` (in frame `fe`).
+    #[inline(always)]
     pub fn resume_at(&mut self, p: u64) -> Flow<'gc> {
         if p == STOP {
             return Flow::exit(Outcome::True);

@@ -69,10 +69,8 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                         // caller): no clause lookup, no refcount change
                         pc = p as u32 as usize;
                         continue;
-                    } else if p == STOP {
-                        Flow::exit(Outcome::True)
                     } else {
-                        Flow::Resume(p)
+                        self.resume_at(p)
                     }
                 }
                 Ins::Bi { op, args } => match self.nat(&cl, op, args as usize) {
