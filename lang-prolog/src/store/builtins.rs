@@ -196,7 +196,11 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
         let root = |k: usize| cl.roots[args + k];
         use Nat::*;
         match op {
-            Unify => Ok(self.unify_bi(cl, args)),
+            // dispatched by `nat` itself, never passed here
+            Unify | Eq | NotEq | Var | NonVar | Atom | Number | Integer | Float | Atomic
+            | Compound | Callable | IsList | Arg | Functor => {
+                unreachable!("nat() runs {op:?} itself")
+            }
             NotUnify => {
                 let x = self.build(cl, root(0));
                 let y = self.build(cl, root(1));
@@ -207,9 +211,6 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 self.cut_restore(h);
                 Ok(!r)
             }
-            Eq | NotEq => Ok(self.eq_bi(cl, args) == (op == Eq)),
-            Var | NonVar | Atom | Number | Integer | Float | Atomic | Compound | Callable
-            | IsList => Ok(self.type_test(cl, op, args)),
             Is => {
                 if let Some(i) = self.eval_small_in(Some(cl), root(1)) {
                     let w = self.int_word(i);
@@ -280,8 +281,6 @@ impl<'e, 'a, 'gc> Mach<'e, 'a, 'gc> {
                 }
                 Ok(self.unify(od, atom(c)))
             }
-            Functor => self.functor3(cl, args),
-            Arg => self.arg3(cl, args),
             Univ => {
                 let t = self.build(cl, root(0));
                 let td = self.s.deref(t);
