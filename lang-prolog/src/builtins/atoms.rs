@@ -13,13 +13,15 @@ use crate::writer;
 type R<'gc> = PResult<'gc, bool>;
 type ND<'gc> = PResult<'gc, (Value<'gc>, Vec<Value<'gc>>)>;
 
-fn codes<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
+/// A text as a code list.
+pub(crate) fn codes<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
     e.list(
         s.chars().map(|c| Value::Int(c as i64)).collect(),
         Value::None,
     )
 }
-fn chars<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
+/// A text as a char list.
+pub(crate) fn chars<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
     e.list(
         s.chars()
             .map(|c| e.atom(c.encode_utf8(&mut [0; 4])))

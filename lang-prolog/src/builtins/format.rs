@@ -456,16 +456,8 @@ fn format3<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
             let v = match kind {
                 "atom" => e.atom(&s),
                 "string" => terms::string(e.mc, &s),
-                "codes" => e.list(
-                    s.chars().map(|c| Value::Int(c as i64)).collect(),
-                    Value::None,
-                ),
-                "chars" => e.list(
-                    s.chars()
-                        .map(|c| e.atom(c.encode_utf8(&mut [0; 4])))
-                        .collect(),
-                    Value::None,
-                ),
+                "codes" => super::atoms::codes(e, &s),
+                "chars" => super::atoms::chars(e, &s),
                 _ => return Err(err::type_error(e.mc, "output", sink)),
             };
             return Ok(e.unify(x[0], v));

@@ -473,10 +473,6 @@ fn stdin_line(e: &Eng<'_, '_>) -> Option<String> {
         Some(s)
     })
 }
-fn codes_value<'gc>(e: &Eng<'_, 'gc>, s: &str) -> Value<'gc> {
-    let cs = s.chars().map(|c| Value::Int(c as i64)).collect();
-    e.list(cs, Value::None)
-}
 /// read_line_to_string/2: a line as a string, `end_of_file` at the end.
 fn read_line_to_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let v = match stdin_line(e) {
@@ -488,7 +484,7 @@ fn read_line_to_string<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
 /// read_line_to_codes/2: a line as codes, `end_of_file` at the end.
 fn read_line_to_codes<'gc>(e: &Eng<'_, 'gc>, a: &[Value<'gc>]) -> R<'gc> {
     let v = match stdin_line(e) {
-        Some(s) => codes_value(e, &s),
+        Some(s) => super::atoms::codes(e, &s),
         None => e.atom("end_of_file"),
     };
     Ok(e.unify(a[1], v))
